@@ -1,0 +1,342 @@
+// Every input, read and validated in one place into one typed object. Pure: the shells (action, CLI)
+// hand in a lookup function, so nothing here touches the environment, the disk or the network.
+import { type Duration, type RetentionPolicy, parseDuration } from './retention.js'
+import { NAME_PART } from './naming.js'
+
+export type IfNoFilesFound = 'error' | 'warn' | 'ignore'
+
+export interface Config {
+  apiKey: string
+  /** Raw `path` lines, with `!` excludes, as @actions/glob takes them. */
+  patterns: string
+  /** Destination folder as path segments; empty = account root. */
+  folder: string[]
+  namePrefix: string
+  label: string
+  compressionLevel: number
+  includeHiddenFiles: boolean
+  followSymlinks: boolean
+  ifNoFilesFound: IfNoFilesFound
+  retention: RetentionPolicy
+  dryRun: boolean
+  linkPassword: string
+  retries: number
+  stallTimeoutMs: number
+  apiUrl: string
+}
+
+/** Looks up an input by its action.yml name; returns '' when unset. */
+export type InputLookup = (name: string) => string
+
+/** One bad input: names it, says what is wrong, shows a good value. */
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    problem: string,
+    example: string,
+  ) {
+    super(`Input '${input}': ${problem}. Example of a good value: ${example}`)
+    this.name = 'InputError'
+  }
+}
+
+/** All the bad inputs at once, so a user fixes them in one go. */
+export class InvalidInputs extends Error {
+  constructor(readonly problems: InputError[]) {
+    super(problems.map((p) => p.message).join('\n'))
+    this.name = 'InvalidInputs'
+  }
+}
+
+export const DEFAULT_API_URL = 'https://api.1fichier.com/v1'
+
+export const KEEP_COUNT_INPUTS = [
+  'keep-last',
+  'keep-hourly',
+  'keep-daily',
+  'keep-weekly',
+  'keep-monthly',
+  'keep-yearly',
+] as const
+
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE']
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE']
+
+// Characters 1fichier mangles or rejects in names (rclone escapes them), plus path and control characters.
+const UNSAFE_FOLDER_CHARS = /[\\<>"'$`\u0000-\u001f\u007f]/
+
+export interface Environment {
+  /** `owner/name` of the repository, when known; the default name prefix is taken from it. */
+  repository?: string | undefined
+}
+
+export function parseConfig(get: InputLookup, env: Environment = {}): Config {
+  const problems: InputError[] = []
+  // Each reader records its problem and returns a harmless placeholder, so all problems are found.
+  const attempt = <T>(fallback: T, read: () => T): T => {
+    try {
+      return read()
+    } catch (error) {
+      if (error instanceof InputError) {
+        problems.push(error)
+        return fallback
+      }
+      throw error
+    }
+  }
+
+  const apiKey = attempt('', () => readApiKey(get('api-key')))
+  const patterns = attempt('', () => readPatterns(get('path')))
+  const folder = attempt<string[]>([], () => readFolder(get('folder')))
+  const namePrefix = attempt('backup', () => readNamePrefix(get('name-prefix'), env.repository))
+  const label = attempt('', () => readLabel(get('label')))
+  const compressionLevel = attempt(6, () =>
+    readInteger('compression-level', get('compression-level'), { min: 0, max: 9, fallback: 6, example: '6' }),
+  )
+  const includeHiddenFiles = attempt(false, () => readBoolean('include-hidden-files', get('include-hidden-files'), false))
+  const followSymlinks = attempt(false, () => readBoolean('follow-symlinks', get('follow-symlinks'), false))
+  const ifNoFilesFound = attempt<IfNoFilesFound>('error', () => readIfNoFilesFound(get('if-no-files-found')))
+  const retention = attempt<RetentionPolicy>({}, () => readRetention(get))
+  const dryRun = attempt(false, () => readBoolean('dry-run', get('dry-run'), false))
+  const linkPassword = attempt('', () => readLinkPassword(get('link-password')))
+  const retries = attempt(5, () =>
+    readInteger('retries', get('retries'), { min: 1, max: 100, fallback: 5, example: '5' }),
+  )
+  const stallTimeoutSeconds = attempt(300, () =>
+    readInteger('stall-timeout-seconds', get('stall-timeout-seconds'), {
+      min: 5,
+      max: 86_400,
+      fallback: 300,
+      example: '300',
+    }),
+  )
+  const apiUrl = attempt(DEFAULT_API_URL, () => readApiUrl(get('api-url')))
+
+  if (problems.length > 0) throw new InvalidInputs(problems)
+  return {
+    apiKey,
+    patterns,
+    folder,
+    namePrefix,
+    label,
+    compressionLevel,
+    includeHiddenFiles,
+    followSymlinks,
+    ifNoFilesFound,
+    retention,
+    dryRun,
+    linkPassword,
+    retries,
+    stallTimeoutMs: stallTimeoutSeconds * 1000,
+    apiUrl,
+  }
+}
+
+function readApiKey(raw: string): string {
+  const key = raw.trim()
+  // The value is never echoed: the problem is described, not shown.
+  if (key === '') {
+    throw new InputError(
+      'api-key',
+      'it is empty; set it from a repository secret (create a key at https://1fichier.com/console/params.pl)',
+      '${{ secrets.ONEFICHIER_API_KEY }}',
+    )
+  }
+  if (/[\s\u0000-\u001f\u007f]/.test(key)) {
+    throw new InputError(
+      'api-key',
+      'it contains spaces or control characters; copy the key again from https://1fichier.com/console/params.pl',
+      '${{ secrets.ONEFICHIER_API_KEY }}',
+    )
+  }
+  return key
+}
+
+function readPatterns(raw: string): string {
+  const lines = raw
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+  if (!lines.some((line) => !line.startsWith('!'))) {
+    throw new InputError(
+      'path',
+      lines.length === 0 ? 'no path given' : 'only exclusions (!pattern) given, nothing to include',
+      '"data/" or, on several lines, "data/", "config/*.yml", "!data/cache/**"',
+    )
+  }
+  return lines.join('\n')
+}
+
+function readFolder(raw: string): string[] {
+  const trimmed = raw.trim().replace(/^\/+|\/+$/g, '')
+  if (trimmed === '') return []
+  const segments = trimmed.split('/')
+  for (const segment of segments) {
+    if (segment === '') throw new InputError('folder', `'${raw}' has an empty segment (//)`, 'backups/my-repo')
+    if (segment === '.' || segment === '..') {
+      throw new InputError('folder', `'${raw}' contains '${segment}'; give the path from the account root`, 'backups/my-repo')
+    }
+    if (segment !== segment.trim()) {
+      throw new InputError('folder', `segment '${segment}' starts or ends with a space`, 'backups/my-repo')
+    }
+    if (UNSAFE_FOLDER_CHARS.test(segment)) {
+      throw new InputError(
+        'folder',
+        `segment '${segment}' contains a character 1fichier does not accept in names (\\ < > " ' $ \` or a control character)`,
+        'backups/my-repo',
+      )
+    }
+    if (segment.length > 250) {
+      throw new InputError('folder', `segment '${segment.slice(0, 20)}...' is longer than 250 characters`, 'backups/my-repo')
+    }
+  }
+  return segments
+}
+
+/** The default prefix comes from the repository name, cleaned to the allowed characters. */
+export function defaultNamePrefix(repository: string | undefined): string {
+  const name = (repository ?? '').split('/').pop() ?? ''
+  const cleaned = name
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+  return cleaned === '' ? 'backup' : cleaned
+}
+
+function readNamePrefix(raw: string, repository: string | undefined): string {
+  const prefix = raw.trim()
+  if (prefix === '') return defaultNamePrefix(repository)
+  if (!NAME_PART.test(prefix)) {
+    throw new InputError(
+      'name-prefix',
+      `'${prefix}' may contain only letters, digits, '.', '_' and '-'`,
+      'my-repo',
+    )
+  }
+  if (prefix.length > 150) throw new InputError('name-prefix', 'it is longer than 150 characters', 'my-repo')
+  return prefix
+}
+
+function readLabel(raw: string): string {
+  const label = raw.trim()
+  if (label === '') return ''
+  if (!NAME_PART.test(label)) {
+    throw new InputError(
+      'label',
+      `'${label}' may contain only letters, digits, '.', '_' and '-' (a ref like refs/tags/v1 must be shortened)`,
+      'v1.4.0',
+    )
+  }
+  if (label.length > 80) throw new InputError('label', 'it is longer than 80 characters', 'v1.4.0')
+  return label
+}
+
+interface IntegerRule {
+  min: number
+  max: number
+  fallback: number
+  example: string
+}
+
+function readInteger(input: string, raw: string, rule: IntegerRule): number {
+  const text = raw.trim()
+  if (text === '') return rule.fallback
+  if (!/^\d+$/.test(text)) {
+    throw new InputError(input, `'${text}' is not a whole number from ${rule.min} to ${rule.max}`, rule.example)
+  }
+  const value = Number(text)
+  if (value < rule.min || value > rule.max) {
+    throw new InputError(input, `${text} is outside ${rule.min} to ${rule.max}`, rule.example)
+  }
+  return value
+}
+
+function readBoolean(input: string, raw: string, fallback: boolean): boolean {
+  const text = raw.trim()
+  if (text === '') return fallback
+  if (BOOLEAN_TRUE.includes(text)) return true
+  if (BOOLEAN_FALSE.includes(text)) return false
+  throw new InputError(input, `'${text}' is not true or false`, 'true')
+}
+
+function readIfNoFilesFound(raw: string): IfNoFilesFound {
+  const text = raw.trim()
+  if (text === '') return 'error'
+  if (text === 'error' || text === 'warn' || text === 'ignore') return text
+  throw new InputError('if-no-files-found', `'${text}' is not one of error, warn, ignore`, 'error')
+}
+
+function readRetention(get: InputLookup): RetentionPolicy {
+  const policy: RetentionPolicy = {}
+  const problems: InputError[] = []
+  for (const input of KEEP_COUNT_INPUTS) {
+    const text = get(input).trim()
+    if (text === '') continue
+    if (!/^\d+$/.test(text) || Number(text) > 1_000_000) {
+      problems.push(new InputError(input, `'${text}' is not a whole number of 0 or more (0 turns the rule off)`, '7'))
+      continue
+    }
+    const key = input.slice('keep-'.length) as keyof Omit<RetentionPolicy, 'within'>
+    policy[key] = Number(text)
+  }
+  const within = get('keep-within').trim()
+  if (within !== '') {
+    let duration: Duration | undefined
+    try {
+      duration = parseDuration(within)
+    } catch (error) {
+      problems.push(new InputError('keep-within', (error as Error).message, '30d (units: h, d, w, m, y; e.g. 36h, 8w, 1y6m)'))
+    }
+    if (duration) policy.within = duration
+  }
+  if (problems.length === 1) throw problems[0]
+  if (problems.length > 1) throw new InvalidInputs(problems)
+  return policy
+}
+
+function readLinkPassword(raw: string): string {
+  if (raw === '') return ''
+  if (raw.length < 6) {
+    // Said without the value: it is a secret.
+    throw new InputError('link-password', 'it is shorter than the 6 characters 1fichier requires', 'a secret of 6 or more characters')
+  }
+  if (/[\u0000-\u001f\u007f]/.test(raw)) {
+    throw new InputError('link-password', 'it contains a line break or control character', 'a secret of 6 or more characters')
+  }
+  return raw
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+function readApiUrl(raw: string): string {
+  const text = raw.trim()
+  if (text === '') return DEFAULT_API_URL
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new InputError('api-url', `'${text}' is not a URL`, DEFAULT_API_URL)
+  }
+  // The key travels in a header: plain http is allowed only to this machine.
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+    throw new InputError('api-url', `'${text}' must use https (plain http only to localhost)`, DEFAULT_API_URL)
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new InputError('api-url', 'it must not contain credentials; the key goes in api-key', DEFAULT_API_URL)
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new InputError('api-url', `'${text}' must not have a query or fragment`, DEFAULT_API_URL)
+  }
+  return url.toString().replace(/\/+$/, '')
+}
+
+/** A retention policy is active when at least one rule keeps something. */
+export function retentionActive(policy: RetentionPolicy): boolean {
+  return KEEP_COUNT_INPUTS.some((input) => (policy[input.slice(5) as keyof Omit<RetentionPolicy, 'within'>] ?? 0) > 0) ||
+    (policy.within !== undefined && !isZeroDuration(policy.within))
+}
+
+function isZeroDuration(d: Duration): boolean {
+  return d.years === 0 && d.months === 0 && d.days === 0 && d.hours === 0
+}
+
+export type { Duration, RetentionPolicy }

@@ -1,0 +1,182 @@
+// One small function per 1fichier endpoint, and nothing else (rclone's api.go). What a folder or a
+// backup means lives in the callers.
+import { createReadStream } from 'node:fs'
+import { Readable } from 'node:stream'
+import { OneFichierError, networkFailure } from './errors.js'
+import { multipartLayout } from './multipart.js'
+import { parseApiAnswer, type Transport } from './transport.js'
+import {
+  type FileInfo,
+  type FileItem,
+  type FileList,
+  type FolderList,
+  type MakeFolderAnswer,
+  type RemoveAnswer,
+  type SubFolder,
+  type UploadLink,
+  type UploadResult,
+  type UploadServer,
+  toNumber,
+} from './types.js'
+
+export const ROOT_FOLDER_ID = 0
+
+export interface UploadProgress {
+  sentBytes: number
+  totalBytes: number
+}
+
+export interface UploadRequest {
+  server: UploadServer
+  filePath: string
+  fileName: string
+  size: number
+  folderId: number
+  linkPassword?: string
+  onProgress?: (progress: UploadProgress) => void
+}
+
+export class OneFichierClient {
+  constructor(readonly transport: Transport) {}
+
+  /** folder/ls.cgi: the sub-folders of a folder. */
+  async listFolders(folderId: number): Promise<SubFolder[]> {
+    const answer = await this.transport.api<FolderList>('folder/ls.cgi', { folder_id: folderId })
+    return Array.isArray(answer.sub_folders) ? answer.sub_folders : []
+  }
+
+  /** folder/mkdir.cgi: creates a folder, returns its id. */
+  async makeFolder(name: string, parentId: number): Promise<number> {
+    const answer = await this.transport.api<MakeFolderAnswer>('folder/mkdir.cgi', { name, folder_id: parentId })
+    const id = toNumber(answer.folder_id)
+    if (id === undefined) throw new OneFichierError('fatal', 'folder/mkdir.cgi', 'the answer has no folder_id')
+    return id
+  }
+
+  /** file/ls.cgi: the files of a folder (at most 5,000 per the API's documentation). */
+  async listFiles(folderId: number): Promise<FileItem[]> {
+    const answer = await this.transport.api<FileList>('file/ls.cgi', { folder_id: folderId })
+    if (answer.items !== undefined && !Array.isArray(answer.items)) {
+      throw new OneFichierError('retryable', 'file/ls.cgi', 'the answer has no list of items')
+    }
+    return answer.items ?? []
+  }
+
+  /** file/info.cgi: one file's folder, size and Whirlpool checksum. */
+  async fileInfo(url: string): Promise<FileInfo> {
+    return this.transport.api<FileInfo>('file/info.cgi', { url })
+  }
+
+  /** file/rm.cgi for one URL (as rclone does), returning the confirmed `removed` count. */
+  async removeFile(url: string): Promise<number> {
+    const answer = await this.transport.api<RemoveAnswer>('file/rm.cgi', { files: [{ url }] })
+    return toNumber(answer.removed) ?? 0
+  }
+
+  /** upload/get_upload_server.cgi: a fresh node and upload id for every upload. */
+  async getUploadServer(): Promise<UploadServer> {
+    const answer = await this.transport.api<Partial<UploadServer>>('upload/get_upload_server.cgi', undefined, 'GET')
+    const { url, id } = answer
+    // The node becomes part of an https URL that carries the key: accept a host name (and port) only.
+    if (typeof url !== 'string' || !/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(url)) {
+      throw new OneFichierError('retryable', 'upload/get_upload_server.cgi', 'the answer has no valid upload node')
+    }
+    if (typeof id !== 'string' || !/^[A-Za-z0-9]{1,64}$/.test(id)) {
+      throw new OneFichierError('retryable', 'upload/get_upload_server.cgi', 'the answer has no valid upload id')
+    }
+    return { url, id }
+  }
+
+  /**
+   * POST https://<node>/upload.cgi?id=<id>: `did` (and `dpass`) before `file[]`, a real Content-Length,
+   * never retried here (the body is a stream): the caller retries the whole upload with a new node.
+   * A transfer with no progress for the stall timeout is aborted.
+   */
+  async upload(req: UploadRequest): Promise<void> {
+    const operation = 'upload to 1fichier'
+    const fields: Array<[string, string]> = [['did', String(req.folderId)]]
+    if (req.linkPassword) fields.push(['dpass', req.linkPassword])
+    const layout = multipartLayout(fields, { field: 'file[]', fileName: req.fileName, size: req.size })
+    const stallTimeoutMs = this.transport.options.stallTimeoutMs
+    const stall = new AbortController()
+    let lastProgressAt = Date.now()
+    let sent = 0
+    const body = Readable.from(
+      (async function* () {
+        yield layout.preamble
+        for await (const chunk of createReadStream(req.filePath, { highWaterMark: 1 << 20 })) {
+          sent += (chunk as Buffer).length
+          lastProgressAt = Date.now()
+          req.onProgress?.({ sentBytes: sent, totalBytes: req.size })
+          yield chunk as Buffer
+        }
+        yield layout.epilogue
+      })(),
+      { objectMode: false },
+    )
+    const watchdog = setInterval(() => {
+      if (Date.now() - lastProgressAt > stallTimeoutMs) stall.abort(new Error('stalled'))
+    }, Math.min(1_000, stallTimeoutMs / 4))
+    try {
+      const response = await this.transport.once(() =>
+        this.transport.send(operation, {
+          method: 'POST',
+          url: `https://${req.server.url}/upload.cgi?id=${encodeURIComponent(req.server.id)}`,
+          headers: { 'content-type': layout.contentType, 'content-length': String(layout.contentLength) },
+          body,
+          signal: stall.signal,
+        }),
+      )
+      // 1fichier answers 302 to end.pl; a 2xx page is accepted too. Anything else is an error.
+      if (response.status >= 400) parseApiAnswer(operation, response)
+    } catch (error) {
+      if (stall.signal.aborted && !this.transport.options.signal?.aborted) {
+        throw new OneFichierError(
+          'retryable',
+          operation,
+          `no progress for ${Math.round(stallTimeoutMs / 1000)} s after ${sent} of ${req.size} bytes (stall-timeout-seconds)`,
+        )
+      }
+      if (error instanceof OneFichierError) throw error
+      this.transport.options.signal?.throwIfAborted()
+      throw networkFailure(operation, error)
+    } finally {
+      clearInterval(watchdog)
+      body.destroy()
+    }
+  }
+
+  /**
+   * GET https://<node>/end.pl?xid=<id> with the `JSON: 1` header. An HTML page or an empty list of
+   * links has been seen from the real service: both are retried before failing.
+   */
+  async uploadResult(server: UploadServer, fileName: string): Promise<{ link: UploadLink; others: number }> {
+    return this.transport.withRetries('upload result (end.pl)', () => this.readUploadResult(server, fileName))
+  }
+
+  /** One look at end.pl after a failed upload: the link if the file landed after all, else null. */
+  async probeUploadResult(server: UploadServer, fileName: string): Promise<UploadLink | null> {
+    try {
+      const { link } = await this.transport.once(() => this.readUploadResult(server, fileName))
+      return link.filename === fileName ? link : null
+    } catch {
+      return null
+    }
+  }
+
+  private async readUploadResult(server: UploadServer, fileName: string): Promise<{ link: UploadLink; others: number }> {
+    const operation = 'upload result (end.pl)'
+    {
+      const response = await this.transport.send(operation, {
+        method: 'GET',
+        url: `https://${server.url}/end.pl?xid=${encodeURIComponent(server.id)}`,
+        headers: { json: '1' },
+      })
+      const answer = parseApiAnswer<UploadResult>(operation, response)
+      const links = Array.isArray(answer.links) ? answer.links.filter((l) => typeof l?.download === 'string') : []
+      if (links.length === 0) throw new OneFichierError('retryable', operation, '1fichier listed no uploaded file')
+      const link = links.find((l) => l.filename === fileName) ?? links[0]!
+      return { link, others: links.length - 1 }
+    }
+  }
+}

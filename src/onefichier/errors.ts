@@ -1,0 +1,101 @@
+// 1fichier answers, and network failures, turned into one kind and one line a user can act on.
+// Both the HTTP status and the JSON `status` are judged: some KO answers come with HTTP 200.
+
+export type FailureKind =
+  | 'auth' // invalid, revoked or locked key: no retry
+  | 'account' // not a Premium/Access customer: no retry
+  | 'flood' // "Flood detected": wait 30 s, then retry
+  | 'quota' // no space left: no retry
+  | 'not-found' // a missing file or folder
+  | 'retryable' // 5xx, 429, 403 without a known cause, dropped connections
+  | 'fatal' // anything else: no retry
+
+export const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl'
+
+const ADVICE: Record<FailureKind, string> = {
+  auth: `The API key was refused (invalid, revoked or locked): sign in on 1fichier.com, create a new key at ${KEY_CONSOLE_URL} and store it in the secret.`,
+  account: 'The 1fichier API needs a Premium or Access subscription: renew it on 1fichier.com, then run again.',
+  flood:
+    '1fichier locked this IP or account for too many requests (Flood detected): wait an hour before running again, and make sure no other job uses the same key at the same time.',
+  quota: 'The 1fichier account has no room for this backup: free space or raise the quota, or keep fewer backups.',
+  'not-found': '',
+  retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
+  fatal: '',
+}
+
+/** The first `#` followed by 1-3 digits, as rclone reads 1fichier error numbers. */
+export function errorNumber(message: string): number | undefined {
+  const match = /#(\d{1,3})(?!\d)/.exec(message)
+  return match?.[1] ? Number(match[1]) : undefined
+}
+
+const RETRYABLE_HTTP = new Set([403, 429, 500, 502, 503, 504, 509])
+
+export function classify(httpStatus: number, apiMessage: string): FailureKind {
+  const code = errorNumber(apiMessage)
+  const text = apiMessage.toLowerCase()
+  if (text.includes('flood') || code === 374 || code === 412 || code === 38 || code === 223) return 'flood'
+  if (code === 93 || code === 186 || code === 620 || /no such user|not authenticated|invalid (api )?key|bad key|owner locked/.test(text)) {
+    return 'auth'
+  }
+  if (code === 200 || text.includes('must be a customer')) return 'account'
+  if (/quota|not enough (disk )?space|storage (is )?full|upload forbidden/.test(text)) return 'quota'
+  if (httpStatus === 401) return 'auth'
+  if (httpStatus === 404 || code === 469 || text.includes('not found')) return 'not-found'
+  if (RETRYABLE_HTTP.has(httpStatus)) return 'retryable'
+  return 'fatal'
+}
+
+export function isRetryable(kind: FailureKind): boolean {
+  return kind === 'retryable' || kind === 'flood'
+}
+
+/** A failed 1fichier call. The message is safe to print: it never holds the key or a header. */
+export class OneFichierError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    readonly operation: string,
+    readonly detail: string,
+    readonly httpStatus?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    const advice = ADVICE[kind]
+    super(`${operation} failed: ${detail}${advice ? `. ${advice}` : ''}`)
+    this.name = 'OneFichierError'
+  }
+
+  /** The same failure after the last attempt, saying how many were made. */
+  afterAttempts(attempts: number): OneFichierError {
+    if (attempts <= 1) return this
+    return new OneFichierError(this.kind, this.operation, `${this.detail} (after ${attempts} attempts)`, this.httpStatus)
+  }
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
+  'UND_ERR_ABORTED',
+  'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH',
+])
+
+/** A network-level failure (no HTTP answer) as a OneFichierError; its message names the cause only. */
+export function networkFailure(operation: string, error: unknown): OneFichierError {
+  const err = error as { code?: string; message?: string; cause?: { code?: string; message?: string } }
+  const code = err.code ?? err.cause?.code
+  const what = code ?? err.message ?? 'unknown network error'
+  const kind: FailureKind = code === undefined || NETWORK_CODES.has(code) || code.startsWith('UND_ERR') ? 'retryable' : 'fatal'
+  const reason = code === 'ENOTFOUND' ? `host not found (${what})` : `network error (${what})`
+  return new OneFichierError(kind === 'retryable' ? 'retryable' : 'fatal', operation, reason)
+}

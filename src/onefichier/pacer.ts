@@ -1,0 +1,71 @@
+// rclone's pacer for 1fichier (lib/pacer, backend/fichier): calls at least `minSleep` apart; after a
+// retryable error the gap jumps to `maxSleep` (attack constant 0), after each success it shrinks by a
+// quarter (decay constant 2) back to the floor. The only place that knows how fast 1fichier may be called.
+
+export interface PacerOptions {
+  minSleepMs: number
+  maxSleepMs: number
+  /** Scales every wait; 1 in production. Tests shrink time with it. */
+  timeScale: number
+  now?: () => number
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+}
+
+export const ONEFICHIER_PACING = { minSleepMs: 400, maxSleepMs: 5_000 } as const
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0) return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+export class Pacer {
+  private gapMs: number
+  private nextAllowed = 0
+  private readonly now: () => number
+  private readonly doSleep: (ms: number, signal?: AbortSignal) => Promise<void>
+
+  constructor(private readonly options: PacerOptions) {
+    this.gapMs = options.minSleepMs
+    this.now = options.now ?? Date.now
+    this.doSleep = options.sleep ?? sleep
+  }
+
+  /** The current gap between calls, unscaled. */
+  get currentGapMs(): number {
+    return this.gapMs
+  }
+
+  /** Waits for this call's turn; turns are handed out in order, one gap apart. */
+  async wait(signal?: AbortSignal): Promise<void> {
+    const now = this.now()
+    const start = Math.max(now, this.nextAllowed)
+    this.nextAllowed = start + this.gapMs * this.options.timeScale
+    await this.doSleep(start - now, signal)
+  }
+
+  /** Waits an extra pause (flood lock, Retry-After), scaled like every other wait. */
+  async pause(ms: number, signal?: AbortSignal): Promise<void> {
+    const scaled = ms * this.options.timeScale
+    this.nextAllowed = Math.max(this.nextAllowed, this.now() + scaled)
+    await this.doSleep(scaled, signal)
+  }
+
+  success(): void {
+    this.gapMs = Math.max(this.options.minSleepMs, (this.gapMs * 3) / 4)
+  }
+
+  failure(): void {
+    this.gapMs = this.options.maxSleepMs
+  }
+}

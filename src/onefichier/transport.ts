@@ -1,0 +1,188 @@
+// The one HTTP layer for every 1fichier call: undici with timeouts, the pacer, and the retry rule
+// (rclone's shouldRetry). The key lives here, in a header, and nowhere else.
+import { Agent, request, type Dispatcher } from 'undici'
+import type { Readable } from 'node:stream'
+import { OneFichierError, classify, isRetryable, networkFailure } from './errors.js'
+import { ONEFICHIER_PACING, Pacer } from './pacer.js'
+import type { Log } from '../log.js'
+
+export interface TransportOptions {
+  apiUrl: string
+  apiKey: string
+  /** Attempts for each request on retryable failures. */
+  retries: number
+  stallTimeoutMs: number
+  /** 1 in production; tests shrink every wait with it. */
+  timeScale: number
+  log: Log
+  signal?: AbortSignal | undefined
+}
+
+/** Wait after "Flood detected" before the next try (rclone: 30 s). */
+export const FLOOD_PAUSE_MS = 30_000
+
+export interface RawResponse {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  text: string
+}
+
+export interface RawRequest {
+  method: 'GET' | 'POST'
+  url: string
+  headers?: Record<string, string>
+  body?: Readable
+  bodyText?: string
+  /** Aborts this request alone (the upload's stall watchdog). */
+  signal?: AbortSignal
+}
+
+export class Transport {
+  readonly pacer: Pacer
+  private readonly agent: Agent
+
+  constructor(readonly options: TransportOptions) {
+    this.pacer = new Pacer({ ...ONEFICHIER_PACING, timeScale: options.timeScale })
+    this.agent = new Agent({
+      connectTimeout: 30_000,
+      headersTimeout: options.stallTimeoutMs,
+      bodyTimeout: options.stallTimeoutMs,
+      keepAliveTimeout: 4_000,
+    })
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close().catch(() => undefined)
+  }
+
+  /** POST (or GET) a JSON API call under `apiUrl`, retried per the rules; KO answers are errors. */
+  async api<T>(endpoint: string, body?: unknown, method: 'GET' | 'POST' = 'POST'): Promise<T> {
+    const url = `${this.options.apiUrl}/${endpoint}`
+    return this.withRetries(endpoint, async () => {
+      const response = await this.send(endpoint, {
+        method,
+        url,
+        // rclone sends this even on GET: the API misbehaves without it.
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { bodyText: JSON.stringify(body) }),
+      })
+      return parseApiAnswer<T>(endpoint, response)
+    })
+  }
+
+  /** One paced try with no retry: for a body that cannot be sent twice (the caller retries the whole upload). */
+  async once<T>(attempt: () => Promise<T>): Promise<T> {
+    await this.pacer.wait(this.options.signal)
+    try {
+      const result = await attempt()
+      this.pacer.success()
+      return result
+    } catch (error) {
+      this.pacer.failure()
+      throw error
+    }
+  }
+
+  /** Runs `attempt` up to `retries` times, pacing each try; flood waits 30 s, Retry-After is honoured. */
+  async withRetries<T>(operation: string, attempt: () => Promise<T>): Promise<T> {
+    const { retries, log, signal } = this.options
+    for (let n = 1; ; n++) {
+      await this.pacer.wait(signal)
+      try {
+        const result = await attempt()
+        this.pacer.success()
+        return result
+      } catch (error) {
+        signal?.throwIfAborted()
+        if (!(error instanceof OneFichierError) || !isRetryable(error.kind) || n >= retries) {
+          throw error instanceof OneFichierError ? error.afterAttempts(n) : error
+        }
+        this.pacer.failure()
+        const pause = error.kind === 'flood' ? FLOOD_PAUSE_MS : (error.retryAfterMs ?? 0)
+        const jitter = Math.random() * 0.2 * Math.max(pause, this.pacer.currentGapMs)
+        log.warning(`${error.message.split('. ')[0]}; retrying (attempt ${n + 1} of ${retries})`)
+        await this.pacer.pause(pause + jitter, signal)
+      }
+    }
+  }
+
+  /** One unpaced request; callers go through `api`, `withRetries` or `once`. */
+  async send(operation: string, req: RawRequest): Promise<RawResponse> {
+    this.options.log.debug(`${req.method} ${redactUrl(req.url)}`)
+    let response: Dispatcher.ResponseData
+    try {
+      response = await request(req.url, {
+        method: req.method,
+        dispatcher: this.agent,
+        headers: { ...req.headers, authorization: `Bearer ${this.options.apiKey}`, 'user-agent': USER_AGENT },
+        body: req.body ?? req.bodyText ?? null,
+        signal: anySignal(this.options.signal, req.signal),
+      })
+    } catch (error) {
+      this.options.signal?.throwIfAborted()
+      throw networkFailure(operation, error)
+    }
+    let text: string
+    try {
+      text = await response.body.text()
+    } catch (error) {
+      this.options.signal?.throwIfAborted()
+      throw networkFailure(operation, error)
+    }
+    this.options.log.debug(`  -> HTTP ${response.statusCode}, ${text.length} bytes`)
+    return { status: response.statusCode, headers: response.headers, text }
+  }
+}
+
+function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined)
+  return present.length <= 1 ? present[0] : AbortSignal.any(present)
+}
+
+export const USER_AGENT = '1fichier-backup/0.1 (+https://github.com/features/actions)'
+
+/** URLs are logged without their query (upload ids are not secrets, but there is no need). */
+function redactUrl(url: string): string {
+  const at = url.indexOf('?')
+  return at === -1 ? url : `${url.slice(0, at)}?…`
+}
+
+function retryAfterMs(headers: RawResponse['headers']): number | undefined {
+  const value = headers['retry-after']
+  const text = Array.isArray(value) ? value[0] : value
+  if (!text) return undefined
+  const seconds = Number(text)
+  if (Number.isFinite(seconds)) return Math.min(Math.max(seconds, 0), 600) * 1000
+  const date = Date.parse(text)
+  return Number.isNaN(date) ? undefined : Math.min(Math.max(date - Date.now(), 0), 600_000)
+}
+
+/** Reads an API answer; an HTTP error, a KO status or a body that is not JSON all become errors. */
+export function parseApiAnswer<T>(operation: string, response: RawResponse): T {
+  let json: unknown
+  try {
+    json = JSON.parse(response.text)
+  } catch {
+    json = undefined
+  }
+  const record = json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : undefined
+  const status = typeof record?.status === 'string' ? record.status.toUpperCase() : undefined
+  const message = typeof record?.message === 'string' ? record.message : ''
+  const httpOk = response.status >= 200 && response.status < 300
+  if (httpOk && record && status !== 'KO') return record as T
+  const detail = message
+    ? `1fichier answered "${message}" (HTTP ${response.status})`
+    : record
+      ? `1fichier answered ${status ?? 'an error'} (HTTP ${response.status})`
+      : `1fichier answered HTTP ${response.status} with ${describeBody(response.text)}`
+  let kind = classify(response.status, message)
+  // A 2xx that is not JSON is a glitch of the service: worth another try.
+  if (kind === 'fatal' && httpOk && !record) kind = 'retryable'
+  throw new OneFichierError(kind, operation, detail, response.status, retryAfterMs(response.headers))
+}
+
+function describeBody(text: string): string {
+  if (text.trim() === '') return 'an empty body'
+  if (/^\s*</.test(text)) return 'an HTML page instead of JSON'
+  return 'a body that is not JSON'
+}

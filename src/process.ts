@@ -1,0 +1,36 @@
+// Process-level concerns shared by both shells: cancellation by signal, the test time scale.
+import type { Log } from './log.js'
+
+export interface Cancellation {
+  signal: AbortSignal
+  dispose(): void
+}
+
+/**
+ * The runner cancels with SIGINT, then SIGTERM 7.5 s later. The first signal aborts what is under
+ * way (no deletion starts after it); cleanup runs in the run's `finally`.
+ */
+export function watchCancellation(log: Log): Cancellation {
+  const controller = new AbortController()
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) return
+    log.warning(`Received ${signal}: stopping; nothing will be deleted`)
+    controller.abort(new Error(`cancelled by ${signal}`))
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  return {
+    signal: controller.signal,
+    dispose() {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    },
+  }
+}
+
+/** Tests only: ONEFICHIER_BACKUP_TEST_TIME_SCALE=0.01 makes every wait (pacing, flood pause) 100x shorter. */
+export function timeScaleFromEnv(): number {
+  const raw = process.env.ONEFICHIER_BACKUP_TEST_TIME_SCALE
+  const value = raw === undefined ? NaN : Number(raw)
+  return Number.isFinite(value) && value >= 0 && value <= 1 ? value : 1
+}

@@ -1,0 +1,175 @@
+// Which backups of a series to keep: restic `forget` semantics, as a pure function. Nothing here
+// can reach the network or the disk; the caller lists, this decides, the caller deletes.
+
+export interface Duration {
+  years: number
+  months: number
+  days: number
+  hours: number
+}
+
+export interface RetentionPolicy {
+  last?: number
+  hourly?: number
+  daily?: number
+  weekly?: number
+  monthly?: number
+  yearly?: number
+  within?: Duration
+}
+
+export interface Backup {
+  fileName: string
+  url: string
+  /** From the name's timestamp (UTC). */
+  time: Date
+}
+
+export interface Decision {
+  backup: Backup
+  keep: boolean
+  reasons: string[]
+}
+
+export interface RetentionPlan {
+  /** Newest first, every backup of the series with its decision. */
+  decisions: Decision[]
+  keep: Decision[]
+  remove: Decision[]
+  /** The newest backup not in the future: keep-within is measured back from it. */
+  reference: Date | null
+  /** Backups dated after `now`: always kept, and worth a warning (a wrong clock). */
+  future: Backup[]
+}
+
+export interface PlanOptions {
+  /** The run's start: a backup dated after it is in the future. */
+  now: Date
+  /** URLs that are never deleted (the backup this run just uploaded). */
+  protect?: ReadonlySet<string>
+}
+
+type CountRule = 'last' | 'hourly' | 'daily' | 'weekly' | 'monthly' | 'yearly'
+const COUNT_RULES: readonly CountRule[] = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly']
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+
+/** ISO 8601 week: weeks start on Monday; week 1 holds the year's first Thursday. */
+export function isoWeek(time: Date): { year: number; week: number } {
+  const day = new Date(Date.UTC(time.getUTCFullYear(), time.getUTCMonth(), time.getUTCDate()))
+  const weekday = day.getUTCDay() === 0 ? 7 : day.getUTCDay()
+  day.setUTCDate(day.getUTCDate() + 4 - weekday) // the Thursday of this week decides the year
+  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1)
+  return { year: day.getUTCFullYear(), week: Math.floor((day.getTime() - yearStart) / 86_400_000 / 7) + 1 }
+}
+
+/** The period a backup falls in for a rule, as the label shown in reasons. */
+function period(rule: Exclude<CountRule, 'last'>, t: Date): string {
+  const date = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`
+  switch (rule) {
+    case 'hourly':
+      return `${date}T${pad(t.getUTCHours())}`
+    case 'daily':
+      return date
+    case 'weekly': {
+      const { year, week } = isoWeek(t)
+      return `${year}-W${pad(week)}`
+    }
+    case 'monthly':
+      return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`
+    case 'yearly':
+      return String(t.getUTCFullYear())
+  }
+}
+
+/** `36h`, `30d`, `8w`, `6m`, `1y`, or combined (`1y6m`). */
+export function parseDuration(text: string): Duration {
+  const trimmed = text.trim()
+  if (!/^(\d+[hdwmy])+$/.test(trimmed)) {
+    throw new Error(`'${text}' is not a duration: give a number and a unit (h, d, w, m, y), e.g. 36h, 30d, 8w, 6m, 1y`)
+  }
+  const duration: Duration = { years: 0, months: 0, days: 0, hours: 0 }
+  for (const [, amount, unit] of trimmed.matchAll(/(\d+)([hdwmy])/g)) {
+    const n = Number(amount)
+    if (n > 100_000) throw new Error(`'${text}' is too long a duration`)
+    if (unit === 'h') duration.hours += n
+    else if (unit === 'd') duration.days += n
+    else if (unit === 'w') duration.days += 7 * n
+    else if (unit === 'm') duration.months += n
+    else duration.years += n
+  }
+  return duration
+}
+
+export function formatDuration(d: Duration): string {
+  const parts = [
+    d.years ? `${d.years}y` : '',
+    d.months ? `${d.months}m` : '',
+    d.days ? `${d.days}d` : '',
+    d.hours ? `${d.hours}h` : '',
+  ].join('')
+  return parts === '' ? '0h' : parts
+}
+
+/** `time - d` with calendar arithmetic, as Go's AddDate: 31 March minus 1 month is 3 March. */
+export function subtractDuration(time: Date, d: Duration): Date {
+  return new Date(
+    Date.UTC(
+      time.getUTCFullYear() - d.years,
+      time.getUTCMonth() - d.months,
+      time.getUTCDate() - d.days,
+      time.getUTCHours() - d.hours,
+      time.getUTCMinutes(),
+      time.getUTCSeconds(),
+      time.getUTCMilliseconds(),
+    ),
+  )
+}
+
+export function planRetention(series: readonly Backup[], policy: RetentionPolicy, options: PlanOptions): RetentionPlan {
+  // Newest first; for equal times the name decides, so the plan never depends on listing order.
+  const sorted = [...series].sort(
+    (a, b) => b.time.getTime() - a.time.getTime() || (a.fileName < b.fileName ? 1 : a.fileName > b.fileName ? -1 : 0),
+  )
+  const now = options.now.getTime()
+  const protect = options.protect ?? new Set<string>()
+  const future = sorted.filter((b) => b.time.getTime() > now)
+  const reference = sorted.find((b) => b.time.getTime() <= now)?.time ?? null
+  const withinCutoff =
+    policy.within && reference ? subtractDuration(reference, policy.within).getTime() : null
+
+  const slots = new Map<CountRule, number>(COUNT_RULES.map((rule) => [rule, policy[rule] ?? 0]))
+  const lastPeriod = new Map<CountRule, string>()
+
+  const decisions = sorted.map((backup, index): Decision => {
+    const reasons: string[] = []
+    const isOldest = index === sorted.length - 1
+    if (protect.has(backup.url)) reasons.push('new backup')
+    if (backup.time.getTime() > now) reasons.push('dated in the future, never deleted')
+    if (withinCutoff !== null && policy.within && backup.time.getTime() > withinCutoff && backup.time.getTime() <= now) {
+      reasons.push(`within ${formatDuration(policy.within)}`)
+    }
+    for (const rule of COUNT_RULES) {
+      const left = slots.get(rule) ?? 0
+      if (left <= 0) continue
+      const label = rule === 'last' ? String(index) : period(rule, backup.time)
+      const newPeriod = label !== lastPeriod.get(rule)
+      // A rule with slots left when the walk reaches the oldest backup keeps it too (restic, #3624).
+      if (newPeriod || isOldest) {
+        slots.set(rule, left - 1)
+        lastPeriod.set(rule, label)
+        if (rule === 'last') reasons.push(`last ${(policy.last ?? 0) - left + 1}`)
+        else reasons.push(newPeriod ? `${rule} ${label}` : `oldest ${rule}`)
+      }
+    }
+    return { backup, keep: reasons.length > 0, reasons }
+  })
+
+  return {
+    decisions,
+    keep: decisions.filter((d) => d.keep),
+    remove: decisions.filter((d) => !d.keep),
+    reference,
+    future,
+  }
+}

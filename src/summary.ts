@@ -1,0 +1,67 @@
+// What a run produced, as step outputs and as the job summary's markdown. Shared by both shells.
+import type { RunResult } from './run.js'
+import { formatBytes, formatDuration } from './format.js'
+
+export function outputsOf(result: RunResult): Record<string, string> {
+  const retention = result.retention
+  return {
+    url: result.url,
+    'file-name': result.status === 'no-files' ? '' : result.fileName,
+    size: String(result.size),
+    sha256: result.sha256,
+    whirlpool: result.whirlpool,
+    'file-count': String(result.fileCount),
+    'folder-id': result.folderId === null ? '' : String(result.folderId),
+    pruned: JSON.stringify((retention?.pruned ?? []).map((b) => ({ 'file-name': b.fileName, url: b.url }))),
+    'pruned-count': String(retention?.pruned.length ?? 0),
+    'kept-count': retention?.plan ? String(retention.plan.keep.length + (retention.notPruned.length ?? 0)) : '',
+  }
+}
+
+const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+
+export function summaryMarkdown(result: RunResult): string {
+  const lines: string[] = ['## 1fichier backup', '']
+  if (result.status === 'no-files') {
+    lines.push('No files matched `path`: no backup was made.')
+    return `${lines.join('\n')}\n`
+  }
+  const title =
+    result.status === 'dry-run' ? '**Dry run**: the zip was made; nothing was uploaded or deleted.' : `**Backup**: [${result.fileName}](${result.url})`
+  lines.push(title, '', '| | |', '|---|---|')
+  const rows: Array<[string, string]> = [
+    ['File', `\`${result.fileName}\``],
+    ['Folder', `\`/${result.folderPath}\`${result.folderId === null ? '' : ` (id ${result.folderId})`}`],
+    ['Size', `${formatBytes(result.size)} (${result.size} bytes)`],
+    ['Files', String(result.fileCount)],
+    ['Duration', formatDuration(result.durationMs)],
+    ['SHA-256', `\`${result.sha256}\``],
+    ['Whirlpool', `\`${result.whirlpool.slice(0, 32)}…\``],
+  ]
+  if (result.url) rows.unshift(['Download', result.url])
+  for (const [name, value] of rows) lines.push(`| ${name} | ${escapeCell(value)} |`)
+  const stages = Object.entries(result.stagesMs).map(([stage, ms]) => `${stage} ${formatDuration(ms)}`)
+  if (stages.length > 0) lines.push('', `Stages: ${stages.join(', ')}`)
+
+  const retention = result.retention
+  if (retention) {
+    lines.push('', '### Retention', '')
+    if (retention.skipped) lines.push(`Skipped: ${retention.skipped}.`)
+    if (retention.plan) {
+      const pruned = new Set(retention.pruned.map((b) => b.url))
+      const failed = new Map(retention.notPruned.map((n) => [n.backup.url, n.reason]))
+      lines.push('| Backup | Decision | Reasons |', '|---|---|---|')
+      for (const d of retention.plan.decisions) {
+        const decision = d.keep
+          ? 'kept'
+          : result.status === 'dry-run'
+            ? 'would be deleted'
+            : pruned.has(d.backup.url)
+              ? 'deleted'
+              : `not deleted: ${failed.get(d.backup.url) ?? 'unknown'}`
+        lines.push(`| \`${d.backup.fileName}\` | ${escapeCell(decision)} | ${escapeCell(d.reasons.join(', '))} |`)
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,67 @@
+// The upload as an operation: a fresh node for every attempt, the whole file sent again from the
+// temporary zip after a failure, and never two copies: before a new attempt, the node of the failed
+// one is asked (end.pl) whether the file landed after all; if it did, that copy is used.
+import type { Log } from './log.js'
+import { formatBytes } from './format.js'
+import type { OneFichierClient } from './onefichier/client.js'
+import { OneFichierError, isRetryable } from './onefichier/errors.js'
+import type { UploadLink } from './onefichier/types.js'
+
+export interface UploadJob {
+  filePath: string
+  fileName: string
+  size: number
+  folderId: number
+  linkPassword: string
+  retries: number
+  log: Log
+  signal?: AbortSignal | undefined
+  /** How often progress is logged. */
+  progressEveryMs?: number
+}
+
+export async function uploadWithRetries(client: OneFichierClient, job: UploadJob): Promise<UploadLink> {
+  const { log } = job
+  for (let attempt = 1; ; attempt++) {
+    const server = await client.getUploadServer()
+    log.info(`Uploading ${job.fileName} (${formatBytes(job.size)}) to node ${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`)
+    const started = Date.now()
+    let lastLog = started
+    try {
+      await client.upload({
+        server,
+        filePath: job.filePath,
+        fileName: job.fileName,
+        size: job.size,
+        folderId: job.folderId,
+        ...(job.linkPassword ? { linkPassword: job.linkPassword } : {}),
+        onProgress: ({ sentBytes, totalBytes }) => {
+          const now = Date.now()
+          if (now - lastLog < (job.progressEveryMs ?? 5_000) || sentBytes === totalBytes) return
+          lastLog = now
+          const rate = sentBytes / Math.max((now - started) / 1000, 0.001)
+          log.info(
+            `  ${formatBytes(sentBytes)} of ${formatBytes(totalBytes)} (${Math.floor((100 * sentBytes) / totalBytes)}%), ${formatBytes(rate)}/s`,
+          )
+        },
+      })
+    } catch (error) {
+      job.signal?.throwIfAborted()
+      if (!(error instanceof OneFichierError) || !isRetryable(error.kind)) throw error
+      // The body may have arrived even though no answer did: ask before sending it again.
+      const landed = await client.probeUploadResult(server, job.fileName)
+      if (landed) {
+        log.warning(`${error.message.split('. ')[0]}; but the file did arrive, so it is not sent again`)
+        return landed
+      }
+      if (attempt >= job.retries) throw error.afterAttempts(attempt)
+      log.warning(`${error.message.split('. ')[0]}; sending the file again (attempt ${attempt + 1} of ${job.retries})`)
+      continue
+    }
+    const seconds = (Date.now() - started) / 1000
+    log.info(`Uploaded in ${seconds.toFixed(1)} s (${formatBytes(job.size / Math.max(seconds, 0.001))}/s)`)
+    const { link, others } = await client.uploadResult(server, job.fileName)
+    if (others > 0) log.warning(`1fichier listed ${others + 1} files for this upload; using ${link.filename}`)
+    return link
+  }
+}

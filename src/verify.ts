@@ -1,0 +1,62 @@
+// The uploaded copy must be the zip that was written, in the folder it was sent to: end.pl's size
+// and Whirlpool first, then file/info.cgi (1fichier silently drops a bad `did` into the root).
+import type { Digests } from './digest.js'
+import { VerificationError } from './errors.js'
+import type { OneFichierClient } from './onefichier/client.js'
+import { type UploadLink, toNumber } from './onefichier/types.js'
+
+export interface VerifiedUpload {
+  url: string
+  fileName: string
+  folderId: number
+}
+
+export function compareDigests(where: string, local: Digests, size: unknown, whirlpool: unknown): string | null {
+  const remoteSize = toNumber(size)
+  if (remoteSize !== local.size) return `${where} reports ${remoteSize ?? 'no'} bytes, the zip has ${local.size}`
+  const remoteHash = typeof whirlpool === 'string' ? whirlpool.trim().toLowerCase() : ''
+  if (remoteHash !== local.whirlpool) {
+    return `${where} reports Whirlpool ${remoteHash.slice(0, 16) || 'none'}..., the zip has ${local.whirlpool.slice(0, 16)}...`
+  }
+  return null
+}
+
+export async function verifyUpload(
+  client: OneFichierClient,
+  link: UploadLink,
+  expected: Digests & { fileName: string; folderId: number; folderPath: string; passwordSet: boolean },
+): Promise<VerifiedUpload> {
+  const url = link.download
+  const fromEnd = compareDigests('1fichier (end.pl)', expected, link.size, link.whirlpool)
+  const info = fromEnd ? undefined : await client.fileInfo(url)
+  const mismatch = fromEnd ?? compareDigests('1fichier (file/info.cgi)', expected, info?.size, info?.checksum)
+  if (mismatch) {
+    // A corrupt copy is no backup, and with our name it would take a retention slot: remove it.
+    const removed = await client.removeFile(url).catch(() => 0)
+    throw new VerificationError(
+      `Checksum mismatch: ${mismatch}. The upload was corrupted on the way; ${
+        removed > 0 ? 'the bad copy was deleted' : `delete the bad copy by hand: ${url}`
+      }. Run the job again.`,
+    )
+  }
+  const folderId = toNumber(info?.folder_id)
+  if (folderId !== expected.folderId) {
+    throw new VerificationError(
+      `The upload landed in the wrong folder: 1fichier put it in folder id ${folderId ?? 'unknown'} instead of '${
+        expected.folderPath || '/'
+      }' (id ${expected.folderId}). The backup is safe at ${url}; move it by hand. Check that the folder still exists.`,
+    )
+  }
+  if (expected.passwordSet && toNumber(info?.pass) === 0) {
+    throw new VerificationError(
+      `The download password was not applied to ${url}: the file is public. Set a password on it in 1fichier's file manager.`,
+    )
+  }
+  const fileName = typeof info?.filename === 'string' && info.filename !== '' ? info.filename : link.filename
+  if (fileName !== expected.fileName) {
+    throw new VerificationError(
+      `1fichier stored the backup as '${fileName}' instead of '${expected.fileName}'; it would not be part of its series. It is at ${url}.`,
+    )
+  }
+  return { url, fileName, folderId }
+}

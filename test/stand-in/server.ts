@@ -1,0 +1,690 @@
+// A loopback stand-in of 1fichier's API and upload nodes, over TLS, as shared/1fichier-api.md
+// describes the real service: Bearer auth, POST + JSON calls, KO errors with HTTP 403, a required
+// Content-Length on upload, Whirlpool checksums, Europe/Paris dates, a bad `did` silently dropping
+// the file into the root, and the per-folder listing limit. Faults can be injected per endpoint.
+// It shares no code with the action: it is written from the API notes, not from our client.
+// Runs under plain Node 24 (type stripping): no enums, no parameter properties.
+import { createServer, type Server } from 'node:https'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createWriteStream, readFileSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Socket } from 'node:net'
+import busboy from 'busboy'
+import { createWhirlpool } from 'hash-wasm'
+
+const TLS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'tls')
+export const CA_CERT_PATH = path.join(TLS_DIR, 'ca.pem')
+
+export type FaultKind =
+  | 'http-500' // HTTP 500 with an HTML body
+  | 'flood' // HTTP 403 {"status":"KO","message":"Flood detected: IP Locked #374"}
+  | 'ko-200' // HTTP 200 with a KO body
+  | 'reset' // the connection is destroyed (for upload.cgi: after part of the body)
+  | 'reset-after-body' // upload.cgi: the whole body is received and stored, then the connection drops
+  | 'html' // HTTP 200 with an HTML page instead of JSON
+  | 'empty-links' // end.pl: {"incoming":0,"links":[]}
+  | 'stall' // the request is read, and no answer ever comes
+  | 'slow' // the answer comes after `slowMs`
+  | 'partial-rm' // rm.cgi: answers removed: 0 and deletes nothing
+  | 'wrong-checksum' // end.pl and info.cgi report a wrong Whirlpool
+  | 'drop-did' // upload.cgi: the file lands in the root, whatever `did` says
+  | 'retry-after' // HTTP 429 with Retry-After: 1
+
+export interface Fault {
+  /** Endpoint path as logged, e.g. 'file/ls.cgi', 'upload.cgi', 'end.pl'; '*' for any. */
+  endpoint: string
+  kind: FaultKind
+  /** How many requests it hits before it is spent. */
+  times: number
+}
+
+export interface StoredFile {
+  id: string
+  url: string
+  filename: string
+  size: number
+  whirlpool: string
+  /** Paris local time, no zone, as the API gives it. */
+  date: string
+  folderId: number
+  pass: string
+  description: string
+  /** Where the bytes are kept. */
+  dataPath: string
+}
+
+export interface Folder {
+  id: number
+  name: string
+  parentId: number
+  createDate: string
+}
+
+export interface Account {
+  apiKey: string
+  customer: boolean
+  folders: Map<number, Folder>
+  files: StoredFile[]
+  quotaBytes: number
+}
+
+export interface LoggedRequest {
+  method: string
+  host: string
+  /** Path without the query, e.g. /v1/file/ls.cgi or /upload.cgi. */
+  path: string
+  endpoint: string
+  query: string
+  headers: Record<string, string>
+  /** Keys of a JSON body, sorted. */
+  jsonKeys?: string[]
+  /** Multipart field names in order (upload.cgi). */
+  formFields?: string[]
+  status?: number
+}
+
+export interface StandInOptions {
+  /** 0 picks a free port. */
+  port?: number
+  host?: string
+  /** Minimum time between two listings of one folder (the API says 30 s). */
+  listIntervalMs?: number
+  /** Most files a listing returns (the API says 5,000). */
+  listLimit?: number
+  /** Delay of the 'slow' fault. */
+  slowMs?: number
+  /** When set, a call that follows the previous one of the same key sooner than this is a flood. */
+  minCallGapMs?: number
+  /** Host name the upload node reports; default: host:port of this server. */
+  uploadNodeHost?: string
+}
+
+const PARIS = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+})
+
+/** 'YYYY-MM-DD HH:MM:SS' in Europe/Paris, daylight saving included, as 1fichier dates are. */
+export function parisTime(time: Date): string {
+  return PARIS.format(time).replace('T', ' ')
+}
+
+class KoError extends Error {
+  status: number
+  constructor(status: number, message: string) {
+    super(message)
+    this.status = status
+  }
+}
+
+const API_ENDPOINTS = new Set([
+  'folder/ls.cgi',
+  'folder/mkdir.cgi',
+  'folder/rm.cgi',
+  'file/ls.cgi',
+  'file/info.cgi',
+  'file/rm.cgi',
+  'file/chattr.cgi',
+  'user/info.cgi',
+  'upload/get_upload_server.cgi',
+])
+
+export class StandIn {
+  readonly accounts = new Map<string, Account>()
+  readonly requests: LoggedRequest[] = []
+  readonly faults: Fault[] = []
+  private server: Server | undefined
+  private sockets = new Set<Socket>()
+  private dataDir = ''
+  private nextFolderId = 1000
+  private uploads = new Map<string, { apiKey: string | null; links: unknown[] | null }>()
+  private lastListing = new Map<string, number>()
+  private lastCall = new Map<string, number>()
+  private options: Required<Omit<StandInOptions, 'uploadNodeHost' | 'minCallGapMs'>> & Pick<StandInOptions, 'uploadNodeHost' | 'minCallGapMs'>
+  port = 0
+
+  constructor(options: StandInOptions = {}) {
+    this.options = {
+      port: options.port ?? 0,
+      host: options.host ?? '127.0.0.1',
+      listIntervalMs: options.listIntervalMs ?? 30_000,
+      listLimit: options.listLimit ?? 5_000,
+      slowMs: options.slowMs ?? 2_000,
+      uploadNodeHost: options.uploadNodeHost,
+      minCallGapMs: options.minCallGapMs,
+    }
+  }
+
+  get apiUrl(): string {
+    return `https://localhost:${this.port}/v1`
+  }
+
+  async start(): Promise<this> {
+    this.dataDir = await mkdtemp(path.join(tmpdir(), '1fichier-stand-in-'))
+    this.server = createServer(
+      { key: readFileSync(path.join(TLS_DIR, 'server.key')), cert: readFileSync(path.join(TLS_DIR, 'server.pem')) },
+      (req, res) => void this.handle(req, res),
+    )
+    this.server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket)
+      socket.on('close', () => this.sockets.delete(socket))
+    })
+    await new Promise<void>((resolve) => this.server!.listen(this.options.port, this.options.host, resolve))
+    const address = this.server.address()
+    this.port = typeof address === 'object' && address ? address.port : 0
+    return this
+  }
+
+  /** Lets a CONNECT proxy hand it a TLS connection (rclone reaches it that way). */
+  acceptConnection(socket: Socket): void {
+    this.server!.emit('connection', socket)
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy()
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+    if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true })
+  }
+
+  addAccount(apiKey: string, options: { customer?: boolean; quotaBytes?: number } = {}): Account {
+    const account: Account = {
+      apiKey,
+      customer: options.customer ?? true,
+      folders: new Map(),
+      files: [],
+      quotaBytes: options.quotaBytes ?? Number.MAX_SAFE_INTEGER,
+    }
+    this.accounts.set(apiKey, account)
+    return account
+  }
+
+  injectFault(endpoint: string, kind: FaultKind, times = 1): void {
+    this.faults.push({ endpoint, kind, times })
+  }
+
+  /** Creates the folders of `folderPath` as needed; returns the id of the last (0 = root). */
+  ensureFolder(account: Account, folderPath: string): number {
+    let parentId = 0
+    for (const name of folderPath.split('/').filter(Boolean)) {
+      const existing = [...account.folders.values()].find((f) => f.parentId === parentId && f.name === name)
+      parentId = existing ? existing.id : this.createFolder(account, name, parentId).id
+    }
+    return parentId
+  }
+
+  /** Puts a file straight into a folder (a backup made earlier, or somebody's unrelated file). */
+  async seedFile(account: Account, folderPath: string, filename: string, content: Buffer | string = 'seed', date = new Date()): Promise<StoredFile> {
+    const data = Buffer.from(content)
+    const dataPath = path.join(this.dataDir, `seed-${randomBytes(6).toString('hex')}`)
+    await writeFile(dataPath, data)
+    const whirlpool = await createWhirlpool()
+    whirlpool.init()
+    whirlpool.update(data)
+    return this.storeFile(account, {
+      filename,
+      size: data.length,
+      whirlpool: whirlpool.digest('hex'),
+      folderId: this.ensureFolder(account, folderPath),
+      pass: '',
+      dataPath,
+      date,
+    })
+  }
+
+  filesIn(account: Account, folderPath: string): StoredFile[] {
+    const folderId = this.findFolder(account, folderPath)
+    return folderId === undefined ? [] : account.files.filter((f) => f.folderId === folderId)
+  }
+
+  findFolder(account: Account, folderPath: string): number | undefined {
+    let parentId = 0
+    for (const name of folderPath.split('/').filter(Boolean)) {
+      const found = [...account.folders.values()].find((f) => f.parentId === parentId && f.name === name)
+      if (!found) return undefined
+      parentId = found.id
+    }
+    return parentId
+  }
+
+  private createFolder(account: Account, name: string, parentId: number): Folder {
+    const folder = { id: this.nextFolderId++, name, parentId, createDate: parisTime(new Date()) }
+    account.folders.set(folder.id, folder)
+    return folder
+  }
+
+  private storeFile(
+    account: Account,
+    file: { filename: string; size: number; whirlpool: string; folderId: number; pass: string; dataPath: string; date: Date },
+  ): StoredFile {
+    const id = randomBytes(8).toString('hex').slice(0, 10)
+    const stored: StoredFile = {
+      id,
+      url: `https://1fichier.com/?${id}`,
+      filename: file.filename,
+      size: file.size,
+      whirlpool: file.whirlpool,
+      date: parisTime(file.date),
+      folderId: file.folderId,
+      pass: file.pass,
+      description: '',
+      dataPath: file.dataPath,
+    }
+    account.files.push(stored)
+    return stored
+  }
+
+  private takeFault(endpoint: string): FaultKind | undefined {
+    const index = this.faults.findIndex((f) => (f.endpoint === endpoint || f.endpoint === '*') && f.times > 0)
+    if (index === -1) return undefined
+    const fault = this.faults[index]!
+    fault.times--
+    if (fault.times <= 0) this.faults.splice(index, 1)
+    return fault.kind
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'https://stand-in')
+    const endpoint = url.pathname.replace(/^\/v1\//, '').replace(/^\//, '')
+    const logged: LoggedRequest = {
+      method: req.method ?? '',
+      host: req.headers.host ?? '',
+      path: url.pathname,
+      endpoint,
+      query: url.search,
+      headers: pickHeaders(req),
+    }
+    this.requests.push(logged)
+    res.on('finish', () => (logged.status = res.statusCode))
+    try {
+      const fault = endpoint === 'upload.cgi' ? undefined : this.takeFault(endpoint)
+      if (fault && (await this.applyFault(fault, req, res))) return
+      if (endpoint === 'upload.cgi') return await this.upload(req, res, url, logged)
+      if (endpoint === 'end.pl') return await this.endPl(req, res, url, fault)
+      if (url.pathname.startsWith('/v1/') && API_ENDPOINTS.has(endpoint)) return await this.api(endpoint, req, res, logged, fault)
+      send(res, 404, { status: 'KO', message: 'Resource not found #469' })
+    } catch (error) {
+      if (error instanceof KoError) send(res, error.status, { status: 'KO', message: error.message })
+      else if (!res.headersSent) send(res, 500, { status: 'KO', message: `stand-in error: ${(error as Error).message}` })
+    }
+  }
+
+  /** Returns true when the fault has answered (or dropped) the request. */
+  private async applyFault(fault: FaultKind, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    switch (fault) {
+      case 'http-500':
+        await drain(req)
+        res.writeHead(500, { 'content-type': 'text/html' }).end('<html><body>500 Internal Server Error</body></html>')
+        return true
+      case 'flood':
+        await drain(req)
+        send(res, 403, { status: 'KO', message: 'Flood detected: IP Locked #374' })
+        return true
+      case 'ko-200':
+        await drain(req)
+        send(res, 200, { status: 'KO', message: 'Temporary failure, please retry #999' })
+        return true
+      case 'retry-after':
+        await drain(req)
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' })
+        res.end(JSON.stringify({ status: 'KO', message: 'Too many requests' }))
+        return true
+      case 'reset':
+        req.socket.destroy()
+        return true
+      case 'html':
+        await drain(req)
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>Please wait</body></html>')
+        return true
+      case 'stall':
+        await drain(req)
+        return true // never answers
+      case 'slow':
+        await new Promise((resolve) => setTimeout(resolve, this.options.slowMs))
+        return false
+      default:
+        return false // faults acted on inside the endpoint
+    }
+  }
+
+  private authenticate(req: IncomingMessage, required: boolean): Account | null {
+    const header = req.headers.authorization ?? ''
+    const match = /^Bearer (.+)$/.exec(header)
+    if (!match) {
+      if (required) throw new KoError(403, 'Not authenticated #247')
+      return null
+    }
+    const account = this.accounts.get(match[1]!)
+    if (!account) throw new KoError(403, 'No such user #93')
+    if (!account.customer) throw new KoError(403, 'Must be a customer (Premium, Access) #200')
+    if (this.options.minCallGapMs !== undefined) {
+      const now = Date.now()
+      const last = this.lastCall.get(account.apiKey)
+      this.lastCall.set(account.apiKey, now)
+      if (last !== undefined && now - last < this.options.minCallGapMs) throw new KoError(403, 'Flood detected: IP Locked #374')
+    }
+    return account
+  }
+
+  private async api(endpoint: string, req: IncomingMessage, res: ServerResponse, logged: LoggedRequest, fault: FaultKind | undefined): Promise<void> {
+    const isUploadServer = endpoint === 'upload/get_upload_server.cgi'
+    if (req.method !== 'POST' && !(isUploadServer && req.method === 'GET')) {
+      await drain(req)
+      throw new KoError(405, `Method ${req.method} not allowed`)
+    }
+    const raw = await readBody(req)
+    let body: Record<string, unknown> = {}
+    if (raw.length > 0) {
+      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new KoError(400, 'Content-Type must be application/json')
+      try {
+        body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>
+      } catch {
+        throw new KoError(400, 'Invalid JSON')
+      }
+      logged.jsonKeys = Object.keys(body).sort()
+    }
+    const account = this.authenticate(req, !isUploadServer)
+    if (isUploadServer) {
+      const id = randomBytes(5).toString('hex')
+      this.uploads.set(id, { apiKey: account?.apiKey ?? null, links: null })
+      return send(res, 200, { url: this.options.uploadNodeHost ?? `localhost:${this.port}`, id })
+    }
+    const a = account!
+    switch (endpoint) {
+      case 'folder/ls.cgi': {
+        const folderId = folderIdOf(body.folder_id)
+        this.checkListing(a, `folder:${folderId}`)
+        const folder = folderId === 0 ? { id: 0, name: 'Root' } : a.folders.get(folderId)
+        if (!folder) throw new KoError(403, 'Resource not allowed #631')
+        const subFolders = [...a.folders.values()]
+          .filter((f) => f.parentId === folderId)
+          .map((f) => ({ id: f.id, name: f.name, create_date: f.createDate, pass: 0 }))
+        const answer: Record<string, unknown> = { folder_id: folderId, status: 'OK', name: folder.name, sub_folders: subFolders }
+        if (body.files === 1) answer.items = this.items(a, folderId)
+        return send(res, 200, answer)
+      }
+      case 'folder/mkdir.cgi': {
+        const name = typeof body.name === 'string' ? body.name : ''
+        const parentId = folderIdOf(body.folder_id)
+        if (name === '' || name.length > 250 || /[\\<>"'$`]/.test(name)) throw new KoError(403, 'Invalid folder name #620')
+        if (parentId !== 0 && !a.folders.has(parentId)) throw new KoError(403, 'Resource not allowed #631')
+        if ([...a.folders.values()].some((f) => f.parentId === parentId && f.name === name)) throw new KoError(403, 'Folder already exists #628')
+        const folder = this.createFolder(a, name, parentId)
+        return send(res, 200, { status: 'OK', folder_id: folder.id, name: folder.name })
+      }
+      case 'file/ls.cgi': {
+        const folderId = folderIdOf(body.folder_id)
+        this.checkListing(a, `files:${folderId}`)
+        if (folderId !== 0 && folderId !== -1 && !a.folders.has(folderId)) throw new KoError(403, 'Resource not allowed #631')
+        const items = this.items(a, folderId)
+        return send(res, 200, { status: 'OK', count: items.length, items })
+      }
+      case 'file/info.cgi': {
+        const file = a.files.find((f) => f.url === body.url)
+        if (!file) throw new KoError(404, 'Resource not found #469')
+        return send(res, 200, {
+          url: file.url,
+          filename: file.filename,
+          size: file.size,
+          date: file.date,
+          folder_id: file.folderId,
+          path: this.folderPath(a, file.folderId),
+          checksum: fault === 'wrong-checksum' ? '0'.repeat(128) : file.whirlpool,
+          'content-type': 'application/zip',
+          description: file.description,
+          pass: file.pass ? 1 : 0,
+          no_ssl: 0,
+          inline: 0,
+          cdn: 0,
+          acl: { ip: [], country: [], email: [], premium: 0 },
+        })
+      }
+      case 'file/rm.cgi': {
+        const files = Array.isArray(body.files) ? (body.files as Array<{ url?: unknown }>) : []
+        if (files.length === 0) throw new KoError(403, 'No file #2')
+        if (fault === 'partial-rm') return send(res, 200, { status: 'OK', removed: 0 })
+        let removed = 0
+        for (const entry of files) {
+          const index = a.files.findIndex((f) => f.url === entry.url)
+          if (index !== -1) {
+            a.files.splice(index, 1)
+            removed++
+          }
+        }
+        return send(res, 200, { status: 'OK', removed })
+      }
+      case 'file/chattr.cgi': {
+        const urls = Array.isArray(body.urls) ? (body.urls as unknown[]) : []
+        let updated = 0
+        for (const u of urls) {
+          const file = a.files.find((f) => f.url === u)
+          if (!file) continue
+          if (typeof body.description === 'string') file.description = body.description
+          if (typeof body.pass === 'string') file.pass = body.pass
+          if (typeof body.filename === 'string' && urls.length === 1) file.filename = body.filename
+          updated++
+        }
+        return send(res, 200, { status: 'OK', updated, urls })
+      }
+      case 'folder/rm.cgi': {
+        const folderId = folderIdOf(body.folder_id)
+        if (!a.folders.has(folderId)) throw new KoError(403, 'Resource not allowed #631')
+        if (a.files.some((f) => f.folderId === folderId) || [...a.folders.values()].some((f) => f.parentId === folderId)) {
+          throw new KoError(403, 'Folder not empty #633')
+        }
+        a.folders.delete(folderId)
+        return send(res, 200, { status: 'OK' })
+      }
+      case 'user/info.cgi': {
+        const used = a.files.reduce((sum, f) => sum + f.size, 0)
+        return send(res, 200, { status: 'OK', email: 'user@example.com', offer: '1', cold_storage: used, available_cold_storage: a.quotaBytes })
+      }
+    }
+  }
+
+  /** 1 listing per folder per 30 s, as the API page asks; more is a flood. */
+  private checkListing(account: Account, key: string): void {
+    const now = Date.now()
+    const fullKey = `${account.apiKey}:${key}`
+    const last = this.lastListing.get(fullKey)
+    this.lastListing.set(fullKey, now)
+    if (last !== undefined && now - last < this.options.listIntervalMs) throw new KoError(403, 'Flood detected: IP Locked #374')
+  }
+
+  private items(account: Account, folderId: number): unknown[] {
+    return account.files
+      .filter((f) => folderId === -1 || f.folderId === folderId)
+      .slice(0, this.options.listLimit)
+      .map((f) => ({
+        url: f.url,
+        filename: f.filename,
+        size: f.size,
+        date: f.date,
+        checksum: f.whirlpool,
+        'content-type': 'application/zip',
+        pass: f.pass ? 1 : 0,
+        acl: 0,
+        cdn: 0,
+      }))
+  }
+
+  private folderPath(account: Account, folderId: number): string {
+    const names: string[] = []
+    let current = account.folders.get(folderId)
+    while (current) {
+      names.unshift(current.name)
+      current = account.folders.get(current.parentId)
+    }
+    return names.join('/')
+  }
+
+  private async upload(req: IncomingMessage, res: ServerResponse, url: URL, logged: LoggedRequest): Promise<void> {
+    const id = url.searchParams.get('id') ?? ''
+    const pending = this.uploads.get(id)
+    const fault = this.takeFault('upload.cgi')
+    if (req.method !== 'POST') throw new KoError(405, 'Method not allowed')
+    if (!pending) {
+      await drain(req)
+      throw new KoError(404, 'Unknown upload id')
+    }
+    // The API requires a Content-Length for the whole body: chunked uploads are refused.
+    if (req.headers['content-length'] === undefined) {
+      await drain(req)
+      throw new KoError(411, 'Content-Length required')
+    }
+    const declared = Number(req.headers['content-length'])
+    let account: Account | null
+    try {
+      account = this.authenticate(req, false)
+    } catch (error) {
+      await drain(req)
+      throw error
+    }
+    if (fault && ['http-500', 'flood', 'ko-200', 'html', 'retry-after'].includes(fault)) {
+      await this.applyFault(fault, req, res)
+      return
+    }
+    if (fault === 'reset') {
+      // Take part of the body, then drop the connection.
+      let seen = 0
+      req.on('data', (chunk: Buffer) => {
+        seen += chunk.length
+        if (seen > Math.min(declared / 2, 64 * 1024)) req.socket.destroy()
+      })
+      return
+    }
+    if (fault === 'stall') {
+      req.pause() // stop reading: the client can make no progress
+      return
+    }
+    const fields: Record<string, string> = {}
+    const order: string[] = []
+    const files: Array<{ filename: string; size: number; whirlpool: string; dataPath: string }> = []
+    const parser = busboy({ headers: req.headers, limits: { fileSize: Number.MAX_SAFE_INTEGER } })
+    const fileWrites: Array<Promise<void>> = []
+    parser.on('field', (name: string, value: string) => {
+      order.push(name)
+      fields[name] = value
+    })
+    parser.on('file', (name: string, stream: NodeJS.ReadableStream, info: { filename: string }) => {
+      order.push(name)
+      if (name !== 'file[]') {
+        stream.resume()
+        return
+      }
+      const dataPath = path.join(this.dataDir, `upload-${randomBytes(6).toString('hex')}`)
+      fileWrites.push(
+        (async () => {
+          const whirlpool = await createWhirlpool()
+          whirlpool.init()
+          let size = 0
+          const out = createWriteStream(dataPath)
+          for await (const chunk of stream as AsyncIterable<Buffer>) {
+            whirlpool.update(chunk)
+            size += chunk.length
+            if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve))
+          }
+          await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())))
+          files.push({ filename: info.filename, size, whirlpool: whirlpool.digest('hex'), dataPath })
+        })(),
+      )
+    })
+    let received = 0
+    req.on('data', (chunk: Buffer) => (received += chunk.length))
+    await new Promise<void>((resolve, reject) => {
+      parser.on('close', resolve)
+      parser.on('error', reject)
+      req.on('error', reject)
+      req.on('aborted', () => reject(new Error('aborted')))
+      req.pipe(parser)
+    })
+    await Promise.all(fileWrites)
+    logged.formFields = order
+    if (received !== declared) throw new KoError(400, 'Body length does not match Content-Length')
+    if (files.length === 0) throw new KoError(400, 'No file sent #1')
+    // `did` only counts with an account, and a bad one silently sends the file to the root.
+    let folderId = 0
+    const did = Number(fields.did)
+    if (account && fault !== 'drop-did' && Number.isInteger(did) && (did === 0 || account.folders.has(did))) folderId = did
+    const links: unknown[] = []
+    for (const file of files) {
+      if (!account) {
+        links.push({ download: `https://1fichier.com/?${randomBytes(5).toString('hex')}`, filename: file.filename, size: String(file.size), whirlpool: file.whirlpool, remove: 'anon' })
+        continue
+      }
+      const used = account.files.reduce((sum, f) => sum + f.size, 0)
+      if (used + file.size > account.quotaBytes) throw new KoError(403, 'Not enough space: quota exceeded #404')
+      const stored = this.storeFile(account, { ...file, folderId, pass: fields.dpass ?? '', date: new Date() })
+      links.push({ download: stored.url, filename: stored.filename, size: String(stored.size), whirlpool: stored.whirlpool, remove: '' })
+    }
+    pending.links = links
+    if (fault === 'reset-after-body') {
+      req.socket.destroy()
+      return
+    }
+    res.writeHead(302, { location: `/end.pl?xid=${id}` }).end()
+  }
+
+  private async endPl(req: IncomingMessage, res: ServerResponse, url: URL, fault: FaultKind | undefined): Promise<void> {
+    await drain(req)
+    const id = url.searchParams.get('xid') ?? ''
+    const pending = this.uploads.get(id)
+    // Only the JSON header gets JSON; a browser gets a page.
+    if (req.headers.json !== '1') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>Upload finished</body></html>')
+      return
+    }
+    if (fault === 'empty-links' || !pending?.links) return send(res, 200, { incoming: 0, links: [] })
+    const links = fault === 'wrong-checksum' ? pending.links.map((l) => ({ ...(l as object), whirlpool: 'f'.repeat(128) })) : pending.links
+    send(res, 200, { incoming: 0, links })
+  }
+}
+
+function folderIdOf(value: unknown): number {
+  if (value === undefined || value === null || value === '') return 0
+  const n = Number(value)
+  if (!Number.isInteger(n)) throw new KoError(403, 'Invalid folder_id')
+  return n
+}
+
+function pickHeaders(req: IncomingMessage): Record<string, string> {
+  const picked: Record<string, string> = {}
+  for (const name of ['content-type', 'content-length', 'json', 'transfer-encoding', 'user-agent']) {
+    const value = req.headers[name]
+    if (typeof value === 'string') picked[name] = value
+  }
+  if (req.headers.authorization) picked.authorization = req.headers.authorization.startsWith('Bearer ') ? 'Bearer <key>' : '<other>'
+  return picked
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.end(text)
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+async function drain(req: IncomingMessage): Promise<void> {
+  if (req.readableEnded) return
+  req.resume()
+  await new Promise<void>((resolve) => {
+    req.on('end', resolve)
+    req.on('close', resolve)
+    req.on('error', () => resolve())
+  })
+}
