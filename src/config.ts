@@ -77,11 +77,10 @@ export function parseConfig(get: InputLookup, env: Environment = {}): Config {
     try {
       return read()
     } catch (error) {
-      if (error instanceof InputError) {
-        problems.push(error)
-        return fallback
-      }
-      throw error
+      if (error instanceof InputError) problems.push(error)
+      else if (error instanceof InvalidInputs) problems.push(...error.problems)
+      else throw error
+      return fallback
     }
   }
 
