@@ -591,7 +591,7 @@ export class StandIn {
           for await (const chunk of stream as AsyncIterable<Buffer>) {
             whirlpool.update(chunk)
             size += chunk.length
-            if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve))
+            if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
           }
           await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())))
           files.push({ filename: info.filename, size, whirlpool: whirlpool.digest('hex'), dataPath })
