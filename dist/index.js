@@ -100798,11 +100798,13 @@ function parseConfig(get, env = {}) {
             return read();
         }
         catch (error) {
-            if (error instanceof InputError) {
+            if (error instanceof InputError)
                 problems.push(error);
-                return fallback;
-            }
-            throw error;
+            else if (error instanceof InvalidInputs)
+                problems.push(...error.problems);
+            else
+                throw error;
+            return fallback;
         }
     };
     const apiKey = attempt('', () => readApiKey(get('api-key')));
