@@ -51786,11 +51786,11 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = RoundRobinPool
-module.exports.g6 = Agent
+__webpack_unused_export__ = Agent
 __webpack_unused_export__ = Dispatcher1Wrapper
 __webpack_unused_export__ = ProxyAgent
 __webpack_unused_export__ = Socks5ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
+module.exports.J2 = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = H2CClient
 __webpack_unused_export__ = RetryHandler
@@ -107257,8 +107257,8 @@ function describePlan(plan) {
 }
 async function applyRetention(req) {
     const { client, log } = req;
-    let items = [];
-    if (req.folderId !== null) {
+    let items = req.listing ?? [];
+    if (req.folderId !== null && req.listing === undefined) {
         try {
             items = await client.listFiles(req.folderId);
         }
@@ -107301,6 +107301,7 @@ async function applyRetention(req) {
             const removed = await client.removeFile(decision.backup.url);
             if (removed >= 1) {
                 pruned.push(decision.backup);
+                req.onDeleted?.(decision.backup);
                 log.info(`Deleted ${decision.backup.fileName}`);
             }
             else {
@@ -107308,6 +107309,11 @@ async function applyRetention(req) {
             }
         }
         catch (error) {
+            if (req.signal?.aborted) {
+                for (const rest of plan.remove.slice(index))
+                    notPruned.push({ backup: rest.backup, reason: 'cancelled' });
+                break;
+            }
             notPruned.push({ backup: decision.backup, reason: error.message });
         }
     }
@@ -108526,7 +108532,8 @@ class Transport {
     constructor(options) {
         this.options = options;
         this.pacer = new Pacer({ ...ONEFICHIER_PACING, timeScale: options.timeScale });
-        this.agent = new node_modules_undici/* Agent */.g6({
+        // Honours HTTPS_PROXY / NO_PROXY, as self-hosted runners behind a proxy need; a plain agent otherwise.
+        this.agent = new node_modules_undici/* EnvHttpProxyAgent */.J2({
             connectTimeout: 30_000,
             headersTimeout: options.stallTimeoutMs,
             bodyTimeout: options.stallTimeoutMs,
@@ -108534,7 +108541,11 @@ class Transport {
         });
     }
     async close() {
-        await this.agent.close().catch(() => undefined);
+        // After a cancel, in-flight requests are dropped rather than waited for.
+        if (this.options.signal?.aborted)
+            await this.agent.destroy().catch(() => undefined);
+        else
+            await this.agent.close().catch(() => undefined);
     }
     /** POST (or GET) a JSON API call under `apiUrl`, retried per the rules; KO answers are errors. */
     async api(endpoint, body, method = 'POST') {
@@ -108884,6 +108895,18 @@ function format_formatDuration(ms) {
 ;// CONCATENATED MODULE: ./lib/upload.js
 
 
+/**
+ * The body was sent and accepted, but end.pl never told where the file went (an HTML page or no
+ * links, as seen from the real service). The file may well be there: the caller looks in the folder.
+ */
+class UploadResultMissing extends Error {
+    cause;
+    constructor(cause) {
+        super(cause.message);
+        this.cause = cause;
+        this.name = 'UploadResultMissing';
+    }
+}
 async function uploadWithRetries(client, job) {
     const { log } = job;
     for (let attempt = 1;; attempt++) {
@@ -108926,7 +108949,16 @@ async function uploadWithRetries(client, job) {
         }
         const seconds = (Date.now() - started) / 1000;
         log.info(`Uploaded in ${seconds.toFixed(1)} s (${formatBytes(job.size / Math.max(seconds, 0.001))}/s)`);
-        const { link, others } = await client.uploadResult(server, job.fileName);
+        let result;
+        try {
+            result = await client.uploadResult(server, job.fileName);
+        }
+        catch (error) {
+            if (error instanceof OneFichierError && isRetryable(error.kind))
+                throw new UploadResultMissing(error);
+            throw error;
+        }
+        const { link, others } = result;
         if (others > 0)
             log.warning(`1fichier listed ${others + 1} files for this upload; using ${link.filename}`);
         return link;
@@ -108951,7 +108983,24 @@ async function uploadWithRetries(client, job) {
 
 
 
-async function timed(stages, stage, body) {
+
+/** What a run that stopped early leaves behind, in one sentence for the log. */
+function describeProgress(progress) {
+    const backup = progress.verifiedUrl
+        ? `The new backup was uploaded and verified: ${progress.verifiedUrl}.`
+        : progress.stage === 'upload' || progress.stage === 'verify'
+            ? 'The new backup was not verified; if the upload had finished, an unverified copy may be in the folder.'
+            : 'No backup was uploaded.';
+    const deleted = progress.deleted.length > 0
+        ? `1fichier confirmed ${progress.deleted.length} deletions before the stop (${progress.deleted.join(', ')}); no other backup was deleted.`
+        : progress.stage === 'prune'
+            ? 'No deletion was confirmed before the stop (one in flight may still take effect); no other backup was deleted.'
+            : 'Nothing was deleted.';
+    return `Stopped during ${progress.stage}. ${backup} ${deleted} The temporary zip was removed.`;
+}
+/** Runs one stage: marks it as the current one, and records how long it took. */
+async function timed(progress, stages, stage, body) {
+    progress.stage = stage;
     const start = performance.now();
     try {
         return await body();
@@ -108962,6 +109011,7 @@ async function timed(stages, stage, body) {
 }
 async function runBackup(ctx) {
     const { config, log } = ctx;
+    const progress = ctx.progress ?? { stage: 'start', deleted: [] };
     const stagesMs = {};
     const fileName = backupFileName(config.namePrefix, ctx.startedAt, config.label);
     const workDir = await (0,promises_.mkdtemp)(external_node_path_.join(ctx.tempDir, '1fichier-backup-'));
@@ -108993,7 +109043,7 @@ async function runBackup(ctx) {
     });
     const client = new OneFichierClient(transport);
     try {
-        const selection = await timed(stagesMs, 'select', () => log.group('Select files', () => run_select(ctx, zipPath)));
+        const selection = await timed(progress, stagesMs, 'select', () => log.group('Select files', () => run_select(ctx, zipPath)));
         if (selection.fileCount === 0) {
             const message = `No files were found with the provided path:\n${config.patterns}\nCheck the paths (relative to ${ctx.workspace}); hidden files need include-hidden-files: true.`;
             if (config.ifNoFilesFound === 'error')
@@ -109004,7 +109054,7 @@ async function runBackup(ctx) {
                 log.info(`${message} No backup was made.`);
             return finish({ ...base, status: 'no-files' });
         }
-        const archive = await timed(stagesMs, 'zip', () => log.group('Zip', async () => {
+        const archive = await timed(progress, stagesMs, 'zip', () => log.group('Zip', async () => {
             const started = performance.now();
             const result = await writeArchive(selection.entries, zipPath, {
                 compressionLevel: config.compressionLevel,
@@ -109020,13 +109070,14 @@ async function runBackup(ctx) {
         if (config.dryRun) {
             return finish({ ...zipped, status: 'dry-run', ...(await dryRunPlan(ctx, client, fileName)) });
         }
-        const { folderId, verified } = await uploadAndVerify(ctx, client, archive, fileName, stagesMs);
+        const { folderId, verified, listing } = await uploadAndVerify(ctx, client, archive, fileName, stagesMs, progress);
+        progress.verifiedUrl = verified.url;
         const done = { ...zipped, url: verified.url, folderId };
         log.info(`Backup uploaded and verified: ${verified.url}`);
         let retention = null;
         if (retentionActive(config.retention)) {
             ctx.signal?.throwIfAborted();
-            retention = await timed(stagesMs, 'prune', () => log.group('Prune', () => applyRetention({
+            retention = await timed(progress, stagesMs, 'prune', () => log.group('Prune', () => applyRetention({
                 client,
                 folderId,
                 prefix: config.namePrefix,
@@ -109036,11 +109087,16 @@ async function runBackup(ctx) {
                 dryRun: false,
                 log,
                 signal: ctx.signal,
+                listing,
+                onDeleted: (backup) => progress.deleted.push(backup.fileName),
             })));
+            // A cancel during pruning fails the step, saying what was and was not deleted.
+            ctx.signal?.throwIfAborted();
         }
         else if (Object.keys(config.retention).length > 0) {
             log.info('Every keep-* input is 0: retention is off, nothing is deleted');
         }
+        progress.stage = 'done';
         return finish({ ...done, status: 'uploaded', retention });
     }
     finally {
@@ -109064,25 +109120,32 @@ async function run_select(ctx, zipPath) {
         log.debug(`  ${entry.kind} ${entry.name}`);
     return selection;
 }
-async function uploadAndVerify(ctx, client, archive, fileName, stagesMs) {
+async function uploadAndVerify(ctx, client, archive, fileName, stagesMs, progress) {
     const { config, log } = ctx;
-    const { folderId, link } = await timed(stagesMs, 'upload', () => log.group('Upload', async () => {
+    const { folderId, link, listing } = await timed(progress, stagesMs, 'upload', () => log.group('Upload', async () => {
         const folder = await resolveFolder(client, config.folder, { create: true, log });
         const folderId = folder.id ?? ROOT_FOLDER_ID;
         log.info(`Destination: '${folder.path || '/'}' (folder id ${folderId})`);
-        const link = await uploadWithRetries(client, {
-            filePath: archive.path,
-            fileName,
-            size: archive.size,
-            folderId,
-            linkPassword: config.linkPassword,
-            retries: config.retries,
-            log,
-            signal: ctx.signal,
-        });
-        return { folderId, link };
+        try {
+            const link = await uploadWithRetries(client, {
+                filePath: archive.path,
+                fileName,
+                size: archive.size,
+                folderId,
+                linkPassword: config.linkPassword,
+                retries: config.retries,
+                log,
+                signal: ctx.signal,
+            });
+            return { folderId, link, listing: undefined };
+        }
+        catch (error) {
+            if (!(error instanceof UploadResultMissing))
+                throw error;
+            return { folderId, ...(await findInFolder(client, folderId, fileName, archive, error, log)) };
+        }
     }));
-    const verified = await timed(stagesMs, 'verify', () => log.group('Verify', async () => {
+    const verified = await timed(progress, stagesMs, 'verify', () => log.group('Verify', async () => {
         const verified = await verifyUpload(client, link, {
             ...archive,
             fileName,
@@ -109093,7 +109156,27 @@ async function uploadAndVerify(ctx, client, archive, fileName, stagesMs) {
         log.info(`1fichier's size and Whirlpool match the zip; it is in folder id ${folderId}`);
         return verified;
     }));
-    return { folderId, verified };
+    return { folderId, verified, listing };
+}
+/**
+ * end.pl never answered with the link: look for the file in the folder itself. The listing is
+ * kept, so that retention plans from it instead of listing the folder again (1 per 30 s).
+ */
+async function findInFolder(client, folderId, fileName, archive, cause, log) {
+    log.warning(`${cause.message.split('. ')[0]}; looking for the file in the folder instead`);
+    let listing;
+    try {
+        listing = await client.listFiles(folderId);
+    }
+    catch (error) {
+        throw new BackupError(`The upload's result is unknown: end.pl gave no link and the folder could not be listed (${error.message}). Nothing was deleted; check the folder for ${fileName}.`);
+    }
+    const match = listing.find((item) => item.filename === fileName && toNumber(item.size) === archive.size && item.checksum?.toLowerCase() === archive.whirlpool);
+    if (!match) {
+        throw new BackupError(`The upload's result is unknown: end.pl gave no link (${cause.cause.detail}) and ${fileName} with the zip's size and Whirlpool is not in the folder. Nothing was deleted; run the job again.`);
+    }
+    log.info(`Found ${fileName} in the folder with the zip's size and Whirlpool`);
+    return { link: { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' }, listing };
 }
 /** Dry run: read-only calls only (no folder is created), then the plan as a real run would make it. */
 async function dryRunPlan(ctx, client, fileName) {
@@ -109265,6 +109348,7 @@ async function runAction() {
     }
     const log = new ActionLog();
     const cancellation = watchCancellation(log);
+    const progress = { stage: 'start', deleted: [] };
     try {
         const config = parseConfig((name) => getInput(name), { repository: process.env.GITHUB_REPOSITORY });
         const result = await runBackup({
@@ -109275,36 +109359,51 @@ async function runAction() {
             startedAt,
             timeScale: timeScaleFromEnv(),
             signal: cancellation.signal,
+            progress,
         });
         for (const [name, value] of Object.entries(outputsOf(result)))
             setOutput(name, value);
         await summary.addRaw(summaryMarkdown(result)).write();
     }
     catch (error) {
-        reportFailure(error, cancellation.signal);
+        reportFailure(error, cancellation.signal, progress);
+        await summary
+            .addRaw(`## 1fichier backup\n\n**Failed**: ${escapeMarkdown(failureMessage(error, cancellation.signal, progress))}\n`)
+            .write()
+            .catch(() => undefined);
     }
     finally {
         cancellation.dispose();
     }
 }
-function reportFailure(error, signal) {
+function escapeMarkdown(text) {
+    return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+}
+/** The one line that says what failed and what to do. */
+function failureMessage(error, signal, progress) {
+    if (signal.aborted)
+        return `Cancelled. ${describeProgress(progress)}`;
+    if (error instanceof InvalidInputs)
+        return `${error.problems.length === 1 ? 'An input is' : `${error.problems.length} inputs are`} invalid; nothing was uploaded or deleted.`;
+    if (error instanceof OneFichierError || error instanceof BackupError)
+        return error.message;
+    return `Unexpected failure: ${error?.message ?? String(error)}`;
+}
+function reportFailure(error, signal, progress) {
     if (signal.aborted) {
-        setFailed('Cancelled: the backup was stopped before it finished; nothing was deleted. The temporary zip was removed.');
+        setFailed(failureMessage(error, signal, progress));
         return;
     }
     if (error instanceof InvalidInputs) {
         for (const problem of error.problems)
             core_error(problem.message);
-        setFailed(error.problems.length === 1 ? 'An input is invalid (see above); nothing was uploaded or deleted.' : `${error.problems.length} inputs are invalid (see above); nothing was uploaded or deleted.`);
+        setFailed(failureMessage(error, signal, progress).replace('invalid;', 'invalid (see above);'));
         return;
     }
-    if (error instanceof OneFichierError || error instanceof BackupError) {
-        setFailed(error.message);
-        return;
-    }
-    // Unexpected: the message only; the stack goes to the debug log.
-    core_debug(error?.stack ?? String(error));
-    setFailed(`Unexpected failure: ${error?.message ?? String(error)}`);
+    // Unexpected failures: the message only; the stack goes to the debug log.
+    if (!(error instanceof OneFichierError || error instanceof BackupError))
+        core_debug(error?.stack ?? String(error));
+    setFailed(failureMessage(error, signal, progress));
 }
 
 

@@ -6,7 +6,7 @@ import { InvalidInputs, parseConfig } from './config.js'
 import { BackupError } from './errors.js'
 import type { Log } from './log.js'
 import { OneFichierError } from './onefichier/errors.js'
-import { runBackup } from './run.js'
+import { type RunProgress, describeProgress, runBackup } from './run.js'
 import { outputsOf, summaryMarkdown } from './summary.js'
 import { watchCancellation, timeScaleFromEnv } from './process.js'
 
@@ -41,6 +41,7 @@ export async function runAction(): Promise<void> {
   }
   const log = new ActionLog()
   const cancellation = watchCancellation(log)
+  const progress: RunProgress = { stage: 'start', deleted: [] }
   try {
     const config = parseConfig((name) => core.getInput(name), { repository: process.env.GITHUB_REPOSITORY })
     const result = await runBackup({
@@ -51,33 +52,44 @@ export async function runAction(): Promise<void> {
       startedAt,
       timeScale: timeScaleFromEnv(),
       signal: cancellation.signal,
+      progress,
     })
     for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value)
     await core.summary.addRaw(summaryMarkdown(result)).write()
   } catch (error) {
-    reportFailure(error, cancellation.signal)
+    reportFailure(error, cancellation.signal, progress)
+    await core.summary
+      .addRaw(`## 1fichier backup\n\n**Failed**: ${escapeMarkdown(failureMessage(error, cancellation.signal, progress))}\n`)
+      .write()
+      .catch(() => undefined)
   } finally {
     cancellation.dispose()
   }
 }
 
-function reportFailure(error: unknown, signal: AbortSignal): void {
+function escapeMarkdown(text: string): string {
+  return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
+}
+
+/** The one line that says what failed and what to do. */
+function failureMessage(error: unknown, signal: AbortSignal, progress: RunProgress): string {
+  if (signal.aborted) return `Cancelled. ${describeProgress(progress)}`
+  if (error instanceof InvalidInputs) return `${error.problems.length === 1 ? 'An input is' : `${error.problems.length} inputs are`} invalid; nothing was uploaded or deleted.`
+  if (error instanceof OneFichierError || error instanceof BackupError) return error.message
+  return `Unexpected failure: ${(error as Error)?.message ?? String(error)}`
+}
+
+function reportFailure(error: unknown, signal: AbortSignal, progress: RunProgress): void {
   if (signal.aborted) {
-    core.setFailed('Cancelled: the backup was stopped before it finished; nothing was deleted. The temporary zip was removed.')
+    core.setFailed(failureMessage(error, signal, progress))
     return
   }
   if (error instanceof InvalidInputs) {
     for (const problem of error.problems) core.error(problem.message)
-    core.setFailed(
-      error.problems.length === 1 ? 'An input is invalid (see above); nothing was uploaded or deleted.' : `${error.problems.length} inputs are invalid (see above); nothing was uploaded or deleted.`,
-    )
+    core.setFailed(failureMessage(error, signal, progress).replace('invalid;', 'invalid (see above);'))
     return
   }
-  if (error instanceof OneFichierError || error instanceof BackupError) {
-    core.setFailed(error.message)
-    return
-  }
-  // Unexpected: the message only; the stack goes to the debug log.
-  core.debug((error as Error)?.stack ?? String(error))
-  core.setFailed(`Unexpected failure: ${(error as Error)?.message ?? String(error)}`)
+  // Unexpected failures: the message only; the stack goes to the debug log.
+  if (!(error instanceof OneFichierError || error instanceof BackupError)) core.debug((error as Error)?.stack ?? String(error))
+  core.setFailed(failureMessage(error, signal, progress))
 }

@@ -50,6 +50,10 @@ export interface PruneRequest {
   dryRun: boolean
   log: Log
   signal?: AbortSignal | undefined
+  /** A complete listing of the folder made in this run already (the API allows 1 per 30 s). */
+  listing?: FileItem[] | undefined
+  /** Told of each confirmed deletion as it happens. */
+  onDeleted?: (backup: Backup) => void
 }
 
 export function describePlan(plan: RetentionPlan): string[] {
@@ -60,8 +64,8 @@ export function describePlan(plan: RetentionPlan): string[] {
 
 export async function applyRetention(req: PruneRequest): Promise<RetentionOutcome> {
   const { client, log } = req
-  let items: FileItem[] = []
-  if (req.folderId !== null) {
+  let items: FileItem[] = req.listing ?? []
+  if (req.folderId !== null && req.listing === undefined) {
     try {
       items = await client.listFiles(req.folderId)
     } catch (error) {
@@ -100,11 +104,16 @@ export async function applyRetention(req: PruneRequest): Promise<RetentionOutcom
       const removed = await client.removeFile(decision.backup.url)
       if (removed >= 1) {
         pruned.push(decision.backup)
+        req.onDeleted?.(decision.backup)
         log.info(`Deleted ${decision.backup.fileName}`)
       } else {
         notPruned.push({ backup: decision.backup, reason: '1fichier confirmed no deletion (removed: 0)' })
       }
     } catch (error) {
+      if (req.signal?.aborted) {
+        for (const rest of plan.remove.slice(index)) notPruned.push({ backup: rest.backup, reason: 'cancelled' })
+        break
+      }
       notPruned.push({ backup: decision.backup, reason: (error as Error).message })
     }
   }

@@ -14,7 +14,8 @@ import { OneFichierClient, ROOT_FOLDER_ID } from './onefichier/client.js'
 import { OneFichierError } from './onefichier/errors.js'
 import { resolveFolder } from './onefichier/folders.js'
 import { Transport } from './onefichier/transport.js'
-import { uploadWithRetries } from './upload.js'
+import { UploadResultMissing, uploadWithRetries } from './upload.js'
+import { type FileItem, type UploadLink, toNumber } from './onefichier/types.js'
 import { formatBytes, formatDuration } from './format.js'
 
 export interface RunContext {
@@ -28,6 +29,34 @@ export interface RunContext {
   /** 1 in production; tests shrink every wait with it. */
   timeScale?: number
   signal?: AbortSignal
+  /** Filled in as the run goes, so a cancelled run can say what state it left. */
+  progress?: RunProgress
+}
+
+type Stage = 'select' | 'zip' | 'upload' | 'verify' | 'prune'
+
+export interface RunProgress {
+  stage: Stage | 'start' | 'done'
+  /** Set once the new backup is uploaded and verified. */
+  verifiedUrl?: string
+  /** Backups whose deletion 1fichier confirmed. */
+  deleted: string[]
+}
+
+/** What a run that stopped early leaves behind, in one sentence for the log. */
+export function describeProgress(progress: RunProgress): string {
+  const backup = progress.verifiedUrl
+    ? `The new backup was uploaded and verified: ${progress.verifiedUrl}.`
+    : progress.stage === 'upload' || progress.stage === 'verify'
+      ? 'The new backup was not verified; if the upload had finished, an unverified copy may be in the folder.'
+      : 'No backup was uploaded.'
+  const deleted =
+    progress.deleted.length > 0
+      ? `1fichier confirmed ${progress.deleted.length} deletions before the stop (${progress.deleted.join(', ')}); no other backup was deleted.`
+      : progress.stage === 'prune'
+        ? 'No deletion was confirmed before the stop (one in flight may still take effect); no other backup was deleted.'
+        : 'Nothing was deleted.'
+  return `Stopped during ${progress.stage}. ${backup} ${deleted} The temporary zip was removed.`
 }
 
 export type RunStatus = 'uploaded' | 'dry-run' | 'no-files'
@@ -44,10 +73,12 @@ export interface RunResult {
   folderPath: string
   retention: RetentionOutcome | null
   durationMs: number
-  stagesMs: Partial<Record<'select' | 'zip' | 'upload' | 'verify' | 'prune', number>>
+  stagesMs: Partial<Record<Stage, number>>
 }
 
-async function timed<T>(stages: RunResult['stagesMs'], stage: keyof RunResult['stagesMs'], body: () => Promise<T>): Promise<T> {
+/** Runs one stage: marks it as the current one, and records how long it took. */
+async function timed<T>(progress: RunProgress, stages: RunResult['stagesMs'], stage: Stage, body: () => Promise<T>): Promise<T> {
+  progress.stage = stage
   const start = performance.now()
   try {
     return await body()
@@ -58,6 +89,7 @@ async function timed<T>(stages: RunResult['stagesMs'], stage: keyof RunResult['s
 
 export async function runBackup(ctx: RunContext): Promise<RunResult> {
   const { config, log } = ctx
+  const progress = ctx.progress ?? { stage: 'start', deleted: [] }
   const stagesMs: RunResult['stagesMs'] = {}
   const fileName = backupFileName(config.namePrefix, ctx.startedAt, config.label)
   const workDir = await mkdtemp(path.join(ctx.tempDir, '1fichier-backup-'))
@@ -89,7 +121,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
   })
   const client = new OneFichierClient(transport)
   try {
-    const selection = await timed(stagesMs, 'select', () =>
+    const selection = await timed(progress, stagesMs, 'select', () =>
       log.group('Select files', () => select(ctx, zipPath)),
     )
     if (selection.fileCount === 0) {
@@ -100,7 +132,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
       return finish({ ...base, status: 'no-files' })
     }
 
-    const archive = await timed(stagesMs, 'zip', () =>
+    const archive = await timed(progress, stagesMs, 'zip', () =>
       log.group('Zip', async () => {
         const started = performance.now()
         const result = await writeArchive(selection.entries, zipPath, {
@@ -122,14 +154,15 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
       return finish({ ...zipped, status: 'dry-run', ...(await dryRunPlan(ctx, client, fileName)) })
     }
 
-    const { folderId, verified } = await uploadAndVerify(ctx, client, archive, fileName, stagesMs)
+    const { folderId, verified, listing } = await uploadAndVerify(ctx, client, archive, fileName, stagesMs, progress)
+    progress.verifiedUrl = verified.url
     const done = { ...zipped, url: verified.url, folderId }
     log.info(`Backup uploaded and verified: ${verified.url}`)
 
     let retention: RetentionOutcome | null = null
     if (retentionActive(config.retention)) {
       ctx.signal?.throwIfAborted()
-      retention = await timed(stagesMs, 'prune', () =>
+      retention = await timed(progress, stagesMs, 'prune', () =>
         log.group('Prune', () =>
           applyRetention({
             client,
@@ -141,12 +174,17 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
             dryRun: false,
             log,
             signal: ctx.signal,
+            listing,
+            onDeleted: (backup) => progress.deleted.push(backup.fileName),
           }),
         ),
       )
+      // A cancel during pruning fails the step, saying what was and was not deleted.
+      ctx.signal?.throwIfAborted()
     } else if (Object.keys(config.retention).length > 0) {
       log.info('Every keep-* input is 0: retention is off, nothing is deleted')
     }
+    progress.stage = 'done'
     return finish({ ...done, status: 'uploaded', retention })
   } finally {
     await transport.close()
@@ -176,27 +214,33 @@ async function uploadAndVerify(
   archive: ArchiveResult,
   fileName: string,
   stagesMs: RunResult['stagesMs'],
-): Promise<{ folderId: number; verified: VerifiedUpload }> {
+  progress: RunProgress,
+): Promise<{ folderId: number; verified: VerifiedUpload; listing: FileItem[] | undefined }> {
   const { config, log } = ctx
-  const { folderId, link } = await timed(stagesMs, 'upload', () =>
+  const { folderId, link, listing } = await timed(progress, stagesMs, 'upload', () =>
     log.group('Upload', async () => {
       const folder = await resolveFolder(client, config.folder, { create: true, log })
       const folderId = folder.id ?? ROOT_FOLDER_ID
       log.info(`Destination: '${folder.path || '/'}' (folder id ${folderId})`)
-      const link = await uploadWithRetries(client, {
-        filePath: archive.path,
-        fileName,
-        size: archive.size,
-        folderId,
-        linkPassword: config.linkPassword,
-        retries: config.retries,
-        log,
-        signal: ctx.signal,
-      })
-      return { folderId, link }
+      try {
+        const link = await uploadWithRetries(client, {
+          filePath: archive.path,
+          fileName,
+          size: archive.size,
+          folderId,
+          linkPassword: config.linkPassword,
+          retries: config.retries,
+          log,
+          signal: ctx.signal,
+        })
+        return { folderId, link, listing: undefined }
+      } catch (error) {
+        if (!(error instanceof UploadResultMissing)) throw error
+        return { folderId, ...(await findInFolder(client, folderId, fileName, archive, error, log)) }
+      }
     }),
   )
-  const verified = await timed(stagesMs, 'verify', () =>
+  const verified = await timed(progress, stagesMs, 'verify', () =>
     log.group('Verify', async () => {
       const verified = await verifyUpload(client, link, {
         ...archive,
@@ -209,7 +253,40 @@ async function uploadAndVerify(
       return verified
     }),
   )
-  return { folderId, verified }
+  return { folderId, verified, listing }
+}
+
+/**
+ * end.pl never answered with the link: look for the file in the folder itself. The listing is
+ * kept, so that retention plans from it instead of listing the folder again (1 per 30 s).
+ */
+async function findInFolder(
+  client: OneFichierClient,
+  folderId: number,
+  fileName: string,
+  archive: ArchiveResult,
+  cause: UploadResultMissing,
+  log: Log,
+): Promise<{ link: UploadLink; listing: FileItem[] }> {
+  log.warning(`${cause.message.split('. ')[0]}; looking for the file in the folder instead`)
+  let listing: FileItem[]
+  try {
+    listing = await client.listFiles(folderId)
+  } catch (error) {
+    throw new BackupError(
+      `The upload's result is unknown: end.pl gave no link and the folder could not be listed (${(error as Error).message}). Nothing was deleted; check the folder for ${fileName}.`,
+    )
+  }
+  const match = listing.find(
+    (item) => item.filename === fileName && toNumber(item.size) === archive.size && item.checksum?.toLowerCase() === archive.whirlpool,
+  )
+  if (!match) {
+    throw new BackupError(
+      `The upload's result is unknown: end.pl gave no link (${cause.cause.detail}) and ${fileName} with the zip's size and Whirlpool is not in the folder. Nothing was deleted; run the job again.`,
+    )
+  }
+  log.info(`Found ${fileName} in the folder with the zip's size and Whirlpool`)
+  return { link: { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' }, listing }
 }
 
 /** Dry run: read-only calls only (no folder is created), then the plan as a real run would make it. */

@@ -20,6 +20,17 @@ export interface UploadJob {
   progressEveryMs?: number
 }
 
+/**
+ * The body was sent and accepted, but end.pl never told where the file went (an HTML page or no
+ * links, as seen from the real service). The file may well be there: the caller looks in the folder.
+ */
+export class UploadResultMissing extends Error {
+  constructor(override readonly cause: OneFichierError) {
+    super(cause.message)
+    this.name = 'UploadResultMissing'
+  }
+}
+
 export async function uploadWithRetries(client: OneFichierClient, job: UploadJob): Promise<UploadLink> {
   const { log } = job
   for (let attempt = 1; ; attempt++) {
@@ -60,7 +71,14 @@ export async function uploadWithRetries(client: OneFichierClient, job: UploadJob
     }
     const seconds = (Date.now() - started) / 1000
     log.info(`Uploaded in ${seconds.toFixed(1)} s (${formatBytes(job.size / Math.max(seconds, 0.001))}/s)`)
-    const { link, others } = await client.uploadResult(server, job.fileName)
+    let result: Awaited<ReturnType<OneFichierClient['uploadResult']>>
+    try {
+      result = await client.uploadResult(server, job.fileName)
+    } catch (error) {
+      if (error instanceof OneFichierError && isRetryable(error.kind)) throw new UploadResultMissing(error)
+      throw error
+    }
+    const { link, others } = result
     if (others > 0) log.warning(`1fichier listed ${others + 1} files for this upload; using ${link.filename}`)
     return link
   }

@@ -1,6 +1,6 @@
 // The one HTTP layer for every 1fichier call: undici with timeouts, the pacer, and the retry rule
 // (rclone's shouldRetry). The key lives here, in a header, and nowhere else.
-import { Agent, request, type Dispatcher } from 'undici'
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
 import type { Readable } from 'node:stream'
 import { OneFichierError, classify, isRetryable, networkFailure } from './errors.js'
 import { ONEFICHIER_PACING, Pacer } from './pacer.js'
@@ -39,11 +39,12 @@ export interface RawRequest {
 
 export class Transport {
   readonly pacer: Pacer
-  private readonly agent: Agent
+  private readonly agent: EnvHttpProxyAgent
 
   constructor(readonly options: TransportOptions) {
     this.pacer = new Pacer({ ...ONEFICHIER_PACING, timeScale: options.timeScale })
-    this.agent = new Agent({
+    // Honours HTTPS_PROXY / NO_PROXY, as self-hosted runners behind a proxy need; a plain agent otherwise.
+    this.agent = new EnvHttpProxyAgent({
       connectTimeout: 30_000,
       headersTimeout: options.stallTimeoutMs,
       bodyTimeout: options.stallTimeoutMs,
@@ -52,7 +53,9 @@ export class Transport {
   }
 
   async close(): Promise<void> {
-    await this.agent.close().catch(() => undefined)
+    // After a cancel, in-flight requests are dropped rather than waited for.
+    if (this.options.signal?.aborted) await this.agent.destroy().catch(() => undefined)
+    else await this.agent.close().catch(() => undefined)
   }
 
   /** POST (or GET) a JSON API call under `apiUrl`, retried per the rules; KO answers are errors. */

@@ -30,6 +30,8 @@ export interface ActionRun {
   summary: string
   /** Every file the run wrote that a user could see, for secret scans. */
   allText: string
+  /** The RUNNER_TEMP the run was given (the action's temporary zip goes there). */
+  runnerTemp: string
 }
 
 export interface RunOptions {
@@ -109,6 +111,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     outputs: parseOutputFile(outputText),
     summary,
     allText: [stdout, stderr, outputText, summary].join('\n'),
+    runnerTemp,
   }
 }
 
