@@ -108872,7 +108872,7 @@ async function resolveFolder(client, segments, options) {
 // Human-readable sizes and durations for logs and the summary.
 function formatBytes(bytes) {
     if (bytes < 1024)
-        return `${bytes} B`;
+        return `${Math.round(bytes)} B`;
     const units = ['KiB', 'MiB', 'GiB', 'TiB'];
     let value = bytes / 1024;
     let unit = 0;
@@ -108912,8 +108912,9 @@ async function uploadWithRetries(client, job) {
     for (let attempt = 1;; attempt++) {
         const server = await client.getUploadServer();
         log.info(`Uploading ${job.fileName} (${formatBytes(job.size)}) to node ${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`);
-        const started = Date.now();
-        let lastLog = started;
+        // The clock starts with the first byte sent, not with the pacer's wait before it.
+        let started = 0;
+        let lastLog = 0;
         try {
             await client.upload({
                 server,
@@ -108924,6 +108925,8 @@ async function uploadWithRetries(client, job) {
                 ...(job.linkPassword ? { linkPassword: job.linkPassword } : {}),
                 onProgress: ({ sentBytes, totalBytes }) => {
                     const now = Date.now();
+                    if (started === 0)
+                        started = lastLog = now;
                     if (now - lastLog < (job.progressEveryMs ?? 5_000) || sentBytes === totalBytes)
                         return;
                     lastLog = now;
@@ -108947,7 +108950,7 @@ async function uploadWithRetries(client, job) {
             log.warning(`${error.message.split('. ')[0]}; sending the file again (attempt ${attempt + 1} of ${job.retries})`);
             continue;
         }
-        const seconds = (Date.now() - started) / 1000;
+        const seconds = (Date.now() - (started || Date.now())) / 1000;
         log.info(`Uploaded in ${seconds.toFixed(1)} s (${formatBytes(job.size / Math.max(seconds, 0.001))}/s)`);
         let result;
         try {

@@ -36,8 +36,9 @@ export async function uploadWithRetries(client: OneFichierClient, job: UploadJob
   for (let attempt = 1; ; attempt++) {
     const server = await client.getUploadServer()
     log.info(`Uploading ${job.fileName} (${formatBytes(job.size)}) to node ${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`)
-    const started = Date.now()
-    let lastLog = started
+    // The clock starts with the first byte sent, not with the pacer's wait before it.
+    let started = 0
+    let lastLog = 0
     try {
       await client.upload({
         server,
@@ -48,6 +49,7 @@ export async function uploadWithRetries(client: OneFichierClient, job: UploadJob
         ...(job.linkPassword ? { linkPassword: job.linkPassword } : {}),
         onProgress: ({ sentBytes, totalBytes }) => {
           const now = Date.now()
+          if (started === 0) started = lastLog = now
           if (now - lastLog < (job.progressEveryMs ?? 5_000) || sentBytes === totalBytes) return
           lastLog = now
           const rate = sentBytes / Math.max((now - started) / 1000, 0.001)
@@ -69,7 +71,7 @@ export async function uploadWithRetries(client: OneFichierClient, job: UploadJob
       log.warning(`${error.message.split('. ')[0]}; sending the file again (attempt ${attempt + 1} of ${job.retries})`)
       continue
     }
-    const seconds = (Date.now() - started) / 1000
+    const seconds = (Date.now() - (started || Date.now())) / 1000
     log.info(`Uploaded in ${seconds.toFixed(1)} s (${formatBytes(job.size / Math.max(seconds, 0.001))}/s)`)
     let result: Awaited<ReturnType<OneFichierClient['uploadResult']>>
     try {

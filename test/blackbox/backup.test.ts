@@ -297,3 +297,31 @@ describe('failures a user must be told about', () => {
     expectNoKey(run)
   })
 })
+
+describe('pacing on the wire', () => {
+  it('paces calls at real speed, so a server that allows 3 calls a second never sees a flood', async () => {
+    // The pacer starts calls 400 ms apart; arrivals can be closer by the first call's extra latency
+    // (TLS handshake), so the check is the documented limit: 3 calls a second.
+    const strict = await new StandIn({ listIntervalMs: 30_000, minCallGapMs: 334 }).start()
+    try {
+      const key = randomKey()
+      const strictAccount = strict.addAccount(key)
+      await strict.seedFile(strictAccount, 'b/c', 'my-repo-20200101T000000Z.zip', 'old')
+      const workspace = await makeWorkspace({ 'a.txt': { kind: 'file', content: 'a' } })
+      const run = await runAction({
+        workspace,
+        inputs: { 'api-key': key, path: 'a.txt', folder: 'b/c', 'keep-last': '1', 'api-url': strict.apiUrl },
+        env: { ONEFICHIER_BACKUP_TEST_TIME_SCALE: '1' },
+      })
+      expect(run.code, visibleLog(run)).toBe(0)
+      expect(run.stdout).not.toContain('Flood detected')
+      // Every call went through: lists, upload, result, info, listing, deletion.
+      expect(strict.requests.map((r) => r.endpoint)).toEqual([
+        'folder/ls.cgi', 'folder/ls.cgi', 'upload/get_upload_server.cgi', 'upload.cgi', 'end.pl', 'file/info.cgi', 'file/ls.cgi', 'file/rm.cgi',
+      ])
+      expect(strict.filesIn(strictAccount, 'b/c').map((f) => f.filename)).toEqual([run.outputs['file-name']])
+    } finally {
+      await strict.stop()
+    }
+  })
+})
