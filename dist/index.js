@@ -109109,6 +109109,7 @@ async function runBackup(ctx) {
 }
 async function run_select(ctx, zipPath) {
     const { config, log } = ctx;
+    const started = performance.now();
     const selection = await selectFiles(config.patterns, {
         includeHiddenFiles: config.includeHiddenFiles,
         followSymlinks: config.followSymlinks,
@@ -109118,7 +109119,7 @@ async function run_select(ctx, zipPath) {
     for (const warning of selection.credentialWarnings) {
         log.warning(`Credential guard: ${warning}; exclude it with a !pattern line unless you mean to back it up`);
     }
-    log.info(`Selected ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) under ${selection.root}`);
+    log.info(`Selected ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) under ${selection.root} in ${format_formatDuration(performance.now() - started)}`);
     for (const entry of selection.entries)
         log.debug(`  ${entry.kind} ${entry.name}`);
     return selection;
@@ -109139,6 +109140,7 @@ async function uploadAndVerify(ctx, client, archive, fileName, stagesMs, progres
                 retries: config.retries,
                 log,
                 signal: ctx.signal,
+                progressEveryMs: ctx.progressEveryMs,
             });
             return { folderId, link, listing: undefined };
         }
@@ -109149,6 +109151,7 @@ async function uploadAndVerify(ctx, client, archive, fileName, stagesMs, progres
         }
     }));
     const verified = await timed(progress, stagesMs, 'verify', () => log.group('Verify', async () => {
+        const started = performance.now();
         const verified = await verifyUpload(client, link, {
             ...archive,
             fileName,
@@ -109156,7 +109159,7 @@ async function uploadAndVerify(ctx, client, archive, fileName, stagesMs, progres
             folderPath: config.folder.join('/'),
             passwordSet: config.linkPassword !== '',
         });
-        log.info(`1fichier's size and Whirlpool match the zip; it is in folder id ${folderId}`);
+        log.info(`Verified in ${format_formatDuration(performance.now() - started)}: 1fichier's size (${formatBytes(archive.size)}) and Whirlpool match the zip; it is in folder id ${folderId}`);
         return verified;
     }));
     return { folderId, verified, listing };

@@ -31,6 +31,8 @@ export interface RunContext {
   signal?: AbortSignal
   /** Filled in as the run goes, so a cancelled run can say what state it left. */
   progress?: RunProgress
+  /** How often upload progress is logged (default 5 s). */
+  progressEveryMs?: number
 }
 
 type Stage = 'select' | 'zip' | 'upload' | 'verify' | 'prune'
@@ -194,6 +196,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
 
 async function select(ctx: RunContext, zipPath: string): Promise<Selection> {
   const { config, log } = ctx
+  const started = performance.now()
   const selection = await selectFiles(config.patterns, {
     includeHiddenFiles: config.includeHiddenFiles,
     followSymlinks: config.followSymlinks,
@@ -203,7 +206,9 @@ async function select(ctx: RunContext, zipPath: string): Promise<Selection> {
   for (const warning of selection.credentialWarnings) {
     log.warning(`Credential guard: ${warning}; exclude it with a !pattern line unless you mean to back it up`)
   }
-  log.info(`Selected ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) under ${selection.root}`)
+  log.info(
+    `Selected ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) under ${selection.root} in ${formatDuration(performance.now() - started)}`,
+  )
   for (const entry of selection.entries) log.debug(`  ${entry.kind} ${entry.name}`)
   return selection
 }
@@ -232,6 +237,7 @@ async function uploadAndVerify(
           retries: config.retries,
           log,
           signal: ctx.signal,
+          progressEveryMs: ctx.progressEveryMs,
         })
         return { folderId, link, listing: undefined }
       } catch (error) {
@@ -242,6 +248,7 @@ async function uploadAndVerify(
   )
   const verified = await timed(progress, stagesMs, 'verify', () =>
     log.group('Verify', async () => {
+      const started = performance.now()
       const verified = await verifyUpload(client, link, {
         ...archive,
         fileName,
@@ -249,7 +256,9 @@ async function uploadAndVerify(
         folderPath: config.folder.join('/'),
         passwordSet: config.linkPassword !== '',
       })
-      log.info(`1fichier's size and Whirlpool match the zip; it is in folder id ${folderId}`)
+      log.info(
+        `Verified in ${formatDuration(performance.now() - started)}: 1fichier's size (${formatBytes(archive.size)}) and Whirlpool match the zip; it is in folder id ${folderId}`,
+      )
       return verified
     }),
   )

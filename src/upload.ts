@@ -17,7 +17,7 @@ export interface UploadJob {
   log: Log
   signal?: AbortSignal | undefined
   /** How often progress is logged. */
-  progressEveryMs?: number
+  progressEveryMs?: number | undefined
 }
 
 /**

@@ -1,0 +1,272 @@
+#!/usr/bin/env node
+// The command-line shell, for cron jobs and systemd timers outside GitHub: the same Config, the
+// same run, plain log lines. The key comes from the environment or a file, never from an argument.
+import { readFileSync } from 'node:fs'
+import * as os from 'node:os'
+import { parseArgs } from 'node:util'
+import { InvalidInputs, parseConfig } from './config.js'
+import { BackupError } from './errors.js'
+import { formatBytes } from './format.js'
+import type { Log } from './log.js'
+import { OneFichierError } from './onefichier/errors.js'
+import { watchCancellation, timeScaleFromEnv } from './process.js'
+import { type RunProgress, type RunResult, describeProgress, runBackup } from './run.js'
+import { outputsOf } from './summary.js'
+
+/** Exit codes a crontab can rely on. */
+export const EXIT = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  /** The backup is safe, but retention could not do all it planned (restic uses 3 too). */
+  retentionIncomplete: 3,
+  cancelled: 130,
+} as const
+
+const VALUE_FLAGS = [
+  'path',
+  'folder',
+  'name-prefix',
+  'label',
+  'compression-level',
+  'include-hidden-files',
+  'follow-symlinks',
+  'if-no-files-found',
+  'keep-last',
+  'keep-hourly',
+  'keep-daily',
+  'keep-weekly',
+  'keep-monthly',
+  'keep-yearly',
+  'keep-within',
+  'dry-run',
+  'retries',
+  'stall-timeout-seconds',
+  'api-url',
+] as const
+
+export const HELP = `Usage: 1fichier-backup --path PATH [--path PATH...] [options]
+
+Zips PATHs, uploads the zip to your 1fichier account, verifies it, and deletes older backups of
+the same series by the retention rules. The same engine as the GitHub Action.
+
+The API key (never a command-line argument):
+  ONEFICHIER_API_KEY=...          environment variable, or
+  --key-file FILE                 a file holding the key (e.g. mode 0600)
+  ONEFICHIER_LINK_PASSWORD=...    optional download password for the uploaded file
+
+What to back up:
+  --path PATH                     file, directory or glob; repeat for more; !PATTERN excludes
+  --include-hidden-files          include dot files and directories
+  --follow-symlinks               store link targets' content (inside the current directory only)
+  --if-no-files-found MODE        error (default), warn or ignore
+  --compression-level N           0 (store) to 9; default 6
+
+Where and how it is named:
+  --folder PATH                   destination folder, e.g. backups/host (created when missing)
+  --name-prefix NAME              series name (default: the current directory's name)
+  --label TEXT                    optional suffix, e.g. a version
+                                  files are named NAME-YYYYMMDDTHHMMSSZ[-LABEL].zip (UTC)
+
+Retention (restic semantics; only when one is set):
+  --keep-last N, --keep-hourly N, --keep-daily N, --keep-weekly N, --keep-monthly N, --keep-yearly N
+  --keep-within DURATION          e.g. 36h, 30d, 8w, 6m, 1y (measured back from the newest backup)
+  --dry-run                       zip and print the plan; upload nothing, delete nothing
+
+Network:
+  --retries N                     attempts per request (default 5)
+  --stall-timeout-seconds N       abort a transfer with no progress for N s (default 300)
+  --api-url URL                   another API address (default https://api.1fichier.com/v1);
+                                  HTTPS_PROXY and NO_PROXY are honoured
+
+Output:
+  --json                          print the outputs (url, file-name, size, sha256, ...) as JSON
+  --verbose                       print every request (never the key)
+  --help, --version
+
+Exit codes: 0 done (or nothing to back up with warn/ignore), 1 the backup failed (nothing was
+deleted), 2 bad arguments, 3 backup done but some old backups could not be deleted, 130 cancelled.
+`
+
+class CliLog implements Log {
+  constructor(
+    private readonly verbose: boolean,
+    private readonly out: NodeJS.WriteStream = process.stdout,
+    private readonly err: NodeJS.WriteStream = process.stderr,
+  ) {}
+  info(message: string): void {
+    this.out.write(`${message}\n`)
+  }
+  warning(message: string): void {
+    this.err.write(`warning: ${message}\n`)
+  }
+  error(message: string): void {
+    this.err.write(`error: ${message}\n`)
+  }
+  debug(message: string): void {
+    if (this.verbose) this.err.write(`debug: ${message}\n`)
+  }
+  async group<T>(name: string, body: () => Promise<T>): Promise<T> {
+    this.out.write(`== ${name}\n`)
+    return body()
+  }
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+export interface CliArguments {
+  inputs: Record<string, string>
+  json: boolean
+  verbose: boolean
+  help: boolean
+  version: boolean
+}
+
+export function parseCliArguments(argv: string[], env: NodeJS.ProcessEnv): CliArguments {
+  const options = {
+    path: { type: 'string', multiple: true },
+    'key-file': { type: 'string' },
+    'api-key': { type: 'string' },
+    'link-password': { type: 'string' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' },
+    ...Object.fromEntries(
+      VALUE_FLAGS.filter((f) => f !== 'path').map((f) => [f, { type: 'string' }]),
+    ),
+  } as const
+  // Boolean inputs work as bare switches too (--dry-run), or with a value (--dry-run=false).
+  const normalized = argv.map((arg) => (['--dry-run', '--include-hidden-files', '--follow-symlinks'].includes(arg) ? `${arg}=true` : arg))
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; strict: true; allowPositionals: false }>>
+  try {
+    parsed = parseArgs({ args: normalized, options, strict: true, allowPositionals: false })
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}. See --help.`)
+  }
+  const values = parsed.values as Record<string, string | string[] | boolean | undefined>
+  if (values['api-key'] !== undefined) {
+    throw new UsageError('--api-key is not accepted: a key on the command line is visible to every user of the machine. Set ONEFICHIER_API_KEY or use --key-file.')
+  }
+  if (values['link-password'] !== undefined) {
+    throw new UsageError('--link-password is not accepted on the command line: set ONEFICHIER_LINK_PASSWORD instead.')
+  }
+  const inputs: Record<string, string> = {}
+  for (const flag of VALUE_FLAGS) {
+    const value = values[flag]
+    if (Array.isArray(value)) inputs[flag] = value.join('\n')
+    else if (typeof value === 'string') inputs[flag] = value
+  }
+  const keyFile = values['key-file']
+  if (typeof keyFile === 'string') {
+    try {
+      inputs['api-key'] = readFileSync(keyFile, 'utf8').trim()
+    } catch (error) {
+      throw new UsageError(`cannot read the key file '${keyFile}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    }
+  } else {
+    inputs['api-key'] = env.ONEFICHIER_API_KEY ?? ''
+  }
+  inputs['link-password'] = env.ONEFICHIER_LINK_PASSWORD ?? ''
+  return {
+    inputs,
+    json: values.json === true,
+    verbose: values.verbose === true,
+    help: values.help === true,
+    version: values.version === true,
+  }
+}
+
+function retentionIncomplete(result: RunResult): boolean {
+  const retention = result.retention
+  return retention !== null && (retention.plan === null || retention.notPruned.length > 0)
+}
+
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let args: CliArguments
+  try {
+    args = parseCliArguments(argv, env)
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n`)
+    return EXIT.usage
+  }
+  if (args.help) {
+    process.stdout.write(HELP)
+    return EXIT.ok
+  }
+  if (args.version) {
+    process.stdout.write('1fichier-backup 0.1.0\n')
+    return EXIT.ok
+  }
+  const log = new CliLog(args.verbose)
+  const startedAt = new Date()
+  const cancellation = watchCancellation(log)
+  const progress: RunProgress = { stage: 'start', deleted: [] }
+  try {
+    const config = parseConfig((name) => args.inputs[name] ?? '', { repository: process.cwd().split(/[\\/]/).pop() })
+    const result = await runBackup({
+      config,
+      log,
+      workspace: process.cwd(),
+      tempDir: os.tmpdir(),
+      startedAt,
+      timeScale: timeScaleFromEnv(),
+      signal: cancellation.signal,
+      progress,
+      // In a terminal, upload progress every second; in a cron log, every 30 s.
+      progressEveryMs: process.stdout.isTTY ? 1_000 : 30_000,
+    })
+    if (args.json) process.stdout.write(`${JSON.stringify(outputsOf(result), null, 2)}\n`)
+    else if (result.status !== 'no-files') {
+      log.info(
+        `${result.status === 'dry-run' ? 'Dry run: would upload' : 'Backup'} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}`,
+      )
+      if (result.retention?.plan) {
+        log.info(`Retention: kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}`)
+      }
+    }
+    return retentionIncomplete(result) ? EXIT.retentionIncomplete : EXIT.ok
+  } catch (error) {
+    if (cancellation.signal.aborted) {
+      log.error(`Cancelled. ${describeProgress(progress)}`)
+      return EXIT.cancelled
+    }
+    if (error instanceof InvalidInputs) {
+      // Input names are the flags' names.
+      for (const problem of error.problems) {
+        log.error(
+          problem.input === 'api-key'
+            ? 'No usable API key: set ONEFICHIER_API_KEY or use --key-file FILE (create a key at https://1fichier.com/console/params.pl)'
+            : problem.message.replace(/^Input '([^']+)'/, '--$1'),
+        )
+      }
+      return EXIT.usage
+    }
+    if (error instanceof OneFichierError || error instanceof BackupError) log.error(error.message)
+    else log.error(`Unexpected failure: ${(error as Error)?.message ?? String(error)}`)
+    return EXIT.failed
+  } finally {
+    cancellation.dispose()
+  }
+}
+
+/**
+ * @actions/glob logs through @actions/core, which writes GitHub's `::debug::` commands to stdout.
+ * Outside GitHub they are noise: they become `debug:` lines on stderr with --verbose, else vanish.
+ */
+function silenceWorkflowCommands(verbose: boolean): void {
+  const write = process.stdout.write.bind(process.stdout) as (chunk: unknown, ...rest: unknown[]) => boolean
+  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString() : ''
+    if (text.startsWith('::debug::')) {
+      if (verbose) process.stderr.write(`debug: ${text.slice('::debug::'.length)}`)
+      return true
+    }
+    return write(chunk, ...rest)
+  }) as typeof process.stdout.write
+}
+
+silenceWorkflowCommands(process.argv.includes('--verbose'))
+process.exitCode = await runCli(process.argv.slice(2))

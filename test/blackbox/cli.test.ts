@@ -1,0 +1,114 @@
+// The command-line entry (dist/cli/index.js) as a cron job would run it: key from the environment
+// or a file, plain logs without GitHub's :: commands, exit codes a crontab can rely on.
+import { spawn } from 'node:child_process'
+import { chmod, writeFile } from 'node:fs/promises'
+import * as path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CA_CERT_PATH, StandIn, type Account } from '../stand-in/server.ts'
+import { REPO_ROOT } from '../helpers/action-process.ts'
+import { makeWorkspace, randomKey, stampName } from '../helpers/workspace.ts'
+
+const CLI = path.join(REPO_ROOT, 'dist/cli/index.js')
+let standIn: StandIn
+
+beforeAll(async () => {
+  standIn = await new StandIn({ listIntervalMs: 0 }).start()
+})
+afterAll(async () => {
+  await standIn.stop()
+})
+
+async function cli(args: string[], options: { cwd: string; env?: Record<string, string> }) {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: options.cwd, NODE_EXTRA_CA_CERTS: CA_CERT_PATH, ONEFICHIER_BACKUP_TEST_TIME_SCALE: '0.01', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  return { code, stdout, stderr }
+}
+
+describe('1fichier-backup CLI', () => {
+  let key: string
+  let account: Account
+  let workspace: string
+  beforeAll(async () => {
+    key = randomKey()
+    account = standIn.addAccount(key)
+    workspace = await makeWorkspace({ 'data/a.txt': { kind: 'file', content: 'from cron' }, 'data/bin/x.sh': { kind: 'file', content: '#!/bin/sh', mode: 0o755 } })
+  })
+
+  it('backs up with the key from the environment, prunes, and prints JSON outputs', async () => {
+    await standIn.seedFile(account, 'backups/host', stampName('nightly', '2020-01-01T00:00:00Z'), 'old')
+    const run = await cli(['--path', 'data', '--folder', 'backups/host', '--name-prefix', 'nightly', '--keep-last', '1', '--api-url', standIn.apiUrl, '--json'], {
+      cwd: workspace,
+      env: { ONEFICHIER_API_KEY: key },
+    })
+    expect(run.code, run.stderr).toBe(0)
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/^::/m)
+    expect(`${run.stdout}${run.stderr}`).not.toContain(key)
+    const outputs = JSON.parse(run.stdout.slice(run.stdout.lastIndexOf('\n{'))) as Record<string, string>
+    expect(outputs['file-count']).toBe('2')
+    expect(outputs['pruned-count']).toBe('1')
+    expect(standIn.filesIn(account, 'backups/host').map((f) => f.filename)).toEqual([outputs['file-name']])
+    expect(run.stdout).toContain('== Upload')
+  })
+
+  it('reads the key from a file, and a dry run changes nothing', async () => {
+    const keyFile = path.join(workspace, '..', `key-${Date.now()}`)
+    await writeFile(keyFile, `${key}\n`)
+    await chmod(keyFile, 0o600)
+    const before = account.files.length
+    const run = await cli(['--path', 'data', '--key-file', keyFile, '--dry-run', '--keep-last', '1', '--api-url', standIn.apiUrl], { cwd: workspace })
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/Dry run: would upload \S+-\d{8}T\d{6}Z\.zip/)
+    expect(account.files.length).toBe(before)
+  })
+
+  it('exit codes: 2 for bad arguments or a key on the command line, 1 for a failed backup, 3 for incomplete retention', async () => {
+    const bad = await cli(['--path', 'data', '--keep-daily=-1'], { cwd: workspace, env: { ONEFICHIER_API_KEY: key } })
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain("error: --keep-daily: '-1' is not a whole number")
+
+    const keyArg = await cli(['--path', 'data', '--api-key', key], { cwd: workspace })
+    expect(keyArg.code).toBe(2)
+    expect(keyArg.stderr).toContain('--api-key is not accepted')
+    expect(keyArg.stderr).not.toContain(key)
+
+    const noKey = await cli(['--path', 'data'], { cwd: workspace })
+    expect(noKey.code).toBe(2)
+    expect(noKey.stderr).toContain('set ONEFICHIER_API_KEY or use --key-file')
+
+    const wrongKey = randomKey()
+    const refused = await cli(['--path', 'data', '--api-url', standIn.apiUrl], { cwd: workspace, env: { ONEFICHIER_API_KEY: wrongKey } })
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(/^error: .*No such user #93/m)
+    expect(refused.stderr + refused.stdout).not.toContain(wrongKey)
+
+    await standIn.seedFile(account, 'partial', stampName('p', '2020-01-01T00:00:00Z'), 'old')
+    standIn.injectFault('file/rm.cgi', 'partial-rm')
+    const partial = await cli(['--path', 'data', '--folder', 'partial', '--name-prefix', 'p', '--keep-last', '1', '--api-url', standIn.apiUrl], {
+      cwd: workspace,
+      env: { ONEFICHIER_API_KEY: key },
+    })
+    expect(partial.code, partial.stderr).toBe(3)
+    expect(partial.stderr).toContain('warning: Could not delete')
+  })
+
+  it('--help documents every action input as a flag', async () => {
+    const { parse } = await import('yaml')
+    const { readFileSync } = await import('node:fs')
+    const action = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }
+    const run = await cli(['--help'], { cwd: workspace })
+    expect(run.code).toBe(0)
+    for (const input of Object.keys(action.inputs)) {
+      if (input === 'api-key') expect(run.stdout).toContain('ONEFICHIER_API_KEY')
+      else if (input === 'link-password') expect(run.stdout).toContain('ONEFICHIER_LINK_PASSWORD')
+      else expect(run.stdout).toContain(`--${input}`)
+    }
+  })
+})
