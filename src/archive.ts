@@ -1,12 +1,11 @@
 // The selection to a zip file on disk, streamed (never held in memory), hashed as it is written.
 // Unix modes are kept; links are stored as links with their target as written.
-import { createReadStream, createWriteStream } from 'node:fs'
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
+import { createWriteStream } from 'node:fs'
+import { finished } from 'node:stream/promises'
 import * as path from 'node:path'
-import { ZipArchive } from 'archiver'
 import { DigestStream, type Digests } from './digest.js'
 import type { Entry } from './select.js'
+import { writeZip } from './zip/zip-writer.js'
 
 export interface ArchiveResult extends Digests {
   path: string
@@ -16,7 +15,6 @@ export interface ArchiveResult extends Digests {
 export interface ArchiveOptions {
   compressionLevel: number
   signal?: AbortSignal | undefined
-  onEntry?: (entry: Entry, index: number) => void
 }
 
 // Deflating these again costs time and saves nothing: they are stored as they are.
@@ -32,33 +30,22 @@ export function isAlreadyCompressed(name: string): boolean {
   return ALREADY_COMPRESSED.has(path.extname(name).slice(1).toLowerCase())
 }
 
-/** Opens the file only when the archiver reaches it, so thousands of entries hold no descriptors. */
-function lazyFileStream(file: string): Readable {
-  return Readable.from(
-    (async function* () {
-      yield* createReadStream(file, { highWaterMark: 1 << 20 })
-    })(),
-    { objectMode: false },
-  )
-}
-
 export async function writeArchive(entries: readonly Entry[], destination: string, options: ArchiveOptions): Promise<ArchiveResult> {
-  const zip = new ZipArchive({ zlib: { level: options.compressionLevel }, store: options.compressionLevel === 0 })
   const digest = await DigestStream.create()
-  const written = pipeline(zip, digest, createWriteStream(destination, { mode: 0o600 }), { signal: options.signal })
-  // Entries are queued; archiver pulls each source in order.
-  for (const [index, entry] of entries.entries()) {
-    options.onEntry?.(entry, index)
-    const common = { name: entry.name, mode: entry.mode, date: entry.mtime }
-    if (entry.kind === 'directory') {
-      zip.append(Buffer.alloc(0), { ...common, name: `${entry.name}/`, type: 'directory' } as never)
-    } else if (entry.kind === 'symlink') {
-      zip.symlink(entry.name, entry.target, entry.mode)
-    } else {
-      const store = options.compressionLevel === 0 || isAlreadyCompressed(entry.name)
-      zip.append(lazyFileStream(entry.source), { ...common, store } as never)
-    }
+  const file = createWriteStream(destination, { mode: 0o600 })
+  digest.pipe(file)
+  try {
+    await writeZip(entries, digest, {
+      compressionLevel: options.compressionLevel,
+      store: (entry) => isAlreadyCompressed(entry.name),
+      signal: options.signal,
+    })
+    digest.end()
+    await finished(file)
+  } catch (error) {
+    digest.destroy()
+    file.destroy()
+    throw error
   }
-  await Promise.all([zip.finalize(), written])
   return { path: destination, entryCount: entries.length, ...digest.digests() }
 }

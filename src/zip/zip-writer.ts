@@ -1,0 +1,316 @@
+// A streaming zip writer whose entries deflate in parallel. Every file is cut into 1 MiB chunks;
+// each chunk is deflated on its own in libuv's thread pool (both cores busy), primed with the last
+// 32 KiB of the chunk before it as dictionary and ended with a sync flush, so the chunks join into
+// one valid deflate stream, as pigz does. Output goes out strictly in order, hashed as it passes;
+// memory is bounded by the chunks in flight. Unix modes, symlinks, empty directories and zip64
+// (over 4 GiB, over 65,535 entries) are written as Info-ZIP does.
+import { constants as zc, crc32, deflateRaw } from 'node:zlib'
+import { open, type FileHandle } from 'node:fs/promises'
+import { once } from 'node:events'
+import type { Writable } from 'node:stream'
+import { promisify } from 'node:util'
+import type { Entry } from '../select.js'
+
+const deflateRawAsync = promisify(deflateRaw) as (buf: Buffer, options: object) => Promise<Buffer>
+
+export const CHUNK_SIZE = 1 << 20
+const DICTIONARY_SIZE = 32 * 1024
+/** Chunks read or deflating at once: bounds memory to about 2 x this many MiB. */
+const MAX_IN_FLIGHT = 12
+const ZIP64_LIMIT = 0xffffffff
+/** A file this close to 4 GiB may compress to more than 4 GiB (stored blocks, flush markers). */
+const ZIP64_MARGIN = 4 << 20
+
+const S_IFREG = 0o100000
+const S_IFDIR = 0o040000
+const S_IFLNK = 0o120000
+const VERSION_MADE_BY = (3 << 8) | 63 // Unix, spec 6.3
+const FLAG_DATA_DESCRIPTOR = 0x0008
+const FLAG_UTF8 = 0x0800
+
+export interface ZipOptions {
+  compressionLevel: number
+  /** Entries whose content is stored as it is (already compressed formats). */
+  store?: (entry: Entry) => boolean
+  signal?: AbortSignal | undefined
+}
+
+interface CentralRecord {
+  name: Buffer
+  method: number
+  flags: number
+  dosTime: number
+  dosDate: number
+  mtime: number
+  crc: number
+  compressedSize: number
+  uncompressedSize: number
+  offset: number
+  externalAttributes: number
+  zip64: boolean
+}
+
+/** One unit of output, in order: bytes now, or a chunk that is still being read and deflated. */
+type Piece =
+  | { kind: 'header'; record: CentralRecord; content?: Buffer; sizeHint: number }
+  | { kind: 'chunk'; entry: OpenEntry; result: Promise<{ raw: Buffer; out: Buffer }> }
+  | { kind: 'end'; entry: OpenEntry }
+
+interface OpenEntry {
+  record: CentralRecord
+  crc: number
+}
+
+function dosDateTime(date: Date): { dosTime: number; dosDate: number } {
+  const year = date.getFullYear()
+  if (year < 1980) return { dosTime: 0, dosDate: (1 << 5) | 1 }
+  return {
+    dosTime: (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2),
+    dosDate: ((Math.min(year, 2107) - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
+  }
+}
+
+/** Extended timestamp (0x5455): the modification time in UTC seconds, which DOS time cannot hold. */
+function timestampExtra(mtime: number): Buffer {
+  const extra = Buffer.alloc(9)
+  extra.writeUInt16LE(0x5455, 0)
+  extra.writeUInt16LE(5, 2)
+  extra.writeUInt8(1, 4)
+  extra.writeUInt32LE(Math.max(0, Math.min(mtime, ZIP64_LIMIT)), 5)
+  return extra
+}
+
+function localHeader(r: CentralRecord): Buffer {
+  const zip64Extra = r.zip64 ? Buffer.alloc(20) : Buffer.alloc(0)
+  if (r.zip64) {
+    zip64Extra.writeUInt16LE(0x0001, 0)
+    zip64Extra.writeUInt16LE(16, 2) // sizes follow in the data descriptor
+  }
+  const extra = Buffer.concat([zip64Extra, timestampExtra(r.mtime)])
+  const header = Buffer.alloc(30)
+  header.writeUInt32LE(0x04034b50, 0)
+  header.writeUInt16LE(r.zip64 ? 45 : 20, 4)
+  header.writeUInt16LE(r.flags, 6)
+  header.writeUInt16LE(r.method, 8)
+  header.writeUInt16LE(r.dosTime, 10)
+  header.writeUInt16LE(r.dosDate, 12)
+  const known = !(r.flags & FLAG_DATA_DESCRIPTOR)
+  header.writeUInt32LE(known ? r.crc : 0, 14)
+  header.writeUInt32LE(r.zip64 ? ZIP64_LIMIT : known ? r.compressedSize : 0, 18)
+  header.writeUInt32LE(r.zip64 ? ZIP64_LIMIT : known ? r.uncompressedSize : 0, 22)
+  header.writeUInt16LE(r.name.length, 26)
+  header.writeUInt16LE(extra.length, 28)
+  return Buffer.concat([header, r.name, extra])
+}
+
+function dataDescriptor(r: CentralRecord): Buffer {
+  const d = Buffer.alloc(r.zip64 ? 24 : 16)
+  d.writeUInt32LE(0x08074b50, 0)
+  d.writeUInt32LE(r.crc, 4)
+  if (r.zip64) {
+    d.writeBigUInt64LE(BigInt(r.compressedSize), 8)
+    d.writeBigUInt64LE(BigInt(r.uncompressedSize), 16)
+  } else {
+    d.writeUInt32LE(r.compressedSize, 8)
+    d.writeUInt32LE(r.uncompressedSize, 12)
+  }
+  return d
+}
+
+function centralHeader(r: CentralRecord): Buffer {
+  const big = [r.uncompressedSize, r.compressedSize, r.offset].map((n) => n >= ZIP64_LIMIT || r.zip64)
+  const zip64Fields = [r.uncompressedSize, r.compressedSize, r.offset].filter((_, i) => big[i])
+  const zip64Extra = Buffer.alloc(zip64Fields.length ? 4 + 8 * zip64Fields.length : 0)
+  if (zip64Fields.length) {
+    zip64Extra.writeUInt16LE(0x0001, 0)
+    zip64Extra.writeUInt16LE(8 * zip64Fields.length, 2)
+    zip64Fields.forEach((n, i) => zip64Extra.writeBigUInt64LE(BigInt(n), 4 + 8 * i))
+  }
+  const extra = Buffer.concat([zip64Extra, timestampExtra(r.mtime)])
+  const h = Buffer.alloc(46)
+  h.writeUInt32LE(0x02014b50, 0)
+  h.writeUInt16LE(VERSION_MADE_BY, 4)
+  h.writeUInt16LE(zip64Fields.length ? 45 : 20, 6)
+  h.writeUInt16LE(r.flags, 8)
+  h.writeUInt16LE(r.method, 10)
+  h.writeUInt16LE(r.dosTime, 12)
+  h.writeUInt16LE(r.dosDate, 14)
+  h.writeUInt32LE(r.crc, 16)
+  h.writeUInt32LE(big[1] ? ZIP64_LIMIT : r.compressedSize, 20)
+  h.writeUInt32LE(big[0] ? ZIP64_LIMIT : r.uncompressedSize, 24)
+  h.writeUInt16LE(r.name.length, 28)
+  h.writeUInt16LE(extra.length, 30)
+  h.writeUInt16LE(0, 32) // comment
+  h.writeUInt16LE(0, 34) // disk
+  h.writeUInt16LE(0, 36) // internal attributes
+  h.writeUInt32LE(r.externalAttributes >>> 0, 38)
+  h.writeUInt32LE(big[2] ? ZIP64_LIMIT : r.offset, 42)
+  return Buffer.concat([h, r.name, extra])
+}
+
+function endOfCentralDirectory(count: number, cdOffset: number, cdSize: number): Buffer {
+  const needZip64 = count >= 0xffff || cdOffset >= ZIP64_LIMIT || cdSize >= ZIP64_LIMIT
+  const parts: Buffer[] = []
+  if (needZip64) {
+    const record = Buffer.alloc(56)
+    record.writeUInt32LE(0x06064b50, 0)
+    record.writeBigUInt64LE(44n, 4)
+    record.writeUInt16LE(VERSION_MADE_BY, 12)
+    record.writeUInt16LE(45, 14)
+    record.writeUInt32LE(0, 16)
+    record.writeUInt32LE(0, 20)
+    record.writeBigUInt64LE(BigInt(count), 24)
+    record.writeBigUInt64LE(BigInt(count), 32)
+    record.writeBigUInt64LE(BigInt(cdSize), 40)
+    record.writeBigUInt64LE(BigInt(cdOffset), 48)
+    const locator = Buffer.alloc(20)
+    locator.writeUInt32LE(0x07064b50, 0)
+    locator.writeUInt32LE(0, 4)
+    locator.writeBigUInt64LE(BigInt(cdOffset + cdSize), 8)
+    locator.writeUInt32LE(1, 16)
+    parts.push(record, locator)
+  }
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(Math.min(count, 0xffff), 8)
+  end.writeUInt16LE(Math.min(count, 0xffff), 10)
+  end.writeUInt32LE(Math.min(cdSize, ZIP64_LIMIT), 12)
+  end.writeUInt32LE(Math.min(cdOffset, ZIP64_LIMIT), 16)
+  parts.push(end)
+  return Buffer.concat(parts)
+}
+
+/** Writes the entries as a zip into `sink` (which is not ended). Returns the number of bytes written. */
+export async function writeZip(entries: readonly Entry[], sink: Writable, options: ZipOptions): Promise<number> {
+  const level = options.compressionLevel
+  let offset = 0
+  const central: CentralRecord[] = []
+  const queue: Piece[] = []
+
+  const write = async (data: Buffer) => {
+    offset += data.length
+    if (!sink.write(data)) await once(sink, 'drain', { signal: options.signal })
+  }
+
+  // Takes the oldest piece off the queue and writes it: output order is entry order.
+  const flushOne = async () => {
+    const piece = queue.shift()!
+    if (piece.kind === 'header') {
+      // The offset is known only now, when everything before this entry is written.
+      const { record } = piece
+      record.offset = offset
+      if (record.flags & FLAG_DATA_DESCRIPTOR) record.zip64 = piece.sizeHint >= ZIP64_LIMIT - ZIP64_MARGIN || offset >= ZIP64_LIMIT
+      await write(piece.content ? Buffer.concat([localHeader(record), piece.content]) : localHeader(record))
+      if (piece.content) central.push(record)
+      return
+    }
+    const { entry } = piece
+    if (piece.kind === 'chunk') {
+      const { raw, out } = await piece.result
+      entry.crc = crc32(raw, entry.crc)
+      entry.record.uncompressedSize += raw.length
+      entry.record.compressedSize += out.length
+      return write(out)
+    }
+    entry.record.crc = entry.crc >>> 0
+    if (!entry.record.zip64 && (entry.record.compressedSize >= ZIP64_LIMIT || entry.record.uncompressedSize >= ZIP64_LIMIT)) {
+      throw new Error(`'${entry.record.name.toString()}' grew past 4 GiB while it was being zipped`)
+    }
+    await write(dataDescriptor(entry.record))
+    central.push(entry.record)
+  }
+  const push = async (piece: Piece) => {
+    queue.push(piece)
+    while (queue.length > MAX_IN_FLIGHT) await flushOne()
+  }
+
+  try {
+    for (const item of entries) {
+      options.signal?.throwIfAborted()
+      const { dosTime, dosDate } = dosDateTime(item.mtime)
+      const base = {
+        dosTime,
+        dosDate,
+        mtime: Math.floor(item.mtime.getTime() / 1000),
+        crc: 0,
+        compressedSize: 0,
+        uncompressedSize: 0,
+        offset: 0,
+        zip64: false,
+      }
+      if (item.kind !== 'file') {
+        // Directories and links: everything is known up front, no data descriptor.
+        const content = item.kind === 'symlink' ? Buffer.from(item.target) : Buffer.alloc(0)
+        const record: CentralRecord = {
+          ...base,
+          name: Buffer.from(item.kind === 'directory' ? `${item.name}/` : item.name),
+          method: 0,
+          flags: FLAG_UTF8,
+          crc: crc32(content) >>> 0,
+          compressedSize: content.length,
+          uncompressedSize: content.length,
+          externalAttributes:
+            item.kind === 'directory' ? (((S_IFDIR | item.mode) << 16) | 0x10) >>> 0 : ((S_IFLNK | item.mode) << 16) >>> 0,
+        }
+        await push({ kind: 'header', record, content, sizeHint: content.length })
+        continue
+      }
+
+      const store = level === 0 || (options.store?.(item) ?? false)
+      const record: CentralRecord = {
+        ...base,
+        name: Buffer.from(item.name),
+        method: store ? 0 : 8,
+        flags: FLAG_UTF8 | FLAG_DATA_DESCRIPTOR,
+        externalAttributes: ((S_IFREG | item.mode) << 16) >>> 0,
+      }
+      const entry: OpenEntry = { record, crc: 0 }
+      await push({ kind: 'header', record, sizeHint: item.size })
+
+      const chunks = Math.max(1, Math.ceil(item.size / CHUNK_SIZE))
+      let handle: Promise<FileHandle> | undefined
+      let previousRead: Promise<Buffer> | undefined
+      for (let index = 0; index < chunks; index++) {
+        handle ??= open(item.source, 'r')
+        const length = Math.min(CHUNK_SIZE, item.size - index * CHUNK_SIZE)
+        const position = index * CHUNK_SIZE
+        const last = index === chunks - 1
+        const before = previousRead
+        // Reads run in file order (each after the one before); deflates run side by side.
+        const read: Promise<Buffer> = (async () => {
+          await before
+          const fd = await handle!
+          const buffer = Buffer.allocUnsafe(Math.max(length, 0))
+          const { bytesRead } = length > 0 ? await fd.read(buffer, 0, length, position) : { bytesRead: 0 }
+          if (last) await fd.close()
+          return bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead)
+        })()
+        const result = (async () => {
+          const raw = await read
+          if (store) return { raw, out: raw }
+          const dictionary = index > 0 ? (await before!).subarray(-DICTIONARY_SIZE) : undefined
+          const out = await deflateRawAsync(raw, {
+            level,
+            finishFlush: last ? zc.Z_FINISH : zc.Z_SYNC_FLUSH,
+            ...(dictionary && dictionary.length > 0 ? { dictionary } : {}),
+          })
+          return { raw, out }
+        })()
+        // A failure surfaces when the chunk's turn comes; until then it must not be unhandled.
+        result.catch(() => undefined)
+        previousRead = read
+        await push({ kind: 'chunk', entry, result })
+      }
+      await push({ kind: 'end', entry })
+    }
+    while (queue.length > 0) await flushOne()
+
+    const cdOffset = offset
+    for (const record of central) await write(centralHeader(record))
+    await write(endOfCentralDirectory(central.length, cdOffset, offset - cdOffset))
+    return offset
+  } finally {
+    // On failure, let every started chunk settle so no file handle is left open.
+    await Promise.allSettled(queue.map((p) => (p.kind === 'chunk' ? p.result : undefined)))
+  }
+}

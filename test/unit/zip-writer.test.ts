@@ -1,0 +1,102 @@
+// The zip writer against independent readers: Info-ZIP's `unzip -t` and Python's zipfile. Content
+// across chunk boundaries (dictionary priming), empty files, modes, links, and zip64 both ways
+// (an entry over 4 GiB, more than 65,535 entries).
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { mkdtemp, open, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { createHash, randomBytes } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { writeArchive } from '../../src/archive.js'
+import { selectFiles } from '../../src/select.js'
+import { inspectZip, makeWorkspace, opensslWhirlpool, sha256, type TreeNode } from '../helpers/workspace.ts'
+import { CHUNK_SIZE } from '../../src/zip/zip-writer.js'
+
+async function zipTree(tree: Record<string, TreeNode> | string, level = 6, extra: Partial<Parameters<typeof selectFiles>[1]> = {}) {
+  const workspace = typeof tree === 'string' ? tree : await makeWorkspace(tree)
+  const selection = await selectFiles(path.join(workspace, 'data'), { includeHiddenFiles: false, followSymlinks: false, workspace, ...extra })
+  const out = path.join(await mkdtemp(path.join(tmpdir(), 'zip-')), 'out.zip')
+  const result = await writeArchive(selection.entries, out, { compressionLevel: level })
+  return { out, result, selection }
+}
+
+function unzipTest(file: string): string {
+  return execFileSync('unzip', ['-t', '-q', file], { encoding: 'utf8', maxBuffer: 1 << 26 })
+}
+
+describe('zip writer', () => {
+  it('writes what unzip -t and Python accept, byte for byte, across chunk boundaries', async () => {
+    const text = Buffer.from('the quick brown fox jumps over the lazy dog\n'.repeat(80_000)) // 3.4 MiB: 4 chunks
+    const random = randomBytes(CHUNK_SIZE * 2 + 123)
+    const { out, result } = await zipTree({
+      'data/text.txt': { kind: 'file', content: text, mode: 0o644 },
+      'data/random.bin': { kind: 'file', content: random, mode: 0o600 },
+      'data/empty': { kind: 'file', content: '', mode: 0o755 },
+      'data/exact.bin': { kind: 'file', content: Buffer.alloc(CHUNK_SIZE, 1) },
+      'data/ünïcødé name.txt': { kind: 'file', content: 'utf-8 names' },
+      'data/dir/link': { kind: 'symlink', target: '../text.txt' },
+      'data/empty-dir': { kind: 'directory', mode: 0o700 },
+    })
+    expect(unzipTest(out)).toMatch(/No errors detected/)
+    const entries = inspectZip(out)
+    expect(entries.map((e) => [e.name, e.kind, e.mode.toString(8), e.sha256 ?? e.target ?? ''])).toEqual([
+      ['dir', 'directory', '755', ''],
+      ['dir/link', 'symlink', '777', '../text.txt'],
+      ['empty', 'file', '755', sha256('')],
+      ['empty-dir', 'directory', '700', ''],
+      ['exact.bin', 'file', '644', sha256(Buffer.alloc(CHUNK_SIZE, 1))],
+      ['random.bin', 'file', '600', sha256(random)],
+      ['text.txt', 'file', '644', sha256(text)],
+      ['ünïcødé name.txt', 'file', '644', sha256('utf-8 names')],
+    ])
+    // Chunked deflate still compresses text well (dictionary priming keeps the ratio).
+    expect(result.size).toBeLessThan(random.length + 100_000)
+    // The digests are of the file as written.
+    const bytes = readFileSync(out)
+    expect(result.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
+    expect(result.whirlpool).toBe(opensslWhirlpool(out))
+    expect(result.size).toBe(bytes.length)
+  })
+
+  it('level 0 stores everything', async () => {
+    const { out } = await zipTree({ 'data/a.txt': { kind: 'file', content: 'aaaa'.repeat(1000) } }, 0)
+    expect(inspectZip(out).map((e) => e.compress_type)).toEqual([0])
+    expect(unzipTest(out)).toMatch(/No errors detected/)
+  })
+
+  it('zip64: more than 65,535 entries', async () => {
+    const workspace = await mkdtemp(path.join(tmpdir(), 'many-'))
+    const { mkdir } = await import('node:fs/promises')
+    for (let d = 0; d < 70; d++) {
+      await mkdir(path.join(workspace, 'data', `d${d}`), { recursive: true })
+      await Promise.all(Array.from({ length: 1000 }, (_, f) => writeFile(path.join(workspace, 'data', `d${d}`, `f${f}`), `${d}/${f}`)))
+    }
+    const { out, selection } = await zipTree(workspace, 1)
+    expect(selection.fileCount).toBe(70_000)
+    expect(unzipTest(out)).toMatch(/No errors detected/)
+    const count = execFileSync('python3', ['-c', 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(len(z.infolist()), z.read("d69/f999").decode())', out], { encoding: 'utf8' })
+    expect(count.trim()).toBe('70070 69/999')
+  }, 120_000)
+
+  it('zip64: an entry over 4 GiB', async () => {
+    const workspace = await mkdtemp(path.join(tmpdir(), 'big-'))
+    const { mkdir } = await import('node:fs/promises')
+    await mkdir(path.join(workspace, 'data'))
+    const big = path.join(workspace, 'data', 'big.img')
+    const size = 4 * 1024 ** 3 + 12_345
+    const handle = await open(big, 'w')
+    await handle.truncate(size) // sparse: zeros, cheap to write and to deflate
+    await handle.write(Buffer.from('tail marker'), 0, 11, size - 11)
+    await handle.close()
+    await writeFile(path.join(workspace, 'data', 'after.txt'), 'after the big one')
+    const { out } = await zipTree(workspace, 1)
+    expect(unzipTest(out)).toMatch(/No errors detected/)
+    const check = execFileSync(
+      'python3',
+      ['-c', 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); i=z.getinfo("big.img"); print(i.file_size, z.read("after.txt").decode()); f=z.open(i); f.seek(i.file_size-11); print(f.read().decode())', out],
+      { encoding: 'utf8' },
+    )
+    expect(check.trim().split('\n')).toEqual([`${size} after the big one`, 'tail marker'])
+  }, 300_000)
+})
