@@ -78158,8 +78158,17 @@ async function writeZip(entries, sink, options) {
     // Takes the oldest piece off the queue and writes it: output order is entry order.
     const flushOne = async () => {
         const piece = queue.shift();
-        if (piece.kind === 'bytes')
-            return write(piece.data);
+        if (piece.kind === 'header') {
+            // The offset is known only now, when everything before this entry is written.
+            const { record } = piece;
+            record.offset = offset;
+            if (record.flags & FLAG_DATA_DESCRIPTOR)
+                record.zip64 = piece.sizeHint >= ZIP64_LIMIT - ZIP64_MARGIN || offset >= ZIP64_LIMIT;
+            await write(piece.content ? Buffer.concat([localHeader(record), piece.content]) : localHeader(record));
+            if (piece.content)
+                central.push(record);
+            return;
+        }
         const { entry } = piece;
         if (piece.kind === 'chunk') {
             const { raw, out } = await piece.result;
@@ -78207,27 +78216,19 @@ async function writeZip(entries, sink, options) {
                     uncompressedSize: content.length,
                     externalAttributes: item.kind === 'directory' ? (((S_IFDIR | item.mode) << 16) | 0x10) >>> 0 : ((S_IFLNK | item.mode) << 16) >>> 0,
                 };
-                while (queue.length > 0)
-                    await flushOne(); // the offset must be exact
-                record.offset = offset;
-                await write(Buffer.concat([localHeader(record), content]));
-                central.push(record);
+                await push({ kind: 'header', record, content, sizeHint: content.length });
                 continue;
             }
             const store = level === 0 || (options.store?.(item) ?? false);
-            while (queue.length > 0)
-                await flushOne(); // the header's offset must be exact
             const record = {
                 ...base,
                 name: Buffer.from(item.name),
                 method: store ? 0 : 8,
                 flags: FLAG_UTF8 | FLAG_DATA_DESCRIPTOR,
-                offset,
                 externalAttributes: ((S_IFREG | item.mode) << 16) >>> 0,
-                zip64: item.size >= ZIP64_LIMIT - ZIP64_MARGIN || offset >= ZIP64_LIMIT,
             };
             const entry = { record, crc: 0 };
-            await write(localHeader(record));
+            await push({ kind: 'header', record, sizeHint: item.size });
             const chunks = Math.max(1, Math.ceil(item.size / CHUNK_SIZE));
             let handle;
             let previousRead;
