@@ -76968,7 +76968,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9697:
+/***/ 7101:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80475,18 +80475,110 @@ var external_node_path_ = __nccwpck_require__(6760);
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
 var index_umd = __nccwpck_require__(608);
 ;// CONCATENATED MODULE: ./lib/digest.js
 // SHA-256 and Whirlpool of a stream as it passes: the archive is hashed while it is written,
-// never read back. Whirlpool is 1fichier's checksum (Node's OpenSSL 3 lacks it: hash-wasm).
+// never read back. Whirlpool is 1fichier's checksum and it is slow, so it runs beside the zip
+// writer, in a child Node process with OpenSSL's legacy provider (about twice as fast as
+// WebAssembly); where that is not available, hash-wasm does it in this process.
 
 
 
+
+
+// Reads stdin, prints the Whirlpool hex digest. The first line says whether OpenSSL has it.
+const CHILD_SCRIPT = `
+const c = require('node:crypto')
+let h
+try { h = c.createHash('whirlpool') } catch { process.stdout.write('unavailable\\n'); process.exit(3) }
+process.stdout.write('ready\\n')
+process.stdin.on('data', (d) => h.update(d))
+process.stdin.on('end', () => process.stdout.write(h.digest('hex') + '\\n'))
+`;
+class ChildWhirlpool {
+    child;
+    output = '';
+    constructor(child) {
+        this.child = child;
+        child.stdout.on('data', (d) => (this.output += d.toString()));
+    }
+    static async start() {
+        let child;
+        try {
+            child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], {
+                stdio: ['pipe', 'pipe', 'ignore'],
+                // The child needs nothing from our environment (and must not see the key).
+                env: {},
+            });
+        }
+        catch {
+            return null;
+        }
+        const hasher = new ChildWhirlpool(child);
+        const ready = await Promise.race([
+            new Promise((resolve) => {
+                const check = () => {
+                    if (hasher.output.includes('\n'))
+                        resolve(hasher.output.startsWith('ready'));
+                };
+                child.stdout.on('data', check);
+            }),
+            (0,external_node_events_.once)(child, 'exit').then(() => false),
+            (0,external_node_events_.once)(child, 'error').then(() => false),
+            new Promise((resolve) => setTimeout(() => resolve(false), 5_000).unref()),
+        ]).catch(() => false);
+        if (!ready) {
+            hasher.dispose();
+            return null;
+        }
+        hasher.output = '';
+        child.stdin.on('error', () => undefined);
+        return hasher;
+    }
+    update(chunk) {
+        if (!this.child.stdin.write(chunk))
+            return (0,external_node_events_.once)(this.child.stdin, 'drain').then(() => undefined);
+    }
+    async digest() {
+        this.child.stdin.end();
+        const [code] = (await (0,external_node_events_.once)(this.child, 'close'));
+        const hex = this.output.trim();
+        if (code !== 0 || !/^[0-9a-f]{128}$/.test(hex))
+            throw new Error('the Whirlpool hashing process failed');
+        return hex;
+    }
+    dispose() {
+        if (this.child.exitCode === null)
+            this.child.kill();
+    }
+}
+class WasmWhirlpool {
+    hasher;
+    constructor(hasher) {
+        this.hasher = hasher;
+    }
+    static async start() {
+        const hasher = await (0,index_umd.createWhirlpool)();
+        hasher.init();
+        return new WasmWhirlpool(hasher);
+    }
+    update(chunk) {
+        this.hasher.update(chunk);
+    }
+    async digest() {
+        return this.hasher.digest('hex');
+    }
+    dispose() { }
+}
 class DigestStream extends external_node_stream_.Transform {
     whirlpool;
     sha256 = (0,external_node_crypto_.createHash)('sha256');
@@ -80495,27 +80587,38 @@ class DigestStream extends external_node_stream_.Transform {
         super();
         this.whirlpool = whirlpool;
     }
-    static async create() {
-        const whirlpool = await (0,index_umd.createWhirlpool)();
-        whirlpool.init();
-        return new DigestStream(whirlpool);
+    /** `preferChild: false` keeps everything in this process (hash-wasm). */
+    static async create(options = {}) {
+        const child = options.preferChild === false ? null : await ChildWhirlpool.start();
+        return new DigestStream(child ?? (await WasmWhirlpool.start()));
+    }
+    /** Which Whirlpool implementation runs, for the debug log and tests. */
+    get whirlpoolEngine() {
+        return this.whirlpool instanceof ChildWhirlpool ? 'openssl-child' : 'wasm';
     }
     _transform(chunk, _encoding, callback) {
         this.sha256.update(chunk);
-        this.whirlpool.update(chunk);
         this.size += chunk.length;
-        callback(null, chunk);
+        const pending = this.whirlpool.update(chunk);
+        if (pending)
+            pending.then(() => callback(null, chunk), callback);
+        else
+            callback(null, chunk);
     }
-    /** Valid once the stream has ended. */
-    digests() {
-        return { size: this.size, sha256: this.sha256.copy().digest('hex'), whirlpool: this.whirlpool.digest('hex') };
+    _destroy(error, callback) {
+        // A normal end also destroys the stream: the hasher then still has to hand over its digest.
+        if (error)
+            this.whirlpool.dispose();
+        callback(error);
+    }
+    /** Call once the stream has ended. */
+    async digests() {
+        return { size: this.size, sha256: this.sha256.digest('hex'), whirlpool: await this.whirlpool.digest() };
     }
 }
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./lib/zip/zip-writer.js
@@ -80658,6 +80761,33 @@ function endOfCentralDirectory(count, cdOffset, cdSize) {
     parts.push(end);
     return Buffer.concat(parts);
 }
+const PROBE_SIZE = 16 * 1024;
+/** A fast level-1 deflate of a sample: if it saves under 3%, deflating the chunk is not worth it. */
+async function looksIncompressible(raw) {
+    if (raw.length < 4 * PROBE_SIZE)
+        return false;
+    const sample = raw.subarray(0, PROBE_SIZE);
+    const probe = await deflateRawAsync(sample, { level: 1 });
+    return probe.length > sample.length * 0.97;
+}
+/**
+ * Deflate "stored" blocks (BTYPE 00) around slices of `raw`, without copying it. The stream is
+ * byte-aligned here (the chunk before ended with a sync flush), so each block is one header byte
+ * (BFINAL, BTYPE 00, padding), LEN and NLEN, then up to 65,535 bytes as they are.
+ */
+function storedBlocks(raw, final) {
+    const parts = [];
+    for (let start = 0; start < raw.length || parts.length === 0; start += 0xffff) {
+        const length = Math.min(0xffff, raw.length - start);
+        const isLast = start + length >= raw.length;
+        const header = Buffer.alloc(5);
+        header[0] = final && isLast ? 1 : 0;
+        header.writeUInt16LE(length, 1);
+        header.writeUInt16LE(~length & 0xffff, 3);
+        parts.push(header, raw.subarray(start, start + length));
+    }
+    return parts;
+}
 /** Writes the entries as a zip into `sink` (which is not ended). Returns the number of bytes written. */
 async function writeZip(entries, sink, options) {
     const level = options.compressionLevel;
@@ -80688,8 +80818,11 @@ async function writeZip(entries, sink, options) {
             const { raw, out } = await piece.result;
             entry.crc = (0,external_node_zlib_.crc32)(raw, entry.crc);
             entry.record.uncompressedSize += raw.length;
-            entry.record.compressedSize += out.length;
-            return write(out);
+            for (const part of out) {
+                entry.record.compressedSize += part.length;
+                await write(part);
+            }
+            return;
         }
         entry.record.crc = entry.crc >>> 0;
         if (!entry.record.zip64 && (entry.record.compressedSize >= ZIP64_LIMIT || entry.record.uncompressedSize >= ZIP64_LIMIT)) {
@@ -80765,14 +80898,19 @@ async function writeZip(entries, sink, options) {
                 const result = (async () => {
                     const raw = await read;
                     if (store)
-                        return { raw, out: raw };
+                        return { raw, out: [raw] };
+                    // Random-looking data costs deflate time for nothing: such a chunk goes out as stored
+                    // blocks inside the same deflate stream (valid whatever its neighbours do).
+                    if (await looksIncompressible(raw))
+                        return { raw, out: storedBlocks(raw, last) };
                     const dictionary = index > 0 ? (await before).subarray(-DICTIONARY_SIZE) : undefined;
                     const out = await deflateRawAsync(raw, {
                         level,
+                        chunkSize: CHUNK_SIZE + 64 * 1024, // one output buffer, not a list of 16 KiB ones
                         finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_SYNC_FLUSH,
                         ...(dictionary && dictionary.length > 0 ? { dictionary } : {}),
                     });
-                    return { raw, out };
+                    return { raw, out: [out] };
                 })();
                 // A failure surfaces when the chunk's turn comes; until then it must not be unhandled.
                 result.catch(() => undefined);
@@ -80824,11 +80962,11 @@ async function writeArchive(entries, destination, options) {
         await (0,external_node_stream_promises_namespaceObject.finished)(file);
     }
     catch (error) {
-        digest.destroy();
+        digest.destroy(error);
         file.destroy();
         throw error;
     }
-    return { path: destination, entryCount: entries.length, ...digest.digests() };
+    return { path: destination, entryCount: entries.length, ...(await digest.digests()) };
 }
 
 ;// CONCATENATED MODULE: ./lib/prune.js
@@ -85772,7 +85910,7 @@ function reportFailure(error, signal, progress) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9697);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7101);
 // Entry of the bundled action (dist/index.js).
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();

@@ -43,9 +43,9 @@ export async function writeArchive(entries: readonly Entry[], destination: strin
     digest.end()
     await finished(file)
   } catch (error) {
-    digest.destroy()
+    digest.destroy(error as Error)
     file.destroy()
     throw error
   }
-  return { path: destination, entryCount: entries.length, ...digest.digests() }
+  return { path: destination, entryCount: entries.length, ...(await digest.digests()) }
 }

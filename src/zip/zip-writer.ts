@@ -53,7 +53,7 @@ interface CentralRecord {
 /** One unit of output, in order: bytes now, or a chunk that is still being read and deflated. */
 type Piece =
   | { kind: 'header'; record: CentralRecord; content?: Buffer; sizeHint: number }
-  | { kind: 'chunk'; entry: OpenEntry; result: Promise<{ raw: Buffer; out: Buffer }> }
+  | { kind: 'chunk'; entry: OpenEntry; result: Promise<{ raw: Buffer; out: Buffer[] }> }
   | { kind: 'end'; entry: OpenEntry }
 
 interface OpenEntry {
@@ -180,6 +180,35 @@ function endOfCentralDirectory(count: number, cdOffset: number, cdSize: number):
   return Buffer.concat(parts)
 }
 
+const PROBE_SIZE = 16 * 1024
+
+/** A fast level-1 deflate of a sample: if it saves under 3%, deflating the chunk is not worth it. */
+async function looksIncompressible(raw: Buffer): Promise<boolean> {
+  if (raw.length < 4 * PROBE_SIZE) return false
+  const sample = raw.subarray(0, PROBE_SIZE)
+  const probe = await deflateRawAsync(sample, { level: 1 })
+  return probe.length > sample.length * 0.97
+}
+
+/**
+ * Deflate "stored" blocks (BTYPE 00) around slices of `raw`, without copying it. The stream is
+ * byte-aligned here (the chunk before ended with a sync flush), so each block is one header byte
+ * (BFINAL, BTYPE 00, padding), LEN and NLEN, then up to 65,535 bytes as they are.
+ */
+export function storedBlocks(raw: Buffer, final: boolean): Buffer[] {
+  const parts: Buffer[] = []
+  for (let start = 0; start < raw.length || parts.length === 0; start += 0xffff) {
+    const length = Math.min(0xffff, raw.length - start)
+    const isLast = start + length >= raw.length
+    const header = Buffer.alloc(5)
+    header[0] = final && isLast ? 1 : 0
+    header.writeUInt16LE(length, 1)
+    header.writeUInt16LE(~length & 0xffff, 3)
+    parts.push(header, raw.subarray(start, start + length))
+  }
+  return parts
+}
+
 /** Writes the entries as a zip into `sink` (which is not ended). Returns the number of bytes written. */
 export async function writeZip(entries: readonly Entry[], sink: Writable, options: ZipOptions): Promise<number> {
   const level = options.compressionLevel
@@ -209,8 +238,11 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
       const { raw, out } = await piece.result
       entry.crc = crc32(raw, entry.crc)
       entry.record.uncompressedSize += raw.length
-      entry.record.compressedSize += out.length
-      return write(out)
+      for (const part of out) {
+        entry.record.compressedSize += part.length
+        await write(part)
+      }
+      return
     }
     entry.record.crc = entry.crc >>> 0
     if (!entry.record.zip64 && (entry.record.compressedSize >= ZIP64_LIMIT || entry.record.uncompressedSize >= ZIP64_LIMIT)) {
@@ -287,14 +319,18 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
         })()
         const result = (async () => {
           const raw = await read
-          if (store) return { raw, out: raw }
+          if (store) return { raw, out: [raw] }
+          // Random-looking data costs deflate time for nothing: such a chunk goes out as stored
+          // blocks inside the same deflate stream (valid whatever its neighbours do).
+          if (await looksIncompressible(raw)) return { raw, out: storedBlocks(raw, last) }
           const dictionary = index > 0 ? (await before!).subarray(-DICTIONARY_SIZE) : undefined
           const out = await deflateRawAsync(raw, {
             level,
+            chunkSize: CHUNK_SIZE + 64 * 1024, // one output buffer, not a list of 16 KiB ones
             finishFlush: last ? zc.Z_FINISH : zc.Z_SYNC_FLUSH,
             ...(dictionary && dictionary.length > 0 ? { dictionary } : {}),
           })
-          return { raw, out }
+          return { raw, out: [out] }
         })()
         // A failure surfaces when the chunk's turn comes; until then it must not be unhandled.
         result.catch(() => undefined)

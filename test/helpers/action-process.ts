@@ -58,7 +58,8 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
-export async function runAction(options: RunOptions): Promise<ActionRun> {
+/** The environment the runner would give the action: INPUT_* (with action.yml's defaults) and files. */
+export async function actionEnvironment(options: Pick<RunOptions, 'inputs' | 'workspace' | 'env'>) {
   const action = readActionYaml()
   const dir = await mkdtemp(path.join(tmpdir(), 'action-run-'))
   const outputFile = path.join(dir, 'output')
@@ -86,6 +87,11 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   for (const name of Object.keys(options.inputs)) {
     if (!(name in action.inputs)) throw new Error(`test passes input '${name}', which action.yml does not declare`)
   }
+  return { env, outputFile, summaryFile, runnerTemp }
+}
+
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const { env, outputFile, summaryFile, runnerTemp } = await actionEnvironment(options)
   const child = spawn(process.execPath, [DIST_ENTRY], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''

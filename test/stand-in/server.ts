@@ -101,6 +101,8 @@ export interface StandInOptions {
   minCallGapMs?: number
   /** Host name the upload node reports; default: host:port of this server. */
   uploadNodeHost?: string
+  /** Hash uploads but keep no bytes (benchmarks). */
+  discardUploads?: boolean
 }
 
 const PARIS = new Intl.DateTimeFormat('sv-SE', {
@@ -162,6 +164,7 @@ export class StandIn {
       slowMs: options.slowMs ?? 2_000,
       uploadNodeHost: options.uploadNodeHost,
       minCallGapMs: options.minCallGapMs,
+      discardUploads: options.discardUploads ?? false,
     }
   }
 
@@ -587,13 +590,13 @@ export class StandIn {
           const whirlpool = await createWhirlpool()
           whirlpool.init()
           let size = 0
-          const out = createWriteStream(dataPath)
+          const out = this.options.discardUploads ? null : createWriteStream(dataPath)
           for await (const chunk of stream as AsyncIterable<Buffer>) {
             whirlpool.update(chunk)
             size += chunk.length
-            if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+            if (out && !out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
           }
-          await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())))
+          if (out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())))
           files.push({ filename: info.filename, size, whirlpool: whirlpool.digest('hex'), dataPath })
         })(),
       )

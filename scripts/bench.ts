@@ -1,0 +1,187 @@
+// `npm run bench`: the bundled action against the obvious script a user would write instead
+// (Info-ZIP `zip -r` at the same level, then `curl -F`), on trees this script builds, uploading to
+// the same loopback stand-in. Prints wall time, CPU time and peak RSS of each, and the ratios a/b.
+// Run by hand (it needs ~6 GB of disk and several minutes), never in CI.
+//   npm run bench [-- --profiles mixed,small,big] [--level 6]
+import { execFile, execFileSync, spawn } from 'node:child_process'
+import { promisify } from 'node:util'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { cpus, totalmem } from 'node:os'
+import * as path from 'node:path'
+import { parseArgs } from 'node:util'
+import { createWriteStream } from 'node:fs'
+import { finished } from 'node:stream/promises'
+import { CA_CERT_PATH, StandIn } from '../test/stand-in/server.ts'
+import { actionEnvironment, DIST_ENTRY, REPO_ROOT } from '../test/helpers/action-process.ts'
+
+const execFileAsync = promisify(execFile)
+const { values } = parseArgs({
+  options: { profiles: { type: 'string', default: 'mixed,small,big' }, level: { type: 'string', default: '6' } },
+})
+const LEVEL = values.level!
+const BENCH_DIR = path.join(REPO_ROOT, '.bench')
+const MiB = 1024 * 1024
+
+// Deterministic content: the same trees on every run.
+let seed = 42
+function nextRandom(): number {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff
+  return seed / 0x7fffffff
+}
+const WORDS = 'backup zip upload verify prune retention folder archive series daily weekly monthly yearly checksum whirlpool node action workflow runner secret'.split(' ')
+
+/** Text that deflates about 2:1: words mixed with hex noise. */
+function textLike(size: number): Buffer {
+  const parts: string[] = []
+  let length = 0
+  while (length < size) {
+    const line =
+      nextRandom() < 0.5
+        ? `${Array.from({ length: 8 }, () => WORDS[Math.floor(nextRandom() * WORDS.length)]).join(' ')}\n`
+        : `${randomBytes(24).toString('hex')}\n`
+    parts.push(line)
+    length += line.length
+  }
+  return Buffer.from(parts.join('')).subarray(0, size)
+}
+
+async function buildMixed(dir: string): Promise<void> {
+  // ~1 GiB, ~3,300 files in nested folders: 60% text-like, 40% random bytes.
+  let total = 0
+  let index = 0
+  while (total < 1024 * MiB) {
+    const size = Math.floor(16 * 1024 + nextRandom() * 600 * 1024)
+    const isText = nextRandom() < 0.6
+    const folder = path.join(dir, `d${index % 10}`, `e${index % 37}`)
+    await mkdir(folder, { recursive: true })
+    await writeFile(path.join(folder, `f${index}.${isText ? 'txt' : 'bin'}`), isText ? textLike(size) : randomBytes(size))
+    total += size
+    index++
+  }
+}
+
+async function buildSmall(dir: string): Promise<void> {
+  // 100,000 small files (0.5-4 KiB) in 100 folders.
+  for (let d = 0; d < 100; d++) {
+    const folder = path.join(dir, `d${d}`)
+    await mkdir(folder, { recursive: true })
+    const writes: Array<Promise<void>> = []
+    for (let f = 0; f < 1000; f++) writes.push(writeFile(path.join(folder, `f${f}.txt`), textLike(512 + Math.floor(nextRandom() * 3584))))
+    await Promise.all(writes)
+  }
+}
+
+async function buildBig(dir: string): Promise<void> {
+  // One 3 GiB file: alternating text-like and random 8 MiB blocks.
+  await mkdir(dir, { recursive: true })
+  const out = createWriteStream(path.join(dir, 'disk.img'))
+  const text = textLike(8 * MiB)
+  for (let i = 0; i < 384; i++) {
+    if (!out.write(i % 5 < 3 ? text : randomBytes(8 * MiB))) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+  }
+  out.end()
+  await finished(out)
+}
+
+const PROFILES: Record<string, { build: (dir: string) => Promise<void>; label: string }> = {
+  mixed: { build: buildMixed, label: '1 GiB mixed (60% text, 40% random)' },
+  small: { build: buildSmall, label: '100,000 small files' },
+  big: { build: buildBig, label: 'one 3 GiB file' },
+}
+
+interface Measure {
+  wall: number
+  cpu: number
+  rssMB: number
+  code: number | null
+}
+
+/** Runs a command under GNU time; returns wall, user+sys CPU and peak RSS. */
+async function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measure> {
+  const timeFile = path.join(BENCH_DIR, 'time.out')
+  const started = performance.now()
+  const child = spawn('/usr/bin/time', ['-o', timeFile, '-f', '%U %S %M', command, ...args], { ...options, stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  const wall = (performance.now() - started) / 1000
+  const [user, sys, rssKB] = (await readFile(timeFile, 'utf8')).trim().split('\n').pop()!.split(' ').map(Number)
+  if (code !== 0) console.error(`  ${command} exited ${code}: ${stderr.slice(-2000)}`)
+  return { wall, cpu: user! + sys!, rssMB: rssKB! / 1024, code }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync('/usr/bin/time') || !existsSync('/usr/bin/zip') || !existsSync('/usr/bin/curl')) {
+    throw new Error('the benchmark needs /usr/bin/time, zip and curl (apt-get install time zip curl)')
+  }
+  await mkdir(BENCH_DIR, { recursive: true })
+  const standIn = await new StandIn({ listIntervalMs: 0, discardUploads: true }).start()
+  const key = randomBytes(16).toString('hex')
+  standIn.addAccount(key)
+  const rows: string[] = []
+  const bundle = (await stat(DIST_ENTRY)).size
+
+  // Start-up: load the bundle and validate inputs (a bad value stops it right there).
+  const startup: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const { env } = await actionEnvironment({ workspace: BENCH_DIR, inputs: { 'api-key': key, path: 'x', 'compression-level': '11' } })
+    const t = performance.now()
+    await execFileAsync(process.execPath, [DIST_ENTRY], { env, cwd: BENCH_DIR }).catch(() => undefined) // exits 1 on the bad input
+    startup.push(performance.now() - t)
+  }
+  startup.sort((a, b) => a - b)
+
+  for (const name of values.profiles!.split(',')) {
+    const profile = PROFILES[name]
+    if (!profile) throw new Error(`unknown profile ${name}`)
+    const tree = path.join(BENCH_DIR, name)
+    if (!existsSync(path.join(tree, '.done'))) {
+      console.error(`building ${profile.label} in ${tree} ...`)
+      await rm(tree, { recursive: true, force: true })
+      await profile.build(path.join(tree, 'data'))
+      await writeFile(path.join(tree, '.done'), '')
+    }
+    const inputBytes = Number(execFileSync('du', ['-sb', path.join(tree, 'data')], { encoding: 'utf8' }).split('\t')[0])
+
+    // (a) the bundled action
+    const { env } = await actionEnvironment({
+      workspace: tree,
+      inputs: { 'api-key': key, path: 'data/', folder: `bench/${name}`, 'compression-level': LEVEL, 'api-url': standIn.apiUrl },
+      env: { ONEFICHIER_BACKUP_TEST_TIME_SCALE: '1' },
+    })
+    const a = await measure(process.execPath, [DIST_ENTRY], { cwd: tree, env })
+    const aSize = standIn.accounts.get(key)!.files.at(-1)?.size ?? 0
+
+    // (b) zip -r, then curl -F to the same server (an upload id fetched beforehand, outside the timing)
+    const zipPath = path.join(BENCH_DIR, `${name}.zip`)
+    await rm(zipPath, { force: true })
+    // Asynchronously: the stand-in answers from this very process.
+    const server = JSON.parse(
+      (await execFileAsync('curl', ['-sS', '--cacert', CA_CERT_PATH, '-H', `Authorization: Bearer ${key}`, `${standIn.apiUrl}/upload/get_upload_server.cgi`])).stdout,
+    ) as { url: string; id: string }
+    const script = `cd data && zip -r -q -${LEVEL} ${zipPath} . && curl -sS -o /dev/null --cacert ${CA_CERT_PATH} -H "Authorization: Bearer ${key}" -F did=0 -F "file[]=@${zipPath}" "https://${server.url}/upload.cgi?id=${server.id}"`
+    const b = await measure('bash', ['-c', script], { cwd: tree, env: { PATH: process.env.PATH } })
+    const bSize = (await stat(zipPath)).size
+    await rm(zipPath, { force: true })
+
+    const ratio = (x: number, y: number) => (y > 0 ? (x / y).toFixed(2) : 'n/a')
+    rows.push(
+      `| ${profile.label} | ${(inputBytes / MiB).toFixed(0)} MiB | a: action | ${a.wall.toFixed(1)} | ${a.cpu.toFixed(1)} | ${a.rssMB.toFixed(0)} | ${(aSize / inputBytes).toFixed(3)} |`,
+      `| | | b: zip -r + curl | ${b.wall.toFixed(1)} | ${b.cpu.toFixed(1)} | ${b.rssMB.toFixed(0)} | ${(bSize / inputBytes).toFixed(3)} |`,
+      `| | | **a/b** | **${ratio(a.wall, b.wall)}** | ${ratio(a.cpu, b.cpu)} | | |`,
+    )
+    console.error(`${name}: a ${a.wall.toFixed(1)} s (exit ${a.code}), b ${b.wall.toFixed(1)} s (exit ${b.code})`)
+  }
+  await standIn.stop()
+
+  const cpu = cpus()[0]?.model ?? 'unknown CPU'
+  console.log(`\nMachine: ${cpus().length} cores (${cpu}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, compression level ${LEVEL}`)
+  console.log(`Bundle dist/index.js: ${(bundle / MiB).toFixed(2)} MiB; start-up to input validation: median ${startup[2]!.toFixed(0)} ms (of 5)\n`)
+  console.log('| profile | input | run | wall s | CPU s | peak RSS MB | zip/input |')
+  console.log('|---|---|---|---|---|---|---|')
+  for (const row of rows) console.log(row)
+}
+
+await main()
