@@ -78119,11 +78119,19 @@ var external_node_util_ = __nccwpck_require__(7975);
 
 
 const deflateRawAsync = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
+const openAsync = (0,external_node_util_.promisify)(external_node_fs_.open);
+const closeAsync = (0,external_node_util_.promisify)(external_node_fs_.close);
+// fs.read's promisified form resolves to { bytesRead, buffer }.
+const readAsync = (0,external_node_util_.promisify)(external_node_fs_.read);
 const CHUNK_SIZE = 1 << 20;
 const DICTIONARY_SIZE = 32 * 1024;
 /** Chunks read or deflating at once: bounds memory to about 2 x this many MiB. */
 const MAX_IN_FLIGHT = 12;
 const ZIP64_LIMIT = 0xffffffff;
+/** Output is handed to the sink in pieces of about this size. */
+const WRITE_BATCH = 256 * 1024;
+/** Files up to this size are read in one synchronous call: cheaper than three thread-pool hops. */
+const SMALL_FILE = 64 * 1024;
 /** A file this close to 4 GiB may compress to more than 4 GiB (stored blocks, flush markers). */
 const ZIP64_MARGIN = 4 << 20;
 const S_IFREG = 0o100000;
@@ -78256,6 +78264,11 @@ async function looksIncompressible(raw) {
     const probe = await deflateRawAsync(sample, { level: 1 });
     return probe.length > sample.length * 0.97;
 }
+/** A small file's bytes, at most `size` of them (it may have changed since it was listed). */
+function readSmallFile(file, size) {
+    const data = (0,external_node_fs_.readFileSync)(file);
+    return data.length > size ? data.subarray(0, size) : data;
+}
 /**
  * Deflate "stored" blocks (BTYPE 00) around slices of `raw`, without copying it. The stream is
  * byte-aligned here (the chunk before ended with a sync flush), so each block is one header byte
@@ -78280,10 +78293,25 @@ async function writeZip(entries, sink, options) {
     let offset = 0;
     const central = [];
     const queue = [];
-    const write = async (data) => {
-        offset += data.length;
+    // Small pieces (headers, tiny files) are gathered into larger writes: one write per piece
+    // would cost a thread-pool round trip each, which dominates with many small files.
+    let pending = [];
+    let pendingBytes = 0;
+    const flushPending = async () => {
+        if (pendingBytes === 0)
+            return;
+        const data = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+        pending = [];
+        pendingBytes = 0;
         if (!sink.write(data))
             await (0,external_node_events_.once)(sink, 'drain', { signal: options.signal });
+    };
+    const write = async (data) => {
+        offset += data.length;
+        pending.push(data);
+        pendingBytes += data.length;
+        if (pendingBytes >= WRITE_BATCH)
+            await flushPending();
     };
     // Takes the oldest piece off the queue and writes it: output order is entry order.
     const flushOne = async () => {
@@ -78366,23 +78394,25 @@ async function writeZip(entries, sink, options) {
             let handle;
             let previousRead;
             for (let index = 0; index < chunks; index++) {
-                handle ??= (0,promises_.open)(item.source, 'r');
                 const length = Math.min(CHUNK_SIZE, item.size - index * CHUNK_SIZE);
                 const position = index * CHUNK_SIZE;
                 const last = index === chunks - 1;
                 const before = previousRead;
                 // Reads run in file order (each after the one before); deflates run side by side.
-                const read = (async () => {
-                    await before;
-                    const fd = await handle;
-                    const buffer = Buffer.allocUnsafe(Math.max(length, 0));
-                    const { bytesRead } = length > 0 ? await fd.read(buffer, 0, length, position) : { bytesRead: 0 };
-                    if (last)
-                        await fd.close();
-                    return bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
-                })();
+                const readChunk = item.size <= SMALL_FILE
+                    ? Promise.resolve().then(() => readSmallFile(item.source, item.size))
+                    : (async () => {
+                        await before;
+                        handle ??= openAsync(item.source, 'r');
+                        const fd = await handle;
+                        const buffer = Buffer.allocUnsafe(length);
+                        const { bytesRead } = await readAsync(fd, buffer, 0, length, position);
+                        if (last)
+                            await closeAsync(fd);
+                        return bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+                    })();
                 const result = (async () => {
-                    const raw = await read;
+                    const raw = await readChunk;
                     if (store)
                         return { raw, out: [raw] };
                     // Random-looking data costs deflate time for nothing: such a chunk goes out as stored
@@ -78392,7 +78422,8 @@ async function writeZip(entries, sink, options) {
                     const dictionary = index > 0 ? (await before).subarray(-DICTIONARY_SIZE) : undefined;
                     const out = await deflateRawAsync(raw, {
                         level,
-                        chunkSize: CHUNK_SIZE + 64 * 1024, // one output buffer, not a list of 16 KiB ones
+                        // One output buffer (not a list of 16 KiB ones), sized to the input: deflate's bound.
+                        chunkSize: Math.max(1024, raw.length + (raw.length >> 8) + 256),
                         finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_SYNC_FLUSH,
                         ...(dictionary && dictionary.length > 0 ? { dictionary } : {}),
                     });
@@ -78400,7 +78431,7 @@ async function writeZip(entries, sink, options) {
                 })();
                 // A failure surfaces when the chunk's turn comes; until then it must not be unhandled.
                 result.catch(() => undefined);
-                previousRead = read;
+                previousRead = readChunk;
                 await push({ kind: 'chunk', entry, result });
             }
             await push({ kind: 'end', entry });
@@ -78411,6 +78442,7 @@ async function writeZip(entries, sink, options) {
         for (const record of central)
             await write(centralHeader(record));
         await write(endOfCentralDirectory(central.length, cdOffset, offset - cdOffset));
+        await flushPending();
         return offset;
     }
     finally {

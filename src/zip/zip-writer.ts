@@ -5,19 +5,33 @@
 // memory is bounded by the chunks in flight. Unix modes, symlinks, empty directories and zip64
 // (over 4 GiB, over 65,535 entries) are written as Info-ZIP does.
 import { constants as zc, crc32, deflateRaw } from 'node:zlib'
-import { open, type FileHandle } from 'node:fs/promises'
+import { close, open, read, readFileSync } from 'node:fs'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { promisify } from 'node:util'
 import type { Entry } from '../select.js'
 
 const deflateRawAsync = promisify(deflateRaw) as (buf: Buffer, options: object) => Promise<Buffer>
+const openAsync = promisify(open)
+const closeAsync = promisify(close)
+// fs.read's promisified form resolves to { bytesRead, buffer }.
+const readAsync = promisify(read) as unknown as (
+  fd: number,
+  buffer: Buffer,
+  offset: number,
+  length: number,
+  position: number,
+) => Promise<{ bytesRead: number }>
 
 export const CHUNK_SIZE = 1 << 20
 const DICTIONARY_SIZE = 32 * 1024
 /** Chunks read or deflating at once: bounds memory to about 2 x this many MiB. */
 const MAX_IN_FLIGHT = 12
 const ZIP64_LIMIT = 0xffffffff
+/** Output is handed to the sink in pieces of about this size. */
+const WRITE_BATCH = 256 * 1024
+/** Files up to this size are read in one synchronous call: cheaper than three thread-pool hops. */
+const SMALL_FILE = 64 * 1024
 /** A file this close to 4 GiB may compress to more than 4 GiB (stored blocks, flush markers). */
 const ZIP64_MARGIN = 4 << 20
 
@@ -190,6 +204,12 @@ async function looksIncompressible(raw: Buffer): Promise<boolean> {
   return probe.length > sample.length * 0.97
 }
 
+/** A small file's bytes, at most `size` of them (it may have changed since it was listed). */
+function readSmallFile(file: string, size: number): Buffer {
+  const data = readFileSync(file)
+  return data.length > size ? data.subarray(0, size) : data
+}
+
 /**
  * Deflate "stored" blocks (BTYPE 00) around slices of `raw`, without copying it. The stream is
  * byte-aligned here (the chunk before ended with a sync flush), so each block is one header byte
@@ -216,9 +236,22 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
   const central: CentralRecord[] = []
   const queue: Piece[] = []
 
+  // Small pieces (headers, tiny files) are gathered into larger writes: one write per piece
+  // would cost a thread-pool round trip each, which dominates with many small files.
+  let pending: Buffer[] = []
+  let pendingBytes = 0
+  const flushPending = async () => {
+    if (pendingBytes === 0) return
+    const data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes)
+    pending = []
+    pendingBytes = 0
+    if (!sink.write(data)) await once(sink, 'drain', { signal: options.signal })
+  }
   const write = async (data: Buffer) => {
     offset += data.length
-    if (!sink.write(data)) await once(sink, 'drain', { signal: options.signal })
+    pending.push(data)
+    pendingBytes += data.length
+    if (pendingBytes >= WRITE_BATCH) await flushPending()
   }
 
   // Takes the oldest piece off the queue and writes it: output order is entry order.
@@ -300,25 +333,28 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
       await push({ kind: 'header', record, sizeHint: item.size })
 
       const chunks = Math.max(1, Math.ceil(item.size / CHUNK_SIZE))
-      let handle: Promise<FileHandle> | undefined
+      let handle: Promise<number> | undefined
       let previousRead: Promise<Buffer> | undefined
       for (let index = 0; index < chunks; index++) {
-        handle ??= open(item.source, 'r')
         const length = Math.min(CHUNK_SIZE, item.size - index * CHUNK_SIZE)
         const position = index * CHUNK_SIZE
         const last = index === chunks - 1
         const before = previousRead
         // Reads run in file order (each after the one before); deflates run side by side.
-        const read: Promise<Buffer> = (async () => {
-          await before
-          const fd = await handle!
-          const buffer = Buffer.allocUnsafe(Math.max(length, 0))
-          const { bytesRead } = length > 0 ? await fd.read(buffer, 0, length, position) : { bytesRead: 0 }
-          if (last) await fd.close()
-          return bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead)
-        })()
+        const readChunk: Promise<Buffer> =
+          item.size <= SMALL_FILE
+            ? Promise.resolve().then(() => readSmallFile(item.source, item.size))
+            : (async () => {
+                await before
+                handle ??= openAsync(item.source, 'r')
+                const fd = await handle
+                const buffer = Buffer.allocUnsafe(length)
+                const { bytesRead } = await readAsync(fd, buffer, 0, length, position)
+                if (last) await closeAsync(fd)
+                return bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead)
+              })()
         const result = (async () => {
-          const raw = await read
+          const raw = await readChunk
           if (store) return { raw, out: [raw] }
           // Random-looking data costs deflate time for nothing: such a chunk goes out as stored
           // blocks inside the same deflate stream (valid whatever its neighbours do).
@@ -326,7 +362,8 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
           const dictionary = index > 0 ? (await before!).subarray(-DICTIONARY_SIZE) : undefined
           const out = await deflateRawAsync(raw, {
             level,
-            chunkSize: CHUNK_SIZE + 64 * 1024, // one output buffer, not a list of 16 KiB ones
+            // One output buffer (not a list of 16 KiB ones), sized to the input: deflate's bound.
+            chunkSize: Math.max(1024, raw.length + (raw.length >> 8) + 256),
             finishFlush: last ? zc.Z_FINISH : zc.Z_SYNC_FLUSH,
             ...(dictionary && dictionary.length > 0 ? { dictionary } : {}),
           })
@@ -334,7 +371,7 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
         })()
         // A failure surfaces when the chunk's turn comes; until then it must not be unhandled.
         result.catch(() => undefined)
-        previousRead = read
+        previousRead = readChunk
         await push({ kind: 'chunk', entry, result })
       }
       await push({ kind: 'end', entry })
@@ -344,6 +381,7 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
     const cdOffset = offset
     for (const record of central) await write(centralHeader(record))
     await write(endOfCentralDirectory(central.length, cdOffset, offset - cdOffset))
+    await flushPending()
     return offset
   } finally {
     // On failure, let every started chunk settle so no file handle is left open.
