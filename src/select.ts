@@ -39,6 +39,8 @@ export interface SelectOptions {
   exclude?: string[]
 }
 
+const STAT_BATCH = 256
+
 export class SelectionError extends Error {
   override name = 'SelectionError'
 }
@@ -97,15 +99,24 @@ export async function selectFiles(patterns: string, options: SelectOptions): Pro
   const credentialWarnings: string[] = []
   let fileCount = 0
   let totalBytes = 0
-  for (const source of matched) {
-    const name = toArchiveName(root, source)
-    if (name === '') continue // the root itself
-    let stats: Stats
-    try {
-      stats = options.followSymlinks ? await stat(source) : await lstat(source)
-    } catch (error) {
-      throw new SelectionError(`cannot read '${source}': ${(error as Error).message}`)
-    }
+  // Stats are taken in parallel batches (one at a time costs a thread-pool round trip each); the
+  // entries keep glob's order.
+  const inspected: Array<{ source: string; name: string; stats: Stats }> = []
+  const candidates = matched.map((source) => ({ source, name: toArchiveName(root, source) })).filter((c) => c.name !== '')
+  for (let start = 0; start < candidates.length; start += STAT_BATCH) {
+    const batch = candidates.slice(start, start + STAT_BATCH)
+    const stats = await Promise.all(
+      batch.map(async ({ source }) => {
+        try {
+          return options.followSymlinks ? await stat(source) : await lstat(source)
+        } catch (error) {
+          throw new SelectionError(`cannot read '${source}': ${(error as Error).message}`)
+        }
+      }),
+    )
+    batch.forEach((c, i) => inspected.push({ ...c, stats: stats[i]! }))
+  }
+  for (const { source, name, stats } of inspected) {
     if (options.followSymlinks) {
       // The content of a link is stored only when its target stays inside the workspace.
       const real = await realpath(source)

@@ -85249,6 +85249,7 @@ function glob_hashFiles(patterns_1) {
 
 
 
+const STAT_BATCH = 256;
 class SelectionError extends Error {
     name = 'SelectionError';
 }
@@ -85304,17 +85305,23 @@ async function selectFiles(patterns, options) {
     const credentialWarnings = [];
     let fileCount = 0;
     let totalBytes = 0;
-    for (const source of matched) {
-        const name = toArchiveName(root, source);
-        if (name === '')
-            continue; // the root itself
-        let stats;
-        try {
-            stats = options.followSymlinks ? await (0,promises_.stat)(source) : await (0,promises_.lstat)(source);
-        }
-        catch (error) {
-            throw new SelectionError(`cannot read '${source}': ${error.message}`);
-        }
+    // Stats are taken in parallel batches (one at a time costs a thread-pool round trip each); the
+    // entries keep glob's order.
+    const inspected = [];
+    const candidates = matched.map((source) => ({ source, name: toArchiveName(root, source) })).filter((c) => c.name !== '');
+    for (let start = 0; start < candidates.length; start += STAT_BATCH) {
+        const batch = candidates.slice(start, start + STAT_BATCH);
+        const stats = await Promise.all(batch.map(async ({ source }) => {
+            try {
+                return options.followSymlinks ? await (0,promises_.stat)(source) : await (0,promises_.lstat)(source);
+            }
+            catch (error) {
+                throw new SelectionError(`cannot read '${source}': ${error.message}`);
+            }
+        }));
+        batch.forEach((c, i) => inspected.push({ ...c, stats: stats[i] }));
+    }
+    for (const { source, name, stats } of inspected) {
         if (options.followSymlinks) {
             // The content of a link is stored only when its target stays inside the workspace.
             const real = await (0,promises_.realpath)(source);
