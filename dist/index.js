@@ -80107,6 +80107,30 @@ class InvalidInputs extends Error {
     }
 }
 const DEFAULT_API_URL = 'https://api.1fichier.com/v1';
+/** Every input, in action.yml's order (the CLI takes each one as a --flag but the secrets). */
+const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'api-key',
+    'path',
+    'folder',
+    'name-prefix',
+    'label',
+    'compression-level',
+    'include-hidden-files',
+    'follow-symlinks',
+    'if-no-files-found',
+    'keep-last',
+    'keep-hourly',
+    'keep-daily',
+    'keep-weekly',
+    'keep-monthly',
+    'keep-yearly',
+    'keep-within',
+    'dry-run',
+    'link-password',
+    'retries',
+    'stall-timeout-seconds',
+    'api-url',
+]));
 const KEEP_COUNT_INPUTS = [
     'keep-last',
     'keep-hourly',

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import * as os from 'node:os'
 import { parseArgs } from 'node:util'
-import { InvalidInputs, parseConfig } from './config.js'
+import { INPUT_NAMES, InvalidInputs, parseConfig } from './config.js'
 import { BackupError } from './errors.js'
 import { formatBytes } from './format.js'
 import type { Log } from './log.js'
@@ -23,27 +23,8 @@ export const EXIT = {
   cancelled: 130,
 } as const
 
-const VALUE_FLAGS = [
-  'path',
-  'folder',
-  'name-prefix',
-  'label',
-  'compression-level',
-  'include-hidden-files',
-  'follow-symlinks',
-  'if-no-files-found',
-  'keep-last',
-  'keep-hourly',
-  'keep-daily',
-  'keep-weekly',
-  'keep-monthly',
-  'keep-yearly',
-  'keep-within',
-  'dry-run',
-  'retries',
-  'stall-timeout-seconds',
-  'api-url',
-] as const
+/** Every input is a flag, but the secrets: those come from the environment or a file. */
+const VALUE_FLAGS = INPUT_NAMES.filter((name) => name !== 'api-key' && name !== 'link-password')
 
 export const HELP = `Usage: 1fichier-backup --path PATH [--path PATH...] [options]
 

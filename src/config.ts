@@ -50,6 +50,31 @@ export class InvalidInputs extends Error {
 
 export const DEFAULT_API_URL = 'https://api.1fichier.com/v1'
 
+/** Every input, in action.yml's order (the CLI takes each one as a --flag but the secrets). */
+export const INPUT_NAMES = [
+  'api-key',
+  'path',
+  'folder',
+  'name-prefix',
+  'label',
+  'compression-level',
+  'include-hidden-files',
+  'follow-symlinks',
+  'if-no-files-found',
+  'keep-last',
+  'keep-hourly',
+  'keep-daily',
+  'keep-weekly',
+  'keep-monthly',
+  'keep-yearly',
+  'keep-within',
+  'dry-run',
+  'link-password',
+  'retries',
+  'stall-timeout-seconds',
+  'api-url',
+] as const
+
 export const KEEP_COUNT_INPUTS = [
   'keep-last',
   'keep-hourly',

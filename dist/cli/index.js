@@ -77025,27 +77025,8 @@ const EXIT = {
     retentionIncomplete: 3,
     cancelled: 130,
 };
-const VALUE_FLAGS = [
-    'path',
-    'folder',
-    'name-prefix',
-    'label',
-    'compression-level',
-    'include-hidden-files',
-    'follow-symlinks',
-    'if-no-files-found',
-    'keep-last',
-    'keep-hourly',
-    'keep-daily',
-    'keep-weekly',
-    'keep-monthly',
-    'keep-yearly',
-    'keep-within',
-    'dry-run',
-    'retries',
-    'stall-timeout-seconds',
-    'api-url',
-];
+/** Every input is a flag, but the secrets: those come from the environment or a file. */
+const VALUE_FLAGS = _config_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_NAMES */ .Qh.filter((name) => name !== 'api-key' && name !== 'link-password');
 const HELP = `Usage: 1fichier-backup --path PATH [--path PATH...] [options]
 
 Zips PATHs, uploads the zip to your 1fichier account, verifies it, and deletes older backups of
@@ -77276,6 +77257,7 @@ __webpack_async_result__();
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
 /* harmony export */   Xe: () => (/* binding */ retentionActive),
 /* harmony export */   hS: () => (/* binding */ InvalidInputs),
 /* harmony export */   o4: () => (/* binding */ parseConfig)
@@ -77306,6 +77288,30 @@ class InvalidInputs extends Error {
     }
 }
 const DEFAULT_API_URL = 'https://api.1fichier.com/v1';
+/** Every input, in action.yml's order (the CLI takes each one as a --flag but the secrets). */
+const INPUT_NAMES = [
+    'api-key',
+    'path',
+    'folder',
+    'name-prefix',
+    'label',
+    'compression-level',
+    'include-hidden-files',
+    'follow-symlinks',
+    'if-no-files-found',
+    'keep-last',
+    'keep-hourly',
+    'keep-daily',
+    'keep-weekly',
+    'keep-monthly',
+    'keep-yearly',
+    'keep-within',
+    'dry-run',
+    'link-password',
+    'retries',
+    'stall-timeout-seconds',
+    'api-url',
+];
 const KEEP_COUNT_INPUTS = [
     'keep-last',
     'keep-hourly',

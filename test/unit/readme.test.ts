@@ -42,3 +42,10 @@ describe('README and action.yml', () => {
     expect(set.sort()).toEqual(Object.keys(action.outputs).sort())
   })
 })
+
+describe('INPUT_NAMES', () => {
+  it('lists exactly the inputs of action.yml, in its order', async () => {
+    const { INPUT_NAMES } = await import('../../src/config.js')
+    expect([...INPUT_NAMES]).toEqual(Object.keys(action.inputs))
+  })
+})
