@@ -78270,6 +78270,16 @@ async function looksIncompressible(raw) {
     const probe = await deflateRawAsync(sample, { level: 1 });
     return probe.length > sample.length * 0.97;
 }
+/**
+ * A name kept until the central directory is written. Buffer.from() would slice it from Node's
+ * shared 8 KiB pool, and that slice would keep the whole slab alive, file data of other entries
+ * included: with many small files, that was most of the archive held in memory.
+ */
+function unpooled(text) {
+    const buffer = Buffer.alloc(Buffer.byteLength(text));
+    buffer.write(text);
+    return buffer;
+}
 /** A small file's bytes, at most `size` of them (it may have changed since it was listed). */
 function readSmallFile(file, size) {
     const data = (0,external_node_fs_.readFileSync)(file);
@@ -78375,7 +78385,7 @@ async function writeZip(entries, sink, options) {
                 const content = item.kind === 'symlink' ? Buffer.from(item.target) : Buffer.alloc(0);
                 const record = {
                     ...base,
-                    name: Buffer.from(item.kind === 'directory' ? `${item.name}/` : item.name),
+                    name: unpooled(item.kind === 'directory' ? `${item.name}/` : item.name),
                     method: 0,
                     flags: FLAG_UTF8,
                     crc: (0,external_node_zlib_.crc32)(content) >>> 0,
@@ -78389,7 +78399,7 @@ async function writeZip(entries, sink, options) {
             const store = level === 0 || (options.store?.(item) ?? false);
             const record = {
                 ...base,
-                name: Buffer.from(item.name),
+                name: unpooled(item.name),
                 method: store ? 0 : 8,
                 flags: FLAG_UTF8 | FLAG_DATA_DESCRIPTOR,
                 externalAttributes: ((S_IFREG | item.mode) << 16) >>> 0,

@@ -204,6 +204,17 @@ async function looksIncompressible(raw: Buffer): Promise<boolean> {
   return probe.length > sample.length * 0.97
 }
 
+/**
+ * A name kept until the central directory is written. Buffer.from() would slice it from Node's
+ * shared 8 KiB pool, and that slice would keep the whole slab alive, file data of other entries
+ * included: with many small files, that was most of the archive held in memory.
+ */
+function unpooled(text: string): Buffer {
+  const buffer = Buffer.alloc(Buffer.byteLength(text))
+  buffer.write(text)
+  return buffer
+}
+
 /** A small file's bytes, at most `size` of them (it may have changed since it was listed). */
 function readSmallFile(file: string, size: number): Buffer {
   const data = readFileSync(file)
@@ -308,7 +319,7 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
         const content = item.kind === 'symlink' ? Buffer.from(item.target) : Buffer.alloc(0)
         const record: CentralRecord = {
           ...base,
-          name: Buffer.from(item.kind === 'directory' ? `${item.name}/` : item.name),
+          name: unpooled(item.kind === 'directory' ? `${item.name}/` : item.name),
           method: 0,
           flags: FLAG_UTF8,
           crc: crc32(content) >>> 0,
@@ -324,7 +335,7 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
       const store = level === 0 || (options.store?.(item) ?? false)
       const record: CentralRecord = {
         ...base,
-        name: Buffer.from(item.name),
+        name: unpooled(item.name),
         method: store ? 0 : 8,
         flags: FLAG_UTF8 | FLAG_DATA_DESCRIPTOR,
         externalAttributes: ((S_IFREG | item.mode) << 16) >>> 0,
