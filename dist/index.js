@@ -84963,6 +84963,24 @@ function toNumber(value) {
 ;// CONCATENATED MODULE: ./lib/verify.js
 
 
+
+async function verifyFromListing(client, url, expected, cause) {
+    let listing;
+    try {
+        listing = await client.listFiles(expected.folderId);
+    }
+    catch (error) {
+        throw new VerificationError(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing (${error.message}). The file may be at ${url}; nothing was deleted.`);
+    }
+    const item = listing.find((i) => i.url === url);
+    if (!item) {
+        throw new VerificationError(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and ${url} is not in the listing of '${expected.folderPath || '/'}'. It may have landed elsewhere; nothing was deleted.`);
+    }
+    const mismatch = compareDigests('1fichier (file/ls.cgi)', expected, item.size, item.checksum);
+    if (mismatch)
+        throw new VerificationError(`Checksum mismatch: ${mismatch}. Delete ${url} by hand and run the job again.`);
+    return { url, fileName: item.filename, folderId: expected.folderId, listing };
+}
 function compareDigests(where, local, size, whirlpool) {
     const remoteSize = toNumber(size);
     if (remoteSize !== local.size)
@@ -84976,7 +84994,19 @@ function compareDigests(where, local, size, whirlpool) {
 async function verifyUpload(client, link, expected) {
     const url = link.download;
     const fromEnd = compareDigests('1fichier (end.pl)', expected, link.size, link.whirlpool);
-    const info = fromEnd ? undefined : await client.fileInfo(url);
+    let info;
+    if (!fromEnd) {
+        try {
+            info = await client.fileInfo(url);
+        }
+        catch (error) {
+            // file/info.cgi failing is no proof of anything: the folder's own listing can still show
+            // where the file is (and then serves retention too).
+            if (!(error instanceof OneFichierError) || error.kind === 'auth' || error.kind === 'account')
+                throw error;
+            return verifyFromListing(client, url, expected, error);
+        }
+    }
     const mismatch = fromEnd ?? compareDigests('1fichier (file/info.cgi)', expected, info?.size, info?.checksum);
     if (mismatch) {
         // A corrupt copy is no backup, and with our name it would take a retention slot: remove it.
@@ -85295,7 +85325,7 @@ class OneFichierClient {
         const answer = await this.transport.api('upload/get_upload_server.cgi', undefined, 'GET');
         const { url, id } = answer;
         // The node becomes part of an https URL that carries the key: accept a host name (and port) only.
-        if (typeof url !== 'string' || !/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(url)) {
+        if (typeof url !== 'string' || !/^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(url)) {
             throw new OneFichierError('retryable', 'upload/get_upload_server.cgi', 'the answer has no valid upload node');
         }
         if (typeof id !== 'string' || !/^[A-Za-z0-9]{1,64}$/.test(id)) {
@@ -85726,7 +85756,7 @@ async function uploadAndVerify(ctx, client, archive, fileName, stagesMs, progres
         log.info(`Verified in ${format_formatDuration(performance.now() - started)}: 1fichier's size (${formatBytes(archive.size)}) and Whirlpool match the zip; it is in folder id ${folderId}`);
         return verified;
     }));
-    return { folderId, verified, listing };
+    return { folderId, verified, listing: listing ?? verified.listing };
 }
 /**
  * end.pl never answered with the link: look for the file in the folder itself. The listing is

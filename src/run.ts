@@ -262,7 +262,7 @@ async function uploadAndVerify(
       return verified
     }),
   )
-  return { folderId, verified, listing }
+  return { folderId, verified, listing: listing ?? verified.listing }
 }
 
 /**

@@ -3,12 +3,40 @@
 import type { Digests } from './digest.js'
 import { VerificationError } from './errors.js'
 import type { OneFichierClient } from './onefichier/client.js'
-import { type UploadLink, toNumber } from './onefichier/types.js'
+import { OneFichierError } from './onefichier/errors.js'
+import { type FileInfo, type FileItem, type UploadLink, toNumber } from './onefichier/types.js'
 
 export interface VerifiedUpload {
   url: string
   fileName: string
   folderId: number
+  /** The folder's listing, when verification needed it (retention then plans from it). */
+  listing?: FileItem[]
+}
+
+async function verifyFromListing(
+  client: OneFichierClient,
+  url: string,
+  expected: Digests & { fileName: string; folderId: number; folderPath: string },
+  cause: OneFichierError,
+): Promise<VerifiedUpload> {
+  let listing: FileItem[]
+  try {
+    listing = await client.listFiles(expected.folderId)
+  } catch (error) {
+    throw new VerificationError(
+      `Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing (${(error as Error).message}). The file may be at ${url}; nothing was deleted.`,
+    )
+  }
+  const item = listing.find((i) => i.url === url)
+  if (!item) {
+    throw new VerificationError(
+      `Could not confirm the upload: file/info.cgi failed (${cause.detail}) and ${url} is not in the listing of '${expected.folderPath || '/'}'. It may have landed elsewhere; nothing was deleted.`,
+    )
+  }
+  const mismatch = compareDigests('1fichier (file/ls.cgi)', expected, item.size, item.checksum)
+  if (mismatch) throw new VerificationError(`Checksum mismatch: ${mismatch}. Delete ${url} by hand and run the job again.`)
+  return { url, fileName: item.filename, folderId: expected.folderId, listing }
 }
 
 export function compareDigests(where: string, local: Digests, size: unknown, whirlpool: unknown): string | null {
@@ -28,7 +56,17 @@ export async function verifyUpload(
 ): Promise<VerifiedUpload> {
   const url = link.download
   const fromEnd = compareDigests('1fichier (end.pl)', expected, link.size, link.whirlpool)
-  const info = fromEnd ? undefined : await client.fileInfo(url)
+  let info: FileInfo | undefined
+  if (!fromEnd) {
+    try {
+      info = await client.fileInfo(url)
+    } catch (error) {
+      // file/info.cgi failing is no proof of anything: the folder's own listing can still show
+      // where the file is (and then serves retention too).
+      if (!(error instanceof OneFichierError) || error.kind === 'auth' || error.kind === 'account') throw error
+      return verifyFromListing(client, url, expected, error)
+    }
+  }
   const mismatch = fromEnd ?? compareDigests('1fichier (file/info.cgi)', expected, info?.size, info?.checksum)
   if (mismatch) {
     // A corrupt copy is no backup, and with our name it would take a retention slot: remove it.

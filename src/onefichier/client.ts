@@ -78,7 +78,7 @@ export class OneFichierClient {
     const answer = await this.transport.api<Partial<UploadServer>>('upload/get_upload_server.cgi', undefined, 'GET')
     const { url, id } = answer
     // The node becomes part of an https URL that carries the key: accept a host name (and port) only.
-    if (typeof url !== 'string' || !/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(url)) {
+    if (typeof url !== 'string' || !/^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(url)) {
       throw new OneFichierError('retryable', 'upload/get_upload_server.cgi', 'the answer has no valid upload node')
     }
     if (typeof id !== 'string' || !/^[A-Za-z0-9]{1,64}$/.test(id)) {

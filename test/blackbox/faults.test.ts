@@ -54,6 +54,9 @@ const MATRIX: Array<[string, FaultKind, number, Outcome, RegExp?, [string, Fault
   ['file/info.cgi', 'reset', 1, 'ok'],
   ['file/info.cgi', 'flood', 1, 'ok'],
   ['file/info.cgi', 'wrong-checksum', 1, 'fail', /Checksum mismatch/],
+  // file/info.cgi never answers: the folder listing confirms the upload (and serves retention).
+  ['file/info.cgi', 'http-500', 9, 'ok'],
+  ['file/info.cgi', 'http-500', 9, 'fail', /Could not confirm the upload: .*nothing was deleted/, ['file/ls.cgi', 'http-500', 9]],
   ['file/ls.cgi', 'http-500', 1, 'ok'],
   ['file/ls.cgi', 'reset', 9, 'ok'], // listing fails: the backup stands, nothing is pruned
   ['file/ls.cgi', 'ko-200', 1, 'ok'],
@@ -124,7 +127,7 @@ describe('fault matrix', () => {
       const rm = standIn.requests.filter((r) => r.endpoint === 'file/rm.cgi')
       expect(rm.length).toBeLessThanOrEqual(fault === 'wrong-checksum' ? 1 : 0)
       // A file whose landing could not be confirmed may be there; it is never a reason to delete.
-      expect(fresh.length).toBeLessThanOrEqual(endpoint === 'end.pl' ? 1 : 0)
+      expect(fresh.length).toBeLessThanOrEqual(endpoint === 'end.pl' || endpoint === 'file/info.cgi' ? 1 : 0)
       expect(inFolder.filter((n) => SEEDS.includes(n)).sort()).toEqual([...SEEDS].sort())
     }
   })
