@@ -48,7 +48,8 @@ const run = await runAction({
   env: { ONEFICHIER_BACKUP_TEST_TIME_SCALE: '1' },
 })
 console.log('--- action log ---')
-console.log(visibleLog(run).trim())
+// The runner hides ::debug:: lines unless debug logging is on; so does the demo.
+console.log(visibleLog(run).split('\n').filter((line) => !line.startsWith('::debug::')).join('\n').trim())
 console.log(`\n--- exit code: ${run.code} ---\n--- outputs ---`)
 for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}=${value}`)
 console.log('\n--- job summary ---')
