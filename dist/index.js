@@ -85184,6 +85184,7 @@ class Transport {
                     throw error instanceof OneFichierError ? error.afterAttempts(n) : error;
                 }
                 this.pacer.failure();
+                log.debug(`${operation}: attempt ${n} of ${retries} failed (${error.kind})`);
                 const pause = error.kind === 'flood' ? FLOOD_PAUSE_MS : (error.retryAfterMs ?? 0);
                 const jitter = Math.random() * 0.2 * Math.max(pause, this.pacer.currentGapMs);
                 log.warning(`${error.message.split('. ')[0]}; retrying (attempt ${n + 1} of ${retries})`);
