@@ -80107,8 +80107,16 @@ class InvalidInputs extends Error {
     }
 }
 const DEFAULT_API_URL = 'https://api.1fichier.com/v1';
+const KEEP_COUNT_INPUTS = [
+    'keep-last',
+    'keep-hourly',
+    'keep-daily',
+    'keep-weekly',
+    'keep-monthly',
+    'keep-yearly',
+];
 /** Every input, in action.yml's order (the CLI takes each one as a --flag but the secrets). */
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+const INPUT_NAMES = [
     'api-key',
     'path',
     'folder',
@@ -80118,26 +80126,13 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'include-hidden-files',
     'follow-symlinks',
     'if-no-files-found',
-    'keep-last',
-    'keep-hourly',
-    'keep-daily',
-    'keep-weekly',
-    'keep-monthly',
-    'keep-yearly',
+    ...KEEP_COUNT_INPUTS,
     'keep-within',
     'dry-run',
     'link-password',
     'retries',
     'stall-timeout-seconds',
     'api-url',
-]));
-const KEEP_COUNT_INPUTS = [
-    'keep-last',
-    'keep-hourly',
-    'keep-daily',
-    'keep-weekly',
-    'keep-monthly',
-    'keep-yearly',
 ];
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];

@@ -50,6 +50,15 @@ export class InvalidInputs extends Error {
 
 export const DEFAULT_API_URL = 'https://api.1fichier.com/v1'
 
+export const KEEP_COUNT_INPUTS = [
+  'keep-last',
+  'keep-hourly',
+  'keep-daily',
+  'keep-weekly',
+  'keep-monthly',
+  'keep-yearly',
+] as const
+
 /** Every input, in action.yml's order (the CLI takes each one as a --flag but the secrets). */
 export const INPUT_NAMES = [
   'api-key',
@@ -61,12 +70,7 @@ export const INPUT_NAMES = [
   'include-hidden-files',
   'follow-symlinks',
   'if-no-files-found',
-  'keep-last',
-  'keep-hourly',
-  'keep-daily',
-  'keep-weekly',
-  'keep-monthly',
-  'keep-yearly',
+  ...KEEP_COUNT_INPUTS,
   'keep-within',
   'dry-run',
   'link-password',
@@ -75,14 +79,6 @@ export const INPUT_NAMES = [
   'api-url',
 ] as const
 
-export const KEEP_COUNT_INPUTS = [
-  'keep-last',
-  'keep-hourly',
-  'keep-daily',
-  'keep-weekly',
-  'keep-monthly',
-  'keep-yearly',
-] as const
 
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE']
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE']

@@ -77288,6 +77288,14 @@ class InvalidInputs extends Error {
     }
 }
 const DEFAULT_API_URL = 'https://api.1fichier.com/v1';
+const KEEP_COUNT_INPUTS = [
+    'keep-last',
+    'keep-hourly',
+    'keep-daily',
+    'keep-weekly',
+    'keep-monthly',
+    'keep-yearly',
+];
 /** Every input, in action.yml's order (the CLI takes each one as a --flag but the secrets). */
 const INPUT_NAMES = [
     'api-key',
@@ -77299,26 +77307,13 @@ const INPUT_NAMES = [
     'include-hidden-files',
     'follow-symlinks',
     'if-no-files-found',
-    'keep-last',
-    'keep-hourly',
-    'keep-daily',
-    'keep-weekly',
-    'keep-monthly',
-    'keep-yearly',
+    ...KEEP_COUNT_INPUTS,
     'keep-within',
     'dry-run',
     'link-password',
     'retries',
     'stall-timeout-seconds',
     'api-url',
-];
-const KEEP_COUNT_INPUTS = [
-    'keep-last',
-    'keep-hourly',
-    'keep-daily',
-    'keep-weekly',
-    'keep-monthly',
-    'keep-yearly',
 ];
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
