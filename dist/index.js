@@ -79979,7 +79979,7 @@ function parseDuration(text) {
     }
     return duration;
 }
-function formatDuration(d) {
+function durationLabel(d) {
     const parts = [
         d.years ? `${d.years}y` : '',
         d.months ? `${d.months}m` : '',
@@ -80010,7 +80010,7 @@ function planRetention(series, policy, options) {
         if (backup.time.getTime() > now)
             reasons.push('dated in the future, never deleted');
         if (withinCutoff !== null && policy.within && backup.time.getTime() > withinCutoff && backup.time.getTime() <= now) {
-            reasons.push(`within ${formatDuration(policy.within)}`);
+            reasons.push(`within ${durationLabel(policy.within)}`);
         }
         for (const rule of COUNT_RULES) {
             const left = slots.get(rule) ?? 0;
@@ -84962,7 +84962,7 @@ function toNumber(value) {
 async function verifyFromListing(client, url, expected, cause) {
     let listing;
     try {
-        listing = await client.listFiles(expected.folderId);
+        listing = expected.listing ?? (await client.listFiles(expected.folderId));
     }
     catch (error) {
         throw new VerificationError(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing (${error.message}). The file may be at ${url}; nothing was deleted.`);
@@ -85472,7 +85472,7 @@ function formatBytes(bytes) {
     }
     return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
 }
-function format_formatDuration(ms) {
+function formatDuration(ms) {
     if (ms < 1000)
         return `${Math.round(ms)} ms`;
     const seconds = ms / 1000;
@@ -85654,7 +85654,7 @@ async function runBackup(ctx) {
                 signal: ctx.signal,
             });
             const seconds = (performance.now() - started) / 1000;
-            log.info(`Zipped ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) into ${fileName}: ${formatBytes(result.size)} in ${format_formatDuration(seconds * 1000)}`);
+            log.info(`Zipped ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) into ${fileName}: ${formatBytes(result.size)} in ${formatDuration(seconds * 1000)}`);
             log.info(`SHA-256 ${result.sha256}`);
             log.info(`Whirlpool ${result.whirlpool}`);
             return result;
@@ -85709,7 +85709,7 @@ async function run_select(ctx, zipPath) {
     for (const warning of selection.credentialWarnings) {
         log.warning(`Credential guard: ${warning}; exclude it with a !pattern line unless you mean to back it up`);
     }
-    log.info(`Selected ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) under ${selection.root} in ${format_formatDuration(performance.now() - started)}`);
+    log.info(`Selected ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) under ${selection.root} in ${formatDuration(performance.now() - started)}`);
     for (const entry of selection.entries)
         log.debug(`  ${entry.kind} ${entry.name}`);
     return selection;
@@ -85748,8 +85748,9 @@ async function uploadAndVerify(ctx, client, archive, fileName, stagesMs, progres
             folderId,
             folderPath: config.folder.join('/'),
             passwordSet: config.linkPassword !== '',
+            listing,
         });
-        log.info(`Verified in ${format_formatDuration(performance.now() - started)}: 1fichier's size (${formatBytes(archive.size)}) and Whirlpool match the zip; it is in folder id ${folderId}`);
+        log.info(`Verified in ${formatDuration(performance.now() - started)}: 1fichier's size (${formatBytes(archive.size)}) and Whirlpool match the zip; it is in folder id ${folderId}`);
         return verified;
     }));
     return { folderId, verified, listing: listing ?? verified.listing };
@@ -85835,7 +85836,7 @@ function summaryMarkdown(result) {
         ['Folder', `\`/${result.folderPath}\`${result.folderId === null ? '' : ` (id ${result.folderId})`}`],
         ['Size', `${formatBytes(result.size)} (${result.size} bytes)`],
         ['Files', String(result.fileCount)],
-        ['Duration', format_formatDuration(result.durationMs)],
+        ['Duration', formatDuration(result.durationMs)],
         ['SHA-256', `\`${result.sha256}\``],
         ['Whirlpool', `\`${result.whirlpool.slice(0, 32)}…\``],
     ];
@@ -85843,7 +85844,7 @@ function summaryMarkdown(result) {
         rows.unshift(['Download', result.url]);
     for (const [name, value] of rows)
         lines.push(`| ${name} | ${escapeCell(value)} |`);
-    const stages = Object.entries(result.stagesMs).map(([stage, ms]) => `${stage} ${format_formatDuration(ms)}`);
+    const stages = Object.entries(result.stagesMs).map(([stage, ms]) => `${stage} ${formatDuration(ms)}`);
     if (stages.length > 0)
         lines.push('', `Stages: ${stages.join(', ')}`);
     const retention = result.retention;

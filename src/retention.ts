@@ -101,7 +101,7 @@ export function parseDuration(text: string): Duration {
   return duration
 }
 
-export function formatDuration(d: Duration): string {
+export function durationLabel(d: Duration): string {
   const parts = [
     d.years ? `${d.years}y` : '',
     d.months ? `${d.months}m` : '',
@@ -147,7 +147,7 @@ export function planRetention(series: readonly Backup[], policy: RetentionPolicy
     if (protect.has(backup.url)) reasons.push('new backup')
     if (backup.time.getTime() > now) reasons.push('dated in the future, never deleted')
     if (withinCutoff !== null && policy.within && backup.time.getTime() > withinCutoff && backup.time.getTime() <= now) {
-      reasons.push(`within ${formatDuration(policy.within)}`)
+      reasons.push(`within ${durationLabel(policy.within)}`)
     }
     for (const rule of COUNT_RULES) {
       const left = slots.get(rule) ?? 0

@@ -255,6 +255,7 @@ async function uploadAndVerify(
         folderId,
         folderPath: config.folder.join('/'),
         passwordSet: config.linkPassword !== '',
+        listing,
       })
       log.info(
         `Verified in ${formatDuration(performance.now() - started)}: 1fichier's size (${formatBytes(archive.size)}) and Whirlpool match the zip; it is in folder id ${folderId}`,

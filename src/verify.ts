@@ -17,12 +17,12 @@ export interface VerifiedUpload {
 async function verifyFromListing(
   client: OneFichierClient,
   url: string,
-  expected: Digests & { fileName: string; folderId: number; folderPath: string },
+  expected: Digests & { fileName: string; folderId: number; folderPath: string; listing?: FileItem[] | undefined },
   cause: OneFichierError,
 ): Promise<VerifiedUpload> {
   let listing: FileItem[]
   try {
-    listing = await client.listFiles(expected.folderId)
+    listing = expected.listing ?? (await client.listFiles(expected.folderId))
   } catch (error) {
     throw new VerificationError(
       `Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing (${(error as Error).message}). The file may be at ${url}; nothing was deleted.`,
@@ -52,7 +52,14 @@ export function compareDigests(where: string, local: Digests, size: unknown, whi
 export async function verifyUpload(
   client: OneFichierClient,
   link: UploadLink,
-  expected: Digests & { fileName: string; folderId: number; folderPath: string; passwordSet: boolean },
+  expected: Digests & {
+    fileName: string
+    folderId: number
+    folderPath: string
+    passwordSet: boolean
+    /** A listing of the folder this run already made: never listed twice (1 per 30 s). */
+    listing?: FileItem[] | undefined
+  },
 ): Promise<VerifiedUpload> {
   const url = link.download
   const fromEnd = compareDigests('1fichier (end.pl)', expected, link.size, link.whirlpool)

@@ -77826,7 +77826,7 @@ function timeScaleFromEnv() {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   SA: () => (/* binding */ planRetention)
 /* harmony export */ });
-/* unused harmony exports isoWeek, formatDuration, subtractDuration */
+/* unused harmony exports isoWeek, durationLabel, subtractDuration */
 // Which backups of a series to keep: restic `forget` semantics, as a pure function. Nothing here
 // can reach the network or the disk; the caller lists, this decides, the caller deletes.
 const COUNT_RULES = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly'];
@@ -77881,7 +77881,7 @@ function parseDuration(text) {
     }
     return duration;
 }
-function formatDuration(d) {
+function durationLabel(d) {
     const parts = [
         d.years ? `${d.years}y` : '',
         d.months ? `${d.months}m` : '',
@@ -77912,7 +77912,7 @@ function planRetention(series, policy, options) {
         if (backup.time.getTime() > now)
             reasons.push('dated in the future, never deleted');
         if (withinCutoff !== null && policy.within && backup.time.getTime() > withinCutoff && backup.time.getTime() <= now) {
-            reasons.push(`within ${formatDuration(policy.within)}`);
+            reasons.push(`within ${durationLabel(policy.within)}`);
         }
         for (const rule of COUNT_RULES) {
             const left = slots.get(rule) ?? 0;
@@ -85385,7 +85385,7 @@ function toNumber(value) {
 async function verifyFromListing(client, url, expected, cause) {
     let listing;
     try {
-        listing = await client.listFiles(expected.folderId);
+        listing = expected.listing ?? (await client.listFiles(expected.folderId));
     }
     catch (error) {
         throw new errors/* VerificationError */.mk(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing (${error.message}). The file may be at ${url}; nothing was deleted.`);
@@ -86149,6 +86149,7 @@ async function uploadAndVerify(ctx, client, archive, fileName, stagesMs, progres
             folderId,
             folderPath: config.folder.join('/'),
             passwordSet: config.linkPassword !== '',
+            listing,
         });
         log.info(`Verified in ${(0,format/* formatDuration */.a)(performance.now() - started)}: 1fichier's size (${(0,format/* formatBytes */.z)(archive.size)}) and Whirlpool match the zip; it is in folder id ${folderId}`);
         return verified;

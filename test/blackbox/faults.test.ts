@@ -49,6 +49,8 @@ const MATRIX: Array<[string, FaultKind, number, Outcome, RegExp?, [string, Fault
   // end.pl never gives the link: the file is found in the folder listing (which retention reuses).
   ['end.pl', 'empty-links', 9, 'ok'],
   ['end.pl', 'html', 9, 'fail', /result is unknown: end\.pl gave no link .*could not be listed/, ['file/ls.cgi', 'http-500', 9]],
+  // Neither end.pl nor file/info.cgi answers: the one listing both finds and verifies the file.
+  ['end.pl', 'empty-links', 9, 'ok', undefined, ['file/info.cgi', 'http-500', 9]],
   ['end.pl', 'wrong-checksum', 1, 'fail', /Checksum mismatch/],
   ['file/info.cgi', 'http-500', 1, 'ok'],
   ['file/info.cgi', 'reset', 1, 'ok'],
