@@ -7,7 +7,8 @@ import { BackupError } from './errors.js'
 import type { Log } from './log.js'
 import { OneFichierError } from './onefichier/errors.js'
 import { type RunProgress, describeProgress, runBackup } from './run.js'
-import { outputsOf, summaryMarkdown } from './summary.js'
+import { failureOutputs, outputsOf, summaryMarkdown } from './summary.js'
+import { saveZipAsArtifact } from './artifact.js'
 import { watchCancellation, timeScaleFromEnv } from './process.js'
 
 class ActionLog implements Log {
@@ -34,7 +35,7 @@ class ActionLog implements Log {
 export async function runAction(): Promise<void> {
   const startedAt = new Date()
   // Mask secrets first, whatever else is wrong with the inputs.
-  for (const secret of ['api-key', 'link-password']) {
+  for (const secret of ['api-key', 'link-password', 'archive-password']) {
     const value = core.getInput(secret)
     if (value.trim() !== '') core.setSecret(value.trim())
     if (value !== value.trim() && value !== '') core.setSecret(value)
@@ -53,10 +54,12 @@ export async function runAction(): Promise<void> {
       timeScale: timeScaleFromEnv(),
       signal: cancellation.signal,
       progress,
+      saveAsArtifact: (zipPath) => saveZipAsArtifact(zipPath),
     })
     for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value)
     await core.summary.addRaw(summaryMarkdown(result)).write()
   } catch (error) {
+    for (const [name, value] of Object.entries(failureOutputs(progress.artifact))) core.setOutput(name, value)
     reportFailure(error, cancellation.signal, progress)
     await core.summary
       .addRaw(`## 1fichier backup\n\n**Failed**: ${escapeMarkdown(failureMessage(error, cancellation.signal, progress))}\n`)

@@ -5,7 +5,7 @@ import { finished } from 'node:stream/promises'
 import * as path from 'node:path'
 import { DigestStream, type Digests } from './digest.js'
 import type { Entry } from './select.js'
-import { writeZip } from './zip/zip-writer.js'
+import { type ContentObserver, writeZip } from './zip/zip-writer.js'
 
 export interface ArchiveResult extends Digests {
   path: string
@@ -15,6 +15,10 @@ export interface ArchiveResult extends Digests {
 export interface ArchiveOptions {
   compressionLevel: number
   signal?: AbortSignal | undefined
+  /** AES-256 (WinZip AE-2) password for the entries' contents. */
+  password?: string | undefined
+  /** Sees every entry and its bytes as they are zipped (skip-unchanged's fingerprint). */
+  observer?: ContentObserver | undefined
 }
 
 // Deflating these again costs time and saves nothing: they are stored as they are.
@@ -39,6 +43,8 @@ export async function writeArchive(entries: readonly Entry[], destination: strin
       compressionLevel: options.compressionLevel,
       store: (entry) => isAlreadyCompressed(entry.name),
       signal: options.signal,
+      password: options.password,
+      observer: options.observer,
     })
     digest.end()
     await finished(file)

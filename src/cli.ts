@@ -24,7 +24,9 @@ export const EXIT = {
 } as const
 
 /** Every input is a flag, but the secrets: those come from the environment or a file. */
-const VALUE_FLAGS = INPUT_NAMES.filter((name) => name !== 'api-key' && name !== 'link-password')
+const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password']
+const VALUE_FLAGS = INPUT_NAMES.filter((name) => !SECRET_INPUTS.includes(name))
+const SWITCHES = ['--dry-run', '--include-hidden-files', '--follow-symlinks', '--skip-unchanged']
 
 export const HELP = `Usage: 1fichier-backup --path PATH [--path PATH...] [options]
 
@@ -35,6 +37,8 @@ The API key (never a command-line argument):
   ONEFICHIER_API_KEY=...          environment variable, or
   --key-file FILE                 a file holding the key (e.g. mode 0600)
   ONEFICHIER_LINK_PASSWORD=...    optional download password for the uploaded file
+  ONEFICHIER_ARCHIVE_PASSWORD=... optional: encrypt the zip's contents with AES-256 (12+ characters;
+                                  7-Zip, WinZip, pyzipper open it; entry names stay readable)
 
 What to back up:
   --path PATH                     file, directory or glob; repeat for more; !PATTERN excludes
@@ -54,11 +58,17 @@ Retention (restic semantics; only when one is set):
   --keep-within DURATION          e.g. 36h, 30d, 8w, 6m, 1y (measured back from the newest backup)
   --dry-run                       zip and print the plan; upload nothing, delete nothing
 
+Skipping:
+  --skip-unchanged                upload nothing when the files (names, modes, contents) are the same
+                                  as in the newest backup of the series; retention still runs
+
 Network:
   --retries N                     attempts per request (default 5)
   --stall-timeout-seconds N       abort a transfer with no progress for N s (default 300)
   --api-url URL                   another API address (default https://api.1fichier.com/v1);
                                   HTTPS_PROXY and NO_PROXY are honoured
+  --on-upload-failure fail        the only choice here: on a failed upload the zip is dropped and the
+                                  exit code is 1 ("artifact" needs a GitHub Actions job)
 
 Output:
   --json                          print the outputs (url, file-name, size, sha256, ...) as JSON
@@ -111,6 +121,7 @@ export function parseCliArguments(argv: string[], env: NodeJS.ProcessEnv): CliAr
     'key-file': { type: 'string' },
     'api-key': { type: 'string' },
     'link-password': { type: 'string' },
+    'archive-password': { type: 'string' },
     json: { type: 'boolean' },
     verbose: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -120,7 +131,7 @@ export function parseCliArguments(argv: string[], env: NodeJS.ProcessEnv): CliAr
     ),
   } as const
   // Boolean inputs work as bare switches too (--dry-run), or with a value (--dry-run=false).
-  const normalized = argv.map((arg) => (['--dry-run', '--include-hidden-files', '--follow-symlinks'].includes(arg) ? `${arg}=true` : arg))
+  const normalized = argv.map((arg) => (SWITCHES.includes(arg) ? `${arg}=true` : arg))
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; strict: true; allowPositionals: false }>>
   try {
     parsed = parseArgs({ args: normalized, options, strict: true, allowPositionals: false })
@@ -133,6 +144,14 @@ export function parseCliArguments(argv: string[], env: NodeJS.ProcessEnv): CliAr
   }
   if (values['link-password'] !== undefined) {
     throw new UsageError('--link-password is not accepted on the command line: set ONEFICHIER_LINK_PASSWORD instead.')
+  }
+  if (values['archive-password'] !== undefined) {
+    throw new UsageError('--archive-password is not accepted on the command line: set ONEFICHIER_ARCHIVE_PASSWORD instead.')
+  }
+  if (typeof values['on-upload-failure'] === 'string' && values['on-upload-failure'].trim() === 'artifact') {
+    throw new UsageError(
+      "--on-upload-failure artifact works only inside a GitHub Actions job (it uses the run's artifact storage); from the command line the only choice is fail.",
+    )
   }
   const inputs: Record<string, string> = {}
   for (const flag of VALUE_FLAGS) {
@@ -151,6 +170,7 @@ export function parseCliArguments(argv: string[], env: NodeJS.ProcessEnv): CliAr
     inputs['api-key'] = env.ONEFICHIER_API_KEY ?? ''
   }
   inputs['link-password'] = env.ONEFICHIER_LINK_PASSWORD ?? ''
+  inputs['archive-password'] = env.ONEFICHIER_ARCHIVE_PASSWORD ?? ''
   return {
     inputs,
     json: values.json === true,
@@ -201,9 +221,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     })
     if (args.json) process.stdout.write(`${JSON.stringify(outputsOf(result), null, 2)}\n`)
     else if (result.status !== 'no-files') {
-      log.info(
-        `${result.status === 'dry-run' ? 'Dry run: would upload' : 'Backup'} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}`,
-      )
+      const what = { 'dry-run': 'Dry run: would upload', unchanged: 'Unchanged, nothing uploaded; newest backup', uploaded: 'Backup' }[result.status]
+      log.info(`${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}`)
       if (result.retention?.plan) {
         log.info(`Retention: kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}`)
       }

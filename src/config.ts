@@ -4,6 +4,7 @@ import { type Duration, type RetentionPolicy, parseDuration } from './retention.
 import { NAME_PART } from './naming.js'
 
 export type IfNoFilesFound = 'error' | 'warn' | 'ignore'
+export type OnUploadFailure = 'fail' | 'artifact'
 
 export interface Config {
   apiKey: string
@@ -20,6 +21,12 @@ export interface Config {
   retention: RetentionPolicy
   dryRun: boolean
   linkPassword: string
+  /** '' = no encryption; else the zip's entries are AES-256 encrypted with it (WinZip AE-2). */
+  archivePassword: string
+  /** When the selected content equals the newest backup's, upload nothing and point at that one. */
+  skipUnchanged: boolean
+  /** What to do with the zip when the upload fails for good. */
+  onUploadFailure: OnUploadFailure
   retries: number
   stallTimeoutMs: number
   apiUrl: string
@@ -74,6 +81,9 @@ export const INPUT_NAMES = [
   'keep-within',
   'dry-run',
   'link-password',
+  'archive-password',
+  'skip-unchanged',
+  'on-upload-failure',
   'retries',
   'stall-timeout-seconds',
   'api-url',
@@ -119,6 +129,9 @@ export function parseConfig(get: InputLookup, env: Environment = {}): Config {
   const retention = attempt<RetentionPolicy>({}, () => readRetention(get))
   const dryRun = attempt(false, () => readBoolean('dry-run', get('dry-run'), false))
   const linkPassword = attempt('', () => readLinkPassword(get('link-password')))
+  const archivePassword = attempt('', () => readArchivePassword(get('archive-password')))
+  const skipUnchanged = attempt(false, () => readBoolean('skip-unchanged', get('skip-unchanged'), false))
+  const onUploadFailure = attempt<OnUploadFailure>('fail', () => readOnUploadFailure(get('on-upload-failure')))
   const retries = attempt(5, () =>
     readInteger('retries', get('retries'), { min: 1, max: 100, fallback: 5, example: '5' }),
   )
@@ -146,6 +159,9 @@ export function parseConfig(get: InputLookup, env: Environment = {}): Config {
     retention,
     dryRun,
     linkPassword,
+    archivePassword,
+    skipUnchanged,
+    onUploadFailure,
     retries,
     stallTimeoutMs: stallTimeoutSeconds * 1000,
     apiUrl,
@@ -323,6 +339,32 @@ function readLinkPassword(raw: string): string {
     throw new InputError('link-password', 'it contains a line break or control character', 'a secret of 6 or more characters')
   }
   return raw
+}
+
+/** WinZip and 7-Zip take any length; a short one is guessed quickly (PBKDF2 has only 1,000 rounds). */
+const MIN_ARCHIVE_PASSWORD = 12
+
+function readArchivePassword(raw: string): string {
+  if (raw === '') return ''
+  const example = 'a secret of 12 or more characters, e.g. from `openssl rand -base64 24`'
+  // Said without the value: it is a secret.
+  if (raw.length < MIN_ARCHIVE_PASSWORD) {
+    throw new InputError('archive-password', `it is shorter than ${MIN_ARCHIVE_PASSWORD} characters, too easy to guess offline`, example)
+  }
+  if (raw.trim() !== raw) {
+    throw new InputError('archive-password', 'it starts or ends with white space (often a copy-paste slip, and easy to lose when typing it into 7-Zip)', example)
+  }
+  if (/[\u0000-\u001f\u007f]/.test(raw)) {
+    throw new InputError('archive-password', 'it contains a line break or control character', example)
+  }
+  return raw
+}
+
+function readOnUploadFailure(raw: string): OnUploadFailure {
+  const value = raw.trim()
+  if (value === '' || value === 'fail') return 'fail'
+  if (value === 'artifact') return 'artifact'
+  throw new InputError('on-upload-failure', `'${value}' is not one of fail, artifact`, 'artifact')
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])

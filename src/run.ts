@@ -16,7 +16,12 @@ import { resolveFolder } from './onefichier/folders.js'
 import { Transport } from './onefichier/transport.js'
 import { UploadResultMissing, uploadWithRetries } from './upload.js'
 import { type FileItem, type UploadLink, toNumber } from './onefichier/types.js'
+import type { Backup } from './retention.js'
 import { formatBytes, formatDuration } from './format.js'
+import { ContentFingerprint, formatDescription } from './fingerprint.js'
+import { type Comparison, compareWithNewest, recordFingerprint } from './unchanged.js'
+import { LISTING_LIMIT } from './prune.js'
+import type { SavedArtifact } from './artifact.js'
 
 export interface RunContext {
   config: Config
@@ -33,9 +38,11 @@ export interface RunContext {
   progress?: RunProgress
   /** How often upload progress is logged (default 5 s). */
   progressEveryMs?: number
+  /** on-upload-failure: artifact; only the action shell can (it needs the runner's artifact service). */
+  saveAsArtifact?: (zipPath: string) => Promise<SavedArtifact>
 }
 
-type Stage = 'select' | 'zip' | 'upload' | 'verify' | 'prune'
+type Stage = 'select' | 'zip' | 'compare' | 'upload' | 'verify' | 'prune'
 
 export interface RunProgress {
   stage: Stage | 'start' | 'done'
@@ -43,6 +50,8 @@ export interface RunProgress {
   verifiedUrl?: string
   /** Backups whose deletion 1fichier confirmed. */
   deleted: string[]
+  /** Where the zip went when the upload failed and on-upload-failure is artifact. */
+  artifact?: SavedArtifact
 }
 
 /** What a run that stopped early leaves behind, in one sentence for the log. */
@@ -61,7 +70,7 @@ export function describeProgress(progress: RunProgress): string {
   return `Stopped during ${progress.stage}. ${backup} ${deleted} The temporary zip was removed.`
 }
 
-export type RunStatus = 'uploaded' | 'dry-run' | 'no-files'
+export type RunStatus = 'uploaded' | 'unchanged' | 'dry-run' | 'no-files'
 
 export interface RunResult {
   status: RunStatus
@@ -74,6 +83,10 @@ export interface RunResult {
   folderId: number | null
   folderPath: string
   retention: RetentionOutcome | null
+  /** skip-unchanged's verdict, in a sentence (empty when it is off). */
+  comparison: string
+  /** The zip's contents are AES-encrypted (archive-password). */
+  encrypted: boolean
   durationMs: number
   stagesMs: Partial<Record<Stage, number>>
 }
@@ -106,6 +119,8 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     folderId: null as number | null,
     folderPath: config.folder.join('/'),
     retention: null as RetentionOutcome | null,
+    comparison: '',
+    encrypted: config.archivePassword !== '',
     stagesMs,
   }
   const finish = (result: Omit<RunResult, 'durationMs'>): RunResult => ({
@@ -134,13 +149,19 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
       return finish({ ...base, status: 'no-files' })
     }
 
+    const fingerprint = config.skipUnchanged
+      ? new ContentFingerprint({ apiKey: config.apiKey, archivePassword: config.archivePassword, linkPassword: config.linkPassword })
+      : undefined
     const archive = await timed(progress, stagesMs, 'zip', () =>
       log.group('Zip', async () => {
         const started = performance.now()
         const result = await writeArchive(selection.entries, zipPath, {
           compressionLevel: config.compressionLevel,
           signal: ctx.signal,
+          password: config.archivePassword || undefined,
+          observer: fingerprint,
         })
+        if (config.archivePassword) log.info('Contents encrypted with AES-256 (WinZip AE-2); entry names stay readable')
         const seconds = (performance.now() - started) / 1000
         log.info(
           `Zipped ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) into ${fileName}: ${formatBytes(result.size)} in ${formatDuration(seconds * 1000)}`,
@@ -152,45 +173,155 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     )
     const zipped = { ...base, size: archive.size, sha256: archive.sha256, whirlpool: archive.whirlpool, fileCount: selection.fileCount }
 
+    const compared = fingerprint
+      ? await timed(progress, stagesMs, 'compare', () =>
+          log.group('Compare with the newest backup', () => compare(ctx, client, fingerprint.digest())),
+        )
+      : undefined
+    const comparison = compared ? describeComparison(compared.comparison) : ''
+
     if (config.dryRun) {
-      return finish({ ...zipped, status: 'dry-run', ...(await dryRunPlan(ctx, client, fileName)) })
+      if (compared) log.info(`Dry run: ${comparison}`)
+      return finish({ ...zipped, status: 'dry-run', comparison, ...(await dryRunPlan(ctx, client, fileName, compared?.listing)) })
     }
 
-    const { folderId, verified, listing } = await uploadAndVerify(ctx, client, archive, fileName, stagesMs, progress)
+    if (compared?.comparison.unchanged) {
+      const existing = compared.comparison.backup
+      const retention = await prune(ctx, client, progress, stagesMs, compared.folderId!, existing, compared.listing)
+      progress.stage = 'done'
+      return finish({
+        ...zipped,
+        status: 'unchanged',
+        comparison,
+        fileName: existing.fileName,
+        url: existing.url,
+        size: existing.size,
+        sha256: existing.sha256,
+        whirlpool: existing.whirlpool,
+        folderId: compared.folderId,
+        retention,
+      })
+    }
+
+    let uploaded: Awaited<ReturnType<typeof uploadAndVerify>>
+    try {
+      uploaded = await uploadAndVerify(ctx, client, archive, fileName, stagesMs, progress)
+    } catch (error) {
+      if (config.onUploadFailure !== 'artifact' || !ctx.saveAsArtifact || ctx.signal?.aborted) throw error
+      throw await keepAsArtifact(ctx, zipPath, error, progress)
+    }
+    const { folderId, verified } = uploaded
     progress.verifiedUrl = verified.url
-    const done = { ...zipped, url: verified.url, folderId }
+    const done = { ...zipped, url: verified.url, folderId, comparison }
     log.info(`Backup uploaded and verified: ${verified.url}`)
-
-    let retention: RetentionOutcome | null = null
-    if (retentionActive(config.retention)) {
-      ctx.signal?.throwIfAborted()
-      retention = await timed(progress, stagesMs, 'prune', () =>
-        log.group('Prune', () =>
-          applyRetention({
-            client,
-            folderId,
-            prefix: config.namePrefix,
-            policy: config.retention,
-            now: ctx.startedAt,
-            newBackup: { fileName, url: verified.url, time: ctx.startedAt },
-            dryRun: false,
-            log,
-            signal: ctx.signal,
-            listing,
-            onDeleted: (backup) => progress.deleted.push(backup.fileName),
-          }),
-        ),
-      )
-      // A cancel during pruning fails the step, saying what was and was not deleted.
-      ctx.signal?.throwIfAborted()
-    } else if (Object.keys(config.retention).length > 0) {
-      log.info('Every keep-* input is 0: retention is off, nothing is deleted')
+    if (fingerprint) {
+      await recordFingerprint(client, verified.url, formatDescription({ fingerprint: fingerprint.digest(), sha256: archive.sha256 }), log)
     }
+    // Retention plans from the freshest listing this run made: after the upload if there is one.
+    const listing = uploaded.listing ?? compared?.listing
+
+    const retention = await prune(ctx, client, progress, stagesMs, folderId, { fileName, url: verified.url, time: ctx.startedAt }, listing)
     progress.stage = 'done'
     return finish({ ...done, status: 'uploaded', retention })
   } finally {
     await transport.close()
     await rm(workDir, { recursive: true, force: true })
+  }
+}
+
+/** Retention after a verified backup (new, or the unchanged newest one, which is then protected). */
+async function prune(
+  ctx: RunContext,
+  client: OneFichierClient,
+  progress: RunProgress,
+  stagesMs: RunResult['stagesMs'],
+  folderId: number,
+  newBackup: Backup,
+  listing: FileItem[] | undefined,
+): Promise<RetentionOutcome | null> {
+  const { config, log } = ctx
+  if (!retentionActive(config.retention)) {
+    if (Object.keys(config.retention).length > 0) log.info('Every keep-* input is 0: retention is off, nothing is deleted')
+    return null
+  }
+  ctx.signal?.throwIfAborted()
+  const retention = await timed(progress, stagesMs, 'prune', () =>
+    log.group('Prune', () =>
+      applyRetention({
+        client,
+        folderId,
+        prefix: config.namePrefix,
+        policy: config.retention,
+        now: ctx.startedAt,
+        newBackup,
+        dryRun: false,
+        log,
+        signal: ctx.signal,
+        listing,
+        onDeleted: (backup) => progress.deleted.push(backup.fileName),
+      }),
+    ),
+  )
+  // A cancel during pruning fails the step, saying what was and was not deleted.
+  ctx.signal?.throwIfAborted()
+  return retention
+}
+
+interface Compared {
+  folderId: number | null
+  /** The folder's listing, reused by retention (the API allows one per folder per 30 s). */
+  listing: FileItem[] | undefined
+  comparison: Comparison
+}
+
+/** skip-unchanged: read-only calls; any failure here means "upload", never a failed run. */
+async function compare(ctx: RunContext, client: OneFichierClient, fingerprint: string): Promise<Compared> {
+  const { config, log } = ctx
+  const upload = (folderId: number | null, reason: string, listing?: FileItem[]): Compared => ({
+    folderId,
+    listing,
+    comparison: { unchanged: false, reason },
+  })
+  let folderId: number | null
+  try {
+    folderId = (await resolveFolder(client, config.folder, { create: false, log })).id
+  } catch (error) {
+    if (!(error instanceof OneFichierError)) throw error
+    return upload(null, `the folder could not be read (${error.message})`)
+  }
+  if (folderId === null) return upload(null, 'the folder does not exist yet')
+  let listing: FileItem[]
+  try {
+    listing = await client.listFiles(folderId)
+  } catch (error) {
+    if (!(error instanceof OneFichierError)) throw error
+    return upload(folderId, `the folder could not be listed (${error.message})`)
+  }
+  if (listing.length >= LISTING_LIMIT) return upload(folderId, `the folder listing has ${listing.length} files and may be incomplete`, listing)
+  const comparison = await compareWithNewest(client, listing, config.namePrefix, fingerprint, ctx.startedAt)
+  log.info(describeComparison(comparison))
+  return { folderId, listing, comparison }
+}
+
+function describeComparison(comparison: Comparison): string {
+  return comparison.unchanged
+    ? `Unchanged: the files are the same as in ${comparison.backup.fileName}, the newest backup; nothing is uploaded`
+    : `Changed or unknown, so a new backup is uploaded: ${comparison.reason}`
+}
+
+/** The upload failed for good: keep the zip as a workflow artifact, and fail saying where it went. */
+async function keepAsArtifact(ctx: RunContext, zipPath: string, error: unknown, progress: RunProgress): Promise<BackupError> {
+  const message = (error as Error)?.message ?? String(error)
+  try {
+    const saved = await ctx.log.group('Save the zip as a workflow artifact', () => ctx.saveAsArtifact!(zipPath))
+    progress.artifact = saved
+    return new BackupError(
+      `${message} The backup was saved instead as workflow artifact '${saved.name}' (id ${saved.id}${saved.url ? `, ${saved.url}` : ''}); download it from the run's page. Nothing was pruned.`,
+    )
+  } catch (artifactError) {
+    return new BackupError(
+      `${message} Saving the zip as a workflow artifact failed too (${(artifactError as Error)?.message ?? String(artifactError)}). Nothing was pruned.`,
+    )
   }
 }
 
@@ -304,6 +435,7 @@ async function dryRunPlan(
   ctx: RunContext,
   client: OneFichierClient,
   fileName: string,
+  listing: FileItem[] | undefined,
 ): Promise<Pick<RunResult, 'folderId' | 'retention'>> {
   const { config, log } = ctx
   log.info(`Dry run: ${fileName} would be uploaded to '${config.folder.join('/') || '/'}'; nothing is uploaded or deleted`)
@@ -325,6 +457,7 @@ async function dryRunPlan(
       newBackup: { fileName, url: '(new backup)', time: ctx.startedAt },
       dryRun: true,
       log,
+      listing,
     })
     return { folderId, retention }
   })

@@ -1,5 +1,6 @@
 // What a run produced, as step outputs and as the job summary's markdown. Shared by both shells.
 import type { RunResult } from './run.js'
+import type { SavedArtifact } from './artifact.js'
 import { formatBytes, formatDuration } from './format.js'
 
 export function outputsOf(result: RunResult): Record<string, string> {
@@ -15,7 +16,15 @@ export function outputsOf(result: RunResult): Record<string, string> {
     pruned: JSON.stringify((retention?.pruned ?? []).map((b) => ({ 'file-name': b.fileName, url: b.url }))),
     'pruned-count': String(retention?.pruned.length ?? 0),
     'kept-count': retention?.plan ? String(retention.plan.keep.length + (retention.notPruned.length ?? 0)) : '',
+    unchanged: String(result.status === 'unchanged'),
+    'artifact-id': '',
+    'artifact-url': '',
   }
+}
+
+/** A failed run still says where its zip went, when it was kept as a workflow artifact. */
+export function failureOutputs(artifact: SavedArtifact | undefined): Record<string, string> {
+  return artifact ? { 'artifact-id': String(artifact.id), 'artifact-url': artifact.url } : {}
 }
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
@@ -27,7 +36,11 @@ export function summaryMarkdown(result: RunResult): string {
     return `${lines.join('\n')}\n`
   }
   const title =
-    result.status === 'dry-run' ? '**Dry run**: the zip was made; nothing was uploaded or deleted.' : `**Backup**: [${result.fileName}](${result.url})`
+    result.status === 'dry-run'
+      ? '**Dry run**: the zip was made; nothing was uploaded or deleted.'
+      : result.status === 'unchanged'
+        ? `**Unchanged**: the files are the same as in [${result.fileName}](${result.url}), the newest backup; nothing was uploaded.`
+        : `**Backup**: [${result.fileName}](${result.url})`
   lines.push(title, '', '| | |', '|---|---|')
   const rows: Array<[string, string]> = [
     ['File', `\`${result.fileName}\``],
@@ -37,7 +50,9 @@ export function summaryMarkdown(result: RunResult): string {
     ['Duration', formatDuration(result.durationMs)],
     ['SHA-256', `\`${result.sha256}\``],
     ['Whirlpool', `\`${result.whirlpool.slice(0, 32)}…\``],
+    ['Encryption', result.encrypted ? 'AES-256 (WinZip AE-2); entry names readable' : 'none'],
   ]
+  if (result.comparison) rows.push(['Skip unchanged', result.comparison])
   if (result.url) rows.unshift(['Download', result.url])
   for (const [name, value] of rows) lines.push(`| ${name} | ${escapeCell(value)} |`)
   const stages = Object.entries(result.stagesMs).map(([stage, ms]) => `${stage} ${formatDuration(ms)}`)

@@ -77002,7 +77002,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2016);
 /* harmony import */ var _onefichier_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7511);
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6318);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1909);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4609);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8847);
 // The command-line shell, for cron jobs and systemd timers outside GitHub: the same Config, the
 // same run, plain log lines. The key comes from the environment or a file, never from an argument.
@@ -77026,7 +77026,9 @@ const EXIT = {
     cancelled: 130,
 };
 /** Every input is a flag, but the secrets: those come from the environment or a file. */
-const VALUE_FLAGS = _config_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_NAMES */ .Qh.filter((name) => name !== 'api-key' && name !== 'link-password');
+const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
+const VALUE_FLAGS = _config_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_NAMES */ .Qh.filter((name) => !SECRET_INPUTS.includes(name));
+const SWITCHES = ['--dry-run', '--include-hidden-files', '--follow-symlinks', '--skip-unchanged'];
 const HELP = `Usage: 1fichier-backup --path PATH [--path PATH...] [options]
 
 Zips PATHs, uploads the zip to your 1fichier account, verifies it, and deletes older backups of
@@ -77036,6 +77038,8 @@ The API key (never a command-line argument):
   ONEFICHIER_API_KEY=...          environment variable, or
   --key-file FILE                 a file holding the key (e.g. mode 0600)
   ONEFICHIER_LINK_PASSWORD=...    optional download password for the uploaded file
+  ONEFICHIER_ARCHIVE_PASSWORD=... optional: encrypt the zip's contents with AES-256 (12+ characters;
+                                  7-Zip, WinZip, pyzipper open it; entry names stay readable)
 
 What to back up:
   --path PATH                     file, directory or glob; repeat for more; !PATTERN excludes
@@ -77055,11 +77059,17 @@ Retention (restic semantics; only when one is set):
   --keep-within DURATION          e.g. 36h, 30d, 8w, 6m, 1y (measured back from the newest backup)
   --dry-run                       zip and print the plan; upload nothing, delete nothing
 
+Skipping:
+  --skip-unchanged                upload nothing when the files (names, modes, contents) are the same
+                                  as in the newest backup of the series; retention still runs
+
 Network:
   --retries N                     attempts per request (default 5)
   --stall-timeout-seconds N       abort a transfer with no progress for N s (default 300)
   --api-url URL                   another API address (default https://api.1fichier.com/v1);
                                   HTTPS_PROXY and NO_PROXY are honoured
+  --on-upload-failure fail        the only choice here: on a failed upload the zip is dropped and the
+                                  exit code is 1 ("artifact" needs a GitHub Actions job)
 
 Output:
   --json                          print the outputs (url, file-name, size, sha256, ...) as JSON
@@ -77105,6 +77115,7 @@ function parseCliArguments(argv, env) {
         'key-file': { type: 'string' },
         'api-key': { type: 'string' },
         'link-password': { type: 'string' },
+        'archive-password': { type: 'string' },
         json: { type: 'boolean' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -77112,7 +77123,7 @@ function parseCliArguments(argv, env) {
         ...Object.fromEntries(VALUE_FLAGS.filter((f) => f !== 'path').map((f) => [f, { type: 'string' }])),
     };
     // Boolean inputs work as bare switches too (--dry-run), or with a value (--dry-run=false).
-    const normalized = argv.map((arg) => (['--dry-run', '--include-hidden-files', '--follow-symlinks'].includes(arg) ? `${arg}=true` : arg));
+    const normalized = argv.map((arg) => (SWITCHES.includes(arg) ? `${arg}=true` : arg));
     let parsed;
     try {
         parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({ args: normalized, options, strict: true, allowPositionals: false });
@@ -77126,6 +77137,12 @@ function parseCliArguments(argv, env) {
     }
     if (values['link-password'] !== undefined) {
         throw new UsageError('--link-password is not accepted on the command line: set ONEFICHIER_LINK_PASSWORD instead.');
+    }
+    if (values['archive-password'] !== undefined) {
+        throw new UsageError('--archive-password is not accepted on the command line: set ONEFICHIER_ARCHIVE_PASSWORD instead.');
+    }
+    if (typeof values['on-upload-failure'] === 'string' && values['on-upload-failure'].trim() === 'artifact') {
+        throw new UsageError("--on-upload-failure artifact works only inside a GitHub Actions job (it uses the run's artifact storage); from the command line the only choice is fail.");
     }
     const inputs = {};
     for (const flag of VALUE_FLAGS) {
@@ -77148,6 +77165,7 @@ function parseCliArguments(argv, env) {
         inputs['api-key'] = env.ONEFICHIER_API_KEY ?? '';
     }
     inputs['link-password'] = env.ONEFICHIER_LINK_PASSWORD ?? '';
+    inputs['archive-password'] = env.ONEFICHIER_ARCHIVE_PASSWORD ?? '';
     return {
         inputs,
         json: values.json === true,
@@ -77196,9 +77214,10 @@ async function runCli(argv, env = process.env) {
             progressEveryMs: process.stdout.isTTY ? 1_000 : 30_000,
         });
         if (args.json)
-            process.stdout.write(`${JSON.stringify((0,_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .outputsOf */ .Y)(result), null, 2)}\n`);
+            process.stdout.write(`${JSON.stringify((0,_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .outputsOf */ .Yz)(result), null, 2)}\n`);
         else if (result.status !== 'no-files') {
-            log.info(`${result.status === 'dry-run' ? 'Dry run: would upload' : 'Backup'} ${result.fileName} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_8__/* .formatBytes */ .z)(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}`);
+            const what = { 'dry-run': 'Dry run: would upload', unchanged: 'Unchanged, nothing uploaded; newest backup', uploaded: 'Backup' }[result.status];
+            log.info(`${what} ${result.fileName} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_8__/* .formatBytes */ .z)(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}`);
             if (result.retention?.plan) {
                 log.info(`Retention: kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}`);
             }
@@ -77311,6 +77330,9 @@ const INPUT_NAMES = [
     'keep-within',
     'dry-run',
     'link-password',
+    'archive-password',
+    'skip-unchanged',
+    'on-upload-failure',
     'retries',
     'stall-timeout-seconds',
     'api-url',
@@ -77348,6 +77370,9 @@ function parseConfig(get, env = {}) {
     const retention = attempt({}, () => readRetention(get));
     const dryRun = attempt(false, () => readBoolean('dry-run', get('dry-run'), false));
     const linkPassword = attempt('', () => readLinkPassword(get('link-password')));
+    const archivePassword = attempt('', () => readArchivePassword(get('archive-password')));
+    const skipUnchanged = attempt(false, () => readBoolean('skip-unchanged', get('skip-unchanged'), false));
+    const onUploadFailure = attempt('fail', () => readOnUploadFailure(get('on-upload-failure')));
     const retries = attempt(5, () => readInteger('retries', get('retries'), { min: 1, max: 100, fallback: 5, example: '5' }));
     const stallTimeoutSeconds = attempt(300, () => readInteger('stall-timeout-seconds', get('stall-timeout-seconds'), {
         min: 5,
@@ -77371,6 +77396,9 @@ function parseConfig(get, env = {}) {
         retention,
         dryRun,
         linkPassword,
+        archivePassword,
+        skipUnchanged,
+        onUploadFailure,
         retries,
         stallTimeoutMs: stallTimeoutSeconds * 1000,
         apiUrl,
@@ -77524,6 +77552,32 @@ function readLinkPassword(raw) {
         throw new InputError('link-password', 'it contains a line break or control character', 'a secret of 6 or more characters');
     }
     return raw;
+}
+/** WinZip and 7-Zip take any length; a short one is guessed quickly (PBKDF2 has only 1,000 rounds). */
+const MIN_ARCHIVE_PASSWORD = 12;
+function readArchivePassword(raw) {
+    if (raw === '')
+        return '';
+    const example = 'a secret of 12 or more characters, e.g. from `openssl rand -base64 24`';
+    // Said without the value: it is a secret.
+    if (raw.length < MIN_ARCHIVE_PASSWORD) {
+        throw new InputError('archive-password', `it is shorter than ${MIN_ARCHIVE_PASSWORD} characters, too easy to guess offline`, example);
+    }
+    if (raw.trim() !== raw) {
+        throw new InputError('archive-password', 'it starts or ends with white space (often a copy-paste slip, and easy to lose when typing it into 7-Zip)', example);
+    }
+    if (/[\u0000-\u001f\u007f]/.test(raw)) {
+        throw new InputError('archive-password', 'it contains a line break or control character', example);
+    }
+    return raw;
+}
+function readOnUploadFailure(raw) {
+    const value = raw.trim();
+    if (value === '' || value === 'fail')
+        return 'fail';
+    if (value === 'artifact')
+        return 'artifact';
+    throw new InputError('on-upload-failure', `'${value}' is not one of fail, artifact`, 'artifact');
 }
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 function readApiUrl(raw) {
@@ -77944,7 +77998,7 @@ function planRetention(series, policy, options) {
 
 /***/ }),
 
-/***/ 1909:
+/***/ 4609:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78108,6 +78162,109 @@ class DigestStream extends external_node_stream_.Transform {
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./lib/zip/aes.js
+// WinZip AE-2 encryption (https://www.winzip.com/en/support/aes-encryption/), the AES zip format
+// that 7-Zip, WinZip, pyzipper and libarchive read. Per entry: a random salt; PBKDF2-HMAC-SHA1
+// (1,000 rounds) turns password + salt into an AES-256 key, an HMAC key and a 2-byte password
+// check; the data is AES-CTR with a little-endian counter starting at 1; a 10-byte HMAC-SHA1 of
+// the ciphertext closes it. AE-2 leaves the CRC field 0 (the HMAC authenticates instead).
+
+
+
+const pbkdf2Async = (0,external_node_util_.promisify)(external_node_crypto_.pbkdf2);
+const AES_METHOD = 99;
+const KEY_BYTES = 32; // AES-256
+const SALT_BYTES = 16;
+const BLOCK = 16;
+const AES_MAC_BYTES = 10;
+/** Salt and password check before the data, MAC after it. */
+const AES_OVERHEAD = SALT_BYTES + 2 + AES_MAC_BYTES;
+/** The 0x9901 extra field: AE-2, vendor "AE", AES-256, and the real compression method. */
+function aesExtraField(actualMethod) {
+    const extra = Buffer.alloc(11);
+    extra.writeUInt16LE(0x9901, 0);
+    extra.writeUInt16LE(7, 2);
+    extra.writeUInt16LE(2, 4); // AE-2
+    extra.write('AE', 6, 'latin1');
+    extra.writeUInt8(3, 8); // 256-bit key
+    extra.writeUInt16LE(actualMethod, 9);
+    return extra;
+}
+/** One entry's encryption: its own salt, so no two entries share a keystream. */
+class EntryCipher {
+    preamble;
+    ecb;
+    mac;
+    counter = 1;
+    /** Keystream bytes left over from the last block of the previous update. */
+    spare = Buffer.alloc(0);
+    constructor(key, macKey, 
+    /** Salt and password check, written before the encrypted data. */
+    preamble) {
+        this.preamble = preamble;
+        this.ecb = (0,external_node_crypto_.createCipheriv)('aes-256-ecb', key, null).setAutoPadding(false);
+        this.mac = (0,external_node_crypto_.createHmac)('sha1', macKey);
+    }
+    static async create(password) {
+        // The counter blocks are laid out with a Uint32Array, whose byte order is the machine's.
+        if ((0,external_node_os_.endianness)() !== 'LE')
+            throw new Error('archive-password needs a little-endian machine (x64, arm64)');
+        const salt = (0,external_node_crypto_.randomBytes)(SALT_BYTES);
+        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1');
+        const preamble = Buffer.concat([salt, derived.subarray(2 * KEY_BYTES)]);
+        return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), preamble);
+    }
+    /** Encrypts the next bytes of the entry (a new buffer; `data` is left as it is). */
+    update(data) {
+        // Unpooled, so its words are aligned for the 32-bit XOR below.
+        const out = Buffer.allocUnsafeSlow(data.length);
+        data.copy(out);
+        const done = Math.min(this.spare.length, data.length);
+        for (let i = 0; i < done; i++)
+            out[i] ^= this.spare[i];
+        this.spare = this.spare.subarray(done);
+        if (done < data.length) {
+            const keystream = this.keystream(Math.ceil((data.length - done) / BLOCK));
+            xorInPlace(out, done, keystream);
+            this.spare = keystream.subarray(data.length - done);
+        }
+        this.mac.update(out);
+        return out;
+    }
+    /** The authentication code, written after the encrypted data. */
+    final() {
+        return this.mac.digest().subarray(0, AES_MAC_BYTES);
+    }
+    /** `blocks` blocks of keystream: AES of the counter, counting from 1, little-endian (not Node's CTR order). */
+    keystream(blocks) {
+        const counters = new Uint32Array(blocks * 4);
+        for (let i = 0; i < blocks; i++) {
+            counters[i * 4] = this.counter % 0x1_0000_0000;
+            counters[i * 4 + 1] = Math.floor(this.counter / 0x1_0000_0000);
+            this.counter++;
+        }
+        return this.ecb.update(Buffer.from(counters.buffer));
+    }
+}
+/** out[start..] ^= keystream, a word at a time where both are aligned. */
+function xorInPlace(out, start, keystream) {
+    const length = out.length - start;
+    let i = 0;
+    const outOffset = out.byteOffset + start;
+    if (outOffset % 4 === 0 && keystream.byteOffset % 4 === 0) {
+        const words = length >>> 2;
+        const a = new Int32Array(out.buffer, outOffset, words);
+        const b = new Int32Array(keystream.buffer, keystream.byteOffset, words);
+        for (let w = 0; w < words; w++)
+            a[w] ^= b[w];
+        i = words * 4;
+    }
+    for (; i < length; i++)
+        out[start + i] ^= keystream[i];
+}
+
 ;// CONCATENATED MODULE: ./lib/zip/zip-writer.js
 // A streaming zip writer whose entries deflate in parallel. Every file is cut into 1 MiB chunks;
 // each chunk is deflated on its own in libuv's thread pool (both cores busy), primed with the last
@@ -78115,6 +78272,7 @@ var external_node_util_ = __nccwpck_require__(7975);
 // one valid deflate stream, as pigz does. Output goes out strictly in order, hashed as it passes;
 // memory is bounded by the chunks in flight. Unix modes, symlinks, empty directories and zip64
 // (over 4 GiB, over 65,535 entries) are written as Info-ZIP does.
+
 
 
 
@@ -78139,6 +78297,7 @@ const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 const S_IFLNK = 0o120000;
 const VERSION_MADE_BY = (3 << 8) | 63; // Unix, spec 6.3
+const FLAG_ENCRYPTED = 0x0001;
 const FLAG_DATA_DESCRIPTOR = 0x0008;
 const FLAG_UTF8 = 0x0800;
 function dosDateTime(date) {
@@ -78159,16 +78318,23 @@ function timestampExtra(mtime) {
     extra.writeUInt32LE(Math.max(0, Math.min(mtime, ZIP64_LIMIT)), 5);
     return extra;
 }
+function aesExtra(r) {
+    return r.aesMethod === null ? [] : [aesExtraField(r.aesMethod)];
+}
+/** 2.0 (deflate), 4.5 (zip64), 5.1 (AES), as Info-ZIP and WinZip write them. */
+function versionNeeded(r, zip64) {
+    return r.aesMethod !== null ? 51 : zip64 ? 45 : 20;
+}
 function localHeader(r) {
     const zip64Extra = r.zip64 ? Buffer.alloc(20) : Buffer.alloc(0);
     if (r.zip64) {
         zip64Extra.writeUInt16LE(0x0001, 0);
         zip64Extra.writeUInt16LE(16, 2); // sizes follow in the data descriptor
     }
-    const extra = Buffer.concat([zip64Extra, timestampExtra(r.mtime)]);
+    const extra = Buffer.concat([zip64Extra, timestampExtra(r.mtime), ...aesExtra(r)]);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(r.zip64 ? 45 : 20, 4);
+    header.writeUInt16LE(versionNeeded(r, r.zip64), 4);
     header.writeUInt16LE(r.flags, 6);
     header.writeUInt16LE(r.method, 8);
     header.writeUInt16LE(r.dosTime, 10);
@@ -78204,11 +78370,11 @@ function centralHeader(r) {
         zip64Extra.writeUInt16LE(8 * zip64Fields.length, 2);
         zip64Fields.forEach((n, i) => zip64Extra.writeBigUInt64LE(BigInt(n), 4 + 8 * i));
     }
-    const extra = Buffer.concat([zip64Extra, timestampExtra(r.mtime)]);
+    const extra = Buffer.concat([zip64Extra, timestampExtra(r.mtime), ...aesExtra(r)]);
     const h = Buffer.alloc(46);
     h.writeUInt32LE(0x02014b50, 0);
     h.writeUInt16LE(VERSION_MADE_BY, 4);
-    h.writeUInt16LE(zip64Fields.length ? 45 : 20, 6);
+    h.writeUInt16LE(versionNeeded(r, zip64Fields.length > 0), 6);
     h.writeUInt16LE(r.flags, 8);
     h.writeUInt16LE(r.method, 10);
     h.writeUInt16LE(r.dosTime, 12);
@@ -78280,6 +78446,10 @@ function readSmallFile(file, size) {
     const data = (0,external_node_fs_.readFileSync)(file);
     return data.length > size ? data.subarray(0, size) : data;
 }
+/** A whole small content encrypted: preamble, data, MAC. */
+function sealed(cipher, content) {
+    return Buffer.concat([cipher.preamble, cipher.update(content), cipher.final()]);
+}
 /**
  * Deflate "stored" blocks (BTYPE 00) around slices of `raw`, without copying it. The stream is
  * byte-aligned here (the chunk before ended with a sync flush), so each block is one header byte
@@ -78304,6 +78474,11 @@ async function writeZip(entries, sink, options) {
     let offset = 0;
     const central = [];
     const queue = [];
+    /** Entries whose header is queued: the header's flush hands the entry its cipher. */
+    const openEntries = new Map();
+    // Key derivation (PBKDF2) runs in the thread pool, started as soon as the entry is queued.
+    const password = options.password;
+    const newCipher = password ? () => { const c = EntryCipher.create(password); c.catch(() => undefined); return c; } : undefined;
     // Small pieces (headers, tiny files) are gathered into larger writes: one write per piece
     // would cost a thread-pool round trip each, which dominates with many small files.
     let pending = [];
@@ -78324,18 +78499,34 @@ async function writeZip(entries, sink, options) {
         if (pendingBytes >= WRITE_BATCH)
             await flushPending();
     };
+    const observer = options.observer;
     // Takes the oldest piece off the queue and writes it: output order is entry order.
     const flushOne = async () => {
         const piece = queue.shift();
         if (piece.kind === 'header') {
             // The offset is known only now, when everything before this entry is written.
-            const { record } = piece;
+            const { record, content } = piece;
             record.offset = offset;
-            if (record.flags & FLAG_DATA_DESCRIPTOR)
-                record.zip64 = piece.sizeHint >= ZIP64_LIMIT - ZIP64_MARGIN || offset >= ZIP64_LIMIT;
-            await write(piece.content ? Buffer.concat([localHeader(record), piece.content]) : localHeader(record));
-            if (piece.content)
+            observer?.entry(piece.source);
+            if (content) {
+                // A directory or a link: everything is known, no data descriptor.
+                if (content.length > 0)
+                    observer?.data(content);
+                observer?.end();
+                const data = piece.cipher ? sealed(await piece.cipher, content) : content;
+                record.compressedSize = data.length;
+                await write(Buffer.concat([localHeader(record), data]));
                 central.push(record);
+                return;
+            }
+            record.zip64 = piece.sizeHint >= ZIP64_LIMIT - ZIP64_MARGIN || offset >= ZIP64_LIMIT;
+            await write(localHeader(record));
+            if (piece.cipher) {
+                const cipher = await piece.cipher;
+                openEntries.get(record).cipher = cipher;
+                record.compressedSize += cipher.preamble.length;
+                await write(cipher.preamble);
+            }
             return;
         }
         const { entry } = piece;
@@ -78343,13 +78534,23 @@ async function writeZip(entries, sink, options) {
             const { raw, out } = await piece.result;
             entry.crc = (0,external_node_zlib_.crc32)(raw, entry.crc);
             entry.record.uncompressedSize += raw.length;
+            observer?.data(raw);
             for (const part of out) {
-                entry.record.compressedSize += part.length;
-                await write(part);
+                const data = entry.cipher ? entry.cipher.update(part) : part;
+                entry.record.compressedSize += data.length;
+                await write(data);
             }
             return;
         }
-        entry.record.crc = entry.crc >>> 0;
+        observer?.end();
+        openEntries.delete(entry.record);
+        if (entry.cipher) {
+            const mac = entry.cipher.final();
+            entry.record.compressedSize += mac.length;
+            await write(mac);
+        }
+        // AE-2 leaves the CRC out: the MAC authenticates the data instead.
+        entry.record.crc = entry.cipher ? 0 : entry.crc >>> 0;
         if (!entry.record.zip64 && (entry.record.compressedSize >= ZIP64_LIMIT || entry.record.uncompressedSize >= ZIP64_LIMIT)) {
             throw new Error(`'${entry.record.name.toString()}' grew past 4 GiB while it was being zipped`);
         }
@@ -78374,33 +78575,42 @@ async function writeZip(entries, sink, options) {
                 uncompressedSize: 0,
                 offset: 0,
                 zip64: false,
+                aesMethod: null,
             };
             if (item.kind !== 'file') {
                 // Directories and links: everything is known up front, no data descriptor.
+                // A link's target is its content, encrypted like a file's; a directory has none.
                 const content = item.kind === 'symlink' ? Buffer.from(item.target) : Buffer.alloc(0);
+                const encrypt = newCipher !== undefined && item.kind === 'symlink';
                 const record = {
                     ...base,
                     name: unpooled(item.kind === 'directory' ? `${item.name}/` : item.name),
-                    method: 0,
-                    flags: FLAG_UTF8,
-                    crc: (0,external_node_zlib_.crc32)(content) >>> 0,
-                    compressedSize: content.length,
+                    method: encrypt ? AES_METHOD : 0,
+                    flags: FLAG_UTF8 | (encrypt ? FLAG_ENCRYPTED : 0),
+                    crc: encrypt ? 0 : (0,external_node_zlib_.crc32)(content) >>> 0,
+                    compressedSize: content.length + (encrypt ? AES_OVERHEAD : 0),
                     uncompressedSize: content.length,
                     externalAttributes: item.kind === 'directory' ? (((S_IFDIR | item.mode) << 16) | 0x10) >>> 0 : ((S_IFLNK | item.mode) << 16) >>> 0,
+                    aesMethod: encrypt ? 0 : null,
                 };
-                await push({ kind: 'header', record, content, sizeHint: content.length });
+                const cipher = encrypt ? newCipher() : undefined;
+                await push({ kind: 'header', record, source: item, content, sizeHint: content.length, ...(cipher ? { cipher } : {}) });
                 continue;
             }
             const store = level === 0 || (options.store?.(item) ?? false);
+            const method = store ? 0 : 8;
             const record = {
                 ...base,
                 name: unpooled(item.name),
-                method: store ? 0 : 8,
-                flags: FLAG_UTF8 | FLAG_DATA_DESCRIPTOR,
+                method: newCipher ? AES_METHOD : method,
+                flags: FLAG_UTF8 | FLAG_DATA_DESCRIPTOR | (newCipher ? FLAG_ENCRYPTED : 0),
                 externalAttributes: ((S_IFREG | item.mode) << 16) >>> 0,
+                aesMethod: newCipher ? method : null,
             };
             const entry = { record, crc: 0 };
-            await push({ kind: 'header', record, sizeHint: item.size });
+            openEntries.set(record, entry);
+            const cipher = newCipher?.();
+            await push({ kind: 'header', record, source: item, sizeHint: item.size, ...(cipher ? { cipher } : {}) });
             const chunks = Math.max(1, Math.ceil(item.size / CHUNK_SIZE));
             let handle;
             let previousRead;
@@ -78486,6 +78696,8 @@ async function writeArchive(entries, destination, options) {
             compressionLevel: options.compressionLevel,
             store: (entry) => isAlreadyCompressed(entry.name),
             signal: options.signal,
+            password: options.password,
+            observer: options.observer,
         });
         digest.end();
         await (0,external_node_stream_promises_namespaceObject.finished)(file);
@@ -85734,6 +85946,11 @@ class OneFichierClient {
     async fileInfo(url) {
         return this.transport.api('file/info.cgi', { url });
     }
+    /** file/chattr.cgi: sets one file's description; returns the confirmed `updated` count. */
+    async setDescription(url, description) {
+        const answer = await this.transport.api('file/chattr.cgi', { urls: [url], description });
+        return toNumber(answer.updated) ?? 0;
+    }
     /** file/rm.cgi for one URL (as rclone does), returning the confirmed `removed` count. */
     async removeFile(url) {
         const answer = await this.transport.api('file/rm.cgi', { files: [{ url }] });
@@ -85959,9 +86176,109 @@ async function uploadWithRetries(client, job) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/fingerprint.js
+// What skip-unchanged compares: a fingerprint of exactly what went into the zip (each entry's kind,
+// name, mode, and the SHA-256 of its bytes or link target), plus the settings that shape the
+// backup (archive and link passwords). Times are left out: a touched but identical file is the same.
+//
+// The fingerprint is an HMAC keyed from the API key, so the description that holds it tells
+// nobody else anything about the files (no guessing a file's content and checking the hash), and
+// it can safely cover the passwords. A new API key means one upload that was not strictly needed.
+
+class ContentFingerprint {
+    hmac;
+    current = null;
+    result = null;
+    constructor(settings) {
+        const key = (0,external_node_crypto_.createHmac)('sha256', settings.apiKey).update('1fichier-backup content fingerprint v1').digest();
+        this.hmac = (0,external_node_crypto_.createHmac)('sha256', key);
+        this.hmac.update(`${JSON.stringify(['settings', settings.archivePassword, settings.linkPassword])}\n`);
+    }
+    entry(entry) {
+        if (this.current)
+            throw new Error(`fingerprint: '${this.current.entry.name}' was not ended`);
+        this.current = { entry, hash: (0,external_node_crypto_.createHash)('sha256'), size: 0 };
+    }
+    data(chunk) {
+        this.current.hash.update(chunk);
+        this.current.size += chunk.length;
+    }
+    end() {
+        const { entry, hash, size } = this.current;
+        this.current = null;
+        // One JSON line per entry: unambiguous whatever the names contain.
+        this.hmac.update(`${JSON.stringify([entry.kind, entry.name, entry.mode & 0o7777, size, hash.digest('hex')])}\n`);
+    }
+    /** The fingerprint, once every entry has ended (base64url, 43 characters). */
+    digest() {
+        this.result ??= this.hmac.digest('base64url');
+        return this.result;
+    }
+}
+const DESCRIPTION = /^1fichier-backup fingerprint=v1:([A-Za-z0-9_-]{43}) sha256=([0-9a-f]{64})$/;
+function formatDescription(d) {
+    return `1fichier-backup fingerprint=v1:${d.fingerprint} sha256=${d.sha256}`;
+}
+/** null for a description this action did not write (or a version it does not know). */
+function parseDescription(text) {
+    const match = DESCRIPTION.exec((text ?? '').trim());
+    return match ? { fingerprint: match[1], sha256: match[2] } : null;
+}
+
+;// CONCATENATED MODULE: ./lib/unchanged.js
+// skip-unchanged: is the newest backup of the series already this content? Only a yes that is
+// certain skips the upload; any doubt (no description, an unreadable answer, a size that does
+// not match) means uploading, since an extra backup costs space while a missed one costs data.
+
+
+
+async function compareWithNewest(client, listing, prefix, fingerprint, now) {
+    // Future-dated names (a wrong clock) are not "the newest backup": their content is unknown.
+    const series = seriesFromListing(listing, prefix).series.filter((b) => b.time.getTime() <= now.getTime());
+    if (series.length === 0)
+        return { unchanged: false, reason: 'the series has no backup yet' };
+    const newest = series.reduce((a, b) => (b.time.getTime() > a.time.getTime() ? b : a));
+    const item = listing.find((i) => i.url === newest.url);
+    let description;
+    let info;
+    try {
+        info = await client.fileInfo(newest.url);
+        description = parseDescription(info.description);
+    }
+    catch (error) {
+        return { unchanged: false, reason: `reading ${newest.fileName}'s description failed (${error.message})` };
+    }
+    if (!description)
+        return { unchanged: false, reason: `${newest.fileName} has no fingerprint in its description (made without skip-unchanged, or by hand)` };
+    if (description.fingerprint !== fingerprint)
+        return { unchanged: false, reason: `the files differ from those in ${newest.fileName}` };
+    const size = toNumber(info.size);
+    const whirlpool = (info.checksum ?? item.checksum ?? '').toLowerCase();
+    if (size === undefined || size !== toNumber(item.size) || !/^[0-9a-f]{128}$/.test(whirlpool)) {
+        return { unchanged: false, reason: `1fichier's size or checksum of ${newest.fileName} could not be confirmed` };
+    }
+    return { unchanged: true, backup: { ...newest, size, whirlpool, sha256: description.sha256 } };
+}
+/** Writes the fingerprint into the new backup's description; a failure only costs one extra upload later. */
+async function recordFingerprint(client, url, description, log) {
+    try {
+        const updated = await client.setDescription(url, description);
+        if (updated >= 1)
+            log.info('Fingerprint saved in the backup\'s description, for skip-unchanged on the next run');
+        else
+            log.warning('1fichier did not confirm the description change (updated: 0): the next run will upload again even if nothing changed');
+    }
+    catch (error) {
+        log.warning(`Could not save the fingerprint in the backup's description (${error.message}): the next run will upload again even if nothing changed`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/run.js
 // One backup, start to end: select -> zip -> upload -> verify -> prune. Both shells (action, CLI)
 // call this with a Config and a Log; data flows one way and nothing is deleted before verification.
+
+
+
 
 
 
@@ -86020,6 +86337,8 @@ async function runBackup(ctx) {
         folderId: null,
         folderPath: config.folder.join('/'),
         retention: null,
+        comparison: '',
+        encrypted: config.archivePassword !== '',
         stagesMs,
     };
     const finish = (result) => ({
@@ -86048,12 +86367,19 @@ async function runBackup(ctx) {
                 log.info(`${message} No backup was made.`);
             return finish({ ...base, status: 'no-files' });
         }
+        const fingerprint = config.skipUnchanged
+            ? new ContentFingerprint({ apiKey: config.apiKey, archivePassword: config.archivePassword, linkPassword: config.linkPassword })
+            : undefined;
         const archive = await timed(progress, stagesMs, 'zip', () => log.group('Zip', async () => {
             const started = performance.now();
             const result = await writeArchive(selection.entries, zipPath, {
                 compressionLevel: config.compressionLevel,
                 signal: ctx.signal,
+                password: config.archivePassword || undefined,
+                observer: fingerprint,
             });
+            if (config.archivePassword)
+                log.info('Contents encrypted with AES-256 (WinZip AE-2); entry names stay readable');
             const seconds = (performance.now() - started) / 1000;
             log.info(`Zipped ${selection.fileCount} files (${(0,format/* formatBytes */.z)(selection.totalBytes)}) into ${fileName}: ${(0,format/* formatBytes */.z)(result.size)} in ${(0,format/* formatDuration */.a)(seconds * 1000)}`);
             log.info(`SHA-256 ${result.sha256}`);
@@ -86061,41 +86387,134 @@ async function runBackup(ctx) {
             return result;
         }));
         const zipped = { ...base, size: archive.size, sha256: archive.sha256, whirlpool: archive.whirlpool, fileCount: selection.fileCount };
+        const compared = fingerprint
+            ? await timed(progress, stagesMs, 'compare', () => log.group('Compare with the newest backup', () => compare(ctx, client, fingerprint.digest())))
+            : undefined;
+        const comparison = compared ? describeComparison(compared.comparison) : '';
         if (config.dryRun) {
-            return finish({ ...zipped, status: 'dry-run', ...(await dryRunPlan(ctx, client, fileName)) });
+            if (compared)
+                log.info(`Dry run: ${comparison}`);
+            return finish({ ...zipped, status: 'dry-run', comparison, ...(await dryRunPlan(ctx, client, fileName, compared?.listing)) });
         }
-        const { folderId, verified, listing } = await uploadAndVerify(ctx, client, archive, fileName, stagesMs, progress);
+        if (compared?.comparison.unchanged) {
+            const existing = compared.comparison.backup;
+            const retention = await prune(ctx, client, progress, stagesMs, compared.folderId, existing, compared.listing);
+            progress.stage = 'done';
+            return finish({
+                ...zipped,
+                status: 'unchanged',
+                comparison,
+                fileName: existing.fileName,
+                url: existing.url,
+                size: existing.size,
+                sha256: existing.sha256,
+                whirlpool: existing.whirlpool,
+                folderId: compared.folderId,
+                retention,
+            });
+        }
+        let uploaded;
+        try {
+            uploaded = await uploadAndVerify(ctx, client, archive, fileName, stagesMs, progress);
+        }
+        catch (error) {
+            if (config.onUploadFailure !== 'artifact' || !ctx.saveAsArtifact || ctx.signal?.aborted)
+                throw error;
+            throw await keepAsArtifact(ctx, zipPath, error, progress);
+        }
+        const { folderId, verified } = uploaded;
         progress.verifiedUrl = verified.url;
-        const done = { ...zipped, url: verified.url, folderId };
+        const done = { ...zipped, url: verified.url, folderId, comparison };
         log.info(`Backup uploaded and verified: ${verified.url}`);
-        let retention = null;
-        if ((0,lib_config/* retentionActive */.Xe)(config.retention)) {
-            ctx.signal?.throwIfAborted();
-            retention = await timed(progress, stagesMs, 'prune', () => log.group('Prune', () => applyRetention({
-                client,
-                folderId,
-                prefix: config.namePrefix,
-                policy: config.retention,
-                now: ctx.startedAt,
-                newBackup: { fileName, url: verified.url, time: ctx.startedAt },
-                dryRun: false,
-                log,
-                signal: ctx.signal,
-                listing,
-                onDeleted: (backup) => progress.deleted.push(backup.fileName),
-            })));
-            // A cancel during pruning fails the step, saying what was and was not deleted.
-            ctx.signal?.throwIfAborted();
+        if (fingerprint) {
+            await recordFingerprint(client, verified.url, formatDescription({ fingerprint: fingerprint.digest(), sha256: archive.sha256 }), log);
         }
-        else if (Object.keys(config.retention).length > 0) {
-            log.info('Every keep-* input is 0: retention is off, nothing is deleted');
-        }
+        // Retention plans from the freshest listing this run made: after the upload if there is one.
+        const listing = uploaded.listing ?? compared?.listing;
+        const retention = await prune(ctx, client, progress, stagesMs, folderId, { fileName, url: verified.url, time: ctx.startedAt }, listing);
         progress.stage = 'done';
         return finish({ ...done, status: 'uploaded', retention });
     }
     finally {
         await transport.close();
         await (0,promises_.rm)(workDir, { recursive: true, force: true });
+    }
+}
+/** Retention after a verified backup (new, or the unchanged newest one, which is then protected). */
+async function prune(ctx, client, progress, stagesMs, folderId, newBackup, listing) {
+    const { config, log } = ctx;
+    if (!(0,lib_config/* retentionActive */.Xe)(config.retention)) {
+        if (Object.keys(config.retention).length > 0)
+            log.info('Every keep-* input is 0: retention is off, nothing is deleted');
+        return null;
+    }
+    ctx.signal?.throwIfAborted();
+    const retention = await timed(progress, stagesMs, 'prune', () => log.group('Prune', () => applyRetention({
+        client,
+        folderId,
+        prefix: config.namePrefix,
+        policy: config.retention,
+        now: ctx.startedAt,
+        newBackup,
+        dryRun: false,
+        log,
+        signal: ctx.signal,
+        listing,
+        onDeleted: (backup) => progress.deleted.push(backup.fileName),
+    })));
+    // A cancel during pruning fails the step, saying what was and was not deleted.
+    ctx.signal?.throwIfAborted();
+    return retention;
+}
+/** skip-unchanged: read-only calls; any failure here means "upload", never a failed run. */
+async function compare(ctx, client, fingerprint) {
+    const { config, log } = ctx;
+    const upload = (folderId, reason, listing) => ({
+        folderId,
+        listing,
+        comparison: { unchanged: false, reason },
+    });
+    let folderId;
+    try {
+        folderId = (await resolveFolder(client, config.folder, { create: false, log })).id;
+    }
+    catch (error) {
+        if (!(error instanceof onefichier_errors/* OneFichierError */.p7))
+            throw error;
+        return upload(null, `the folder could not be read (${error.message})`);
+    }
+    if (folderId === null)
+        return upload(null, 'the folder does not exist yet');
+    let listing;
+    try {
+        listing = await client.listFiles(folderId);
+    }
+    catch (error) {
+        if (!(error instanceof onefichier_errors/* OneFichierError */.p7))
+            throw error;
+        return upload(folderId, `the folder could not be listed (${error.message})`);
+    }
+    if (listing.length >= LISTING_LIMIT)
+        return upload(folderId, `the folder listing has ${listing.length} files and may be incomplete`, listing);
+    const comparison = await compareWithNewest(client, listing, config.namePrefix, fingerprint, ctx.startedAt);
+    log.info(describeComparison(comparison));
+    return { folderId, listing, comparison };
+}
+function describeComparison(comparison) {
+    return comparison.unchanged
+        ? `Unchanged: the files are the same as in ${comparison.backup.fileName}, the newest backup; nothing is uploaded`
+        : `Changed or unknown, so a new backup is uploaded: ${comparison.reason}`;
+}
+/** The upload failed for good: keep the zip as a workflow artifact, and fail saying where it went. */
+async function keepAsArtifact(ctx, zipPath, error, progress) {
+    const message = error?.message ?? String(error);
+    try {
+        const saved = await ctx.log.group('Save the zip as a workflow artifact', () => ctx.saveAsArtifact(zipPath));
+        progress.artifact = saved;
+        return new errors/* BackupError */.hj(`${message} The backup was saved instead as workflow artifact '${saved.name}' (id ${saved.id}${saved.url ? `, ${saved.url}` : ''}); download it from the run's page. Nothing was pruned.`);
+    }
+    catch (artifactError) {
+        return new errors/* BackupError */.hj(`${message} Saving the zip as a workflow artifact failed too (${artifactError?.message ?? String(artifactError)}). Nothing was pruned.`);
     }
 }
 async function run_select(ctx, zipPath) {
@@ -86177,7 +86596,7 @@ async function findInFolder(client, folderId, fileName, archive, cause, log) {
     return { link: { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' }, listing };
 }
 /** Dry run: read-only calls only (no folder is created), then the plan as a real run would make it. */
-async function dryRunPlan(ctx, client, fileName) {
+async function dryRunPlan(ctx, client, fileName, listing) {
     const { config, log } = ctx;
     log.info(`Dry run: ${fileName} would be uploaded to '${config.folder.join('/') || '/'}'; nothing is uploaded or deleted`);
     if (!(0,lib_config/* retentionActive */.Xe)(config.retention))
@@ -86201,6 +86620,7 @@ async function dryRunPlan(ctx, client, fileName) {
             newBackup: { fileName, url: '(new backup)', time: ctx.startedAt },
             dryRun: true,
             log,
+            listing,
         });
         return { folderId, retention };
     });
@@ -86213,9 +86633,9 @@ async function dryRunPlan(ctx, client, fileName) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ outputsOf)
+/* harmony export */   Yz: () => (/* binding */ outputsOf)
 /* harmony export */ });
-/* unused harmony export summaryMarkdown */
+/* unused harmony exports failureOutputs, summaryMarkdown */
 
 function outputsOf(result) {
     const retention = result.retention;
@@ -86230,7 +86650,14 @@ function outputsOf(result) {
         pruned: JSON.stringify((retention?.pruned ?? []).map((b) => ({ 'file-name': b.fileName, url: b.url }))),
         'pruned-count': String(retention?.pruned.length ?? 0),
         'kept-count': retention?.plan ? String(retention.plan.keep.length + (retention.notPruned.length ?? 0)) : '',
+        unchanged: String(result.status === 'unchanged'),
+        'artifact-id': '',
+        'artifact-url': '',
     };
+}
+/** A failed run still says where its zip went, when it was kept as a workflow artifact. */
+function failureOutputs(artifact) {
+    return artifact ? { 'artifact-id': String(artifact.id), 'artifact-url': artifact.url } : {};
 }
 const escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 function summaryMarkdown(result) {
@@ -86239,7 +86666,11 @@ function summaryMarkdown(result) {
         lines.push('No files matched `path`: no backup was made.');
         return `${lines.join('\n')}\n`;
     }
-    const title = result.status === 'dry-run' ? '**Dry run**: the zip was made; nothing was uploaded or deleted.' : `**Backup**: [${result.fileName}](${result.url})`;
+    const title = result.status === 'dry-run'
+        ? '**Dry run**: the zip was made; nothing was uploaded or deleted.'
+        : result.status === 'unchanged'
+            ? `**Unchanged**: the files are the same as in [${result.fileName}](${result.url}), the newest backup; nothing was uploaded.`
+            : `**Backup**: [${result.fileName}](${result.url})`;
     lines.push(title, '', '| | |', '|---|---|');
     const rows = [
         ['File', `\`${result.fileName}\``],
@@ -86249,7 +86680,10 @@ function summaryMarkdown(result) {
         ['Duration', formatDuration(result.durationMs)],
         ['SHA-256', `\`${result.sha256}\``],
         ['Whirlpool', `\`${result.whirlpool.slice(0, 32)}…\``],
+        ['Encryption', result.encrypted ? 'AES-256 (WinZip AE-2); entry names readable' : 'none'],
     ];
+    if (result.comparison)
+        rows.push(['Skip unchanged', result.comparison]);
     if (result.url)
         rows.unshift(['Download', result.url]);
     for (const [name, value] of rows)

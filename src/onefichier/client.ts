@@ -67,6 +67,12 @@ export class OneFichierClient {
     return this.transport.api<FileInfo>('file/info.cgi', { url })
   }
 
+  /** file/chattr.cgi: sets one file's description; returns the confirmed `updated` count. */
+  async setDescription(url: string, description: string): Promise<number> {
+    const answer = await this.transport.api<{ updated?: number | string }>('file/chattr.cgi', { urls: [url], description })
+    return toNumber(answer.updated) ?? 0
+  }
+
   /** file/rm.cgi for one URL (as rclone does), returning the confirmed `removed` count. */
   async removeFile(url: string): Promise<number> {
     const answer = await this.transport.api<RemoveAnswer>('file/rm.cgi', { files: [{ url }] })

@@ -69,6 +69,7 @@ export interface FileInfo {
   folder_id?: number | string
   checksum?: string
   pass?: number | string
+  description?: string
 }
 
 export function toNumber(value: unknown): number | undefined {

@@ -10,6 +10,7 @@ import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { promisify } from 'node:util'
 import type { Entry } from '../select.js'
+import { AES_METHOD, AES_OVERHEAD, EntryCipher, aesExtraField } from './aes.js'
 
 const deflateRawAsync = promisify(deflateRaw) as (buf: Buffer, options: object) => Promise<Buffer>
 const openAsync = promisify(open)
@@ -39,6 +40,7 @@ const S_IFREG = 0o100000
 const S_IFDIR = 0o040000
 const S_IFLNK = 0o120000
 const VERSION_MADE_BY = (3 << 8) | 63 // Unix, spec 6.3
+const FLAG_ENCRYPTED = 0x0001
 const FLAG_DATA_DESCRIPTOR = 0x0008
 const FLAG_UTF8 = 0x0800
 
@@ -47,6 +49,17 @@ export interface ZipOptions {
   /** Entries whose content is stored as it is (already compressed formats). */
   store?: (entry: Entry) => boolean
   signal?: AbortSignal | undefined
+  /** Encrypts file contents with AES-256 (WinZip AE-2); names and metadata stay readable. */
+  password?: string | undefined
+  /** Shown each entry and its bytes exactly as they go into the zip, in order. */
+  observer?: ContentObserver | undefined
+}
+
+/** Sees what is zipped: every entry, then (for files) its data in order, then its end. */
+export interface ContentObserver {
+  entry(entry: Entry): void
+  data(chunk: Buffer): void
+  end(): void
 }
 
 interface CentralRecord {
@@ -62,17 +75,20 @@ interface CentralRecord {
   offset: number
   externalAttributes: number
   zip64: boolean
+  /** For AES entries: the compression method inside the encryption (the header says 99). */
+  aesMethod: number | null
 }
 
 /** One unit of output, in order: bytes now, or a chunk that is still being read and deflated. */
 type Piece =
-  | { kind: 'header'; record: CentralRecord; content?: Buffer; sizeHint: number }
+  | { kind: 'header'; record: CentralRecord; source: Entry; content?: Buffer; sizeHint: number; cipher?: Promise<EntryCipher> }
   | { kind: 'chunk'; entry: OpenEntry; result: Promise<{ raw: Buffer; out: Buffer[] }> }
   | { kind: 'end'; entry: OpenEntry }
 
 interface OpenEntry {
   record: CentralRecord
   crc: number
+  cipher?: EntryCipher
 }
 
 function dosDateTime(date: Date): { dosTime: number; dosDate: number } {
@@ -94,16 +110,25 @@ function timestampExtra(mtime: number): Buffer {
   return extra
 }
 
+function aesExtra(r: CentralRecord): Buffer[] {
+  return r.aesMethod === null ? [] : [aesExtraField(r.aesMethod)]
+}
+
+/** 2.0 (deflate), 4.5 (zip64), 5.1 (AES), as Info-ZIP and WinZip write them. */
+function versionNeeded(r: CentralRecord, zip64: boolean): number {
+  return r.aesMethod !== null ? 51 : zip64 ? 45 : 20
+}
+
 function localHeader(r: CentralRecord): Buffer {
   const zip64Extra = r.zip64 ? Buffer.alloc(20) : Buffer.alloc(0)
   if (r.zip64) {
     zip64Extra.writeUInt16LE(0x0001, 0)
     zip64Extra.writeUInt16LE(16, 2) // sizes follow in the data descriptor
   }
-  const extra = Buffer.concat([zip64Extra, timestampExtra(r.mtime)])
+  const extra = Buffer.concat([zip64Extra, timestampExtra(r.mtime), ...aesExtra(r)])
   const header = Buffer.alloc(30)
   header.writeUInt32LE(0x04034b50, 0)
-  header.writeUInt16LE(r.zip64 ? 45 : 20, 4)
+  header.writeUInt16LE(versionNeeded(r, r.zip64), 4)
   header.writeUInt16LE(r.flags, 6)
   header.writeUInt16LE(r.method, 8)
   header.writeUInt16LE(r.dosTime, 10)
@@ -140,11 +165,11 @@ function centralHeader(r: CentralRecord): Buffer {
     zip64Extra.writeUInt16LE(8 * zip64Fields.length, 2)
     zip64Fields.forEach((n, i) => zip64Extra.writeBigUInt64LE(BigInt(n), 4 + 8 * i))
   }
-  const extra = Buffer.concat([zip64Extra, timestampExtra(r.mtime)])
+  const extra = Buffer.concat([zip64Extra, timestampExtra(r.mtime), ...aesExtra(r)])
   const h = Buffer.alloc(46)
   h.writeUInt32LE(0x02014b50, 0)
   h.writeUInt16LE(VERSION_MADE_BY, 4)
-  h.writeUInt16LE(zip64Fields.length ? 45 : 20, 6)
+  h.writeUInt16LE(versionNeeded(r, zip64Fields.length > 0), 6)
   h.writeUInt16LE(r.flags, 8)
   h.writeUInt16LE(r.method, 10)
   h.writeUInt16LE(r.dosTime, 12)
@@ -221,6 +246,11 @@ function readSmallFile(file: string, size: number): Buffer {
   return data.length > size ? data.subarray(0, size) : data
 }
 
+/** A whole small content encrypted: preamble, data, MAC. */
+function sealed(cipher: EntryCipher, content: Buffer): Buffer {
+  return Buffer.concat([cipher.preamble, cipher.update(content), cipher.final()])
+}
+
 /**
  * Deflate "stored" blocks (BTYPE 00) around slices of `raw`, without copying it. The stream is
  * byte-aligned here (the chunk before ended with a sync flush), so each block is one header byte
@@ -246,6 +276,11 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
   let offset = 0
   const central: CentralRecord[] = []
   const queue: Piece[] = []
+  /** Entries whose header is queued: the header's flush hands the entry its cipher. */
+  const openEntries = new Map<CentralRecord, OpenEntry>()
+  // Key derivation (PBKDF2) runs in the thread pool, started as soon as the entry is queued.
+  const password = options.password
+  const newCipher = password ? () => { const c = EntryCipher.create(password); c.catch(() => undefined); return c } : undefined
 
   // Small pieces (headers, tiny files) are gathered into larger writes: one write per piece
   // would cost a thread-pool round trip each, which dominates with many small files.
@@ -265,16 +300,33 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
     if (pendingBytes >= WRITE_BATCH) await flushPending()
   }
 
+  const observer = options.observer
   // Takes the oldest piece off the queue and writes it: output order is entry order.
   const flushOne = async () => {
     const piece = queue.shift()!
     if (piece.kind === 'header') {
       // The offset is known only now, when everything before this entry is written.
-      const { record } = piece
+      const { record, content } = piece
       record.offset = offset
-      if (record.flags & FLAG_DATA_DESCRIPTOR) record.zip64 = piece.sizeHint >= ZIP64_LIMIT - ZIP64_MARGIN || offset >= ZIP64_LIMIT
-      await write(piece.content ? Buffer.concat([localHeader(record), piece.content]) : localHeader(record))
-      if (piece.content) central.push(record)
+      observer?.entry(piece.source)
+      if (content) {
+        // A directory or a link: everything is known, no data descriptor.
+        if (content.length > 0) observer?.data(content)
+        observer?.end()
+        const data = piece.cipher ? sealed(await piece.cipher, content) : content
+        record.compressedSize = data.length
+        await write(Buffer.concat([localHeader(record), data]))
+        central.push(record)
+        return
+      }
+      record.zip64 = piece.sizeHint >= ZIP64_LIMIT - ZIP64_MARGIN || offset >= ZIP64_LIMIT
+      await write(localHeader(record))
+      if (piece.cipher) {
+        const cipher = await piece.cipher
+        openEntries.get(record)!.cipher = cipher
+        record.compressedSize += cipher.preamble.length
+        await write(cipher.preamble)
+      }
       return
     }
     const { entry } = piece
@@ -282,13 +334,23 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
       const { raw, out } = await piece.result
       entry.crc = crc32(raw, entry.crc)
       entry.record.uncompressedSize += raw.length
+      observer?.data(raw)
       for (const part of out) {
-        entry.record.compressedSize += part.length
-        await write(part)
+        const data = entry.cipher ? entry.cipher.update(part) : part
+        entry.record.compressedSize += data.length
+        await write(data)
       }
       return
     }
-    entry.record.crc = entry.crc >>> 0
+    observer?.end()
+    openEntries.delete(entry.record)
+    if (entry.cipher) {
+      const mac = entry.cipher.final()
+      entry.record.compressedSize += mac.length
+      await write(mac)
+    }
+    // AE-2 leaves the CRC out: the MAC authenticates the data instead.
+    entry.record.crc = entry.cipher ? 0 : entry.crc >>> 0
     if (!entry.record.zip64 && (entry.record.compressedSize >= ZIP64_LIMIT || entry.record.uncompressedSize >= ZIP64_LIMIT)) {
       throw new Error(`'${entry.record.name.toString()}' grew past 4 GiB while it was being zipped`)
     }
@@ -313,35 +375,44 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
         uncompressedSize: 0,
         offset: 0,
         zip64: false,
+        aesMethod: null as number | null,
       }
       if (item.kind !== 'file') {
         // Directories and links: everything is known up front, no data descriptor.
+        // A link's target is its content, encrypted like a file's; a directory has none.
         const content = item.kind === 'symlink' ? Buffer.from(item.target) : Buffer.alloc(0)
+        const encrypt = newCipher !== undefined && item.kind === 'symlink'
         const record: CentralRecord = {
           ...base,
           name: unpooled(item.kind === 'directory' ? `${item.name}/` : item.name),
-          method: 0,
-          flags: FLAG_UTF8,
-          crc: crc32(content) >>> 0,
-          compressedSize: content.length,
+          method: encrypt ? AES_METHOD : 0,
+          flags: FLAG_UTF8 | (encrypt ? FLAG_ENCRYPTED : 0),
+          crc: encrypt ? 0 : crc32(content) >>> 0,
+          compressedSize: content.length + (encrypt ? AES_OVERHEAD : 0),
           uncompressedSize: content.length,
           externalAttributes:
             item.kind === 'directory' ? (((S_IFDIR | item.mode) << 16) | 0x10) >>> 0 : ((S_IFLNK | item.mode) << 16) >>> 0,
+          aesMethod: encrypt ? 0 : null,
         }
-        await push({ kind: 'header', record, content, sizeHint: content.length })
+        const cipher = encrypt ? newCipher() : undefined
+        await push({ kind: 'header', record, source: item, content, sizeHint: content.length, ...(cipher ? { cipher } : {}) })
         continue
       }
 
       const store = level === 0 || (options.store?.(item) ?? false)
+      const method = store ? 0 : 8
       const record: CentralRecord = {
         ...base,
         name: unpooled(item.name),
-        method: store ? 0 : 8,
-        flags: FLAG_UTF8 | FLAG_DATA_DESCRIPTOR,
+        method: newCipher ? AES_METHOD : method,
+        flags: FLAG_UTF8 | FLAG_DATA_DESCRIPTOR | (newCipher ? FLAG_ENCRYPTED : 0),
         externalAttributes: ((S_IFREG | item.mode) << 16) >>> 0,
+        aesMethod: newCipher ? method : null,
       }
       const entry: OpenEntry = { record, crc: 0 }
-      await push({ kind: 'header', record, sizeHint: item.size })
+      openEntries.set(record, entry)
+      const cipher = newCipher?.()
+      await push({ kind: 'header', record, source: item, sizeHint: item.size, ...(cipher ? { cipher } : {}) })
 
       const chunks = Math.max(1, Math.ceil(item.size / CHUNK_SIZE))
       let handle: Promise<number> | undefined

@@ -108,6 +108,7 @@ describe('1fichier-backup CLI', () => {
     for (const input of Object.keys(action.inputs)) {
       if (input === 'api-key') expect(run.stdout).toContain('ONEFICHIER_API_KEY')
       else if (input === 'link-password') expect(run.stdout).toContain('ONEFICHIER_LINK_PASSWORD')
+      else if (input === 'archive-password') expect(run.stdout).toContain('ONEFICHIER_ARCHIVE_PASSWORD')
       else expect(run.stdout).toContain(`--${input}`)
     }
   })

@@ -1,0 +1,65 @@
+// skip-unchanged: is the newest backup of the series already this content? Only a yes that is
+// certain skips the upload; any doubt (no description, an unreadable answer, a size that does
+// not match) means uploading, since an extra backup costs space while a missed one costs data.
+import { type BackupDescription, parseDescription } from './fingerprint.js'
+import type { Log } from './log.js'
+import { seriesFromListing } from './prune.js'
+import type { Backup } from './retention.js'
+import type { OneFichierClient } from './onefichier/client.js'
+import { type FileItem, toNumber } from './onefichier/types.js'
+
+export interface ExistingBackup extends Backup {
+  size: number
+  whirlpool: string
+  sha256: string
+}
+
+export type Comparison =
+  | { unchanged: true; backup: ExistingBackup }
+  | { unchanged: false; reason: string }
+
+export async function compareWithNewest(
+  client: OneFichierClient,
+  listing: readonly FileItem[],
+  prefix: string,
+  fingerprint: string,
+  now: Date,
+): Promise<Comparison> {
+  // Future-dated names (a wrong clock) are not "the newest backup": their content is unknown.
+  const series = seriesFromListing(listing, prefix).series.filter((b) => b.time.getTime() <= now.getTime())
+  if (series.length === 0) return { unchanged: false, reason: 'the series has no backup yet' }
+  const newest = series.reduce((a, b) => (b.time.getTime() > a.time.getTime() ? b : a))
+  const item = listing.find((i) => i.url === newest.url)!
+  let description: BackupDescription | null
+  let info
+  try {
+    info = await client.fileInfo(newest.url)
+    description = parseDescription(info.description)
+  } catch (error) {
+    return { unchanged: false, reason: `reading ${newest.fileName}'s description failed (${(error as Error).message})` }
+  }
+  if (!description) return { unchanged: false, reason: `${newest.fileName} has no fingerprint in its description (made without skip-unchanged, or by hand)` }
+  if (description.fingerprint !== fingerprint) return { unchanged: false, reason: `the files differ from those in ${newest.fileName}` }
+  const size = toNumber(info.size)
+  const whirlpool = (info.checksum ?? item.checksum ?? '').toLowerCase()
+  if (size === undefined || size !== toNumber(item.size) || !/^[0-9a-f]{128}$/.test(whirlpool)) {
+    return { unchanged: false, reason: `1fichier's size or checksum of ${newest.fileName} could not be confirmed` }
+  }
+  return { unchanged: true, backup: { ...newest, size, whirlpool, sha256: description.sha256 } }
+}
+
+/** Writes the fingerprint into the new backup's description; a failure only costs one extra upload later. */
+export async function recordFingerprint(
+  client: OneFichierClient,
+  url: string,
+  description: string,
+  log: Log,
+): Promise<void> {
+  try {
+    const updated = await client.setDescription(url, description)
+    if (updated >= 1) log.info('Fingerprint saved in the backup\'s description, for skip-unchanged on the next run')
+    else log.warning('1fichier did not confirm the description change (updated: 0): the next run will upload again even if nothing changed')
+  } catch (error) {
+    log.warning(`Could not save the fingerprint in the backup's description (${(error as Error).message}): the next run will upload again even if nothing changed`)
+  }
+}

@@ -1,0 +1,106 @@
+// WinZip AE-2 encryption (https://www.winzip.com/en/support/aes-encryption/), the AES zip format
+// that 7-Zip, WinZip, pyzipper and libarchive read. Per entry: a random salt; PBKDF2-HMAC-SHA1
+// (1,000 rounds) turns password + salt into an AES-256 key, an HMAC key and a 2-byte password
+// check; the data is AES-CTR with a little-endian counter starting at 1; a 10-byte HMAC-SHA1 of
+// the ciphertext closes it. AE-2 leaves the CRC field 0 (the HMAC authenticates instead).
+import { createCipheriv, createHmac, pbkdf2, randomBytes, type Cipheriv, type Hmac } from 'node:crypto'
+import { endianness } from 'node:os'
+import { promisify } from 'node:util'
+
+const pbkdf2Async = promisify(pbkdf2)
+
+export const AES_METHOD = 99
+const KEY_BYTES = 32 // AES-256
+const SALT_BYTES = 16
+const BLOCK = 16
+export const AES_MAC_BYTES = 10
+/** Salt and password check before the data, MAC after it. */
+export const AES_OVERHEAD = SALT_BYTES + 2 + AES_MAC_BYTES
+
+/** The 0x9901 extra field: AE-2, vendor "AE", AES-256, and the real compression method. */
+export function aesExtraField(actualMethod: number): Buffer {
+  const extra = Buffer.alloc(11)
+  extra.writeUInt16LE(0x9901, 0)
+  extra.writeUInt16LE(7, 2)
+  extra.writeUInt16LE(2, 4) // AE-2
+  extra.write('AE', 6, 'latin1')
+  extra.writeUInt8(3, 8) // 256-bit key
+  extra.writeUInt16LE(actualMethod, 9)
+  return extra
+}
+
+/** One entry's encryption: its own salt, so no two entries share a keystream. */
+export class EntryCipher {
+  private readonly ecb: Cipheriv
+  private readonly mac: Hmac
+  private counter = 1
+  /** Keystream bytes left over from the last block of the previous update. */
+  private spare: Buffer = Buffer.alloc(0)
+
+  private constructor(
+    key: Buffer,
+    macKey: Buffer,
+    /** Salt and password check, written before the encrypted data. */
+    readonly preamble: Buffer,
+  ) {
+    this.ecb = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false)
+    this.mac = createHmac('sha1', macKey)
+  }
+
+  static async create(password: string): Promise<EntryCipher> {
+    // The counter blocks are laid out with a Uint32Array, whose byte order is the machine's.
+    if (endianness() !== 'LE') throw new Error('archive-password needs a little-endian machine (x64, arm64)')
+    const salt = randomBytes(SALT_BYTES)
+    const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1')
+    const preamble = Buffer.concat([salt, derived.subarray(2 * KEY_BYTES)])
+    return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), preamble)
+  }
+
+  /** Encrypts the next bytes of the entry (a new buffer; `data` is left as it is). */
+  update(data: Buffer): Buffer {
+    // Unpooled, so its words are aligned for the 32-bit XOR below.
+    const out = Buffer.allocUnsafeSlow(data.length)
+    data.copy(out)
+    const done = Math.min(this.spare.length, data.length)
+    for (let i = 0; i < done; i++) out[i]! ^= this.spare[i]!
+    this.spare = this.spare.subarray(done)
+    if (done < data.length) {
+      const keystream = this.keystream(Math.ceil((data.length - done) / BLOCK))
+      xorInPlace(out, done, keystream)
+      this.spare = keystream.subarray(data.length - done)
+    }
+    this.mac.update(out)
+    return out
+  }
+
+  /** The authentication code, written after the encrypted data. */
+  final(): Buffer {
+    return this.mac.digest().subarray(0, AES_MAC_BYTES)
+  }
+
+  /** `blocks` blocks of keystream: AES of the counter, counting from 1, little-endian (not Node's CTR order). */
+  private keystream(blocks: number): Buffer {
+    const counters = new Uint32Array(blocks * 4)
+    for (let i = 0; i < blocks; i++) {
+      counters[i * 4] = this.counter % 0x1_0000_0000
+      counters[i * 4 + 1] = Math.floor(this.counter / 0x1_0000_0000)
+      this.counter++
+    }
+    return this.ecb.update(Buffer.from(counters.buffer))
+  }
+}
+
+/** out[start..] ^= keystream, a word at a time where both are aligned. */
+function xorInPlace(out: Buffer, start: number, keystream: Buffer): void {
+  const length = out.length - start
+  let i = 0
+  const outOffset = out.byteOffset + start
+  if (outOffset % 4 === 0 && keystream.byteOffset % 4 === 0) {
+    const words = length >>> 2
+    const a = new Int32Array(out.buffer, outOffset, words)
+    const b = new Int32Array(keystream.buffer, keystream.byteOffset, words)
+    for (let w = 0; w < words; w++) a[w]! ^= b[w]!
+    i = words * 4
+  }
+  for (; i < length; i++) out[start + i]! ^= keystream[i]!
+}
