@@ -6,7 +6,7 @@ import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CA_CERT_PATH, StandIn, type Account } from '../stand-in/server.ts'
 import { REPO_ROOT } from '../helpers/action-process.ts'
-import { makeWorkspace, randomKey, stampName } from '../helpers/workspace.ts'
+import { extractWith7zip, makeWorkspace, randomKey, readTree, stampName } from '../helpers/workspace.ts'
 
 const CLI = path.join(REPO_ROOT, 'dist/cli/index.js')
 let standIn: StandIn
@@ -97,6 +97,31 @@ describe('1fichier-backup CLI', () => {
     })
     expect(partial.code, partial.stderr).toBe(3)
     expect(partial.stderr).toContain('warning: Could not delete')
+  })
+
+  it('encrypts with ONEFICHIER_ARCHIVE_PASSWORD and skips an unchanged run with --skip-unchanged', async () => {
+    const secret = 'cron archive secret 42'
+    const args = ['--path', 'data', '--folder', 'cron-enc', '--name-prefix', 'enc', '--skip-unchanged', '--api-url', standIn.apiUrl]
+    const first = await cli(args, { cwd: workspace, env: { ONEFICHIER_API_KEY: key, ONEFICHIER_ARCHIVE_PASSWORD: secret } })
+    expect(first.code, first.stderr).toBe(0)
+    const [stored] = standIn.filesIn(account, 'cron-enc')
+    expect(readTree(extractWith7zip(stored!.dataPath, secret))).toEqual(readTree(path.join(workspace, 'data')))
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    const second = await cli(args, { cwd: workspace, env: { ONEFICHIER_API_KEY: key, ONEFICHIER_ARCHIVE_PASSWORD: secret } })
+    expect(second.code, second.stderr).toBe(0)
+    expect(second.stdout).toContain(`Unchanged, nothing uploaded; newest backup ${stored!.filename}`)
+    expect(standIn.filesIn(account, 'cron-enc')).toHaveLength(1)
+    expect(`${first.stdout}${first.stderr}${second.stdout}${second.stderr}`).not.toContain(secret)
+  })
+
+  it('refuses the archive password as an argument, and on-upload-failure artifact outside Actions', async () => {
+    const password = await cli(['--path', 'data', '--archive-password', 'visible to ps aux'], { cwd: workspace, env: { ONEFICHIER_API_KEY: key } })
+    expect(password.code).toBe(2)
+    expect(password.stderr).toContain('--archive-password is not accepted on the command line: set ONEFICHIER_ARCHIVE_PASSWORD instead.')
+    expect(password.stderr).not.toContain('visible to ps aux')
+    const artifact = await cli(['--path', 'data', '--on-upload-failure', 'artifact'], { cwd: workspace, env: { ONEFICHIER_API_KEY: key } })
+    expect(artifact.code).toBe(2)
+    expect(artifact.stderr).toContain('--on-upload-failure artifact works only inside a GitHub Actions job')
   })
 
   it('--help documents every action input as a flag', async () => {

@@ -69,6 +69,8 @@ const MATRIX: Array<[string, FaultKind, number, Outcome, RegExp?, [string, Fault
   ['*', 'http-500', 3, 'fail', /failed: 1fichier answered HTTP 500 .*after 3 attempts/],
 ]
 
+const ARCHIVE_PASSWORD = 'matrix archive secret'
+const LINK_PASSWORD = 'matrix-link-secret'
 const SEEDS = [stampName('my-repo', '2024-01-01T00:00:00Z'), stampName('my-repo', '2024-06-01T00:00:00Z'), stampName('my-repo', '2025-01-01T00:00:00Z')]
 
 describe('fault matrix', () => {
@@ -91,12 +93,15 @@ describe('fault matrix', () => {
         'stall-timeout-seconds': '5',
         'keep-last': '1',
         'api-url': standIn.apiUrl,
+        'archive-password': ARCHIVE_PASSWORD,
+        'link-password': LINK_PASSWORD,
       },
       timeoutMs: 90_000,
     })
     const log = visibleLog(run)
-    // The key: nowhere a user or a log could see it.
-    expect(run.allText.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain(apiKey)
+    // The key and both passwords: nowhere a user or a log could see them.
+    const seen = run.allText.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+    for (const secret of [apiKey, ARCHIVE_PASSWORD, LINK_PASSWORD]) expect(seen).not.toContain(secret)
 
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'))
     // One listing of the folder per run (the API allows 1 per 30 s), unless the listing itself failed.

@@ -104,6 +104,11 @@ const BAD: Array<[string, string, RegExp]> = [
   ['keep-within', '30', /not a duration/],
   ['keep-within', '1.5d', /not a duration/],
   ['link-password', 'abc', /shorter than the 6 characters/],
+  ['archive-password', 'eleven-char', /shorter than 12 characters/],
+  ['archive-password', ' padded secret value ', /starts or ends with white space/],
+  ['archive-password', 'two\nline secret value', /line break or control character/],
+  ['skip-unchanged', 'yes', /true or false|not a boolean|TRUE/],
+  ['on-upload-failure', 'retry', /not one of fail, artifact/],
   ['retries', '0', /outside 1 to 100/],
   ['retries', 'three', /not a whole number/],
   ['stall-timeout-seconds', '0', /outside 5 to 86400/],
@@ -147,12 +152,14 @@ describe('bad inputs', () => {
   it('never echoes a secret value', () => {
     const error = (() => {
       try {
-        parseConfig(lookup({ ...base, 'api-key': 'has space secret', 'link-password': 'pw1' }))
+        parseConfig(lookup({ ...base, 'api-key': 'has space secret', 'link-password': 'pw1', 'archive-password': 'arch-pw' }))
       } catch (e) {
         return e as InvalidInputs
       }
     })()
+    expect(error?.problems).toHaveLength(3)
     expect(error?.message).not.toContain('has space secret')
     expect(error?.message).not.toContain('pw1')
+    expect(error?.message).not.toContain('arch-pw')
   })
 })
