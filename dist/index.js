@@ -77086,7 +77086,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 63131:
+/***/ 6530:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77704,152 +77704,14 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(78474);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
-// EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
-var index_umd = __nccwpck_require__(70608);
-;// CONCATENATED MODULE: ./lib/digest.js
-// SHA-256 and Whirlpool of a stream as it passes: the archive is hashed while it is written,
-// never read back. Whirlpool is 1fichier's checksum and it is slow, so it runs beside the zip
-// writer, in a child Node process with OpenSSL's legacy provider (about twice as fast as
-// WebAssembly); where that is not available, hash-wasm does it in this process.
-
-
-
-
-
-// Reads stdin, prints the Whirlpool hex digest. The first line says whether OpenSSL has it.
-const CHILD_SCRIPT = `
-const c = require('node:crypto')
-let h
-try { h = c.createHash('whirlpool') } catch { process.stdout.write('unavailable\\n'); process.exit(3) }
-process.stdout.write('ready\\n')
-process.stdin.on('data', (d) => h.update(d))
-process.stdin.on('end', () => process.stdout.write(h.digest('hex') + '\\n'))
-`;
-class ChildWhirlpool {
-    child;
-    output = '';
-    constructor(child) {
-        this.child = child;
-        child.stdout.on('data', (d) => (this.output += d.toString()));
-    }
-    static async start() {
-        let child;
-        try {
-            child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], {
-                stdio: ['pipe', 'pipe', 'ignore'],
-                // The child needs nothing from our environment (and must not see the key).
-                env: {},
-            });
-        }
-        catch {
-            return null;
-        }
-        const hasher = new ChildWhirlpool(child);
-        const ready = await Promise.race([
-            new Promise((resolve) => {
-                const check = () => {
-                    if (hasher.output.includes('\n'))
-                        resolve(hasher.output.startsWith('ready'));
-                };
-                child.stdout.on('data', check);
-            }),
-            (0,external_node_events_.once)(child, 'exit').then(() => false),
-            (0,external_node_events_.once)(child, 'error').then(() => false),
-            new Promise((resolve) => setTimeout(() => resolve(false), 5_000).unref()),
-        ]).catch(() => false);
-        if (!ready) {
-            hasher.dispose();
-            return null;
-        }
-        hasher.output = '';
-        child.stdin.on('error', () => undefined);
-        return hasher;
-    }
-    update(chunk) {
-        if (!this.child.stdin.write(chunk))
-            return (0,external_node_events_.once)(this.child.stdin, 'drain').then(() => undefined);
-    }
-    async digest() {
-        this.child.stdin.end();
-        const [code] = (await (0,external_node_events_.once)(this.child, 'close'));
-        const hex = this.output.trim();
-        if (code !== 0 || !/^[0-9a-f]{128}$/.test(hex))
-            throw new Error('the Whirlpool hashing process failed');
-        return hex;
-    }
-    dispose() {
-        if (this.child.exitCode === null)
-            this.child.kill();
-    }
-}
-class WasmWhirlpool {
-    hasher;
-    constructor(hasher) {
-        this.hasher = hasher;
-    }
-    static async start() {
-        const hasher = await (0,index_umd.createWhirlpool)();
-        hasher.init();
-        return new WasmWhirlpool(hasher);
-    }
-    update(chunk) {
-        this.hasher.update(chunk);
-    }
-    async digest() {
-        return this.hasher.digest('hex');
-    }
-    dispose() { }
-}
-class DigestStream extends external_node_stream_.Transform {
-    whirlpool;
-    sha256 = (0,external_node_crypto_.createHash)('sha256');
-    size = 0;
-    constructor(whirlpool) {
-        super();
-        this.whirlpool = whirlpool;
-    }
-    /** `preferChild: false` keeps everything in this process (hash-wasm). */
-    static async create(options = {}) {
-        const child = options.preferChild === false ? null : await ChildWhirlpool.start();
-        return new DigestStream(child ?? (await WasmWhirlpool.start()));
-    }
-    /** Which Whirlpool implementation runs, for the debug log and tests. */
-    get whirlpoolEngine() {
-        return this.whirlpool instanceof ChildWhirlpool ? 'openssl-child' : 'wasm';
-    }
-    _transform(chunk, _encoding, callback) {
-        this.sha256.update(chunk);
-        this.size += chunk.length;
-        const pending = this.whirlpool.update(chunk);
-        if (pending)
-            pending.then(() => callback(null, chunk), callback);
-        else
-            callback(null, chunk);
-    }
-    _destroy(error, callback) {
-        // A normal end also destroys the stream: the hasher then still has to hand over its digest.
-        if (error)
-            this.whirlpool.dispose();
-        callback(error);
-    }
-    /** Call once the stream has ended. */
-    async digests() {
-        return { size: this.size, sha256: this.sha256.digest('hex'), whirlpool: await this.whirlpool.digest() };
-    }
-}
-
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(78474);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(57975);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./lib/zip/aes.js
 // WinZip AE-2 encryption (https://www.winzip.com/en/support/aes-encryption/), the AES zip format
 // that 7-Zip, WinZip, pyzipper and libarchive read. Per entry: a random salt; PBKDF2-HMAC-SHA1
@@ -78359,9 +78221,8 @@ async function writeZip(entries, sink, options) {
 }
 
 ;// CONCATENATED MODULE: ./lib/archive.js
-// The selection to a zip file on disk, streamed (never held in memory), hashed as it is written.
-// Unix modes are kept; links are stored as links with their target as written.
-
+// The selection to a zip file on disk, streamed (never held in memory). Unix modes are kept; links
+// are stored as links with their target as written. The checksums are taken afterwards (digest.ts).
 
 
 
@@ -78374,26 +78235,24 @@ function isAlreadyCompressed(name) {
     return ALREADY_COMPRESSED.has(external_node_path_.extname(name).slice(1).toLowerCase());
 }
 async function writeArchive(entries, destination, options) {
-    const digest = await DigestStream.create();
-    const file = (0,external_node_fs_.createWriteStream)(destination, { mode: 0o600 });
-    digest.pipe(file);
+    const file = (0,external_node_fs_.createWriteStream)(destination, { mode: 0o600, highWaterMark: 1 << 20 });
+    let size;
     try {
-        await writeZip(entries, digest, {
+        size = await writeZip(entries, file, {
             compressionLevel: options.compressionLevel,
             store: (entry) => isAlreadyCompressed(entry.name),
             signal: options.signal,
             password: options.password,
             observer: options.observer,
         });
-        digest.end();
+        file.end();
         await (0,external_node_stream_promises_namespaceObject.finished)(file);
     }
     catch (error) {
-        digest.destroy(error);
         file.destroy();
         throw error;
     }
-    return { path: destination, entryCount: entries.length, ...(await digest.digests()) };
+    return { path: destination, size, entryCount: entries.length };
 }
 
 ;// CONCATENATED MODULE: ./lib/prune.js
@@ -82398,6 +82257,8 @@ async function verifyUpload(client, link, expected) {
     return { url, fileName, folderId };
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: ./lib/onefichier/multipart.js
 // A multipart/form-data body with its exact length known up front: 1fichier requires a
 // Content-Length on upload.cgi, so the file is streamed between a fixed preamble and epilogue.
@@ -82988,6 +82849,132 @@ function parseDescription(text) {
     return match ? { fingerprint: match[1], sha256: match[2] } : null;
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
+var index_umd = __nccwpck_require__(70608);
+;// CONCATENATED MODULE: ./lib/digest.js
+// SHA-256 and Whirlpool of the finished zip, read back from the file while it is being uploaded.
+// Whirlpool (1fichier's checksum) is slow: hashed while zipping it took a core from deflate; hashed
+// beside the upload, which waits on the network, it costs next to nothing. It runs in a child Node
+// process with OpenSSL's legacy provider (about twice as fast as WebAssembly); where that is not
+// available, hash-wasm does it in this process.
+
+
+
+
+// Hashes the file named by argv[1]; prints "<sha256> <whirlpool>", or exits 3 without Whirlpool.
+const CHILD_SCRIPT = `
+const c = require('node:crypto'), fs = require('node:fs')
+let w
+try { w = c.createHash('whirlpool') } catch { process.exit(3) }
+const s = c.createHash('sha256')
+fs.createReadStream(process.argv[1], { highWaterMark: 1 << 20 })
+  .on('data', (d) => { s.update(d); w.update(d) })
+  .on('error', () => process.exit(4))
+  .on('end', () => process.stdout.write(s.digest('hex') + ' ' + w.digest('hex') + '\\n'))
+`;
+const CHILD_UNAVAILABLE = 3;
+/** Starts hashing `file` at once. `preferChild: false` keeps it in this process (hash-wasm). */
+function digestFile(file, options = {}) {
+    const abort = new AbortController();
+    const result = (async () => {
+        if (options.preferChild !== false) {
+            const child = await inChild(file, abort.signal);
+            if (child)
+                return { ...child, engine: 'openssl-child' };
+        }
+        return { ...(await inProcess(file, abort.signal)), engine: 'wasm' };
+    })();
+    // A failure surfaces where the result is awaited; until then it must not be unhandled.
+    result.catch(() => undefined);
+    return { result, cancel: () => abort.abort(new Error('hashing cancelled')) };
+}
+/** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
+async function inChild(file, signal) {
+    let output = '';
+    // The child needs nothing from our environment (and must not see the key).
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT, file], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+        env: {},
+        signal,
+    });
+    child.stdout.on('data', (d) => (output += d.toString()));
+    const code = await new Promise((resolve) => {
+        child.on('error', () => resolve(null));
+        child.on('close', resolve);
+    });
+    signal.throwIfAborted();
+    if (code === CHILD_UNAVAILABLE || code === null)
+        return null;
+    const match = /^([0-9a-f]{64}) ([0-9a-f]{128})$/.exec(output.trim());
+    if (code !== 0 || !match)
+        throw new Error(`hashing the zip failed (the hashing process exited with ${code})`);
+    return { sha256: match[1], whirlpool: match[2] };
+}
+async function inProcess(file, signal) {
+    const sha256 = (0,external_node_crypto_.createHash)('sha256');
+    const whirlpool = await (0,index_umd.createWhirlpool)();
+    whirlpool.init();
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20, signal })) {
+        sha256.update(chunk);
+        whirlpool.update(chunk);
+    }
+    return { sha256: sha256.digest('hex'), whirlpool: whirlpool.digest('hex') };
+}
+
+;// CONCATENATED MODULE: ./lib/log.js
+/** For tests and library use: collects lines. */
+class MemoryLog {
+    lines = [];
+    info(message) {
+        this.lines.push(message);
+    }
+    warning(message) {
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.lines.push(`error: ${message}`);
+    }
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    async group(name, body) {
+        this.lines.push(`[${name}]`);
+        return body();
+    }
+}
+/** Holds lines of work done in the background, to be shown later in the group they belong to. */
+class DeferredLog {
+    debugTo;
+    entries = [];
+    constructor(debugTo) {
+        this.debugTo = debugTo;
+    }
+    info(message) {
+        this.entries.push(['info', message]);
+    }
+    warning(message) {
+        this.entries.push(['warning', message]);
+    }
+    error(message) {
+        this.entries.push(['error', message]);
+    }
+    debug(message) {
+        this.debugTo.debug(message);
+    }
+    async group(name, body) {
+        this.entries.push(['info', name]);
+        return body();
+    }
+    /** Writes what was held into `log`, once. */
+    replay(log) {
+        for (const [level, message] of this.entries)
+            log[level](message);
+        this.entries = [];
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/unchanged.js
 // skip-unchanged: is the newest backup of the series already this content? Only a yes that is
 // certain skips the upload; any doubt (no description, an unreadable answer, a size that does
@@ -83039,6 +83026,8 @@ async function recordFingerprint(client, url, description, log) {
 ;// CONCATENATED MODULE: ./lib/run.js
 // One backup, start to end: select -> zip -> upload -> verify -> prune. Both shells (action, CLI)
 // call this with a Config and a Log; data flows one way and nothing is deleted before verification.
+
+
 
 
 
@@ -83118,6 +83107,7 @@ async function runBackup(ctx) {
         signal: ctx.signal,
     });
     const client = new OneFichierClient(transport);
+    let digestJob;
     try {
         const selection = await timed(progress, stagesMs, 'select', () => log.group('Select files', () => run_select(ctx, zipPath)));
         if (selection.fileCount === 0) {
@@ -83133,6 +83123,8 @@ async function runBackup(ctx) {
         const fingerprint = config.skipUnchanged
             ? new ContentFingerprint({ apiKey: config.apiKey, archivePassword: config.archivePassword, linkPassword: config.linkPassword })
             : undefined;
+        // The folder (and for skip-unchanged its listing) is looked up while the zip is written.
+        const destination = lookUpDestination(ctx, client);
         const archive = await timed(progress, stagesMs, 'zip', () => log.group('Zip', async () => {
             const started = performance.now();
             const result = await writeArchive(selection.entries, zipPath, {
@@ -83143,21 +83135,22 @@ async function runBackup(ctx) {
             });
             if (config.archivePassword)
                 log.info('Contents encrypted with AES-256 (WinZip AE-2); entry names stay readable');
-            const seconds = (performance.now() - started) / 1000;
-            log.info(`Zipped ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) into ${fileName}: ${formatBytes(result.size)} in ${formatDuration(seconds * 1000)}`);
-            log.info(`SHA-256 ${result.sha256}`);
-            log.info(`Whirlpool ${result.whirlpool}`);
+            log.info(`Zipped ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) into ${fileName}: ${formatBytes(result.size)} in ${formatDuration(performance.now() - started)}`);
             return result;
         }));
-        const zipped = { ...base, size: archive.size, sha256: archive.sha256, whirlpool: archive.whirlpool, fileCount: selection.fileCount };
+        // Checksums are taken from the file while the upload runs (digest.ts).
+        digestJob = digestFile(zipPath);
+        const digests = waitForDigests(digestJob, log);
+        const zipped = { ...base, size: archive.size, fileCount: selection.fileCount };
         const compared = fingerprint
-            ? await timed(progress, stagesMs, 'compare', () => log.group('Compare with the newest backup', () => compare(ctx, client, fingerprint.digest())))
+            ? await timed(progress, stagesMs, 'compare', () => log.group('Compare with the newest backup', () => compare(ctx, client, destination, fingerprint.digest())))
             : undefined;
         const comparison = compared ? describeComparison(compared.comparison) : '';
         if (config.dryRun) {
             if (compared)
                 log.info(`Dry run: ${comparison}`);
-            return finish({ ...zipped, status: 'dry-run', comparison, ...(await dryRunPlan(ctx, client, fileName, compared?.listing)) });
+            const plan = await dryRunPlan(ctx, client, destination, fileName, compared?.listing);
+            return finish({ ...zipped, ...(await digests()), status: 'dry-run', comparison, ...plan });
         }
         if (compared?.comparison.unchanged) {
             const existing = compared.comparison.backup;
@@ -83178,7 +83171,7 @@ async function runBackup(ctx) {
         }
         let uploaded;
         try {
-            uploaded = await uploadAndVerify(ctx, client, archive, fileName, stagesMs, progress);
+            uploaded = await uploadAndVerify(ctx, client, destination, archive, digests, fileName, stagesMs, progress);
         }
         catch (error) {
             if (config.onUploadFailure !== 'artifact' || !ctx.saveAsArtifact || ctx.signal?.aborted)
@@ -83187,10 +83180,10 @@ async function runBackup(ctx) {
         }
         const { folderId, verified } = uploaded;
         progress.verifiedUrl = verified.url;
-        const done = { ...zipped, url: verified.url, folderId, comparison };
+        const done = { ...zipped, ...uploaded.digests, url: verified.url, folderId, comparison };
         log.info(`Backup uploaded and verified: ${verified.url}`);
         if (fingerprint) {
-            await recordFingerprint(client, verified.url, formatDescription({ fingerprint: fingerprint.digest(), sha256: archive.sha256 }), log);
+            await recordFingerprint(client, verified.url, formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.digests.sha256 }), log);
         }
         // Retention plans from the freshest listing this run made: after the upload if there is one.
         const listing = uploaded.listing ?? compared?.listing;
@@ -83199,9 +83192,44 @@ async function runBackup(ctx) {
         return finish({ ...done, status: 'uploaded', retention });
     }
     finally {
+        digestJob?.cancel();
         await transport.close();
         await (0,promises_.rm)(workDir, { recursive: true, force: true });
     }
+}
+function lookUpDestination(ctx, client) {
+    const { config } = ctx;
+    const log = new DeferredLog(ctx.log);
+    let started;
+    const folder = () => {
+        // A dry run only reads: no folder is created.
+        started ??= resolveFolder(client, config.folder, { create: !config.dryRun, log });
+        // A failure surfaces where it is awaited; until then it must not be unhandled.
+        started.catch(() => undefined);
+        return started;
+    };
+    // A dry run without retention or skip-unchanged never needs the folder: it is not even looked up.
+    if (!config.dryRun || config.skipUnchanged || retentionActive(config.retention))
+        void folder();
+    const listing = config.skipUnchanged ? folder().then((f) => (f.id === null ? undefined : client.listFiles(f.id))) : undefined;
+    listing?.catch(() => undefined);
+    return { folder, listing, log };
+}
+/** The checksums, when the hashing that runs beside the upload is done (logged once). */
+function waitForDigests(job, log) {
+    let logged = false;
+    return async () => {
+        const started = performance.now();
+        const { engine, ...digests } = await job.result;
+        if (!logged) {
+            logged = true;
+            const waited = performance.now() - started;
+            log.info(`SHA-256 ${digests.sha256}`);
+            log.info(`Whirlpool ${digests.whirlpool}`);
+            log.info(`Checksums ready ${waited < 10 ? 'before the upload ended' : `${formatDuration(waited)} after the upload ended`} (${engine})`);
+        }
+        return digests;
+    };
 }
 /** Retention after a verified backup (new, or the unchanged newest one, which is then protected). */
 async function prune(ctx, client, progress, stagesMs, folderId, newBackup, listing) {
@@ -83230,7 +83258,7 @@ async function prune(ctx, client, progress, stagesMs, folderId, newBackup, listi
     return retention;
 }
 /** skip-unchanged: read-only calls; any failure here means "upload", never a failed run. */
-async function compare(ctx, client, fingerprint) {
+async function compare(ctx, client, destination, fingerprint) {
     const { config, log } = ctx;
     const upload = (folderId, reason, listing) => ({
         folderId,
@@ -83239,7 +83267,7 @@ async function compare(ctx, client, fingerprint) {
     });
     let folderId;
     try {
-        folderId = (await resolveFolder(client, config.folder, { create: false, log })).id;
+        folderId = (await destination.folder()).id;
     }
     catch (error) {
         if (!(error instanceof OneFichierError))
@@ -83250,7 +83278,7 @@ async function compare(ctx, client, fingerprint) {
         return upload(null, 'the folder does not exist yet');
     let listing;
     try {
-        listing = await client.listFiles(folderId);
+        listing = (await destination.listing) ?? [];
     }
     catch (error) {
         if (!(error instanceof OneFichierError))
@@ -83297,10 +83325,12 @@ async function run_select(ctx, zipPath) {
         log.debug(`  ${entry.kind} ${entry.name}`);
     return selection;
 }
-async function uploadAndVerify(ctx, client, archive, fileName, stagesMs, progress) {
+async function uploadAndVerify(ctx, client, destination, archive, digests, fileName, stagesMs, progress) {
     const { config, log } = ctx;
-    const { folderId, link, listing } = await timed(progress, stagesMs, 'upload', () => log.group('Upload', async () => {
-        const folder = await resolveFolder(client, config.folder, { create: true, log });
+    const { folderId, link, listing, local } = await timed(progress, stagesMs, 'upload', () => log.group('Upload', async () => {
+        destination.log.replay(log);
+        const folder = await destination.folder();
+        destination.log.replay(log);
         const folderId = folder.id ?? ROOT_FOLDER_ID;
         log.info(`Destination: '${folder.path || '/'}' (folder id ${folderId})`);
         try {
@@ -83315,18 +83345,19 @@ async function uploadAndVerify(ctx, client, archive, fileName, stagesMs, progres
                 signal: ctx.signal,
                 progressEveryMs: ctx.progressEveryMs,
             });
-            return { folderId, link, listing: undefined };
+            return { folderId, link, listing: undefined, local: { ...archive, ...(await digests()) } };
         }
         catch (error) {
             if (!(error instanceof UploadResultMissing))
                 throw error;
-            return { folderId, ...(await findInFolder(client, folderId, fileName, archive, error, log)) };
+            const local = { ...archive, ...(await digests()) };
+            return { folderId, local, ...(await findInFolder(client, folderId, fileName, local, error, log)) };
         }
     }));
     const verified = await timed(progress, stagesMs, 'verify', () => log.group('Verify', async () => {
         const started = performance.now();
         const verified = await verifyUpload(client, link, {
-            ...archive,
+            ...local,
             fileName,
             folderId,
             folderPath: config.folder.join('/'),
@@ -83336,7 +83367,7 @@ async function uploadAndVerify(ctx, client, archive, fileName, stagesMs, progres
         log.info(`Verified in ${formatDuration(performance.now() - started)}: 1fichier's size (${formatBytes(archive.size)}) and Whirlpool match the zip; it is in folder id ${folderId}`);
         return verified;
     }));
-    return { folderId, verified, listing: listing ?? verified.listing };
+    return { folderId, verified, listing: listing ?? verified.listing, digests: { sha256: local.sha256, whirlpool: local.whirlpool } };
 }
 /**
  * end.pl never answered with the link: look for the file in the folder itself. The listing is
@@ -83359,7 +83390,7 @@ async function findInFolder(client, folderId, fileName, archive, cause, log) {
     return { link: { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' }, listing };
 }
 /** Dry run: read-only calls only (no folder is created), then the plan as a real run would make it. */
-async function dryRunPlan(ctx, client, fileName, listing) {
+async function dryRunPlan(ctx, client, destination, fileName, listing) {
     const { config, log } = ctx;
     log.info(`Dry run: ${fileName} would be uploaded to '${config.folder.join('/') || '/'}'; nothing is uploaded or deleted`);
     if (!retentionActive(config.retention))
@@ -83367,7 +83398,8 @@ async function dryRunPlan(ctx, client, fileName, listing) {
     return log.group('Prune (dry run)', async () => {
         let folderId = null;
         try {
-            folderId = (await resolveFolder(client, config.folder, { create: false, log })).id;
+            folderId = (await destination.folder()).id;
+            destination.log.replay(log);
         }
         catch (error) {
             if (!(error instanceof OneFichierError))
@@ -83630,7 +83662,7 @@ function reportFailure(error, signal, progress) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(63131);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6530);
 // Entry of the bundled action (dist/index.js).
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();

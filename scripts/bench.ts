@@ -99,10 +99,12 @@ interface Measure {
 }
 
 /** Runs a command under GNU time; returns wall, user+sys CPU and peak RSS. */
-async function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measure> {
+async function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; log: string }): Promise<Measure> {
   const timeFile = path.join(BENCH_DIR, 'time.out')
   const started = performance.now()
-  const child = spawn('/usr/bin/time', ['-o', timeFile, '-f', '%U %S %M', command, ...args], { ...options, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn('/usr/bin/time', ['-o', timeFile, '-f', '%U %S %M', command, ...args], { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
+  // The run's own log (stage times), kept beside the trees for a closer look.
+  child.stdout.pipe(createWriteStream(options.log))
   let stderr = ''
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
@@ -151,7 +153,7 @@ async function main(): Promise<void> {
       inputs: { 'api-key': key, path: 'data/', folder: `bench/${name}`, 'compression-level': LEVEL, 'api-url': standIn.apiUrl },
       env: { ONEFICHIER_BACKUP_TEST_TIME_SCALE: '1' },
     })
-    const a = await measure(process.execPath, [DIST_ENTRY], { cwd: tree, env })
+    const a = await measure(process.execPath, [DIST_ENTRY], { cwd: tree, env, log: path.join(BENCH_DIR, `${name}-action.log`) })
     const aSize = standIn.accounts.get(key)!.files.at(-1)?.size ?? 0
 
     // (b) zip -r, then curl -F to the same server (an upload id fetched beforehand, outside the timing)
@@ -162,7 +164,7 @@ async function main(): Promise<void> {
       (await execFileAsync('curl', ['-sS', '--cacert', CA_CERT_PATH, '-H', `Authorization: Bearer ${key}`, `${standIn.apiUrl}/upload/get_upload_server.cgi`])).stdout,
     ) as { url: string; id: string }
     const script = `cd data && zip -r -q -${LEVEL} ${zipPath} . && curl -sS -o /dev/null --cacert ${CA_CERT_PATH} -H "Authorization: Bearer ${key}" -F did=0 -F "file[]=@${zipPath}" "https://${server.url}/upload.cgi?id=${server.id}"`
-    const b = await measure('bash', ['-c', script], { cwd: tree, env: { PATH: process.env.PATH } })
+    const b = await measure('bash', ['-c', script], { cwd: tree, env: { PATH: process.env.PATH }, log: path.join(BENCH_DIR, `${name}-baseline.log`) })
     const bSize = (await stat(zipPath)).size
     await rm(zipPath, { force: true })
 

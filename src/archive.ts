@@ -1,14 +1,14 @@
-// The selection to a zip file on disk, streamed (never held in memory), hashed as it is written.
-// Unix modes are kept; links are stored as links with their target as written.
+// The selection to a zip file on disk, streamed (never held in memory). Unix modes are kept; links
+// are stored as links with their target as written. The checksums are taken afterwards (digest.ts).
 import { createWriteStream } from 'node:fs'
 import { finished } from 'node:stream/promises'
 import * as path from 'node:path'
-import { DigestStream, type Digests } from './digest.js'
 import type { Entry } from './select.js'
 import { type ContentObserver, writeZip } from './zip/zip-writer.js'
 
-export interface ArchiveResult extends Digests {
+export interface ArchiveResult {
   path: string
+  size: number
   entryCount: number
 }
 
@@ -35,23 +35,21 @@ export function isAlreadyCompressed(name: string): boolean {
 }
 
 export async function writeArchive(entries: readonly Entry[], destination: string, options: ArchiveOptions): Promise<ArchiveResult> {
-  const digest = await DigestStream.create()
-  const file = createWriteStream(destination, { mode: 0o600 })
-  digest.pipe(file)
+  const file = createWriteStream(destination, { mode: 0o600, highWaterMark: 1 << 20 })
+  let size: number
   try {
-    await writeZip(entries, digest, {
+    size = await writeZip(entries, file, {
       compressionLevel: options.compressionLevel,
       store: (entry) => isAlreadyCompressed(entry.name),
       signal: options.signal,
       password: options.password,
       observer: options.observer,
     })
-    digest.end()
+    file.end()
     await finished(file)
   } catch (error) {
-    digest.destroy(error as Error)
     file.destroy()
     throw error
   }
-  return { path: destination, entryCount: entries.length, ...(await digest.digests()) }
+  return { path: destination, size, entryCount: entries.length }
 }

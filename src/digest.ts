@@ -1,142 +1,84 @@
-// SHA-256 and Whirlpool of a stream as it passes: the archive is hashed while it is written,
-// never read back. Whirlpool is 1fichier's checksum and it is slow, so it runs beside the zip
-// writer, in a child Node process with OpenSSL's legacy provider (about twice as fast as
-// WebAssembly); where that is not available, hash-wasm does it in this process.
-import { spawn, type ChildProcessByStdio } from 'node:child_process'
+// SHA-256 and Whirlpool of the finished zip, read back from the file while it is being uploaded.
+// Whirlpool (1fichier's checksum) is slow: hashed while zipping it took a core from deflate; hashed
+// beside the upload, which waits on the network, it costs next to nothing. It runs in a child Node
+// process with OpenSSL's legacy provider (about twice as fast as WebAssembly); where that is not
+// available, hash-wasm does it in this process.
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { once } from 'node:events'
-import { Transform, type Readable, type TransformCallback, type Writable } from 'node:stream'
+import { createReadStream } from 'node:fs'
 import { createWhirlpool } from 'hash-wasm'
 
 export interface Digests {
-  size: number
   sha256: string
   whirlpool: string
 }
 
-interface WhirlpoolHasher {
-  /** Resolves when the hasher can take more (backpressure). */
-  update(chunk: Buffer): Promise<void> | void
-  digest(): Promise<string>
-  dispose(): void
+export type DigestEngine = 'openssl-child' | 'wasm'
+
+export interface DigestJob {
+  /** Resolves once the whole file is hashed. */
+  readonly result: Promise<Digests & { engine: DigestEngine }>
+  /** Stops the hashing (the run is over or cancelled); `result` then rejects. */
+  cancel(): void
 }
 
-// Reads stdin, prints the Whirlpool hex digest. The first line says whether OpenSSL has it.
+// Hashes the file named by argv[1]; prints "<sha256> <whirlpool>", or exits 3 without Whirlpool.
 const CHILD_SCRIPT = `
-const c = require('node:crypto')
-let h
-try { h = c.createHash('whirlpool') } catch { process.stdout.write('unavailable\\n'); process.exit(3) }
-process.stdout.write('ready\\n')
-process.stdin.on('data', (d) => h.update(d))
-process.stdin.on('end', () => process.stdout.write(h.digest('hex') + '\\n'))
+const c = require('node:crypto'), fs = require('node:fs')
+let w
+try { w = c.createHash('whirlpool') } catch { process.exit(3) }
+const s = c.createHash('sha256')
+fs.createReadStream(process.argv[1], { highWaterMark: 1 << 20 })
+  .on('data', (d) => { s.update(d); w.update(d) })
+  .on('error', () => process.exit(4))
+  .on('end', () => process.stdout.write(s.digest('hex') + ' ' + w.digest('hex') + '\\n'))
 `
 
-class ChildWhirlpool implements WhirlpoolHasher {
-  private output = ''
-  private constructor(private readonly child: ChildProcessByStdio<Writable, Readable, null>) {
-    child.stdout.on('data', (d: Buffer) => (this.output += d.toString()))
-  }
+const CHILD_UNAVAILABLE = 3
 
-  static async start(): Promise<ChildWhirlpool | null> {
-    let child: ChildProcessByStdio<Writable, Readable, null>
-    try {
-      child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], {
-        stdio: ['pipe', 'pipe', 'ignore'],
-        // The child needs nothing from our environment (and must not see the key).
-        env: {},
-      })
-    } catch {
-      return null
+/** Starts hashing `file` at once. `preferChild: false` keeps it in this process (hash-wasm). */
+export function digestFile(file: string, options: { preferChild?: boolean } = {}): DigestJob {
+  const abort = new AbortController()
+  const result = (async () => {
+    if (options.preferChild !== false) {
+      const child = await inChild(file, abort.signal)
+      if (child) return { ...child, engine: 'openssl-child' as const }
     }
-    const hasher = new ChildWhirlpool(child)
-    const ready = await Promise.race([
-      new Promise<boolean>((resolve) => {
-        const check = () => {
-          if (hasher.output.includes('\n')) resolve(hasher.output.startsWith('ready'))
-        }
-        child.stdout.on('data', check)
-      }),
-      once(child, 'exit').then(() => false),
-      once(child, 'error').then(() => false),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000).unref()),
-    ]).catch(() => false)
-    if (!ready) {
-      hasher.dispose()
-      return null
-    }
-    hasher.output = ''
-    child.stdin.on('error', () => undefined)
-    return hasher
-  }
-
-  update(chunk: Buffer): Promise<void> | void {
-    if (!this.child.stdin.write(chunk)) return once(this.child.stdin, 'drain').then(() => undefined)
-  }
-
-  async digest(): Promise<string> {
-    this.child.stdin.end()
-    const [code] = (await once(this.child, 'close')) as [number | null]
-    const hex = this.output.trim()
-    if (code !== 0 || !/^[0-9a-f]{128}$/.test(hex)) throw new Error('the Whirlpool hashing process failed')
-    return hex
-  }
-
-  dispose(): void {
-    if (this.child.exitCode === null) this.child.kill()
-  }
+    return { ...(await inProcess(file, abort.signal)), engine: 'wasm' as const }
+  })()
+  // A failure surfaces where the result is awaited; until then it must not be unhandled.
+  result.catch(() => undefined)
+  return { result, cancel: () => abort.abort(new Error('hashing cancelled')) }
 }
 
-class WasmWhirlpool implements WhirlpoolHasher {
-  private constructor(private readonly hasher: Awaited<ReturnType<typeof createWhirlpool>>) {}
-  static async start(): Promise<WasmWhirlpool> {
-    const hasher = await createWhirlpool()
-    hasher.init()
-    return new WasmWhirlpool(hasher)
-  }
-  update(chunk: Buffer): void {
-    this.hasher.update(chunk)
-  }
-  async digest(): Promise<string> {
-    return this.hasher.digest('hex')
-  }
-  dispose(): void {}
+/** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
+async function inChild(file: string, signal: AbortSignal): Promise<Digests | null> {
+  let output = ''
+  // The child needs nothing from our environment (and must not see the key).
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT, file], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: {},
+    signal,
+  })
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()))
+  const code = await new Promise<number | null>((resolve) => {
+    child.on('error', () => resolve(null))
+    child.on('close', resolve)
+  })
+  signal.throwIfAborted()
+  if (code === CHILD_UNAVAILABLE || code === null) return null
+  const match = /^([0-9a-f]{64}) ([0-9a-f]{128})$/.exec(output.trim())
+  if (code !== 0 || !match) throw new Error(`hashing the zip failed (the hashing process exited with ${code})`)
+  return { sha256: match[1]!, whirlpool: match[2]! }
 }
 
-export class DigestStream extends Transform {
-  private readonly sha256 = createHash('sha256')
-  private size = 0
-
-  private constructor(private readonly whirlpool: WhirlpoolHasher) {
-    super()
+async function inProcess(file: string, signal: AbortSignal): Promise<Digests> {
+  const sha256 = createHash('sha256')
+  const whirlpool = await createWhirlpool()
+  whirlpool.init()
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20, signal })) {
+    sha256.update(chunk as Buffer)
+    whirlpool.update(chunk as Buffer)
   }
-
-  /** `preferChild: false` keeps everything in this process (hash-wasm). */
-  static async create(options: { preferChild?: boolean } = {}): Promise<DigestStream> {
-    const child = options.preferChild === false ? null : await ChildWhirlpool.start()
-    return new DigestStream(child ?? (await WasmWhirlpool.start()))
-  }
-
-  /** Which Whirlpool implementation runs, for the debug log and tests. */
-  get whirlpoolEngine(): 'openssl-child' | 'wasm' {
-    return this.whirlpool instanceof ChildWhirlpool ? 'openssl-child' : 'wasm'
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.sha256.update(chunk)
-    this.size += chunk.length
-    const pending = this.whirlpool.update(chunk)
-    if (pending) pending.then(() => callback(null, chunk), callback)
-    else callback(null, chunk)
-  }
-
-  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    // A normal end also destroys the stream: the hasher then still has to hand over its digest.
-    if (error) this.whirlpool.dispose()
-    callback(error)
-  }
-
-  /** Call once the stream has ended. */
-  async digests(): Promise<Digests> {
-    return { size: this.size, sha256: this.sha256.digest('hex'), whirlpool: await this.whirlpool.digest() }
-  }
+  return { sha256: sha256.digest('hex'), whirlpool: whirlpool.digest('hex') }
 }

@@ -28,3 +28,30 @@ export class MemoryLog implements Log {
     return body()
   }
 }
+
+/** Holds lines of work done in the background, to be shown later in the group they belong to. */
+export class DeferredLog implements Log {
+  private entries: Array<['info' | 'warning' | 'error' | 'debug', string]> = []
+  constructor(private readonly debugTo: Log) {}
+  info(message: string): void {
+    this.entries.push(['info', message])
+  }
+  warning(message: string): void {
+    this.entries.push(['warning', message])
+  }
+  error(message: string): void {
+    this.entries.push(['error', message])
+  }
+  debug(message: string): void {
+    this.debugTo.debug(message)
+  }
+  async group<T>(name: string, body: () => Promise<T>): Promise<T> {
+    this.entries.push(['info', name])
+    return body()
+  }
+  /** Writes what was held into `log`, once. */
+  replay(log: Log): void {
+    for (const [level, message] of this.entries) log[level](message)
+    this.entries = []
+  }
+}

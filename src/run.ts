@@ -12,13 +12,15 @@ import { selectFiles, type Selection } from './select.js'
 import { verifyUpload, type VerifiedUpload } from './verify.js'
 import { OneFichierClient, ROOT_FOLDER_ID } from './onefichier/client.js'
 import { OneFichierError } from './onefichier/errors.js'
-import { resolveFolder } from './onefichier/folders.js'
+import { type ResolvedFolder, resolveFolder } from './onefichier/folders.js'
 import { Transport } from './onefichier/transport.js'
 import { UploadResultMissing, uploadWithRetries } from './upload.js'
 import { type FileItem, type UploadLink, toNumber } from './onefichier/types.js'
 import type { Backup } from './retention.js'
 import { formatBytes, formatDuration } from './format.js'
 import { ContentFingerprint, formatDescription } from './fingerprint.js'
+import { type DigestJob, type Digests, digestFile } from './digest.js'
+import { DeferredLog } from './log.js'
 import { type Comparison, compareWithNewest, recordFingerprint } from './unchanged.js'
 import { LISTING_LIMIT } from './prune.js'
 import type { SavedArtifact } from './artifact.js'
@@ -137,6 +139,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     signal: ctx.signal,
   })
   const client = new OneFichierClient(transport)
+  let digestJob: DigestJob | undefined
   try {
     const selection = await timed(progress, stagesMs, 'select', () =>
       log.group('Select files', () => select(ctx, zipPath)),
@@ -152,6 +155,8 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     const fingerprint = config.skipUnchanged
       ? new ContentFingerprint({ apiKey: config.apiKey, archivePassword: config.archivePassword, linkPassword: config.linkPassword })
       : undefined
+    // The folder (and for skip-unchanged its listing) is looked up while the zip is written.
+    const destination = lookUpDestination(ctx, client)
     const archive = await timed(progress, stagesMs, 'zip', () =>
       log.group('Zip', async () => {
         const started = performance.now()
@@ -162,27 +167,28 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
           observer: fingerprint,
         })
         if (config.archivePassword) log.info('Contents encrypted with AES-256 (WinZip AE-2); entry names stay readable')
-        const seconds = (performance.now() - started) / 1000
         log.info(
-          `Zipped ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) into ${fileName}: ${formatBytes(result.size)} in ${formatDuration(seconds * 1000)}`,
+          `Zipped ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) into ${fileName}: ${formatBytes(result.size)} in ${formatDuration(performance.now() - started)}`,
         )
-        log.info(`SHA-256 ${result.sha256}`)
-        log.info(`Whirlpool ${result.whirlpool}`)
         return result
       }),
     )
-    const zipped = { ...base, size: archive.size, sha256: archive.sha256, whirlpool: archive.whirlpool, fileCount: selection.fileCount }
+    // Checksums are taken from the file while the upload runs (digest.ts).
+    digestJob = digestFile(zipPath)
+    const digests = waitForDigests(digestJob, log)
+    const zipped = { ...base, size: archive.size, fileCount: selection.fileCount }
 
     const compared = fingerprint
       ? await timed(progress, stagesMs, 'compare', () =>
-          log.group('Compare with the newest backup', () => compare(ctx, client, fingerprint.digest())),
+          log.group('Compare with the newest backup', () => compare(ctx, client, destination, fingerprint.digest())),
         )
       : undefined
     const comparison = compared ? describeComparison(compared.comparison) : ''
 
     if (config.dryRun) {
       if (compared) log.info(`Dry run: ${comparison}`)
-      return finish({ ...zipped, status: 'dry-run', comparison, ...(await dryRunPlan(ctx, client, fileName, compared?.listing)) })
+      const plan = await dryRunPlan(ctx, client, destination, fileName, compared?.listing)
+      return finish({ ...zipped, ...(await digests()), status: 'dry-run', comparison, ...plan })
     }
 
     if (compared?.comparison.unchanged) {
@@ -205,17 +211,17 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
 
     let uploaded: Awaited<ReturnType<typeof uploadAndVerify>>
     try {
-      uploaded = await uploadAndVerify(ctx, client, archive, fileName, stagesMs, progress)
+      uploaded = await uploadAndVerify(ctx, client, destination, archive, digests, fileName, stagesMs, progress)
     } catch (error) {
       if (config.onUploadFailure !== 'artifact' || !ctx.saveAsArtifact || ctx.signal?.aborted) throw error
       throw await keepAsArtifact(ctx, zipPath, error, progress)
     }
     const { folderId, verified } = uploaded
     progress.verifiedUrl = verified.url
-    const done = { ...zipped, url: verified.url, folderId, comparison }
+    const done = { ...zipped, ...uploaded.digests, url: verified.url, folderId, comparison }
     log.info(`Backup uploaded and verified: ${verified.url}`)
     if (fingerprint) {
-      await recordFingerprint(client, verified.url, formatDescription({ fingerprint: fingerprint.digest(), sha256: archive.sha256 }), log)
+      await recordFingerprint(client, verified.url, formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.digests.sha256 }), log)
     }
     // Retention plans from the freshest listing this run made: after the upload if there is one.
     const listing = uploaded.listing ?? compared?.listing
@@ -224,8 +230,52 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     progress.stage = 'done'
     return finish({ ...done, status: 'uploaded', retention })
   } finally {
+    digestJob?.cancel()
     await transport.close()
     await rm(workDir, { recursive: true, force: true })
+  }
+}
+
+/** The destination, looked up in the background; its log lines wait for the stage that uses it. */
+interface DestinationLookup {
+  folder: () => Promise<ResolvedFolder>
+  /** skip-unchanged: the folder's files (undefined when the folder does not exist yet). */
+  listing: Promise<FileItem[] | undefined> | undefined
+  log: DeferredLog
+}
+
+function lookUpDestination(ctx: RunContext, client: OneFichierClient): DestinationLookup {
+  const { config } = ctx
+  const log = new DeferredLog(ctx.log)
+  let started: Promise<ResolvedFolder> | undefined
+  const folder = () => {
+    // A dry run only reads: no folder is created.
+    started ??= resolveFolder(client, config.folder, { create: !config.dryRun, log })
+    // A failure surfaces where it is awaited; until then it must not be unhandled.
+    started.catch(() => undefined)
+    return started
+  }
+  // A dry run without retention or skip-unchanged never needs the folder: it is not even looked up.
+  if (!config.dryRun || config.skipUnchanged || retentionActive(config.retention)) void folder()
+  const listing = config.skipUnchanged ? folder().then((f) => (f.id === null ? undefined : client.listFiles(f.id))) : undefined
+  listing?.catch(() => undefined)
+  return { folder, listing, log }
+}
+
+/** The checksums, when the hashing that runs beside the upload is done (logged once). */
+function waitForDigests(job: DigestJob, log: Log): () => Promise<Digests> {
+  let logged = false
+  return async () => {
+    const started = performance.now()
+    const { engine, ...digests } = await job.result
+    if (!logged) {
+      logged = true
+      const waited = performance.now() - started
+      log.info(`SHA-256 ${digests.sha256}`)
+      log.info(`Whirlpool ${digests.whirlpool}`)
+      log.info(`Checksums ready ${waited < 10 ? 'before the upload ended' : `${formatDuration(waited)} after the upload ended`} (${engine})`)
+    }
+    return digests
   }
 }
 
@@ -275,7 +325,7 @@ interface Compared {
 }
 
 /** skip-unchanged: read-only calls; any failure here means "upload", never a failed run. */
-async function compare(ctx: RunContext, client: OneFichierClient, fingerprint: string): Promise<Compared> {
+async function compare(ctx: RunContext, client: OneFichierClient, destination: DestinationLookup, fingerprint: string): Promise<Compared> {
   const { config, log } = ctx
   const upload = (folderId: number | null, reason: string, listing?: FileItem[]): Compared => ({
     folderId,
@@ -284,7 +334,7 @@ async function compare(ctx: RunContext, client: OneFichierClient, fingerprint: s
   })
   let folderId: number | null
   try {
-    folderId = (await resolveFolder(client, config.folder, { create: false, log })).id
+    folderId = (await destination.folder()).id
   } catch (error) {
     if (!(error instanceof OneFichierError)) throw error
     return upload(null, `the folder could not be read (${error.message})`)
@@ -292,7 +342,7 @@ async function compare(ctx: RunContext, client: OneFichierClient, fingerprint: s
   if (folderId === null) return upload(null, 'the folder does not exist yet')
   let listing: FileItem[]
   try {
-    listing = await client.listFiles(folderId)
+    listing = (await destination.listing) ?? []
   } catch (error) {
     if (!(error instanceof OneFichierError)) throw error
     return upload(folderId, `the folder could not be listed (${error.message})`)
@@ -347,15 +397,19 @@ async function select(ctx: RunContext, zipPath: string): Promise<Selection> {
 async function uploadAndVerify(
   ctx: RunContext,
   client: OneFichierClient,
+  destination: DestinationLookup,
   archive: ArchiveResult,
+  digests: () => Promise<Digests>,
   fileName: string,
   stagesMs: RunResult['stagesMs'],
   progress: RunProgress,
-): Promise<{ folderId: number; verified: VerifiedUpload; listing: FileItem[] | undefined }> {
+): Promise<{ folderId: number; verified: VerifiedUpload; listing: FileItem[] | undefined; digests: Digests }> {
   const { config, log } = ctx
-  const { folderId, link, listing } = await timed(progress, stagesMs, 'upload', () =>
+  const { folderId, link, listing, local } = await timed(progress, stagesMs, 'upload', () =>
     log.group('Upload', async () => {
-      const folder = await resolveFolder(client, config.folder, { create: true, log })
+      destination.log.replay(log)
+      const folder = await destination.folder()
+      destination.log.replay(log)
       const folderId = folder.id ?? ROOT_FOLDER_ID
       log.info(`Destination: '${folder.path || '/'}' (folder id ${folderId})`)
       try {
@@ -370,10 +424,11 @@ async function uploadAndVerify(
           signal: ctx.signal,
           progressEveryMs: ctx.progressEveryMs,
         })
-        return { folderId, link, listing: undefined }
+        return { folderId, link, listing: undefined, local: { ...archive, ...(await digests()) } }
       } catch (error) {
         if (!(error instanceof UploadResultMissing)) throw error
-        return { folderId, ...(await findInFolder(client, folderId, fileName, archive, error, log)) }
+        const local = { ...archive, ...(await digests()) }
+        return { folderId, local, ...(await findInFolder(client, folderId, fileName, local, error, log)) }
       }
     }),
   )
@@ -381,7 +436,7 @@ async function uploadAndVerify(
     log.group('Verify', async () => {
       const started = performance.now()
       const verified = await verifyUpload(client, link, {
-        ...archive,
+        ...local,
         fileName,
         folderId,
         folderPath: config.folder.join('/'),
@@ -394,7 +449,7 @@ async function uploadAndVerify(
       return verified
     }),
   )
-  return { folderId, verified, listing: listing ?? verified.listing }
+  return { folderId, verified, listing: listing ?? verified.listing, digests: { sha256: local.sha256, whirlpool: local.whirlpool } }
 }
 
 /**
@@ -405,7 +460,7 @@ async function findInFolder(
   client: OneFichierClient,
   folderId: number,
   fileName: string,
-  archive: ArchiveResult,
+  archive: ArchiveResult & Digests,
   cause: UploadResultMissing,
   log: Log,
 ): Promise<{ link: UploadLink; listing: FileItem[] }> {
@@ -434,6 +489,7 @@ async function findInFolder(
 async function dryRunPlan(
   ctx: RunContext,
   client: OneFichierClient,
+  destination: DestinationLookup,
   fileName: string,
   listing: FileItem[] | undefined,
 ): Promise<Pick<RunResult, 'folderId' | 'retention'>> {
@@ -443,7 +499,8 @@ async function dryRunPlan(
   return log.group('Prune (dry run)', async () => {
     let folderId: number | null = null
     try {
-      folderId = (await resolveFolder(client, config.folder, { create: false, log })).id
+      folderId = (await destination.folder()).id
+      destination.log.replay(log)
     } catch (error) {
       if (!(error instanceof OneFichierError)) throw error
       throw new BackupError(`Dry run could not read the destination folder: ${error.message}`)

@@ -1,6 +1,9 @@
 // The uploaded copy must be the zip that was written, in the folder it was sent to: end.pl's size
 // and Whirlpool first, then file/info.cgi (1fichier silently drops a bad `did` into the root).
 import type { Digests } from './digest.js'
+
+/** What is known of the local zip: its size and checksums. */
+type LocalZip = Digests & { size: number }
 import { VerificationError } from './errors.js'
 import type { OneFichierClient } from './onefichier/client.js'
 import { OneFichierError } from './onefichier/errors.js'
@@ -17,7 +20,7 @@ export interface VerifiedUpload {
 async function verifyFromListing(
   client: OneFichierClient,
   url: string,
-  expected: Digests & { fileName: string; folderId: number; folderPath: string; listing?: FileItem[] | undefined },
+  expected: LocalZip & { fileName: string; folderId: number; folderPath: string; listing?: FileItem[] | undefined },
   cause: OneFichierError,
 ): Promise<VerifiedUpload> {
   let listing: FileItem[]
@@ -39,7 +42,7 @@ async function verifyFromListing(
   return { url, fileName: item.filename, folderId: expected.folderId, listing }
 }
 
-export function compareDigests(where: string, local: Digests, size: unknown, whirlpool: unknown): string | null {
+export function compareDigests(where: string, local: LocalZip, size: unknown, whirlpool: unknown): string | null {
   const remoteSize = toNumber(size)
   if (remoteSize !== local.size) return `${where} reports ${remoteSize ?? 'no'} bytes, the zip has ${local.size}`
   const remoteHash = typeof whirlpool === 'string' ? whirlpool.trim().toLowerCase() : ''
@@ -52,7 +55,7 @@ export function compareDigests(where: string, local: Digests, size: unknown, whi
 export async function verifyUpload(
   client: OneFichierClient,
   link: UploadLink,
-  expected: Digests & {
+  expected: LocalZip & {
     fileName: string
     folderId: number
     folderPath: string

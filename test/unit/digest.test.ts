@@ -1,24 +1,37 @@
-// Both Whirlpool engines (OpenSSL in a child process, hash-wasm in process) agree with OpenSSL's CLI.
+// Both Whirlpool engines (OpenSSL in a child process, hash-wasm in process) agree with OpenSSL's CLI,
+// and SHA-256 with Node's; a cancelled job stops, a missing file fails.
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { DigestStream } from '../../src/digest.js'
+import { digestFile } from '../../src/digest.js'
 import { opensslWhirlpool, sha256 } from '../helpers/workspace.ts'
 
-describe('DigestStream', () => {
+describe('digestFile', () => {
   const data = randomBytes(3 * 1024 * 1024 + 17)
   it.each([true, false])('preferChild %s matches openssl dgst and node sha256', async (preferChild) => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'dg-')), 'data')
     await writeFile(file, data)
-    const digest = await DigestStream.create({ preferChild })
-    expect(digest.whirlpoolEngine).toBe(preferChild ? 'openssl-child' : 'wasm')
-    const chunks = Array.from({ length: Math.ceil(data.length / 65536) }, (_, i) => data.subarray(i * 65536, (i + 1) * 65536))
-    await pipeline(Readable.from(chunks), digest, new Writable({ write: (_c, _e, cb) => cb() }))
-    expect(await digest.digests()).toEqual({ size: data.length, sha256: sha256(data), whirlpool: opensslWhirlpool(file) })
+    const result = await digestFile(file, { preferChild }).result
+    expect(result).toEqual({ sha256: sha256(data), whirlpool: opensslWhirlpool(file), engine: preferChild ? 'openssl-child' : 'wasm' })
+  })
+
+  it('an empty file has the well-known digests', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'dg-')), 'empty')
+    await writeFile(file, '')
+    const { sha256: s, whirlpool } = await digestFile(file).result
+    expect(s).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')
+    expect(whirlpool).toBe(opensslWhirlpool(file))
+  })
+
+  it('fails for a missing file, and rejects once cancelled', async () => {
+    await expect(digestFile('/nonexistent/zip').result).rejects.toThrow()
+    await expect(digestFile('/nonexistent/zip', { preferChild: false }).result).rejects.toThrow()
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'dg-')), 'data')
+    await writeFile(file, data)
+    const job = digestFile(file)
+    job.cancel()
+    await expect(job.result).rejects.toThrow()
   })
 })

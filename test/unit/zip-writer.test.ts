@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs'
 import { mkdtemp, open, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { writeArchive } from '../../src/archive.js'
 import { selectFiles } from '../../src/select.js'
-import { inspectZip, makeWorkspace, opensslWhirlpool, sha256, type TreeNode } from '../helpers/workspace.ts'
+import { inspectZip, makeWorkspace, sha256, type TreeNode } from '../helpers/workspace.ts'
 import { CHUNK_SIZE } from '../../src/zip/zip-writer.js'
 
 async function zipTree(tree: Record<string, TreeNode> | string, level = 6, extra: Partial<Parameters<typeof selectFiles>[1]> = {}) {
@@ -52,10 +52,8 @@ describe('zip writer', () => {
     ])
     // Chunked deflate still compresses text well (dictionary priming keeps the ratio).
     expect(result.size).toBeLessThan(random.length + 100_000)
-    // The digests are of the file as written.
+    // The size is the file's as written.
     const bytes = readFileSync(out)
-    expect(result.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
-    expect(result.whirlpool).toBe(opensslWhirlpool(out))
     expect(result.size).toBe(bytes.length)
   })
 
