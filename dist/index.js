@@ -77086,7 +77086,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 6530:
+/***/ 35100:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77813,6 +77813,136 @@ function xorInPlace(out, start, keystream) {
         out[start + i] ^= keystream[i];
 }
 
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(75919);
+;// CONCATENATED MODULE: ./lib/zip/small-files.js
+// Small files are read, deflated and CRC'd in batches on worker threads: for a file of a few KiB,
+// the work (about 30 us) is less than a trip through libuv's pool, and one thread alone is the
+// bottleneck with 100,000 of them. Each worker runs plain synchronous code over a batch and hands
+// the results back; the zip writer keeps the order. Workers are started on first use.
+
+
+function unpack(batch) {
+    const out = asBuffer(batch.out);
+    const raw = batch.raw ? asBuffer(batch.raw) : undefined;
+    let outAt = 0;
+    let rawAt = 0;
+    return batch.errors.map((error, i) => {
+        if (error !== null)
+            return new Error(error);
+        const size = batch.sizes[i];
+        const length = batch.outLengths[i];
+        const result = {
+            out: out.subarray(outAt, outAt + length),
+            raw: raw?.subarray(rawAt, rawAt + size),
+            crc: batch.crcs[i],
+            size,
+        };
+        outAt += length;
+        rawAt += size;
+        return result;
+    });
+}
+// Self-contained (the bundle has no separate worker file): only Node's own modules. A batch's
+// outputs go back packed in one buffer, moved (not copied) to the main thread.
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads')
+const fs = require('node:fs')
+const zlib = require('node:zlib')
+function pack(parts) {
+  let total = 0
+  for (const p of parts) total += p ? p.length : 0
+  const all = Buffer.allocUnsafeSlow(total)
+  let at = 0
+  for (const p of parts) if (p) { p.copy(all, at); at += p.length }
+  return all
+}
+parentPort.on('message', ({ id, files, level, keepRaw }) => {
+  const n = files.length
+  const outs = new Array(n), raws = new Array(n)
+  const outLengths = new Float64Array(n), sizes = new Float64Array(n), crcs = new Float64Array(n)
+  const errors = new Array(n).fill(null)
+  for (let i = 0; i < n; i++) {
+    const f = files[i]
+    try {
+      let raw = fs.readFileSync(f.path)
+      if (raw.length > f.size) raw = raw.subarray(0, f.size)
+      const out = f.store ? raw : zlib.deflateRawSync(raw, { level })
+      outs[i] = out
+      outLengths[i] = out.length
+      sizes[i] = raw.length
+      crcs[i] = zlib.crc32(raw)
+      if (keepRaw) raws[i] = raw
+    } catch (error) {
+      errors[i] = error && error.message ? error.message : String(error)
+    }
+  }
+  const out = pack(outs)
+  const raw = keepRaw ? pack(raws) : null
+  const transfer = [out.buffer, outLengths.buffer, sizes.buffer, crcs.buffer]
+  if (raw) transfer.push(raw.buffer)
+  parentPort.postMessage({ id, out, raw, outLengths, sizes, crcs, errors }, transfer)
+})
+`;
+const asBuffer = (u8) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+class BatchWorker {
+    worker;
+    pending = new Map();
+    failed = null;
+    constructor() {
+        this.worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
+        this.worker.unref();
+        this.worker.on('message', (batch) => {
+            const waiting = this.pending.get(batch.id);
+            this.pending.delete(batch.id);
+            waiting?.resolve(unpack(batch));
+        });
+        const fail = (error) => {
+            this.failed = error;
+            for (const waiting of this.pending.values())
+                waiting.reject(error);
+            this.pending.clear();
+        };
+        this.worker.on('error', fail);
+        this.worker.on('exit', (code) => fail(new Error(`a zip worker thread stopped (exit code ${code})`)));
+    }
+    run(id, files, level, keepRaw) {
+        if (this.failed)
+            return Promise.reject(this.failed);
+        return new Promise((resolve, reject) => {
+            this.pending.set(id, { resolve, reject });
+            this.worker.postMessage({ id, files, level, keepRaw });
+        });
+    }
+    async terminate() {
+        this.worker.removeAllListeners('exit');
+        await this.worker.terminate();
+    }
+}
+class SmallFilePool {
+    level;
+    keepRaw;
+    workers = [];
+    nextId = 0;
+    size;
+    constructor(level, keepRaw, size = Math.max(1, Math.min((0,external_node_os_.availableParallelism)(), 4))) {
+        this.level = level;
+        this.keepRaw = keepRaw;
+        this.size = size;
+    }
+    /** Runs a batch on the least busy worker; one result (or Error) per file, in order. */
+    run(files) {
+        if (this.workers.length < this.size && this.workers.every((w) => w.pending.size > 0))
+            this.workers.push(new BatchWorker());
+        const worker = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+        return worker.run(this.nextId++, files, this.level, this.keepRaw);
+    }
+    async close() {
+        await Promise.allSettled(this.workers.map((w) => w.terminate()));
+        this.workers.length = 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/zip/zip-writer.js
 // A streaming zip writer whose entries deflate in parallel. Every file is cut into 1 MiB chunks;
 // each chunk is deflated on its own in libuv's thread pool (both cores busy), primed with the last
@@ -77825,6 +77955,7 @@ function xorInPlace(out, start, keystream) {
 
 
 
+
 const deflateRawAsync = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
 const openAsync = (0,external_node_util_.promisify)(external_node_fs_.open);
 const closeAsync = (0,external_node_util_.promisify)(external_node_fs_.close);
@@ -77832,12 +77963,17 @@ const closeAsync = (0,external_node_util_.promisify)(external_node_fs_.close);
 const readAsync = (0,external_node_util_.promisify)(external_node_fs_.read);
 const CHUNK_SIZE = 1 << 20;
 const DICTIONARY_SIZE = 32 * 1024;
-/** Chunks read or deflating at once: bounds memory to about 2 x this many MiB. */
+/** Chunks (1 MiB) or small-file batches read or deflating at once: bounds memory. */
 const MAX_IN_FLIGHT = 12;
+/** A small-file batch closes at this many files or bytes. */
+const BATCH_FILES = 256;
+const BATCH_BYTES = 2 << 20;
+/** Pieces (headers, chunks, ends) queued at most. */
+const MAX_QUEUE = 4 * MAX_IN_FLIGHT * BATCH_FILES;
 const ZIP64_LIMIT = 0xffffffff;
 /** Output is handed to the sink in pieces of about this size. */
 const WRITE_BATCH = 256 * 1024;
-/** Files up to this size are read in one synchronous call: cheaper than three thread-pool hops. */
+/** Files up to this size are read and deflated synchronously: cheaper than thread-pool hops. */
 const SMALL_FILE = 64 * 1024;
 /** A file this close to 4 GiB may compress to more than 4 GiB (stored blocks, flush markers). */
 const ZIP64_MARGIN = 4 << 20;
@@ -77989,10 +78125,28 @@ function unpooled(text) {
     buffer.write(text);
     return buffer;
 }
-/** A small file's bytes, at most `size` of them (it may have changed since it was listed). */
-function readSmallFile(file, size) {
-    const data = (0,external_node_fs_.readFileSync)(file);
-    return data.length > size ? data.subarray(0, size) : data;
+/** First in, first out, in O(1): Array.shift() is linear, and the queue holds thousands of pieces. */
+class PieceQueue {
+    items = [];
+    head = 0;
+    get size() {
+        return this.items.length - this.head;
+    }
+    push(piece) {
+        this.items.push(piece);
+    }
+    shift() {
+        const piece = this.items[this.head];
+        this.items[this.head++] = undefined;
+        if (this.head > 1024 && this.head * 2 > this.items.length) {
+            this.items = this.items.slice(this.head);
+            this.head = 0;
+        }
+        return piece;
+    }
+    rest() {
+        return this.items.slice(this.head);
+    }
 }
 /** A whole small content encrypted: preamble, data, MAC. */
 function sealed(cipher, content) {
@@ -78021,7 +78175,7 @@ async function writeZip(entries, sink, options) {
     const level = options.compressionLevel;
     let offset = 0;
     const central = [];
-    const queue = [];
+    const queue = new PieceQueue();
     /** Entries whose header is queued: the header's flush hands the entry its cipher. */
     const openEntries = new Map();
     // Key derivation (PBKDF2) runs in the thread pool, started as soon as the entry is queued.
@@ -78079,10 +78233,20 @@ async function writeZip(entries, sink, options) {
         }
         const { entry } = piece;
         if (piece.kind === 'chunk') {
-            const { raw, out } = await piece.result;
-            entry.crc = (0,external_node_zlib_.crc32)(raw, entry.crc);
-            entry.record.uncompressedSize += raw.length;
-            observer?.data(raw);
+            if (piece.batch) {
+                // Its batch may still be filling: send it now, the writer waits for it.
+                dispatch(piece.batch);
+                if (--piece.batch.remaining === 0)
+                    inFlight--;
+            }
+            else {
+                inFlight--;
+            }
+            const { raw, size, crc, out } = await piece.result;
+            entry.crc = crc ?? (0,external_node_zlib_.crc32)(raw, entry.crc);
+            entry.record.uncompressedSize += size;
+            if (observer)
+                observer.data(raw);
             for (const part of out) {
                 const data = entry.cipher ? entry.cipher.update(part) : part;
                 entry.record.compressedSize += data.length;
@@ -78107,8 +78271,51 @@ async function writeZip(entries, sink, options) {
     };
     const push = async (piece) => {
         queue.push(piece);
-        while (queue.length > MAX_IN_FLIGHT)
+        if (piece.kind === 'chunk' && !piece.batch)
+            inFlight++;
+        while (inFlight > MAX_IN_FLIGHT || queue.size > MAX_QUEUE)
             await flushOne();
+    };
+    let inFlight = 0;
+    let pool;
+    let batch = null;
+    const dispatch = (b) => {
+        if (b.dispatched)
+            return;
+        b.dispatched = true;
+        if (batch === b)
+            batch = null;
+        b.start();
+    };
+    /** The result of one small file, through the current batch (a new one when it is full). */
+    const smallFile = (file) => {
+        if (!batch) {
+            let start;
+            const results = new Promise((resolve, reject) => {
+                start = () => {
+                    pool ??= new SmallFilePool(level, observer !== undefined);
+                    pool.run(current.files).then(resolve, reject);
+                };
+            });
+            results.catch(() => undefined);
+            const current = { files: [], bytes: 0, dispatched: false, remaining: 0, results, start };
+            batch = current;
+            inFlight++;
+        }
+        const b = batch;
+        const index = b.files.push(file) - 1;
+        b.bytes += file.size;
+        b.remaining++;
+        const result = b.results.then((results) => {
+            const r = results[index];
+            if (r instanceof Error)
+                throw r;
+            return { raw: r.raw, size: r.size, crc: r.crc, out: [r.out] };
+        });
+        result.catch(() => undefined);
+        if (b.files.length >= BATCH_FILES || b.bytes >= BATCH_BYTES)
+            dispatch(b);
+        return { result, batch: b };
     };
     try {
         for (const item of entries) {
@@ -78159,6 +78366,13 @@ async function writeZip(entries, sink, options) {
             openEntries.set(record, entry);
             const cipher = newCipher?.();
             await push({ kind: 'header', record, source: item, sizeHint: item.size, ...(cipher ? { cipher } : {}) });
+            if (item.size <= SMALL_FILE) {
+                // A small file goes to a worker thread with others (small-files.ts): a trip through
+                // libuv's pool per file costs more than the work.
+                await push({ kind: 'chunk', entry, ...smallFile({ path: item.source, size: item.size, store }) });
+                await push({ kind: 'end', entry });
+                continue;
+            }
             const chunks = Math.max(1, Math.ceil(item.size / CHUNK_SIZE));
             let handle;
             let previousRead;
@@ -78168,26 +78382,24 @@ async function writeZip(entries, sink, options) {
                 const last = index === chunks - 1;
                 const before = previousRead;
                 // Reads run in file order (each after the one before); deflates run side by side.
-                const readChunk = item.size <= SMALL_FILE
-                    ? Promise.resolve().then(() => readSmallFile(item.source, item.size))
-                    : (async () => {
-                        await before;
-                        handle ??= openAsync(item.source, 'r');
-                        const fd = await handle;
-                        const buffer = Buffer.allocUnsafe(length);
-                        const { bytesRead } = await readAsync(fd, buffer, 0, length, position);
-                        if (last)
-                            await closeAsync(fd);
-                        return bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
-                    })();
+                const readChunk = (async () => {
+                    await before;
+                    handle ??= openAsync(item.source, 'r');
+                    const fd = await handle;
+                    const buffer = Buffer.allocUnsafe(length);
+                    const { bytesRead } = await readAsync(fd, buffer, 0, length, position);
+                    if (last)
+                        await closeAsync(fd);
+                    return bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+                })();
                 const result = (async () => {
                     const raw = await readChunk;
                     if (store)
-                        return { raw, out: [raw] };
+                        return { raw, size: raw.length, out: [raw] };
                     // Random-looking data costs deflate time for nothing: such a chunk goes out as stored
                     // blocks inside the same deflate stream (valid whatever its neighbours do).
                     if (await looksIncompressible(raw))
-                        return { raw, out: storedBlocks(raw, last) };
+                        return { raw, size: raw.length, out: storedBlocks(raw, last) };
                     const dictionary = index > 0 ? (await before).subarray(-DICTIONARY_SIZE) : undefined;
                     const out = await deflateRawAsync(raw, {
                         level,
@@ -78196,7 +78408,7 @@ async function writeZip(entries, sink, options) {
                         finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_SYNC_FLUSH,
                         ...(dictionary && dictionary.length > 0 ? { dictionary } : {}),
                     });
-                    return { raw, out: [out] };
+                    return { raw, size: raw.length, out: [out] };
                 })();
                 // A failure surfaces when the chunk's turn comes; until then it must not be unhandled.
                 result.catch(() => undefined);
@@ -78205,7 +78417,7 @@ async function writeZip(entries, sink, options) {
             }
             await push({ kind: 'end', entry });
         }
-        while (queue.length > 0)
+        while (queue.size > 0)
             await flushOne();
         const cdOffset = offset;
         for (const record of central)
@@ -78216,7 +78428,10 @@ async function writeZip(entries, sink, options) {
     }
     finally {
         // On failure, let every started chunk settle so no file handle is left open.
-        await Promise.allSettled(queue.map((p) => (p.kind === 'chunk' ? p.result : undefined)));
+        if (batch)
+            dispatch(batch);
+        await Promise.allSettled(queue.rest().map((p) => (p.kind === 'chunk' ? p.result : undefined)));
+        await pool?.close();
     }
 }
 
@@ -82068,9 +82283,104 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
+;// CONCATENATED MODULE: ./lib/walk.js
+// @actions/glob's search, with its own patterns (so every rule matches exactly as upload-artifact's
+// does), but walked with synchronous lstat/readdir and the stats kept. Its own walk awaits one
+// lstat at a time through libuv's pool (100,000 files: 5 s), then the caller had to stat
+// everything again; this walk takes about a tenth of that. It yields to the event loop now and
+// then, so a cancel is still heard. Used when links are not followed (the default); with
+// follow-symlinks, @actions/glob walks as before (cycle detection and all).
+
+
+// @actions/glob's MatchKind.
+const MATCH_DIRECTORY = 1;
+const MATCH_FILE = 2;
+/** The globber's parsed patterns, or null when @actions/glob's internals are not as expected. */
+function patternsOf(globber) {
+    const patterns = globber.patterns;
+    if (!Array.isArray(patterns) || patterns.length === 0)
+        return null;
+    const ok = patterns.every((p) => typeof p?.match === 'function' &&
+        typeof p.partialMatch === 'function' &&
+        typeof p.negate === 'boolean' &&
+        Array.isArray(p.segments) &&
+        typeof p.trailingSeparator === 'boolean');
+    return ok ? patterns : null;
+}
+/**
+ * What `globber.glob()` would return, in the same order, with each path's lstat. The globber must
+ * have been created with implicitDescendants and matchDirectories on, followSymbolicLinks off.
+ * Returns null when this version of @actions/glob cannot be walked this way.
+ */
+async function walkGlob(globber, options) {
+    const own = patternsOf(globber);
+    if (!own)
+        return null;
+    // Implicit descendants, as @actions/glob adds them: `dir` also means `dir/**`.
+    const patterns = [];
+    for (const pattern of own) {
+        patterns.push(pattern);
+        if (pattern.trailingSeparator || pattern.segments[pattern.segments.length - 1] !== '**') {
+            const Pattern = pattern.constructor;
+            patterns.push(new Pattern(pattern.negate, true, pattern.segments.concat('**')));
+        }
+    }
+    const match = (itemPath) => {
+        let result = 0;
+        for (const pattern of patterns) {
+            if (pattern.negate)
+                result &= ~pattern.match(itemPath);
+            else
+                result |= pattern.match(itemPath);
+        }
+        return result;
+    };
+    const partialMatch = (itemPath) => patterns.some((p) => !p.negate && p.partialMatch(itemPath));
+    const stack = [];
+    for (const searchPath of globber.getSearchPaths()) {
+        try {
+            (0,external_node_fs_.lstatSync)(searchPath);
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                continue;
+            throw error;
+        }
+        stack.unshift(searchPath);
+    }
+    const found = [];
+    let visited = 0;
+    while (stack.length > 0) {
+        if (++visited % 4096 === 0)
+            await new Promise((resolve) => setImmediate(resolve));
+        const itemPath = stack.pop();
+        const matched = match(itemPath);
+        const partial = matched !== 0 || partialMatch(itemPath);
+        if (!partial)
+            continue;
+        const stats = (0,external_node_fs_.lstatSync)(itemPath);
+        if (options.excludeHiddenFiles && external_node_path_.basename(itemPath).startsWith('.'))
+            continue;
+        if (stats.isDirectory()) {
+            if (matched & MATCH_DIRECTORY)
+                found.push({ path: itemPath, stats });
+            else if (!partial)
+                continue;
+            const children = (0,external_node_fs_.readdirSync)(itemPath);
+            for (let i = children.length - 1; i >= 0; i--)
+                stack.push(external_node_path_.join(itemPath, children[i]));
+        }
+        else if (matched & MATCH_FILE) {
+            found.push({ path: itemPath, stats });
+        }
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./lib/select.js
 // `path` lines to the entries of the archive, with @actions/glob and upload-artifact's root rule:
 // the least common ancestor of the search paths (a single literal file: its parent).
+
 
 
 
@@ -82115,14 +82425,16 @@ async function selectFiles(patterns, options) {
         excludeHiddenFiles: !options.includeHiddenFiles,
     });
     const searchPaths = globber.getSearchPaths();
-    const found = await globber.glob();
+    // Not following links (the default): the fast walk, which keeps each path's lstat.
+    const walked = options.followSymlinks ? null : await walkGlob(globber, { excludeHiddenFiles: !options.includeHiddenFiles });
+    const found = walked ?? (await globber.glob()).map((p) => ({ path: p, stats: undefined }));
     const excluded = new Set((options.exclude ?? []).map((p) => external_node_path_.resolve(p)));
-    const matched = found.filter((p) => !excluded.has(external_node_path_.resolve(p)));
+    const matched = found.filter((f) => !excluded.has(external_node_path_.resolve(f.path)));
     let root;
     if (searchPaths.length > 1)
         root = commonAncestor(searchPaths);
-    else if (matched.length === 1 && searchPaths[0] === matched[0])
-        root = external_node_path_.dirname(matched[0]);
+    else if (matched.length === 1 && searchPaths[0] === matched[0].path)
+        root = external_node_path_.dirname(matched[0].path);
     else
         root = searchPaths[0] ?? process.cwd();
     const workspace = await (0,promises_.realpath)(options.workspace).catch(() => external_node_path_.resolve(options.workspace));
@@ -82130,13 +82442,15 @@ async function selectFiles(patterns, options) {
     const credentialWarnings = [];
     let fileCount = 0;
     let totalBytes = 0;
-    // Stats are taken in parallel batches (one at a time costs a thread-pool round trip each); the
-    // entries keep glob's order.
     const inspected = [];
-    const candidates = matched.map((source) => ({ source, name: toArchiveName(root, source) })).filter((c) => c.name !== '');
+    const candidates = matched.map((f) => ({ source: f.path, name: toArchiveName(root, f.path), stats: f.stats })).filter((c) => c.name !== '');
+    // Without the fast walk, stats are taken in parallel batches (one at a time costs a thread-pool
+    // round trip each); the entries keep glob's order.
     for (let start = 0; start < candidates.length; start += STAT_BATCH) {
         const batch = candidates.slice(start, start + STAT_BATCH);
-        const stats = await Promise.all(batch.map(async ({ source }) => {
+        const stats = await Promise.all(batch.map(async ({ source, stats }) => {
+            if (stats)
+                return stats;
             try {
                 return options.followSymlinks ? await (0,promises_.stat)(source) : await (0,promises_.lstat)(source);
             }
@@ -82144,7 +82458,7 @@ async function selectFiles(patterns, options) {
                 throw new SelectionError(`cannot read '${source}': ${error.message}`);
             }
         }));
-        batch.forEach((c, i) => inspected.push({ ...c, stats: stats[i] }));
+        batch.forEach((c, i) => inspected.push({ source: c.source, name: c.name, stats: stats[i] }));
     }
     for (const { source, name, stats } of inspected) {
         if (options.followSymlinks) {
@@ -83662,7 +83976,7 @@ function reportFailure(error, signal, progress) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6530);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(35100);
 // Entry of the bundled action (dist/index.js).
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();

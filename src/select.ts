@@ -4,6 +4,7 @@ import { lstat, readlink, realpath, stat } from 'node:fs/promises'
 import * as path from 'node:path'
 import * as glob from '@actions/glob'
 import type { Stats } from 'node:fs'
+import { walkGlob } from './walk.js'
 
 interface EntryBase {
   /** Absolute path on disk. */
@@ -85,13 +86,15 @@ export async function selectFiles(patterns: string, options: SelectOptions): Pro
     excludeHiddenFiles: !options.includeHiddenFiles,
   })
   const searchPaths = globber.getSearchPaths()
-  const found = await globber.glob()
+  // Not following links (the default): the fast walk, which keeps each path's lstat.
+  const walked = options.followSymlinks ? null : await walkGlob(globber, { excludeHiddenFiles: !options.includeHiddenFiles })
+  const found = walked ?? (await globber.glob()).map((p) => ({ path: p, stats: undefined as Stats | undefined }))
   const excluded = new Set((options.exclude ?? []).map((p) => path.resolve(p)))
-  const matched = found.filter((p) => !excluded.has(path.resolve(p)))
+  const matched = found.filter((f) => !excluded.has(path.resolve(f.path)))
 
   let root: string
   if (searchPaths.length > 1) root = commonAncestor(searchPaths)
-  else if (matched.length === 1 && searchPaths[0] === matched[0]) root = path.dirname(matched[0]!)
+  else if (matched.length === 1 && searchPaths[0] === matched[0]!.path) root = path.dirname(matched[0]!.path)
   else root = searchPaths[0] ?? process.cwd()
 
   const workspace = await realpath(options.workspace).catch(() => path.resolve(options.workspace))
@@ -99,14 +102,15 @@ export async function selectFiles(patterns: string, options: SelectOptions): Pro
   const credentialWarnings: string[] = []
   let fileCount = 0
   let totalBytes = 0
-  // Stats are taken in parallel batches (one at a time costs a thread-pool round trip each); the
-  // entries keep glob's order.
   const inspected: Array<{ source: string; name: string; stats: Stats }> = []
-  const candidates = matched.map((source) => ({ source, name: toArchiveName(root, source) })).filter((c) => c.name !== '')
+  const candidates = matched.map((f) => ({ source: f.path, name: toArchiveName(root, f.path), stats: f.stats })).filter((c) => c.name !== '')
+  // Without the fast walk, stats are taken in parallel batches (one at a time costs a thread-pool
+  // round trip each); the entries keep glob's order.
   for (let start = 0; start < candidates.length; start += STAT_BATCH) {
     const batch = candidates.slice(start, start + STAT_BATCH)
     const stats = await Promise.all(
-      batch.map(async ({ source }) => {
+      batch.map(async ({ source, stats }) => {
+        if (stats) return stats
         try {
           return options.followSymlinks ? await stat(source) : await lstat(source)
         } catch (error) {
@@ -114,7 +118,7 @@ export async function selectFiles(patterns: string, options: SelectOptions): Pro
         }
       }),
     )
-    batch.forEach((c, i) => inspected.push({ ...c, stats: stats[i]! }))
+    batch.forEach((c, i) => inspected.push({ source: c.source, name: c.name, stats: stats[i]! }))
   }
   for (const { source, name, stats } of inspected) {
     if (options.followSymlinks) {

@@ -5,12 +5,13 @@
 // memory is bounded by the chunks in flight. Unix modes, symlinks, empty directories and zip64
 // (over 4 GiB, over 65,535 entries) are written as Info-ZIP does.
 import { constants as zc, crc32, deflateRaw } from 'node:zlib'
-import { close, open, read, readFileSync } from 'node:fs'
+import { close, open, read } from 'node:fs'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { promisify } from 'node:util'
 import type { Entry } from '../select.js'
 import { AES_METHOD, AES_OVERHEAD, EntryCipher, aesExtraField } from './aes.js'
+import { type SmallFile, SmallFilePool, type SmallFileResult } from './small-files.js'
 
 const deflateRawAsync = promisify(deflateRaw) as (buf: Buffer, options: object) => Promise<Buffer>
 const openAsync = promisify(open)
@@ -26,12 +27,17 @@ const readAsync = promisify(read) as unknown as (
 
 export const CHUNK_SIZE = 1 << 20
 const DICTIONARY_SIZE = 32 * 1024
-/** Chunks read or deflating at once: bounds memory to about 2 x this many MiB. */
+/** Chunks (1 MiB) or small-file batches read or deflating at once: bounds memory. */
 const MAX_IN_FLIGHT = 12
+/** A small-file batch closes at this many files or bytes. */
+const BATCH_FILES = 256
+const BATCH_BYTES = 2 << 20
+/** Pieces (headers, chunks, ends) queued at most. */
+const MAX_QUEUE = 4 * MAX_IN_FLIGHT * BATCH_FILES
 const ZIP64_LIMIT = 0xffffffff
 /** Output is handed to the sink in pieces of about this size. */
 const WRITE_BATCH = 256 * 1024
-/** Files up to this size are read in one synchronous call: cheaper than three thread-pool hops. */
+/** Files up to this size are read and deflated synchronously: cheaper than thread-pool hops. */
 const SMALL_FILE = 64 * 1024
 /** A file this close to 4 GiB may compress to more than 4 GiB (stored blocks, flush markers). */
 const ZIP64_MARGIN = 4 << 20
@@ -82,8 +88,27 @@ interface CentralRecord {
 /** One unit of output, in order: bytes now, or a chunk that is still being read and deflated. */
 type Piece =
   | { kind: 'header'; record: CentralRecord; source: Entry; content?: Buffer; sizeHint: number; cipher?: Promise<EntryCipher> }
-  | { kind: 'chunk'; entry: OpenEntry; result: Promise<{ raw: Buffer; out: Buffer[] }> }
+  | { kind: 'chunk'; entry: OpenEntry; result: Promise<ChunkResult>; batch?: Batch }
   | { kind: 'end'; entry: OpenEntry }
+
+/** One chunk's bytes as read (`raw`, when needed), its CRC when already computed, and its output. */
+interface ChunkResult {
+  raw: Buffer | undefined
+  size: number
+  crc?: number
+  out: Buffer[]
+}
+
+/** Small files on their way to a worker thread; dispatched when full or when the writer needs them. */
+interface Batch {
+  files: SmallFile[]
+  bytes: number
+  dispatched: boolean
+  /** Pieces of this batch not yet written: the batch counts as in flight until 0. */
+  remaining: number
+  results: Promise<Array<SmallFileResult | Error>>
+  start: () => void
+}
 
 interface OpenEntry {
   record: CentralRecord
@@ -240,10 +265,28 @@ function unpooled(text: string): Buffer {
   return buffer
 }
 
-/** A small file's bytes, at most `size` of them (it may have changed since it was listed). */
-function readSmallFile(file: string, size: number): Buffer {
-  const data = readFileSync(file)
-  return data.length > size ? data.subarray(0, size) : data
+/** First in, first out, in O(1): Array.shift() is linear, and the queue holds thousands of pieces. */
+class PieceQueue {
+  private items: Piece[] = []
+  private head = 0
+  get size(): number {
+    return this.items.length - this.head
+  }
+  push(piece: Piece): void {
+    this.items.push(piece)
+  }
+  shift(): Piece {
+    const piece = this.items[this.head]!
+    this.items[this.head++] = undefined as unknown as Piece
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head)
+      this.head = 0
+    }
+    return piece
+  }
+  rest(): Piece[] {
+    return this.items.slice(this.head)
+  }
 }
 
 /** A whole small content encrypted: preamble, data, MAC. */
@@ -275,7 +318,7 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
   const level = options.compressionLevel
   let offset = 0
   const central: CentralRecord[] = []
-  const queue: Piece[] = []
+  const queue = new PieceQueue()
   /** Entries whose header is queued: the header's flush hands the entry its cipher. */
   const openEntries = new Map<CentralRecord, OpenEntry>()
   // Key derivation (PBKDF2) runs in the thread pool, started as soon as the entry is queued.
@@ -331,10 +374,17 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
     }
     const { entry } = piece
     if (piece.kind === 'chunk') {
-      const { raw, out } = await piece.result
-      entry.crc = crc32(raw, entry.crc)
-      entry.record.uncompressedSize += raw.length
-      observer?.data(raw)
+      if (piece.batch) {
+        // Its batch may still be filling: send it now, the writer waits for it.
+        dispatch(piece.batch)
+        if (--piece.batch.remaining === 0) inFlight--
+      } else {
+        inFlight--
+      }
+      const { raw, size, crc, out } = await piece.result
+      entry.crc = crc ?? crc32(raw!, entry.crc)
+      entry.record.uncompressedSize += size
+      if (observer) observer.data(raw!)
       for (const part of out) {
         const data = entry.cipher ? entry.cipher.update(part) : part
         entry.record.compressedSize += data.length
@@ -359,7 +409,46 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
   }
   const push = async (piece: Piece) => {
     queue.push(piece)
-    while (queue.length > MAX_IN_FLIGHT) await flushOne()
+    if (piece.kind === 'chunk' && !piece.batch) inFlight++
+    while (inFlight > MAX_IN_FLIGHT || queue.size > MAX_QUEUE) await flushOne()
+  }
+
+  let inFlight = 0
+  let pool: SmallFilePool | undefined
+  let batch: Batch | null = null
+  const dispatch = (b: Batch) => {
+    if (b.dispatched) return
+    b.dispatched = true
+    if (batch === b) batch = null
+    b.start()
+  }
+  /** The result of one small file, through the current batch (a new one when it is full). */
+  const smallFile = (file: SmallFile): { result: Promise<ChunkResult>; batch: Batch } => {
+    if (!batch) {
+      let start!: () => void
+      const results = new Promise<Array<SmallFileResult | Error>>((resolve, reject) => {
+        start = () => {
+          pool ??= new SmallFilePool(level, observer !== undefined)
+          pool.run(current.files).then(resolve, reject)
+        }
+      })
+      results.catch(() => undefined)
+      const current: Batch = { files: [], bytes: 0, dispatched: false, remaining: 0, results, start }
+      batch = current
+      inFlight++
+    }
+    const b = batch
+    const index = b.files.push(file) - 1
+    b.bytes += file.size
+    b.remaining++
+    const result = b.results.then((results) => {
+      const r = results[index]!
+      if (r instanceof Error) throw r
+      return { raw: r.raw, size: r.size, crc: r.crc, out: [r.out] }
+    })
+    result.catch(() => undefined)
+    if (b.files.length >= BATCH_FILES || b.bytes >= BATCH_BYTES) dispatch(b)
+    return { result, batch: b }
   }
 
   try {
@@ -414,6 +503,13 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
       const cipher = newCipher?.()
       await push({ kind: 'header', record, source: item, sizeHint: item.size, ...(cipher ? { cipher } : {}) })
 
+      if (item.size <= SMALL_FILE) {
+        // A small file goes to a worker thread with others (small-files.ts): a trip through
+        // libuv's pool per file costs more than the work.
+        await push({ kind: 'chunk', entry, ...smallFile({ path: item.source, size: item.size, store }) })
+        await push({ kind: 'end', entry })
+        continue
+      }
       const chunks = Math.max(1, Math.ceil(item.size / CHUNK_SIZE))
       let handle: Promise<number> | undefined
       let previousRead: Promise<Buffer> | undefined
@@ -423,24 +519,21 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
         const last = index === chunks - 1
         const before = previousRead
         // Reads run in file order (each after the one before); deflates run side by side.
-        const readChunk: Promise<Buffer> =
-          item.size <= SMALL_FILE
-            ? Promise.resolve().then(() => readSmallFile(item.source, item.size))
-            : (async () => {
-                await before
-                handle ??= openAsync(item.source, 'r')
-                const fd = await handle
-                const buffer = Buffer.allocUnsafe(length)
-                const { bytesRead } = await readAsync(fd, buffer, 0, length, position)
-                if (last) await closeAsync(fd)
-                return bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead)
-              })()
-        const result = (async () => {
+        const readChunk: Promise<Buffer> = (async () => {
+          await before
+          handle ??= openAsync(item.source, 'r')
+          const fd = await handle
+          const buffer = Buffer.allocUnsafe(length)
+          const { bytesRead } = await readAsync(fd, buffer, 0, length, position)
+          if (last) await closeAsync(fd)
+          return bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead)
+        })()
+        const result = (async (): Promise<ChunkResult> => {
           const raw = await readChunk
-          if (store) return { raw, out: [raw] }
+          if (store) return { raw, size: raw.length, out: [raw] }
           // Random-looking data costs deflate time for nothing: such a chunk goes out as stored
           // blocks inside the same deflate stream (valid whatever its neighbours do).
-          if (await looksIncompressible(raw)) return { raw, out: storedBlocks(raw, last) }
+          if (await looksIncompressible(raw)) return { raw, size: raw.length, out: storedBlocks(raw, last) }
           const dictionary = index > 0 ? (await before!).subarray(-DICTIONARY_SIZE) : undefined
           const out = await deflateRawAsync(raw, {
             level,
@@ -449,7 +542,7 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
             finishFlush: last ? zc.Z_FINISH : zc.Z_SYNC_FLUSH,
             ...(dictionary && dictionary.length > 0 ? { dictionary } : {}),
           })
-          return { raw, out: [out] }
+          return { raw, size: raw.length, out: [out] }
         })()
         // A failure surfaces when the chunk's turn comes; until then it must not be unhandled.
         result.catch(() => undefined)
@@ -458,7 +551,7 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
       }
       await push({ kind: 'end', entry })
     }
-    while (queue.length > 0) await flushOne()
+    while (queue.size > 0) await flushOne()
 
     const cdOffset = offset
     for (const record of central) await write(centralHeader(record))
@@ -467,6 +560,8 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
     return offset
   } finally {
     // On failure, let every started chunk settle so no file handle is left open.
-    await Promise.allSettled(queue.map((p) => (p.kind === 'chunk' ? p.result : undefined)))
+    if (batch) dispatch(batch)
+    await Promise.allSettled(queue.rest().map((p) => (p.kind === 'chunk' ? p.result : undefined)))
+    await pool?.close()
   }
 }

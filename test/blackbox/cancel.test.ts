@@ -1,7 +1,7 @@
 // Cancellation as the runner does it (SIGINT): the run stops promptly, starts no deletion, removes
 // its temporary zip, and says in one line what state the backup is in.
 import { readdir } from 'node:fs/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { StandIn } from '../stand-in/server.ts'
 import { runAction, visibleLog } from '../helpers/action-process.ts'
 import { makeWorkspace, randomKey, stampName } from '../helpers/workspace.ts'
@@ -15,6 +15,10 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await standIn.stop()
+})
+// A fault a cancelled run never reached must not wait for the next test.
+afterEach(() => {
+  standIn.faults.length = 0
 })
 
 describe('cancellation', () => {
