@@ -77857,6 +77857,19 @@ function pack(parts) {
   for (const p of parts) if (p) { p.copy(all, at); at += p.length }
   return all
 }
+// One read buffer, reused: the files are small (the writer sends only those up to 64 KiB).
+let scratch = Buffer.allocUnsafeSlow(64 * 1024)
+function readSmall(file, size) {
+  if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(size)
+  const fd = fs.openSync(file, 'r')
+  try {
+    let read = 0, n
+    while (read < size && (n = fs.readSync(fd, scratch, read, size - read, read)) > 0) read += n
+    return scratch.subarray(0, read)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
 parentPort.on('message', ({ id, files, level, keepRaw }) => {
   const n = files.length
   const outs = new Array(n), raws = new Array(n)
@@ -77865,14 +77878,14 @@ parentPort.on('message', ({ id, files, level, keepRaw }) => {
   for (let i = 0; i < n; i++) {
     const f = files[i]
     try {
-      let raw = fs.readFileSync(f.path)
-      if (raw.length > f.size) raw = raw.subarray(0, f.size)
-      const out = f.store ? raw : zlib.deflateRawSync(raw, { level })
+      const raw = readSmall(f.path, f.size)
+      // The scratch buffer is reused: keep copies of what must outlive this file.
+      const out = f.store ? Buffer.from(raw) : zlib.deflateRawSync(raw, { level })
       outs[i] = out
       outLengths[i] = out.length
       sizes[i] = raw.length
       crcs[i] = zlib.crc32(raw)
-      if (keepRaw) raws[i] = raw
+      if (keepRaw) raws[i] = Buffer.from(raw)
     } catch (error) {
       errors[i] = error && error.message ? error.message : String(error)
     }
@@ -78116,14 +78129,26 @@ async function looksIncompressible(raw) {
     return probe.length > sample.length * 0.97;
 }
 /**
- * A name kept until the central directory is written. Buffer.from() would slice it from Node's
- * shared 8 KiB pool, and that slice would keep the whole slab alive, file data of other entries
- * included: with many small files, that was most of the archive held in memory.
+ * The central directory, kept as the bytes it will be written as, packed into 64 KiB blocks: with
+ * 100,000 entries, a record object and a name buffer for each would cost several times more.
  */
-function unpooled(text) {
-    const buffer = Buffer.alloc(Buffer.byteLength(text));
-    buffer.write(text);
-    return buffer;
+class CentralDirectory {
+    blocks = [];
+    block = Buffer.allocUnsafeSlow(64 * 1024);
+    used = 0;
+    count = 0;
+    add(header) {
+        if (this.used + header.length > this.block.length) {
+            this.blocks.push(this.block.subarray(0, this.used));
+            this.block = Buffer.allocUnsafeSlow(Math.max(64 * 1024, header.length));
+            this.used = 0;
+        }
+        this.used += header.copy(this.block, this.used);
+        this.count++;
+    }
+    parts() {
+        return [...this.blocks, this.block.subarray(0, this.used)];
+    }
 }
 /** First in, first out, in O(1): Array.shift() is linear, and the queue holds thousands of pieces. */
 class PieceQueue {
@@ -78174,7 +78199,7 @@ function storedBlocks(raw, final) {
 async function writeZip(entries, sink, options) {
     const level = options.compressionLevel;
     let offset = 0;
-    const central = [];
+    const central = new CentralDirectory();
     const queue = new PieceQueue();
     /** Entries whose header is queued: the header's flush hands the entry its cipher. */
     const openEntries = new Map();
@@ -78218,7 +78243,7 @@ async function writeZip(entries, sink, options) {
                 const data = piece.cipher ? sealed(await piece.cipher, content) : content;
                 record.compressedSize = data.length;
                 await write(Buffer.concat([localHeader(record), data]));
-                central.push(record);
+                central.add(centralHeader(record));
                 return;
             }
             record.zip64 = piece.sizeHint >= ZIP64_LIMIT - ZIP64_MARGIN || offset >= ZIP64_LIMIT;
@@ -78267,7 +78292,7 @@ async function writeZip(entries, sink, options) {
             throw new Error(`'${entry.record.name.toString()}' grew past 4 GiB while it was being zipped`);
         }
         await write(dataDescriptor(entry.record));
-        central.push(entry.record);
+        central.add(centralHeader(entry.record));
     };
     const push = async (piece) => {
         queue.push(piece);
@@ -78318,7 +78343,7 @@ async function writeZip(entries, sink, options) {
         return { result, batch: b };
     };
     try {
-        for (const item of entries) {
+        for await (const item of entries) {
             options.signal?.throwIfAborted();
             const { dosTime, dosDate } = dosDateTime(item.mtime);
             const base = {
@@ -78339,7 +78364,7 @@ async function writeZip(entries, sink, options) {
                 const encrypt = newCipher !== undefined && item.kind === 'symlink';
                 const record = {
                     ...base,
-                    name: unpooled(item.kind === 'directory' ? `${item.name}/` : item.name),
+                    name: Buffer.from(item.kind === 'directory' ? `${item.name}/` : item.name),
                     method: encrypt ? AES_METHOD : 0,
                     flags: FLAG_UTF8 | (encrypt ? FLAG_ENCRYPTED : 0),
                     crc: encrypt ? 0 : (0,external_node_zlib_.crc32)(content) >>> 0,
@@ -78356,7 +78381,7 @@ async function writeZip(entries, sink, options) {
             const method = store ? 0 : 8;
             const record = {
                 ...base,
-                name: unpooled(item.name),
+                name: Buffer.from(item.name),
                 method: newCipher ? AES_METHOD : method,
                 flags: FLAG_UTF8 | FLAG_DATA_DESCRIPTOR | (newCipher ? FLAG_ENCRYPTED : 0),
                 externalAttributes: ((S_IFREG | item.mode) << 16) >>> 0,
@@ -78420,9 +78445,9 @@ async function writeZip(entries, sink, options) {
         while (queue.size > 0)
             await flushOne();
         const cdOffset = offset;
-        for (const record of central)
-            await write(centralHeader(record));
-        await write(endOfCentralDirectory(central.length, cdOffset, offset - cdOffset));
+        for (const part of central.parts())
+            await write(part);
+        await write(endOfCentralDirectory(central.count, cdOffset, offset - cdOffset));
         await flushPending();
         return offset;
     }
@@ -78450,10 +78475,17 @@ function isAlreadyCompressed(name) {
     return ALREADY_COMPRESSED.has(external_node_path_.extname(name).slice(1).toLowerCase());
 }
 async function writeArchive(entries, destination, options) {
+    let entryCount = 0;
+    const counted = (async function* () {
+        for await (const entry of entries) {
+            entryCount++;
+            yield entry;
+        }
+    })();
     const file = (0,external_node_fs_.createWriteStream)(destination, { mode: 0o600, highWaterMark: 1 << 20 });
     let size;
     try {
-        size = await writeZip(entries, file, {
+        size = await writeZip(counted, file, {
             compressionLevel: options.compressionLevel,
             store: (entry) => isAlreadyCompressed(entry.name),
             signal: options.signal,
@@ -78467,7 +78499,7 @@ async function writeArchive(entries, destination, options) {
         file.destroy();
         throw error;
     }
-    return { path: destination, size, entryCount: entries.length };
+    return { path: destination, size, entryCount };
 }
 
 ;// CONCATENATED MODULE: ./lib/prune.js
@@ -82308,14 +82340,16 @@ function patternsOf(globber) {
     return ok ? patterns : null;
 }
 /**
- * What `globber.glob()` would return, in the same order, with each path's lstat. The globber must
- * have been created with implicitDescendants and matchDirectories on, followSymbolicLinks off.
- * Returns null when this version of @actions/glob cannot be walked this way.
+ * What `globber.glob()` would return, in the same order, with each path's lstat, as it is found
+ * (the zip starts on the first files while the walk goes on). The globber must have been created
+ * with implicitDescendants and matchDirectories on, followSymbolicLinks off. Returns null when this
+ * version of @actions/glob cannot be walked this way.
  */
-async function walkGlob(globber, options) {
+function walkGlob(globber, options) {
     const own = patternsOf(globber);
-    if (!own)
-        return null;
+    return own ? walk(globber, own, options) : null;
+}
+async function* walk(globber, own, options) {
     // Implicit descendants, as @actions/glob adds them: `dir` also means `dir/**`.
     const patterns = [];
     for (const pattern of own) {
@@ -82348,7 +82382,6 @@ async function walkGlob(globber, options) {
         }
         stack.unshift(searchPath);
     }
-    const found = [];
     let visited = 0;
     while (stack.length > 0) {
         if (++visited % 4096 === 0)
@@ -82363,7 +82396,7 @@ async function walkGlob(globber, options) {
             continue;
         if (stats.isDirectory()) {
             if (matched & MATCH_DIRECTORY)
-                found.push({ path: itemPath, stats });
+                yield { path: itemPath, stats };
             else if (!partial)
                 continue;
             const children = (0,external_node_fs_.readdirSync)(itemPath);
@@ -82371,10 +82404,9 @@ async function walkGlob(globber, options) {
                 stack.push(external_node_path_.join(itemPath, children[i]));
         }
         else if (matched & MATCH_FILE) {
-            found.push({ path: itemPath, stats });
+            yield { path: itemPath, stats };
         }
     }
-    return found;
 }
 
 ;// CONCATENATED MODULE: ./lib/select.js
@@ -82416,7 +82448,7 @@ function isInside(parent, child) {
     const rel = external_node_path_.relative(parent, child);
     return rel === '' || (!rel.startsWith('..') && !external_node_path_.isAbsolute(rel));
 }
-async function selectFiles(patterns, options) {
+async function openSelection(patterns, options) {
     const globber = await create(patterns, {
         followSymbolicLinks: options.followSymlinks,
         implicitDescendants: true,
@@ -82426,31 +82458,57 @@ async function selectFiles(patterns, options) {
     });
     const searchPaths = globber.getSearchPaths();
     // Not following links (the default): the fast walk, which keeps each path's lstat.
-    const walked = options.followSymlinks ? null : await walkGlob(globber, { excludeHiddenFiles: !options.includeHiddenFiles });
-    const found = walked ?? (await globber.glob()).map((p) => ({ path: p, stats: undefined }));
+    const walked = options.followSymlinks ? null : walkGlob(globber, { excludeHiddenFiles: !options.includeHiddenFiles });
     const excluded = new Set((options.exclude ?? []).map((p) => external_node_path_.resolve(p)));
-    const matched = found.filter((f) => !excluded.has(external_node_path_.resolve(f.path)));
+    const found = (async function* () {
+        const all = walked ?? (await globber.glob()).map((p) => ({ path: p, stats: undefined }));
+        for await (const item of all)
+            if (!excluded.has(external_node_path_.resolve(item.path)))
+                yield item;
+    })();
+    // upload-artifact's root: it depends on whether the one search path is the only match, so the
+    // first two matches are looked at before any entry is named.
+    const head = [];
+    while (head.length < 2) {
+        const next = await found.next();
+        if (next.done)
+            break;
+        head.push(next.value);
+    }
     let root;
     if (searchPaths.length > 1)
         root = commonAncestor(searchPaths);
-    else if (matched.length === 1 && searchPaths[0] === matched[0].path)
-        root = external_node_path_.dirname(matched[0].path);
+    else if (head.length === 1 && searchPaths[0] === head[0].path)
+        root = external_node_path_.dirname(head[0].path);
     else
         root = searchPaths[0] ?? process.cwd();
     const workspace = await (0,promises_.realpath)(options.workspace).catch(() => external_node_path_.resolve(options.workspace));
-    const entries = [];
-    const credentialWarnings = [];
-    let fileCount = 0;
-    let totalBytes = 0;
-    const inspected = [];
-    const candidates = matched.map((f) => ({ source: f.path, name: toArchiveName(root, f.path), stats: f.stats })).filter((c) => c.name !== '');
-    // Without the fast walk, stats are taken in parallel batches (one at a time costs a thread-pool
-    // round trip each); the entries keep glob's order.
-    for (let start = 0; start < candidates.length; start += STAT_BATCH) {
-        const batch = candidates.slice(start, start + STAT_BATCH);
-        const stats = await Promise.all(batch.map(async ({ source, stats }) => {
-            if (stats)
-                return stats;
+    const tally = { fileCount: 0, totalBytes: 0, credentialWarnings: [] };
+    const all = (async function* () {
+        yield* head;
+        yield* found;
+    })();
+    return { root, tally, entries: toEntries(all, root, workspace, options, tally) };
+}
+async function* toEntries(found, root, workspace, options, tally) {
+    const counted = (entry) => {
+        if (entry.kind !== 'directory')
+            tally.fileCount++;
+        if (entry.kind === 'file')
+            tally.totalBytes += entry.size;
+        for (const [pattern, why] of CREDENTIAL_FILES) {
+            if (pattern.test(entry.name))
+                tally.credentialWarnings.push(`'${entry.name}' ${why}`);
+        }
+        return entry;
+    };
+    // Paths without stats (the follow-symlinks walk) are stat'ed in parallel batches: one at a time
+    // costs a thread-pool round trip each. The order stays glob's.
+    let batch = [];
+    const statBatch = async () => {
+        const current = batch;
+        batch = [];
+        const stats = await Promise.all(current.map(async ({ source }) => {
             try {
                 return options.followSymlinks ? await (0,promises_.stat)(source) : await (0,promises_.lstat)(source);
             }
@@ -82458,39 +82516,55 @@ async function selectFiles(patterns, options) {
                 throw new SelectionError(`cannot read '${source}': ${error.message}`);
             }
         }));
-        batch.forEach((c, i) => inspected.push({ source: c.source, name: c.name, stats: stats[i] }));
+        const entries = [];
+        for (const [i, { source, name }] of current.entries()) {
+            const entry = await toEntry(source, name, stats[i], workspace, options);
+            if (entry)
+                entries.push(counted(entry));
+        }
+        return entries;
+    };
+    for await (const { path: source, stats } of found) {
+        const name = toArchiveName(root, source);
+        if (name === '')
+            continue;
+        if (stats) {
+            const entry = await toEntry(source, name, stats, workspace, options);
+            if (entry)
+                yield counted(entry);
+            continue;
+        }
+        batch.push({ source, name });
+        if (batch.length >= STAT_BATCH)
+            yield* await statBatch();
     }
-    for (const { source, name, stats } of inspected) {
-        if (options.followSymlinks) {
-            // The content of a link is stored only when its target stays inside the workspace.
-            const real = await (0,promises_.realpath)(source);
-            if (!isInside(workspace, real)) {
-                throw new SelectionError(`'${name}' is a symbolic link to '${real}', outside the workspace; follow-symlinks never reads outside it. ` +
-                    'Set follow-symlinks: false to store the link itself, or exclude it with a !pattern line');
-            }
-        }
-        const base = { source, name, mode: stats.mode & 0o7777, mtime: stats.mtime };
-        if (stats.isDirectory()) {
-            entries.push({ ...base, kind: 'directory' });
-        }
-        else if (stats.isSymbolicLink()) {
-            entries.push({ ...base, kind: 'symlink', target: await (0,promises_.readlink)(source) });
-            fileCount++;
-        }
-        else if (stats.isFile()) {
-            entries.push({ ...base, kind: 'file', size: stats.size });
-            fileCount++;
-            totalBytes += stats.size;
-        }
-        else {
-            continue; // sockets, fifos, devices: nothing to back up
-        }
-        for (const [pattern, why] of CREDENTIAL_FILES) {
-            if (pattern.test(name))
-                credentialWarnings.push(`'${name}' ${why}`);
+    yield* await statBatch();
+}
+async function toEntry(source, name, stats, workspace, options) {
+    if (options.followSymlinks) {
+        // The content of a link is stored only when its target stays inside the workspace.
+        const real = await (0,promises_.realpath)(source);
+        if (!isInside(workspace, real)) {
+            throw new SelectionError(`'${name}' is a symbolic link to '${real}', outside the workspace; follow-symlinks never reads outside it. ` +
+                'Set follow-symlinks: false to store the link itself, or exclude it with a !pattern line');
         }
     }
-    return { root, entries, fileCount, totalBytes, credentialWarnings };
+    const base = { source, name, mode: stats.mode & 0o7777, mtime: stats.mtime };
+    if (stats.isFile())
+        return { ...base, kind: 'file', size: stats.size };
+    if (stats.isDirectory())
+        return { ...base, kind: 'directory' };
+    if (stats.isSymbolicLink())
+        return { ...base, kind: 'symlink', target: await (0,promises_.readlink)(source) };
+    return null; // sockets, fifos, devices: nothing to back up
+}
+/** The whole selection at once (for callers that need it all before zipping). */
+async function selectFiles(patterns, options) {
+    const stream = await openSelection(patterns, options);
+    const entries = [];
+    for await (const entry of stream.entries)
+        entries.push(entry);
+    return { root: stream.root, entries, ...stream.tally };
 }
 
 ;// CONCATENATED MODULE: ./lib/onefichier/types.js
@@ -83423,8 +83497,49 @@ async function runBackup(ctx) {
     const client = new OneFichierClient(transport);
     let digestJob;
     try {
-        const selection = await timed(progress, stagesMs, 'select', () => log.group('Select files', () => run_select(ctx, zipPath)));
-        if (selection.fileCount === 0) {
+        const selection = await timed(progress, stagesMs, 'select', () => openSelection(config.patterns, {
+            includeHiddenFiles: config.includeHiddenFiles,
+            followSymlinks: config.followSymlinks,
+            workspace: ctx.workspace,
+            exclude: [zipPath],
+        }));
+        const fingerprint = config.skipUnchanged
+            ? new ContentFingerprint({ apiKey: config.apiKey, archivePassword: config.archivePassword, linkPassword: config.linkPassword })
+            : undefined;
+        // The walk goes on while the zip is written: files are zipped as they are found. Once there is
+        // a file to back up, the folder (and for skip-unchanged its listing) is looked up meanwhile.
+        let destination;
+        const entries = (async function* () {
+            for await (const entry of selection.entries) {
+                if (!destination && entry.kind !== 'directory')
+                    destination = lookUpDestination(ctx, client);
+                log.debug(`  ${entry.kind} ${entry.name}`);
+                yield entry;
+            }
+        })();
+        const archive = await timed(progress, stagesMs, 'zip', () => log.group('Select and zip', async () => {
+            const started = performance.now();
+            const result = await writeArchive(entries, zipPath, {
+                compressionLevel: config.compressionLevel,
+                signal: ctx.signal,
+                password: config.archivePassword || undefined,
+                observer: fingerprint,
+            });
+            const { fileCount, totalBytes, credentialWarnings } = selection.tally;
+            for (const warning of credentialWarnings) {
+                log.warning(`Credential guard: ${warning}; exclude it with a !pattern line unless you mean to back it up`);
+            }
+            log.info(`Selected ${fileCount} files (${formatBytes(totalBytes)}) under ${selection.root}`);
+            if (fileCount === 0)
+                return result;
+            if (config.archivePassword)
+                log.info('Contents encrypted with AES-256 (WinZip AE-2); entry names stay readable');
+            log.info(`Zipped ${fileCount} files (${formatBytes(totalBytes)}) into ${fileName}: ${formatBytes(result.size)} in ${formatDuration(performance.now() - started)}`);
+            return result;
+        }));
+        // (Assigned inside the generator above, which TypeScript's narrowing cannot see.)
+        const lookup = destination;
+        if (selection.tally.fileCount === 0 || !lookup) {
             const message = `No files were found with the provided path:\n${config.patterns}\nCheck the paths (relative to ${ctx.workspace}); hidden files need include-hidden-files: true.`;
             if (config.ifNoFilesFound === 'error')
                 throw new NoFilesError(message.replace(/\n/g, ' '));
@@ -83434,36 +83549,18 @@ async function runBackup(ctx) {
                 log.info(`${message} No backup was made.`);
             return finish({ ...base, status: 'no-files' });
         }
-        const fingerprint = config.skipUnchanged
-            ? new ContentFingerprint({ apiKey: config.apiKey, archivePassword: config.archivePassword, linkPassword: config.linkPassword })
-            : undefined;
-        // The folder (and for skip-unchanged its listing) is looked up while the zip is written.
-        const destination = lookUpDestination(ctx, client);
-        const archive = await timed(progress, stagesMs, 'zip', () => log.group('Zip', async () => {
-            const started = performance.now();
-            const result = await writeArchive(selection.entries, zipPath, {
-                compressionLevel: config.compressionLevel,
-                signal: ctx.signal,
-                password: config.archivePassword || undefined,
-                observer: fingerprint,
-            });
-            if (config.archivePassword)
-                log.info('Contents encrypted with AES-256 (WinZip AE-2); entry names stay readable');
-            log.info(`Zipped ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) into ${fileName}: ${formatBytes(result.size)} in ${formatDuration(performance.now() - started)}`);
-            return result;
-        }));
         // Checksums are taken from the file while the upload runs (digest.ts).
         digestJob = digestFile(zipPath);
         const digests = waitForDigests(digestJob, log);
-        const zipped = { ...base, size: archive.size, fileCount: selection.fileCount };
+        const zipped = { ...base, size: archive.size, fileCount: selection.tally.fileCount };
         const compared = fingerprint
-            ? await timed(progress, stagesMs, 'compare', () => log.group('Compare with the newest backup', () => compare(ctx, client, destination, fingerprint.digest())))
+            ? await timed(progress, stagesMs, 'compare', () => log.group('Compare with the newest backup', () => compare(ctx, client, lookup, fingerprint.digest())))
             : undefined;
         const comparison = compared ? describeComparison(compared.comparison) : '';
         if (config.dryRun) {
             if (compared)
                 log.info(`Dry run: ${comparison}`);
-            const plan = await dryRunPlan(ctx, client, destination, fileName, compared?.listing);
+            const plan = await dryRunPlan(ctx, client, lookup, fileName, compared?.listing);
             return finish({ ...zipped, ...(await digests()), status: 'dry-run', comparison, ...plan });
         }
         if (compared?.comparison.unchanged) {
@@ -83485,7 +83582,7 @@ async function runBackup(ctx) {
         }
         let uploaded;
         try {
-            uploaded = await uploadAndVerify(ctx, client, destination, archive, digests, fileName, stagesMs, progress);
+            uploaded = await uploadAndVerify(ctx, client, lookup, archive, digests, fileName, stagesMs, progress);
         }
         catch (error) {
             if (config.onUploadFailure !== 'artifact' || !ctx.saveAsArtifact || ctx.signal?.aborted)
@@ -83621,23 +83718,6 @@ async function keepAsArtifact(ctx, zipPath, error, progress) {
     catch (artifactError) {
         return new BackupError(`${message} Saving the zip as a workflow artifact failed too (${artifactError?.message ?? String(artifactError)}). Nothing was pruned.`);
     }
-}
-async function run_select(ctx, zipPath) {
-    const { config, log } = ctx;
-    const started = performance.now();
-    const selection = await selectFiles(config.patterns, {
-        includeHiddenFiles: config.includeHiddenFiles,
-        followSymlinks: config.followSymlinks,
-        workspace: ctx.workspace,
-        exclude: [zipPath],
-    });
-    for (const warning of selection.credentialWarnings) {
-        log.warning(`Credential guard: ${warning}; exclude it with a !pattern line unless you mean to back it up`);
-    }
-    log.info(`Selected ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) under ${selection.root} in ${formatDuration(performance.now() - started)}`);
-    for (const entry of selection.entries)
-        log.debug(`  ${entry.kind} ${entry.name}`);
-    return selection;
 }
 async function uploadAndVerify(ctx, client, destination, archive, digests, fileName, stagesMs, progress) {
     const { config, log } = ctx;

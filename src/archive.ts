@@ -34,11 +34,22 @@ export function isAlreadyCompressed(name: string): boolean {
   return ALREADY_COMPRESSED.has(path.extname(name).slice(1).toLowerCase())
 }
 
-export async function writeArchive(entries: readonly Entry[], destination: string, options: ArchiveOptions): Promise<ArchiveResult> {
+export async function writeArchive(
+  entries: Iterable<Entry> | AsyncIterable<Entry>,
+  destination: string,
+  options: ArchiveOptions,
+): Promise<ArchiveResult> {
+  let entryCount = 0
+  const counted = (async function* () {
+    for await (const entry of entries) {
+      entryCount++
+      yield entry
+    }
+  })()
   const file = createWriteStream(destination, { mode: 0o600, highWaterMark: 1 << 20 })
   let size: number
   try {
-    size = await writeZip(entries, file, {
+    size = await writeZip(counted, file, {
       compressionLevel: options.compressionLevel,
       store: (entry) => isAlreadyCompressed(entry.name),
       signal: options.signal,
@@ -51,5 +62,5 @@ export async function writeArchive(entries: readonly Entry[], destination: strin
     file.destroy()
     throw error
   }
-  return { path: destination, size, entryCount: entries.length }
+  return { path: destination, size, entryCount }
 }

@@ -8,7 +8,7 @@ import { BackupError, NoFilesError } from './errors.js'
 import type { Log } from './log.js'
 import { backupFileName } from './naming.js'
 import { applyRetention, type RetentionOutcome } from './prune.js'
-import { selectFiles, type Selection } from './select.js'
+import { openSelection } from './select.js'
 import { verifyUpload, type VerifiedUpload } from './verify.js'
 import { OneFichierClient, ROOT_FOLDER_ID } from './onefichier/client.js'
 import { OneFichierError } from './onefichier/errors.js'
@@ -142,52 +142,72 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
   let digestJob: DigestJob | undefined
   try {
     const selection = await timed(progress, stagesMs, 'select', () =>
-      log.group('Select files', () => select(ctx, zipPath)),
+      openSelection(config.patterns, {
+        includeHiddenFiles: config.includeHiddenFiles,
+        followSymlinks: config.followSymlinks,
+        workspace: ctx.workspace,
+        exclude: [zipPath],
+      }),
     )
-    if (selection.fileCount === 0) {
+    const fingerprint = config.skipUnchanged
+      ? new ContentFingerprint({ apiKey: config.apiKey, archivePassword: config.archivePassword, linkPassword: config.linkPassword })
+      : undefined
+    // The walk goes on while the zip is written: files are zipped as they are found. Once there is
+    // a file to back up, the folder (and for skip-unchanged its listing) is looked up meanwhile.
+    let destination: DestinationLookup | undefined
+    const entries = (async function* () {
+      for await (const entry of selection.entries) {
+        if (!destination && entry.kind !== 'directory') destination = lookUpDestination(ctx, client)
+        log.debug(`  ${entry.kind} ${entry.name}`)
+        yield entry
+      }
+    })()
+    const archive = await timed(progress, stagesMs, 'zip', () =>
+      log.group('Select and zip', async () => {
+        const started = performance.now()
+        const result = await writeArchive(entries, zipPath, {
+          compressionLevel: config.compressionLevel,
+          signal: ctx.signal,
+          password: config.archivePassword || undefined,
+          observer: fingerprint,
+        })
+        const { fileCount, totalBytes, credentialWarnings } = selection.tally
+        for (const warning of credentialWarnings) {
+          log.warning(`Credential guard: ${warning}; exclude it with a !pattern line unless you mean to back it up`)
+        }
+        log.info(`Selected ${fileCount} files (${formatBytes(totalBytes)}) under ${selection.root}`)
+        if (fileCount === 0) return result
+        if (config.archivePassword) log.info('Contents encrypted with AES-256 (WinZip AE-2); entry names stay readable')
+        log.info(
+          `Zipped ${fileCount} files (${formatBytes(totalBytes)}) into ${fileName}: ${formatBytes(result.size)} in ${formatDuration(performance.now() - started)}`,
+        )
+        return result
+      }),
+    )
+    // (Assigned inside the generator above, which TypeScript's narrowing cannot see.)
+    const lookup = destination as DestinationLookup | undefined
+    if (selection.tally.fileCount === 0 || !lookup) {
       const message = `No files were found with the provided path:\n${config.patterns}\nCheck the paths (relative to ${ctx.workspace}); hidden files need include-hidden-files: true.`
       if (config.ifNoFilesFound === 'error') throw new NoFilesError(message.replace(/\n/g, ' '))
       if (config.ifNoFilesFound === 'warn') log.warning(`${message} No backup was made.`)
       else log.info(`${message} No backup was made.`)
       return finish({ ...base, status: 'no-files' })
     }
-
-    const fingerprint = config.skipUnchanged
-      ? new ContentFingerprint({ apiKey: config.apiKey, archivePassword: config.archivePassword, linkPassword: config.linkPassword })
-      : undefined
-    // The folder (and for skip-unchanged its listing) is looked up while the zip is written.
-    const destination = lookUpDestination(ctx, client)
-    const archive = await timed(progress, stagesMs, 'zip', () =>
-      log.group('Zip', async () => {
-        const started = performance.now()
-        const result = await writeArchive(selection.entries, zipPath, {
-          compressionLevel: config.compressionLevel,
-          signal: ctx.signal,
-          password: config.archivePassword || undefined,
-          observer: fingerprint,
-        })
-        if (config.archivePassword) log.info('Contents encrypted with AES-256 (WinZip AE-2); entry names stay readable')
-        log.info(
-          `Zipped ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) into ${fileName}: ${formatBytes(result.size)} in ${formatDuration(performance.now() - started)}`,
-        )
-        return result
-      }),
-    )
     // Checksums are taken from the file while the upload runs (digest.ts).
     digestJob = digestFile(zipPath)
     const digests = waitForDigests(digestJob, log)
-    const zipped = { ...base, size: archive.size, fileCount: selection.fileCount }
+    const zipped = { ...base, size: archive.size, fileCount: selection.tally.fileCount }
 
     const compared = fingerprint
       ? await timed(progress, stagesMs, 'compare', () =>
-          log.group('Compare with the newest backup', () => compare(ctx, client, destination, fingerprint.digest())),
+          log.group('Compare with the newest backup', () => compare(ctx, client, lookup, fingerprint.digest())),
         )
       : undefined
     const comparison = compared ? describeComparison(compared.comparison) : ''
 
     if (config.dryRun) {
       if (compared) log.info(`Dry run: ${comparison}`)
-      const plan = await dryRunPlan(ctx, client, destination, fileName, compared?.listing)
+      const plan = await dryRunPlan(ctx, client, lookup, fileName, compared?.listing)
       return finish({ ...zipped, ...(await digests()), status: 'dry-run', comparison, ...plan })
     }
 
@@ -211,7 +231,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
 
     let uploaded: Awaited<ReturnType<typeof uploadAndVerify>>
     try {
-      uploaded = await uploadAndVerify(ctx, client, destination, archive, digests, fileName, stagesMs, progress)
+      uploaded = await uploadAndVerify(ctx, client, lookup, archive, digests, fileName, stagesMs, progress)
     } catch (error) {
       if (config.onUploadFailure !== 'artifact' || !ctx.saveAsArtifact || ctx.signal?.aborted) throw error
       throw await keepAsArtifact(ctx, zipPath, error, progress)
@@ -375,24 +395,6 @@ async function keepAsArtifact(ctx: RunContext, zipPath: string, error: unknown, 
   }
 }
 
-async function select(ctx: RunContext, zipPath: string): Promise<Selection> {
-  const { config, log } = ctx
-  const started = performance.now()
-  const selection = await selectFiles(config.patterns, {
-    includeHiddenFiles: config.includeHiddenFiles,
-    followSymlinks: config.followSymlinks,
-    workspace: ctx.workspace,
-    exclude: [zipPath],
-  })
-  for (const warning of selection.credentialWarnings) {
-    log.warning(`Credential guard: ${warning}; exclude it with a !pattern line unless you mean to back it up`)
-  }
-  log.info(
-    `Selected ${selection.fileCount} files (${formatBytes(selection.totalBytes)}) under ${selection.root} in ${formatDuration(performance.now() - started)}`,
-  )
-  for (const entry of selection.entries) log.debug(`  ${entry.kind} ${entry.name}`)
-  return selection
-}
 
 async function uploadAndVerify(
   ctx: RunContext,

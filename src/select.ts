@@ -77,7 +77,20 @@ function isInside(parent: string, child: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
-export async function selectFiles(patterns: string, options: SelectOptions): Promise<Selection> {
+/** The selection as a stream: entries come as the walk finds them; the tally is final after the last. */
+export interface SelectionStream {
+  root: string
+  entries: AsyncIterable<Entry>
+  tally: { fileCount: number; totalBytes: number; credentialWarnings: string[] }
+}
+
+interface Found {
+  path: string
+  /** Taken by the walk already (lstat), or to be taken here. */
+  stats: Stats | undefined
+}
+
+export async function openSelection(patterns: string, options: SelectOptions): Promise<SelectionStream> {
   const globber = await glob.create(patterns, {
     followSymbolicLinks: options.followSymlinks,
     implicitDescendants: true,
@@ -87,30 +100,58 @@ export async function selectFiles(patterns: string, options: SelectOptions): Pro
   })
   const searchPaths = globber.getSearchPaths()
   // Not following links (the default): the fast walk, which keeps each path's lstat.
-  const walked = options.followSymlinks ? null : await walkGlob(globber, { excludeHiddenFiles: !options.includeHiddenFiles })
-  const found = walked ?? (await globber.glob()).map((p) => ({ path: p, stats: undefined as Stats | undefined }))
+  const walked = options.followSymlinks ? null : walkGlob(globber, { excludeHiddenFiles: !options.includeHiddenFiles })
   const excluded = new Set((options.exclude ?? []).map((p) => path.resolve(p)))
-  const matched = found.filter((f) => !excluded.has(path.resolve(f.path)))
+  const found = (async function* (): AsyncGenerator<Found> {
+    const all = walked ?? (await globber.glob()).map((p) => ({ path: p, stats: undefined }))
+    for await (const item of all) if (!excluded.has(path.resolve(item.path))) yield item
+  })()
 
+  // upload-artifact's root: it depends on whether the one search path is the only match, so the
+  // first two matches are looked at before any entry is named.
+  const head: Found[] = []
+  while (head.length < 2) {
+    const next = await found.next()
+    if (next.done) break
+    head.push(next.value)
+  }
   let root: string
   if (searchPaths.length > 1) root = commonAncestor(searchPaths)
-  else if (matched.length === 1 && searchPaths[0] === matched[0]!.path) root = path.dirname(matched[0]!.path)
+  else if (head.length === 1 && searchPaths[0] === head[0]!.path) root = path.dirname(head[0]!.path)
   else root = searchPaths[0] ?? process.cwd()
 
   const workspace = await realpath(options.workspace).catch(() => path.resolve(options.workspace))
-  const entries: Entry[] = []
-  const credentialWarnings: string[] = []
-  let fileCount = 0
-  let totalBytes = 0
-  const inspected: Array<{ source: string; name: string; stats: Stats }> = []
-  const candidates = matched.map((f) => ({ source: f.path, name: toArchiveName(root, f.path), stats: f.stats })).filter((c) => c.name !== '')
-  // Without the fast walk, stats are taken in parallel batches (one at a time costs a thread-pool
-  // round trip each); the entries keep glob's order.
-  for (let start = 0; start < candidates.length; start += STAT_BATCH) {
-    const batch = candidates.slice(start, start + STAT_BATCH)
+  const tally = { fileCount: 0, totalBytes: 0, credentialWarnings: [] as string[] }
+  const all = (async function* () {
+    yield* head
+    yield* found
+  })()
+  return { root, tally, entries: toEntries(all, root, workspace, options, tally) }
+}
+
+async function* toEntries(
+  found: AsyncIterable<Found>,
+  root: string,
+  workspace: string,
+  options: SelectOptions,
+  tally: SelectionStream['tally'],
+): AsyncGenerator<Entry> {
+  const counted = (entry: Entry) => {
+    if (entry.kind !== 'directory') tally.fileCount++
+    if (entry.kind === 'file') tally.totalBytes += entry.size
+    for (const [pattern, why] of CREDENTIAL_FILES) {
+      if (pattern.test(entry.name)) tally.credentialWarnings.push(`'${entry.name}' ${why}`)
+    }
+    return entry
+  }
+  // Paths without stats (the follow-symlinks walk) are stat'ed in parallel batches: one at a time
+  // costs a thread-pool round trip each. The order stays glob's.
+  let batch: Array<{ source: string; name: string }> = []
+  const statBatch = async () => {
+    const current = batch
+    batch = []
     const stats = await Promise.all(
-      batch.map(async ({ source, stats }) => {
-        if (stats) return stats
+      current.map(async ({ source }) => {
         try {
           return options.followSymlinks ? await stat(source) : await lstat(source)
         } catch (error) {
@@ -118,35 +159,49 @@ export async function selectFiles(patterns: string, options: SelectOptions): Pro
         }
       }),
     )
-    batch.forEach((c, i) => inspected.push({ source: c.source, name: c.name, stats: stats[i]! }))
+    const entries: Entry[] = []
+    for (const [i, { source, name }] of current.entries()) {
+      const entry = await toEntry(source, name, stats[i]!, workspace, options)
+      if (entry) entries.push(counted(entry))
+    }
+    return entries
   }
-  for (const { source, name, stats } of inspected) {
-    if (options.followSymlinks) {
-      // The content of a link is stored only when its target stays inside the workspace.
-      const real = await realpath(source)
-      if (!isInside(workspace, real)) {
-        throw new SelectionError(
-          `'${name}' is a symbolic link to '${real}', outside the workspace; follow-symlinks never reads outside it. ` +
-            'Set follow-symlinks: false to store the link itself, or exclude it with a !pattern line',
-        )
-      }
+  for await (const { path: source, stats } of found) {
+    const name = toArchiveName(root, source)
+    if (name === '') continue
+    if (stats) {
+      const entry = await toEntry(source, name, stats, workspace, options)
+      if (entry) yield counted(entry)
+      continue
     }
-    const base = { source, name, mode: stats.mode & 0o7777, mtime: stats.mtime }
-    if (stats.isDirectory()) {
-      entries.push({ ...base, kind: 'directory' })
-    } else if (stats.isSymbolicLink()) {
-      entries.push({ ...base, kind: 'symlink', target: await readlink(source) })
-      fileCount++
-    } else if (stats.isFile()) {
-      entries.push({ ...base, kind: 'file', size: stats.size })
-      fileCount++
-      totalBytes += stats.size
-    } else {
-      continue // sockets, fifos, devices: nothing to back up
-    }
-    for (const [pattern, why] of CREDENTIAL_FILES) {
-      if (pattern.test(name)) credentialWarnings.push(`'${name}' ${why}`)
+    batch.push({ source, name })
+    if (batch.length >= STAT_BATCH) yield* await statBatch()
+  }
+  yield* await statBatch()
+}
+
+async function toEntry(source: string, name: string, stats: Stats, workspace: string, options: SelectOptions): Promise<Entry | null> {
+  if (options.followSymlinks) {
+    // The content of a link is stored only when its target stays inside the workspace.
+    const real = await realpath(source)
+    if (!isInside(workspace, real)) {
+      throw new SelectionError(
+        `'${name}' is a symbolic link to '${real}', outside the workspace; follow-symlinks never reads outside it. ` +
+          'Set follow-symlinks: false to store the link itself, or exclude it with a !pattern line',
+      )
     }
   }
-  return { root, entries, fileCount, totalBytes, credentialWarnings }
+  const base = { source, name, mode: stats.mode & 0o7777, mtime: stats.mtime }
+  if (stats.isFile()) return { ...base, kind: 'file', size: stats.size }
+  if (stats.isDirectory()) return { ...base, kind: 'directory' }
+  if (stats.isSymbolicLink()) return { ...base, kind: 'symlink', target: await readlink(source) }
+  return null // sockets, fifos, devices: nothing to back up
+}
+
+/** The whole selection at once (for callers that need it all before zipping). */
+export async function selectFiles(patterns: string, options: SelectOptions): Promise<Selection> {
+  const stream = await openSelection(patterns, options)
+  const entries: Entry[] = []
+  for await (const entry of stream.entries) entries.push(entry)
+  return { root: stream.root, entries, ...stream.tally }
 }

@@ -42,13 +42,17 @@ function patternsOf(globber: Globber): GlobPattern[] | null {
 }
 
 /**
- * What `globber.glob()` would return, in the same order, with each path's lstat. The globber must
- * have been created with implicitDescendants and matchDirectories on, followSymbolicLinks off.
- * Returns null when this version of @actions/glob cannot be walked this way.
+ * What `globber.glob()` would return, in the same order, with each path's lstat, as it is found
+ * (the zip starts on the first files while the walk goes on). The globber must have been created
+ * with implicitDescendants and matchDirectories on, followSymbolicLinks off. Returns null when this
+ * version of @actions/glob cannot be walked this way.
  */
-export async function walkGlob(globber: Globber, options: { excludeHiddenFiles: boolean }): Promise<Found[] | null> {
+export function walkGlob(globber: Globber, options: { excludeHiddenFiles: boolean }): AsyncGenerator<Found> | null {
   const own = patternsOf(globber)
-  if (!own) return null
+  return own ? walk(globber, own, options) : null
+}
+
+async function* walk(globber: Globber, own: GlobPattern[], options: { excludeHiddenFiles: boolean }): AsyncGenerator<Found> {
   // Implicit descendants, as @actions/glob adds them: `dir` also means `dir/**`.
   const patterns: GlobPattern[] = []
   for (const pattern of own) {
@@ -78,7 +82,6 @@ export async function walkGlob(globber: Globber, options: { excludeHiddenFiles: 
     }
     stack.unshift(searchPath)
   }
-  const found: Found[] = []
   let visited = 0
   while (stack.length > 0) {
     if (++visited % 4096 === 0) await new Promise((resolve) => setImmediate(resolve))
@@ -89,13 +92,12 @@ export async function walkGlob(globber: Globber, options: { excludeHiddenFiles: 
     const stats = lstatSync(itemPath)
     if (options.excludeHiddenFiles && path.basename(itemPath).startsWith('.')) continue
     if (stats.isDirectory()) {
-      if (matched & MATCH_DIRECTORY) found.push({ path: itemPath, stats })
+      if (matched & MATCH_DIRECTORY) yield { path: itemPath, stats }
       else if (!partial) continue
       const children = readdirSync(itemPath)
       for (let i = children.length - 1; i >= 0; i--) stack.push(path.join(itemPath, children[i]!))
     } else if (matched & MATCH_FILE) {
-      found.push({ path: itemPath, stats })
+      yield { path: itemPath, stats }
     }
   }
-  return found
 }

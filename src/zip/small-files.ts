@@ -67,6 +67,19 @@ function pack(parts) {
   for (const p of parts) if (p) { p.copy(all, at); at += p.length }
   return all
 }
+// One read buffer, reused: the files are small (the writer sends only those up to 64 KiB).
+let scratch = Buffer.allocUnsafeSlow(64 * 1024)
+function readSmall(file, size) {
+  if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(size)
+  const fd = fs.openSync(file, 'r')
+  try {
+    let read = 0, n
+    while (read < size && (n = fs.readSync(fd, scratch, read, size - read, read)) > 0) read += n
+    return scratch.subarray(0, read)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
 parentPort.on('message', ({ id, files, level, keepRaw }) => {
   const n = files.length
   const outs = new Array(n), raws = new Array(n)
@@ -75,14 +88,14 @@ parentPort.on('message', ({ id, files, level, keepRaw }) => {
   for (let i = 0; i < n; i++) {
     const f = files[i]
     try {
-      let raw = fs.readFileSync(f.path)
-      if (raw.length > f.size) raw = raw.subarray(0, f.size)
-      const out = f.store ? raw : zlib.deflateRawSync(raw, { level })
+      const raw = readSmall(f.path, f.size)
+      // The scratch buffer is reused: keep copies of what must outlive this file.
+      const out = f.store ? Buffer.from(raw) : zlib.deflateRawSync(raw, { level })
       outs[i] = out
       outLengths[i] = out.length
       sizes[i] = raw.length
       crcs[i] = zlib.crc32(raw)
-      if (keepRaw) raws[i] = raw
+      if (keepRaw) raws[i] = Buffer.from(raw)
     } catch (error) {
       errors[i] = error && error.message ? error.message : String(error)
     }

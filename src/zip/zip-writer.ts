@@ -255,14 +255,26 @@ async function looksIncompressible(raw: Buffer): Promise<boolean> {
 }
 
 /**
- * A name kept until the central directory is written. Buffer.from() would slice it from Node's
- * shared 8 KiB pool, and that slice would keep the whole slab alive, file data of other entries
- * included: with many small files, that was most of the archive held in memory.
+ * The central directory, kept as the bytes it will be written as, packed into 64 KiB blocks: with
+ * 100,000 entries, a record object and a name buffer for each would cost several times more.
  */
-function unpooled(text: string): Buffer {
-  const buffer = Buffer.alloc(Buffer.byteLength(text))
-  buffer.write(text)
-  return buffer
+class CentralDirectory {
+  private readonly blocks: Buffer[] = []
+  private block = Buffer.allocUnsafeSlow(64 * 1024)
+  private used = 0
+  count = 0
+  add(header: Buffer): void {
+    if (this.used + header.length > this.block.length) {
+      this.blocks.push(this.block.subarray(0, this.used))
+      this.block = Buffer.allocUnsafeSlow(Math.max(64 * 1024, header.length))
+      this.used = 0
+    }
+    this.used += header.copy(this.block, this.used)
+    this.count++
+  }
+  parts(): Buffer[] {
+    return [...this.blocks, this.block.subarray(0, this.used)]
+  }
 }
 
 /** First in, first out, in O(1): Array.shift() is linear, and the queue holds thousands of pieces. */
@@ -314,10 +326,10 @@ export function storedBlocks(raw: Buffer, final: boolean): Buffer[] {
 }
 
 /** Writes the entries as a zip into `sink` (which is not ended). Returns the number of bytes written. */
-export async function writeZip(entries: readonly Entry[], sink: Writable, options: ZipOptions): Promise<number> {
+export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, sink: Writable, options: ZipOptions): Promise<number> {
   const level = options.compressionLevel
   let offset = 0
-  const central: CentralRecord[] = []
+  const central = new CentralDirectory()
   const queue = new PieceQueue()
   /** Entries whose header is queued: the header's flush hands the entry its cipher. */
   const openEntries = new Map<CentralRecord, OpenEntry>()
@@ -359,7 +371,7 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
         const data = piece.cipher ? sealed(await piece.cipher, content) : content
         record.compressedSize = data.length
         await write(Buffer.concat([localHeader(record), data]))
-        central.push(record)
+        central.add(centralHeader(record))
         return
       }
       record.zip64 = piece.sizeHint >= ZIP64_LIMIT - ZIP64_MARGIN || offset >= ZIP64_LIMIT
@@ -405,7 +417,7 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
       throw new Error(`'${entry.record.name.toString()}' grew past 4 GiB while it was being zipped`)
     }
     await write(dataDescriptor(entry.record))
-    central.push(entry.record)
+    central.add(centralHeader(entry.record))
   }
   const push = async (piece: Piece) => {
     queue.push(piece)
@@ -452,7 +464,7 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
   }
 
   try {
-    for (const item of entries) {
+    for await (const item of entries) {
       options.signal?.throwIfAborted()
       const { dosTime, dosDate } = dosDateTime(item.mtime)
       const base = {
@@ -473,7 +485,7 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
         const encrypt = newCipher !== undefined && item.kind === 'symlink'
         const record: CentralRecord = {
           ...base,
-          name: unpooled(item.kind === 'directory' ? `${item.name}/` : item.name),
+          name: Buffer.from(item.kind === 'directory' ? `${item.name}/` : item.name),
           method: encrypt ? AES_METHOD : 0,
           flags: FLAG_UTF8 | (encrypt ? FLAG_ENCRYPTED : 0),
           crc: encrypt ? 0 : crc32(content) >>> 0,
@@ -492,7 +504,7 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
       const method = store ? 0 : 8
       const record: CentralRecord = {
         ...base,
-        name: unpooled(item.name),
+        name: Buffer.from(item.name),
         method: newCipher ? AES_METHOD : method,
         flags: FLAG_UTF8 | FLAG_DATA_DESCRIPTOR | (newCipher ? FLAG_ENCRYPTED : 0),
         externalAttributes: ((S_IFREG | item.mode) << 16) >>> 0,
@@ -554,8 +566,8 @@ export async function writeZip(entries: readonly Entry[], sink: Writable, option
     while (queue.size > 0) await flushOne()
 
     const cdOffset = offset
-    for (const record of central) await write(centralHeader(record))
-    await write(endOfCentralDirectory(central.length, cdOffset, offset - cdOffset))
+    for (const part of central.parts()) await write(part)
+    await write(endOfCentralDirectory(central.count, cdOffset, offset - cdOffset))
     await flushPending()
     return offset
   } finally {

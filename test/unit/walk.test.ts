@@ -7,6 +7,13 @@ import * as path from 'node:path'
 import { walkGlob } from '../../src/walk.js'
 import { makeWorkspace } from '../helpers/workspace.ts'
 
+async function collect<T>(items: AsyncGenerator<T> | null): Promise<T[] | null> {
+  if (!items) return null
+  const all: T[] = []
+  for await (const item of items) all.push(item)
+  return all
+}
+
 const TREE = {
   'data/a.txt': { kind: 'file' as const, content: 'a' },
   'data/b.log': { kind: 'file' as const, content: 'b' },
@@ -54,7 +61,7 @@ describe('walkGlob', () => {
     try {
       const options = { followSymbolicLinks: false, implicitDescendants: true, matchDirectories: true, omitBrokenSymbolicLinks: true, excludeHiddenFiles }
       const expected = await (await glob.create(patterns, options)).glob()
-      const walked = await walkGlob(await glob.create(patterns, options), { excludeHiddenFiles })
+      const walked = await collect(walkGlob(await glob.create(patterns, options), { excludeHiddenFiles }))
       expect(walked).not.toBeNull()
       expect(walked!.map((f) => f.path)).toEqual(expected)
       for (const f of walked!) expect(f.stats.mode).toBe(lstatSync(f.path).mode)
@@ -73,7 +80,7 @@ describe('walkGlob', () => {
     const options = { followSymbolicLinks: false, implicitDescendants: true, matchDirectories: true, omitBrokenSymbolicLinks: true, excludeHiddenFiles: true }
     const pattern = path.join(workspace, 'big')
     const expected = await (await glob.create(pattern, options)).glob()
-    const walked = await walkGlob(await glob.create(pattern, options), { excludeHiddenFiles: true })
+    const walked = await collect(walkGlob(await glob.create(pattern, options), { excludeHiddenFiles: true }))
     expect(walked!.map((f) => f.path)).toEqual(expected)
     expect(walked).toHaveLength(20_000 + 40 + 2)
   })
