@@ -83130,7 +83130,7 @@ class UploadResultMissing extends Error {
 async function uploadWithRetries(client, job) {
     const { log } = job;
     for (let attempt = 1;; attempt++) {
-        const server = await client.getUploadServer();
+        const server = (attempt === 1 ? await job.prefetchedServer?.() : null) ?? (await client.getUploadServer());
         log.info(`Uploading ${job.fileName} (${formatBytes(job.size)}) to node ${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`);
         // The clock starts with the first byte sent, not with the pacer's wait before it.
         let started = 0;
@@ -83608,6 +83608,8 @@ async function runBackup(ctx) {
         await (0,promises_.rm)(workDir, { recursive: true, force: true });
     }
 }
+/** A node asked for during the zip is used only this soon after: how long 1fichier keeps one is not documented. */
+const PREFETCHED_SERVER_MAX_AGE_MS = 60_000;
 function lookUpDestination(ctx, client) {
     const { config } = ctx;
     const log = new DeferredLog(ctx.log);
@@ -83624,7 +83626,20 @@ function lookUpDestination(ctx, client) {
         void folder();
     const listing = config.skipUnchanged ? folder().then((f) => (f.id === null ? undefined : client.listFiles(f.id))) : undefined;
     listing?.catch(() => undefined);
-    return { folder, listing, log };
+    // A plain run also asks for its upload node meanwhile (the API's pacing would otherwise add a
+    // wait before the upload). Not when it may not upload at all (dry run, skip-unchanged).
+    let fetchedAt = 0;
+    const server = config.dryRun || config.skipUnchanged
+        ? Promise.resolve(null)
+        : folder()
+            .then(() => client.getUploadServer())
+            .then((s) => ((fetchedAt = Date.now()), s))
+            .catch(() => null);
+    const uploadServer = async () => {
+        const prefetched = await server;
+        return prefetched && Date.now() - fetchedAt < PREFETCHED_SERVER_MAX_AGE_MS ? prefetched : null;
+    };
+    return { folder, listing, uploadServer, log };
 }
 /** The checksums, when the hashing that runs beside the upload is done (logged once). */
 function waitForDigests(job, log) {
@@ -83738,6 +83753,7 @@ async function uploadAndVerify(ctx, client, destination, archive, digests, fileN
                 log,
                 signal: ctx.signal,
                 progressEveryMs: ctx.progressEveryMs,
+                prefetchedServer: destination.uploadServer,
             });
             return { folderId, link, listing: undefined, local: { ...archive, ...(await digests()) } };
         }

@@ -15,7 +15,7 @@ import { OneFichierError } from './onefichier/errors.js'
 import { type ResolvedFolder, resolveFolder } from './onefichier/folders.js'
 import { Transport } from './onefichier/transport.js'
 import { UploadResultMissing, uploadWithRetries } from './upload.js'
-import { type FileItem, type UploadLink, toNumber } from './onefichier/types.js'
+import { type FileItem, type UploadLink, type UploadServer, toNumber } from './onefichier/types.js'
 import type { Backup } from './retention.js'
 import { formatBytes, formatDuration } from './format.js'
 import { ContentFingerprint, formatDescription } from './fingerprint.js'
@@ -261,8 +261,13 @@ interface DestinationLookup {
   folder: () => Promise<ResolvedFolder>
   /** skip-unchanged: the folder's files (undefined when the folder does not exist yet). */
   listing: Promise<FileItem[] | undefined> | undefined
+  /** An upload node asked for meanwhile, while still fresh (null: ask when uploading). */
+  uploadServer: () => Promise<UploadServer | null>
   log: DeferredLog
 }
+
+/** A node asked for during the zip is used only this soon after: how long 1fichier keeps one is not documented. */
+const PREFETCHED_SERVER_MAX_AGE_MS = 60_000
 
 function lookUpDestination(ctx: RunContext, client: OneFichierClient): DestinationLookup {
   const { config } = ctx
@@ -279,7 +284,21 @@ function lookUpDestination(ctx: RunContext, client: OneFichierClient): Destinati
   if (!config.dryRun || config.skipUnchanged || retentionActive(config.retention)) void folder()
   const listing = config.skipUnchanged ? folder().then((f) => (f.id === null ? undefined : client.listFiles(f.id))) : undefined
   listing?.catch(() => undefined)
-  return { folder, listing, log }
+  // A plain run also asks for its upload node meanwhile (the API's pacing would otherwise add a
+  // wait before the upload). Not when it may not upload at all (dry run, skip-unchanged).
+  let fetchedAt = 0
+  const server =
+    config.dryRun || config.skipUnchanged
+      ? Promise.resolve(null)
+      : folder()
+          .then(() => client.getUploadServer())
+          .then((s) => ((fetchedAt = Date.now()), s))
+          .catch(() => null)
+  const uploadServer = async () => {
+    const prefetched = await server
+    return prefetched && Date.now() - fetchedAt < PREFETCHED_SERVER_MAX_AGE_MS ? prefetched : null
+  }
+  return { folder, listing, uploadServer, log }
 }
 
 /** The checksums, when the hashing that runs beside the upload is done (logged once). */
@@ -425,6 +444,7 @@ async function uploadAndVerify(
           log,
           signal: ctx.signal,
           progressEveryMs: ctx.progressEveryMs,
+          prefetchedServer: destination.uploadServer,
         })
         return { folderId, link, listing: undefined, local: { ...archive, ...(await digests()) } }
       } catch (error) {

@@ -5,7 +5,7 @@ import type { Log } from './log.js'
 import { formatBytes } from './format.js'
 import type { OneFichierClient } from './onefichier/client.js'
 import { OneFichierError, isRetryable } from './onefichier/errors.js'
-import type { UploadLink } from './onefichier/types.js'
+import type { UploadLink, UploadServer } from './onefichier/types.js'
 
 export interface UploadJob {
   filePath: string
@@ -18,6 +18,8 @@ export interface UploadJob {
   signal?: AbortSignal | undefined
   /** How often progress is logged. */
   progressEveryMs?: number | undefined
+  /** A node asked for while the zip was written, for the first attempt (null: ask now). */
+  prefetchedServer?: (() => Promise<UploadServer | null>) | undefined
 }
 
 /**
@@ -34,7 +36,7 @@ export class UploadResultMissing extends Error {
 export async function uploadWithRetries(client: OneFichierClient, job: UploadJob): Promise<UploadLink> {
   const { log } = job
   for (let attempt = 1; ; attempt++) {
-    const server = await client.getUploadServer()
+    const server = (attempt === 1 ? await job.prefetchedServer?.() : null) ?? (await client.getUploadServer())
     log.info(`Uploading ${job.fileName} (${formatBytes(job.size)}) to node ${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`)
     // The clock starts with the first byte sent, not with the pacer's wait before it.
     let started = 0
