@@ -77702,10 +77702,12 @@ var promises_ = __nccwpck_require__(51455);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
+var external_node_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_node_fs_, 2);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
+var external_node_zlib_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_node_zlib_, 2);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(78474);
 // EXTERNAL MODULE: external "node:util"
@@ -77822,6 +77824,8 @@ var external_node_worker_threads_ = __nccwpck_require__(75919);
 // the results back; the zip writer keeps the order. Workers are started on first use.
 
 
+
+
 function unpack(batch) {
     const out = asBuffer(batch.out);
     const raw = batch.raw ? asBuffer(batch.raw) : undefined;
@@ -77843,67 +77847,85 @@ function unpack(batch) {
         return result;
     });
 }
-// Self-contained (the bundle has no separate worker file): only Node's own modules. A batch's
-// outputs go back packed in one buffer, moved (not copied) to the main thread.
+/**
+ * Reads, deflates and CRCs one batch; outputs (and raws) packed into one buffer each. It runs on a
+ * worker thread, from its own source text (the bundle has no separate worker file), or in this
+ * thread for the first few files: so it must stay self-contained, with Node's modules passed in.
+ */
+function processBatch(files, level, keepRaw, fs, zlib, scratch) {
+    const readSmall = (file, size) => {
+        // One read buffer, reused: these files are small.
+        if (scratch.buffer.length < size)
+            scratch.buffer = Buffer.allocUnsafeSlow(size);
+        const fd = fs.openSync(file, 'r');
+        try {
+            let read = 0;
+            let n = 0;
+            while (read < size && (n = fs.readSync(fd, scratch.buffer, read, size - read, read)) > 0)
+                read += n;
+            return scratch.buffer.subarray(0, read);
+        }
+        finally {
+            fs.closeSync(fd);
+        }
+    };
+    const pack = (parts) => {
+        let total = 0;
+        for (const part of parts)
+            total += part ? part.length : 0;
+        const all = Buffer.allocUnsafeSlow(total);
+        let at = 0;
+        for (const part of parts)
+            if (part)
+                at += part.copy(all, at);
+        return all;
+    };
+    const n = files.length;
+    const outs = new Array(n);
+    const raws = new Array(n);
+    const outLengths = new Float64Array(n);
+    const sizes = new Float64Array(n);
+    const crcs = new Float64Array(n);
+    const errors = new Array(n).fill(null);
+    for (let i = 0; i < n; i++) {
+        const f = files[i];
+        try {
+            const raw = readSmall(f.path, f.size);
+            // The read buffer is reused: what must outlive this file is copied.
+            const out = f.store ? Buffer.from(raw) : zlib.deflateRawSync(raw, { level });
+            outs[i] = out;
+            outLengths[i] = out.length;
+            sizes[i] = raw.length;
+            crcs[i] = zlib.crc32(raw);
+            if (keepRaw)
+                raws[i] = Buffer.from(raw);
+        }
+        catch (error) {
+            errors[i] = error instanceof Error ? error.message : String(error);
+        }
+    }
+    return { out: pack(outs), raw: keepRaw ? pack(raws) : null, outLengths, sizes, crcs, errors };
+}
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads')
-const fs = require('node:fs')
-const zlib = require('node:zlib')
-function pack(parts) {
-  let total = 0
-  for (const p of parts) total += p ? p.length : 0
-  const all = Buffer.allocUnsafeSlow(total)
-  let at = 0
-  for (const p of parts) if (p) { p.copy(all, at); at += p.length }
-  return all
-}
-// One read buffer, reused: the files are small (the writer sends only those up to 64 KiB).
-let scratch = Buffer.allocUnsafeSlow(64 * 1024)
-function readSmall(file, size) {
-  if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(size)
-  const fd = fs.openSync(file, 'r')
-  try {
-    let read = 0, n
-    while (read < size && (n = fs.readSync(fd, scratch, read, size - read, read)) > 0) read += n
-    return scratch.subarray(0, read)
-  } finally {
-    fs.closeSync(fd)
-  }
-}
+const processBatch = ${processBatch.toString()}
+const scratch = { buffer: Buffer.allocUnsafeSlow(64 * 1024) }
 parentPort.on('message', ({ id, files, level, keepRaw }) => {
-  const n = files.length
-  const outs = new Array(n), raws = new Array(n)
-  const outLengths = new Float64Array(n), sizes = new Float64Array(n), crcs = new Float64Array(n)
-  const errors = new Array(n).fill(null)
-  for (let i = 0; i < n; i++) {
-    const f = files[i]
-    try {
-      const raw = readSmall(f.path, f.size)
-      // The scratch buffer is reused: keep copies of what must outlive this file.
-      const out = f.store ? Buffer.from(raw) : zlib.deflateRawSync(raw, { level })
-      outs[i] = out
-      outLengths[i] = out.length
-      sizes[i] = raw.length
-      crcs[i] = zlib.crc32(raw)
-      if (keepRaw) raws[i] = Buffer.from(raw)
-    } catch (error) {
-      errors[i] = error && error.message ? error.message : String(error)
-    }
-  }
-  const out = pack(outs)
-  const raw = keepRaw ? pack(raws) : null
-  const transfer = [out.buffer, outLengths.buffer, sizes.buffer, crcs.buffer]
-  if (raw) transfer.push(raw.buffer)
-  parentPort.postMessage({ id, out, raw, outLengths, sizes, crcs, errors }, transfer)
+  const batch = processBatch(files, level, keepRaw, require('node:fs'), require('node:zlib'), scratch)
+  const transfer = [batch.out.buffer, batch.outLengths.buffer, batch.sizes.buffer, batch.crcs.buffer]
+  if (batch.raw) transfer.push(batch.raw.buffer)
+  parentPort.postMessage({ id, ...batch }, transfer)
 })
 `;
+/** Up to this many small files are done in this thread: a worker costs ~10 MB and a start-up. */
+const IN_THREAD_FILES = 1024;
 const asBuffer = (u8) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
 class BatchWorker {
     worker;
     pending = new Map();
     failed = null;
     constructor() {
-        this.worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
+        this.worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
         this.worker.unref();
         this.worker.on('message', (batch) => {
             const waiting = this.pending.get(batch.id);
@@ -77943,8 +77965,15 @@ class SmallFilePool {
         this.keepRaw = keepRaw;
         this.size = size;
     }
+    inThread = 0;
+    scratch = { buffer: Buffer.allocUnsafeSlow(64 * 1024) };
     /** Runs a batch on the least busy worker; one result (or Error) per file, in order. */
     run(files) {
+        // A backup with few small files never starts a worker.
+        if (this.inThread + files.length <= IN_THREAD_FILES) {
+            this.inThread += files.length;
+            return Promise.resolve(unpack({ id: -1, ...processBatch(files, this.level, this.keepRaw, external_node_fs_namespaceObject, external_node_zlib_namespaceObject, this.scratch) }));
+        }
         if (this.workers.length < this.size && this.workers.every((w) => w.pending.size > 0))
             this.workers.push(new BatchWorker());
         const worker = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
@@ -83509,11 +83538,13 @@ async function runBackup(ctx) {
         // The walk goes on while the zip is written: files are zipped as they are found. Once there is
         // a file to back up, the folder (and for skip-unchanged its listing) is looked up meanwhile.
         let destination;
+        const listEntries = log.debugEnabled ?? true;
         const entries = (async function* () {
             for await (const entry of selection.entries) {
                 if (!destination && entry.kind !== 'directory')
                     destination = lookUpDestination(ctx, client);
-                log.debug(`  ${entry.kind} ${entry.name}`);
+                if (listEntries)
+                    log.debug(`  ${entry.kind} ${entry.name}`);
                 yield entry;
             }
         })();
@@ -83977,6 +84008,7 @@ class ActionLog {
     warning = (message) => lib_core/* warning */.$e(message);
     error = (message) => lib_core/* error */.z3(message);
     debug = (message) => lib_core/* debug */.Yz(message);
+    debugEnabled = lib_core/* isDebug */._o();
     async group(name, body) {
         // The runner does not nest groups: an inner one is a plain line.
         if (this.depth > 0) {
@@ -84093,6 +84125,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V4: () => (/* binding */ getInput),
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -84100,7 +84133,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);

@@ -17,6 +17,7 @@ class ActionLog implements Log {
   warning = (message: string) => core.warning(message)
   error = (message: string) => core.error(message)
   debug = (message: string) => core.debug(message)
+  readonly debugEnabled = core.isDebug()
   async group<T>(name: string, body: () => Promise<T>): Promise<T> {
     // The runner does not nest groups: an inner one is a plain line.
     if (this.depth > 0) {

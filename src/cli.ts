@@ -97,6 +97,9 @@ class CliLog implements Log {
   debug(message: string): void {
     if (this.verbose) this.err.write(`debug: ${message}\n`)
   }
+  get debugEnabled(): boolean {
+    return this.verbose
+  }
   async group<T>(name: string, body: () => Promise<T>): Promise<T> {
     this.out.write(`== ${name}\n`)
     return body()

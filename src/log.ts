@@ -4,6 +4,8 @@ export interface Log {
   warning(message: string): void
   error(message: string): void
   debug(message: string): void
+  /** Whether debug lines are shown at all (a line per file is skipped otherwise: 100,000 files...). */
+  readonly debugEnabled?: boolean
   /** A foldable section; the CLI prints a heading instead. */
   group<T>(name: string, body: () => Promise<T>): Promise<T>
 }

@@ -155,10 +155,11 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     // The walk goes on while the zip is written: files are zipped as they are found. Once there is
     // a file to back up, the folder (and for skip-unchanged its listing) is looked up meanwhile.
     let destination: DestinationLookup | undefined
+    const listEntries = log.debugEnabled ?? true
     const entries = (async function* () {
       for await (const entry of selection.entries) {
         if (!destination && entry.kind !== 'directory') destination = lookUpDestination(ctx, client)
-        log.debug(`  ${entry.kind} ${entry.name}`)
+        if (listEntries) log.debug(`  ${entry.kind} ${entry.name}`)
         yield entry
       }
     })()

@@ -2,7 +2,9 @@
 // the work (about 30 us) is less than a trip through libuv's pool, and one thread alone is the
 // bottleneck with 100,000 of them. Each worker runs plain synchronous code over a batch and hands
 // the results back; the zip writer keeps the order. Workers are started on first use.
+import * as fs from 'node:fs'
 import { availableParallelism } from 'node:os'
+import * as zlib from 'node:zlib'
 import { Worker } from 'node:worker_threads'
 
 export interface SmallFile {
@@ -53,43 +55,52 @@ function unpack(batch: WireBatch): Array<SmallFileResult | Error> {
   })
 }
 
-// Self-contained (the bundle has no separate worker file): only Node's own modules. A batch's
-// outputs go back packed in one buffer, moved (not copied) to the main thread.
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads')
-const fs = require('node:fs')
-const zlib = require('node:zlib')
-function pack(parts) {
-  let total = 0
-  for (const p of parts) total += p ? p.length : 0
-  const all = Buffer.allocUnsafeSlow(total)
-  let at = 0
-  for (const p of parts) if (p) { p.copy(all, at); at += p.length }
-  return all
-}
-// One read buffer, reused: the files are small (the writer sends only those up to 64 KiB).
-let scratch = Buffer.allocUnsafeSlow(64 * 1024)
-function readSmall(file, size) {
-  if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(size)
-  const fd = fs.openSync(file, 'r')
-  try {
-    let read = 0, n
-    while (read < size && (n = fs.readSync(fd, scratch, read, size - read, read)) > 0) read += n
-    return scratch.subarray(0, read)
-  } finally {
-    fs.closeSync(fd)
+/**
+ * Reads, deflates and CRCs one batch; outputs (and raws) packed into one buffer each. It runs on a
+ * worker thread, from its own source text (the bundle has no separate worker file), or in this
+ * thread for the first few files: so it must stay self-contained, with Node's modules passed in.
+ */
+function processBatch(
+  files: SmallFile[],
+  level: number,
+  keepRaw: boolean,
+  fs: typeof import('node:fs'),
+  zlib: typeof import('node:zlib'),
+  scratch: { buffer: Buffer },
+): Omit<WireBatch, 'id'> {
+  const readSmall = (file: string, size: number): Buffer => {
+    // One read buffer, reused: these files are small.
+    if (scratch.buffer.length < size) scratch.buffer = Buffer.allocUnsafeSlow(size)
+    const fd = fs.openSync(file, 'r')
+    try {
+      let read = 0
+      let n = 0
+      while (read < size && (n = fs.readSync(fd, scratch.buffer, read, size - read, read)) > 0) read += n
+      return scratch.buffer.subarray(0, read)
+    } finally {
+      fs.closeSync(fd)
+    }
   }
-}
-parentPort.on('message', ({ id, files, level, keepRaw }) => {
+  const pack = (parts: Array<Buffer | undefined>): Buffer => {
+    let total = 0
+    for (const part of parts) total += part ? part.length : 0
+    const all = Buffer.allocUnsafeSlow(total)
+    let at = 0
+    for (const part of parts) if (part) at += part.copy(all, at)
+    return all
+  }
   const n = files.length
-  const outs = new Array(n), raws = new Array(n)
-  const outLengths = new Float64Array(n), sizes = new Float64Array(n), crcs = new Float64Array(n)
-  const errors = new Array(n).fill(null)
+  const outs: Array<Buffer | undefined> = new Array(n)
+  const raws: Array<Buffer | undefined> = new Array(n)
+  const outLengths = new Float64Array(n)
+  const sizes = new Float64Array(n)
+  const crcs = new Float64Array(n)
+  const errors: Array<string | null> = new Array(n).fill(null)
   for (let i = 0; i < n; i++) {
-    const f = files[i]
+    const f = files[i]!
     try {
       const raw = readSmall(f.path, f.size)
-      // The scratch buffer is reused: keep copies of what must outlive this file.
+      // The read buffer is reused: what must outlive this file is copied.
       const out = f.store ? Buffer.from(raw) : zlib.deflateRawSync(raw, { level })
       outs[i] = out
       outLengths[i] = out.length
@@ -97,16 +108,26 @@ parentPort.on('message', ({ id, files, level, keepRaw }) => {
       crcs[i] = zlib.crc32(raw)
       if (keepRaw) raws[i] = Buffer.from(raw)
     } catch (error) {
-      errors[i] = error && error.message ? error.message : String(error)
+      errors[i] = error instanceof Error ? error.message : String(error)
     }
   }
-  const out = pack(outs)
-  const raw = keepRaw ? pack(raws) : null
-  const transfer = [out.buffer, outLengths.buffer, sizes.buffer, crcs.buffer]
-  if (raw) transfer.push(raw.buffer)
-  parentPort.postMessage({ id, out, raw, outLengths, sizes, crcs, errors }, transfer)
+  return { out: pack(outs), raw: keepRaw ? pack(raws) : null, outLengths, sizes, crcs, errors }
+}
+
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads')
+const processBatch = ${processBatch.toString()}
+const scratch = { buffer: Buffer.allocUnsafeSlow(64 * 1024) }
+parentPort.on('message', ({ id, files, level, keepRaw }) => {
+  const batch = processBatch(files, level, keepRaw, require('node:fs'), require('node:zlib'), scratch)
+  const transfer = [batch.out.buffer, batch.outLengths.buffer, batch.sizes.buffer, batch.crcs.buffer]
+  if (batch.raw) transfer.push(batch.raw.buffer)
+  parentPort.postMessage({ id, ...batch }, transfer)
 })
 `
+
+/** Up to this many small files are done in this thread: a worker costs ~10 MB and a start-up. */
+const IN_THREAD_FILES = 1024
 
 const asBuffer = (u8: Uint8Array) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength)
 
@@ -121,7 +142,7 @@ class BatchWorker {
   private failed: Error | null = null
 
   constructor() {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true })
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } })
     this.worker.unref()
     this.worker.on('message', (batch: WireBatch) => {
       const waiting = this.pending.get(batch.id)
@@ -164,8 +185,16 @@ export class SmallFilePool {
     this.size = size
   }
 
+  private inThread = 0
+  private readonly scratch = { buffer: Buffer.allocUnsafeSlow(64 * 1024) }
+
   /** Runs a batch on the least busy worker; one result (or Error) per file, in order. */
   run(files: SmallFile[]): Promise<Array<SmallFileResult | Error>> {
+    // A backup with few small files never starts a worker.
+    if (this.inThread + files.length <= IN_THREAD_FILES) {
+      this.inThread += files.length
+      return Promise.resolve(unpack({ id: -1, ...processBatch(files, this.level, this.keepRaw, fs, zlib, this.scratch) }))
+    }
     if (this.workers.length < this.size && this.workers.every((w) => w.pending.size > 0)) this.workers.push(new BatchWorker())
     const worker = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
     return worker.run(this.nextId++, files, this.level, this.keepRaw)

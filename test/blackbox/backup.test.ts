@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { readFile } from 'node:fs/promises'
 import { StandIn, type Account } from '../stand-in/server.ts'
 import { runAction, visibleLog, type ActionRun } from '../helpers/action-process.ts'
-import { inspectZip, makeWorkspace, opensslWhirlpool, randomKey, sha256, type TreeNode } from '../helpers/workspace.ts'
+import { extractWith7zip, inspectZip, makeWorkspace, opensslWhirlpool, randomKey, readTree, sha256, type TreeNode } from '../helpers/workspace.ts'
 
 let standIn: StandIn
 let apiKey: string
@@ -323,5 +323,38 @@ describe('pacing on the wire', () => {
     } finally {
       await strict.stop()
     }
+  })
+})
+
+describe('many small files (deflated on worker threads)', () => {
+  it('zips 3,000 small files through the bundled action exactly, also encrypted and fingerprinted', async () => {
+    const tree: Record<string, TreeNode> = {}
+    for (let i = 0; i < 3000; i++) {
+      tree[`many/d${i % 17}/f${i}.txt`] = { kind: 'file', content: `file ${i}\n`.repeat(i % 50), mode: i % 3 === 0 ? 0o755 : 0o644 }
+    }
+    const workspace = await makeWorkspace(tree)
+    const run = await runAction({ workspace, inputs: { 'api-key': apiKey, path: 'many/', 'api-url': standIn.apiUrl } })
+    expect(run.code, visibleLog(run)).toBe(0)
+    expect(run.outputs['file-count']).toBe('3000')
+    const files = inspectZip(await storedZip(run.outputs.url!)).filter((e) => e.kind === 'file')
+    expect(files).toHaveLength(3000)
+    for (const entry of files) {
+      const i = Number(/f(\d+)\.txt$/.exec(entry.name)![1])
+      expect(entry.name).toBe(`d${i % 17}/f${i}.txt`)
+      expect(entry.sha256).toBe(sha256(`file ${i}\n`.repeat(i % 50)))
+      expect(entry.mode).toBe(i % 3 === 0 ? 0o755 : 0o644)
+    }
+
+    // The same tree encrypted and with skip-unchanged: the worker path hands back the raw bytes too.
+    const secret = 'many small files secret'
+    const inputs = { 'api-key': apiKey, path: 'many/', 'api-url': standIn.apiUrl, folder: 'enc', 'archive-password': secret, 'skip-unchanged': 'true' }
+    const encrypted = await runAction({ workspace, inputs })
+    expect(encrypted.code, visibleLog(encrypted)).toBe(0)
+    const extracted = extractWith7zip(await storedZip(encrypted.outputs.url!), secret)
+    expect(readTree(extracted)).toEqual(readTree(`${workspace}/many`))
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    const again = await runAction({ workspace, inputs })
+    expect(again.code, visibleLog(again)).toBe(0)
+    expect(again.outputs.unchanged).toBe('true')
   })
 })
