@@ -57,9 +57,7 @@ const TREE: Record<string, TreeNode> = {
 }
 
 async function storedZip(url: string): Promise<string> {
-  const file = account.files.find((f) => f.url === url)
-  if (!file) throw new Error(`the stand-in holds no file ${url}`)
-  return file.dataPath
+  return standIn.storedPath(account, url)
 }
 
 describe('a full backup', () => {

@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { StandIn } from '../stand-in/server.ts'
 import { runAction, visibleLog } from '../helpers/action-process.ts'
-import { makeWorkspace, randomKey, stampName } from '../helpers/workspace.ts'
+import { makeWorkspace, randomKey, stampName, type TreeNode } from '../helpers/workspace.ts'
 
 let standIn: StandIn
 let workspace: string
@@ -22,6 +22,25 @@ afterEach(() => {
 })
 
 describe('cancellation', () => {
+  it('during the zip (worker threads busy): stops at once, uploads nothing, removes the temporary zip', async () => {
+    const tree: Record<string, TreeNode> = {}
+    for (let i = 0; i < 20_000; i++) tree[`many/d${i % 20}/f${i}.txt`] = { kind: 'file', content: `line ${i}\n`.repeat(200) }
+    const many = await makeWorkspace(tree)
+    const apiKey = randomKey()
+    standIn.addAccount(apiKey)
+    standIn.requests.length = 0
+    const run = await runAction({
+      workspace: many,
+      inputs: { 'api-key': apiKey, path: 'many/', folder: 'z/deep', 'api-url': standIn.apiUrl },
+      cancel: { signal: 'SIGINT', whenStdoutIncludes: '::group::Select and zip' },
+    })
+    expect(run.code, visibleLog(run)).toBe(1)
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'))
+    expect(errors).toEqual([expect.stringMatching(/^::error::Cancelled\. Stopped during zip\. No backup was uploaded\. Nothing was deleted\. The temporary zip was removed\.$/)])
+    expect(standIn.requests.some((r) => r.endpoint === 'upload.cgi')).toBe(false)
+    expect(await readdir(run.runnerTemp)).toEqual([])
+  })
+
   it('during a stalled upload: stops, deletes nothing, removes the temporary zip', async () => {
     const apiKey = randomKey()
     const account = standIn.addAccount(apiKey)

@@ -37,11 +37,7 @@ function expectNoSecrets(run: ActionRun, secrets: string[]): void {
   for (const secret of secrets) expect(visible).not.toContain(secret)
 }
 
-function storedPath(url: string): string {
-  const file = account.files.find((f) => f.url === url)
-  if (!file) throw new Error(`the stand-in holds no file ${url}`)
-  return file.dataPath
-}
+const storedPath = (url: string) => standIn.storedPath(account, url)
 
 describe('archive-password', () => {
   it('uploads an AES-256 zip that 7-Zip decrypts to the exact files, modes and links', async () => {

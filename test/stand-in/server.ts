@@ -244,6 +244,13 @@ export class StandIn {
     })
   }
 
+  /** Where the stand-in keeps the bytes of the file at `url` (throws if it holds no such file). */
+  storedPath(account: Account, url: string): string {
+    const file = account.files.find((f) => f.url === url)
+    if (!file) throw new Error(`the stand-in holds no file ${url}`)
+    return file.dataPath
+  }
+
   filesIn(account: Account, folderPath: string): StoredFile[] {
     const folderId = this.findFolder(account, folderPath)
     return folderId === undefined ? [] : account.files.filter((f) => f.folderId === folderId)
