@@ -185,18 +185,15 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
         return result
       }),
     )
-    // (Assigned inside the generator above, which TypeScript's narrowing cannot see.)
+    // Set inside the generator above at the first file (TypeScript's narrowing cannot see that).
     const lookup = destination as DestinationLookup | undefined
-    if (selection.tally.fileCount === 0 || !lookup) {
+    if (!lookup) {
       const message = `No files were found with the provided path:\n${config.patterns}\nCheck the paths (relative to ${ctx.workspace}); hidden files need include-hidden-files: true.`
       if (config.ifNoFilesFound === 'error') throw new NoFilesError(message.replace(/\n/g, ' '))
       if (config.ifNoFilesFound === 'warn') log.warning(`${message} No backup was made.`)
       else log.info(`${message} No backup was made.`)
       return finish({ ...base, status: 'no-files' })
     }
-    // Checksums are taken from the file while the upload runs (digest.ts).
-    digestJob = digestFile(zipPath)
-    const digests = waitForDigests(digestJob, log)
     const zipped = { ...base, size: archive.size, fileCount: selection.tally.fileCount }
 
     const compared = fingerprint
@@ -205,14 +202,10 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
         )
       : undefined
     const comparison = compared ? describeComparison(compared.comparison) : ''
+    if (comparison) log.info(config.dryRun ? `Dry run: ${comparison}` : comparison)
 
-    if (config.dryRun) {
-      if (compared) log.info(`Dry run: ${comparison}`)
-      const plan = await dryRunPlan(ctx, client, lookup, fileName, compared?.listing)
-      return finish({ ...zipped, ...(await digests()), status: 'dry-run', comparison, ...plan })
-    }
-
-    if (compared?.comparison.unchanged) {
+    // An unchanged backup is not uploaded: its zip need not be hashed.
+    if (compared?.comparison.unchanged && !config.dryRun) {
       const existing = compared.comparison.backup
       const retention = await prune(ctx, client, progress, stagesMs, compared.folderId!, existing, compared.listing)
       progress.stage = 'done'
@@ -228,6 +221,15 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
         folderId: compared.folderId,
         retention,
       })
+    }
+
+    // Checksums are taken from the file while the upload runs (digest.ts).
+    digestJob = digestFile(zipPath)
+    const digests = waitForDigests(digestJob, log)
+
+    if (config.dryRun) {
+      const plan = await dryRunPlan(ctx, client, lookup, fileName, compared?.listing)
+      return finish({ ...zipped, ...(await digests()), status: 'dry-run', comparison, ...plan })
     }
 
     let uploaded: Awaited<ReturnType<typeof uploadAndVerify>>
@@ -366,7 +368,7 @@ interface Compared {
 
 /** skip-unchanged: read-only calls; any failure here means "upload", never a failed run. */
 async function compare(ctx: RunContext, client: OneFichierClient, destination: DestinationLookup, fingerprint: string): Promise<Compared> {
-  const { config, log } = ctx
+  const { config } = ctx
   const upload = (folderId: number | null, reason: string, listing?: FileItem[]): Compared => ({
     folderId,
     listing,
@@ -388,9 +390,7 @@ async function compare(ctx: RunContext, client: OneFichierClient, destination: D
     return upload(folderId, `the folder could not be listed (${error.message})`)
   }
   if (listing.length >= LISTING_LIMIT) return upload(folderId, `the folder listing has ${listing.length} files and may be incomplete`, listing)
-  const comparison = await compareWithNewest(client, listing, config.namePrefix, fingerprint, ctx.startedAt)
-  log.info(describeComparison(comparison))
-  return { folderId, listing, comparison }
+  return { folderId, listing, comparison: await compareWithNewest(client, listing, config.namePrefix, fingerprint, ctx.startedAt) }
 }
 
 function describeComparison(comparison: Comparison): string {
@@ -415,7 +415,6 @@ async function keepAsArtifact(ctx: RunContext, zipPath: string, error: unknown, 
   }
 }
 
-
 async function uploadAndVerify(
   ctx: RunContext,
   client: OneFichierClient,
@@ -434,8 +433,9 @@ async function uploadAndVerify(
       destination.log.replay(log)
       const folderId = folder.id ?? ROOT_FOLDER_ID
       log.info(`Destination: '${folder.path || '/'}' (folder id ${folderId})`)
+      let link: UploadLink
       try {
-        const link = await uploadWithRetries(client, {
+        link = await uploadWithRetries(client, {
           filePath: archive.path,
           fileName,
           size: archive.size,
@@ -447,12 +447,12 @@ async function uploadAndVerify(
           progressEveryMs: ctx.progressEveryMs,
           prefetchedServer: destination.uploadServer,
         })
-        return { folderId, link, listing: undefined, local: { ...archive, ...(await digests()) } }
       } catch (error) {
         if (!(error instanceof UploadResultMissing)) throw error
         const local = { ...archive, ...(await digests()) }
         return { folderId, local, ...(await findInFolder(client, folderId, fileName, local, error, log)) }
       }
+      return { folderId, link, listing: undefined, local: { ...archive, ...(await digests()) } }
     }),
   )
   const verified = await timed(progress, stagesMs, 'verify', () =>

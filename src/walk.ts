@@ -93,7 +93,6 @@ async function* walk(globber: Globber, own: GlobPattern[], options: { excludeHid
     if (options.excludeHiddenFiles && path.basename(itemPath).startsWith('.')) continue
     if (stats.isDirectory()) {
       if (matched & MATCH_DIRECTORY) yield { path: itemPath, stats }
-      else if (!partial) continue
       const children = readdirSync(itemPath)
       for (let i = children.length - 1; i >= 0; i--) stack.push(path.join(itemPath, children[i]!))
     } else if (matched & MATCH_FILE) {

@@ -78138,7 +78138,8 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
 // Small files are read, deflated and CRC'd in batches on worker threads: for a file of a few KiB,
 // the work (about 30 us) is less than a trip through libuv's pool, and one thread alone is the
 // bottleneck with 100,000 of them. Each worker runs plain synchronous code over a batch and hands
-// the results back; the zip writer keeps the order. Workers are started on first use.
+// the results back; the zip writer keeps the order. The first 1,024 files are done in this thread,
+// so a backup with few small files starts no worker.
 
 
 
@@ -78242,7 +78243,13 @@ class BatchWorker {
     pending = new Map();
     failed = null;
     constructor() {
-        this.worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
+        this.worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
+            eval: true,
+            // It needs nothing from the environment (which holds the key as INPUT_API-KEY).
+            env: {},
+            // Small heaps, collected often: each worker's garbage is part of the run's peak memory.
+            resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
+        });
         this.worker.unref();
         this.worker.on('message', (batch) => {
             const waiting = this.pending.get(batch.id);
@@ -78274,9 +78281,9 @@ class BatchWorker {
 class SmallFilePool {
     level;
     keepRaw;
+    size;
     workers = [];
     nextId = 0;
-    size;
     constructor(level, keepRaw, size = Math.max(1, Math.min((0,external_node_os_.availableParallelism)(), 4))) {
         this.level = level;
         this.keepRaw = keepRaw;
@@ -78332,7 +78339,7 @@ const MAX_QUEUE = 4 * MAX_IN_FLIGHT * BATCH_FILES;
 const ZIP64_LIMIT = 0xffffffff;
 /** Output is handed to the sink in pieces of about this size. */
 const WRITE_BATCH = 256 * 1024;
-/** Files up to this size are read and deflated synchronously: cheaper than thread-pool hops. */
+/** Files up to this size go in batches to worker threads (small-files.ts), not chunk by chunk. */
 const SMALL_FILE = 64 * 1024;
 /** A file this close to 4 GiB may compress to more than 4 GiB (stored blocks, flush markers). */
 const ZIP64_MARGIN = 4 << 20;
@@ -78547,8 +78554,6 @@ async function writeZip(entries, sink, options) {
     let offset = 0;
     const central = new CentralDirectory();
     const queue = new PieceQueue();
-    /** Entries whose header is queued: the header's flush hands the entry its cipher. */
-    const openEntries = new Map();
     // Key derivation (PBKDF2) runs in the thread pool, started as soon as the entry is queued.
     const password = options.password;
     const newCipher = password ? () => { const c = EntryCipher.create(password); c.catch(() => undefined); return c; } : undefined;
@@ -78596,7 +78601,7 @@ async function writeZip(entries, sink, options) {
             await write(localHeader(record));
             if (piece.cipher) {
                 const cipher = await piece.cipher;
-                openEntries.get(record).cipher = cipher;
+                piece.entry.cipher = cipher;
                 record.compressedSize += cipher.preamble.length;
                 await write(cipher.preamble);
             }
@@ -78626,7 +78631,6 @@ async function writeZip(entries, sink, options) {
             return;
         }
         observer?.end();
-        openEntries.delete(entry.record);
         if (entry.cipher) {
             const mac = entry.cipher.final();
             entry.record.compressedSize += mac.length;
@@ -78734,9 +78738,8 @@ async function writeZip(entries, sink, options) {
                 aesMethod: newCipher ? method : null,
             };
             const entry = { record, crc: 0 };
-            openEntries.set(record, entry);
             const cipher = newCipher?.();
-            await push({ kind: 'header', record, source: item, sizeHint: item.size, ...(cipher ? { cipher } : {}) });
+            await push({ kind: 'header', record, source: item, entry, sizeHint: item.size, ...(cipher ? { cipher } : {}) });
             if (item.size <= SMALL_FILE) {
                 // A small file goes to a worker thread with others (small-files.ts): a trip through
                 // libuv's pool per file costs more than the work.
@@ -85686,8 +85689,6 @@ async function* walk(globber, own, options) {
         if (stats.isDirectory()) {
             if (matched & MATCH_DIRECTORY)
                 yield { path: itemPath, stats };
-            else if (!partial)
-                continue;
             const children = (0,external_node_fs_.readdirSync)(itemPath);
             for (let i = children.length - 1; i >= 0; i--)
                 stack.push(external_node_path_.join(itemPath, children[i]));
@@ -86808,9 +86809,9 @@ async function runBackup(ctx) {
             log.info(`Zipped ${fileCount} files (${(0,format/* formatBytes */.z)(totalBytes)}) into ${fileName}: ${(0,format/* formatBytes */.z)(result.size)} in ${(0,format/* formatDuration */.a)(performance.now() - started)}`);
             return result;
         }));
-        // (Assigned inside the generator above, which TypeScript's narrowing cannot see.)
+        // Set inside the generator above at the first file (TypeScript's narrowing cannot see that).
         const lookup = destination;
-        if (selection.tally.fileCount === 0 || !lookup) {
+        if (!lookup) {
             const message = `No files were found with the provided path:\n${config.patterns}\nCheck the paths (relative to ${ctx.workspace}); hidden files need include-hidden-files: true.`;
             if (config.ifNoFilesFound === 'error')
                 throw new errors/* NoFilesError */.NE(message.replace(/\n/g, ' '));
@@ -86820,21 +86821,15 @@ async function runBackup(ctx) {
                 log.info(`${message} No backup was made.`);
             return finish({ ...base, status: 'no-files' });
         }
-        // Checksums are taken from the file while the upload runs (digest.ts).
-        digestJob = digestFile(zipPath);
-        const digests = waitForDigests(digestJob, log);
         const zipped = { ...base, size: archive.size, fileCount: selection.tally.fileCount };
         const compared = fingerprint
             ? await timed(progress, stagesMs, 'compare', () => log.group('Compare with the newest backup', () => compare(ctx, client, lookup, fingerprint.digest())))
             : undefined;
         const comparison = compared ? describeComparison(compared.comparison) : '';
-        if (config.dryRun) {
-            if (compared)
-                log.info(`Dry run: ${comparison}`);
-            const plan = await dryRunPlan(ctx, client, lookup, fileName, compared?.listing);
-            return finish({ ...zipped, ...(await digests()), status: 'dry-run', comparison, ...plan });
-        }
-        if (compared?.comparison.unchanged) {
+        if (comparison)
+            log.info(config.dryRun ? `Dry run: ${comparison}` : comparison);
+        // An unchanged backup is not uploaded: its zip need not be hashed.
+        if (compared?.comparison.unchanged && !config.dryRun) {
             const existing = compared.comparison.backup;
             const retention = await prune(ctx, client, progress, stagesMs, compared.folderId, existing, compared.listing);
             progress.stage = 'done';
@@ -86850,6 +86845,13 @@ async function runBackup(ctx) {
                 folderId: compared.folderId,
                 retention,
             });
+        }
+        // Checksums are taken from the file while the upload runs (digest.ts).
+        digestJob = digestFile(zipPath);
+        const digests = waitForDigests(digestJob, log);
+        if (config.dryRun) {
+            const plan = await dryRunPlan(ctx, client, lookup, fileName, compared?.listing);
+            return finish({ ...zipped, ...(await digests()), status: 'dry-run', comparison, ...plan });
         }
         let uploaded;
         try {
@@ -86956,7 +86958,7 @@ async function prune(ctx, client, progress, stagesMs, folderId, newBackup, listi
 }
 /** skip-unchanged: read-only calls; any failure here means "upload", never a failed run. */
 async function compare(ctx, client, destination, fingerprint) {
-    const { config, log } = ctx;
+    const { config } = ctx;
     const upload = (folderId, reason, listing) => ({
         folderId,
         listing,
@@ -86984,9 +86986,7 @@ async function compare(ctx, client, destination, fingerprint) {
     }
     if (listing.length >= LISTING_LIMIT)
         return upload(folderId, `the folder listing has ${listing.length} files and may be incomplete`, listing);
-    const comparison = await compareWithNewest(client, listing, config.namePrefix, fingerprint, ctx.startedAt);
-    log.info(describeComparison(comparison));
-    return { folderId, listing, comparison };
+    return { folderId, listing, comparison: await compareWithNewest(client, listing, config.namePrefix, fingerprint, ctx.startedAt) };
 }
 function describeComparison(comparison) {
     return comparison.unchanged
@@ -87013,8 +87013,9 @@ async function uploadAndVerify(ctx, client, destination, archive, digests, fileN
         destination.log.replay(log);
         const folderId = folder.id ?? ROOT_FOLDER_ID;
         log.info(`Destination: '${folder.path || '/'}' (folder id ${folderId})`);
+        let link;
         try {
-            const link = await uploadWithRetries(client, {
+            link = await uploadWithRetries(client, {
                 filePath: archive.path,
                 fileName,
                 size: archive.size,
@@ -87026,7 +87027,6 @@ async function uploadAndVerify(ctx, client, destination, archive, digests, fileN
                 progressEveryMs: ctx.progressEveryMs,
                 prefetchedServer: destination.uploadServer,
             });
-            return { folderId, link, listing: undefined, local: { ...archive, ...(await digests()) } };
         }
         catch (error) {
             if (!(error instanceof UploadResultMissing))
@@ -87034,6 +87034,7 @@ async function uploadAndVerify(ctx, client, destination, archive, digests, fileN
             const local = { ...archive, ...(await digests()) };
             return { folderId, local, ...(await findInFolder(client, folderId, fileName, local, error, log)) };
         }
+        return { folderId, link, listing: undefined, local: { ...archive, ...(await digests()) } };
     }));
     const verified = await timed(progress, stagesMs, 'verify', () => log.group('Verify', async () => {
         const started = performance.now();

@@ -1,7 +1,8 @@
 // Small files are read, deflated and CRC'd in batches on worker threads: for a file of a few KiB,
 // the work (about 30 us) is less than a trip through libuv's pool, and one thread alone is the
 // bottleneck with 100,000 of them. Each worker runs plain synchronous code over a batch and hands
-// the results back; the zip writer keeps the order. Workers are started on first use.
+// the results back; the zip writer keeps the order. The first 1,024 files are done in this thread,
+// so a backup with few small files starts no worker.
 import * as fs from 'node:fs'
 import { availableParallelism } from 'node:os'
 import * as zlib from 'node:zlib'
@@ -142,7 +143,13 @@ class BatchWorker {
   private failed: Error | null = null
 
   constructor() {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } })
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      // It needs nothing from the environment (which holds the key as INPUT_API-KEY).
+      env: {},
+      // Small heaps, collected often: each worker's garbage is part of the run's peak memory.
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
+    })
     this.worker.unref()
     this.worker.on('message', (batch: WireBatch) => {
       const waiting = this.pending.get(batch.id)
@@ -175,15 +182,12 @@ class BatchWorker {
 export class SmallFilePool {
   private readonly workers: BatchWorker[] = []
   private nextId = 0
-  private readonly size: number
 
   constructor(
     private readonly level: number,
     private readonly keepRaw: boolean,
-    size = Math.max(1, Math.min(availableParallelism(), 4)),
-  ) {
-    this.size = size
-  }
+    private readonly size = Math.max(1, Math.min(availableParallelism(), 4)),
+  ) {}
 
   private inThread = 0
   private readonly scratch = { buffer: Buffer.allocUnsafeSlow(64 * 1024) }

@@ -37,7 +37,7 @@ const MAX_QUEUE = 4 * MAX_IN_FLIGHT * BATCH_FILES
 const ZIP64_LIMIT = 0xffffffff
 /** Output is handed to the sink in pieces of about this size. */
 const WRITE_BATCH = 256 * 1024
-/** Files up to this size are read and deflated synchronously: cheaper than thread-pool hops. */
+/** Files up to this size go in batches to worker threads (small-files.ts), not chunk by chunk. */
 const SMALL_FILE = 64 * 1024
 /** A file this close to 4 GiB may compress to more than 4 GiB (stored blocks, flush markers). */
 const ZIP64_MARGIN = 4 << 20
@@ -87,7 +87,16 @@ interface CentralRecord {
 
 /** One unit of output, in order: bytes now, or a chunk that is still being read and deflated. */
 type Piece =
-  | { kind: 'header'; record: CentralRecord; source: Entry; content?: Buffer; sizeHint: number; cipher?: Promise<EntryCipher> }
+  | {
+      kind: 'header'
+      record: CentralRecord
+      source: Entry
+      /** A directory's or link's whole content; files have `entry` instead, filled by later pieces. */
+      content?: Buffer
+      entry?: OpenEntry
+      sizeHint: number
+      cipher?: Promise<EntryCipher>
+    }
   | { kind: 'chunk'; entry: OpenEntry; result: Promise<ChunkResult>; batch?: Batch }
   | { kind: 'end'; entry: OpenEntry }
 
@@ -331,8 +340,6 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
   let offset = 0
   const central = new CentralDirectory()
   const queue = new PieceQueue()
-  /** Entries whose header is queued: the header's flush hands the entry its cipher. */
-  const openEntries = new Map<CentralRecord, OpenEntry>()
   // Key derivation (PBKDF2) runs in the thread pool, started as soon as the entry is queued.
   const password = options.password
   const newCipher = password ? () => { const c = EntryCipher.create(password); c.catch(() => undefined); return c } : undefined
@@ -378,7 +385,7 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
       await write(localHeader(record))
       if (piece.cipher) {
         const cipher = await piece.cipher
-        openEntries.get(record)!.cipher = cipher
+        piece.entry!.cipher = cipher
         record.compressedSize += cipher.preamble.length
         await write(cipher.preamble)
       }
@@ -405,7 +412,6 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
       return
     }
     observer?.end()
-    openEntries.delete(entry.record)
     if (entry.cipher) {
       const mac = entry.cipher.final()
       entry.record.compressedSize += mac.length
@@ -511,9 +517,8 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
         aesMethod: newCipher ? method : null,
       }
       const entry: OpenEntry = { record, crc: 0 }
-      openEntries.set(record, entry)
       const cipher = newCipher?.()
-      await push({ kind: 'header', record, source: item, sizeHint: item.size, ...(cipher ? { cipher } : {}) })
+      await push({ kind: 'header', record, source: item, entry, sizeHint: item.size, ...(cipher ? { cipher } : {}) })
 
       if (item.size <= SMALL_FILE) {
         // A small file goes to a worker thread with others (small-files.ts): a trip through
