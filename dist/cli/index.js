@@ -77002,7 +77002,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2016);
 /* harmony import */ var _onefichier_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7511);
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6318);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8188);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9016);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8847);
 // The command-line shell, for cron jobs and systemd timers outside GitHub: the same Config, the
 // same run, plain log lines. The key comes from the environment or a file, never from an argument.
@@ -78001,7 +78001,7 @@ function planRetention(series, policy, options) {
 
 /***/ }),
 
-/***/ 8188:
+/***/ 9016:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78027,6 +78027,22 @@ var external_node_zlib_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(exte
 var external_node_events_ = __nccwpck_require__(8474);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./lib/memory.js
+// V8 frees a dead Buffer's memory only at its next collection, and it lets about 64 MB of such
+// external memory pile up before it collects: for a backup that streams gigabytes through 1 MiB
+// buffers, that pile (and the allocator's fragmentation around it) was most of the peak memory.
+// Buffers that one piece of code alone owns are freed here as soon as it is done with them.
+/**
+ * Frees the memory behind `buffer` now (its ArrayBuffer is detached: every view of it becomes
+ * empty). Only for a buffer whose ArrayBuffer nothing else still reads: no other view, no pending
+ * I/O. Slices of Node's shared pool (small allocUnsafe buffers) are never touched.
+ */
+function freeNow(buffer) {
+    const memory = buffer.buffer;
+    if (memory instanceof ArrayBuffer && !memory.detached && memory.byteLength > Buffer.poolSize)
+        memory.transfer(0);
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
@@ -78037,6 +78053,7 @@ var external_node_os_ = __nccwpck_require__(8161);
 // (1,000 rounds) turns password + salt into an AES-256 key, an HMAC key and a 2-byte password
 // check; the data is AES-CTR with a little-endian counter starting at 1; a 10-byte HMAC-SHA1 of
 // the ciphertext closes it. AE-2 leaves the CRC field 0 (the HMAC authenticates instead).
+
 
 
 
@@ -78095,7 +78112,9 @@ class EntryCipher {
         if (done < data.length) {
             const keystream = this.keystream(Math.ceil((data.length - done) / BLOCK));
             xorInPlace(out, done, keystream);
-            this.spare = keystream.subarray(data.length - done);
+            // At most 15 bytes are kept for the next call; the rest of the keystream is freed now.
+            this.spare = Buffer.from(keystream.subarray(data.length - done));
+            freeNow(keystream);
         }
         this.mac.update(out);
         return out;
@@ -78112,7 +78131,9 @@ class EntryCipher {
             counters[i * 4 + 1] = Math.floor(this.counter / 0x1_0000_0000);
             this.counter++;
         }
-        return this.ecb.update(Buffer.from(counters.buffer));
+        const keystream = this.ecb.update(Buffer.from(counters.buffer));
+        freeNow(counters);
+        return keystream;
     }
 }
 /** out[start..] ^= keystream, a word at a time where both are aligned. */
@@ -78140,6 +78161,7 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
 // bottleneck with 100,000 of them. Each worker runs plain synchronous code over a batch and hands
 // the results back; the zip writer keeps the order. The first 1,024 files are done in this thread,
 // so a backup with few small files starts no worker.
+
 
 
 
@@ -78187,15 +78209,25 @@ function processBatch(files, level, keepRaw, fs, zlib, scratch) {
             fs.closeSync(fd);
         }
     };
+    // Each file's own output is freed as soon as it is packed (see memory.ts: V8 would let dead
+    // buffers pile up); pool slices (under 4 KiB) are left alone.
+    const freeNow = (buffer) => {
+        const memory = buffer.buffer;
+        if (memory instanceof ArrayBuffer && !memory.detached && memory.byteLength > Buffer.poolSize)
+            memory.transfer(0);
+    };
     const pack = (parts) => {
         let total = 0;
         for (const part of parts)
             total += part ? part.length : 0;
         const all = Buffer.allocUnsafeSlow(total);
         let at = 0;
-        for (const part of parts)
-            if (part)
-                at += part.copy(all, at);
+        for (const part of parts) {
+            if (!part)
+                continue;
+            at += part.copy(all, at);
+            freeNow(part);
+        }
         return all;
     };
     const n = files.length;
@@ -78238,6 +78270,16 @@ parentPort.on('message', ({ id, files, level, keepRaw }) => {
 /** Up to this many small files are done in this thread: a worker costs ~10 MB and a start-up. */
 const IN_THREAD_FILES = 1024;
 const asBuffer = (u8) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+/** Frees a batch's packed outputs (and raws) once the zip has written all of them. */
+function freeSmallFileResults(results) {
+    for (const result of results) {
+        if (result instanceof Error)
+            continue;
+        freeNow(result.out);
+        if (result.raw)
+            freeNow(result.raw);
+    }
+}
 class BatchWorker {
     worker;
     pending = new Map();
@@ -78322,6 +78364,7 @@ class SmallFilePool {
 
 
 
+
 const deflateRawAsync = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
 const openAsync = (0,external_node_util_.promisify)(external_node_fs_.open);
 const closeAsync = (0,external_node_util_.promisify)(external_node_fs_.close);
@@ -78350,6 +78393,48 @@ const VERSION_MADE_BY = (3 << 8) | 63; // Unix, spec 6.3
 const FLAG_ENCRYPTED = 0x0001;
 const FLAG_DATA_DESCRIPTOR = 0x0008;
 const FLAG_UTF8 = 0x0800;
+/**
+ * Read buffers (CHUNK_SIZE each), used again and again: a fresh 1 MiB buffer per chunk left the
+ * allocator's heap fragmented and large. Never waits: when none is free, a new one is made, and
+ * one returned beyond the pool's size is freed.
+ */
+class ChunkBuffers {
+    keep;
+    free = [];
+    constructor(keep) {
+        this.keep = keep;
+    }
+    take() {
+        return this.free.pop() ?? Buffer.allocUnsafeSlow(CHUNK_SIZE);
+    }
+    give(buffer) {
+        if (this.free.length < this.keep)
+            this.free.push(buffer);
+        else
+            freeNow(buffer);
+    }
+    clear() {
+        for (const buffer of this.free.splice(0))
+            freeNow(buffer);
+    }
+}
+/** A chunk's bytes, returned to the pool when the last holder lets go: its write, and the next chunk's deflate (dictionary). */
+class Held {
+    whole;
+    buffer;
+    holders;
+    pool;
+    constructor(whole, buffer, holders, pool) {
+        this.whole = whole;
+        this.buffer = buffer;
+        this.holders = holders;
+        this.pool = pool;
+    }
+    release = () => {
+        if (--this.holders === 0)
+            this.pool.give(this.whole);
+    };
+}
 function dosDateTime(date) {
     const year = date.getFullYear();
     if (year < 1980)
@@ -78479,7 +78564,9 @@ async function looksIncompressible(raw) {
         return false;
     const sample = raw.subarray(0, PROBE_SIZE);
     const probe = await deflateRawAsync(sample, { level: 1 });
-    return probe.length > sample.length * 0.97;
+    const incompressible = probe.length > sample.length * 0.97;
+    freeNow(probe);
+    return incompressible;
 }
 /**
  * The central directory, kept as the bytes it will be written as, packed into 64 KiB blocks: with
@@ -78561,22 +78648,46 @@ async function writeZip(entries, sink, options) {
     // would cost a thread-pool round trip each, which dominates with many small files.
     let pending = [];
     let pendingBytes = 0;
+    // Memory to free once the sink has written everything handed to it so far.
+    let afterWrite = [];
+    const sinkWrite = async (data, owned) => {
+        const release = afterWrite;
+        afterWrite = [];
+        const done = (error) => {
+            // After a failed write the memory is left to the collector: the sink may still hold it.
+            if (error)
+                return;
+            if (owned)
+                freeNow(data);
+            for (const r of release)
+                r();
+        };
+        if (!sink.write(data, done))
+            await (0,external_node_events_.once)(sink, 'drain', { signal: options.signal });
+    };
     const flushPending = async () => {
         if (pendingBytes === 0)
             return;
         const data = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+        const owned = pending.length > 1;
         pending = [];
         pendingBytes = 0;
-        if (!sink.write(data))
-            await (0,external_node_events_.once)(sink, 'drain', { signal: options.signal });
+        await sinkWrite(data, owned);
     };
     const write = async (data) => {
         offset += data.length;
+        if (data.length >= WRITE_BATCH) {
+            // Large output (a deflated chunk) goes out as it is, not copied into a batch.
+            await flushPending();
+            await sinkWrite(data, false);
+            return;
+        }
         pending.push(data);
         pendingBytes += data.length;
         if (pendingBytes >= WRITE_BATCH)
             await flushPending();
     };
+    const whenWritten = (release) => afterWrite.push(release);
     const observer = options.observer;
     // Takes the oldest piece off the queue and writes it: output order is entry order.
     const flushOne = async () => {
@@ -78609,25 +78720,38 @@ async function writeZip(entries, sink, options) {
         }
         const { entry } = piece;
         if (piece.kind === 'chunk') {
+            let batchDone = false;
             if (piece.batch) {
                 // Its batch may still be filling: send it now, the writer waits for it.
                 dispatch(piece.batch);
-                if (--piece.batch.remaining === 0)
+                batchDone = --piece.batch.remaining === 0;
+                if (batchDone)
                     inFlight--;
             }
             else {
                 inFlight--;
             }
-            const { raw, size, crc, out } = await piece.result;
+            const { raw, size, crc, out, written } = await piece.result;
             entry.crc = crc ?? (0,external_node_zlib_.crc32)(raw, entry.crc);
             entry.record.uncompressedSize += size;
             if (observer)
                 observer.data(raw);
             for (const part of out) {
-                const data = entry.cipher ? entry.cipher.update(part) : part;
-                entry.record.compressedSize += data.length;
-                await write(data);
+                if (entry.cipher) {
+                    const sealedPart = entry.cipher.update(part);
+                    entry.record.compressedSize += sealedPart.length;
+                    await write(sealedPart);
+                    whenWritten(() => freeNow(sealedPart));
+                }
+                else {
+                    entry.record.compressedSize += part.length;
+                    await write(part);
+                }
             }
+            if (written)
+                whenWritten(written);
+            if (batchDone)
+                whenWritten(piece.batch.written);
             return;
         }
         observer?.end();
@@ -78652,6 +78776,8 @@ async function writeZip(entries, sink, options) {
             await flushOne();
     };
     let inFlight = 0;
+    // In flight, plus the chunk before each (a dictionary) and those the sink is still writing.
+    const chunkBuffers = new ChunkBuffers(MAX_IN_FLIGHT + 4);
     let pool;
     let batch = null;
     const dispatch = (b) => {
@@ -78673,7 +78799,10 @@ async function writeZip(entries, sink, options) {
                 };
             });
             results.catch(() => undefined);
-            const current = { files: [], bytes: 0, dispatched: false, remaining: 0, results, start };
+            const written = () => {
+                results.then((all) => freeSmallFileResults(all), () => undefined);
+            };
+            const current = { files: [], bytes: 0, dispatched: false, remaining: 0, results, start, written };
             batch = current;
             inFlight++;
         }
@@ -78756,33 +78885,57 @@ async function writeZip(entries, sink, options) {
                 const last = index === chunks - 1;
                 const before = previousRead;
                 // Reads run in file order (each after the one before); deflates run side by side.
+                // The bytes are held by this chunk's write and, as its dictionary, by the next chunk's deflate.
                 const readChunk = (async () => {
                     await before;
                     handle ??= openAsync(item.source, 'r');
                     const fd = await handle;
-                    const buffer = Buffer.allocUnsafe(length);
-                    const { bytesRead } = await readAsync(fd, buffer, 0, length, position);
+                    const buffer = chunkBuffers.take();
+                    let bytesRead;
+                    try {
+                        ;
+                        ({ bytesRead } = await readAsync(fd, buffer, 0, length, position));
+                    }
+                    catch (error) {
+                        chunkBuffers.give(buffer);
+                        throw error;
+                    }
                     if (last)
                         await closeAsync(fd);
-                    return bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+                    return new Held(buffer, buffer.subarray(0, bytesRead), last || store ? 1 : 2, chunkBuffers);
                 })();
                 const result = (async () => {
-                    const raw = await readChunk;
-                    if (store)
-                        return { raw, size: raw.length, out: [raw] };
-                    // Random-looking data costs deflate time for nothing: such a chunk goes out as stored
-                    // blocks inside the same deflate stream (valid whatever its neighbours do).
-                    if (await looksIncompressible(raw))
-                        return { raw, size: raw.length, out: storedBlocks(raw, last) };
-                    const dictionary = index > 0 ? (await before).subarray(-DICTIONARY_SIZE) : undefined;
-                    const out = await deflateRawAsync(raw, {
-                        level,
-                        // One output buffer (not a list of 16 KiB ones), sized to the input: deflate's bound.
-                        chunkSize: Math.max(1024, raw.length + (raw.length >> 8) + 256),
-                        finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_SYNC_FLUSH,
-                        ...(dictionary && dictionary.length > 0 ? { dictionary } : {}),
-                    });
-                    return { raw, size: raw.length, out: [out] };
+                    const held = await readChunk;
+                    const raw = held.buffer;
+                    // The chunk before, for its last 32 KiB; let go of once the deflate is set up (or not needed).
+                    let previous = index > 0 && !store ? await before : undefined;
+                    const letGoOfPrevious = () => {
+                        previous?.release();
+                        previous = undefined;
+                    };
+                    try {
+                        if (store)
+                            return { raw, size: raw.length, out: [raw], written: held.release };
+                        // Random-looking data costs deflate time for nothing: such a chunk goes out as stored
+                        // blocks inside the same deflate stream (valid whatever its neighbours do).
+                        if (await looksIncompressible(raw))
+                            return { raw, size: raw.length, out: storedBlocks(raw, last), written: held.release };
+                        const dictionary = previous?.buffer.subarray(-DICTIONARY_SIZE);
+                        // The dictionary is copied when the deflate is set up, before this call returns.
+                        const deflating = deflateRawAsync(raw, {
+                            level,
+                            // One output buffer (not a list of 16 KiB ones), sized to the input: deflate's bound.
+                            chunkSize: Math.max(16 * 1024, raw.length + (raw.length >> 8) + 256),
+                            finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_SYNC_FLUSH,
+                            ...(dictionary && dictionary.length > 0 ? { dictionary } : {}),
+                        });
+                        letGoOfPrevious();
+                        const out = await deflating;
+                        return { raw, size: raw.length, out: [out], written: () => (held.release(), freeNow(out)) };
+                    }
+                    finally {
+                        letGoOfPrevious();
+                    }
                 })();
                 // A failure surfaces when the chunk's turn comes; until then it must not be unhandled.
                 result.catch(() => undefined);
@@ -78806,6 +78959,7 @@ async function writeZip(entries, sink, options) {
             dispatch(batch);
         await Promise.allSettled(queue.rest().map((p) => (p.kind === 'chunk' ? p.result : undefined)));
         await pool?.close();
+        chunkBuffers.clear();
     }
 }
 
@@ -85937,8 +86091,41 @@ async function verifyUpload(client, link, expected) {
     return { url, fileName, folderId };
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./lib/onefichier/file-body.js
+// The upload body: the zip read into a few buffers used over and over, not a fresh 1 MiB buffer
+// per read (dead buffers pile up until V8 collects them: see memory.ts).
+//
+// Reuse is safe because undici pulls an iterable body one chunk at a time (client-h1.js,
+// writeIterable): it asks for the next chunk only once socket.write() of this one returned true,
+// which for a chunk above the socket's high-water mark means the write already finished, or once
+// the socket drained, which means every write finished. Besides, a buffer is refilled only after
+// RING - 1 further chunks have gone out. A mistake here could only change bytes on the wire, and
+// the verification after the upload (size and Whirlpool from 1fichier) would catch it.
+
+const file_body_CHUNK_SIZE = 1 << 20;
+const RING = 4;
+async function* fileBody(filePath, options) {
+    yield options.preamble;
+    const file = await (0,promises_.open)(filePath, 'r');
+    try {
+        const ring = Array.from({ length: RING }, () => Buffer.allocUnsafeSlow(file_body_CHUNK_SIZE));
+        let position = 0;
+        for (let turn = 0;; turn++) {
+            const buffer = ring[turn % RING];
+            const { bytesRead } = await file.read(buffer, 0, file_body_CHUNK_SIZE, position);
+            if (bytesRead === 0)
+                break;
+            position += bytesRead;
+            options.onChunk?.(position);
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await file.close();
+    }
+    yield options.epilogue;
+}
+
 ;// CONCATENATED MODULE: ./lib/onefichier/multipart.js
 // A multipart/form-data body with its exact length known up front: 1fichier requires a
 // Content-Length on upload.cgi, so the file is streamed between a fixed preamble and epilogue.
@@ -86113,6 +86300,7 @@ class Transport {
                 method: req.method,
                 dispatcher: this.agent,
                 headers: { ...req.headers, authorization: `Bearer ${this.options.apiKey}`, 'user-agent': USER_AGENT },
+                // undici takes async iterables as bodies (lib/core/request.js), though its types list only Readable.
                 body: req.body ?? req.bodyText ?? null,
                 signal: anySignal(this.options.signal, req.signal),
             });
@@ -86196,7 +86384,6 @@ function describeBody(text) {
 
 
 
-
 const ROOT_FOLDER_ID = 0;
 class OneFichierClient {
     transport;
@@ -86266,16 +86453,15 @@ class OneFichierClient {
         const stall = new AbortController();
         let lastProgressAt = Date.now();
         let sent = 0;
-        const body = external_node_stream_.Readable.from((async function* () {
-            yield layout.preamble;
-            for await (const chunk of (0,external_node_fs_.createReadStream)(req.filePath, { highWaterMark: 1 << 20 })) {
-                sent += chunk.length;
+        const body = fileBody(req.filePath, {
+            preamble: layout.preamble,
+            epilogue: layout.epilogue,
+            onChunk: (fileBytes) => {
+                sent = fileBytes;
                 lastProgressAt = Date.now();
                 req.onProgress?.({ sentBytes: sent, totalBytes: req.size });
-                yield chunk;
-            }
-            yield layout.epilogue;
-        })(), { objectMode: false });
+            },
+        });
         const watchdog = setInterval(() => {
             if (Date.now() - lastProgressAt > stallTimeoutMs)
                 stall.abort(new Error('stalled'));
@@ -86303,7 +86489,8 @@ class OneFichierClient {
         }
         finally {
             clearInterval(watchdog);
-            body.destroy();
+            // Closes the file if undici stopped pulling half way.
+            await body.return(undefined);
         }
     }
     /**

@@ -1,8 +1,7 @@
 // One small function per 1fichier endpoint, and nothing else (rclone's api.go). What a folder or a
 // backup means lives in the callers.
-import { createReadStream } from 'node:fs'
-import { Readable } from 'node:stream'
 import { OneFichierError, networkFailure } from './errors.js'
+import { fileBody } from './file-body.js'
 import { multipartLayout } from './multipart.js'
 import { parseApiAnswer, type Transport } from './transport.js'
 import {
@@ -107,19 +106,15 @@ export class OneFichierClient {
     const stall = new AbortController()
     let lastProgressAt = Date.now()
     let sent = 0
-    const body = Readable.from(
-      (async function* () {
-        yield layout.preamble
-        for await (const chunk of createReadStream(req.filePath, { highWaterMark: 1 << 20 })) {
-          sent += (chunk as Buffer).length
-          lastProgressAt = Date.now()
-          req.onProgress?.({ sentBytes: sent, totalBytes: req.size })
-          yield chunk as Buffer
-        }
-        yield layout.epilogue
-      })(),
-      { objectMode: false },
-    )
+    const body = fileBody(req.filePath, {
+      preamble: layout.preamble,
+      epilogue: layout.epilogue,
+      onChunk: (fileBytes) => {
+        sent = fileBytes
+        lastProgressAt = Date.now()
+        req.onProgress?.({ sentBytes: sent, totalBytes: req.size })
+      },
+    })
     const watchdog = setInterval(() => {
       if (Date.now() - lastProgressAt > stallTimeoutMs) stall.abort(new Error('stalled'))
     }, Math.min(1_000, stallTimeoutMs / 4))
@@ -148,7 +143,8 @@ export class OneFichierClient {
       throw networkFailure(operation, error)
     } finally {
       clearInterval(watchdog)
-      body.destroy()
+      // Closes the file if undici stopped pulling half way.
+      await body.return(undefined)
     }
   }
 

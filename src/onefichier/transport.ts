@@ -31,7 +31,7 @@ export interface RawRequest {
   method: 'GET' | 'POST'
   url: string
   headers?: Record<string, string>
-  body?: Readable
+  body?: AsyncIterable<Buffer>
   bodyText?: string
   /** Aborts this request alone (the upload's stall watchdog). */
   signal?: AbortSignal
@@ -119,7 +119,8 @@ export class Transport {
         method: req.method,
         dispatcher: this.agent,
         headers: { ...req.headers, authorization: `Bearer ${this.options.apiKey}`, 'user-agent': USER_AGENT },
-        body: req.body ?? req.bodyText ?? null,
+        // undici takes async iterables as bodies (lib/core/request.js), though its types list only Readable.
+        body: (req.body as Readable | undefined) ?? req.bodyText ?? null,
         signal: anySignal(this.options.signal, req.signal),
       })
     } catch (error) {

@@ -6,6 +6,7 @@
 import { createCipheriv, createHmac, pbkdf2, randomBytes, type Cipheriv, type Hmac } from 'node:crypto'
 import { endianness } from 'node:os'
 import { promisify } from 'node:util'
+import { freeNow } from '../memory.js'
 
 const pbkdf2Async = promisify(pbkdf2)
 
@@ -67,7 +68,9 @@ export class EntryCipher {
     if (done < data.length) {
       const keystream = this.keystream(Math.ceil((data.length - done) / BLOCK))
       xorInPlace(out, done, keystream)
-      this.spare = keystream.subarray(data.length - done)
+      // At most 15 bytes are kept for the next call; the rest of the keystream is freed now.
+      this.spare = Buffer.from(keystream.subarray(data.length - done))
+      freeNow(keystream)
     }
     this.mac.update(out)
     return out
@@ -86,7 +89,9 @@ export class EntryCipher {
       counters[i * 4 + 1] = Math.floor(this.counter / 0x1_0000_0000)
       this.counter++
     }
-    return this.ecb.update(Buffer.from(counters.buffer))
+    const keystream = this.ecb.update(Buffer.from(counters.buffer))
+    freeNow(counters)
+    return keystream
   }
 }
 

@@ -7,6 +7,7 @@ import * as fs from 'node:fs'
 import { availableParallelism } from 'node:os'
 import * as zlib from 'node:zlib'
 import { Worker } from 'node:worker_threads'
+import { freeNow } from '../memory.js'
 
 export interface SmallFile {
   path: string
@@ -82,12 +83,22 @@ function processBatch(
       fs.closeSync(fd)
     }
   }
+  // Each file's own output is freed as soon as it is packed (see memory.ts: V8 would let dead
+  // buffers pile up); pool slices (under 4 KiB) are left alone.
+  const freeNow = (buffer: Buffer) => {
+    const memory = buffer.buffer
+    if (memory instanceof ArrayBuffer && !memory.detached && memory.byteLength > Buffer.poolSize) memory.transfer(0)
+  }
   const pack = (parts: Array<Buffer | undefined>): Buffer => {
     let total = 0
     for (const part of parts) total += part ? part.length : 0
     const all = Buffer.allocUnsafeSlow(total)
     let at = 0
-    for (const part of parts) if (part) at += part.copy(all, at)
+    for (const part of parts) {
+      if (!part) continue
+      at += part.copy(all, at)
+      freeNow(part)
+    }
     return all
   }
   const n = files.length
@@ -131,6 +142,15 @@ parentPort.on('message', ({ id, files, level, keepRaw }) => {
 const IN_THREAD_FILES = 1024
 
 const asBuffer = (u8: Uint8Array) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength)
+
+/** Frees a batch's packed outputs (and raws) once the zip has written all of them. */
+export function freeSmallFileResults(results: Array<SmallFileResult | Error>): void {
+  for (const result of results) {
+    if (result instanceof Error) continue
+    freeNow(result.out)
+    if (result.raw) freeNow(result.raw)
+  }
+}
 
 interface Pending {
   resolve: (results: Array<SmallFileResult | Error>) => void

@@ -10,8 +10,9 @@ import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { promisify } from 'node:util'
 import type { Entry } from '../select.js'
+import { freeNow } from '../memory.js'
 import { AES_METHOD, AES_OVERHEAD, EntryCipher, aesExtraField } from './aes.js'
-import { type SmallFile, SmallFilePool, type SmallFileResult } from './small-files.js'
+import { freeSmallFileResults, type SmallFile, SmallFilePool, type SmallFileResult } from './small-files.js'
 
 const deflateRawAsync = promisify(deflateRaw) as (buf: Buffer, options: object) => Promise<Buffer>
 const openAsync = promisify(open)
@@ -106,6 +107,41 @@ interface ChunkResult {
   size: number
   crc?: number
   out: Buffer[]
+  /** Called once the chunk's output is written: the memory behind it can go. */
+  written?: () => void
+}
+
+/**
+ * Read buffers (CHUNK_SIZE each), used again and again: a fresh 1 MiB buffer per chunk left the
+ * allocator's heap fragmented and large. Never waits: when none is free, a new one is made, and
+ * one returned beyond the pool's size is freed.
+ */
+class ChunkBuffers {
+  private readonly free: Buffer[] = []
+  constructor(private readonly keep: number) {}
+  take(): Buffer {
+    return this.free.pop() ?? Buffer.allocUnsafeSlow(CHUNK_SIZE)
+  }
+  give(buffer: Buffer): void {
+    if (this.free.length < this.keep) this.free.push(buffer)
+    else freeNow(buffer)
+  }
+  clear(): void {
+    for (const buffer of this.free.splice(0)) freeNow(buffer)
+  }
+}
+
+/** A chunk's bytes, returned to the pool when the last holder lets go: its write, and the next chunk's deflate (dictionary). */
+class Held {
+  constructor(
+    private readonly whole: Buffer,
+    readonly buffer: Buffer,
+    private holders: number,
+    private readonly pool: ChunkBuffers,
+  ) {}
+  release = (): void => {
+    if (--this.holders === 0) this.pool.give(this.whole)
+  }
 }
 
 /** Small files on their way to a worker thread; dispatched when full or when the writer needs them. */
@@ -117,6 +153,8 @@ interface Batch {
   remaining: number
   results: Promise<Array<SmallFileResult | Error>>
   start: () => void
+  /** Frees the batch's packed results once all of them are written. */
+  written: () => void
 }
 
 interface OpenEntry {
@@ -260,7 +298,9 @@ async function looksIncompressible(raw: Buffer): Promise<boolean> {
   if (raw.length < 4 * PROBE_SIZE) return false
   const sample = raw.subarray(0, PROBE_SIZE)
   const probe = await deflateRawAsync(sample, { level: 1 })
-  return probe.length > sample.length * 0.97
+  const incompressible = probe.length > sample.length * 0.97
+  freeNow(probe)
+  return incompressible
 }
 
 /**
@@ -348,19 +388,40 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
   // would cost a thread-pool round trip each, which dominates with many small files.
   let pending: Buffer[] = []
   let pendingBytes = 0
+  // Memory to free once the sink has written everything handed to it so far.
+  let afterWrite: Array<() => void> = []
+  const sinkWrite = async (data: Buffer, owned: boolean) => {
+    const release = afterWrite
+    afterWrite = []
+    const done = (error?: Error | null) => {
+      // After a failed write the memory is left to the collector: the sink may still hold it.
+      if (error) return
+      if (owned) freeNow(data)
+      for (const r of release) r()
+    }
+    if (!sink.write(data, done)) await once(sink, 'drain', { signal: options.signal })
+  }
   const flushPending = async () => {
     if (pendingBytes === 0) return
     const data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes)
+    const owned = pending.length > 1
     pending = []
     pendingBytes = 0
-    if (!sink.write(data)) await once(sink, 'drain', { signal: options.signal })
+    await sinkWrite(data, owned)
   }
   const write = async (data: Buffer) => {
     offset += data.length
+    if (data.length >= WRITE_BATCH) {
+      // Large output (a deflated chunk) goes out as it is, not copied into a batch.
+      await flushPending()
+      await sinkWrite(data, false)
+      return
+    }
     pending.push(data)
     pendingBytes += data.length
     if (pendingBytes >= WRITE_BATCH) await flushPending()
   }
+  const whenWritten = (release: () => void) => afterWrite.push(release)
 
   const observer = options.observer
   // Takes the oldest piece off the queue and writes it: output order is entry order.
@@ -393,22 +454,32 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
     }
     const { entry } = piece
     if (piece.kind === 'chunk') {
+      let batchDone = false
       if (piece.batch) {
         // Its batch may still be filling: send it now, the writer waits for it.
         dispatch(piece.batch)
-        if (--piece.batch.remaining === 0) inFlight--
+        batchDone = --piece.batch.remaining === 0
+        if (batchDone) inFlight--
       } else {
         inFlight--
       }
-      const { raw, size, crc, out } = await piece.result
+      const { raw, size, crc, out, written } = await piece.result
       entry.crc = crc ?? crc32(raw!, entry.crc)
       entry.record.uncompressedSize += size
       if (observer) observer.data(raw!)
       for (const part of out) {
-        const data = entry.cipher ? entry.cipher.update(part) : part
-        entry.record.compressedSize += data.length
-        await write(data)
+        if (entry.cipher) {
+          const sealedPart = entry.cipher.update(part)
+          entry.record.compressedSize += sealedPart.length
+          await write(sealedPart)
+          whenWritten(() => freeNow(sealedPart))
+        } else {
+          entry.record.compressedSize += part.length
+          await write(part)
+        }
       }
+      if (written) whenWritten(written)
+      if (batchDone) whenWritten(piece.batch!.written)
       return
     }
     observer?.end()
@@ -432,6 +503,8 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
   }
 
   let inFlight = 0
+  // In flight, plus the chunk before each (a dictionary) and those the sink is still writing.
+  const chunkBuffers = new ChunkBuffers(MAX_IN_FLIGHT + 4)
   let pool: SmallFilePool | undefined
   let batch: Batch | null = null
   const dispatch = (b: Batch) => {
@@ -451,7 +524,10 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
         }
       })
       results.catch(() => undefined)
-      const current: Batch = { files: [], bytes: 0, dispatched: false, remaining: 0, results, start }
+      const written = () => {
+        results.then((all) => freeSmallFileResults(all), () => undefined)
+      }
+      const current: Batch = { files: [], bytes: 0, dispatched: false, remaining: 0, results, start, written }
       batch = current
       inFlight++
     }
@@ -529,37 +605,58 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
       }
       const chunks = Math.max(1, Math.ceil(item.size / CHUNK_SIZE))
       let handle: Promise<number> | undefined
-      let previousRead: Promise<Buffer> | undefined
+      let previousRead: Promise<Held> | undefined
       for (let index = 0; index < chunks; index++) {
         const length = Math.min(CHUNK_SIZE, item.size - index * CHUNK_SIZE)
         const position = index * CHUNK_SIZE
         const last = index === chunks - 1
         const before = previousRead
         // Reads run in file order (each after the one before); deflates run side by side.
-        const readChunk: Promise<Buffer> = (async () => {
+        // The bytes are held by this chunk's write and, as its dictionary, by the next chunk's deflate.
+        const readChunk: Promise<Held> = (async () => {
           await before
           handle ??= openAsync(item.source, 'r')
           const fd = await handle
-          const buffer = Buffer.allocUnsafe(length)
-          const { bytesRead } = await readAsync(fd, buffer, 0, length, position)
+          const buffer = chunkBuffers.take()
+          let bytesRead: number
+          try {
+            ;({ bytesRead } = await readAsync(fd, buffer, 0, length, position))
+          } catch (error) {
+            chunkBuffers.give(buffer)
+            throw error
+          }
           if (last) await closeAsync(fd)
-          return bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead)
+          return new Held(buffer, buffer.subarray(0, bytesRead), last || store ? 1 : 2, chunkBuffers)
         })()
         const result = (async (): Promise<ChunkResult> => {
-          const raw = await readChunk
-          if (store) return { raw, size: raw.length, out: [raw] }
-          // Random-looking data costs deflate time for nothing: such a chunk goes out as stored
-          // blocks inside the same deflate stream (valid whatever its neighbours do).
-          if (await looksIncompressible(raw)) return { raw, size: raw.length, out: storedBlocks(raw, last) }
-          const dictionary = index > 0 ? (await before!).subarray(-DICTIONARY_SIZE) : undefined
-          const out = await deflateRawAsync(raw, {
-            level,
-            // One output buffer (not a list of 16 KiB ones), sized to the input: deflate's bound.
-            chunkSize: Math.max(1024, raw.length + (raw.length >> 8) + 256),
-            finishFlush: last ? zc.Z_FINISH : zc.Z_SYNC_FLUSH,
-            ...(dictionary && dictionary.length > 0 ? { dictionary } : {}),
-          })
-          return { raw, size: raw.length, out: [out] }
+          const held = await readChunk
+          const raw = held.buffer
+          // The chunk before, for its last 32 KiB; let go of once the deflate is set up (or not needed).
+          let previous = index > 0 && !store ? await before! : undefined
+          const letGoOfPrevious = () => {
+            previous?.release()
+            previous = undefined
+          }
+          try {
+            if (store) return { raw, size: raw.length, out: [raw], written: held.release }
+            // Random-looking data costs deflate time for nothing: such a chunk goes out as stored
+            // blocks inside the same deflate stream (valid whatever its neighbours do).
+            if (await looksIncompressible(raw)) return { raw, size: raw.length, out: storedBlocks(raw, last), written: held.release }
+            const dictionary = previous?.buffer.subarray(-DICTIONARY_SIZE)
+            // The dictionary is copied when the deflate is set up, before this call returns.
+            const deflating = deflateRawAsync(raw, {
+              level,
+              // One output buffer (not a list of 16 KiB ones), sized to the input: deflate's bound.
+              chunkSize: Math.max(16 * 1024, raw.length + (raw.length >> 8) + 256),
+              finishFlush: last ? zc.Z_FINISH : zc.Z_SYNC_FLUSH,
+              ...(dictionary && dictionary.length > 0 ? { dictionary } : {}),
+            })
+            letGoOfPrevious()
+            const out = await deflating
+            return { raw, size: raw.length, out: [out], written: () => (held.release(), freeNow(out)) }
+          } finally {
+            letGoOfPrevious()
+          }
         })()
         // A failure surfaces when the chunk's turn comes; until then it must not be unhandled.
         result.catch(() => undefined)
@@ -580,5 +677,6 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
     if (batch) dispatch(batch)
     await Promise.allSettled(queue.rest().map((p) => (p.kind === 'chunk' ? p.result : undefined)))
     await pool?.close()
+    chunkBuffers.clear()
   }
 }
