@@ -61,6 +61,28 @@ async function storedZip(url: string): Promise<string> {
 }
 
 describe('a full backup', () => {
+  it('keeps multi-MiB files intact through reused read and upload buffers', async () => {
+    // 9 MiB of random bytes (stored chunks) and 5 MiB of text (deflated chunks with dictionaries):
+    // the zip is over 4 MiB, so the upload's ring of four 1 MiB buffers is refilled more than once.
+    const random = Buffer.from(Array.from({ length: 9 * 1024 * 1024 + 123 }, () => Math.floor(Math.random() * 256)))
+    const text = Buffer.from('line of backup text with some words 0123456789\n'.repeat(110_000))
+    const workspace = await makeWorkspace({
+      'big/random.bin': { kind: 'file', content: random },
+      'big/text.log': { kind: 'file', content: text },
+    })
+    const run = await runAction({ workspace, inputs: { 'api-key': apiKey, path: 'big/', folder: 'backups/big', 'api-url': standIn.apiUrl } })
+    expect(run.code, visibleLog(run)).toBe(0)
+    const [file] = standIn.filesIn(account, 'backups/big')
+    const bytes = await readFile(file!.dataPath)
+    expect(bytes.length).toBeGreaterThan(9 * 1024 * 1024)
+    expect(run.outputs.sha256).toBe(sha256(bytes))
+    const entries = inspectZip(file!.dataPath)
+    expect(entries.map((e) => [e.name, e.sha256, e.size])).toEqual([
+      ['random.bin', sha256(random), random.length],
+      ['text.log', sha256(text), text.length],
+    ])
+  })
+
   it('uploads a verified zip with every selected file, mode and link, and reports it', async () => {
     const workspace = await makeWorkspace(TREE)
     const run = await runAction({
