@@ -11,7 +11,7 @@ import { actionEnvironment, DIST_ENTRY, REPO_ROOT } from '../test/helpers/action
 const name = process.argv[2] ?? 'big'
 const extra = process.argv.slice(3)
 const nodeFlags = extra.filter((a) => a.startsWith('--'))
-const extraEnv = Object.fromEntries(extra.filter((a) => !a.startsWith('--')).map((kv) => kv.split('=') as [string, string]))
+const extraEnv = Object.fromEntries(extra.filter((a) => !a.startsWith('--')).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]))
 const tree = path.join(REPO_ROOT, '.bench', name)
 const standIn = await new StandIn({ listIntervalMs: 0, discardUploads: true }).start()
 const key = randomBytes(16).toString('hex')
@@ -52,7 +52,7 @@ child.stdout.on('data', (chunk: Buffer) => {
 let lastHwm = 0
 const hwmTimer = setInterval(() => {
   const s = status()
-  if (s && s.hwm > lastHwm + 10) {
+  if (s && s.hwm > lastHwm + 3) {
     lastHwm = s.hwm
     console.log(`${t()} s hwm ${s.hwm.toFixed(0)} (anon ${s.anon.toFixed(0)})`)
   }

@@ -10,6 +10,7 @@ import { type RunProgress, describeProgress, runBackup } from './run.js'
 import { failureOutputs, outputsOf, summaryMarkdown } from './summary.js'
 import { saveZipAsArtifact } from './artifact.js'
 import { watchCancellation, timeScaleFromEnv } from './process.js'
+import { describeRuntime } from './runtime-tuning.js'
 
 class ActionLog implements Log {
   private depth = 0
@@ -42,6 +43,7 @@ export async function runAction(): Promise<void> {
     if (value !== value.trim() && value !== '') core.setSecret(value)
   }
   const log = new ActionLog()
+  log.debug(describeRuntime())
   const cancellation = watchCancellation(log)
   const progress: RunProgress = { stage: 'start', deleted: [] }
   try {

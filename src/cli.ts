@@ -12,6 +12,7 @@ import { OneFichierError } from './onefichier/errors.js'
 import { watchCancellation, timeScaleFromEnv } from './process.js'
 import { type RunProgress, type RunResult, describeProgress, runBackup } from './run.js'
 import { outputsOf } from './summary.js'
+import { reexecTuned } from './runtime-tuning.js'
 
 /** Exit codes a crontab can rely on. */
 export const EXIT = {
@@ -271,5 +272,6 @@ function silenceWorkflowCommands(verbose: boolean): void {
   }) as typeof process.stdout.write
 }
 
+reexecTuned()
 silenceWorkflowCommands(process.argv.includes('--verbose'))
 process.exitCode = await runCli(process.argv.slice(2))

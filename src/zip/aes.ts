@@ -19,8 +19,10 @@ export const AES_MAC_BYTES = 10
 export const AES_OVERHEAD = SALT_BYTES + 2 + AES_MAC_BYTES
 
 /** The 0x9901 extra field: AE-2, vendor "AE", AES-256, and the real compression method. */
+export const AES_EXTRA_LENGTH = 11
+
 export function aesExtraField(actualMethod: number): Buffer {
-  const extra = Buffer.alloc(11)
+  const extra = Buffer.alloc(AES_EXTRA_LENGTH)
   extra.writeUInt16LE(0x9901, 0)
   extra.writeUInt16LE(7, 2)
   extra.writeUInt16LE(2, 4) // AE-2

@@ -57,6 +57,22 @@ function unpack(batch: WireBatch): Array<SmallFileResult | Error> {
   })
 }
 
+/** What a thread keeps from one batch to the next, so that a file costs no allocation of its own. */
+interface Scratch {
+  /** One file's bytes (these files are small). */
+  read: Buffer
+  /** The batch's outputs, then (when kept) its raw bytes, end to end before they are copied out. */
+  out: Buffer
+  raw: Buffer
+  /** One deflate stream, reset for each file: a fresh one costs a stream object and ~270 KB of zlib state. */
+  deflate: import('node:zlib').DeflateRaw | undefined
+  level: number
+}
+
+function newScratch(): Scratch {
+  return { read: Buffer.allocUnsafeSlow(64 * 1024), out: Buffer.allocUnsafeSlow(256 * 1024), raw: Buffer.allocUnsafeSlow(0), deflate: undefined, level: -1 }
+}
+
 /**
  * Reads, deflates and CRCs one batch; outputs (and raws) packed into one buffer each. It runs on a
  * worker thread, from its own source text (the bundle has no separate worker file), or in this
@@ -68,68 +84,113 @@ function processBatch(
   keepRaw: boolean,
   fs: typeof import('node:fs'),
   zlib: typeof import('node:zlib'),
-  scratch: { buffer: Buffer },
+  scratch: Scratch,
 ): Omit<WireBatch, 'id'> {
   const readSmall = (file: string, size: number): Buffer => {
-    // One read buffer, reused: these files are small.
-    if (scratch.buffer.length < size) scratch.buffer = Buffer.allocUnsafeSlow(size)
+    if (scratch.read.length < size) scratch.read = Buffer.allocUnsafeSlow(size)
     const fd = fs.openSync(file, 'r')
     try {
       let read = 0
       let n = 0
-      while (read < size && (n = fs.readSync(fd, scratch.buffer, read, size - read, read)) > 0) read += n
-      return scratch.buffer.subarray(0, read)
+      while (read < size && (n = fs.readSync(fd, scratch.read, read, size - read, read)) > 0) read += n
+      return scratch.read.subarray(0, read)
     } finally {
       fs.closeSync(fd)
     }
   }
-  // Each file's own output is freed as soon as it is packed (see memory.ts: V8 would let dead
-  // buffers pile up); pool slices (under 4 KiB) are left alone.
-  const freeNow = (buffer: Buffer) => {
-    const memory = buffer.buffer
-    if (memory instanceof ArrayBuffer && !memory.detached && memory.byteLength > Buffer.poolSize) memory.transfer(0)
+  // Room for `more` bytes after `used` in scratch[key], which grows (doubling) when short.
+  const reserve = (key: 'out' | 'raw', used: number, more: number): Buffer => {
+    const buffer = scratch[key]
+    if (buffer.length - used >= more) return buffer
+    const grown = Buffer.allocUnsafeSlow(Math.max(used + more, 2 * buffer.length))
+    buffer.copy(grown, 0, 0, used)
+    scratch[key] = grown
+    return grown
   }
-  const pack = (parts: Array<Buffer | undefined>): Buffer => {
-    let total = 0
-    for (const part of parts) total += part ? part.length : 0
-    const all = Buffer.allocUnsafeSlow(total)
-    let at = 0
-    for (const part of parts) {
-      if (!part) continue
-      at += part.copy(all, at)
-      freeNow(part)
+  // Deflates `raw` into scratch.out at `at`, through the one reused stream's native handle (what
+  // zlib.deflateRawSync does, less its per-call stream, state and 16 KiB output buffer). Without
+  // that handle (another Node), deflateRawSync and a copy.
+  const deflateInto = (raw: Buffer, at: number): number => {
+    if (!scratch.deflate || scratch.level !== level) {
+      scratch.deflate?.close()
+      scratch.deflate = zlib.createDeflateRaw({ level })
+      // A zlib error destroys the stream (checked below); the event itself is not needed.
+      scratch.deflate.on('error', () => {})
+      scratch.level = level
     }
-    return all
+    const engine = scratch.deflate as unknown as {
+      _handle?: { writeSync?: (flush: number, input: Buffer, inOff: number, inLen: number, out: Buffer, outOff: number, outLen: number) => void }
+      _writeState?: Uint32Array
+      reset: () => void
+      destroyed: boolean
+    }
+    const handle = engine._handle
+    const state = engine._writeState
+    if (typeof handle?.writeSync !== 'function' || !(state instanceof Uint32Array)) {
+      const out = zlib.deflateRawSync(raw, { level })
+      out.copy(reserve('out', at, out.length), at)
+      return out.length
+    }
+    engine.reset()
+    let written = 0
+    let inOff = 0
+    let inLen = raw.length
+    for (;;) {
+      const out = reserve('out', at + written, Math.max(1024, inLen + (inLen >>> 3) + 64))
+      const room = out.length - (at + written)
+      handle.writeSync(zlib.constants.Z_FINISH, raw, inOff, inLen, out, at + written, room)
+      if (engine.destroyed) {
+        scratch.deflate = undefined
+        throw new Error('zlib failed to deflate it')
+      }
+      const roomAfter = state[0]!
+      const inAfter = state[1]!
+      written += room - roomAfter
+      inOff += inLen - inAfter
+      inLen = inAfter
+      // Output space left over means the stream is finished (as in Node's own sync loop).
+      if (roomAfter !== 0) return written
+    }
   }
   const n = files.length
-  const outs: Array<Buffer | undefined> = new Array(n)
-  const raws: Array<Buffer | undefined> = new Array(n)
   const outLengths = new Float64Array(n)
   const sizes = new Float64Array(n)
   const crcs = new Float64Array(n)
   const errors: Array<string | null> = new Array(n).fill(null)
+  let outAt = 0
+  let rawAt = 0
   for (let i = 0; i < n; i++) {
     const f = files[i]!
     try {
       const raw = readSmall(f.path, f.size)
-      // The read buffer is reused: what must outlive this file is copied.
-      const out = f.store ? Buffer.from(raw) : zlib.deflateRawSync(raw, { level })
-      outs[i] = out
-      outLengths[i] = out.length
+      let length: number
+      if (f.store) {
+        length = raw.copy(reserve('out', outAt, raw.length), outAt)
+      } else {
+        length = deflateInto(raw, outAt)
+      }
+      outAt += length
+      outLengths[i] = length
       sizes[i] = raw.length
       crcs[i] = zlib.crc32(raw)
-      if (keepRaw) raws[i] = Buffer.from(raw)
+      if (keepRaw) rawAt += raw.copy(reserve('raw', rawAt, raw.length), rawAt)
     } catch (error) {
       errors[i] = error instanceof Error ? error.message : String(error)
     }
   }
-  return { out: pack(outs), raw: keepRaw ? pack(raws) : null, outLengths, sizes, crcs, errors }
+  // Exact-size copies leave the thread; the scratch buffers stay for the next batch.
+  const take = (from: Buffer, length: number) => {
+    const copy = Buffer.allocUnsafeSlow(length)
+    from.copy(copy, 0, 0, length)
+    return copy
+  }
+  return { out: take(scratch.out, outAt), raw: keepRaw ? take(scratch.raw, rawAt) : null, outLengths, sizes, crcs, errors }
 }
 
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads')
 const processBatch = ${processBatch.toString()}
-const scratch = { buffer: Buffer.allocUnsafeSlow(64 * 1024) }
+const scratch = (${newScratch.toString()})()
 parentPort.on('message', ({ id, files, level, keepRaw }) => {
   const batch = processBatch(files, level, keepRaw, require('node:fs'), require('node:zlib'), scratch)
   const transfer = [batch.out.buffer, batch.outLengths.buffer, batch.sizes.buffer, batch.crcs.buffer]
@@ -137,6 +198,14 @@ parentPort.on('message', ({ id, files, level, keepRaw }) => {
   parentPort.postMessage({ id, ...batch }, transfer)
 })
 `
+
+/**
+ * One worker per core but one, at most four: this thread is itself a core's work (walking the
+ * tree, writing the zip, hashing it). On 2 cores a second worker made it no faster and cost memory.
+ */
+function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(availableParallelism() - 1, 4))
+}
 
 /** Up to this many small files are done in this thread: a worker costs ~10 MB and a start-up. */
 const IN_THREAD_FILES = 1024
@@ -206,11 +275,11 @@ export class SmallFilePool {
   constructor(
     private readonly level: number,
     private readonly keepRaw: boolean,
-    private readonly size = Math.max(1, Math.min(availableParallelism(), 4)),
+    private readonly size = defaultWorkerCount(),
   ) {}
 
   private inThread = 0
-  private readonly scratch = { buffer: Buffer.allocUnsafeSlow(64 * 1024) }
+  private readonly scratch = newScratch()
 
   /** Runs a batch on the least busy worker; one result (or Error) per file, in order. */
   run(files: SmallFile[]): Promise<Array<SmallFileResult | Error>> {
@@ -225,6 +294,7 @@ export class SmallFilePool {
   }
 
   async close(): Promise<void> {
+    this.scratch.deflate?.close()
     await Promise.allSettled(this.workers.map((w) => w.terminate()))
     this.workers.length = 0
   }

@@ -11,7 +11,7 @@ import type { Writable } from 'node:stream'
 import { promisify } from 'node:util'
 import type { Entry } from '../select.js'
 import { freeNow } from '../memory.js'
-import { AES_METHOD, AES_OVERHEAD, EntryCipher, aesExtraField } from './aes.js'
+import { AES_EXTRA_LENGTH, AES_METHOD, AES_OVERHEAD, EntryCipher, aesExtraField } from './aes.js'
 import { freeSmallFileResults, type SmallFile, SmallFilePool, type SmallFileResult } from './small-files.js'
 
 const deflateRawAsync = promisify(deflateRaw) as (buf: Buffer, options: object) => Promise<Buffer>
@@ -172,18 +172,28 @@ function dosDateTime(date: Date): { dosTime: number; dosDate: number } {
   }
 }
 
-/** Extended timestamp (0x5455): the modification time in UTC seconds, which DOS time cannot hold. */
-function timestampExtra(mtime: number): Buffer {
-  const extra = Buffer.alloc(9)
-  extra.writeUInt16LE(0x5455, 0)
-  extra.writeUInt16LE(5, 2)
-  extra.writeUInt8(1, 4)
-  extra.writeUInt32LE(Math.max(0, Math.min(mtime, ZIP64_LIMIT)), 5)
-  return extra
+/**
+ * The extra fields, in the order Info-ZIP writes them: zip64 (with `zip64Values`, when given), the
+ * extended timestamp (0x5455: the modification time in UTC seconds, which DOS time cannot hold)
+ * and WinZip's AES field. Written at `at` in `b`; returns where they end.
+ */
+function writeExtras(b: Buffer, at: number, r: CentralRecord, zip64Values: number[] | null): number {
+  if (zip64Values) {
+    b.writeUInt16LE(0x0001, at)
+    b.writeUInt16LE(8 * zip64Values.length, at + 2)
+    at += 4
+    for (const value of zip64Values) at = b.writeBigUInt64LE(BigInt(value), at)
+  }
+  b.writeUInt16LE(0x5455, at)
+  b.writeUInt16LE(5, at + 2)
+  b.writeUInt8(1, at + 4)
+  at = b.writeUInt32LE(Math.max(0, Math.min(r.mtime, ZIP64_LIMIT)), at + 5)
+  if (r.aesMethod !== null) at += aesExtraField(r.aesMethod).copy(b, at)
+  return at
 }
 
-function aesExtra(r: CentralRecord): Buffer[] {
-  return r.aesMethod === null ? [] : [aesExtraField(r.aesMethod)]
+function extrasLength(r: CentralRecord, zip64Values: number[] | null): number {
+  return (zip64Values ? 4 + 8 * zip64Values.length : 0) + 9 + (r.aesMethod !== null ? AES_EXTRA_LENGTH : 0)
 }
 
 /** 2.0 (deflate), 4.5 (zip64), 5.1 (AES), as Info-ZIP and WinZip write them. */
@@ -191,14 +201,14 @@ function versionNeeded(r: CentralRecord, zip64: boolean): number {
   return r.aesMethod !== null ? 51 : zip64 ? 45 : 20
 }
 
+// Headers are written whole into one buffer each (a slice of Node's pool): with 100,000 small
+// files, a buffer per field and a concat per header were a good part of the garbage.
+
 function localHeader(r: CentralRecord): Buffer {
-  const zip64Extra = r.zip64 ? Buffer.alloc(20) : Buffer.alloc(0)
-  if (r.zip64) {
-    zip64Extra.writeUInt16LE(0x0001, 0)
-    zip64Extra.writeUInt16LE(16, 2) // sizes follow in the data descriptor
-  }
-  const extra = Buffer.concat([zip64Extra, timestampExtra(r.mtime), ...aesExtra(r)])
-  const header = Buffer.alloc(30)
+  // A zip64 entry's sizes follow in the data descriptor: its local zip64 field holds zeros.
+  const zip64Values = r.zip64 ? [0, 0] : null
+  const extraLength = extrasLength(r, zip64Values)
+  const header = Buffer.allocUnsafe(30 + r.name.length + extraLength)
   header.writeUInt32LE(0x04034b50, 0)
   header.writeUInt16LE(versionNeeded(r, r.zip64), 4)
   header.writeUInt16LE(r.flags, 6)
@@ -210,12 +220,14 @@ function localHeader(r: CentralRecord): Buffer {
   header.writeUInt32LE(r.zip64 ? ZIP64_LIMIT : known ? r.compressedSize : 0, 18)
   header.writeUInt32LE(r.zip64 ? ZIP64_LIMIT : known ? r.uncompressedSize : 0, 22)
   header.writeUInt16LE(r.name.length, 26)
-  header.writeUInt16LE(extra.length, 28)
-  return Buffer.concat([header, r.name, extra])
+  header.writeUInt16LE(extraLength, 28)
+  r.name.copy(header, 30)
+  writeExtras(header, 30 + r.name.length, r, zip64Values)
+  return header
 }
 
 function dataDescriptor(r: CentralRecord): Buffer {
-  const d = Buffer.alloc(r.zip64 ? 24 : 16)
+  const d = Buffer.allocUnsafe(r.zip64 ? 24 : 16)
   d.writeUInt32LE(0x08074b50, 0)
   d.writeUInt32LE(r.crc, 4)
   if (r.zip64) {
@@ -228,35 +240,39 @@ function dataDescriptor(r: CentralRecord): Buffer {
   return d
 }
 
-function centralHeader(r: CentralRecord): Buffer {
-  const big = [r.uncompressedSize, r.compressedSize, r.offset].map((n) => n >= ZIP64_LIMIT || r.zip64)
-  const zip64Fields = [r.uncompressedSize, r.compressedSize, r.offset].filter((_, i) => big[i])
-  const zip64Extra = Buffer.alloc(zip64Fields.length ? 4 + 8 * zip64Fields.length : 0)
-  if (zip64Fields.length) {
-    zip64Extra.writeUInt16LE(0x0001, 0)
-    zip64Extra.writeUInt16LE(8 * zip64Fields.length, 2)
-    zip64Fields.forEach((n, i) => zip64Extra.writeBigUInt64LE(BigInt(n), 4 + 8 * i))
-  }
-  const extra = Buffer.concat([zip64Extra, timestampExtra(r.mtime), ...aesExtra(r)])
-  const h = Buffer.alloc(46)
-  h.writeUInt32LE(0x02014b50, 0)
-  h.writeUInt16LE(VERSION_MADE_BY, 4)
-  h.writeUInt16LE(versionNeeded(r, zip64Fields.length > 0), 6)
-  h.writeUInt16LE(r.flags, 8)
-  h.writeUInt16LE(r.method, 10)
-  h.writeUInt16LE(r.dosTime, 12)
-  h.writeUInt16LE(r.dosDate, 14)
-  h.writeUInt32LE(r.crc, 16)
-  h.writeUInt32LE(big[1] ? ZIP64_LIMIT : r.compressedSize, 20)
-  h.writeUInt32LE(big[0] ? ZIP64_LIMIT : r.uncompressedSize, 24)
-  h.writeUInt16LE(r.name.length, 28)
-  h.writeUInt16LE(extra.length, 30)
-  h.writeUInt16LE(0, 32) // comment
-  h.writeUInt16LE(0, 34) // disk
-  h.writeUInt16LE(0, 36) // internal attributes
-  h.writeUInt32LE(r.externalAttributes >>> 0, 38)
-  h.writeUInt32LE(big[2] ? ZIP64_LIMIT : r.offset, 42)
-  return Buffer.concat([h, r.name, extra])
+/** The values that do not fit in 32 bits (or all three, for an entry written as zip64), in the spec's order. */
+function centralZip64Values(r: CentralRecord): number[] | null {
+  if (!r.zip64 && r.uncompressedSize < ZIP64_LIMIT && r.compressedSize < ZIP64_LIMIT && r.offset < ZIP64_LIMIT) return null
+  return [r.uncompressedSize, r.compressedSize, r.offset].filter((n) => n >= ZIP64_LIMIT || r.zip64)
+}
+
+function centralHeaderLength(r: CentralRecord): number {
+  return 46 + r.name.length + extrasLength(r, centralZip64Values(r))
+}
+
+/** Writes the central directory header of `r` at `at` in `h` (which has centralHeaderLength(r) bytes there). */
+function writeCentralHeader(r: CentralRecord, h: Buffer, at: number): void {
+  const zip64Values = centralZip64Values(r)
+  const big = (n: number) => n >= ZIP64_LIMIT || r.zip64
+  h.writeUInt32LE(0x02014b50, at)
+  h.writeUInt16LE(VERSION_MADE_BY, at + 4)
+  h.writeUInt16LE(versionNeeded(r, zip64Values !== null), at + 6)
+  h.writeUInt16LE(r.flags, at + 8)
+  h.writeUInt16LE(r.method, at + 10)
+  h.writeUInt16LE(r.dosTime, at + 12)
+  h.writeUInt16LE(r.dosDate, at + 14)
+  h.writeUInt32LE(r.crc, at + 16)
+  h.writeUInt32LE(big(r.compressedSize) ? ZIP64_LIMIT : r.compressedSize, at + 20)
+  h.writeUInt32LE(big(r.uncompressedSize) ? ZIP64_LIMIT : r.uncompressedSize, at + 24)
+  h.writeUInt16LE(r.name.length, at + 28)
+  h.writeUInt16LE(extrasLength(r, zip64Values), at + 30)
+  h.writeUInt16LE(0, at + 32) // comment
+  h.writeUInt16LE(0, at + 34) // disk
+  h.writeUInt16LE(0, at + 36) // internal attributes
+  h.writeUInt32LE(r.externalAttributes >>> 0, at + 38)
+  h.writeUInt32LE(big(r.offset) ? ZIP64_LIMIT : r.offset, at + 42)
+  r.name.copy(h, at + 46)
+  writeExtras(h, at + 46 + r.name.length, r, zip64Values)
 }
 
 function endOfCentralDirectory(count: number, cdOffset: number, cdSize: number): Buffer {
@@ -312,13 +328,15 @@ class CentralDirectory {
   private block = Buffer.allocUnsafeSlow(64 * 1024)
   private used = 0
   count = 0
-  add(header: Buffer): void {
-    if (this.used + header.length > this.block.length) {
+  add(record: CentralRecord): void {
+    const length = centralHeaderLength(record)
+    if (this.used + length > this.block.length) {
       this.blocks.push(this.block.subarray(0, this.used))
-      this.block = Buffer.allocUnsafeSlow(Math.max(64 * 1024, header.length))
+      this.block = Buffer.allocUnsafeSlow(Math.max(64 * 1024, length))
       this.used = 0
     }
-    this.used += header.copy(this.block, this.used)
+    writeCentralHeader(record, this.block, this.used)
+    this.used += length
     this.count++
   }
   parts(): Buffer[] {
@@ -439,7 +457,7 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
         const data = piece.cipher ? sealed(await piece.cipher, content) : content
         record.compressedSize = data.length
         await write(Buffer.concat([localHeader(record), data]))
-        central.add(centralHeader(record))
+        central.add(record)
         return
       }
       record.zip64 = piece.sizeHint >= ZIP64_LIMIT - ZIP64_MARGIN || offset >= ZIP64_LIMIT
@@ -494,7 +512,7 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
       throw new Error(`'${entry.record.name.toString()}' grew past 4 GiB while it was being zipped`)
     }
     await write(dataDescriptor(entry.record))
-    central.add(centralHeader(entry.record))
+    central.add(entry.record)
   }
   const push = async (piece: Piece) => {
     queue.push(piece)

@@ -32,6 +32,8 @@ export interface ActionRun {
   allText: string
   /** The RUNNER_TEMP the run was given (the action's temporary zip goes there). */
   runnerTemp: string
+  /** The process id the run was started as. */
+  pid: number | undefined
 }
 
 export interface RunOptions {
@@ -118,6 +120,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     summary,
     allText: [stdout, stderr, outputText, summary].join('\n'),
     runnerTemp,
+    pid: child.pid,
   }
 }
 
