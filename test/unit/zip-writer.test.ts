@@ -78,7 +78,7 @@ describe('zip writer', () => {
     expect(entries.map((e) => [e.name, e.sha256])).toEqual(expected)
     // Names that say "already compressed" are stored, the others deflated.
     expect(entries.filter((e) => e.name.endsWith('.gz')).every((e) => e.compress_type === 0)).toBe(true)
-    expect(entries.filter((e) => e.name.endsWith('.bin') && e.size > 0).every((e) => e.compress_type === 8)).toBe(true)
+    expect(entries.filter((e) => e.name.endsWith('.bin') && (e.size ?? 0) > 0).every((e) => e.compress_type === 8)).toBe(true)
   }, 120_000)
 
   it('level 0 stores everything', async () => {
