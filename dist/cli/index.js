@@ -78277,19 +78277,16 @@ function processBatch(files, level, keepRaw, fs, zlib, scratch) {
         const f = files[i];
         try {
             const raw = readSmall(f.path, f.size);
-            let length;
-            if (f.store) {
-                length = raw.copy(reserve('out', outAt, raw.length), outAt);
-            }
-            else {
-                length = deflateInto(raw, outAt);
-            }
+            const length = f.store ? raw.copy(reserve('out', outAt, raw.length), outAt) : deflateInto(raw, outAt);
+            const crc = zlib.crc32(raw);
+            if (keepRaw)
+                raw.copy(reserve('raw', rawAt, raw.length), rawAt);
+            // Taken only once everything went well: a file that failed leaves no bytes in the batch.
             outAt += length;
+            rawAt += keepRaw ? raw.length : 0;
             outLengths[i] = length;
             sizes[i] = raw.length;
-            crcs[i] = zlib.crc32(raw);
-            if (keepRaw)
-                rawAt += raw.copy(reserve('raw', rawAt, raw.length), rawAt);
+            crcs[i] = crc;
         }
         catch (error) {
             errors[i] = error instanceof Error ? error.message : String(error);
