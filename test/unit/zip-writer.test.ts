@@ -81,6 +81,20 @@ describe('zip writer', () => {
     expect(entries.filter((e) => e.name.endsWith('.bin') && (e.size ?? 0) > 0).every((e) => e.compress_type === 8)).toBe(true)
   }, 120_000)
 
+  it('a small file that cannot be read in a worker batch fails the zip, naming it', async () => {
+    const tree: Record<string, TreeNode> = {}
+    for (let i = 0; i < 2000; i++) tree[`data/f${String(i).padStart(4, '0')}.txt`] = { kind: 'file', content: `file ${i}\n`.repeat(i % 50) }
+    const workspace = await makeWorkspace(tree)
+    const selection = await selectFiles(path.join(workspace, 'data'), { includeHiddenFiles: false, followSymlinks: false, workspace })
+    const entries = [...selection.entries]
+    // Listed, then gone before it is read: past the first 1,024 files, so in a worker's batch.
+    const gone = entries[1500]!
+    const { unlink } = await import('node:fs/promises')
+    await unlink(gone.source)
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'zip-')), 'out.zip')
+    await expect(writeArchive(entries, out, { compressionLevel: 6 })).rejects.toThrow(new RegExp(`ENOENT.*${gone.source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+  }, 60_000)
+
   it('level 0 stores everything', async () => {
     const { out } = await zipTree({ 'data/a.txt': { kind: 'file', content: 'aaaa'.repeat(1000) } }, 0)
     expect(inspectZip(out).map((e) => e.compress_type)).toEqual([0])
