@@ -1028,6 +1028,8 @@ const BATCH_BYTES = 2 << 20;
 /** Pieces (headers, chunks, ends) queued at most. */
 const MAX_QUEUE = 4 * MAX_IN_FLIGHT * BATCH_FILES;
 const ZIP64_LIMIT = 0xffffffff;
+/** The central directory goes to a temporary file past this size (CentralDirectory). */
+const SPILL_AT = 4 << 20;
 /** Output is handed to the sink in pieces of about this size. */
 const WRITE_BATCH = 256 * 1024;
 /** Files up to this size go in batches to worker threads (small-files.ts), not chunk by chunk. */
@@ -1234,17 +1236,29 @@ async function looksIncompressible(raw) {
 }
 /**
  * The central directory, kept as the bytes it will be written as, packed into 64 KiB blocks: with
- * 100,000 entries, a record object and a name buffer for each would cost several times more.
+ * 100,000 entries, a record object and a name buffer for each would cost several times more. Past
+ * SPILL_AT, the blocks go to a temporary file (when the writer has a place for one), so that memory
+ * does not grow with the number of entries either: a million files would hold ~80 MB here.
  */
 class CentralDirectory {
+    spillPath;
     blocks = [];
+    blockBytes = 0;
     block = Buffer.allocUnsafeSlow(64 * 1024);
     used = 0;
+    spillFd;
+    spilled = 0;
     count = 0;
+    constructor(spillPath) {
+        this.spillPath = spillPath;
+    }
     add(record) {
         const length = centralHeaderLength(record);
         if (this.used + length > this.block.length) {
             this.blocks.push(this.block.subarray(0, this.used));
+            this.blockBytes += this.used;
+            if (this.spillPath !== undefined && this.blockBytes >= SPILL_AT)
+                this.spill(this.spillPath);
             this.block = Buffer.allocUnsafeSlow(Math.max(64 * 1024, length));
             this.used = 0;
         }
@@ -1252,8 +1266,43 @@ class CentralDirectory {
         this.used += length;
         this.count++;
     }
-    parts() {
-        return [...this.blocks, this.block.subarray(0, this.used)];
+    spill(spillPath) {
+        // Synchronous: a few MiB to the page cache, once per SPILL_AT of entries.
+        this.spillFd ??= (0,external_node_fs_.openSync)(spillPath, 'w+', 0o600);
+        for (const block of this.blocks) {
+            let at = 0;
+            while (at < block.length)
+                at += (0,external_node_fs_.writeSync)(this.spillFd, block, at, block.length - at, this.spilled + at);
+            this.spilled += block.length;
+            freeNow(block);
+        }
+        this.blocks = [];
+        this.blockBytes = 0;
+    }
+    /** The directory in order: what was spilled (read back a piece at a time), then what is in memory. */
+    *parts() {
+        for (let at = 0; at < this.spilled;) {
+            const piece = Buffer.allocUnsafeSlow(Math.min(CHUNK_SIZE, this.spilled - at));
+            let filled = 0;
+            while (filled < piece.length) {
+                const n = (0,external_node_fs_.readSync)(this.spillFd, piece, filled, piece.length - filled, at + filled);
+                if (n === 0)
+                    throw new Error('the central directory spilled to disk came back short');
+                filled += n;
+            }
+            at += piece.length;
+            yield piece;
+        }
+        yield* this.blocks;
+        yield this.block.subarray(0, this.used);
+    }
+    /** Closes and removes the spill file, if there is one. */
+    dispose() {
+        if (this.spillFd === undefined)
+            return;
+        (0,external_node_fs_.closeSync)(this.spillFd);
+        this.spillFd = undefined;
+        (0,external_node_fs_.rmSync)(this.spillPath, { force: true });
     }
 }
 /** First in, first out, in O(1): Array.shift() is linear, and the queue holds thousands of pieces. */
@@ -1305,7 +1354,7 @@ function storedBlocks(raw, final) {
 async function writeZip(entries, sink, options) {
     const level = options.compressionLevel;
     let offset = 0;
-    const central = new CentralDirectory();
+    const central = new CentralDirectory(options.spillPath);
     const queue = new PieceQueue();
     // Key derivation (PBKDF2) runs in the thread pool, started as soon as the entry is queued.
     const password = options.password;
@@ -1613,8 +1662,10 @@ async function writeZip(entries, sink, options) {
         while (queue.size > 0)
             await flushOne();
         const cdOffset = offset;
-        for (const part of central.parts())
+        for (const part of central.parts()) {
             await write(part);
+            whenWritten(() => freeNow(part));
+        }
         await write(endOfCentralDirectory(central.count, cdOffset, offset - cdOffset));
         await flushPending();
         return offset;
@@ -1626,6 +1677,7 @@ async function writeZip(entries, sink, options) {
         await Promise.allSettled(queue.rest().map((p) => (p.kind === 'chunk' ? p.result : undefined)));
         await pool?.close();
         chunkBuffers.clear();
+        central.dispose();
     }
 }
 
@@ -1642,6 +1694,10 @@ const ALREADY_COMPRESSED = new Set(('zip gz tgz bz2 tbz2 xz txz zst tzst lz lz4 
     'woff woff2 pdf docx xlsx pptx odt ods odp epub').split(' '));
 function isAlreadyCompressed(name) {
     return ALREADY_COMPRESSED.has(external_node_path_.extname(name).slice(1).toLowerCase());
+}
+/** Where a large central directory waits until the zip's end (see zip-writer.ts); removed after. */
+function centralDirectorySpillPath(destination) {
+    return `${destination}.central`;
 }
 async function writeArchive(entries, destination, options) {
     let entryCount = 0;
@@ -1660,6 +1716,7 @@ async function writeArchive(entries, destination, options) {
             signal: options.signal,
             password: options.password,
             observer: options.observer,
+            spillPath: centralDirectorySpillPath(destination),
         });
         file.end();
         await (0,external_node_stream_promises_.finished)(file);
@@ -2984,7 +3041,7 @@ async function runBackup(ctx) {
             includeHiddenFiles: config.includeHiddenFiles,
             followSymlinks: config.followSymlinks,
             workspace: ctx.workspace,
-            exclude: [zipPath],
+            exclude: [zipPath, centralDirectorySpillPath(zipPath)],
         }));
         const fingerprint = config.skipUnchanged
             ? new ContentFingerprint({ apiKey: config.apiKey, archivePassword: config.archivePassword, linkPassword: config.linkPassword })

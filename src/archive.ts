@@ -34,6 +34,11 @@ export function isAlreadyCompressed(name: string): boolean {
   return ALREADY_COMPRESSED.has(path.extname(name).slice(1).toLowerCase())
 }
 
+/** Where a large central directory waits until the zip's end (see zip-writer.ts); removed after. */
+export function centralDirectorySpillPath(destination: string): string {
+  return `${destination}.central`
+}
+
 export async function writeArchive(
   entries: Iterable<Entry> | AsyncIterable<Entry>,
   destination: string,
@@ -55,6 +60,7 @@ export async function writeArchive(
       signal: options.signal,
       password: options.password,
       observer: options.observer,
+      spillPath: centralDirectorySpillPath(destination),
     })
     file.end()
     await finished(file)

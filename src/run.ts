@@ -2,7 +2,7 @@
 // call this with a Config and a Log; data flows one way and nothing is deleted before verification.
 import { mkdtemp, rm } from 'node:fs/promises'
 import * as path from 'node:path'
-import { writeArchive, type ArchiveResult } from './archive.js'
+import { centralDirectorySpillPath, writeArchive, type ArchiveResult } from './archive.js'
 import { type Config, retentionActive } from './config.js'
 import { BackupError, NoFilesError } from './errors.js'
 import type { Log } from './log.js'
@@ -146,7 +146,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
         includeHiddenFiles: config.includeHiddenFiles,
         followSymlinks: config.followSymlinks,
         workspace: ctx.workspace,
-        exclude: [zipPath],
+        exclude: [zipPath, centralDirectorySpillPath(zipPath)],
       }),
     )
     const fingerprint = config.skipUnchanged

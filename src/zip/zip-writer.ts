@@ -5,7 +5,7 @@
 // memory is bounded by the chunks in flight. Unix modes, symlinks, empty directories and zip64
 // (over 4 GiB, over 65,535 entries) are written as Info-ZIP does.
 import { constants as zc, crc32, deflateRaw } from 'node:zlib'
-import { close, open, read } from 'node:fs'
+import { close, closeSync, open, openSync, read, readSync, rmSync, writeSync } from 'node:fs'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { promisify } from 'node:util'
@@ -36,6 +36,8 @@ const BATCH_BYTES = 2 << 20
 /** Pieces (headers, chunks, ends) queued at most. */
 const MAX_QUEUE = 4 * MAX_IN_FLIGHT * BATCH_FILES
 const ZIP64_LIMIT = 0xffffffff
+/** The central directory goes to a temporary file past this size (CentralDirectory). */
+const SPILL_AT = 4 << 20
 /** Output is handed to the sink in pieces of about this size. */
 const WRITE_BATCH = 256 * 1024
 /** Files up to this size go in batches to worker threads (small-files.ts), not chunk by chunk. */
@@ -60,6 +62,8 @@ export interface ZipOptions {
   password?: string | undefined
   /** Shown each entry and its bytes exactly as they go into the zip, in order. */
   observer?: ContentObserver | undefined
+  /** A temporary file for the central directory once it passes 4 MiB (removed at the end); without it, it stays in memory. */
+  spillPath?: string | undefined
 }
 
 /** Sees what is zipped: every entry, then (for files) its data in order, then its end. */
@@ -321,17 +325,26 @@ async function looksIncompressible(raw: Buffer): Promise<boolean> {
 
 /**
  * The central directory, kept as the bytes it will be written as, packed into 64 KiB blocks: with
- * 100,000 entries, a record object and a name buffer for each would cost several times more.
+ * 100,000 entries, a record object and a name buffer for each would cost several times more. Past
+ * SPILL_AT, the blocks go to a temporary file (when the writer has a place for one), so that memory
+ * does not grow with the number of entries either: a million files would hold ~80 MB here.
  */
 class CentralDirectory {
-  private readonly blocks: Buffer[] = []
+  private blocks: Buffer[] = []
+  private blockBytes = 0
   private block = Buffer.allocUnsafeSlow(64 * 1024)
   private used = 0
+  private spillFd: number | undefined
+  private spilled = 0
   count = 0
+  constructor(private readonly spillPath: string | undefined) {}
+
   add(record: CentralRecord): void {
     const length = centralHeaderLength(record)
     if (this.used + length > this.block.length) {
       this.blocks.push(this.block.subarray(0, this.used))
+      this.blockBytes += this.used
+      if (this.spillPath !== undefined && this.blockBytes >= SPILL_AT) this.spill(this.spillPath)
       this.block = Buffer.allocUnsafeSlow(Math.max(64 * 1024, length))
       this.used = 0
     }
@@ -339,8 +352,43 @@ class CentralDirectory {
     this.used += length
     this.count++
   }
-  parts(): Buffer[] {
-    return [...this.blocks, this.block.subarray(0, this.used)]
+
+  private spill(spillPath: string): void {
+    // Synchronous: a few MiB to the page cache, once per SPILL_AT of entries.
+    this.spillFd ??= openSync(spillPath, 'w+', 0o600)
+    for (const block of this.blocks) {
+      let at = 0
+      while (at < block.length) at += writeSync(this.spillFd, block, at, block.length - at, this.spilled + at)
+      this.spilled += block.length
+      freeNow(block)
+    }
+    this.blocks = []
+    this.blockBytes = 0
+  }
+
+  /** The directory in order: what was spilled (read back a piece at a time), then what is in memory. */
+  *parts(): Generator<Buffer> {
+    for (let at = 0; at < this.spilled; ) {
+      const piece = Buffer.allocUnsafeSlow(Math.min(CHUNK_SIZE, this.spilled - at))
+      let filled = 0
+      while (filled < piece.length) {
+        const n = readSync(this.spillFd!, piece, filled, piece.length - filled, at + filled)
+        if (n === 0) throw new Error('the central directory spilled to disk came back short')
+        filled += n
+      }
+      at += piece.length
+      yield piece
+    }
+    yield* this.blocks
+    yield this.block.subarray(0, this.used)
+  }
+
+  /** Closes and removes the spill file, if there is one. */
+  dispose(): void {
+    if (this.spillFd === undefined) return
+    closeSync(this.spillFd)
+    this.spillFd = undefined
+    rmSync(this.spillPath!, { force: true })
   }
 }
 
@@ -396,7 +444,7 @@ export function storedBlocks(raw: Buffer, final: boolean): Buffer[] {
 export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, sink: Writable, options: ZipOptions): Promise<number> {
   const level = options.compressionLevel
   let offset = 0
-  const central = new CentralDirectory()
+  const central = new CentralDirectory(options.spillPath)
   const queue = new PieceQueue()
   // Key derivation (PBKDF2) runs in the thread pool, started as soon as the entry is queued.
   const password = options.password
@@ -686,7 +734,10 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
     while (queue.size > 0) await flushOne()
 
     const cdOffset = offset
-    for (const part of central.parts()) await write(part)
+    for (const part of central.parts()) {
+      await write(part)
+      whenWritten(() => freeNow(part))
+    }
     await write(endOfCentralDirectory(central.count, cdOffset, offset - cdOffset))
     await flushPending()
     return offset
@@ -696,5 +747,6 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
     await Promise.allSettled(queue.rest().map((p) => (p.kind === 'chunk' ? p.result : undefined)))
     await pool?.close()
     chunkBuffers.clear()
+    central.dispose()
   }
 }

@@ -2,7 +2,7 @@
 // across chunk boundaries (dictionary priming), empty files, modes, links, and zip64 both ways
 // (an entry over 4 GiB, more than 65,535 entries).
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, open, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
@@ -111,8 +111,16 @@ describe('zip writer', () => {
     const { out, selection } = await zipTree(workspace, 1)
     expect(selection.fileCount).toBe(70_000)
     expect(unzipTest(out)).toMatch(/No errors detected/)
-    const count = execFileSync('python3', ['-c', 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(len(z.infolist()), z.read("d69/f999").decode())', out], { encoding: 'utf8' })
-    expect(count.trim()).toBe('70070 69/999')
+    const count = execFileSync(
+      'python3',
+      ['-c', 'import os,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(len(z.infolist()), z.read("d69/f999").decode(), os.path.getsize(sys.argv[1]) - z.start_dir)', out],
+      { encoding: 'utf8' },
+    )
+    const [entries, content, directoryBytes] = count.trim().split(' ')
+    expect([entries, content]).toEqual(['70070', '69/999'])
+    // Over 4 MiB of central directory: it went through the temporary file, which is gone.
+    expect(Number(directoryBytes)).toBeGreaterThan(4 << 20)
+    expect(existsSync(`${out}.central`)).toBe(false)
   }, 120_000)
 
   it('zip64: an entry over 4 GiB', async () => {
