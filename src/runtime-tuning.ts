@@ -14,8 +14,12 @@
 
 import { accessSync, constants } from 'node:fs'
 
-/** Set in the re-executed process, so that it does not re-execute again; a user can set it to skip the re-execution. */
+/**
+ * Set to REEXECUTED in the re-executed process, so that it does not re-execute again. A user sets
+ * it (to anything else) to skip the re-execution.
+ */
 const TUNED = 'ONEFICHIER_BACKUP_TUNED'
+const REEXECUTED = 'reexecuted'
 
 export const NODE_FLAGS = [
   '--max-semi-space-size=1',
@@ -39,7 +43,7 @@ const GLIBC_TUNABLES = 'glibc.malloc.mmap_threshold=131072:glibc.malloc.arena_ma
  */
 export function reexecTuned(): void {
   if (process.env[TUNED] || process.platform === 'win32' || typeof process.execve !== 'function') return
-  const env: NodeJS.ProcessEnv = { ...process.env, [TUNED]: '1' }
+  const env: NodeJS.ProcessEnv = { ...process.env, [TUNED]: REEXECUTED }
   if (process.platform === 'linux' && env.GLIBC_TUNABLES === undefined) env.GLIBC_TUNABLES = GLIBC_TUNABLES
   const args = [process.execPath, ...NODE_FLAGS, ...process.execArgv, ...process.argv.slice(1)]
   // A failed execve aborts Node (it cannot be caught), so what could make it fail is checked
@@ -61,7 +65,12 @@ export function reexecTuned(): void {
 /** One line for the debug log: the settings this process really runs with. */
 export function describeRuntime(): string {
   const flags = process.execArgv.length > 0 ? process.execArgv.join(' ') : 'none'
-  const tuned = process.env[TUNED] ? 're-executed with memory settings' : 'default memory settings (no re-execution here)'
+  const tuned =
+    process.env[TUNED] === REEXECUTED
+      ? 're-executed with memory settings'
+      : process.env[TUNED]
+        ? `default memory settings (${TUNED} is set: re-execution skipped)`
+        : 'default memory settings (no re-execution on this platform)'
   const glibc = process.env.GLIBC_TUNABLES ? `, GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES}` : ''
   return `Runtime: Node ${process.version} (pid ${process.pid}), ${tuned}; Node flags: ${flags}${glibc}`
 }

@@ -87442,8 +87442,12 @@ async function dryRunPlan(ctx, client, destination, fileName, listing) {
 // (same process id, so the runner's signals and the step's peak memory are this process's), with
 // them set. Where that is not possible (Windows), the run goes on with the defaults.
 
-/** Set in the re-executed process, so that it does not re-execute again; a user can set it to skip the re-execution. */
+/**
+ * Set to REEXECUTED in the re-executed process, so that it does not re-execute again. A user sets
+ * it (to anything else) to skip the re-execution.
+ */
 const TUNED = 'ONEFICHIER_BACKUP_TUNED';
+const REEXECUTED = 'reexecuted';
 const NODE_FLAGS = [
     '--max-semi-space-size=1',
     // A smaller heap, grown by 20% at a time (not up to 4x): collected more often, and still fast
@@ -87465,7 +87469,7 @@ const GLIBC_TUNABLES = 'glibc.malloc.mmap_threshold=131072:glibc.malloc.arena_ma
 function reexecTuned() {
     if (process.env[TUNED] || process.platform === 'win32' || typeof process.execve !== 'function')
         return;
-    const env = { ...process.env, [TUNED]: '1' };
+    const env = { ...process.env, [TUNED]: REEXECUTED };
     if (process.platform === 'linux' && env.GLIBC_TUNABLES === undefined)
         env.GLIBC_TUNABLES = GLIBC_TUNABLES;
     const args = [process.execPath, ...NODE_FLAGS, ...process.execArgv, ...process.argv.slice(1)];
@@ -87491,7 +87495,11 @@ function reexecTuned() {
 /** One line for the debug log: the settings this process really runs with. */
 function describeRuntime() {
     const flags = process.execArgv.length > 0 ? process.execArgv.join(' ') : 'none';
-    const tuned = process.env[TUNED] ? 're-executed with memory settings' : 'default memory settings (no re-execution here)';
+    const tuned = process.env[TUNED] === REEXECUTED
+        ? 're-executed with memory settings'
+        : process.env[TUNED]
+            ? `default memory settings (${TUNED} is set: re-execution skipped)`
+            : 'default memory settings (no re-execution on this platform)';
     const glibc = process.env.GLIBC_TUNABLES ? `, GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES}` : '';
     return `Runtime: Node ${process.version} (pid ${process.pid}), ${tuned}; Node flags: ${flags}${glibc}`;
 }

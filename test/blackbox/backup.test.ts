@@ -97,10 +97,10 @@ describe('a full backup', () => {
     expect(line).toContain(`(pid ${tuned.pid})`)
     expectNoKey(tuned)
 
-    // Already tuned (or a platform without execve): it runs as it is, and the backup is the same.
+    // Skipped by the user (as on a platform without execve): it runs as it is, and the backup is the same.
     const plain = await runAction({ workspace, inputs, env: { RUNNER_DEBUG: '1', ONEFICHIER_BACKUP_TUNED: '1' } })
     expect(plain.code, visibleLog(plain)).toBe(0)
-    expect(runtimeLine(plain)).toContain('Node flags: none')
+    expect(runtimeLine(plain)).toContain('default memory settings (ONEFICHIER_BACKUP_TUNED is set: re-execution skipped); Node flags: none')
     expect(plain.outputs['file-count']).toBe('1')
     expectNoKey(plain)
   })
