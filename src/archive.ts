@@ -34,11 +34,6 @@ export function isAlreadyCompressed(name: string): boolean {
   return ALREADY_COMPRESSED.has(path.extname(name).slice(1).toLowerCase())
 }
 
-/** Where a large central directory waits until the zip's end (see zip-writer.ts); removed after. */
-export function centralDirectorySpillPath(destination: string): string {
-  return `${destination}.central`
-}
-
 export async function writeArchive(
   entries: Iterable<Entry> | AsyncIterable<Entry>,
   destination: string,
@@ -60,7 +55,8 @@ export async function writeArchive(
       signal: options.signal,
       password: options.password,
       observer: options.observer,
-      spillPath: centralDirectorySpillPath(destination),
+      // A large central directory waits beside the zip until its end (zip-writer.ts); removed after.
+      spillPath: `${destination}.central`,
     })
     file.end()
     await finished(file)

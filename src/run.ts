@@ -2,7 +2,7 @@
 // call this with a Config and a Log; data flows one way and nothing is deleted before verification.
 import { mkdtemp, rm } from 'node:fs/promises'
 import * as path from 'node:path'
-import { centralDirectorySpillPath, writeArchive, type ArchiveResult } from './archive.js'
+import { writeArchive, type ArchiveResult } from './archive.js'
 import { type Config, retentionActive } from './config.js'
 import { BackupError, NoFilesError } from './errors.js'
 import type { Log } from './log.js'
@@ -146,7 +146,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
         includeHiddenFiles: config.includeHiddenFiles,
         followSymlinks: config.followSymlinks,
         workspace: ctx.workspace,
-        exclude: [zipPath, centralDirectorySpillPath(zipPath)],
+        exclude: [workDir],
       }),
     )
     const fingerprint = config.skipUnchanged

@@ -36,7 +36,7 @@ export interface SelectOptions {
   followSymlinks: boolean
   /** Following a link never reaches outside this folder. */
   workspace: string
-  /** Never archived (the temporary zip itself). */
+  /** Never archived, nor anything under them (the run's working folder, with the zip being written). */
   exclude?: string[]
 }
 
@@ -101,10 +101,11 @@ export async function openSelection(patterns: string, options: SelectOptions): P
   const searchPaths = globber.getSearchPaths()
   // Not following links (the default): the fast walk, which keeps each path's lstat.
   const walked = options.followSymlinks ? null : walkGlob(globber, { excludeHiddenFiles: !options.includeHiddenFiles })
-  const excluded = new Set((options.exclude ?? []).map((p) => path.resolve(p)))
+  const excluded = (options.exclude ?? []).map((p) => path.resolve(p))
+  const isExcluded = (file: string) => excluded.some((p) => file === p || file.startsWith(p + path.sep))
   const found = (async function* (): AsyncGenerator<Found> {
     const all = walked ?? (await globber.glob()).map((p) => ({ path: p, stats: undefined }))
-    for await (const item of all) if (!excluded.has(path.resolve(item.path))) yield item
+    for await (const item of all) if (!isExcluded(path.resolve(item.path))) yield item
   })()
 
   // upload-artifact's root: it depends on whether the one search path is the only match, so the

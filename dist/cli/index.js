@@ -79099,10 +79099,6 @@ const ALREADY_COMPRESSED = new Set(('zip gz tgz bz2 tbz2 xz txz zst tzst lz lz4 
 function isAlreadyCompressed(name) {
     return ALREADY_COMPRESSED.has(external_node_path_.extname(name).slice(1).toLowerCase());
 }
-/** Where a large central directory waits until the zip's end (see zip-writer.ts); removed after. */
-function centralDirectorySpillPath(destination) {
-    return `${destination}.central`;
-}
 async function writeArchive(entries, destination, options) {
     let entryCount = 0;
     const counted = (async function* () {
@@ -79120,7 +79116,8 @@ async function writeArchive(entries, destination, options) {
             signal: options.signal,
             password: options.password,
             observer: options.observer,
-            spillPath: centralDirectorySpillPath(destination),
+            // A large central directory waits beside the zip until its end (zip-writer.ts); removed after.
+            spillPath: `${destination}.central`,
         });
         file.end();
         await (0,external_node_stream_promises_namespaceObject.finished)(file);
@@ -86030,11 +86027,12 @@ async function openSelection(patterns, options) {
     const searchPaths = globber.getSearchPaths();
     // Not following links (the default): the fast walk, which keeps each path's lstat.
     const walked = options.followSymlinks ? null : walkGlob(globber, { excludeHiddenFiles: !options.includeHiddenFiles });
-    const excluded = new Set((options.exclude ?? []).map((p) => external_node_path_.resolve(p)));
+    const excluded = (options.exclude ?? []).map((p) => external_node_path_.resolve(p));
+    const isExcluded = (file) => excluded.some((p) => file === p || file.startsWith(p + external_node_path_.sep));
     const found = (async function* () {
         const all = walked ?? (await globber.glob()).map((p) => ({ path: p, stats: undefined }));
         for await (const item of all)
-            if (!excluded.has(external_node_path_.resolve(item.path)))
+            if (!isExcluded(external_node_path_.resolve(item.path)))
                 yield item;
     })();
     // upload-artifact's root: it depends on whether the one search path is the only match, so the
@@ -87085,7 +87083,7 @@ async function runBackup(ctx) {
             includeHiddenFiles: config.includeHiddenFiles,
             followSymlinks: config.followSymlinks,
             workspace: ctx.workspace,
-            exclude: [zipPath, centralDirectorySpillPath(zipPath)],
+            exclude: [workDir],
         }));
         const fingerprint = config.skipUnchanged
             ? new ContentFingerprint({ apiKey: config.apiKey, archivePassword: config.archivePassword, linkPassword: config.linkPassword })

@@ -197,6 +197,18 @@ describe('a full backup', () => {
     expect(inspectZip(await storedZip(several.outputs.url!)).map((e) => e.name)).toEqual(['data/bin/run.sh', 'other/notes.md'])
   })
 
+  it('leaves its own working folder out when the runner temp is inside the backed-up tree', async () => {
+    const workspace = await makeWorkspace({ 'site/index.html': { kind: 'file', content: '<p>hi</p>' }, 'runner-temp/.keep': { kind: 'file', content: '' } })
+    const run = await runAction({
+      workspace,
+      inputs: { 'api-key': apiKey, path: '.\n!runner-temp/.keep', 'api-url': standIn.apiUrl },
+      env: { RUNNER_TEMP: `${workspace}/runner-temp` },
+    })
+    expect(run.code, visibleLog(run)).toBe(0)
+    // Not the zip being written, nor the folder it is written in (nor anything else in it).
+    expect(inspectZip(await storedZip(run.outputs.url!)).map((e) => e.name)).toEqual(['runner-temp', 'site', 'site/index.html'])
+  })
+
   it('refuses to follow a link out of the workspace', async () => {
     const workspace = await makeWorkspace({ 'data/ok.txt': { kind: 'file', content: 'x' }, 'data/etc': { kind: 'symlink', target: '/etc/hostname' } })
     const run = await runAction({ workspace, inputs: { 'api-key': apiKey, path: 'data', 'follow-symlinks': 'true', 'api-url': standIn.apiUrl } })
