@@ -1,12 +1,14 @@
 // The GitHub Action shell: inputs from the runner, the same run as the CLI, outputs and a job
 // summary back. The key is masked before anything else happens.
+import { appendFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as core from '@actions/core'
 import { InvalidInputs, parseConfig } from './config.js'
 import { BackupError } from './errors.js'
-import type { Log } from './log.js'
+import { type Log, RedactingLog } from './log.js'
+import { Redactor } from './redact.js'
 import { OneFichierError } from './onefichier/errors.js'
-import { type RunProgress, describeProgress, runBackup } from './run.js'
+import { type RunProgress, type RunResult, describeProgress, runBackup } from './run.js'
 import { failureOutputs, outputsOf, summaryMarkdown } from './summary.js'
 import { saveZipAsArtifact } from './artifact.js'
 import { watchCancellation, timeScaleFromEnv } from './process.js'
@@ -34,43 +36,69 @@ class ActionLog implements Log {
   }
 }
 
+/** The secrets, exactly as stored (getInput trims by default: a secret is never changed). */
+const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'] as const
+
+function readInput(name: string): string {
+  return core.getInput(name, { trimWhitespace: !(SECRET_INPUTS as readonly string[]).includes(name) })
+}
+
 export async function runAction(): Promise<void> {
   const startedAt = new Date()
-  // Mask secrets first, whatever else is wrong with the inputs.
-  for (const secret of ['api-key', 'link-password', 'archive-password']) {
-    const value = core.getInput(secret)
-    if (value.trim() !== '') core.setSecret(value.trim())
-    if (value !== value.trim() && value !== '') core.setSecret(value)
-  }
-  const log = new ActionLog()
+  // Mask secrets first, whatever else is wrong with the inputs; every line then passes the redactor.
+  const redactor = new Redactor(SECRET_INPUTS.map((name) => readInput(name)))
+  for (const form of redactor.forms) core.setSecret(form)
+  const redact = (text: string) => redactor.redact(text)
+  const log = new RedactingLog(new ActionLog(), redact)
   log.debug(describeRuntime())
   const cancellation = watchCancellation(log)
   const progress: RunProgress = { stage: 'start', deleted: [] }
+  let result: RunResult
   try {
-    const config = parseConfig((name) => core.getInput(name), { repository: process.env.GITHUB_REPOSITORY })
-    const result = await runBackup({
+    const config = parseConfig(readInput, { repository: process.env.GITHUB_REPOSITORY })
+    result = await runBackup({
       config,
       log,
       workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
       tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
       startedAt,
-      timeScale: timeScaleFromEnv(),
+      timeScale: timeScaleFromEnv(config.apiUrl),
       signal: cancellation.signal,
       progress,
       saveAsArtifact: (zipPath) => saveZipAsArtifact(zipPath),
     })
-    for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value)
-    await core.summary.addRaw(summaryMarkdown(result)).write()
   } catch (error) {
-    for (const [name, value] of Object.entries(failureOutputs(progress.artifact))) core.setOutput(name, value)
-    reportFailure(error, cancellation.signal, progress)
-    await core.summary
-      .addRaw(`## 1fichier backup\n\n**Failed**: ${escapeMarkdown(failureMessage(error, cancellation.signal, progress))}\n`)
-      .write()
-      .catch(() => undefined)
+    reportFailure(error, cancellation.signal, progress, log, redact)
+    return
   } finally {
     cancellation.dispose()
   }
+  // The backup is done: a report that cannot be written is a warning, never a failed backup.
+  writeReports(outputsOf(result), summaryMarkdown(result), log, redact)
+}
+
+/** Outputs and the job summary, each optional: a failure to write one is a warning. */
+function writeReports(outputs: Record<string, string>, summary: string, log: Log, redact: (text: string) => string): void {
+  try {
+    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
+  } catch (error) {
+    log.warning(`Could not write the step outputs (${describeError(error)}); the backup itself is done`)
+  }
+  writeSummary(summary, log, redact)
+}
+
+function writeSummary(markdown: string, log: Log, redact: (text: string) => string): void {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  try {
+    appendFileSync(process.env.GITHUB_STEP_SUMMARY, redact(markdown))
+  } catch (error) {
+    log.warning(`Could not write the job summary (${describeError(error)})`)
+  }
+}
+
+function describeError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException
+  return e?.code ?? e?.message ?? String(error)
 }
 
 function escapeMarkdown(text: string): string {
@@ -85,17 +113,23 @@ function failureMessage(error: unknown, signal: AbortSignal, progress: RunProgre
   return `Unexpected failure: ${(error as Error)?.message ?? String(error)}`
 }
 
-function reportFailure(error: unknown, signal: AbortSignal, progress: RunProgress): void {
-  if (signal.aborted) {
-    core.setFailed(failureMessage(error, signal, progress))
-    return
+/** One `::error` line per problem, redacted; the summary says the same. */
+function reportFailure(error: unknown, signal: AbortSignal, progress: RunProgress, log: Log, redact: (text: string) => string): void {
+  try {
+    for (const [name, value] of Object.entries(failureOutputs(progress.artifact))) core.setOutput(name, redact(value))
+  } catch (outputError) {
+    log.warning(`Could not write the step outputs (${describeError(outputError)})`)
   }
-  if (error instanceof InvalidInputs) {
-    for (const problem of error.problems) core.error(problem.message)
-    core.setFailed(failureMessage(error, signal, progress).replace('invalid;', 'invalid (see above);'))
-    return
+  const message = failureMessage(error, signal, progress)
+  if (!signal.aborted && error instanceof InvalidInputs) {
+    // Each bad input is its own error line; nothing more is printed as an error.
+    for (const problem of error.problems) log.error(problem.message)
+    process.exitCode = core.ExitCode.Failure
+  } else {
+    // Unexpected failures: the message only; the stack goes to the debug log.
+    if (!(error instanceof OneFichierError || error instanceof BackupError)) log.debug((error as Error)?.stack ?? String(error))
+    core.setFailed(redact(message))
   }
-  // Unexpected failures: the message only; the stack goes to the debug log.
-  if (!(error instanceof OneFichierError || error instanceof BackupError)) core.debug((error as Error)?.stack ?? String(error))
-  core.setFailed(failureMessage(error, signal, progress))
+  const detail = error instanceof InvalidInputs ? error.problems.map((p) => p.message).join(' ') : message
+  writeSummary(`## 1fichier backup\n\n**Failed**: ${escapeMarkdown(detail)}\n`, log, redact)
 }

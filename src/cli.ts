@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util'
 import { INPUT_NAMES, InvalidInputs, parseConfig } from './config.js'
 import { BackupError } from './errors.js'
 import { formatBytes } from './format.js'
-import type { Log } from './log.js'
+import { type Log, RedactingLog } from './log.js'
+import { Redactor } from './redact.js'
 import { OneFichierError } from './onefichier/errors.js'
 import { watchCancellation, timeScaleFromEnv } from './process.js'
 import { type RunProgress, type RunResult, describeProgress, runBackup } from './run.js'
@@ -26,6 +27,12 @@ export const EXIT = {
 
 /** Every input is a flag, but the secrets: those come from the environment or a file. */
 const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password']
+/** Where the CLI takes each secret from, to name it in an error. */
+const SECRET_SOURCES: Record<string, string> = {
+  'api-key': 'The API key (ONEFICHIER_API_KEY, ONEFICHIER_API_KEY_FILE or --key-file)',
+  'link-password': 'ONEFICHIER_LINK_PASSWORD',
+  'archive-password': 'ONEFICHIER_ARCHIVE_PASSWORD',
+}
 const VALUE_FLAGS = INPUT_NAMES.filter((name) => !SECRET_INPUTS.includes(name))
 const SWITCHES = ['--dry-run', '--include-hidden-files', '--follow-symlinks', '--skip-unchanged']
 
@@ -37,9 +44,13 @@ the same series by the retention rules. The same engine as the GitHub Action.
 The API key (never a command-line argument):
   ONEFICHIER_API_KEY=...          environment variable, or
   --key-file FILE                 a file holding the key (e.g. mode 0600)
+  ONEFICHIER_API_KEY_FILE=FILE    the same as --key-file (systemd credentials, container secrets)
   ONEFICHIER_LINK_PASSWORD=...    optional download password for the uploaded file
   ONEFICHIER_ARCHIVE_PASSWORD=... optional: encrypt the zip's contents with AES-256 (12+ characters;
                                   7-Zip, WinZip, pyzipper open it; entry names stay readable)
+  ONEFICHIER_LINK_PASSWORD_FILE, ONEFICHIER_ARCHIVE_PASSWORD_FILE: the same, from a file
+                                  Secrets are used exactly as given (a file's last line ending is
+                                  dropped); white space around a password is refused.
 
 What to back up:
   --path PATH                     file, directory or glob; repeat for more; !PATTERN excludes
@@ -164,17 +175,18 @@ export function parseCliArguments(argv: string[], env: NodeJS.ProcessEnv): CliAr
     else if (typeof value === 'string') inputs[flag] = value
   }
   const keyFile = values['key-file']
-  if (typeof keyFile === 'string') {
-    try {
-      inputs['api-key'] = readFileSync(keyFile, 'utf8').trim()
-    } catch (error) {
-      throw new UsageError(`cannot read the key file '${keyFile}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-    }
-  } else {
-    inputs['api-key'] = env.ONEFICHIER_API_KEY ?? ''
-  }
-  inputs['link-password'] = env.ONEFICHIER_LINK_PASSWORD ?? ''
-  inputs['archive-password'] = env.ONEFICHIER_ARCHIVE_PASSWORD ?? ''
+  inputs['api-key'] =
+    typeof keyFile === 'string'
+      ? readSecretFile(keyFile, '--key-file')
+      : env.ONEFICHIER_API_KEY_FILE
+        ? readSecretFile(env.ONEFICHIER_API_KEY_FILE, 'ONEFICHIER_API_KEY_FILE')
+        : (env.ONEFICHIER_API_KEY ?? '')
+  inputs['link-password'] = env.ONEFICHIER_LINK_PASSWORD_FILE
+    ? readSecretFile(env.ONEFICHIER_LINK_PASSWORD_FILE, 'ONEFICHIER_LINK_PASSWORD_FILE')
+    : (env.ONEFICHIER_LINK_PASSWORD ?? '')
+  inputs['archive-password'] = env.ONEFICHIER_ARCHIVE_PASSWORD_FILE
+    ? readSecretFile(env.ONEFICHIER_ARCHIVE_PASSWORD_FILE, 'ONEFICHIER_ARCHIVE_PASSWORD_FILE')
+    : (env.ONEFICHIER_ARCHIVE_PASSWORD ?? '')
   return {
     inputs,
     json: values.json === true,
@@ -184,19 +196,40 @@ export function parseCliArguments(argv: string[], env: NodeJS.ProcessEnv): CliAr
   }
 }
 
+/**
+ * A secret handed over as a file (systemd credentials, container secrets): its content exactly,
+ * less one final line ending. The path is not echoed: a key pasted where the path belongs would be.
+ */
+function readSecretFile(file: string, where: string): string {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
+    throw new UsageError(
+      `cannot read the file named by ${where} (${code}); give the path of a file that holds the secret (the value itself is not shown here, in case it is the secret)`,
+    )
+  }
+  return text.replace(/\r?\n$/, '')
+}
+
 function retentionIncomplete(result: RunResult): boolean {
   const retention = result.retention
   return retention !== null && (retention.plan === null || retention.notPruned.length > 0)
 }
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // Every line this prints passes the redactor: the CLI has no runner to mask for it.
+  const redactor = new Redactor([env.ONEFICHIER_API_KEY ?? '', env.ONEFICHIER_LINK_PASSWORD ?? '', env.ONEFICHIER_ARCHIVE_PASSWORD ?? ''])
+  const redact = (text: string) => redactor.redact(text)
   let args: CliArguments
   try {
     args = parseCliArguments(argv, env)
   } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message}\n`)
+    process.stderr.write(`error: ${redact((error as Error).message)}\n`)
     return EXIT.usage
   }
+  for (const name of SECRET_INPUTS) redactor.add(args.inputs[name] ?? '')
   if (args.help) {
     process.stdout.write(HELP)
     return EXIT.ok
@@ -205,7 +238,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     process.stdout.write('1fichier-backup 0.1.0\n')
     return EXIT.ok
   }
-  const log = new CliLog(args.verbose)
+  const log = new RedactingLog(new CliLog(args.verbose), redact)
   const startedAt = new Date()
   const cancellation = watchCancellation(log)
   const progress: RunProgress = { stage: 'start', deleted: [] }
@@ -217,13 +250,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       workspace: process.cwd(),
       tempDir: os.tmpdir(),
       startedAt,
-      timeScale: timeScaleFromEnv(),
+      timeScale: timeScaleFromEnv(config.apiUrl),
       signal: cancellation.signal,
       progress,
       // In a terminal, upload progress every second; in a cron log, every 30 s.
       progressEveryMs: process.stdout.isTTY ? 1_000 : 30_000,
     })
-    if (args.json) process.stdout.write(`${JSON.stringify(outputsOf(result), null, 2)}\n`)
+    if (args.json) process.stdout.write(`${redact(JSON.stringify(outputsOf(result), null, 2))}\n`)
     else if (result.status !== 'no-files') {
       const what = { 'dry-run': 'Dry run: would upload', unchanged: 'Unchanged, nothing uploaded; newest backup', uploaded: 'Backup' }[result.status]
       log.info(`${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}`)
@@ -241,9 +274,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       // Input names are the flags' names.
       for (const problem of error.problems) {
         log.error(
-          problem.input === 'api-key'
+          problem.input === 'api-key' && (args.inputs['api-key'] ?? '').trim() === ''
             ? 'No usable API key: set ONEFICHIER_API_KEY or use --key-file FILE (create a key at https://1fichier.com/console/params.pl)'
-            : problem.message.replace(/^Input '([^']+)'/, '--$1'),
+            : problem.message.replace(/^Input '([^']+)'/, (_, input: string) => SECRET_SOURCES[input] ?? `--${input}`),
         )
       }
       return EXIT.usage

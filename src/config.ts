@@ -1,7 +1,10 @@
 // Every input, read and validated in one place into one typed object. Pure: the shells (action, CLI)
 // hand in a lookup function, so nothing here touches the environment, the disk or the network.
 import { type Duration, type RetentionPolicy, parseDuration } from './retention.js'
-import { NAME_PART } from './naming.js'
+import { NAME_PART, backupFileName } from './naming.js'
+
+/** 1fichier's longest file name. */
+export const MAX_FILE_NAME = 250
 
 export type IfNoFilesFound = 'error' | 'warn' | 'ignore'
 export type OnUploadFailure = 'fail' | 'artifact'
@@ -145,6 +148,16 @@ export function parseConfig(get: InputLookup, env: Environment = {}): Config {
   )
   const apiUrl = attempt(DEFAULT_API_URL, () => readApiUrl(get('api-url')))
 
+  const nameLength = backupFileName(namePrefix, new Date(0), label).length
+  if (nameLength > MAX_FILE_NAME) {
+    problems.push(
+      new InputError(
+        label === '' ? 'name-prefix' : 'label',
+        `the backup's file name would be ${nameLength} characters, more than the ${MAX_FILE_NAME} 1fichier accepts; shorten name-prefix or label`,
+        'my-repo',
+      ),
+    )
+  }
   if (problems.length > 0) throw new InvalidInputs(problems)
   return {
     apiKey,
@@ -169,23 +182,22 @@ export function parseConfig(get: InputLookup, env: Environment = {}): Config {
 }
 
 function readApiKey(raw: string): string {
-  const key = raw.trim()
-  // The value is never echoed: the problem is described, not shown.
-  if (key === '') {
+  // Used exactly as stored: never trimmed, and never echoed (the problem is described, not shown).
+  if (raw.trim() === '') {
     throw new InputError(
       'api-key',
       'it is empty; set it from a repository secret (create a key at https://1fichier.com/console/params.pl)',
       '${{ secrets.ONEFICHIER_API_KEY }}',
     )
   }
-  if (/[\s\u0000-\u001f\u007f]/.test(key)) {
+  if (!/^[\x21-\x7e]+$/.test(raw)) {
     throw new InputError(
       'api-key',
-      'it contains spaces or control characters; copy the key again from https://1fichier.com/console/params.pl',
+      'it is not printable ASCII without spaces (white space around it, a line break or another character); copy the key again from https://1fichier.com/console/params.pl',
       '${{ secrets.ONEFICHIER_API_KEY }}',
     )
   }
-  return key
+  return raw
 }
 
 function readPatterns(raw: string): string {
@@ -331,6 +343,10 @@ function readRetention(get: InputLookup): RetentionPolicy {
 
 function readLinkPassword(raw: string): string {
   if (raw === '') return ''
+  if (raw.trim() !== raw) {
+    // Used exactly as stored: white space around it is refused, never silently dropped.
+    throw new InputError('link-password', 'it starts or ends with white space (often a copy-paste slip); remove it from the secret', 'a secret of 6 or more characters')
+  }
   if (raw.length < 6) {
     // Said without the value: it is a secret.
     throw new InputError('link-password', 'it is shorter than the 6 characters 1fichier requires', 'a secret of 6 or more characters')
@@ -367,7 +383,11 @@ function readOnUploadFailure(raw: string): OnUploadFailure {
   throw new InputError('on-upload-failure', `'${value}' is not one of fail, artifact`, 'artifact')
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+/** Whether a URL's host is this machine (localhost, 127.0.0.0/8, ::1): the only place plain http may go. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '')
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host)
+}
 
 function readApiUrl(raw: string): string {
   const text = raw.trim()
@@ -379,7 +399,7 @@ function readApiUrl(raw: string): string {
     throw new InputError('api-url', `'${text}' is not a URL`, DEFAULT_API_URL)
   }
   // The key travels in a header: plain http is allowed only to this machine.
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw new InputError('api-url', `'${text}' must use https (plain http only to localhost)`, DEFAULT_API_URL)
   }
   if (url.username !== '' || url.password !== '') {

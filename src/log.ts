@@ -57,3 +57,29 @@ export class DeferredLog implements Log {
     this.entries = []
   }
 }
+
+/** A log whose every line passes the redaction step first (redact.ts): what both shells hand the run. */
+export class RedactingLog implements Log {
+  constructor(
+    private readonly inner: Log,
+    private readonly redact: (text: string) => string,
+  ) {}
+  get debugEnabled(): boolean | undefined {
+    return this.inner.debugEnabled
+  }
+  info(message: string): void {
+    this.inner.info(this.redact(message))
+  }
+  warning(message: string): void {
+    this.inner.warning(this.redact(message))
+  }
+  error(message: string): void {
+    this.inner.error(this.redact(message))
+  }
+  debug(message: string): void {
+    this.inner.debug(this.redact(message))
+  }
+  group<T>(name: string, body: () => Promise<T>): Promise<T> {
+    return this.inner.group(this.redact(name), body)
+  }
+}

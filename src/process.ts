@@ -1,5 +1,6 @@
 // Process-level concerns shared by both shells: cancellation by signal, the test time scale.
 import type { Log } from './log.js'
+import { isLoopbackHost } from './config.js'
 
 export interface Cancellation {
   signal: AbortSignal
@@ -28,9 +29,19 @@ export function watchCancellation(log: Log): Cancellation {
   }
 }
 
-/** Tests only: ONEFICHIER_BACKUP_TEST_TIME_SCALE=0.01 makes every wait (pacing, flood pause) 100x shorter. */
-export function timeScaleFromEnv(): number {
+/**
+ * Tests only: ONEFICHIER_BACKUP_TEST_TIME_SCALE=0.01 makes every wait (pacing, flood pause) 100x
+ * shorter. Honoured only for a loopback api-url, so it can never be used to hammer the real service.
+ */
+export function timeScaleFromEnv(apiUrl: string): number {
   const raw = process.env.ONEFICHIER_BACKUP_TEST_TIME_SCALE
   const value = raw === undefined ? NaN : Number(raw)
-  return Number.isFinite(value) && value >= 0 && value <= 1 ? value : 1
+  if (!Number.isFinite(value) || value < 0 || value > 1) return 1
+  let host: string
+  try {
+    host = new URL(apiUrl).hostname
+  } catch {
+    return 1
+  }
+  return isLoopbackHost(host) ? value : 1
 }

@@ -1,6 +1,8 @@
 // Retention against the live folder: one complete listing is the only basis; the pure plan
 // decides; every deletion is confirmed by 1fichier's `removed` count. Any doubt means no deletion.
+import { type DeletionProof, deleteFile } from './deletion.js'
 import type { Log } from './log.js'
+import { fileIdOf } from './onefichier/file-id.js'
 import { seriesMembership } from './naming.js'
 import { type Backup, type RetentionPlan, type RetentionPolicy, planRetention } from './retention.js'
 import type { OneFichierClient } from './onefichier/client.js'
@@ -20,22 +22,50 @@ export interface RetentionOutcome {
 }
 
 export interface SeriesListing {
+  /** One backup per file id, whatever the listing repeats. */
   series: Backup[]
   /** Names of the series' shape whose timestamp is not a real time: never touched. */
   unreadable: string[]
+  /** Series names the listing shows in a way that cannot be trusted (no file id, one id under several names): never touched. */
+  ambiguous: string[]
 }
 
+/**
+ * The backups of a series in a listing. Files are told apart by id, so a file listed twice is one
+ * backup; an id shown under several names, or a series name without an id, is left out of the
+ * series (and so never deleted).
+ */
 export function seriesFromListing(items: readonly FileItem[], prefix: string): SeriesListing {
-  const series: Backup[] = []
-  const unreadable: string[] = []
+  const byId = new Map<string, FileItem[]>()
+  const ambiguous: string[] = []
   for (const item of items) {
     if (typeof item?.filename !== 'string' || typeof item.url !== 'string') continue
+    const id = fileIdOf(item.url)
+    if (id === null) {
+      if (seriesMembership(prefix, item.filename).member) ambiguous.push(`'${item.filename}' (its link has no file id)`)
+      continue
+    }
+    const same = byId.get(id)
+    if (same) same.push(item)
+    else byId.set(id, [item])
+  }
+  const series: Backup[] = []
+  const unreadable: string[] = []
+  for (const listed of byId.values()) {
+    const names = new Set(listed.map((item) => item.filename))
+    const members = [...names].filter((name) => seriesMembership(prefix, name).member)
+    if (members.length === 0) continue
+    if (names.size > 1) {
+      ambiguous.push(`${[...names].map((n) => `'${n}'`).join(' and ')} (one file id under several names)`)
+      continue
+    }
+    const item = listed[0]!
     const membership = seriesMembership(prefix, item.filename)
     if (!membership.member) continue
     if (membership.time === null) unreadable.push(item.filename)
     else series.push({ fileName: item.filename, url: item.url, time: membership.time })
   }
-  return { series, unreadable }
+  return { series, unreadable, ambiguous }
 }
 
 export interface PruneRequest {
@@ -79,10 +109,14 @@ export async function applyRetention(req: PruneRequest): Promise<RetentionOutcom
     log.warning(`Retention skipped: ${skipped}`)
     return { plan: null, skipped, pruned: [], notPruned: [] }
   }
-  const { series, unreadable } = seriesFromListing(items, req.prefix)
+  const { series: listed, unreadable, ambiguous } = seriesFromListing(items, req.prefix)
   for (const name of unreadable) log.warning(`'${name}' looks like a backup of this series but its timestamp is not a real time; it is left alone`)
-  // A listing can lag behind the upload: the new backup joins the series even when not listed yet.
-  if (!series.some((b) => b.url === req.newBackup.url)) series.push(req.newBackup)
+  for (const what of ambiguous) log.warning(`The listing shows ${what}; it is left alone`)
+  // The new backup stands for its own id; a listing can lag behind the upload, so it joins the
+  // series even when not listed yet.
+  const newId = fileIdOf(req.newBackup.url)
+  const series = listed.filter((b) => newId === null || fileIdOf(b.url) !== newId)
+  series.push(req.newBackup)
 
   const plan = planRetention(series, req.policy, { now: req.now, protect: new Set([req.newBackup.url]) })
   for (const backup of plan.future) {
@@ -93,6 +127,9 @@ export async function applyRetention(req: PruneRequest): Promise<RetentionOutcom
   })
   if (req.dryRun || plan.remove.length === 0) return { plan, pruned: [], notPruned: [] }
 
+  // Whatever the plan says, the deletion itself checks the file against this listing (deletion.ts).
+  const keep = new Set([...plan.keep.map((d) => d.backup.url), req.newBackup.url].map(fileIdOf).filter((id): id is string => id !== null))
+  const proof: DeletionProof = { kind: 'retention', listing: items, prefix: req.prefix, keep }
   const pruned: Backup[] = []
   const notPruned: Array<{ backup: Backup; reason: string }> = []
   for (const [index, decision] of plan.remove.entries()) {
@@ -101,13 +138,13 @@ export async function applyRetention(req: PruneRequest): Promise<RetentionOutcom
       break
     }
     try {
-      const removed = await client.removeFile(decision.backup.url)
-      if (removed >= 1) {
+      const outcome = await deleteFile(client, decision.backup, proof)
+      if (outcome.deleted) {
         pruned.push(decision.backup)
         req.onDeleted?.(decision.backup)
         log.info(`Deleted ${decision.backup.fileName}`)
       } else {
-        notPruned.push({ backup: decision.backup, reason: '1fichier confirmed no deletion (removed: 0)' })
+        notPruned.push({ backup: decision.backup, reason: outcome.reason })
       }
     } catch (error) {
       if (req.signal?.aborted) {

@@ -14,7 +14,8 @@ import { OneFichierClient, ROOT_FOLDER_ID } from './onefichier/client.js'
 import { OneFichierError } from './onefichier/errors.js'
 import { type ResolvedFolder, resolveFolder } from './onefichier/folders.js'
 import { Transport } from './onefichier/transport.js'
-import { UploadResultMissing, uploadWithRetries } from './upload.js'
+import { UploadResultMissing, describeLinks, uploadWithRetries } from './upload.js'
+import { fileIdOf, sameFile } from './onefichier/file-id.js'
 import { type FileItem, type UploadLink, type UploadServer, toNumber } from './onefichier/types.js'
 import type { Backup } from './retention.js'
 import { formatBytes, formatDuration } from './format.js'
@@ -247,7 +248,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
       await recordFingerprint(client, verified.url, formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.digests.sha256 }), log)
     }
     // Retention plans from the freshest listing this run made: after the upload if there is one.
-    const listing = uploaded.listing ?? compared?.listing
+    const listing = uploaded.listing ?? uploaded.before
 
     const retention = await prune(ctx, client, progress, stagesMs, folderId, { fileName, url: verified.url, time: ctx.startedAt }, listing)
     progress.stage = 'done'
@@ -262,7 +263,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
 /** The destination, looked up in the background; its log lines wait for the stage that uses it. */
 interface DestinationLookup {
   folder: () => Promise<ResolvedFolder>
-  /** skip-unchanged: the folder's files (undefined when the folder does not exist yet). */
+  /** The folder's files before the upload (undefined when the folder does not exist yet, or in a plain dry run). */
   listing: Promise<FileItem[] | undefined> | undefined
   /** An upload node asked for meanwhile, while still fresh (null: ask when uploading). */
   uploadServer: () => Promise<UploadServer | null>
@@ -285,7 +286,12 @@ function lookUpDestination(ctx: RunContext, client: OneFichierClient): Destinati
   }
   // A dry run without retention or skip-unchanged never needs the folder: it is not even looked up.
   if (!config.dryRun || config.skipUnchanged || retentionActive(config.retention)) void folder()
-  const listing = config.skipUnchanged ? folder().then((f) => (f.id === null ? undefined : client.listFiles(f.id))) : undefined
+  // The folder's files before the upload: what retention plans from, what skip-unchanged compares
+  // with, and what proves that a bad copy is this run's own (a folder this run created is empty).
+  const listing =
+    !config.dryRun || config.skipUnchanged
+      ? folder().then((f) => (f.id === null ? undefined : f.created.includes(f.path) ? [] : client.listFiles(f.id)))
+      : undefined
   listing?.catch(() => undefined)
   // A plain run also asks for its upload node meanwhile (the API's pacing would otherwise add a
   // wait before the upload). Not when it may not upload at all (dry run, skip-unchanged).
@@ -424,8 +430,9 @@ async function uploadAndVerify(
   fileName: string,
   stagesMs: RunResult['stagesMs'],
   progress: RunProgress,
-): Promise<{ folderId: number; verified: VerifiedUpload; listing: FileItem[] | undefined; digests: Digests }> {
+): Promise<{ folderId: number; verified: VerifiedUpload; listing: FileItem[] | undefined; before: FileItem[] | undefined; digests: Digests }> {
   const { config, log } = ctx
+  let before: FileItem[] | undefined
   const { folderId, link, listing, local } = await timed(progress, stagesMs, 'upload', () =>
     log.group('Upload', async () => {
       destination.log.replay(log)
@@ -433,6 +440,10 @@ async function uploadAndVerify(
       destination.log.replay(log)
       const folderId = folder.id ?? ROOT_FOLDER_ID
       log.info(`Destination: '${folder.path || '/'}' (folder id ${folderId})`)
+      before = await destination.listing?.catch((error: unknown) => {
+        log.warning(`Listing the folder before the upload failed (${(error as Error).message}); it is listed again for retention`)
+        return undefined
+      })
       let link: UploadLink
       try {
         link = await uploadWithRetries(client, {
@@ -450,7 +461,7 @@ async function uploadAndVerify(
       } catch (error) {
         if (!(error instanceof UploadResultMissing)) throw error
         const local = { ...archive, ...(await digests()) }
-        return { folderId, local, ...(await findInFolder(client, folderId, fileName, local, error, log)) }
+        return { folderId, local, ...(await findInFolder(client, folderId, fileName, local, error, before, log)) }
       }
       return { folderId, link, listing: undefined, local: { ...archive, ...(await digests()) } }
     }),
@@ -465,6 +476,7 @@ async function uploadAndVerify(
         folderPath: config.folder.join('/'),
         passwordSet: config.linkPassword !== '',
         listing,
+        before,
       })
       log.info(
         `Verified in ${formatDuration(performance.now() - started)}: 1fichier's size (${formatBytes(archive.size)}) and Whirlpool match the zip; it is in folder id ${folderId}`,
@@ -472,7 +484,7 @@ async function uploadAndVerify(
       return verified
     }),
   )
-  return { folderId, verified, listing: listing ?? verified.listing, digests: { sha256: local.sha256, whirlpool: local.whirlpool } }
+  return { folderId, verified, listing: listing ?? verified.listing, before, digests: { sha256: local.sha256, whirlpool: local.whirlpool } }
 }
 
 /**
@@ -485,23 +497,31 @@ async function findInFolder(
   fileName: string,
   archive: ArchiveResult & Digests,
   cause: UploadResultMissing,
+  before: readonly FileItem[] | undefined,
   log: Log,
 ): Promise<{ link: UploadLink; listing: FileItem[] }> {
   log.warning(`${cause.message.split('. ')[0]}; looking for the file in the folder instead`)
+  const foreign = cause.foreign.length > 0 ? ` end.pl reported only ${describeLinks(cause.foreign)}: not this backup, left alone.` : ''
   let listing: FileItem[]
   try {
     listing = await client.listFiles(folderId)
   } catch (error) {
     throw new BackupError(
-      `The upload's result is unknown: end.pl gave no link and the folder could not be listed (${(error as Error).message}). Nothing was deleted; check the folder for ${fileName}.`,
+      `The upload's result is unknown: end.pl gave no link and the folder could not be listed (${(error as Error).message}).${foreign} Nothing was deleted; check the folder for ${fileName}.`,
     )
   }
+  // Ours: our exact name, the zip's size and Whirlpool, and not in the folder before the upload.
   const match = listing.find(
-    (item) => item.filename === fileName && toNumber(item.size) === archive.size && item.checksum?.toLowerCase() === archive.whirlpool,
+    (item) =>
+      item.filename === fileName &&
+      toNumber(item.size) === archive.size &&
+      item.checksum?.toLowerCase() === archive.whirlpool &&
+      fileIdOf(item.url) !== null &&
+      !before?.some((old) => sameFile(old.url, item.url)),
   )
   if (!match) {
     throw new BackupError(
-      `The upload's result is unknown: end.pl gave no link (${cause.cause.detail}) and ${fileName} with the zip's size and Whirlpool is not in the folder. Nothing was deleted; run the job again.`,
+      `The upload's result is unknown: end.pl gave no link (${cause.cause.detail}) and ${fileName} with the zip's size and Whirlpool is not in the folder.${foreign} Nothing was deleted; run the job again.`,
     )
   }
   log.info(`Found ${fileName} in the folder with the zip's size and Whirlpool`)

@@ -27,10 +27,19 @@ export interface UploadJob {
  * links, as seen from the real service). The file may well be there: the caller looks in the folder.
  */
 export class UploadResultMissing extends Error {
-  constructor(override readonly cause: OneFichierError) {
+  constructor(
+    override readonly cause: OneFichierError,
+    /** Links end.pl gave under other names (e.g. `name (1).zip`): reported, never taken as ours. */
+    readonly foreign: UploadLink[] = [],
+  ) {
     super(cause.message)
     this.name = 'UploadResultMissing'
   }
+}
+
+/** Links as a user can follow them up: name and URL. */
+export function describeLinks(links: readonly UploadLink[]): string {
+  return links.map((l) => `'${String(l.filename)}' (${String(l.download)})`).join(', ')
 }
 
 export async function uploadWithRetries(client: OneFichierClient, job: UploadJob): Promise<UploadLink> {
@@ -83,7 +92,12 @@ export async function uploadWithRetries(client: OneFichierClient, job: UploadJob
       throw error
     }
     const { link, others } = result
-    if (others > 0) log.warning(`1fichier listed ${others + 1} files for this upload; using ${link.filename}`)
+    if (!link) {
+      // Not ours, whatever it is: a renamed copy is reported with its link and never counted.
+      const detail = `end.pl gave no file named ${job.fileName}, only ${describeLinks(others)}`
+      throw new UploadResultMissing(new OneFichierError('fatal', 'upload result (end.pl)', detail), others)
+    }
+    if (others.length > 0) log.warning(`end.pl also listed ${describeLinks(others)}; they are not this backup and are left alone`)
     return link
   }
 }

@@ -4,7 +4,9 @@ import type { Digests } from './digest.js'
 
 /** What is known of the local zip: its size and checksums. */
 type LocalZip = Digests & { size: number }
+import { type DeletionOutcome, type DeletionTarget, deleteFile } from './deletion.js'
 import { VerificationError } from './errors.js'
+import { sameFile } from './onefichier/file-id.js'
 import type { OneFichierClient } from './onefichier/client.js'
 import { OneFichierError } from './onefichier/errors.js'
 import { type FileInfo, type FileItem, type UploadLink, toNumber } from './onefichier/types.js'
@@ -20,9 +22,10 @@ export interface VerifiedUpload {
 async function verifyFromListing(
   client: OneFichierClient,
   url: string,
-  expected: LocalZip & { fileName: string; folderId: number; folderPath: string; listing?: FileItem[] | undefined },
+  expected: LocalZip & { fileName: string; folderId: number; folderPath: string; listing?: FileItem[] | undefined; before?: readonly FileItem[] | undefined },
   cause: OneFichierError,
 ): Promise<VerifiedUpload> {
+  // A listing made before the upload cannot show it: only one made after counts here.
   let listing: FileItem[]
   try {
     listing = expected.listing ?? (await client.listFiles(expected.folderId))
@@ -31,15 +34,32 @@ async function verifyFromListing(
       `Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing (${(error as Error).message}). The file may be at ${url}; nothing was deleted.`,
     )
   }
-  const item = listing.find((i) => i.url === url)
+  const item = listing.find((i) => sameFile(i.url, url) && i.filename === expected.fileName)
   if (!item) {
     throw new VerificationError(
       `Could not confirm the upload: file/info.cgi failed (${cause.detail}) and ${url} is not in the listing of '${expected.folderPath || '/'}'. It may have landed elsewhere; nothing was deleted.`,
     )
   }
   const mismatch = compareDigests('1fichier (file/ls.cgi)', expected, item.size, item.checksum)
-  if (mismatch) throw new VerificationError(`Checksum mismatch: ${mismatch}. Delete ${url} by hand and run the job again.`)
+  if (mismatch) throw await badCopy(client, mismatch, { url, fileName: item.filename }, expected)
   return { url, fileName: item.filename, folderId: expected.folderId, listing }
+}
+
+/**
+ * A copy that is not the zip is no backup, and with our name it would take a retention slot: it is
+ * removed, but only when it is provably this run's upload (deletion.ts); else it is reported.
+ */
+async function badCopy(
+  client: OneFichierClient,
+  mismatch: string,
+  copy: DeletionTarget,
+  expected: { fileName: string; before?: readonly FileItem[] | undefined },
+): Promise<VerificationError> {
+  const outcome = await deleteFile(client, copy, { kind: 'own-bad-upload', before: expected.before, fileName: expected.fileName }).catch(
+    (error: unknown): DeletionOutcome => ({ deleted: false, reason: `the deletion failed (${(error as Error).message})` }),
+  )
+  const what = outcome.deleted ? 'the bad copy was deleted' : `the copy at ${copy.url} was not deleted (${outcome.reason}); check it and delete it by hand if it is this run's`
+  return new VerificationError(`Checksum mismatch: ${mismatch}. The upload was corrupted on the way; ${what}. Nothing else was deleted; run the job again.`)
 }
 
 export function compareDigests(where: string, local: LocalZip, size: unknown, whirlpool: unknown): string | null {
@@ -60,8 +80,10 @@ export async function verifyUpload(
     folderId: number
     folderPath: string
     passwordSet: boolean
-    /** A listing of the folder this run already made: never listed twice (1 per 30 s). */
+    /** A listing of the folder made after the upload: never listed twice (1 per 30 s). */
     listing?: FileItem[] | undefined
+    /** The folder's listing made before the upload: what proves a bad copy is this run's own. */
+    before?: readonly FileItem[] | undefined
   },
 ): Promise<VerifiedUpload> {
   const url = link.download
@@ -78,15 +100,7 @@ export async function verifyUpload(
     }
   }
   const mismatch = fromEnd ?? compareDigests('1fichier (file/info.cgi)', expected, info?.size, info?.checksum)
-  if (mismatch) {
-    // A corrupt copy is no backup, and with our name it would take a retention slot: remove it.
-    const removed = await client.removeFile(url).catch(() => 0)
-    throw new VerificationError(
-      `Checksum mismatch: ${mismatch}. The upload was corrupted on the way; ${
-        removed > 0 ? 'the bad copy was deleted' : `delete the bad copy by hand: ${url}`
-      }. Run the job again.`,
-    )
-  }
+  if (mismatch) throw await badCopy(client, mismatch, { url, fileName: link.filename }, expected)
   const folderId = toNumber(info?.folder_id)
   if (folderId !== expected.folderId) {
     throw new VerificationError(

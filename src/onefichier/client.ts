@@ -20,6 +20,9 @@ import {
 
 export const ROOT_FOLDER_ID = 0
 
+/** The API page: one listing per folder per 30 s (a second more, for the time a request takes). */
+export const LISTING_INTERVAL_MS = 31_000
+
 export interface UploadProgress {
   sentBytes: number
   totalBytes: number
@@ -44,17 +47,19 @@ export class OneFichierClient {
     return Array.isArray(answer.sub_folders) ? answer.sub_folders : []
   }
 
-  /** folder/mkdir.cgi: creates a folder, returns its id. */
+  /** folder/mkdir.cgi: creates a folder, returns its id. Sent once: sent twice it could make two. */
   async makeFolder(name: string, parentId: number): Promise<number> {
-    const answer = await this.transport.api<MakeFolderAnswer>('folder/mkdir.cgi', { name, folder_id: parentId })
+    const answer = await this.transport.api<MakeFolderAnswer>('folder/mkdir.cgi', { name, folder_id: parentId }, 'POST', { retry: false })
     const id = toNumber(answer.folder_id)
     if (id === undefined) throw new OneFichierError('fatal', 'folder/mkdir.cgi', 'the answer has no folder_id')
     return id
   }
 
-  /** file/ls.cgi: the files of a folder (at most 5,000 per the API's documentation). */
+  /** file/ls.cgi: the files of a folder (at most 5,000 per the API's documentation), one listing per folder per 30 s. */
   async listFiles(folderId: number): Promise<FileItem[]> {
-    const answer = await this.transport.api<FileList>('file/ls.cgi', { folder_id: folderId })
+    const answer = await this.transport.api<FileList>('file/ls.cgi', { folder_id: folderId }, 'POST', {
+      spacing: { key: `file/ls.cgi:${folderId}`, intervalMs: LISTING_INTERVAL_MS },
+    })
     if (answer.items !== undefined && !Array.isArray(answer.items)) {
       throw new OneFichierError('retryable', 'file/ls.cgi', 'the answer has no list of items')
     }
@@ -150,35 +155,40 @@ export class OneFichierClient {
 
   /**
    * GET https://<node>/end.pl?xid=<id> with the `JSON: 1` header. An HTML page or an empty list of
-   * links has been seen from the real service: both are retried before failing.
+   * links has been seen from the real service: both are retried before failing. Only a link with
+   * exactly this run's file name is the upload's; any other is returned apart, never as ours.
    */
-  async uploadResult(server: UploadServer, fileName: string): Promise<{ link: UploadLink; others: number }> {
-    return this.transport.withRetries('upload result (end.pl)', () => this.readUploadResult(server, fileName))
+  async uploadResult(server: UploadServer, fileName: string): Promise<UploadOutcome> {
+    return this.transport.withRetries('upload result (end.pl)', undefined, () => this.readUploadResult(server, fileName))
   }
 
   /** One look at end.pl after a failed upload: the link if the file landed after all, else null. */
   async probeUploadResult(server: UploadServer, fileName: string): Promise<UploadLink | null> {
     try {
       const { link } = await this.transport.once(() => this.readUploadResult(server, fileName))
-      return link.filename === fileName ? link : null
+      return link
     } catch {
       return null
     }
   }
 
-  private async readUploadResult(server: UploadServer, fileName: string): Promise<{ link: UploadLink; others: number }> {
+  private async readUploadResult(server: UploadServer, fileName: string): Promise<UploadOutcome> {
     const operation = 'upload result (end.pl)'
-    {
-      const response = await this.transport.send(operation, {
-        method: 'GET',
-        url: `https://${server.url}/end.pl?xid=${encodeURIComponent(server.id)}`,
-        headers: { json: '1' },
-      })
-      const answer = parseApiAnswer<UploadResult>(operation, response)
-      const links = Array.isArray(answer.links) ? answer.links.filter((l) => typeof l?.download === 'string') : []
-      if (links.length === 0) throw new OneFichierError('retryable', operation, '1fichier listed no uploaded file')
-      const link = links.find((l) => l.filename === fileName) ?? links[0]!
-      return { link, others: links.length - 1 }
-    }
+    const response = await this.transport.send(operation, {
+      method: 'GET',
+      url: `https://${server.url}/end.pl?xid=${encodeURIComponent(server.id)}`,
+      headers: { json: '1' },
+    })
+    const answer = parseApiAnswer<UploadResult>(operation, response)
+    const links = Array.isArray(answer.links) ? answer.links.filter((l) => typeof l?.download === 'string') : []
+    if (links.length === 0) throw new OneFichierError('retryable', operation, '1fichier listed no uploaded file')
+    const ours = links.filter((l) => l.filename === fileName)
+    return { link: ours[0] ?? null, others: links.filter((l) => l !== ours[0]) }
   }
+}
+
+/** What end.pl said: the link with this run's exact name (or null), and every other link it gave. */
+export interface UploadOutcome {
+  link: UploadLink | null
+  others: UploadLink[]
 }

@@ -1,7 +1,7 @@
 // A folder path (`backups/my-repo`) to a folder id, walking down from the root by listing each
 // parent once and creating what is missing. There is no path lookup in the API.
 import type { Log } from '../log.js'
-import { OneFichierError } from './errors.js'
+import { OneFichierError, isRetryable } from './errors.js'
 import { ROOT_FOLDER_ID, type OneFichierClient } from './client.js'
 import { toNumber } from './types.js'
 
@@ -15,41 +15,76 @@ export interface ResolvedFolder {
 export async function resolveFolder(
   client: OneFichierClient,
   segments: readonly string[],
-  options: { create: boolean; log: Log },
+  options: { create: boolean; log: Log; attempts?: number },
 ): Promise<ResolvedFolder> {
   const path = segments.join('/')
   const created: string[] = []
   let parentId = ROOT_FOLDER_ID
   for (const [depth, name] of segments.entries()) {
     const here = segments.slice(0, depth + 1).join('/')
-    const matches = (await client.listFolders(parentId))
-      .filter((f) => f.name === name && toNumber(f.id) !== undefined)
-      .map((f) => toNumber(f.id)!)
-      .sort((a, b) => a - b)
-    if (matches.length > 1) {
-      options.log.warning(`1fichier has ${matches.length} folders named '${here}'; using the oldest (id ${matches[0]})`)
-    }
-    if (matches[0] !== undefined) {
-      parentId = matches[0]
+    const existing = await findChild(client, parentId, name, here, options.log)
+    if (existing !== undefined) {
+      parentId = existing
       continue
     }
     if (!options.create) {
       options.log.info(`Folder '${here}' does not exist yet; it would be created`)
       return { id: null, path, created }
     }
-    try {
-      parentId = await client.makeFolder(name, parentId)
-    } catch (error) {
-      if (!(error instanceof OneFichierError)) throw error
-      throw new OneFichierError(
-        error.kind === 'retryable' || error.kind === 'fatal' || error.kind === 'not-found' ? 'fatal' : error.kind,
-        `creating folder '${here}'`,
-        `${error.detail}. Check that the path is valid and that a file of that name is not in the way`,
-        error.httpStatus,
-      )
+    const made = await createOrFind(client, name, parentId, here, options.log, options.attempts ?? 5)
+    parentId = made.id
+    if (made.created) {
+      created.push(here)
+      options.log.info(`Created folder '${here}' (id ${parentId})`)
     }
-    created.push(here)
-    options.log.info(`Created folder '${here}' (id ${parentId})`)
   }
   return { id: parentId, path, created }
+}
+
+/** The id of the sub-folder `name` of `parentId` (the oldest, when 1fichier has several), if any. */
+async function findChild(client: OneFichierClient, parentId: number, name: string, here: string, log: Log): Promise<number | undefined> {
+  const matches = (await client.listFolders(parentId))
+    .filter((f) => f.name === name && toNumber(f.id) !== undefined)
+    .map((f) => toNumber(f.id)!)
+    .sort((a, b) => a - b)
+  if (matches.length > 1) log.warning(`1fichier has ${matches.length} folders named '${here}'; using the oldest (id ${matches[0]})`)
+  return matches[0]
+}
+
+/**
+ * mkdir is sent once per try: after any failure the parent is listed again, since the folder may
+ * exist by now (a concurrent first run made it, or this call did before its answer was lost).
+ */
+async function createOrFind(
+  client: OneFichierClient,
+  name: string,
+  parentId: number,
+  here: string,
+  log: Log,
+  attempts: number,
+): Promise<{ id: number; created: boolean }> {
+  for (let attempt = 1; ; attempt++) {
+    let failure: OneFichierError
+    try {
+      return { id: await client.makeFolder(name, parentId), created: true }
+    } catch (error) {
+      if (!(error instanceof OneFichierError)) throw error
+      failure = error
+    }
+    if (failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota') throw failure
+    const existing = await findChild(client, parentId, name, here, log)
+    if (existing !== undefined) {
+      log.info(`Folder '${here}' exists now (id ${existing}), made meanwhile; using it`)
+      return { id: existing, created: false }
+    }
+    if (!isRetryable(failure.kind) || attempt >= attempts) {
+      throw new OneFichierError(
+        failure.kind === 'flood' ? 'flood' : 'fatal',
+        `creating folder '${here}'`,
+        `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and that a file of that name is not in the way`,
+        failure.httpStatus,
+      )
+    }
+    log.warning(`${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ${attempt + 1} of ${attempts})`)
+  }
 }

@@ -32,6 +32,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export class Pacer {
   private gapMs: number
   private nextAllowed = 0
+  private readonly lastOf = new Map<string, number>()
   private readonly now: () => number
   private readonly doSleep: (ms: number, signal?: AbortSignal) => Promise<void>
 
@@ -59,6 +60,23 @@ export class Pacer {
     const scaled = ms * this.options.timeScale
     this.nextAllowed = Math.max(this.nextAllowed, this.now() + scaled)
     await this.doSleep(scaled, signal)
+  }
+
+  /**
+   * Waits until `intervalMs` has passed since the last call of the same kind (1fichier allows one
+   * listing per folder per 30 s), then takes a turn as usual.
+   */
+  async waitSpaced(key: string, intervalMs: number, signal?: AbortSignal): Promise<void> {
+    const last = this.lastOf.get(key)
+    const scaled = intervalMs * this.options.timeScale
+    if (last !== undefined) await this.doSleep(last + scaled - this.now(), signal)
+    await this.wait(signal)
+    this.lastOf.set(key, this.now())
+  }
+
+  /** No call before `ms` from now (a lock, Retry-After), without waiting here. */
+  holdOff(ms: number): void {
+    if (ms > 0) this.nextAllowed = Math.max(this.nextAllowed, this.now() + ms * this.options.timeScale)
   }
 
   success(): void {

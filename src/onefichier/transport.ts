@@ -1,6 +1,6 @@
 // The one HTTP layer for every 1fichier call: undici with timeouts, the pacer, and the retry rule
 // (rclone's shouldRetry). The key lives here, in a header, and nowhere else.
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
+import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
 import type { Readable } from 'node:stream'
 import { OneFichierError, classify, isRetryable, networkFailure } from './errors.js'
 import { ONEFICHIER_PACING, Pacer } from './pacer.js'
@@ -21,6 +21,13 @@ export interface TransportOptions {
 /** Wait after "Flood detected" before the next try (rclone: 30 s). */
 export const FLOOD_PAUSE_MS = 30_000
 
+export interface ApiCallOptions {
+  /** Calls of this key are at least this far apart (one listing per folder per 30 s). */
+  spacing?: { key: string; intervalMs: number }
+  /** false: one try only. */
+  retry?: boolean
+}
+
 export interface RawResponse {
   status: number
   headers: Record<string, string | string[] | undefined>
@@ -40,28 +47,37 @@ export interface RawRequest {
 export class Transport {
   readonly pacer: Pacer
   private readonly agent: EnvHttpProxyAgent
+  /** Plain http (a loopback api-url only, config.ts) never goes through a proxy: the key would cross it in clear. */
+  private readonly direct: Agent
 
   constructor(readonly options: TransportOptions) {
     this.pacer = new Pacer({ ...ONEFICHIER_PACING, timeScale: options.timeScale })
     // Honours HTTPS_PROXY / NO_PROXY, as self-hosted runners behind a proxy need; a plain agent otherwise.
-    this.agent = new EnvHttpProxyAgent({
+    const timeouts = {
       connectTimeout: 30_000,
       headersTimeout: options.stallTimeoutMs,
       bodyTimeout: options.stallTimeoutMs,
       keepAliveTimeout: 4_000,
-    })
+    }
+    this.agent = new EnvHttpProxyAgent(timeouts)
+    this.direct = new Agent(timeouts)
   }
 
   async close(): Promise<void> {
     // After a cancel, in-flight requests are dropped rather than waited for.
-    if (this.options.signal?.aborted) await this.agent.destroy().catch(() => undefined)
-    else await this.agent.close().catch(() => undefined)
+    for (const agent of [this.agent, this.direct]) {
+      if (this.options.signal?.aborted) await agent.destroy().catch(() => undefined)
+      else await agent.close().catch(() => undefined)
+    }
   }
 
-  /** POST (or GET) a JSON API call under `apiUrl`, retried per the rules; KO answers are errors. */
-  async api<T>(endpoint: string, body?: unknown, method: 'GET' | 'POST' = 'POST'): Promise<T> {
+  /**
+   * POST (or GET) a JSON API call under `apiUrl`, retried per the rules; KO answers are errors.
+   * `retry: false` for a call that changes something: sent once, the caller looks at the state.
+   */
+  async api<T>(endpoint: string, body?: unknown, method: 'GET' | 'POST' = 'POST', options: ApiCallOptions = {}): Promise<T> {
     const url = `${this.options.apiUrl}/${endpoint}`
-    return this.withRetries(endpoint, async () => {
+    const call = async () => {
       const response = await this.send(endpoint, {
         method,
         url,
@@ -70,7 +86,8 @@ export class Transport {
         ...(body === undefined ? {} : { bodyText: JSON.stringify(body) }),
       })
       return parseApiAnswer<T>(endpoint, response)
-    })
+    }
+    return options.retry === false ? this.once(call) : this.withRetries(endpoint, options.spacing, call)
   }
 
   /** One paced try with no retry: for a body that cannot be sent twice (the caller retries the whole upload). */
@@ -82,15 +99,18 @@ export class Transport {
       return result
     } catch (error) {
       this.pacer.failure()
+      // A lock holds for every call that follows, not only for a retry of this one.
+      if (error instanceof OneFichierError) this.pacer.holdOff(lockPauseMs(error))
       throw error
     }
   }
 
   /** Runs `attempt` up to `retries` times, pacing each try; flood waits 30 s, Retry-After is honoured. */
-  async withRetries<T>(operation: string, attempt: () => Promise<T>): Promise<T> {
+  async withRetries<T>(operation: string, spacing: { key: string; intervalMs: number } | undefined, attempt: () => Promise<T>): Promise<T> {
     const { retries, log, signal } = this.options
     for (let n = 1; ; n++) {
-      await this.pacer.wait(signal)
+      if (spacing) await this.pacer.waitSpaced(spacing.key, spacing.intervalMs, signal)
+      else await this.pacer.wait(signal)
       try {
         const result = await attempt()
         this.pacer.success()
@@ -102,7 +122,7 @@ export class Transport {
         }
         this.pacer.failure()
         log.debug(`${operation}: attempt ${n} of ${retries} failed (${error.kind})`)
-        const pause = error.kind === 'flood' ? FLOOD_PAUSE_MS : (error.retryAfterMs ?? 0)
+        const pause = lockPauseMs(error)
         const jitter = Math.random() * 0.2 * Math.max(pause, this.pacer.currentGapMs)
         log.warning(`${error.message.split('. ')[0]}; retrying (attempt ${n + 1} of ${retries})`)
         await this.pacer.pause(pause + jitter, signal)
@@ -117,7 +137,7 @@ export class Transport {
     try {
       response = await request(req.url, {
         method: req.method,
-        dispatcher: this.agent,
+        dispatcher: req.url.startsWith('http:') ? this.direct : this.agent,
         headers: { ...req.headers, authorization: `Bearer ${this.options.apiKey}`, 'user-agent': USER_AGENT },
         // undici takes async iterables as bodies (lib/core/request.js), though its types list only Readable.
         body: (req.body as Readable | undefined) ?? req.bodyText ?? null,
@@ -137,6 +157,11 @@ export class Transport {
     this.options.log.debug(`  -> HTTP ${response.statusCode}, ${text.length} bytes`)
     return { status: response.statusCode, headers: response.headers, text }
   }
+}
+
+/** How long no call may be made after this failure: a lock 30 s (rclone), else what Retry-After says. */
+function lockPauseMs(error: OneFichierError): number {
+  return Math.max(error.kind === 'flood' ? FLOOD_PAUSE_MS : 0, error.retryAfterMs ?? 0)
 }
 
 function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {

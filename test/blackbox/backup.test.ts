@@ -369,9 +369,9 @@ describe('pacing on the wire', () => {
       })
       expect(run.code, visibleLog(run)).toBe(0)
       expect(run.stdout).not.toContain('Flood detected')
-      // Every call went through: lists, upload, result, info, listing, deletion.
+      // Every call went through: lists, the folder's files before the upload, upload, result, info, deletion.
       expect(strict.requests.map((r) => r.endpoint)).toEqual([
-        'folder/ls.cgi', 'folder/ls.cgi', 'upload/get_upload_server.cgi', 'upload.cgi', 'end.pl', 'file/info.cgi', 'file/ls.cgi', 'file/rm.cgi',
+        'folder/ls.cgi', 'folder/ls.cgi', 'file/ls.cgi', 'upload/get_upload_server.cgi', 'upload.cgi', 'end.pl', 'file/info.cgi', 'file/rm.cgi',
       ])
       expect(strict.filesIn(strictAccount, 'b/c').map((f) => f.filename)).toEqual([run.outputs['file-name']])
     } finally {

@@ -104,7 +104,8 @@ describe('retention', () => {
     const result = await run({ retries: '2' })
     expect(result.code).toBe(1)
     expect(names()).toEqual(before)
-    expect(calls('file/ls.cgi')).toHaveLength(0)
+    // The folder is listed once, before the upload (what retention would plan from); nothing after.
+    expect(calls('file/ls.cgi')).toHaveLength(1)
     expect(calls('file/rm.cgi')).toHaveLength(0)
     expect(result.stdout).toMatch(/::error::upload to 1fichier failed: 1fichier answered HTTP 500/)
   })

@@ -33,6 +33,14 @@ export type FaultKind =
   | 'wrong-checksum' // end.pl and info.cgi report a wrong Whirlpool
   | 'drop-did' // upload.cgi: the file lands in the root, whatever `did` says
   | 'retry-after' // HTTP 429 with Retry-After: 1
+  // Hostile or careless answers (issue 13): the client must never trust them with a deletion.
+  | 'list-duplicates' // file/ls.cgi: every file twice, the list shuffled
+  | 'other-domain' // file/ls.cgi: every link under another 1fichier domain (same ids)
+  | 'foreign-link' // end.pl: the link of somebody else's file in the account (not the upload)
+  | 'old-backup-link' // end.pl: the link of the oldest backup of the folder, with a wrong Whirlpool
+  | 'renamed' // upload.cgi: the file is stored as `name (1).zip`, and end.pl says so
+  | 'echo-auth' // HTTP 403 KO whose message echoes the Authorization header, plain and URL-encoded
+  | 'mkdir-race' // folder/mkdir.cgi: another client creates the folder first; this call answers "already exists"
 
 export interface Fault {
   /** Endpoint path as logged, e.g. 'file/ls.cgi', 'upload.cgi', 'end.pl'; '*' for any. */
@@ -85,6 +93,8 @@ export interface LoggedRequest {
   /** Multipart field names in order (upload.cgi). */
   formFields?: string[]
   status?: number
+  /** When it arrived (Date.now()). */
+  at: number
 }
 
 export interface StandInOptions {
@@ -312,6 +322,7 @@ export class StandIn {
       endpoint,
       query: url.search,
       headers: pickHeaders(req),
+      at: Date.now(),
     }
     this.requests.push(logged)
     res.on('finish', () => (logged.status = res.statusCode))
@@ -348,6 +359,12 @@ export class StandIn {
         res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' })
         res.end(JSON.stringify({ status: 'KO', message: 'Too many requests' }))
         return true
+      case 'echo-auth': {
+        await drain(req)
+        const header = req.headers.authorization ?? ''
+        send(res, 403, { status: 'KO', message: `Bad request, header was "${header}" (${encodeURIComponent(header)}) #999` })
+        return true
+      }
       case 'reset':
         req.socket.destroy()
         return true
@@ -427,6 +444,7 @@ export class StandIn {
         const parentId = folderIdOf(body.folder_id)
         if (name === '' || name.length > 250 || /[\\<>"'$`]/.test(name)) throw new KoError(403, 'Invalid folder name #620')
         if (parentId !== 0 && !a.folders.has(parentId)) throw new KoError(403, 'Resource not allowed #631')
+        if (fault === 'mkdir-race') this.createFolder(a, name, parentId)
         if ([...a.folders.values()].some((f) => f.parentId === parentId && f.name === name)) throw new KoError(403, 'Folder already exists #628')
         const folder = this.createFolder(a, name, parentId)
         return send(res, 200, { status: 'OK', folder_id: folder.id, name: folder.name })
@@ -435,11 +453,13 @@ export class StandIn {
         const folderId = folderIdOf(body.folder_id)
         this.checkListing(a, `files:${folderId}`)
         if (folderId !== 0 && folderId !== -1 && !a.folders.has(folderId)) throw new KoError(403, 'Resource not allowed #631')
-        const items = this.items(a, folderId)
+        let items = this.items(a, folderId)
+        if (fault === 'list-duplicates') items = shuffle([...items, ...items.map((i) => ({ ...(i as object) }))])
+        if (fault === 'other-domain') items = items.map((i) => ({ ...(i as { url: string }), url: (i as { url: string }).url.replace('https://1fichier.com/', 'https://alterupload.com/') }))
         return send(res, 200, { status: 'OK', count: items.length, items })
       }
       case 'file/info.cgi': {
-        const file = a.files.find((f) => f.url === body.url)
+        const file = a.files.find((f) => sameId(f.url, body.url))
         if (!file) throw new KoError(404, 'Resource not found #469')
         return send(res, 200, {
           url: file.url,
@@ -464,7 +484,7 @@ export class StandIn {
         if (fault === 'partial-rm') return send(res, 200, { status: 'OK', removed: 0 })
         let removed = 0
         for (const entry of files) {
-          const index = a.files.findIndex((f) => f.url === entry.url)
+          const index = a.files.findIndex((f) => sameId(f.url, entry.url))
           if (index !== -1) {
             a.files.splice(index, 1)
             removed++
@@ -476,7 +496,7 @@ export class StandIn {
         const urls = Array.isArray(body.urls) ? (body.urls as unknown[]) : []
         let updated = 0
         for (const u of urls) {
-          const file = a.files.find((f) => f.url === u)
+          const file = a.files.find((f) => sameId(f.url, u))
           if (!file) continue
           if (typeof body.description === 'string') file.description = body.description
           if (typeof body.pass === 'string') file.pass = body.pass
@@ -559,7 +579,7 @@ export class StandIn {
       await drain(req)
       throw error
     }
-    if (fault && ['http-500', 'flood', 'ko-200', 'html', 'retry-after'].includes(fault)) {
+    if (fault && ['http-500', 'flood', 'ko-200', 'html', 'retry-after', 'echo-auth'].includes(fault)) {
       await this.applyFault(fault, req, res)
       return
     }
@@ -633,7 +653,8 @@ export class StandIn {
       }
       const used = account.files.reduce((sum, f) => sum + f.size, 0)
       if (used + file.size > account.quotaBytes) throw new KoError(403, 'Not enough space: quota exceeded #404')
-      const stored = this.storeFile(account, { ...file, folderId, pass: fields.dpass ?? '', date: new Date() })
+      const filename = fault === 'renamed' ? file.filename.replace(/\.zip$/, ' (1).zip') : file.filename
+      const stored = this.storeFile(account, { ...file, filename, folderId, pass: fields.dpass ?? '', date: new Date() })
       links.push({ download: stored.url, filename: stored.filename, size: String(stored.size), whirlpool: stored.whirlpool, remove: '' })
     }
     pending.links = links
@@ -654,9 +675,37 @@ export class StandIn {
       return
     }
     if (fault === 'empty-links' || !pending?.links) return send(res, 200, { incoming: 0, links: [] })
+    const account = pending.apiKey ? this.accounts.get(pending.apiKey) : undefined
+    const uploaded = pending.links[0] as { download: string; filename: string } | undefined
+    if ((fault === 'foreign-link' || fault === 'old-backup-link') && account && uploaded) {
+      const others = account.files.filter((f) => f.url !== uploaded.download)
+      const pick = fault === 'foreign-link' ? others.find((f) => !f.filename.endsWith('.zip')) : [...others].sort((x, y) => (x.filename < y.filename ? -1 : 1))[0]
+      if (pick) {
+        // foreign-link: somebody else's file under its own name; old-backup-link: an older backup
+        // under the upload's own name with a bad checksum (only its id tells it apart).
+        const link =
+          fault === 'foreign-link'
+            ? { download: pick.url, filename: pick.filename, size: String(pick.size), whirlpool: pick.whirlpool, remove: '' }
+            : { download: pick.url, filename: uploaded.filename, size: String(pick.size), whirlpool: '0'.repeat(128), remove: '' }
+        return send(res, 200, { incoming: 0, links: [link] })
+      }
+    }
     const links = fault === 'wrong-checksum' ? pending.links.map((l) => ({ ...(l as object), whirlpool: 'f'.repeat(128) })) : pending.links
     send(res, 200, { incoming: 0, links })
   }
+}
+
+/** 1fichier knows a file by the id after `?`, under any of its domains. */
+function sameId(stored: string, given: unknown): boolean {
+  return typeof given === 'string' && given.includes('?') && stored.slice(stored.indexOf('?') + 1) === given.slice(given.indexOf('?') + 1).toLowerCase()
+}
+
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1))
+    ;[items[i], items[j]] = [items[j]!, items[i]!]
+  }
+  return items
 }
 
 function folderIdOf(value: unknown): number {

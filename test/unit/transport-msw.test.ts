@@ -95,7 +95,7 @@ describe('1fichier transport (msw)', () => {
     )
     const { client: c } = client()
     const { link } = await c.uploadResult({ url: 'up9.test.invalid', id: 'abc' }, 'a.zip')
-    expect(link.download).toBe('https://1fichier.com/?x1')
+    expect(link?.download).toBe('https://1fichier.com/?x1')
     expect(headers).toEqual(['1', '1'])
   })
 })
