@@ -31150,7 +31150,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = RoundRobinPool
-__webpack_unused_export__ = Agent
+module.exports.g6 = Agent
 __webpack_unused_export__ = Dispatcher1Wrapper
 __webpack_unused_export__ = ProxyAgent
 __webpack_unused_export__ = Socks5ProxyAgent
@@ -76998,15 +76998,19 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2193);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(452);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2016);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(452);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2016);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7309);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5078);
 /* harmony import */ var _onefichier_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7511);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6318);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9016);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8847);
-/* harmony import */ var _runtime_tuning_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(217);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6318);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9864);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8847);
+/* harmony import */ var _runtime_tuning_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(217);
 // The command-line shell, for cron jobs and systemd timers outside GitHub: the same Config, the
 // same run, plain log lines. The key comes from the environment or a file, never from an argument.
+
+
 
 
 
@@ -77029,6 +77033,12 @@ const EXIT = {
 };
 /** Every input is a flag, but the secrets: those come from the environment or a file. */
 const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
+/** Where the CLI takes each secret from, to name it in an error. */
+const SECRET_SOURCES = {
+    'api-key': 'The API key (ONEFICHIER_API_KEY, ONEFICHIER_API_KEY_FILE or --key-file)',
+    'link-password': 'ONEFICHIER_LINK_PASSWORD',
+    'archive-password': 'ONEFICHIER_ARCHIVE_PASSWORD',
+};
 const VALUE_FLAGS = _config_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_NAMES */ .Qh.filter((name) => !SECRET_INPUTS.includes(name));
 const SWITCHES = ['--dry-run', '--include-hidden-files', '--follow-symlinks', '--skip-unchanged'];
 const HELP = `Usage: 1fichier-backup --path PATH [--path PATH...] [options]
@@ -77039,9 +77049,13 @@ the same series by the retention rules. The same engine as the GitHub Action.
 The API key (never a command-line argument):
   ONEFICHIER_API_KEY=...          environment variable, or
   --key-file FILE                 a file holding the key (e.g. mode 0600)
+  ONEFICHIER_API_KEY_FILE=FILE    the same as --key-file (systemd credentials, container secrets)
   ONEFICHIER_LINK_PASSWORD=...    optional download password for the uploaded file
   ONEFICHIER_ARCHIVE_PASSWORD=... optional: encrypt the zip's contents with AES-256 (12+ characters;
                                   7-Zip, WinZip, pyzipper open it; entry names stay readable)
+  ONEFICHIER_LINK_PASSWORD_FILE, ONEFICHIER_ARCHIVE_PASSWORD_FILE: the same, from a file
+                                  Secrets are used exactly as given (a file's last line ending is
+                                  dropped); white space around a password is refused.
 
 What to back up:
   --path PATH                     file, directory or glob; repeat for more; !PATTERN excludes
@@ -77158,19 +77172,18 @@ function parseCliArguments(argv, env) {
             inputs[flag] = value;
     }
     const keyFile = values['key-file'];
-    if (typeof keyFile === 'string') {
-        try {
-            inputs['api-key'] = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(keyFile, 'utf8').trim();
-        }
-        catch (error) {
-            throw new UsageError(`cannot read the key file '${keyFile}': ${error.code ?? error.message}`);
-        }
-    }
-    else {
-        inputs['api-key'] = env.ONEFICHIER_API_KEY ?? '';
-    }
-    inputs['link-password'] = env.ONEFICHIER_LINK_PASSWORD ?? '';
-    inputs['archive-password'] = env.ONEFICHIER_ARCHIVE_PASSWORD ?? '';
+    inputs['api-key'] =
+        typeof keyFile === 'string'
+            ? readSecretFile(keyFile, '--key-file')
+            : env.ONEFICHIER_API_KEY_FILE
+                ? readSecretFile(env.ONEFICHIER_API_KEY_FILE, 'ONEFICHIER_API_KEY_FILE')
+                : (env.ONEFICHIER_API_KEY ?? '');
+    inputs['link-password'] = env.ONEFICHIER_LINK_PASSWORD_FILE
+        ? readSecretFile(env.ONEFICHIER_LINK_PASSWORD_FILE, 'ONEFICHIER_LINK_PASSWORD_FILE')
+        : (env.ONEFICHIER_LINK_PASSWORD ?? '');
+    inputs['archive-password'] = env.ONEFICHIER_ARCHIVE_PASSWORD_FILE
+        ? readSecretFile(env.ONEFICHIER_ARCHIVE_PASSWORD_FILE, 'ONEFICHIER_ARCHIVE_PASSWORD_FILE')
+        : (env.ONEFICHIER_ARCHIVE_PASSWORD ?? '');
     return {
         inputs,
         json: values.json === true,
@@ -77179,19 +77192,39 @@ function parseCliArguments(argv, env) {
         version: values.version === true,
     };
 }
+/**
+ * A secret handed over as a file (systemd credentials, container secrets): its content exactly,
+ * less one final line ending. The path is not echoed: a key pasted where the path belongs would be.
+ */
+function readSecretFile(file, where) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new UsageError(`cannot read the file named by ${where} (${code}); give the path of a file that holds the secret (the value itself is not shown here, in case it is the secret)`);
+    }
+    return text.replace(/\r?\n$/, '');
+}
 function retentionIncomplete(result) {
     const retention = result.retention;
     return retention !== null && (retention.plan === null || retention.notPruned.length > 0);
 }
 async function runCli(argv, env = process.env) {
+    // Every line this prints passes the redactor: the CLI has no runner to mask for it.
+    const redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_8__/* .Redactor */ .pO([env.ONEFICHIER_API_KEY ?? '', env.ONEFICHIER_LINK_PASSWORD ?? '', env.ONEFICHIER_ARCHIVE_PASSWORD ?? '']);
+    const redact = (text) => redactor.redact(text);
     let args;
     try {
         args = parseCliArguments(argv, env);
     }
     catch (error) {
-        process.stderr.write(`error: ${error.message}\n`);
+        process.stderr.write(`error: ${redact(error.message)}\n`);
         return EXIT.usage;
     }
+    for (const name of SECRET_INPUTS)
+        redactor.add(args.inputs[name] ?? '');
     if (args.help) {
         process.stdout.write(HELP);
         return EXIT.ok;
@@ -77200,29 +77233,29 @@ async function runCli(argv, env = process.env) {
         process.stdout.write('1fichier-backup 0.1.0\n');
         return EXIT.ok;
     }
-    const log = new CliLog(args.verbose);
+    const log = new _log_js__WEBPACK_IMPORTED_MODULE_9__/* .RedactingLog */ .Ov(new CliLog(args.verbose), redact);
     const startedAt = new Date();
-    const cancellation = (0,_process_js__WEBPACK_IMPORTED_MODULE_7__/* .watchCancellation */ .Z)(log);
+    const cancellation = (0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .watchCancellation */ .Z)(log);
     const progress = { stage: 'start', deleted: [] };
     try {
         const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o4)((name) => args.inputs[name] ?? '', { repository: process.cwd().split(/[\\/]/).pop() });
-        const result = await (0,_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runBackup */ .Q)({
+        const result = await (0,_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runBackup */ .Q)({
             config,
             log,
             workspace: process.cwd(),
             tempDir: node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir(),
             startedAt,
-            timeScale: (0,_process_js__WEBPACK_IMPORTED_MODULE_7__/* .timeScaleFromEnv */ .N)(),
+            timeScale: (0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .timeScaleFromEnv */ .N)(config.apiUrl),
             signal: cancellation.signal,
             progress,
             // In a terminal, upload progress every second; in a cron log, every 30 s.
             progressEveryMs: process.stdout.isTTY ? 1_000 : 30_000,
         });
         if (args.json)
-            process.stdout.write(`${JSON.stringify((0,_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .outputsOf */ .Yz)(result), null, 2)}\n`);
+            process.stdout.write(`${redact(JSON.stringify((0,_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .outputsOf */ .Yz)(result), null, 2))}\n`);
         else if (result.status !== 'no-files') {
             const what = { 'dry-run': 'Dry run: would upload', unchanged: 'Unchanged, nothing uploaded; newest backup', uploaded: 'Backup' }[result.status];
-            log.info(`${what} ${result.fileName} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z)(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}`);
+            log.info(`${what} ${result.fileName} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_11__/* .formatBytes */ .z)(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}`);
             if (result.retention?.plan) {
                 log.info(`Retention: kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}`);
             }
@@ -77231,19 +77264,19 @@ async function runCli(argv, env = process.env) {
     }
     catch (error) {
         if (cancellation.signal.aborted) {
-            log.error(`Cancelled. ${(0,_run_js__WEBPACK_IMPORTED_MODULE_5__/* .describeProgress */ .v)(progress)}`);
+            log.error(`Cancelled. ${(0,_run_js__WEBPACK_IMPORTED_MODULE_6__/* .describeProgress */ .v)(progress)}`);
             return EXIT.cancelled;
         }
         if (error instanceof _config_js__WEBPACK_IMPORTED_MODULE_3__/* .InvalidInputs */ .hS) {
             // Input names are the flags' names.
             for (const problem of error.problems) {
-                log.error(problem.input === 'api-key'
+                log.error(problem.input === 'api-key' && (args.inputs['api-key'] ?? '').trim() === ''
                     ? 'No usable API key: set ONEFICHIER_API_KEY or use --key-file FILE (create a key at https://1fichier.com/console/params.pl)'
-                    : problem.message.replace(/^Input '([^']+)'/, '--$1'));
+                    : problem.message.replace(/^Input '([^']+)'/, (_, input) => SECRET_SOURCES[input] ?? `--${input}`));
             }
             return EXIT.usage;
         }
-        if (error instanceof _onefichier_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OneFichierError */ .p7 || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .BackupError */ .hj)
+        if (error instanceof _onefichier_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OneFichierError */ .p7 || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .BackupError */ .hj)
             log.error(error.message);
         else
             log.error(`Unexpected failure: ${error?.message ?? String(error)}`);
@@ -77269,7 +77302,7 @@ function silenceWorkflowCommands(verbose) {
         return write(chunk, ...rest);
     });
 }
-(0,_runtime_tuning_js__WEBPACK_IMPORTED_MODULE_6__/* .reexecTuned */ .R4)();
+(0,_runtime_tuning_js__WEBPACK_IMPORTED_MODULE_7__/* .reexecTuned */ .R4)();
 silenceWorkflowCommands(process.argv.includes('--verbose'));
 process.exitCode = await runCli(process.argv.slice(2));
 
@@ -77284,16 +77317,19 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
 /* harmony export */   Xe: () => (/* binding */ retentionActive),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
 /* harmony export */   hS: () => (/* binding */ InvalidInputs),
 /* harmony export */   o4: () => (/* binding */ parseConfig)
 /* harmony export */ });
-/* unused harmony exports InputError, DEFAULT_API_URL, KEEP_COUNT_INPUTS, defaultNamePrefix */
+/* unused harmony exports MAX_FILE_NAME, InputError, DEFAULT_API_URL, KEEP_COUNT_INPUTS, defaultNamePrefix */
 /* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3837);
 /* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8547);
 // Every input, read and validated in one place into one typed object. Pure: the shells (action, CLI)
 // hand in a lookup function, so nothing here touches the environment, the disk or the network.
 
 
+/** 1fichier's longest file name. */
+const MAX_FILE_NAME = 250;
 /** One bad input: names it, says what is wrong, shows a good value. */
 class InputError extends Error {
     input;
@@ -77387,6 +77423,10 @@ function parseConfig(get, env = {}) {
         example: '300',
     }));
     const apiUrl = attempt(DEFAULT_API_URL, () => readApiUrl(get('api-url')));
+    const nameLength = (0,_naming_js__WEBPACK_IMPORTED_MODULE_0__/* .backupFileName */ .iP)(namePrefix, new Date(0), label).length;
+    if (nameLength > MAX_FILE_NAME) {
+        problems.push(new InputError(label === '' ? 'name-prefix' : 'label', `the backup's file name would be ${nameLength} characters, more than the ${MAX_FILE_NAME} 1fichier accepts; shorten name-prefix or label`, 'my-repo'));
+    }
     if (problems.length > 0)
         throw new InvalidInputs(problems);
     return {
@@ -77411,15 +77451,14 @@ function parseConfig(get, env = {}) {
     };
 }
 function readApiKey(raw) {
-    const key = raw.trim();
-    // The value is never echoed: the problem is described, not shown.
-    if (key === '') {
+    // Used exactly as stored: never trimmed, and never echoed (the problem is described, not shown).
+    if (raw.trim() === '') {
         throw new InputError('api-key', 'it is empty; set it from a repository secret (create a key at https://1fichier.com/console/params.pl)', '${{ secrets.ONEFICHIER_API_KEY }}');
     }
-    if (/[\s\u0000-\u001f\u007f]/.test(key)) {
-        throw new InputError('api-key', 'it contains spaces or control characters; copy the key again from https://1fichier.com/console/params.pl', '${{ secrets.ONEFICHIER_API_KEY }}');
+    if (!/^[\x21-\x7e]+$/.test(raw)) {
+        throw new InputError('api-key', 'it is not printable ASCII without spaces (white space around it, a line break or another character); copy the key again from https://1fichier.com/console/params.pl', '${{ secrets.ONEFICHIER_API_KEY }}');
     }
-    return key;
+    return raw;
 }
 function readPatterns(raw) {
     const lines = raw
@@ -77550,6 +77589,10 @@ function readRetention(get) {
 function readLinkPassword(raw) {
     if (raw === '')
         return '';
+    if (raw.trim() !== raw) {
+        // Used exactly as stored: white space around it is refused, never silently dropped.
+        throw new InputError('link-password', 'it starts or ends with white space (often a copy-paste slip); remove it from the secret', 'a secret of 6 or more characters');
+    }
     if (raw.length < 6) {
         // Said without the value: it is a secret.
         throw new InputError('link-password', 'it is shorter than the 6 characters 1fichier requires', 'a secret of 6 or more characters');
@@ -77585,7 +77628,11 @@ function readOnUploadFailure(raw) {
         return 'artifact';
     throw new InputError('on-upload-failure', `'${value}' is not one of fail, artifact`, 'artifact');
 }
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** Whether a URL's host is this machine (localhost, 127.0.0.0/8, ::1): the only place plain http may go. */
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase().replace(/\.$/, '');
+    return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
 function readApiUrl(raw) {
     const text = raw.trim();
     if (text === '')
@@ -77598,7 +77645,7 @@ function readApiUrl(raw) {
         throw new InputError('api-url', `'${text}' is not a URL`, DEFAULT_API_URL);
     }
     // The key travels in a header: plain http is allowed only to this machine.
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
         throw new InputError('api-url', `'${text}' must use https (plain http only to localhost)`, DEFAULT_API_URL);
     }
     if (url.username !== '' || url.password !== '') {
@@ -77674,6 +77721,95 @@ function formatDuration(ms) {
         return `${seconds.toFixed(1)} s`;
     const minutes = Math.floor(seconds / 60);
     return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+}
+
+
+/***/ }),
+
+/***/ 7309:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CU: () => (/* binding */ DeferredLog),
+/* harmony export */   Ov: () => (/* binding */ RedactingLog)
+/* harmony export */ });
+/* unused harmony export MemoryLog */
+/** For tests and library use: collects lines. */
+class MemoryLog {
+    lines = [];
+    info(message) {
+        this.lines.push(message);
+    }
+    warning(message) {
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.lines.push(`error: ${message}`);
+    }
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    async group(name, body) {
+        this.lines.push(`[${name}]`);
+        return body();
+    }
+}
+/** Holds lines of work done in the background, to be shown later in the group they belong to. */
+class DeferredLog {
+    debugTo;
+    entries = [];
+    constructor(debugTo) {
+        this.debugTo = debugTo;
+    }
+    info(message) {
+        this.entries.push(['info', message]);
+    }
+    warning(message) {
+        this.entries.push(['warning', message]);
+    }
+    error(message) {
+        this.entries.push(['error', message]);
+    }
+    debug(message) {
+        this.debugTo.debug(message);
+    }
+    async group(name, body) {
+        this.entries.push(['info', name]);
+        return body();
+    }
+    /** Writes what was held into `log`, once. */
+    replay(log) {
+        for (const [level, message] of this.entries)
+            log[level](message);
+        this.entries = [];
+    }
+}
+/** A log whose every line passes the redaction step first (redact.ts): what both shells hand the run. */
+class RedactingLog {
+    inner;
+    redact;
+    constructor(inner, redact) {
+        this.inner = inner;
+        this.redact = redact;
+    }
+    get debugEnabled() {
+        return this.inner.debugEnabled;
+    }
+    info(message) {
+        this.inner.info(this.redact(message));
+    }
+    warning(message) {
+        this.inner.warning(this.redact(message));
+    }
+    error(message) {
+        this.inner.error(this.redact(message));
+    }
+    debug(message) {
+        this.inner.debug(this.redact(message));
+    }
+    group(name, body) {
+        return this.inner.group(this.redact(name), body);
+    }
 }
 
 
@@ -77847,6 +77983,8 @@ function networkFailure(operation, error) {
 /* harmony export */   N: () => (/* binding */ timeScaleFromEnv),
 /* harmony export */   Z: () => (/* binding */ watchCancellation)
 /* harmony export */ });
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2193);
+
 /**
  * The runner cancels with SIGINT, then SIGTERM 7.5 s later. The first signal aborts what is under
  * way (no deletion starts after it); cleanup runs in the run's `finally`.
@@ -77869,11 +78007,85 @@ function watchCancellation(log) {
         },
     };
 }
-/** Tests only: ONEFICHIER_BACKUP_TEST_TIME_SCALE=0.01 makes every wait (pacing, flood pause) 100x shorter. */
-function timeScaleFromEnv() {
+/**
+ * Tests only: ONEFICHIER_BACKUP_TEST_TIME_SCALE=0.01 makes every wait (pacing, flood pause) 100x
+ * shorter. Honoured only for a loopback api-url, so it can never be used to hammer the real service.
+ */
+function timeScaleFromEnv(apiUrl) {
     const raw = process.env.ONEFICHIER_BACKUP_TEST_TIME_SCALE;
     const value = raw === undefined ? NaN : Number(raw);
-    return Number.isFinite(value) && value >= 0 && value <= 1 ? value : 1;
+    if (!Number.isFinite(value) || value < 0 || value > 1)
+        return 1;
+    let host;
+    try {
+        host = new URL(apiUrl).hostname;
+    }
+    catch {
+        return 1;
+    }
+    return (0,_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .cW)(host) ? value : 1;
+}
+
+
+/***/ }),
+
+/***/ 5078:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony exports REDACTED, secretForms */
+// The one redaction step: every text that reaches a log line, an error, an output or the summary,
+// in the action and in the CLI, passes through it. Server messages and library errors may carry
+// a secret back (an echoed Authorization header, a URL with a password in it); this takes the API
+// key and both passwords out, in the forms a server or a library writes them.
+/** What a secret is replaced with. */
+const REDACTED = '***';
+/** Shorter values are refused as secrets anyway; redacting 1-3 characters would garble every line. */
+const MIN_SECRET_LENGTH = 4;
+/** The spellings of one secret that a text may hold: as is, URL-encoded (%20 or +), JSON-escaped. */
+function secretForms(secret) {
+    const forms = new Set([secret]);
+    const trimmed = secret.trim();
+    if (trimmed !== '')
+        forms.add(trimmed);
+    for (const value of [...forms]) {
+        forms.add(encodeURIComponent(value));
+        forms.add(encodeURIComponent(value).replace(/%20/g, '+'));
+        forms.add(encodeURI(value));
+        forms.add(JSON.stringify(value).slice(1, -1));
+    }
+    return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
+}
+class Redactor {
+    needles = [];
+    constructor(secrets = []) {
+        for (const secret of secrets)
+            this.add(secret);
+    }
+    /** Adds a secret (and its encoded forms); empty or very short values are ignored. */
+    add(secret) {
+        const forms = secretForms(secret).filter((form) => !this.needles.includes(form));
+        // Longest first, so a form that contains another is replaced whole.
+        this.needles = [...this.needles, ...forms].sort((a, b) => b.length - a.length);
+    }
+    /** Every form the redactor takes out, for the runner's masks. */
+    get forms() {
+        return this.needles;
+    }
+    redact(text) {
+        let result = text;
+        for (const needle of this.needles)
+            if (result.includes(needle))
+                result = result.split(needle).join(REDACTED);
+        return result;
+    }
+    /** Any value, as text, redacted: for errors and other things from outside. */
+    redactUnknown(value) {
+        const text = value instanceof Error ? value.message : typeof value === 'string' ? value : String(value);
+        return this.redact(text);
+    }
 }
 
 
@@ -78004,7 +78216,7 @@ function planRetention(series, policy, options) {
 
 /***/ }),
 
-/***/ 9016:
+/***/ 9864:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -79135,19 +79347,117 @@ var lib_config = __nccwpck_require__(2193);
 var errors = __nccwpck_require__(452);
 // EXTERNAL MODULE: ./lib/naming.js
 var naming = __nccwpck_require__(8547);
+;// CONCATENATED MODULE: ./lib/onefichier/file-id.js
+// A 1fichier file is named by its download URL, `https://1fichier.com/?<id>`; the same file may be
+// shown under another of 1fichier's domains (shared/1fichier-api.md, 16.4). So files are told apart
+// by the id after `?`, never by comparing whole URLs.
+/** Download ids seen are 5-20 lowercase letters and digits (JDownloader's rule). */
+const FILE_ID = /^[a-z0-9]{5,20}$/;
+/** The file id of a download URL, or null when the URL does not carry one we can trust. */
+function fileIdOf(url) {
+    if (typeof url !== 'string')
+        return null;
+    const at = url.indexOf('?');
+    if (at === -1)
+        return null;
+    const id = url.slice(at + 1).split(/[&#]/)[0].toLowerCase();
+    return FILE_ID.test(id) ? id : null;
+}
+/** Whether two URLs name the same file (false when either has no id). */
+function sameFile(a, b) {
+    const idA = fileIdOf(a);
+    return idA !== null && idA === fileIdOf(b);
+}
+
+;// CONCATENATED MODULE: ./lib/deletion.js
+// The one place that deletes a file (file/rm.cgi). Whatever a caller decided, a deletion goes
+// ahead only with a proof that the file is ours, checked here against this run's own listing of
+// the destination folder; any doubt leaves the file alone, with the reason.
+
+
+/** Why the proof does not hold, or null when it does. Pure: tested over random listings. */
+function refusal(target, proof) {
+    const id = fileIdOf(target.url);
+    if (id === null)
+        return 'its link has no file id';
+    if (proof.kind === 'own-bad-upload') {
+        if (target.fileName !== proof.fileName)
+            return `its name '${target.fileName}' is not this run's`;
+        if (proof.before === undefined)
+            return 'the folder was not listed before the upload, so it cannot be proven to be this run\'s copy';
+        if (proof.before.some((item) => fileIdOf(item.url) === id))
+            return 'it was in the folder before this run\'s upload';
+        return null;
+    }
+    if (proof.keep.has(id))
+        return 'a retention rule keeps it, or it is the new backup';
+    const listed = proof.listing.filter((item) => fileIdOf(item.url) === id);
+    if (listed.length === 0)
+        return 'it is not in this run\'s listing of the folder';
+    for (const item of listed) {
+        if (typeof item.filename !== 'string' || !(0,naming/* seriesMembership */.Ep)(proof.prefix, item.filename).member) {
+            return 'the listing also shows it under a name outside the series';
+        }
+    }
+    if (!listed.some((item) => item.filename === target.fileName))
+        return 'the listing shows it under another name';
+    return null;
+}
+/** Deletes one file when its proof holds; 1fichier's `removed` count confirms it. */
+async function deleteFile(client, target, proof) {
+    const why = refusal(target, proof);
+    if (why !== null)
+        return { deleted: false, reason: `left alone: ${why}` };
+    const removed = await client.removeFile(target.url);
+    return removed >= 1 ? { deleted: true } : { deleted: false, reason: '1fichier confirmed no deletion (removed: 0)' };
+}
+
 // EXTERNAL MODULE: ./lib/retention.js
 var retention = __nccwpck_require__(3837);
 ;// CONCATENATED MODULE: ./lib/prune.js
+// Retention against the live folder: one complete listing is the only basis; the pure plan
+// decides; every deletion is confirmed by 1fichier's `removed` count. Any doubt means no deletion.
+
+
 
 
 /** The API documents at most 5,000 results per folder listing: a full page may be cut short. */
 const LISTING_LIMIT = 5_000;
+/**
+ * The backups of a series in a listing. Files are told apart by id, so a file listed twice is one
+ * backup; an id shown under several names, or a series name without an id, is left out of the
+ * series (and so never deleted).
+ */
 function seriesFromListing(items, prefix) {
-    const series = [];
-    const unreadable = [];
+    const byId = new Map();
+    const ambiguous = [];
     for (const item of items) {
         if (typeof item?.filename !== 'string' || typeof item.url !== 'string')
             continue;
+        const id = fileIdOf(item.url);
+        if (id === null) {
+            if ((0,naming/* seriesMembership */.Ep)(prefix, item.filename).member)
+                ambiguous.push(`'${item.filename}' (its link has no file id)`);
+            continue;
+        }
+        const same = byId.get(id);
+        if (same)
+            same.push(item);
+        else
+            byId.set(id, [item]);
+    }
+    const series = [];
+    const unreadable = [];
+    for (const listed of byId.values()) {
+        const names = new Set(listed.map((item) => item.filename));
+        const members = [...names].filter((name) => (0,naming/* seriesMembership */.Ep)(prefix, name).member);
+        if (members.length === 0)
+            continue;
+        if (names.size > 1) {
+            ambiguous.push(`${[...names].map((n) => `'${n}'`).join(' and ')} (one file id under several names)`);
+            continue;
+        }
+        const item = listed[0];
         const membership = (0,naming/* seriesMembership */.Ep)(prefix, item.filename);
         if (!membership.member)
             continue;
@@ -79156,7 +79466,7 @@ function seriesFromListing(items, prefix) {
         else
             series.push({ fileName: item.filename, url: item.url, time: membership.time });
     }
-    return { series, unreadable };
+    return { series, unreadable, ambiguous };
 }
 function describePlan(plan) {
     return plan.decisions.map((d) => `${d.keep ? 'keep  ' : 'delete'} ${d.backup.fileName}${d.keep ? `  (${d.reasons.join(', ')})` : ''}`);
@@ -79179,12 +79489,16 @@ async function applyRetention(req) {
         log.warning(`Retention skipped: ${skipped}`);
         return { plan: null, skipped, pruned: [], notPruned: [] };
     }
-    const { series, unreadable } = seriesFromListing(items, req.prefix);
+    const { series: listed, unreadable, ambiguous } = seriesFromListing(items, req.prefix);
     for (const name of unreadable)
         log.warning(`'${name}' looks like a backup of this series but its timestamp is not a real time; it is left alone`);
-    // A listing can lag behind the upload: the new backup joins the series even when not listed yet.
-    if (!series.some((b) => b.url === req.newBackup.url))
-        series.push(req.newBackup);
+    for (const what of ambiguous)
+        log.warning(`The listing shows ${what}; it is left alone`);
+    // The new backup stands for its own id; a listing can lag behind the upload, so it joins the
+    // series even when not listed yet.
+    const newId = fileIdOf(req.newBackup.url);
+    const series = listed.filter((b) => newId === null || fileIdOf(b.url) !== newId);
+    series.push(req.newBackup);
     const plan = (0,retention/* planRetention */.SA)(series, req.policy, { now: req.now, protect: new Set([req.newBackup.url]) });
     for (const backup of plan.future) {
         log.warning(`'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' deletion`);
@@ -79195,6 +79509,9 @@ async function applyRetention(req) {
     });
     if (req.dryRun || plan.remove.length === 0)
         return { plan, pruned: [], notPruned: [] };
+    // Whatever the plan says, the deletion itself checks the file against this listing (deletion.ts).
+    const keep = new Set([...plan.keep.map((d) => d.backup.url), req.newBackup.url].map(fileIdOf).filter((id) => id !== null));
+    const proof = { kind: 'retention', listing: items, prefix: req.prefix, keep };
     const pruned = [];
     const notPruned = [];
     for (const [index, decision] of plan.remove.entries()) {
@@ -79204,14 +79521,14 @@ async function applyRetention(req) {
             break;
         }
         try {
-            const removed = await client.removeFile(decision.backup.url);
-            if (removed >= 1) {
+            const outcome = await deleteFile(client, decision.backup, proof);
+            if (outcome.deleted) {
                 pruned.push(decision.backup);
                 req.onDeleted?.(decision.backup);
                 log.info(`Deleted ${decision.backup.fileName}`);
             }
             else {
-                notPruned.push({ backup: decision.backup, reason: '1fichier confirmed no deletion (removed: 0)' });
+                notPruned.push({ backup: decision.backup, reason: outcome.reason });
             }
         }
         catch (error) {
@@ -86153,7 +86470,10 @@ function toNumber(value) {
 
 
 
+
+
 async function verifyFromListing(client, url, expected, cause) {
+    // A listing made before the upload cannot show it: only one made after counts here.
     let listing;
     try {
         listing = expected.listing ?? (await client.listFiles(expected.folderId));
@@ -86161,14 +86481,23 @@ async function verifyFromListing(client, url, expected, cause) {
     catch (error) {
         throw new errors/* VerificationError */.mk(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing (${error.message}). The file may be at ${url}; nothing was deleted.`);
     }
-    const item = listing.find((i) => i.url === url);
+    const item = listing.find((i) => sameFile(i.url, url) && i.filename === expected.fileName);
     if (!item) {
         throw new errors/* VerificationError */.mk(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and ${url} is not in the listing of '${expected.folderPath || '/'}'. It may have landed elsewhere; nothing was deleted.`);
     }
     const mismatch = compareDigests('1fichier (file/ls.cgi)', expected, item.size, item.checksum);
     if (mismatch)
-        throw new errors/* VerificationError */.mk(`Checksum mismatch: ${mismatch}. Delete ${url} by hand and run the job again.`);
+        throw await badCopy(client, mismatch, { url, fileName: item.filename }, expected);
     return { url, fileName: item.filename, folderId: expected.folderId, listing };
+}
+/**
+ * A copy that is not the zip is no backup, and with our name it would take a retention slot: it is
+ * removed, but only when it is provably this run's upload (deletion.ts); else it is reported.
+ */
+async function badCopy(client, mismatch, copy, expected) {
+    const outcome = await deleteFile(client, copy, { kind: 'own-bad-upload', before: expected.before, fileName: expected.fileName }).catch((error) => ({ deleted: false, reason: `the deletion failed (${error.message})` }));
+    const what = outcome.deleted ? 'the bad copy was deleted' : `the copy at ${copy.url} was not deleted (${outcome.reason}); check it and delete it by hand if it is this run's`;
+    return new errors/* VerificationError */.mk(`Checksum mismatch: ${mismatch}. The upload was corrupted on the way; ${what}. Nothing else was deleted; run the job again.`);
 }
 function compareDigests(where, local, size, whirlpool) {
     const remoteSize = toNumber(size);
@@ -86197,11 +86526,8 @@ async function verifyUpload(client, link, expected) {
         }
     }
     const mismatch = fromEnd ?? compareDigests('1fichier (file/info.cgi)', expected, info?.size, info?.checksum);
-    if (mismatch) {
-        // A corrupt copy is no backup, and with our name it would take a retention slot: remove it.
-        const removed = await client.removeFile(url).catch(() => 0);
-        throw new errors/* VerificationError */.mk(`Checksum mismatch: ${mismatch}. The upload was corrupted on the way; ${removed > 0 ? 'the bad copy was deleted' : `delete the bad copy by hand: ${url}`}. Run the job again.`);
-    }
+    if (mismatch)
+        throw await badCopy(client, mismatch, { url, fileName: link.filename }, expected);
     const folderId = toNumber(info?.folder_id);
     if (folderId !== expected.folderId) {
         throw new errors/* VerificationError */.mk(`The upload landed in the wrong folder: 1fichier put it in folder id ${folderId ?? 'unknown'} instead of '${expected.folderPath || '/'}' (id ${expected.folderId}). The backup is safe at ${url}; move it by hand. Check that the folder still exists.`);
@@ -86302,6 +86628,7 @@ class Pacer {
     options;
     gapMs;
     nextAllowed = 0;
+    lastOf = new Map();
     now;
     doSleep;
     constructor(options) {
@@ -86327,6 +86654,23 @@ class Pacer {
         this.nextAllowed = Math.max(this.nextAllowed, this.now() + scaled);
         await this.doSleep(scaled, signal);
     }
+    /**
+     * Waits until `intervalMs` has passed since the last call of the same kind (1fichier allows one
+     * listing per folder per 30 s), then takes a turn as usual.
+     */
+    async waitSpaced(key, intervalMs, signal) {
+        const last = this.lastOf.get(key);
+        const scaled = intervalMs * this.options.timeScale;
+        if (last !== undefined)
+            await this.doSleep(last + scaled - this.now(), signal);
+        await this.wait(signal);
+        this.lastOf.set(key, this.now());
+    }
+    /** No call before `ms` from now (a lock, Retry-After), without waiting here. */
+    holdOff(ms) {
+        if (ms > 0)
+            this.nextAllowed = Math.max(this.nextAllowed, this.now() + ms * this.options.timeScale);
+    }
     success() {
         this.gapMs = Math.max(this.options.minSleepMs, (this.gapMs * 3) / 4);
     }
@@ -86347,28 +86691,37 @@ class Transport {
     options;
     pacer;
     agent;
+    /** Plain http (a loopback api-url only, config.ts) never goes through a proxy: the key would cross it in clear. */
+    direct;
     constructor(options) {
         this.options = options;
         this.pacer = new Pacer({ ...ONEFICHIER_PACING, timeScale: options.timeScale });
         // Honours HTTPS_PROXY / NO_PROXY, as self-hosted runners behind a proxy need; a plain agent otherwise.
-        this.agent = new node_modules_undici/* EnvHttpProxyAgent */.J2({
+        const timeouts = {
             connectTimeout: 30_000,
             headersTimeout: options.stallTimeoutMs,
             bodyTimeout: options.stallTimeoutMs,
             keepAliveTimeout: 4_000,
-        });
+        };
+        this.agent = new node_modules_undici/* EnvHttpProxyAgent */.J2(timeouts);
+        this.direct = new node_modules_undici/* Agent */.g6(timeouts);
     }
     async close() {
         // After a cancel, in-flight requests are dropped rather than waited for.
-        if (this.options.signal?.aborted)
-            await this.agent.destroy().catch(() => undefined);
-        else
-            await this.agent.close().catch(() => undefined);
+        for (const agent of [this.agent, this.direct]) {
+            if (this.options.signal?.aborted)
+                await agent.destroy().catch(() => undefined);
+            else
+                await agent.close().catch(() => undefined);
+        }
     }
-    /** POST (or GET) a JSON API call under `apiUrl`, retried per the rules; KO answers are errors. */
-    async api(endpoint, body, method = 'POST') {
+    /**
+     * POST (or GET) a JSON API call under `apiUrl`, retried per the rules; KO answers are errors.
+     * `retry: false` for a call that changes something: sent once, the caller looks at the state.
+     */
+    async api(endpoint, body, method = 'POST', options = {}) {
         const url = `${this.options.apiUrl}/${endpoint}`;
-        return this.withRetries(endpoint, async () => {
+        const call = async () => {
             const response = await this.send(endpoint, {
                 method,
                 url,
@@ -86377,7 +86730,8 @@ class Transport {
                 ...(body === undefined ? {} : { bodyText: JSON.stringify(body) }),
             });
             return parseApiAnswer(endpoint, response);
-        });
+        };
+        return options.retry === false ? this.once(call) : this.withRetries(endpoint, options.spacing, call);
     }
     /** One paced try with no retry: for a body that cannot be sent twice (the caller retries the whole upload). */
     async once(attempt) {
@@ -86389,14 +86743,20 @@ class Transport {
         }
         catch (error) {
             this.pacer.failure();
+            // A lock holds for every call that follows, not only for a retry of this one.
+            if (error instanceof onefichier_errors/* OneFichierError */.p7)
+                this.pacer.holdOff(lockPauseMs(error));
             throw error;
         }
     }
     /** Runs `attempt` up to `retries` times, pacing each try; flood waits 30 s, Retry-After is honoured. */
-    async withRetries(operation, attempt) {
+    async withRetries(operation, spacing, attempt) {
         const { retries, log, signal } = this.options;
         for (let n = 1;; n++) {
-            await this.pacer.wait(signal);
+            if (spacing)
+                await this.pacer.waitSpaced(spacing.key, spacing.intervalMs, signal);
+            else
+                await this.pacer.wait(signal);
             try {
                 const result = await attempt();
                 this.pacer.success();
@@ -86409,7 +86769,7 @@ class Transport {
                 }
                 this.pacer.failure();
                 log.debug(`${operation}: attempt ${n} of ${retries} failed (${error.kind})`);
-                const pause = error.kind === 'flood' ? FLOOD_PAUSE_MS : (error.retryAfterMs ?? 0);
+                const pause = lockPauseMs(error);
                 const jitter = Math.random() * 0.2 * Math.max(pause, this.pacer.currentGapMs);
                 log.warning(`${error.message.split('. ')[0]}; retrying (attempt ${n + 1} of ${retries})`);
                 await this.pacer.pause(pause + jitter, signal);
@@ -86423,7 +86783,7 @@ class Transport {
         try {
             response = await (0,node_modules_undici/* request */.Em)(req.url, {
                 method: req.method,
-                dispatcher: this.agent,
+                dispatcher: req.url.startsWith('http:') ? this.direct : this.agent,
                 headers: { ...req.headers, authorization: `Bearer ${this.options.apiKey}`, 'user-agent': USER_AGENT },
                 // undici takes async iterables as bodies (lib/core/request.js), though its types list only Readable.
                 body: req.body ?? req.bodyText ?? null,
@@ -86445,6 +86805,10 @@ class Transport {
         this.options.log.debug(`  -> HTTP ${response.statusCode}, ${text.length} bytes`);
         return { status: response.statusCode, headers: response.headers, text };
     }
+}
+/** How long no call may be made after this failure: a lock 30 s (rclone), else what Retry-After says. */
+function lockPauseMs(error) {
+    return Math.max(error.kind === 'flood' ? FLOOD_PAUSE_MS : 0, error.retryAfterMs ?? 0);
 }
 function anySignal(...signals) {
     const present = signals.filter((s) => s !== undefined);
@@ -86510,6 +86874,8 @@ function describeBody(text) {
 
 
 const ROOT_FOLDER_ID = 0;
+/** The API page: one listing per folder per 30 s (a second more, for the time a request takes). */
+const LISTING_INTERVAL_MS = 31_000;
 class OneFichierClient {
     transport;
     constructor(transport) {
@@ -86520,17 +86886,19 @@ class OneFichierClient {
         const answer = await this.transport.api('folder/ls.cgi', { folder_id: folderId });
         return Array.isArray(answer.sub_folders) ? answer.sub_folders : [];
     }
-    /** folder/mkdir.cgi: creates a folder, returns its id. */
+    /** folder/mkdir.cgi: creates a folder, returns its id. Sent once: sent twice it could make two. */
     async makeFolder(name, parentId) {
-        const answer = await this.transport.api('folder/mkdir.cgi', { name, folder_id: parentId });
+        const answer = await this.transport.api('folder/mkdir.cgi', { name, folder_id: parentId }, 'POST', { retry: false });
         const id = toNumber(answer.folder_id);
         if (id === undefined)
             throw new onefichier_errors/* OneFichierError */.p7('fatal', 'folder/mkdir.cgi', 'the answer has no folder_id');
         return id;
     }
-    /** file/ls.cgi: the files of a folder (at most 5,000 per the API's documentation). */
+    /** file/ls.cgi: the files of a folder (at most 5,000 per the API's documentation), one listing per folder per 30 s. */
     async listFiles(folderId) {
-        const answer = await this.transport.api('file/ls.cgi', { folder_id: folderId });
+        const answer = await this.transport.api('file/ls.cgi', { folder_id: folderId }, 'POST', {
+            spacing: { key: `file/ls.cgi:${folderId}`, intervalMs: LISTING_INTERVAL_MS },
+        });
         if (answer.items !== undefined && !Array.isArray(answer.items)) {
             throw new onefichier_errors/* OneFichierError */.p7('retryable', 'file/ls.cgi', 'the answer has no list of items');
         }
@@ -86620,16 +86988,17 @@ class OneFichierClient {
     }
     /**
      * GET https://<node>/end.pl?xid=<id> with the `JSON: 1` header. An HTML page or an empty list of
-     * links has been seen from the real service: both are retried before failing.
+     * links has been seen from the real service: both are retried before failing. Only a link with
+     * exactly this run's file name is the upload's; any other is returned apart, never as ours.
      */
     async uploadResult(server, fileName) {
-        return this.transport.withRetries('upload result (end.pl)', () => this.readUploadResult(server, fileName));
+        return this.transport.withRetries('upload result (end.pl)', undefined, () => this.readUploadResult(server, fileName));
     }
     /** One look at end.pl after a failed upload: the link if the file landed after all, else null. */
     async probeUploadResult(server, fileName) {
         try {
             const { link } = await this.transport.once(() => this.readUploadResult(server, fileName));
-            return link.filename === fileName ? link : null;
+            return link;
         }
         catch {
             return null;
@@ -86637,19 +87006,17 @@ class OneFichierClient {
     }
     async readUploadResult(server, fileName) {
         const operation = 'upload result (end.pl)';
-        {
-            const response = await this.transport.send(operation, {
-                method: 'GET',
-                url: `https://${server.url}/end.pl?xid=${encodeURIComponent(server.id)}`,
-                headers: { json: '1' },
-            });
-            const answer = parseApiAnswer(operation, response);
-            const links = Array.isArray(answer.links) ? answer.links.filter((l) => typeof l?.download === 'string') : [];
-            if (links.length === 0)
-                throw new onefichier_errors/* OneFichierError */.p7('retryable', operation, '1fichier listed no uploaded file');
-            const link = links.find((l) => l.filename === fileName) ?? links[0];
-            return { link, others: links.length - 1 };
-        }
+        const response = await this.transport.send(operation, {
+            method: 'GET',
+            url: `https://${server.url}/end.pl?xid=${encodeURIComponent(server.id)}`,
+            headers: { json: '1' },
+        });
+        const answer = parseApiAnswer(operation, response);
+        const links = Array.isArray(answer.links) ? answer.links.filter((l) => typeof l?.download === 'string') : [];
+        if (links.length === 0)
+            throw new onefichier_errors/* OneFichierError */.p7('retryable', operation, '1fichier listed no uploaded file');
+        const ours = links.filter((l) => l.filename === fileName);
+        return { link: ours[0] ?? null, others: links.filter((l) => l !== ours[0]) };
     }
 }
 
@@ -86663,33 +87030,61 @@ async function resolveFolder(client, segments, options) {
     let parentId = ROOT_FOLDER_ID;
     for (const [depth, name] of segments.entries()) {
         const here = segments.slice(0, depth + 1).join('/');
-        const matches = (await client.listFolders(parentId))
-            .filter((f) => f.name === name && toNumber(f.id) !== undefined)
-            .map((f) => toNumber(f.id))
-            .sort((a, b) => a - b);
-        if (matches.length > 1) {
-            options.log.warning(`1fichier has ${matches.length} folders named '${here}'; using the oldest (id ${matches[0]})`);
-        }
-        if (matches[0] !== undefined) {
-            parentId = matches[0];
+        const existing = await findChild(client, parentId, name, here, options.log);
+        if (existing !== undefined) {
+            parentId = existing;
             continue;
         }
         if (!options.create) {
             options.log.info(`Folder '${here}' does not exist yet; it would be created`);
             return { id: null, path, created };
         }
+        const made = await createOrFind(client, name, parentId, here, options.log, options.attempts ?? 5);
+        parentId = made.id;
+        if (made.created) {
+            created.push(here);
+            options.log.info(`Created folder '${here}' (id ${parentId})`);
+        }
+    }
+    return { id: parentId, path, created };
+}
+/** The id of the sub-folder `name` of `parentId` (the oldest, when 1fichier has several), if any. */
+async function findChild(client, parentId, name, here, log) {
+    const matches = (await client.listFolders(parentId))
+        .filter((f) => f.name === name && toNumber(f.id) !== undefined)
+        .map((f) => toNumber(f.id))
+        .sort((a, b) => a - b);
+    if (matches.length > 1)
+        log.warning(`1fichier has ${matches.length} folders named '${here}'; using the oldest (id ${matches[0]})`);
+    return matches[0];
+}
+/**
+ * mkdir is sent once per try: after any failure the parent is listed again, since the folder may
+ * exist by now (a concurrent first run made it, or this call did before its answer was lost).
+ */
+async function createOrFind(client, name, parentId, here, log, attempts) {
+    for (let attempt = 1;; attempt++) {
+        let failure;
         try {
-            parentId = await client.makeFolder(name, parentId);
+            return { id: await client.makeFolder(name, parentId), created: true };
         }
         catch (error) {
             if (!(error instanceof onefichier_errors/* OneFichierError */.p7))
                 throw error;
-            throw new onefichier_errors/* OneFichierError */.p7(error.kind === 'retryable' || error.kind === 'fatal' || error.kind === 'not-found' ? 'fatal' : error.kind, `creating folder '${here}'`, `${error.detail}. Check that the path is valid and that a file of that name is not in the way`, error.httpStatus);
+            failure = error;
         }
-        created.push(here);
-        options.log.info(`Created folder '${here}' (id ${parentId})`);
+        if (failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota')
+            throw failure;
+        const existing = await findChild(client, parentId, name, here, log);
+        if (existing !== undefined) {
+            log.info(`Folder '${here}' exists now (id ${existing}), made meanwhile; using it`);
+            return { id: existing, created: false };
+        }
+        if (!(0,onefichier_errors/* isRetryable */.r3)(failure.kind) || attempt >= attempts) {
+            throw new onefichier_errors/* OneFichierError */.p7(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and that a file of that name is not in the way`, failure.httpStatus);
+        }
+        log.warning(`${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ${attempt + 1} of ${attempts})`);
     }
-    return { id: parentId, path, created };
 }
 
 // EXTERNAL MODULE: ./lib/format.js
@@ -86703,11 +87098,19 @@ var format = __nccwpck_require__(2016);
  */
 class UploadResultMissing extends Error {
     cause;
-    constructor(cause) {
+    foreign;
+    constructor(cause, 
+    /** Links end.pl gave under other names (e.g. `name (1).zip`): reported, never taken as ours. */
+    foreign = []) {
         super(cause.message);
         this.cause = cause;
+        this.foreign = foreign;
         this.name = 'UploadResultMissing';
     }
+}
+/** Links as a user can follow them up: name and URL. */
+function describeLinks(links) {
+    return links.map((l) => `'${String(l.filename)}' (${String(l.download)})`).join(', ');
 }
 async function uploadWithRetries(client, job) {
     const { log } = job;
@@ -86764,8 +87167,13 @@ async function uploadWithRetries(client, job) {
             throw error;
         }
         const { link, others } = result;
-        if (others > 0)
-            log.warning(`1fichier listed ${others + 1} files for this upload; using ${link.filename}`);
+        if (!link) {
+            // Not ours, whatever it is: a renamed copy is reported with its link and never counted.
+            const detail = `end.pl gave no file named ${job.fileName}, only ${describeLinks(others)}`;
+            throw new UploadResultMissing(new onefichier_errors/* OneFichierError */.p7('fatal', 'upload result (end.pl)', detail), others);
+        }
+        if (others.length > 0)
+            log.warning(`end.pl also listed ${describeLinks(others)}; they are not this backup and are left alone`);
         return link;
     }
 }
@@ -86893,58 +87301,8 @@ async function inProcess(file, signal) {
     return { sha256: sha256.digest('hex'), whirlpool: whirlpool.digest('hex') };
 }
 
-;// CONCATENATED MODULE: ./lib/log.js
-/** For tests and library use: collects lines. */
-class MemoryLog {
-    lines = [];
-    info(message) {
-        this.lines.push(message);
-    }
-    warning(message) {
-        this.lines.push(`warning: ${message}`);
-    }
-    error(message) {
-        this.lines.push(`error: ${message}`);
-    }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    async group(name, body) {
-        this.lines.push(`[${name}]`);
-        return body();
-    }
-}
-/** Holds lines of work done in the background, to be shown later in the group they belong to. */
-class DeferredLog {
-    debugTo;
-    entries = [];
-    constructor(debugTo) {
-        this.debugTo = debugTo;
-    }
-    info(message) {
-        this.entries.push(['info', message]);
-    }
-    warning(message) {
-        this.entries.push(['warning', message]);
-    }
-    error(message) {
-        this.entries.push(['error', message]);
-    }
-    debug(message) {
-        this.debugTo.debug(message);
-    }
-    async group(name, body) {
-        this.entries.push(['info', name]);
-        return body();
-    }
-    /** Writes what was held into `log`, once. */
-    replay(log) {
-        for (const [level, message] of this.entries)
-            log[level](message);
-        this.entries = [];
-    }
-}
-
+// EXTERNAL MODULE: ./lib/log.js
+var lib_log = __nccwpck_require__(7309);
 ;// CONCATENATED MODULE: ./lib/unchanged.js
 // skip-unchanged: is the newest backup of the series already this content? Only a yes that is
 // certain skips the upload; any doubt (no description, an unreadable answer, a size that does
@@ -86996,6 +87354,7 @@ async function recordFingerprint(client, url, description, log) {
 ;// CONCATENATED MODULE: ./lib/run.js
 // One backup, start to end: select -> zip -> upload -> verify -> prune. Both shells (action, CLI)
 // call this with a Config and a Log; data flows one way and nothing is deleted before verification.
+
 
 
 
@@ -87182,7 +87541,7 @@ async function runBackup(ctx) {
             await recordFingerprint(client, verified.url, formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.digests.sha256 }), log);
         }
         // Retention plans from the freshest listing this run made: after the upload if there is one.
-        const listing = uploaded.listing ?? compared?.listing;
+        const listing = uploaded.listing ?? uploaded.before;
         const retention = await prune(ctx, client, progress, stagesMs, folderId, { fileName, url: verified.url, time: ctx.startedAt }, listing);
         progress.stage = 'done';
         return finish({ ...done, status: 'uploaded', retention });
@@ -87197,7 +87556,7 @@ async function runBackup(ctx) {
 const PREFETCHED_SERVER_MAX_AGE_MS = 60_000;
 function lookUpDestination(ctx, client) {
     const { config } = ctx;
-    const log = new DeferredLog(ctx.log);
+    const log = new lib_log/* DeferredLog */.CU(ctx.log);
     let started;
     const folder = () => {
         // A dry run only reads: no folder is created.
@@ -87209,7 +87568,11 @@ function lookUpDestination(ctx, client) {
     // A dry run without retention or skip-unchanged never needs the folder: it is not even looked up.
     if (!config.dryRun || config.skipUnchanged || (0,lib_config/* retentionActive */.Xe)(config.retention))
         void folder();
-    const listing = config.skipUnchanged ? folder().then((f) => (f.id === null ? undefined : client.listFiles(f.id))) : undefined;
+    // The folder's files before the upload: what retention plans from, what skip-unchanged compares
+    // with, and what proves that a bad copy is this run's own (a folder this run created is empty).
+    const listing = !config.dryRun || config.skipUnchanged
+        ? folder().then((f) => (f.id === null ? undefined : f.created.includes(f.path) ? [] : client.listFiles(f.id)))
+        : undefined;
     listing?.catch(() => undefined);
     // A plain run also asks for its upload node meanwhile (the API's pacing would otherwise add a
     // wait before the upload). Not when it may not upload at all (dry run, skip-unchanged).
@@ -87319,12 +87682,17 @@ async function keepAsArtifact(ctx, zipPath, error, progress) {
 }
 async function uploadAndVerify(ctx, client, destination, archive, digests, fileName, stagesMs, progress) {
     const { config, log } = ctx;
+    let before;
     const { folderId, link, listing, local } = await timed(progress, stagesMs, 'upload', () => log.group('Upload', async () => {
         destination.log.replay(log);
         const folder = await destination.folder();
         destination.log.replay(log);
         const folderId = folder.id ?? ROOT_FOLDER_ID;
         log.info(`Destination: '${folder.path || '/'}' (folder id ${folderId})`);
+        before = await destination.listing?.catch((error) => {
+            log.warning(`Listing the folder before the upload failed (${error.message}); it is listed again for retention`);
+            return undefined;
+        });
         let link;
         try {
             link = await uploadWithRetries(client, {
@@ -87344,7 +87712,7 @@ async function uploadAndVerify(ctx, client, destination, archive, digests, fileN
             if (!(error instanceof UploadResultMissing))
                 throw error;
             const local = { ...archive, ...(await digests()) };
-            return { folderId, local, ...(await findInFolder(client, folderId, fileName, local, error, log)) };
+            return { folderId, local, ...(await findInFolder(client, folderId, fileName, local, error, before, log)) };
         }
         return { folderId, link, listing: undefined, local: { ...archive, ...(await digests()) } };
     }));
@@ -87357,28 +87725,35 @@ async function uploadAndVerify(ctx, client, destination, archive, digests, fileN
             folderPath: config.folder.join('/'),
             passwordSet: config.linkPassword !== '',
             listing,
+            before,
         });
         log.info(`Verified in ${(0,format/* formatDuration */.a)(performance.now() - started)}: 1fichier's size (${(0,format/* formatBytes */.z)(archive.size)}) and Whirlpool match the zip; it is in folder id ${folderId}`);
         return verified;
     }));
-    return { folderId, verified, listing: listing ?? verified.listing, digests: { sha256: local.sha256, whirlpool: local.whirlpool } };
+    return { folderId, verified, listing: listing ?? verified.listing, before, digests: { sha256: local.sha256, whirlpool: local.whirlpool } };
 }
 /**
  * end.pl never answered with the link: look for the file in the folder itself. The listing is
  * kept, so that retention plans from it instead of listing the folder again (1 per 30 s).
  */
-async function findInFolder(client, folderId, fileName, archive, cause, log) {
+async function findInFolder(client, folderId, fileName, archive, cause, before, log) {
     log.warning(`${cause.message.split('. ')[0]}; looking for the file in the folder instead`);
+    const foreign = cause.foreign.length > 0 ? ` end.pl reported only ${describeLinks(cause.foreign)}: not this backup, left alone.` : '';
     let listing;
     try {
         listing = await client.listFiles(folderId);
     }
     catch (error) {
-        throw new errors/* BackupError */.hj(`The upload's result is unknown: end.pl gave no link and the folder could not be listed (${error.message}). Nothing was deleted; check the folder for ${fileName}.`);
+        throw new errors/* BackupError */.hj(`The upload's result is unknown: end.pl gave no link and the folder could not be listed (${error.message}).${foreign} Nothing was deleted; check the folder for ${fileName}.`);
     }
-    const match = listing.find((item) => item.filename === fileName && toNumber(item.size) === archive.size && item.checksum?.toLowerCase() === archive.whirlpool);
+    // Ours: our exact name, the zip's size and Whirlpool, and not in the folder before the upload.
+    const match = listing.find((item) => item.filename === fileName &&
+        toNumber(item.size) === archive.size &&
+        item.checksum?.toLowerCase() === archive.whirlpool &&
+        fileIdOf(item.url) !== null &&
+        !before?.some((old) => sameFile(old.url, item.url)));
     if (!match) {
-        throw new errors/* BackupError */.hj(`The upload's result is unknown: end.pl gave no link (${cause.cause.detail}) and ${fileName} with the zip's size and Whirlpool is not in the folder. Nothing was deleted; run the job again.`);
+        throw new errors/* BackupError */.hj(`The upload's result is unknown: end.pl gave no link (${cause.cause.detail}) and ${fileName} with the zip's size and Whirlpool is not in the folder.${foreign} Nothing was deleted; run the job again.`);
     }
     log.info(`Found ${fileName} in the folder with the zip's size and Whirlpool`);
     return { link: { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' }, listing };
