@@ -61,6 +61,7 @@ export async function runAction(): Promise<void> {
       log,
       workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
       tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+      tempDirSetting: process.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'TMPDIR',
       startedAt,
       timeScale: timeScaleFromEnv(config.apiUrl),
       signal: cancellation.signal,

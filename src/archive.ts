@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs'
 import { finished } from 'node:stream/promises'
 import * as path from 'node:path'
 import type { Entry } from './select.js'
-import { type ContentObserver, writeZip } from './zip/zip-writer.js'
+import { type ContentObserver, type ZipOptions, writeZip } from './zip/zip-writer.js'
 
 export interface ArchiveResult {
   path: string
@@ -19,6 +19,8 @@ export interface ArchiveOptions {
   password?: string | undefined
   /** Sees every entry and its bytes as they are zipped (skip-unchanged's fingerprint). */
   observer?: ContentObserver | undefined
+  onUnreadable?: ZipOptions['onUnreadable']
+  onSizeChanged?: ZipOptions['onSizeChanged']
 }
 
 // Deflating these again costs time and saves nothing: they are stored as they are.
@@ -55,6 +57,8 @@ export async function writeArchive(
       signal: options.signal,
       password: options.password,
       observer: options.observer,
+      onUnreadable: options.onUnreadable,
+      onSizeChanged: options.onSizeChanged,
       // A large central directory waits beside the zip until its end (zip-writer.ts); removed after.
       spillPath: `${destination}.central`,
     })

@@ -14,3 +14,30 @@ export class NoFilesError extends BackupError {
 export class VerificationError extends BackupError {
   override name = 'VerificationError'
 }
+
+/** The folder the zip is written in, and the setting that chooses it (RUNNER_TEMP, TMPDIR). */
+export interface TempFolder {
+  path: string
+  setting: string
+}
+
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG'])
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS'])
+
+/**
+ * A failure of the disk the zip is written on, in one line that names the folder and what to do;
+ * undefined for any other error. Never "Unexpected failure" for a full disk or a missing folder.
+ */
+export function diskFailure(error: unknown, temp: TempFolder, doing: string): BackupError | undefined {
+  const { code, path: failedPath } = (error ?? {}) as NodeJS.ErrnoException
+  if (code === undefined) return undefined
+  // An error of a file outside the folder (one being backed up) is not the folder's.
+  if (typeof failedPath === 'string' && !failedPath.startsWith(temp.path)) return undefined
+  const where = `'${temp.path}'`
+  const elsewhere = `or set ${temp.setting} to a folder on a disk with room`
+  if (DISK_FULL.has(code)) return new BackupError(`${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. Nothing was uploaded or deleted.`)
+  if (NOT_WRITABLE.has(code)) return new BackupError(`${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. Nothing was uploaded or deleted.`)
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new BackupError(`${doing} in ${where} failed: the folder does not exist (${code}). Create it, or set ${temp.setting} to a folder that exists. Nothing was uploaded or deleted.`)
+  if (code === 'EIO') return new BackupError(`${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. Nothing was uploaded or deleted.`)
+  return undefined
+}

@@ -4,11 +4,11 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import * as path from 'node:path'
 import { writeArchive, type ArchiveResult } from './archive.js'
 import { type Config, retentionActive } from './config.js'
-import { BackupError, NoFilesError } from './errors.js'
+import { BackupError, NoFilesError, type TempFolder, diskFailure } from './errors.js'
 import type { Log } from './log.js'
 import { backupFileName } from './naming.js'
 import { applyRetention, type RetentionOutcome } from './prune.js'
-import { openSelection } from './select.js'
+import { type MissingFile, describeReadError, openSelection } from './select.js'
 import { verifyUpload, type VerifiedUpload } from './verify.js'
 import { OneFichierClient, ROOT_FOLDER_ID } from './onefichier/client.js'
 import { OneFichierError } from './onefichier/errors.js'
@@ -33,6 +33,8 @@ export interface RunContext {
   workspace: string
   /** The zip is written under here (outside the workspace). */
   tempDir: string
+  /** The setting that chose tempDir, named in a disk error (RUNNER_TEMP, TMPDIR). */
+  tempDirSetting?: string
   startedAt: Date
   /** 1 in production; tests shrink every wait with it. */
   timeScale?: number
@@ -90,6 +92,8 @@ export interface RunResult {
   comparison: string
   /** The zip's contents are AES-encrypted (archive-password). */
   encrypted: boolean
+  /** Selected files that could not be read (gone, a loop, no permission): not in the backup. */
+  missing: MissingFile[]
   durationMs: number
   stagesMs: Partial<Record<Stage, number>>
 }
@@ -110,7 +114,13 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
   const progress = ctx.progress ?? { stage: 'start', deleted: [] }
   const stagesMs: RunResult['stagesMs'] = {}
   const fileName = backupFileName(config.namePrefix, ctx.startedAt, config.label)
-  const workDir = await mkdtemp(path.join(ctx.tempDir, '1fichier-backup-'))
+  const temp: TempFolder = { path: ctx.tempDir, setting: ctx.tempDirSetting ?? 'TMPDIR' }
+  let workDir: string
+  try {
+    workDir = await mkdtemp(path.join(ctx.tempDir, '1fichier-backup-'))
+  } catch (error) {
+    throw diskFailure(error, temp, 'Making the temporary folder for the zip') ?? error
+  }
   const zipPath = path.join(workDir, fileName)
   const base = {
     fileName,
@@ -124,6 +134,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     retention: null as RetentionOutcome | null,
     comparison: '',
     encrypted: config.archivePassword !== '',
+    missing: [] as MissingFile[],
     stagesMs,
   }
   const finish = (result: Omit<RunResult, 'durationMs'>): RunResult => ({
@@ -148,6 +159,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
         followSymlinks: config.followSymlinks,
         workspace: ctx.workspace,
         exclude: [workDir],
+        onMissing: (name, reason) => log.warning(`'${name}' is missing from the backup: ${reason}; the backup goes on without it`),
       }),
     )
     const fingerprint = config.skipUnchanged
@@ -167,13 +179,25 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     const archive = await timed(progress, stagesMs, 'zip', () =>
       log.group('Select and zip', async () => {
         const started = performance.now()
+        const tally = selection.tally
         const result = await writeArchive(entries, zipPath, {
           compressionLevel: config.compressionLevel,
           signal: ctx.signal,
           password: config.archivePassword || undefined,
           observer: fingerprint,
+          // A file gone by the time its turn comes is left out, like one the walk could not read.
+          onUnreadable: (entry, error) => {
+            tally.fileCount--
+            if (entry.kind === 'file') tally.totalBytes -= entry.size
+            tally.missing.push({ name: entry.name, reason: describeReadError(error) })
+            log.warning(`'${entry.name}' is missing from the backup: ${describeReadError(error)}; the backup goes on without it`)
+          },
+          onSizeChanged: (entry, size) =>
+            log.warning(`'${entry.name}' changed size while it was read; the backup holds the ${formatBytes(size)} that were read`),
+        }).catch((error: unknown) => {
+          throw diskFailure(error, temp, 'Writing the zip') ?? error
         })
-        const { fileCount, totalBytes, credentialWarnings } = selection.tally
+        const { fileCount, totalBytes, credentialWarnings } = tally
         for (const warning of credentialWarnings) {
           log.warning(`Credential guard: ${warning}; exclude it with a !pattern line unless you mean to back it up`)
         }
@@ -188,14 +212,14 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     )
     // Set inside the generator above at the first file (TypeScript's narrowing cannot see that).
     const lookup = destination as DestinationLookup | undefined
-    if (!lookup) {
+    if (!lookup || selection.tally.fileCount === 0) {
       const message = `No files were found with the provided path:\n${config.patterns}\nCheck the paths (relative to ${ctx.workspace}); hidden files need include-hidden-files: true.`
       if (config.ifNoFilesFound === 'error') throw new NoFilesError(message.replace(/\n/g, ' '))
       if (config.ifNoFilesFound === 'warn') log.warning(`${message} No backup was made.`)
       else log.info(`${message} No backup was made.`)
       return finish({ ...base, status: 'no-files' })
     }
-    const zipped = { ...base, size: archive.size, fileCount: selection.tally.fileCount }
+    const zipped = { ...base, size: archive.size, fileCount: selection.tally.fileCount, missing: selection.tally.missing }
 
     const compared = fingerprint
       ? await timed(progress, stagesMs, 'compare', () =>

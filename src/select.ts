@@ -7,8 +7,10 @@ import type { Stats } from 'node:fs'
 import { walkGlob } from './walk.js'
 
 interface EntryBase {
-  /** Absolute path on disk. */
+  /** Absolute path on disk (for a name that is not valid UTF-8, with U+FFFD: see `raw`). */
   source: string
+  /** A path with a name that is not valid UTF-8: the bytes to open it by, and to name it in the zip. */
+  raw?: { source: Buffer; name: Buffer }
   /** Path inside the archive, `/`-separated, relative to the root. */
   name: string
   /** Unix permission bits (with setuid/setgid/sticky). */
@@ -38,6 +40,31 @@ export interface SelectOptions {
   workspace: string
   /** Never archived, nor anything under them (the run's working folder, with the zip being written). */
   exclude?: string[]
+  /** Told of each path that is passed over because it cannot be read (it is then missing from the zip). */
+  onMissing?: (name: string, reason: string) => void
+}
+
+/** A path passed over: its name (relative to the workspace when under it) and why. */
+export interface MissingFile {
+  name: string
+  reason: string
+}
+
+/** Why a path could not be read, in words a user can act on. */
+export function describeReadError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'it vanished while the backup ran'
+    case 'ELOOP':
+      return 'its symbolic links loop'
+    case 'ENAMETOOLONG':
+      return 'its path is too long for the system'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    default:
+      return `it cannot be read (${error.code ?? error.message})`
+  }
 }
 
 const STAT_BATCH = 256
@@ -81,13 +108,14 @@ function isInside(parent: string, child: string): boolean {
 export interface SelectionStream {
   root: string
   entries: AsyncIterable<Entry>
-  tally: { fileCount: number; totalBytes: number; credentialWarnings: string[] }
+  tally: { fileCount: number; totalBytes: number; credentialWarnings: string[]; missing: MissingFile[] }
 }
 
 interface Found {
   path: string
   /** Taken by the walk already (lstat), or to be taken here. */
   stats: Stats | undefined
+  raw?: Buffer
 }
 
 export async function openSelection(patterns: string, options: SelectOptions): Promise<SelectionStream> {
@@ -99,10 +127,24 @@ export async function openSelection(patterns: string, options: SelectOptions): P
     excludeHiddenFiles: !options.includeHiddenFiles,
   })
   const searchPaths = globber.getSearchPaths()
-  // Not following links (the default): the fast walk, which keeps each path's lstat.
-  const walked = options.followSymlinks ? null : walkGlob(globber, { excludeHiddenFiles: !options.includeHiddenFiles })
-  const excluded = (options.exclude ?? []).map((p) => path.resolve(p))
-  const isExcluded = (file: string) => excluded.some((p) => file === p || file.startsWith(p + path.sep))
+  const workspace = await realpath(options.workspace).catch(() => path.resolve(options.workspace))
+  const tally: SelectionStream['tally'] = { fileCount: 0, totalBytes: 0, credentialWarnings: [], missing: [] }
+  const missing = (file: string, reason: string) => {
+    const name = isInside(workspace, file) ? path.relative(workspace, file).split(path.sep).join('/') : file
+    tally.missing.push({ name, reason })
+    options.onMissing?.(name, reason)
+  }
+  // The excluded folders, by path (as given and as real) and by identity: RUNNER_TEMP may be
+  // reached through a symbolic link into the backed-up tree, where the walk sees another path.
+  const excluded = await excludedPaths(options.exclude ?? [])
+  const isExcluded = (file: string) => excluded.paths.some((p) => file === p || file.startsWith(p + path.sep))
+  // The fast walk, which keeps each path's stats (lstat; stat when following links).
+  const walked = walkGlob(globber, {
+    excludeHiddenFiles: !options.includeHiddenFiles,
+    followSymlinks: options.followSymlinks,
+    onSkip: (file, error) => missing(file, describeReadError(error)),
+    isExcludedDirectory: (stats) => excluded.ids.has(`${stats.dev}:${stats.ino}`),
+  })
   const found = (async function* (): AsyncGenerator<Found> {
     const all = walked ?? (await globber.glob()).map((p) => ({ path: p, stats: undefined }))
     for await (const item of all) if (!isExcluded(path.resolve(item.path))) yield item
@@ -121,13 +163,11 @@ export async function openSelection(patterns: string, options: SelectOptions): P
   else if (head.length === 1 && searchPaths[0] === head[0]!.path) root = path.dirname(head[0]!.path)
   else root = searchPaths[0] ?? process.cwd()
 
-  const workspace = await realpath(options.workspace).catch(() => path.resolve(options.workspace))
-  const tally = { fileCount: 0, totalBytes: 0, credentialWarnings: [] as string[] }
   const all = (async function* () {
     yield* head
     yield* found
   })()
-  return { root, tally, entries: toEntries(all, root, workspace, options, tally) }
+  return { root, tally, entries: toEntries(all, root, workspace, options, tally, missing) }
 }
 
 async function* toEntries(
@@ -136,6 +176,7 @@ async function* toEntries(
   workspace: string,
   options: SelectOptions,
   tally: SelectionStream['tally'],
+  missing: (file: string, reason: string) => void,
 ): AsyncGenerator<Entry> {
   const counted = (entry: Entry) => {
     if (entry.kind !== 'directory') tally.fileCount++
@@ -152,26 +193,28 @@ async function* toEntries(
     const current = batch
     batch = []
     const stats = await Promise.all(
-      current.map(async ({ source }) => {
-        try {
-          return options.followSymlinks ? await stat(source) : await lstat(source)
-        } catch (error) {
-          throw new SelectionError(`cannot read '${source}': ${(error as Error).message}`)
-        }
-      }),
+      current.map(({ source }) =>
+        (options.followSymlinks ? stat(source) : lstat(source)).catch((error: NodeJS.ErrnoException) => {
+          missing(source, describeReadError(error))
+          return null
+        }),
+      ),
     )
     const entries: Entry[] = []
     for (const [i, { source, name }] of current.entries()) {
-      const entry = await toEntry(source, name, stats[i]!, workspace, options)
+      const stat = stats[i]
+      if (!stat) continue
+      const entry = await readEntry(source, name, stat, workspace, options, missing)
       if (entry) entries.push(counted(entry))
     }
     return entries
   }
-  for await (const { path: source, stats } of found) {
+  const rootBytes = Buffer.from(root.endsWith(path.sep) ? root : root + path.sep)
+  for await (const { path: source, stats, raw } of found) {
     const name = toArchiveName(root, source)
     if (name === '') continue
     if (stats) {
-      const entry = await toEntry(source, name, stats, workspace, options)
+      const entry = await readEntry(source, name, stats, workspace, options, missing, raw && rawEntry(raw, rootBytes))
       if (entry) yield counted(entry)
       continue
     }
@@ -181,7 +224,53 @@ async function* toEntries(
   yield* await statBatch()
 }
 
-async function toEntry(source: string, name: string, stats: Stats, workspace: string, options: SelectOptions): Promise<Entry | null> {
+/** A path whose name is not valid UTF-8: its bytes, and its name in the zip as bytes. */
+function rawEntry(raw: Buffer, rootBytes: Buffer): { source: Buffer; name: Buffer } | undefined {
+  return raw.subarray(0, rootBytes.length).equals(rootBytes) ? { source: raw, name: raw.subarray(rootBytes.length) } : undefined
+}
+
+/** toEntry, with a path that cannot be read passed over as missing instead of failing the backup. */
+async function readEntry(
+  source: string,
+  name: string,
+  stats: Stats,
+  workspace: string,
+  options: SelectOptions,
+  missing: (file: string, reason: string) => void,
+  raw?: { source: Buffer; name: Buffer },
+): Promise<Entry | null> {
+  try {
+    const entry = await toEntry(source, name, stats, workspace, options, raw)
+    return entry && raw ? { ...entry, raw } : entry
+  } catch (error) {
+    if (error instanceof SelectionError || !(error as NodeJS.ErrnoException).code) throw error
+    missing(source, describeReadError(error as NodeJS.ErrnoException))
+    return null
+  }
+}
+
+/** The folders to leave out, as resolved and real paths, and as device and inode. */
+async function excludedPaths(exclude: readonly string[]): Promise<{ paths: string[]; ids: Set<string> }> {
+  const paths = new Set<string>()
+  const ids = new Set<string>()
+  for (const p of exclude) {
+    paths.add(path.resolve(p))
+    const real = await realpath(p).catch(() => undefined)
+    if (real) paths.add(real)
+    const stats = await stat(p).catch(() => undefined)
+    if (stats) ids.add(`${stats.dev}:${stats.ino}`)
+  }
+  return { paths: [...paths], ids }
+}
+
+async function toEntry(
+  source: string,
+  name: string,
+  stats: Stats,
+  workspace: string,
+  options: SelectOptions,
+  raw?: { source: Buffer; name: Buffer },
+): Promise<Entry | null> {
   if (options.followSymlinks) {
     // The content of a link is stored only when its target stays inside the workspace.
     const real = await realpath(source)
@@ -195,7 +284,7 @@ async function toEntry(source: string, name: string, stats: Stats, workspace: st
   const base = { source, name, mode: stats.mode & 0o7777, mtime: stats.mtime }
   if (stats.isFile()) return { ...base, kind: 'file', size: stats.size }
   if (stats.isDirectory()) return { ...base, kind: 'directory' }
-  if (stats.isSymbolicLink()) return { ...base, kind: 'symlink', target: await readlink(source) }
+  if (stats.isSymbolicLink()) return { ...base, kind: 'symlink', target: await readlink(raw?.source ?? source) }
   return null // sockets, fifos, devices: nothing to back up
 }
 

@@ -17,6 +17,7 @@ export function outputsOf(result: RunResult): Record<string, string> {
     'pruned-count': String(retention?.pruned.length ?? 0),
     'kept-count': retention?.plan ? String(retention.plan.keep.length + (retention.notPruned.length ?? 0)) : '',
     unchanged: String(result.status === 'unchanged'),
+    'missing-files': JSON.stringify(result.missing.map((m) => m.name)),
     'artifact-id': '',
     'artifact-url': '',
   }
@@ -55,6 +56,11 @@ export function summaryMarkdown(result: RunResult): string {
   if (result.comparison) rows.push(['Skip unchanged', result.comparison])
   if (result.url) rows.unshift(['Download', result.url])
   for (const [name, value] of rows) lines.push(`| ${name} | ${escapeCell(value)} |`)
+  if (result.missing.length > 0) {
+    lines.push('', `### Missing files (${result.missing.length})`, '', 'These selected files could not be read, and are not in the backup:', '')
+    for (const m of result.missing.slice(0, 50)) lines.push(`- \`${escapeCell(m.name)}\`: ${escapeCell(m.reason)}`)
+    if (result.missing.length > 50) lines.push(`- … and ${result.missing.length - 50} more (see the log)`)
+  }
   const stages = Object.entries(result.stagesMs).map(([stage, ms]) => `${stage} ${formatDuration(ms)}`)
   if (stages.length > 0) lines.push('', `Stages: ${stages.join(', ')}`)
 

@@ -10,7 +10,8 @@ import { Worker } from 'node:worker_threads'
 import { freeNow } from '../memory.js'
 
 export interface SmallFile {
-  path: string
+  /** Bytes for a name that is not valid UTF-8. */
+  path: string | Buffer
   /** The size when it was listed: at most this many bytes are read. */
   size: number
   store: boolean
@@ -23,6 +24,8 @@ export interface SmallFileResult {
   out: Buffer
   crc: number
   size: number
+  /** The file was not the listed size when read (it grew or shrank): it holds what was read, up to that size. */
+  changed: boolean
 }
 
 /** A batch's results as the worker sends them: outputs (and raws) packed, one slot per file. */
@@ -33,7 +36,9 @@ interface WireBatch {
   outLengths: Float64Array
   sizes: Float64Array
   crcs: Float64Array
-  errors: Array<string | null>
+  /** 1 where the file's size was not the listed one. */
+  changed: Uint8Array
+  errors: Array<{ message: string; code: string | undefined } | null>
 }
 
 function unpack(batch: WireBatch): Array<SmallFileResult | Error> {
@@ -42,7 +47,7 @@ function unpack(batch: WireBatch): Array<SmallFileResult | Error> {
   let outAt = 0
   let rawAt = 0
   return batch.errors.map((error, i) => {
-    if (error !== null) return new Error(error)
+    if (error !== null) return Object.assign(new Error(error.message), { code: error.code })
     const size = batch.sizes[i]!
     const length = batch.outLengths[i]!
     const result = {
@@ -50,6 +55,7 @@ function unpack(batch: WireBatch): Array<SmallFileResult | Error> {
       raw: raw?.subarray(rawAt, rawAt + size),
       crc: batch.crcs[i]!,
       size,
+      changed: batch.changed[i] === 1,
     }
     outAt += length
     rawAt += size
@@ -86,14 +92,15 @@ function processBatch(
   zlib: typeof import('node:zlib'),
   scratch: Scratch,
 ): Omit<WireBatch, 'id'> {
-  const readSmall = (file: string, size: number): Buffer => {
-    if (scratch.read.length < size) scratch.read = Buffer.allocUnsafeSlow(size)
-    const fd = fs.openSync(file, 'r')
+  // One byte more than listed is asked for: getting it means the file grew (it is cut at the size).
+  const readSmall = (file: string | Uint8Array, size: number): { raw: Buffer; changed: boolean } => {
+    if (scratch.read.length < size + 1) scratch.read = Buffer.allocUnsafeSlow(size + 1)
+    const fd = fs.openSync(file as string, 'r')
     try {
       let read = 0
       let n = 0
-      while (read < size && (n = fs.readSync(fd, scratch.read, read, size - read, read)) > 0) read += n
-      return scratch.read.subarray(0, read)
+      while (read <= size && (n = fs.readSync(fd, scratch.read, read, size + 1 - read, read)) > 0) read += n
+      return { raw: scratch.read.subarray(0, Math.min(read, size)), changed: read !== size }
     } finally {
       fs.closeSync(fd)
     }
@@ -156,13 +163,14 @@ function processBatch(
   const outLengths = new Float64Array(n)
   const sizes = new Float64Array(n)
   const crcs = new Float64Array(n)
-  const errors: Array<string | null> = new Array(n).fill(null)
+  const changed = new Uint8Array(n)
+  const errors: WireBatch['errors'] = new Array(n).fill(null)
   let outAt = 0
   let rawAt = 0
   for (let i = 0; i < n; i++) {
     const f = files[i]!
     try {
-      const raw = readSmall(f.path, f.size)
+      const { raw, changed: sizeChanged } = readSmall(f.path, f.size)
       const length = f.store ? raw.copy(reserve('out', outAt, raw.length), outAt) : deflateInto(raw, outAt)
       const crc = zlib.crc32(raw)
       if (keepRaw) raw.copy(reserve('raw', rawAt, raw.length), rawAt)
@@ -172,8 +180,9 @@ function processBatch(
       outLengths[i] = length
       sizes[i] = raw.length
       crcs[i] = crc
+      changed[i] = sizeChanged ? 1 : 0
     } catch (error) {
-      errors[i] = error instanceof Error ? error.message : String(error)
+      errors[i] = { message: error instanceof Error ? error.message : String(error), code: (error as { code?: string }).code }
     }
   }
   // Exact-size copies leave the thread; the scratch buffers stay for the next batch.
@@ -182,7 +191,7 @@ function processBatch(
     from.copy(copy, 0, 0, length)
     return copy
   }
-  return { out: take(scratch.out, outAt), raw: keepRaw ? take(scratch.raw, rawAt) : null, outLengths, sizes, crcs, errors }
+  return { out: take(scratch.out, outAt), raw: keepRaw ? take(scratch.raw, rawAt) : null, outLengths, sizes, crcs, changed, errors }
 }
 
 const WORKER_SOURCE = `
@@ -191,7 +200,7 @@ const processBatch = ${processBatch.toString()}
 const scratch = (${newScratch.toString()})()
 parentPort.on('message', ({ id, files, level, keepRaw }) => {
   const batch = processBatch(files, level, keepRaw, require('node:fs'), require('node:zlib'), scratch)
-  const transfer = [batch.out.buffer, batch.outLengths.buffer, batch.sizes.buffer, batch.crcs.buffer]
+  const transfer = [batch.out.buffer, batch.outLengths.buffer, batch.sizes.buffer, batch.crcs.buffer, batch.changed.buffer]
   if (batch.raw) transfer.push(batch.raw.buffer)
   parentPort.postMessage({ id, ...batch }, transfer)
 })

@@ -5,7 +5,7 @@
 // memory is bounded by the chunks in flight. Unix modes, symlinks, empty directories and zip64
 // (over 4 GiB, over 65,535 entries) are written as Info-ZIP does.
 import { constants as zc, crc32, deflateRaw } from 'node:zlib'
-import { close, closeSync, open, openSync, read, readSync, rmSync, writeSync } from 'node:fs'
+import { close, closeSync, fstat, open, openSync, read, readSync, rmSync, writeSync } from 'node:fs'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { promisify } from 'node:util'
@@ -17,6 +17,7 @@ import { freeSmallFileResults, type SmallFile, SmallFilePool, type SmallFileResu
 const deflateRawAsync = promisify(deflateRaw) as (buf: Buffer, options: object) => Promise<Buffer>
 const openAsync = promisify(open)
 const closeAsync = promisify(close)
+const fstatAsync = promisify(fstat)
 // fs.read's promisified form resolves to { bytesRead, buffer }.
 const readAsync = promisify(read) as unknown as (
   fd: number,
@@ -64,6 +65,22 @@ export interface ZipOptions {
   observer?: ContentObserver | undefined
   /** A temporary file for the central directory once it passes 4 MiB (removed at the end); without it, it stays in memory. */
   spillPath?: string | undefined
+  /** A file that cannot be opened when its turn comes (gone, no permission) is left out, and told here. */
+  onUnreadable?: ((entry: Entry, error: NodeJS.ErrnoException) => void) | undefined
+  /** A file whose size changed while it was read: its entry holds the `size` bytes read. */
+  onSizeChanged?: ((entry: Entry, size: number) => void) | undefined
+}
+
+/** An entry's name in the zip: its bytes as found when they are not valid UTF-8; a directory ends in `/`. */
+function entryName(item: Entry): Buffer {
+  const name = item.raw?.name ?? Buffer.from(item.name)
+  return item.kind === 'directory' ? Buffer.concat([name, Buffer.from('/')]) : name
+}
+
+/** An error of the file itself (it vanished, no permission), as opposed to a failure of the zip. */
+function isFileError(error: unknown): error is NodeJS.ErrnoException {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  return code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'ELOOP' || code === 'ENAMETOOLONG' || code === 'EISDIR' || code === 'ENXIO'
 }
 
 /** Sees what is zipped: every entry, then (for files) its data in order, then its end. */
@@ -101,6 +118,8 @@ type Piece =
       entry?: OpenEntry
       sizeHint: number
       cipher?: Promise<EntryCipher>
+      /** A small file's result: awaited before the header is written, so a file that is gone is left out whole. */
+      gate?: { result: Promise<ChunkResult>; batch: Batch }
     }
   | { kind: 'chunk'; entry: OpenEntry; result: Promise<ChunkResult>; batch?: Batch }
   | { kind: 'end'; entry: OpenEntry }
@@ -113,6 +132,8 @@ interface ChunkResult {
   out: Buffer[]
   /** Called once the chunk's output is written: the memory behind it can go. */
   written?: () => void
+  /** The file's size differed from the listing's when it was read (small files). */
+  changed?: boolean
 }
 
 /**
@@ -165,6 +186,9 @@ interface OpenEntry {
   record: CentralRecord
   crc: number
   cipher?: EntryCipher
+  /** Left out (the file could not be read): its pieces write nothing. */
+  skipped?: boolean
+  source: Entry
 }
 
 function dosDateTime(date: Date): { dosTime: number; dosDate: number } {
@@ -496,6 +520,18 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
     if (piece.kind === 'header') {
       // The offset is known only now, when everything before this entry is written.
       const { record, content } = piece
+      if (piece.gate) {
+        // Its batch may still be filling: send it now, the writer waits for it.
+        dispatch(piece.gate.batch)
+        try {
+          await piece.gate.result
+        } catch (error) {
+          if (!isFileError(error)) throw error
+          piece.entry!.skipped = true
+          options.onUnreadable?.(piece.source, error)
+          return
+        }
+      }
       record.offset = offset
       observer?.entry(piece.source)
       if (content) {
@@ -529,7 +565,12 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
       } else {
         inFlight--
       }
-      const { raw, size, crc, out, written } = await piece.result
+      if (entry.skipped) {
+        if (batchDone) whenWritten(piece.batch!.written)
+        return
+      }
+      const { raw, size, crc, out, written, changed } = await piece.result
+      if (changed) options.onSizeChanged?.(entry.source, size)
       entry.crc = crc ?? crc32(raw!, entry.crc)
       entry.record.uncompressedSize += size
       if (observer) observer.data(raw!)
@@ -548,6 +589,7 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
       if (batchDone) whenWritten(piece.batch!.written)
       return
     }
+    if (entry.skipped) return
     observer?.end()
     if (entry.cipher) {
       const mac = entry.cipher.final()
@@ -604,7 +646,7 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
     const result = b.results.then((results) => {
       const r = results[index]!
       if (r instanceof Error) throw r
-      return { raw: r.raw, size: r.size, crc: r.crc, out: [r.out] }
+      return { raw: r.raw, size: r.size, crc: r.crc, out: [r.out], changed: r.changed }
     })
     result.catch(() => undefined)
     if (b.files.length >= BATCH_FILES || b.bytes >= BATCH_BYTES) dispatch(b)
@@ -633,9 +675,9 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
         const encrypt = newCipher !== undefined && item.kind === 'symlink'
         const record: CentralRecord = {
           ...base,
-          name: Buffer.from(item.kind === 'directory' ? `${item.name}/` : item.name),
+          name: entryName(item),
           method: encrypt ? AES_METHOD : 0,
-          flags: FLAG_UTF8 | (encrypt ? FLAG_ENCRYPTED : 0),
+          flags: (item.raw ? 0 : FLAG_UTF8) | (encrypt ? FLAG_ENCRYPTED : 0),
           crc: encrypt ? 0 : crc32(content) >>> 0,
           compressedSize: content.length + (encrypt ? AES_OVERHEAD : 0),
           uncompressedSize: content.length,
@@ -652,25 +694,41 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
       const method = store ? 0 : 8
       const record: CentralRecord = {
         ...base,
-        name: Buffer.from(item.name),
+        name: entryName(item),
         method: newCipher ? AES_METHOD : method,
-        flags: FLAG_UTF8 | FLAG_DATA_DESCRIPTOR | (newCipher ? FLAG_ENCRYPTED : 0),
+        // A name that is not valid UTF-8 is stored as its bytes, without the UTF-8 flag (as Info-ZIP does).
+        flags: (item.raw ? 0 : FLAG_UTF8) | FLAG_DATA_DESCRIPTOR | (newCipher ? FLAG_ENCRYPTED : 0),
         externalAttributes: ((S_IFREG | item.mode) << 16) >>> 0,
         aesMethod: newCipher ? method : null,
       }
-      const entry: OpenEntry = { record, crc: 0 }
-      const cipher = newCipher?.()
-      await push({ kind: 'header', record, source: item, entry, sizeHint: item.size, ...(cipher ? { cipher } : {}) })
+      const entry: OpenEntry = { record, crc: 0, source: item }
+      const filePath = item.raw?.source ?? item.source
 
       if (item.size <= SMALL_FILE) {
         // A small file goes to a worker thread with others (small-files.ts): a trip through
         // libuv's pool per file costs more than the work.
-        await push({ kind: 'chunk', entry, ...smallFile({ path: item.source, size: item.size, store }) })
+        const small = smallFile({ path: filePath, size: item.size, store })
+        const cipher = newCipher?.()
+        await push({ kind: 'header', record, source: item, entry, sizeHint: item.size, gate: small, ...(cipher ? { cipher } : {}) })
+        await push({ kind: 'chunk', entry, ...small })
         await push({ kind: 'end', entry })
         continue
       }
+      // Opened before anything of it is written: a file that is gone by now is left out whole.
+      // Once open, it stays readable even if it is deleted meanwhile.
+      let fd: number
+      try {
+        fd = await openAsync(filePath, 'r')
+      } catch (error) {
+        if (!isFileError(error)) throw error
+        options.onUnreadable?.(item, error)
+        continue
+      }
+      const cipher = newCipher?.()
+      await push({ kind: 'header', record, source: item, entry, sizeHint: item.size, ...(cipher ? { cipher } : {}) })
       const chunks = Math.max(1, Math.ceil(item.size / CHUNK_SIZE))
-      let handle: Promise<number> | undefined
+      const handle = Promise.resolve(fd)
+      let readSoFar = 0
       let previousRead: Promise<Held> | undefined
       for (let index = 0; index < chunks; index++) {
         const length = Math.min(CHUNK_SIZE, item.size - index * CHUNK_SIZE)
@@ -681,7 +739,6 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
         // The bytes are held by this chunk's write and, as its dictionary, by the next chunk's deflate.
         const readChunk: Promise<Held> = (async () => {
           await before
-          handle ??= openAsync(item.source, 'r')
           const fd = await handle
           const buffer = chunkBuffers.take()
           let bytesRead: number
@@ -691,7 +748,13 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
             chunkBuffers.give(buffer)
             throw error
           }
-          if (last) await closeAsync(fd)
+          readSoFar += bytesRead
+          if (last) {
+            // A file that grew or shrank while it was read: the entry holds what was read.
+            const now = await fstatAsync(fd).catch(() => undefined)
+            await closeAsync(fd)
+            if (readSoFar !== item.size || (now && now.size !== item.size)) options.onSizeChanged?.(item, readSoFar)
+          }
           return new Held(buffer, buffer.subarray(0, bytesRead), last || store ? 1 : 2, chunkBuffers)
         })()
         const result = (async (): Promise<ChunkResult> => {

@@ -11,8 +11,8 @@ let standIn: StandIn
 let workspace: string
 
 beforeAll(async () => {
-  // The 30-s listing rule at the tests' time scale (0.01).
-  standIn = await new StandIn({ listIntervalMs: 300 }).start()
+  // The 30-s listing rule at the tests' time scale (0.01), less a margin for a loaded machine.
+  standIn = await new StandIn({ listIntervalMs: 250 }).start()
   workspace = await makeWorkspace({ 'data/a.txt': { kind: 'file', content: 'hostile\n'.repeat(500) } })
 })
 afterAll(async () => {

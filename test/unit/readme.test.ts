@@ -36,7 +36,7 @@ describe('README and action.yml', () => {
     const set = Object.keys(
       outputsOf({
         status: 'uploaded', fileName: 'f', url: 'u', size: 1, sha256: '', whirlpool: '', fileCount: 1, folderId: 0,
-        folderPath: '', retention: null, durationMs: 0, stagesMs: {}, comparison: '', encrypted: false,
+        folderPath: '', retention: null, durationMs: 0, stagesMs: {}, comparison: '', encrypted: false, missing: [],
       }),
     )
     expect(set.sort()).toEqual(Object.keys(action.outputs).sort())

@@ -2,7 +2,7 @@
 // every kind of pattern and tree: it replaces that walk (without following links).
 import { describe, expect, it } from 'vitest'
 import * as glob from '@actions/glob'
-import { lstatSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { lstatSync, statSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { walkGlob } from '../../src/walk.js'
 import { makeWorkspace } from '../helpers/workspace.ts'
@@ -54,17 +54,20 @@ const PATTERNS = [
 ]
 
 describe('walkGlob', () => {
-  it.each(PATTERNS.flatMap((p) => [[p, true], [p, false]] as const))('%j (hidden excluded: %s) finds what @actions/glob finds', async (patterns, excludeHiddenFiles) => {
+  const cases = PATTERNS.flatMap((p) => [[p, true, false], [p, false, false], [p, false, true]] as const)
+  it.each(cases)('%j (hidden excluded: %s, links followed: %s) finds what @actions/glob finds', async (patterns, excludeHiddenFiles, follow) => {
     const workspace = await makeWorkspace(TREE)
     const cwd = process.cwd()
     process.chdir(workspace)
     try {
-      const options = { followSymbolicLinks: false, implicitDescendants: true, matchDirectories: true, omitBrokenSymbolicLinks: true, excludeHiddenFiles }
+      const options = { followSymbolicLinks: follow, implicitDescendants: true, matchDirectories: true, omitBrokenSymbolicLinks: true, excludeHiddenFiles }
       const expected = await (await glob.create(patterns, options)).glob()
-      const walked = await collect(walkGlob(await glob.create(patterns, options), { excludeHiddenFiles }))
+      const skipped: string[] = []
+      const walked = await collect(walkGlob(await glob.create(patterns, options), { excludeHiddenFiles, followSymlinks: follow, onSkip: (p) => skipped.push(p) }))
       expect(walked).not.toBeNull()
       expect(walked!.map((f) => f.path)).toEqual(expected)
-      for (const f of walked!) expect(f.stats.mode).toBe(lstatSync(f.path).mode)
+      expect(skipped).toEqual([])
+      for (const f of walked!) expect(f.stats.mode).toBe((follow ? statSync : lstatSync)(f.path).mode)
     } finally {
       process.chdir(cwd)
     }
@@ -80,7 +83,7 @@ describe('walkGlob', () => {
     const options = { followSymbolicLinks: false, implicitDescendants: true, matchDirectories: true, omitBrokenSymbolicLinks: true, excludeHiddenFiles: true }
     const pattern = path.join(workspace, 'big')
     const expected = await (await glob.create(pattern, options)).glob()
-    const walked = await collect(walkGlob(await glob.create(pattern, options), { excludeHiddenFiles: true }))
+    const walked = await collect(walkGlob(await glob.create(pattern, options), { excludeHiddenFiles: true, onSkip: () => undefined }))
     expect(walked!.map((f) => f.path)).toEqual(expected)
     expect(walked).toHaveLength(20_000 + 40 + 2)
   })

@@ -81,19 +81,75 @@ describe('zip writer', () => {
     expect(entries.filter((e) => e.name.endsWith('.bin') && (e.size ?? 0) > 0).every((e) => e.compress_type === 8)).toBe(true)
   }, 120_000)
 
-  it('a small file that cannot be read in a worker batch fails the zip, naming it', async () => {
+  it('a file gone before its turn (small, in a worker batch, or large) is left out whole, and told', async () => {
     const tree: Record<string, TreeNode> = {}
     for (let i = 0; i < 2000; i++) tree[`data/f${String(i).padStart(4, '0')}.txt`] = { kind: 'file', content: `file ${i}\n`.repeat(i % 50) }
+    tree['data/zz-large.bin'] = { kind: 'file', content: randomBytes(3 * CHUNK_SIZE) }
+    tree['data/zz-stays.txt'] = { kind: 'file', content: 'still here' }
     const workspace = await makeWorkspace(tree)
     const selection = await selectFiles(path.join(workspace, 'data'), { includeHiddenFiles: false, followSymlinks: false, workspace })
     const entries = [...selection.entries]
-    // Listed, then gone before it is read: past the first 1,024 files, so in a worker's batch.
-    const gone = entries[1500]!
+    // Listed, then gone before it is read: one in this thread's first files, one past the first
+    // 1,024 (in a worker's batch), and a large one read chunk by chunk.
+    const gone = [entries[10]!, entries[1500]!, entries.find((e) => e.name === 'zz-large.bin')!]
     const { unlink } = await import('node:fs/promises')
-    await unlink(gone.source)
+    for (const entry of gone) await unlink(entry.source)
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'zip-')), 'out.zip')
-    await expect(writeArchive(entries, out, { compressionLevel: 6 })).rejects.toThrow(new RegExp(`ENOENT.*${gone.source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+    const told: string[] = []
+    await writeArchive(entries, out, { compressionLevel: 6, onUnreadable: (entry, error) => told.push(`${entry.name} ${error.code}`) })
+    expect(told.sort()).toEqual(gone.map((e) => `${e.name} ENOENT`).sort())
+    expect(unzipTest(out)).toMatch(/No errors detected/)
+    const names = inspectZip(out).map((e) => e.name)
+    expect(names).toHaveLength(entries.length - gone.length)
+    for (const entry of gone) expect(names).not.toContain(entry.name)
+    expect(names).toContain('zz-stays.txt')
   }, 60_000)
+
+  it('a file that grows or shrinks while read holds what was read, and is told', async () => {
+    const workspace = await makeWorkspace({
+      'data/small-grows.txt': { kind: 'file', content: 'a'.repeat(1000) },
+      'data/small-shrinks.txt': { kind: 'file', content: 'b'.repeat(1000) },
+      'data/large-grows.bin': { kind: 'file', content: Buffer.alloc(2 * CHUNK_SIZE + 5, 1) },
+      'data/large-shrinks.bin': { kind: 'file', content: Buffer.alloc(2 * CHUNK_SIZE + 5, 2) },
+      'data/same.txt': { kind: 'file', content: 'same' },
+    })
+    const selection = await selectFiles(path.join(workspace, 'data'), { includeHiddenFiles: false, followSymlinks: false, workspace })
+    const { appendFile, truncate } = await import('node:fs/promises')
+    await appendFile(path.join(workspace, 'data/small-grows.txt'), 'more')
+    await truncate(path.join(workspace, 'data/small-shrinks.txt'), 10)
+    await appendFile(path.join(workspace, 'data/large-grows.bin'), 'more')
+    await truncate(path.join(workspace, 'data/large-shrinks.bin'), CHUNK_SIZE + 3)
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'zip-')), 'out.zip')
+    const told: string[] = []
+    await writeArchive(selection.entries, out, { compressionLevel: 6, onSizeChanged: (entry, size) => told.push(`${entry.name} ${size}`) })
+    expect(told.sort()).toEqual([`large-grows.bin ${2 * CHUNK_SIZE + 5}`, `large-shrinks.bin ${CHUNK_SIZE + 3}`, 'small-grows.txt 1000', 'small-shrinks.txt 10'])
+    const sizes = Object.fromEntries(inspectZip(out).map((e) => [e.name, e.size]))
+    expect(sizes).toEqual({ 'large-grows.bin': 2 * CHUNK_SIZE + 5, 'large-shrinks.bin': CHUNK_SIZE + 3, 'small-grows.txt': 1000, 'small-shrinks.txt': 10, 'same.txt': 4 })
+    expect(unzipTest(out)).toMatch(/No errors detected/)
+  }, 60_000)
+
+  it('stores a file name that is not valid UTF-8 as its raw bytes, as Info-ZIP does', async () => {
+    const workspace = await makeWorkspace({ 'data/plain.txt': { kind: 'file', content: 'plain' } })
+    const rawName = Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2e, 0x74, 0x78, 0x74]) // "café.txt" in Latin-1
+    const rawDir = Buffer.from([0x64, 0xff, 0x72])
+    const { mkdirSync, writeFileSync } = await import('node:fs')
+    const dataDir = Buffer.from(path.join(workspace, 'data'))
+    writeFileSync(Buffer.concat([dataDir, Buffer.from('/'), rawName]), 'latin-1 name')
+    mkdirSync(Buffer.concat([dataDir, Buffer.from('/'), rawDir]))
+    writeFileSync(Buffer.concat([dataDir, Buffer.from('/'), rawDir, Buffer.from('/inner.txt')]), 'inside')
+    const { out, selection } = await zipTree(workspace)
+    expect(selection.fileCount).toBe(3)
+    const listed = execFileSync(
+      'python3',
+      ['-c', 'import sys,zipfile,json; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps([[i.orig_filename.encode("cp437").hex(), i.flag_bits & 0x800, z.read(i).decode()] for i in z.infolist()]))', out],
+      { encoding: 'utf8' },
+    )
+    const entries = JSON.parse(listed) as Array<[string, number, string]>
+    expect(entries).toContainEqual([rawName.toString('hex'), 0, 'latin-1 name'])
+    expect(entries).toContainEqual([Buffer.concat([rawDir, Buffer.from('/inner.txt')]).toString('hex'), 0, 'inside'])
+    expect(entries).toContainEqual([Buffer.from('plain.txt').toString('hex'), 0x800, 'plain'])
+    expect(unzipTest(out)).toMatch(/No errors detected/)
+  })
 
   it('level 0 stores everything', async () => {
     const { out } = await zipTree({ 'data/a.txt': { kind: 'file', content: 'aaaa'.repeat(1000) } }, 0)
