@@ -533,6 +533,31 @@ class NoFilesError extends BackupError {
 class VerificationError extends BackupError {
     name = 'VerificationError';
 }
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
+/**
+ * A failure of the disk the zip is written on, in one line that names the folder and what to do;
+ * undefined for any other error. Never "Unexpected failure" for a full disk or a missing folder.
+ */
+function diskFailure(error, temp, doing) {
+    const { code, path: failedPath } = (error ?? {});
+    if (code === undefined)
+        return undefined;
+    // An error of a file outside the folder (one being backed up) is not the folder's.
+    if (typeof failedPath === 'string' && !failedPath.startsWith(temp.path))
+        return undefined;
+    const where = `'${temp.path}'`;
+    const elsewhere = `or set ${temp.setting} to a folder on a disk with room`;
+    if (DISK_FULL.has(code))
+        return new BackupError(`${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. Nothing was uploaded or deleted.`);
+    if (NOT_WRITABLE.has(code))
+        return new BackupError(`${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. Nothing was uploaded or deleted.`);
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return new BackupError(`${doing} in ${where} failed: the folder does not exist (${code}). Create it, or set ${temp.setting} to a folder that exists. Nothing was uploaded or deleted.`);
+    if (code === 'EIO')
+        return new BackupError(`${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. Nothing was uploaded or deleted.`);
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./lib/log.js
 /** For tests and library use: collects lines. */
@@ -918,7 +943,7 @@ function unpack(batch) {
     let rawAt = 0;
     return batch.errors.map((error, i) => {
         if (error !== null)
-            return new Error(error);
+            return Object.assign(new Error(error.message), { code: error.code });
         const size = batch.sizes[i];
         const length = batch.outLengths[i];
         const result = {
@@ -926,6 +951,7 @@ function unpack(batch) {
             raw: raw?.subarray(rawAt, rawAt + size),
             crc: batch.crcs[i],
             size,
+            changed: batch.changed[i] === 1,
         };
         outAt += length;
         rawAt += size;
@@ -941,16 +967,17 @@ function newScratch() {
  * thread for the first few files: so it must stay self-contained, with Node's modules passed in.
  */
 function processBatch(files, level, keepRaw, fs, zlib, scratch) {
+    // One byte more than listed is asked for: getting it means the file grew (it is cut at the size).
     const readSmall = (file, size) => {
-        if (scratch.read.length < size)
-            scratch.read = Buffer.allocUnsafeSlow(size);
+        if (scratch.read.length < size + 1)
+            scratch.read = Buffer.allocUnsafeSlow(size + 1);
         const fd = fs.openSync(file, 'r');
         try {
             let read = 0;
             let n = 0;
-            while (read < size && (n = fs.readSync(fd, scratch.read, read, size - read, read)) > 0)
+            while (read <= size && (n = fs.readSync(fd, scratch.read, read, size + 1 - read, read)) > 0)
                 read += n;
-            return scratch.read.subarray(0, read);
+            return { raw: scratch.read.subarray(0, Math.min(read, size)), changed: read !== size };
         }
         finally {
             fs.closeSync(fd);
@@ -1011,13 +1038,14 @@ function processBatch(files, level, keepRaw, fs, zlib, scratch) {
     const outLengths = new Float64Array(n);
     const sizes = new Float64Array(n);
     const crcs = new Float64Array(n);
+    const changed = new Uint8Array(n);
     const errors = new Array(n).fill(null);
     let outAt = 0;
     let rawAt = 0;
     for (let i = 0; i < n; i++) {
         const f = files[i];
         try {
-            const raw = readSmall(f.path, f.size);
+            const { raw, changed: sizeChanged } = readSmall(f.path, f.size);
             const length = f.store ? raw.copy(reserve('out', outAt, raw.length), outAt) : deflateInto(raw, outAt);
             const crc = zlib.crc32(raw);
             if (keepRaw)
@@ -1028,9 +1056,10 @@ function processBatch(files, level, keepRaw, fs, zlib, scratch) {
             outLengths[i] = length;
             sizes[i] = raw.length;
             crcs[i] = crc;
+            changed[i] = sizeChanged ? 1 : 0;
         }
         catch (error) {
-            errors[i] = error instanceof Error ? error.message : String(error);
+            errors[i] = { message: error instanceof Error ? error.message : String(error), code: error.code };
         }
     }
     // Exact-size copies leave the thread; the scratch buffers stay for the next batch.
@@ -1039,7 +1068,7 @@ function processBatch(files, level, keepRaw, fs, zlib, scratch) {
         from.copy(copy, 0, 0, length);
         return copy;
     };
-    return { out: take(scratch.out, outAt), raw: keepRaw ? take(scratch.raw, rawAt) : null, outLengths, sizes, crcs, errors };
+    return { out: take(scratch.out, outAt), raw: keepRaw ? take(scratch.raw, rawAt) : null, outLengths, sizes, crcs, changed, errors };
 }
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads')
@@ -1047,7 +1076,7 @@ const processBatch = ${processBatch.toString()}
 const scratch = (${newScratch.toString()})()
 parentPort.on('message', ({ id, files, level, keepRaw }) => {
   const batch = processBatch(files, level, keepRaw, require('node:fs'), require('node:zlib'), scratch)
-  const transfer = [batch.out.buffer, batch.outLengths.buffer, batch.sizes.buffer, batch.crcs.buffer]
+  const transfer = [batch.out.buffer, batch.outLengths.buffer, batch.sizes.buffer, batch.crcs.buffer, batch.changed.buffer]
   if (batch.raw) transfer.push(batch.raw.buffer)
   parentPort.postMessage({ id, ...batch }, transfer)
 })
@@ -1161,6 +1190,7 @@ class SmallFilePool {
 const deflateRawAsync = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
 const openAsync = (0,external_node_util_.promisify)(external_node_fs_.open);
 const closeAsync = (0,external_node_util_.promisify)(external_node_fs_.close);
+const fstatAsync = (0,external_node_util_.promisify)(external_node_fs_.fstat);
 // fs.read's promisified form resolves to { bytesRead, buffer }.
 const readAsync = (0,external_node_util_.promisify)(external_node_fs_.read);
 const CHUNK_SIZE = 1 << 20;
@@ -1188,6 +1218,16 @@ const VERSION_MADE_BY = (3 << 8) | 63; // Unix, spec 6.3
 const FLAG_ENCRYPTED = 0x0001;
 const FLAG_DATA_DESCRIPTOR = 0x0008;
 const FLAG_UTF8 = 0x0800;
+/** An entry's name in the zip: its bytes as found when they are not valid UTF-8; a directory ends in `/`. */
+function entryName(item) {
+    const name = item.raw?.name ?? Buffer.from(item.name);
+    return item.kind === 'directory' ? Buffer.concat([name, Buffer.from('/')]) : name;
+}
+/** An error of the file itself (it vanished, no permission), as opposed to a failure of the zip. */
+function isFileError(error) {
+    const code = error?.code;
+    return code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'ELOOP' || code === 'ENAMETOOLONG' || code === 'EISDIR' || code === 'ENXIO';
+}
 /**
  * Read buffers (CHUNK_SIZE each), used again and again: a fresh 1 MiB buffer per chunk left the
  * allocator's heap fragmented and large. Never waits: when none is free, a new one is made, and
@@ -1555,6 +1595,20 @@ async function writeZip(entries, sink, options) {
         if (piece.kind === 'header') {
             // The offset is known only now, when everything before this entry is written.
             const { record, content } = piece;
+            if (piece.gate) {
+                // Its batch may still be filling: send it now, the writer waits for it.
+                dispatch(piece.gate.batch);
+                try {
+                    await piece.gate.result;
+                }
+                catch (error) {
+                    if (!isFileError(error))
+                        throw error;
+                    piece.entry.skipped = true;
+                    options.onUnreadable?.(piece.source, error);
+                    return;
+                }
+            }
             record.offset = offset;
             observer?.entry(piece.source);
             if (content) {
@@ -1591,7 +1645,14 @@ async function writeZip(entries, sink, options) {
             else {
                 inFlight--;
             }
-            const { raw, size, crc, out, written } = await piece.result;
+            if (entry.skipped) {
+                if (batchDone)
+                    whenWritten(piece.batch.written);
+                return;
+            }
+            const { raw, size, crc, out, written, changed } = await piece.result;
+            if (changed)
+                options.onSizeChanged?.(entry.source, size);
             entry.crc = crc ?? (0,external_node_zlib_.crc32)(raw, entry.crc);
             entry.record.uncompressedSize += size;
             if (observer)
@@ -1614,6 +1675,8 @@ async function writeZip(entries, sink, options) {
                 whenWritten(piece.batch.written);
             return;
         }
+        if (entry.skipped)
+            return;
         observer?.end();
         if (entry.cipher) {
             const mac = entry.cipher.final();
@@ -1674,7 +1737,7 @@ async function writeZip(entries, sink, options) {
             const r = results[index];
             if (r instanceof Error)
                 throw r;
-            return { raw: r.raw, size: r.size, crc: r.crc, out: [r.out] };
+            return { raw: r.raw, size: r.size, crc: r.crc, out: [r.out], changed: r.changed };
         });
         result.catch(() => undefined);
         if (b.files.length >= BATCH_FILES || b.bytes >= BATCH_BYTES)
@@ -1703,9 +1766,9 @@ async function writeZip(entries, sink, options) {
                 const encrypt = newCipher !== undefined && item.kind === 'symlink';
                 const record = {
                     ...base,
-                    name: Buffer.from(item.kind === 'directory' ? `${item.name}/` : item.name),
+                    name: entryName(item),
                     method: encrypt ? AES_METHOD : 0,
-                    flags: FLAG_UTF8 | (encrypt ? FLAG_ENCRYPTED : 0),
+                    flags: (item.raw ? 0 : FLAG_UTF8) | (encrypt ? FLAG_ENCRYPTED : 0),
                     crc: encrypt ? 0 : (0,external_node_zlib_.crc32)(content) >>> 0,
                     compressedSize: content.length + (encrypt ? AES_OVERHEAD : 0),
                     uncompressedSize: content.length,
@@ -1720,24 +1783,42 @@ async function writeZip(entries, sink, options) {
             const method = store ? 0 : 8;
             const record = {
                 ...base,
-                name: Buffer.from(item.name),
+                name: entryName(item),
                 method: newCipher ? AES_METHOD : method,
-                flags: FLAG_UTF8 | FLAG_DATA_DESCRIPTOR | (newCipher ? FLAG_ENCRYPTED : 0),
+                // A name that is not valid UTF-8 is stored as its bytes, without the UTF-8 flag (as Info-ZIP does).
+                flags: (item.raw ? 0 : FLAG_UTF8) | FLAG_DATA_DESCRIPTOR | (newCipher ? FLAG_ENCRYPTED : 0),
                 externalAttributes: ((S_IFREG | item.mode) << 16) >>> 0,
                 aesMethod: newCipher ? method : null,
             };
-            const entry = { record, crc: 0 };
-            const cipher = newCipher?.();
-            await push({ kind: 'header', record, source: item, entry, sizeHint: item.size, ...(cipher ? { cipher } : {}) });
+            const entry = { record, crc: 0, source: item };
+            const filePath = item.raw?.source ?? item.source;
             if (item.size <= SMALL_FILE) {
                 // A small file goes to a worker thread with others (small-files.ts): a trip through
                 // libuv's pool per file costs more than the work.
-                await push({ kind: 'chunk', entry, ...smallFile({ path: item.source, size: item.size, store }) });
+                const small = smallFile({ path: filePath, size: item.size, store });
+                const cipher = newCipher?.();
+                await push({ kind: 'header', record, source: item, entry, sizeHint: item.size, gate: small, ...(cipher ? { cipher } : {}) });
+                await push({ kind: 'chunk', entry, ...small });
                 await push({ kind: 'end', entry });
                 continue;
             }
+            // Opened before anything of it is written: a file that is gone by now is left out whole.
+            // Once open, it stays readable even if it is deleted meanwhile.
+            let fd;
+            try {
+                fd = await openAsync(filePath, 'r');
+            }
+            catch (error) {
+                if (!isFileError(error))
+                    throw error;
+                options.onUnreadable?.(item, error);
+                continue;
+            }
+            const cipher = newCipher?.();
+            await push({ kind: 'header', record, source: item, entry, sizeHint: item.size, ...(cipher ? { cipher } : {}) });
             const chunks = Math.max(1, Math.ceil(item.size / CHUNK_SIZE));
-            let handle;
+            const handle = Promise.resolve(fd);
+            let readSoFar = 0;
             let previousRead;
             for (let index = 0; index < chunks; index++) {
                 const length = Math.min(CHUNK_SIZE, item.size - index * CHUNK_SIZE);
@@ -1748,7 +1829,6 @@ async function writeZip(entries, sink, options) {
                 // The bytes are held by this chunk's write and, as its dictionary, by the next chunk's deflate.
                 const readChunk = (async () => {
                     await before;
-                    handle ??= openAsync(item.source, 'r');
                     const fd = await handle;
                     const buffer = chunkBuffers.take();
                     let bytesRead;
@@ -1760,8 +1840,14 @@ async function writeZip(entries, sink, options) {
                         chunkBuffers.give(buffer);
                         throw error;
                     }
-                    if (last)
+                    readSoFar += bytesRead;
+                    if (last) {
+                        // A file that grew or shrank while it was read: the entry holds what was read.
+                        const now = await fstatAsync(fd).catch(() => undefined);
                         await closeAsync(fd);
+                        if (readSoFar !== item.size || (now && now.size !== item.size))
+                            options.onSizeChanged?.(item, readSoFar);
+                    }
                     return new Held(buffer, buffer.subarray(0, bytesRead), last || store ? 1 : 2, chunkBuffers);
                 })();
                 const result = (async () => {
@@ -1857,6 +1943,8 @@ async function writeArchive(entries, destination, options) {
             signal: options.signal,
             password: options.password,
             observer: options.observer,
+            onUnreadable: options.onUnreadable,
+            onSizeChanged: options.onSizeChanged,
             // A large central directory waits beside the zip until its end (zip-writer.ts); removed after.
             spillPath: `${destination}.central`,
         });
@@ -2076,13 +2164,20 @@ var glob = __webpack_require__(42377);
 // does), but walked with synchronous lstat/readdir and the stats kept. Its own walk awaits one
 // lstat at a time through libuv's pool (100,000 files: 5 s), then the caller had to stat
 // everything again; this walk takes about a tenth of that. It yields to the event loop now and
-// then, so a cancel is still heard. Used when links are not followed (the default); with
-// follow-symlinks, @actions/glob walks as before (cycle detection and all).
+// then, so a cancel is still heard. With follow-symlinks it stats instead, and passes over a link
+// that leads back up the tree. A path it cannot read is told (onSkip) and passed over: the backup
+// goes on without it.
 
 
 // @actions/glob's MatchKind.
 const MATCH_DIRECTORY = 1;
 const MATCH_FILE = 2;
+function isAncestor(chain, id) {
+    for (let a = chain; a; a = a.parent)
+        if (a.id === id)
+            return true;
+    return false;
+}
 /** The globber's parsed patterns, or null when @actions/glob's internals are not as expected. */
 function patternsOf(globber) {
     const patterns = globber.patterns;
@@ -2098,7 +2193,7 @@ function patternsOf(globber) {
 /**
  * What `globber.glob()` would return, in the same order, with each path's lstat, as it is found
  * (the zip starts on the first files while the walk goes on). The globber must have been created
- * with implicitDescendants and matchDirectories on, followSymbolicLinks off. Returns null when this
+ * with implicitDescendants and matchDirectories on. Returns null when this
  * version of @actions/glob cannot be walked this way.
  */
 function walkGlob(globber, options) {
@@ -2136,31 +2231,85 @@ async function* walk(globber, own, options) {
                 continue;
             throw error;
         }
-        stack.unshift(searchPath);
+        stack.unshift({ path: searchPath });
     }
     let visited = 0;
     while (stack.length > 0) {
         if (++visited % 4096 === 0)
             await new Promise((resolve) => setImmediate(resolve));
-        const itemPath = stack.pop();
+        const item = stack.pop();
+        const itemPath = item.path;
         const matched = match(itemPath);
         const partial = matched !== 0 || partialMatch(itemPath);
         if (!partial)
             continue;
-        const stats = (0,external_node_fs_.lstatSync)(itemPath);
+        let stats;
+        try {
+            stats = options.followSymlinks ? (0,external_node_fs_.statSync)(item.raw ?? itemPath) : (0,external_node_fs_.lstatSync)(item.raw ?? itemPath);
+        }
+        catch (error) {
+            // A broken link is passed over quietly, as @actions/glob's omitBrokenSymbolicLinks does.
+            const code = error.code;
+            if (!(options.followSymlinks && code === 'ENOENT' && isBrokenLink(item.raw ?? itemPath)))
+                options.onSkip(itemPath, error);
+            continue;
+        }
         if (options.excludeHiddenFiles && external_node_path_.basename(itemPath).startsWith('.'))
             continue;
         if (stats.isDirectory()) {
+            if (options.isExcludedDirectory?.(stats))
+                continue;
+            const id = `${stats.dev}:${stats.ino}`;
+            if (options.followSymlinks && isAncestor(item.ancestors, id)) {
+                options.onSkip(itemPath, Object.assign(new Error('a symbolic link leads back up the tree'), { code: 'ELOOP' }));
+                continue;
+            }
+            let children;
+            try {
+                children = readChildren(item);
+            }
+            catch (error) {
+                options.onSkip(itemPath, error);
+                continue;
+            }
             if (matched & MATCH_DIRECTORY)
-                yield { path: itemPath, stats };
-            const children = (0,external_node_fs_.readdirSync)(itemPath);
+                yield found(item, stats);
+            const ancestors = options.followSymlinks ? { id, parent: item.ancestors } : undefined;
             for (let i = children.length - 1; i >= 0; i--)
-                stack.push(external_node_path_.join(itemPath, children[i]));
+                stack.push(ancestors ? { ...children[i], ancestors } : children[i]);
         }
         else if (matched & MATCH_FILE) {
-            yield { path: itemPath, stats };
+            yield found(item, stats);
         }
     }
+}
+function isBrokenLink(file) {
+    try {
+        return (0,external_node_fs_.lstatSync)(file).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+function found(item, stats) {
+    return item.raw ? { path: item.path, stats, raw: item.raw } : { path: item.path, stats };
+}
+/**
+ * A directory's children. A name that is not valid UTF-8 comes back from Node with U+FFFD in it,
+ * and that string names no file: such a directory is read again as bytes, and those children keep
+ * their raw path (Info-ZIP stores such names as their bytes too).
+ */
+function readChildren(dir) {
+    const names = (0,external_node_fs_.readdirSync)(dir.raw ?? dir.path);
+    if (dir.raw === undefined && !names.some((name) => name.includes('\uFFFD'))) {
+        return names.map((name) => ({ path: external_node_path_.join(dir.path, name) }));
+    }
+    const parent = dir.raw ?? Buffer.from(dir.path);
+    return (0,external_node_fs_.readdirSync)(parent, { encoding: 'buffer' }).map((bytes) => {
+        const name = bytes.toString('utf8');
+        const raw = Buffer.concat([parent, Buffer.from(external_node_path_.sep), bytes]);
+        return dir.raw === undefined && Buffer.from(name).equals(bytes) ? { path: external_node_path_.join(dir.path, name) } : { path: external_node_path_.join(dir.path, name), raw };
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/select.js
@@ -2170,6 +2319,22 @@ async function* walk(globber, own, options) {
 
 
 
+/** Why a path could not be read, in words a user can act on. */
+function describeReadError(error) {
+    switch (error.code) {
+        case 'ENOENT':
+            return 'it vanished while the backup ran';
+        case 'ELOOP':
+            return 'its symbolic links loop';
+        case 'ENAMETOOLONG':
+            return 'its path is too long for the system';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        default:
+            return `it cannot be read (${error.code ?? error.message})`;
+    }
+}
 const STAT_BATCH = 256;
 class SelectionError extends Error {
     name = 'SelectionError';
@@ -2211,10 +2376,24 @@ async function openSelection(patterns, options) {
         excludeHiddenFiles: !options.includeHiddenFiles,
     });
     const searchPaths = globber.getSearchPaths();
-    // Not following links (the default): the fast walk, which keeps each path's lstat.
-    const walked = options.followSymlinks ? null : walkGlob(globber, { excludeHiddenFiles: !options.includeHiddenFiles });
-    const excluded = (options.exclude ?? []).map((p) => external_node_path_.resolve(p));
-    const isExcluded = (file) => excluded.some((p) => file === p || file.startsWith(p + external_node_path_.sep));
+    const workspace = await (0,promises_.realpath)(options.workspace).catch(() => external_node_path_.resolve(options.workspace));
+    const tally = { fileCount: 0, totalBytes: 0, credentialWarnings: [], missing: [] };
+    const missing = (file, reason) => {
+        const name = isInside(workspace, file) ? external_node_path_.relative(workspace, file).split(external_node_path_.sep).join('/') : file;
+        tally.missing.push({ name, reason });
+        options.onMissing?.(name, reason);
+    };
+    // The excluded folders, by path (as given and as real) and by identity: RUNNER_TEMP may be
+    // reached through a symbolic link into the backed-up tree, where the walk sees another path.
+    const excluded = await excludedPaths(options.exclude ?? []);
+    const isExcluded = (file) => excluded.paths.some((p) => file === p || file.startsWith(p + external_node_path_.sep));
+    // The fast walk, which keeps each path's stats (lstat; stat when following links).
+    const walked = walkGlob(globber, {
+        excludeHiddenFiles: !options.includeHiddenFiles,
+        followSymlinks: options.followSymlinks,
+        onSkip: (file, error) => missing(file, describeReadError(error)),
+        isExcludedDirectory: (stats) => excluded.ids.has(`${stats.dev}:${stats.ino}`),
+    });
     const found = (async function* () {
         const all = walked ?? (await globber.glob()).map((p) => ({ path: p, stats: undefined }));
         for await (const item of all)
@@ -2237,15 +2416,13 @@ async function openSelection(patterns, options) {
         root = external_node_path_.dirname(head[0].path);
     else
         root = searchPaths[0] ?? process.cwd();
-    const workspace = await (0,promises_.realpath)(options.workspace).catch(() => external_node_path_.resolve(options.workspace));
-    const tally = { fileCount: 0, totalBytes: 0, credentialWarnings: [] };
     const all = (async function* () {
         yield* head;
         yield* found;
     })();
-    return { root, tally, entries: toEntries(all, root, workspace, options, tally) };
+    return { root, tally, entries: toEntries(all, root, workspace, options, tally, missing) };
 }
-async function* toEntries(found, root, workspace, options, tally) {
+async function* toEntries(found, root, workspace, options, tally, missing) {
     const counted = (entry) => {
         if (entry.kind !== 'directory')
             tally.fileCount++;
@@ -2263,28 +2440,28 @@ async function* toEntries(found, root, workspace, options, tally) {
     const statBatch = async () => {
         const current = batch;
         batch = [];
-        const stats = await Promise.all(current.map(async ({ source }) => {
-            try {
-                return options.followSymlinks ? await (0,promises_.stat)(source) : await (0,promises_.lstat)(source);
-            }
-            catch (error) {
-                throw new SelectionError(`cannot read '${source}': ${error.message}`);
-            }
-        }));
+        const stats = await Promise.all(current.map(({ source }) => (options.followSymlinks ? (0,promises_.stat)(source) : (0,promises_.lstat)(source)).catch((error) => {
+            missing(source, describeReadError(error));
+            return null;
+        })));
         const entries = [];
         for (const [i, { source, name }] of current.entries()) {
-            const entry = await toEntry(source, name, stats[i], workspace, options);
+            const stat = stats[i];
+            if (!stat)
+                continue;
+            const entry = await readEntry(source, name, stat, workspace, options, missing);
             if (entry)
                 entries.push(counted(entry));
         }
         return entries;
     };
-    for await (const { path: source, stats } of found) {
+    const rootBytes = Buffer.from(root.endsWith(external_node_path_.sep) ? root : root + external_node_path_.sep);
+    for await (const { path: source, stats, raw } of found) {
         const name = toArchiveName(root, source);
         if (name === '')
             continue;
         if (stats) {
-            const entry = await toEntry(source, name, stats, workspace, options);
+            const entry = await readEntry(source, name, stats, workspace, options, missing, raw && rawEntry(raw, rootBytes));
             if (entry)
                 yield counted(entry);
             continue;
@@ -2295,7 +2472,39 @@ async function* toEntries(found, root, workspace, options, tally) {
     }
     yield* await statBatch();
 }
-async function toEntry(source, name, stats, workspace, options) {
+/** A path whose name is not valid UTF-8: its bytes, and its name in the zip as bytes. */
+function rawEntry(raw, rootBytes) {
+    return raw.subarray(0, rootBytes.length).equals(rootBytes) ? { source: raw, name: raw.subarray(rootBytes.length) } : undefined;
+}
+/** toEntry, with a path that cannot be read passed over as missing instead of failing the backup. */
+async function readEntry(source, name, stats, workspace, options, missing, raw) {
+    try {
+        const entry = await toEntry(source, name, stats, workspace, options, raw);
+        return entry && raw ? { ...entry, raw } : entry;
+    }
+    catch (error) {
+        if (error instanceof SelectionError || !error.code)
+            throw error;
+        missing(source, describeReadError(error));
+        return null;
+    }
+}
+/** The folders to leave out, as resolved and real paths, and as device and inode. */
+async function excludedPaths(exclude) {
+    const paths = new Set();
+    const ids = new Set();
+    for (const p of exclude) {
+        paths.add(external_node_path_.resolve(p));
+        const real = await (0,promises_.realpath)(p).catch(() => undefined);
+        if (real)
+            paths.add(real);
+        const stats = await (0,promises_.stat)(p).catch(() => undefined);
+        if (stats)
+            ids.add(`${stats.dev}:${stats.ino}`);
+    }
+    return { paths: [...paths], ids };
+}
+async function toEntry(source, name, stats, workspace, options, raw) {
     if (options.followSymlinks) {
         // The content of a link is stored only when its target stays inside the workspace.
         const real = await (0,promises_.realpath)(source);
@@ -2310,7 +2519,7 @@ async function toEntry(source, name, stats, workspace, options) {
     if (stats.isDirectory())
         return { ...base, kind: 'directory' };
     if (stats.isSymbolicLink())
-        return { ...base, kind: 'symlink', target: await (0,promises_.readlink)(source) };
+        return { ...base, kind: 'symlink', target: await (0,promises_.readlink)(raw?.source ?? source) };
     return null; // sockets, fifos, devices: nothing to back up
 }
 /** The whole selection at once (for callers that need it all before zipping). */
@@ -3293,7 +3502,14 @@ async function runBackup(ctx) {
     const progress = ctx.progress ?? { stage: 'start', deleted: [] };
     const stagesMs = {};
     const fileName = backupFileName(config.namePrefix, ctx.startedAt, config.label);
-    const workDir = await (0,promises_.mkdtemp)(external_node_path_.join(ctx.tempDir, '1fichier-backup-'));
+    const temp = { path: ctx.tempDir, setting: ctx.tempDirSetting ?? 'TMPDIR' };
+    let workDir;
+    try {
+        workDir = await (0,promises_.mkdtemp)(external_node_path_.join(ctx.tempDir, '1fichier-backup-'));
+    }
+    catch (error) {
+        throw diskFailure(error, temp, 'Making the temporary folder for the zip') ?? error;
+    }
     const zipPath = external_node_path_.join(workDir, fileName);
     const base = {
         fileName,
@@ -3307,6 +3523,7 @@ async function runBackup(ctx) {
         retention: null,
         comparison: '',
         encrypted: config.archivePassword !== '',
+        missing: [],
         stagesMs,
     };
     const finish = (result) => ({
@@ -3330,6 +3547,7 @@ async function runBackup(ctx) {
             followSymlinks: config.followSymlinks,
             workspace: ctx.workspace,
             exclude: [workDir],
+            onMissing: (name, reason) => log.warning(`'${name}' is missing from the backup: ${reason}; the backup goes on without it`),
         }));
         const fingerprint = config.skipUnchanged
             ? new ContentFingerprint({ apiKey: config.apiKey, archivePassword: config.archivePassword, linkPassword: config.linkPassword })
@@ -3349,13 +3567,25 @@ async function runBackup(ctx) {
         })();
         const archive = await timed(progress, stagesMs, 'zip', () => log.group('Select and zip', async () => {
             const started = performance.now();
+            const tally = selection.tally;
             const result = await writeArchive(entries, zipPath, {
                 compressionLevel: config.compressionLevel,
                 signal: ctx.signal,
                 password: config.archivePassword || undefined,
                 observer: fingerprint,
+                // A file gone by the time its turn comes is left out, like one the walk could not read.
+                onUnreadable: (entry, error) => {
+                    tally.fileCount--;
+                    if (entry.kind === 'file')
+                        tally.totalBytes -= entry.size;
+                    tally.missing.push({ name: entry.name, reason: describeReadError(error) });
+                    log.warning(`'${entry.name}' is missing from the backup: ${describeReadError(error)}; the backup goes on without it`);
+                },
+                onSizeChanged: (entry, size) => log.warning(`'${entry.name}' changed size while it was read; the backup holds the ${formatBytes(size)} that were read`),
+            }).catch((error) => {
+                throw diskFailure(error, temp, 'Writing the zip') ?? error;
             });
-            const { fileCount, totalBytes, credentialWarnings } = selection.tally;
+            const { fileCount, totalBytes, credentialWarnings } = tally;
             for (const warning of credentialWarnings) {
                 log.warning(`Credential guard: ${warning}; exclude it with a !pattern line unless you mean to back it up`);
             }
@@ -3369,7 +3599,7 @@ async function runBackup(ctx) {
         }));
         // Set inside the generator above at the first file (TypeScript's narrowing cannot see that).
         const lookup = destination;
-        if (!lookup) {
+        if (!lookup || selection.tally.fileCount === 0) {
             const message = `No files were found with the provided path:\n${config.patterns}\nCheck the paths (relative to ${ctx.workspace}); hidden files need include-hidden-files: true.`;
             if (config.ifNoFilesFound === 'error')
                 throw new NoFilesError(message.replace(/\n/g, ' '));
@@ -3379,7 +3609,7 @@ async function runBackup(ctx) {
                 log.info(`${message} No backup was made.`);
             return finish({ ...base, status: 'no-files' });
         }
-        const zipped = { ...base, size: archive.size, fileCount: selection.tally.fileCount };
+        const zipped = { ...base, size: archive.size, fileCount: selection.tally.fileCount, missing: selection.tally.missing };
         const compared = fingerprint
             ? await timed(progress, stagesMs, 'compare', () => log.group('Compare with the newest backup', () => compare(ctx, client, lookup, fingerprint.digest())))
             : undefined;
@@ -3693,6 +3923,7 @@ function outputsOf(result) {
         'pruned-count': String(retention?.pruned.length ?? 0),
         'kept-count': retention?.plan ? String(retention.plan.keep.length + (retention.notPruned.length ?? 0)) : '',
         unchanged: String(result.status === 'unchanged'),
+        'missing-files': JSON.stringify(result.missing.map((m) => m.name)),
         'artifact-id': '',
         'artifact-url': '',
     };
@@ -3730,6 +3961,13 @@ function summaryMarkdown(result) {
         rows.unshift(['Download', result.url]);
     for (const [name, value] of rows)
         lines.push(`| ${name} | ${escapeCell(value)} |`);
+    if (result.missing.length > 0) {
+        lines.push('', `### Missing files (${result.missing.length})`, '', 'These selected files could not be read, and are not in the backup:', '');
+        for (const m of result.missing.slice(0, 50))
+            lines.push(`- \`${escapeCell(m.name)}\`: ${escapeCell(m.reason)}`);
+        if (result.missing.length > 50)
+            lines.push(`- … and ${result.missing.length - 50} more (see the log)`);
+    }
     const stages = Object.entries(result.stagesMs).map(([stage, ms]) => `${stage} ${formatDuration(ms)}`);
     if (stages.length > 0)
         lines.push('', `Stages: ${stages.join(', ')}`);
@@ -3882,6 +4120,7 @@ async function runAction() {
             log,
             workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
             tempDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
+            tempDirSetting: process.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'TMPDIR',
             startedAt,
             timeScale: timeScaleFromEnv(config.apiUrl),
             signal: cancellation.signal,
