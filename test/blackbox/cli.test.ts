@@ -137,4 +137,50 @@ describe('1fichier-backup CLI', () => {
       else expect(run.stdout).toContain(`--${input}`)
     }
   })
+
+  it('no secret in any output, whatever the server sends back: the CLI redacts as the runner would mask', async () => {
+    // A key with characters that URL-encoding changes.
+    const odd = `${randomKey()}+/=`
+    standIn.addAccount(odd)
+    const linkPassword = 'cli-link-secret'
+    await standIn.seedFile(standIn.accounts.get(odd)!, 'echo', 'notes.txt', 'the folder exists, so it is listed')
+    for (const endpoint of ['folder/ls.cgi', 'file/ls.cgi', 'end.pl', 'file/info.cgi', 'upload/get_upload_server.cgi']) {
+      standIn.faults.length = 0
+      standIn.injectFault(endpoint, 'echo-auth', 9)
+      const run = await cli(['--path', 'data', '--folder', 'echo', '--retries', '2', '--api-url', standIn.apiUrl, '--verbose'], {
+        cwd: workspace,
+        env: { ONEFICHIER_API_KEY: odd, ONEFICHIER_LINK_PASSWORD: linkPassword },
+      })
+      const all = `${run.stdout}${run.stderr}`
+      expect([0, 1], all).toContain(run.code)
+      for (const secret of [odd, encodeURIComponent(odd), linkPassword]) expect(all).not.toContain(secret)
+      expect(all).toContain('Bearer ***')
+    }
+    standIn.faults.length = 0
+  })
+
+  it('secrets from files (ONEFICHIER_*_FILE), used exactly as stored; a key given as the key file is not echoed', async () => {
+    const dir = path.join(workspace, '..')
+    const keyFile = path.join(dir, `key-file-${Date.now()}`)
+    const passwordFile = path.join(dir, `link-password-${Date.now()}`)
+    await writeFile(keyFile, `${key}\n`)
+    await writeFile(passwordFile, 'from-a-credential-file')
+    const run = await cli(['--path', 'data', '--folder', 'from-files', '--api-url', standIn.apiUrl], {
+      cwd: workspace,
+      env: { ONEFICHIER_API_KEY_FILE: keyFile, ONEFICHIER_LINK_PASSWORD_FILE: passwordFile },
+    })
+    expect(run.code, run.stderr).toBe(0)
+    const [stored] = standIn.filesIn(account, 'from-files')
+    expect(stored!.pass).toBe('from-a-credential-file')
+
+    const pasted = await cli(['--path', 'data', '--key-file', key], { cwd: workspace })
+    expect(pasted.code).toBe(2)
+    expect(pasted.stderr).toContain('cannot read the file named by --key-file (ENOENT)')
+    expect(pasted.stderr).not.toContain(key)
+
+    const padded = await cli(['--path', 'data', '--api-url', standIn.apiUrl], { cwd: workspace, env: { ONEFICHIER_API_KEY: key, ONEFICHIER_LINK_PASSWORD: ' padded-secret' } })
+    expect(padded.code).toBe(2)
+    expect(padded.stderr).toContain('error: ONEFICHIER_LINK_PASSWORD: it starts or ends with white space')
+    expect(padded.stderr).not.toContain('padded-secret')
+  })
 })
