@@ -2,7 +2,7 @@
 // decides; every deletion is confirmed by 1fichier's `removed` count. Any doubt means no deletion.
 import { type DeletionProof, deleteFile } from './deletion.js'
 import type { Log } from './log.js'
-import { fileIdOf } from './onefichier/file-id.js'
+import { fileIdOf, sameFile } from './onefichier/file-id.js'
 import { seriesMembership } from './naming.js'
 import { type Backup, type RetentionPlan, type RetentionPolicy, planRetention } from './retention.js'
 import type { OneFichierClient } from './onefichier/client.js'
@@ -132,6 +132,13 @@ export async function applyRetention(req: PruneRequest): Promise<RetentionOutcom
   const proof: DeletionProof = { kind: 'retention', listing: items, prefix: req.prefix, keep }
   const pruned: Backup[] = []
   const notPruned: Array<{ backup: Backup; reason: string }> = []
+  // rm.cgi is sent once; when its answer is lost, the folder is listed again to see what happened.
+  const unsure: Array<{ backup: Backup; reason: string }> = []
+  const confirmed = (backup: Backup, how = '') => {
+    pruned.push(backup)
+    req.onDeleted?.(backup)
+    log.info(`Deleted ${backup.fileName}${how}`)
+  }
   for (const [index, decision] of plan.remove.entries()) {
     if (req.signal?.aborted) {
       for (const rest of plan.remove.slice(index)) notPruned.push({ backup: rest.backup, reason: 'cancelled before deletion' })
@@ -139,24 +146,42 @@ export async function applyRetention(req: PruneRequest): Promise<RetentionOutcom
     }
     try {
       const outcome = await deleteFile(client, decision.backup, proof)
-      if (outcome.deleted) {
-        pruned.push(decision.backup)
-        req.onDeleted?.(decision.backup)
-        log.info(`Deleted ${decision.backup.fileName}`)
-      } else {
-        notPruned.push({ backup: decision.backup, reason: outcome.reason })
-      }
+      if (outcome.deleted) confirmed(decision.backup)
+      else notPruned.push({ backup: decision.backup, reason: outcome.reason })
     } catch (error) {
       if (req.signal?.aborted) {
         for (const rest of plan.remove.slice(index)) notPruned.push({ backup: rest.backup, reason: 'cancelled' })
         break
       }
-      notPruned.push({ backup: decision.backup, reason: (error as Error).message })
+      unsure.push({ backup: decision.backup, reason: (error as Error).message })
     }
   }
+  if (unsure.length > 0) notPruned.push(...(await lookAgain(client, req, unsure, confirmed)))
   for (const { backup, reason } of notPruned) log.warning(`Could not delete ${backup.fileName}: ${reason}`)
   if (notPruned.length > 0) {
     log.warning(`Retention deleted ${pruned.length} of ${plan.remove.length} backups; the rest will be tried on the next run`)
   }
   return { plan, pruned, notPruned }
+}
+
+/** After rm.cgi answers that were lost: a fresh listing tells which deletions took effect. */
+async function lookAgain(
+  client: OneFichierClient,
+  req: PruneRequest,
+  unsure: Array<{ backup: Backup; reason: string }>,
+  confirmed: (backup: Backup, how: string) => void,
+): Promise<Array<{ backup: Backup; reason: string }>> {
+  if (req.folderId === null || req.signal?.aborted) return unsure
+  let after: FileItem[]
+  try {
+    after = await client.listFiles(req.folderId)
+  } catch (error) {
+    return unsure.map(({ backup, reason }) => ({ backup, reason: `${reason}; listing the folder again failed too (${(error as Error).message})` }))
+  }
+  const left: Array<{ backup: Backup; reason: string }> = []
+  for (const item of unsure) {
+    if (after.some((file) => sameFile(file.url, item.backup.url))) left.push(item)
+    else confirmed(item.backup, ' (its answer was lost; a new listing shows it gone)')
+  }
+  return left
 }

@@ -220,6 +220,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
       return finish({ ...base, status: 'no-files' })
     }
     const zipped = { ...base, size: archive.size, fileCount: selection.tally.fileCount, missing: selection.tally.missing }
+    checkServiceLimits(archive.size, fileName)
 
     const compared = fingerprint
       ? await timed(progress, stagesMs, 'compare', () =>
@@ -281,6 +282,18 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     digestJob?.cancel()
     await transport.close()
     await rm(workDir, { recursive: true, force: true })
+  }
+}
+
+/** 1fichier refuses empty files and files over 300 GB (rclone's limits): said before any upload. */
+export const MAX_UPLOAD_BYTES = 300e9
+
+export function checkServiceLimits(size: number, fileName: string): void {
+  if (size === 0) throw new BackupError(`The zip ${fileName} is empty (0 bytes) and 1fichier refuses empty files; nothing was uploaded or deleted.`)
+  if (size > MAX_UPLOAD_BYTES) {
+    throw new BackupError(
+      `The zip ${fileName} is ${formatBytes(size)}, over the 300 GB that 1fichier accepts for one file. Split the backup into several series (one step per part of the tree, each with its own name-prefix), or exclude large files. Nothing was uploaded or deleted.`,
+    )
   }
 }
 
@@ -502,6 +515,9 @@ async function uploadAndVerify(
         listing,
         before,
       })
+      // A file that 1fichier does not show yet right after its upload is normal: said, not warned of.
+      if (verified.fallback?.late) log.info(`${verified.fallback.reason} (a new file can take a moment to show); the folder listing confirmed it`)
+      else if (verified.fallback) log.warning(`${verified.fallback.reason}; the folder listing confirmed the upload instead`)
       log.info(
         `Verified in ${formatDuration(performance.now() - started)}: 1fichier's size (${formatBytes(archive.size)}) and Whirlpool match the zip; it is in folder id ${folderId}`,
       )

@@ -11,12 +11,17 @@ import type { OneFichierClient } from './onefichier/client.js'
 import { OneFichierError } from './onefichier/errors.js'
 import { type FileInfo, type FileItem, type UploadLink, toNumber } from './onefichier/types.js'
 
+/** Listings asked for a file that is not shown yet: the second comes the 30-s listing rule after the first. */
+const LATE_FILE_LISTINGS = 2
+
 export interface VerifiedUpload {
   url: string
   fileName: string
   folderId: number
   /** The folder's listing, when verification needed it (retention then plans from it). */
   listing?: FileItem[]
+  /** Why file/info.cgi could not be used, when the listing confirmed the upload instead (late: it said 404). */
+  fallback?: { reason: string; late: boolean }
 }
 
 async function verifyFromListing(
@@ -26,23 +31,28 @@ async function verifyFromListing(
   cause: OneFichierError,
 ): Promise<VerifiedUpload> {
   // A listing made before the upload cannot show it: only one made after counts here.
-  let listing: FileItem[]
-  try {
-    listing = expected.listing ?? (await client.listFiles(expected.folderId))
-  } catch (error) {
-    throw new VerificationError(
-      `Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing (${(error as Error).message}). The file may be at ${url}; nothing was deleted.`,
-    )
+  // A file can take some seconds to show after its upload: a listing that lacks it is asked again
+  // once, the 30-s listing rule later (the pacer spaces them), before anything is concluded.
+  let item: FileItem | undefined
+  let listing: FileItem[] = []
+  for (let attempt = 1; attempt <= LATE_FILE_LISTINGS && !item; attempt++) {
+    try {
+      listing = attempt === 1 && expected.listing ? expected.listing : await client.listFiles(expected.folderId)
+    } catch (error) {
+      throw new VerificationError(
+        `Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing (${(error as Error).message}). The file may be at ${url}; nothing was deleted.`,
+      )
+    }
+    item = listing.find((i) => sameFile(i.url, url) && i.filename === expected.fileName)
   }
-  const item = listing.find((i) => sameFile(i.url, url) && i.filename === expected.fileName)
   if (!item) {
     throw new VerificationError(
-      `Could not confirm the upload: file/info.cgi failed (${cause.detail}) and ${url} is not in the listing of '${expected.folderPath || '/'}'. It may have landed elsewhere; nothing was deleted.`,
+      `Could not confirm the upload: file/info.cgi failed (${cause.detail}) and ${url} is not in the listing of '${expected.folderPath || '/'}', asked ${LATE_FILE_LISTINGS} times over about 30 s. It may have landed elsewhere, or 1fichier is slow to show it; nothing was deleted.`,
     )
   }
   const mismatch = compareDigests('1fichier (file/ls.cgi)', expected, item.size, item.checksum)
   if (mismatch) throw await badCopy(client, mismatch, { url, fileName: item.filename }, expected)
-  return { url, fileName: item.filename, folderId: expected.folderId, listing }
+  return { url, fileName: item.filename, folderId: expected.folderId, listing, fallback: { reason: cause.message.split('. ')[0]!, late: cause.kind === 'not-found' } }
 }
 
 /**
@@ -91,7 +101,8 @@ export async function verifyUpload(
   let info: FileInfo | undefined
   if (!fromEnd) {
     try {
-      info = await client.fileInfo(url)
+      // Once for the new file (frequent info.cgi calls provoke locks); any failure falls back on the listing.
+      info = await client.fileInfo(url, { once: true })
     } catch (error) {
       // file/info.cgi failing is no proof of anything: the folder's own listing can still show
       // where the file is (and then serves retention too).

@@ -43,7 +43,7 @@ export class OneFichierClient {
 
   /** folder/ls.cgi: the sub-folders of a folder. */
   async listFolders(folderId: number): Promise<SubFolder[]> {
-    const answer = await this.transport.api<FolderList>('folder/ls.cgi', { folder_id: folderId })
+    const answer = await this.transport.api<FolderList>('folder/ls.cgi', { folder_id: folderId }, 'POST', { readOnly: true })
     return Array.isArray(answer.sub_folders) ? answer.sub_folders : []
   }
 
@@ -59,6 +59,7 @@ export class OneFichierClient {
   async listFiles(folderId: number): Promise<FileItem[]> {
     const answer = await this.transport.api<FileList>('file/ls.cgi', { folder_id: folderId }, 'POST', {
       spacing: { key: `file/ls.cgi:${folderId}`, intervalMs: LISTING_INTERVAL_MS },
+      readOnly: true,
     })
     if (answer.items !== undefined && !Array.isArray(answer.items)) {
       throw new OneFichierError('retryable', 'file/ls.cgi', 'the answer has no list of items')
@@ -66,26 +67,30 @@ export class OneFichierClient {
     return answer.items ?? []
   }
 
-  /** file/info.cgi: one file's folder, size and Whirlpool checksum. */
-  async fileInfo(url: string): Promise<FileInfo> {
-    return this.transport.api<FileInfo>('file/info.cgi', { url })
+  /**
+   * file/info.cgi: one file's folder, size and Whirlpool checksum. Frequent calls provoke "Owner
+   * locked" (shared/1fichier-api.md, 16.2): `once` asks a single time, the caller falls back on a listing.
+   */
+  async fileInfo(url: string, options: { once?: boolean } = {}): Promise<FileInfo> {
+    return this.transport.api<FileInfo>('file/info.cgi', { url }, 'POST', { readOnly: true, retry: !options.once })
   }
 
   /** file/chattr.cgi: sets one file's description; returns the confirmed `updated` count. */
   async setDescription(url: string, description: string): Promise<number> {
-    const answer = await this.transport.api<{ updated?: number | string }>('file/chattr.cgi', { urls: [url], description })
+    // Sent once: a change is never sent twice.
+    const answer = await this.transport.api<{ updated?: number | string }>('file/chattr.cgi', { urls: [url], description }, 'POST', { retry: false })
     return toNumber(answer.updated) ?? 0
   }
 
-  /** file/rm.cgi for one URL (as rclone does), returning the confirmed `removed` count. */
+  /** file/rm.cgi for one URL (as rclone does), returning the confirmed `removed` count. Sent once: the caller lists again. */
   async removeFile(url: string): Promise<number> {
-    const answer = await this.transport.api<RemoveAnswer>('file/rm.cgi', { files: [{ url }] })
+    const answer = await this.transport.api<RemoveAnswer>('file/rm.cgi', { files: [{ url }] }, 'POST', { retry: false })
     return toNumber(answer.removed) ?? 0
   }
 
   /** upload/get_upload_server.cgi: a fresh node and upload id for every upload. */
   async getUploadServer(): Promise<UploadServer> {
-    const answer = await this.transport.api<Partial<UploadServer>>('upload/get_upload_server.cgi', undefined, 'GET')
+    const answer = await this.transport.api<Partial<UploadServer>>('upload/get_upload_server.cgi', undefined, 'GET', { readOnly: true })
     const { url, id } = answer
     // The node becomes part of an https URL that carries the key: accept a host name (and port) only.
     if (typeof url !== 'string' || !/^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(url)) {
@@ -124,17 +129,18 @@ export class OneFichierClient {
       if (Date.now() - lastProgressAt > stallTimeoutMs) stall.abort(new Error('stalled'))
     }, Math.min(1_000, stallTimeoutMs / 4))
     try {
-      const response = await this.transport.once(() =>
-        this.transport.send(operation, {
+      await this.transport.once(async () => {
+        const response = await this.transport.send(operation, {
           method: 'POST',
           url: `https://${req.server.url}/upload.cgi?id=${encodeURIComponent(req.server.id)}`,
           headers: { 'content-type': layout.contentType, 'content-length': String(layout.contentLength) },
           body,
           signal: stall.signal,
-        }),
-      )
-      // 1fichier answers 302 to end.pl; a 2xx page is accepted too. Anything else is an error.
-      if (response.status >= 400) parseApiAnswer(operation, response)
+        })
+        // 1fichier answers 302 to end.pl; a 2xx page is accepted too. Anything else is an error
+        // (read inside the paced call, so that a lock answer holds off every call after it).
+        if (response.status >= 400) parseApiAnswer(operation, response)
+      })
     } catch (error) {
       if (stall.signal.aborted && !this.transport.options.signal?.aborted) {
         throw new OneFichierError(

@@ -2,9 +2,9 @@
 // Both the HTTP status and the JSON `status` are judged: some KO answers come with HTTP 200.
 
 export type FailureKind =
-  | 'auth' // invalid, revoked or locked key: no retry
+  | 'auth' // invalid or revoked key (#93, #247, HTTP 401): no retry
   | 'account' // not a Premium/Access customer: no retry
-  | 'flood' // "Flood detected": wait 30 s, then retry
+  | 'flood' // a lock ("Flood detected", "IP Locked", "User Locked", "Owner locked", #186): wait 30 s, then retry
   | 'quota' // no space left: no retry
   | 'not-found' // a missing file or folder
   | 'retryable' // 5xx, 429, 403 without a known cause, dropped connections
@@ -13,10 +13,10 @@ export type FailureKind =
 export const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl'
 
 const ADVICE: Record<FailureKind, string> = {
-  auth: `The API key was refused (invalid, revoked or locked): sign in on 1fichier.com, create a new key at ${KEY_CONSOLE_URL} and store it in the secret.`,
+  auth: `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ${KEY_CONSOLE_URL} and store it in the secret.`,
   account: 'The 1fichier API needs a Premium or Access subscription: renew it on 1fichier.com, then run again.',
   flood:
-    '1fichier locked this IP or account for too many requests (Flood detected): wait an hour before running again, and make sure no other job uses the same key at the same time.',
+    '1fichier has locked the account or this address, often after too many requests: wait (an hour is safe) and run again, and make sure no other job uses the same key at the same time. The key itself is fine.',
   quota: 'The 1fichier account has no room for this backup: free space or raise the quota, or keep fewer backups.',
   'not-found': '',
   retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
@@ -31,13 +31,18 @@ export function errorNumber(message: string): number | undefined {
 
 const RETRYABLE_HTTP = new Set([403, 429, 500, 502, 503, 504, 509])
 
+/** Lock answers seen from the real service (shared/1fichier-api.md, 10 and 16.2), by text and by number. */
+const LOCK_TEXT = /flood detected|ip locked|user locked|owner locked|apk locked/
+const LOCK_CODES = new Set([374, 412, 38, 223, 649, 620, 186])
+/** Only these mean the key: "No such user #93", "Not authenticated #247" (HTTP 401). */
+const KEY_CODES = new Set([93, 247])
+
+/** The one retry rule (rclone's shouldRetry): what kind of failure an answer is. */
 export function classify(httpStatus: number, apiMessage: string): FailureKind {
   const code = errorNumber(apiMessage)
   const text = apiMessage.toLowerCase()
-  if (text.includes('flood') || code === 374 || code === 412 || code === 38 || code === 223) return 'flood'
-  if (code === 93 || code === 186 || code === 620 || /no such user|not authenticated|invalid (api )?key|bad key|owner locked/.test(text)) {
-    return 'auth'
-  }
+  if ((code !== undefined && KEY_CODES.has(code)) || /no such user|not authenticated/.test(text)) return 'auth'
+  if (LOCK_TEXT.test(text) || (code !== undefined && LOCK_CODES.has(code))) return 'flood'
   if (code === 200 || text.includes('must be a customer')) return 'account'
   if (/quota|not enough (disk )?space|storage (is )?full|upload forbidden/.test(text)) return 'quota'
   if (httpStatus === 401) return 'auth'

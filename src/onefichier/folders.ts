@@ -77,7 +77,9 @@ async function createOrFind(
       log.info(`Folder '${here}' exists now (id ${existing}), made meanwhile; using it`)
       return { id: existing, created: false }
     }
-    if (!isRetryable(failure.kind) || attempt >= attempts) {
+    // Looked at, and not there: sending it again is safe when the answer was a glitch (a 5xx, or a KO with HTTP 200).
+    const glitch = isRetryable(failure.kind) || (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300)
+    if (!glitch || attempt >= attempts) {
       throw new OneFichierError(
         failure.kind === 'flood' ? 'flood' : 'fatal',
         `creating folder '${here}'`,

@@ -32,6 +32,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export class Pacer {
   private gapMs: number
   private nextAllowed = 0
+  /** No call before this time (a lock, Retry-After), even one whose turn was given out before. */
+  private heldUntil = 0
   private readonly lastOf = new Map<string, number>()
   private readonly now: () => number
   private readonly doSleep: (ms: number, signal?: AbortSignal) => Promise<void>
@@ -53,12 +55,14 @@ export class Pacer {
     const start = Math.max(now, this.nextAllowed)
     this.nextAllowed = start + this.gapMs * this.options.timeScale
     await this.doSleep(start - now, signal)
+    // A lock answered meanwhile holds this turn too: no call of any kind goes out until it is over.
+    while (this.now() < this.heldUntil) await this.doSleep(this.heldUntil - this.now(), signal)
   }
 
   /** Waits an extra pause (flood lock, Retry-After), scaled like every other wait. */
   async pause(ms: number, signal?: AbortSignal): Promise<void> {
     const scaled = ms * this.options.timeScale
-    this.nextAllowed = Math.max(this.nextAllowed, this.now() + scaled)
+    this.holdOff(ms)
     await this.doSleep(scaled, signal)
   }
 
@@ -76,7 +80,10 @@ export class Pacer {
 
   /** No call before `ms` from now (a lock, Retry-After), without waiting here. */
   holdOff(ms: number): void {
-    if (ms > 0) this.nextAllowed = Math.max(this.nextAllowed, this.now() + ms * this.options.timeScale)
+    if (ms <= 0) return
+    const until = this.now() + ms * this.options.timeScale
+    this.heldUntil = Math.max(this.heldUntil, until)
+    this.nextAllowed = Math.max(this.nextAllowed, until)
   }
 
   success(): void {

@@ -24,8 +24,10 @@ export const FLOOD_PAUSE_MS = 30_000
 export interface ApiCallOptions {
   /** Calls of this key are at least this far apart (one listing per folder per 30 s). */
   spacing?: { key: string; intervalMs: number }
-  /** false: one try only. */
+  /** false: one try only (a call that changes something: the caller looks at the state instead). */
   retry?: boolean
+  /** A call that only reads: a KO answer with HTTP 200 is retried like a 5xx (bounded), not final. */
+  readOnly?: boolean
 }
 
 export interface RawResponse {
@@ -85,7 +87,14 @@ export class Transport {
         headers: { 'content-type': 'application/json' },
         ...(body === undefined ? {} : { bodyText: JSON.stringify(body) }),
       })
-      return parseApiAnswer<T>(endpoint, response)
+      try {
+        return parseApiAnswer<T>(endpoint, response)
+      } catch (error) {
+        if (options.readOnly && error instanceof OneFichierError && error.kind === 'fatal' && response.status < 300) {
+          throw new OneFichierError('retryable', error.operation, error.detail, error.httpStatus, error.retryAfterMs)
+        }
+        throw error
+      }
     }
     return options.retry === false ? this.once(call) : this.withRetries(endpoint, options.spacing, call)
   }
@@ -197,7 +206,8 @@ export function parseApiAnswer<T>(operation: string, response: RawResponse): T {
   }
   const record = json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : undefined
   const status = typeof record?.status === 'string' ? record.status.toUpperCase() : undefined
-  const message = typeof record?.message === 'string' ? record.message : ''
+  // A short plain-text body is the message too: the bare lock answer is the 9 bytes `IP Locked`.
+  const message = typeof record?.message === 'string' ? record.message : record ? '' : plainMessage(response.text)
   const httpOk = response.status >= 200 && response.status < 300
   if (httpOk && record && status !== 'KO') return record as T
   const detail = message
@@ -209,6 +219,11 @@ export function parseApiAnswer<T>(operation: string, response: RawResponse): T {
   // A 2xx that is not JSON is a glitch of the service: worth another try.
   if (kind === 'fatal' && httpOk && !record) kind = 'retryable'
   throw new OneFichierError(kind, operation, detail, response.status, retryAfterMs(response.headers))
+}
+
+function plainMessage(text: string): string {
+  const trimmed = text.trim()
+  return trimmed.length > 0 && trimmed.length <= 200 && !trimmed.startsWith('<') && !/[\u0000-\u001f]/.test(trimmed) ? trimmed : ''
 }
 
 function describeBody(text: string): string {

@@ -12,7 +12,8 @@ let apiKey: string
 let account: Account
 
 beforeAll(async () => {
-  standIn = await new StandIn({ listIntervalMs: 0 }).start()
+  // A lock lasts 30 s at the tests' time scale (0.01), less a margin for a loaded machine.
+  standIn = await new StandIn({ listIntervalMs: 0, lockMs: 250 }).start()
 })
 afterAll(async () => {
   await standIn.stop()
@@ -300,7 +301,7 @@ describe('failures a user must be told about', () => {
     const before = standIn.requests.length
     const run = await runAction({ workspace, inputs: { 'api-key': wrongKey, path: 'a.txt', folder: 'x', 'api-url': standIn.apiUrl } })
     expect(run.code).toBe(1)
-    expect(errorLines(run)).toEqual([expect.stringMatching(/No such user #93.*https:\/\/1fichier\.com\/console\/params\.pl/)])
+    expect(errorLines(run)).toEqual([expect.stringMatching(/Not authenticated #247.*https:\/\/1fichier\.com\/console\/params\.pl/)])
     expect(standIn.requests.length - before).toBe(1) // no retry of an auth failure
     expectNoKey(run, wrongKey)
   })
@@ -330,7 +331,7 @@ describe('failures a user must be told about', () => {
     const workspace = await makeWorkspace({ 'a.txt': { kind: 'file', content: 'a' } })
     const run = await runAction({ workspace, inputs: { 'api-key': apiKey, path: 'a.txt', folder: 'f', retries: '3', 'api-url': standIn.apiUrl } })
     expect(run.code).toBe(1)
-    expect(errorLines(run)).toEqual([expect.stringMatching(/Flood detected: IP Locked #374.*after 3 attempts.*wait an hour/)])
+    expect(errorLines(run)).toEqual([expect.stringMatching(/Flood detected: IP Locked #374.*after 3 attempts.*has locked the account or this address.*wait \(an hour is safe\) and run again/)])
     expect(standIn.requests.filter((r) => r.endpoint === 'folder/ls.cgi')).toHaveLength(3)
     expectNoKey(run)
   })

@@ -86,7 +86,7 @@ describe('1fichier-backup CLI', () => {
     const wrongKey = randomKey()
     const refused = await cli(['--path', 'data', '--api-url', standIn.apiUrl], { cwd: workspace, env: { ONEFICHIER_API_KEY: wrongKey } })
     expect(refused.code).toBe(1)
-    expect(refused.stderr).toMatch(/^error: .*No such user #93/m)
+    expect(refused.stderr).toMatch(/^error: .*Not authenticated #247/m)
     expect(refused.stderr + refused.stdout).not.toContain(wrongKey)
 
     await standIn.seedFile(account, 'partial', stampName('p', '2020-01-01T00:00:00Z'), 'old')

@@ -13,7 +13,7 @@ let workspace: string
 beforeAll(async () => {
   // The 30-s listing rule, at the tests' time scale (0.01), less a margin for a loaded machine:
   // a listing sooner is a flood.
-  standIn = await new StandIn({ listIntervalMs: 250, slowMs: 1_500 }).start()
+  standIn = await new StandIn({ listIntervalMs: 250, lockMs: 250, slowMs: 1_500 }).start()
   workspace = await makeWorkspace({ 'data/a.txt': { kind: 'file', content: 'fault matrix\n'.repeat(2000) }, 'data/b.bin': { kind: 'file', content: Buffer.alloc(70_000, 7) } })
 })
 afterAll(async () => {
@@ -29,7 +29,19 @@ const MATRIX: Array<[string, FaultKind, number, Outcome, RegExp?, [string, Fault
   ['folder/ls.cgi', 'reset', 1, 'ok'],
   ['folder/ls.cgi', 'html', 1, 'ok'],
   ['folder/ls.cgi', 'slow', 1, 'ok'],
-  ['folder/ls.cgi', 'ko-200', 1, 'fail', /Temporary failure, please retry #999/],
+  // A KO with HTTP 200 on a call that only reads is retried like a 5xx.
+  ['folder/ls.cgi', 'ko-200', 1, 'ok'],
+  ['folder/ls.cgi', 'ko-200', 9, 'fail', /Temporary failure, please retry #999.*after 3 attempts/],
+  ['file/info.cgi', 'ko-200', 1, 'ok'],
+  ['upload/get_upload_server.cgi', 'ko-200', 1, 'ok'],
+  // On a call that changes something, it is not sent again: the state is looked at instead.
+  ['folder/mkdir.cgi', 'ko-200', 1, 'ok'],
+  ['file/rm.cgi', 'ko-200', 1, 'ok'],
+  // Locks in every form are waited out, then the call is made again.
+  ['file/info.cgi', 'owner-locked', 1, 'ok'],
+  ['folder/ls.cgi', 'ip-locked', 1, 'ok'],
+  ['upload/get_upload_server.cgi', 'user-locked', 1, 'ok'],
+  ['folder/ls.cgi', 'flood', 9, 'fail', /has locked the account or this address, often after too many requests/],
   ['folder/ls.cgi', 'http-500', 9, 'fail', /folder\/ls\.cgi failed: 1fichier answered HTTP 500 .*after 3 attempts/],
   ['folder/ls.cgi', 'stall', 1, 'ok'],
   ['folder/mkdir.cgi', 'http-500', 1, 'ok'],
@@ -82,6 +94,7 @@ describe('fault matrix', () => {
     for (const name of SEEDS) await standIn.seedFile(account, 'backups/x', name, name)
     await standIn.seedFile(account, 'backups/x', 'notes.txt', 'unrelated')
     standIn.faults.length = 0
+    standIn.clearLock()
     standIn.requests.length = 0
     standIn.injectFault(endpoint, fault, times)
     if (second) standIn.injectFault(...second)
@@ -112,7 +125,7 @@ describe('fault matrix', () => {
       const listings = standIn.requests.filter((r) => r.endpoint === 'file/ls.cgi')
       expect(listings.length).toBeLessThanOrEqual(2)
       for (let i = 1; i < listings.length; i++) expect(listings[i]!.at - listings[i - 1]!.at).toBeGreaterThanOrEqual(250)
-      if (fault !== 'flood') expect(run.stdout).not.toContain('Flood detected')
+      if (!['flood', 'ip-locked', 'owner-locked', 'user-locked'].includes(fault)) expect(run.stdout).not.toContain('Flood detected')
     }
     const series = account.files.filter((f) => seriesMembership('my-repo', f.filename).member)
     const inFolder = standIn.filesIn(account, 'backups/x').map((f) => f.filename)

@@ -12,7 +12,7 @@ let workspace: string
 
 beforeAll(async () => {
   // The 30-s listing rule at the tests' time scale (0.01), less a margin for a loaded machine.
-  standIn = await new StandIn({ listIntervalMs: 250 }).start()
+  standIn = await new StandIn({ listIntervalMs: 250, lockMs: 250 }).start()
   workspace = await makeWorkspace({ 'data/a.txt': { kind: 'file', content: 'hostile\n'.repeat(500) } })
 })
 afterAll(async () => {
@@ -32,6 +32,7 @@ async function seeded(): Promise<{ apiKey: string; account: Account }> {
   await standIn.seedFile(account, 'backups/h', 'notes.txt', 'somebody else')
   await standIn.seedFile(account, 'backups/h', `${SEEDS[0]!.replace('.zip', '')} (1).zip`, 'a look-alike')
   standIn.faults.length = 0
+  standIn.clearLock()
   standIn.requests.length = 0
   return { apiKey, account }
 }

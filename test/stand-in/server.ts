@@ -1,7 +1,11 @@
 // A loopback stand-in of 1fichier's API and upload nodes, over TLS, as shared/1fichier-api.md
 // describes the real service: Bearer auth, POST + JSON calls, KO errors with HTTP 403, a required
 // Content-Length on upload, Whirlpool checksums, Europe/Paris dates, a bad `did` silently dropping
-// the file into the root, and the per-folder listing limit. Faults can be injected per endpoint.
+// the file into the root, the per-folder listing limit (file/ls.cgi only: nothing documents it for
+// folder/ls.cgi), HTTP 401 "Not authenticated #247" for an unknown key, locks that last and are
+// extended by calls made during them, and files that appear late after their upload (info.cgi
+// 404, listings without them). Faults can be injected per endpoint. Invented error numbers are
+// 9xx and 7xx ones no real client has seen.
 // It shares no code with the action: it is written from the API notes, not from our client.
 // Runs under plain Node 24 (type stripping): no enums, no parameter properties.
 import { createServer, type Server } from 'node:https'
@@ -21,7 +25,10 @@ export const CA_CERT_PATH = path.join(TLS_DIR, 'ca.pem')
 
 export type FaultKind =
   | 'http-500' // HTTP 500 with an HTML body
-  | 'flood' // HTTP 403 {"status":"KO","message":"Flood detected: IP Locked #374"}
+  | 'flood' // HTTP 403 "Flood detected: IP Locked #374", and a lock: every call for `lockMs` gets it (extending it)
+  | 'ip-locked' // the bare form: HTTP 403 with the 9-byte body `IP Locked`, and a lock
+  | 'owner-locked' // HTTP 403 "Owner locked #649" (frequent info.cgi calls), and a lock
+  | 'user-locked' // HTTP 403 "Flood detected: User Locked #223", and a lock
   | 'ko-200' // HTTP 200 with a KO body
   | 'reset' // the connection is destroyed (for upload.cgi: after part of the body)
   | 'reset-after-body' // upload.cgi: the whole body is received and stored, then the connection drops
@@ -40,6 +47,7 @@ export type FaultKind =
   | 'old-backup-link' // end.pl: the link of the oldest backup of the folder, with a wrong Whirlpool
   | 'renamed' // upload.cgi: the file is stored as `name (1).zip`, and end.pl says so
   | 'echo-auth' // HTTP 403 KO whose message echoes the Authorization header, plain and URL-encoded
+  | 'rm-then-reset' // file/rm.cgi: the file is deleted, then the connection drops before the answer
   | 'mkdir-race' // folder/mkdir.cgi: another client creates the folder first; this call answers "already exists"
 
 export interface Fault {
@@ -63,6 +71,8 @@ export interface StoredFile {
   description: string
   /** Where the bytes are kept. */
   dataPath: string
+  /** When it was stored (Date.now()): a file appears late (lateMs). Seeded files are there at once. */
+  storedAt: number
 }
 
 export interface Folder {
@@ -78,6 +88,8 @@ export interface Account {
   folders: Map<number, Folder>
   files: StoredFile[]
   quotaBytes: number
+  /** Locked by 1fichier for security (a password reset is needed): every call gets "No such user #93". */
+  securityLocked?: boolean
 }
 
 export interface LoggedRequest {
@@ -113,6 +125,10 @@ export interface StandInOptions {
   uploadNodeHost?: string
   /** Hash uploads but keep no bytes (benchmarks). */
   discardUploads?: boolean
+  /** How long a lock lasts after the last call made during it (the real service: at least 30 s). */
+  lockMs?: number
+  /** For this long after its upload, a file is not in listings and info.cgi answers 404. */
+  lateMs?: number
 }
 
 const PARIS = new Intl.DateTimeFormat('sv-SE', {
@@ -163,6 +179,8 @@ export class StandIn {
   private lastListing = new Map<string, number>()
   private lastCall = new Map<string, number>()
   private options: Required<Omit<StandInOptions, 'uploadNodeHost' | 'minCallGapMs'>> & Pick<StandInOptions, 'uploadNodeHost' | 'minCallGapMs'>
+  /** A lock in force: until when, and what every call gets meanwhile. */
+  private lock: { until: number; status: number; body: string; json: boolean } | undefined
   port = 0
 
   constructor(options: StandInOptions = {}) {
@@ -175,6 +193,8 @@ export class StandIn {
       uploadNodeHost: options.uploadNodeHost,
       minCallGapMs: options.minCallGapMs,
       discardUploads: options.discardUploads ?? false,
+      lockMs: options.lockMs ?? 30_000,
+      lateMs: options.lateMs ?? 0,
     }
   }
 
@@ -219,6 +239,11 @@ export class StandIn {
     }
     this.accounts.set(apiKey, account)
     return account
+  }
+
+  /** Lifts a lock in force (between tests that share one stand-in). */
+  clearLock(): void {
+    this.lock = undefined
   }
 
   injectFault(endpoint: string, kind: FaultKind, times = 1): void {
@@ -284,7 +309,7 @@ export class StandIn {
 
   private storeFile(
     account: Account,
-    file: { filename: string; size: number; whirlpool: string; folderId: number; pass: string; dataPath: string; date: Date },
+    file: { filename: string; size: number; whirlpool: string; folderId: number; pass: string; dataPath: string; date: Date; late?: boolean },
   ): StoredFile {
     const id = randomBytes(8).toString('hex').slice(0, 10)
     const stored: StoredFile = {
@@ -298,6 +323,7 @@ export class StandIn {
       pass: file.pass,
       description: '',
       dataPath: file.dataPath,
+      storedAt: file.late ? Date.now() : 0,
     }
     account.files.push(stored)
     return stored
@@ -327,6 +353,13 @@ export class StandIn {
     this.requests.push(logged)
     res.on('finish', () => (logged.status = res.statusCode))
     try {
+      if (this.lock && Date.now() < this.lock.until) {
+        // Locked: every call gets the lock's answer, and extends it.
+        await drain(req)
+        this.lock.until = Date.now() + this.options.lockMs
+        res.writeHead(this.lock.status, { 'content-type': this.lock.json ? 'application/json' : 'text/plain' }).end(this.lock.body)
+        return
+      }
       const fault = endpoint === 'upload.cgi' ? undefined : this.takeFault(endpoint)
       if (fault && (await this.applyFault(fault, req, res))) return
       if (endpoint === 'upload.cgi') return await this.upload(req, res, url, logged)
@@ -347,9 +380,17 @@ export class StandIn {
         res.writeHead(500, { 'content-type': 'text/html' }).end('<html><body>500 Internal Server Error</body></html>')
         return true
       case 'flood':
+      case 'ip-locked':
+      case 'owner-locked':
+      case 'user-locked': {
         await drain(req)
-        send(res, 403, { status: 'KO', message: 'Flood detected: IP Locked #374' })
+        const bare = fault === 'ip-locked'
+        const message = { flood: 'Flood detected: IP Locked #374', 'ip-locked': 'IP Locked', 'owner-locked': 'Owner locked #649', 'user-locked': 'Flood detected: User Locked #223' }[fault]
+        const body = bare ? message : JSON.stringify({ status: 'KO', message })
+        this.lock = { until: Date.now() + this.options.lockMs, status: 403, body, json: !bare }
+        res.writeHead(403, { 'content-type': bare ? 'text/plain' : 'application/json' }).end(body)
         return true
+      }
       case 'ko-200':
         await drain(req)
         send(res, 200, { status: 'KO', message: 'Temporary failure, please retry #999' })
@@ -387,11 +428,13 @@ export class StandIn {
     const header = req.headers.authorization ?? ''
     const match = /^Bearer (.+)$/.exec(header)
     if (!match) {
-      if (required) throw new KoError(403, 'Not authenticated #247')
+      if (required) throw new KoError(401, 'Not authenticated #247')
       return null
     }
     const account = this.accounts.get(match[1]!)
-    if (!account) throw new KoError(403, 'No such user #93')
+    // An unknown or expired key: HTTP 401 (RetroGameSets' README); a key locked for security: #93.
+    if (!account) throw new KoError(401, 'Not authenticated #247')
+    if (account.securityLocked) throw new KoError(403, 'No such user #93')
     if (!account.customer) throw new KoError(403, 'Must be a customer (Premium, Access) #200')
     if (this.options.minCallGapMs !== undefined) {
       const now = Date.now()
@@ -429,7 +472,6 @@ export class StandIn {
     switch (endpoint) {
       case 'folder/ls.cgi': {
         const folderId = folderIdOf(body.folder_id)
-        this.checkListing(a, `folder:${folderId}`)
         const folder = folderId === 0 ? { id: 0, name: 'Root' } : a.folders.get(folderId)
         if (!folder) throw new KoError(403, 'Resource not allowed #631')
         const subFolders = [...a.folders.values()]
@@ -442,7 +484,7 @@ export class StandIn {
       case 'folder/mkdir.cgi': {
         const name = typeof body.name === 'string' ? body.name : ''
         const parentId = folderIdOf(body.folder_id)
-        if (name === '' || name.length > 250 || /[\\<>"'$`]/.test(name)) throw new KoError(403, 'Invalid folder name #620')
+        if (name === '' || name.length > 250 || /[\\<>"'$`]/.test(name)) throw new KoError(403, 'Invalid folder name #701')
         if (parentId !== 0 && !a.folders.has(parentId)) throw new KoError(403, 'Resource not allowed #631')
         if (fault === 'mkdir-race') this.createFolder(a, name, parentId)
         if ([...a.folders.values()].some((f) => f.parentId === parentId && f.name === name)) throw new KoError(403, 'Folder already exists #628')
@@ -460,7 +502,7 @@ export class StandIn {
       }
       case 'file/info.cgi': {
         const file = a.files.find((f) => sameId(f.url, body.url))
-        if (!file) throw new KoError(404, 'Resource not found #469')
+        if (!file || this.isLate(file)) throw new KoError(404, 'Resource not found #469')
         return send(res, 200, {
           url: file.url,
           filename: file.filename,
@@ -489,6 +531,10 @@ export class StandIn {
             a.files.splice(index, 1)
             removed++
           }
+        }
+        if (fault === 'rm-then-reset') {
+          req.socket.destroy()
+          return
         }
         return send(res, 200, { status: 'OK', removed })
       }
@@ -521,6 +567,10 @@ export class StandIn {
     }
   }
 
+  private isLate(file: StoredFile): boolean {
+    return this.options.lateMs > 0 && Date.now() - file.storedAt < this.options.lateMs
+  }
+
   /** 1 listing per folder per 30 s, as the API page asks; more is a flood. */
   private checkListing(account: Account, key: string): void {
     const now = Date.now()
@@ -532,7 +582,7 @@ export class StandIn {
 
   private items(account: Account, folderId: number): unknown[] {
     return account.files
-      .filter((f) => folderId === -1 || f.folderId === folderId)
+      .filter((f) => (folderId === -1 || f.folderId === folderId) && !this.isLate(f))
       .slice(0, this.options.listLimit)
       .map((f) => ({
         url: f.url,
@@ -579,7 +629,7 @@ export class StandIn {
       await drain(req)
       throw error
     }
-    if (fault && ['http-500', 'flood', 'ko-200', 'html', 'retry-after', 'echo-auth'].includes(fault)) {
+    if (fault && ['http-500', 'flood', 'ip-locked', 'owner-locked', 'user-locked', 'ko-200', 'html', 'retry-after', 'echo-auth'].includes(fault)) {
       await this.applyFault(fault, req, res)
       return
     }
@@ -654,7 +704,7 @@ export class StandIn {
       const used = account.files.reduce((sum, f) => sum + f.size, 0)
       if (used + file.size > account.quotaBytes) throw new KoError(403, 'Not enough space: quota exceeded #404')
       const filename = fault === 'renamed' ? file.filename.replace(/\.zip$/, ' (1).zip') : file.filename
-      const stored = this.storeFile(account, { ...file, filename, folderId, pass: fields.dpass ?? '', date: new Date() })
+      const stored = this.storeFile(account, { ...file, filename, folderId, pass: fields.dpass ?? '', date: new Date(), late: true })
       links.push({ download: stored.url, filename: stored.filename, size: String(stored.size), whirlpool: stored.whirlpool, remove: '' })
     }
     pending.links = links
@@ -671,7 +721,7 @@ export class StandIn {
     const pending = this.uploads.get(id)
     // Only the JSON header gets JSON; a browser gets a page.
     if (req.headers.json !== '1') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>Upload finished</body></html>')
+      res.writeHead(200, { 'content-type': 'text/html' }).end(endPlPage((pending?.links ?? []) as Array<{ download: string; filename: string; size: string }>))
       return
     }
     if (fault === 'empty-links' || !pending?.links) return send(res, 200, { incoming: 0, links: [] })
@@ -693,6 +743,15 @@ export class StandIn {
     const links = fault === 'wrong-checksum' ? pending.links.map((l) => ({ ...(l as object), whirlpool: 'f'.repeat(128) })) : pending.links
     send(res, 200, { incoming: 0, links })
   }
+}
+
+/** end.pl without the JSON header: the page a browser gets, links in `<td class="normal">` cells (PY, MG). */
+function endPlPage(links: Array<{ download: string; filename: string; size: string }>): string {
+  const human = (n: number) => (n < 1024 ? `${n} o` : n < 1 << 20 ? `${(n / 1024).toFixed(2)} Ko` : `${(n / (1 << 20)).toFixed(2)} Mo`)
+  const rows = links
+    .map((l) => `<tr><td class="normal">${l.filename}</td><td class="normal">${human(Number(l.size))}</td><td class="normal"><a href="${l.download}">${l.download}</a></td><td class="normal">--</td></tr>`)
+    .join('')
+  return `<!DOCTYPE html><html><head><title>1fichier.com: Cloud Storage</title></head><body><table class="premium">${rows}</table></body></html>`
 }
 
 /** 1fichier knows a file by the id after `?`, under any of its domains. */

@@ -39,8 +39,15 @@ describe('error classes', () => {
     [403, 'Something #412', 'flood'],
     [200, 'Flood detected', 'flood'],
     [403, 'No such user #93', 'auth'],
-    [403, 'IP blocked? #186', 'auth'],
-    [403, 'Owner locked #620', 'auth'],
+    [401, 'Not authenticated #247', 'auth'],
+    [401, '', 'auth'],
+    [403, 'IP blocked? #186', 'flood'],
+    [403, 'Owner locked #620', 'flood'],
+    [403, 'Owner locked #649', 'flood'],
+    [403, 'IP Locked', 'flood'],
+    [403, 'IP Locked #38', 'flood'],
+    [403, 'Flood detected: User APK Locked', 'flood'],
+    [403, 'Flood detected: IP Locked #999', 'flood'],
     [403, 'Must be a customer (Premium, Access) #200', 'account'],
     [403, 'Not enough space: quota exceeded #404', 'quota'],
     [404, 'Resource not found #469', 'not-found'],
@@ -106,6 +113,34 @@ describe('pacer (rclone: min 400 ms, max 5 s, decay 2, attack 0)', () => {
     await pacer.wait()
     await pacer.wait()
     expect(clock.waits).toEqual([0, 400, 400])
+  })
+
+  it('a lock holds off every call, even one whose turn was given out before it', async () => {
+    let now = 0
+    const pacer = new Pacer({
+      minSleepMs: 400,
+      maxSleepMs: 5000,
+      timeScale: 1,
+      now: () => now,
+      // The lock answer arrives while the second call sleeps for its turn.
+      sleep: async (ms: number) => {
+        if (now === 0 && ms === 400) pacer.holdOff(30_000)
+        now += Math.max(ms, 0)
+      },
+    })
+    await pacer.wait()
+    await pacer.wait()
+    expect(now).toBe(30_000)
+  })
+
+  it('one listing per folder per interval: the second waits for the first plus the interval', async () => {
+    const clock = fakeClock()
+    const pacer = new Pacer({ minSleepMs: 400, maxSleepMs: 5000, timeScale: 1, now: clock.now, sleep: clock.sleep })
+    await pacer.waitSpaced('file/ls.cgi:7', 31_000)
+    await pacer.waitSpaced('file/ls.cgi:8', 31_000)
+    await pacer.waitSpaced('file/ls.cgi:7', 31_000)
+    expect(clock.now()).toBeGreaterThanOrEqual(31_000)
+    expect(clock.waits.slice(0, 2)).toEqual([0, 400])
   })
 
   it('jumps to 5 s after an error and decays by a quarter per success', () => {
