@@ -696,9 +696,9 @@ class Redactor {
 // Both the HTTP status and the JSON `status` are judged: some KO answers come with HTTP 200.
 const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl';
 const ADVICE = {
-    auth: `The API key was refused (invalid, revoked or locked): sign in on 1fichier.com, create a new key at ${KEY_CONSOLE_URL} and store it in the secret.`,
+    auth: `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ${KEY_CONSOLE_URL} and store it in the secret.`,
     account: 'The 1fichier API needs a Premium or Access subscription: renew it on 1fichier.com, then run again.',
-    flood: '1fichier locked this IP or account for too many requests (Flood detected): wait an hour before running again, and make sure no other job uses the same key at the same time.',
+    flood: '1fichier has locked the account or this address, often after too many requests: wait (an hour is safe) and run again, and make sure no other job uses the same key at the same time. The key itself is fine.',
     quota: 'The 1fichier account has no room for this backup: free space or raise the quota, or keep fewer backups.',
     'not-found': '',
     retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
@@ -710,14 +710,19 @@ function errorNumber(message) {
     return match?.[1] ? Number(match[1]) : undefined;
 }
 const RETRYABLE_HTTP = new Set([403, 429, 500, 502, 503, 504, 509]);
+/** Lock answers seen from the real service (shared/1fichier-api.md, 10 and 16.2), by text and by number. */
+const LOCK_TEXT = /flood detected|ip locked|user locked|owner locked|apk locked/;
+const LOCK_CODES = new Set([374, 412, 38, 223, 649, 620, 186]);
+/** Only these mean the key: "No such user #93", "Not authenticated #247" (HTTP 401). */
+const KEY_CODES = new Set([93, 247]);
+/** The one retry rule (rclone's shouldRetry): what kind of failure an answer is. */
 function classify(httpStatus, apiMessage) {
     const code = errorNumber(apiMessage);
     const text = apiMessage.toLowerCase();
-    if (text.includes('flood') || code === 374 || code === 412 || code === 38 || code === 223)
-        return 'flood';
-    if (code === 93 || code === 186 || code === 620 || /no such user|not authenticated|invalid (api )?key|bad key|owner locked/.test(text)) {
+    if ((code !== undefined && KEY_CODES.has(code)) || /no such user|not authenticated/.test(text))
         return 'auth';
-    }
+    if (LOCK_TEXT.test(text) || (code !== undefined && LOCK_CODES.has(code)))
+        return 'flood';
     if (code === 200 || text.includes('must be a customer'))
         return 'account';
     if (/quota|not enough (disk )?space|storage (is )?full|upload forbidden/.test(text))
@@ -2123,6 +2128,13 @@ async function applyRetention(req) {
     const proof = { kind: 'retention', listing: items, prefix: req.prefix, keep };
     const pruned = [];
     const notPruned = [];
+    // rm.cgi is sent once; when its answer is lost, the folder is listed again to see what happened.
+    const unsure = [];
+    const confirmed = (backup, how = '') => {
+        pruned.push(backup);
+        req.onDeleted?.(backup);
+        log.info(`Deleted ${backup.fileName}${how}`);
+    };
     for (const [index, decision] of plan.remove.entries()) {
         if (req.signal?.aborted) {
             for (const rest of plan.remove.slice(index))
@@ -2131,14 +2143,10 @@ async function applyRetention(req) {
         }
         try {
             const outcome = await deleteFile(client, decision.backup, proof);
-            if (outcome.deleted) {
-                pruned.push(decision.backup);
-                req.onDeleted?.(decision.backup);
-                log.info(`Deleted ${decision.backup.fileName}`);
-            }
-            else {
+            if (outcome.deleted)
+                confirmed(decision.backup);
+            else
                 notPruned.push({ backup: decision.backup, reason: outcome.reason });
-            }
         }
         catch (error) {
             if (req.signal?.aborted) {
@@ -2146,15 +2154,37 @@ async function applyRetention(req) {
                     notPruned.push({ backup: rest.backup, reason: 'cancelled' });
                 break;
             }
-            notPruned.push({ backup: decision.backup, reason: error.message });
+            unsure.push({ backup: decision.backup, reason: error.message });
         }
     }
+    if (unsure.length > 0)
+        notPruned.push(...(await lookAgain(client, req, unsure, confirmed)));
     for (const { backup, reason } of notPruned)
         log.warning(`Could not delete ${backup.fileName}: ${reason}`);
     if (notPruned.length > 0) {
         log.warning(`Retention deleted ${pruned.length} of ${plan.remove.length} backups; the rest will be tried on the next run`);
     }
     return { plan, pruned, notPruned };
+}
+/** After rm.cgi answers that were lost: a fresh listing tells which deletions took effect. */
+async function lookAgain(client, req, unsure, confirmed) {
+    if (req.folderId === null || req.signal?.aborted)
+        return unsure;
+    let after;
+    try {
+        after = await client.listFiles(req.folderId);
+    }
+    catch (error) {
+        return unsure.map(({ backup, reason }) => ({ backup, reason: `${reason}; listing the folder again failed too (${error.message})` }));
+    }
+    const left = [];
+    for (const item of unsure) {
+        if (after.some((file) => sameFile(file.url, item.backup.url)))
+            left.push(item);
+        else
+            confirmed(item.backup, ' (its answer was lost; a new listing shows it gone)');
+    }
+    return left;
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
@@ -2548,23 +2578,30 @@ function toNumber(value) {
 
 
 
+/** Listings asked for a file that is not shown yet: the second comes the 30-s listing rule after the first. */
+const LATE_FILE_LISTINGS = 2;
 async function verifyFromListing(client, url, expected, cause) {
     // A listing made before the upload cannot show it: only one made after counts here.
-    let listing;
-    try {
-        listing = expected.listing ?? (await client.listFiles(expected.folderId));
+    // A file can take some seconds to show after its upload: a listing that lacks it is asked again
+    // once, the 30-s listing rule later (the pacer spaces them), before anything is concluded.
+    let item;
+    let listing = [];
+    for (let attempt = 1; attempt <= LATE_FILE_LISTINGS && !item; attempt++) {
+        try {
+            listing = attempt === 1 && expected.listing ? expected.listing : await client.listFiles(expected.folderId);
+        }
+        catch (error) {
+            throw new VerificationError(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing (${error.message}). The file may be at ${url}; nothing was deleted.`);
+        }
+        item = listing.find((i) => sameFile(i.url, url) && i.filename === expected.fileName);
     }
-    catch (error) {
-        throw new VerificationError(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing (${error.message}). The file may be at ${url}; nothing was deleted.`);
-    }
-    const item = listing.find((i) => sameFile(i.url, url) && i.filename === expected.fileName);
     if (!item) {
-        throw new VerificationError(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and ${url} is not in the listing of '${expected.folderPath || '/'}'. It may have landed elsewhere; nothing was deleted.`);
+        throw new VerificationError(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and ${url} is not in the listing of '${expected.folderPath || '/'}', asked ${LATE_FILE_LISTINGS} times over about 30 s. It may have landed elsewhere, or 1fichier is slow to show it; nothing was deleted.`);
     }
     const mismatch = compareDigests('1fichier (file/ls.cgi)', expected, item.size, item.checksum);
     if (mismatch)
         throw await badCopy(client, mismatch, { url, fileName: item.filename }, expected);
-    return { url, fileName: item.filename, folderId: expected.folderId, listing };
+    return { url, fileName: item.filename, folderId: expected.folderId, listing, fallback: { reason: cause.message.split('. ')[0], late: cause.kind === 'not-found' } };
 }
 /**
  * A copy that is not the zip is no backup, and with our name it would take a retention slot: it is
@@ -2591,7 +2628,8 @@ async function verifyUpload(client, link, expected) {
     let info;
     if (!fromEnd) {
         try {
-            info = await client.fileInfo(url);
+            // Once for the new file (frequent info.cgi calls provoke locks); any failure falls back on the listing.
+            info = await client.fileInfo(url, { once: true });
         }
         catch (error) {
             // file/info.cgi failing is no proof of anything: the folder's own listing can still show
@@ -2704,6 +2742,8 @@ class Pacer {
     options;
     gapMs;
     nextAllowed = 0;
+    /** No call before this time (a lock, Retry-After), even one whose turn was given out before. */
+    heldUntil = 0;
     lastOf = new Map();
     now;
     doSleep;
@@ -2723,11 +2763,14 @@ class Pacer {
         const start = Math.max(now, this.nextAllowed);
         this.nextAllowed = start + this.gapMs * this.options.timeScale;
         await this.doSleep(start - now, signal);
+        // A lock answered meanwhile holds this turn too: no call of any kind goes out until it is over.
+        while (this.now() < this.heldUntil)
+            await this.doSleep(this.heldUntil - this.now(), signal);
     }
     /** Waits an extra pause (flood lock, Retry-After), scaled like every other wait. */
     async pause(ms, signal) {
         const scaled = ms * this.options.timeScale;
-        this.nextAllowed = Math.max(this.nextAllowed, this.now() + scaled);
+        this.holdOff(ms);
         await this.doSleep(scaled, signal);
     }
     /**
@@ -2744,8 +2787,11 @@ class Pacer {
     }
     /** No call before `ms` from now (a lock, Retry-After), without waiting here. */
     holdOff(ms) {
-        if (ms > 0)
-            this.nextAllowed = Math.max(this.nextAllowed, this.now() + ms * this.options.timeScale);
+        if (ms <= 0)
+            return;
+        const until = this.now() + ms * this.options.timeScale;
+        this.heldUntil = Math.max(this.heldUntil, until);
+        this.nextAllowed = Math.max(this.nextAllowed, until);
     }
     success() {
         this.gapMs = Math.max(this.options.minSleepMs, (this.gapMs * 3) / 4);
@@ -2805,7 +2851,15 @@ class Transport {
                 headers: { 'content-type': 'application/json' },
                 ...(body === undefined ? {} : { bodyText: JSON.stringify(body) }),
             });
-            return parseApiAnswer(endpoint, response);
+            try {
+                return parseApiAnswer(endpoint, response);
+            }
+            catch (error) {
+                if (options.readOnly && error instanceof OneFichierError && error.kind === 'fatal' && response.status < 300) {
+                    throw new OneFichierError('retryable', error.operation, error.detail, error.httpStatus, error.retryAfterMs);
+                }
+                throw error;
+            }
         };
         return options.retry === false ? this.once(call) : this.withRetries(endpoint, options.spacing, call);
     }
@@ -2918,7 +2972,8 @@ function parseApiAnswer(operation, response) {
     }
     const record = json !== null && typeof json === 'object' ? json : undefined;
     const status = typeof record?.status === 'string' ? record.status.toUpperCase() : undefined;
-    const message = typeof record?.message === 'string' ? record.message : '';
+    // A short plain-text body is the message too: the bare lock answer is the 9 bytes `IP Locked`.
+    const message = typeof record?.message === 'string' ? record.message : record ? '' : plainMessage(response.text);
     const httpOk = response.status >= 200 && response.status < 300;
     if (httpOk && record && status !== 'KO')
         return record;
@@ -2932,6 +2987,10 @@ function parseApiAnswer(operation, response) {
     if (kind === 'fatal' && httpOk && !record)
         kind = 'retryable';
     throw new OneFichierError(kind, operation, detail, response.status, retryAfterMs(response.headers));
+}
+function plainMessage(text) {
+    const trimmed = text.trim();
+    return trimmed.length > 0 && trimmed.length <= 200 && !trimmed.startsWith('<') && !/[\u0000-\u001f]/.test(trimmed) ? trimmed : '';
 }
 function describeBody(text) {
     if (text.trim() === '')
@@ -2959,7 +3018,7 @@ class OneFichierClient {
     }
     /** folder/ls.cgi: the sub-folders of a folder. */
     async listFolders(folderId) {
-        const answer = await this.transport.api('folder/ls.cgi', { folder_id: folderId });
+        const answer = await this.transport.api('folder/ls.cgi', { folder_id: folderId }, 'POST', { readOnly: true });
         return Array.isArray(answer.sub_folders) ? answer.sub_folders : [];
     }
     /** folder/mkdir.cgi: creates a folder, returns its id. Sent once: sent twice it could make two. */
@@ -2974,29 +3033,34 @@ class OneFichierClient {
     async listFiles(folderId) {
         const answer = await this.transport.api('file/ls.cgi', { folder_id: folderId }, 'POST', {
             spacing: { key: `file/ls.cgi:${folderId}`, intervalMs: LISTING_INTERVAL_MS },
+            readOnly: true,
         });
         if (answer.items !== undefined && !Array.isArray(answer.items)) {
             throw new OneFichierError('retryable', 'file/ls.cgi', 'the answer has no list of items');
         }
         return answer.items ?? [];
     }
-    /** file/info.cgi: one file's folder, size and Whirlpool checksum. */
-    async fileInfo(url) {
-        return this.transport.api('file/info.cgi', { url });
+    /**
+     * file/info.cgi: one file's folder, size and Whirlpool checksum. Frequent calls provoke "Owner
+     * locked" (shared/1fichier-api.md, 16.2): `once` asks a single time, the caller falls back on a listing.
+     */
+    async fileInfo(url, options = {}) {
+        return this.transport.api('file/info.cgi', { url }, 'POST', { readOnly: true, retry: !options.once });
     }
     /** file/chattr.cgi: sets one file's description; returns the confirmed `updated` count. */
     async setDescription(url, description) {
-        const answer = await this.transport.api('file/chattr.cgi', { urls: [url], description });
+        // Sent once: a change is never sent twice.
+        const answer = await this.transport.api('file/chattr.cgi', { urls: [url], description }, 'POST', { retry: false });
         return toNumber(answer.updated) ?? 0;
     }
-    /** file/rm.cgi for one URL (as rclone does), returning the confirmed `removed` count. */
+    /** file/rm.cgi for one URL (as rclone does), returning the confirmed `removed` count. Sent once: the caller lists again. */
     async removeFile(url) {
-        const answer = await this.transport.api('file/rm.cgi', { files: [{ url }] });
+        const answer = await this.transport.api('file/rm.cgi', { files: [{ url }] }, 'POST', { retry: false });
         return toNumber(answer.removed) ?? 0;
     }
     /** upload/get_upload_server.cgi: a fresh node and upload id for every upload. */
     async getUploadServer() {
-        const answer = await this.transport.api('upload/get_upload_server.cgi', undefined, 'GET');
+        const answer = await this.transport.api('upload/get_upload_server.cgi', undefined, 'GET', { readOnly: true });
         const { url, id } = answer;
         // The node becomes part of an https URL that carries the key: accept a host name (and port) only.
         if (typeof url !== 'string' || !/^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(url)) {
@@ -3036,16 +3100,19 @@ class OneFichierClient {
                 stall.abort(new Error('stalled'));
         }, Math.min(1_000, stallTimeoutMs / 4));
         try {
-            const response = await this.transport.once(() => this.transport.send(operation, {
-                method: 'POST',
-                url: `https://${req.server.url}/upload.cgi?id=${encodeURIComponent(req.server.id)}`,
-                headers: { 'content-type': layout.contentType, 'content-length': String(layout.contentLength) },
-                body,
-                signal: stall.signal,
-            }));
-            // 1fichier answers 302 to end.pl; a 2xx page is accepted too. Anything else is an error.
-            if (response.status >= 400)
-                parseApiAnswer(operation, response);
+            await this.transport.once(async () => {
+                const response = await this.transport.send(operation, {
+                    method: 'POST',
+                    url: `https://${req.server.url}/upload.cgi?id=${encodeURIComponent(req.server.id)}`,
+                    headers: { 'content-type': layout.contentType, 'content-length': String(layout.contentLength) },
+                    body,
+                    signal: stall.signal,
+                });
+                // 1fichier answers 302 to end.pl; a 2xx page is accepted too. Anything else is an error
+                // (read inside the paced call, so that a lock answer holds off every call after it).
+                if (response.status >= 400)
+                    parseApiAnswer(operation, response);
+            });
         }
         catch (error) {
             if (stall.signal.aborted && !this.transport.options.signal?.aborted) {
@@ -3156,7 +3223,9 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
             log.info(`Folder '${here}' exists now (id ${existing}), made meanwhile; using it`);
             return { id: existing, created: false };
         }
-        if (!isRetryable(failure.kind) || attempt >= attempts) {
+        // Looked at, and not there: sending it again is safe when the answer was a glitch (a 5xx, or a KO with HTTP 200).
+        const glitch = isRetryable(failure.kind) || (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300);
+        if (!glitch || attempt >= attempts) {
             throw new OneFichierError(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and that a file of that name is not in the way`, failure.httpStatus);
         }
         log.warning(`${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ${attempt + 1} of ${attempts})`);
@@ -3610,6 +3679,7 @@ async function runBackup(ctx) {
             return finish({ ...base, status: 'no-files' });
         }
         const zipped = { ...base, size: archive.size, fileCount: selection.tally.fileCount, missing: selection.tally.missing };
+        checkServiceLimits(archive.size, fileName);
         const compared = fingerprint
             ? await timed(progress, stagesMs, 'compare', () => log.group('Compare with the newest backup', () => compare(ctx, client, lookup, fingerprint.digest())))
             : undefined;
@@ -3667,6 +3737,15 @@ async function runBackup(ctx) {
         digestJob?.cancel();
         await transport.close();
         await (0,promises_.rm)(workDir, { recursive: true, force: true });
+    }
+}
+/** 1fichier refuses empty files and files over 300 GB (rclone's limits): said before any upload. */
+const MAX_UPLOAD_BYTES = 300e9;
+function checkServiceLimits(size, fileName) {
+    if (size === 0)
+        throw new BackupError(`The zip ${fileName} is empty (0 bytes) and 1fichier refuses empty files; nothing was uploaded or deleted.`);
+    if (size > MAX_UPLOAD_BYTES) {
+        throw new BackupError(`The zip ${fileName} is ${formatBytes(size)}, over the 300 GB that 1fichier accepts for one file. Split the backup into several series (one step per part of the tree, each with its own name-prefix), or exclude large files. Nothing was uploaded or deleted.`);
     }
 }
 /** A node asked for during the zip is used only this soon after: how long 1fichier keeps one is not documented. */
@@ -3844,6 +3923,11 @@ async function uploadAndVerify(ctx, client, destination, archive, digests, fileN
             listing,
             before,
         });
+        // A file that 1fichier does not show yet right after its upload is normal: said, not warned of.
+        if (verified.fallback?.late)
+            log.info(`${verified.fallback.reason} (a new file can take a moment to show); the folder listing confirmed it`);
+        else if (verified.fallback)
+            log.warning(`${verified.fallback.reason}; the folder listing confirmed the upload instead`);
         log.info(`Verified in ${formatDuration(performance.now() - started)}: 1fichier's size (${formatBytes(archive.size)}) and Whirlpool match the zip; it is in folder id ${folderId}`);
         return verified;
     }));
