@@ -14,6 +14,7 @@ import { watchCancellation, timeScaleFromEnv } from './process.js'
 import { type RunProgress, type RunResult, describeProgress, runBackup } from './run.js'
 import { outputsOf } from './summary.js'
 import { reexecTuned } from './runtime-tuning.js'
+import { REPOSITORY_COMMANDS, REPOSITORY_HELP, type RepositoryCommand, parseRepositoryArgs, runRepositoryCommand } from './restore/cli.js'
 
 /** Exit codes a crontab can rely on. */
 export const EXIT = {
@@ -36,7 +37,8 @@ const SECRET_SOURCES: Record<string, string> = {
 const VALUE_FLAGS = INPUT_NAMES.filter((name) => !SECRET_INPUTS.includes(name))
 const SWITCHES = ['--dry-run', '--include-hidden-files', '--follow-symlinks', '--skip-unchanged']
 
-export const HELP = `Usage: 1fichier-backup --path PATH [--path PATH...] [options]
+export const HELP = `Usage: 1fichier-backup [backup] --path PATH [--path PATH...] [options]
+       1fichier-backup list|restore|check|prune --folder F --name-prefix P [options]
 
 Zips PATHs, uploads the zip to your 1fichier account, verifies it, and deletes older backups of
 the same series by the retention rules. The same engine as the GitHub Action.
@@ -213,6 +215,48 @@ function readSecretFile(file: string, where: string): string {
   return text.replace(/\r?\n$/, '')
 }
 
+/** list, prune, check, restore: secrets as for backup, plain log lines, output on stdout. */
+async function runRepositoryCli(command: RepositoryCommand, argv: string[], env: NodeJS.ProcessEnv, redactor: Redactor): Promise<number> {
+  const redact = (text: string) => redactor.redact(text)
+  let parsed: ReturnType<typeof parseRepositoryArgs>
+  let secrets: { 'api-key': string; 'link-password': string; 'archive-password': string }
+  try {
+    parsed = parseRepositoryArgs(command, argv)
+    const keyFile = parsed.values['key-file']
+    secrets = {
+      'api-key':
+        typeof keyFile === 'string'
+          ? readSecretFile(keyFile, '--key-file')
+          : env.ONEFICHIER_API_KEY_FILE
+            ? readSecretFile(env.ONEFICHIER_API_KEY_FILE, 'ONEFICHIER_API_KEY_FILE')
+            : (env.ONEFICHIER_API_KEY ?? ''),
+      'link-password': env.ONEFICHIER_LINK_PASSWORD_FILE ? readSecretFile(env.ONEFICHIER_LINK_PASSWORD_FILE, 'ONEFICHIER_LINK_PASSWORD_FILE') : (env.ONEFICHIER_LINK_PASSWORD ?? ''),
+      'archive-password': env.ONEFICHIER_ARCHIVE_PASSWORD_FILE
+        ? readSecretFile(env.ONEFICHIER_ARCHIVE_PASSWORD_FILE, 'ONEFICHIER_ARCHIVE_PASSWORD_FILE')
+        : (env.ONEFICHIER_ARCHIVE_PASSWORD ?? ''),
+    }
+  } catch (error) {
+    process.stderr.write(`error: ${redact((error as Error).message)}\n`)
+    return EXIT.usage
+  }
+  for (const secret of Object.values(secrets)) redactor.add(secret)
+  // Log lines go to stderr, so that stdout holds only what the command prints (and --json one document).
+  const log = new RedactingLog(new CliLog(parsed.values.verbose === true, process.stderr, process.stderr), redact)
+  const cancellation = watchCancellation(log)
+  try {
+    return await runRepositoryCommand(command, parsed, {
+      secrets,
+      log,
+      now: new Date(),
+      timeScale: timeScaleFromEnv,
+      signal: cancellation.signal,
+      print: (text) => process.stdout.write(`${redact(text)}\n`),
+    })
+  } finally {
+    cancellation.dispose()
+  }
+}
+
 function retentionIncomplete(result: RunResult): boolean {
   const retention = result.retention
   return retention !== null && (retention.plan === null || retention.notPruned.length > 0)
@@ -222,6 +266,16 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   // Every line this prints passes the redactor: the CLI has no runner to mask for it.
   const redactor = new Redactor([env.ONEFICHIER_API_KEY ?? '', env.ONEFICHIER_LINK_PASSWORD ?? '', env.ONEFICHIER_ARCHIVE_PASSWORD ?? ''])
   const redact = (text: string) => redactor.redact(text)
+  // The first word names the command; `backup` is the default, so older command lines keep working.
+  const command = argv[0]
+  if (command !== undefined && (REPOSITORY_COMMANDS as readonly string[]).includes(command)) {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      process.stdout.write(`${HELP}\n${REPOSITORY_HELP}`)
+      return EXIT.ok
+    }
+    return runRepositoryCli(command as RepositoryCommand, argv.slice(1), env, redactor)
+  }
+  if (command === 'backup') argv = argv.slice(1)
   let args: CliArguments
   try {
     args = parseCliArguments(argv, env)
@@ -231,7 +285,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   for (const name of SECRET_INPUTS) redactor.add(args.inputs[name] ?? '')
   if (args.help) {
-    process.stdout.write(HELP)
+    process.stdout.write(`${HELP}\n${REPOSITORY_HELP}`)
     return EXIT.ok
   }
   if (args.version) {

@@ -422,3 +422,64 @@ function isZeroDuration(d: Duration): boolean {
 }
 
 export type { Duration, RetentionPolicy }
+
+/** What the commands that read the series back (list, restore, check, prune) need. */
+export interface RepositoryConfig {
+  apiKey: string
+  folder: string[]
+  namePrefix: string
+  retention: RetentionPolicy
+  dryRun: boolean
+  /** The download password set on the backups (link-password). */
+  linkPassword: string
+  /** To open AES zips (archive-password). */
+  archivePassword: string
+  /** 'latest', 'all' (check only) or one file name of the series. */
+  backup: string
+  /** Spend CDN credit on downloads (needed from a datacenter address, such as a GitHub-hosted runner). */
+  cdn: boolean
+  retries: number
+  stallTimeoutMs: number
+  apiUrl: string
+}
+
+export function parseRepositoryConfig(get: InputLookup, env: Environment = {}, options: { allowAll?: boolean } = {}): RepositoryConfig {
+  const problems: InputError[] = []
+  const attempt = <T>(fallback: T, read: () => T): T => {
+    try {
+      return read()
+    } catch (error) {
+      if (error instanceof InputError) problems.push(error)
+      else if (error instanceof InvalidInputs) problems.push(...error.problems)
+      else throw error
+      return fallback
+    }
+  }
+  const config: RepositoryConfig = {
+    apiKey: attempt('', () => readApiKey(get('api-key'))),
+    folder: attempt<string[]>([], () => readFolder(get('folder'))),
+    namePrefix: attempt('backup', () => readNamePrefix(get('name-prefix'), env.repository)),
+    retention: attempt<RetentionPolicy>({}, () => readRetention(get)),
+    dryRun: attempt(false, () => readBoolean('dry-run', get('dry-run'), false)),
+    linkPassword: attempt('', () => readLinkPassword(get('link-password'))),
+    archivePassword: attempt('', () => readArchivePassword(get('archive-password'))),
+    backup: attempt('latest', () => readBackupChoice(get('backup'), options.allowAll ?? false)),
+    cdn: attempt(false, () => readBoolean('cdn', get('cdn'), false)),
+    retries: attempt(5, () => readInteger('retries', get('retries'), { min: 1, max: 100, fallback: 5, example: '5' })),
+    stallTimeoutMs:
+      1000 * attempt(300, () => readInteger('stall-timeout-seconds', get('stall-timeout-seconds'), { min: 5, max: 86_400, fallback: 300, example: '300' })),
+    apiUrl: attempt(DEFAULT_API_URL, () => readApiUrl(get('api-url'))),
+  }
+  if (problems.length > 0) throw new InvalidInputs(problems)
+  return config
+}
+
+function readBackupChoice(raw: string, allowAll: boolean): string {
+  const text = raw.trim()
+  if (text === '' || text === 'latest') return 'latest'
+  if (text === 'all' && allowAll) return 'all'
+  if (!/^[A-Za-z0-9._-]+\.zip$/.test(text)) {
+    throw new InputError('backup', `'${text}' is not ${allowAll ? 'latest, all' : 'latest'} or the file name of a backup`, 'latest, or my-repo-20261128T031500Z.zip')
+  }
+  return text
+}

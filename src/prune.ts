@@ -75,8 +75,8 @@ export interface PruneRequest {
   prefix: string
   policy: RetentionPolicy
   now: Date
-  /** The backup of this run; always in the plan, never deleted. */
-  newBackup: Backup
+  /** The backup of this run; always in the plan, never deleted (null: prune alone). */
+  newBackup: Backup | null
   dryRun: boolean
   log: Log
   signal?: AbortSignal | undefined
@@ -114,11 +114,12 @@ export async function applyRetention(req: PruneRequest): Promise<RetentionOutcom
   for (const what of ambiguous) log.warning(`The listing shows ${what}; it is left alone`)
   // The new backup stands for its own id; a listing can lag behind the upload, so it joins the
   // series even when not listed yet.
-  const newId = fileIdOf(req.newBackup.url)
+  // (prune alone has no new backup: the series is the listing.)
+  const newId = req.newBackup ? fileIdOf(req.newBackup.url) : null
   const series = listed.filter((b) => newId === null || fileIdOf(b.url) !== newId)
-  series.push(req.newBackup)
+  if (req.newBackup) series.push(req.newBackup)
 
-  const plan = planRetention(series, req.policy, { now: req.now, protect: new Set([req.newBackup.url]) })
+  const plan = planRetention(series, req.policy, { now: req.now, protect: new Set(req.newBackup ? [req.newBackup.url] : []) })
   for (const backup of plan.future) {
     log.warning(`'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' deletion`)
   }
@@ -128,7 +129,7 @@ export async function applyRetention(req: PruneRequest): Promise<RetentionOutcom
   if (req.dryRun || plan.remove.length === 0) return { plan, pruned: [], notPruned: [] }
 
   // Whatever the plan says, the deletion itself checks the file against this listing (deletion.ts).
-  const keep = new Set([...plan.keep.map((d) => d.backup.url), req.newBackup.url].map(fileIdOf).filter((id): id is string => id !== null))
+  const keep = new Set([...plan.keep.map((d) => d.backup.url), req.newBackup?.url].map(fileIdOf).filter((id): id is string => id !== null))
   const proof: DeletionProof = { kind: 'retention', listing: items, prefix: req.prefix, keep }
   const pruned: Backup[] = []
   const notPruned: Array<{ backup: Backup; reason: string }> = []

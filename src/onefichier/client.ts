@@ -88,6 +88,21 @@ export class OneFichierClient {
     return toNumber(answer.removed) ?? 0
   }
 
+  /**
+   * download/get_token.cgi, as rclone asks it: a one-use (`single: 1`) URL for one download; `pass`
+   * for a file with a download password, `cdn: 1` to spend CDN credit (needed from a datacenter).
+   */
+  async getDownloadToken(url: string, options: { password?: string; cdn?: boolean } = {}): Promise<string> {
+    const body: Record<string, unknown> = { url, single: 1 }
+    if (options.password) body.pass = options.password
+    if (options.cdn) body.cdn = 1
+    const answer = await this.transport.api<{ url?: unknown }>('download/get_token.cgi', body, 'POST', { readOnly: true })
+    if (typeof answer.url !== 'string' || !/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\//.test(answer.url)) {
+      throw new OneFichierError('retryable', 'download/get_token.cgi', 'the answer has no valid https download URL')
+    }
+    return answer.url
+  }
+
   /** upload/get_upload_server.cgi: a fresh node and upload id for every upload. */
   async getUploadServer(): Promise<UploadServer> {
     const answer = await this.transport.api<Partial<UploadServer>>('upload/get_upload_server.cgi', undefined, 'GET', { readOnly: true })

@@ -45,6 +45,8 @@ export function classify(httpStatus: number, apiMessage: string): FailureKind {
   if (LOCK_TEXT.test(text) || (code !== undefined && LOCK_CODES.has(code))) return 'flood'
   if (code === 200 || text.includes('must be a customer')) return 'account'
   if (/quota|not enough (disk )?space|storage (is )?full|upload forbidden/.test(text)) return 'quota'
+  // Download refusals (#913: datacenter address without CDN credit; #887: one location at a time): no retry helps.
+  if (code === 913 || code === 887) return 'fatal'
   if (httpStatus === 401) return 'auth'
   if (httpStatus === 404 || code === 469 || text.includes('not found')) return 'not-found'
   if (RETRYABLE_HTTP.has(httpStatus)) return 'retryable'

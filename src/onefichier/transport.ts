@@ -2,6 +2,8 @@
 // (rclone's shouldRetry). The key lives here, in a header, and nowhere else.
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
 import type { Readable } from 'node:stream'
+import { createWriteStream } from 'node:fs'
+import { once } from 'node:events'
 import { OneFichierError, classify, isRetryable, networkFailure } from './errors.js'
 import { ONEFICHIER_PACING, Pacer } from './pacer.js'
 import type { Log } from '../log.js'
@@ -137,6 +139,51 @@ export class Transport {
         await this.pacer.pause(pause + jitter, signal)
       }
     }
+  }
+
+  /**
+   * GET `url` (a download token's URL) from byte `offset` on, appending to `file`. One paced try:
+   * the caller fetches a new one-use token for the next. Returns the bytes written by this try;
+   * a connection that drops half way throws after what arrived was written (to resume from).
+   */
+  async download(url: string, file: string, offset: number, onBytes?: (total: number) => void): Promise<{ written: number; complete: boolean }> {
+    const operation = 'download'
+    return this.once(async () => {
+      let response: Dispatcher.ResponseData
+      try {
+        response = await request(url, {
+          method: 'GET',
+          dispatcher: this.agent,
+          // A token URL needs no key: it is not sent to the download node.
+          headers: { 'user-agent': USER_AGENT, ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) },
+          signal: this.options.signal,
+        })
+      } catch (error) {
+        this.options.signal?.throwIfAborted()
+        throw networkFailure(operation, error)
+      }
+      if (response.statusCode !== 200 && response.statusCode !== 206) {
+        const text = await response.body.text().catch(() => '')
+        throw new OneFichierError(response.statusCode >= 500 ? 'retryable' : 'fatal', operation, `the download node answered HTTP ${response.statusCode} with ${describeBody(text)}`, response.statusCode)
+      }
+      // A node that ignores Range sends the whole file again: start the file over.
+      const from = response.statusCode === 206 ? offset : 0
+      const out = createWriteStream(file, { flags: from === 0 ? 'w' : 'a' })
+      let written = 0
+      try {
+        for await (const chunk of response.body) {
+          if (!out.write(chunk as Buffer)) await once(out, 'drain')
+          written += (chunk as Buffer).length
+          onBytes?.(from + written)
+        }
+      } catch (error) {
+        await new Promise((resolve) => out.end(resolve))
+        this.options.signal?.throwIfAborted()
+        throw Object.assign(networkFailure(operation, error), { resumeFrom: from + written })
+      }
+      await new Promise((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve(undefined))))
+      return { written: from + written, complete: true }
+    })
   }
 
   /** One unpaced request; callers go through `api`, `withRetries` or `once`. */

@@ -45,6 +45,8 @@ export class EntryCipher {
     macKey: Buffer,
     /** Salt and password check, written before the encrypted data. */
     readonly preamble: Buffer,
+    /** Reading: the code authenticates the ciphertext, which is then the input. */
+    private readonly reading = false,
   ) {
     this.ecb = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false)
     this.mac = createHmac('sha1', macKey)
@@ -59,8 +61,18 @@ export class EntryCipher {
     return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), preamble)
   }
 
+  /** For reading an entry back: from its salt and password check; null when the password does not fit. */
+  static async forReading(password: string, preamble: Buffer): Promise<EntryCipher | null> {
+    if (endianness() !== 'LE') throw new Error('archive-password needs a little-endian machine (x64, arm64)')
+    const salt = preamble.subarray(0, SALT_BYTES)
+    const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1')
+    if (!derived.subarray(2 * KEY_BYTES).equals(preamble.subarray(SALT_BYTES, SALT_BYTES + 2))) return null
+    return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), Buffer.from(preamble), true)
+  }
+
   /** Encrypts the next bytes of the entry (a new buffer; `data` is left as it is). */
   update(data: Buffer): Buffer {
+    if (this.reading) this.mac.update(data)
     // Unpooled, so its words are aligned for the 32-bit XOR below.
     const out = Buffer.allocUnsafeSlow(data.length)
     data.copy(out)
@@ -74,7 +86,7 @@ export class EntryCipher {
       this.spare = Buffer.from(keystream.subarray(data.length - done))
       freeNow(keystream)
     }
-    this.mac.update(out)
+    if (!this.reading) this.mac.update(out)
     return out
   }
 
@@ -110,4 +122,25 @@ function xorInPlace(out: Buffer, start: number, keystream: Buffer): void {
     i = words * 4
   }
   for (; i < length; i++) out[start + i]! ^= keystream[i]!
+}
+
+/** Reading an AE-2 entry: its preamble (salt, password check) opens it; `mac()` is what its end must hold. */
+export class EntryDecipher {
+  static readonly PREAMBLE_BYTES = SALT_BYTES + 2
+  static readonly MAC_BYTES = AES_MAC_BYTES
+
+  private constructor(private readonly cipher: EntryCipher) {}
+
+  static async create(password: string, preamble: Buffer): Promise<EntryDecipher | null> {
+    const cipher = await EntryCipher.forReading(password, preamble)
+    return cipher ? new EntryDecipher(cipher) : null
+  }
+
+  update(ciphertext: Buffer): Buffer {
+    return this.cipher.update(ciphertext)
+  }
+
+  mac(): Buffer {
+    return this.cipher.final()
+  }
 }

@@ -134,4 +134,17 @@ describeRclone('rclone (1fichier backend) against the stand-in', () => {
     // file/info.cgi is ours alone (rclone does not verify folders); it is POST + JSON like the rest.
     expect(ours.get('file/info.cgi')?.every((s) => s.includes('"method":"POST"') && s.includes('"contentType":"application/json"'))).toBe(true)
   })
+
+  it('rclone downloads from the stand-in (get_token.cgi, then the token URL) the bytes our restore reads', async () => {
+    const account = standIn.accounts.get(key)!
+    const stored = await standIn.seedFile(account, 'rc/dl', 'site-20260101T000000Z.zip', Buffer.from(Array.from({ length: 200_000 }, (_, i) => i % 253)))
+    standIn.requests.length = 0
+    const out = path.join(await makeWorkspace({}), 'copy.zip')
+    await rclone('copyto', 'standin:rc/dl/site-20260101T000000Z.zip', out)
+    const { readFileSync } = await import('node:fs')
+    expect(readFileSync(out).equals(readFileSync(stored.dataPath))).toBe(true)
+    const token = standIn.requests.find((r) => r.endpoint === 'download/get_token.cgi')
+    expect(token?.jsonKeys).toEqual(expect.arrayContaining(['single', 'url']))
+    expect(standIn.requests.some((r) => r.endpoint === 'download')).toBe(true)
+  })
 })

@@ -48,6 +48,10 @@ export type FaultKind =
   | 'renamed' // upload.cgi: the file is stored as `name (1).zip`, and end.pl says so
   | 'echo-auth' // HTTP 403 KO whose message echoes the Authorization header, plain and URL-encoded
   | 'rm-then-reset' // file/rm.cgi: the file is deleted, then the connection drops before the answer
+  | 'download-drop' // the download (token URL): part of the body, then the connection drops
+  | 'download-corrupt' // the download: every byte sent, one of them flipped
+  | 'datacenter' // get_token.cgi: "#913", premium downloads refused from a datacenter address without CDN credit
+  | 'one-location' // get_token.cgi: "Only 1 location allowed at a time #887"
   | 'mkdir-race' // folder/mkdir.cgi: another client creates the folder first; this call answers "already exists"
 
 export interface Fault {
@@ -165,6 +169,7 @@ const API_ENDPOINTS = new Set([
   'file/chattr.cgi',
   'user/info.cgi',
   'upload/get_upload_server.cgi',
+  'download/get_token.cgi',
 ])
 
 export class StandIn {
@@ -177,6 +182,8 @@ export class StandIn {
   private nextFolderId = 1000
   private uploads = new Map<string, { apiKey: string | null; links: unknown[] | null }>()
   private lastListing = new Map<string, number>()
+  /** One-use download tokens (get_token.cgi with single: 1) and the file each serves. */
+  private tokens = new Map<string, { file: StoredFile; single: boolean; used: boolean }>()
   private lastCall = new Map<string, number>()
   private options: Required<Omit<StandInOptions, 'uploadNodeHost' | 'minCallGapMs'>> & Pick<StandInOptions, 'uploadNodeHost' | 'minCallGapMs'>
   /** A lock in force: until when, and what every call gets meanwhile. */
@@ -340,7 +347,8 @@ export class StandIn {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'https://stand-in')
-    const endpoint = url.pathname.replace(/^\/v1\//, '').replace(/^\//, '')
+    // Token URLs (/dl/<token>) are logged as one endpoint, 'download'.
+    const endpoint = url.pathname.startsWith('/dl/') ? 'download' : url.pathname.replace(/^\/v1\//, '').replace(/^\//, '')
     const logged: LoggedRequest = {
       method: req.method ?? '',
       host: req.headers.host ?? '',
@@ -364,6 +372,7 @@ export class StandIn {
       if (fault && (await this.applyFault(fault, req, res))) return
       if (endpoint === 'upload.cgi') return await this.upload(req, res, url, logged)
       if (endpoint === 'end.pl') return await this.endPl(req, res, url, fault)
+      if (endpoint === 'download') return await this.download(req, res, url.pathname.slice(4), fault)
       if (url.pathname.startsWith('/v1/') && API_ENDPOINTS.has(endpoint)) return await this.api(endpoint, req, res, logged, fault)
       send(res, 404, { status: 'KO', message: 'Resource not found #469' })
     } catch (error) {
@@ -560,6 +569,16 @@ export class StandIn {
         a.folders.delete(folderId)
         return send(res, 200, { status: 'OK' })
       }
+      case 'download/get_token.cgi': {
+        if (fault === 'datacenter') throw new KoError(403, 'Premium downloads are only allowed from residential connections, use CDN credits #913')
+        if (fault === 'one-location') throw new KoError(403, 'Only 1 location allowed at a time #887')
+        const file = a.files.find((f) => sameId(f.url, body.url))
+        if (!file || this.isLate(file)) throw new KoError(404, 'Resource not found #469')
+        if (file.pass && body.pass !== file.pass) throw new KoError(403, file.pass && body.pass ? 'Invalid password. Resource not allowed #631' : 'Password not provided. Resource not allowed #631')
+        const token = randomBytes(16).toString('hex')
+        this.tokens.set(token, { file, single: body.single === 1, used: false })
+        return send(res, 200, { status: 'OK', url: `https://${this.options.uploadNodeHost ?? `localhost:${this.port}`}/dl/${token}` })
+      }
       case 'user/info.cgi': {
         const used = a.files.reduce((sum, f) => sum + f.size, 0)
         return send(res, 200, { status: 'OK', email: 'user@example.com', offer: '1', cold_storage: used, available_cold_storage: a.quotaBytes })
@@ -715,6 +734,39 @@ export class StandIn {
     res.writeHead(302, { location: `/end.pl?xid=${id}` }).end()
   }
 
+  /** GET of a token URL: the file's bytes, with Range (206) for a part; a one-use token serves once. */
+  private async download(req: IncomingMessage, res: ServerResponse, token: string, fault: FaultKind | undefined): Promise<void> {
+    await drain(req)
+    const grant = this.tokens.get(token)
+    if (req.method !== 'GET' || !grant || (grant.single && grant.used)) {
+      res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>Invalid or expired link</body></html>')
+      return
+    }
+    grant.used = true
+    const data = readFileSync(grant.file.dataPath)
+    let start = 0
+    let end = data.length - 1
+    const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '')
+    if (range) {
+      start = Number(range[1])
+      if (range[2]) end = Math.min(end, Number(range[2]))
+      if (start > end) {
+        res.writeHead(416, { 'content-range': `bytes */${data.length}` }).end()
+        return
+      }
+    }
+    const body = Buffer.from(data.subarray(start, end + 1))
+    if (fault === 'download-corrupt' && body.length > 0) body[Math.floor(body.length / 2)]! ^= 0xff
+    const headers = { 'content-type': 'application/octet-stream', 'content-length': String(body.length), 'accept-ranges': 'bytes' }
+    if (range) res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${data.length}` })
+    else res.writeHead(200, headers)
+    if (fault === 'download-drop') {
+      res.write(body.subarray(0, Math.floor(body.length / 2)), () => setTimeout(() => req.socket.destroy(), 20))
+      return
+    }
+    res.end(body)
+  }
+
   private async endPl(req: IncomingMessage, res: ServerResponse, url: URL, fault: FaultKind | undefined): Promise<void> {
     await drain(req)
     const id = url.searchParams.get('xid') ?? ''
@@ -776,7 +828,7 @@ function folderIdOf(value: unknown): number {
 
 function pickHeaders(req: IncomingMessage): Record<string, string> {
   const picked: Record<string, string> = {}
-  for (const name of ['content-type', 'content-length', 'json', 'transfer-encoding', 'user-agent']) {
+  for (const name of ['content-type', 'content-length', 'json', 'transfer-encoding', 'user-agent', 'range']) {
     const value = req.headers[name]
     if (typeof value === 'string') picked[name] = value
   }

@@ -1,0 +1,153 @@
+// The command line of the way back: `list`, `prune`, `check` and `restore`, each with the flags it
+// needs, the secrets from the environment or files as for `backup`, and plain or --json output.
+import { parseArgs } from 'node:util'
+import { InvalidInputs, KEEP_COUNT_INPUTS, parseRepositoryConfig } from '../config.js'
+import { BackupError } from '../errors.js'
+import { formatBytes } from '../format.js'
+import type { Log } from '../log.js'
+import { OneFichierError } from '../onefichier/errors.js'
+import { type CommandContext, checkCommand, listCommand, pruneCommand, restoreCommand } from './commands.js'
+
+export const REPOSITORY_COMMANDS = ['list', 'prune', 'check', 'restore'] as const
+export type RepositoryCommand = (typeof REPOSITORY_COMMANDS)[number]
+
+export const REPOSITORY_HELP = `Commands that read the series back (the same key, folder and name prefix as the backups):
+
+  list    --folder F --name-prefix P [--keep-... N] [--json]
+          the series, newest first: name, time (UTC, from the name), size, link; with keep-* rules,
+          which rule keeps each
+  restore --folder F --name-prefix P [--backup latest|FILE-NAME] --to DIR [--overwrite] [--cdn]
+          downloads the backup, checks its size and Whirlpool, refuses a zip with any entry that would
+          land outside DIR, checks every entry, and extracts contents, modes, links and folders; DIR
+          must be empty unless --overwrite; AES zips need ONEFICHIER_ARCHIVE_PASSWORD
+  check   --folder F --name-prefix P [--backup latest|all|FILE-NAME] [--cdn]
+          downloads and verifies Whirlpool and every entry, extracts nothing; exit 1 on any mismatch
+  prune   --folder F --name-prefix P --keep-... N [--dry-run]
+          retention alone, no upload (restic's forget), with the same plan and safety as after a backup
+
+  --cdn spends CDN credit on the download: 1fichier refuses API downloads from datacenter addresses
+  (a GitHub-hosted runner is one) without it. ONEFICHIER_LINK_PASSWORD opens backups that have a
+  download password.
+`
+
+/** What the shell hands over: the secrets it read, its log, and how to print. */
+export interface RepositoryShell {
+  secrets: { 'api-key': string; 'link-password': string; 'archive-password': string }
+  log: Log
+  now: Date
+  timeScale: (apiUrl: string) => number
+  signal: AbortSignal
+  print: (text: string) => void
+}
+
+export class RepositoryUsageError extends Error {
+  override name = 'RepositoryUsageError'
+}
+
+const VALUE_FLAGS = ['folder', 'name-prefix', 'backup', 'to', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', ...KEEP_COUNT_INPUTS, 'keep-within'] as const
+const SWITCHES = ['overwrite', 'cdn', 'json', 'verbose', 'dry-run', 'quiet'] as const
+const ALLOWED: Record<RepositoryCommand, ReadonlySet<string>> = {
+  list: new Set(['folder', 'name-prefix', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', ...KEEP_COUNT_INPUTS, 'keep-within', 'json', 'verbose', 'quiet']),
+  prune: new Set(['folder', 'name-prefix', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', ...KEEP_COUNT_INPUTS, 'keep-within', 'json', 'verbose', 'dry-run', 'quiet']),
+  check: new Set(['folder', 'name-prefix', 'backup', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', 'cdn', 'json', 'verbose', 'quiet']),
+  restore: new Set(['folder', 'name-prefix', 'backup', 'to', 'overwrite', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', 'cdn', 'json', 'verbose', 'quiet']),
+}
+
+export interface ParsedRepositoryArgs {
+  values: Record<string, string | boolean | undefined>
+}
+
+export function parseRepositoryArgs(command: RepositoryCommand, argv: string[]): ParsedRepositoryArgs {
+  const options = Object.fromEntries([
+    ...VALUE_FLAGS.map((f) => [f, { type: 'string' as const }]),
+    ...SWITCHES.map((f) => [f, { type: 'boolean' as const }]),
+  ])
+  let parsed: { values: Record<string, string | boolean | undefined> }
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false }) as typeof parsed
+  } catch (error) {
+    throw new RepositoryUsageError(`${(error as Error).message}. See --help.`)
+  }
+  for (const name of Object.keys(parsed.values)) {
+    if (!ALLOWED[command].has(name)) throw new RepositoryUsageError(`--${name} does not apply to '${command}'. See --help.`)
+  }
+  if (command === 'restore' && typeof parsed.values.to !== 'string') throw new RepositoryUsageError("'restore' needs --to DIR: the folder to restore into.")
+  return parsed
+}
+
+export async function runRepositoryCommand(command: RepositoryCommand, args: ParsedRepositoryArgs, shell: RepositoryShell): Promise<number> {
+  const { values } = args
+  const input = (name: string): string => {
+    if (name in shell.secrets) return shell.secrets[name as keyof RepositoryShell['secrets']]
+    const value = values[name]
+    if (name === 'dry-run' || name === 'cdn') return value === true ? 'true' : ''
+    return typeof value === 'string' ? value : ''
+  }
+  let config
+  try {
+    config = parseRepositoryConfig(input, {}, { allowAll: command === 'check' })
+  } catch (error) {
+    if (!(error instanceof InvalidInputs)) throw error
+    for (const problem of error.problems) shell.log.error(problem.message.replace(/^Input '([^']+)'/, (_, n: string) => (n in shell.secrets ? n : `--${n}`)))
+    return 2
+  }
+  const ctx: CommandContext = { config, log: shell.log, now: shell.now, timeScale: shell.timeScale(config.apiUrl), signal: shell.signal }
+  const json = values.json === true
+  try {
+    switch (command) {
+      case 'list': {
+        const rows = await listCommand(ctx)
+        if (json) shell.print(JSON.stringify(rows, null, 2))
+        else if (rows.length === 0) shell.print(`No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}'.`)
+        else for (const r of rows) shell.print(`${r.time.replace('.000Z', 'Z')}  ${formatBytes(r.size).padStart(10)}  ${r['file-name']}  ${r.url}${r['kept-by'] ? `  ${r['kept-by'].length > 0 ? `kept: ${r['kept-by'].join(', ')}` : 'not kept'}` : ''}`)
+        return 0
+      }
+      case 'prune': {
+        const outcome = await pruneCommand(ctx)
+        const planned = outcome.plan?.remove.map((d) => ({ 'file-name': d.backup.fileName, url: d.backup.url })) ?? []
+        if (json) {
+          shell.print(
+            JSON.stringify(
+              {
+                'dry-run': config.dryRun,
+                kept: outcome.plan?.keep.map((d) => ({ 'file-name': d.backup.fileName, url: d.backup.url, reasons: d.reasons })) ?? [],
+                'planned-deletions': planned,
+                pruned: outcome.pruned.map((b) => ({ 'file-name': b.fileName, url: b.url })),
+                'not-pruned': outcome.notPruned.map((n) => ({ 'file-name': n.backup.fileName, reason: n.reason })),
+              },
+              null,
+              2,
+            ),
+          )
+        } else if (outcome.plan) {
+          shell.print(config.dryRun ? `Dry run: would delete ${planned.length}, keep ${outcome.plan.keep.length}` : `Kept ${outcome.plan.keep.length}, deleted ${outcome.pruned.length}`)
+        }
+        return outcome.plan === null || outcome.notPruned.length > 0 ? 3 : 0
+      }
+      case 'check': {
+        const results = await checkCommand(ctx)
+        if (json) shell.print(JSON.stringify(results, null, 2))
+        else shell.print(`Checked ${results.length} backups: ${results.filter((r) => r.ok).length} sound, ${results.filter((r) => !r.ok).length} damaged`)
+        return results.every((r) => r.ok) ? 0 : 1
+      }
+      case 'restore': {
+        const restored = await restoreCommand(ctx, String(values.to), values.overwrite === true)
+        if (!restored) {
+          shell.log.error(`The series ${config.namePrefix} has no backup in '${config.folder.join('/') || '/'}': nothing was restored.`)
+          return 1
+        }
+        if (json) shell.print(JSON.stringify(restored, null, 2))
+        else shell.print(`Restored ${restored['file-name']} (${formatBytes(restored.size)}, ${restored['file-count']} files) into ${restored.path}`)
+        return 0
+      }
+    }
+  } catch (error) {
+    if (shell.signal.aborted) {
+      shell.log.error('Cancelled; nothing more was written or deleted.')
+      return 130
+    }
+    if (error instanceof OneFichierError || error instanceof BackupError) shell.log.error(error.message)
+    else shell.log.error(`Unexpected failure: ${(error as Error)?.message ?? String(error)}`)
+    return 1
+  }
+}

@@ -1,0 +1,52 @@
+// The series as the commands that read it back see it: the destination folder looked up (never
+// created), listed once, and its backups newest first with what 1fichier says of each.
+import { BackupError } from '../errors.js'
+import type { Log } from '../log.js'
+import { seriesFromListing } from '../prune.js'
+import type { Backup } from '../retention.js'
+import type { OneFichierClient } from '../onefichier/client.js'
+import { fileIdOf } from '../onefichier/file-id.js'
+import { resolveFolder } from '../onefichier/folders.js'
+import { type FileItem, toNumber } from '../onefichier/types.js'
+
+export interface ListedBackup extends Backup {
+  size: number
+  /** 1fichier's Whirlpool of the file, lowercase hex ('' when the listing has none). */
+  whirlpool: string
+}
+
+export interface Series {
+  folderId: number
+  listing: FileItem[]
+  /** Newest first. */
+  backups: ListedBackup[]
+}
+
+export async function readSeries(client: OneFichierClient, folder: readonly string[], prefix: string, log: Log): Promise<Series> {
+  const resolved = await resolveFolder(client, folder, { create: false, log })
+  if (resolved.id === null) throw new BackupError(`The folder '${folder.join('/') || '/'}' does not exist in the 1fichier account: check --folder.`)
+  const listing = await client.listFiles(resolved.id)
+  const { series, unreadable, ambiguous } = seriesFromListing(listing, prefix)
+  for (const name of unreadable) log.warning(`'${name}' looks like a backup of this series but its timestamp is not a real time; it is left out`)
+  for (const what of ambiguous) log.warning(`The listing shows ${what}; it is left out`)
+  const backups = series
+    .map((b): ListedBackup => {
+      const item = listing.find((i) => fileIdOf(i.url) === fileIdOf(b.url))
+      const checksum = typeof item?.checksum === 'string' ? item.checksum.trim().toLowerCase() : ''
+      return { ...b, size: toNumber(item?.size) ?? -1, whirlpool: checksum }
+    })
+    .sort((a, b) => b.time.getTime() - a.time.getTime() || (a.fileName < b.fileName ? 1 : -1))
+  return { folderId: resolved.id, listing, backups }
+}
+
+/** `latest` (the newest not dated in the future), `all`, or one file name. */
+export function chooseBackups(series: Series, choice: string, now: Date, where: string): ListedBackup[] {
+  if (choice === 'all') return series.backups
+  if (choice === 'latest') {
+    const latest = series.backups.find((b) => b.time.getTime() <= now.getTime())
+    return latest ? [latest] : []
+  }
+  const named = series.backups.find((b) => b.fileName === choice)
+  if (!named) throw new BackupError(`No backup named ${choice} in ${where}: run 'list' to see the series.`)
+  return [named]
+}
