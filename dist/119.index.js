@@ -518,6 +518,51 @@ function retentionActive(policy) {
 function isZeroDuration(d) {
     return d.years === 0 && d.months === 0 && d.days === 0 && d.hours === 0;
 }
+function parseRepositoryConfig(get, env = {}, options = {}) {
+    const problems = [];
+    const attempt = (fallback, read) => {
+        try {
+            return read();
+        }
+        catch (error) {
+            if (error instanceof InputError)
+                problems.push(error);
+            else if (error instanceof InvalidInputs)
+                problems.push(...error.problems);
+            else
+                throw error;
+            return fallback;
+        }
+    };
+    const config = {
+        apiKey: attempt('', () => readApiKey(get('api-key'))),
+        folder: attempt([], () => readFolder(get('folder'))),
+        namePrefix: attempt('backup', () => readNamePrefix(get('name-prefix'), env.repository)),
+        retention: attempt({}, () => readRetention(get)),
+        dryRun: attempt(false, () => readBoolean('dry-run', get('dry-run'), false)),
+        linkPassword: attempt('', () => readLinkPassword(get('link-password'))),
+        archivePassword: attempt('', () => readArchivePassword(get('archive-password'))),
+        backup: attempt('latest', () => readBackupChoice(get('backup'), options.allowAll ?? false)),
+        cdn: attempt(false, () => readBoolean('cdn', get('cdn'), false)),
+        retries: attempt(5, () => readInteger('retries', get('retries'), { min: 1, max: 100, fallback: 5, example: '5' })),
+        stallTimeoutMs: 1000 * attempt(300, () => readInteger('stall-timeout-seconds', get('stall-timeout-seconds'), { min: 5, max: 86_400, fallback: 300, example: '300' })),
+        apiUrl: attempt(DEFAULT_API_URL, () => readApiUrl(get('api-url'))),
+    };
+    if (problems.length > 0)
+        throw new InvalidInputs(problems);
+    return config;
+}
+function readBackupChoice(raw, allowAll) {
+    const text = raw.trim();
+    if (text === '' || text === 'latest')
+        return 'latest';
+    if (text === 'all' && allowAll)
+        return 'all';
+    if (!/^[A-Za-z0-9._-]+\.zip$/.test(text)) {
+        throw new InputError('backup', `'${text}' is not ${allowAll ? 'latest, all' : 'latest'} or the file name of a backup`, 'latest, or my-repo-20261128T031500Z.zip');
+    }
+    return text;
+}
 
 ;// CONCATENATED MODULE: ./lib/errors.js
 // Failures of the run that are not 1fichier's: each says what happened and what to do.
@@ -727,6 +772,9 @@ function classify(httpStatus, apiMessage) {
         return 'account';
     if (/quota|not enough (disk )?space|storage (is )?full|upload forbidden/.test(text))
         return 'quota';
+    // Download refusals (#913: datacenter address without CDN credit; #887: one location at a time): no retry helps.
+    if (code === 913 || code === 887)
+        return 'fatal';
     if (httpStatus === 401)
         return 'auth';
     if (httpStatus === 404 || code === 469 || text.includes('not found'))
@@ -854,6 +902,7 @@ function aesExtraField(actualMethod) {
 /** One entry's encryption: its own salt, so no two entries share a keystream. */
 class EntryCipher {
     preamble;
+    reading;
     ecb;
     mac;
     counter = 1;
@@ -861,8 +910,11 @@ class EntryCipher {
     spare = Buffer.alloc(0);
     constructor(key, macKey, 
     /** Salt and password check, written before the encrypted data. */
-    preamble) {
+    preamble, 
+    /** Reading: the code authenticates the ciphertext, which is then the input. */
+    reading = false) {
         this.preamble = preamble;
+        this.reading = reading;
         this.ecb = (0,external_node_crypto_.createCipheriv)('aes-256-ecb', key, null).setAutoPadding(false);
         this.mac = (0,external_node_crypto_.createHmac)('sha1', macKey);
     }
@@ -875,8 +927,20 @@ class EntryCipher {
         const preamble = Buffer.concat([salt, derived.subarray(2 * KEY_BYTES)]);
         return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), preamble);
     }
+    /** For reading an entry back: from its salt and password check; null when the password does not fit. */
+    static async forReading(password, preamble) {
+        if ((0,external_node_os_.endianness)() !== 'LE')
+            throw new Error('archive-password needs a little-endian machine (x64, arm64)');
+        const salt = preamble.subarray(0, SALT_BYTES);
+        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1');
+        if (!derived.subarray(2 * KEY_BYTES).equals(preamble.subarray(SALT_BYTES, SALT_BYTES + 2)))
+            return null;
+        return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), Buffer.from(preamble), true);
+    }
     /** Encrypts the next bytes of the entry (a new buffer; `data` is left as it is). */
     update(data) {
+        if (this.reading)
+            this.mac.update(data);
         // Unpooled, so its words are aligned for the 32-bit XOR below.
         const out = Buffer.allocUnsafeSlow(data.length);
         data.copy(out);
@@ -891,7 +955,8 @@ class EntryCipher {
             this.spare = Buffer.from(keystream.subarray(data.length - done));
             freeNow(keystream);
         }
-        this.mac.update(out);
+        if (!this.reading)
+            this.mac.update(out);
         return out;
     }
     /** The authentication code, written after the encrypted data. */
@@ -926,6 +991,25 @@ function xorInPlace(out, start, keystream) {
     }
     for (; i < length; i++)
         out[start + i] ^= keystream[i];
+}
+/** Reading an AE-2 entry: its preamble (salt, password check) opens it; `mac()` is what its end must hold. */
+class EntryDecipher {
+    cipher;
+    static PREAMBLE_BYTES = SALT_BYTES + 2;
+    static MAC_BYTES = AES_MAC_BYTES;
+    constructor(cipher) {
+        this.cipher = cipher;
+    }
+    static async create(password, preamble) {
+        const cipher = await EntryCipher.forReading(password, preamble);
+        return cipher ? new EntryDecipher(cipher) : null;
+    }
+    update(ciphertext) {
+        return this.cipher.update(ciphertext);
+    }
+    mac() {
+        return this.cipher.final();
+    }
 }
 
 // EXTERNAL MODULE: external "node:worker_threads"
@@ -2110,10 +2194,12 @@ async function applyRetention(req) {
         log.warning(`The listing shows ${what}; it is left alone`);
     // The new backup stands for its own id; a listing can lag behind the upload, so it joins the
     // series even when not listed yet.
-    const newId = fileIdOf(req.newBackup.url);
+    // (prune alone has no new backup: the series is the listing.)
+    const newId = req.newBackup ? fileIdOf(req.newBackup.url) : null;
     const series = listed.filter((b) => newId === null || fileIdOf(b.url) !== newId);
-    series.push(req.newBackup);
-    const plan = planRetention(series, req.policy, { now: req.now, protect: new Set([req.newBackup.url]) });
+    if (req.newBackup)
+        series.push(req.newBackup);
+    const plan = planRetention(series, req.policy, { now: req.now, protect: new Set(req.newBackup ? [req.newBackup.url] : []) });
     for (const backup of plan.future) {
         log.warning(`'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' deletion`);
     }
@@ -2124,7 +2210,7 @@ async function applyRetention(req) {
     if (req.dryRun || plan.remove.length === 0)
         return { plan, pruned: [], notPruned: [] };
     // Whatever the plan says, the deletion itself checks the file against this listing (deletion.ts).
-    const keep = new Set([...plan.keep.map((d) => d.backup.url), req.newBackup.url].map(fileIdOf).filter((id) => id !== null));
+    const keep = new Set([...plan.keep.map((d) => d.backup.url), req.newBackup?.url].map(fileIdOf).filter((id) => id !== null));
     const proof = { kind: 'retention', listing: items, prefix: req.prefix, keep };
     const pruned = [];
     const notPruned = [];
@@ -2807,6 +2893,8 @@ class Pacer {
 
 
 
+
+
 /** Wait after "Flood detected" before the next try (rclone: 30 s). */
 const FLOOD_PAUSE_MS = 30_000;
 class Transport {
@@ -2905,6 +2993,53 @@ class Transport {
                 await this.pacer.pause(pause + jitter, signal);
             }
         }
+    }
+    /**
+     * GET `url` (a download token's URL) from byte `offset` on, appending to `file`. One paced try:
+     * the caller fetches a new one-use token for the next. Returns the bytes written by this try;
+     * a connection that drops half way throws after what arrived was written (to resume from).
+     */
+    async download(url, file, offset, onBytes) {
+        const operation = 'download';
+        return this.once(async () => {
+            let response;
+            try {
+                response = await (0,undici/* request */.Em)(url, {
+                    method: 'GET',
+                    dispatcher: this.agent,
+                    // A token URL needs no key: it is not sent to the download node.
+                    headers: { 'user-agent': USER_AGENT, ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) },
+                    signal: this.options.signal,
+                });
+            }
+            catch (error) {
+                this.options.signal?.throwIfAborted();
+                throw networkFailure(operation, error);
+            }
+            if (response.statusCode !== 200 && response.statusCode !== 206) {
+                const text = await response.body.text().catch(() => '');
+                throw new OneFichierError(response.statusCode >= 500 ? 'retryable' : 'fatal', operation, `the download node answered HTTP ${response.statusCode} with ${describeBody(text)}`, response.statusCode);
+            }
+            // A node that ignores Range sends the whole file again: start the file over.
+            const from = response.statusCode === 206 ? offset : 0;
+            const out = (0,external_node_fs_.createWriteStream)(file, { flags: from === 0 ? 'w' : 'a' });
+            let written = 0;
+            try {
+                for await (const chunk of response.body) {
+                    if (!out.write(chunk))
+                        await (0,external_node_events_.once)(out, 'drain');
+                    written += chunk.length;
+                    onBytes?.(from + written);
+                }
+            }
+            catch (error) {
+                await new Promise((resolve) => out.end(resolve));
+                this.options.signal?.throwIfAborted();
+                throw Object.assign(networkFailure(operation, error), { resumeFrom: from + written });
+            }
+            await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve(undefined))));
+            return { written: from + written, complete: true };
+        });
     }
     /** One unpaced request; callers go through `api`, `withRetries` or `once`. */
     async send(operation, req) {
@@ -3057,6 +3192,22 @@ class OneFichierClient {
     async removeFile(url) {
         const answer = await this.transport.api('file/rm.cgi', { files: [{ url }] }, 'POST', { retry: false });
         return toNumber(answer.removed) ?? 0;
+    }
+    /**
+     * download/get_token.cgi, as rclone asks it: a one-use (`single: 1`) URL for one download; `pass`
+     * for a file with a download password, `cdn: 1` to spend CDN credit (needed from a datacenter).
+     */
+    async getDownloadToken(url, options = {}) {
+        const body = { url, single: 1 };
+        if (options.password)
+            body.pass = options.password;
+        if (options.cdn)
+            body.cdn = 1;
+        const answer = await this.transport.api('download/get_token.cgi', body, 'POST', { readOnly: true });
+        if (typeof answer.url !== 'string' || !/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\//.test(answer.url)) {
+            throw new OneFichierError('retryable', 'download/get_token.cgi', 'the answer has no valid https download URL');
+        }
+        return answer.url;
     }
     /** upload/get_upload_server.cgi: a fresh node and upload id for every upload. */
     async getUploadServer() {

@@ -30829,6 +30829,68 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3313:
+/***/ ((module) => {
+
+module.exports = Pend;
+
+function Pend() {
+  this.pending = 0;
+  this.max = Infinity;
+  this.listeners = [];
+  this.waiting = [];
+  this.error = null;
+}
+
+Pend.prototype.go = function(fn) {
+  if (this.pending < this.max) {
+    pendGo(this, fn);
+  } else {
+    this.waiting.push(fn);
+  }
+};
+
+Pend.prototype.wait = function(cb) {
+  if (this.pending === 0) {
+    cb(this.error);
+  } else {
+    this.listeners.push(cb);
+  }
+};
+
+Pend.prototype.hold = function() {
+  return pendHold(this);
+};
+
+function pendHold(self) {
+  self.pending += 1;
+  var called = false;
+  return onCb;
+  function onCb(err) {
+    if (called) throw new Error("callback called twice");
+    called = true;
+    self.error = self.error || err;
+    self.pending -= 1;
+    if (self.waiting.length > 0 && self.pending < self.max) {
+      pendGo(self, self.waiting.shift());
+    } else if (self.pending === 0) {
+      var listeners = self.listeners;
+      self.listeners = [];
+      listeners.forEach(cbListener);
+    }
+  }
+  function cbListener(listener) {
+    listener(self.error);
+  }
+}
+
+function pendGo(self, fn) {
+  fn(pendHold(self));
+}
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -76738,6 +76800,1356 @@ module.exports = {
 
 /***/ }),
 
+/***/ 4248:
+/***/ ((module) => {
+
+// Adapted from https://github.com/brianloveswords/buffer-crc32/blob/v0.2.13/index.js
+const CRC_TABLE = new Int32Array([
+  0x00000000, 0x77073096, 0xee0e612c, 0x990951ba, 0x076dc419, 0x706af48f, 0xe963a535, 0x9e6495a3,
+  0x0edb8832, 0x79dcb8a4, 0xe0d5e91e, 0x97d2d988, 0x09b64c2b, 0x7eb17cbd, 0xe7b82d07, 0x90bf1d91,
+  0x1db71064, 0x6ab020f2, 0xf3b97148, 0x84be41de, 0x1adad47d, 0x6ddde4eb, 0xf4d4b551, 0x83d385c7,
+  0x136c9856, 0x646ba8c0, 0xfd62f97a, 0x8a65c9ec, 0x14015c4f, 0x63066cd9, 0xfa0f3d63, 0x8d080df5,
+  0x3b6e20c8, 0x4c69105e, 0xd56041e4, 0xa2677172, 0x3c03e4d1, 0x4b04d447, 0xd20d85fd, 0xa50ab56b,
+  0x35b5a8fa, 0x42b2986c, 0xdbbbc9d6, 0xacbcf940, 0x32d86ce3, 0x45df5c75, 0xdcd60dcf, 0xabd13d59,
+  0x26d930ac, 0x51de003a, 0xc8d75180, 0xbfd06116, 0x21b4f4b5, 0x56b3c423, 0xcfba9599, 0xb8bda50f,
+  0x2802b89e, 0x5f058808, 0xc60cd9b2, 0xb10be924, 0x2f6f7c87, 0x58684c11, 0xc1611dab, 0xb6662d3d,
+  0x76dc4190, 0x01db7106, 0x98d220bc, 0xefd5102a, 0x71b18589, 0x06b6b51f, 0x9fbfe4a5, 0xe8b8d433,
+  0x7807c9a2, 0x0f00f934, 0x9609a88e, 0xe10e9818, 0x7f6a0dbb, 0x086d3d2d, 0x91646c97, 0xe6635c01,
+  0x6b6b51f4, 0x1c6c6162, 0x856530d8, 0xf262004e, 0x6c0695ed, 0x1b01a57b, 0x8208f4c1, 0xf50fc457,
+  0x65b0d9c6, 0x12b7e950, 0x8bbeb8ea, 0xfcb9887c, 0x62dd1ddf, 0x15da2d49, 0x8cd37cf3, 0xfbd44c65,
+  0x4db26158, 0x3ab551ce, 0xa3bc0074, 0xd4bb30e2, 0x4adfa541, 0x3dd895d7, 0xa4d1c46d, 0xd3d6f4fb,
+  0x4369e96a, 0x346ed9fc, 0xad678846, 0xda60b8d0, 0x44042d73, 0x33031de5, 0xaa0a4c5f, 0xdd0d7cc9,
+  0x5005713c, 0x270241aa, 0xbe0b1010, 0xc90c2086, 0x5768b525, 0x206f85b3, 0xb966d409, 0xce61e49f,
+  0x5edef90e, 0x29d9c998, 0xb0d09822, 0xc7d7a8b4, 0x59b33d17, 0x2eb40d81, 0xb7bd5c3b, 0xc0ba6cad,
+  0xedb88320, 0x9abfb3b6, 0x03b6e20c, 0x74b1d29a, 0xead54739, 0x9dd277af, 0x04db2615, 0x73dc1683,
+  0xe3630b12, 0x94643b84, 0x0d6d6a3e, 0x7a6a5aa8, 0xe40ecf0b, 0x9309ff9d, 0x0a00ae27, 0x7d079eb1,
+  0xf00f9344, 0x8708a3d2, 0x1e01f268, 0x6906c2fe, 0xf762575d, 0x806567cb, 0x196c3671, 0x6e6b06e7,
+  0xfed41b76, 0x89d32be0, 0x10da7a5a, 0x67dd4acc, 0xf9b9df6f, 0x8ebeeff9, 0x17b7be43, 0x60b08ed5,
+  0xd6d6a3e8, 0xa1d1937e, 0x38d8c2c4, 0x4fdff252, 0xd1bb67f1, 0xa6bc5767, 0x3fb506dd, 0x48b2364b,
+  0xd80d2bda, 0xaf0a1b4c, 0x36034af6, 0x41047a60, 0xdf60efc3, 0xa867df55, 0x316e8eef, 0x4669be79,
+  0xcb61b38c, 0xbc66831a, 0x256fd2a0, 0x5268e236, 0xcc0c7795, 0xbb0b4703, 0x220216b9, 0x5505262f,
+  0xc5ba3bbe, 0xb2bd0b28, 0x2bb45a92, 0x5cb36a04, 0xc2d7ffa7, 0xb5d0cf31, 0x2cd99e8b, 0x5bdeae1d,
+  0x9b64c2b0, 0xec63f226, 0x756aa39c, 0x026d930a, 0x9c0906a9, 0xeb0e363f, 0x72076785, 0x05005713,
+  0x95bf4a82, 0xe2b87a14, 0x7bb12bae, 0x0cb61b38, 0x92d28e9b, 0xe5d5be0d, 0x7cdcefb7, 0x0bdbdf21,
+  0x86d3d2d4, 0xf1d4e242, 0x68ddb3f8, 0x1fda836e, 0x81be16cd, 0xf6b9265b, 0x6fb077e1, 0x18b74777,
+  0x88085ae6, 0xff0f6a70, 0x66063bca, 0x11010b5c, 0x8f659eff, 0xf862ae69, 0x616bffd3, 0x166ccf45,
+  0xa00ae278, 0xd70dd2ee, 0x4e048354, 0x3903b3c2, 0xa7672661, 0xd06016f7, 0x4969474d, 0x3e6e77db,
+  0xaed16a4a, 0xd9d65adc, 0x40df0b66, 0x37d83bf0, 0xa9bcae53, 0xdebb9ec5, 0x47b2cf7f, 0x30b5ffe9,
+  0xbdbdf21c, 0xcabac28a, 0x53b39330, 0x24b4a3a6, 0xbad03605, 0xcdd70693, 0x54de5729, 0x23d967bf,
+  0xb3667a2e, 0xc4614ab8, 0x5d681b02, 0x2a6f2b94, 0xb40bbe37, 0xc30c8ea1, 0x5a05df1b, 0x2d02ef8d,
+]);
+
+function crc32(buf) {
+  let crc = -1;
+  for (let x of buf) {
+    crc = CRC_TABLE[(crc ^ x) & 0xff] ^ (crc >>> 8);
+  }
+  return (crc ^ -1) >>> 0;
+}
+
+module.exports = crc32;
+
+
+/***/ }),
+
+/***/ 3502:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+// This was adapted from https://github.com/andrewrk/node-fd-slicer by Andrew Kelley under the MIT License.
+var fs = __nccwpck_require__(9896);
+var util = __nccwpck_require__(9023);
+var stream = __nccwpck_require__(2203);
+var Readable = stream.Readable;
+var PassThrough = stream.PassThrough;
+var Pend = __nccwpck_require__(3313);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+
+exports.BufferSlicer = BufferSlicer;
+exports.FdSlicer = FdSlicer;
+
+util.inherits(FdSlicer, EventEmitter);
+function FdSlicer(fd) {
+  EventEmitter.call(this);
+
+  this.fd = fd;
+  this.pend = new Pend();
+  this.pend.max = 1;
+  this.refCount = 0;
+}
+
+FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+  var self = this;
+  self.pend.go(function(cb) {
+    fs.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer) {
+      cb();
+      callback(err, bytesRead, buffer);
+    });
+  });
+};
+
+FdSlicer.prototype.createReadStream = function(options) {
+  return new ReadStream(this, options);
+};
+
+FdSlicer.prototype.ref = function() {
+  this.refCount += 1;
+};
+
+FdSlicer.prototype.unref = function() {
+  var self = this;
+  self.refCount -= 1;
+  if (self.refCount < 0) throw new Error("invalid unref");
+  if (self.refCount > 0) return;
+
+  fs.close(self.fd, onCloseDone);
+
+  function onCloseDone(err) {
+    if (err) {
+      self.emit('error', err);
+    } else {
+      self.emit('close');
+    }
+  }
+};
+
+util.inherits(ReadStream, Readable);
+function ReadStream(context, options) {
+  options = options || {};
+  Readable.call(this, options);
+
+  this.context = context;
+  this.context.ref();
+
+  this.start = options.start || 0;
+  this.endOffset = options.end;
+  this.pos = this.start;
+}
+
+ReadStream.prototype._read = function(n) {
+  var self = this;
+
+  var toRead = Math.min(self._readableState.highWaterMark, n);
+  if (self.endOffset != null) {
+    toRead = Math.min(toRead, self.endOffset - self.pos);
+  }
+  if (toRead <= 0) {
+    self.push(null);
+    this._cleanup();
+    return;
+  }
+  self.context.pend.go(function(cb) {
+    var buffer = Buffer.allocUnsafe(toRead);
+    fs.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+      if (err) {
+        self.destroy(err);
+      } else if (bytesRead === 0) {
+        self.push(null);
+        self._cleanup();
+      } else {
+        self.pos += bytesRead;
+        self.push(buffer.slice(0, bytesRead));
+      }
+      cb();
+    });
+  });
+};
+
+ReadStream.prototype._destroy = function(err, cb) {
+  // Node 14+ calls this automatically at EOF.
+  this._cleanup();
+  cb(err);
+};
+
+ReadStream.prototype._cleanup = function() {
+  if (this.context != null) {
+    this.context.unref();
+    this.context = null;
+  }
+};
+
+util.inherits(BufferSlicer, EventEmitter);
+function BufferSlicer(buffer) {
+  EventEmitter.call(this);
+
+  this.refCount = 0;
+  this.buffer = buffer;
+}
+
+BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+  if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+  if (position < 0) throw new RangeError("position is negative: " + position);
+  if (offset + length > buffer.length) {
+    // The caller's buffer can't hold all the bytes they're trying to read.
+    // Clamp the length instead of giving an error.
+    // The callback will be informed of fewer than expected bytes written.
+    length = buffer.length - offset;
+  }
+  if (position + length > this.buffer.length) {
+    // Clamp any attempt to read past the end of the source buffer.
+    length = this.buffer.length - position;
+  }
+  if (length <= 0) {
+    // After any clamping, we're fully out of bounds or otherwise have nothing to do.
+    // This isn't an error; it's just zero bytes written.
+    setImmediate(function() {
+      callback(null, 0);
+    });
+    return;
+  }
+  this.buffer.copy(buffer, offset, position, position + length);
+  setImmediate(function() {
+    callback(null, length);
+  });
+};
+
+BufferSlicer.prototype.createReadStream = function(options) {
+  options = options || {};
+  var readStream = new PassThrough(options);
+  readStream.start = options.start || 0;
+  readStream.endOffset = options.end;
+  // by the time this function returns, we'll be done.
+  readStream.pos = readStream.endOffset || this.buffer.length;
+
+  var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+  // Cut the buffer into smaller slices for better memory usage when streaming into a zlib inflate stream.
+  // See https://github.com/thejoshwolfe/yauzl/issues/87
+  var maxChunkSize = 0x10000;
+  var offset = 0;
+  while (true) {
+    var nextOffset = offset + maxChunkSize;
+    if (nextOffset >= entireSlice.length) {
+      // last chunk
+      if (offset < entireSlice.length) {
+        readStream.write(entireSlice.slice(offset, entireSlice.length));
+      }
+      break;
+    }
+    readStream.write(entireSlice.slice(offset, nextOffset));
+    offset = nextOffset;
+  }
+
+  readStream.end();
+  return readStream;
+};
+
+BufferSlicer.prototype.ref = function() {
+  this.refCount += 1;
+};
+
+BufferSlicer.prototype.unref = function() {
+  this.refCount -= 1;
+
+  if (this.refCount < 0) {
+    throw new Error("invalid unref");
+  }
+};
+
+
+/***/ }),
+
+/***/ 663:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var fs = __nccwpck_require__(9896);
+var zlib = __nccwpck_require__(3106);
+var fd_slicer = __nccwpck_require__(3502);
+var util = __nccwpck_require__(9023);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+var Transform = (__nccwpck_require__(2203).Transform);
+var PassThrough = (__nccwpck_require__(2203).PassThrough);
+var Writable = (__nccwpck_require__(2203).Writable);
+
+// Node 20 added zlib.crc32.
+const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(4248);
+
+exports.open = open;
+exports.fromFd = fromFd;
+exports.fromBuffer = fromBuffer;
+exports.fromRandomAccessReader = fromRandomAccessReader;
+exports.openPromise = openPromise;
+exports.fromFdPromise = fromFdPromise;
+exports.fromBufferPromise = fromBufferPromise;
+exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+
+exports.dosDateTimeToDate = dosDateTimeToDate;
+exports.getFileNameLowLevel = getFileNameLowLevel;
+exports.validateFileName = validateFileName;
+exports.parseExtraFields = parseExtraFields;
+exports.ZipFile = ZipFile;
+exports.Entry = Entry;
+exports.LocalFileHeader = LocalFileHeader;
+exports.RandomAccessReader = RandomAccessReader;
+
+function openPromise(path, options) {
+  return new Promise((resolve, reject) => {
+    open(path, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromFdPromise(fd, options) {
+  return new Promise((resolve, reject) => {
+    fromFd(fd, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromBufferPromise(buffer, options) {
+  return new Promise((resolve, reject) => {
+    fromBuffer(buffer, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromRandomAccessReaderPromise(reader, totalSize, options) {
+  return new Promise((resolve, reject) => {
+    fromRandomAccessReader(reader, totalSize, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+
+function open(path, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = true;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  fs.open(path, "r", function(err, fd) {
+    if (err) return callback(err);
+    fromFd(fd, options, function(err, zipfile) {
+      if (err) fs.close(fd, defaultCallback);
+      callback(err, zipfile);
+    });
+  });
+}
+
+function fromFd(fd, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = false;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  fs.fstat(fd, function(err, stats) {
+    if (err) return callback(err);
+    var reader = new fd_slicer.FdSlicer(fd);
+    fromRandomAccessReader(reader, stats.size, options, callback);
+  });
+}
+
+function fromBuffer(buffer, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  options.autoClose = false;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  var reader = new fd_slicer.BufferSlicer(buffer);
+  fromRandomAccessReader(reader, buffer.length, options, callback);
+}
+
+function fromRandomAccessReader(reader, totalSize, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = true;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  var decodeStrings = !!options.decodeStrings;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+  if (totalSize > Number.MAX_SAFE_INTEGER) {
+    throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+  }
+
+  // the matching unref() call is in zipfile.close()
+  reader.ref();
+
+  // eocdr means End of Central Directory Record.
+  // search backwards for the eocdr signature.
+  // the last field of the eocdr is a variable-length comment.
+  // the comment size is encoded in a 2-byte field in the eocdr, which we can't find without trudging backwards through the comment to find it.
+  // as a consequence of this design decision, it's possible to have ambiguous zip file metadata if a coherent eocdr was in the comment.
+  // we search backwards for a eocdr signature, and hope that whoever made the zip file was smart enough to forbid the eocdr signature in the comment.
+  var eocdrWithoutCommentSize = 22;
+  var zip64EocdlSize = 20; // Zip64 end of central directory locator
+  var maxCommentSize = 0xffff; // 2-byte size
+  var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+  var buffer = newBuffer(bufferSize);
+  var bufferReadStart = totalSize - buffer.length;
+  readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+    if (err) return callback(err);
+    for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
+      if (buffer.readUInt32LE(i) !== 0x06054b50) continue;
+      // found eocdr
+      var eocdrBuffer = buffer.subarray(i);
+
+      // 0 - End of central directory signature = 0x06054b50
+      // 4 - Number of this disk
+      var diskNumber = eocdrBuffer.readUInt16LE(4);
+      // 6 - Disk where central directory starts
+      // 8 - Number of central directory records on this disk
+      // 10 - Total number of central directory records
+      var entryCount = eocdrBuffer.readUInt16LE(10);
+      // 12 - Size of central directory (bytes)
+      // 16 - Offset of start of central directory, relative to start of archive
+      var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+      // 20 - Comment length
+      var commentLength = eocdrBuffer.readUInt16LE(20);
+      var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+      if (commentLength !== expectedCommentLength) {
+        return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK☺☻` in the comment?"));
+      }
+      // 22 - Comment
+      // the encoding is always cp437.
+      var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false)
+                                  : eocdrBuffer.subarray(22);
+
+      // Look for a Zip64 end of central directory locator
+      if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 0x07064b50) {
+        // ZIP64 format
+        var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
+        // 0 - zip64 end of central dir locator signature = 0x07064b50
+        // 4 - number of the disk with the start of the zip64 end of central directory
+        // 8 - relative offset of the zip64 end of central directory record
+        var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+        // 16 - total number of disks
+
+        // ZIP64 end of central directory record
+        var zip64EocdrBuffer = newBuffer(56);
+        return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err) {
+          if (err) return callback(err);
+
+          // 0 - zip64 end of central dir signature                           4 bytes  (0x06064b50)
+          if (zip64EocdrBuffer.readUInt32LE(0) !== 0x06064b50) {
+            return callback(new Error("invalid zip64 end of central directory record signature"));
+          }
+          // 4 - size of zip64 end of central directory record                8 bytes
+          // 12 - version made by                                             2 bytes
+          // 14 - version needed to extract                                   2 bytes
+          // 16 - number of this disk                                         4 bytes
+          diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+          if (diskNumber !== 0) {
+            // Check this only after zip64 overrides. See #118.
+            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          // 20 - number of the disk with the start of the central directory  4 bytes
+          // 24 - total number of entries in the central directory on this disk         8 bytes
+          // 32 - total number of entries in the central directory            8 bytes
+          entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+          // 40 - size of the central directory                               8 bytes
+          // 48 - offset of start of central directory with respect to the starting disk number     8 bytes
+          centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+          // 56 - zip64 extensible data sector                                (variable size)
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
+        });
+      }
+
+      // Not ZIP64 format
+      if (diskNumber !== 0) {
+        return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+      }
+      return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
+
+    }
+
+    // Not a zip file.
+    callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+  });
+}
+
+util.inherits(ZipFile, EventEmitter);
+function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+  var self = this;
+  EventEmitter.call(self);
+  self.reader = reader;
+  // forward close events
+  self.reader.on("error", function(err) {
+    // error closing the fd
+    emitError(self, err);
+  });
+  self.reader.once("close", function() {
+    self.emit("close");
+  });
+  self.readEntryCursor = centralDirectoryOffset;
+  self.fileSize = fileSize;
+  self.entryCount = entryCount;
+  self.comment = comment;
+  self.entriesRead = 0;
+  self.autoClose = !!autoClose;
+  self.lazyEntries = !!lazyEntries;
+  self.decodeStrings = !!decodeStrings;
+  self.validateEntrySizes = !!validateEntrySizes;
+  self.strictFileNames = !!strictFileNames;
+  self.isOpen = true;
+  self.emittedError = false;
+  self.hasEachEntryBeenCalled = false;
+
+  if (!self.lazyEntries) self._readEntry();
+}
+ZipFile.prototype.close = function() {
+  if (!this.isOpen) return;
+  this.isOpen = false;
+  this.reader.unref();
+};
+
+function emitErrorAndAutoClose(self, err) {
+  if (self.autoClose) self.close();
+  emitError(self, err);
+}
+function emitError(self, err) {
+  if (self.emittedError) return;
+  self.emittedError = true;
+  self.emit("error", err);
+}
+
+ZipFile.prototype.readEntry = function() {
+  if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+  this._readEntry();
+};
+ZipFile.prototype._readEntry = function() {
+  var self = this;
+  if (self.entryCount === self.entriesRead) {
+    // done with metadata
+    setImmediate(function() {
+      if (self.autoClose) self.close();
+      if (self.emittedError) return;
+      self.emit("end");
+    });
+    return;
+  }
+  if (self.emittedError) return;
+  var buffer = newBuffer(46);
+  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+    if (err) return emitErrorAndAutoClose(self, err);
+    if (self.emittedError) return;
+    var entry = new Entry();
+    // 0 - Central directory file header signature
+    var signature = buffer.readUInt32LE(0);
+    if (signature !== 0x02014b50) return emitErrorAndAutoClose(self, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
+    // 4 - Version made by
+    entry.versionMadeBy = buffer.readUInt16LE(4);
+    // 6 - Version needed to extract (minimum)
+    entry.versionNeededToExtract = buffer.readUInt16LE(6);
+    // 8 - General purpose bit flag
+    entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
+    // 10 - Compression method
+    entry.compressionMethod = buffer.readUInt16LE(10);
+    // 12 - File last modification time
+    entry.lastModFileTime = buffer.readUInt16LE(12);
+    // 14 - File last modification date
+    entry.lastModFileDate = buffer.readUInt16LE(14);
+    // 16 - CRC-32
+    entry.crc32 = buffer.readUInt32LE(16);
+    // 20 - Compressed size
+    entry.compressedSize = buffer.readUInt32LE(20);
+    // 24 - Uncompressed size
+    entry.uncompressedSize = buffer.readUInt32LE(24);
+    // 28 - File name length (n)
+    entry.fileNameLength = buffer.readUInt16LE(28);
+    // 30 - Extra field length (m)
+    entry.extraFieldLength = buffer.readUInt16LE(30);
+    // 32 - File comment length (k)
+    entry.fileCommentLength = buffer.readUInt16LE(32);
+    // 34 - Disk number where file starts
+    // 36 - Internal file attributes
+    entry.internalFileAttributes = buffer.readUInt16LE(36);
+    // 38 - External file attributes
+    entry.externalFileAttributes = buffer.readUInt32LE(38);
+    // 42 - Relative offset of local file header
+    entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+
+    if (entry.generalPurposeBitFlag & 0x40) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
+
+    self.readEntryCursor += 46;
+
+    buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
+    readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+      if (err) return emitErrorAndAutoClose(self, err);
+      if (self.emittedError) return;
+      // 46 - File name
+      entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
+      // 46+n - Extra field
+      var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
+      entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
+      // 46+n+m - File comment
+      entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
+
+      // Parse the extra fields, which we need for processing other fields.
+      try {
+        entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+      } catch (err) {
+        return emitErrorAndAutoClose(self, err);
+      }
+
+      // Interpret strings according to bit flags, extra fields, and options.
+      if (self.decodeStrings) {
+        var isUtf8 = (entry.generalPurposeBitFlag & 0x800) !== 0;
+        entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
+        entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
+        var errorMessage = validateFileName(entry.fileName);
+        if (errorMessage != null) return emitErrorAndAutoClose(self, new Error(errorMessage));
+      } else {
+        entry.fileComment = entry.fileCommentRaw;
+        entry.fileName = entry.fileNameRaw;
+      }
+      // Maintain API compatibility. See https://github.com/thejoshwolfe/yauzl/issues/47
+      entry.comment = entry.fileComment;
+
+      self.readEntryCursor += buffer.length;
+      self.entriesRead += 1;
+
+      // Check for the Zip64 Extended Information Extra Field.
+      for (var i = 0; i < entry.extraFields.length; i++) {
+        var extraField = entry.extraFields[i];
+        if (extraField.id !== 0x0001) continue;
+        // Found it.
+
+        var zip64EiefBuffer = extraField.data;
+        var index = 0;
+        // 0 - Original Size          8 bytes
+        if (entry.uncompressedSize === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include uncompressed size"));
+          }
+          entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 8 - Compressed Size        8 bytes
+        if (entry.compressedSize === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include compressed size"));
+          }
+          entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 16 - Relative Header Offset 8 bytes
+        if (entry.relativeOffsetOfLocalHeader === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include relative header offset"));
+          }
+          entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 24 - Disk Start Number      4 bytes
+
+        break;
+      }
+
+      // validate file size
+      if (self.validateEntrySizes && entry.compressionMethod === 0) {
+        var expectedCompressedSize = entry.uncompressedSize;
+        if (entry.isEncrypted()) {
+          // traditional encryption prefixes the file data with a header
+          expectedCompressedSize += 12;
+        }
+        if (entry.compressedSize !== expectedCompressedSize) {
+          var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
+          return emitErrorAndAutoClose(self, new Error(msg));
+        }
+      }
+
+      self.emit("entry", entry);
+
+      if (!self.lazyEntries) self._readEntry();
+    });
+  });
+};
+
+ZipFile.prototype.eachEntry = function() {
+  const self = this;
+  if (!self.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+  if (self.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+  self.hasEachEntryBeenCalled = true;
+
+  let pendingResolveReject = null;
+  self.on("entry", onEntry);
+  self.on("end", onEnd);
+  self.on("error", onError);
+  function cleanup() {
+    self.removeListener("entry", onEntry);
+    self.removeListener("end", onEnd);
+    self.removeListener("error", onError);
+    if (self.autoClose) self.close();
+  }
+
+  function onEntry(entry) {
+    let {resolve} = pendingResolveReject;
+    pendingResolveReject = null;
+    resolve({value: entry});
+  }
+  function onEnd() {
+    let {resolve} = pendingResolveReject;
+    pendingResolveReject = null;
+    cleanup();
+    resolve({done: true});
+  }
+  function onError(err) {
+    let {reject} = pendingResolveReject;
+    pendingResolveReject = null;
+    cleanup();
+    reject(err);
+  }
+
+  return {
+    [Symbol.asyncIterator]() {
+      // Called once by `for await...of`.
+      return this;
+    },
+    next() {
+      // Called on each iteration in a `for await...of`.
+      const promise = new Promise((resolve, reject) => {
+        if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+        pendingResolveReject = {resolve, reject};
+      });
+      self.readEntry();
+      return promise;
+    },
+    return(value) {
+      // Called when breaking, returning, throwing out of a `for await...of`.
+      cleanup();
+      return Promise.resolve({done: true, value});
+    },
+    throw(value) {
+      // Almost never called. Something about `yield*` maybe?
+      cleanup();
+      return Promise.reject(value);
+    },
+  };
+};
+
+ZipFile.prototype.openReadStream = function(entry, options, callback) {
+  var self = this;
+  // parameter validation
+  var relativeStart = 0;
+  var relativeEnd = entry.compressedSize;
+  if (callback == null) {
+    callback = options;
+    options = null;
+  }
+  if (options == null) {
+    options = {};
+  } else {
+    if (options.decodeFileData === false) {
+      // new, simple option
+      if (options.decrypt != null) {
+        throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+      }
+      if (options.decompress != null) {
+        throw new Error("cannot use options.decompress when options.decodeFileData === false");
+      }
+      // start and end are allowed
+    } else {
+      // old, complicated options
+      if (options.decrypt != null) {
+        if (!entry.isEncrypted()) {
+          throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+        }
+        if (options.decrypt !== false) throw new Error("invalid options.decrypt value: " + options.decrypt);
+        if (entry.isCompressed()) {
+          if (options.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+        }
+      }
+      if (options.decompress != null) {
+        if (!entry.isCompressed()) {
+          throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+        }
+        if (!(options.decompress === false || options.decompress === true)) {
+          throw new Error("invalid options.decompress value: " + options.decompress);
+        }
+        decompress = options.decompress;
+      }
+    }
+    if (options.start != null) {
+      relativeStart = options.start;
+      if (relativeStart < 0) throw new Error("options.start < 0");
+      if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
+    }
+    if (options.end != null) {
+      relativeEnd = options.end;
+      if (relativeEnd < 0) throw new Error("options.end < 0");
+      if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
+      if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+    }
+  }
+  var rawMode = (
+    options.decodeFileData === false || // Explicitly requested raw.
+    (
+      (entry.compressionMethod === 0 || // Naturally without compression.
+        (entry.compressionMethod === 8 && options.decompress === false) // Deprecated compression bypass option.
+      ) &&
+      (!entry.isEncrypted() || // Naturally without encryption.
+        options.decrypt === false // Deprecated encryption bypass option.
+      )
+    )
+  );
+  if (options.start != null || options.end != null) {
+    // Ensure slicing deals with raw data.
+    if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+  }
+
+  // any further errors can either be caused by the zipfile,
+  // or were introduced in a minor version of yauzl,
+  // so should be passed to the client rather than thrown.
+  if (!self.isOpen) return callback(new Error("closed"));
+  if (entry.isEncrypted() && !rawMode) {
+    if (options.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+  }
+  var decompress;
+  if (rawMode) {
+    decompress = false;
+  } else if (entry.compressionMethod === 8) {
+    // 8 - The file is Deflated
+    decompress = options.decodeFileData !== true;
+  } else {
+    return callback(new Error("unsupported compression method: " + entry.compressionMethod));
+  }
+
+  self.readLocalFileHeader(entry, {minimal: true}, function(err, localFileHeader) {
+    if (err) return callback(err);
+    self.openReadStreamLowLevel(
+      localFileHeader.fileDataStart, entry.compressedSize,
+      relativeStart, relativeEnd,
+      decompress, entry.uncompressedSize,
+      callback);
+  });
+};
+
+ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
+  var self = this;
+
+  var fileDataEnd = fileDataStart + compressedSize;
+  var readStream = self.reader.createReadStream({
+    start: fileDataStart + relativeStart,
+    end: fileDataStart + relativeEnd,
+  });
+  var endpointStream = readStream;
+  if (decompress) {
+    var destroyed = false;
+    var inflateFilter = zlib.createInflateRaw();
+    readStream.on("error", function(err) {
+      // setImmediate here because errors can be emitted during the first call to pipe()
+      setImmediate(function() {
+        if (!destroyed) inflateFilter.emit("error", err);
+      });
+    });
+    readStream.pipe(inflateFilter);
+
+    if (self.validateEntrySizes) {
+      endpointStream = new AssertByteCountStream(uncompressedSize);
+      inflateFilter.on("error", function(err) {
+        // forward zlib errors to the client-visible stream
+        setImmediate(function() {
+          if (!destroyed) endpointStream.emit("error", err);
+        });
+      });
+      inflateFilter.pipe(endpointStream);
+    } else {
+      // the zlib filter is the client-visible stream
+      endpointStream = inflateFilter;
+    }
+    // this is part of yauzl's API, so implement this function on the client-visible stream
+    installDestroyFn(endpointStream, function() {
+      destroyed = true;
+      if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+      readStream.unpipe(inflateFilter);
+      // TODO: the inflateFilter may cause a memory leak. see Issue #27.
+      readStream.destroy();
+    });
+  }
+  callback(null, endpointStream);
+};
+
+ZipFile.prototype.readLocalFileHeader = function(entry, options, callback) {
+  var self = this;
+  if (callback == null) {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+
+  self.reader.ref();
+  var buffer = newBuffer(30);
+  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
+    try {
+      if (err) return callback(err);
+      // 0 - Local file header signature = 0x04034b50
+      var signature = buffer.readUInt32LE(0);
+      if (signature !== 0x04034b50) {
+        return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
+      }
+
+      var fileNameLength = buffer.readUInt16LE(26);
+      var extraFieldLength = buffer.readUInt16LE(28);
+      var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+      // We now have enough information to do this bounds check.
+      if (fileDataStart + entry.compressedSize > self.fileSize) {
+        return callback(new Error("file data overflows file bounds: " +
+            fileDataStart + " + " + entry.compressedSize + " > " + self.fileSize));
+      }
+
+      if (options.minimal) {
+        return callback(null, {fileDataStart: fileDataStart});
+      }
+
+      var localFileHeader = new LocalFileHeader();
+      localFileHeader.fileDataStart = fileDataStart;
+
+      // 4 - Version needed to extract (minimum)
+      localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+      // 6 - General purpose bit flag
+      localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+      // 8 - Compression method
+      localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+      // 10 - File last modification time
+      localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+      // 12 - File last modification date
+      localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+      // 14 - CRC-32
+      localFileHeader.crc32 = buffer.readUInt32LE(14);
+      // 18 - Compressed size
+      localFileHeader.compressedSize = buffer.readUInt32LE(18);
+      // 22 - Uncompressed size
+      localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+      // 26 - File name length (n)
+      localFileHeader.fileNameLength = fileNameLength;
+      // 28 - Extra field length (m)
+      localFileHeader.extraFieldLength = extraFieldLength;
+      // 30 - File name
+      // 30+n - Extra field
+
+      buffer = newBuffer(fileNameLength + extraFieldLength);
+      self.reader.ref();
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err) {
+        try {
+          if (err) return callback(err);
+          localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+          localFileHeader.extraField = buffer.subarray(fileNameLength);
+          return callback(null, localFileHeader);
+        } finally {
+          self.reader.unref();
+        }
+      });
+    } finally {
+      self.reader.unref();
+    }
+  });
+};
+
+ZipFile.prototype.openReadStreamPromise = function(entry, options) {
+  return new Promise((resolve, reject) => {
+    this.openReadStream(entry, options, function(err, readStream) {
+      if (err) return reject(err);
+      resolve(readStream);
+    });
+  });
+};
+ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+  return new Promise((resolve, reject) => {
+    this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
+      if (err) return reject(err);
+      resolve(readStream);
+    });
+  });
+};
+ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options) {
+  return new Promise((resolve, reject) => {
+    this.readLocalFileHeader(entry, options, function(err, localFileHeader) {
+      if (err) return reject(err);
+      resolve(localFileHeader);
+    });
+  });
+};
+
+function Entry() {
+}
+Entry.prototype.getLastModDate = function(options) {
+  if (options == null) options = {};
+
+  if (!options.forceDosFormat) {
+    // Check extended fields.
+    for (var i = 0; i < this.extraFields.length; i++) {
+      var extraField = this.extraFields[i];
+      if (extraField.id === 0x5455) {
+        // Info-ZIP "universal timestamp" extended field (`0x5455` aka `"UT"`).
+        // See the Info-ZIP source code unix/unix.c:set_extra_field() and zipfile.c:ef_scan_ut_time().
+        var data = extraField.data;
+        if (data.length < 5) continue; // Too short.
+        // The flags define which of the three fields are present: mtime, atime, ctime.
+        // We only care about mtime.
+        // Also, ctime is never included in practice.
+        // And also, atime is only included in the local file header for some reason
+        // despite the flags lying about its inclusion in the central header.
+        var flags = data[0];
+        var HAS_MTIME = 1;
+        if (!(flags & HAS_MTIME)) continue; // This will realistically never happen.
+        // Although the positions of all of the fields shift around depending on the presence of other fields,
+        // mtime is always first if present, and that's the only one we care about.
+        var posixTimestamp = data.readInt32LE(1);
+        return new Date(posixTimestamp * 1000);
+      } else if (extraField.id === 0x000a) {
+        var data = extraField.data;
+        if (data.length !== 32) continue; // The length is always the same.
+        // 4 bytes reserved
+        // 2 bytes Tag
+        if (data.readUInt16LE(4) !== 1) continue; // Tag1 is actually the only defined Tag.
+        // 2 bytes Size
+        if (data.readUInt16LE(6) !== 24) continue; // Size is always 24.
+        // 8 bytes Mtime
+        var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+        // Convert from NTFS to POSIX milliseconds.
+        // The big number below is the milliseconds between year 1601 and year 1970
+        // (i.e. the negative POSIX timestamp of 1601-01-01 00:00:00Z)
+        var millisecondsSince1970 = hundredNanoSecondsSince1601 / 10000 - 11644473600000;
+        // Note on numeric precision: JavaScript Number objects lose precision above Number.MAX_SAFE_INTEGER,
+        // and NTFS timestamps are typically much bigger than that limit.
+        // (MAX_SAFE_INTEGER would represent 1629-07-17T23:58:45.475Z.)
+        // However, we're losing precision in the conversion from 100nanosecond units to millisecond units anyway,
+        // and the time at which we also lose 1-millisecond precision is year 275760, the JavaScript Date limit (by design).
+        // Up through the year 2057, this conversion only drops 4 bits of precision,
+        // which is well under the 13-14 bits ratio between the milliseconds and 100nanoseconds.
+        return new Date(millisecondsSince1970);
+      }
+    }
+  }
+
+  // Fallback to non-extended encoding.
+  return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options.timezone);
+};
+
+Entry.prototype.canDecodeFileData = function() {
+  return (
+    !this.isEncrypted() &&
+    (this.compressionMethod === 0 || this.compressionMethod === 8)
+  );
+};
+Entry.prototype.isEncrypted = function() {
+  return (this.generalPurposeBitFlag & 0x1) !== 0;
+};
+Entry.prototype.isCompressed = function() {
+  return this.compressionMethod === 8;
+};
+
+function LocalFileHeader() {
+}
+
+function dosDateTimeToDate(date, time, timezone) {
+  var day = date & 0x1f; // 1-31
+  var month = (date >> 5 & 0xf) - 1; // 1-12, 0-11
+  var year = (date >> 9 & 0x7f) + 1980; // 0-128, 1980-2108
+
+  var millisecond = 0;
+  var second = (time & 0x1f) * 2; // 0-29, 0-58 (even numbers)
+  var minute = time >> 5 & 0x3f; // 0-59
+  var hour = time >> 11 & 0x1f; // 0-23
+
+  if (timezone == null || timezone === "local") {
+    return new Date(year, month, day, hour, minute, second, millisecond);
+  } else if (timezone === "UTC") {
+    return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+  } else {
+    throw new Error("unrecognized options.timezone: " + options.timezone);
+  }
+}
+
+function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+  var fileName = null;
+
+  // check for Info-ZIP Unicode Path Extra Field (0x7075)
+  // see https://github.com/thejoshwolfe/yauzl/issues/33
+  for (var i = 0; i < extraFields.length; i++) {
+    var extraField = extraFields[i];
+    if (extraField.id === 0x7075) {
+      if (extraField.data.length < 6) {
+        // too short to be meaningful
+        continue;
+      }
+      // Version       1 byte      version of this extra field, currently 1
+      if (extraField.data.readUInt8(0) !== 1) {
+        // > Changes may not be backward compatible so this extra
+        // > field should not be used if the version is not recognized.
+        continue;
+      }
+      // NameCRC32     4 bytes     File Name Field CRC32 Checksum
+      var oldNameCrc32 = extraField.data.readUInt32LE(1);
+      if (crc32(fileNameBuffer) !== oldNameCrc32) {
+        // > If the CRC check fails, this UTF-8 Path Extra Field should be
+        // > ignored and the File Name field in the header should be used instead.
+        continue;
+      }
+      // UnicodeName   Variable    UTF-8 version of the entry File Name
+      fileName = decodeBuffer(extraField.data.subarray(5), true);
+      break;
+    }
+  }
+
+  if (fileName == null) {
+    // The typical case.
+    var isUtf8 = (generalPurposeBitFlag & 0x800) !== 0;
+    fileName = decodeBuffer(fileNameBuffer, isUtf8);
+  }
+
+  if (!strictFileNames) {
+    // Allow backslash.
+    fileName = fileName.replace(/\\/g, "/");
+  }
+  return fileName;
+}
+
+function validateFileName(fileName) {
+  if (fileName.indexOf("\\") !== -1) {
+    return "invalid characters in fileName: " + fileName;
+  }
+  if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
+    return "absolute path: " + fileName;
+  }
+  if (fileName.split("/").indexOf("..") !== -1) {
+    return "invalid relative path: " + fileName;
+  }
+  // all good
+  return null;
+}
+
+function parseExtraFields(extraFieldBuffer) {
+  var extraFields = [];
+  var i = 0;
+  while (i < extraFieldBuffer.length - 3) {
+    var headerId = extraFieldBuffer.readUInt16LE(i + 0);
+    var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
+    var dataStart = i + 4;
+    var dataEnd = dataStart + dataSize;
+    if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+    var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+    extraFields.push({
+      id: headerId,
+      data: dataBuffer,
+    });
+    i = dataEnd;
+  }
+  return extraFields;
+}
+
+function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+  if (length === 0) {
+    // fs.read will throw an out-of-bounds error if you try to read 0 bytes from a 0 byte file
+    return setImmediate(function() { callback(null, newBuffer(0)); });
+  }
+  reader.read(buffer, offset, length, position, function(err, bytesRead) {
+    if (err) return callback(err);
+    if (bytesRead < length) {
+      return callback(new Error("unexpected EOF"));
+    }
+    callback();
+  });
+}
+
+util.inherits(AssertByteCountStream, Transform);
+function AssertByteCountStream(byteCount) {
+  Transform.call(this);
+  this.actualByteCount = 0;
+  this.expectedByteCount = byteCount;
+}
+AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+  this.actualByteCount += chunk.length;
+  if (this.actualByteCount > this.expectedByteCount) {
+    var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+    return cb(new Error(msg));
+  }
+  cb(null, chunk);
+};
+AssertByteCountStream.prototype._flush = function(cb) {
+  if (this.actualByteCount < this.expectedByteCount) {
+    var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+    return cb(new Error(msg));
+  }
+  cb();
+};
+
+util.inherits(RandomAccessReader, EventEmitter);
+function RandomAccessReader() {
+  EventEmitter.call(this);
+  this.refCount = 0;
+}
+RandomAccessReader.prototype.ref = function() {
+  this.refCount += 1;
+};
+RandomAccessReader.prototype.unref = function() {
+  var self = this;
+  self.refCount -= 1;
+
+  if (self.refCount > 0) return;
+  if (self.refCount < 0) throw new Error("invalid unref");
+
+  self.close(onCloseDone);
+
+  function onCloseDone(err) {
+    if (err) return self.emit('error', err);
+    self.emit('close');
+  }
+};
+RandomAccessReader.prototype.createReadStream = function(options) {
+  if (options == null) options = {};
+  var start = options.start;
+  var end = options.end;
+  if (start === end) {
+    var emptyStream = new PassThrough();
+    setImmediate(function() {
+      emptyStream.end();
+    });
+    return emptyStream;
+  }
+  var stream = this._readStreamForRange(start, end);
+
+  var destroyed = false;
+  var refUnrefFilter = new RefUnrefFilter(this);
+  stream.on("error", function(err) {
+    setImmediate(function() {
+      if (!destroyed) refUnrefFilter.emit("error", err);
+    });
+  });
+  installDestroyFn(refUnrefFilter, function() {
+    stream.unpipe(refUnrefFilter);
+    refUnrefFilter.unref();
+    stream.destroy();
+  });
+
+  var byteCounter = new AssertByteCountStream(end - start);
+  refUnrefFilter.on("error", function(err) {
+    setImmediate(function() {
+      if (!destroyed) byteCounter.emit("error", err);
+    });
+  });
+  installDestroyFn(byteCounter, function() {
+    destroyed = true;
+    refUnrefFilter.unpipe(byteCounter);
+    refUnrefFilter.destroy();
+  });
+
+  return stream.pipe(refUnrefFilter).pipe(byteCounter);
+};
+RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+  throw new Error("not implemented");
+};
+RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
+  var readStream = this.createReadStream({start: position, end: position + length});
+  var writeStream = new Writable();
+  var written = 0;
+  writeStream._write = function(chunk, encoding, cb) {
+    chunk.copy(buffer, offset + written, 0, chunk.length);
+    written += chunk.length;
+    cb();
+  };
+  writeStream.on("finish", callback);
+  readStream.on("error", function(error) {
+    callback(error);
+  });
+  readStream.pipe(writeStream);
+};
+RandomAccessReader.prototype.close = function(callback) {
+  setImmediate(callback);
+};
+
+util.inherits(RefUnrefFilter, PassThrough);
+function RefUnrefFilter(context) {
+  PassThrough.call(this);
+  this.context = context;
+  this.context.ref();
+  this.unreffedYet = false;
+}
+RefUnrefFilter.prototype._flush = function(cb) {
+  this.unref();
+  cb();
+};
+RefUnrefFilter.prototype.unref = function(cb) {
+  if (this.unreffedYet) return;
+  this.unreffedYet = true;
+  this.context.unref();
+};
+
+var cp437 = '\u0000☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼ !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ';
+function decodeBuffer(buffer, isUtf8) {
+  if (isUtf8) {
+    return buffer.toString("utf8");
+  } else {
+    var result = "";
+    for (var i = 0; i < buffer.length; i++) {
+      result += cp437[buffer[i]];
+    }
+    return result;
+  }
+}
+
+function readUInt64LE(buffer, offset) {
+  // There is no native function for this, because we can't actually store 64-bit integers precisely.
+  // after 53 bits, JavaScript's Number type (IEEE 754 double) can't store individual integers anymore.
+  // but since 53 bits is a whole lot more than 32 bits, we do our best anyway.
+  // As of 2020, Node has added support for BigInt, which obviates this whole function,
+  // but yauzl hasn't been updated to depend on BigInt (yet?).
+  var lower32 = buffer.readUInt32LE(offset);
+  var upper32 = buffer.readUInt32LE(offset + 4);
+  // we can't use bitshifting here, because JavaScript bitshifting only works on 32-bit integers.
+  return upper32 * 0x100000000 + lower32;
+  // as long as we're bounds checking the result of this function against the total file size,
+  // we'll catch any overflow errors, because we already made sure the total file size was within reason.
+}
+
+// Node 10 deprecated new Buffer().
+var newBuffer;
+if (typeof Buffer.allocUnsafe === "function") {
+  newBuffer = function(len) {
+    return Buffer.allocUnsafe(len);
+  };
+} else {
+  newBuffer = function(len) {
+    return new Buffer(len);
+  };
+}
+
+// Node 8 introduced a proper destroy() implementation on writable streams.
+function installDestroyFn(stream, fn) {
+  if (typeof stream.destroy === "function") {
+    // New API.
+    stream._destroy = function(err, cb) {
+      fn();
+      if (cb != null) cb(err);
+    };
+  } else {
+    // Old API.
+    stream.destroy = fn;
+  }
+}
+
+function defaultCallback(err) {
+  if (err) throw err;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -76749,6 +78161,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -76906,6 +78325,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
 /***/ 7830:
 /***/ ((module) => {
 
@@ -76962,6 +78388,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -76983,6 +78416,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
 /***/ 9069:
 /***/ ((__webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -76999,16 +78439,18 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2193);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(452);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2016);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2016);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7309);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5078);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5078);
 /* harmony import */ var _onefichier_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7511);
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6318);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9864);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(8847);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1992);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8847);
 /* harmony import */ var _runtime_tuning_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(217);
+/* harmony import */ var _restore_cli_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6892);
 // The command-line shell, for cron jobs and systemd timers outside GitHub: the same Config, the
 // same run, plain log lines. The key comes from the environment or a file, never from an argument.
+
 
 
 
@@ -77041,7 +78483,8 @@ const SECRET_SOURCES = {
 };
 const VALUE_FLAGS = _config_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_NAMES */ .Qh.filter((name) => !SECRET_INPUTS.includes(name));
 const SWITCHES = ['--dry-run', '--include-hidden-files', '--follow-symlinks', '--skip-unchanged'];
-const HELP = `Usage: 1fichier-backup --path PATH [--path PATH...] [options]
+const HELP = `Usage: 1fichier-backup [backup] --path PATH [--path PATH...] [options]
+       1fichier-backup list|restore|check|prune --folder F --name-prefix P [options]
 
 Zips PATHs, uploads the zip to your 1fichier account, verifies it, and deletes older backups of
 the same series by the retention rules. The same engine as the GitHub Action.
@@ -77207,14 +78650,68 @@ function readSecretFile(file, where) {
     }
     return text.replace(/\r?\n$/, '');
 }
+/** list, prune, check, restore: secrets as for backup, plain log lines, output on stdout. */
+async function runRepositoryCli(command, argv, env, redactor) {
+    const redact = (text) => redactor.redact(text);
+    let parsed;
+    let secrets;
+    try {
+        parsed = (0,_restore_cli_js__WEBPACK_IMPORTED_MODULE_9__/* .parseRepositoryArgs */ .Fm)(command, argv);
+        const keyFile = parsed.values['key-file'];
+        secrets = {
+            'api-key': typeof keyFile === 'string'
+                ? readSecretFile(keyFile, '--key-file')
+                : env.ONEFICHIER_API_KEY_FILE
+                    ? readSecretFile(env.ONEFICHIER_API_KEY_FILE, 'ONEFICHIER_API_KEY_FILE')
+                    : (env.ONEFICHIER_API_KEY ?? ''),
+            'link-password': env.ONEFICHIER_LINK_PASSWORD_FILE ? readSecretFile(env.ONEFICHIER_LINK_PASSWORD_FILE, 'ONEFICHIER_LINK_PASSWORD_FILE') : (env.ONEFICHIER_LINK_PASSWORD ?? ''),
+            'archive-password': env.ONEFICHIER_ARCHIVE_PASSWORD_FILE
+                ? readSecretFile(env.ONEFICHIER_ARCHIVE_PASSWORD_FILE, 'ONEFICHIER_ARCHIVE_PASSWORD_FILE')
+                : (env.ONEFICHIER_ARCHIVE_PASSWORD ?? ''),
+        };
+    }
+    catch (error) {
+        process.stderr.write(`error: ${redact(error.message)}\n`);
+        return EXIT.usage;
+    }
+    for (const secret of Object.values(secrets))
+        redactor.add(secret);
+    // Log lines go to stderr, so that stdout holds only what the command prints (and --json one document).
+    const log = new _log_js__WEBPACK_IMPORTED_MODULE_10__/* .RedactingLog */ .Ov(new CliLog(parsed.values.verbose === true, process.stderr, process.stderr), redact);
+    const cancellation = (0,_process_js__WEBPACK_IMPORTED_MODULE_6__/* .watchCancellation */ .Z)(log);
+    try {
+        return await (0,_restore_cli_js__WEBPACK_IMPORTED_MODULE_9__/* .runRepositoryCommand */ .Rz)(command, parsed, {
+            secrets,
+            log,
+            now: new Date(),
+            timeScale: _process_js__WEBPACK_IMPORTED_MODULE_6__/* .timeScaleFromEnv */ .N,
+            signal: cancellation.signal,
+            print: (text) => process.stdout.write(`${redact(text)}\n`),
+        });
+    }
+    finally {
+        cancellation.dispose();
+    }
+}
 function retentionIncomplete(result) {
     const retention = result.retention;
     return retention !== null && (retention.plan === null || retention.notPruned.length > 0);
 }
 async function runCli(argv, env = process.env) {
     // Every line this prints passes the redactor: the CLI has no runner to mask for it.
-    const redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_9__/* .Redactor */ .pO([env.ONEFICHIER_API_KEY ?? '', env.ONEFICHIER_LINK_PASSWORD ?? '', env.ONEFICHIER_ARCHIVE_PASSWORD ?? '']);
+    const redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_11__/* .Redactor */ .pO([env.ONEFICHIER_API_KEY ?? '', env.ONEFICHIER_LINK_PASSWORD ?? '', env.ONEFICHIER_ARCHIVE_PASSWORD ?? '']);
     const redact = (text) => redactor.redact(text);
+    // The first word names the command; `backup` is the default, so older command lines keep working.
+    const command = argv[0];
+    if (command !== undefined && _restore_cli_js__WEBPACK_IMPORTED_MODULE_9__/* .REPOSITORY_COMMANDS */ .AB.includes(command)) {
+        if (argv.includes('--help') || argv.includes('-h')) {
+            process.stdout.write(`${HELP}\n${_restore_cli_js__WEBPACK_IMPORTED_MODULE_9__/* .REPOSITORY_HELP */ .v1}`);
+            return EXIT.ok;
+        }
+        return runRepositoryCli(command, argv.slice(1), env, redactor);
+    }
+    if (command === 'backup')
+        argv = argv.slice(1);
     let args;
     try {
         args = parseCliArguments(argv, env);
@@ -77226,7 +78723,7 @@ async function runCli(argv, env = process.env) {
     for (const name of SECRET_INPUTS)
         redactor.add(args.inputs[name] ?? '');
     if (args.help) {
-        process.stdout.write(HELP);
+        process.stdout.write(`${HELP}\n${_restore_cli_js__WEBPACK_IMPORTED_MODULE_9__/* .REPOSITORY_HELP */ .v1}`);
         return EXIT.ok;
     }
     if (args.version) {
@@ -77252,10 +78749,10 @@ async function runCli(argv, env = process.env) {
             progressEveryMs: process.stdout.isTTY ? 1_000 : 30_000,
         });
         if (args.json)
-            process.stdout.write(`${redact(JSON.stringify((0,_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .outputsOf */ .Yz)(result), null, 2))}\n`);
+            process.stdout.write(`${redact(JSON.stringify((0,_summary_js__WEBPACK_IMPORTED_MODULE_12__/* .outputsOf */ .Yz)(result), null, 2))}\n`);
         else if (result.status !== 'no-files') {
             const what = { 'dry-run': 'Dry run: would upload', unchanged: 'Unchanged, nothing uploaded; newest backup', uploaded: 'Backup' }[result.status];
-            log.info(`${what} ${result.fileName} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_12__/* .formatBytes */ .z)(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}`);
+            log.info(`${what} ${result.fileName} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_13__/* .formatBytes */ .z)(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}`);
             if (result.retention?.plan) {
                 log.info(`Retention: kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}`);
             }
@@ -77316,12 +78813,14 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
+/* harmony export */   U5: () => (/* binding */ KEEP_COUNT_INPUTS),
 /* harmony export */   Xe: () => (/* binding */ retentionActive),
 /* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   gw: () => (/* binding */ parseRepositoryConfig),
 /* harmony export */   hS: () => (/* binding */ InvalidInputs),
 /* harmony export */   o4: () => (/* binding */ parseConfig)
 /* harmony export */ });
-/* unused harmony exports MAX_FILE_NAME, InputError, DEFAULT_API_URL, KEEP_COUNT_INPUTS, defaultNamePrefix */
+/* unused harmony exports MAX_FILE_NAME, InputError, DEFAULT_API_URL, defaultNamePrefix */
 /* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3837);
 /* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8547);
 // Every input, read and validated in one place into one typed object. Pure: the shells (action, CLI)
@@ -77664,6 +79163,195 @@ function retentionActive(policy) {
 function isZeroDuration(d) {
     return d.years === 0 && d.months === 0 && d.days === 0 && d.hours === 0;
 }
+function parseRepositoryConfig(get, env = {}, options = {}) {
+    const problems = [];
+    const attempt = (fallback, read) => {
+        try {
+            return read();
+        }
+        catch (error) {
+            if (error instanceof InputError)
+                problems.push(error);
+            else if (error instanceof InvalidInputs)
+                problems.push(...error.problems);
+            else
+                throw error;
+            return fallback;
+        }
+    };
+    const config = {
+        apiKey: attempt('', () => readApiKey(get('api-key'))),
+        folder: attempt([], () => readFolder(get('folder'))),
+        namePrefix: attempt('backup', () => readNamePrefix(get('name-prefix'), env.repository)),
+        retention: attempt({}, () => readRetention(get)),
+        dryRun: attempt(false, () => readBoolean('dry-run', get('dry-run'), false)),
+        linkPassword: attempt('', () => readLinkPassword(get('link-password'))),
+        archivePassword: attempt('', () => readArchivePassword(get('archive-password'))),
+        backup: attempt('latest', () => readBackupChoice(get('backup'), options.allowAll ?? false)),
+        cdn: attempt(false, () => readBoolean('cdn', get('cdn'), false)),
+        retries: attempt(5, () => readInteger('retries', get('retries'), { min: 1, max: 100, fallback: 5, example: '5' })),
+        stallTimeoutMs: 1000 * attempt(300, () => readInteger('stall-timeout-seconds', get('stall-timeout-seconds'), { min: 5, max: 86_400, fallback: 300, example: '300' })),
+        apiUrl: attempt(DEFAULT_API_URL, () => readApiUrl(get('api-url'))),
+    };
+    if (problems.length > 0)
+        throw new InvalidInputs(problems);
+    return config;
+}
+function readBackupChoice(raw, allowAll) {
+    const text = raw.trim();
+    if (text === '' || text === 'latest')
+        return 'latest';
+    if (text === 'all' && allowAll)
+        return 'all';
+    if (!/^[A-Za-z0-9._-]+\.zip$/.test(text)) {
+        throw new InputError('backup', `'${text}' is not ${allowAll ? 'latest, all' : 'latest'} or the file name of a backup`, 'latest, or my-repo-20261128T031500Z.zip');
+    }
+    return text;
+}
+
+
+/***/ }),
+
+/***/ 8045:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ deleteFile)
+/* harmony export */ });
+/* unused harmony export refusal */
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8547);
+/* harmony import */ var _onefichier_file_id_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6158);
+// The one place that deletes a file (file/rm.cgi). Whatever a caller decided, a deletion goes
+// ahead only with a proof that the file is ours, checked here against this run's own listing of
+// the destination folder; any doubt leaves the file alone, with the reason.
+
+
+/** Why the proof does not hold, or null when it does. Pure: tested over random listings. */
+function refusal(target, proof) {
+    const id = (0,_onefichier_file_id_js__WEBPACK_IMPORTED_MODULE_0__/* .fileIdOf */ .N)(target.url);
+    if (id === null)
+        return 'its link has no file id';
+    if (proof.kind === 'own-bad-upload') {
+        if (target.fileName !== proof.fileName)
+            return `its name '${target.fileName}' is not this run's`;
+        if (proof.before === undefined)
+            return 'the folder was not listed before the upload, so it cannot be proven to be this run\'s copy';
+        if (proof.before.some((item) => (0,_onefichier_file_id_js__WEBPACK_IMPORTED_MODULE_0__/* .fileIdOf */ .N)(item.url) === id))
+            return 'it was in the folder before this run\'s upload';
+        return null;
+    }
+    if (proof.keep.has(id))
+        return 'a retention rule keeps it, or it is the new backup';
+    const listed = proof.listing.filter((item) => (0,_onefichier_file_id_js__WEBPACK_IMPORTED_MODULE_0__/* .fileIdOf */ .N)(item.url) === id);
+    if (listed.length === 0)
+        return 'it is not in this run\'s listing of the folder';
+    for (const item of listed) {
+        if (typeof item.filename !== 'string' || !(0,_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .seriesMembership */ .Ep)(proof.prefix, item.filename).member) {
+            return 'the listing also shows it under a name outside the series';
+        }
+    }
+    if (!listed.some((item) => item.filename === target.fileName))
+        return 'the listing shows it under another name';
+    return null;
+}
+/** Deletes one file when its proof holds; 1fichier's `removed` count confirms it. */
+async function deleteFile(client, target, proof) {
+    const why = refusal(target, proof);
+    if (why !== null)
+        return { deleted: false, reason: `left alone: ${why}` };
+    const removed = await client.removeFile(target.url);
+    return removed >= 1 ? { deleted: true } : { deleted: false, reason: '1fichier confirmed no deletion (removed: 0)' };
+}
+
+
+/***/ }),
+
+/***/ 4174:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  T: () => (/* binding */ digestFile)
+});
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
+var index_umd = __nccwpck_require__(608);
+;// CONCATENATED MODULE: ./lib/digest.js
+// SHA-256 and Whirlpool of the finished zip, read back from the file while it is being uploaded.
+// Whirlpool (1fichier's checksum) is slow: hashed while zipping it took a core from deflate; hashed
+// beside the upload, which waits on the network, it costs next to nothing. It runs in a child Node
+// process with OpenSSL's legacy provider (about twice as fast as WebAssembly); where that is not
+// available, hash-wasm does it in this process.
+
+
+
+
+// Hashes the file named by argv[1]; prints "<sha256> <whirlpool>", or exits 3 without Whirlpool.
+const CHILD_SCRIPT = `
+const c = require('node:crypto'), fs = require('node:fs')
+let w
+try { w = c.createHash('whirlpool') } catch { process.exit(3) }
+const s = c.createHash('sha256')
+fs.createReadStream(process.argv[1], { highWaterMark: 1 << 20 })
+  .on('data', (d) => { s.update(d); w.update(d) })
+  .on('error', () => process.exit(4))
+  .on('end', () => process.stdout.write(s.digest('hex') + ' ' + w.digest('hex') + '\\n'))
+`;
+const CHILD_UNAVAILABLE = 3;
+/** Starts hashing `file` at once. `preferChild: false` keeps it in this process (hash-wasm). */
+function digestFile(file, options = {}) {
+    const abort = new AbortController();
+    const result = (async () => {
+        if (options.preferChild !== false) {
+            const child = await inChild(file, abort.signal);
+            if (child)
+                return { ...child, engine: 'openssl-child' };
+        }
+        return { ...(await inProcess(file, abort.signal)), engine: 'wasm' };
+    })();
+    // A failure surfaces where the result is awaited; until then it must not be unhandled.
+    result.catch(() => undefined);
+    return { result, cancel: () => abort.abort(new Error('hashing cancelled')) };
+}
+/** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
+async function inChild(file, signal) {
+    let output = '';
+    // The child needs nothing from our environment (and must not see the key).
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT, file], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+        env: {},
+        signal,
+    });
+    child.stdout.on('data', (d) => (output += d.toString()));
+    const code = await new Promise((resolve) => {
+        child.on('error', () => resolve(null));
+        child.on('close', resolve);
+    });
+    signal.throwIfAborted();
+    if (code === CHILD_UNAVAILABLE || code === null)
+        return null;
+    const match = /^([0-9a-f]{64}) ([0-9a-f]{128})$/.exec(output.trim());
+    if (code !== 0 || !match)
+        throw new Error(`hashing the zip failed (the hashing process exited with ${code})`);
+    return { sha256: match[1], whirlpool: match[2] };
+}
+async function inProcess(file, signal) {
+    const sha256 = (0,external_node_crypto_.createHash)('sha256');
+    const whirlpool = await (0,index_umd.createWhirlpool)();
+    whirlpool.init();
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20, signal })) {
+        sha256.update(chunk);
+        whirlpool.update(chunk);
+    }
+    return { sha256: sha256.digest('hex'), whirlpool: whirlpool.digest('hex') };
+}
 
 
 /***/ }),
@@ -77841,6 +79529,30 @@ class RedactingLog {
 
 /***/ }),
 
+/***/ 5952:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ freeNow)
+/* harmony export */ });
+// V8 frees a dead Buffer's memory only at its next collection, and it lets about 64 MB of such
+// external memory pile up before it collects: for a backup that streams gigabytes through 1 MiB
+// buffers, that pile (and the allocator's fragmentation around it) was most of the peak memory.
+// Buffers that one piece of code alone owns are freed here as soon as it is done with them.
+/**
+ * Frees the memory behind `buffer` now (its ArrayBuffer is detached: every view of it becomes
+ * empty). Only for a buffer whose ArrayBuffer nothing else still reads: no other view, no pending
+ * I/O. Slices of Node's shared pool (small allocUnsafe buffers) are never touched.
+ */
+function freeNow(buffer) {
+    const memory = buffer.buffer;
+    if (memory instanceof ArrayBuffer && !memory.detached && memory.byteLength > Buffer.poolSize)
+        memory.transfer(0);
+}
+
+
+/***/ }),
+
 /***/ 8547:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -77896,16 +79608,279 @@ function parseTimestamp(stamp) {
 
 /***/ }),
 
+/***/ 2227:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  UT: () => (/* binding */ OneFichierClient),
+  Kj: () => (/* binding */ ROOT_FOLDER_ID)
+});
+
+// UNUSED EXPORTS: LISTING_INTERVAL_MS
+
+// EXTERNAL MODULE: ./lib/onefichier/errors.js
+var errors = __nccwpck_require__(7511);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./lib/onefichier/file-body.js
+// The upload body: the zip read into a few buffers used over and over, not a fresh 1 MiB buffer
+// per read (dead buffers pile up until V8 collects them: see memory.ts).
+//
+// Reuse is safe because undici pulls an iterable body one chunk at a time (client-h1.js,
+// writeIterable): it asks for the next chunk only once socket.write() of this one returned true,
+// which for a chunk above the socket's high-water mark means the write already finished, or once
+// the socket drained, which means every write finished. Besides, a buffer is refilled only after
+// RING - 1 further chunks have gone out. A mistake here could only change bytes on the wire, and
+// the verification after the upload (size and Whirlpool from 1fichier) would catch it.
+
+const CHUNK_SIZE = 1 << 20;
+const RING = 4;
+async function* fileBody(filePath, options) {
+    yield options.preamble;
+    const file = await (0,promises_.open)(filePath, 'r');
+    try {
+        const ring = Array.from({ length: RING }, () => Buffer.allocUnsafeSlow(CHUNK_SIZE));
+        let position = 0;
+        for (let turn = 0;; turn++) {
+            const buffer = ring[turn % RING];
+            const { bytesRead } = await file.read(buffer, 0, CHUNK_SIZE, position);
+            if (bytesRead === 0)
+                break;
+            position += bytesRead;
+            options.onChunk?.(position);
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await file.close();
+    }
+    yield options.epilogue;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/onefichier/multipart.js
+// A multipart/form-data body with its exact length known up front: 1fichier requires a
+// Content-Length on upload.cgi, so the file is streamed between a fixed preamble and epilogue.
+// Laid out as Go's mime/multipart writes it (rclone's client): fields first, then `file[]`.
+
+function escapeQuoted(text) {
+    return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+}
+function multipartLayout(fields, file, boundary = (0,external_node_crypto_.randomBytes)(30).toString('hex')) {
+    const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(name)}"\r\n\r\n${value}\r\n`);
+    parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(file.field)}"; filename="${escapeQuoted(file.fileName)}"\r\n` +
+        'Content-Type: application/octet-stream\r\n\r\n');
+    const preamble = Buffer.from(parts.join(''), 'utf8');
+    const epilogue = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
+    return {
+        // Unquoted boundary: an older client found quoted ones refused.
+        contentType: `multipart/form-data; boundary=${boundary}`,
+        preamble,
+        epilogue,
+        contentLength: preamble.length + file.size + epilogue.length,
+    };
+}
+
+// EXTERNAL MODULE: ./lib/onefichier/transport.js + 1 modules
+var transport = __nccwpck_require__(2542);
+// EXTERNAL MODULE: ./lib/onefichier/types.js
+var types = __nccwpck_require__(9151);
+;// CONCATENATED MODULE: ./lib/onefichier/client.js
+// One small function per 1fichier endpoint, and nothing else (rclone's api.go). What a folder or a
+// backup means lives in the callers.
+
+
+
+
+
+const ROOT_FOLDER_ID = 0;
+/** The API page: one listing per folder per 30 s (a second more, for the time a request takes). */
+const LISTING_INTERVAL_MS = 31_000;
+class OneFichierClient {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** folder/ls.cgi: the sub-folders of a folder. */
+    async listFolders(folderId) {
+        const answer = await this.transport.api('folder/ls.cgi', { folder_id: folderId }, 'POST', { readOnly: true });
+        return Array.isArray(answer.sub_folders) ? answer.sub_folders : [];
+    }
+    /** folder/mkdir.cgi: creates a folder, returns its id. Sent once: sent twice it could make two. */
+    async makeFolder(name, parentId) {
+        const answer = await this.transport.api('folder/mkdir.cgi', { name, folder_id: parentId }, 'POST', { retry: false });
+        const id = (0,types/* toNumber */.R)(answer.folder_id);
+        if (id === undefined)
+            throw new errors/* OneFichierError */.p7('fatal', 'folder/mkdir.cgi', 'the answer has no folder_id');
+        return id;
+    }
+    /** file/ls.cgi: the files of a folder (at most 5,000 per the API's documentation), one listing per folder per 30 s. */
+    async listFiles(folderId) {
+        const answer = await this.transport.api('file/ls.cgi', { folder_id: folderId }, 'POST', {
+            spacing: { key: `file/ls.cgi:${folderId}`, intervalMs: LISTING_INTERVAL_MS },
+            readOnly: true,
+        });
+        if (answer.items !== undefined && !Array.isArray(answer.items)) {
+            throw new errors/* OneFichierError */.p7('retryable', 'file/ls.cgi', 'the answer has no list of items');
+        }
+        return answer.items ?? [];
+    }
+    /**
+     * file/info.cgi: one file's folder, size and Whirlpool checksum. Frequent calls provoke "Owner
+     * locked" (shared/1fichier-api.md, 16.2): `once` asks a single time, the caller falls back on a listing.
+     */
+    async fileInfo(url, options = {}) {
+        return this.transport.api('file/info.cgi', { url }, 'POST', { readOnly: true, retry: !options.once });
+    }
+    /** file/chattr.cgi: sets one file's description; returns the confirmed `updated` count. */
+    async setDescription(url, description) {
+        // Sent once: a change is never sent twice.
+        const answer = await this.transport.api('file/chattr.cgi', { urls: [url], description }, 'POST', { retry: false });
+        return (0,types/* toNumber */.R)(answer.updated) ?? 0;
+    }
+    /** file/rm.cgi for one URL (as rclone does), returning the confirmed `removed` count. Sent once: the caller lists again. */
+    async removeFile(url) {
+        const answer = await this.transport.api('file/rm.cgi', { files: [{ url }] }, 'POST', { retry: false });
+        return (0,types/* toNumber */.R)(answer.removed) ?? 0;
+    }
+    /**
+     * download/get_token.cgi, as rclone asks it: a one-use (`single: 1`) URL for one download; `pass`
+     * for a file with a download password, `cdn: 1` to spend CDN credit (needed from a datacenter).
+     */
+    async getDownloadToken(url, options = {}) {
+        const body = { url, single: 1 };
+        if (options.password)
+            body.pass = options.password;
+        if (options.cdn)
+            body.cdn = 1;
+        const answer = await this.transport.api('download/get_token.cgi', body, 'POST', { readOnly: true });
+        if (typeof answer.url !== 'string' || !/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\//.test(answer.url)) {
+            throw new errors/* OneFichierError */.p7('retryable', 'download/get_token.cgi', 'the answer has no valid https download URL');
+        }
+        return answer.url;
+    }
+    /** upload/get_upload_server.cgi: a fresh node and upload id for every upload. */
+    async getUploadServer() {
+        const answer = await this.transport.api('upload/get_upload_server.cgi', undefined, 'GET', { readOnly: true });
+        const { url, id } = answer;
+        // The node becomes part of an https URL that carries the key: accept a host name (and port) only.
+        if (typeof url !== 'string' || !/^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(url)) {
+            throw new errors/* OneFichierError */.p7('retryable', 'upload/get_upload_server.cgi', 'the answer has no valid upload node');
+        }
+        if (typeof id !== 'string' || !/^[A-Za-z0-9]{1,64}$/.test(id)) {
+            throw new errors/* OneFichierError */.p7('retryable', 'upload/get_upload_server.cgi', 'the answer has no valid upload id');
+        }
+        return { url, id };
+    }
+    /**
+     * POST https://<node>/upload.cgi?id=<id>: `did` (and `dpass`) before `file[]`, a real Content-Length,
+     * never retried here (the body is a stream): the caller retries the whole upload with a new node.
+     * A transfer with no progress for the stall timeout is aborted.
+     */
+    async upload(req) {
+        const operation = 'upload to 1fichier';
+        const fields = [['did', String(req.folderId)]];
+        if (req.linkPassword)
+            fields.push(['dpass', req.linkPassword]);
+        const layout = multipartLayout(fields, { field: 'file[]', fileName: req.fileName, size: req.size });
+        const stallTimeoutMs = this.transport.options.stallTimeoutMs;
+        const stall = new AbortController();
+        let lastProgressAt = Date.now();
+        let sent = 0;
+        const body = fileBody(req.filePath, {
+            preamble: layout.preamble,
+            epilogue: layout.epilogue,
+            onChunk: (fileBytes) => {
+                sent = fileBytes;
+                lastProgressAt = Date.now();
+                req.onProgress?.({ sentBytes: sent, totalBytes: req.size });
+            },
+        });
+        const watchdog = setInterval(() => {
+            if (Date.now() - lastProgressAt > stallTimeoutMs)
+                stall.abort(new Error('stalled'));
+        }, Math.min(1_000, stallTimeoutMs / 4));
+        try {
+            await this.transport.once(async () => {
+                const response = await this.transport.send(operation, {
+                    method: 'POST',
+                    url: `https://${req.server.url}/upload.cgi?id=${encodeURIComponent(req.server.id)}`,
+                    headers: { 'content-type': layout.contentType, 'content-length': String(layout.contentLength) },
+                    body,
+                    signal: stall.signal,
+                });
+                // 1fichier answers 302 to end.pl; a 2xx page is accepted too. Anything else is an error
+                // (read inside the paced call, so that a lock answer holds off every call after it).
+                if (response.status >= 400)
+                    (0,transport/* parseApiAnswer */.uD)(operation, response);
+            });
+        }
+        catch (error) {
+            if (stall.signal.aborted && !this.transport.options.signal?.aborted) {
+                throw new errors/* OneFichierError */.p7('retryable', operation, `no progress for ${Math.round(stallTimeoutMs / 1000)} s after ${sent} of ${req.size} bytes (stall-timeout-seconds)`);
+            }
+            if (error instanceof errors/* OneFichierError */.p7)
+                throw error;
+            this.transport.options.signal?.throwIfAborted();
+            throw (0,errors/* networkFailure */.rd)(operation, error);
+        }
+        finally {
+            clearInterval(watchdog);
+            // Closes the file if undici stopped pulling half way.
+            await body.return(undefined);
+        }
+    }
+    /**
+     * GET https://<node>/end.pl?xid=<id> with the `JSON: 1` header. An HTML page or an empty list of
+     * links has been seen from the real service: both are retried before failing. Only a link with
+     * exactly this run's file name is the upload's; any other is returned apart, never as ours.
+     */
+    async uploadResult(server, fileName) {
+        return this.transport.withRetries('upload result (end.pl)', undefined, () => this.readUploadResult(server, fileName));
+    }
+    /** One look at end.pl after a failed upload: the link if the file landed after all, else null. */
+    async probeUploadResult(server, fileName) {
+        try {
+            const { link } = await this.transport.once(() => this.readUploadResult(server, fileName));
+            return link;
+        }
+        catch {
+            return null;
+        }
+    }
+    async readUploadResult(server, fileName) {
+        const operation = 'upload result (end.pl)';
+        const response = await this.transport.send(operation, {
+            method: 'GET',
+            url: `https://${server.url}/end.pl?xid=${encodeURIComponent(server.id)}`,
+            headers: { json: '1' },
+        });
+        const answer = (0,transport/* parseApiAnswer */.uD)(operation, response);
+        const links = Array.isArray(answer.links) ? answer.links.filter((l) => typeof l?.download === 'string') : [];
+        if (links.length === 0)
+            throw new errors/* OneFichierError */.p7('retryable', operation, '1fichier listed no uploaded file');
+        const ours = links.filter((l) => l.filename === fileName);
+        return { link: ours[0] ?? null, others: links.filter((l) => l !== ours[0]) };
+    }
+}
+
+
+/***/ }),
+
 /***/ 7511:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L8: () => (/* binding */ classify),
+/* harmony export */   mu: () => (/* binding */ errorNumber),
 /* harmony export */   p7: () => (/* binding */ OneFichierError),
 /* harmony export */   r3: () => (/* binding */ isRetryable),
 /* harmony export */   rd: () => (/* binding */ networkFailure)
 /* harmony export */ });
-/* unused harmony exports KEY_CONSOLE_URL, errorNumber */
+/* unused harmony export KEY_CONSOLE_URL */
 // 1fichier answers, and network failures, turned into one kind and one line a user can act on.
 // Both the HTTP status and the JSON `status` are judged: some KO answers come with HTTP 200.
 const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl';
@@ -77941,6 +79916,9 @@ function classify(httpStatus, apiMessage) {
         return 'account';
     if (/quota|not enough (disk )?space|storage (is )?full|upload forbidden/.test(text))
         return 'quota';
+    // Download refusals (#913: datacenter address without CDN credit; #887: one location at a time): no retry helps.
+    if (code === 913 || code === 887)
+        return 'fatal';
     if (httpStatus === 401)
         return 'auth';
     if (httpStatus === 404 || code === 469 || text.includes('not found'))
@@ -78007,6 +79985,492 @@ function networkFailure(operation, error) {
 
 /***/ }),
 
+/***/ 6158:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ fileIdOf),
+/* harmony export */   V: () => (/* binding */ sameFile)
+/* harmony export */ });
+// A 1fichier file is named by its download URL, `https://1fichier.com/?<id>`; the same file may be
+// shown under another of 1fichier's domains (shared/1fichier-api.md, 16.4). So files are told apart
+// by the id after `?`, never by comparing whole URLs.
+/** Download ids seen are 5-20 lowercase letters and digits (JDownloader's rule). */
+const FILE_ID = /^[a-z0-9]{5,20}$/;
+/** The file id of a download URL, or null when the URL does not carry one we can trust. */
+function fileIdOf(url) {
+    if (typeof url !== 'string')
+        return null;
+    const at = url.indexOf('?');
+    if (at === -1)
+        return null;
+    const id = url.slice(at + 1).split(/[&#]/)[0].toLowerCase();
+    return FILE_ID.test(id) ? id : null;
+}
+/** Whether two URLs name the same file (false when either has no id). */
+function sameFile(a, b) {
+    const idA = fileIdOf(a);
+    return idA !== null && idA === fileIdOf(b);
+}
+
+
+/***/ }),
+
+/***/ 2291:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ resolveFolder)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7511);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2227);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9151);
+
+
+
+async function resolveFolder(client, segments, options) {
+    const path = segments.join('/');
+    const created = [];
+    let parentId = _client_js__WEBPACK_IMPORTED_MODULE_1__/* .ROOT_FOLDER_ID */ .Kj;
+    for (const [depth, name] of segments.entries()) {
+        const here = segments.slice(0, depth + 1).join('/');
+        const existing = await findChild(client, parentId, name, here, options.log);
+        if (existing !== undefined) {
+            parentId = existing;
+            continue;
+        }
+        if (!options.create) {
+            options.log.info(`Folder '${here}' does not exist yet; it would be created`);
+            return { id: null, path, created };
+        }
+        const made = await createOrFind(client, name, parentId, here, options.log, options.attempts ?? 5);
+        parentId = made.id;
+        if (made.created) {
+            created.push(here);
+            options.log.info(`Created folder '${here}' (id ${parentId})`);
+        }
+    }
+    return { id: parentId, path, created };
+}
+/** The id of the sub-folder `name` of `parentId` (the oldest, when 1fichier has several), if any. */
+async function findChild(client, parentId, name, here, log) {
+    const matches = (await client.listFolders(parentId))
+        .filter((f) => f.name === name && (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .toNumber */ .R)(f.id) !== undefined)
+        .map((f) => (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .toNumber */ .R)(f.id))
+        .sort((a, b) => a - b);
+    if (matches.length > 1)
+        log.warning(`1fichier has ${matches.length} folders named '${here}'; using the oldest (id ${matches[0]})`);
+    return matches[0];
+}
+/**
+ * mkdir is sent once per try: after any failure the parent is listed again, since the folder may
+ * exist by now (a concurrent first run made it, or this call did before its answer was lost).
+ */
+async function createOrFind(client, name, parentId, here, log, attempts) {
+    for (let attempt = 1;; attempt++) {
+        let failure;
+        try {
+            return { id: await client.makeFolder(name, parentId), created: true };
+        }
+        catch (error) {
+            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OneFichierError */ .p7))
+                throw error;
+            failure = error;
+        }
+        if (failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota')
+            throw failure;
+        const existing = await findChild(client, parentId, name, here, log);
+        if (existing !== undefined) {
+            log.info(`Folder '${here}' exists now (id ${existing}), made meanwhile; using it`);
+            return { id: existing, created: false };
+        }
+        // Looked at, and not there: sending it again is safe when the answer was a glitch (a 5xx, or a KO with HTTP 200).
+        const glitch = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryable */ .r3)(failure.kind) || (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300);
+        if (!glitch || attempt >= attempts) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OneFichierError */ .p7(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and that a file of that name is not in the way`, failure.httpStatus);
+        }
+        log.warning(`${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ${attempt + 1} of ${attempts})`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2542:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  oK: () => (/* binding */ Transport),
+  uD: () => (/* binding */ parseApiAnswer)
+});
+
+// UNUSED EXPORTS: FLOOD_PAUSE_MS, USER_AGENT
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+// EXTERNAL MODULE: ./lib/onefichier/errors.js
+var errors = __nccwpck_require__(7511);
+;// CONCATENATED MODULE: ./lib/onefichier/pacer.js
+// rclone's pacer for 1fichier (lib/pacer, backend/fichier): calls at least `minSleep` apart; after a
+// retryable error the gap jumps to `maxSleep` (attack constant 0), after each success it shrinks by a
+// quarter (decay constant 2) back to the floor. The only place that knows how fast 1fichier may be called.
+const ONEFICHIER_PACING = { minSleepMs: 400, maxSleepMs: 5_000 };
+function sleep(ms, signal) {
+    if (ms <= 0)
+        return Promise.resolve();
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+class Pacer {
+    options;
+    gapMs;
+    nextAllowed = 0;
+    /** No call before this time (a lock, Retry-After), even one whose turn was given out before. */
+    heldUntil = 0;
+    lastOf = new Map();
+    now;
+    doSleep;
+    constructor(options) {
+        this.options = options;
+        this.gapMs = options.minSleepMs;
+        this.now = options.now ?? Date.now;
+        this.doSleep = options.sleep ?? sleep;
+    }
+    /** The current gap between calls, unscaled. */
+    get currentGapMs() {
+        return this.gapMs;
+    }
+    /** Waits for this call's turn; turns are handed out in order, one gap apart. */
+    async wait(signal) {
+        const now = this.now();
+        const start = Math.max(now, this.nextAllowed);
+        this.nextAllowed = start + this.gapMs * this.options.timeScale;
+        await this.doSleep(start - now, signal);
+        // A lock answered meanwhile holds this turn too: no call of any kind goes out until it is over.
+        while (this.now() < this.heldUntil)
+            await this.doSleep(this.heldUntil - this.now(), signal);
+    }
+    /** Waits an extra pause (flood lock, Retry-After), scaled like every other wait. */
+    async pause(ms, signal) {
+        const scaled = ms * this.options.timeScale;
+        this.holdOff(ms);
+        await this.doSleep(scaled, signal);
+    }
+    /**
+     * Waits until `intervalMs` has passed since the last call of the same kind (1fichier allows one
+     * listing per folder per 30 s), then takes a turn as usual.
+     */
+    async waitSpaced(key, intervalMs, signal) {
+        const last = this.lastOf.get(key);
+        const scaled = intervalMs * this.options.timeScale;
+        if (last !== undefined)
+            await this.doSleep(last + scaled - this.now(), signal);
+        await this.wait(signal);
+        this.lastOf.set(key, this.now());
+    }
+    /** No call before `ms` from now (a lock, Retry-After), without waiting here. */
+    holdOff(ms) {
+        if (ms <= 0)
+            return;
+        const until = this.now() + ms * this.options.timeScale;
+        this.heldUntil = Math.max(this.heldUntil, until);
+        this.nextAllowed = Math.max(this.nextAllowed, until);
+    }
+    success() {
+        this.gapMs = Math.max(this.options.minSleepMs, (this.gapMs * 3) / 4);
+    }
+    failure() {
+        this.gapMs = this.options.maxSleepMs;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/onefichier/transport.js
+// The one HTTP layer for every 1fichier call: undici with timeouts, the pacer, and the retry rule
+// (rclone's shouldRetry). The key lives here, in a header, and nowhere else.
+
+
+
+
+
+/** Wait after "Flood detected" before the next try (rclone: 30 s). */
+const FLOOD_PAUSE_MS = 30_000;
+class Transport {
+    options;
+    pacer;
+    agent;
+    /** Plain http (a loopback api-url only, config.ts) never goes through a proxy: the key would cross it in clear. */
+    direct;
+    constructor(options) {
+        this.options = options;
+        this.pacer = new Pacer({ ...ONEFICHIER_PACING, timeScale: options.timeScale });
+        // Honours HTTPS_PROXY / NO_PROXY, as self-hosted runners behind a proxy need; a plain agent otherwise.
+        const timeouts = {
+            connectTimeout: 30_000,
+            headersTimeout: options.stallTimeoutMs,
+            bodyTimeout: options.stallTimeoutMs,
+            keepAliveTimeout: 4_000,
+        };
+        this.agent = new undici/* EnvHttpProxyAgent */.J2(timeouts);
+        this.direct = new undici/* Agent */.g6(timeouts);
+    }
+    async close() {
+        // After a cancel, in-flight requests are dropped rather than waited for.
+        for (const agent of [this.agent, this.direct]) {
+            if (this.options.signal?.aborted)
+                await agent.destroy().catch(() => undefined);
+            else
+                await agent.close().catch(() => undefined);
+        }
+    }
+    /**
+     * POST (or GET) a JSON API call under `apiUrl`, retried per the rules; KO answers are errors.
+     * `retry: false` for a call that changes something: sent once, the caller looks at the state.
+     */
+    async api(endpoint, body, method = 'POST', options = {}) {
+        const url = `${this.options.apiUrl}/${endpoint}`;
+        const call = async () => {
+            const response = await this.send(endpoint, {
+                method,
+                url,
+                // rclone sends this even on GET: the API misbehaves without it.
+                headers: { 'content-type': 'application/json' },
+                ...(body === undefined ? {} : { bodyText: JSON.stringify(body) }),
+            });
+            try {
+                return parseApiAnswer(endpoint, response);
+            }
+            catch (error) {
+                if (options.readOnly && error instanceof errors/* OneFichierError */.p7 && error.kind === 'fatal' && response.status < 300) {
+                    throw new errors/* OneFichierError */.p7('retryable', error.operation, error.detail, error.httpStatus, error.retryAfterMs);
+                }
+                throw error;
+            }
+        };
+        return options.retry === false ? this.once(call) : this.withRetries(endpoint, options.spacing, call);
+    }
+    /** One paced try with no retry: for a body that cannot be sent twice (the caller retries the whole upload). */
+    async once(attempt) {
+        await this.pacer.wait(this.options.signal);
+        try {
+            const result = await attempt();
+            this.pacer.success();
+            return result;
+        }
+        catch (error) {
+            this.pacer.failure();
+            // A lock holds for every call that follows, not only for a retry of this one.
+            if (error instanceof errors/* OneFichierError */.p7)
+                this.pacer.holdOff(lockPauseMs(error));
+            throw error;
+        }
+    }
+    /** Runs `attempt` up to `retries` times, pacing each try; flood waits 30 s, Retry-After is honoured. */
+    async withRetries(operation, spacing, attempt) {
+        const { retries, log, signal } = this.options;
+        for (let n = 1;; n++) {
+            if (spacing)
+                await this.pacer.waitSpaced(spacing.key, spacing.intervalMs, signal);
+            else
+                await this.pacer.wait(signal);
+            try {
+                const result = await attempt();
+                this.pacer.success();
+                return result;
+            }
+            catch (error) {
+                signal?.throwIfAborted();
+                if (!(error instanceof errors/* OneFichierError */.p7) || !(0,errors/* isRetryable */.r3)(error.kind) || n >= retries) {
+                    throw error instanceof errors/* OneFichierError */.p7 ? error.afterAttempts(n) : error;
+                }
+                this.pacer.failure();
+                log.debug(`${operation}: attempt ${n} of ${retries} failed (${error.kind})`);
+                const pause = lockPauseMs(error);
+                const jitter = Math.random() * 0.2 * Math.max(pause, this.pacer.currentGapMs);
+                log.warning(`${error.message.split('. ')[0]}; retrying (attempt ${n + 1} of ${retries})`);
+                await this.pacer.pause(pause + jitter, signal);
+            }
+        }
+    }
+    /**
+     * GET `url` (a download token's URL) from byte `offset` on, appending to `file`. One paced try:
+     * the caller fetches a new one-use token for the next. Returns the bytes written by this try;
+     * a connection that drops half way throws after what arrived was written (to resume from).
+     */
+    async download(url, file, offset, onBytes) {
+        const operation = 'download';
+        return this.once(async () => {
+            let response;
+            try {
+                response = await (0,undici/* request */.Em)(url, {
+                    method: 'GET',
+                    dispatcher: this.agent,
+                    // A token URL needs no key: it is not sent to the download node.
+                    headers: { 'user-agent': USER_AGENT, ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) },
+                    signal: this.options.signal,
+                });
+            }
+            catch (error) {
+                this.options.signal?.throwIfAborted();
+                throw (0,errors/* networkFailure */.rd)(operation, error);
+            }
+            if (response.statusCode !== 200 && response.statusCode !== 206) {
+                const text = await response.body.text().catch(() => '');
+                throw new errors/* OneFichierError */.p7(response.statusCode >= 500 ? 'retryable' : 'fatal', operation, `the download node answered HTTP ${response.statusCode} with ${describeBody(text)}`, response.statusCode);
+            }
+            // A node that ignores Range sends the whole file again: start the file over.
+            const from = response.statusCode === 206 ? offset : 0;
+            const out = (0,external_node_fs_.createWriteStream)(file, { flags: from === 0 ? 'w' : 'a' });
+            let written = 0;
+            try {
+                for await (const chunk of response.body) {
+                    if (!out.write(chunk))
+                        await (0,external_node_events_.once)(out, 'drain');
+                    written += chunk.length;
+                    onBytes?.(from + written);
+                }
+            }
+            catch (error) {
+                await new Promise((resolve) => out.end(resolve));
+                this.options.signal?.throwIfAborted();
+                throw Object.assign((0,errors/* networkFailure */.rd)(operation, error), { resumeFrom: from + written });
+            }
+            await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve(undefined))));
+            return { written: from + written, complete: true };
+        });
+    }
+    /** One unpaced request; callers go through `api`, `withRetries` or `once`. */
+    async send(operation, req) {
+        this.options.log.debug(`${req.method} ${redactUrl(req.url)}`);
+        let response;
+        try {
+            response = await (0,undici/* request */.Em)(req.url, {
+                method: req.method,
+                dispatcher: req.url.startsWith('http:') ? this.direct : this.agent,
+                headers: { ...req.headers, authorization: `Bearer ${this.options.apiKey}`, 'user-agent': USER_AGENT },
+                // undici takes async iterables as bodies (lib/core/request.js), though its types list only Readable.
+                body: req.body ?? req.bodyText ?? null,
+                signal: anySignal(this.options.signal, req.signal),
+            });
+        }
+        catch (error) {
+            this.options.signal?.throwIfAborted();
+            throw (0,errors/* networkFailure */.rd)(operation, error);
+        }
+        let text;
+        try {
+            text = await response.body.text();
+        }
+        catch (error) {
+            this.options.signal?.throwIfAborted();
+            throw (0,errors/* networkFailure */.rd)(operation, error);
+        }
+        this.options.log.debug(`  -> HTTP ${response.statusCode}, ${text.length} bytes`);
+        return { status: response.statusCode, headers: response.headers, text };
+    }
+}
+/** How long no call may be made after this failure: a lock 30 s (rclone), else what Retry-After says. */
+function lockPauseMs(error) {
+    return Math.max(error.kind === 'flood' ? FLOOD_PAUSE_MS : 0, error.retryAfterMs ?? 0);
+}
+function anySignal(...signals) {
+    const present = signals.filter((s) => s !== undefined);
+    return present.length <= 1 ? present[0] : AbortSignal.any(present);
+}
+const USER_AGENT = '1fichier-backup/0.1 (+https://github.com/features/actions)';
+/** URLs are logged without their query (upload ids are not secrets, but there is no need). */
+function redactUrl(url) {
+    const at = url.indexOf('?');
+    return at === -1 ? url : `${url.slice(0, at)}?…`;
+}
+function retryAfterMs(headers) {
+    const value = headers['retry-after'];
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text)
+        return undefined;
+    const seconds = Number(text);
+    if (Number.isFinite(seconds))
+        return Math.min(Math.max(seconds, 0), 600) * 1000;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.min(Math.max(date - Date.now(), 0), 600_000);
+}
+/** Reads an API answer; an HTTP error, a KO status or a body that is not JSON all become errors. */
+function parseApiAnswer(operation, response) {
+    let json;
+    try {
+        json = JSON.parse(response.text);
+    }
+    catch {
+        json = undefined;
+    }
+    const record = json !== null && typeof json === 'object' ? json : undefined;
+    const status = typeof record?.status === 'string' ? record.status.toUpperCase() : undefined;
+    // A short plain-text body is the message too: the bare lock answer is the 9 bytes `IP Locked`.
+    const message = typeof record?.message === 'string' ? record.message : record ? '' : plainMessage(response.text);
+    const httpOk = response.status >= 200 && response.status < 300;
+    if (httpOk && record && status !== 'KO')
+        return record;
+    const detail = message
+        ? `1fichier answered "${message}" (HTTP ${response.status})`
+        : record
+            ? `1fichier answered ${status ?? 'an error'} (HTTP ${response.status})`
+            : `1fichier answered HTTP ${response.status} with ${describeBody(response.text)}`;
+    let kind = (0,errors/* classify */.L8)(response.status, message);
+    // A 2xx that is not JSON is a glitch of the service: worth another try.
+    if (kind === 'fatal' && httpOk && !record)
+        kind = 'retryable';
+    throw new errors/* OneFichierError */.p7(kind, operation, detail, response.status, retryAfterMs(response.headers));
+}
+function plainMessage(text) {
+    const trimmed = text.trim();
+    return trimmed.length > 0 && trimmed.length <= 200 && !trimmed.startsWith('<') && !/[\u0000-\u001f]/.test(trimmed) ? trimmed : '';
+}
+function describeBody(text) {
+    if (text.trim() === '')
+        return 'an empty body';
+    if (/^\s*</.test(text))
+        return 'an HTML page instead of JSON';
+    return 'a body that is not JSON';
+}
+
+
+/***/ }),
+
+/***/ 9151:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ toNumber)
+/* harmony export */ });
+// Request and response shapes of the 1fichier API (see shared/1fichier-api.md). Numbers arrive as
+// numbers or numeric strings depending on the endpoint, so readers below are lenient.
+function toNumber(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+        return Number(value);
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 6318:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -78055,6 +80519,182 @@ function timeScaleFromEnv(apiUrl) {
         return 1;
     }
     return (0,_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .cW)(host) ? value : 1;
+}
+
+
+/***/ }),
+
+/***/ 7479:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dX: () => (/* binding */ applyRetention),
+/* harmony export */   x7: () => (/* binding */ LISTING_LIMIT),
+/* harmony export */   ye: () => (/* binding */ seriesFromListing)
+/* harmony export */ });
+/* unused harmony export describePlan */
+/* harmony import */ var _deletion_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8045);
+/* harmony import */ var _onefichier_file_id_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6158);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8547);
+/* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3837);
+// Retention against the live folder: one complete listing is the only basis; the pure plan
+// decides; every deletion is confirmed by 1fichier's `removed` count. Any doubt means no deletion.
+
+
+
+
+/** The API documents at most 5,000 results per folder listing: a full page may be cut short. */
+const LISTING_LIMIT = 5_000;
+/**
+ * The backups of a series in a listing. Files are told apart by id, so a file listed twice is one
+ * backup; an id shown under several names, or a series name without an id, is left out of the
+ * series (and so never deleted).
+ */
+function seriesFromListing(items, prefix) {
+    const byId = new Map();
+    const ambiguous = [];
+    for (const item of items) {
+        if (typeof item?.filename !== 'string' || typeof item.url !== 'string')
+            continue;
+        const id = (0,_onefichier_file_id_js__WEBPACK_IMPORTED_MODULE_0__/* .fileIdOf */ .N)(item.url);
+        if (id === null) {
+            if ((0,_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .seriesMembership */ .Ep)(prefix, item.filename).member)
+                ambiguous.push(`'${item.filename}' (its link has no file id)`);
+            continue;
+        }
+        const same = byId.get(id);
+        if (same)
+            same.push(item);
+        else
+            byId.set(id, [item]);
+    }
+    const series = [];
+    const unreadable = [];
+    for (const listed of byId.values()) {
+        const names = new Set(listed.map((item) => item.filename));
+        const members = [...names].filter((name) => (0,_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .seriesMembership */ .Ep)(prefix, name).member);
+        if (members.length === 0)
+            continue;
+        if (names.size > 1) {
+            ambiguous.push(`${[...names].map((n) => `'${n}'`).join(' and ')} (one file id under several names)`);
+            continue;
+        }
+        const item = listed[0];
+        const membership = (0,_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .seriesMembership */ .Ep)(prefix, item.filename);
+        if (!membership.member)
+            continue;
+        if (membership.time === null)
+            unreadable.push(item.filename);
+        else
+            series.push({ fileName: item.filename, url: item.url, time: membership.time });
+    }
+    return { series, unreadable, ambiguous };
+}
+function describePlan(plan) {
+    return plan.decisions.map((d) => `${d.keep ? 'keep  ' : 'delete'} ${d.backup.fileName}${d.keep ? `  (${d.reasons.join(', ')})` : ''}`);
+}
+async function applyRetention(req) {
+    const { client, log } = req;
+    let items = req.listing ?? [];
+    if (req.folderId !== null && req.listing === undefined) {
+        try {
+            items = await client.listFiles(req.folderId);
+        }
+        catch (error) {
+            const skipped = `listing the folder failed (${error.message}); nothing was deleted`;
+            log.warning(`Retention skipped: ${skipped}`);
+            return { plan: null, skipped, pruned: [], notPruned: [] };
+        }
+    }
+    if (items.length >= LISTING_LIMIT) {
+        const skipped = `the folder listing has ${items.length} files, the most 1fichier returns, so it may be incomplete; nothing was deleted. Move other files out of the backup folder`;
+        log.warning(`Retention skipped: ${skipped}`);
+        return { plan: null, skipped, pruned: [], notPruned: [] };
+    }
+    const { series: listed, unreadable, ambiguous } = seriesFromListing(items, req.prefix);
+    for (const name of unreadable)
+        log.warning(`'${name}' looks like a backup of this series but its timestamp is not a real time; it is left alone`);
+    for (const what of ambiguous)
+        log.warning(`The listing shows ${what}; it is left alone`);
+    // The new backup stands for its own id; a listing can lag behind the upload, so it joins the
+    // series even when not listed yet.
+    // (prune alone has no new backup: the series is the listing.)
+    const newId = req.newBackup ? (0,_onefichier_file_id_js__WEBPACK_IMPORTED_MODULE_0__/* .fileIdOf */ .N)(req.newBackup.url) : null;
+    const series = listed.filter((b) => newId === null || (0,_onefichier_file_id_js__WEBPACK_IMPORTED_MODULE_0__/* .fileIdOf */ .N)(b.url) !== newId);
+    if (req.newBackup)
+        series.push(req.newBackup);
+    const plan = (0,_retention_js__WEBPACK_IMPORTED_MODULE_2__/* .planRetention */ .SA)(series, req.policy, { now: req.now, protect: new Set(req.newBackup ? [req.newBackup.url] : []) });
+    for (const backup of plan.future) {
+        log.warning(`'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' deletion`);
+    }
+    await log.group(`Retention plan: keep ${plan.keep.length}, delete ${plan.remove.length}${req.dryRun ? ' (dry run)' : ''}`, async () => {
+        for (const line of describePlan(plan))
+            log.info(line);
+    });
+    if (req.dryRun || plan.remove.length === 0)
+        return { plan, pruned: [], notPruned: [] };
+    // Whatever the plan says, the deletion itself checks the file against this listing (deletion.ts).
+    const keep = new Set([...plan.keep.map((d) => d.backup.url), req.newBackup?.url].map(_onefichier_file_id_js__WEBPACK_IMPORTED_MODULE_0__/* .fileIdOf */ .N).filter((id) => id !== null));
+    const proof = { kind: 'retention', listing: items, prefix: req.prefix, keep };
+    const pruned = [];
+    const notPruned = [];
+    // rm.cgi is sent once; when its answer is lost, the folder is listed again to see what happened.
+    const unsure = [];
+    const confirmed = (backup, how = '') => {
+        pruned.push(backup);
+        req.onDeleted?.(backup);
+        log.info(`Deleted ${backup.fileName}${how}`);
+    };
+    for (const [index, decision] of plan.remove.entries()) {
+        if (req.signal?.aborted) {
+            for (const rest of plan.remove.slice(index))
+                notPruned.push({ backup: rest.backup, reason: 'cancelled before deletion' });
+            break;
+        }
+        try {
+            const outcome = await (0,_deletion_js__WEBPACK_IMPORTED_MODULE_3__/* .deleteFile */ .W)(client, decision.backup, proof);
+            if (outcome.deleted)
+                confirmed(decision.backup);
+            else
+                notPruned.push({ backup: decision.backup, reason: outcome.reason });
+        }
+        catch (error) {
+            if (req.signal?.aborted) {
+                for (const rest of plan.remove.slice(index))
+                    notPruned.push({ backup: rest.backup, reason: 'cancelled' });
+                break;
+            }
+            unsure.push({ backup: decision.backup, reason: error.message });
+        }
+    }
+    if (unsure.length > 0)
+        notPruned.push(...(await lookAgain(client, req, unsure, confirmed)));
+    for (const { backup, reason } of notPruned)
+        log.warning(`Could not delete ${backup.fileName}: ${reason}`);
+    if (notPruned.length > 0) {
+        log.warning(`Retention deleted ${pruned.length} of ${plan.remove.length} backups; the rest will be tried on the next run`);
+    }
+    return { plan, pruned, notPruned };
+}
+/** After rm.cgi answers that were lost: a fresh listing tells which deletions took effect. */
+async function lookAgain(client, req, unsure, confirmed) {
+    if (req.folderId === null || req.signal?.aborted)
+        return unsure;
+    let after;
+    try {
+        after = await client.listFiles(req.folderId);
+    }
+    catch (error) {
+        return unsure.map(({ backup, reason }) => ({ backup, reason: `${reason}; listing the folder again failed too (${error.message})` }));
+    }
+    const left = [];
+    for (const item of unsure) {
+        if (after.some((file) => (0,_onefichier_file_id_js__WEBPACK_IMPORTED_MODULE_0__/* .sameFile */ .V)(file.url, item.backup.url)))
+            left.push(item);
+        else
+            confirmed(item.backup, ' (its answer was lost; a new listing shows it gone)');
+    }
+    return left;
 }
 
 
@@ -78116,6 +80756,812 @@ class Redactor {
     redactUnknown(value) {
         const text = value instanceof Error ? value.message : typeof value === 'string' ? value : String(value);
         return this.redact(text);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6892:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  AB: () => (/* binding */ REPOSITORY_COMMANDS),
+  v1: () => (/* binding */ REPOSITORY_HELP),
+  Fm: () => (/* binding */ parseRepositoryArgs),
+  Rz: () => (/* binding */ runRepositoryCommand)
+});
+
+// UNUSED EXPORTS: RepositoryUsageError
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./lib/config.js
+var lib_config = __nccwpck_require__(2193);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+// EXTERNAL MODULE: ./lib/format.js
+var format = __nccwpck_require__(2016);
+// EXTERNAL MODULE: ./lib/onefichier/errors.js
+var onefichier_errors = __nccwpck_require__(7511);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./lib/prune.js
+var prune = __nccwpck_require__(7479);
+// EXTERNAL MODULE: ./lib/retention.js
+var retention = __nccwpck_require__(3837);
+// EXTERNAL MODULE: ./lib/onefichier/client.js + 2 modules
+var client = __nccwpck_require__(2227);
+// EXTERNAL MODULE: ./lib/onefichier/transport.js + 1 modules
+var onefichier_transport = __nccwpck_require__(2542);
+// EXTERNAL MODULE: ./lib/digest.js + 1 modules
+var digest = __nccwpck_require__(4174);
+;// CONCATENATED MODULE: ./lib/restore/download.js
+// A backup brought down to a file: a one-use token per try (get_token.cgi, as rclone asks it), a
+// dropped connection resumed with Range, then the size and Whirlpool checked against the listing.
+// A corrupted or short download is fetched again with a new token, then refused.
+
+
+
+
+
+/** Whole downloads tried when the bytes do not match the listing (each after a new token). */
+const WHOLE_ATTEMPTS = 2;
+async function downloadBackup(client, backup, file, options) {
+    const { log } = options;
+    for (let whole = 1;; whole++) {
+        await (0,promises_.rm)(file, { force: true });
+        await fetchResuming(client, backup, file, options);
+        const size = (await (0,promises_.stat)(file)).size;
+        const { whirlpool } = await (0,digest/* digestFile */.T)(file).result;
+        const problem = backup.size >= 0 && size !== backup.size
+            ? `${(0,format/* formatBytes */.z)(size)} arrived, the listing says ${(0,format/* formatBytes */.z)(backup.size)}`
+            : backup.whirlpool !== '' && whirlpool !== backup.whirlpool
+                ? `its Whirlpool ${whirlpool.slice(0, 16)}... is not 1fichier's ${backup.whirlpool.slice(0, 16)}...`
+                : null;
+        if (!problem) {
+            log.info(`Downloaded ${backup.fileName} (${(0,format/* formatBytes */.z)(size)}); size and Whirlpool match 1fichier's`);
+            return;
+        }
+        await (0,promises_.rm)(file, { force: true });
+        if (whole >= WHOLE_ATTEMPTS) {
+            throw new errors/* BackupError */.hj(`The download of ${backup.fileName} is corrupted (${problem}) after ${whole} tries; nothing was extracted. Run again later.`);
+        }
+        log.warning(`The download of ${backup.fileName} is corrupted (${problem}); downloading it again with a new token`);
+    }
+}
+async function fetchResuming(client, backup, file, options) {
+    let offset = 0;
+    for (let attempt = 1;; attempt++) {
+        const token = await tokenFor(client, backup, options);
+        try {
+            await client.transport.download(token, file, offset);
+            return;
+        }
+        catch (error) {
+            if (!(error instanceof onefichier_errors/* OneFichierError */.p7) || !(0,onefichier_errors/* isRetryable */.r3)(error.kind) || attempt >= options.retries)
+                throw error;
+            offset = error.resumeFrom ?? 0;
+            options.log.warning(`${error.message.split('. ')[0]}; resuming from byte ${offset} with a new token (attempt ${attempt + 1} of ${options.retries})`);
+        }
+    }
+}
+/** A one-use token; 1fichier's refusals of downloads get their own advice. */
+async function tokenFor(client, backup, options) {
+    try {
+        return await client.getDownloadToken(backup.url, { password: options.linkPassword, cdn: options.cdn });
+    }
+    catch (error) {
+        if (!(error instanceof onefichier_errors/* OneFichierError */.p7))
+            throw error;
+        const code = (0,onefichier_errors/* errorNumber */.mu)(error.detail);
+        if (code === 913) {
+            throw new errors/* BackupError */.hj(`1fichier refused the download (${error.detail}): premium downloads through the API are refused from datacenter addresses, which a GitHub-hosted runner is, unless CDN credit is spent. Use --cdn (the restore action's cdn: true) on an account with CDN credit, or restore from another machine.`);
+        }
+        if (code === 887) {
+            throw new errors/* BackupError */.hj(`1fichier refused the download (${error.detail}): the account allows one location at a time. Stop downloads from other places (or sign out elsewhere) and run again.`);
+        }
+        if (code === 631 && /password/i.test(error.detail)) {
+            throw new errors/* BackupError */.hj(`1fichier refused the download (${error.detail}): the backup has a download password; set ONEFICHIER_LINK_PASSWORD (link-password) to it.`);
+        }
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __nccwpck_require__(663);
+// EXTERNAL MODULE: ./lib/zip/aes.js
+var aes = __nccwpck_require__(5880);
+;// CONCATENATED MODULE: ./lib/restore/zip-reader.js
+// Reads a backup zip back, through yauzl (a well-kept reader): first the whole central directory,
+// checked for any entry that would land outside the target (absolute names, `..`, a path through a
+// link entry) so that an unsafe zip is refused before anything is written; then each entry's data,
+// inflated and checked against its CRC-32, or for AES entries (WinZip AE-2) against the password
+// check and the authentication code, as restic's `check --read-data` reads every blob.
+
+
+
+
+
+
+
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+const S_IFDIR = 0o040000;
+/** A zip that must not be restored: the message names the entry and why. */
+class UnsafeArchiveError extends errors/* BackupError */.hj {
+    name = 'UnsafeArchiveError';
+}
+/** A zip whose data does not match its own checksums (or a wrong archive password). */
+class CorruptArchiveError extends errors/* BackupError */.hj {
+    name = 'CorruptArchiveError';
+}
+class OpenArchive {
+    zip;
+    entries;
+    constructor(zip, entries) {
+        this.zip = zip;
+        this.entries = entries;
+    }
+    /** Opens `file` and checks every name before any data is read. */
+    static async open(file) {
+        let zip;
+        try {
+            zip = await new Promise((resolve, reject) => yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, z) => error || !z ? reject(error ?? new Error('no zip')) : resolve(z)));
+        }
+        catch (error) {
+            throw new CorruptArchiveError(`The backup is not a readable zip (${error.message}).`);
+        }
+        const entries = [];
+        try {
+            await new Promise((resolve, reject) => {
+                zip.on('entry', (entry) => {
+                    entries.push(describe(entry));
+                    zip.readEntry();
+                });
+                zip.on('end', resolve);
+                zip.on('error', reject);
+                zip.readEntry();
+            });
+        }
+        catch (error) {
+            zip.close();
+            throw new CorruptArchiveError(`The backup's central directory cannot be read (${error.message}).`);
+        }
+        try {
+            checkNames(entries);
+        }
+        catch (error) {
+            zip.close();
+            throw error;
+        }
+        return new OpenArchive(zip, entries);
+    }
+    close() {
+        this.zip.close();
+    }
+    /**
+     * The entry's content as it was zipped, checked as it streams: a CRC-32 (or, for AES, the
+     * authentication code) that does not match makes the stream fail at its end.
+     */
+    async content(entry, password) {
+        const raw = entry.raw;
+        const encrypted = raw.compressionMethod === aes/* AES_METHOD */.UZ;
+        const stream = await new Promise((resolve, reject) => 
+        // yauzl inflates method 8 itself; an AES entry (method 99) comes raw, to be opened here.
+        this.zip.openReadStream(raw, (encrypted ? { decodeFileData: false } : {}), (error, s) => error || !s ? reject(error ?? new Error('no stream')) : resolve(s)));
+        if (!encrypted) {
+            if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
+                throw new CorruptArchiveError(`'${entry.displayName}' uses compression method ${raw.compressionMethod}, which this tool does not read.`);
+            }
+            return chain(entry.displayName, stream, new CrcCheck(raw.crc32, entry.displayName));
+        }
+        if (password === undefined || password === '') {
+            stream.destroy();
+            throw new CorruptArchiveError(`'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`);
+        }
+        const method = aesMethod(raw);
+        const decrypted = new AesCheck(password, entry.displayName);
+        return method === 8 ? chain(entry.displayName, stream, decrypted, (0,external_node_zlib_.createInflateRaw)()) : chain(entry.displayName, stream, decrypted);
+    }
+}
+/**
+ * Pipes `source` through `steps` and returns the last, to which any failure on the way is passed:
+ * a bad deflate stream or a short entry is a damaged backup, never an unhandled error.
+ */
+function chain(name, source, ...steps) {
+    const last = steps[steps.length - 1];
+    const fail = (error) => {
+        if (last.destroyed)
+            return;
+        source.destroy();
+        last.destroy(error instanceof CorruptArchiveError ? error : new CorruptArchiveError(`'${name}' cannot be read back (${error.message}): the backup is damaged.`));
+    };
+    let from = source;
+    for (const step of steps) {
+        from.on('error', fail);
+        from = from.pipe(step);
+    }
+    return last;
+}
+function describe(entry) {
+    const name = Buffer.from(entry.fileName);
+    const utf8 = (entry.generalPurposeBitFlag & 0x800) !== 0;
+    const displayName = utf8 ? name.toString('utf8') : name.toString('latin1');
+    const unixMode = entry.versionMadeBy >> 8 === 3 ? (entry.externalFileAttributes >>> 16) & 0xffff : 0;
+    const type = unixMode & S_IFMT;
+    const isDir = type === S_IFDIR || name[name.length - 1] === 0x2f;
+    const kind = type === S_IFLNK ? 'symlink' : isDir ? 'directory' : 'file';
+    const trimmed = isDir && name[name.length - 1] === 0x2f ? name.subarray(0, name.length - 1) : name;
+    return { name: trimmed, displayName: displayName.replace(/\/$/, ''), kind, mode: unixMode ? unixMode & 0o7777 : null, size: entry.uncompressedSize, raw: entry };
+}
+/** Any entry that would land outside the target refuses the whole zip: nothing is written. */
+function checkNames(entries) {
+    const links = new Set();
+    for (const entry of entries)
+        if (entry.kind === 'symlink')
+            links.add(entry.name.toString('latin1'));
+    for (const entry of entries) {
+        const why = unsafeName(entry.name);
+        if (why)
+            throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' that ${why}; the zip is refused as a whole and nothing was written.`);
+        const segments = entry.name.toString('latin1').split('/');
+        for (let i = 1; i < segments.length; i++) {
+            if (links.has(segments.slice(0, i).join('/'))) {
+                throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' under '${segments.slice(0, i).join('/')}', which is a symbolic link in the zip: it could land outside the target. The zip is refused as a whole and nothing was written.`);
+            }
+        }
+    }
+}
+function unsafeName(name) {
+    const text = name.toString('latin1');
+    if (text === '')
+        return 'has an empty name';
+    if (text.includes('\0'))
+        return 'has a NUL byte in its name';
+    if (text.startsWith('/') || /^[A-Za-z]:/.test(text))
+        return 'is an absolute path';
+    if (text.includes('\\'))
+        return 'has a backslash in its name (a Windows path)';
+    const segments = text.split('/');
+    if (segments.some((s) => s === '..'))
+        return "goes up with '..'";
+    if (segments.some((s) => s === '' || s === '.'))
+        return 'has an empty or "." path segment';
+    return null;
+}
+/** The compression method inside an AES entry, from its 0x9901 extra field. */
+function aesMethod(entry) {
+    const field = entry.extraFields.find((f) => f.id === 0x9901);
+    if (!field || field.data.length < 7)
+        throw new CorruptArchiveError('An encrypted entry has no AES extra field (0x9901).');
+    return field.data.readUInt16LE(5);
+}
+/** Passes the data through; fails at the end when its CRC-32 is not the entry's. */
+class CrcCheck extends external_node_stream_.Transform {
+    expected;
+    name;
+    crc = 0;
+    constructor(expected, name) {
+        super();
+        this.expected = expected;
+        this.name = name;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.crc = (0,external_node_zlib_.crc32)(chunk, this.crc);
+        callback(null, chunk);
+    }
+    _flush(callback) {
+        if (this.crc >>> 0 === this.expected >>> 0)
+            callback();
+        else
+            callback(new CorruptArchiveError(`'${this.name}' fails its CRC-32 check: the backup is damaged.`));
+    }
+}
+/** WinZip AE-2: salt and password check first, the ciphertext, a 10-byte HMAC-SHA1 last. */
+class AesCheck extends external_node_stream_.Transform {
+    password;
+    name;
+    head = Buffer.alloc(0);
+    tail = Buffer.alloc(0);
+    decipher;
+    pending;
+    constructor(password, name) {
+        super();
+        this.password = password;
+        this.name = name;
+    }
+    _transform(chunk, _encoding, callback) {
+        void this.accept(chunk).then(() => callback(), callback);
+    }
+    async accept(chunk) {
+        let data = chunk;
+        if (!this.decipher) {
+            this.head = Buffer.concat([this.head, data]);
+            if (this.head.length < aes/* EntryDecipher */.L0.PREAMBLE_BYTES)
+                return;
+            data = this.head.subarray(aes/* EntryDecipher */.L0.PREAMBLE_BYTES);
+            this.pending ??= aes/* EntryDecipher */.L0.create(this.password, this.head.subarray(0, aes/* EntryDecipher */.L0.PREAMBLE_BYTES)).then((d) => {
+                if (!d)
+                    throw new CorruptArchiveError(`'${this.name}' does not open with this archive password (its password check differs).`);
+                this.decipher = d;
+            });
+            await this.pending;
+        }
+        // The last 10 bytes are the authentication code, not data: always hold them back.
+        const all = Buffer.concat([this.tail, data]);
+        const keep = Math.min(all.length, aes/* EntryDecipher */.L0.MAC_BYTES);
+        this.tail = Buffer.from(all.subarray(all.length - keep));
+        const body = all.subarray(0, all.length - keep);
+        if (body.length > 0)
+            this.push(this.decipher.update(body));
+    }
+    _flush(callback) {
+        if (!this.decipher)
+            return callback(new CorruptArchiveError(`'${this.name}' is cut short: the backup is damaged.`));
+        const expected = this.decipher.mac();
+        if (this.tail.length === expected.length && (0,external_node_crypto_.timingSafeEqual)(this.tail, expected))
+            callback();
+        else
+            callback(new CorruptArchiveError(`'${this.name}' fails its AES authentication code: the backup is damaged or was changed.`));
+    }
+}
+/** Reads one entry to its end (checking it) without keeping the bytes. */
+async function drainChecked(stream) {
+    await (0,external_node_stream_promises_.pipeline)(stream, async function* (source) {
+        for await (const chunk of source)
+            void chunk;
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/restore/extract.js
+// A checked zip written out: contents, Unix modes, symbolic links (as links) and directories, first
+// into a folder beside the target, then moved into place, so that a failed restore leaves nothing
+// in the target. Every entry is checked (CRC-32 or AES code) as it is written.
+
+
+
+
+
+
+/** Refuses a non-empty target without overwrite, before anything is downloaded or written. */
+async function checkTarget(target, overwrite) {
+    const entries = await (0,promises_.readdir)(target).catch((error) => {
+        if (error.code === 'ENOENT')
+            return [];
+        if (error.code === 'ENOTDIR')
+            throw new errors/* BackupError */.hj(`'${target}' is a file, not a folder: give another --to.`);
+        throw error;
+    });
+    if (entries.length > 0 && !overwrite) {
+        throw new errors/* BackupError */.hj(`'${target}' is not empty: restore into an empty or new folder, or add --overwrite to replace what the backup holds there.`);
+    }
+}
+async function extractInto(archive, target, options) {
+    const parent = external_node_path_.dirname(external_node_path_.resolve(target));
+    await (0,promises_.mkdir)(parent, { recursive: true });
+    const staging = await (0,promises_.mkdtemp)(external_node_path_.join(parent, `.${external_node_path_.basename(target)}.restore-`));
+    try {
+        const result = await writeAll(archive, staging, options.password);
+        await moveIntoPlace(staging, target, options.overwrite);
+        return result;
+    }
+    finally {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+    }
+}
+/** Checks every entry without writing anything (restic's check --read-data). */
+async function checkAll(archive, password) {
+    let fileCount = 0;
+    let bytes = 0;
+    for (const entry of archive.entries) {
+        if (entry.kind === 'directory')
+            continue;
+        await drainChecked(await archive.content(entry, password));
+        fileCount++;
+        bytes += entry.size;
+    }
+    return { fileCount, bytes };
+}
+async function writeAll(archive, root, password) {
+    const rootBytes = Buffer.from(root + external_node_path_.sep);
+    const at = (name) => Buffer.concat([rootBytes, name]);
+    const directories = [];
+    let fileCount = 0;
+    let bytes = 0;
+    for (const entry of archive.entries) {
+        const where = at(entry.name);
+        await (0,promises_.mkdir)(parentOf(where), { recursive: true });
+        if (entry.kind === 'directory') {
+            await (0,promises_.mkdir)(where, { recursive: true });
+            directories.push({ where, mode: entry.mode });
+            continue;
+        }
+        const content = await archive.content(entry, password);
+        if (entry.kind === 'symlink') {
+            const chunks = [];
+            for await (const chunk of content)
+                chunks.push(chunk);
+            await (0,promises_.symlink)(Buffer.concat(chunks).toString('utf8'), where);
+        }
+        else {
+            await (0,external_node_stream_promises_.pipeline)(content, (0,external_node_fs_.createWriteStream)(where, { mode: 0o600 }));
+            if (entry.mode !== null)
+                await (0,promises_.chmod)(where, entry.mode);
+            bytes += entry.size;
+        }
+        fileCount++;
+    }
+    // Directories last, deepest first: a read-only one must not stop what goes inside it.
+    for (const { where, mode } of directories.reverse())
+        if (mode !== null)
+            await (0,promises_.chmod)(where, mode);
+    return { fileCount, bytes };
+}
+function parentOf(file) {
+    const slash = file.lastIndexOf(0x2f);
+    return file.subarray(0, slash);
+}
+/** A new or empty target takes the staging folder whole; with overwrite, each top-level entry replaces its namesake. */
+async function moveIntoPlace(staging, target, overwrite) {
+    const existing = await (0,promises_.readdir)(target).catch(() => null);
+    if (existing === null || existing.length === 0) {
+        if (existing !== null)
+            await (0,promises_.rm)(target, { recursive: true, force: true });
+        await (0,promises_.rename)(staging, target);
+        await (0,promises_.mkdir)(staging); // the caller removes it
+        return;
+    }
+    if (!overwrite)
+        throw new errors/* BackupError */.hj(`'${target}' is not empty (it changed during the restore); nothing was written there.`);
+    for (const name of await (0,promises_.readdir)(staging, { encoding: 'buffer' })) {
+        const from = Buffer.concat([Buffer.from(staging + external_node_path_.sep), name]);
+        const to = Buffer.concat([Buffer.from(target + external_node_path_.sep), name]);
+        if (await (0,promises_.lstat)(to).catch(() => null))
+            await (0,promises_.rm)(to, { recursive: true, force: true });
+        await (0,promises_.rename)(from, to);
+    }
+}
+
+// EXTERNAL MODULE: ./lib/onefichier/file-id.js
+var file_id = __nccwpck_require__(6158);
+// EXTERNAL MODULE: ./lib/onefichier/folders.js
+var folders = __nccwpck_require__(2291);
+// EXTERNAL MODULE: ./lib/onefichier/types.js
+var types = __nccwpck_require__(9151);
+;// CONCATENATED MODULE: ./lib/restore/series.js
+// The series as the commands that read it back see it: the destination folder looked up (never
+// created), listed once, and its backups newest first with what 1fichier says of each.
+
+
+
+
+
+async function readSeries(client, folder, prefix, log) {
+    const resolved = await (0,folders/* resolveFolder */.h)(client, folder, { create: false, log });
+    if (resolved.id === null)
+        throw new errors/* BackupError */.hj(`The folder '${folder.join('/') || '/'}' does not exist in the 1fichier account: check --folder.`);
+    const listing = await client.listFiles(resolved.id);
+    const { series, unreadable, ambiguous } = (0,prune/* seriesFromListing */.ye)(listing, prefix);
+    for (const name of unreadable)
+        log.warning(`'${name}' looks like a backup of this series but its timestamp is not a real time; it is left out`);
+    for (const what of ambiguous)
+        log.warning(`The listing shows ${what}; it is left out`);
+    const backups = series
+        .map((b) => {
+        const item = listing.find((i) => (0,file_id/* fileIdOf */.N)(i.url) === (0,file_id/* fileIdOf */.N)(b.url));
+        const checksum = typeof item?.checksum === 'string' ? item.checksum.trim().toLowerCase() : '';
+        return { ...b, size: (0,types/* toNumber */.R)(item?.size) ?? -1, whirlpool: checksum };
+    })
+        .sort((a, b) => b.time.getTime() - a.time.getTime() || (a.fileName < b.fileName ? 1 : -1));
+    return { folderId: resolved.id, listing, backups };
+}
+/** `latest` (the newest not dated in the future), `all`, or one file name. */
+function chooseBackups(series, choice, now, where) {
+    if (choice === 'all')
+        return series.backups;
+    if (choice === 'latest') {
+        const latest = series.backups.find((b) => b.time.getTime() <= now.getTime());
+        return latest ? [latest] : [];
+    }
+    const named = series.backups.find((b) => b.fileName === choice);
+    if (!named)
+        throw new errors/* BackupError */.hj(`No backup named ${choice} in ${where}: run 'list' to see the series.`);
+    return [named];
+}
+
+;// CONCATENATED MODULE: ./lib/restore/commands.js
+// The way back, as commands on the same engine as the backup: list the series, prune it by the
+// retention rules alone (restic's forget), check backups by downloading and reading every entry
+// (restic's check --read-data), and restore one into a folder.
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function withClient(ctx, body) {
+    const { config } = ctx;
+    const transport = new onefichier_transport/* Transport */.oK({
+        apiUrl: config.apiUrl,
+        apiKey: config.apiKey,
+        retries: config.retries,
+        stallTimeoutMs: config.stallTimeoutMs,
+        timeScale: ctx.timeScale,
+        log: ctx.log,
+        signal: ctx.signal,
+    });
+    try {
+        return await body(new client/* OneFichierClient */.UT(transport));
+    }
+    finally {
+        await transport.close();
+    }
+}
+const where = (config) => `'${config.folder.join('/') || '/'}' (series ${config.namePrefix})`;
+/** `list`: the series, newest first; with keep-* rules, which rule keeps each. */
+async function listCommand(ctx) {
+    return withClient(ctx, async (client) => {
+        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+        const plan = (0,lib_config/* retentionActive */.Xe)(ctx.config.retention) ? (0,retention/* planRetention */.SA)(series.backups, ctx.config.retention, { now: ctx.now }) : null;
+        return series.backups.map((b) => {
+            const row = { 'file-name': b.fileName, url: b.url, size: b.size, time: b.time.toISOString() };
+            const decision = plan?.decisions.find((d) => d.backup.url === b.url);
+            if (decision)
+                row['kept-by'] = decision.reasons;
+            return row;
+        });
+    });
+}
+/** `prune`: retention alone, with the same plan, reasons and safety as after a backup. */
+async function pruneCommand(ctx) {
+    if (!(0,lib_config/* retentionActive */.Xe)(ctx.config.retention)) {
+        throw new errors/* BackupError */.hj('prune needs at least one keep-* rule above 0 (e.g. --keep-daily 7): without one every backup would go.');
+    }
+    return withClient(ctx, async (client) => {
+        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+        return ctx.log.group(`Prune${ctx.config.dryRun ? ' (dry run)' : ''}`, () => (0,prune/* applyRetention */.dX)({
+            client,
+            folderId: series.folderId,
+            prefix: ctx.config.namePrefix,
+            policy: ctx.config.retention,
+            now: ctx.now,
+            newBackup: null,
+            dryRun: ctx.config.dryRun,
+            log: ctx.log,
+            signal: ctx.signal,
+            listing: series.listing,
+        }));
+    });
+}
+/** `check`: download and verify Whirlpool and every entry; extract nothing. */
+async function checkCommand(ctx) {
+    return withClient(ctx, async (client) => {
+        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+        const chosen = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config));
+        if (chosen.length === 0)
+            throw new errors/* BackupError */.hj(`The series has no backup in ${where(ctx.config)}.`);
+        const results = [];
+        for (const backup of chosen) {
+            ctx.signal?.throwIfAborted();
+            results.push(await ctx.log.group(`Check ${backup.fileName}`, () => checkOne(client, ctx, backup)));
+        }
+        return results;
+    });
+}
+async function checkOne(client, ctx, backup) {
+    const base = { 'file-name': backup.fileName, url: backup.url };
+    try {
+        const count = await withDownload(client, ctx, backup, async (archive) => (await checkAll(archive, ctx.config.archivePassword || undefined)).fileCount);
+        ctx.log.info(`${backup.fileName}: Whirlpool and all ${count} entries check out`);
+        return { ...base, ok: true, 'file-count': count };
+    }
+    catch (error) {
+        if (!(error instanceof errors/* BackupError */.hj))
+            throw error;
+        ctx.log.error(`${backup.fileName}: ${error.message}`);
+        return { ...base, ok: false, problem: error.message };
+    }
+}
+/** `restore`: one backup into `target`, checked whole before it is moved into place. */
+async function restoreCommand(ctx, target, overwrite) {
+    await checkTarget(target, overwrite);
+    return withClient(ctx, async (client) => {
+        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+        const [backup] = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config));
+        if (!backup)
+            return null;
+        const extracted = await ctx.log.group(`Restore ${backup.fileName}`, () => withDownload(client, ctx, backup, (archive) => extractInto(archive, target, { password: ctx.config.archivePassword || undefined, overwrite })));
+        ctx.log.info(`Restored ${extracted.fileCount} files of ${backup.fileName} into ${target}`);
+        return { 'file-name': backup.fileName, url: backup.url, size: backup.size, 'file-count': extracted.fileCount, path: target };
+    });
+}
+/** Downloads a backup to a temporary file, checks it, opens it, and always removes it after. */
+async function withDownload(client, ctx, backup, body) {
+    const dir = await (0,promises_.mkdtemp)(external_node_path_.join(ctx.tempDir ?? external_node_os_.tmpdir(), '1fichier-restore-'));
+    try {
+        const file = external_node_path_.join(dir, backup.fileName);
+        await downloadBackup(client, backup, file, { linkPassword: ctx.config.linkPassword, cdn: ctx.config.cdn, retries: ctx.config.retries, log: ctx.log });
+        const archive = await OpenArchive.open(file);
+        try {
+            return await body(archive);
+        }
+        finally {
+            archive.close();
+        }
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/restore/cli.js
+// The command line of the way back: `list`, `prune`, `check` and `restore`, each with the flags it
+// needs, the secrets from the environment or files as for `backup`, and plain or --json output.
+
+
+
+
+
+
+const REPOSITORY_COMMANDS = ['list', 'prune', 'check', 'restore'];
+const REPOSITORY_HELP = `Commands that read the series back (the same key, folder and name prefix as the backups):
+
+  list    --folder F --name-prefix P [--keep-... N] [--json]
+          the series, newest first: name, time (UTC, from the name), size, link; with keep-* rules,
+          which rule keeps each
+  restore --folder F --name-prefix P [--backup latest|FILE-NAME] --to DIR [--overwrite] [--cdn]
+          downloads the backup, checks its size and Whirlpool, refuses a zip with any entry that would
+          land outside DIR, checks every entry, and extracts contents, modes, links and folders; DIR
+          must be empty unless --overwrite; AES zips need ONEFICHIER_ARCHIVE_PASSWORD
+  check   --folder F --name-prefix P [--backup latest|all|FILE-NAME] [--cdn]
+          downloads and verifies Whirlpool and every entry, extracts nothing; exit 1 on any mismatch
+  prune   --folder F --name-prefix P --keep-... N [--dry-run]
+          retention alone, no upload (restic's forget), with the same plan and safety as after a backup
+
+  --cdn spends CDN credit on the download: 1fichier refuses API downloads from datacenter addresses
+  (a GitHub-hosted runner is one) without it. ONEFICHIER_LINK_PASSWORD opens backups that have a
+  download password.
+`;
+class RepositoryUsageError extends Error {
+    name = 'RepositoryUsageError';
+}
+const VALUE_FLAGS = ['folder', 'name-prefix', 'backup', 'to', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', ...lib_config/* KEEP_COUNT_INPUTS */.U5, 'keep-within'];
+const SWITCHES = ['overwrite', 'cdn', 'json', 'verbose', 'dry-run', 'quiet'];
+const ALLOWED = {
+    list: new Set(['folder', 'name-prefix', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', ...lib_config/* KEEP_COUNT_INPUTS */.U5, 'keep-within', 'json', 'verbose', 'quiet']),
+    prune: new Set(['folder', 'name-prefix', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', ...lib_config/* KEEP_COUNT_INPUTS */.U5, 'keep-within', 'json', 'verbose', 'dry-run', 'quiet']),
+    check: new Set(['folder', 'name-prefix', 'backup', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', 'cdn', 'json', 'verbose', 'quiet']),
+    restore: new Set(['folder', 'name-prefix', 'backup', 'to', 'overwrite', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', 'cdn', 'json', 'verbose', 'quiet']),
+};
+function parseRepositoryArgs(command, argv) {
+    const options = Object.fromEntries([
+        ...VALUE_FLAGS.map((f) => [f, { type: 'string' }]),
+        ...SWITCHES.map((f) => [f, { type: 'boolean' }]),
+    ]);
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({ args: argv, options, strict: true, allowPositionals: false });
+    }
+    catch (error) {
+        throw new RepositoryUsageError(`${error.message}. See --help.`);
+    }
+    for (const name of Object.keys(parsed.values)) {
+        if (!ALLOWED[command].has(name))
+            throw new RepositoryUsageError(`--${name} does not apply to '${command}'. See --help.`);
+    }
+    if (command === 'restore' && typeof parsed.values.to !== 'string')
+        throw new RepositoryUsageError("'restore' needs --to DIR: the folder to restore into.");
+    return parsed;
+}
+async function runRepositoryCommand(command, args, shell) {
+    const { values } = args;
+    const input = (name) => {
+        if (name in shell.secrets)
+            return shell.secrets[name];
+        const value = values[name];
+        if (name === 'dry-run' || name === 'cdn')
+            return value === true ? 'true' : '';
+        return typeof value === 'string' ? value : '';
+    };
+    let config;
+    try {
+        config = (0,lib_config/* parseRepositoryConfig */.gw)(input, {}, { allowAll: command === 'check' });
+    }
+    catch (error) {
+        if (!(error instanceof lib_config/* InvalidInputs */.hS))
+            throw error;
+        for (const problem of error.problems)
+            shell.log.error(problem.message.replace(/^Input '([^']+)'/, (_, n) => (n in shell.secrets ? n : `--${n}`)));
+        return 2;
+    }
+    const ctx = { config, log: shell.log, now: shell.now, timeScale: shell.timeScale(config.apiUrl), signal: shell.signal };
+    const json = values.json === true;
+    try {
+        switch (command) {
+            case 'list': {
+                const rows = await listCommand(ctx);
+                if (json)
+                    shell.print(JSON.stringify(rows, null, 2));
+                else if (rows.length === 0)
+                    shell.print(`No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}'.`);
+                else
+                    for (const r of rows)
+                        shell.print(`${r.time.replace('.000Z', 'Z')}  ${(0,format/* formatBytes */.z)(r.size).padStart(10)}  ${r['file-name']}  ${r.url}${r['kept-by'] ? `  ${r['kept-by'].length > 0 ? `kept: ${r['kept-by'].join(', ')}` : 'not kept'}` : ''}`);
+                return 0;
+            }
+            case 'prune': {
+                const outcome = await pruneCommand(ctx);
+                const planned = outcome.plan?.remove.map((d) => ({ 'file-name': d.backup.fileName, url: d.backup.url })) ?? [];
+                if (json) {
+                    shell.print(JSON.stringify({
+                        'dry-run': config.dryRun,
+                        kept: outcome.plan?.keep.map((d) => ({ 'file-name': d.backup.fileName, url: d.backup.url, reasons: d.reasons })) ?? [],
+                        'planned-deletions': planned,
+                        pruned: outcome.pruned.map((b) => ({ 'file-name': b.fileName, url: b.url })),
+                        'not-pruned': outcome.notPruned.map((n) => ({ 'file-name': n.backup.fileName, reason: n.reason })),
+                    }, null, 2));
+                }
+                else if (outcome.plan) {
+                    shell.print(config.dryRun ? `Dry run: would delete ${planned.length}, keep ${outcome.plan.keep.length}` : `Kept ${outcome.plan.keep.length}, deleted ${outcome.pruned.length}`);
+                }
+                return outcome.plan === null || outcome.notPruned.length > 0 ? 3 : 0;
+            }
+            case 'check': {
+                const results = await checkCommand(ctx);
+                if (json)
+                    shell.print(JSON.stringify(results, null, 2));
+                else
+                    shell.print(`Checked ${results.length} backups: ${results.filter((r) => r.ok).length} sound, ${results.filter((r) => !r.ok).length} damaged`);
+                return results.every((r) => r.ok) ? 0 : 1;
+            }
+            case 'restore': {
+                const restored = await restoreCommand(ctx, String(values.to), values.overwrite === true);
+                if (!restored) {
+                    shell.log.error(`The series ${config.namePrefix} has no backup in '${config.folder.join('/') || '/'}': nothing was restored.`);
+                    return 1;
+                }
+                if (json)
+                    shell.print(JSON.stringify(restored, null, 2));
+                else
+                    shell.print(`Restored ${restored['file-name']} (${(0,format/* formatBytes */.z)(restored.size)}, ${restored['file-count']} files) into ${restored.path}`);
+                return 0;
+            }
+        }
+    }
+    catch (error) {
+        if (shell.signal.aborted) {
+            shell.log.error('Cancelled; nothing more was written or deleted.');
+            return 130;
+        }
+        if (error instanceof onefichier_errors/* OneFichierError */.p7 || error instanceof errors/* BackupError */.hj)
+            shell.log.error(error.message);
+        else
+            shell.log.error(`Unexpected failure: ${error?.message ?? String(error)}`);
+        return 1;
     }
 }
 
@@ -78247,7 +81693,7 @@ function planRetention(series, policy, options) {
 
 /***/ }),
 
-/***/ 9864:
+/***/ 1992:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78266,8 +81712,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_node_fs_, 2);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 var external_node_zlib_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_node_zlib_, 2);
@@ -78275,133 +81721,12 @@ var external_node_zlib_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(exte
 var external_node_events_ = __nccwpck_require__(8474);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./lib/memory.js
-// V8 frees a dead Buffer's memory only at its next collection, and it lets about 64 MB of such
-// external memory pile up before it collects: for a backup that streams gigabytes through 1 MiB
-// buffers, that pile (and the allocator's fragmentation around it) was most of the peak memory.
-// Buffers that one piece of code alone owns are freed here as soon as it is done with them.
-/**
- * Frees the memory behind `buffer` now (its ArrayBuffer is detached: every view of it becomes
- * empty). Only for a buffer whose ArrayBuffer nothing else still reads: no other view, no pending
- * I/O. Slices of Node's shared pool (small allocUnsafe buffers) are never touched.
- */
-function freeNow(buffer) {
-    const memory = buffer.buffer;
-    if (memory instanceof ArrayBuffer && !memory.detached && memory.byteLength > Buffer.poolSize)
-        memory.transfer(0);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./lib/memory.js
+var memory = __nccwpck_require__(5952);
+// EXTERNAL MODULE: ./lib/zip/aes.js
+var aes = __nccwpck_require__(5880);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./lib/zip/aes.js
-// WinZip AE-2 encryption (https://www.winzip.com/en/support/aes-encryption/), the AES zip format
-// that 7-Zip, WinZip, pyzipper and libarchive read. Per entry: a random salt; PBKDF2-HMAC-SHA1
-// (1,000 rounds) turns password + salt into an AES-256 key, an HMAC key and a 2-byte password
-// check; the data is AES-CTR with a little-endian counter starting at 1; a 10-byte HMAC-SHA1 of
-// the ciphertext closes it. AE-2 leaves the CRC field 0 (the HMAC authenticates instead).
-
-
-
-
-const pbkdf2Async = (0,external_node_util_.promisify)(external_node_crypto_.pbkdf2);
-const AES_METHOD = 99;
-const KEY_BYTES = 32; // AES-256
-const SALT_BYTES = 16;
-const BLOCK = 16;
-const AES_MAC_BYTES = 10;
-/** Salt and password check before the data, MAC after it. */
-const AES_OVERHEAD = SALT_BYTES + 2 + AES_MAC_BYTES;
-/** The 0x9901 extra field: AE-2, vendor "AE", AES-256, and the real compression method. */
-const AES_EXTRA_LENGTH = 11;
-function aesExtraField(actualMethod) {
-    const extra = Buffer.alloc(AES_EXTRA_LENGTH);
-    extra.writeUInt16LE(0x9901, 0);
-    extra.writeUInt16LE(7, 2);
-    extra.writeUInt16LE(2, 4); // AE-2
-    extra.write('AE', 6, 'latin1');
-    extra.writeUInt8(3, 8); // 256-bit key
-    extra.writeUInt16LE(actualMethod, 9);
-    return extra;
-}
-/** One entry's encryption: its own salt, so no two entries share a keystream. */
-class EntryCipher {
-    preamble;
-    ecb;
-    mac;
-    counter = 1;
-    /** Keystream bytes left over from the last block of the previous update. */
-    spare = Buffer.alloc(0);
-    constructor(key, macKey, 
-    /** Salt and password check, written before the encrypted data. */
-    preamble) {
-        this.preamble = preamble;
-        this.ecb = (0,external_node_crypto_.createCipheriv)('aes-256-ecb', key, null).setAutoPadding(false);
-        this.mac = (0,external_node_crypto_.createHmac)('sha1', macKey);
-    }
-    static async create(password) {
-        // The counter blocks are laid out with a Uint32Array, whose byte order is the machine's.
-        if ((0,external_node_os_.endianness)() !== 'LE')
-            throw new Error('archive-password needs a little-endian machine (x64, arm64)');
-        const salt = (0,external_node_crypto_.randomBytes)(SALT_BYTES);
-        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1');
-        const preamble = Buffer.concat([salt, derived.subarray(2 * KEY_BYTES)]);
-        return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), preamble);
-    }
-    /** Encrypts the next bytes of the entry (a new buffer; `data` is left as it is). */
-    update(data) {
-        // Unpooled, so its words are aligned for the 32-bit XOR below.
-        const out = Buffer.allocUnsafeSlow(data.length);
-        data.copy(out);
-        const done = Math.min(this.spare.length, data.length);
-        for (let i = 0; i < done; i++)
-            out[i] ^= this.spare[i];
-        this.spare = this.spare.subarray(done);
-        if (done < data.length) {
-            const keystream = this.keystream(Math.ceil((data.length - done) / BLOCK));
-            xorInPlace(out, done, keystream);
-            // At most 15 bytes are kept for the next call; the rest of the keystream is freed now.
-            this.spare = Buffer.from(keystream.subarray(data.length - done));
-            freeNow(keystream);
-        }
-        this.mac.update(out);
-        return out;
-    }
-    /** The authentication code, written after the encrypted data. */
-    final() {
-        return this.mac.digest().subarray(0, AES_MAC_BYTES);
-    }
-    /** `blocks` blocks of keystream: AES of the counter, counting from 1, little-endian (not Node's CTR order). */
-    keystream(blocks) {
-        const counters = new Uint32Array(blocks * 4);
-        for (let i = 0; i < blocks; i++) {
-            counters[i * 4] = this.counter % 0x1_0000_0000;
-            counters[i * 4 + 1] = Math.floor(this.counter / 0x1_0000_0000);
-            this.counter++;
-        }
-        const keystream = this.ecb.update(Buffer.from(counters.buffer));
-        freeNow(counters);
-        return keystream;
-    }
-}
-/** out[start..] ^= keystream, a word at a time where both are aligned. */
-function xorInPlace(out, start, keystream) {
-    const length = out.length - start;
-    let i = 0;
-    const outOffset = out.byteOffset + start;
-    if (outOffset % 4 === 0 && keystream.byteOffset % 4 === 0) {
-        const words = length >>> 2;
-        const a = new Int32Array(out.buffer, outOffset, words);
-        const b = new Int32Array(keystream.buffer, keystream.byteOffset, words);
-        for (let w = 0; w < words; w++)
-            a[w] ^= b[w];
-        i = words * 4;
-    }
-    for (; i < length; i++)
-        out[start + i] ^= keystream[i];
-}
-
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./lib/zip/small-files.js
@@ -78575,9 +81900,9 @@ function freeSmallFileResults(results) {
     for (const result of results) {
         if (result instanceof Error)
             continue;
-        freeNow(result.out);
+        (0,memory/* freeNow */.V)(result.out);
         if (result.raw)
-            freeNow(result.raw);
+            (0,memory/* freeNow */.V)(result.raw);
     }
 }
 class BatchWorker {
@@ -78725,11 +82050,11 @@ class ChunkBuffers {
         if (this.free.length < this.keep)
             this.free.push(buffer);
         else
-            freeNow(buffer);
+            (0,memory/* freeNow */.V)(buffer);
     }
     clear() {
         for (const buffer of this.free.splice(0))
-            freeNow(buffer);
+            (0,memory/* freeNow */.V)(buffer);
     }
 }
 /** A chunk's bytes, returned to the pool when the last holder lets go: its write, and the next chunk's deflate (dictionary). */
@@ -78776,11 +82101,11 @@ function writeExtras(b, at, r, zip64Values) {
     b.writeUInt8(1, at + 4);
     at = b.writeUInt32LE(Math.max(0, Math.min(r.mtime, ZIP64_LIMIT)), at + 5);
     if (r.aesMethod !== null)
-        at += aesExtraField(r.aesMethod).copy(b, at);
+        at += (0,aes/* aesExtraField */.ck)(r.aesMethod).copy(b, at);
     return at;
 }
 function extrasLength(r, zip64Values) {
-    return (zip64Values ? 4 + 8 * zip64Values.length : 0) + 9 + (r.aesMethod !== null ? AES_EXTRA_LENGTH : 0);
+    return (zip64Values ? 4 + 8 * zip64Values.length : 0) + 9 + (r.aesMethod !== null ? aes/* AES_EXTRA_LENGTH */.sy : 0);
 }
 /** 2.0 (deflate), 4.5 (zip64), 5.1 (AES), as Info-ZIP and WinZip write them. */
 function versionNeeded(r, zip64) {
@@ -78895,7 +82220,7 @@ async function looksIncompressible(raw) {
     const sample = raw.subarray(0, PROBE_SIZE);
     const probe = await deflateRawAsync(sample, { level: 1 });
     const incompressible = probe.length > sample.length * 0.97;
-    freeNow(probe);
+    (0,memory/* freeNow */.V)(probe);
     return incompressible;
 }
 /**
@@ -78938,7 +82263,7 @@ class CentralDirectory {
             while (at < block.length)
                 at += (0,external_node_fs_.writeSync)(this.spillFd, block, at, block.length - at, this.spilled + at);
             this.spilled += block.length;
-            freeNow(block);
+            (0,memory/* freeNow */.V)(block);
         }
         this.blocks = [];
         this.blockBytes = 0;
@@ -79022,7 +82347,7 @@ async function writeZip(entries, sink, options) {
     const queue = new PieceQueue();
     // Key derivation (PBKDF2) runs in the thread pool, started as soon as the entry is queued.
     const password = options.password;
-    const newCipher = password ? () => { const c = EntryCipher.create(password); c.catch(() => undefined); return c; } : undefined;
+    const newCipher = password ? () => { const c = aes/* EntryCipher */.q8.create(password); c.catch(() => undefined); return c; } : undefined;
     // Small pieces (headers, tiny files) are gathered into larger writes: one write per piece
     // would cost a thread-pool round trip each, which dominates with many small files.
     let pending = [];
@@ -79037,7 +82362,7 @@ async function writeZip(entries, sink, options) {
             if (error)
                 return;
             if (owned)
-                freeNow(data);
+                (0,memory/* freeNow */.V)(data);
             for (const r of release)
                 r();
         };
@@ -79141,7 +82466,7 @@ async function writeZip(entries, sink, options) {
                     const sealedPart = entry.cipher.update(part);
                     entry.record.compressedSize += sealedPart.length;
                     await write(sealedPart);
-                    whenWritten(() => freeNow(sealedPart));
+                    whenWritten(() => (0,memory/* freeNow */.V)(sealedPart));
                 }
                 else {
                     entry.record.compressedSize += part.length;
@@ -79246,10 +82571,10 @@ async function writeZip(entries, sink, options) {
                 const record = {
                     ...base,
                     name: entryName(item),
-                    method: encrypt ? AES_METHOD : 0,
+                    method: encrypt ? aes/* AES_METHOD */.UZ : 0,
                     flags: (item.raw ? 0 : FLAG_UTF8) | (encrypt ? FLAG_ENCRYPTED : 0),
                     crc: encrypt ? 0 : (0,external_node_zlib_.crc32)(content) >>> 0,
-                    compressedSize: content.length + (encrypt ? AES_OVERHEAD : 0),
+                    compressedSize: content.length + (encrypt ? aes/* AES_OVERHEAD */.VG : 0),
                     uncompressedSize: content.length,
                     externalAttributes: item.kind === 'directory' ? (((S_IFDIR | item.mode) << 16) | 0x10) >>> 0 : ((S_IFLNK | item.mode) << 16) >>> 0,
                     aesMethod: encrypt ? 0 : null,
@@ -79263,7 +82588,7 @@ async function writeZip(entries, sink, options) {
             const record = {
                 ...base,
                 name: entryName(item),
-                method: newCipher ? AES_METHOD : method,
+                method: newCipher ? aes/* AES_METHOD */.UZ : method,
                 // A name that is not valid UTF-8 is stored as its bytes, without the UTF-8 flag (as Info-ZIP does).
                 flags: (item.raw ? 0 : FLAG_UTF8) | FLAG_DATA_DESCRIPTOR | (newCipher ? FLAG_ENCRYPTED : 0),
                 externalAttributes: ((S_IFREG | item.mode) << 16) >>> 0,
@@ -79356,7 +82681,7 @@ async function writeZip(entries, sink, options) {
                         });
                         letGoOfPrevious();
                         const out = await deflating;
-                        return { raw, size: raw.length, out: [out], written: () => (held.release(), freeNow(out)) };
+                        return { raw, size: raw.length, out: [out], written: () => (held.release(), (0,memory/* freeNow */.V)(out)) };
                     }
                     finally {
                         letGoOfPrevious();
@@ -79374,7 +82699,7 @@ async function writeZip(entries, sink, options) {
         const cdOffset = offset;
         for (const part of central.parts()) {
             await write(part);
-            whenWritten(() => freeNow(part));
+            whenWritten(() => (0,memory/* freeNow */.V)(part));
         }
         await write(endOfCentralDirectory(central.count, cdOffset, offset - cdOffset));
         await flushPending();
@@ -79428,7 +82753,7 @@ async function writeArchive(entries, destination, options) {
             spillPath: `${destination}.central`,
         });
         file.end();
-        await (0,external_node_stream_promises_namespaceObject.finished)(file);
+        await (0,external_node_stream_promises_.finished)(file);
     }
     catch (error) {
         file.destroy();
@@ -79443,232 +82768,8 @@ var lib_config = __nccwpck_require__(2193);
 var errors = __nccwpck_require__(452);
 // EXTERNAL MODULE: ./lib/naming.js
 var naming = __nccwpck_require__(8547);
-;// CONCATENATED MODULE: ./lib/onefichier/file-id.js
-// A 1fichier file is named by its download URL, `https://1fichier.com/?<id>`; the same file may be
-// shown under another of 1fichier's domains (shared/1fichier-api.md, 16.4). So files are told apart
-// by the id after `?`, never by comparing whole URLs.
-/** Download ids seen are 5-20 lowercase letters and digits (JDownloader's rule). */
-const FILE_ID = /^[a-z0-9]{5,20}$/;
-/** The file id of a download URL, or null when the URL does not carry one we can trust. */
-function fileIdOf(url) {
-    if (typeof url !== 'string')
-        return null;
-    const at = url.indexOf('?');
-    if (at === -1)
-        return null;
-    const id = url.slice(at + 1).split(/[&#]/)[0].toLowerCase();
-    return FILE_ID.test(id) ? id : null;
-}
-/** Whether two URLs name the same file (false when either has no id). */
-function sameFile(a, b) {
-    const idA = fileIdOf(a);
-    return idA !== null && idA === fileIdOf(b);
-}
-
-;// CONCATENATED MODULE: ./lib/deletion.js
-// The one place that deletes a file (file/rm.cgi). Whatever a caller decided, a deletion goes
-// ahead only with a proof that the file is ours, checked here against this run's own listing of
-// the destination folder; any doubt leaves the file alone, with the reason.
-
-
-/** Why the proof does not hold, or null when it does. Pure: tested over random listings. */
-function refusal(target, proof) {
-    const id = fileIdOf(target.url);
-    if (id === null)
-        return 'its link has no file id';
-    if (proof.kind === 'own-bad-upload') {
-        if (target.fileName !== proof.fileName)
-            return `its name '${target.fileName}' is not this run's`;
-        if (proof.before === undefined)
-            return 'the folder was not listed before the upload, so it cannot be proven to be this run\'s copy';
-        if (proof.before.some((item) => fileIdOf(item.url) === id))
-            return 'it was in the folder before this run\'s upload';
-        return null;
-    }
-    if (proof.keep.has(id))
-        return 'a retention rule keeps it, or it is the new backup';
-    const listed = proof.listing.filter((item) => fileIdOf(item.url) === id);
-    if (listed.length === 0)
-        return 'it is not in this run\'s listing of the folder';
-    for (const item of listed) {
-        if (typeof item.filename !== 'string' || !(0,naming/* seriesMembership */.Ep)(proof.prefix, item.filename).member) {
-            return 'the listing also shows it under a name outside the series';
-        }
-    }
-    if (!listed.some((item) => item.filename === target.fileName))
-        return 'the listing shows it under another name';
-    return null;
-}
-/** Deletes one file when its proof holds; 1fichier's `removed` count confirms it. */
-async function deleteFile(client, target, proof) {
-    const why = refusal(target, proof);
-    if (why !== null)
-        return { deleted: false, reason: `left alone: ${why}` };
-    const removed = await client.removeFile(target.url);
-    return removed >= 1 ? { deleted: true } : { deleted: false, reason: '1fichier confirmed no deletion (removed: 0)' };
-}
-
-// EXTERNAL MODULE: ./lib/retention.js
-var retention = __nccwpck_require__(3837);
-;// CONCATENATED MODULE: ./lib/prune.js
-// Retention against the live folder: one complete listing is the only basis; the pure plan
-// decides; every deletion is confirmed by 1fichier's `removed` count. Any doubt means no deletion.
-
-
-
-
-/** The API documents at most 5,000 results per folder listing: a full page may be cut short. */
-const LISTING_LIMIT = 5_000;
-/**
- * The backups of a series in a listing. Files are told apart by id, so a file listed twice is one
- * backup; an id shown under several names, or a series name without an id, is left out of the
- * series (and so never deleted).
- */
-function seriesFromListing(items, prefix) {
-    const byId = new Map();
-    const ambiguous = [];
-    for (const item of items) {
-        if (typeof item?.filename !== 'string' || typeof item.url !== 'string')
-            continue;
-        const id = fileIdOf(item.url);
-        if (id === null) {
-            if ((0,naming/* seriesMembership */.Ep)(prefix, item.filename).member)
-                ambiguous.push(`'${item.filename}' (its link has no file id)`);
-            continue;
-        }
-        const same = byId.get(id);
-        if (same)
-            same.push(item);
-        else
-            byId.set(id, [item]);
-    }
-    const series = [];
-    const unreadable = [];
-    for (const listed of byId.values()) {
-        const names = new Set(listed.map((item) => item.filename));
-        const members = [...names].filter((name) => (0,naming/* seriesMembership */.Ep)(prefix, name).member);
-        if (members.length === 0)
-            continue;
-        if (names.size > 1) {
-            ambiguous.push(`${[...names].map((n) => `'${n}'`).join(' and ')} (one file id under several names)`);
-            continue;
-        }
-        const item = listed[0];
-        const membership = (0,naming/* seriesMembership */.Ep)(prefix, item.filename);
-        if (!membership.member)
-            continue;
-        if (membership.time === null)
-            unreadable.push(item.filename);
-        else
-            series.push({ fileName: item.filename, url: item.url, time: membership.time });
-    }
-    return { series, unreadable, ambiguous };
-}
-function describePlan(plan) {
-    return plan.decisions.map((d) => `${d.keep ? 'keep  ' : 'delete'} ${d.backup.fileName}${d.keep ? `  (${d.reasons.join(', ')})` : ''}`);
-}
-async function applyRetention(req) {
-    const { client, log } = req;
-    let items = req.listing ?? [];
-    if (req.folderId !== null && req.listing === undefined) {
-        try {
-            items = await client.listFiles(req.folderId);
-        }
-        catch (error) {
-            const skipped = `listing the folder failed (${error.message}); nothing was deleted`;
-            log.warning(`Retention skipped: ${skipped}`);
-            return { plan: null, skipped, pruned: [], notPruned: [] };
-        }
-    }
-    if (items.length >= LISTING_LIMIT) {
-        const skipped = `the folder listing has ${items.length} files, the most 1fichier returns, so it may be incomplete; nothing was deleted. Move other files out of the backup folder`;
-        log.warning(`Retention skipped: ${skipped}`);
-        return { plan: null, skipped, pruned: [], notPruned: [] };
-    }
-    const { series: listed, unreadable, ambiguous } = seriesFromListing(items, req.prefix);
-    for (const name of unreadable)
-        log.warning(`'${name}' looks like a backup of this series but its timestamp is not a real time; it is left alone`);
-    for (const what of ambiguous)
-        log.warning(`The listing shows ${what}; it is left alone`);
-    // The new backup stands for its own id; a listing can lag behind the upload, so it joins the
-    // series even when not listed yet.
-    const newId = fileIdOf(req.newBackup.url);
-    const series = listed.filter((b) => newId === null || fileIdOf(b.url) !== newId);
-    series.push(req.newBackup);
-    const plan = (0,retention/* planRetention */.SA)(series, req.policy, { now: req.now, protect: new Set([req.newBackup.url]) });
-    for (const backup of plan.future) {
-        log.warning(`'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' deletion`);
-    }
-    await log.group(`Retention plan: keep ${plan.keep.length}, delete ${plan.remove.length}${req.dryRun ? ' (dry run)' : ''}`, async () => {
-        for (const line of describePlan(plan))
-            log.info(line);
-    });
-    if (req.dryRun || plan.remove.length === 0)
-        return { plan, pruned: [], notPruned: [] };
-    // Whatever the plan says, the deletion itself checks the file against this listing (deletion.ts).
-    const keep = new Set([...plan.keep.map((d) => d.backup.url), req.newBackup.url].map(fileIdOf).filter((id) => id !== null));
-    const proof = { kind: 'retention', listing: items, prefix: req.prefix, keep };
-    const pruned = [];
-    const notPruned = [];
-    // rm.cgi is sent once; when its answer is lost, the folder is listed again to see what happened.
-    const unsure = [];
-    const confirmed = (backup, how = '') => {
-        pruned.push(backup);
-        req.onDeleted?.(backup);
-        log.info(`Deleted ${backup.fileName}${how}`);
-    };
-    for (const [index, decision] of plan.remove.entries()) {
-        if (req.signal?.aborted) {
-            for (const rest of plan.remove.slice(index))
-                notPruned.push({ backup: rest.backup, reason: 'cancelled before deletion' });
-            break;
-        }
-        try {
-            const outcome = await deleteFile(client, decision.backup, proof);
-            if (outcome.deleted)
-                confirmed(decision.backup);
-            else
-                notPruned.push({ backup: decision.backup, reason: outcome.reason });
-        }
-        catch (error) {
-            if (req.signal?.aborted) {
-                for (const rest of plan.remove.slice(index))
-                    notPruned.push({ backup: rest.backup, reason: 'cancelled' });
-                break;
-            }
-            unsure.push({ backup: decision.backup, reason: error.message });
-        }
-    }
-    if (unsure.length > 0)
-        notPruned.push(...(await lookAgain(client, req, unsure, confirmed)));
-    for (const { backup, reason } of notPruned)
-        log.warning(`Could not delete ${backup.fileName}: ${reason}`);
-    if (notPruned.length > 0) {
-        log.warning(`Retention deleted ${pruned.length} of ${plan.remove.length} backups; the rest will be tried on the next run`);
-    }
-    return { plan, pruned, notPruned };
-}
-/** After rm.cgi answers that were lost: a fresh listing tells which deletions took effect. */
-async function lookAgain(client, req, unsure, confirmed) {
-    if (req.folderId === null || req.signal?.aborted)
-        return unsure;
-    let after;
-    try {
-        after = await client.listFiles(req.folderId);
-    }
-    catch (error) {
-        return unsure.map(({ backup, reason }) => ({ backup, reason: `${reason}; listing the folder again failed too (${error.message})` }));
-    }
-    const left = [];
-    for (const item of unsure) {
-        if (after.some((file) => sameFile(file.url, item.backup.url)))
-            left.push(item);
-        else
-            confirmed(item.backup, ' (its answer was lost; a new listing shows it gone)');
-    }
-    return left;
-}
-
+// EXTERNAL MODULE: ./lib/prune.js
+var prune = __nccwpck_require__(7479);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -79801,8 +82902,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -80798,7 +83899,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -80821,7 +83922,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -81121,7 +84222,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -81148,7 +84249,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -86073,7 +89174,7 @@ class DefaultGlobber {
                 try {
                     // Intentionally using lstat. Detection for broken symlink
                     // will be performed later (if following symlinks).
-                    yield __await(external_fs_namespaceObject.promises.lstat(searchPath));
+                    yield __await(external_fs_.promises.lstat(searchPath));
                 }
                 catch (err) {
                     if (err.code === 'ENOENT') {
@@ -86118,7 +89219,7 @@ class DefaultGlobber {
                     }
                     // Push the child items in reverse
                     const childLevel = item.level + 1;
-                    const childItems = (yield __await(external_fs_namespaceObject.promises.readdir(item.path))).map(x => new SearchState(external_path_namespaceObject.join(item.path, x), childLevel));
+                    const childItems = (yield __await(external_fs_.promises.readdir(item.path))).map(x => new SearchState(external_path_namespaceObject.join(item.path, x), childLevel));
                     stack.push(...childItems.reverse());
                 }
                 // File
@@ -86162,7 +89263,7 @@ class DefaultGlobber {
             if (options.followSymbolicLinks) {
                 try {
                     // Use `stat` (following symlinks)
-                    stats = yield external_fs_namespaceObject.promises.stat(item.path);
+                    stats = yield external_fs_.promises.stat(item.path);
                 }
                 catch (err) {
                     if (err.code === 'ENOENT') {
@@ -86177,12 +89278,12 @@ class DefaultGlobber {
             }
             else {
                 // Use `lstat` (not following symlinks)
-                stats = yield external_fs_namespaceObject.promises.lstat(item.path);
+                stats = yield external_fs_.promises.lstat(item.path);
             }
             // Note, isDirectory() returns false for the lstat of a symlink
             if (stats.isDirectory() && options.followSymbolicLinks) {
                 // Get the realpath
-                const realPath = yield external_fs_namespaceObject.promises.realpath(item.path);
+                const realPath = yield external_fs_.promises.realpath(item.path);
                 // Fixup the traversal chain to match the item level
                 while (traversalChain.length >= item.level) {
                     traversalChain.pop();
@@ -86200,8 +89301,8 @@ class DefaultGlobber {
     }
 }
 //# sourceMappingURL=internal-globber.js.map
-;// CONCATENATED MODULE: external "stream"
-const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+// EXTERNAL MODULE: external "stream"
+var external_stream_ = __nccwpck_require__(2203);
 // EXTERNAL MODULE: external "util"
 var external_util_ = __nccwpck_require__(9023);
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-hash-files.js
@@ -86695,19 +89796,14 @@ async function selectFiles(patterns, options) {
     return { root: stream.root, entries, ...stream.tally };
 }
 
+// EXTERNAL MODULE: ./lib/deletion.js
+var deletion = __nccwpck_require__(8045);
+// EXTERNAL MODULE: ./lib/onefichier/file-id.js
+var file_id = __nccwpck_require__(6158);
 // EXTERNAL MODULE: ./lib/onefichier/errors.js
 var onefichier_errors = __nccwpck_require__(7511);
-;// CONCATENATED MODULE: ./lib/onefichier/types.js
-// Request and response shapes of the 1fichier API (see shared/1fichier-api.md). Numbers arrive as
-// numbers or numeric strings depending on the endpoint, so readers below are lenient.
-function toNumber(value) {
-    if (typeof value === 'number' && Number.isFinite(value))
-        return value;
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
-        return Number(value);
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./lib/onefichier/types.js
+var onefichier_types = __nccwpck_require__(9151);
 ;// CONCATENATED MODULE: ./lib/verify.js
 
 
@@ -86729,7 +89825,7 @@ async function verifyFromListing(client, url, expected, cause) {
         catch (error) {
             throw new errors/* VerificationError */.mk(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing (${error.message}). The file may be at ${url}; nothing was deleted.`);
         }
-        item = listing.find((i) => sameFile(i.url, url) && i.filename === expected.fileName);
+        item = listing.find((i) => (0,file_id/* sameFile */.V)(i.url, url) && i.filename === expected.fileName);
     }
     if (!item) {
         throw new errors/* VerificationError */.mk(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and ${url} is not in the listing of '${expected.folderPath || '/'}', asked ${LATE_FILE_LISTINGS} times over about 30 s. It may have landed elsewhere, or 1fichier is slow to show it; nothing was deleted.`);
@@ -86744,12 +89840,12 @@ async function verifyFromListing(client, url, expected, cause) {
  * removed, but only when it is provably this run's upload (deletion.ts); else it is reported.
  */
 async function badCopy(client, mismatch, copy, expected) {
-    const outcome = await deleteFile(client, copy, { kind: 'own-bad-upload', before: expected.before, fileName: expected.fileName }).catch((error) => ({ deleted: false, reason: `the deletion failed (${error.message})` }));
+    const outcome = await (0,deletion/* deleteFile */.W)(client, copy, { kind: 'own-bad-upload', before: expected.before, fileName: expected.fileName }).catch((error) => ({ deleted: false, reason: `the deletion failed (${error.message})` }));
     const what = outcome.deleted ? 'the bad copy was deleted' : `the copy at ${copy.url} was not deleted (${outcome.reason}); check it and delete it by hand if it is this run's`;
     return new errors/* VerificationError */.mk(`Checksum mismatch: ${mismatch}. The upload was corrupted on the way; ${what}. Nothing else was deleted; run the job again.`);
 }
 function compareDigests(where, local, size, whirlpool) {
-    const remoteSize = toNumber(size);
+    const remoteSize = (0,onefichier_types/* toNumber */.R)(size);
     if (remoteSize !== local.size)
         return `${where} reports ${remoteSize ?? 'no'} bytes, the zip has ${local.size}`;
     const remoteHash = typeof whirlpool === 'string' ? whirlpool.trim().toLowerCase() : '';
@@ -86778,11 +89874,11 @@ async function verifyUpload(client, link, expected) {
     const mismatch = fromEnd ?? compareDigests('1fichier (file/info.cgi)', expected, info?.size, info?.checksum);
     if (mismatch)
         throw await badCopy(client, mismatch, { url, fileName: link.filename }, expected);
-    const folderId = toNumber(info?.folder_id);
+    const folderId = (0,onefichier_types/* toNumber */.R)(info?.folder_id);
     if (folderId !== expected.folderId) {
         throw new errors/* VerificationError */.mk(`The upload landed in the wrong folder: 1fichier put it in folder id ${folderId ?? 'unknown'} instead of '${expected.folderPath || '/'}' (id ${expected.folderId}). The backup is safe at ${url}; move it by hand. Check that the folder still exists.`);
     }
-    if (expected.passwordSet && toNumber(info?.pass) === 0) {
+    if (expected.passwordSet && (0,onefichier_types/* toNumber */.R)(info?.pass) === 0) {
         throw new errors/* VerificationError */.mk(`The download password was not applied to ${url}: the file is public. Set a password on it in 1fichier's file manager.`);
     }
     const fileName = typeof info?.filename === 'string' && info.filename !== '' ? info.filename : link.filename;
@@ -86792,582 +89888,12 @@ async function verifyUpload(client, link, expected) {
     return { url, fileName, folderId };
 }
 
-;// CONCATENATED MODULE: ./lib/onefichier/file-body.js
-// The upload body: the zip read into a few buffers used over and over, not a fresh 1 MiB buffer
-// per read (dead buffers pile up until V8 collects them: see memory.ts).
-//
-// Reuse is safe because undici pulls an iterable body one chunk at a time (client-h1.js,
-// writeIterable): it asks for the next chunk only once socket.write() of this one returned true,
-// which for a chunk above the socket's high-water mark means the write already finished, or once
-// the socket drained, which means every write finished. Besides, a buffer is refilled only after
-// RING - 1 further chunks have gone out. A mistake here could only change bytes on the wire, and
-// the verification after the upload (size and Whirlpool from 1fichier) would catch it.
-
-const file_body_CHUNK_SIZE = 1 << 20;
-const RING = 4;
-async function* fileBody(filePath, options) {
-    yield options.preamble;
-    const file = await (0,promises_.open)(filePath, 'r');
-    try {
-        const ring = Array.from({ length: RING }, () => Buffer.allocUnsafeSlow(file_body_CHUNK_SIZE));
-        let position = 0;
-        for (let turn = 0;; turn++) {
-            const buffer = ring[turn % RING];
-            const { bytesRead } = await file.read(buffer, 0, file_body_CHUNK_SIZE, position);
-            if (bytesRead === 0)
-                break;
-            position += bytesRead;
-            options.onChunk?.(position);
-            yield buffer.subarray(0, bytesRead);
-        }
-    }
-    finally {
-        await file.close();
-    }
-    yield options.epilogue;
-}
-
-;// CONCATENATED MODULE: ./lib/onefichier/multipart.js
-// A multipart/form-data body with its exact length known up front: 1fichier requires a
-// Content-Length on upload.cgi, so the file is streamed between a fixed preamble and epilogue.
-// Laid out as Go's mime/multipart writes it (rclone's client): fields first, then `file[]`.
-
-function escapeQuoted(text) {
-    return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-}
-function multipartLayout(fields, file, boundary = (0,external_node_crypto_.randomBytes)(30).toString('hex')) {
-    const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(name)}"\r\n\r\n${value}\r\n`);
-    parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(file.field)}"; filename="${escapeQuoted(file.fileName)}"\r\n` +
-        'Content-Type: application/octet-stream\r\n\r\n');
-    const preamble = Buffer.from(parts.join(''), 'utf8');
-    const epilogue = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
-    return {
-        // Unquoted boundary: an older client found quoted ones refused.
-        contentType: `multipart/form-data; boundary=${boundary}`,
-        preamble,
-        epilogue,
-        contentLength: preamble.length + file.size + epilogue.length,
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var node_modules_undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./lib/onefichier/pacer.js
-// rclone's pacer for 1fichier (lib/pacer, backend/fichier): calls at least `minSleep` apart; after a
-// retryable error the gap jumps to `maxSleep` (attack constant 0), after each success it shrinks by a
-// quarter (decay constant 2) back to the floor. The only place that knows how fast 1fichier may be called.
-const ONEFICHIER_PACING = { minSleepMs: 400, maxSleepMs: 5_000 };
-function sleep(ms, signal) {
-    if (ms <= 0)
-        return Promise.resolve();
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-class Pacer {
-    options;
-    gapMs;
-    nextAllowed = 0;
-    /** No call before this time (a lock, Retry-After), even one whose turn was given out before. */
-    heldUntil = 0;
-    lastOf = new Map();
-    now;
-    doSleep;
-    constructor(options) {
-        this.options = options;
-        this.gapMs = options.minSleepMs;
-        this.now = options.now ?? Date.now;
-        this.doSleep = options.sleep ?? sleep;
-    }
-    /** The current gap between calls, unscaled. */
-    get currentGapMs() {
-        return this.gapMs;
-    }
-    /** Waits for this call's turn; turns are handed out in order, one gap apart. */
-    async wait(signal) {
-        const now = this.now();
-        const start = Math.max(now, this.nextAllowed);
-        this.nextAllowed = start + this.gapMs * this.options.timeScale;
-        await this.doSleep(start - now, signal);
-        // A lock answered meanwhile holds this turn too: no call of any kind goes out until it is over.
-        while (this.now() < this.heldUntil)
-            await this.doSleep(this.heldUntil - this.now(), signal);
-    }
-    /** Waits an extra pause (flood lock, Retry-After), scaled like every other wait. */
-    async pause(ms, signal) {
-        const scaled = ms * this.options.timeScale;
-        this.holdOff(ms);
-        await this.doSleep(scaled, signal);
-    }
-    /**
-     * Waits until `intervalMs` has passed since the last call of the same kind (1fichier allows one
-     * listing per folder per 30 s), then takes a turn as usual.
-     */
-    async waitSpaced(key, intervalMs, signal) {
-        const last = this.lastOf.get(key);
-        const scaled = intervalMs * this.options.timeScale;
-        if (last !== undefined)
-            await this.doSleep(last + scaled - this.now(), signal);
-        await this.wait(signal);
-        this.lastOf.set(key, this.now());
-    }
-    /** No call before `ms` from now (a lock, Retry-After), without waiting here. */
-    holdOff(ms) {
-        if (ms <= 0)
-            return;
-        const until = this.now() + ms * this.options.timeScale;
-        this.heldUntil = Math.max(this.heldUntil, until);
-        this.nextAllowed = Math.max(this.nextAllowed, until);
-    }
-    success() {
-        this.gapMs = Math.max(this.options.minSleepMs, (this.gapMs * 3) / 4);
-    }
-    failure() {
-        this.gapMs = this.options.maxSleepMs;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/onefichier/transport.js
-// The one HTTP layer for every 1fichier call: undici with timeouts, the pacer, and the retry rule
-// (rclone's shouldRetry). The key lives here, in a header, and nowhere else.
-
-
-
-/** Wait after "Flood detected" before the next try (rclone: 30 s). */
-const FLOOD_PAUSE_MS = 30_000;
-class Transport {
-    options;
-    pacer;
-    agent;
-    /** Plain http (a loopback api-url only, config.ts) never goes through a proxy: the key would cross it in clear. */
-    direct;
-    constructor(options) {
-        this.options = options;
-        this.pacer = new Pacer({ ...ONEFICHIER_PACING, timeScale: options.timeScale });
-        // Honours HTTPS_PROXY / NO_PROXY, as self-hosted runners behind a proxy need; a plain agent otherwise.
-        const timeouts = {
-            connectTimeout: 30_000,
-            headersTimeout: options.stallTimeoutMs,
-            bodyTimeout: options.stallTimeoutMs,
-            keepAliveTimeout: 4_000,
-        };
-        this.agent = new node_modules_undici/* EnvHttpProxyAgent */.J2(timeouts);
-        this.direct = new node_modules_undici/* Agent */.g6(timeouts);
-    }
-    async close() {
-        // After a cancel, in-flight requests are dropped rather than waited for.
-        for (const agent of [this.agent, this.direct]) {
-            if (this.options.signal?.aborted)
-                await agent.destroy().catch(() => undefined);
-            else
-                await agent.close().catch(() => undefined);
-        }
-    }
-    /**
-     * POST (or GET) a JSON API call under `apiUrl`, retried per the rules; KO answers are errors.
-     * `retry: false` for a call that changes something: sent once, the caller looks at the state.
-     */
-    async api(endpoint, body, method = 'POST', options = {}) {
-        const url = `${this.options.apiUrl}/${endpoint}`;
-        const call = async () => {
-            const response = await this.send(endpoint, {
-                method,
-                url,
-                // rclone sends this even on GET: the API misbehaves without it.
-                headers: { 'content-type': 'application/json' },
-                ...(body === undefined ? {} : { bodyText: JSON.stringify(body) }),
-            });
-            try {
-                return parseApiAnswer(endpoint, response);
-            }
-            catch (error) {
-                if (options.readOnly && error instanceof onefichier_errors/* OneFichierError */.p7 && error.kind === 'fatal' && response.status < 300) {
-                    throw new onefichier_errors/* OneFichierError */.p7('retryable', error.operation, error.detail, error.httpStatus, error.retryAfterMs);
-                }
-                throw error;
-            }
-        };
-        return options.retry === false ? this.once(call) : this.withRetries(endpoint, options.spacing, call);
-    }
-    /** One paced try with no retry: for a body that cannot be sent twice (the caller retries the whole upload). */
-    async once(attempt) {
-        await this.pacer.wait(this.options.signal);
-        try {
-            const result = await attempt();
-            this.pacer.success();
-            return result;
-        }
-        catch (error) {
-            this.pacer.failure();
-            // A lock holds for every call that follows, not only for a retry of this one.
-            if (error instanceof onefichier_errors/* OneFichierError */.p7)
-                this.pacer.holdOff(lockPauseMs(error));
-            throw error;
-        }
-    }
-    /** Runs `attempt` up to `retries` times, pacing each try; flood waits 30 s, Retry-After is honoured. */
-    async withRetries(operation, spacing, attempt) {
-        const { retries, log, signal } = this.options;
-        for (let n = 1;; n++) {
-            if (spacing)
-                await this.pacer.waitSpaced(spacing.key, spacing.intervalMs, signal);
-            else
-                await this.pacer.wait(signal);
-            try {
-                const result = await attempt();
-                this.pacer.success();
-                return result;
-            }
-            catch (error) {
-                signal?.throwIfAborted();
-                if (!(error instanceof onefichier_errors/* OneFichierError */.p7) || !(0,onefichier_errors/* isRetryable */.r3)(error.kind) || n >= retries) {
-                    throw error instanceof onefichier_errors/* OneFichierError */.p7 ? error.afterAttempts(n) : error;
-                }
-                this.pacer.failure();
-                log.debug(`${operation}: attempt ${n} of ${retries} failed (${error.kind})`);
-                const pause = lockPauseMs(error);
-                const jitter = Math.random() * 0.2 * Math.max(pause, this.pacer.currentGapMs);
-                log.warning(`${error.message.split('. ')[0]}; retrying (attempt ${n + 1} of ${retries})`);
-                await this.pacer.pause(pause + jitter, signal);
-            }
-        }
-    }
-    /** One unpaced request; callers go through `api`, `withRetries` or `once`. */
-    async send(operation, req) {
-        this.options.log.debug(`${req.method} ${redactUrl(req.url)}`);
-        let response;
-        try {
-            response = await (0,node_modules_undici/* request */.Em)(req.url, {
-                method: req.method,
-                dispatcher: req.url.startsWith('http:') ? this.direct : this.agent,
-                headers: { ...req.headers, authorization: `Bearer ${this.options.apiKey}`, 'user-agent': USER_AGENT },
-                // undici takes async iterables as bodies (lib/core/request.js), though its types list only Readable.
-                body: req.body ?? req.bodyText ?? null,
-                signal: anySignal(this.options.signal, req.signal),
-            });
-        }
-        catch (error) {
-            this.options.signal?.throwIfAborted();
-            throw (0,onefichier_errors/* networkFailure */.rd)(operation, error);
-        }
-        let text;
-        try {
-            text = await response.body.text();
-        }
-        catch (error) {
-            this.options.signal?.throwIfAborted();
-            throw (0,onefichier_errors/* networkFailure */.rd)(operation, error);
-        }
-        this.options.log.debug(`  -> HTTP ${response.statusCode}, ${text.length} bytes`);
-        return { status: response.statusCode, headers: response.headers, text };
-    }
-}
-/** How long no call may be made after this failure: a lock 30 s (rclone), else what Retry-After says. */
-function lockPauseMs(error) {
-    return Math.max(error.kind === 'flood' ? FLOOD_PAUSE_MS : 0, error.retryAfterMs ?? 0);
-}
-function anySignal(...signals) {
-    const present = signals.filter((s) => s !== undefined);
-    return present.length <= 1 ? present[0] : AbortSignal.any(present);
-}
-const USER_AGENT = '1fichier-backup/0.1 (+https://github.com/features/actions)';
-/** URLs are logged without their query (upload ids are not secrets, but there is no need). */
-function redactUrl(url) {
-    const at = url.indexOf('?');
-    return at === -1 ? url : `${url.slice(0, at)}?…`;
-}
-function retryAfterMs(headers) {
-    const value = headers['retry-after'];
-    const text = Array.isArray(value) ? value[0] : value;
-    if (!text)
-        return undefined;
-    const seconds = Number(text);
-    if (Number.isFinite(seconds))
-        return Math.min(Math.max(seconds, 0), 600) * 1000;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.min(Math.max(date - Date.now(), 0), 600_000);
-}
-/** Reads an API answer; an HTTP error, a KO status or a body that is not JSON all become errors. */
-function parseApiAnswer(operation, response) {
-    let json;
-    try {
-        json = JSON.parse(response.text);
-    }
-    catch {
-        json = undefined;
-    }
-    const record = json !== null && typeof json === 'object' ? json : undefined;
-    const status = typeof record?.status === 'string' ? record.status.toUpperCase() : undefined;
-    // A short plain-text body is the message too: the bare lock answer is the 9 bytes `IP Locked`.
-    const message = typeof record?.message === 'string' ? record.message : record ? '' : plainMessage(response.text);
-    const httpOk = response.status >= 200 && response.status < 300;
-    if (httpOk && record && status !== 'KO')
-        return record;
-    const detail = message
-        ? `1fichier answered "${message}" (HTTP ${response.status})`
-        : record
-            ? `1fichier answered ${status ?? 'an error'} (HTTP ${response.status})`
-            : `1fichier answered HTTP ${response.status} with ${describeBody(response.text)}`;
-    let kind = (0,onefichier_errors/* classify */.L8)(response.status, message);
-    // A 2xx that is not JSON is a glitch of the service: worth another try.
-    if (kind === 'fatal' && httpOk && !record)
-        kind = 'retryable';
-    throw new onefichier_errors/* OneFichierError */.p7(kind, operation, detail, response.status, retryAfterMs(response.headers));
-}
-function plainMessage(text) {
-    const trimmed = text.trim();
-    return trimmed.length > 0 && trimmed.length <= 200 && !trimmed.startsWith('<') && !/[\u0000-\u001f]/.test(trimmed) ? trimmed : '';
-}
-function describeBody(text) {
-    if (text.trim() === '')
-        return 'an empty body';
-    if (/^\s*</.test(text))
-        return 'an HTML page instead of JSON';
-    return 'a body that is not JSON';
-}
-
-;// CONCATENATED MODULE: ./lib/onefichier/client.js
-// One small function per 1fichier endpoint, and nothing else (rclone's api.go). What a folder or a
-// backup means lives in the callers.
-
-
-
-
-
-const ROOT_FOLDER_ID = 0;
-/** The API page: one listing per folder per 30 s (a second more, for the time a request takes). */
-const LISTING_INTERVAL_MS = 31_000;
-class OneFichierClient {
-    transport;
-    constructor(transport) {
-        this.transport = transport;
-    }
-    /** folder/ls.cgi: the sub-folders of a folder. */
-    async listFolders(folderId) {
-        const answer = await this.transport.api('folder/ls.cgi', { folder_id: folderId }, 'POST', { readOnly: true });
-        return Array.isArray(answer.sub_folders) ? answer.sub_folders : [];
-    }
-    /** folder/mkdir.cgi: creates a folder, returns its id. Sent once: sent twice it could make two. */
-    async makeFolder(name, parentId) {
-        const answer = await this.transport.api('folder/mkdir.cgi', { name, folder_id: parentId }, 'POST', { retry: false });
-        const id = toNumber(answer.folder_id);
-        if (id === undefined)
-            throw new onefichier_errors/* OneFichierError */.p7('fatal', 'folder/mkdir.cgi', 'the answer has no folder_id');
-        return id;
-    }
-    /** file/ls.cgi: the files of a folder (at most 5,000 per the API's documentation), one listing per folder per 30 s. */
-    async listFiles(folderId) {
-        const answer = await this.transport.api('file/ls.cgi', { folder_id: folderId }, 'POST', {
-            spacing: { key: `file/ls.cgi:${folderId}`, intervalMs: LISTING_INTERVAL_MS },
-            readOnly: true,
-        });
-        if (answer.items !== undefined && !Array.isArray(answer.items)) {
-            throw new onefichier_errors/* OneFichierError */.p7('retryable', 'file/ls.cgi', 'the answer has no list of items');
-        }
-        return answer.items ?? [];
-    }
-    /**
-     * file/info.cgi: one file's folder, size and Whirlpool checksum. Frequent calls provoke "Owner
-     * locked" (shared/1fichier-api.md, 16.2): `once` asks a single time, the caller falls back on a listing.
-     */
-    async fileInfo(url, options = {}) {
-        return this.transport.api('file/info.cgi', { url }, 'POST', { readOnly: true, retry: !options.once });
-    }
-    /** file/chattr.cgi: sets one file's description; returns the confirmed `updated` count. */
-    async setDescription(url, description) {
-        // Sent once: a change is never sent twice.
-        const answer = await this.transport.api('file/chattr.cgi', { urls: [url], description }, 'POST', { retry: false });
-        return toNumber(answer.updated) ?? 0;
-    }
-    /** file/rm.cgi for one URL (as rclone does), returning the confirmed `removed` count. Sent once: the caller lists again. */
-    async removeFile(url) {
-        const answer = await this.transport.api('file/rm.cgi', { files: [{ url }] }, 'POST', { retry: false });
-        return toNumber(answer.removed) ?? 0;
-    }
-    /** upload/get_upload_server.cgi: a fresh node and upload id for every upload. */
-    async getUploadServer() {
-        const answer = await this.transport.api('upload/get_upload_server.cgi', undefined, 'GET', { readOnly: true });
-        const { url, id } = answer;
-        // The node becomes part of an https URL that carries the key: accept a host name (and port) only.
-        if (typeof url !== 'string' || !/^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(url)) {
-            throw new onefichier_errors/* OneFichierError */.p7('retryable', 'upload/get_upload_server.cgi', 'the answer has no valid upload node');
-        }
-        if (typeof id !== 'string' || !/^[A-Za-z0-9]{1,64}$/.test(id)) {
-            throw new onefichier_errors/* OneFichierError */.p7('retryable', 'upload/get_upload_server.cgi', 'the answer has no valid upload id');
-        }
-        return { url, id };
-    }
-    /**
-     * POST https://<node>/upload.cgi?id=<id>: `did` (and `dpass`) before `file[]`, a real Content-Length,
-     * never retried here (the body is a stream): the caller retries the whole upload with a new node.
-     * A transfer with no progress for the stall timeout is aborted.
-     */
-    async upload(req) {
-        const operation = 'upload to 1fichier';
-        const fields = [['did', String(req.folderId)]];
-        if (req.linkPassword)
-            fields.push(['dpass', req.linkPassword]);
-        const layout = multipartLayout(fields, { field: 'file[]', fileName: req.fileName, size: req.size });
-        const stallTimeoutMs = this.transport.options.stallTimeoutMs;
-        const stall = new AbortController();
-        let lastProgressAt = Date.now();
-        let sent = 0;
-        const body = fileBody(req.filePath, {
-            preamble: layout.preamble,
-            epilogue: layout.epilogue,
-            onChunk: (fileBytes) => {
-                sent = fileBytes;
-                lastProgressAt = Date.now();
-                req.onProgress?.({ sentBytes: sent, totalBytes: req.size });
-            },
-        });
-        const watchdog = setInterval(() => {
-            if (Date.now() - lastProgressAt > stallTimeoutMs)
-                stall.abort(new Error('stalled'));
-        }, Math.min(1_000, stallTimeoutMs / 4));
-        try {
-            await this.transport.once(async () => {
-                const response = await this.transport.send(operation, {
-                    method: 'POST',
-                    url: `https://${req.server.url}/upload.cgi?id=${encodeURIComponent(req.server.id)}`,
-                    headers: { 'content-type': layout.contentType, 'content-length': String(layout.contentLength) },
-                    body,
-                    signal: stall.signal,
-                });
-                // 1fichier answers 302 to end.pl; a 2xx page is accepted too. Anything else is an error
-                // (read inside the paced call, so that a lock answer holds off every call after it).
-                if (response.status >= 400)
-                    parseApiAnswer(operation, response);
-            });
-        }
-        catch (error) {
-            if (stall.signal.aborted && !this.transport.options.signal?.aborted) {
-                throw new onefichier_errors/* OneFichierError */.p7('retryable', operation, `no progress for ${Math.round(stallTimeoutMs / 1000)} s after ${sent} of ${req.size} bytes (stall-timeout-seconds)`);
-            }
-            if (error instanceof onefichier_errors/* OneFichierError */.p7)
-                throw error;
-            this.transport.options.signal?.throwIfAborted();
-            throw (0,onefichier_errors/* networkFailure */.rd)(operation, error);
-        }
-        finally {
-            clearInterval(watchdog);
-            // Closes the file if undici stopped pulling half way.
-            await body.return(undefined);
-        }
-    }
-    /**
-     * GET https://<node>/end.pl?xid=<id> with the `JSON: 1` header. An HTML page or an empty list of
-     * links has been seen from the real service: both are retried before failing. Only a link with
-     * exactly this run's file name is the upload's; any other is returned apart, never as ours.
-     */
-    async uploadResult(server, fileName) {
-        return this.transport.withRetries('upload result (end.pl)', undefined, () => this.readUploadResult(server, fileName));
-    }
-    /** One look at end.pl after a failed upload: the link if the file landed after all, else null. */
-    async probeUploadResult(server, fileName) {
-        try {
-            const { link } = await this.transport.once(() => this.readUploadResult(server, fileName));
-            return link;
-        }
-        catch {
-            return null;
-        }
-    }
-    async readUploadResult(server, fileName) {
-        const operation = 'upload result (end.pl)';
-        const response = await this.transport.send(operation, {
-            method: 'GET',
-            url: `https://${server.url}/end.pl?xid=${encodeURIComponent(server.id)}`,
-            headers: { json: '1' },
-        });
-        const answer = parseApiAnswer(operation, response);
-        const links = Array.isArray(answer.links) ? answer.links.filter((l) => typeof l?.download === 'string') : [];
-        if (links.length === 0)
-            throw new onefichier_errors/* OneFichierError */.p7('retryable', operation, '1fichier listed no uploaded file');
-        const ours = links.filter((l) => l.filename === fileName);
-        return { link: ours[0] ?? null, others: links.filter((l) => l !== ours[0]) };
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/onefichier/folders.js
-
-
-
-async function resolveFolder(client, segments, options) {
-    const path = segments.join('/');
-    const created = [];
-    let parentId = ROOT_FOLDER_ID;
-    for (const [depth, name] of segments.entries()) {
-        const here = segments.slice(0, depth + 1).join('/');
-        const existing = await findChild(client, parentId, name, here, options.log);
-        if (existing !== undefined) {
-            parentId = existing;
-            continue;
-        }
-        if (!options.create) {
-            options.log.info(`Folder '${here}' does not exist yet; it would be created`);
-            return { id: null, path, created };
-        }
-        const made = await createOrFind(client, name, parentId, here, options.log, options.attempts ?? 5);
-        parentId = made.id;
-        if (made.created) {
-            created.push(here);
-            options.log.info(`Created folder '${here}' (id ${parentId})`);
-        }
-    }
-    return { id: parentId, path, created };
-}
-/** The id of the sub-folder `name` of `parentId` (the oldest, when 1fichier has several), if any. */
-async function findChild(client, parentId, name, here, log) {
-    const matches = (await client.listFolders(parentId))
-        .filter((f) => f.name === name && toNumber(f.id) !== undefined)
-        .map((f) => toNumber(f.id))
-        .sort((a, b) => a - b);
-    if (matches.length > 1)
-        log.warning(`1fichier has ${matches.length} folders named '${here}'; using the oldest (id ${matches[0]})`);
-    return matches[0];
-}
-/**
- * mkdir is sent once per try: after any failure the parent is listed again, since the folder may
- * exist by now (a concurrent first run made it, or this call did before its answer was lost).
- */
-async function createOrFind(client, name, parentId, here, log, attempts) {
-    for (let attempt = 1;; attempt++) {
-        let failure;
-        try {
-            return { id: await client.makeFolder(name, parentId), created: true };
-        }
-        catch (error) {
-            if (!(error instanceof onefichier_errors/* OneFichierError */.p7))
-                throw error;
-            failure = error;
-        }
-        if (failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota')
-            throw failure;
-        const existing = await findChild(client, parentId, name, here, log);
-        if (existing !== undefined) {
-            log.info(`Folder '${here}' exists now (id ${existing}), made meanwhile; using it`);
-            return { id: existing, created: false };
-        }
-        // Looked at, and not there: sending it again is safe when the answer was a glitch (a 5xx, or a KO with HTTP 200).
-        const glitch = (0,onefichier_errors/* isRetryable */.r3)(failure.kind) || (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300);
-        if (!glitch || attempt >= attempts) {
-            throw new onefichier_errors/* OneFichierError */.p7(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and that a file of that name is not in the way`, failure.httpStatus);
-        }
-        log.warning(`${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ${attempt + 1} of ${attempts})`);
-    }
-}
-
+// EXTERNAL MODULE: ./lib/onefichier/client.js + 2 modules
+var onefichier_client = __nccwpck_require__(2227);
+// EXTERNAL MODULE: ./lib/onefichier/folders.js
+var folders = __nccwpck_require__(2291);
+// EXTERNAL MODULE: ./lib/onefichier/transport.js + 1 modules
+var onefichier_transport = __nccwpck_require__(2542);
 // EXTERNAL MODULE: ./lib/format.js
 var format = __nccwpck_require__(2016);
 ;// CONCATENATED MODULE: ./lib/upload.js
@@ -87459,6 +89985,8 @@ async function uploadWithRetries(client, job) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/fingerprint.js
 // What skip-unchanged compares: a fingerprint of exactly what went into the zip (each entry's kind,
 // name, mode, and the SHA-256 of its bytes or link target), plus the settings that shape the
@@ -87508,80 +90036,8 @@ function parseDescription(text) {
     return match ? { fingerprint: match[1], sha256: match[2] } : null;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
-var index_umd = __nccwpck_require__(608);
-;// CONCATENATED MODULE: ./lib/digest.js
-// SHA-256 and Whirlpool of the finished zip, read back from the file while it is being uploaded.
-// Whirlpool (1fichier's checksum) is slow: hashed while zipping it took a core from deflate; hashed
-// beside the upload, which waits on the network, it costs next to nothing. It runs in a child Node
-// process with OpenSSL's legacy provider (about twice as fast as WebAssembly); where that is not
-// available, hash-wasm does it in this process.
-
-
-
-
-// Hashes the file named by argv[1]; prints "<sha256> <whirlpool>", or exits 3 without Whirlpool.
-const CHILD_SCRIPT = `
-const c = require('node:crypto'), fs = require('node:fs')
-let w
-try { w = c.createHash('whirlpool') } catch { process.exit(3) }
-const s = c.createHash('sha256')
-fs.createReadStream(process.argv[1], { highWaterMark: 1 << 20 })
-  .on('data', (d) => { s.update(d); w.update(d) })
-  .on('error', () => process.exit(4))
-  .on('end', () => process.stdout.write(s.digest('hex') + ' ' + w.digest('hex') + '\\n'))
-`;
-const CHILD_UNAVAILABLE = 3;
-/** Starts hashing `file` at once. `preferChild: false` keeps it in this process (hash-wasm). */
-function digestFile(file, options = {}) {
-    const abort = new AbortController();
-    const result = (async () => {
-        if (options.preferChild !== false) {
-            const child = await inChild(file, abort.signal);
-            if (child)
-                return { ...child, engine: 'openssl-child' };
-        }
-        return { ...(await inProcess(file, abort.signal)), engine: 'wasm' };
-    })();
-    // A failure surfaces where the result is awaited; until then it must not be unhandled.
-    result.catch(() => undefined);
-    return { result, cancel: () => abort.abort(new Error('hashing cancelled')) };
-}
-/** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
-async function inChild(file, signal) {
-    let output = '';
-    // The child needs nothing from our environment (and must not see the key).
-    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT, file], {
-        stdio: ['ignore', 'pipe', 'ignore'],
-        env: {},
-        signal,
-    });
-    child.stdout.on('data', (d) => (output += d.toString()));
-    const code = await new Promise((resolve) => {
-        child.on('error', () => resolve(null));
-        child.on('close', resolve);
-    });
-    signal.throwIfAborted();
-    if (code === CHILD_UNAVAILABLE || code === null)
-        return null;
-    const match = /^([0-9a-f]{64}) ([0-9a-f]{128})$/.exec(output.trim());
-    if (code !== 0 || !match)
-        throw new Error(`hashing the zip failed (the hashing process exited with ${code})`);
-    return { sha256: match[1], whirlpool: match[2] };
-}
-async function inProcess(file, signal) {
-    const sha256 = (0,external_node_crypto_.createHash)('sha256');
-    const whirlpool = await (0,index_umd.createWhirlpool)();
-    whirlpool.init();
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20, signal })) {
-        sha256.update(chunk);
-        whirlpool.update(chunk);
-    }
-    return { sha256: sha256.digest('hex'), whirlpool: whirlpool.digest('hex') };
-}
-
+// EXTERNAL MODULE: ./lib/digest.js + 1 modules
+var digest = __nccwpck_require__(4174);
 // EXTERNAL MODULE: ./lib/log.js
 var lib_log = __nccwpck_require__(7309);
 ;// CONCATENATED MODULE: ./lib/unchanged.js
@@ -87593,7 +90049,7 @@ var lib_log = __nccwpck_require__(7309);
 
 async function compareWithNewest(client, listing, prefix, fingerprint, now) {
     // Future-dated names (a wrong clock) are not "the newest backup": their content is unknown.
-    const series = seriesFromListing(listing, prefix).series.filter((b) => b.time.getTime() <= now.getTime());
+    const series = (0,prune/* seriesFromListing */.ye)(listing, prefix).series.filter((b) => b.time.getTime() <= now.getTime());
     if (series.length === 0)
         return { unchanged: false, reason: 'the series has no backup yet' };
     const newest = series.reduce((a, b) => (b.time.getTime() > a.time.getTime() ? b : a));
@@ -87611,9 +90067,9 @@ async function compareWithNewest(client, listing, prefix, fingerprint, now) {
         return { unchanged: false, reason: `${newest.fileName} has no fingerprint in its description (made without skip-unchanged, or by hand)` };
     if (description.fingerprint !== fingerprint)
         return { unchanged: false, reason: `the files differ from those in ${newest.fileName}` };
-    const size = toNumber(info.size);
+    const size = (0,onefichier_types/* toNumber */.R)(info.size);
     const whirlpool = (info.checksum ?? item.checksum ?? '').toLowerCase();
-    if (size === undefined || size !== toNumber(item.size) || !/^[0-9a-f]{128}$/.test(whirlpool)) {
+    if (size === undefined || size !== (0,onefichier_types/* toNumber */.R)(item.size) || !/^[0-9a-f]{128}$/.test(whirlpool)) {
         return { unchanged: false, reason: `1fichier's size or checksum of ${newest.fileName} could not be confirmed` };
     }
     return { unchanged: true, backup: { ...newest, size, whirlpool, sha256: description.sha256 } };
@@ -87715,7 +90171,7 @@ async function runBackup(ctx) {
         ...result,
         durationMs: Date.now() - ctx.startedAt.getTime(),
     });
-    const transport = new Transport({
+    const transport = new onefichier_transport/* Transport */.oK({
         apiUrl: config.apiUrl,
         apiKey: config.apiKey,
         retries: config.retries,
@@ -87724,7 +90180,7 @@ async function runBackup(ctx) {
         log,
         signal: ctx.signal,
     });
-    const client = new OneFichierClient(transport);
+    const client = new onefichier_client/* OneFichierClient */.UT(transport);
     let digestJob;
     try {
         const selection = await timed(progress, stagesMs, 'select', () => openSelection(config.patterns, {
@@ -87805,7 +90261,7 @@ async function runBackup(ctx) {
         // An unchanged backup is not uploaded: its zip need not be hashed.
         if (compared?.comparison.unchanged && !config.dryRun) {
             const existing = compared.comparison.backup;
-            const retention = await prune(ctx, client, progress, stagesMs, compared.folderId, existing, compared.listing);
+            const retention = await run_prune(ctx, client, progress, stagesMs, compared.folderId, existing, compared.listing);
             progress.stage = 'done';
             return finish({
                 ...zipped,
@@ -87821,7 +90277,7 @@ async function runBackup(ctx) {
             });
         }
         // Checksums are taken from the file while the upload runs (digest.ts).
-        digestJob = digestFile(zipPath);
+        digestJob = (0,digest/* digestFile */.T)(zipPath);
         const digests = waitForDigests(digestJob, log);
         if (config.dryRun) {
             const plan = await dryRunPlan(ctx, client, lookup, fileName, compared?.listing);
@@ -87845,7 +90301,7 @@ async function runBackup(ctx) {
         }
         // Retention plans from the freshest listing this run made: after the upload if there is one.
         const listing = uploaded.listing ?? uploaded.before;
-        const retention = await prune(ctx, client, progress, stagesMs, folderId, { fileName, url: verified.url, time: ctx.startedAt }, listing);
+        const retention = await run_prune(ctx, client, progress, stagesMs, folderId, { fileName, url: verified.url, time: ctx.startedAt }, listing);
         progress.stage = 'done';
         return finish({ ...done, status: 'uploaded', retention });
     }
@@ -87872,7 +90328,7 @@ function lookUpDestination(ctx, client) {
     let started;
     const folder = () => {
         // A dry run only reads: no folder is created.
-        started ??= resolveFolder(client, config.folder, { create: !config.dryRun, log });
+        started ??= (0,folders/* resolveFolder */.h)(client, config.folder, { create: !config.dryRun, log });
         // A failure surfaces where it is awaited; until then it must not be unhandled.
         started.catch(() => undefined);
         return started;
@@ -87918,7 +90374,7 @@ function waitForDigests(job, log) {
     };
 }
 /** Retention after a verified backup (new, or the unchanged newest one, which is then protected). */
-async function prune(ctx, client, progress, stagesMs, folderId, newBackup, listing) {
+async function run_prune(ctx, client, progress, stagesMs, folderId, newBackup, listing) {
     const { config, log } = ctx;
     if (!(0,lib_config/* retentionActive */.Xe)(config.retention)) {
         if (Object.keys(config.retention).length > 0)
@@ -87926,7 +90382,7 @@ async function prune(ctx, client, progress, stagesMs, folderId, newBackup, listi
         return null;
     }
     ctx.signal?.throwIfAborted();
-    const retention = await timed(progress, stagesMs, 'prune', () => log.group('Prune', () => applyRetention({
+    const retention = await timed(progress, stagesMs, 'prune', () => log.group('Prune', () => (0,prune/* applyRetention */.dX)({
         client,
         folderId,
         prefix: config.namePrefix,
@@ -87971,7 +90427,7 @@ async function compare(ctx, client, destination, fingerprint) {
             throw error;
         return upload(folderId, `the folder could not be listed (${error.message})`);
     }
-    if (listing.length >= LISTING_LIMIT)
+    if (listing.length >= prune/* LISTING_LIMIT */.x7)
         return upload(folderId, `the folder listing has ${listing.length} files and may be incomplete`, listing);
     return { folderId, listing, comparison: await compareWithNewest(client, listing, config.namePrefix, fingerprint, ctx.startedAt) };
 }
@@ -87999,7 +90455,7 @@ async function uploadAndVerify(ctx, client, destination, archive, digests, fileN
         destination.log.replay(log);
         const folder = await destination.folder();
         destination.log.replay(log);
-        const folderId = folder.id ?? ROOT_FOLDER_ID;
+        const folderId = folder.id ?? onefichier_client/* ROOT_FOLDER_ID */.Kj;
         log.info(`Destination: '${folder.path || '/'}' (folder id ${folderId})`);
         before = await destination.listing?.catch((error) => {
             log.warning(`Listing the folder before the upload failed (${error.message}); it is listed again for retention`);
@@ -88065,10 +90521,10 @@ async function findInFolder(client, folderId, fileName, archive, cause, before, 
     }
     // Ours: our exact name, the zip's size and Whirlpool, and not in the folder before the upload.
     const match = listing.find((item) => item.filename === fileName &&
-        toNumber(item.size) === archive.size &&
+        (0,onefichier_types/* toNumber */.R)(item.size) === archive.size &&
         item.checksum?.toLowerCase() === archive.whirlpool &&
-        fileIdOf(item.url) !== null &&
-        !before?.some((old) => sameFile(old.url, item.url)));
+        (0,file_id/* fileIdOf */.N)(item.url) !== null &&
+        !before?.some((old) => (0,file_id/* sameFile */.V)(old.url, item.url)));
     if (!match) {
         throw new errors/* BackupError */.hj(`The upload's result is unknown: end.pl gave no link (${cause.cause.detail}) and ${fileName} with the zip's size and Whirlpool is not in the folder.${foreign} Nothing was deleted; run the job again.`);
     }
@@ -88092,7 +90548,7 @@ async function dryRunPlan(ctx, client, destination, fileName, listing) {
                 throw error;
             throw new errors/* BackupError */.hj(`Dry run could not read the destination folder: ${error.message}`);
         }
-        const retention = await applyRetention({
+        const retention = await (0,prune/* applyRetention */.dX)({
             client,
             folderId,
             prefix: config.namePrefix,
@@ -88289,6 +90745,167 @@ function summaryMarkdown(result) {
         }
     }
     return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 5880:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L0: () => (/* binding */ EntryDecipher),
+/* harmony export */   UZ: () => (/* binding */ AES_METHOD),
+/* harmony export */   VG: () => (/* binding */ AES_OVERHEAD),
+/* harmony export */   ck: () => (/* binding */ aesExtraField),
+/* harmony export */   q8: () => (/* binding */ EntryCipher),
+/* harmony export */   sy: () => (/* binding */ AES_EXTRA_LENGTH)
+/* harmony export */ });
+/* unused harmony export AES_MAC_BYTES */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
+/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5952);
+// WinZip AE-2 encryption (https://www.winzip.com/en/support/aes-encryption/), the AES zip format
+// that 7-Zip, WinZip, pyzipper and libarchive read. Per entry: a random salt; PBKDF2-HMAC-SHA1
+// (1,000 rounds) turns password + salt into an AES-256 key, an HMAC key and a 2-byte password
+// check; the data is AES-CTR with a little-endian counter starting at 1; a 10-byte HMAC-SHA1 of
+// the ciphertext closes it. AE-2 leaves the CRC field 0 (the HMAC authenticates instead).
+
+
+
+
+const pbkdf2Async = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_crypto__WEBPACK_IMPORTED_MODULE_0__.pbkdf2);
+const AES_METHOD = 99;
+const KEY_BYTES = 32; // AES-256
+const SALT_BYTES = 16;
+const BLOCK = 16;
+const AES_MAC_BYTES = 10;
+/** Salt and password check before the data, MAC after it. */
+const AES_OVERHEAD = SALT_BYTES + 2 + AES_MAC_BYTES;
+/** The 0x9901 extra field: AE-2, vendor "AE", AES-256, and the real compression method. */
+const AES_EXTRA_LENGTH = 11;
+function aesExtraField(actualMethod) {
+    const extra = Buffer.alloc(AES_EXTRA_LENGTH);
+    extra.writeUInt16LE(0x9901, 0);
+    extra.writeUInt16LE(7, 2);
+    extra.writeUInt16LE(2, 4); // AE-2
+    extra.write('AE', 6, 'latin1');
+    extra.writeUInt8(3, 8); // 256-bit key
+    extra.writeUInt16LE(actualMethod, 9);
+    return extra;
+}
+/** One entry's encryption: its own salt, so no two entries share a keystream. */
+class EntryCipher {
+    preamble;
+    reading;
+    ecb;
+    mac;
+    counter = 1;
+    /** Keystream bytes left over from the last block of the previous update. */
+    spare = Buffer.alloc(0);
+    constructor(key, macKey, 
+    /** Salt and password check, written before the encrypted data. */
+    preamble, 
+    /** Reading: the code authenticates the ciphertext, which is then the input. */
+    reading = false) {
+        this.preamble = preamble;
+        this.reading = reading;
+        this.ecb = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createCipheriv)('aes-256-ecb', key, null).setAutoPadding(false);
+        this.mac = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha1', macKey);
+    }
+    static async create(password) {
+        // The counter blocks are laid out with a Uint32Array, whose byte order is the machine's.
+        if ((0,node_os__WEBPACK_IMPORTED_MODULE_1__.endianness)() !== 'LE')
+            throw new Error('archive-password needs a little-endian machine (x64, arm64)');
+        const salt = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(SALT_BYTES);
+        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1');
+        const preamble = Buffer.concat([salt, derived.subarray(2 * KEY_BYTES)]);
+        return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), preamble);
+    }
+    /** For reading an entry back: from its salt and password check; null when the password does not fit. */
+    static async forReading(password, preamble) {
+        if ((0,node_os__WEBPACK_IMPORTED_MODULE_1__.endianness)() !== 'LE')
+            throw new Error('archive-password needs a little-endian machine (x64, arm64)');
+        const salt = preamble.subarray(0, SALT_BYTES);
+        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1');
+        if (!derived.subarray(2 * KEY_BYTES).equals(preamble.subarray(SALT_BYTES, SALT_BYTES + 2)))
+            return null;
+        return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), Buffer.from(preamble), true);
+    }
+    /** Encrypts the next bytes of the entry (a new buffer; `data` is left as it is). */
+    update(data) {
+        if (this.reading)
+            this.mac.update(data);
+        // Unpooled, so its words are aligned for the 32-bit XOR below.
+        const out = Buffer.allocUnsafeSlow(data.length);
+        data.copy(out);
+        const done = Math.min(this.spare.length, data.length);
+        for (let i = 0; i < done; i++)
+            out[i] ^= this.spare[i];
+        this.spare = this.spare.subarray(done);
+        if (done < data.length) {
+            const keystream = this.keystream(Math.ceil((data.length - done) / BLOCK));
+            xorInPlace(out, done, keystream);
+            // At most 15 bytes are kept for the next call; the rest of the keystream is freed now.
+            this.spare = Buffer.from(keystream.subarray(data.length - done));
+            (0,_memory_js__WEBPACK_IMPORTED_MODULE_3__/* .freeNow */ .V)(keystream);
+        }
+        if (!this.reading)
+            this.mac.update(out);
+        return out;
+    }
+    /** The authentication code, written after the encrypted data. */
+    final() {
+        return this.mac.digest().subarray(0, AES_MAC_BYTES);
+    }
+    /** `blocks` blocks of keystream: AES of the counter, counting from 1, little-endian (not Node's CTR order). */
+    keystream(blocks) {
+        const counters = new Uint32Array(blocks * 4);
+        for (let i = 0; i < blocks; i++) {
+            counters[i * 4] = this.counter % 0x1_0000_0000;
+            counters[i * 4 + 1] = Math.floor(this.counter / 0x1_0000_0000);
+            this.counter++;
+        }
+        const keystream = this.ecb.update(Buffer.from(counters.buffer));
+        (0,_memory_js__WEBPACK_IMPORTED_MODULE_3__/* .freeNow */ .V)(counters);
+        return keystream;
+    }
+}
+/** out[start..] ^= keystream, a word at a time where both are aligned. */
+function xorInPlace(out, start, keystream) {
+    const length = out.length - start;
+    let i = 0;
+    const outOffset = out.byteOffset + start;
+    if (outOffset % 4 === 0 && keystream.byteOffset % 4 === 0) {
+        const words = length >>> 2;
+        const a = new Int32Array(out.buffer, outOffset, words);
+        const b = new Int32Array(keystream.buffer, keystream.byteOffset, words);
+        for (let w = 0; w < words; w++)
+            a[w] ^= b[w];
+        i = words * 4;
+    }
+    for (; i < length; i++)
+        out[start + i] ^= keystream[i];
+}
+/** Reading an AE-2 entry: its preamble (salt, password check) opens it; `mac()` is what its end must hold. */
+class EntryDecipher {
+    cipher;
+    static PREAMBLE_BYTES = SALT_BYTES + 2;
+    static MAC_BYTES = AES_MAC_BYTES;
+    constructor(cipher) {
+        this.cipher = cipher;
+    }
+    static async create(password, preamble) {
+        const cipher = await EntryCipher.forReading(password, preamble);
+        return cipher ? new EntryDecipher(cipher) : null;
+    }
+    update(ciphertext) {
+        return this.cipher.update(ciphertext);
+    }
+    mac() {
+        return this.cipher.final();
+    }
 }
 
 
