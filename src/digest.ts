@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
+import { once } from 'node:events'
 import { createWhirlpool } from 'hash-wasm'
 
 export interface Digests {
@@ -22,63 +23,106 @@ export interface DigestJob {
   cancel(): void
 }
 
-// Hashes the file named by argv[1]; prints "<sha256> <whirlpool>", or exits 3 without Whirlpool.
+// Hashes what arrives on stdin; says "ready" once Whirlpool is there (else exits 3), and prints
+// the Whirlpool at the end.
 const CHILD_SCRIPT = `
-const c = require('node:crypto'), fs = require('node:fs')
+const c = require('node:crypto')
 let w
 try { w = c.createHash('whirlpool') } catch { process.exit(3) }
-const s = c.createHash('sha256')
-fs.createReadStream(process.argv[1], { highWaterMark: 1 << 20 })
-  .on('data', (d) => { s.update(d); w.update(d) })
-  .on('error', () => process.exit(4))
-  .on('end', () => process.stdout.write(s.digest('hex') + ' ' + w.digest('hex') + '\\n'))
+process.stdout.write('ready\\n')
+process.stdin.on('data', (d) => w.update(d)).on('end', () => process.stdout.write(w.digest('hex') + '\\n'))
 `
 
 const CHILD_UNAVAILABLE = 3
 
-/** Starts hashing `file` at once. `preferChild: false` keeps it in this process (hash-wasm). */
-export function digestFile(file: string, options: { preferChild?: boolean } = {}): DigestJob {
+export interface DigestOptions {
+  /** false keeps Whirlpool in this process (hash-wasm). */
+  preferChild?: boolean
+  /** Sees every byte of the file in order, in the same read (the zip's read-back check). */
+  reader?: { feed(chunk: Buffer): Promise<void> }
+}
+
+/**
+ * Starts reading `file` at once: SHA-256 here, Whirlpool in a child Node with OpenSSL's legacy
+ * provider (about twice as fast as WebAssembly) fed through a pipe, or with hash-wasm here. The
+ * file is read once, whatever else (`reader`) looks at its bytes.
+ */
+export function digestFile(file: string, options: DigestOptions = {}): DigestJob {
   const abort = new AbortController()
   const result = (async () => {
-    if (options.preferChild !== false) {
-      const child = await inChild(file, abort.signal)
-      if (child) return { ...child, engine: 'openssl-child' as const }
+    const whirlpool = (options.preferChild !== false ? await childWhirlpool(abort.signal) : null) ?? (await wasmWhirlpool())
+    const sha256 = createHash('sha256')
+    try {
+      for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20, signal: abort.signal })) {
+        sha256.update(chunk as Buffer)
+        await whirlpool.update(chunk as Buffer)
+        await options.reader?.feed(chunk as Buffer)
+      }
+    } catch (error) {
+      whirlpool.abort()
+      throw error
     }
-    return { ...(await inProcess(file, abort.signal)), engine: 'wasm' as const }
+    return { sha256: sha256.digest('hex'), whirlpool: await whirlpool.digest(), engine: whirlpool.engine }
   })()
   // A failure surfaces where the result is awaited; until then it must not be unhandled.
   result.catch(() => undefined)
   return { result, cancel: () => abort.abort(new Error('hashing cancelled')) }
 }
 
+interface WhirlpoolSink {
+  engine: DigestEngine
+  update(chunk: Buffer): Promise<void>
+  digest(): Promise<string>
+  abort(): void
+}
+
 /** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
-async function inChild(file: string, signal: AbortSignal): Promise<Digests | null> {
-  let output = ''
+async function childWhirlpool(signal: AbortSignal): Promise<WhirlpoolSink | null> {
   // The child needs nothing from our environment (and must not see the key).
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT, file], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-    env: {},
-    signal,
-  })
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()))
-  const code = await new Promise<number | null>((resolve) => {
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], { stdio: ['pipe', 'pipe', 'ignore'], env: {}, signal })
+  let output = ''
+  const closed = new Promise<number | null>((resolve) => {
     child.on('error', () => resolve(null))
     child.on('close', resolve)
   })
-  signal.throwIfAborted()
-  if (code === CHILD_UNAVAILABLE || code === null) return null
-  const match = /^([0-9a-f]{64}) ([0-9a-f]{128})$/.exec(output.trim())
-  if (code !== 0 || !match) throw new Error(`hashing the zip failed (the hashing process exited with ${code})`)
-  return { sha256: match[1]!, whirlpool: match[2]! }
+  const ready = new Promise<boolean>((resolve) => {
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString()
+      if (output.startsWith('ready\n')) resolve(true)
+    })
+    void closed.then(() => resolve(false))
+  })
+  child.stdin.on('error', () => undefined)
+  if (!(await ready)) {
+    const code = await closed
+    signal.throwIfAborted()
+    if (code === CHILD_UNAVAILABLE || code === null) return null
+    throw new Error(`hashing the zip failed (the hashing process exited with ${code})`)
+  }
+  return {
+    engine: 'openssl-child',
+    update: async (chunk) => {
+      if (!child.stdin.write(chunk)) await once(child.stdin, 'drain')
+    },
+    digest: async () => {
+      child.stdin.end()
+      const code = await closed
+      signal.throwIfAborted()
+      const match = /^ready\n([0-9a-f]{128})$/.exec(output.trim())
+      if (code !== 0 || !match) throw new Error(`hashing the zip failed (the hashing process exited with ${code})`)
+      return match[1]!
+    },
+    abort: () => child.kill(),
+  }
 }
 
-async function inProcess(file: string, signal: AbortSignal): Promise<Digests> {
-  const sha256 = createHash('sha256')
+async function wasmWhirlpool(): Promise<WhirlpoolSink> {
   const whirlpool = await createWhirlpool()
   whirlpool.init()
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20, signal })) {
-    sha256.update(chunk as Buffer)
-    whirlpool.update(chunk as Buffer)
+  return {
+    engine: 'wasm',
+    update: async (chunk) => void whirlpool.update(chunk),
+    digest: async () => whirlpool.digest('hex'),
+    abort: () => undefined,
   }
-  return { sha256: sha256.digest('hex'), whirlpool: whirlpool.digest('hex') }
 }

@@ -21,6 +21,7 @@ import type { Backup } from './retention.js'
 import { formatBytes, formatDuration } from './format.js'
 import { ContentFingerprint, formatDescription } from './fingerprint.js'
 import { type DigestJob, type Digests, digestFile } from './digest.js'
+import { ZipCheckError, ZipReadBack } from './zip/read-back.js'
 import { DeferredLog } from './log.js'
 import { type Comparison, compareWithNewest, recordFingerprint } from './unchanged.js'
 import { LISTING_LIMIT } from './prune.js'
@@ -249,9 +250,11 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
       })
     }
 
-    // Checksums are taken from the file while the upload runs (digest.ts).
-    digestJob = digestFile(zipPath)
-    const digests = waitForDigests(digestJob, log)
+    // Checksums are taken from the file while the upload runs (digest.ts), and the same read checks
+    // that the zip reads back: every entry's CRC-32 (or AES code) and the central directory.
+    const readBack = await openReadBack(zipPath, archive.size, config.archivePassword)
+    digestJob = digestFile(zipPath, { reader: readBack })
+    const digests = waitForDigests(digestJob, readBack, log)
 
     if (config.dryRun) {
       const plan = await dryRunPlan(ctx, client, lookup, fileName, compared?.listing)
@@ -347,17 +350,39 @@ function lookUpDestination(ctx: RunContext, client: OneFichierClient): Destinati
   return { folder, listing, uploadServer, log }
 }
 
-/** The checksums, when the hashing that runs beside the upload is done (logged once). */
-function waitForDigests(job: DigestJob, log: Log): () => Promise<Digests> {
+/** The zip's directory, read from its end before anything is uploaded: a zip without one is no backup. */
+async function openReadBack(zipPath: string, size: number, password: string): Promise<ZipReadBack> {
+  try {
+    return await ZipReadBack.open(zipPath, size, password || undefined)
+  } catch (error) {
+    if (!(error instanceof ZipCheckError)) throw error
+    throw new BackupError(`The zip that was written does not read back (${error.message}): nothing was uploaded or deleted. This is a bug; please report it.`)
+  }
+}
+
+/**
+ * The checksums, when the hashing that runs beside the upload is done (logged once), and the proof
+ * that the zip reads back: nothing is verified as a backup, nor pruned, before it.
+ */
+function waitForDigests(job: DigestJob, readBack: ZipReadBack, log: Log): () => Promise<Digests> {
   let logged = false
   return async () => {
     const started = performance.now()
     const { engine, ...digests } = await job.result
+    try {
+      await readBack.finish()
+    } catch (error) {
+      if (!(error instanceof ZipCheckError)) throw error
+      throw new BackupError(
+        `The zip does not read back as it was written (${error.message}): it is not a sound backup, so nothing was verified or deleted. If it was uploaded, delete that copy by hand. This is a bug; please report it.`,
+      )
+    }
     if (!logged) {
       logged = true
       const waited = performance.now() - started
       log.info(`SHA-256 ${digests.sha256}`)
       log.info(`Whirlpool ${digests.whirlpool}`)
+      log.info(`Read back: all ${readBack.checked} entries check out (CRC-32 or AES code, and the central directory)`)
       log.info(`Checksums ready ${waited < 10 ? 'before the upload ended' : `${formatDuration(waited)} after the upload ended`} (${engine})`)
     }
     return digests

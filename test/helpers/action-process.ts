@@ -17,8 +17,8 @@ interface ActionYaml {
   outputs: Record<string, { description: string }>
 }
 
-export function readActionYaml(): ActionYaml {
-  return parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYaml
+export function readActionYaml(file = 'action.yml'): ActionYaml {
+  return parse(readFileSync(path.join(REPO_ROOT, file), 'utf8')) as ActionYaml
 }
 
 export interface ActionRun {
@@ -43,6 +43,8 @@ export interface RunOptions {
   /** Sends this signal after the given delay, or when stdout shows the text. */
   cancel?: { signal: NodeJS.Signals; whenStdoutIncludes: string }
   timeoutMs?: number
+  /** Another action of the repository (restore/action.yml), run from its own bundle. */
+  action?: { yaml: string; entry: string }
 }
 
 /** The runner's heredoc format: `name<<DELIM\nvalue\nDELIM`. */
@@ -61,8 +63,8 @@ export function parseOutputFile(text: string): Record<string, string> {
 }
 
 /** The environment the runner would give the action: INPUT_* (with action.yml's defaults) and files. */
-export async function actionEnvironment(options: Pick<RunOptions, 'inputs' | 'workspace' | 'env'>) {
-  const action = readActionYaml()
+export async function actionEnvironment(options: Pick<RunOptions, 'inputs' | 'workspace' | 'env' | 'action'>) {
+  const action = readActionYaml(options.action?.yaml)
   const dir = await mkdtemp(path.join(tmpdir(), 'action-run-'))
   const outputFile = path.join(dir, 'output')
   const summaryFile = path.join(dir, 'summary')
@@ -94,7 +96,8 @@ export async function actionEnvironment(options: Pick<RunOptions, 'inputs' | 'wo
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
   const { env, outputFile, summaryFile, runnerTemp } = await actionEnvironment(options)
-  const child = spawn(process.execPath, [DIST_ENTRY], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const entry = options.action ? path.join(REPO_ROOT, options.action.entry) : DIST_ENTRY
+  const child = spawn(process.execPath, [entry], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => {

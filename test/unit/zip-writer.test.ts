@@ -2,7 +2,7 @@
 // across chunk boundaries (dictionary priming), empty files, modes, links, and zip64 both ways
 // (an entry over 4 GiB, more than 65,535 entries).
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { mkdtemp, open, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
@@ -12,6 +12,8 @@ import { writeArchive } from '../../src/archive.js'
 import { selectFiles } from '../../src/select.js'
 import { inspectZip, makeWorkspace, sha256, type TreeNode } from '../helpers/workspace.ts'
 import { CHUNK_SIZE } from '../../src/zip/zip-writer.js'
+import { ZipReadBack } from '../../src/zip/read-back.js'
+import { digestFile } from '../../src/digest.js'
 
 async function zipTree(tree: Record<string, TreeNode> | string, level = 6, extra: Partial<Parameters<typeof selectFiles>[1]> = {}) {
   const workspace = typeof tree === 'string' ? tree : await makeWorkspace(tree)
@@ -177,6 +179,11 @@ describe('zip writer', () => {
     // Over 4 MiB of central directory: it went through the temporary file, which is gone.
     expect(Number(directoryBytes)).toBeGreaterThan(4 << 20)
     expect(existsSync(`${out}.central`)).toBe(false)
+    // Our own read-back (proof before prune) takes the zip64 directory and all 70,070 entries.
+    const checker = await ZipReadBack.open(out, statSync(out).size)
+    await digestFile(out, { reader: checker }).result
+    await checker.finish()
+    expect(checker.checked).toBe(70_070)
   }, 120_000)
 
   it('zip64: an entry over 4 GiB', async () => {
@@ -198,5 +205,9 @@ describe('zip writer', () => {
       { encoding: 'utf8' },
     )
     expect(check.trim().split('\n')).toEqual([`${size} after the big one`, 'tail marker'])
+    const checker = await ZipReadBack.open(out, statSync(out).size)
+    await digestFile(out, { reader: checker }).result
+    await checker.finish()
+    expect(checker.checked).toBe(2)
   }, 300_000)
 })

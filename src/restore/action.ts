@@ -1,0 +1,110 @@
+// The restore sub-action (restore/action.yml, as actions/cache has cache/restore): inputs from the
+// runner, the same engine as the CLI's `restore`, outputs and a job summary back.
+import { appendFileSync } from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import * as core from '@actions/core'
+import { InputError, InvalidInputs, parseRepositoryConfig } from '../config.js'
+import { BackupError } from '../errors.js'
+import { formatBytes } from '../format.js'
+import { type Log, RedactingLog } from '../log.js'
+import { OneFichierError } from '../onefichier/errors.js'
+import { timeScaleFromEnv, watchCancellation } from '../process.js'
+import { Redactor } from '../redact.js'
+import { restoreCommand } from './commands.js'
+import { NoSeriesError } from './series.js'
+
+const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password']
+
+function readInput(name: string): string {
+  return core.getInput(name, { trimWhitespace: !SECRET_INPUTS.includes(name) })
+}
+
+const actionLog: Log = {
+  info: (m) => core.info(m),
+  warning: (m) => core.warning(m),
+  error: (m) => core.error(m),
+  debug: (m) => core.debug(m),
+  debugEnabled: core.isDebug(),
+  group: (name, body) => core.group(name, body),
+}
+
+export async function runRestoreAction(): Promise<void> {
+  const redactor = new Redactor(SECRET_INPUTS.map(readInput))
+  for (const form of redactor.forms) core.setSecret(form)
+  const redact = (text: string) => redactor.redact(text)
+  const log = new RedactingLog(actionLog, redact)
+  const cancellation = watchCancellation(log)
+  try {
+    const config = parseRepositoryConfig(readInput, { repository: process.env.GITHUB_REPOSITORY })
+    const ifNone = readIfNoBackupFound(readInput('if-no-backup-found'))
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+    const target = insideWorkspace(workspace, readInput('path') || '.')
+    let restored
+    try {
+      restored = await restoreCommand(
+        { config, log, now: new Date(), timeScale: timeScaleFromEnv(config.apiUrl), signal: cancellation.signal, tempDir: process.env.RUNNER_TEMP || os.tmpdir() },
+        target,
+        true,
+      )
+    } catch (error) {
+      if (!(error instanceof NoSeriesError)) throw error
+      restored = null
+    }
+    if (!restored) {
+      const message = `No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}': nothing was restored.`
+      if (ifNone === 'error') throw new BackupError(`${message} Check folder and name-prefix, or set if-no-backup-found: warn.`)
+      if (ifNone === 'warn') log.warning(message)
+      else log.info(message)
+      return
+    }
+    const outputs = { 'file-name': restored['file-name'], url: restored.url, size: String(restored.size), 'file-count': String(restored['file-count']) }
+    try {
+      for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
+    } catch (error) {
+      log.warning(`Could not write the step outputs (${(error as Error).message}); the restore itself is done`)
+    }
+    summary(
+      `## 1fichier restore\n\n**Restored** [${restored['file-name']}](${restored.url}) into \`${path.relative(workspace, target) || '.'}\`\n\n| | |\n|---|---|\n| Size | ${formatBytes(restored.size)} |\n| Files | ${restored['file-count']} |\n`,
+      log,
+      redact,
+    )
+  } catch (error) {
+    if (cancellation.signal.aborted) core.setFailed('Cancelled; the target folder was left as it was.')
+    else if (error instanceof InvalidInputs) {
+      for (const problem of error.problems) log.error(problem.message)
+      process.exitCode = core.ExitCode.Failure
+    } else if (error instanceof InputError) {
+      log.error(error.message)
+      process.exitCode = core.ExitCode.Failure
+    } else if (error instanceof OneFichierError || error instanceof BackupError) core.setFailed(redact(error.message))
+    else core.setFailed(redact(`Unexpected failure: ${(error as Error)?.message ?? String(error)}`))
+  } finally {
+    cancellation.dispose()
+  }
+}
+
+function summary(markdown: string, log: Log, redact: (t: string) => string): void {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  try {
+    appendFileSync(process.env.GITHUB_STEP_SUMMARY, redact(markdown))
+  } catch (error) {
+    log.warning(`Could not write the job summary (${(error as Error).message})`)
+  }
+}
+
+function readIfNoBackupFound(raw: string): 'error' | 'warn' | 'ignore' {
+  const value = raw.trim() || 'error'
+  if (value === 'error' || value === 'warn' || value === 'ignore') return value
+  throw new InputError('if-no-backup-found', `'${value}' is not one of error, warn, ignore`, 'error')
+}
+
+/** The extraction folder, which must stay inside the workspace. */
+function insideWorkspace(workspace: string, given: string): string {
+  const target = path.resolve(workspace, given)
+  const relative = path.relative(path.resolve(workspace), target)
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new BackupError(`Input 'path': '${given}' is outside the workspace; give a folder inside it, e.g. restored/`)
+  }
+  return target
+}

@@ -1,0 +1,351 @@
+// Proof before prune: the finished zip read back as a reader would, in the same pass that hashes
+// it for SHA-256 and Whirlpool (digest.ts feeds it every byte in order). The central directory is
+// read first from the end of the file (a small positioned read); then each entry's local header is
+// compared with it, its data inflated and its CRC-32 checked (for AES entries, the authentication
+// code), its data descriptor compared, and the entries must tile the file up to the directory.
+// A writer bug then fails the run before retention can delete an older, good backup.
+import { open } from 'node:fs/promises'
+import { timingSafeEqual } from 'node:crypto'
+import { createInflateRaw, crc32, inflateRawSync, type InflateRaw } from 'node:zlib'
+import { once } from 'node:events'
+import { AES_METHOD, EntryDecipher } from './aes.js'
+
+/** The zip does not read back as written. */
+export class ZipCheckError extends Error {
+  override name = 'ZipCheckError'
+}
+
+interface CentralEntry {
+  name: Buffer
+  method: number
+  flags: number
+  crc: number
+  compressedSize: number
+  uncompressedSize: number
+  offset: number
+}
+
+const EOCD = 0x06054b50
+const ZIP64_LOCATOR = 0x07064b50
+const ZIP64_EOCD = 0x06064b50
+const CENTRAL = 0x02014b50
+const LOCAL = 0x04034b50
+const DESCRIPTOR = 0x08074b50
+/** Entries up to this size are inflated in one call; larger ones through a stream. */
+const ONE_CALL_LIMIT = 4 << 20
+
+export async function readCentralDirectory(file: string, size: number): Promise<{ entries: CentralEntry[]; offset: number }> {
+  const handle = await open(file, 'r')
+  try {
+    const read = async (position: number, length: number) => {
+      const buffer = Buffer.alloc(length)
+      const { bytesRead } = await handle.read(buffer, 0, length, position)
+      if (bytesRead !== length) throw new ZipCheckError('the zip is shorter than its own directory says')
+      return buffer
+    }
+    const tailLength = Math.min(size, 22 + 0xffff)
+    const tail = await read(size - tailLength, tailLength)
+    let at = tail.length - 22
+    while (at >= 0 && tail.readUInt32LE(at) !== EOCD) at--
+    if (at < 0) throw new ZipCheckError('no end of central directory record')
+    let count = tail.readUInt16LE(at + 10)
+    let cdSize = tail.readUInt32LE(at + 12)
+    let cdOffset = tail.readUInt32LE(at + 16)
+    if (at >= 20 && tail.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
+      const record = await read(Number(tail.readBigUInt64LE(at - 20 + 8)), 56)
+      if (record.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipCheckError('the zip64 end record is missing')
+      count = Number(record.readBigUInt64LE(32))
+      cdSize = Number(record.readBigUInt64LE(40))
+      cdOffset = Number(record.readBigUInt64LE(48))
+    }
+    if (cdOffset + cdSize > size) throw new ZipCheckError('the central directory lies past the end of the zip')
+    const cd = await read(cdOffset, cdSize)
+    const entries: CentralEntry[] = []
+    let p = 0
+    for (let i = 0; i < count; i++) {
+      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw new ZipCheckError(`central record ${i + 1} is damaged`)
+      const nameLength = cd.readUInt16LE(p + 28)
+      const extraLength = cd.readUInt16LE(p + 30)
+      const commentLength = cd.readUInt16LE(p + 32)
+      const entry: CentralEntry = {
+        name: Buffer.from(cd.subarray(p + 46, p + 46 + nameLength)),
+        flags: cd.readUInt16LE(p + 8),
+        method: cd.readUInt16LE(p + 10),
+        crc: cd.readUInt32LE(p + 16),
+        compressedSize: cd.readUInt32LE(p + 20),
+        uncompressedSize: cd.readUInt32LE(p + 24),
+        offset: cd.readUInt32LE(p + 42),
+      }
+      applyZip64(entry, cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength))
+      entries.push(entry)
+      p += 46 + nameLength + extraLength + commentLength
+    }
+    if (p !== cd.length) throw new ZipCheckError('the central directory holds more than its entries')
+    return { entries: entries.sort((a, b) => a.offset - b.offset), offset: cdOffset }
+  } finally {
+    await handle.close()
+  }
+}
+
+function applyZip64(entry: CentralEntry, extra: Buffer): void {
+  for (let p = 0; p + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(p)
+    const length = extra.readUInt16LE(p + 2)
+    if (id === 0x0001) {
+      let q = p + 4
+      const take = () => {
+        const value = Number(extra.readBigUInt64LE(q))
+        q += 8
+        return value
+      }
+      if (entry.uncompressedSize === 0xffffffff) entry.uncompressedSize = take()
+      if (entry.compressedSize === 0xffffffff) entry.compressedSize = take()
+      if (entry.offset === 0xffffffff) entry.offset = take()
+    }
+    p += 4 + length
+  }
+}
+
+function hasZip64Field(extra: Buffer): boolean {
+  for (let p = 0; p + 4 <= extra.length; p += 4 + extra.readUInt16LE(p + 2)) if (extra.readUInt16LE(p) === 0x0001) return true
+  return false
+}
+
+/** One entry's data being checked as its bytes arrive. */
+interface DataCheck {
+  write(chunk: Buffer): Promise<void>
+  /** Resolves with the CRC-32 of the content (0 for AES entries, whose code is checked instead). */
+  end(): Promise<number>
+}
+
+export class ZipReadBack {
+  private position = 0
+  private index = 0
+  private header: Buffer[] = []
+  private state: 'header' | 'data' | 'descriptor' | 'directory' = 'header'
+  private left = 0
+  private check: DataCheck | undefined
+  private descriptor: Buffer[] = []
+  private crc = 0
+  private failure: ZipCheckError | undefined
+  /** Entries whose local header carries a zip64 field: their data descriptor has 8-byte sizes. */
+  private readonly zip64Entries = new Set<number>()
+
+  private constructor(
+    private readonly entries: CentralEntry[],
+    private readonly directoryOffset: number,
+    private readonly password: string | undefined,
+  ) {
+    if (entries.length === 0 && directoryOffset !== 0) this.fail('the zip has data but no entries')
+    if (entries.length > 0 && entries[0]!.offset !== 0) this.fail('the first entry does not start the file')
+    if (entries.length === 0) this.state = 'directory'
+  }
+
+  static async open(file: string, size: number, password?: string): Promise<ZipReadBack> {
+    const { entries, offset } = await readCentralDirectory(file, size)
+    return new ZipReadBack(entries, offset, password)
+  }
+
+  /** How many entries were checked (for the log). */
+  get checked(): number {
+    return this.index
+  }
+
+  private fail(message: string): void {
+    this.failure ??= new ZipCheckError(message)
+  }
+
+  private get entry(): CentralEntry {
+    return this.entries[this.index]!
+  }
+
+  /** The next bytes of the file, in order. */
+  async feed(chunk: Buffer): Promise<void> {
+    let at = 0
+    while (at < chunk.length && !this.failure) {
+      if (this.state === 'directory') {
+        this.position += chunk.length - at
+        return
+      }
+      if (this.state === 'header') at += this.takeHeader(chunk.subarray(at))
+      else if (this.state === 'data') {
+        const piece = chunk.subarray(at, at + Math.min(this.left, chunk.length - at))
+        this.left -= piece.length
+        at += piece.length
+        this.position += piece.length
+        try {
+          await this.check!.write(piece)
+        } catch (error) {
+          this.fail(`entry '${this.entry.name.toString()}' does not read back: ${(error as Error).message}`)
+          return
+        }
+        if (this.left === 0) await this.endData()
+      } else at += this.takeDescriptor(chunk.subarray(at))
+    }
+  }
+
+  /** Throws when anything did not read back. */
+  async finish(): Promise<void> {
+    if (!this.failure && this.state !== 'directory') this.fail(`the zip ends inside entry '${this.entry.name.toString()}'`)
+    if (this.failure) throw this.failure
+  }
+
+  private takeHeader(data: Buffer): number {
+    const entry = this.entry
+    if (this.position !== entry.offset) {
+      this.fail(`entry '${entry.name.toString()}' starts at byte ${entry.offset}, but the one before ends at ${this.position}`)
+      return data.length
+    }
+    this.header.push(data)
+    const all = this.header.length === 1 ? this.header[0]! : Buffer.concat(this.header)
+    if (all.length < 30) return data.length
+    const length = 30 + all.readUInt16LE(26) + all.readUInt16LE(28)
+    if (all.length < length) return data.length
+    const used = data.length - (all.length - length)
+    this.header = []
+    this.position += length
+    if (all.readUInt32LE(0) !== LOCAL) this.fail(`entry '${entry.name.toString()}' has no local header where the directory says`)
+    else if (!all.subarray(30, 30 + all.readUInt16LE(26)).equals(entry.name)) this.fail(`the local header at byte ${entry.offset} names another file than the directory ('${entry.name.toString()}')`)
+    else if (all.readUInt16LE(8) !== entry.method) this.fail(`entry '${entry.name.toString()}' has another compression method in its local header`)
+    if (hasZip64Field(all.subarray(30 + all.readUInt16LE(26), length))) this.zip64Entries.add(this.index)
+    this.check = this.startData(entry)
+    this.left = entry.compressedSize
+    this.state = 'data'
+    return used
+  }
+
+  private startData(entry: CentralEntry): DataCheck {
+    if (entry.method === AES_METHOD) return aesCheck(entry, this.password)
+    if (entry.method === 0) {
+      let crc = 0
+      return { write: async (chunk) => void (crc = crc32(chunk, crc)), end: async () => crc >>> 0 }
+    }
+    if (entry.method === 8) return entry.compressedSize <= ONE_CALL_LIMIT ? inflateOnce(entry) : inflateStreaming(entry)
+    this.fail(`entry '${entry.name.toString()}' uses compression method ${entry.method}`)
+    return { write: async () => undefined, end: async () => 0 }
+  }
+
+  private async endData(): Promise<void> {
+    const entry = this.entry
+    try {
+      this.crc = await this.check!.end()
+    } catch (error) {
+      this.fail(`entry '${entry.name.toString()}' does not read back: ${(error as Error).message}`)
+      return
+    }
+    this.check = undefined
+    if (entry.method !== AES_METHOD && this.crc !== entry.crc >>> 0) {
+      this.fail(`entry '${entry.name.toString()}' fails its CRC-32 check (the directory says ${entry.crc.toString(16)}, its data gives ${this.crc.toString(16)})`)
+      return
+    }
+    if (entry.flags & 0x8) this.state = 'descriptor'
+    else this.next()
+  }
+
+  private takeDescriptor(data: Buffer): number {
+    const entry = this.entry
+    const wide = this.zip64Entries.has(this.index)
+    this.descriptor.push(data)
+    const all = Buffer.concat(this.descriptor)
+    const signed = all.length >= 4 && all.readUInt32LE(0) === DESCRIPTOR
+    const length = (signed ? 4 : 0) + 4 + (wide ? 16 : 8)
+    if (all.length < length) return data.length
+    const used = data.length - (all.length - length)
+    this.descriptor = []
+    this.position += length
+    const base = signed ? 4 : 0
+    const crc = all.readUInt32LE(base)
+    const compressed = wide ? Number(all.readBigUInt64LE(base + 4)) : all.readUInt32LE(base + 4)
+    const uncompressed = wide ? Number(all.readBigUInt64LE(base + 12)) : all.readUInt32LE(base + 8)
+    if (crc !== entry.crc >>> 0 || compressed !== entry.compressedSize || uncompressed !== entry.uncompressedSize) {
+      this.fail(`entry '${entry.name.toString()}' has a data descriptor that differs from the directory`)
+    }
+    this.next()
+    return used
+  }
+
+
+  private next(): void {
+    this.index++
+    if (this.index < this.entries.length) {
+      this.state = 'header'
+      return
+    }
+    this.state = 'directory'
+    if (this.position !== this.directoryOffset) this.fail(`the entries end at byte ${this.position}, the central directory starts at ${this.directoryOffset}`)
+  }
+}
+
+/** A small deflated entry: gathered, then inflated in one call. */
+function inflateOnce(entry: CentralEntry): DataCheck {
+  const parts: Buffer[] = []
+  return {
+    write: async (chunk) => void parts.push(chunk),
+    end: async () => {
+      const out = inflateRawSync(Buffer.concat(parts))
+      if (out.length !== entry.uncompressedSize) throw new Error(`it inflates to ${out.length} bytes, not ${entry.uncompressedSize}`)
+      return crc32(out) >>> 0
+    },
+  }
+}
+
+/** A large deflated entry: through a stream, in the thread pool. */
+function inflateStreaming(entry: CentralEntry): DataCheck {
+  const inflate: InflateRaw = createInflateRaw()
+  let crc = 0
+  let length = 0
+  let error: Error | undefined
+  inflate.on('data', (out: Buffer) => {
+    crc = crc32(out, crc)
+    length += out.length
+  })
+  inflate.on('error', (e) => (error = e))
+  return {
+    write: async (chunk) => {
+      if (error) throw error
+      if (!inflate.write(chunk)) await once(inflate, 'drain')
+    },
+    end: async () => {
+      if (error) throw error
+      inflate.end()
+      await once(inflate, 'end')
+      if (length !== entry.uncompressedSize) throw new Error(`it inflates to ${length} bytes, not ${entry.uncompressedSize}`)
+      return crc >>> 0
+    },
+  }
+}
+
+/** An AES entry: the password check, then the authentication code over its ciphertext. */
+function aesCheck(entry: CentralEntry, password: string | undefined): DataCheck {
+  let head = Buffer.alloc(0)
+  let tail = Buffer.alloc(0)
+  let decipher: Promise<EntryDecipher | null> | undefined
+  const feedBody = async (data: Buffer) => {
+    const all = Buffer.concat([tail, data])
+    const keep = Math.min(all.length, EntryDecipher.MAC_BYTES)
+    tail = Buffer.from(all.subarray(all.length - keep))
+    const body = all.subarray(0, all.length - keep)
+    if (body.length > 0) (await decipher)!.update(body)
+  }
+  return {
+    write: async (chunk) => {
+      if (password === undefined) throw new Error(`'${entry.name.toString()}' is encrypted and no password was given`)
+      if (!decipher) {
+        head = Buffer.concat([head, chunk])
+        if (head.length < EntryDecipher.PREAMBLE_BYTES) return
+        decipher = EntryDecipher.create(password, head.subarray(0, EntryDecipher.PREAMBLE_BYTES))
+        if (!(await decipher)) throw new Error('its password check does not match the archive password')
+        await feedBody(head.subarray(EntryDecipher.PREAMBLE_BYTES))
+        return
+      }
+      await feedBody(chunk)
+    },
+    end: async () => {
+      const d = decipher ? await decipher : null
+      if (!d) throw new Error('it is cut short')
+      const mac = d.mac()
+      if (tail.length !== mac.length || !timingSafeEqual(tail, mac)) throw new Error('its AES authentication code does not match')
+      return 0
+    },
+  }
+}
