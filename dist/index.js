@@ -388,7 +388,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 // bundle is loaded: loading it twice would cost start-up time for nothing.
 
 (0,_runtime_tuning_js__WEBPACK_IMPORTED_MODULE_0__/* .reexecTuned */ .R4)();
-const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(137), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31119));
+const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(137), __nccwpck_require__.e(332)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39332));
 await runAction();
 
 __webpack_async_result__();

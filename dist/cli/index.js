@@ -78444,7 +78444,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5078);
 /* harmony import */ var _onefichier_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7511);
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6318);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1992);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2963);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8847);
 /* harmony import */ var _runtime_tuning_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(217);
 /* harmony import */ var _restore_cli_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6892);
@@ -79281,6 +79281,8 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 // EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
 var index_umd = __nccwpck_require__(608);
 ;// CONCATENATED MODULE: ./lib/digest.js
@@ -79293,64 +79295,96 @@ var index_umd = __nccwpck_require__(608);
 
 
 
-// Hashes the file named by argv[1]; prints "<sha256> <whirlpool>", or exits 3 without Whirlpool.
+
+// Hashes what arrives on stdin; says "ready" once Whirlpool is there (else exits 3), and prints
+// the Whirlpool at the end.
 const CHILD_SCRIPT = `
-const c = require('node:crypto'), fs = require('node:fs')
+const c = require('node:crypto')
 let w
 try { w = c.createHash('whirlpool') } catch { process.exit(3) }
-const s = c.createHash('sha256')
-fs.createReadStream(process.argv[1], { highWaterMark: 1 << 20 })
-  .on('data', (d) => { s.update(d); w.update(d) })
-  .on('error', () => process.exit(4))
-  .on('end', () => process.stdout.write(s.digest('hex') + ' ' + w.digest('hex') + '\\n'))
+process.stdout.write('ready\\n')
+process.stdin.on('data', (d) => w.update(d)).on('end', () => process.stdout.write(w.digest('hex') + '\\n'))
 `;
 const CHILD_UNAVAILABLE = 3;
-/** Starts hashing `file` at once. `preferChild: false` keeps it in this process (hash-wasm). */
+/**
+ * Starts reading `file` at once: SHA-256 here, Whirlpool in a child Node with OpenSSL's legacy
+ * provider (about twice as fast as WebAssembly) fed through a pipe, or with hash-wasm here. The
+ * file is read once, whatever else (`reader`) looks at its bytes.
+ */
 function digestFile(file, options = {}) {
     const abort = new AbortController();
     const result = (async () => {
-        if (options.preferChild !== false) {
-            const child = await inChild(file, abort.signal);
-            if (child)
-                return { ...child, engine: 'openssl-child' };
+        const whirlpool = (options.preferChild !== false ? await childWhirlpool(abort.signal) : null) ?? (await wasmWhirlpool());
+        const sha256 = (0,external_node_crypto_.createHash)('sha256');
+        try {
+            for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20, signal: abort.signal })) {
+                sha256.update(chunk);
+                await whirlpool.update(chunk);
+                await options.reader?.feed(chunk);
+            }
         }
-        return { ...(await inProcess(file, abort.signal)), engine: 'wasm' };
+        catch (error) {
+            whirlpool.abort();
+            throw error;
+        }
+        return { sha256: sha256.digest('hex'), whirlpool: await whirlpool.digest(), engine: whirlpool.engine };
     })();
     // A failure surfaces where the result is awaited; until then it must not be unhandled.
     result.catch(() => undefined);
     return { result, cancel: () => abort.abort(new Error('hashing cancelled')) };
 }
 /** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
-async function inChild(file, signal) {
-    let output = '';
+async function childWhirlpool(signal) {
     // The child needs nothing from our environment (and must not see the key).
-    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT, file], {
-        stdio: ['ignore', 'pipe', 'ignore'],
-        env: {},
-        signal,
-    });
-    child.stdout.on('data', (d) => (output += d.toString()));
-    const code = await new Promise((resolve) => {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], { stdio: ['pipe', 'pipe', 'ignore'], env: {}, signal });
+    let output = '';
+    const closed = new Promise((resolve) => {
         child.on('error', () => resolve(null));
         child.on('close', resolve);
     });
-    signal.throwIfAborted();
-    if (code === CHILD_UNAVAILABLE || code === null)
-        return null;
-    const match = /^([0-9a-f]{64}) ([0-9a-f]{128})$/.exec(output.trim());
-    if (code !== 0 || !match)
+    const ready = new Promise((resolve) => {
+        child.stdout.on('data', (d) => {
+            output += d.toString();
+            if (output.startsWith('ready\n'))
+                resolve(true);
+        });
+        void closed.then(() => resolve(false));
+    });
+    child.stdin.on('error', () => undefined);
+    if (!(await ready)) {
+        const code = await closed;
+        signal.throwIfAborted();
+        if (code === CHILD_UNAVAILABLE || code === null)
+            return null;
         throw new Error(`hashing the zip failed (the hashing process exited with ${code})`);
-    return { sha256: match[1], whirlpool: match[2] };
+    }
+    return {
+        engine: 'openssl-child',
+        update: async (chunk) => {
+            if (!child.stdin.write(chunk))
+                await (0,external_node_events_.once)(child.stdin, 'drain');
+        },
+        digest: async () => {
+            child.stdin.end();
+            const code = await closed;
+            signal.throwIfAborted();
+            const match = /^ready\n([0-9a-f]{128})$/.exec(output.trim());
+            if (code !== 0 || !match)
+                throw new Error(`hashing the zip failed (the hashing process exited with ${code})`);
+            return match[1];
+        },
+        abort: () => child.kill(),
+    };
 }
-async function inProcess(file, signal) {
-    const sha256 = (0,external_node_crypto_.createHash)('sha256');
+async function wasmWhirlpool() {
     const whirlpool = await (0,index_umd.createWhirlpool)();
     whirlpool.init();
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20, signal })) {
-        sha256.update(chunk);
-        whirlpool.update(chunk);
-    }
-    return { sha256: sha256.digest('hex'), whirlpool: whirlpool.digest('hex') };
+    return {
+        engine: 'wasm',
+        update: async (chunk) => void whirlpool.update(chunk),
+        digest: async () => whirlpool.digest('hex'),
+        abort: () => undefined,
+    };
 }
 
 
@@ -81253,10 +81287,14 @@ var types = __nccwpck_require__(9151);
 
 
 
+/** The destination folder does not exist: there is no series to read. */
+class NoSeriesError extends errors/* BackupError */.hj {
+    name = 'NoSeriesError';
+}
 async function readSeries(client, folder, prefix, log) {
     const resolved = await (0,folders/* resolveFolder */.h)(client, folder, { create: false, log });
     if (resolved.id === null)
-        throw new errors/* BackupError */.hj(`The folder '${folder.join('/') || '/'}' does not exist in the 1fichier account: check --folder.`);
+        throw new NoSeriesError(`The folder '${folder.join('/') || '/'}' does not exist in the 1fichier account: check --folder.`);
     const listing = await client.listFiles(resolved.id);
     const { series, unreadable, ambiguous } = (0,prune/* seriesFromListing */.ye)(listing, prefix);
     for (const name of unreadable)
@@ -81693,7 +81731,7 @@ function planRetention(series, policy, options) {
 
 /***/ }),
 
-/***/ 1992:
+/***/ 2963:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -90038,6 +90076,369 @@ function parseDescription(text) {
 
 // EXTERNAL MODULE: ./lib/digest.js + 1 modules
 var digest = __nccwpck_require__(4174);
+;// CONCATENATED MODULE: ./lib/zip/read-back.js
+// Proof before prune: the finished zip read back as a reader would, in the same pass that hashes
+// it for SHA-256 and Whirlpool (digest.ts feeds it every byte in order). The central directory is
+// read first from the end of the file (a small positioned read); then each entry's local header is
+// compared with it, its data inflated and its CRC-32 checked (for AES entries, the authentication
+// code), its data descriptor compared, and the entries must tile the file up to the directory.
+// A writer bug then fails the run before retention can delete an older, good backup.
+
+
+
+
+
+/** The zip does not read back as written. */
+class ZipCheckError extends Error {
+    name = 'ZipCheckError';
+}
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const DESCRIPTOR = 0x08074b50;
+/** Entries up to this size are inflated in one call; larger ones through a stream. */
+const ONE_CALL_LIMIT = 4 << 20;
+async function readCentralDirectory(file, size) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const read = async (position, length) => {
+            const buffer = Buffer.alloc(length);
+            const { bytesRead } = await handle.read(buffer, 0, length, position);
+            if (bytesRead !== length)
+                throw new ZipCheckError('the zip is shorter than its own directory says');
+            return buffer;
+        };
+        const tailLength = Math.min(size, 22 + 0xffff);
+        const tail = await read(size - tailLength, tailLength);
+        let at = tail.length - 22;
+        while (at >= 0 && tail.readUInt32LE(at) !== EOCD)
+            at--;
+        if (at < 0)
+            throw new ZipCheckError('no end of central directory record');
+        let count = tail.readUInt16LE(at + 10);
+        let cdSize = tail.readUInt32LE(at + 12);
+        let cdOffset = tail.readUInt32LE(at + 16);
+        if (at >= 20 && tail.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
+            const record = await read(Number(tail.readBigUInt64LE(at - 20 + 8)), 56);
+            if (record.readUInt32LE(0) !== ZIP64_EOCD)
+                throw new ZipCheckError('the zip64 end record is missing');
+            count = Number(record.readBigUInt64LE(32));
+            cdSize = Number(record.readBigUInt64LE(40));
+            cdOffset = Number(record.readBigUInt64LE(48));
+        }
+        if (cdOffset + cdSize > size)
+            throw new ZipCheckError('the central directory lies past the end of the zip');
+        const cd = await read(cdOffset, cdSize);
+        const entries = [];
+        let p = 0;
+        for (let i = 0; i < count; i++) {
+            if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL)
+                throw new ZipCheckError(`central record ${i + 1} is damaged`);
+            const nameLength = cd.readUInt16LE(p + 28);
+            const extraLength = cd.readUInt16LE(p + 30);
+            const commentLength = cd.readUInt16LE(p + 32);
+            const entry = {
+                name: Buffer.from(cd.subarray(p + 46, p + 46 + nameLength)),
+                flags: cd.readUInt16LE(p + 8),
+                method: cd.readUInt16LE(p + 10),
+                crc: cd.readUInt32LE(p + 16),
+                compressedSize: cd.readUInt32LE(p + 20),
+                uncompressedSize: cd.readUInt32LE(p + 24),
+                offset: cd.readUInt32LE(p + 42),
+            };
+            applyZip64(entry, cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength));
+            entries.push(entry);
+            p += 46 + nameLength + extraLength + commentLength;
+        }
+        if (p !== cd.length)
+            throw new ZipCheckError('the central directory holds more than its entries');
+        return { entries: entries.sort((a, b) => a.offset - b.offset), offset: cdOffset };
+    }
+    finally {
+        await handle.close();
+    }
+}
+function applyZip64(entry, extra) {
+    for (let p = 0; p + 4 <= extra.length;) {
+        const id = extra.readUInt16LE(p);
+        const length = extra.readUInt16LE(p + 2);
+        if (id === 0x0001) {
+            let q = p + 4;
+            const take = () => {
+                const value = Number(extra.readBigUInt64LE(q));
+                q += 8;
+                return value;
+            };
+            if (entry.uncompressedSize === 0xffffffff)
+                entry.uncompressedSize = take();
+            if (entry.compressedSize === 0xffffffff)
+                entry.compressedSize = take();
+            if (entry.offset === 0xffffffff)
+                entry.offset = take();
+        }
+        p += 4 + length;
+    }
+}
+function hasZip64Field(extra) {
+    for (let p = 0; p + 4 <= extra.length; p += 4 + extra.readUInt16LE(p + 2))
+        if (extra.readUInt16LE(p) === 0x0001)
+            return true;
+    return false;
+}
+class ZipReadBack {
+    entries;
+    directoryOffset;
+    password;
+    position = 0;
+    index = 0;
+    header = [];
+    state = 'header';
+    left = 0;
+    check;
+    descriptor = [];
+    crc = 0;
+    failure;
+    /** Entries whose local header carries a zip64 field: their data descriptor has 8-byte sizes. */
+    zip64Entries = new Set();
+    constructor(entries, directoryOffset, password) {
+        this.entries = entries;
+        this.directoryOffset = directoryOffset;
+        this.password = password;
+        if (entries.length === 0 && directoryOffset !== 0)
+            this.fail('the zip has data but no entries');
+        if (entries.length > 0 && entries[0].offset !== 0)
+            this.fail('the first entry does not start the file');
+        if (entries.length === 0)
+            this.state = 'directory';
+    }
+    static async open(file, size, password) {
+        const { entries, offset } = await readCentralDirectory(file, size);
+        return new ZipReadBack(entries, offset, password);
+    }
+    /** How many entries were checked (for the log). */
+    get checked() {
+        return this.index;
+    }
+    fail(message) {
+        this.failure ??= new ZipCheckError(message);
+    }
+    get entry() {
+        return this.entries[this.index];
+    }
+    /** The next bytes of the file, in order. */
+    async feed(chunk) {
+        let at = 0;
+        while (at < chunk.length && !this.failure) {
+            if (this.state === 'directory') {
+                this.position += chunk.length - at;
+                return;
+            }
+            if (this.state === 'header')
+                at += this.takeHeader(chunk.subarray(at));
+            else if (this.state === 'data') {
+                const piece = chunk.subarray(at, at + Math.min(this.left, chunk.length - at));
+                this.left -= piece.length;
+                at += piece.length;
+                this.position += piece.length;
+                try {
+                    await this.check.write(piece);
+                }
+                catch (error) {
+                    this.fail(`entry '${this.entry.name.toString()}' does not read back: ${error.message}`);
+                    return;
+                }
+                if (this.left === 0)
+                    await this.endData();
+            }
+            else
+                at += this.takeDescriptor(chunk.subarray(at));
+        }
+    }
+    /** Throws when anything did not read back. */
+    async finish() {
+        if (!this.failure && this.state !== 'directory')
+            this.fail(`the zip ends inside entry '${this.entry.name.toString()}'`);
+        if (this.failure)
+            throw this.failure;
+    }
+    takeHeader(data) {
+        const entry = this.entry;
+        if (this.position !== entry.offset) {
+            this.fail(`entry '${entry.name.toString()}' starts at byte ${entry.offset}, but the one before ends at ${this.position}`);
+            return data.length;
+        }
+        this.header.push(data);
+        const all = this.header.length === 1 ? this.header[0] : Buffer.concat(this.header);
+        if (all.length < 30)
+            return data.length;
+        const length = 30 + all.readUInt16LE(26) + all.readUInt16LE(28);
+        if (all.length < length)
+            return data.length;
+        const used = data.length - (all.length - length);
+        this.header = [];
+        this.position += length;
+        if (all.readUInt32LE(0) !== LOCAL)
+            this.fail(`entry '${entry.name.toString()}' has no local header where the directory says`);
+        else if (!all.subarray(30, 30 + all.readUInt16LE(26)).equals(entry.name))
+            this.fail(`the local header at byte ${entry.offset} names another file than the directory ('${entry.name.toString()}')`);
+        else if (all.readUInt16LE(8) !== entry.method)
+            this.fail(`entry '${entry.name.toString()}' has another compression method in its local header`);
+        if (hasZip64Field(all.subarray(30 + all.readUInt16LE(26), length)))
+            this.zip64Entries.add(this.index);
+        this.check = this.startData(entry);
+        this.left = entry.compressedSize;
+        this.state = 'data';
+        return used;
+    }
+    startData(entry) {
+        if (entry.method === aes/* AES_METHOD */.UZ)
+            return aesCheck(entry, this.password);
+        if (entry.method === 0) {
+            let crc = 0;
+            return { write: async (chunk) => void (crc = (0,external_node_zlib_.crc32)(chunk, crc)), end: async () => crc >>> 0 };
+        }
+        if (entry.method === 8)
+            return entry.compressedSize <= ONE_CALL_LIMIT ? inflateOnce(entry) : inflateStreaming(entry);
+        this.fail(`entry '${entry.name.toString()}' uses compression method ${entry.method}`);
+        return { write: async () => undefined, end: async () => 0 };
+    }
+    async endData() {
+        const entry = this.entry;
+        try {
+            this.crc = await this.check.end();
+        }
+        catch (error) {
+            this.fail(`entry '${entry.name.toString()}' does not read back: ${error.message}`);
+            return;
+        }
+        this.check = undefined;
+        if (entry.method !== aes/* AES_METHOD */.UZ && this.crc !== entry.crc >>> 0) {
+            this.fail(`entry '${entry.name.toString()}' fails its CRC-32 check (the directory says ${entry.crc.toString(16)}, its data gives ${this.crc.toString(16)})`);
+            return;
+        }
+        if (entry.flags & 0x8)
+            this.state = 'descriptor';
+        else
+            this.next();
+    }
+    takeDescriptor(data) {
+        const entry = this.entry;
+        const wide = this.zip64Entries.has(this.index);
+        this.descriptor.push(data);
+        const all = Buffer.concat(this.descriptor);
+        const signed = all.length >= 4 && all.readUInt32LE(0) === DESCRIPTOR;
+        const length = (signed ? 4 : 0) + 4 + (wide ? 16 : 8);
+        if (all.length < length)
+            return data.length;
+        const used = data.length - (all.length - length);
+        this.descriptor = [];
+        this.position += length;
+        const base = signed ? 4 : 0;
+        const crc = all.readUInt32LE(base);
+        const compressed = wide ? Number(all.readBigUInt64LE(base + 4)) : all.readUInt32LE(base + 4);
+        const uncompressed = wide ? Number(all.readBigUInt64LE(base + 12)) : all.readUInt32LE(base + 8);
+        if (crc !== entry.crc >>> 0 || compressed !== entry.compressedSize || uncompressed !== entry.uncompressedSize) {
+            this.fail(`entry '${entry.name.toString()}' has a data descriptor that differs from the directory`);
+        }
+        this.next();
+        return used;
+    }
+    next() {
+        this.index++;
+        if (this.index < this.entries.length) {
+            this.state = 'header';
+            return;
+        }
+        this.state = 'directory';
+        if (this.position !== this.directoryOffset)
+            this.fail(`the entries end at byte ${this.position}, the central directory starts at ${this.directoryOffset}`);
+    }
+}
+/** A small deflated entry: gathered, then inflated in one call. */
+function inflateOnce(entry) {
+    const parts = [];
+    return {
+        write: async (chunk) => void parts.push(chunk),
+        end: async () => {
+            const out = (0,external_node_zlib_.inflateRawSync)(Buffer.concat(parts));
+            if (out.length !== entry.uncompressedSize)
+                throw new Error(`it inflates to ${out.length} bytes, not ${entry.uncompressedSize}`);
+            return (0,external_node_zlib_.crc32)(out) >>> 0;
+        },
+    };
+}
+/** A large deflated entry: through a stream, in the thread pool. */
+function inflateStreaming(entry) {
+    const inflate = (0,external_node_zlib_.createInflateRaw)();
+    let crc = 0;
+    let length = 0;
+    let error;
+    inflate.on('data', (out) => {
+        crc = (0,external_node_zlib_.crc32)(out, crc);
+        length += out.length;
+    });
+    inflate.on('error', (e) => (error = e));
+    return {
+        write: async (chunk) => {
+            if (error)
+                throw error;
+            if (!inflate.write(chunk))
+                await (0,external_node_events_.once)(inflate, 'drain');
+        },
+        end: async () => {
+            if (error)
+                throw error;
+            inflate.end();
+            await (0,external_node_events_.once)(inflate, 'end');
+            if (length !== entry.uncompressedSize)
+                throw new Error(`it inflates to ${length} bytes, not ${entry.uncompressedSize}`);
+            return crc >>> 0;
+        },
+    };
+}
+/** An AES entry: the password check, then the authentication code over its ciphertext. */
+function aesCheck(entry, password) {
+    let head = Buffer.alloc(0);
+    let tail = Buffer.alloc(0);
+    let decipher;
+    const feedBody = async (data) => {
+        const all = Buffer.concat([tail, data]);
+        const keep = Math.min(all.length, aes/* EntryDecipher */.L0.MAC_BYTES);
+        tail = Buffer.from(all.subarray(all.length - keep));
+        const body = all.subarray(0, all.length - keep);
+        if (body.length > 0)
+            (await decipher).update(body);
+    };
+    return {
+        write: async (chunk) => {
+            if (password === undefined)
+                throw new Error(`'${entry.name.toString()}' is encrypted and no password was given`);
+            if (!decipher) {
+                head = Buffer.concat([head, chunk]);
+                if (head.length < aes/* EntryDecipher */.L0.PREAMBLE_BYTES)
+                    return;
+                decipher = aes/* EntryDecipher */.L0.create(password, head.subarray(0, aes/* EntryDecipher */.L0.PREAMBLE_BYTES));
+                if (!(await decipher))
+                    throw new Error('its password check does not match the archive password');
+                await feedBody(head.subarray(aes/* EntryDecipher */.L0.PREAMBLE_BYTES));
+                return;
+            }
+            await feedBody(chunk);
+        },
+        end: async () => {
+            const d = decipher ? await decipher : null;
+            if (!d)
+                throw new Error('it is cut short');
+            const mac = d.mac();
+            if (tail.length !== mac.length || !(0,external_node_crypto_.timingSafeEqual)(tail, mac))
+                throw new Error('its AES authentication code does not match');
+            return 0;
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./lib/log.js
 var lib_log = __nccwpck_require__(7309);
 ;// CONCATENATED MODULE: ./lib/unchanged.js
@@ -90091,6 +90492,7 @@ async function recordFingerprint(client, url, description, log) {
 ;// CONCATENATED MODULE: ./lib/run.js
 // One backup, start to end: select -> zip -> upload -> verify -> prune. Both shells (action, CLI)
 // call this with a Config and a Log; data flows one way and nothing is deleted before verification.
+
 
 
 
@@ -90276,9 +90678,11 @@ async function runBackup(ctx) {
                 retention,
             });
         }
-        // Checksums are taken from the file while the upload runs (digest.ts).
-        digestJob = (0,digest/* digestFile */.T)(zipPath);
-        const digests = waitForDigests(digestJob, log);
+        // Checksums are taken from the file while the upload runs (digest.ts), and the same read checks
+        // that the zip reads back: every entry's CRC-32 (or AES code) and the central directory.
+        const readBack = await openReadBack(zipPath, archive.size, config.archivePassword);
+        digestJob = (0,digest/* digestFile */.T)(zipPath, { reader: readBack });
+        const digests = waitForDigests(digestJob, readBack, log);
         if (config.dryRun) {
             const plan = await dryRunPlan(ctx, client, lookup, fileName, compared?.listing);
             return finish({ ...zipped, ...(await digests()), status: 'dry-run', comparison, ...plan });
@@ -90357,17 +90761,40 @@ function lookUpDestination(ctx, client) {
     };
     return { folder, listing, uploadServer, log };
 }
-/** The checksums, when the hashing that runs beside the upload is done (logged once). */
-function waitForDigests(job, log) {
+/** The zip's directory, read from its end before anything is uploaded: a zip without one is no backup. */
+async function openReadBack(zipPath, size, password) {
+    try {
+        return await ZipReadBack.open(zipPath, size, password || undefined);
+    }
+    catch (error) {
+        if (!(error instanceof ZipCheckError))
+            throw error;
+        throw new errors/* BackupError */.hj(`The zip that was written does not read back (${error.message}): nothing was uploaded or deleted. This is a bug; please report it.`);
+    }
+}
+/**
+ * The checksums, when the hashing that runs beside the upload is done (logged once), and the proof
+ * that the zip reads back: nothing is verified as a backup, nor pruned, before it.
+ */
+function waitForDigests(job, readBack, log) {
     let logged = false;
     return async () => {
         const started = performance.now();
         const { engine, ...digests } = await job.result;
+        try {
+            await readBack.finish();
+        }
+        catch (error) {
+            if (!(error instanceof ZipCheckError))
+                throw error;
+            throw new errors/* BackupError */.hj(`The zip does not read back as it was written (${error.message}): it is not a sound backup, so nothing was verified or deleted. If it was uploaded, delete that copy by hand. This is a bug; please report it.`);
+        }
         if (!logged) {
             logged = true;
             const waited = performance.now() - started;
             log.info(`SHA-256 ${digests.sha256}`);
             log.info(`Whirlpool ${digests.whirlpool}`);
+            log.info(`Read back: all ${readBack.checked} entries check out (CRC-32 or AES code, and the central directory)`);
             log.info(`Checksums ready ${waited < 10 ? 'before the upload ended' : `${(0,format/* formatDuration */.a)(waited)} after the upload ended`} (${engine})`);
         }
         return digests;
