@@ -32,7 +32,7 @@ const CENTRAL = 0x02014b50
 const LOCAL = 0x04034b50
 const DESCRIPTOR = 0x08074b50
 /** Entries up to this size are inflated in one call; larger ones through a stream. */
-const ONE_CALL_LIMIT = 4 << 20
+const ONE_CALL_LIMIT = 256 << 10
 
 export async function readCentralDirectory(file: string, size: number): Promise<{ entries: CentralEntry[]; offset: number }> {
   const handle = await open(file, 'r')
@@ -196,13 +196,28 @@ export class ZipReadBack {
       this.fail(`entry '${entry.name.toString()}' starts at byte ${entry.offset}, but the one before ends at ${this.position}`)
       return data.length
     }
-    this.header.push(data)
-    const all = this.header.length === 1 ? this.header[0]! : Buffer.concat(this.header)
-    if (all.length < 30) return data.length
-    const length = 30 + all.readUInt16LE(26) + all.readUInt16LE(28)
-    if (all.length < length) return data.length
-    const used = data.length - (all.length - length)
+    // Most headers lie whole inside one read: no copy at all.
+    if (this.header.length === 0 && data.length >= 30 && data.length >= 30 + data.readUInt16LE(26) + data.readUInt16LE(28)) {
+      return this.headerRead(entry, data.subarray(0, 30 + data.readUInt16LE(26) + data.readUInt16LE(28)))
+    }
+    // Only the header's own bytes are gathered (a chunk holds many entries: never copy the rest).
+    const had = this.header.reduce((n, b) => n + b.length, 0)
+    const known = had + data.length >= 30 ? Buffer.concat([...this.header, data.subarray(0, Math.max(0, 30 - had))]) : null
+    const length = known ? 30 + known.readUInt16LE(26) + known.readUInt16LE(28) : Infinity
+    if (had + data.length < length) {
+      this.header.push(Buffer.from(data))
+      return data.length
+    }
+    const used = length - had
+    const all = Buffer.concat([...this.header, data.subarray(0, used)])
     this.header = []
+    this.headerRead(entry, all)
+    return used
+  }
+
+  /** A whole local header: compared with the directory; the entry's data comes next. */
+  private headerRead(entry: CentralEntry, all: Buffer): number {
+    const length = all.length
     this.position += length
     if (all.readUInt32LE(0) !== LOCAL) this.fail(`entry '${entry.name.toString()}' has no local header where the directory says`)
     else if (!all.subarray(30, 30 + all.readUInt16LE(26)).equals(entry.name)) this.fail(`the local header at byte ${entry.offset} names another file than the directory ('${entry.name.toString()}')`)
@@ -211,7 +226,7 @@ export class ZipReadBack {
     this.check = this.startData(entry)
     this.left = entry.compressedSize
     this.state = 'data'
-    return used
+    return length
   }
 
   private startData(entry: CentralEntry): DataCheck {
@@ -245,12 +260,16 @@ export class ZipReadBack {
   private takeDescriptor(data: Buffer): number {
     const entry = this.entry
     const wide = this.zip64Entries.has(this.index)
-    this.descriptor.push(data)
-    const all = Buffer.concat(this.descriptor)
+    // At most 24 bytes of it are needed: never copy the rest of the chunk.
+    const had = this.descriptor.reduce((n, b) => n + b.length, 0)
+    const all = had === 0 ? data.subarray(0, 24) : Buffer.concat([...this.descriptor, data.subarray(0, 24 - had)])
     const signed = all.length >= 4 && all.readUInt32LE(0) === DESCRIPTOR
     const length = (signed ? 4 : 0) + 4 + (wide ? 16 : 8)
-    if (all.length < length) return data.length
-    const used = data.length - (all.length - length)
+    if (all.length < length) {
+      this.descriptor.push(Buffer.from(data.subarray(0, 24 - had)))
+      return data.length
+    }
+    const used = length - had
     this.descriptor = []
     this.position += length
     const base = signed ? 4 : 0
@@ -282,7 +301,7 @@ function inflateOnce(entry: CentralEntry): DataCheck {
   return {
     write: async (chunk) => void parts.push(chunk),
     end: async () => {
-      const out = inflateRawSync(Buffer.concat(parts))
+      const out = inflateRawSync(parts.length === 1 ? parts[0]! : Buffer.concat(parts))
       if (out.length !== entry.uncompressedSize) throw new Error(`it inflates to ${out.length} bytes, not ${entry.uncompressedSize}`)
       return crc32(out) >>> 0
     },

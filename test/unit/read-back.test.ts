@@ -12,7 +12,7 @@ import { digestFile } from '../../src/digest.js'
 import { selectFiles } from '../../src/select.js'
 import { ZipReadBack } from '../../src/zip/read-back.js'
 import { CHUNK_SIZE } from '../../src/zip/zip-writer.js'
-import { makeWorkspace } from '../helpers/workspace.ts'
+import { makeWorkspace, type TreeNode } from '../helpers/workspace.ts'
 
 const PASSWORD = 'read back archive secret'
 
@@ -52,6 +52,28 @@ describe('zip read-back', () => {
     const checker = await readBack(file)
     await expect(checker.finish()).resolves.toBeUndefined()
     expect(checker.checked).toBe(7)
+  })
+
+  it('fed in pieces of any size (headers and descriptors split across reads), it reads back the same', async () => {
+    const tree: Record<string, TreeNode> = { 'data/medium.txt': { kind: 'file', content: 'medium '.repeat(50_000) }, 'data/l': { kind: 'symlink', target: 'medium.txt' } }
+    for (let i = 0; i < 20; i++) tree[`data/d/f${i}.txt`] = { kind: 'file', content: `small file ${i}\n`.repeat(i * 10) }
+    const workspace = await makeWorkspace(tree)
+    const selection = await selectFiles(path.join(workspace, 'data'), { includeHiddenFiles: false, followSymlinks: false, workspace })
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'rb-')), 'pieces.zip')
+    await writeArchive(selection.entries, file, { compressionLevel: 6 })
+    const bytes = readFileSync(file)
+    for (const max of [1, 13, 4096]) {
+      const checker = await ZipReadBack.open(file, bytes.length)
+      let seed = max
+      for (let at = 0; at < bytes.length; ) {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31
+        const size = max === 1 ? 1 + (seed % 40) : 1 + (seed % max)
+        await checker.feed(bytes.subarray(at, at + size))
+        at += size
+      }
+      await expect(checker.finish()).resolves.toBeUndefined()
+      expect(checker.checked).toBe(23)
+    }
   })
 
   it('a flipped byte in the data fails it (CRC-32 or deflate)', async () => {
