@@ -3674,7 +3674,7 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const DESCRIPTOR = 0x08074b50;
 /** Entries up to this size are inflated in one call; larger ones through a stream. */
-const ONE_CALL_LIMIT = 4 << 20;
+const ONE_CALL_LIMIT = 256 << 10;
 async function readCentralDirectory(file, size) {
     const handle = await (0,promises_.open)(file, 'r');
     try {
@@ -3844,15 +3844,27 @@ class ZipReadBack {
             this.fail(`entry '${entry.name.toString()}' starts at byte ${entry.offset}, but the one before ends at ${this.position}`);
             return data.length;
         }
-        this.header.push(data);
-        const all = this.header.length === 1 ? this.header[0] : Buffer.concat(this.header);
-        if (all.length < 30)
+        // Most headers lie whole inside one read: no copy at all.
+        if (this.header.length === 0 && data.length >= 30 && data.length >= 30 + data.readUInt16LE(26) + data.readUInt16LE(28)) {
+            return this.headerRead(entry, data.subarray(0, 30 + data.readUInt16LE(26) + data.readUInt16LE(28)));
+        }
+        // Only the header's own bytes are gathered (a chunk holds many entries: never copy the rest).
+        const had = this.header.reduce((n, b) => n + b.length, 0);
+        const known = had + data.length >= 30 ? Buffer.concat([...this.header, data.subarray(0, Math.max(0, 30 - had))]) : null;
+        const length = known ? 30 + known.readUInt16LE(26) + known.readUInt16LE(28) : Infinity;
+        if (had + data.length < length) {
+            this.header.push(Buffer.from(data));
             return data.length;
-        const length = 30 + all.readUInt16LE(26) + all.readUInt16LE(28);
-        if (all.length < length)
-            return data.length;
-        const used = data.length - (all.length - length);
+        }
+        const used = length - had;
+        const all = Buffer.concat([...this.header, data.subarray(0, used)]);
         this.header = [];
+        this.headerRead(entry, all);
+        return used;
+    }
+    /** A whole local header: compared with the directory; the entry's data comes next. */
+    headerRead(entry, all) {
+        const length = all.length;
         this.position += length;
         if (all.readUInt32LE(0) !== LOCAL)
             this.fail(`entry '${entry.name.toString()}' has no local header where the directory says`);
@@ -3865,7 +3877,7 @@ class ZipReadBack {
         this.check = this.startData(entry);
         this.left = entry.compressedSize;
         this.state = 'data';
-        return used;
+        return length;
     }
     startData(entry) {
         if (entry.method === AES_METHOD)
@@ -3901,13 +3913,16 @@ class ZipReadBack {
     takeDescriptor(data) {
         const entry = this.entry;
         const wide = this.zip64Entries.has(this.index);
-        this.descriptor.push(data);
-        const all = Buffer.concat(this.descriptor);
+        // At most 24 bytes of it are needed: never copy the rest of the chunk.
+        const had = this.descriptor.reduce((n, b) => n + b.length, 0);
+        const all = had === 0 ? data.subarray(0, 24) : Buffer.concat([...this.descriptor, data.subarray(0, 24 - had)]);
         const signed = all.length >= 4 && all.readUInt32LE(0) === DESCRIPTOR;
         const length = (signed ? 4 : 0) + 4 + (wide ? 16 : 8);
-        if (all.length < length)
+        if (all.length < length) {
+            this.descriptor.push(Buffer.from(data.subarray(0, 24 - had)));
             return data.length;
-        const used = data.length - (all.length - length);
+        }
+        const used = length - had;
         this.descriptor = [];
         this.position += length;
         const base = signed ? 4 : 0;
@@ -3937,7 +3952,7 @@ function inflateOnce(entry) {
     return {
         write: async (chunk) => void parts.push(chunk),
         end: async () => {
-            const out = (0,external_node_zlib_.inflateRawSync)(Buffer.concat(parts));
+            const out = (0,external_node_zlib_.inflateRawSync)(parts.length === 1 ? parts[0] : Buffer.concat(parts));
             if (out.length !== entry.uncompressedSize)
                 throw new Error(`it inflates to ${out.length} bytes, not ${entry.uncompressedSize}`);
             return (0,external_node_zlib_.crc32)(out) >>> 0;
