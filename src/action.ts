@@ -3,7 +3,7 @@
 import { appendFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as core from '@actions/core'
-import { InvalidInputs, parseConfig } from './config.js'
+import { type Config, InvalidInputs, parseConfig } from './config.js'
 import { BackupError } from './errors.js'
 import { type Log, RedactingLog } from './log.js'
 import { Redactor } from './redact.js'
@@ -13,6 +13,33 @@ import { failureOutputs, outputsOf, summaryMarkdown } from './summary.js'
 import { saveZipAsArtifact } from './artifact.js'
 import { watchCancellation, timeScaleFromEnv } from './process.js'
 import { describeRuntime } from './runtime-tuning.js'
+
+/** Passes every line on, and keeps the warnings for the summary. */
+class WarningsKept implements Log {
+  constructor(
+    private readonly inner: Log,
+    private readonly kept: string[],
+  ) {}
+  get debugEnabled(): boolean | undefined {
+    return this.inner.debugEnabled
+  }
+  info(message: string): void {
+    this.inner.info(message)
+  }
+  warning(message: string): void {
+    this.kept.push(message)
+    this.inner.warning(message)
+  }
+  error(message: string): void {
+    this.inner.error(message)
+  }
+  debug(message: string): void {
+    this.inner.debug(message)
+  }
+  group<T>(name: string, body: () => Promise<T>): Promise<T> {
+    return this.inner.group(name, body)
+  }
+}
 
 class ActionLog implements Log {
   private depth = 0
@@ -49,13 +76,16 @@ export async function runAction(): Promise<void> {
   const redactor = new Redactor(SECRET_INPUTS.map((name) => readInput(name)))
   for (const form of redactor.forms) core.setSecret(form)
   const redact = (text: string) => redactor.redact(text)
-  const log = new RedactingLog(new ActionLog(), redact)
+  // The run's warnings are also listed in the job summary.
+  const warnings: string[] = []
+  const log = new RedactingLog(new WarningsKept(new ActionLog(), warnings), redact)
   log.debug(describeRuntime())
   const cancellation = watchCancellation(log)
   const progress: RunProgress = { stage: 'start', deleted: [] }
   let result: RunResult
+  let config: Config
   try {
-    const config = parseConfig(readInput, { repository: process.env.GITHUB_REPOSITORY })
+    config = parseConfig(readInput, { repository: process.env.GITHUB_REPOSITORY })
     result = await runBackup({
       config,
       log,
@@ -75,7 +105,7 @@ export async function runAction(): Promise<void> {
     cancellation.dispose()
   }
   // The backup is done: a report that cannot be written is a warning, never a failed backup.
-  writeReports(outputsOf(result), summaryMarkdown(result), log, redact)
+  writeReports(outputsOf(result), summaryMarkdown(result, warnings, config.retention), log, redact)
 }
 
 /** Outputs and the job summary, each optional: a failure to write one is a warning. */
@@ -134,3 +164,6 @@ function reportFailure(error: unknown, signal: AbortSignal, progress: RunProgres
   const detail = error instanceof InvalidInputs ? error.problems.map((p) => p.message).join(' ') : message
   writeSummary(`## 1fichier backup\n\n**Failed**: ${escapeMarkdown(detail)}\n`, log, redact)
 }
+
+/** For @github/local-action, which imports an entry and calls its `run()`. */
+export const run = runAction

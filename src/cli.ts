@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The command-line shell, for cron jobs and systemd timers outside GitHub: the same Config, the
 // same run, plain log lines. The key comes from the environment or a file, never from an argument.
 import { readFileSync } from 'node:fs'
@@ -10,9 +9,8 @@ import { formatBytes } from './format.js'
 import { type Log, RedactingLog } from './log.js'
 import { Redactor } from './redact.js'
 import { OneFichierError } from './onefichier/errors.js'
-import { watchCancellation, timeScaleFromEnv } from './process.js'
+import { exitCodeFor, watchCancellation, timeScaleFromEnv } from './process.js'
 import { type RunProgress, type RunResult, describeProgress, runBackup } from './run.js'
-import { outputsOf } from './summary.js'
 import { reexecTuned } from './runtime-tuning.js'
 import { REPOSITORY_COMMANDS, REPOSITORY_HELP, type RepositoryCommand, parseRepositoryArgs, runRepositoryCommand } from './restore/cli.js'
 
@@ -23,7 +21,9 @@ export const EXIT = {
   usage: 2,
   /** The backup is safe, but retention could not do all it planned (restic uses 3 too). */
   retentionIncomplete: 3,
+  /** 128 + SIGINT's number; SIGTERM gives 143. */
   cancelled: 130,
+  terminated: 143,
 } as const
 
 /** Every input is a flag, but the secrets: those come from the environment or a file. */
@@ -90,7 +90,8 @@ Output:
   --help, --version
 
 Exit codes: 0 done (or nothing to back up with warn/ignore), 1 the backup failed (nothing was
-deleted), 2 bad arguments, 3 backup done but some old backups could not be deleted, 130 cancelled.
+deleted) or check found a damaged backup, 2 bad arguments or a Node.js older than 24, 3 backup done
+but some old backups could not be deleted, 130 cancelled by SIGINT, 143 by SIGTERM.
 `
 
 class CliLog implements Log {
@@ -250,10 +251,37 @@ async function runRepositoryCli(command: RepositoryCommand, argv: string[], env:
       now: new Date(),
       timeScale: timeScaleFromEnv,
       signal: cancellation.signal,
+      cancelledCode: () => exitCodeFor(cancellation.received),
       print: (text) => process.stdout.write(`${redact(text)}\n`),
     })
   } finally {
     cancellation.dispose()
+  }
+}
+
+/** --json: the outputs with their real types (numbers, booleans, lists); a dry run adds the planned deletions. */
+export function jsonResult(result: RunResult): Record<string, unknown> {
+  const retention = result.retention
+  const named = (b: { fileName: string; url: string }) => ({ 'file-name': b.fileName, url: b.url })
+  return {
+    status: result.status,
+    'file-name': result.status === 'no-files' ? '' : result.fileName,
+    url: result.url,
+    size: result.size,
+    sha256: result.sha256,
+    whirlpool: result.whirlpool,
+    'file-count': result.fileCount,
+    'folder-id': result.folderId,
+    encrypted: result.encrypted,
+    unchanged: result.status === 'unchanged',
+    pruned: (retention?.pruned ?? []).map(named),
+    'pruned-count': retention?.pruned.length ?? 0,
+    'kept-count': retention?.plan ? retention.plan.keep.length + retention.notPruned.length : null,
+    'not-pruned': (retention?.notPruned ?? []).map((n) => ({ ...named(n.backup), reason: n.reason })),
+    ...(result.status === 'dry-run' ? { 'planned-deletions': (retention?.plan?.remove ?? []).map((d) => named(d.backup)) } : {}),
+    'retention-skipped': retention?.skipped ?? null,
+    'missing-files': result.missing.map((m) => ({ name: m.name, reason: m.reason })),
+    'duration-ms': result.durationMs,
   }
 }
 
@@ -292,7 +320,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     process.stdout.write('1fichier-backup 0.1.0\n')
     return EXIT.ok
   }
-  const log = new RedactingLog(new CliLog(args.verbose), redact)
+  // With --json, stdout holds the one JSON document; every log line goes to stderr.
+  const log = new RedactingLog(args.json ? new CliLog(args.verbose, process.stderr, process.stderr) : new CliLog(args.verbose), redact)
+  const printJson = (value: unknown) => process.stdout.write(`${redact(JSON.stringify(value, null, 2))}\n`)
   const startedAt = new Date()
   const cancellation = watchCancellation(log)
   const progress: RunProgress = { stage: 'start', deleted: [] }
@@ -310,7 +340,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       // In a terminal, upload progress every second; in a cron log, every 30 s.
       progressEveryMs: process.stdout.isTTY ? 1_000 : 30_000,
     })
-    if (args.json) process.stdout.write(`${redact(JSON.stringify(outputsOf(result), null, 2))}\n`)
+    if (args.json) printJson(jsonResult(result))
     else if (result.status !== 'no-files') {
       const what = { 'dry-run': 'Dry run: would upload', unchanged: 'Unchanged, nothing uploaded; newest backup', uploaded: 'Backup' }[result.status]
       log.info(`${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}`)
@@ -320,9 +350,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     }
     return retentionIncomplete(result) ? EXIT.retentionIncomplete : EXIT.ok
   } catch (error) {
+    if (args.json) printJson({ status: cancellation.signal.aborted ? 'cancelled' : 'failed', error: (error as Error)?.message ?? String(error), deleted: progress.deleted })
     if (cancellation.signal.aborted) {
       log.error(`Cancelled. ${describeProgress(progress)}`)
-      return EXIT.cancelled
+      return exitCodeFor(cancellation.received)
     }
     if (error instanceof InvalidInputs) {
       // Input names are the flags' names.
@@ -359,6 +390,9 @@ function silenceWorkflowCommands(verbose: boolean): void {
   }) as typeof process.stdout.write
 }
 
-reexecTuned()
-silenceWorkflowCommands(process.argv.includes('--verbose'))
-process.exitCode = await runCli(process.argv.slice(2))
+/** What the entry (cli-main.ts) runs: importing this module starts nothing. */
+export async function main(): Promise<void> {
+  reexecTuned()
+  silenceWorkflowCommands(process.argv.includes('--verbose'))
+  process.exitCode = await runCli(process.argv.slice(2))
+}

@@ -4,7 +4,14 @@ import { isLoopbackHost } from './config.js'
 
 export interface Cancellation {
   signal: AbortSignal
+  /** The signal that cancelled the run, once one did. */
+  readonly received: NodeJS.Signals | undefined
   dispose(): void
+}
+
+/** Exit codes as Unix tools use them: 128 + the signal's number. */
+export function exitCodeFor(signal: NodeJS.Signals | undefined): number {
+  return signal === 'SIGTERM' ? 143 : 130
 }
 
 /**
@@ -13,8 +20,10 @@ export interface Cancellation {
  */
 export function watchCancellation(log: Log): Cancellation {
   const controller = new AbortController()
+  let received: NodeJS.Signals | undefined
   const onSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) return
+    received = signal
     log.warning(`Received ${signal}: stopping; nothing will be deleted`)
     controller.abort(new Error(`cancelled by ${signal}`))
   }
@@ -22,6 +31,9 @@ export function watchCancellation(log: Log): Cancellation {
   process.on('SIGTERM', onSignal)
   return {
     signal: controller.signal,
+    get received() {
+      return received
+    },
     dispose() {
       process.off('SIGINT', onSignal)
       process.off('SIGTERM', onSignal)

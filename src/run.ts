@@ -169,10 +169,13 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     // The walk goes on while the zip is written: files are zipped as they are found. Once there is
     // a file to back up, the folder (and for skip-unchanged its listing) is looked up meanwhile.
     let destination: DestinationLookup | undefined
+    // A refused key, a locked or non-Premium account stops the zip at once: no point writing it.
+    const refused = new AbortController()
+    const zipSignal = ctx.signal ? AbortSignal.any([ctx.signal, refused.signal]) : refused.signal
     const listEntries = log.debugEnabled ?? true
     const entries = (async function* () {
       for await (const entry of selection.entries) {
-        if (!destination && entry.kind !== 'directory') destination = lookUpDestination(ctx, client)
+        if (!destination && entry.kind !== 'directory') destination = lookUpDestination(ctx, client, (error) => refused.abort(error))
         if (listEntries) log.debug(`  ${entry.kind} ${entry.name}`)
         yield entry
       }
@@ -183,7 +186,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
         const tally = selection.tally
         const result = await writeArchive(entries, zipPath, {
           compressionLevel: config.compressionLevel,
-          signal: ctx.signal,
+          signal: zipSignal,
           password: config.archivePassword || undefined,
           observer: fingerprint,
           // A file gone by the time its turn comes is left out, like one the walk could not read.
@@ -196,6 +199,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
           onSizeChanged: (entry, size) =>
             log.warning(`'${entry.name}' changed size while it was read; the backup holds the ${formatBytes(size)} that were read`),
         }).catch((error: unknown) => {
+          if (refused.signal.aborted && !ctx.signal?.aborted) throw refused.signal.reason
           throw diskFailure(error, temp, 'Writing the zip') ?? error
         })
         const { fileCount, totalBytes, credentialWarnings } = tally
@@ -313,15 +317,17 @@ interface DestinationLookup {
 /** A node asked for during the zip is used only this soon after: how long 1fichier keeps one is not documented. */
 const PREFETCHED_SERVER_MAX_AGE_MS = 60_000
 
-function lookUpDestination(ctx: RunContext, client: OneFichierClient): DestinationLookup {
+function lookUpDestination(ctx: RunContext, client: OneFichierClient, onRefused: (error: OneFichierError) => void): DestinationLookup {
   const { config } = ctx
   const log = new DeferredLog(ctx.log)
   let started: Promise<ResolvedFolder> | undefined
   const folder = () => {
     // A dry run only reads: no folder is created.
     started ??= resolveFolder(client, config.folder, { create: !config.dryRun, log })
-    // A failure surfaces where it is awaited; until then it must not be unhandled.
-    started.catch(() => undefined)
+    // A failure surfaces where it is awaited; a refusal of the key or account at once.
+    started.catch((error: unknown) => {
+      if (error instanceof OneFichierError && (error.kind === 'auth' || error.kind === 'account' || error.kind === 'flood')) onRefused(error)
+    })
     return started
   }
   // A dry run without retention or skip-unchanged never needs the folder: it is not even looked up.

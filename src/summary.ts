@@ -2,6 +2,7 @@
 import type { RunResult } from './run.js'
 import type { SavedArtifact } from './artifact.js'
 import { formatBytes, formatDuration } from './format.js'
+import { type RetentionPolicy, durationLabel } from './retention.js'
 
 export function outputsOf(result: RunResult): Record<string, string> {
   const retention = result.retention
@@ -30,7 +31,19 @@ export function failureOutputs(artifact: SavedArtifact | undefined): Record<stri
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 
-export function summaryMarkdown(result: RunResult): string {
+/** Why a backup was not kept: every rule it fell outside of (restic keeps the union of the rules). */
+export function whyNotKept(policy: RetentionPolicy): string {
+  const rules = (['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly'] as const)
+    .filter((rule) => (policy[rule] ?? 0) > 0)
+    .map((rule) => `keep-${rule} ${policy[rule] === Number.MAX_SAFE_INTEGER ? 'unlimited' : policy[rule]}`)
+  if (policy.within) rules.push(`keep-within ${durationLabel(policy.within)}`)
+  return rules.length > 0 ? `beyond ${rules.join(', ')}` : 'no rule keeps it'
+}
+
+/** Long tables fold away, so the link and the outcome stay at the top. */
+const FOLD_ROWS = 15
+
+export function summaryMarkdown(result: RunResult, warnings: readonly string[] = [], policy: RetentionPolicy = {}): string {
   const lines: string[] = ['## 1fichier backup', '']
   if (result.status === 'no-files') {
     lines.push('No files matched `path`: no backup was made.')
@@ -42,7 +55,7 @@ export function summaryMarkdown(result: RunResult): string {
       : result.status === 'unchanged'
         ? `**Unchanged**: the files are the same as in [${result.fileName}](${result.url}), the newest backup; nothing was uploaded.`
         : `**Backup**: [${result.fileName}](${result.url})`
-  lines.push(title, '', '| | |', '|---|---|')
+  lines.push(title, '', '| Item | Value |', '|---|---|')
   const rows: Array<[string, string]> = [
     ['File', `\`${result.fileName}\``],
     ['Folder', `\`/${result.folderPath}\`${result.folderId === null ? '' : ` (id ${result.folderId})`}`],
@@ -71,7 +84,9 @@ export function summaryMarkdown(result: RunResult): string {
     if (retention.plan) {
       const pruned = new Set(retention.pruned.map((b) => b.url))
       const failed = new Map(retention.notPruned.map((n) => [n.backup.url, n.reason]))
-      lines.push('| Backup | Decision | Reasons |', '|---|---|---|')
+      const rows = retention.plan.decisions.length
+      if (rows > FOLD_ROWS) lines.push(`<details><summary>${retention.plan.keep.length} kept, ${retention.plan.remove.length} not kept (${rows} backups)</summary>`, '')
+      lines.push('| Backup | Decision | Why |', '|---|---|---|')
       for (const d of retention.plan.decisions) {
         const decision = d.keep
           ? 'kept'
@@ -80,9 +95,16 @@ export function summaryMarkdown(result: RunResult): string {
             : pruned.has(d.backup.url)
               ? 'deleted'
               : `not deleted: ${failed.get(d.backup.url) ?? 'unknown'}`
-        lines.push(`| \`${d.backup.fileName}\` | ${escapeCell(decision)} | ${escapeCell(d.reasons.join(', '))} |`)
+        const why = d.keep ? d.reasons.join(', ') : whyNotKept(policy)
+        lines.push(`| \`${d.backup.fileName}\` | ${escapeCell(decision)} | ${escapeCell(why)} |`)
       }
+      if (rows > FOLD_ROWS) lines.push('', '</details>')
     }
+  }
+  if (warnings.length > 0) {
+    lines.push('', `### Warnings (${warnings.length})`, '')
+    for (const w of warnings.slice(0, 30)) lines.push(`- ${escapeCell(w)}`)
+    if (warnings.length > 30) lines.push(`- … and ${warnings.length - 30} more (see the log)`)
   }
   return `${lines.join('\n')}\n`
 }

@@ -37,6 +37,8 @@ export interface RepositoryShell {
   now: Date
   timeScale: (apiUrl: string) => number
   signal: AbortSignal
+  /** The exit code of a cancelled run (130 for SIGINT, 143 for SIGTERM). */
+  cancelledCode: () => number
   print: (text: string) => void
 }
 
@@ -144,7 +146,7 @@ export async function runRepositoryCommand(command: RepositoryCommand, args: Par
   } catch (error) {
     if (shell.signal.aborted) {
       shell.log.error('Cancelled; nothing more was written or deleted.')
-      return 130
+      return shell.cancelledCode()
     }
     if (error instanceof OneFichierError || error instanceof BackupError) shell.log.error(error.message)
     else shell.log.error(`Unexpected failure: ${(error as Error)?.message ?? String(error)}`)

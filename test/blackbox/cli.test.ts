@@ -51,11 +51,49 @@ describe('1fichier-backup CLI', () => {
     expect(run.code, run.stderr).toBe(0)
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/^::/m)
     expect(`${run.stdout}${run.stderr}`).not.toContain(key)
-    const outputs = JSON.parse(run.stdout.slice(run.stdout.lastIndexOf('\n{'))) as Record<string, string>
-    expect(outputs['file-count']).toBe('2')
-    expect(outputs['pruned-count']).toBe('1')
+    // stdout is exactly one JSON document with typed values; the log went to stderr.
+    const outputs = JSON.parse(run.stdout) as Record<string, unknown>
+    expect(outputs).toMatchObject({ status: 'uploaded', 'file-count': 2, 'pruned-count': 1, unchanged: false, 'missing-files': [] })
+    expect(typeof outputs.size).toBe('number')
+    expect(outputs.pruned).toEqual([{ 'file-name': stampName('nightly', '2020-01-01T00:00:00Z'), url: expect.stringMatching(/^https:\/\/1fichier\.com\/\?/) }])
     expect(standIn.filesIn(account, 'backups/host').map((f) => f.filename)).toEqual([outputs['file-name']])
-    expect(run.stdout).toContain('== Upload')
+    expect(run.stderr).toContain('== Upload')
+    expect(run.stdout).not.toContain('== Upload')
+  })
+
+  it('--json on a dry run lists the planned deletions; on a failure, one JSON document says so', async () => {
+    await standIn.seedFile(account, 'dry-json', stampName('dj', '2020-01-01T00:00:00Z'), 'old')
+    await standIn.seedFile(account, 'dry-json', stampName('dj', '2021-01-01T00:00:00Z'), 'old')
+    const dry = await cli(['--path', 'data', '--folder', 'dry-json', '--name-prefix', 'dj', '--keep-last', '1', '--dry-run', '--json', '--api-url', standIn.apiUrl], {
+      cwd: workspace,
+      env: { ONEFICHIER_API_KEY: key },
+    })
+    expect(dry.code, dry.stderr).toBe(0)
+    const plan = JSON.parse(dry.stdout) as { status: string; 'planned-deletions': Array<{ 'file-name': string }> }
+    expect(plan.status).toBe('dry-run')
+    expect(plan['planned-deletions'].map((d) => d['file-name']).sort()).toEqual([stampName('dj', '2020-01-01T00:00:00Z'), stampName('dj', '2021-01-01T00:00:00Z')])
+    const failed = await cli(['--path', 'data', '--json', '--api-url', standIn.apiUrl], { cwd: workspace, env: { ONEFICHIER_API_KEY: randomKey() } })
+    expect(failed.code).toBe(1)
+    expect(JSON.parse(failed.stdout)).toMatchObject({ status: 'failed', error: expect.stringMatching(/Not authenticated #247/) })
+  })
+
+  it('an older Node.js gets one line naming the version needed, exit code 2, no stack trace', async () => {
+    const { execFileSync } = await import('node:child_process')
+    let systemNode = ''
+    try {
+      systemNode = execFileSync('/usr/bin/node', ['--version'], { encoding: 'utf8' }).trim()
+    } catch {
+      return // no other Node on this machine
+    }
+    if (Number(systemNode.slice(1).split('.')[0]) >= 24) return
+    for (const entry of [CLI, path.join(REPO_ROOT, 'dist/index.js')]) {
+      const child = spawn('/usr/bin/node', [entry, '--version'], { cwd: workspace, env: { PATH: '/usr/bin:/bin' } })
+      let stderr = ''
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+      const code = await new Promise((resolve) => child.on('close', resolve))
+      expect(code, stderr).toBe(2)
+      expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/needs Node\.js 24 or newer, and this is Node\.js 2\d\.\d+\.\d+: install Node\.js 24 from https:\/\/nodejs\.org/)])
+    }
   })
 
   it('reads the key from a file, and a dry run changes nothing', async () => {

@@ -121,6 +121,18 @@ describe('the key', () => {
     expect(s.requests.map((r) => r.status)).toEqual([401])
   })
 
+  it('a refused key stops the run before the zip is written', async () => {
+    const s = await standIn({})
+    const { randomBytes } = await import('node:crypto')
+    const big = await makeWorkspace({ 'data/a.txt': { kind: 'file', content: 'first' }, 'data/z.bin': { kind: 'file', content: randomBytes(200 << 20) } })
+    const started = Date.now()
+    const result = await runAction({ workspace: big, inputs: { 'api-key': randomKey(), path: 'data/', folder: 'svc', 'api-url': s.apiUrl }, timeoutMs: 120_000 })
+    expect(result.code).toBe(1)
+    expect(errorLines(result)).toEqual([expect.stringMatching(/Not authenticated #247/)])
+    expect(result.stdout).not.toMatch(/Zipped \d+ files/)
+    expect(Date.now() - started).toBeLessThan(20_000)
+  }, 60_000)
+
   it('a key locked for security: "No such user #93", reported as the key', async () => {
     const s = await standIn({})
     const { apiKey } = await seeded(s, { securityLocked: true })
