@@ -82168,15 +82168,21 @@ function networkFailure(operation, error) {
 
 ;// CONCATENATED MODULE: ./lib/process.js
 
+/** Exit codes as Unix tools use them: 128 + the signal's number. */
+function exitCodeFor(signal) {
+    return signal === 'SIGTERM' ? 143 : 130;
+}
 /**
  * The runner cancels with SIGINT, then SIGTERM 7.5 s later. The first signal aborts what is under
  * way (no deletion starts after it); cleanup runs in the run's `finally`.
  */
 function watchCancellation(log) {
     const controller = new AbortController();
+    let received;
     const onSignal = (signal) => {
         if (controller.signal.aborted)
             return;
+        received = signal;
         log.warning(`Received ${signal}: stopping; nothing will be deleted`);
         controller.abort(new Error(`cancelled by ${signal}`));
     };
@@ -82184,6 +82190,9 @@ function watchCancellation(log) {
     process.on('SIGTERM', onSignal);
     return {
         signal: controller.signal,
+        get received() {
+            return received;
+        },
         dispose() {
             process.off('SIGINT', onSignal);
             process.off('SIGTERM', onSignal);
