@@ -87,6 +87,10 @@ Network:
 Output:
   --json                          print the outputs (url, file-name, size, sha256, ...) as JSON
   --verbose                       print every request (never the key)
+  --quiet, -q                     print only warnings, errors and the final line
+                                  Into a file or a pipe (cron, systemd), each line starts with its
+                                  ISO 8601 UTC time; --json prints one JSON document on stdout and
+                                  the log on stderr.
   --help, --version
 
 Exit codes: 0 done (or nothing to back up with warn/ignore), 1 the backup failed (nothing was
@@ -94,29 +98,41 @@ deleted) or check found a damaged backup, 2 bad arguments or a Node.js older tha
 but some old backups could not be deleted, 130 cancelled by SIGINT, 143 by SIGTERM.
 `
 
+/**
+ * Plain lines. Into a file or a pipe (cron, systemd's journal), each starts with an ISO 8601 UTC
+ * time; in a terminal, none. --quiet keeps warnings, errors and the final line only.
+ */
 class CliLog implements Log {
   constructor(
     private readonly verbose: boolean,
     private readonly out: NodeJS.WriteStream = process.stdout,
     private readonly err: NodeJS.WriteStream = process.stderr,
+    private readonly quiet = false,
   ) {}
+  private line(stream: NodeJS.WriteStream, text: string): void {
+    stream.write(stream.isTTY ? `${text}\n` : `${new Date().toISOString()} ${text}\n`)
+  }
   info(message: string): void {
-    this.out.write(`${message}\n`)
+    if (!this.quiet) this.line(this.out, message)
+  }
+  /** The run's last line: printed even with --quiet. */
+  final(message: string): void {
+    this.line(this.out, message)
   }
   warning(message: string): void {
-    this.err.write(`warning: ${message}\n`)
+    this.line(this.err, `warning: ${message}`)
   }
   error(message: string): void {
-    this.err.write(`error: ${message}\n`)
+    this.line(this.err, `error: ${message}`)
   }
   debug(message: string): void {
-    if (this.verbose) this.err.write(`debug: ${message}\n`)
+    if (this.verbose) this.line(this.err, `debug: ${message}`)
   }
   get debugEnabled(): boolean {
     return this.verbose
   }
   async group<T>(name: string, body: () => Promise<T>): Promise<T> {
-    this.out.write(`== ${name}\n`)
+    this.info(`== ${name}`)
     return body()
   }
 }
@@ -129,6 +145,7 @@ export interface CliArguments {
   inputs: Record<string, string>
   json: boolean
   verbose: boolean
+  quiet: boolean
   help: boolean
   version: boolean
 }
@@ -142,6 +159,7 @@ export function parseCliArguments(argv: string[], env: NodeJS.ProcessEnv): CliAr
     'archive-password': { type: 'string' },
     json: { type: 'boolean' },
     verbose: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
     ...Object.fromEntries(
@@ -194,6 +212,7 @@ export function parseCliArguments(argv: string[], env: NodeJS.ProcessEnv): CliAr
     inputs,
     json: values.json === true,
     verbose: values.verbose === true,
+    quiet: values.quiet === true,
     help: values.help === true,
     version: values.version === true,
   }
@@ -242,7 +261,7 @@ async function runRepositoryCli(command: RepositoryCommand, argv: string[], env:
   }
   for (const secret of Object.values(secrets)) redactor.add(secret)
   // Log lines go to stderr, so that stdout holds only what the command prints (and --json one document).
-  const log = new RedactingLog(new CliLog(parsed.values.verbose === true, process.stderr, process.stderr), redact)
+  const log = new RedactingLog(new CliLog(parsed.values.verbose === true, process.stderr, process.stderr, parsed.values.quiet === true), redact)
   const cancellation = watchCancellation(log)
   try {
     return await runRepositoryCommand(command, parsed, {
@@ -321,7 +340,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     return EXIT.ok
   }
   // With --json, stdout holds the one JSON document; every log line goes to stderr.
-  const log = new RedactingLog(args.json ? new CliLog(args.verbose, process.stderr, process.stderr) : new CliLog(args.verbose), redact)
+  const cliLog = args.json ? new CliLog(args.verbose, process.stderr, process.stderr, args.quiet) : new CliLog(args.verbose, process.stdout, process.stderr, args.quiet)
+  const log = new RedactingLog(cliLog, redact)
   const printJson = (value: unknown) => process.stdout.write(`${redact(JSON.stringify(value, null, 2))}\n`)
   const startedAt = new Date()
   const cancellation = watchCancellation(log)
@@ -343,10 +363,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     if (args.json) printJson(jsonResult(result))
     else if (result.status !== 'no-files') {
       const what = { 'dry-run': 'Dry run: would upload', unchanged: 'Unchanged, nothing uploaded; newest backup', uploaded: 'Backup' }[result.status]
-      log.info(`${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}`)
-      if (result.retention?.plan) {
-        log.info(`Retention: kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}`)
-      }
+      const retention = result.retention?.plan ? `; retention kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}` : ''
+      cliLog.final(redact(`${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}${retention}`))
     }
     return retentionIncomplete(result) ? EXIT.retentionIncomplete : EXIT.ok
   } catch (error) {

@@ -61,6 +61,15 @@ describe('1fichier-backup CLI', () => {
     expect(run.stdout).not.toContain('== Upload')
   })
 
+  it('into a pipe every line starts with its UTC time; --quiet keeps only the final line', async () => {
+    const run = await cli(['--path', 'data', '--folder', 'quiet', '--api-url', standIn.apiUrl], { cwd: workspace, env: { ONEFICHIER_API_KEY: key } })
+    expect(run.code, run.stderr).toBe(0)
+    for (const line of run.stdout.trim().split('\n')) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \S/)
+    const quiet = await cli(['--path', 'data', '--folder', 'quiet', '--quiet', '--label', 'q', '--api-url', standIn.apiUrl], { cwd: workspace, env: { ONEFICHIER_API_KEY: key } })
+    expect(quiet.code, quiet.stderr).toBe(0)
+    expect(quiet.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^\S+Z Backup \S+-q\.zip \(.*\): https:\/\/1fichier\.com\/\?\w+$/)])
+  })
+
   it('--json on a dry run lists the planned deletions; on a failure, one JSON document says so', async () => {
     await standIn.seedFile(account, 'dry-json', stampName('dj', '2020-01-01T00:00:00Z'), 'old')
     await standIn.seedFile(account, 'dry-json', stampName('dj', '2021-01-01T00:00:00Z'), 'old')
@@ -124,7 +133,7 @@ describe('1fichier-backup CLI', () => {
     const wrongKey = randomKey()
     const refused = await cli(['--path', 'data', '--api-url', standIn.apiUrl], { cwd: workspace, env: { ONEFICHIER_API_KEY: wrongKey } })
     expect(refused.code).toBe(1)
-    expect(refused.stderr).toMatch(/^error: .*Not authenticated #247/m)
+    expect(refused.stderr).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z error: .*Not authenticated #247/m)
     expect(refused.stderr + refused.stdout).not.toContain(wrongKey)
 
     await standIn.seedFile(account, 'partial', stampName('p', '2020-01-01T00:00:00Z'), 'old')

@@ -7,6 +7,14 @@ const base: Record<string, string> = { 'api-key': KEY, path: 'data/' }
 const lookup = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
 
 describe('parseConfig', () => {
+  it('refuses up front a backup name longer than the 250 characters 1fichier accepts', () => {
+    const long = (prefix: number, label: number) => () =>
+      parseConfig(lookup({ ...base, 'name-prefix': 'p'.repeat(prefix), label: 'l'.repeat(label) }))
+    // prefix + '-YYYYMMDDTHHMMSSZ' (17) + '-' + label + '.zip' (4)
+    expect(long(150, 78)).not.toThrow()
+    expect(long(150, 79)).toThrow(/file name would be 251 characters, more than the 250 1fichier accepts; shorten name-prefix or label/)
+  })
+
   it('applies the defaults of the spec', () => {
     const config = parseConfig(lookup(base), { repository: 'octo-org/My Repo!' })
     expect(config).toMatchObject({
