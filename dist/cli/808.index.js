@@ -5553,39 +5553,57 @@ Network:
 Output:
   --json                          print the outputs (url, file-name, size, sha256, ...) as JSON
   --verbose                       print every request (never the key)
+  --quiet, -q                     print only warnings, errors and the final line
+                                  Into a file or a pipe (cron, systemd), each line starts with its
+                                  ISO 8601 UTC time; --json prints one JSON document on stdout and
+                                  the log on stderr.
   --help, --version
 
 Exit codes: 0 done (or nothing to back up with warn/ignore), 1 the backup failed (nothing was
 deleted) or check found a damaged backup, 2 bad arguments or a Node.js older than 24, 3 backup done
 but some old backups could not be deleted, 130 cancelled by SIGINT, 143 by SIGTERM.
 `;
+/**
+ * Plain lines. Into a file or a pipe (cron, systemd's journal), each starts with an ISO 8601 UTC
+ * time; in a terminal, none. --quiet keeps warnings, errors and the final line only.
+ */
 class CliLog {
     verbose;
     out;
     err;
-    constructor(verbose, out = process.stdout, err = process.stderr) {
+    quiet;
+    constructor(verbose, out = process.stdout, err = process.stderr, quiet = false) {
         this.verbose = verbose;
         this.out = out;
         this.err = err;
+        this.quiet = quiet;
+    }
+    line(stream, text) {
+        stream.write(stream.isTTY ? `${text}\n` : `${new Date().toISOString()} ${text}\n`);
     }
     info(message) {
-        this.out.write(`${message}\n`);
+        if (!this.quiet)
+            this.line(this.out, message);
+    }
+    /** The run's last line: printed even with --quiet. */
+    final(message) {
+        this.line(this.out, message);
     }
     warning(message) {
-        this.err.write(`warning: ${message}\n`);
+        this.line(this.err, `warning: ${message}`);
     }
     error(message) {
-        this.err.write(`error: ${message}\n`);
+        this.line(this.err, `error: ${message}`);
     }
     debug(message) {
         if (this.verbose)
-            this.err.write(`debug: ${message}\n`);
+            this.line(this.err, `debug: ${message}`);
     }
     get debugEnabled() {
         return this.verbose;
     }
     async group(name, body) {
-        this.out.write(`== ${name}\n`);
+        this.info(`== ${name}`);
         return body();
     }
 }
@@ -5601,6 +5619,7 @@ function parseCliArguments(argv, env) {
         'archive-password': { type: 'string' },
         json: { type: 'boolean' },
         verbose: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
         ...Object.fromEntries(cli_VALUE_FLAGS.filter((f) => f !== 'path').map((f) => [f, { type: 'string' }])),
@@ -5652,6 +5671,7 @@ function parseCliArguments(argv, env) {
         inputs,
         json: values.json === true,
         verbose: values.verbose === true,
+        quiet: values.quiet === true,
         help: values.help === true,
         version: values.version === true,
     };
@@ -5698,7 +5718,7 @@ async function runRepositoryCli(command, argv, env, redactor) {
     for (const secret of Object.values(secrets))
         redactor.add(secret);
     // Log lines go to stderr, so that stdout holds only what the command prints (and --json one document).
-    const log = new RedactingLog(new CliLog(parsed.values.verbose === true, process.stderr, process.stderr), redact);
+    const log = new RedactingLog(new CliLog(parsed.values.verbose === true, process.stderr, process.stderr, parsed.values.quiet === true), redact);
     const cancellation = watchCancellation(log);
     try {
         return await runRepositoryCommand(command, parsed, {
@@ -5778,7 +5798,8 @@ async function runCli(argv, env = process.env) {
         return EXIT.ok;
     }
     // With --json, stdout holds the one JSON document; every log line goes to stderr.
-    const log = new RedactingLog(args.json ? new CliLog(args.verbose, process.stderr, process.stderr) : new CliLog(args.verbose), redact);
+    const cliLog = args.json ? new CliLog(args.verbose, process.stderr, process.stderr, args.quiet) : new CliLog(args.verbose, process.stdout, process.stderr, args.quiet);
+    const log = new RedactingLog(cliLog, redact);
     const printJson = (value) => process.stdout.write(`${redact(JSON.stringify(value, null, 2))}\n`);
     const startedAt = new Date();
     const cancellation = watchCancellation(log);
@@ -5801,10 +5822,8 @@ async function runCli(argv, env = process.env) {
             printJson(jsonResult(result));
         else if (result.status !== 'no-files') {
             const what = { 'dry-run': 'Dry run: would upload', unchanged: 'Unchanged, nothing uploaded; newest backup', uploaded: 'Backup' }[result.status];
-            log.info(`${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}`);
-            if (result.retention?.plan) {
-                log.info(`Retention: kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}`);
-            }
+            const retention = result.retention?.plan ? `; retention kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}` : '';
+            cliLog.final(redact(`${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}${retention}`));
         }
         return retentionIncomplete(result) ? EXIT.retentionIncomplete : EXIT.ok;
     }
