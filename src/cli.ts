@@ -70,6 +70,9 @@ Where and how it is named:
 Retention (restic semantics; only when one is set):
   --keep-last N, --keep-hourly N, --keep-daily N, --keep-weekly N, --keep-monthly N, --keep-yearly N
   --keep-within DURATION          e.g. 36h, 30d, 8w, 6m, 1y (measured back from the newest backup)
+  --keep-within-hourly D, --keep-within-daily D, --keep-within-weekly D, --keep-within-monthly D,
+  --keep-within-yearly D          within D, the newest backup of every hour/day/week/month/year
+                                  a count may also be 'unlimited' (restic's -1)
   --dry-run                       zip and print the plan; upload nothing, delete nothing
 
 Skipping:

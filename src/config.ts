@@ -82,6 +82,11 @@ export const INPUT_NAMES = [
   'if-no-files-found',
   ...KEEP_COUNT_INPUTS,
   'keep-within',
+  'keep-within-hourly',
+  'keep-within-daily',
+  'keep-within-weekly',
+  'keep-within-monthly',
+  'keep-within-yearly',
   'dry-run',
   'link-password',
   'archive-password',
@@ -313,28 +318,44 @@ function readIfNoFilesFound(raw: string): IfNoFilesFound {
   throw new InputError('if-no-files-found', `'${text}' is not one of error, warn, ignore`, 'error')
 }
 
+type CountKey = 'last' | 'hourly' | 'daily' | 'weekly' | 'monthly' | 'yearly'
+type WithinKey = 'within' | 'withinHourly' | 'withinDaily' | 'withinWeekly' | 'withinMonthly' | 'withinYearly'
+
+/** keep-within and restic's keep-within-<period> inputs, with their policy keys. */
+export const KEEP_WITHIN_INPUTS: ReadonlyArray<readonly [string, WithinKey]> = [
+  ['keep-within', 'within'],
+  ['keep-within-hourly', 'withinHourly'],
+  ['keep-within-daily', 'withinDaily'],
+  ['keep-within-weekly', 'withinWeekly'],
+  ['keep-within-monthly', 'withinMonthly'],
+  ['keep-within-yearly', 'withinYearly'],
+]
+
 function readRetention(get: InputLookup): RetentionPolicy {
   const policy: RetentionPolicy = {}
   const problems: InputError[] = []
   for (const input of KEEP_COUNT_INPUTS) {
     const text = get(input).trim()
     if (text === '') continue
-    if (!/^\d+$/.test(text) || Number(text) > 1_000_000) {
-      problems.push(new InputError(input, `'${text}' is not a whole number of 0 or more (0 turns the rule off)`, '7'))
+    // restic's -1: every period, as far back as the series goes.
+    if (text === 'unlimited') {
+      policy[input.slice('keep-'.length) as CountKey] = Infinity
       continue
     }
-    const key = input.slice('keep-'.length) as keyof Omit<RetentionPolicy, 'within'>
-    policy[key] = Number(text)
-  }
-  const within = get('keep-within').trim()
-  if (within !== '') {
-    let duration: Duration | undefined
-    try {
-      duration = parseDuration(within)
-    } catch (error) {
-      problems.push(new InputError('keep-within', (error as Error).message, '30d (units: h, d, w, m, y; e.g. 36h, 8w, 1y6m)'))
+    if (!/^\d+$/.test(text) || Number(text) > 1_000_000) {
+      problems.push(new InputError(input, `'${text}' is not a whole number of 0 or more (0 turns the rule off), or unlimited`, '7'))
+      continue
     }
-    if (duration) policy.within = duration
+    policy[input.slice('keep-'.length) as CountKey] = Number(text)
+  }
+  for (const [input, key] of KEEP_WITHIN_INPUTS) {
+    const text = get(input).trim()
+    if (text === '') continue
+    try {
+      policy[key] = parseDuration(text)
+    } catch (error) {
+      problems.push(new InputError(input, (error as Error).message, '30d (units: h, d, w, m, y; e.g. 36h, 8w, 1y6m)'))
+    }
   }
   if (problems.length === 1) throw problems[0]
   if (problems.length > 1) throw new InvalidInputs(problems)
@@ -413,8 +434,10 @@ function readApiUrl(raw: string): string {
 
 /** A retention policy is active when at least one rule keeps something. */
 export function retentionActive(policy: RetentionPolicy): boolean {
-  return KEEP_COUNT_INPUTS.some((input) => (policy[input.slice(5) as keyof Omit<RetentionPolicy, 'within'>] ?? 0) > 0) ||
-    (policy.within !== undefined && !isZeroDuration(policy.within))
+  return (
+    KEEP_COUNT_INPUTS.some((input) => (policy[input.slice(5) as CountKey] ?? 0) > 0) ||
+    KEEP_WITHIN_INPUTS.some(([, key]) => policy[key] !== undefined && !isZeroDuration(policy[key]))
+  )
 }
 
 function isZeroDuration(d: Duration): boolean {

@@ -9,6 +9,7 @@ export interface Duration {
 }
 
 export interface RetentionPolicy {
+  /** Counts; Infinity is restic's -1 (`unlimited`). */
   last?: number
   hourly?: number
   daily?: number
@@ -16,7 +17,22 @@ export interface RetentionPolicy {
   monthly?: number
   yearly?: number
   within?: Duration
+  /** restic's --keep-within-hourly ... -yearly: in the window, the newest backup of every period. */
+  withinHourly?: Duration
+  withinDaily?: Duration
+  withinWeekly?: Duration
+  withinMonthly?: Duration
+  withinYearly?: Duration
 }
+
+/** The within-<period> rules, each with its period. */
+export const WITHIN_RULES = [
+  ['withinHourly', 'hourly'],
+  ['withinDaily', 'daily'],
+  ['withinWeekly', 'weekly'],
+  ['withinMonthly', 'monthly'],
+  ['withinYearly', 'yearly'],
+] as const
 
 export interface Backup {
   fileName: string
@@ -138,6 +154,12 @@ export function planRetention(series: readonly Backup[], policy: RetentionPolicy
   const withinCutoff =
     policy.within && reference ? subtractDuration(reference, policy.within).getTime() : null
 
+  const withinCutoffs = new Map<string, number>()
+  for (const [key] of WITHIN_RULES) {
+    const d = policy[key]
+    if (d && reference) withinCutoffs.set(key, subtractDuration(reference, d).getTime())
+  }
+  const lastWithin = new Map<string, string>()
   const slots = new Map<CountRule, number>(COUNT_RULES.map((rule) => [rule, policy[rule] ?? 0]))
   const lastPeriod = new Map<CountRule, string>()
 
@@ -149,6 +171,19 @@ export function planRetention(series: readonly Backup[], policy: RetentionPolicy
     if (withinCutoff !== null && policy.within && backup.time.getTime() > withinCutoff && backup.time.getTime() <= now) {
       reasons.push(`within ${durationLabel(policy.within)}`)
     }
+    // within-<period>: inside its window, the newest backup of each period (no count, no oldest rule).
+    for (const [key, rule] of WITHIN_RULES) {
+      const cutoff = withinCutoffs.get(key)
+      if (cutoff === undefined || backup.time.getTime() <= cutoff || backup.time.getTime() > now) continue
+      const label = period(rule, backup.time)
+      // Like an unlimited count (restic), it also keeps the oldest backup when that is in its window.
+      if (lastWithin.get(key) === label) {
+        if (isOldest) reasons.push(`oldest within-${rule} ${durationLabel(policy[key]!)}`)
+        continue
+      }
+      lastWithin.set(key, label)
+      reasons.push(`within-${rule} ${durationLabel(policy[key]!)}: ${label}`)
+    }
     for (const rule of COUNT_RULES) {
       const left = slots.get(rule) ?? 0
       if (left <= 0) continue
@@ -158,7 +193,7 @@ export function planRetention(series: readonly Backup[], policy: RetentionPolicy
       if (newPeriod || isOldest) {
         slots.set(rule, left - 1)
         lastPeriod.set(rule, label)
-        if (rule === 'last') reasons.push(`last ${(policy.last ?? 0) - left + 1}`)
+        if (rule === 'last') reasons.push(policy.last === Infinity ? 'last (unlimited)' : `last ${(policy.last ?? 0) - left + 1}`)
         else reasons.push(newPeriod ? `${rule} ${label}` : `oldest ${rule}`)
       }
     }

@@ -2,7 +2,7 @@
 import type { RunResult } from './run.js'
 import type { SavedArtifact } from './artifact.js'
 import { formatBytes, formatDuration } from './format.js'
-import { type RetentionPolicy, durationLabel } from './retention.js'
+import { type RetentionPolicy, WITHIN_RULES, durationLabel } from './retention.js'
 
 export function outputsOf(result: RunResult): Record<string, string> {
   const retention = result.retention
@@ -35,8 +35,12 @@ const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g
 export function whyNotKept(policy: RetentionPolicy): string {
   const rules = (['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly'] as const)
     .filter((rule) => (policy[rule] ?? 0) > 0)
-    .map((rule) => `keep-${rule} ${policy[rule] === Number.MAX_SAFE_INTEGER ? 'unlimited' : policy[rule]}`)
+    .map((rule) => `keep-${rule} ${policy[rule] === Infinity ? 'unlimited' : policy[rule]}`)
   if (policy.within) rules.push(`keep-within ${durationLabel(policy.within)}`)
+  for (const [key, period] of WITHIN_RULES) {
+    const d = policy[key]
+    if (d) rules.push(`keep-within-${period} ${durationLabel(d)}`)
+  }
   return rules.length > 0 ? `beyond ${rules.join(', ')}` : 'no rule keeps it'
 }
 

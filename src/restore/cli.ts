@@ -1,7 +1,7 @@
 // The command line of the way back: `list`, `prune`, `check` and `restore`, each with the flags it
 // needs, the secrets from the environment or files as for `backup`, and plain or --json output.
 import { parseArgs } from 'node:util'
-import { InvalidInputs, KEEP_COUNT_INPUTS, parseRepositoryConfig } from '../config.js'
+import { InvalidInputs, KEEP_COUNT_INPUTS, KEEP_WITHIN_INPUTS, parseRepositoryConfig } from '../config.js'
 import { BackupError } from '../errors.js'
 import { formatBytes } from '../format.js'
 import type { Log } from '../log.js'
@@ -46,11 +46,12 @@ export class RepositoryUsageError extends Error {
   override name = 'RepositoryUsageError'
 }
 
-const VALUE_FLAGS = ['folder', 'name-prefix', 'backup', 'to', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', ...KEEP_COUNT_INPUTS, 'keep-within'] as const
+const KEEP_FLAGS = [...KEEP_COUNT_INPUTS, ...KEEP_WITHIN_INPUTS.map(([input]) => input)]
+const VALUE_FLAGS = ['folder', 'name-prefix', 'backup', 'to', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', ...KEEP_FLAGS] as const
 const SWITCHES = ['overwrite', 'cdn', 'json', 'verbose', 'dry-run', 'quiet'] as const
 const ALLOWED: Record<RepositoryCommand, ReadonlySet<string>> = {
-  list: new Set(['folder', 'name-prefix', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', ...KEEP_COUNT_INPUTS, 'keep-within', 'json', 'verbose', 'quiet']),
-  prune: new Set(['folder', 'name-prefix', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', ...KEEP_COUNT_INPUTS, 'keep-within', 'json', 'verbose', 'dry-run', 'quiet']),
+  list: new Set(['folder', 'name-prefix', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', ...KEEP_FLAGS, 'json', 'verbose', 'quiet']),
+  prune: new Set(['folder', 'name-prefix', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', ...KEEP_FLAGS, 'json', 'verbose', 'dry-run', 'quiet']),
   check: new Set(['folder', 'name-prefix', 'backup', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', 'cdn', 'json', 'verbose', 'quiet']),
   restore: new Set(['folder', 'name-prefix', 'backup', 'to', 'overwrite', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', 'cdn', 'json', 'verbose', 'quiet']),
 }

@@ -197,6 +197,10 @@ describe('check, list, prune', () => {
     const real = await cli(['prune', ...repo('pr', 'pr'), '--keep-last', '1'])
     expect(real.code, real.stderr).toBe(0)
     expect(standIn.filesIn(account, 'pr').map((f) => f.filename).sort()).toEqual(['notes.txt', stampName('pr', '2026-03-01T00:00:00Z')])
+    // restic's within-<period> rules and unlimited counts, as flags.
+    const within = await cli(['list', ...repo('pr', 'pr'), '--json', '--keep-within-daily', '30d', '--keep-monthly', 'unlimited'])
+    expect(within.code, within.stderr).toBe(0)
+    expect((JSON.parse(within.stdout) as Array<{ 'kept-by': string[] }>)[0]!['kept-by']).toEqual(['within-daily 30d: 2026-03-01', 'monthly 2026-03'])
     const none = await cli(['prune', ...repo('pr', 'pr')])
     expect(none.code).toBe(1)
     expect(none.stderr).toMatch(/prune needs at least one keep-\* rule/)
