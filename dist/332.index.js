@@ -23,6 +23,14 @@ var core = __webpack_require__(91659);
 ;// CONCATENATED MODULE: ./lib/retention.js
 // Which backups of a series to keep: restic `forget` semantics, as a pure function. Nothing here
 // can reach the network or the disk; the caller lists, this decides, the caller deletes.
+/** The within-<period> rules, each with its period. */
+const WITHIN_RULES = [
+    ['withinHourly', 'hourly'],
+    ['withinDaily', 'daily'],
+    ['withinWeekly', 'weekly'],
+    ['withinMonthly', 'monthly'],
+    ['withinYearly', 'yearly'],
+];
 const COUNT_RULES = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly'];
 const pad = (n, width = 2) => String(n).padStart(width, '0');
 /** ISO 8601 week: weeks start on Monday; week 1 holds the year's first Thursday. */
@@ -96,6 +104,13 @@ function planRetention(series, policy, options) {
     const future = sorted.filter((b) => b.time.getTime() > now);
     const reference = sorted.find((b) => b.time.getTime() <= now)?.time ?? null;
     const withinCutoff = policy.within && reference ? subtractDuration(reference, policy.within).getTime() : null;
+    const withinCutoffs = new Map();
+    for (const [key] of WITHIN_RULES) {
+        const d = policy[key];
+        if (d && reference)
+            withinCutoffs.set(key, subtractDuration(reference, d).getTime());
+    }
+    const lastWithin = new Map();
     const slots = new Map(COUNT_RULES.map((rule) => [rule, policy[rule] ?? 0]));
     const lastPeriod = new Map();
     const decisions = sorted.map((backup, index) => {
@@ -108,6 +123,21 @@ function planRetention(series, policy, options) {
         if (withinCutoff !== null && policy.within && backup.time.getTime() > withinCutoff && backup.time.getTime() <= now) {
             reasons.push(`within ${durationLabel(policy.within)}`);
         }
+        // within-<period>: inside its window, the newest backup of each period (no count, no oldest rule).
+        for (const [key, rule] of WITHIN_RULES) {
+            const cutoff = withinCutoffs.get(key);
+            if (cutoff === undefined || backup.time.getTime() <= cutoff || backup.time.getTime() > now)
+                continue;
+            const label = period(rule, backup.time);
+            // Like an unlimited count (restic), it also keeps the oldest backup when that is in its window.
+            if (lastWithin.get(key) === label) {
+                if (isOldest)
+                    reasons.push(`oldest within-${rule} ${durationLabel(policy[key])}`);
+                continue;
+            }
+            lastWithin.set(key, label);
+            reasons.push(`within-${rule} ${durationLabel(policy[key])}: ${label}`);
+        }
         for (const rule of COUNT_RULES) {
             const left = slots.get(rule) ?? 0;
             if (left <= 0)
@@ -119,7 +149,7 @@ function planRetention(series, policy, options) {
                 slots.set(rule, left - 1);
                 lastPeriod.set(rule, label);
                 if (rule === 'last')
-                    reasons.push(`last ${(policy.last ?? 0) - left + 1}`);
+                    reasons.push(policy.last === Infinity ? 'last (unlimited)' : `last ${(policy.last ?? 0) - left + 1}`);
                 else
                     reasons.push(newPeriod ? `${rule} ${label}` : `oldest ${rule}`);
             }
@@ -226,6 +256,11 @@ const INPUT_NAMES = [
     'if-no-files-found',
     ...KEEP_COUNT_INPUTS,
     'keep-within',
+    'keep-within-hourly',
+    'keep-within-daily',
+    'keep-within-weekly',
+    'keep-within-monthly',
+    'keep-within-yearly',
     'dry-run',
     'link-password',
     'archive-password',
@@ -410,6 +445,15 @@ function readIfNoFilesFound(raw) {
         return text;
     throw new InputError('if-no-files-found', `'${text}' is not one of error, warn, ignore`, 'error');
 }
+/** keep-within and restic's keep-within-<period> inputs, with their policy keys. */
+const KEEP_WITHIN_INPUTS = [
+    ['keep-within', 'within'],
+    ['keep-within-hourly', 'withinHourly'],
+    ['keep-within-daily', 'withinDaily'],
+    ['keep-within-weekly', 'withinWeekly'],
+    ['keep-within-monthly', 'withinMonthly'],
+    ['keep-within-yearly', 'withinYearly'],
+];
 function readRetention(get) {
     const policy = {};
     const problems = [];
@@ -417,24 +461,27 @@ function readRetention(get) {
         const text = get(input).trim();
         if (text === '')
             continue;
-        if (!/^\d+$/.test(text) || Number(text) > 1_000_000) {
-            problems.push(new InputError(input, `'${text}' is not a whole number of 0 or more (0 turns the rule off)`, '7'));
+        // restic's -1: every period, as far back as the series goes.
+        if (text === 'unlimited') {
+            policy[input.slice('keep-'.length)] = Infinity;
             continue;
         }
-        const key = input.slice('keep-'.length);
-        policy[key] = Number(text);
+        if (!/^\d+$/.test(text) || Number(text) > 1_000_000) {
+            problems.push(new InputError(input, `'${text}' is not a whole number of 0 or more (0 turns the rule off), or unlimited`, '7'));
+            continue;
+        }
+        policy[input.slice('keep-'.length)] = Number(text);
     }
-    const within = get('keep-within').trim();
-    if (within !== '') {
-        let duration;
+    for (const [input, key] of KEEP_WITHIN_INPUTS) {
+        const text = get(input).trim();
+        if (text === '')
+            continue;
         try {
-            duration = parseDuration(within);
+            policy[key] = parseDuration(text);
         }
         catch (error) {
-            problems.push(new InputError('keep-within', error.message, '30d (units: h, d, w, m, y; e.g. 36h, 8w, 1y6m)'));
+            problems.push(new InputError(input, error.message, '30d (units: h, d, w, m, y; e.g. 36h, 8w, 1y6m)'));
         }
-        if (duration)
-            policy.within = duration;
     }
     if (problems.length === 1)
         throw problems[0];
@@ -514,8 +561,8 @@ function readApiUrl(raw) {
 }
 /** A retention policy is active when at least one rule keeps something. */
 function retentionActive(policy) {
-    return KEEP_COUNT_INPUTS.some((input) => (policy[input.slice(5)] ?? 0) > 0) ||
-        (policy.within !== undefined && !isZeroDuration(policy.within));
+    return (KEEP_COUNT_INPUTS.some((input) => (policy[input.slice(5)] ?? 0) > 0) ||
+        KEEP_WITHIN_INPUTS.some(([, key]) => policy[key] !== undefined && !isZeroDuration(policy[key])));
 }
 function isZeroDuration(d) {
     return d.years === 0 && d.months === 0 && d.days === 0 && d.hours === 0;
@@ -4619,9 +4666,14 @@ const escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 function whyNotKept(policy) {
     const rules = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly']
         .filter((rule) => (policy[rule] ?? 0) > 0)
-        .map((rule) => `keep-${rule} ${policy[rule] === Number.MAX_SAFE_INTEGER ? 'unlimited' : policy[rule]}`);
+        .map((rule) => `keep-${rule} ${policy[rule] === Infinity ? 'unlimited' : policy[rule]}`);
     if (policy.within)
         rules.push(`keep-within ${durationLabel(policy.within)}`);
+    for (const [key, period] of WITHIN_RULES) {
+        const d = policy[key];
+        if (d)
+            rules.push(`keep-within-${period} ${durationLabel(d)}`);
+    }
     return rules.length > 0 ? `beyond ${rules.join(', ')}` : 'no rule keeps it';
 }
 /** Long tables fold away, so the link and the outcome stay at the top. */
