@@ -30,7 +30,10 @@ function nextRandom(): number {
   seed = (seed * 1103515245 + 12345) & 0x7fffffff
   return seed / 0x7fffffff
 }
-const WORDS = 'backup zip upload verify prune retention folder archive series daily weekly monthly yearly checksum whirlpool node action workflow runner secret'.split(' ')
+const WORDS =
+  'backup zip upload verify prune retention folder archive series daily weekly monthly yearly checksum whirlpool node action workflow runner secret'.split(
+    ' ',
+  )
 
 /** Text that deflates about 2:1: words mixed with hex noise. */
 function textLike(size: number): Buffer {
@@ -56,7 +59,10 @@ async function buildMixed(dir: string): Promise<void> {
     const isText = nextRandom() < 0.6
     const folder = path.join(dir, `d${index % 10}`, `e${index % 37}`)
     await mkdir(folder, { recursive: true })
-    await writeFile(path.join(folder, `f${index}.${isText ? 'txt' : 'bin'}`), isText ? textLike(size) : randomBytes(size))
+    await writeFile(
+      path.join(folder, `f${index}.${isText ? 'txt' : 'bin'}`),
+      isText ? textLike(size) : randomBytes(size),
+    )
     total += size
     index++
   }
@@ -68,7 +74,8 @@ async function buildSmall(dir: string): Promise<void> {
     const folder = path.join(dir, `d${d}`)
     await mkdir(folder, { recursive: true })
     const writes: Array<Promise<void>> = []
-    for (let f = 0; f < 1000; f++) writes.push(writeFile(path.join(folder, `f${f}.txt`), textLike(512 + Math.floor(nextRandom() * 3584))))
+    for (let f = 0; f < 1000; f++)
+      writes.push(writeFile(path.join(folder, `f${f}.txt`), textLike(512 + Math.floor(nextRandom() * 3584))))
     await Promise.all(writes)
   }
 }
@@ -79,7 +86,8 @@ async function buildBig(dir: string): Promise<void> {
   const out = createWriteStream(path.join(dir, 'disk.img'))
   const text = textLike(8 * MiB)
   for (let i = 0; i < 384; i++) {
-    if (!out.write(i % 5 < 3 ? text : randomBytes(8 * MiB))) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+    if (!out.write(i % 5 < 3 ? text : randomBytes(8 * MiB)))
+      await new Promise<void>((resolve) => out.once('drain', () => resolve()))
   }
   out.end()
   await finished(out)
@@ -99,10 +107,17 @@ interface Measure {
 }
 
 /** Runs a command under GNU time; returns wall, user+sys CPU and peak RSS. */
-async function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; log: string }): Promise<Measure> {
+async function measure(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; log: string },
+): Promise<Measure> {
   const timeFile = path.join(BENCH_DIR, 'time.out')
   const started = performance.now()
-  const child = spawn('/usr/bin/time', ['-o', timeFile, '-f', '%U %S %M', command, ...args], { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn('/usr/bin/time', ['-o', timeFile, '-f', '%U %S %M', command, ...args], {
+    ...options,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   // The run's own log (stage times), kept beside the trees for a closer look.
   child.stdout.pipe(createWriteStream(options.log))
   let stderr = ''
@@ -129,13 +144,18 @@ async function main(): Promise<void> {
   // artifact client, loaded only when the upload fails).
   const distDir = path.dirname(DIST_ENTRY)
   const bundleFiles = (await readdir(distDir)).filter((f) => f.endsWith('.js'))
-  const bundleSizes = await Promise.all(bundleFiles.map(async (f) => [f, (await stat(path.join(distDir, f))).size] as const))
+  const bundleSizes = await Promise.all(
+    bundleFiles.map(async (f) => [f, (await stat(path.join(distDir, f))).size] as const),
+  )
   const bundle = bundleSizes.reduce((sum, [, size]) => sum + size, 0)
 
   // Start-up: load the bundle and validate inputs (a bad value stops it right there).
   const startup: number[] = []
   for (let i = 0; i < 5; i++) {
-    const { env } = await actionEnvironment({ workspace: BENCH_DIR, inputs: { 'api-key': key, path: 'x', 'compression-level': '11' } })
+    const { env } = await actionEnvironment({
+      workspace: BENCH_DIR,
+      inputs: { 'api-key': key, path: 'x', 'compression-level': '11' },
+    })
     const t = performance.now()
     await execFileAsync(process.execPath, [DIST_ENTRY], { env, cwd: BENCH_DIR }).catch(() => undefined) // exits 1 on the bad input
     startup.push(performance.now() - t)
@@ -159,26 +179,51 @@ async function main(): Promise<void> {
     // (a) the bundled action
     const { env } = await actionEnvironment({
       workspace: tree,
-      inputs: { 'api-key': key, path: 'data/', folder: `bench/${name}`, 'compression-level': LEVEL, 'api-url': standIn.apiUrl },
+      inputs: {
+        'api-key': key,
+        path: 'data/',
+        folder: `bench/${name}`,
+        'compression-level': LEVEL,
+        'api-url': standIn.apiUrl,
+      },
       env: { ONEFICHIER_BACKUP_TEST_TIME_SCALE: '1' },
     })
-    const a = await measure(process.execPath, [DIST_ENTRY], { cwd: tree, env, log: path.join(BENCH_DIR, `${name}-action.log`) })
+    const a = await measure(process.execPath, [DIST_ENTRY], {
+      cwd: tree,
+      env,
+      log: path.join(BENCH_DIR, `${name}-action.log`),
+    })
     const aSize = standIn.accounts.get(key)!.files.at(-1)?.size ?? 0
     // The checksums are computed beside the upload; what they cost in wall time is the wait after it.
     const aLog = await readFile(path.join(BENCH_DIR, `${name}-action.log`), 'utf8')
     const ready = /Checksums ready (before the upload ended|([\d.]+) (ms|s) after the upload ended)/.exec(aLog)
     const waited = !ready ? NaN : ready[2] ? Number(ready[2]) / (ready[3] === 'ms' ? 1000 : 1) : 0
-    hashNotes.push(`${profile.label}: waited ${Number.isNaN(waited) ? '?' : `${waited.toFixed(2)} s`} for the checksums after the upload (${Number.isNaN(waited) ? '?' : ((100 * waited) / a.wall).toFixed(1)}% of the run)`)
+    hashNotes.push(
+      `${profile.label}: waited ${Number.isNaN(waited) ? '?' : `${waited.toFixed(2)} s`} for the checksums after the upload (${Number.isNaN(waited) ? '?' : ((100 * waited) / a.wall).toFixed(1)}% of the run)`,
+    )
 
     // (b) zip -r, then curl -F to the same server (an upload id fetched beforehand, outside the timing)
     const zipPath = path.join(BENCH_DIR, `${name}.zip`)
     await rm(zipPath, { force: true })
     // Asynchronously: the stand-in answers from this very process.
     const server = JSON.parse(
-      (await execFileAsync('curl', ['-sS', '--cacert', CA_CERT_PATH, '-H', `Authorization: Bearer ${key}`, `${standIn.apiUrl}/upload/get_upload_server.cgi`])).stdout,
+      (
+        await execFileAsync('curl', [
+          '-sS',
+          '--cacert',
+          CA_CERT_PATH,
+          '-H',
+          `Authorization: Bearer ${key}`,
+          `${standIn.apiUrl}/upload/get_upload_server.cgi`,
+        ])
+      ).stdout,
     ) as { url: string; id: string }
     const script = `cd data && zip -r -q -${LEVEL} ${zipPath} . && curl -sS -o /dev/null --cacert ${CA_CERT_PATH} -H "Authorization: Bearer ${key}" -F did=0 -F "file[]=@${zipPath}" "https://${server.url}/upload.cgi?id=${server.id}"`
-    const b = await measure('bash', ['-c', script], { cwd: tree, env: { PATH: process.env.PATH }, log: path.join(BENCH_DIR, `${name}-baseline.log`) })
+    const b = await measure('bash', ['-c', script], {
+      cwd: tree,
+      env: { PATH: process.env.PATH },
+      log: path.join(BENCH_DIR, `${name}-baseline.log`),
+    })
     const bSize = (await stat(zipPath)).size
     // The read-back check (proof before prune) rides on the hashing pass: what it adds to that pass,
     // against the action's zip stage. Measured on the same zip (Info-ZIP's), hashing alone first.
@@ -202,8 +247,12 @@ async function main(): Promise<void> {
   await standIn.stop()
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU'
-  console.log(`\nMachine: ${cpus().length} cores (${cpu}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, compression level ${LEVEL}`)
-  console.log(`Bundle dist/*.js: ${(bundle / MiB).toFixed(2)} MiB (${bundleSizes.map(([f, size]) => `${f} ${(size / MiB).toFixed(2)}`).join(', ')}); start-up to input validation: median ${startup[2]!.toFixed(0)} ms (of 5)\n`)
+  console.log(
+    `\nMachine: ${cpus().length} cores (${cpu}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, compression level ${LEVEL}`,
+  )
+  console.log(
+    `Bundle dist/*.js: ${(bundle / MiB).toFixed(2)} MiB (${bundleSizes.map(([f, size]) => `${f} ${(size / MiB).toFixed(2)}`).join(', ')}); start-up to input validation: median ${startup[2]!.toFixed(0)} ms (of 5)\n`,
+  )
   console.log('| profile | input | run | wall s | CPU s | peak RSS MB | zip/input |')
   console.log('|---|---|---|---|---|---|---|')
   for (const row of rows) console.log(row)

@@ -16,7 +16,10 @@ const account = standIn.addAccount(apiKey)
 const day = 86_400_000
 for (const daysAgo of [1, 2, 3, 10, 40]) {
   const time = new Date(Date.now() - daysAgo * day)
-  const stamp = time.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')
+  const stamp = time
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z')
   await standIn.seedFile(account, 'backups/demo', `demo-${stamp}.zip`, `old backup ${daysAgo}`, time)
 }
 await standIn.seedFile(account, 'backups/demo', 'other-app-20250101T000000Z.zip', 'another series')
@@ -49,12 +52,19 @@ const run = await runAction({
 })
 console.log('--- action log ---')
 // The runner hides ::debug:: lines unless debug logging is on; so does the demo.
-console.log(visibleLog(run).split('\n').filter((line) => !line.startsWith('::debug::')).join('\n').trim())
+console.log(
+  visibleLog(run)
+    .split('\n')
+    .filter((line) => !line.startsWith('::debug::'))
+    .join('\n')
+    .trim(),
+)
 console.log(`\n--- exit code: ${run.code} ---\n--- outputs ---`)
 for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}=${value}`)
 console.log('\n--- job summary ---')
 console.log(run.summary.trim())
 console.log('\n--- stand-in folder backups/demo after the run ---')
-for (const file of standIn.filesIn(account, 'backups/demo')) console.log(`${file.date}  ${String(file.size).padStart(8)}  ${file.filename}`)
+for (const file of standIn.filesIn(account, 'backups/demo'))
+  console.log(`${file.date}  ${String(file.size).padStart(8)}  ${file.filename}`)
 await standIn.stop()
 process.exit(run.code ?? 1)

@@ -15,7 +15,9 @@ export function workflowFiles(): string[] {
   )
 }
 
-export async function lintWorkflows(files = workflowFiles()): Promise<Array<{ file: string; line: number; column: number; message: string; kind: string }>> {
+export async function lintWorkflows(
+  files = workflowFiles(),
+): Promise<Array<{ file: string; line: number; column: number; message: string; kind: string }>> {
   const lint = await createLinter()
   return files.flatMap((file) => lint(readFileSync(path.join(root, file), 'utf8'), file))
 }

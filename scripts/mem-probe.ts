@@ -11,18 +11,30 @@ import { actionEnvironment, DIST_ENTRY, REPO_ROOT } from '../test/helpers/action
 const name = process.argv[2] ?? 'big'
 const extra = process.argv.slice(3)
 const nodeFlags = extra.filter((a) => a.startsWith('--'))
-const extraEnv = Object.fromEntries(extra.filter((a) => !a.startsWith('--')).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]))
+const extraEnv = Object.fromEntries(
+  extra.filter((a) => !a.startsWith('--')).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+)
 const tree = path.join(REPO_ROOT, '.bench', name)
 const standIn = await new StandIn({ listIntervalMs: 0, discardUploads: true }).start()
 const key = randomBytes(16).toString('hex')
 standIn.addAccount(key)
 const { env } = await actionEnvironment({
   workspace: tree,
-  inputs: { 'api-key': key, path: 'data/', folder: `bench/${name}`, 'compression-level': '6', 'api-url': standIn.apiUrl },
+  inputs: {
+    'api-key': key,
+    path: 'data/',
+    folder: `bench/${name}`,
+    'compression-level': '6',
+    'api-url': standIn.apiUrl,
+  },
   env: { ONEFICHIER_BACKUP_TEST_TIME_SCALE: '1', ...extraEnv },
 })
 const started = performance.now()
-const child = spawn(process.execPath, [...nodeFlags, DIST_ENTRY], { cwd: tree, env, stdio: ['ignore', 'pipe', 'inherit'] })
+const child = spawn(process.execPath, [...nodeFlags, DIST_ENTRY], {
+  cwd: tree,
+  env,
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
 const status = () => {
   try {
     const text = readFileSync(`/proc/${child.pid}/status`, 'utf8')
@@ -46,7 +58,9 @@ child.stdout.on('data', (chunk: Buffer) => {
   for (const line of lines) {
     if (line.startsWith('::debug::') || line.startsWith('::add-mask')) continue
     const s = status()
-    console.log(`${t()} s rss ${s?.rss.toFixed(0) ?? '?'} (anon ${s?.anon.toFixed(0) ?? '?'}, hwm ${s?.hwm.toFixed(0) ?? '?'}) | ${line}`)
+    console.log(
+      `${t()} s rss ${s?.rss.toFixed(0) ?? '?'} (anon ${s?.anon.toFixed(0) ?? '?'}, hwm ${s?.hwm.toFixed(0) ?? '?'}) | ${line}`,
+    )
   }
 })
 let lastHwm = 0
@@ -60,5 +74,7 @@ const hwmTimer = setInterval(() => {
 const code = await new Promise((resolve) => child.on('close', resolve))
 clearInterval(timer)
 clearInterval(hwmTimer)
-console.log(`exit ${code}; peak RSS ${peak.rss.toFixed(0)} MB (anon ${peak.anon.toFixed(0)}, file ${peak.file.toFixed(0)}) at ${peak.at.toFixed(1)} s; HWM ${peak.hwm.toFixed(0)} MB`)
+console.log(
+  `exit ${code}; peak RSS ${peak.rss.toFixed(0)} MB (anon ${peak.anon.toFixed(0)}, file ${peak.file.toFixed(0)}) at ${peak.at.toFixed(1)} s; HWM ${peak.hwm.toFixed(0)} MB`,
+)
 await standIn.stop()

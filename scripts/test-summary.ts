@@ -7,4 +7,6 @@ const report = JSON.parse(readFileSync(process.argv[2] ?? '.vitest-report.json',
   numPendingTests: number
   numTodoTests: number
 }
-console.log(`Tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`)
+console.log(
+  `Tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`,
+)

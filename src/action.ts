@@ -109,7 +109,12 @@ export async function runAction(): Promise<void> {
 }
 
 /** Outputs and the job summary, each optional: a failure to write one is a warning. */
-function writeReports(outputs: Record<string, string>, summary: string, log: Log, redact: (text: string) => string): void {
+function writeReports(
+  outputs: Record<string, string>,
+  summary: string,
+  log: Log,
+  redact: (text: string) => string,
+): void {
   try {
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
   } catch (error) {
@@ -139,13 +144,20 @@ function escapeMarkdown(text: string): string {
 /** The one line that says what failed and what to do. */
 function failureMessage(error: unknown, signal: AbortSignal, progress: RunProgress): string {
   if (signal.aborted) return `Cancelled. ${describeProgress(progress)}`
-  if (error instanceof InvalidInputs) return `${error.problems.length === 1 ? 'An input is' : `${error.problems.length} inputs are`} invalid; nothing was uploaded or deleted.`
+  if (error instanceof InvalidInputs)
+    return `${error.problems.length === 1 ? 'An input is' : `${error.problems.length} inputs are`} invalid; nothing was uploaded or deleted.`
   if (error instanceof OneFichierError || error instanceof BackupError) return error.message
   return `Unexpected failure: ${(error as Error)?.message ?? String(error)}`
 }
 
 /** One `::error` line per problem, redacted; the summary says the same. */
-function reportFailure(error: unknown, signal: AbortSignal, progress: RunProgress, log: Log, redact: (text: string) => string): void {
+function reportFailure(
+  error: unknown,
+  signal: AbortSignal,
+  progress: RunProgress,
+  log: Log,
+  redact: (text: string) => string,
+): void {
   try {
     for (const [name, value] of Object.entries(failureOutputs(progress.artifact))) core.setOutput(name, redact(value))
   } catch (outputError) {
@@ -158,7 +170,8 @@ function reportFailure(error: unknown, signal: AbortSignal, progress: RunProgres
     process.exitCode = core.ExitCode.Failure
   } else {
     // Unexpected failures: the message only; the stack goes to the debug log.
-    if (!(error instanceof OneFichierError || error instanceof BackupError)) log.debug((error as Error)?.stack ?? String(error))
+    if (!(error instanceof OneFichierError || error instanceof BackupError))
+      log.debug((error as Error)?.stack ?? String(error))
     core.setFailed(redact(message))
   }
   const detail = error instanceof InvalidInputs ? error.problems.map((p) => p.message).join(' ') : message

@@ -13,7 +13,9 @@ export interface SavedArtifact {
 export async function saveZipAsArtifact(zipPath: string, env: NodeJS.ProcessEnv = process.env): Promise<SavedArtifact> {
   const { DefaultArtifactClient } = await import('@actions/artifact')
   const client = new DefaultArtifactClient()
-  const result = await client.uploadArtifact(path.basename(zipPath), [zipPath], path.dirname(zipPath), { skipArchive: true })
+  const result = await client.uploadArtifact(path.basename(zipPath), [zipPath], path.dirname(zipPath), {
+    skipArchive: true,
+  })
   if (result.id === undefined) throw new Error('the artifact service gave no artifact id')
   const server = env.GITHUB_SERVER_URL || 'https://github.com'
   const url =

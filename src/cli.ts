@@ -12,7 +12,13 @@ import { OneFichierError } from './onefichier/errors.js'
 import { exitCodeFor, watchCancellation, timeScaleFromEnv } from './process.js'
 import { type RunProgress, type RunResult, describeProgress, runBackup } from './run.js'
 import { reexecTuned } from './runtime-tuning.js'
-import { REPOSITORY_COMMANDS, REPOSITORY_HELP, type RepositoryCommand, parseRepositoryArgs, runRepositoryCommand } from './restore/cli.js'
+import {
+  REPOSITORY_COMMANDS,
+  REPOSITORY_HELP,
+  type RepositoryCommand,
+  parseRepositoryArgs,
+  runRepositoryCommand,
+} from './restore/cli.js'
 
 /** Exit codes a crontab can rely on. */
 export const EXIT = {
@@ -165,9 +171,7 @@ export function parseCliArguments(argv: string[], env: NodeJS.ProcessEnv): CliAr
     quiet: { type: 'boolean', short: 'q' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
-    ...Object.fromEntries(
-      VALUE_FLAGS.filter((f) => f !== 'path').map((f) => [f, { type: 'string' }]),
-    ),
+    ...Object.fromEntries(VALUE_FLAGS.filter((f) => f !== 'path').map((f) => [f, { type: 'string' }])),
   } as const
   // Boolean inputs work as bare switches too (--dry-run), or with a value (--dry-run=false).
   const normalized = argv.map((arg) => (SWITCHES.includes(arg) ? `${arg}=true` : arg))
@@ -179,13 +183,17 @@ export function parseCliArguments(argv: string[], env: NodeJS.ProcessEnv): CliAr
   }
   const values = parsed.values as Record<string, string | string[] | boolean | undefined>
   if (values['api-key'] !== undefined) {
-    throw new UsageError('--api-key is not accepted: a key on the command line is visible to every user of the machine. Set ONEFICHIER_API_KEY or use --key-file.')
+    throw new UsageError(
+      '--api-key is not accepted: a key on the command line is visible to every user of the machine. Set ONEFICHIER_API_KEY or use --key-file.',
+    )
   }
   if (values['link-password'] !== undefined) {
     throw new UsageError('--link-password is not accepted on the command line: set ONEFICHIER_LINK_PASSWORD instead.')
   }
   if (values['archive-password'] !== undefined) {
-    throw new UsageError('--archive-password is not accepted on the command line: set ONEFICHIER_ARCHIVE_PASSWORD instead.')
+    throw new UsageError(
+      '--archive-password is not accepted on the command line: set ONEFICHIER_ARCHIVE_PASSWORD instead.',
+    )
   }
   if (typeof values['on-upload-failure'] === 'string' && values['on-upload-failure'].trim() === 'artifact') {
     throw new UsageError(
@@ -239,7 +247,12 @@ function readSecretFile(file: string, where: string): string {
 }
 
 /** list, prune, check, restore: secrets as for backup, plain log lines, output on stdout. */
-async function runRepositoryCli(command: RepositoryCommand, argv: string[], env: NodeJS.ProcessEnv, redactor: Redactor): Promise<number> {
+async function runRepositoryCli(
+  command: RepositoryCommand,
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  redactor: Redactor,
+): Promise<number> {
   const redact = (text: string) => redactor.redact(text)
   let parsed: ReturnType<typeof parseRepositoryArgs>
   let secrets: { 'api-key': string; 'link-password': string; 'archive-password': string }
@@ -253,7 +266,9 @@ async function runRepositoryCli(command: RepositoryCommand, argv: string[], env:
           : env.ONEFICHIER_API_KEY_FILE
             ? readSecretFile(env.ONEFICHIER_API_KEY_FILE, 'ONEFICHIER_API_KEY_FILE')
             : (env.ONEFICHIER_API_KEY ?? ''),
-      'link-password': env.ONEFICHIER_LINK_PASSWORD_FILE ? readSecretFile(env.ONEFICHIER_LINK_PASSWORD_FILE, 'ONEFICHIER_LINK_PASSWORD_FILE') : (env.ONEFICHIER_LINK_PASSWORD ?? ''),
+      'link-password': env.ONEFICHIER_LINK_PASSWORD_FILE
+        ? readSecretFile(env.ONEFICHIER_LINK_PASSWORD_FILE, 'ONEFICHIER_LINK_PASSWORD_FILE')
+        : (env.ONEFICHIER_LINK_PASSWORD ?? ''),
       'archive-password': env.ONEFICHIER_ARCHIVE_PASSWORD_FILE
         ? readSecretFile(env.ONEFICHIER_ARCHIVE_PASSWORD_FILE, 'ONEFICHIER_ARCHIVE_PASSWORD_FILE')
         : (env.ONEFICHIER_ARCHIVE_PASSWORD ?? ''),
@@ -264,7 +279,10 @@ async function runRepositoryCli(command: RepositoryCommand, argv: string[], env:
   }
   for (const secret of Object.values(secrets)) redactor.add(secret)
   // Log lines go to stderr, so that stdout holds only what the command prints (and --json one document).
-  const log = new RedactingLog(new CliLog(parsed.values.verbose === true, process.stderr, process.stderr, parsed.values.quiet === true), redact)
+  const log = new RedactingLog(
+    new CliLog(parsed.values.verbose === true, process.stderr, process.stderr, parsed.values.quiet === true),
+    redact,
+  )
   const cancellation = watchCancellation(log)
   try {
     return await runRepositoryCommand(command, parsed, {
@@ -300,7 +318,9 @@ export function jsonResult(result: RunResult): Record<string, unknown> {
     'pruned-count': retention?.pruned.length ?? 0,
     'kept-count': retention?.plan ? retention.plan.keep.length + retention.notPruned.length : null,
     'not-pruned': (retention?.notPruned ?? []).map((n) => ({ ...named(n.backup), reason: n.reason })),
-    ...(result.status === 'dry-run' ? { 'planned-deletions': (retention?.plan?.remove ?? []).map((d) => named(d.backup)) } : {}),
+    ...(result.status === 'dry-run'
+      ? { 'planned-deletions': (retention?.plan?.remove ?? []).map((d) => named(d.backup)) }
+      : {}),
     'retention-skipped': retention?.skipped ?? null,
     'missing-files': result.missing.map((m) => ({ name: m.name, reason: m.reason })),
     'duration-ms': result.durationMs,
@@ -314,7 +334,11 @@ function retentionIncomplete(result: RunResult): boolean {
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   // Every line this prints passes the redactor: the CLI has no runner to mask for it.
-  const redactor = new Redactor([env.ONEFICHIER_API_KEY ?? '', env.ONEFICHIER_LINK_PASSWORD ?? '', env.ONEFICHIER_ARCHIVE_PASSWORD ?? ''])
+  const redactor = new Redactor([
+    env.ONEFICHIER_API_KEY ?? '',
+    env.ONEFICHIER_LINK_PASSWORD ?? '',
+    env.ONEFICHIER_ARCHIVE_PASSWORD ?? '',
+  ])
   const redact = (text: string) => redactor.redact(text)
   // The first word names the command; `backup` is the default, so older command lines keep working.
   const command = argv[0]
@@ -343,7 +367,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     return EXIT.ok
   }
   // With --json, stdout holds the one JSON document; every log line goes to stderr.
-  const cliLog = args.json ? new CliLog(args.verbose, process.stderr, process.stderr, args.quiet) : new CliLog(args.verbose, process.stdout, process.stderr, args.quiet)
+  const cliLog = args.json
+    ? new CliLog(args.verbose, process.stderr, process.stderr, args.quiet)
+    : new CliLog(args.verbose, process.stdout, process.stderr, args.quiet)
   const log = new RedactingLog(cliLog, redact)
   const printJson = (value: unknown) => process.stdout.write(`${redact(JSON.stringify(value, null, 2))}\n`)
   const startedAt = new Date()
@@ -365,13 +391,28 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     })
     if (args.json) printJson(jsonResult(result))
     else if (result.status !== 'no-files') {
-      const what = { 'dry-run': 'Dry run: would upload', unchanged: 'Unchanged, nothing uploaded; newest backup', uploaded: 'Backup' }[result.status]
-      const retention = result.retention?.plan ? `; retention kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}` : ''
-      cliLog.final(redact(`${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}${retention}`))
+      const what = {
+        'dry-run': 'Dry run: would upload',
+        unchanged: 'Unchanged, nothing uploaded; newest backup',
+        uploaded: 'Backup',
+      }[result.status]
+      const retention = result.retention?.plan
+        ? `; retention kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}`
+        : ''
+      cliLog.final(
+        redact(
+          `${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}${retention}`,
+        ),
+      )
     }
     return retentionIncomplete(result) ? EXIT.retentionIncomplete : EXIT.ok
   } catch (error) {
-    if (args.json) printJson({ status: cancellation.signal.aborted ? 'cancelled' : 'failed', error: (error as Error)?.message ?? String(error), deleted: progress.deleted })
+    if (args.json)
+      printJson({
+        status: cancellation.signal.aborted ? 'cancelled' : 'failed',
+        error: (error as Error)?.message ?? String(error),
+        deleted: progress.deleted,
+      })
     if (cancellation.signal.aborted) {
       log.error(`Cancelled. ${describeProgress(progress)}`)
       return exitCodeFor(cancellation.received)

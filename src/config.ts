@@ -97,7 +97,6 @@ export const INPUT_NAMES = [
   'api-url',
 ] as const
 
-
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE']
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE']
 
@@ -131,7 +130,9 @@ export function parseConfig(get: InputLookup, env: Environment = {}): Config {
   const compressionLevel = attempt(6, () =>
     readInteger('compression-level', get('compression-level'), { min: 0, max: 9, fallback: 6, example: '6' }),
   )
-  const includeHiddenFiles = attempt(false, () => readBoolean('include-hidden-files', get('include-hidden-files'), false))
+  const includeHiddenFiles = attempt(false, () =>
+    readBoolean('include-hidden-files', get('include-hidden-files'), false),
+  )
   const followSymlinks = attempt(false, () => readBoolean('follow-symlinks', get('follow-symlinks'), false))
   const ifNoFilesFound = attempt<IfNoFilesFound>('error', () => readIfNoFilesFound(get('if-no-files-found')))
   const retention = attempt<RetentionPolicy>({}, () => readRetention(get))
@@ -227,7 +228,11 @@ function readFolder(raw: string): string[] {
   for (const segment of segments) {
     if (segment === '') throw new InputError('folder', `'${raw}' has an empty segment (//)`, 'backups/my-repo')
     if (segment === '.' || segment === '..') {
-      throw new InputError('folder', `'${raw}' contains '${segment}'; give the path from the account root`, 'backups/my-repo')
+      throw new InputError(
+        'folder',
+        `'${raw}' contains '${segment}'; give the path from the account root`,
+        'backups/my-repo',
+      )
     }
     if (segment !== segment.trim()) {
       throw new InputError('folder', `segment '${segment}' starts or ends with a space`, 'backups/my-repo')
@@ -240,7 +245,11 @@ function readFolder(raw: string): string[] {
       )
     }
     if (segment.length > 250) {
-      throw new InputError('folder', `segment '${segment.slice(0, 20)}...' is longer than 250 characters`, 'backups/my-repo')
+      throw new InputError(
+        'folder',
+        `segment '${segment.slice(0, 20)}...' is longer than 250 characters`,
+        'backups/my-repo',
+      )
     }
   }
   return segments
@@ -249,9 +258,7 @@ function readFolder(raw: string): string[] {
 /** The default prefix comes from the repository name, cleaned to the allowed characters. */
 export function defaultNamePrefix(repository: string | undefined): string {
   const name = (repository ?? '').split('/').pop() ?? ''
-  const cleaned = name
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
+  const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '')
   return cleaned === '' ? 'backup' : cleaned
 }
 
@@ -259,11 +266,7 @@ function readNamePrefix(raw: string, repository: string | undefined): string {
   const prefix = raw.trim()
   if (prefix === '') return defaultNamePrefix(repository)
   if (!NAME_PART.test(prefix)) {
-    throw new InputError(
-      'name-prefix',
-      `'${prefix}' may contain only letters, digits, '.', '_' and '-'`,
-      'my-repo',
-    )
+    throw new InputError('name-prefix', `'${prefix}' may contain only letters, digits, '.', '_' and '-'`, 'my-repo')
   }
   if (prefix.length > 150) throw new InputError('name-prefix', 'it is longer than 150 characters', 'my-repo')
   return prefix
@@ -343,7 +346,9 @@ function readRetention(get: InputLookup): RetentionPolicy {
       continue
     }
     if (!/^\d+$/.test(text) || Number(text) > 1_000_000) {
-      problems.push(new InputError(input, `'${text}' is not a whole number of 0 or more (0 turns the rule off), or unlimited`, '7'))
+      problems.push(
+        new InputError(input, `'${text}' is not a whole number of 0 or more (0 turns the rule off), or unlimited`, '7'),
+      )
       continue
     }
     policy[input.slice('keep-'.length) as CountKey] = Number(text)
@@ -366,14 +371,26 @@ function readLinkPassword(raw: string): string {
   if (raw === '') return ''
   if (raw.trim() !== raw) {
     // Used exactly as stored: white space around it is refused, never silently dropped.
-    throw new InputError('link-password', 'it starts or ends with white space (often a copy-paste slip); remove it from the secret', 'a secret of 6 or more characters')
+    throw new InputError(
+      'link-password',
+      'it starts or ends with white space (often a copy-paste slip); remove it from the secret',
+      'a secret of 6 or more characters',
+    )
   }
   if (raw.length < 6) {
     // Said without the value: it is a secret.
-    throw new InputError('link-password', 'it is shorter than the 6 characters 1fichier requires', 'a secret of 6 or more characters')
+    throw new InputError(
+      'link-password',
+      'it is shorter than the 6 characters 1fichier requires',
+      'a secret of 6 or more characters',
+    )
   }
   if (/[\u0000-\u001f\u007f]/.test(raw)) {
-    throw new InputError('link-password', 'it contains a line break or control character', 'a secret of 6 or more characters')
+    throw new InputError(
+      'link-password',
+      'it contains a line break or control character',
+      'a secret of 6 or more characters',
+    )
   }
   return raw
 }
@@ -386,10 +403,18 @@ function readArchivePassword(raw: string): string {
   const example = 'a secret of 12 or more characters, e.g. from `openssl rand -base64 24`'
   // Said without the value: it is a secret.
   if (raw.length < MIN_ARCHIVE_PASSWORD) {
-    throw new InputError('archive-password', `it is shorter than ${MIN_ARCHIVE_PASSWORD} characters, too easy to guess offline`, example)
+    throw new InputError(
+      'archive-password',
+      `it is shorter than ${MIN_ARCHIVE_PASSWORD} characters, too easy to guess offline`,
+      example,
+    )
   }
   if (raw.trim() !== raw) {
-    throw new InputError('archive-password', 'it starts or ends with white space (often a copy-paste slip, and easy to lose when typing it into 7-Zip)', example)
+    throw new InputError(
+      'archive-password',
+      'it starts or ends with white space (often a copy-paste slip, and easy to lose when typing it into 7-Zip)',
+      example,
+    )
   }
   if (/[\u0000-\u001f\u007f]/.test(raw)) {
     throw new InputError('archive-password', 'it contains a line break or control character', example)
@@ -466,7 +491,11 @@ export interface RepositoryConfig {
   apiUrl: string
 }
 
-export function parseRepositoryConfig(get: InputLookup, env: Environment = {}, options: { allowAll?: boolean } = {}): RepositoryConfig {
+export function parseRepositoryConfig(
+  get: InputLookup,
+  env: Environment = {},
+  options: { allowAll?: boolean } = {},
+): RepositoryConfig {
   const problems: InputError[] = []
   const attempt = <T>(fallback: T, read: () => T): T => {
     try {
@@ -490,7 +519,15 @@ export function parseRepositoryConfig(get: InputLookup, env: Environment = {}, o
     cdn: attempt(false, () => readBoolean('cdn', get('cdn'), false)),
     retries: attempt(5, () => readInteger('retries', get('retries'), { min: 1, max: 100, fallback: 5, example: '5' })),
     stallTimeoutMs:
-      1000 * attempt(300, () => readInteger('stall-timeout-seconds', get('stall-timeout-seconds'), { min: 5, max: 86_400, fallback: 300, example: '300' })),
+      1000 *
+      attempt(300, () =>
+        readInteger('stall-timeout-seconds', get('stall-timeout-seconds'), {
+          min: 5,
+          max: 86_400,
+          fallback: 300,
+          example: '300',
+        }),
+      ),
     apiUrl: attempt(DEFAULT_API_URL, () => readApiUrl(get('api-url'))),
   }
   if (problems.length > 0) throw new InvalidInputs(problems)
@@ -502,7 +539,11 @@ function readBackupChoice(raw: string, allowAll: boolean): string {
   if (text === '' || text === 'latest') return 'latest'
   if (text === 'all' && allowAll) return 'all'
   if (!/^[A-Za-z0-9._-]+\.zip$/.test(text)) {
-    throw new InputError('backup', `'${text}' is not ${allowAll ? 'latest, all' : 'latest'} or the file name of a backup`, 'latest, or my-repo-20261128T031500Z.zip')
+    throw new InputError(
+      'backup',
+      `'${text}' is not ${allowAll ? 'latest, all' : 'latest'} or the file name of a backup`,
+      'latest, or my-repo-20261128T031500Z.zip',
+    )
   }
   return text
 }

@@ -38,13 +38,14 @@ export function refusal(target: DeletionTarget, proof: DeletionProof): string | 
   if (id === null) return 'its link has no file id'
   if (proof.kind === 'own-bad-upload') {
     if (target.fileName !== proof.fileName) return `its name '${target.fileName}' is not this run's`
-    if (proof.before === undefined) return 'the folder was not listed before the upload, so it cannot be proven to be this run\'s copy'
-    if (proof.before.some((item) => fileIdOf(item.url) === id)) return 'it was in the folder before this run\'s upload'
+    if (proof.before === undefined)
+      return "the folder was not listed before the upload, so it cannot be proven to be this run's copy"
+    if (proof.before.some((item) => fileIdOf(item.url) === id)) return "it was in the folder before this run's upload"
     return null
   }
   if (proof.keep.has(id)) return 'a retention rule keeps it, or it is the new backup'
   const listed = proof.listing.filter((item) => fileIdOf(item.url) === id)
-  if (listed.length === 0) return 'it is not in this run\'s listing of the folder'
+  if (listed.length === 0) return "it is not in this run's listing of the folder"
   for (const item of listed) {
     if (typeof item.filename !== 'string' || !seriesMembership(proof.prefix, item.filename).member) {
       return 'the listing also shows it under a name outside the series'
@@ -55,7 +56,11 @@ export function refusal(target: DeletionTarget, proof: DeletionProof): string | 
 }
 
 /** Deletes one file when its proof holds; 1fichier's `removed` count confirms it. */
-export async function deleteFile(client: OneFichierClient, target: DeletionTarget, proof: DeletionProof): Promise<DeletionOutcome> {
+export async function deleteFile(
+  client: OneFichierClient,
+  target: DeletionTarget,
+  proof: DeletionProof,
+): Promise<DeletionOutcome> {
   const why = refusal(target, proof)
   if (why !== null) return { deleted: false, reason: `left alone: ${why}` }
   const removed = await client.removeFile(target.url)

@@ -50,7 +50,8 @@ export interface DigestOptions {
 export function digestFile(file: string, options: DigestOptions = {}): DigestJob {
   const abort = new AbortController()
   const result = (async () => {
-    const whirlpool = (options.preferChild !== false ? await childWhirlpool(abort.signal) : null) ?? (await wasmWhirlpool())
+    const whirlpool =
+      (options.preferChild !== false ? await childWhirlpool(abort.signal) : null) ?? (await wasmWhirlpool())
     const sha256 = createHash('sha256')
     try {
       for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20, signal: abort.signal })) {
@@ -79,7 +80,11 @@ interface WhirlpoolSink {
 /** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
 async function childWhirlpool(signal: AbortSignal): Promise<WhirlpoolSink | null> {
   // The child needs nothing from our environment (and must not see the key).
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], { stdio: ['pipe', 'pipe', 'ignore'], env: {}, signal })
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], {
+    stdio: ['pipe', 'pipe', 'ignore'],
+    env: {},
+    signal,
+  })
   let output = ''
   const closed = new Promise<number | null>((resolve) => {
     child.on('error', () => resolve(null))

@@ -5,7 +5,10 @@
 export const NAME_PART = /^[A-Za-z0-9._-]+$/
 
 export function formatTimestamp(time: Date): string {
-  return time.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')
+  return time
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z')
 }
 
 export function backupFileName(prefix: string, time: Date, label = ''): string {
@@ -22,9 +25,7 @@ export function seriesPattern(prefix: string): RegExp {
 }
 
 export type SeriesMembership =
-  | { member: false }
-  | { member: true; time: Date }
-  | { member: true; time: null; reason: string }
+  { member: false } | { member: true; time: Date } | { member: true; time: null; reason: string }
 
 /** Whether a file name belongs to the series, and when it was made if its timestamp is a real time. */
 export function seriesMembership(prefix: string, fileName: string): SeriesMembership {
@@ -37,7 +38,14 @@ export function seriesMembership(prefix: string, fileName: string): SeriesMember
 export function parseTimestamp(stamp: string): Date | null {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(stamp)
   if (!m) return null
-  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number]
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
   const time = new Date(Date.UTC(year, month - 1, day, hour, minute, second))
   // Date.UTC rolls 2026-02-30 over to March; such a name is not a real time.
   if (

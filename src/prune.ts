@@ -110,7 +110,8 @@ export async function applyRetention(req: PruneRequest): Promise<RetentionOutcom
     return { plan: null, skipped, pruned: [], notPruned: [] }
   }
   const { series: listed, unreadable, ambiguous } = seriesFromListing(items, req.prefix)
-  for (const name of unreadable) log.warning(`'${name}' looks like a backup of this series but its timestamp is not a real time; it is left alone`)
+  for (const name of unreadable)
+    log.warning(`'${name}' looks like a backup of this series but its timestamp is not a real time; it is left alone`)
   for (const what of ambiguous) log.warning(`The listing shows ${what}; it is left alone`)
   // The new backup stands for its own id; a listing can lag behind the upload, so it joins the
   // series even when not listed yet.
@@ -119,17 +120,27 @@ export async function applyRetention(req: PruneRequest): Promise<RetentionOutcom
   const series = listed.filter((b) => newId === null || fileIdOf(b.url) !== newId)
   if (req.newBackup) series.push(req.newBackup)
 
-  const plan = planRetention(series, req.policy, { now: req.now, protect: new Set(req.newBackup ? [req.newBackup.url] : []) })
-  for (const backup of plan.future) {
-    log.warning(`'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' deletion`)
-  }
-  await log.group(`Retention plan: keep ${plan.keep.length}, delete ${plan.remove.length}${req.dryRun ? ' (dry run)' : ''}`, async () => {
-    for (const line of describePlan(plan)) log.info(line)
+  const plan = planRetention(series, req.policy, {
+    now: req.now,
+    protect: new Set(req.newBackup ? [req.newBackup.url] : []),
   })
+  for (const backup of plan.future) {
+    log.warning(
+      `'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' deletion`,
+    )
+  }
+  await log.group(
+    `Retention plan: keep ${plan.keep.length}, delete ${plan.remove.length}${req.dryRun ? ' (dry run)' : ''}`,
+    async () => {
+      for (const line of describePlan(plan)) log.info(line)
+    },
+  )
   if (req.dryRun || plan.remove.length === 0) return { plan, pruned: [], notPruned: [] }
 
   // Whatever the plan says, the deletion itself checks the file against this listing (deletion.ts).
-  const keep = new Set([...plan.keep.map((d) => d.backup.url), req.newBackup?.url].map(fileIdOf).filter((id): id is string => id !== null))
+  const keep = new Set(
+    [...plan.keep.map((d) => d.backup.url), req.newBackup?.url].map(fileIdOf).filter((id): id is string => id !== null),
+  )
   const proof: DeletionProof = { kind: 'retention', listing: items, prefix: req.prefix, keep }
   const pruned: Backup[] = []
   const notPruned: Array<{ backup: Backup; reason: string }> = []
@@ -142,7 +153,8 @@ export async function applyRetention(req: PruneRequest): Promise<RetentionOutcom
   }
   for (const [index, decision] of plan.remove.entries()) {
     if (req.signal?.aborted) {
-      for (const rest of plan.remove.slice(index)) notPruned.push({ backup: rest.backup, reason: 'cancelled before deletion' })
+      for (const rest of plan.remove.slice(index))
+        notPruned.push({ backup: rest.backup, reason: 'cancelled before deletion' })
       break
     }
     try {
@@ -160,7 +172,9 @@ export async function applyRetention(req: PruneRequest): Promise<RetentionOutcom
   if (unsure.length > 0) notPruned.push(...(await lookAgain(client, req, unsure, confirmed)))
   for (const { backup, reason } of notPruned) log.warning(`Could not delete ${backup.fileName}: ${reason}`)
   if (notPruned.length > 0) {
-    log.warning(`Retention deleted ${pruned.length} of ${plan.remove.length} backups; the rest will be tried on the next run`)
+    log.warning(
+      `Retention deleted ${pruned.length} of ${plan.remove.length} backups; the rest will be tried on the next run`,
+    )
   }
   return { plan, pruned, notPruned }
 }
@@ -177,7 +191,10 @@ async function lookAgain(
   try {
     after = await client.listFiles(req.folderId)
   } catch (error) {
-    return unsure.map(({ backup, reason }) => ({ backup, reason: `${reason}; listing the folder again failed too (${(error as Error).message})` }))
+    return unsure.map(({ backup, reason }) => ({
+      backup,
+      reason: `${reason}; listing the folder again failed too (${(error as Error).message})`,
+    }))
   }
   const left: Array<{ backup: Backup; reason: string }> = []
   for (const item of unsure) {

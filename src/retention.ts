@@ -151,8 +151,7 @@ export function planRetention(series: readonly Backup[], policy: RetentionPolicy
   const protect = options.protect ?? new Set<string>()
   const future = sorted.filter((b) => b.time.getTime() > now)
   const reference = sorted.find((b) => b.time.getTime() <= now)?.time ?? null
-  const withinCutoff =
-    policy.within && reference ? subtractDuration(reference, policy.within).getTime() : null
+  const withinCutoff = policy.within && reference ? subtractDuration(reference, policy.within).getTime() : null
 
   const withinCutoffs = new Map<string, number>()
   for (const [key] of WITHIN_RULES) {
@@ -168,7 +167,12 @@ export function planRetention(series: readonly Backup[], policy: RetentionPolicy
     const isOldest = index === sorted.length - 1
     if (protect.has(backup.url)) reasons.push('new backup')
     if (backup.time.getTime() > now) reasons.push('dated in the future, never deleted')
-    if (withinCutoff !== null && policy.within && backup.time.getTime() > withinCutoff && backup.time.getTime() <= now) {
+    if (
+      withinCutoff !== null &&
+      policy.within &&
+      backup.time.getTime() > withinCutoff &&
+      backup.time.getTime() <= now
+    ) {
       reasons.push(`within ${durationLabel(policy.within)}`)
     }
     // within-<period>: inside its window, the newest backup of each period (no count, no oldest rule).
@@ -193,7 +197,8 @@ export function planRetention(series: readonly Backup[], policy: RetentionPolicy
       if (newPeriod || isOldest) {
         slots.set(rule, left - 1)
         lastPeriod.set(rule, label)
-        if (rule === 'last') reasons.push(policy.last === Infinity ? 'last (unlimited)' : `last ${(policy.last ?? 0) - left + 1}`)
+        if (rule === 'last')
+          reasons.push(policy.last === Infinity ? 'last (unlimited)' : `last ${(policy.last ?? 0) - left + 1}`)
         else reasons.push(newPeriod ? `${rule} ${label}` : `oldest ${rule}`)
       }
     }

@@ -100,7 +100,12 @@ export interface RunResult {
 }
 
 /** Runs one stage: marks it as the current one, and records how long it took. */
-async function timed<T>(progress: RunProgress, stages: RunResult['stagesMs'], stage: Stage, body: () => Promise<T>): Promise<T> {
+async function timed<T>(
+  progress: RunProgress,
+  stages: RunResult['stagesMs'],
+  stage: Stage,
+  body: () => Promise<T>,
+): Promise<T> {
   progress.stage = stage
   const start = performance.now()
   try {
@@ -160,11 +165,16 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
         followSymlinks: config.followSymlinks,
         workspace: ctx.workspace,
         exclude: [workDir],
-        onMissing: (name, reason) => log.warning(`'${name}' is missing from the backup: ${reason}; the backup goes on without it`),
+        onMissing: (name, reason) =>
+          log.warning(`'${name}' is missing from the backup: ${reason}; the backup goes on without it`),
       }),
     )
     const fingerprint = config.skipUnchanged
-      ? new ContentFingerprint({ apiKey: config.apiKey, archivePassword: config.archivePassword, linkPassword: config.linkPassword })
+      ? new ContentFingerprint({
+          apiKey: config.apiKey,
+          archivePassword: config.archivePassword,
+          linkPassword: config.linkPassword,
+        })
       : undefined
     // The walk goes on while the zip is written: files are zipped as they are found. Once there is
     // a file to back up, the folder (and for skip-unchanged its listing) is looked up meanwhile.
@@ -175,7 +185,8 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     const listEntries = log.debugEnabled ?? true
     const entries = (async function* () {
       for await (const entry of selection.entries) {
-        if (!destination && entry.kind !== 'directory') destination = lookUpDestination(ctx, client, (error) => refused.abort(error))
+        if (!destination && entry.kind !== 'directory')
+          destination = lookUpDestination(ctx, client, (error) => refused.abort(error))
         if (listEntries) log.debug(`  ${entry.kind} ${entry.name}`)
         yield entry
       }
@@ -194,10 +205,14 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
             tally.fileCount--
             if (entry.kind === 'file') tally.totalBytes -= entry.size
             tally.missing.push({ name: entry.name, reason: describeReadError(error) })
-            log.warning(`'${entry.name}' is missing from the backup: ${describeReadError(error)}; the backup goes on without it`)
+            log.warning(
+              `'${entry.name}' is missing from the backup: ${describeReadError(error)}; the backup goes on without it`,
+            )
           },
           onSizeChanged: (entry, size) =>
-            log.warning(`'${entry.name}' changed size while it was read; the backup holds the ${formatBytes(size)} that were read`),
+            log.warning(
+              `'${entry.name}' changed size while it was read; the backup holds the ${formatBytes(size)} that were read`,
+            ),
         }).catch((error: unknown) => {
           if (refused.signal.aborted && !ctx.signal?.aborted) throw refused.signal.reason
           throw diskFailure(error, temp, 'Writing the zip') ?? error
@@ -224,7 +239,12 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
       else log.info(`${message} No backup was made.`)
       return finish({ ...base, status: 'no-files' })
     }
-    const zipped = { ...base, size: archive.size, fileCount: selection.tally.fileCount, missing: selection.tally.missing }
+    const zipped = {
+      ...base,
+      size: archive.size,
+      fileCount: selection.tally.fileCount,
+      missing: selection.tally.missing,
+    }
     checkServiceLimits(archive.size, fileName)
 
     const compared = fingerprint
@@ -277,12 +297,25 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     const done = { ...zipped, ...uploaded.digests, url: verified.url, folderId, comparison }
     log.info(`Backup uploaded and verified: ${verified.url}`)
     if (fingerprint) {
-      await recordFingerprint(client, verified.url, formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.digests.sha256 }), log)
+      await recordFingerprint(
+        client,
+        verified.url,
+        formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.digests.sha256 }),
+        log,
+      )
     }
     // Retention plans from the freshest listing this run made: after the upload if there is one.
     const listing = uploaded.listing ?? uploaded.before
 
-    const retention = await prune(ctx, client, progress, stagesMs, folderId, { fileName, url: verified.url, time: ctx.startedAt }, listing)
+    const retention = await prune(
+      ctx,
+      client,
+      progress,
+      stagesMs,
+      folderId,
+      { fileName, url: verified.url, time: ctx.startedAt },
+      listing,
+    )
     progress.stage = 'done'
     return finish({ ...done, status: 'uploaded', retention })
   } finally {
@@ -296,7 +329,10 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
 export const MAX_UPLOAD_BYTES = 300e9
 
 export function checkServiceLimits(size: number, fileName: string): void {
-  if (size === 0) throw new BackupError(`The zip ${fileName} is empty (0 bytes) and 1fichier refuses empty files; nothing was uploaded or deleted.`)
+  if (size === 0)
+    throw new BackupError(
+      `The zip ${fileName} is empty (0 bytes) and 1fichier refuses empty files; nothing was uploaded or deleted.`,
+    )
   if (size > MAX_UPLOAD_BYTES) {
     throw new BackupError(
       `The zip ${fileName} is ${formatBytes(size)}, over the 300 GB that 1fichier accepts for one file. Split the backup into several series (one step per part of the tree, each with its own name-prefix), or exclude large files. Nothing was uploaded or deleted.`,
@@ -317,7 +353,11 @@ interface DestinationLookup {
 /** A node asked for during the zip is used only this soon after: how long 1fichier keeps one is not documented. */
 const PREFETCHED_SERVER_MAX_AGE_MS = 60_000
 
-function lookUpDestination(ctx: RunContext, client: OneFichierClient, onRefused: (error: OneFichierError) => void): DestinationLookup {
+function lookUpDestination(
+  ctx: RunContext,
+  client: OneFichierClient,
+  onRefused: (error: OneFichierError) => void,
+): DestinationLookup {
   const { config } = ctx
   const log = new DeferredLog(ctx.log)
   let started: Promise<ResolvedFolder> | undefined
@@ -326,7 +366,11 @@ function lookUpDestination(ctx: RunContext, client: OneFichierClient, onRefused:
     started ??= resolveFolder(client, config.folder, { create: !config.dryRun, log })
     // A failure surfaces where it is awaited; a refusal of the key or account at once.
     started.catch((error: unknown) => {
-      if (error instanceof OneFichierError && (error.kind === 'auth' || error.kind === 'account' || error.kind === 'flood')) onRefused(error)
+      if (
+        error instanceof OneFichierError &&
+        (error.kind === 'auth' || error.kind === 'account' || error.kind === 'flood')
+      )
+        onRefused(error)
     })
     return started
   }
@@ -362,7 +406,9 @@ async function openReadBack(zipPath: string, size: number, password: string): Pr
     return await ZipReadBack.open(zipPath, size, password || undefined)
   } catch (error) {
     if (!(error instanceof ZipCheckError)) throw error
-    throw new BackupError(`The zip that was written does not read back (${error.message}): nothing was uploaded or deleted. This is a bug; please report it.`)
+    throw new BackupError(
+      `The zip that was written does not read back (${error.message}): nothing was uploaded or deleted. This is a bug; please report it.`,
+    )
   }
 }
 
@@ -389,7 +435,9 @@ function waitForDigests(job: DigestJob, readBack: ZipReadBack, log: Log): () => 
       log.info(`SHA-256 ${digests.sha256}`)
       log.info(`Whirlpool ${digests.whirlpool}`)
       log.info(`Read back: all ${readBack.checked} entries check out (CRC-32 or AES code, and the central directory)`)
-      log.info(`Checksums ready ${waited < 10 ? 'before the upload ended' : `${formatDuration(waited)} after the upload ended`} (${engine})`)
+      log.info(
+        `Checksums ready ${waited < 10 ? 'before the upload ended' : `${formatDuration(waited)} after the upload ended`} (${engine})`,
+      )
     }
     return digests
   }
@@ -407,7 +455,8 @@ async function prune(
 ): Promise<RetentionOutcome | null> {
   const { config, log } = ctx
   if (!retentionActive(config.retention)) {
-    if (Object.keys(config.retention).length > 0) log.info('Every keep-* input is 0: retention is off, nothing is deleted')
+    if (Object.keys(config.retention).length > 0)
+      log.info('Every keep-* input is 0: retention is off, nothing is deleted')
     return null
   }
   ctx.signal?.throwIfAborted()
@@ -441,7 +490,12 @@ interface Compared {
 }
 
 /** skip-unchanged: read-only calls; any failure here means "upload", never a failed run. */
-async function compare(ctx: RunContext, client: OneFichierClient, destination: DestinationLookup, fingerprint: string): Promise<Compared> {
+async function compare(
+  ctx: RunContext,
+  client: OneFichierClient,
+  destination: DestinationLookup,
+  fingerprint: string,
+): Promise<Compared> {
   const { config } = ctx
   const upload = (folderId: number | null, reason: string, listing?: FileItem[]): Compared => ({
     folderId,
@@ -463,8 +517,13 @@ async function compare(ctx: RunContext, client: OneFichierClient, destination: D
     if (!(error instanceof OneFichierError)) throw error
     return upload(folderId, `the folder could not be listed (${error.message})`)
   }
-  if (listing.length >= LISTING_LIMIT) return upload(folderId, `the folder listing has ${listing.length} files and may be incomplete`, listing)
-  return { folderId, listing, comparison: await compareWithNewest(client, listing, config.namePrefix, fingerprint, ctx.startedAt) }
+  if (listing.length >= LISTING_LIMIT)
+    return upload(folderId, `the folder listing has ${listing.length} files and may be incomplete`, listing)
+  return {
+    folderId,
+    listing,
+    comparison: await compareWithNewest(client, listing, config.namePrefix, fingerprint, ctx.startedAt),
+  }
 }
 
 function describeComparison(comparison: Comparison): string {
@@ -474,7 +533,12 @@ function describeComparison(comparison: Comparison): string {
 }
 
 /** The upload failed for good: keep the zip as a workflow artifact, and fail saying where it went. */
-async function keepAsArtifact(ctx: RunContext, zipPath: string, error: unknown, progress: RunProgress): Promise<BackupError> {
+async function keepAsArtifact(
+  ctx: RunContext,
+  zipPath: string,
+  error: unknown,
+  progress: RunProgress,
+): Promise<BackupError> {
   const message = (error as Error)?.message ?? String(error)
   try {
     const saved = await ctx.log.group('Save the zip as a workflow artifact', () => ctx.saveAsArtifact!(zipPath))
@@ -498,7 +562,13 @@ async function uploadAndVerify(
   fileName: string,
   stagesMs: RunResult['stagesMs'],
   progress: RunProgress,
-): Promise<{ folderId: number; verified: VerifiedUpload; listing: FileItem[] | undefined; before: FileItem[] | undefined; digests: Digests }> {
+): Promise<{
+  folderId: number
+  verified: VerifiedUpload
+  listing: FileItem[] | undefined
+  before: FileItem[] | undefined
+  digests: Digests
+}> {
   const { config, log } = ctx
   let before: FileItem[] | undefined
   const { folderId, link, listing, local } = await timed(progress, stagesMs, 'upload', () =>
@@ -509,7 +579,9 @@ async function uploadAndVerify(
       const folderId = folder.id ?? ROOT_FOLDER_ID
       log.info(`Destination: '${folder.path || '/'}' (folder id ${folderId})`)
       before = await destination.listing?.catch((error: unknown) => {
-        log.warning(`Listing the folder before the upload failed (${(error as Error).message}); it is listed again for retention`)
+        log.warning(
+          `Listing the folder before the upload failed (${(error as Error).message}); it is listed again for retention`,
+        )
         return undefined
       })
       let link: UploadLink
@@ -547,15 +619,23 @@ async function uploadAndVerify(
         before,
       })
       // A file that 1fichier does not show yet right after its upload is normal: said, not warned of.
-      if (verified.fallback?.late) log.info(`${verified.fallback.reason} (a new file can take a moment to show); the folder listing confirmed it`)
-      else if (verified.fallback) log.warning(`${verified.fallback.reason}; the folder listing confirmed the upload instead`)
+      if (verified.fallback?.late)
+        log.info(`${verified.fallback.reason} (a new file can take a moment to show); the folder listing confirmed it`)
+      else if (verified.fallback)
+        log.warning(`${verified.fallback.reason}; the folder listing confirmed the upload instead`)
       log.info(
         `Verified in ${formatDuration(performance.now() - started)}: 1fichier's size (${formatBytes(archive.size)}) and Whirlpool match the zip; it is in folder id ${folderId}`,
       )
       return verified
     }),
   )
-  return { folderId, verified, listing: listing ?? verified.listing, before, digests: { sha256: local.sha256, whirlpool: local.whirlpool } }
+  return {
+    folderId,
+    verified,
+    listing: listing ?? verified.listing,
+    before,
+    digests: { sha256: local.sha256, whirlpool: local.whirlpool },
+  }
 }
 
 /**
@@ -572,7 +652,10 @@ async function findInFolder(
   log: Log,
 ): Promise<{ link: UploadLink; listing: FileItem[] }> {
   log.warning(`${cause.message.split('. ')[0]}; looking for the file in the folder instead`)
-  const foreign = cause.foreign.length > 0 ? ` end.pl reported only ${describeLinks(cause.foreign)}: not this backup, left alone.` : ''
+  const foreign =
+    cause.foreign.length > 0
+      ? ` end.pl reported only ${describeLinks(cause.foreign)}: not this backup, left alone.`
+      : ''
   let listing: FileItem[]
   try {
     listing = await client.listFiles(folderId)
@@ -596,7 +679,10 @@ async function findInFolder(
     )
   }
   log.info(`Found ${fileName} in the folder with the zip's size and Whirlpool`)
-  return { link: { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' }, listing }
+  return {
+    link: { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' },
+    listing,
+  }
 }
 
 /** Dry run: read-only calls only (no folder is created), then the plan as a real run would make it. */
@@ -608,7 +694,9 @@ async function dryRunPlan(
   listing: FileItem[] | undefined,
 ): Promise<Pick<RunResult, 'folderId' | 'retention'>> {
   const { config, log } = ctx
-  log.info(`Dry run: ${fileName} would be uploaded to '${config.folder.join('/') || '/'}'; nothing is uploaded or deleted`)
+  log.info(
+    `Dry run: ${fileName} would be uploaded to '${config.folder.join('/') || '/'}'; nothing is uploaded or deleted`,
+  )
   if (!retentionActive(config.retention)) return { folderId: null, retention: null }
   return log.group('Prune (dry run)', async () => {
     let folderId: number | null = null

@@ -226,7 +226,9 @@ async function* toEntries(
 
 /** A path whose name is not valid UTF-8: its bytes, and its name in the zip as bytes. */
 function rawEntry(raw: Buffer, rootBytes: Buffer): { source: Buffer; name: Buffer } | undefined {
-  return raw.subarray(0, rootBytes.length).equals(rootBytes) ? { source: raw, name: raw.subarray(rootBytes.length) } : undefined
+  return raw.subarray(0, rootBytes.length).equals(rootBytes)
+    ? { source: raw, name: raw.subarray(rootBytes.length) }
+    : undefined
 }
 
 /** toEntry, with a path that cannot be read passed over as missing instead of failing the backup. */

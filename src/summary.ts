@@ -47,7 +47,11 @@ export function whyNotKept(policy: RetentionPolicy): string {
 /** Long tables fold away, so the link and the outcome stay at the top. */
 const FOLD_ROWS = 15
 
-export function summaryMarkdown(result: RunResult, warnings: readonly string[] = [], policy: RetentionPolicy = {}): string {
+export function summaryMarkdown(
+  result: RunResult,
+  warnings: readonly string[] = [],
+  policy: RetentionPolicy = {},
+): string {
   const lines: string[] = ['## 1fichier backup', '']
   if (result.status === 'no-files') {
     lines.push('No files matched `path`: no backup was made.')
@@ -74,7 +78,13 @@ export function summaryMarkdown(result: RunResult, warnings: readonly string[] =
   if (result.url) rows.unshift(['Download', result.url])
   for (const [name, value] of rows) lines.push(`| ${name} | ${escapeCell(value)} |`)
   if (result.missing.length > 0) {
-    lines.push('', `### Missing files (${result.missing.length})`, '', 'These selected files could not be read, and are not in the backup:', '')
+    lines.push(
+      '',
+      `### Missing files (${result.missing.length})`,
+      '',
+      'These selected files could not be read, and are not in the backup:',
+      '',
+    )
     for (const m of result.missing.slice(0, 50)) lines.push(`- \`${escapeCell(m.name)}\`: ${escapeCell(m.reason)}`)
     if (result.missing.length > 50) lines.push(`- … and ${result.missing.length - 50} more (see the log)`)
   }
@@ -89,7 +99,11 @@ export function summaryMarkdown(result: RunResult, warnings: readonly string[] =
       const pruned = new Set(retention.pruned.map((b) => b.url))
       const failed = new Map(retention.notPruned.map((n) => [n.backup.url, n.reason]))
       const rows = retention.plan.decisions.length
-      if (rows > FOLD_ROWS) lines.push(`<details><summary>${retention.plan.keep.length} kept, ${retention.plan.remove.length} not kept (${rows} backups)</summary>`, '')
+      if (rows > FOLD_ROWS)
+        lines.push(
+          `<details><summary>${retention.plan.keep.length} kept, ${retention.plan.remove.length} not kept (${rows} backups)</summary>`,
+          '',
+        )
       lines.push('| Backup | Decision | Why |', '|---|---|---|')
       for (const d of retention.plan.decisions) {
         const decision = d.keep

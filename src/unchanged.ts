@@ -14,9 +14,7 @@ export interface ExistingBackup extends Backup {
   sha256: string
 }
 
-export type Comparison =
-  | { unchanged: true; backup: ExistingBackup }
-  | { unchanged: false; reason: string }
+export type Comparison = { unchanged: true; backup: ExistingBackup } | { unchanged: false; reason: string }
 
 export async function compareWithNewest(
   client: OneFichierClient,
@@ -38,8 +36,13 @@ export async function compareWithNewest(
   } catch (error) {
     return { unchanged: false, reason: `reading ${newest.fileName}'s description failed (${(error as Error).message})` }
   }
-  if (!description) return { unchanged: false, reason: `${newest.fileName} has no fingerprint in its description (made without skip-unchanged, or by hand)` }
-  if (description.fingerprint !== fingerprint) return { unchanged: false, reason: `the files differ from those in ${newest.fileName}` }
+  if (!description)
+    return {
+      unchanged: false,
+      reason: `${newest.fileName} has no fingerprint in its description (made without skip-unchanged, or by hand)`,
+    }
+  if (description.fingerprint !== fingerprint)
+    return { unchanged: false, reason: `the files differ from those in ${newest.fileName}` }
   const size = toNumber(info.size)
   const whirlpool = (info.checksum ?? item.checksum ?? '').toLowerCase()
   if (size === undefined || size !== toNumber(item.size) || !/^[0-9a-f]{128}$/.test(whirlpool)) {
@@ -57,9 +60,14 @@ export async function recordFingerprint(
 ): Promise<void> {
   try {
     const updated = await client.setDescription(url, description)
-    if (updated >= 1) log.info('Fingerprint saved in the backup\'s description, for skip-unchanged on the next run')
-    else log.warning('1fichier did not confirm the description change (updated: 0): the next run will upload again even if nothing changed')
+    if (updated >= 1) log.info("Fingerprint saved in the backup's description, for skip-unchanged on the next run")
+    else
+      log.warning(
+        '1fichier did not confirm the description change (updated: 0): the next run will upload again even if nothing changed',
+      )
   } catch (error) {
-    log.warning(`Could not save the fingerprint in the backup's description (${(error as Error).message}): the next run will upload again even if nothing changed`)
+    log.warning(
+      `Could not save the fingerprint in the backup's description (${(error as Error).message}): the next run will upload again even if nothing changed`,
+    )
   }
 }

@@ -46,7 +46,9 @@ export async function uploadWithRetries(client: OneFichierClient, job: UploadJob
   const { log } = job
   for (let attempt = 1; ; attempt++) {
     const server = (attempt === 1 ? await job.prefetchedServer?.() : null) ?? (await client.getUploadServer())
-    log.info(`Uploading ${job.fileName} (${formatBytes(job.size)}) to node ${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`)
+    log.info(
+      `Uploading ${job.fileName} (${formatBytes(job.size)}) to node ${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`,
+    )
     // The clock starts with the first byte sent, not with the pacer's wait before it.
     let started = 0
     let lastLog = 0
@@ -97,7 +99,8 @@ export async function uploadWithRetries(client: OneFichierClient, job: UploadJob
       const detail = `end.pl gave no file named ${job.fileName}, only ${describeLinks(others)}`
       throw new UploadResultMissing(new OneFichierError('fatal', 'upload result (end.pl)', detail), others)
     }
-    if (others.length > 0) log.warning(`end.pl also listed ${describeLinks(others)}; they are not this backup and are left alone`)
+    if (others.length > 0)
+      log.warning(`end.pl also listed ${describeLinks(others)}; they are not this backup and are left alone`)
     return link
   }
 }

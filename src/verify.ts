@@ -27,7 +27,13 @@ export interface VerifiedUpload {
 async function verifyFromListing(
   client: OneFichierClient,
   url: string,
-  expected: LocalZip & { fileName: string; folderId: number; folderPath: string; listing?: FileItem[] | undefined; before?: readonly FileItem[] | undefined },
+  expected: LocalZip & {
+    fileName: string
+    folderId: number
+    folderPath: string
+    listing?: FileItem[] | undefined
+    before?: readonly FileItem[] | undefined
+  },
   cause: OneFichierError,
 ): Promise<VerifiedUpload> {
   // A listing made before the upload cannot show it: only one made after counts here.
@@ -52,7 +58,13 @@ async function verifyFromListing(
   }
   const mismatch = compareDigests('1fichier (file/ls.cgi)', expected, item.size, item.checksum)
   if (mismatch) throw await badCopy(client, mismatch, { url, fileName: item.filename }, expected)
-  return { url, fileName: item.filename, folderId: expected.folderId, listing, fallback: { reason: cause.message.split('. ')[0]!, late: cause.kind === 'not-found' } }
+  return {
+    url,
+    fileName: item.filename,
+    folderId: expected.folderId,
+    listing,
+    fallback: { reason: cause.message.split('. ')[0]!, late: cause.kind === 'not-found' },
+  }
 }
 
 /**
@@ -65,11 +77,20 @@ async function badCopy(
   copy: DeletionTarget,
   expected: { fileName: string; before?: readonly FileItem[] | undefined },
 ): Promise<VerificationError> {
-  const outcome = await deleteFile(client, copy, { kind: 'own-bad-upload', before: expected.before, fileName: expected.fileName }).catch(
-    (error: unknown): DeletionOutcome => ({ deleted: false, reason: `the deletion failed (${(error as Error).message})` }),
+  const outcome = await deleteFile(client, copy, {
+    kind: 'own-bad-upload',
+    before: expected.before,
+    fileName: expected.fileName,
+  }).catch((error: unknown): DeletionOutcome => ({
+    deleted: false,
+    reason: `the deletion failed (${(error as Error).message})`,
+  }))
+  const what = outcome.deleted
+    ? 'the bad copy was deleted'
+    : `the copy at ${copy.url} was not deleted (${outcome.reason}); check it and delete it by hand if it is this run's`
+  return new VerificationError(
+    `Checksum mismatch: ${mismatch}. The upload was corrupted on the way; ${what}. Nothing else was deleted; run the job again.`,
   )
-  const what = outcome.deleted ? 'the bad copy was deleted' : `the copy at ${copy.url} was not deleted (${outcome.reason}); check it and delete it by hand if it is this run's`
-  return new VerificationError(`Checksum mismatch: ${mismatch}. The upload was corrupted on the way; ${what}. Nothing else was deleted; run the job again.`)
 }
 
 export function compareDigests(where: string, local: LocalZip, size: unknown, whirlpool: unknown): string | null {

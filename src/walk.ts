@@ -121,7 +121,8 @@ async function* walk(globber: Globber, own: GlobPattern[], options: WalkOptions)
     } catch (error) {
       // A broken link is passed over quietly, as @actions/glob's omitBrokenSymbolicLinks does.
       const code = (error as NodeJS.ErrnoException).code
-      if (!(options.followSymlinks && code === 'ENOENT' && isBrokenLink(item.raw ?? itemPath))) options.onSkip(itemPath, error as NodeJS.ErrnoException)
+      if (!(options.followSymlinks && code === 'ENOENT' && isBrokenLink(item.raw ?? itemPath)))
+        options.onSkip(itemPath, error as NodeJS.ErrnoException)
       continue
     }
     if (options.excludeHiddenFiles && path.basename(itemPath).startsWith('.')) continue
@@ -141,7 +142,8 @@ async function* walk(globber: Globber, own: GlobPattern[], options: WalkOptions)
       }
       if (matched & MATCH_DIRECTORY) yield found(item, stats)
       const ancestors = options.followSymlinks ? { id, parent: item.ancestors } : undefined
-      for (let i = children.length - 1; i >= 0; i--) stack.push(ancestors ? { ...children[i]!, ancestors } : children[i]!)
+      for (let i = children.length - 1; i >= 0; i--)
+        stack.push(ancestors ? { ...children[i]!, ancestors } : children[i]!)
     } else if (matched & MATCH_FILE) {
       yield found(item, stats)
     }
@@ -165,7 +167,10 @@ function found(item: { path: string; raw?: Buffer | undefined }, stats: Stats): 
  * and that string names no file: such a directory is read again as bytes, and those children keep
  * their raw path (Info-ZIP stores such names as their bytes too).
  */
-function readChildren(dir: { path: string; raw?: Buffer | undefined }): Array<{ path: string; raw?: Buffer | undefined }> {
+function readChildren(dir: {
+  path: string
+  raw?: Buffer | undefined
+}): Array<{ path: string; raw?: Buffer | undefined }> {
   const names = readdirSync(dir.raw ?? dir.path)
   if (dir.raw === undefined && !names.some((name) => name.includes('\uFFFD'))) {
     return names.map((name) => ({ path: path.join(dir.path, name) }))
@@ -174,6 +179,8 @@ function readChildren(dir: { path: string; raw?: Buffer | undefined }): Array<{ 
   return readdirSync(parent, { encoding: 'buffer' }).map((bytes) => {
     const name = bytes.toString('utf8')
     const raw = Buffer.concat([parent, Buffer.from(path.sep), bytes])
-    return dir.raw === undefined && Buffer.from(name).equals(bytes) ? { path: path.join(dir.path, name) } : { path: path.join(dir.path, name), raw }
+    return dir.raw === undefined && Buffer.from(name).equals(bytes)
+      ? { path: path.join(dir.path, name) }
+      : { path: path.join(dir.path, name), raw }
   })
 }

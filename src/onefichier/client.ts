@@ -43,13 +43,20 @@ export class OneFichierClient {
 
   /** folder/ls.cgi: the sub-folders of a folder. */
   async listFolders(folderId: number): Promise<SubFolder[]> {
-    const answer = await this.transport.api<FolderList>('folder/ls.cgi', { folder_id: folderId }, 'POST', { readOnly: true })
+    const answer = await this.transport.api<FolderList>('folder/ls.cgi', { folder_id: folderId }, 'POST', {
+      readOnly: true,
+    })
     return Array.isArray(answer.sub_folders) ? answer.sub_folders : []
   }
 
   /** folder/mkdir.cgi: creates a folder, returns its id. Sent once: sent twice it could make two. */
   async makeFolder(name: string, parentId: number): Promise<number> {
-    const answer = await this.transport.api<MakeFolderAnswer>('folder/mkdir.cgi', { name, folder_id: parentId }, 'POST', { retry: false })
+    const answer = await this.transport.api<MakeFolderAnswer>(
+      'folder/mkdir.cgi',
+      { name, folder_id: parentId },
+      'POST',
+      { retry: false },
+    )
     const id = toNumber(answer.folder_id)
     if (id === undefined) throw new OneFichierError('fatal', 'folder/mkdir.cgi', 'the answer has no folder_id')
     return id
@@ -69,7 +76,7 @@ export class OneFichierClient {
 
   /**
    * file/info.cgi: one file's folder, size and Whirlpool checksum. Frequent calls provoke "Owner
-   * locked" (shared/1fichier-api.md, 16.2): `once` asks a single time, the caller falls back on a listing.
+   * locked" (JDownloader's plugin, https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java): `once` asks a single time, the caller falls back on a listing.
    */
   async fileInfo(url: string, options: { once?: boolean } = {}): Promise<FileInfo> {
     return this.transport.api<FileInfo>('file/info.cgi', { url }, 'POST', { readOnly: true, retry: !options.once })
@@ -78,7 +85,12 @@ export class OneFichierClient {
   /** file/chattr.cgi: sets one file's description; returns the confirmed `updated` count. */
   async setDescription(url: string, description: string): Promise<number> {
     // Sent once: a change is never sent twice.
-    const answer = await this.transport.api<{ updated?: number | string }>('file/chattr.cgi', { urls: [url], description }, 'POST', { retry: false })
+    const answer = await this.transport.api<{ updated?: number | string }>(
+      'file/chattr.cgi',
+      { urls: [url], description },
+      'POST',
+      { retry: false },
+    )
     return toNumber(answer.updated) ?? 0
   }
 
@@ -96,7 +108,9 @@ export class OneFichierClient {
     const body: Record<string, unknown> = { url, single: 1 }
     if (options.password) body.pass = options.password
     if (options.cdn) body.cdn = 1
-    const answer = await this.transport.api<{ url?: unknown }>('download/get_token.cgi', body, 'POST', { readOnly: true })
+    const answer = await this.transport.api<{ url?: unknown }>('download/get_token.cgi', body, 'POST', {
+      readOnly: true,
+    })
     if (typeof answer.url !== 'string' || !/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\//.test(answer.url)) {
       throw new OneFichierError('retryable', 'download/get_token.cgi', 'the answer has no valid https download URL')
     }
@@ -105,7 +119,9 @@ export class OneFichierClient {
 
   /** upload/get_upload_server.cgi: a fresh node and upload id for every upload. */
   async getUploadServer(): Promise<UploadServer> {
-    const answer = await this.transport.api<Partial<UploadServer>>('upload/get_upload_server.cgi', undefined, 'GET', { readOnly: true })
+    const answer = await this.transport.api<Partial<UploadServer>>('upload/get_upload_server.cgi', undefined, 'GET', {
+      readOnly: true,
+    })
     const { url, id } = answer
     // The node becomes part of an https URL that carries the key: accept a host name (and port) only.
     if (typeof url !== 'string' || !/^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(url)) {
@@ -140,9 +156,12 @@ export class OneFichierClient {
         req.onProgress?.({ sentBytes: sent, totalBytes: req.size })
       },
     })
-    const watchdog = setInterval(() => {
-      if (Date.now() - lastProgressAt > stallTimeoutMs) stall.abort(new Error('stalled'))
-    }, Math.min(1_000, stallTimeoutMs / 4))
+    const watchdog = setInterval(
+      () => {
+        if (Date.now() - lastProgressAt > stallTimeoutMs) stall.abort(new Error('stalled'))
+      },
+      Math.min(1_000, stallTimeoutMs / 4),
+    )
     try {
       await this.transport.once(async () => {
         const response = await this.transport.send(operation, {
@@ -180,7 +199,9 @@ export class OneFichierClient {
    * exactly this run's file name is the upload's; any other is returned apart, never as ours.
    */
   async uploadResult(server: UploadServer, fileName: string): Promise<UploadOutcome> {
-    return this.transport.withRetries('upload result (end.pl)', undefined, () => this.readUploadResult(server, fileName))
+    return this.transport.withRetries('upload result (end.pl)', undefined, () =>
+      this.readUploadResult(server, fileName),
+    )
   }
 
   /** One look at end.pl after a failed upload: the link if the file landed after all, else null. */

@@ -31,7 +31,7 @@ export function errorNumber(message: string): number | undefined {
 
 const RETRYABLE_HTTP = new Set([403, 429, 500, 502, 503, 504, 509])
 
-/** Lock answers seen from the real service (shared/1fichier-api.md, 10 and 16.2), by text and by number. */
+/** Lock answers seen from the real service (rclone's shouldRetry in https://github.com/rclone/rclone/tree/master/backend/fichier/fichier.go, and https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java), by text and by number. */
 const LOCK_TEXT = /flood detected|ip locked|user locked|owner locked|apk locked/
 const LOCK_CODES = new Set([374, 412, 38, 223, 649, 620, 186])
 /** Only these mean the key: "No such user #93", "Not authenticated #247" (HTTP 401). */
@@ -74,7 +74,12 @@ export class OneFichierError extends Error {
   /** The same failure after the last attempt, saying how many were made. */
   afterAttempts(attempts: number): OneFichierError {
     if (attempts <= 1) return this
-    return new OneFichierError(this.kind, this.operation, `${this.detail} (after ${attempts} attempts)`, this.httpStatus)
+    return new OneFichierError(
+      this.kind,
+      this.operation,
+      `${this.detail} (after ${attempts} attempts)`,
+      this.httpStatus,
+    )
   }
 }
 
@@ -102,7 +107,8 @@ export function networkFailure(operation: string, error: unknown): OneFichierErr
   const err = error as { code?: string; message?: string; cause?: { code?: string; message?: string } }
   const code = err.code ?? err.cause?.code
   const what = code ?? err.message ?? 'unknown network error'
-  const kind: FailureKind = code === undefined || NETWORK_CODES.has(code) || code.startsWith('UND_ERR') ? 'retryable' : 'fatal'
+  const kind: FailureKind =
+    code === undefined || NETWORK_CODES.has(code) || code.startsWith('UND_ERR') ? 'retryable' : 'fatal'
   const reason = code === 'ENOTFOUND' ? `host not found (${what})` : `network error (${what})`
   return new OneFichierError(kind === 'retryable' ? 'retryable' : 'fatal', operation, reason)
 }

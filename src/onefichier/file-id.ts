@@ -1,5 +1,5 @@
 // A 1fichier file is named by its download URL, `https://1fichier.com/?<id>`; the same file may be
-// shown under another of 1fichier's domains (shared/1fichier-api.md, 16.4). So files are told apart
+// shown under another of 1fichier's domains (the domain table of https://1fichier.com/api.html). So files are told apart
 // by the id after `?`, never by comparing whole URLs.
 
 /** Download ids seen are 5-20 lowercase letters and digits (JDownloader's rule). */
@@ -10,7 +10,10 @@ export function fileIdOf(url: unknown): string | null {
   if (typeof url !== 'string') return null
   const at = url.indexOf('?')
   if (at === -1) return null
-  const id = url.slice(at + 1).split(/[&#]/)[0]!.toLowerCase()
+  const id = url
+    .slice(at + 1)
+    .split(/[&#]/)[0]!
+    .toLowerCase()
   return FILE_ID.test(id) ? id : null
 }
 

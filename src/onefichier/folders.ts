@@ -42,12 +42,19 @@ export async function resolveFolder(
 }
 
 /** The id of the sub-folder `name` of `parentId` (the oldest, when 1fichier has several), if any. */
-async function findChild(client: OneFichierClient, parentId: number, name: string, here: string, log: Log): Promise<number | undefined> {
+async function findChild(
+  client: OneFichierClient,
+  parentId: number,
+  name: string,
+  here: string,
+  log: Log,
+): Promise<number | undefined> {
   const matches = (await client.listFolders(parentId))
     .filter((f) => f.name === name && toNumber(f.id) !== undefined)
     .map((f) => toNumber(f.id)!)
     .sort((a, b) => a - b)
-  if (matches.length > 1) log.warning(`1fichier has ${matches.length} folders named '${here}'; using the oldest (id ${matches[0]})`)
+  if (matches.length > 1)
+    log.warning(`1fichier has ${matches.length} folders named '${here}'; using the oldest (id ${matches[0]})`)
   return matches[0]
 }
 
@@ -78,7 +85,9 @@ async function createOrFind(
       return { id: existing, created: false }
     }
     // Looked at, and not there: sending it again is safe when the answer was a glitch (a 5xx, or a KO with HTTP 200).
-    const glitch = isRetryable(failure.kind) || (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300)
+    const glitch =
+      isRetryable(failure.kind) ||
+      (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300)
     if (!glitch || attempt >= attempts) {
       throw new OneFichierError(
         failure.kind === 'flood' ? 'flood' : 'fatal',
@@ -87,6 +96,8 @@ async function createOrFind(
         failure.httpStatus,
       )
     }
-    log.warning(`${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ${attempt + 1} of ${attempts})`)
+    log.warning(
+      `${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ${attempt + 1} of ${attempts})`,
+    )
   }
 }

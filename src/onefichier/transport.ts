@@ -79,7 +79,12 @@ export class Transport {
    * POST (or GET) a JSON API call under `apiUrl`, retried per the rules; KO answers are errors.
    * `retry: false` for a call that changes something: sent once, the caller looks at the state.
    */
-  async api<T>(endpoint: string, body?: unknown, method: 'GET' | 'POST' = 'POST', options: ApiCallOptions = {}): Promise<T> {
+  async api<T>(
+    endpoint: string,
+    body?: unknown,
+    method: 'GET' | 'POST' = 'POST',
+    options: ApiCallOptions = {},
+  ): Promise<T> {
     const url = `${this.options.apiUrl}/${endpoint}`
     const call = async () => {
       const response = await this.send(endpoint, {
@@ -117,7 +122,11 @@ export class Transport {
   }
 
   /** Runs `attempt` up to `retries` times, pacing each try; flood waits 30 s, Retry-After is honoured. */
-  async withRetries<T>(operation: string, spacing: { key: string; intervalMs: number } | undefined, attempt: () => Promise<T>): Promise<T> {
+  async withRetries<T>(
+    operation: string,
+    spacing: { key: string; intervalMs: number } | undefined,
+    attempt: () => Promise<T>,
+  ): Promise<T> {
     const { retries, log, signal } = this.options
     for (let n = 1; ; n++) {
       if (spacing) await this.pacer.waitSpaced(spacing.key, spacing.intervalMs, signal)
@@ -146,7 +155,12 @@ export class Transport {
    * the caller fetches a new one-use token for the next. Returns the bytes written by this try;
    * a connection that drops half way throws after what arrived was written (to resume from).
    */
-  async download(url: string, file: string, offset: number, onBytes?: (total: number) => void): Promise<{ written: number; complete: boolean }> {
+  async download(
+    url: string,
+    file: string,
+    offset: number,
+    onBytes?: (total: number) => void,
+  ): Promise<{ written: number; complete: boolean }> {
     const operation = 'download'
     return this.once(async () => {
       let response: Dispatcher.ResponseData
@@ -164,7 +178,12 @@ export class Transport {
       }
       if (response.statusCode !== 200 && response.statusCode !== 206) {
         const text = await response.body.text().catch(() => '')
-        throw new OneFichierError(response.statusCode >= 500 ? 'retryable' : 'fatal', operation, `the download node answered HTTP ${response.statusCode} with ${describeBody(text)}`, response.statusCode)
+        throw new OneFichierError(
+          response.statusCode >= 500 ? 'retryable' : 'fatal',
+          operation,
+          `the download node answered HTTP ${response.statusCode} with ${describeBody(text)}`,
+          response.statusCode,
+        )
       }
       // A node that ignores Range sends the whole file again: start the file over.
       const from = response.statusCode === 206 ? offset : 0
@@ -270,7 +289,9 @@ export function parseApiAnswer<T>(operation: string, response: RawResponse): T {
 
 function plainMessage(text: string): string {
   const trimmed = text.trim()
-  return trimmed.length > 0 && trimmed.length <= 200 && !trimmed.startsWith('<') && !/[\u0000-\u001f]/.test(trimmed) ? trimmed : ''
+  return trimmed.length > 0 && trimmed.length <= 200 && !trimmed.startsWith('<') && !/[\u0000-\u001f]/.test(trimmed)
+    ? trimmed
+    : ''
 }
 
 function describeBody(text: string): string {

@@ -43,7 +43,14 @@ export async function runRestoreAction(): Promise<void> {
     let restored
     try {
       restored = await restoreCommand(
-        { config, log, now: new Date(), timeScale: timeScaleFromEnv(config.apiUrl), signal: cancellation.signal, tempDir: process.env.RUNNER_TEMP || os.tmpdir() },
+        {
+          config,
+          log,
+          now: new Date(),
+          timeScale: timeScaleFromEnv(config.apiUrl),
+          signal: cancellation.signal,
+          tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+        },
         target,
         true,
       )
@@ -53,12 +60,18 @@ export async function runRestoreAction(): Promise<void> {
     }
     if (!restored) {
       const message = `No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}': nothing was restored.`
-      if (ifNone === 'error') throw new BackupError(`${message} Check folder and name-prefix, or set if-no-backup-found: warn.`)
+      if (ifNone === 'error')
+        throw new BackupError(`${message} Check folder and name-prefix, or set if-no-backup-found: warn.`)
       if (ifNone === 'warn') log.warning(message)
       else log.info(message)
       return
     }
-    const outputs = { 'file-name': restored['file-name'], url: restored.url, size: String(restored.size), 'file-count': String(restored['file-count']) }
+    const outputs = {
+      'file-name': restored['file-name'],
+      url: restored.url,
+      size: String(restored.size),
+      'file-count': String(restored['file-count']),
+    }
     try {
       for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
     } catch (error) {

@@ -47,13 +47,72 @@ export class RepositoryUsageError extends Error {
 }
 
 const KEEP_FLAGS = [...KEEP_COUNT_INPUTS, ...KEEP_WITHIN_INPUTS.map(([input]) => input)]
-const VALUE_FLAGS = ['folder', 'name-prefix', 'backup', 'to', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', ...KEEP_FLAGS] as const
+const VALUE_FLAGS = [
+  'folder',
+  'name-prefix',
+  'backup',
+  'to',
+  'api-url',
+  'retries',
+  'stall-timeout-seconds',
+  'key-file',
+  ...KEEP_FLAGS,
+] as const
 const SWITCHES = ['overwrite', 'cdn', 'json', 'verbose', 'dry-run', 'quiet'] as const
 const ALLOWED: Record<RepositoryCommand, ReadonlySet<string>> = {
-  list: new Set(['folder', 'name-prefix', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', ...KEEP_FLAGS, 'json', 'verbose', 'quiet']),
-  prune: new Set(['folder', 'name-prefix', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', ...KEEP_FLAGS, 'json', 'verbose', 'dry-run', 'quiet']),
-  check: new Set(['folder', 'name-prefix', 'backup', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', 'cdn', 'json', 'verbose', 'quiet']),
-  restore: new Set(['folder', 'name-prefix', 'backup', 'to', 'overwrite', 'api-url', 'retries', 'stall-timeout-seconds', 'key-file', 'cdn', 'json', 'verbose', 'quiet']),
+  list: new Set([
+    'folder',
+    'name-prefix',
+    'api-url',
+    'retries',
+    'stall-timeout-seconds',
+    'key-file',
+    ...KEEP_FLAGS,
+    'json',
+    'verbose',
+    'quiet',
+  ]),
+  prune: new Set([
+    'folder',
+    'name-prefix',
+    'api-url',
+    'retries',
+    'stall-timeout-seconds',
+    'key-file',
+    ...KEEP_FLAGS,
+    'json',
+    'verbose',
+    'dry-run',
+    'quiet',
+  ]),
+  check: new Set([
+    'folder',
+    'name-prefix',
+    'backup',
+    'api-url',
+    'retries',
+    'stall-timeout-seconds',
+    'key-file',
+    'cdn',
+    'json',
+    'verbose',
+    'quiet',
+  ]),
+  restore: new Set([
+    'folder',
+    'name-prefix',
+    'backup',
+    'to',
+    'overwrite',
+    'api-url',
+    'retries',
+    'stall-timeout-seconds',
+    'key-file',
+    'cdn',
+    'json',
+    'verbose',
+    'quiet',
+  ]),
 }
 
 export interface ParsedRepositoryArgs {
@@ -72,13 +131,19 @@ export function parseRepositoryArgs(command: RepositoryCommand, argv: string[]):
     throw new RepositoryUsageError(`${(error as Error).message}. See --help.`)
   }
   for (const name of Object.keys(parsed.values)) {
-    if (!ALLOWED[command].has(name)) throw new RepositoryUsageError(`--${name} does not apply to '${command}'. See --help.`)
+    if (!ALLOWED[command].has(name))
+      throw new RepositoryUsageError(`--${name} does not apply to '${command}'. See --help.`)
   }
-  if (command === 'restore' && typeof parsed.values.to !== 'string') throw new RepositoryUsageError("'restore' needs --to DIR: the folder to restore into.")
+  if (command === 'restore' && typeof parsed.values.to !== 'string')
+    throw new RepositoryUsageError("'restore' needs --to DIR: the folder to restore into.")
   return parsed
 }
 
-export async function runRepositoryCommand(command: RepositoryCommand, args: ParsedRepositoryArgs, shell: RepositoryShell): Promise<number> {
+export async function runRepositoryCommand(
+  command: RepositoryCommand,
+  args: ParsedRepositoryArgs,
+  shell: RepositoryShell,
+): Promise<number> {
   const { values } = args
   const input = (name: string): string => {
     if (name in shell.secrets) return shell.secrets[name as keyof RepositoryShell['secrets']]
@@ -91,18 +156,32 @@ export async function runRepositoryCommand(command: RepositoryCommand, args: Par
     config = parseRepositoryConfig(input, {}, { allowAll: command === 'check' })
   } catch (error) {
     if (!(error instanceof InvalidInputs)) throw error
-    for (const problem of error.problems) shell.log.error(problem.message.replace(/^Input '([^']+)'/, (_, n: string) => (n in shell.secrets ? n : `--${n}`)))
+    for (const problem of error.problems)
+      shell.log.error(
+        problem.message.replace(/^Input '([^']+)'/, (_, n: string) => (n in shell.secrets ? n : `--${n}`)),
+      )
     return 2
   }
-  const ctx: CommandContext = { config, log: shell.log, now: shell.now, timeScale: shell.timeScale(config.apiUrl), signal: shell.signal }
+  const ctx: CommandContext = {
+    config,
+    log: shell.log,
+    now: shell.now,
+    timeScale: shell.timeScale(config.apiUrl),
+    signal: shell.signal,
+  }
   const json = values.json === true
   try {
     switch (command) {
       case 'list': {
         const rows = await listCommand(ctx)
         if (json) shell.print(JSON.stringify(rows, null, 2))
-        else if (rows.length === 0) shell.print(`No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}'.`)
-        else for (const r of rows) shell.print(`${r.time.replace('.000Z', 'Z')}  ${formatBytes(r.size).padStart(10)}  ${r['file-name']}  ${r.url}${r['kept-by'] ? `  ${r['kept-by'].length > 0 ? `kept: ${r['kept-by'].join(', ')}` : 'not kept'}` : ''}`)
+        else if (rows.length === 0)
+          shell.print(`No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}'.`)
+        else
+          for (const r of rows)
+            shell.print(
+              `${r.time.replace('.000Z', 'Z')}  ${formatBytes(r.size).padStart(10)}  ${r['file-name']}  ${r.url}${r['kept-by'] ? `  ${r['kept-by'].length > 0 ? `kept: ${r['kept-by'].join(', ')}` : 'not kept'}` : ''}`,
+            )
         return 0
       }
       case 'prune': {
@@ -113,7 +192,12 @@ export async function runRepositoryCommand(command: RepositoryCommand, args: Par
             JSON.stringify(
               {
                 'dry-run': config.dryRun,
-                kept: outcome.plan?.keep.map((d) => ({ 'file-name': d.backup.fileName, url: d.backup.url, reasons: d.reasons })) ?? [],
+                kept:
+                  outcome.plan?.keep.map((d) => ({
+                    'file-name': d.backup.fileName,
+                    url: d.backup.url,
+                    reasons: d.reasons,
+                  })) ?? [],
                 'planned-deletions': planned,
                 pruned: outcome.pruned.map((b) => ({ 'file-name': b.fileName, url: b.url })),
                 'not-pruned': outcome.notPruned.map((n) => ({ 'file-name': n.backup.fileName, reason: n.reason })),
@@ -123,24 +207,36 @@ export async function runRepositoryCommand(command: RepositoryCommand, args: Par
             ),
           )
         } else if (outcome.plan) {
-          shell.print(config.dryRun ? `Dry run: would delete ${planned.length}, keep ${outcome.plan.keep.length}` : `Kept ${outcome.plan.keep.length}, deleted ${outcome.pruned.length}`)
+          shell.print(
+            config.dryRun
+              ? `Dry run: would delete ${planned.length}, keep ${outcome.plan.keep.length}`
+              : `Kept ${outcome.plan.keep.length}, deleted ${outcome.pruned.length}`,
+          )
         }
         return outcome.plan === null || outcome.notPruned.length > 0 ? 3 : 0
       }
       case 'check': {
         const results = await checkCommand(ctx)
         if (json) shell.print(JSON.stringify(results, null, 2))
-        else shell.print(`Checked ${results.length} backups: ${results.filter((r) => r.ok).length} sound, ${results.filter((r) => !r.ok).length} damaged`)
+        else
+          shell.print(
+            `Checked ${results.length} backups: ${results.filter((r) => r.ok).length} sound, ${results.filter((r) => !r.ok).length} damaged`,
+          )
         return results.every((r) => r.ok) ? 0 : 1
       }
       case 'restore': {
         const restored = await restoreCommand(ctx, String(values.to), values.overwrite === true)
         if (!restored) {
-          shell.log.error(`The series ${config.namePrefix} has no backup in '${config.folder.join('/') || '/'}': nothing was restored.`)
+          shell.log.error(
+            `The series ${config.namePrefix} has no backup in '${config.folder.join('/') || '/'}': nothing was restored.`,
+          )
           return 1
         }
         if (json) shell.print(JSON.stringify(restored, null, 2))
-        else shell.print(`Restored ${restored['file-name']} (${formatBytes(restored.size)}, ${restored['file-count']} files) into ${restored.path}`)
+        else
+          shell.print(
+            `Restored ${restored['file-name']} (${formatBytes(restored.size)}, ${restored['file-count']} files) into ${restored.path}`,
+          )
         return 0
       }
     }

@@ -59,7 +59,9 @@ const where = (config: RepositoryConfig) => `'${config.folder.join('/') || '/'}'
 export async function listCommand(ctx: CommandContext): Promise<ListedRow[]> {
   return withClient(ctx, async (client) => {
     const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
-    const plan = retentionActive(ctx.config.retention) ? planRetention(series.backups, ctx.config.retention, { now: ctx.now }) : null
+    const plan = retentionActive(ctx.config.retention)
+      ? planRetention(series.backups, ctx.config.retention, { now: ctx.now })
+      : null
     return series.backups.map((b) => {
       const row: ListedRow = { 'file-name': b.fileName, url: b.url, size: b.size, time: b.time.toISOString() }
       const decision = plan?.decisions.find((d) => d.backup.url === b.url)
@@ -72,7 +74,9 @@ export async function listCommand(ctx: CommandContext): Promise<ListedRow[]> {
 /** `prune`: retention alone, with the same plan, reasons and safety as after a backup. */
 export async function pruneCommand(ctx: CommandContext): Promise<RetentionOutcome> {
   if (!retentionActive(ctx.config.retention)) {
-    throw new BackupError('prune needs at least one keep-* rule above 0 (e.g. --keep-daily 7): without one every backup would go.')
+    throw new BackupError(
+      'prune needs at least one keep-* rule above 0 (e.g. --keep-daily 7): without one every backup would go.',
+    )
   }
   return withClient(ctx, async (client) => {
     const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
@@ -119,7 +123,12 @@ export async function checkCommand(ctx: CommandContext): Promise<CheckedBackup[]
 async function checkOne(client: OneFichierClient, ctx: CommandContext, backup: ListedBackup): Promise<CheckedBackup> {
   const base = { 'file-name': backup.fileName, url: backup.url }
   try {
-    const count = await withDownload(client, ctx, backup, async (archive) => (await checkAll(archive, ctx.config.archivePassword || undefined)).fileCount)
+    const count = await withDownload(
+      client,
+      ctx,
+      backup,
+      async (archive) => (await checkAll(archive, ctx.config.archivePassword || undefined)).fileCount,
+    )
     ctx.log.info(`${backup.fileName}: Whirlpool and all ${count} entries check out`)
     return { ...base, ok: true, 'file-count': count }
   } catch (error) {
@@ -138,26 +147,48 @@ export interface Restored {
 }
 
 /** `restore`: one backup into `target`, checked whole before it is moved into place. */
-export async function restoreCommand(ctx: CommandContext, target: string, overwrite: boolean): Promise<Restored | null> {
+export async function restoreCommand(
+  ctx: CommandContext,
+  target: string,
+  overwrite: boolean,
+): Promise<Restored | null> {
   await checkTarget(target, overwrite)
   return withClient(ctx, async (client) => {
     const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
     const [backup] = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config))
     if (!backup) return null
     const extracted = await ctx.log.group(`Restore ${backup.fileName}`, () =>
-      withDownload(client, ctx, backup, (archive) => extractInto(archive, target, { password: ctx.config.archivePassword || undefined, overwrite })),
+      withDownload(client, ctx, backup, (archive) =>
+        extractInto(archive, target, { password: ctx.config.archivePassword || undefined, overwrite }),
+      ),
     )
     ctx.log.info(`Restored ${extracted.fileCount} files of ${backup.fileName} into ${target}`)
-    return { 'file-name': backup.fileName, url: backup.url, size: backup.size, 'file-count': extracted.fileCount, path: target }
+    return {
+      'file-name': backup.fileName,
+      url: backup.url,
+      size: backup.size,
+      'file-count': extracted.fileCount,
+      path: target,
+    }
   })
 }
 
 /** Downloads a backup to a temporary file, checks it, opens it, and always removes it after. */
-async function withDownload<T>(client: OneFichierClient, ctx: CommandContext, backup: ListedBackup, body: (archive: OpenArchive) => Promise<T>): Promise<T> {
+async function withDownload<T>(
+  client: OneFichierClient,
+  ctx: CommandContext,
+  backup: ListedBackup,
+  body: (archive: OpenArchive) => Promise<T>,
+): Promise<T> {
   const dir = await mkdtemp(path.join(ctx.tempDir ?? os.tmpdir(), '1fichier-restore-'))
   try {
     const file = path.join(dir, backup.fileName)
-    await downloadBackup(client, backup, file, { linkPassword: ctx.config.linkPassword, cdn: ctx.config.cdn, retries: ctx.config.retries, log: ctx.log })
+    await downloadBackup(client, backup, file, {
+      linkPassword: ctx.config.linkPassword,
+      cdn: ctx.config.cdn,
+      retries: ctx.config.retries,
+      log: ctx.log,
+    })
     const archive = await OpenArchive.open(file)
     try {
       return await body(archive)

@@ -20,7 +20,12 @@ export interface DownloadOptions {
 /** Whole downloads tried when the bytes do not match the listing (each after a new token). */
 const WHOLE_ATTEMPTS = 2
 
-export async function downloadBackup(client: OneFichierClient, backup: ListedBackup, file: string, options: DownloadOptions): Promise<void> {
+export async function downloadBackup(
+  client: OneFichierClient,
+  backup: ListedBackup,
+  file: string,
+  options: DownloadOptions,
+): Promise<void> {
   const { log } = options
   for (let whole = 1; ; whole++) {
     await rm(file, { force: true })
@@ -39,13 +44,20 @@ export async function downloadBackup(client: OneFichierClient, backup: ListedBac
     }
     await rm(file, { force: true })
     if (whole >= WHOLE_ATTEMPTS) {
-      throw new BackupError(`The download of ${backup.fileName} is corrupted (${problem}) after ${whole} tries; nothing was extracted. Run again later.`)
+      throw new BackupError(
+        `The download of ${backup.fileName} is corrupted (${problem}) after ${whole} tries; nothing was extracted. Run again later.`,
+      )
     }
     log.warning(`The download of ${backup.fileName} is corrupted (${problem}); downloading it again with a new token`)
   }
 }
 
-async function fetchResuming(client: OneFichierClient, backup: ListedBackup, file: string, options: DownloadOptions): Promise<void> {
+async function fetchResuming(
+  client: OneFichierClient,
+  backup: ListedBackup,
+  file: string,
+  options: DownloadOptions,
+): Promise<void> {
   let offset = 0
   for (let attempt = 1; ; attempt++) {
     const token = await tokenFor(client, backup, options)
@@ -55,7 +67,9 @@ async function fetchResuming(client: OneFichierClient, backup: ListedBackup, fil
     } catch (error) {
       if (!(error instanceof OneFichierError) || !isRetryable(error.kind) || attempt >= options.retries) throw error
       offset = (error as OneFichierError & { resumeFrom?: number }).resumeFrom ?? 0
-      options.log.warning(`${error.message.split('. ')[0]}; resuming from byte ${offset} with a new token (attempt ${attempt + 1} of ${options.retries})`)
+      options.log.warning(
+        `${error.message.split('. ')[0]}; resuming from byte ${offset} with a new token (attempt ${attempt + 1} of ${options.retries})`,
+      )
     }
   }
 }
@@ -78,7 +92,9 @@ async function tokenFor(client: OneFichierClient, backup: ListedBackup, options:
       )
     }
     if (code === 631 && /password/i.test(error.detail)) {
-      throw new BackupError(`1fichier refused the download (${error.detail}): the backup has a download password; set ONEFICHIER_LINK_PASSWORD (link-password) to it.`)
+      throw new BackupError(
+        `1fichier refused the download (${error.detail}): the backup has a download password; set ONEFICHIER_LINK_PASSWORD (link-password) to it.`,
+      )
     }
     throw error
   }

@@ -26,7 +26,9 @@ export async function checkTarget(target: string, overwrite: boolean): Promise<v
     throw error
   })
   if (entries.length > 0 && !overwrite) {
-    throw new BackupError(`'${target}' is not empty: restore into an empty or new folder, or add --overwrite to replace what the backup holds there.`)
+    throw new BackupError(
+      `'${target}' is not empty: restore into an empty or new folder, or add --overwrite to replace what the backup holds there.`,
+    )
   }
 }
 
@@ -101,7 +103,8 @@ async function moveIntoPlace(staging: string, target: string, overwrite: boolean
     await mkdir(staging) // the caller removes it
     return
   }
-  if (!overwrite) throw new BackupError(`'${target}' is not empty (it changed during the restore); nothing was written there.`)
+  if (!overwrite)
+    throw new BackupError(`'${target}' is not empty (it changed during the restore); nothing was written there.`)
   for (const name of await readdir(staging, { encoding: 'buffer' })) {
     const from = Buffer.concat([Buffer.from(staging + path.sep), name])
     const to = Buffer.concat([Buffer.from(target + path.sep), name])

@@ -27,12 +27,21 @@ export class NoSeriesError extends BackupError {
   override name = 'NoSeriesError'
 }
 
-export async function readSeries(client: OneFichierClient, folder: readonly string[], prefix: string, log: Log): Promise<Series> {
+export async function readSeries(
+  client: OneFichierClient,
+  folder: readonly string[],
+  prefix: string,
+  log: Log,
+): Promise<Series> {
   const resolved = await resolveFolder(client, folder, { create: false, log })
-  if (resolved.id === null) throw new NoSeriesError(`The folder '${folder.join('/') || '/'}' does not exist in the 1fichier account: check --folder.`)
+  if (resolved.id === null)
+    throw new NoSeriesError(
+      `The folder '${folder.join('/') || '/'}' does not exist in the 1fichier account: check --folder.`,
+    )
   const listing = await client.listFiles(resolved.id)
   const { series, unreadable, ambiguous } = seriesFromListing(listing, prefix)
-  for (const name of unreadable) log.warning(`'${name}' looks like a backup of this series but its timestamp is not a real time; it is left out`)
+  for (const name of unreadable)
+    log.warning(`'${name}' looks like a backup of this series but its timestamp is not a real time; it is left out`)
   for (const what of ambiguous) log.warning(`The listing shows ${what}; it is left out`)
   const backups = series
     .map((b): ListedBackup => {

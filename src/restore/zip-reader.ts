@@ -49,8 +49,10 @@ export class OpenArchive {
     let zip: yauzl.ZipFile
     try {
       zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-        yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, z) =>
-          error || !z ? reject(error ?? new Error('no zip')) : resolve(z),
+        yauzl.open(
+          file,
+          { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false },
+          (error, z) => (error || !z ? reject(error ?? new Error('no zip')) : resolve(z)),
         ),
       )
     } catch (error) {
@@ -99,17 +101,23 @@ export class OpenArchive {
     )
     if (!encrypted) {
       if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
-        throw new CorruptArchiveError(`'${entry.displayName}' uses compression method ${raw.compressionMethod}, which this tool does not read.`)
+        throw new CorruptArchiveError(
+          `'${entry.displayName}' uses compression method ${raw.compressionMethod}, which this tool does not read.`,
+        )
       }
       return chain(entry.displayName, stream, new CrcCheck(raw.crc32, entry.displayName))
     }
     if (password === undefined || password === '') {
       stream.destroy()
-      throw new CorruptArchiveError(`'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`)
+      throw new CorruptArchiveError(
+        `'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`,
+      )
     }
     const method = aesMethod(raw)
     const decrypted = new AesCheck(password, entry.displayName)
-    return method === 8 ? chain(entry.displayName, stream, decrypted, createInflateRaw()) : chain(entry.displayName, stream, decrypted)
+    return method === 8
+      ? chain(entry.displayName, stream, decrypted, createInflateRaw())
+      : chain(entry.displayName, stream, decrypted)
   }
 }
 
@@ -122,7 +130,11 @@ function chain(name: string, source: Readable, ...steps: Transform[]): Readable 
   const fail = (error: Error) => {
     if (last.destroyed) return
     source.destroy()
-    last.destroy(error instanceof CorruptArchiveError ? error : new CorruptArchiveError(`'${name}' cannot be read back (${error.message}): the backup is damaged.`))
+    last.destroy(
+      error instanceof CorruptArchiveError
+        ? error
+        : new CorruptArchiveError(`'${name}' cannot be read back (${error.message}): the backup is damaged.`),
+    )
   }
   let from: Readable = source
   for (const step of steps) {
@@ -141,7 +153,14 @@ function describe(entry: yauzl.Entry): ArchiveEntry {
   const isDir = type === S_IFDIR || name[name.length - 1] === 0x2f
   const kind = type === S_IFLNK ? 'symlink' : isDir ? 'directory' : 'file'
   const trimmed = isDir && name[name.length - 1] === 0x2f ? name.subarray(0, name.length - 1) : name
-  return { name: trimmed, displayName: displayName.replace(/\/$/, ''), kind, mode: unixMode ? unixMode & 0o7777 : null, size: entry.uncompressedSize, raw: entry }
+  return {
+    name: trimmed,
+    displayName: displayName.replace(/\/$/, ''),
+    kind,
+    mode: unixMode ? unixMode & 0o7777 : null,
+    size: entry.uncompressedSize,
+    raw: entry,
+  }
 }
 
 /** Any entry that would land outside the target refuses the whole zip: nothing is written. */
@@ -150,7 +169,10 @@ function checkNames(entries: readonly ArchiveEntry[]): void {
   for (const entry of entries) if (entry.kind === 'symlink') links.add(entry.name.toString('latin1'))
   for (const entry of entries) {
     const why = unsafeName(entry.name)
-    if (why) throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' that ${why}; the zip is refused as a whole and nothing was written.`)
+    if (why)
+      throw new UnsafeArchiveError(
+        `The backup has an entry '${entry.displayName}' that ${why}; the zip is refused as a whole and nothing was written.`,
+      )
     const segments = entry.name.toString('latin1').split('/')
     for (let i = 1; i < segments.length; i++) {
       if (links.has(segments.slice(0, i).join('/'))) {
@@ -177,7 +199,8 @@ function unsafeName(name: Buffer): string | null {
 /** The compression method inside an AES entry, from its 0x9901 extra field. */
 function aesMethod(entry: yauzl.Entry): number {
   const field = entry.extraFields.find((f) => f.id === 0x9901)
-  if (!field || field.data.length < 7) throw new CorruptArchiveError('An encrypted entry has no AES extra field (0x9901).')
+  if (!field || field.data.length < 7)
+    throw new CorruptArchiveError('An encrypted entry has no AES extra field (0x9901).')
   return field.data.readUInt16LE(5)
 }
 
@@ -224,10 +247,15 @@ class AesCheck extends Transform {
       this.head = Buffer.concat([this.head, data])
       if (this.head.length < EntryDecipher.PREAMBLE_BYTES) return
       data = this.head.subarray(EntryDecipher.PREAMBLE_BYTES)
-      this.pending ??= EntryDecipher.create(this.password, this.head.subarray(0, EntryDecipher.PREAMBLE_BYTES)).then((d) => {
-        if (!d) throw new CorruptArchiveError(`'${this.name}' does not open with this archive password (its password check differs).`)
-        this.decipher = d
-      })
+      this.pending ??= EntryDecipher.create(this.password, this.head.subarray(0, EntryDecipher.PREAMBLE_BYTES)).then(
+        (d) => {
+          if (!d)
+            throw new CorruptArchiveError(
+              `'${this.name}' does not open with this archive password (its password check differs).`,
+            )
+          this.decipher = d
+        },
+      )
       await this.pending
     }
     // The last 10 bytes are the authentication code, not data: always hold them back.
@@ -242,7 +270,12 @@ class AesCheck extends Transform {
     if (!this.decipher) return callback(new CorruptArchiveError(`'${this.name}' is cut short: the backup is damaged.`))
     const expected = this.decipher.mac()
     if (this.tail.length === expected.length && timingSafeEqual(this.tail, expected)) callback()
-    else callback(new CorruptArchiveError(`'${this.name}' fails its AES authentication code: the backup is damaged or was changed.`))
+    else
+      callback(
+        new CorruptArchiveError(
+          `'${this.name}' fails its AES authentication code: the backup is damaged or was changed.`,
+        ),
+      )
   }
 }
 
@@ -252,4 +285,3 @@ export async function drainChecked(stream: Readable): Promise<void> {
     for await (const chunk of source) void chunk
   })
 }
-

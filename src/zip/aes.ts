@@ -67,7 +67,12 @@ export class EntryCipher {
     const salt = preamble.subarray(0, SALT_BYTES)
     const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1')
     if (!derived.subarray(2 * KEY_BYTES).equals(preamble.subarray(SALT_BYTES, SALT_BYTES + 2))) return null
-    return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), Buffer.from(preamble), true)
+    return new EntryCipher(
+      derived.subarray(0, KEY_BYTES),
+      derived.subarray(KEY_BYTES, 2 * KEY_BYTES),
+      Buffer.from(preamble),
+      true,
+    )
   }
 
   /** Encrypts the next bytes of the entry (a new buffer; `data` is left as it is). */

@@ -34,7 +34,10 @@ const DESCRIPTOR = 0x08074b50
 /** Entries up to this size are inflated in one call; larger ones through a stream. */
 const ONE_CALL_LIMIT = 256 << 10
 
-export async function readCentralDirectory(file: string, size: number): Promise<{ entries: CentralEntry[]; offset: number }> {
+export async function readCentralDirectory(
+  file: string,
+  size: number,
+): Promise<{ entries: CentralEntry[]; offset: number }> {
   const handle = await open(file, 'r')
   try {
     const read = async (position: number, length: number) => {
@@ -63,7 +66,8 @@ export async function readCentralDirectory(file: string, size: number): Promise<
     const entries: CentralEntry[] = []
     let p = 0
     for (let i = 0; i < count; i++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw new ZipCheckError(`central record ${i + 1} is damaged`)
+      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL)
+        throw new ZipCheckError(`central record ${i + 1} is damaged`)
       const nameLength = cd.readUInt16LE(p + 28)
       const extraLength = cd.readUInt16LE(p + 30)
       const commentLength = cd.readUInt16LE(p + 32)
@@ -88,7 +92,7 @@ export async function readCentralDirectory(file: string, size: number): Promise<
 }
 
 function applyZip64(entry: CentralEntry, extra: Buffer): void {
-  for (let p = 0; p + 4 <= extra.length; ) {
+  for (let p = 0; p + 4 <= extra.length;) {
     const id = extra.readUInt16LE(p)
     const length = extra.readUInt16LE(p + 2)
     if (id === 0x0001) {
@@ -107,7 +111,8 @@ function applyZip64(entry: CentralEntry, extra: Buffer): void {
 }
 
 function hasZip64Field(extra: Buffer): boolean {
-  for (let p = 0; p + 4 <= extra.length; p += 4 + extra.readUInt16LE(p + 2)) if (extra.readUInt16LE(p) === 0x0001) return true
+  for (let p = 0; p + 4 <= extra.length; p += 4 + extra.readUInt16LE(p + 2))
+    if (extra.readUInt16LE(p) === 0x0001) return true
   return false
 }
 
@@ -186,23 +191,31 @@ export class ZipReadBack {
 
   /** Throws when anything did not read back. */
   async finish(): Promise<void> {
-    if (!this.failure && this.state !== 'directory') this.fail(`the zip ends inside entry '${this.entry.name.toString()}'`)
+    if (!this.failure && this.state !== 'directory')
+      this.fail(`the zip ends inside entry '${this.entry.name.toString()}'`)
     if (this.failure) throw this.failure
   }
 
   private takeHeader(data: Buffer): number {
     const entry = this.entry
     if (this.position !== entry.offset) {
-      this.fail(`entry '${entry.name.toString()}' starts at byte ${entry.offset}, but the one before ends at ${this.position}`)
+      this.fail(
+        `entry '${entry.name.toString()}' starts at byte ${entry.offset}, but the one before ends at ${this.position}`,
+      )
       return data.length
     }
     // Most headers lie whole inside one read: no copy at all.
-    if (this.header.length === 0 && data.length >= 30 && data.length >= 30 + data.readUInt16LE(26) + data.readUInt16LE(28)) {
+    if (
+      this.header.length === 0 &&
+      data.length >= 30 &&
+      data.length >= 30 + data.readUInt16LE(26) + data.readUInt16LE(28)
+    ) {
       return this.headerRead(entry, data.subarray(0, 30 + data.readUInt16LE(26) + data.readUInt16LE(28)))
     }
     // Only the header's own bytes are gathered (a chunk holds many entries: never copy the rest).
     const had = this.header.reduce((n, b) => n + b.length, 0)
-    const known = had + data.length >= 30 ? Buffer.concat([...this.header, data.subarray(0, Math.max(0, 30 - had))]) : null
+    const known =
+      had + data.length >= 30 ? Buffer.concat([...this.header, data.subarray(0, Math.max(0, 30 - had))]) : null
     const length = known ? 30 + known.readUInt16LE(26) + known.readUInt16LE(28) : Infinity
     if (had + data.length < length) {
       this.header.push(Buffer.from(data))
@@ -219,9 +232,14 @@ export class ZipReadBack {
   private headerRead(entry: CentralEntry, all: Buffer): number {
     const length = all.length
     this.position += length
-    if (all.readUInt32LE(0) !== LOCAL) this.fail(`entry '${entry.name.toString()}' has no local header where the directory says`)
-    else if (!all.subarray(30, 30 + all.readUInt16LE(26)).equals(entry.name)) this.fail(`the local header at byte ${entry.offset} names another file than the directory ('${entry.name.toString()}')`)
-    else if (all.readUInt16LE(8) !== entry.method) this.fail(`entry '${entry.name.toString()}' has another compression method in its local header`)
+    if (all.readUInt32LE(0) !== LOCAL)
+      this.fail(`entry '${entry.name.toString()}' has no local header where the directory says`)
+    else if (!all.subarray(30, 30 + all.readUInt16LE(26)).equals(entry.name))
+      this.fail(
+        `the local header at byte ${entry.offset} names another file than the directory ('${entry.name.toString()}')`,
+      )
+    else if (all.readUInt16LE(8) !== entry.method)
+      this.fail(`entry '${entry.name.toString()}' has another compression method in its local header`)
     if (hasZip64Field(all.subarray(30 + all.readUInt16LE(26), length))) this.zip64Entries.add(this.index)
     this.check = this.startData(entry)
     this.left = entry.compressedSize
@@ -250,7 +268,9 @@ export class ZipReadBack {
     }
     this.check = undefined
     if (entry.method !== AES_METHOD && this.crc !== entry.crc >>> 0) {
-      this.fail(`entry '${entry.name.toString()}' fails its CRC-32 check (the directory says ${entry.crc.toString(16)}, its data gives ${this.crc.toString(16)})`)
+      this.fail(
+        `entry '${entry.name.toString()}' fails its CRC-32 check (the directory says ${entry.crc.toString(16)}, its data gives ${this.crc.toString(16)})`,
+      )
       return
     }
     if (entry.flags & 0x8) this.state = 'descriptor'
@@ -283,7 +303,6 @@ export class ZipReadBack {
     return used
   }
 
-
   private next(): void {
     this.index++
     if (this.index < this.entries.length) {
@@ -291,7 +310,8 @@ export class ZipReadBack {
       return
     }
     this.state = 'directory'
-    if (this.position !== this.directoryOffset) this.fail(`the entries end at byte ${this.position}, the central directory starts at ${this.directoryOffset}`)
+    if (this.position !== this.directoryOffset)
+      this.fail(`the entries end at byte ${this.position}, the central directory starts at ${this.directoryOffset}`)
   }
 }
 
@@ -302,7 +322,8 @@ function inflateOnce(entry: CentralEntry): DataCheck {
     write: async (chunk) => void parts.push(chunk),
     end: async () => {
       const out = inflateRawSync(parts.length === 1 ? parts[0]! : Buffer.concat(parts))
-      if (out.length !== entry.uncompressedSize) throw new Error(`it inflates to ${out.length} bytes, not ${entry.uncompressedSize}`)
+      if (out.length !== entry.uncompressedSize)
+        throw new Error(`it inflates to ${out.length} bytes, not ${entry.uncompressedSize}`)
       return crc32(out) >>> 0
     },
   }
@@ -328,7 +349,8 @@ function inflateStreaming(entry: CentralEntry): DataCheck {
       if (error) throw error
       inflate.end()
       await once(inflate, 'end')
-      if (length !== entry.uncompressedSize) throw new Error(`it inflates to ${length} bytes, not ${entry.uncompressedSize}`)
+      if (length !== entry.uncompressedSize)
+        throw new Error(`it inflates to ${length} bytes, not ${entry.uncompressedSize}`)
       return crc >>> 0
     },
   }
@@ -363,7 +385,8 @@ function aesCheck(entry: CentralEntry, password: string | undefined): DataCheck 
       const d = decipher ? await decipher : null
       if (!d) throw new Error('it is cut short')
       const mac = d.mac()
-      if (tail.length !== mac.length || !timingSafeEqual(tail, mac)) throw new Error('its AES authentication code does not match')
+      if (tail.length !== mac.length || !timingSafeEqual(tail, mac))
+        throw new Error('its AES authentication code does not match')
       return 0
     },
   }

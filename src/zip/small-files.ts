@@ -76,7 +76,13 @@ interface Scratch {
 }
 
 function newScratch(): Scratch {
-  return { read: Buffer.allocUnsafeSlow(64 * 1024), out: Buffer.allocUnsafeSlow(256 * 1024), raw: Buffer.allocUnsafeSlow(0), deflate: undefined, level: -1 }
+  return {
+    read: Buffer.allocUnsafeSlow(64 * 1024),
+    out: Buffer.allocUnsafeSlow(256 * 1024),
+    raw: Buffer.allocUnsafeSlow(0),
+    deflate: undefined,
+    level: -1,
+  }
 }
 
 /**
@@ -126,7 +132,17 @@ function processBatch(
       scratch.level = level
     }
     const engine = scratch.deflate as unknown as {
-      _handle?: { writeSync?: (flush: number, input: Buffer, inOff: number, inLen: number, out: Buffer, outOff: number, outLen: number) => void }
+      _handle?: {
+        writeSync?: (
+          flush: number,
+          input: Buffer,
+          inOff: number,
+          inLen: number,
+          out: Buffer,
+          outOff: number,
+          outLen: number,
+        ) => void
+      }
       _writeState?: Uint32Array
       reset: () => void
       destroyed: boolean
@@ -182,7 +198,10 @@ function processBatch(
       crcs[i] = crc
       changed[i] = sizeChanged ? 1 : 0
     } catch (error) {
-      errors[i] = { message: error instanceof Error ? error.message : String(error), code: (error as { code?: string }).code }
+      errors[i] = {
+        message: error instanceof Error ? error.message : String(error),
+        code: (error as { code?: string }).code,
+      }
     }
   }
   // Exact-size copies leave the thread; the scratch buffers stay for the next batch.
@@ -191,7 +210,15 @@ function processBatch(
     from.copy(copy, 0, 0, length)
     return copy
   }
-  return { out: take(scratch.out, outAt), raw: keepRaw ? take(scratch.raw, rawAt) : null, outLengths, sizes, crcs, changed, errors }
+  return {
+    out: take(scratch.out, outAt),
+    raw: keepRaw ? take(scratch.raw, rawAt) : null,
+    outLengths,
+    sizes,
+    crcs,
+    changed,
+    errors,
+  }
 }
 
 const WORKER_SOURCE = `
@@ -293,9 +320,12 @@ export class SmallFilePool {
     // A backup with few small files never starts a worker.
     if (this.inThread + files.length <= IN_THREAD_FILES) {
       this.inThread += files.length
-      return Promise.resolve(unpack({ id: -1, ...processBatch(files, this.level, this.keepRaw, fs, zlib, this.scratch) }))
+      return Promise.resolve(
+        unpack({ id: -1, ...processBatch(files, this.level, this.keepRaw, fs, zlib, this.scratch) }),
+      )
     }
-    if (this.workers.length < this.size && this.workers.every((w) => w.pending.size > 0)) this.workers.push(new BatchWorker())
+    if (this.workers.length < this.size && this.workers.every((w) => w.pending.size > 0))
+      this.workers.push(new BatchWorker())
     const worker = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
     return worker.run(this.nextId++, files, this.level, this.keepRaw)
   }

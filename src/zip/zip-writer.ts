@@ -80,7 +80,15 @@ function entryName(item: Entry): Buffer {
 /** An error of the file itself (it vanished, no permission), as opposed to a failure of the zip. */
 function isFileError(error: unknown): error is NodeJS.ErrnoException {
   const code = (error as NodeJS.ErrnoException | undefined)?.code
-  return code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'ELOOP' || code === 'ENAMETOOLONG' || code === 'EISDIR' || code === 'ENXIO'
+  return (
+    code === 'ENOENT' ||
+    code === 'EACCES' ||
+    code === 'EPERM' ||
+    code === 'ELOOP' ||
+    code === 'ENAMETOOLONG' ||
+    code === 'EISDIR' ||
+    code === 'ENXIO'
+  )
 }
 
 /** Sees what is zipped: every entry, then (for files) its data in order, then its end. */
@@ -270,7 +278,8 @@ function dataDescriptor(r: CentralRecord): Buffer {
 
 /** The values that do not fit in 32 bits (or all three, for an entry written as zip64), in the spec's order. */
 function centralZip64Values(r: CentralRecord): number[] | null {
-  if (!r.zip64 && r.uncompressedSize < ZIP64_LIMIT && r.compressedSize < ZIP64_LIMIT && r.offset < ZIP64_LIMIT) return null
+  if (!r.zip64 && r.uncompressedSize < ZIP64_LIMIT && r.compressedSize < ZIP64_LIMIT && r.offset < ZIP64_LIMIT)
+    return null
   return [r.uncompressedSize, r.compressedSize, r.offset].filter((n) => n >= ZIP64_LIMIT || r.zip64)
 }
 
@@ -392,7 +401,7 @@ class CentralDirectory {
 
   /** The directory in order: what was spilled (read back a piece at a time), then what is in memory. */
   *parts(): Generator<Buffer> {
-    for (let at = 0; at < this.spilled; ) {
+    for (let at = 0; at < this.spilled;) {
       const piece = Buffer.allocUnsafeSlow(Math.min(CHUNK_SIZE, this.spilled - at))
       let filled = 0
       while (filled < piece.length) {
@@ -465,14 +474,24 @@ export function storedBlocks(raw: Buffer, final: boolean): Buffer[] {
 }
 
 /** Writes the entries as a zip into `sink` (which is not ended). Returns the number of bytes written. */
-export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, sink: Writable, options: ZipOptions): Promise<number> {
+export async function writeZip(
+  entries: Iterable<Entry> | AsyncIterable<Entry>,
+  sink: Writable,
+  options: ZipOptions,
+): Promise<number> {
   const level = options.compressionLevel
   let offset = 0
   const central = new CentralDirectory(options.spillPath)
   const queue = new PieceQueue()
   // Key derivation (PBKDF2) runs in the thread pool, started as soon as the entry is queued.
   const password = options.password
-  const newCipher = password ? () => { const c = EntryCipher.create(password); c.catch(() => undefined); return c } : undefined
+  const newCipher = password
+    ? () => {
+        const c = EntryCipher.create(password)
+        c.catch(() => undefined)
+        return c
+      }
+    : undefined
 
   // Small pieces (headers, tiny files) are gathered into larger writes: one write per piece
   // would cost a thread-pool round trip each, which dominates with many small files.
@@ -598,7 +617,10 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
     }
     // AE-2 leaves the CRC out: the MAC authenticates the data instead.
     entry.record.crc = entry.cipher ? 0 : entry.crc >>> 0
-    if (!entry.record.zip64 && (entry.record.compressedSize >= ZIP64_LIMIT || entry.record.uncompressedSize >= ZIP64_LIMIT)) {
+    if (
+      !entry.record.zip64 &&
+      (entry.record.compressedSize >= ZIP64_LIMIT || entry.record.uncompressedSize >= ZIP64_LIMIT)
+    ) {
       throw new Error(`'${entry.record.name.toString()}' grew past 4 GiB while it was being zipped`)
     }
     await write(dataDescriptor(entry.record))
@@ -633,7 +655,10 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
       })
       results.catch(() => undefined)
       const written = () => {
-        results.then((all) => freeSmallFileResults(all), () => undefined)
+        results.then(
+          (all) => freeSmallFileResults(all),
+          () => undefined,
+        )
       }
       const current: Batch = { files: [], bytes: 0, dispatched: false, remaining: 0, results, start, written }
       batch = current
@@ -682,11 +707,20 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
           compressedSize: content.length + (encrypt ? AES_OVERHEAD : 0),
           uncompressedSize: content.length,
           externalAttributes:
-            item.kind === 'directory' ? (((S_IFDIR | item.mode) << 16) | 0x10) >>> 0 : ((S_IFLNK | item.mode) << 16) >>> 0,
+            item.kind === 'directory'
+              ? (((S_IFDIR | item.mode) << 16) | 0x10) >>> 0
+              : ((S_IFLNK | item.mode) << 16) >>> 0,
           aesMethod: encrypt ? 0 : null,
         }
         const cipher = encrypt ? newCipher() : undefined
-        await push({ kind: 'header', record, source: item, content, sizeHint: content.length, ...(cipher ? { cipher } : {}) })
+        await push({
+          kind: 'header',
+          record,
+          source: item,
+          content,
+          sizeHint: content.length,
+          ...(cipher ? { cipher } : {}),
+        })
         continue
       }
 
@@ -709,7 +743,15 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
         // libuv's pool per file costs more than the work.
         const small = smallFile({ path: filePath, size: item.size, store })
         const cipher = newCipher?.()
-        await push({ kind: 'header', record, source: item, entry, sizeHint: item.size, gate: small, ...(cipher ? { cipher } : {}) })
+        await push({
+          kind: 'header',
+          record,
+          source: item,
+          entry,
+          sizeHint: item.size,
+          gate: small,
+          ...(cipher ? { cipher } : {}),
+        })
         await push({ kind: 'chunk', entry, ...small })
         await push({ kind: 'end', entry })
         continue
@@ -770,7 +812,8 @@ export async function writeZip(entries: Iterable<Entry> | AsyncIterable<Entry>, 
             if (store) return { raw, size: raw.length, out: [raw], written: held.release }
             // Random-looking data costs deflate time for nothing: such a chunk goes out as stored
             // blocks inside the same deflate stream (valid whatever its neighbours do).
-            if (await looksIncompressible(raw)) return { raw, size: raw.length, out: storedBlocks(raw, last), written: held.release }
+            if (await looksIncompressible(raw))
+              return { raw, size: raw.length, out: storedBlocks(raw, last), written: held.release }
             const dictionary = previous?.buffer.subarray(-DICTIONARY_SIZE)
             // The dictionary is copied when the deflate is set up, before this call returns.
             const deflating = deflateRawAsync(raw, {

@@ -33,7 +33,11 @@ beforeEach(() => {
 })
 
 const TREE: Record<string, TreeNode> = {
-  'out/app.bin': { kind: 'file', content: Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 31) % 256)), mode: 0o755 },
+  'out/app.bin': {
+    kind: 'file',
+    content: Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 31) % 256)),
+    mode: 0o755,
+  },
   'out/notes.txt': { kind: 'file', content: 'release notes\n'.repeat(1000) },
 }
 
@@ -46,13 +50,26 @@ async function failingBackup(inputs: Record<string, string>): Promise<ActionRun>
   const workspace = await makeWorkspace(TREE)
   return runAction({
     workspace,
-    inputs: { 'api-key': apiKey, path: 'out', folder: 'releases', 'keep-last': '1', retries: '2', 'api-url': standIn.apiUrl, ...inputs },
+    inputs: {
+      'api-key': apiKey,
+      path: 'out',
+      folder: 'releases',
+      'keep-last': '1',
+      retries: '2',
+      'api-url': standIn.apiUrl,
+      ...inputs,
+    },
     env: artifacts.environment(),
   })
 }
 
 function expectNothingPruned(): void {
-  expect(standIn.filesIn(account, 'releases').map((f) => f.filename).sort()).toEqual(OLD)
+  expect(
+    standIn
+      .filesIn(account, 'releases')
+      .map((f) => f.filename)
+      .sort(),
+  ).toEqual(OLD)
   expect(standIn.requests.filter((r) => r.path.endsWith('/file/rm.cgi'))).toHaveLength(0)
 }
 
@@ -76,7 +93,12 @@ describe('on-upload-failure: artifact', () => {
     const zipFile = path.join(tmpdir(), `artifact-${artifact!.id}.zip`)
     await writeFile(zipFile, artifact!.data)
     expect(inspectZip(zipFile).map((e) => [e.name, e.kind, e.mode, e.sha256])).toEqual([
-      ['app.bin', 'file', 0o755, sha256(TREE['out/app.bin']!.kind === 'file' ? (TREE['out/app.bin'] as { content: Buffer }).content : '')],
+      [
+        'app.bin',
+        'file',
+        0o755,
+        sha256(TREE['out/app.bin']!.kind === 'file' ? (TREE['out/app.bin'] as { content: Buffer }).content : ''),
+      ],
       ['notes.txt', 'file', 0o644, sha256('release notes\n'.repeat(1000))],
     ])
 
@@ -105,7 +127,9 @@ describe('on-upload-failure: artifact', () => {
     expectNothingPruned()
     const errors = errorLines(run)
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(/upload to 1fichier failed.*Saving the zip as a workflow artifact failed too \(.*\)\. Nothing was pruned\./)
+    expect(errors[0]).toMatch(
+      /upload to 1fichier failed.*Saving the zip as a workflow artifact failed too \(.*\)\. Nothing was pruned\./,
+    )
     expect(run.outputs['artifact-id'] ?? '').toBe('')
     expect(visibleLog(run)).not.toContain(apiKey)
   })

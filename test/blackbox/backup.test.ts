@@ -5,7 +5,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { readFile } from 'node:fs/promises'
 import { StandIn, type Account } from '../stand-in/server.ts'
 import { runAction, visibleLog, type ActionRun } from '../helpers/action-process.ts'
-import { extractWith7zip, inspectZip, makeWorkspace, opensslWhirlpool, randomKey, readTree, sha256, type TreeNode } from '../helpers/workspace.ts'
+import {
+  extractWith7zip,
+  inspectZip,
+  makeWorkspace,
+  opensslWhirlpool,
+  randomKey,
+  readTree,
+  sha256,
+  type TreeNode,
+} from '../helpers/workspace.ts'
 
 let standIn: StandIn
 let apiKey: string
@@ -71,7 +80,10 @@ describe('a full backup', () => {
       'big/random.bin': { kind: 'file', content: random },
       'big/text.log': { kind: 'file', content: text },
     })
-    const run = await runAction({ workspace, inputs: { 'api-key': apiKey, path: 'big/', folder: 'backups/big', 'api-url': standIn.apiUrl } })
+    const run = await runAction({
+      workspace,
+      inputs: { 'api-key': apiKey, path: 'big/', folder: 'backups/big', 'api-url': standIn.apiUrl },
+    })
     expect(run.code, visibleLog(run)).toBe(0)
     const [file] = standIn.filesIn(account, 'backups/big')
     const bytes = await readFile(file!.dataPath)
@@ -101,7 +113,9 @@ describe('a full backup', () => {
     // Skipped by the user (as on a platform without execve): it runs as it is, and the backup is the same.
     const plain = await runAction({ workspace, inputs, env: { RUNNER_DEBUG: '1', ONEFICHIER_BACKUP_TUNED: '1' } })
     expect(plain.code, visibleLog(plain)).toBe(0)
-    expect(runtimeLine(plain)).toContain('default memory settings (ONEFICHIER_BACKUP_TUNED is set: re-execution skipped); Node flags: none')
+    expect(runtimeLine(plain)).toContain(
+      'default memory settings (ONEFICHIER_BACKUP_TUNED is set: re-execution skipped); Node flags: none',
+    )
     expect(plain.outputs['file-count']).toBe('1')
     expectNoKey(plain)
   })
@@ -110,7 +124,12 @@ describe('a full backup', () => {
     const workspace = await makeWorkspace(TREE)
     const run = await runAction({
       workspace,
-      inputs: { 'api-key': apiKey, path: 'data/\n!data/cache/**', folder: 'backups/my-repo', 'api-url': standIn.apiUrl },
+      inputs: {
+        'api-key': apiKey,
+        path: 'data/\n!data/cache/**',
+        folder: 'backups/my-repo',
+        'api-url': standIn.apiUrl,
+      },
     })
     expect(run.code, visibleLog(run)).toBe(0)
     expectNoKey(run)
@@ -141,7 +160,13 @@ describe('a full backup', () => {
       { name: 'link-relative', kind: 'symlink', mode: 0o777, target: 'readme.txt' },
       { name: 'photo.jpg', kind: 'file', mode: 0o644, sha256: sha256(content.data), size: content.data.length },
       { name: 'private', kind: 'directory', mode: 0o755 },
-      { name: 'private/key.txt', kind: 'file', mode: 0o600, sha256: sha256(content.secret), size: content.secret.length },
+      {
+        name: 'private/key.txt',
+        kind: 'file',
+        mode: 0o600,
+        sha256: sha256(content.secret),
+        size: content.secret.length,
+      },
       { name: 'readme.txt', kind: 'file', mode: 0o644, sha256: sha256(content.readme), size: content.readme.length },
     ])
     // Already compressed files are stored (method 0), the rest deflated (8).
@@ -182,24 +207,41 @@ describe('a full backup', () => {
     const entries = inspectZip(await storedZip(run.outputs.url!))
     expect(entries.find((e) => e.name === '.hidden')).toMatchObject({ kind: 'file', sha256: sha256('dot file') })
     // The followed link holds the target's content.
-    expect(entries.find((e) => e.name === 'link-relative')).toMatchObject({ kind: 'file', sha256: sha256(content.readme) })
+    expect(entries.find((e) => e.name === 'link-relative')).toMatchObject({
+      kind: 'file',
+      sha256: sha256(content.readme),
+    })
     // Uploaded to the root when folder is empty.
     expect(run.outputs['folder-id']).toBe('0')
 
-    const single = await runAction({ workspace, inputs: { 'api-key': apiKey, path: 'data/bin/run.sh', 'name-prefix': 'single', 'api-url': standIn.apiUrl } })
+    const single = await runAction({
+      workspace,
+      inputs: { 'api-key': apiKey, path: 'data/bin/run.sh', 'name-prefix': 'single', 'api-url': standIn.apiUrl },
+    })
     expect(single.code, visibleLog(single)).toBe(0)
     expect(inspectZip(await storedZip(single.outputs.url!)).map((e) => e.name)).toEqual(['run.sh'])
 
     const several = await runAction({
       workspace,
-      inputs: { 'api-key': apiKey, path: 'data/bin/run.sh\nother/notes.md', 'name-prefix': 'several', 'api-url': standIn.apiUrl },
+      inputs: {
+        'api-key': apiKey,
+        path: 'data/bin/run.sh\nother/notes.md',
+        'name-prefix': 'several',
+        'api-url': standIn.apiUrl,
+      },
     })
     expect(several.code, visibleLog(several)).toBe(0)
-    expect(inspectZip(await storedZip(several.outputs.url!)).map((e) => e.name)).toEqual(['data/bin/run.sh', 'other/notes.md'])
+    expect(inspectZip(await storedZip(several.outputs.url!)).map((e) => e.name)).toEqual([
+      'data/bin/run.sh',
+      'other/notes.md',
+    ])
   })
 
   it('leaves its own working folder out when the runner temp is inside the backed-up tree', async () => {
-    const workspace = await makeWorkspace({ 'site/index.html': { kind: 'file', content: '<p>hi</p>' }, 'runner-temp/.keep': { kind: 'file', content: '' } })
+    const workspace = await makeWorkspace({
+      'site/index.html': { kind: 'file', content: '<p>hi</p>' },
+      'runner-temp/.keep': { kind: 'file', content: '' },
+    })
     const run = await runAction({
       workspace,
       inputs: { 'api-key': apiKey, path: '.\n!runner-temp/.keep', 'api-url': standIn.apiUrl },
@@ -207,12 +249,22 @@ describe('a full backup', () => {
     })
     expect(run.code, visibleLog(run)).toBe(0)
     // Not the zip being written, nor the folder it is written in (nor anything else in it).
-    expect(inspectZip(await storedZip(run.outputs.url!)).map((e) => e.name)).toEqual(['runner-temp', 'site', 'site/index.html'])
+    expect(inspectZip(await storedZip(run.outputs.url!)).map((e) => e.name)).toEqual([
+      'runner-temp',
+      'site',
+      'site/index.html',
+    ])
   })
 
   it('refuses to follow a link out of the workspace', async () => {
-    const workspace = await makeWorkspace({ 'data/ok.txt': { kind: 'file', content: 'x' }, 'data/etc': { kind: 'symlink', target: '/etc/hostname' } })
-    const run = await runAction({ workspace, inputs: { 'api-key': apiKey, path: 'data', 'follow-symlinks': 'true', 'api-url': standIn.apiUrl } })
+    const workspace = await makeWorkspace({
+      'data/ok.txt': { kind: 'file', content: 'x' },
+      'data/etc': { kind: 'symlink', target: '/etc/hostname' },
+    })
+    const run = await runAction({
+      workspace,
+      inputs: { 'api-key': apiKey, path: 'data', 'follow-symlinks': 'true', 'api-url': standIn.apiUrl },
+    })
     expect(run.code).toBe(1)
     expect(errorLines(run).join('\n')).toMatch(/'etc' is a symbolic link to '\/etc\/hostname', outside the workspace/)
     expect(account.files).toHaveLength(0)
@@ -222,7 +274,10 @@ describe('a full backup', () => {
   it('sets the download password and checks it was applied', async () => {
     const workspace = await makeWorkspace({ 'a.txt': { kind: 'file', content: 'a' } })
     const password = 'link-secret-123'
-    const run = await runAction({ workspace, inputs: { 'api-key': apiKey, path: 'a.txt', 'link-password': password, 'api-url': standIn.apiUrl } })
+    const run = await runAction({
+      workspace,
+      inputs: { 'api-key': apiKey, path: 'a.txt', 'link-password': password, 'api-url': standIn.apiUrl },
+    })
     expect(run.code, visibleLog(run)).toBe(0)
     expect(account.files[0]!.pass).toBe(password)
     expect(standIn.requests.find((r) => r.endpoint === 'upload.cgi')!.formFields).toEqual(['did', 'dpass', 'file[]'])
@@ -240,7 +295,10 @@ describe('when nothing matches', () => {
   for (const [mode, code, pattern] of cases) {
     it(`if-no-files-found: ${mode}`, async () => {
       const workspace = await makeWorkspace({ 'a.txt': { kind: 'file', content: 'a' } })
-      const run = await runAction({ workspace, inputs: { 'api-key': apiKey, path: 'missing/**', 'if-no-files-found': mode, 'api-url': standIn.apiUrl } })
+      const run = await runAction({
+        workspace,
+        inputs: { 'api-key': apiKey, path: 'missing/**', 'if-no-files-found': mode, 'api-url': standIn.apiUrl },
+      })
       expect(run.code).toBe(code)
       expect(run.stdout).toMatch(pattern)
       expect(standIn.requests.filter((r) => r.endpoint === 'upload.cgi')).toHaveLength(0)
@@ -255,7 +313,14 @@ describe('dry run', () => {
     const before = standIn.requests.length
     const run = await runAction({
       workspace,
-      inputs: { 'api-key': apiKey, path: 'a.txt', folder: 'new/folder', 'dry-run': 'true', 'keep-last': '2', 'api-url': standIn.apiUrl },
+      inputs: {
+        'api-key': apiKey,
+        path: 'a.txt',
+        folder: 'new/folder',
+        'dry-run': 'true',
+        'keep-last': '2',
+        'api-url': standIn.apiUrl,
+      },
     })
     expect(run.code, visibleLog(run)).toBe(0)
     const calls = standIn.requests.slice(before).map((r) => r.endpoint)
@@ -273,7 +338,10 @@ describe('failures a user must be told about', () => {
     standIn.ensureFolder(account, 'backups')
     standIn.injectFault('upload.cgi', 'drop-did')
     const workspace = await makeWorkspace({ 'a.txt': { kind: 'file', content: 'a' } })
-    const run = await runAction({ workspace, inputs: { 'api-key': apiKey, path: 'a.txt', folder: 'backups', 'keep-last': '1', 'api-url': standIn.apiUrl } })
+    const run = await runAction({
+      workspace,
+      inputs: { 'api-key': apiKey, path: 'a.txt', folder: 'backups', 'keep-last': '1', 'api-url': standIn.apiUrl },
+    })
     expect(run.code).toBe(1)
     const errors = errorLines(run)
     expect(errors).toHaveLength(1)
@@ -299,9 +367,14 @@ describe('failures a user must be told about', () => {
     const workspace = await makeWorkspace({ 'a.txt': { kind: 'file', content: 'a' } })
     const wrongKey = randomKey()
     const before = standIn.requests.length
-    const run = await runAction({ workspace, inputs: { 'api-key': wrongKey, path: 'a.txt', folder: 'x', 'api-url': standIn.apiUrl } })
+    const run = await runAction({
+      workspace,
+      inputs: { 'api-key': wrongKey, path: 'a.txt', folder: 'x', 'api-url': standIn.apiUrl },
+    })
     expect(run.code).toBe(1)
-    expect(errorLines(run)).toEqual([expect.stringMatching(/Not authenticated #247.*https:\/\/1fichier\.com\/console\/params\.pl/)])
+    expect(errorLines(run)).toEqual([
+      expect.stringMatching(/Not authenticated #247.*https:\/\/1fichier\.com\/console\/params\.pl/),
+    ])
     expect(standIn.requests.length - before).toBe(1) // no retry of an auth failure
     expectNoKey(run, wrongKey)
   })
@@ -329,9 +402,16 @@ describe('failures a user must be told about', () => {
   it('a flood lock that does not lift fails after the retries with advice', async () => {
     standIn.injectFault('folder/ls.cgi', 'flood', 10)
     const workspace = await makeWorkspace({ 'a.txt': { kind: 'file', content: 'a' } })
-    const run = await runAction({ workspace, inputs: { 'api-key': apiKey, path: 'a.txt', folder: 'f', retries: '3', 'api-url': standIn.apiUrl } })
+    const run = await runAction({
+      workspace,
+      inputs: { 'api-key': apiKey, path: 'a.txt', folder: 'f', retries: '3', 'api-url': standIn.apiUrl },
+    })
     expect(run.code).toBe(1)
-    expect(errorLines(run)).toEqual([expect.stringMatching(/Flood detected: IP Locked #374.*after 3 attempts.*has locked the account or this address.*wait \(an hour is safe\) and run again/)])
+    expect(errorLines(run)).toEqual([
+      expect.stringMatching(
+        /Flood detected: IP Locked #374.*after 3 attempts.*has locked the account or this address.*wait \(an hour is safe\) and run again/,
+      ),
+    ])
     expect(standIn.requests.filter((r) => r.endpoint === 'folder/ls.cgi')).toHaveLength(3)
     expectNoKey(run)
   })
@@ -341,7 +421,14 @@ describe('failures a user must be told about', () => {
     const before = standIn.requests.length
     const run = await runAction({
       workspace,
-      inputs: { 'api-key': apiKey, path: 'a.txt', 'compression-level': '11', 'keep-daily': '-1', folder: 'a/../b', 'api-url': standIn.apiUrl },
+      inputs: {
+        'api-key': apiKey,
+        path: 'a.txt',
+        'compression-level': '11',
+        'keep-daily': '-1',
+        folder: 'a/../b',
+        'api-url': standIn.apiUrl,
+      },
     })
     expect(run.code).toBe(1)
     const errors = errorLines(run).join('\n')
@@ -372,7 +459,14 @@ describe('pacing on the wire', () => {
       expect(run.stdout).not.toContain('Flood detected')
       // Every call went through: lists, the folder's files before the upload, upload, result, info, deletion.
       expect(strict.requests.map((r) => r.endpoint)).toEqual([
-        'folder/ls.cgi', 'folder/ls.cgi', 'file/ls.cgi', 'upload/get_upload_server.cgi', 'upload.cgi', 'end.pl', 'file/info.cgi', 'file/rm.cgi',
+        'folder/ls.cgi',
+        'folder/ls.cgi',
+        'file/ls.cgi',
+        'upload/get_upload_server.cgi',
+        'upload.cgi',
+        'end.pl',
+        'file/info.cgi',
+        'file/rm.cgi',
       ])
       expect(strict.filesIn(strictAccount, 'b/c').map((f) => f.filename)).toEqual([run.outputs['file-name']])
     } finally {
@@ -385,7 +479,11 @@ describe('many small files (deflated on worker threads)', () => {
   it('zips 3,000 small files through the bundled action exactly, also encrypted and fingerprinted', async () => {
     const tree: Record<string, TreeNode> = {}
     for (let i = 0; i < 3000; i++) {
-      tree[`many/d${i % 17}/f${i}.txt`] = { kind: 'file', content: `file ${i}\n`.repeat(i % 50), mode: i % 3 === 0 ? 0o755 : 0o644 }
+      tree[`many/d${i % 17}/f${i}.txt`] = {
+        kind: 'file',
+        content: `file ${i}\n`.repeat(i % 50),
+        mode: i % 3 === 0 ? 0o755 : 0o644,
+      }
     }
     const workspace = await makeWorkspace(tree)
     const run = await runAction({ workspace, inputs: { 'api-key': apiKey, path: 'many/', 'api-url': standIn.apiUrl } })
@@ -402,7 +500,14 @@ describe('many small files (deflated on worker threads)', () => {
 
     // The same tree encrypted and with skip-unchanged: the worker path hands back the raw bytes too.
     const secret = 'many small files secret'
-    const inputs = { 'api-key': apiKey, path: 'many/', 'api-url': standIn.apiUrl, folder: 'enc', 'archive-password': secret, 'skip-unchanged': 'true' }
+    const inputs = {
+      'api-key': apiKey,
+      path: 'many/',
+      'api-url': standIn.apiUrl,
+      folder: 'enc',
+      'archive-password': secret,
+      'skip-unchanged': 'true',
+    }
     const encrypted = await runAction({ workspace, inputs })
     expect(encrypted.code, visibleLog(encrypted)).toBe(0)
     const extracted = extractWith7zip(await storedZip(encrypted.outputs.url!), secret)

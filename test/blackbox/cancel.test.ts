@@ -24,7 +24,8 @@ afterEach(() => {
 describe('cancellation', () => {
   it('during the zip (worker threads busy): stops at once, uploads nothing, removes the temporary zip', async () => {
     const tree: Record<string, TreeNode> = {}
-    for (let i = 0; i < 20_000; i++) tree[`many/d${i % 20}/f${i}.txt`] = { kind: 'file', content: `line ${i}\n`.repeat(200) }
+    for (let i = 0; i < 20_000; i++)
+      tree[`many/d${i % 20}/f${i}.txt`] = { kind: 'file', content: `line ${i}\n`.repeat(200) }
     const many = await makeWorkspace(tree)
     const apiKey = randomKey()
     standIn.addAccount(apiKey)
@@ -36,7 +37,11 @@ describe('cancellation', () => {
     })
     expect(run.code, visibleLog(run)).toBe(1)
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'))
-    expect(errors).toEqual([expect.stringMatching(/^::error::Cancelled\. Stopped during zip\. No backup was uploaded\. Nothing was deleted\. The temporary zip was removed\.$/)])
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^::error::Cancelled\. Stopped during zip\. No backup was uploaded\. Nothing was deleted\. The temporary zip was removed\.$/,
+      ),
+    ])
     expect(standIn.requests.some((r) => r.endpoint === 'upload.cgi')).toBe(false)
     expect(await readdir(run.runnerTemp)).toEqual([])
   })
@@ -56,7 +61,11 @@ describe('cancellation', () => {
     expect(Date.now() - started).toBeLessThan(10_000)
     expect(run.code, visibleLog(run)).toBe(1)
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'))
-    expect(errors).toEqual([expect.stringMatching(/^::error::Cancelled\. Stopped during upload\. The new backup was not verified.* Nothing was deleted\. The temporary zip was removed\.$/)])
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^::error::Cancelled\. Stopped during upload\. The new backup was not verified.* Nothing was deleted\. The temporary zip was removed\.$/,
+      ),
+    ])
     expect(standIn.requests.some((r) => r.endpoint === 'file/rm.cgi')).toBe(false)
     expect(standIn.filesIn(account, 'b')).toHaveLength(1)
     expect(await readdir(run.runnerTemp)).toEqual([])
@@ -66,7 +75,8 @@ describe('cancellation', () => {
   it('during pruning: no further deletion starts, and the verified backup is reported', async () => {
     const apiKey = randomKey()
     const account = standIn.addAccount(apiKey)
-    for (const year of ['2021', '2022', '2023']) await standIn.seedFile(account, 'p', stampName('my-repo', `${year}-01-01T00:00:00Z`), year)
+    for (const year of ['2021', '2022', '2023'])
+      await standIn.seedFile(account, 'p', stampName('my-repo', `${year}-01-01T00:00:00Z`), year)
     standIn.injectFault('file/rm.cgi', 'slow', 5)
     standIn.requests.length = 0
     const run = await runAction({
@@ -76,7 +86,11 @@ describe('cancellation', () => {
     })
     expect(run.code, visibleLog(run)).toBe(1)
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'))
-    expect(errors).toEqual([expect.stringMatching(/^::error::Cancelled\. Stopped during prune\. The new backup was uploaded and verified: https:\/\/1fichier\.com\/\?\w+\. No deletion was confirmed/)])
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^::error::Cancelled\. Stopped during prune\. The new backup was uploaded and verified: https:\/\/1fichier\.com\/\?\w+\. No deletion was confirmed/,
+      ),
+    ])
     // At most the one deletion in flight was sent; none started after the signal.
     expect(standIn.requests.filter((r) => r.endpoint === 'file/rm.cgi').length).toBeLessThanOrEqual(1)
     expect(await readdir(run.runnerTemp)).toEqual([])

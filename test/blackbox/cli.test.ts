@@ -21,7 +21,13 @@ afterAll(async () => {
 async function cli(args: string[], options: { cwd: string; env?: Record<string, string> }) {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: options.cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: options.cwd, NODE_EXTRA_CA_CERTS: CA_CERT_PATH, ONEFICHIER_BACKUP_TEST_TIME_SCALE: '0.01', ...options.env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: options.cwd,
+      NODE_EXTRA_CA_CERTS: CA_CERT_PATH,
+      ONEFICHIER_BACKUP_TEST_TIME_SCALE: '0.01',
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stdout = ''
@@ -39,51 +45,113 @@ describe('1fichier-backup CLI', () => {
   beforeAll(async () => {
     key = randomKey()
     account = standIn.addAccount(key)
-    workspace = await makeWorkspace({ 'data/a.txt': { kind: 'file', content: 'from cron' }, 'data/bin/x.sh': { kind: 'file', content: '#!/bin/sh', mode: 0o755 } })
+    workspace = await makeWorkspace({
+      'data/a.txt': { kind: 'file', content: 'from cron' },
+      'data/bin/x.sh': { kind: 'file', content: '#!/bin/sh', mode: 0o755 },
+    })
   })
 
   it('backs up with the key from the environment, prunes, and prints JSON outputs', async () => {
     await standIn.seedFile(account, 'backups/host', stampName('nightly', '2020-01-01T00:00:00Z'), 'old')
-    const run = await cli(['--path', 'data', '--folder', 'backups/host', '--name-prefix', 'nightly', '--keep-last', '1', '--api-url', standIn.apiUrl, '--json'], {
-      cwd: workspace,
-      env: { ONEFICHIER_API_KEY: key },
-    })
+    const run = await cli(
+      [
+        '--path',
+        'data',
+        '--folder',
+        'backups/host',
+        '--name-prefix',
+        'nightly',
+        '--keep-last',
+        '1',
+        '--api-url',
+        standIn.apiUrl,
+        '--json',
+      ],
+      {
+        cwd: workspace,
+        env: { ONEFICHIER_API_KEY: key },
+      },
+    )
     expect(run.code, run.stderr).toBe(0)
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/^::/m)
     expect(`${run.stdout}${run.stderr}`).not.toContain(key)
     // stdout is exactly one JSON document with typed values; the log went to stderr.
     const outputs = JSON.parse(run.stdout) as Record<string, unknown>
-    expect(outputs).toMatchObject({ status: 'uploaded', 'file-count': 2, 'pruned-count': 1, unchanged: false, 'missing-files': [] })
+    expect(outputs).toMatchObject({
+      status: 'uploaded',
+      'file-count': 2,
+      'pruned-count': 1,
+      unchanged: false,
+      'missing-files': [],
+    })
     expect(typeof outputs.size).toBe('number')
-    expect(outputs.pruned).toEqual([{ 'file-name': stampName('nightly', '2020-01-01T00:00:00Z'), url: expect.stringMatching(/^https:\/\/1fichier\.com\/\?/) }])
+    expect(outputs.pruned).toEqual([
+      {
+        'file-name': stampName('nightly', '2020-01-01T00:00:00Z'),
+        url: expect.stringMatching(/^https:\/\/1fichier\.com\/\?/),
+      },
+    ])
     expect(standIn.filesIn(account, 'backups/host').map((f) => f.filename)).toEqual([outputs['file-name']])
     expect(run.stderr).toContain('== Upload')
     expect(run.stdout).not.toContain('== Upload')
   })
 
   it('into a pipe every line starts with its UTC time; --quiet keeps only the final line', async () => {
-    const run = await cli(['--path', 'data', '--folder', 'quiet', '--api-url', standIn.apiUrl], { cwd: workspace, env: { ONEFICHIER_API_KEY: key } })
+    const run = await cli(['--path', 'data', '--folder', 'quiet', '--api-url', standIn.apiUrl], {
+      cwd: workspace,
+      env: { ONEFICHIER_API_KEY: key },
+    })
     expect(run.code, run.stderr).toBe(0)
     for (const line of run.stdout.trim().split('\n')) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \S/)
-    const quiet = await cli(['--path', 'data', '--folder', 'quiet', '--quiet', '--label', 'q', '--api-url', standIn.apiUrl], { cwd: workspace, env: { ONEFICHIER_API_KEY: key } })
+    const quiet = await cli(
+      ['--path', 'data', '--folder', 'quiet', '--quiet', '--label', 'q', '--api-url', standIn.apiUrl],
+      { cwd: workspace, env: { ONEFICHIER_API_KEY: key } },
+    )
     expect(quiet.code, quiet.stderr).toBe(0)
-    expect(quiet.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^\S+Z Backup \S+-q\.zip \(.*\): https:\/\/1fichier\.com\/\?\w+$/)])
+    expect(quiet.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^\S+Z Backup \S+-q\.zip \(.*\): https:\/\/1fichier\.com\/\?\w+$/),
+    ])
   })
 
   it('--json on a dry run lists the planned deletions; on a failure, one JSON document says so', async () => {
     await standIn.seedFile(account, 'dry-json', stampName('dj', '2020-01-01T00:00:00Z'), 'old')
     await standIn.seedFile(account, 'dry-json', stampName('dj', '2021-01-01T00:00:00Z'), 'old')
-    const dry = await cli(['--path', 'data', '--folder', 'dry-json', '--name-prefix', 'dj', '--keep-last', '1', '--dry-run', '--json', '--api-url', standIn.apiUrl], {
-      cwd: workspace,
-      env: { ONEFICHIER_API_KEY: key },
-    })
+    const dry = await cli(
+      [
+        '--path',
+        'data',
+        '--folder',
+        'dry-json',
+        '--name-prefix',
+        'dj',
+        '--keep-last',
+        '1',
+        '--dry-run',
+        '--json',
+        '--api-url',
+        standIn.apiUrl,
+      ],
+      {
+        cwd: workspace,
+        env: { ONEFICHIER_API_KEY: key },
+      },
+    )
     expect(dry.code, dry.stderr).toBe(0)
     const plan = JSON.parse(dry.stdout) as { status: string; 'planned-deletions': Array<{ 'file-name': string }> }
     expect(plan.status).toBe('dry-run')
-    expect(plan['planned-deletions'].map((d) => d['file-name']).sort()).toEqual([stampName('dj', '2020-01-01T00:00:00Z'), stampName('dj', '2021-01-01T00:00:00Z')])
-    const failed = await cli(['--path', 'data', '--json', '--api-url', standIn.apiUrl], { cwd: workspace, env: { ONEFICHIER_API_KEY: randomKey() } })
+    expect(plan['planned-deletions'].map((d) => d['file-name']).sort()).toEqual([
+      stampName('dj', '2020-01-01T00:00:00Z'),
+      stampName('dj', '2021-01-01T00:00:00Z'),
+    ])
+    const failed = await cli(['--path', 'data', '--json', '--api-url', standIn.apiUrl], {
+      cwd: workspace,
+      env: { ONEFICHIER_API_KEY: randomKey() },
+    })
     expect(failed.code).toBe(1)
-    expect(JSON.parse(failed.stdout)).toMatchObject({ status: 'failed', error: expect.stringMatching(/Not authenticated #247/) })
+    expect(JSON.parse(failed.stdout)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/Not authenticated #247/),
+    })
   })
 
   it('an older Node.js gets one line naming the version needed, exit code 2, no stack trace', async () => {
@@ -101,7 +169,11 @@ describe('1fichier-backup CLI', () => {
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
       const code = await new Promise((resolve) => child.on('close', resolve))
       expect(code, stderr).toBe(2)
-      expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/needs Node\.js 24 or newer, and this is Node\.js 2\d\.\d+\.\d+: install Node\.js 24 from https:\/\/nodejs\.org/)])
+      expect(stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          /needs Node\.js 24 or newer, and this is Node\.js 2\d\.\d+\.\d+: install Node\.js 24 from https:\/\/nodejs\.org/,
+        ),
+      ])
     }
   })
 
@@ -110,7 +182,10 @@ describe('1fichier-backup CLI', () => {
     await writeFile(keyFile, `${key}\n`)
     await chmod(keyFile, 0o600)
     const before = account.files.length
-    const run = await cli(['--path', 'data', '--key-file', keyFile, '--dry-run', '--keep-last', '1', '--api-url', standIn.apiUrl], { cwd: workspace })
+    const run = await cli(
+      ['--path', 'data', '--key-file', keyFile, '--dry-run', '--keep-last', '1', '--api-url', standIn.apiUrl],
+      { cwd: workspace },
+    )
     expect(run.code, run.stderr).toBe(0)
     expect(run.stdout).toMatch(/Dry run: would upload \S+-\d{8}T\d{6}Z\.zip/)
     expect(account.files.length).toBe(before)
@@ -131,30 +206,52 @@ describe('1fichier-backup CLI', () => {
     expect(noKey.stderr).toContain('set ONEFICHIER_API_KEY or use --key-file')
 
     const wrongKey = randomKey()
-    const refused = await cli(['--path', 'data', '--api-url', standIn.apiUrl], { cwd: workspace, env: { ONEFICHIER_API_KEY: wrongKey } })
+    const refused = await cli(['--path', 'data', '--api-url', standIn.apiUrl], {
+      cwd: workspace,
+      env: { ONEFICHIER_API_KEY: wrongKey },
+    })
     expect(refused.code).toBe(1)
     expect(refused.stderr).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z error: .*Not authenticated #247/m)
     expect(refused.stderr + refused.stdout).not.toContain(wrongKey)
 
     await standIn.seedFile(account, 'partial', stampName('p', '2020-01-01T00:00:00Z'), 'old')
     standIn.injectFault('file/rm.cgi', 'partial-rm')
-    const partial = await cli(['--path', 'data', '--folder', 'partial', '--name-prefix', 'p', '--keep-last', '1', '--api-url', standIn.apiUrl], {
-      cwd: workspace,
-      env: { ONEFICHIER_API_KEY: key },
-    })
+    const partial = await cli(
+      ['--path', 'data', '--folder', 'partial', '--name-prefix', 'p', '--keep-last', '1', '--api-url', standIn.apiUrl],
+      {
+        cwd: workspace,
+        env: { ONEFICHIER_API_KEY: key },
+      },
+    )
     expect(partial.code, partial.stderr).toBe(3)
     expect(partial.stderr).toContain('warning: Could not delete')
   })
 
   it('encrypts with ONEFICHIER_ARCHIVE_PASSWORD and skips an unchanged run with --skip-unchanged', async () => {
     const secret = 'cron archive secret 42'
-    const args = ['--path', 'data', '--folder', 'cron-enc', '--name-prefix', 'enc', '--skip-unchanged', '--api-url', standIn.apiUrl]
-    const first = await cli(args, { cwd: workspace, env: { ONEFICHIER_API_KEY: key, ONEFICHIER_ARCHIVE_PASSWORD: secret } })
+    const args = [
+      '--path',
+      'data',
+      '--folder',
+      'cron-enc',
+      '--name-prefix',
+      'enc',
+      '--skip-unchanged',
+      '--api-url',
+      standIn.apiUrl,
+    ]
+    const first = await cli(args, {
+      cwd: workspace,
+      env: { ONEFICHIER_API_KEY: key, ONEFICHIER_ARCHIVE_PASSWORD: secret },
+    })
     expect(first.code, first.stderr).toBe(0)
     const [stored] = standIn.filesIn(account, 'cron-enc')
     expect(readTree(extractWith7zip(stored!.dataPath, secret))).toEqual(readTree(path.join(workspace, 'data')))
     await new Promise((resolve) => setTimeout(resolve, 1_100))
-    const second = await cli(args, { cwd: workspace, env: { ONEFICHIER_API_KEY: key, ONEFICHIER_ARCHIVE_PASSWORD: secret } })
+    const second = await cli(args, {
+      cwd: workspace,
+      env: { ONEFICHIER_API_KEY: key, ONEFICHIER_ARCHIVE_PASSWORD: secret },
+    })
     expect(second.code, second.stderr).toBe(0)
     expect(second.stdout).toContain(`Unchanged, nothing uploaded; newest backup ${stored!.filename}`)
     expect(standIn.filesIn(account, 'cron-enc')).toHaveLength(1)
@@ -162,11 +259,19 @@ describe('1fichier-backup CLI', () => {
   })
 
   it('refuses the archive password as an argument, and on-upload-failure artifact outside Actions', async () => {
-    const password = await cli(['--path', 'data', '--archive-password', 'visible to ps aux'], { cwd: workspace, env: { ONEFICHIER_API_KEY: key } })
+    const password = await cli(['--path', 'data', '--archive-password', 'visible to ps aux'], {
+      cwd: workspace,
+      env: { ONEFICHIER_API_KEY: key },
+    })
     expect(password.code).toBe(2)
-    expect(password.stderr).toContain('--archive-password is not accepted on the command line: set ONEFICHIER_ARCHIVE_PASSWORD instead.')
+    expect(password.stderr).toContain(
+      '--archive-password is not accepted on the command line: set ONEFICHIER_ARCHIVE_PASSWORD instead.',
+    )
     expect(password.stderr).not.toContain('visible to ps aux')
-    const artifact = await cli(['--path', 'data', '--on-upload-failure', 'artifact'], { cwd: workspace, env: { ONEFICHIER_API_KEY: key } })
+    const artifact = await cli(['--path', 'data', '--on-upload-failure', 'artifact'], {
+      cwd: workspace,
+      env: { ONEFICHIER_API_KEY: key },
+    })
     expect(artifact.code).toBe(2)
     expect(artifact.stderr).toContain('--on-upload-failure artifact works only inside a GitHub Actions job')
   })
@@ -174,7 +279,9 @@ describe('1fichier-backup CLI', () => {
   it('--help documents every action input as a flag', async () => {
     const { parse } = await import('yaml')
     const { readFileSync } = await import('node:fs')
-    const action = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }
+    const action = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, unknown>
+    }
     const run = await cli(['--help'], { cwd: workspace })
     expect(run.code).toBe(0)
     for (const input of Object.keys(action.inputs)) {
@@ -191,13 +298,22 @@ describe('1fichier-backup CLI', () => {
     standIn.addAccount(odd)
     const linkPassword = 'cli-link-secret'
     await standIn.seedFile(standIn.accounts.get(odd)!, 'echo', 'notes.txt', 'the folder exists, so it is listed')
-    for (const endpoint of ['folder/ls.cgi', 'file/ls.cgi', 'end.pl', 'file/info.cgi', 'upload/get_upload_server.cgi']) {
+    for (const endpoint of [
+      'folder/ls.cgi',
+      'file/ls.cgi',
+      'end.pl',
+      'file/info.cgi',
+      'upload/get_upload_server.cgi',
+    ]) {
       standIn.faults.length = 0
       standIn.injectFault(endpoint, 'echo-auth', 9)
-      const run = await cli(['--path', 'data', '--folder', 'echo', '--retries', '2', '--api-url', standIn.apiUrl, '--verbose'], {
-        cwd: workspace,
-        env: { ONEFICHIER_API_KEY: odd, ONEFICHIER_LINK_PASSWORD: linkPassword },
-      })
+      const run = await cli(
+        ['--path', 'data', '--folder', 'echo', '--retries', '2', '--api-url', standIn.apiUrl, '--verbose'],
+        {
+          cwd: workspace,
+          env: { ONEFICHIER_API_KEY: odd, ONEFICHIER_LINK_PASSWORD: linkPassword },
+        },
+      )
       const all = `${run.stdout}${run.stderr}`
       expect([0, 1], all).toContain(run.code)
       for (const secret of [odd, encodeURIComponent(odd), linkPassword]) expect(all).not.toContain(secret)
@@ -225,7 +341,10 @@ describe('1fichier-backup CLI', () => {
     expect(pasted.stderr).toContain('cannot read the file named by --key-file (ENOENT)')
     expect(pasted.stderr).not.toContain(key)
 
-    const padded = await cli(['--path', 'data', '--api-url', standIn.apiUrl], { cwd: workspace, env: { ONEFICHIER_API_KEY: key, ONEFICHIER_LINK_PASSWORD: ' padded-secret' } })
+    const padded = await cli(['--path', 'data', '--api-url', standIn.apiUrl], {
+      cwd: workspace,
+      env: { ONEFICHIER_API_KEY: key, ONEFICHIER_LINK_PASSWORD: ' padded-secret' },
+    })
     expect(padded.code).toBe(2)
     expect(padded.stderr).toContain('error: ONEFICHIER_LINK_PASSWORD: it starts or ends with white space')
     expect(padded.stderr).not.toContain('padded-secret')

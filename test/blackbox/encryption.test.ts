@@ -25,7 +25,11 @@ beforeEach(() => {
 const TREE: Record<string, TreeNode> = {
   'data/notes.txt': { kind: 'file', content: 'secret notes\n'.repeat(20_000), mode: 0o600 },
   'data/tool.sh': { kind: 'file', content: '#!/bin/sh\necho hi\n', mode: 0o755 },
-  'data/big.bin': { kind: 'file', content: Buffer.from(Array.from({ length: 3_000_000 }, (_, i) => (i * 7919) % 256)), mode: 0o640 },
+  'data/big.bin': {
+    kind: 'file',
+    content: Buffer.from(Array.from({ length: 3_000_000 }, (_, i) => (i * 7919) % 256)),
+    mode: 0o640,
+  },
   'data/photo.jpg': { kind: 'file', content: Buffer.alloc(70_000, 7), mode: 0o644 },
   'data/empty.txt': { kind: 'file', content: '', mode: 0o644 },
   'data/sub/dir': { kind: 'directory', mode: 0o750 },
@@ -69,7 +73,13 @@ describe('archive-password', () => {
     const workspace = await makeWorkspace(TREE)
     const run = await runAction({
       workspace,
-      inputs: { 'api-key': apiKey, path: 'data', 'archive-password': PASSWORD, 'api-url': standIn.apiUrl, 'compression-level': '0' },
+      inputs: {
+        'api-key': apiKey,
+        path: 'data',
+        'archive-password': PASSWORD,
+        'api-url': standIn.apiUrl,
+        'compression-level': '0',
+      },
     })
     expect(run.code, visibleLog(run)).toBe(0)
     const zip = storedPath(run.outputs.url!)
@@ -81,8 +91,11 @@ describe('archive-password', () => {
     expect(bytes.includes(Buffer.from('echo hi'))).toBe(false)
     // Python's zipfile (an independent reader without AES) lists the names, each content entry
     // flagged encrypted with method 99 (AES); the directory is plain.
-    const script = 'import json,sys,zipfile; print(json.dumps([[i.filename, i.flag_bits & 1, i.compress_type] for i in zipfile.ZipFile(sys.argv[1]).infolist()]))'
-    const entries = JSON.parse(execFileSync('python3', ['-c', script, zip], { encoding: 'utf8' })) as Array<[string, number, number]>
+    const script =
+      'import json,sys,zipfile; print(json.dumps([[i.filename, i.flag_bits & 1, i.compress_type] for i in zipfile.ZipFile(sys.argv[1]).infolist()]))'
+    const entries = JSON.parse(execFileSync('python3', ['-c', script, zip], { encoding: 'utf8' })) as Array<
+      [string, number, number]
+    >
     expect(Object.fromEntries(entries.map(([name, encrypted, method]) => [name, [encrypted, method]]))).toEqual({
       'big.bin': [1, 99],
       'empty.txt': [1, 99],

@@ -14,7 +14,10 @@ beforeAll(async () => {
   // The 30-s listing rule, at the tests' time scale (0.01), less a margin for a loaded machine:
   // a listing sooner is a flood.
   standIn = await new StandIn({ listIntervalMs: 250, lockMs: 250, slowMs: 1_500 }).start()
-  workspace = await makeWorkspace({ 'data/a.txt': { kind: 'file', content: 'fault matrix\n'.repeat(2000) }, 'data/b.bin': { kind: 'file', content: Buffer.alloc(70_000, 7) } })
+  workspace = await makeWorkspace({
+    'data/a.txt': { kind: 'file', content: 'fault matrix\n'.repeat(2000) },
+    'data/b.bin': { kind: 'file', content: Buffer.alloc(70_000, 7) },
+  })
 })
 afterAll(async () => {
   await standIn.stop()
@@ -62,7 +65,14 @@ const MATRIX: Array<[string, FaultKind, number, Outcome, RegExp?, [string, Fault
   ['end.pl', 'reset', 1, 'ok'],
   // end.pl never gives the link: the file is found in the folder listing (which retention reuses).
   ['end.pl', 'empty-links', 9, 'ok'],
-  ['end.pl', 'html', 9, 'fail', /result is unknown: end\.pl gave no link .*could not be listed/, ['file/ls.cgi', 'http-500', 9]],
+  [
+    'end.pl',
+    'html',
+    9,
+    'fail',
+    /result is unknown: end\.pl gave no link .*could not be listed/,
+    ['file/ls.cgi', 'http-500', 9],
+  ],
   // Neither end.pl nor file/info.cgi answers: the one listing both finds and verifies the file.
   ['end.pl', 'empty-links', 9, 'ok', undefined, ['file/info.cgi', 'http-500', 9]],
   ['end.pl', 'wrong-checksum', 1, 'fail', /Checksum mismatch/],
@@ -72,7 +82,14 @@ const MATRIX: Array<[string, FaultKind, number, Outcome, RegExp?, [string, Fault
   ['file/info.cgi', 'wrong-checksum', 1, 'fail', /Checksum mismatch/],
   // file/info.cgi never answers: the folder listing confirms the upload (and serves retention).
   ['file/info.cgi', 'http-500', 9, 'ok'],
-  ['file/info.cgi', 'http-500', 9, 'fail', /Could not confirm the upload: .*nothing was deleted/, ['file/ls.cgi', 'http-500', 9]],
+  [
+    'file/info.cgi',
+    'http-500',
+    9,
+    'fail',
+    /Could not confirm the upload: .*nothing was deleted/,
+    ['file/ls.cgi', 'http-500', 9],
+  ],
   ['file/ls.cgi', 'http-500', 1, 'ok'],
   ['file/ls.cgi', 'reset', 9, 'ok'], // listing fails: the backup stands, nothing is pruned
   ['file/ls.cgi', 'ko-200', 1, 'ok'],
@@ -85,7 +102,11 @@ const MATRIX: Array<[string, FaultKind, number, Outcome, RegExp?, [string, Fault
 
 const ARCHIVE_PASSWORD = 'matrix archive secret'
 const LINK_PASSWORD = 'matrix-link-secret'
-const SEEDS = [stampName('my-repo', '2024-01-01T00:00:00Z'), stampName('my-repo', '2024-06-01T00:00:00Z'), stampName('my-repo', '2025-01-01T00:00:00Z')]
+const SEEDS = [
+  stampName('my-repo', '2024-01-01T00:00:00Z'),
+  stampName('my-repo', '2024-06-01T00:00:00Z'),
+  stampName('my-repo', '2025-01-01T00:00:00Z'),
+]
 
 describe('fault matrix', () => {
   it.each(MATRIX)('%s %s x%i -> %s', async (endpoint, fault, times, outcome, message, second) => {
@@ -115,7 +136,10 @@ describe('fault matrix', () => {
     })
     const log = visibleLog(run)
     // The key and both passwords: nowhere a user or a log could see them.
-    const seen = run.allText.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+    const seen = run.allText
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n')
     for (const secret of [apiKey, ARCHIVE_PASSWORD, LINK_PASSWORD]) expect(seen).not.toContain(secret)
 
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'))
@@ -124,12 +148,16 @@ describe('fault matrix', () => {
     if (endpoint !== 'file/ls.cgi' && second?.[0] !== 'file/ls.cgi') {
       const listings = standIn.requests.filter((r) => r.endpoint === 'file/ls.cgi')
       expect(listings.length).toBeLessThanOrEqual(2)
-      for (let i = 1; i < listings.length; i++) expect(listings[i]!.at - listings[i - 1]!.at).toBeGreaterThanOrEqual(250)
-      if (!['flood', 'ip-locked', 'owner-locked', 'user-locked'].includes(fault)) expect(run.stdout).not.toContain('Flood detected')
+      for (let i = 1; i < listings.length; i++)
+        expect(listings[i]!.at - listings[i - 1]!.at).toBeGreaterThanOrEqual(250)
+      if (!['flood', 'ip-locked', 'owner-locked', 'user-locked'].includes(fault))
+        expect(run.stdout).not.toContain('Flood detected')
     }
     const series = account.files.filter((f) => seriesMembership('my-repo', f.filename).member)
     const inFolder = standIn.filesIn(account, 'backups/x').map((f) => f.filename)
-    const fresh = standIn.filesIn(account, 'backups/x').filter((f) => !SEEDS.includes(f.filename) && f.filename !== 'notes.txt')
+    const fresh = standIn
+      .filesIn(account, 'backups/x')
+      .filter((f) => !SEEDS.includes(f.filename) && f.filename !== 'notes.txt')
     expect(inFolder).toContain('notes.txt')
     if (outcome === 'ok') {
       expect(run.code, log).toBe(0)
@@ -142,7 +170,8 @@ describe('fault matrix', () => {
       // keep-last 1: the seeds that remain are exactly those whose deletion was not confirmed.
       const pruned = (JSON.parse(run.outputs.pruned!) as Array<{ 'file-name': string }>).map((p) => p['file-name'])
       expect(inFolder.filter((n) => SEEDS.includes(n)).sort()).toEqual(SEEDS.filter((n) => !pruned.includes(n)).sort())
-      if (pruned.length < SEEDS.length) expect(run.stdout).toMatch(/::warning::(Retention skipped|Could not delete|Retention deleted)/)
+      if (pruned.length < SEEDS.length)
+        expect(run.stdout).toMatch(/::warning::(Retention skipped|Could not delete|Retention deleted)/)
     } else {
       expect(run.code, log).toBe(1)
       expect(errors, log).toHaveLength(1)

@@ -38,8 +38,16 @@ function tmpfs(options: string): string {
 
 const errorLines = (run: ActionRun) => run.stdout.split('\n').filter((l) => l.startsWith('::error::'))
 
-async function backup(workspace: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> {
-  return runAction({ workspace, inputs: { 'api-key': apiKey, path: 'data/', folder: 'fs', 'api-url': standIn.apiUrl, ...inputs }, env })
+async function backup(
+  workspace: string,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {},
+): Promise<ActionRun> {
+  return runAction({
+    workspace,
+    inputs: { 'api-key': apiKey, path: 'data/', folder: 'fs', 'api-url': standIn.apiUrl, ...inputs },
+    env,
+  })
 }
 
 describe('the temporary folder', () => {
@@ -49,7 +57,9 @@ describe('the temporary folder', () => {
     standIn.requests.length = 0
     const run = await backup(workspace, {}, { RUNNER_TEMP: full })
     expect(run.code).toBe(1)
-    expect(errorLines(run)).toEqual([expect.stringContaining(`Writing the zip in '${full}' failed: the disk is full (ENOSPC)`)])
+    expect(errorLines(run)).toEqual([
+      expect.stringContaining(`Writing the zip in '${full}' failed: the disk is full (ENOSPC)`),
+    ])
     expect(errorLines(run)[0]).toContain('set RUNNER_TEMP to a folder on a disk with room')
     expect(run.stdout).not.toContain('Unexpected failure')
     expect(standIn.requests.filter((r) => r.endpoint === 'upload.cgi')).toHaveLength(0)
@@ -62,7 +72,9 @@ describe('the temporary folder', () => {
     const workspace = await makeWorkspace({ 'data/a.txt': { kind: 'file', content: 'a' } })
     const run = await backup(workspace, {}, { RUNNER_TEMP: readOnly })
     expect(run.code).toBe(1)
-    expect(errorLines(run)).toEqual([expect.stringMatching(new RegExp(`in '${readOnly}' failed: the folder is not writable \\(EROFS\\)`))])
+    expect(errorLines(run)).toEqual([
+      expect.stringMatching(new RegExp(`in '${readOnly}' failed: the folder is not writable \\(EROFS\\)`)),
+    ])
   })
 
   it('a missing folder: one error line naming it', async () => {
@@ -70,16 +82,28 @@ describe('the temporary folder', () => {
     const missing = path.join(tmpdir(), `no-such-folder-${Date.now()}`)
     const run = await backup(workspace, {}, { RUNNER_TEMP: missing })
     expect(run.code).toBe(1)
-    expect(errorLines(run)).toEqual([expect.stringContaining(`in '${missing}' failed: the folder does not exist (ENOENT)`)])
+    expect(errorLines(run)).toEqual([
+      expect.stringContaining(`in '${missing}' failed: the folder does not exist (ENOENT)`),
+    ])
   })
 
   it.skipIf(!isRoot)('the CLI names TMPDIR', async () => {
     const full = tmpfs('size=1m')
     const workspace = await makeWorkspace({ 'data/random.bin': { kind: 'file', content: randomBytes(4 << 20) } })
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/cli/index.js'), '--path', 'data', '--api-url', standIn.apiUrl], {
-      cwd: workspace,
-      env: { PATH: process.env.PATH ?? '', TMPDIR: full, ONEFICHIER_API_KEY: apiKey, NODE_EXTRA_CA_CERTS: CA_CERT_PATH, ONEFICHIER_BACKUP_TEST_TIME_SCALE: '0.01' },
-    })
+    const child = spawn(
+      process.execPath,
+      [path.join(REPO_ROOT, 'dist/cli/index.js'), '--path', 'data', '--api-url', standIn.apiUrl],
+      {
+        cwd: workspace,
+        env: {
+          PATH: process.env.PATH ?? '',
+          TMPDIR: full,
+          ONEFICHIER_API_KEY: apiKey,
+          NODE_EXTRA_CA_CERTS: CA_CERT_PATH,
+          ONEFICHIER_BACKUP_TEST_TIME_SCALE: '0.01',
+        },
+      },
+    )
     let stderr = ''
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
     const code = await new Promise((resolve) => child.on('close', resolve))
@@ -89,7 +113,10 @@ describe('the temporary folder', () => {
   })
 
   it('RUNNER_TEMP reached through a symbolic link into the backed-up tree: the work folder is never zipped', async () => {
-    const workspace = await makeWorkspace({ 'data/a.txt': { kind: 'file', content: 'a' }, 'data/tmp/.keep': { kind: 'file', content: '' } })
+    const workspace = await makeWorkspace({
+      'data/a.txt': { kind: 'file', content: 'a' },
+      'data/tmp/.keep': { kind: 'file', content: '' },
+    })
     const link = path.join(mkdtempSync(path.join(tmpdir(), 'link-')), 'runner-temp')
     symlinkSync(path.join(workspace, 'data/tmp'), link)
     const run = await backup(workspace, { 'include-hidden-files': 'true' }, { RUNNER_TEMP: link })
@@ -117,10 +144,17 @@ describe('paths the walk cannot read', () => {
     const deep = path.join(workspace, 'data/deep')
     mkdirSync(deep)
     const segment = 'd'.repeat(200)
-    execFileSync('bash', ['-c', `cd "$1" && for i in $(seq 25); do mkdir ${segment} && cd ${segment}; done && echo x > too-deep.txt`, 'bash', deep])
+    execFileSync('bash', [
+      '-c',
+      `cd "$1" && for i in $(seq 25); do mkdir ${segment} && cd ${segment}; done && echo x > too-deep.txt`,
+      'bash',
+      deep,
+    ])
     const walked = await backup(workspace)
     expect(walked.code, visibleLog(walked)).toBe(0)
-    expect(walked.stdout).toMatch(/::warning::'data\/deep\/d+.*' is missing from the backup: its path is too long for the system/)
+    expect(walked.stdout).toMatch(
+      /::warning::'data\/deep\/d+.*' is missing from the backup: its path is too long for the system/,
+    )
     expect(JSON.parse(walked.outputs['missing-files']!)).toHaveLength(1)
     expect(errorLines(walked)).toEqual([])
   })

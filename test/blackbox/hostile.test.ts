@@ -19,7 +19,9 @@ afterAll(async () => {
   await standIn.stop()
 })
 
-const SEEDS = ['2024-01-01T00:00:00Z', '2024-06-01T00:00:00Z', '2025-01-01T00:00:00Z', '2025-06-01T00:00:00Z'].map((t) => stampName('my-repo', t))
+const SEEDS = ['2024-01-01T00:00:00Z', '2024-06-01T00:00:00Z', '2025-01-01T00:00:00Z', '2025-06-01T00:00:00Z'].map(
+  (t) => stampName('my-repo', t),
+)
 // A key with characters that URL-encoding changes, so that its encoded form is looked for too.
 const key = () => `${randomKey()}+/=`
 const LINK_PASSWORD = 'hostile-link-secret'
@@ -37,7 +39,11 @@ async function seeded(): Promise<{ apiKey: string; account: Account }> {
   return { apiKey, account }
 }
 
-async function run(apiKey: string, faults: Array<[string, FaultKind, number]>, inputs: Record<string, string> = {}): Promise<ActionRun> {
+async function run(
+  apiKey: string,
+  faults: Array<[string, FaultKind, number]>,
+  inputs: Record<string, string> = {},
+): Promise<ActionRun> {
   for (const fault of faults) standIn.injectFault(...fault)
   return runAction({
     workspace,
@@ -58,7 +64,10 @@ async function run(apiKey: string, faults: Array<[string, FaultKind, number]>, i
 
 /** No secret, in any form, in anything a user or a log can see (the runner's mask commands aside). */
 function expectNoSecret(result: ActionRun, apiKey: string): void {
-  const seen = result.allText.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+  const seen = result.allText
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n')
   for (const secret of [apiKey, LINK_PASSWORD, ARCHIVE_PASSWORD]) {
     expect(seen).not.toContain(secret)
     expect(seen).not.toContain(encodeURIComponent(secret))
@@ -66,7 +75,11 @@ function expectNoSecret(result: ActionRun, apiKey: string): void {
 }
 
 const errorLines = (result: ActionRun) => result.stdout.split('\n').filter((l) => l.startsWith('::error::'))
-const names = (account: Account) => standIn.filesIn(account, 'backups/h').map((f) => f.filename).sort()
+const names = (account: Account) =>
+  standIn
+    .filesIn(account, 'backups/h')
+    .map((f) => f.filename)
+    .sort()
 
 describe('a hostile server', () => {
   it('lists every file twice, shuffled: one decision per file, the kept ones stay', async () => {
@@ -75,7 +88,9 @@ describe('a hostile server', () => {
     expect(result.code, visibleLog(result)).toBe(0)
     expectNoSecret(result, apiKey)
     // keep-last 2: the new backup and the newest seed; the three older seeds go, each once.
-    expect(names(account)).toEqual([SEEDS[0]!.replace('.zip', ' (1).zip'), SEEDS[3]!, result.outputs['file-name']!, 'notes.txt'].sort())
+    expect(names(account)).toEqual(
+      [SEEDS[0]!.replace('.zip', ' (1).zip'), SEEDS[3]!, result.outputs['file-name']!, 'notes.txt'].sort(),
+    )
     expect(standIn.requests.filter((r) => r.endpoint === 'file/rm.cgi')).toHaveLength(3)
     expect(result.outputs['pruned-count']).toBe('3')
     expect(result.summary.match(/\| `my-repo-2025/g)?.length).toBe(2)
@@ -85,10 +100,12 @@ describe('a hostile server', () => {
     const { apiKey, account } = await seeded()
     const result = await run(apiKey, [['file/ls.cgi', 'other-domain', 1]])
     expect(result.code, visibleLog(result)).toBe(0)
-    expect(names(account), visibleLog(result)).toEqual([SEEDS[0]!.replace('.zip', ' (1).zip'), SEEDS[3]!, result.outputs['file-name']!, 'notes.txt'].sort())
+    expect(names(account), visibleLog(result)).toEqual(
+      [SEEDS[0]!.replace('.zip', ' (1).zip'), SEEDS[3]!, result.outputs['file-name']!, 'notes.txt'].sort(),
+    )
   })
 
-  it('answers end.pl with somebody else\'s file: the upload is found in the folder, the other file is untouched', async () => {
+  it("answers end.pl with somebody else's file: the upload is found in the folder, the other file is untouched", async () => {
     const { apiKey, account } = await seeded()
     const result = await run(apiKey, [['end.pl', 'foreign-link', 9]])
     expect(result.code, visibleLog(result)).toBe(0)
@@ -106,7 +123,9 @@ describe('a hostile server', () => {
     expect(result.code).toBe(1)
     expectNoSecret(result, apiKey)
     expect(errorLines(result)).toHaveLength(1)
-    expect(errorLines(result)[0]).toMatch(/Checksum mismatch.*was not deleted \(left alone: it was in the folder before this run's upload\)/)
+    expect(errorLines(result)[0]).toMatch(
+      /Checksum mismatch.*was not deleted \(left alone: it was in the folder before this run's upload\)/,
+    )
     expect(standIn.requests.filter((r) => r.endpoint === 'file/rm.cgi')).toHaveLength(0)
     // Every seed is still there (the upload itself too: its landing could not be confirmed).
     for (const name of before) expect(names(account)).toContain(name)
@@ -128,16 +147,21 @@ describe('a hostile server', () => {
     expect(names(account)).toEqual([...before, renamed.filename].sort())
   })
 
-  it.each(['folder/ls.cgi', 'file/ls.cgi', 'upload.cgi', 'end.pl', 'file/info.cgi', 'file/rm.cgi', 'upload/get_upload_server.cgi'])(
-    'echoes the Authorization header in its messages on %s: the key appears nowhere',
-    async (endpoint) => {
-      const { apiKey } = await seeded()
-      const result = await run(apiKey, [[endpoint, 'echo-auth', 9]], { 'api-url': standIn.apiUrl })
-      expect([0, 1]).toContain(result.code)
-      expectNoSecret(result, apiKey)
-      expect(visibleLog(result)).toContain('Bearer ***')
-    },
-  )
+  it.each([
+    'folder/ls.cgi',
+    'file/ls.cgi',
+    'upload.cgi',
+    'end.pl',
+    'file/info.cgi',
+    'file/rm.cgi',
+    'upload/get_upload_server.cgi',
+  ])('echoes the Authorization header in its messages on %s: the key appears nowhere', async (endpoint) => {
+    const { apiKey } = await seeded()
+    const result = await run(apiKey, [[endpoint, 'echo-auth', 9]], { 'api-url': standIn.apiUrl })
+    expect([0, 1]).toContain(result.code)
+    expectNoSecret(result, apiKey)
+    expect(visibleLog(result)).toContain('Bearer ***')
+  })
 
   it('races the creation of a new folder: "already exists" means the folder is used', async () => {
     const { apiKey, account } = await seeded()
@@ -156,7 +180,12 @@ describe('a hostile server', () => {
     expect(a.code, visibleLog(a)).toBe(0)
     expect(b.code, visibleLog(b)).toBe(0)
     expect(a.outputs['folder-id']).toBe(b.outputs['folder-id'])
-    expect(standIn.filesIn(account, 'fresh/series').map((f) => f.filename).sort()).toEqual([a.outputs['file-name'], b.outputs['file-name']].sort())
+    expect(
+      standIn
+        .filesIn(account, 'fresh/series')
+        .map((f) => f.filename)
+        .sort(),
+    ).toEqual([a.outputs['file-name'], b.outputs['file-name']].sort())
   })
 })
 
@@ -165,7 +194,9 @@ describe('a careless user', () => {
     const { apiKey } = await seeded()
     const result = await run(apiKey, [], { 'keep-daily': 'seven' })
     expect(result.code).toBe(1)
-    expect(errorLines(result)).toEqual([expect.stringMatching(/^::error::Input 'keep-daily': 'seven' is not a whole number/)])
+    expect(errorLines(result)).toEqual([
+      expect.stringMatching(/^::error::Input 'keep-daily': 'seven' is not a whole number/),
+    ])
     expect(standIn.requests).toHaveLength(0)
   })
 
@@ -173,7 +204,9 @@ describe('a careless user', () => {
     const { apiKey } = await seeded()
     const result = await run(apiKey, [], { 'link-password': ` ${LINK_PASSWORD} ` })
     expect(result.code).toBe(1)
-    expect(errorLines(result)).toEqual([expect.stringMatching(/^::error::Input 'link-password': it starts or ends with white space/)])
+    expect(errorLines(result)).toEqual([
+      expect.stringMatching(/^::error::Input 'link-password': it starts or ends with white space/),
+    ])
     expectNoSecret(result, apiKey)
     expect(standIn.requests).toHaveLength(0)
   })
@@ -182,7 +215,9 @@ describe('a careless user', () => {
     const { apiKey } = await seeded()
     const result = await run(`${apiKey}\n`, [])
     expect(result.code).toBe(1)
-    expect(errorLines(result)).toEqual([expect.stringMatching(/^::error::Input 'api-key': it is not printable ASCII without spaces/)])
+    expect(errorLines(result)).toEqual([
+      expect.stringMatching(/^::error::Input 'api-key': it is not printable ASCII without spaces/),
+    ])
     expectNoSecret(result, apiKey)
     expect(standIn.requests).toHaveLength(0)
   })

@@ -40,18 +40,22 @@ afterAll(async () => {
 })
 
 async function rclone(...args: string[]): Promise<string> {
-  const { stdout } = await run('rclone', ['--ca-cert', CA_CERT_PATH, '--low-level-retries', '2', '--retries', '1', '--contimeout', '10s', ...args], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      HTTPS_PROXY: proxy.url,
-      NO_PROXY: '',
-      RCLONE_CONFIG: '/dev/null',
-      RCLONE_CONFIG_STANDIN_TYPE: 'fichier',
-      RCLONE_CONFIG_STANDIN_API_KEY: key,
+  const { stdout } = await run(
+    'rclone',
+    ['--ca-cert', CA_CERT_PATH, '--low-level-retries', '2', '--retries', '1', '--contimeout', '10s', ...args],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        HTTPS_PROXY: proxy.url,
+        NO_PROXY: '',
+        RCLONE_CONFIG: '/dev/null',
+        RCLONE_CONFIG_STANDIN_TYPE: 'fichier',
+        RCLONE_CONFIG_STANDIN_API_KEY: key,
+      },
+      timeout: 60_000,
     },
-    timeout: 60_000,
-  })
+  )
   return stdout
 }
 
@@ -81,7 +85,11 @@ describeRclone('rclone (1fichier backend) against the stand-in', () => {
     standIn.requests.length = 0
     await rclone('mkdir', 'standin:rc/inner')
     await rclone('copyto', file, 'standin:rc/inner/upload.zip')
-    const listing = JSON.parse(await rclone('lsjson', '--hash', 'standin:rc/inner')) as Array<{ Name: string; Size: number; Hashes?: Record<string, string> }>
+    const listing = JSON.parse(await rclone('lsjson', '--hash', 'standin:rc/inner')) as Array<{
+      Name: string
+      Size: number
+      Hashes?: Record<string, string>
+    }>
     expect(listing).toHaveLength(1)
     expect(listing[0]).toMatchObject({ Name: 'upload.zip', Size: 3800 })
     // rclone reads the stand-in's checksum as 1fichier's Whirlpool and it equals OpenSSL's.
@@ -109,7 +117,9 @@ describeRclone('rclone (1fichier backend) against the stand-in', () => {
       })
       expect(result.code, visibleLog(result)).toBe(0)
     }
-    expect(standIn.filesIn(standIn.accounts.get(key)!, 'ours/old').map((f) => f.filename)).not.toContain('my-repo-20200101T000000Z.zip')
+    expect(standIn.filesIn(standIn.accounts.get(key)!, 'ours/old').map((f) => f.filename)).not.toContain(
+      'my-repo-20200101T000000Z.zip',
+    )
     oursRequests = [...standIn.requests]
 
     const shapes = (requests: LoggedRequest[]) => {
@@ -121,7 +131,15 @@ describeRclone('rclone (1fichier backend) against the stand-in', () => {
     const ours = shapes(oursRequests)
     // Every endpoint rclone used for these operations, we use too...
     expect([...theirs.keys()].sort()).toEqual(
-      ['end.pl', 'file/ls.cgi', 'file/rm.cgi', 'folder/ls.cgi', 'folder/mkdir.cgi', 'upload.cgi', 'upload/get_upload_server.cgi'].sort(),
+      [
+        'end.pl',
+        'file/ls.cgi',
+        'file/rm.cgi',
+        'folder/ls.cgi',
+        'folder/mkdir.cgi',
+        'upload.cgi',
+        'upload/get_upload_server.cgi',
+      ].sort(),
     )
     expect([...ours.keys()].filter((e) => theirs.has(e)).sort()).toEqual([...theirs.keys()].sort())
     // ...and each request we send has the shape of one rclone sends (method, content type, the
@@ -132,12 +150,21 @@ describeRclone('rclone (1fichier backend) against the stand-in', () => {
       for (const s of new Set(ourShapes)) expect(theirs.get(endpoint), `our ${endpoint} request ${s}`).toContain(s)
     }
     // file/info.cgi is ours alone (rclone does not verify folders); it is POST + JSON like the rest.
-    expect(ours.get('file/info.cgi')?.every((s) => s.includes('"method":"POST"') && s.includes('"contentType":"application/json"'))).toBe(true)
+    expect(
+      ours
+        .get('file/info.cgi')
+        ?.every((s) => s.includes('"method":"POST"') && s.includes('"contentType":"application/json"')),
+    ).toBe(true)
   })
 
   it('rclone downloads from the stand-in (get_token.cgi, then the token URL) the bytes our restore reads', async () => {
     const account = standIn.accounts.get(key)!
-    const stored = await standIn.seedFile(account, 'rc/dl', 'site-20260101T000000Z.zip', Buffer.from(Array.from({ length: 200_000 }, (_, i) => i % 253)))
+    const stored = await standIn.seedFile(
+      account,
+      'rc/dl',
+      'site-20260101T000000Z.zip',
+      Buffer.from(Array.from({ length: 200_000 }, (_, i) => i % 253)),
+    )
     standIn.requests.length = 0
     const out = path.join(await makeWorkspace({}), 'copy.zip')
     await rclone('copyto', 'standin:rc/dl/site-20260101T000000Z.zip', out)

@@ -30,20 +30,43 @@ describe('restore sub-action', () => {
       'site/run.sh': { kind: 'file', content: '#!/bin/sh\n', mode: 0o755 },
       'site/link': { kind: 'symlink', target: 'index.html' },
     })
-    const backup = await runAction({ workspace: source, inputs: { 'api-key': key, path: 'site/', folder: 'ra', 'archive-password': 'restore action secret', 'api-url': standIn.apiUrl } })
+    const backup = await runAction({
+      workspace: source,
+      inputs: {
+        'api-key': key,
+        path: 'site/',
+        folder: 'ra',
+        'archive-password': 'restore action secret',
+        'api-url': standIn.apiUrl,
+      },
+    })
     expect(backup.code, visibleLog(backup)).toBe(0)
 
     const fresh = mkdtempSync(path.join(tmpdir(), 'fresh-ws-'))
     const run = await runAction({
       workspace: fresh,
       action: RESTORE,
-      inputs: { 'api-key': key, folder: 'ra', path: 'restored', 'archive-password': 'restore action secret', 'api-url': standIn.apiUrl },
+      inputs: {
+        'api-key': key,
+        folder: 'ra',
+        path: 'restored',
+        'archive-password': 'restore action secret',
+        'api-url': standIn.apiUrl,
+      },
     })
     expect(run.code, visibleLog(run)).toBe(0)
     expect(readTree(path.join(fresh, 'restored'))).toEqual(readTree(path.join(source, 'site')))
-    expect(run.outputs).toMatchObject({ 'file-name': backup.outputs['file-name'], url: backup.outputs.url, size: backup.outputs.size, 'file-count': '3' })
+    expect(run.outputs).toMatchObject({
+      'file-name': backup.outputs['file-name'],
+      url: backup.outputs.url,
+      size: backup.outputs.size,
+      'file-count': '3',
+    })
     expect(run.summary).toContain(`**Restored** [${backup.outputs['file-name']}](${backup.outputs.url})`)
-    const seen = run.allText.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+    const seen = run.allText
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n')
     expect(seen).not.toContain(key)
     expect(seen).not.toContain('restore action secret')
   })
@@ -54,15 +77,25 @@ describe('restore sub-action', () => {
     const error = await runAction({ workspace: fresh, action: RESTORE, inputs })
     expect(error.code).toBe(1)
     expect(errorLines(error.stdout)).toEqual([expect.stringMatching(/No backup of series my-repo in 'nothing-here'/)])
-    const warn = await runAction({ workspace: fresh, action: RESTORE, inputs: { ...inputs, 'if-no-backup-found': 'warn' } })
+    const warn = await runAction({
+      workspace: fresh,
+      action: RESTORE,
+      inputs: { ...inputs, 'if-no-backup-found': 'warn' },
+    })
     expect(warn.code).toBe(0)
     expect(warn.stdout).toMatch(/::warning::No backup of series my-repo/)
     expect(warn.outputs['file-name'] ?? '').toBe('')
-    const ignore = await runAction({ workspace: fresh, action: RESTORE, inputs: { ...inputs, 'if-no-backup-found': 'ignore' } })
+    const ignore = await runAction({
+      workspace: fresh,
+      action: RESTORE,
+      inputs: { ...inputs, 'if-no-backup-found': 'ignore' },
+    })
     expect(ignore.code).toBe(0)
     expect(ignore.stdout).not.toMatch(/::warning::/)
     const outside = await runAction({ workspace: fresh, action: RESTORE, inputs: { ...inputs, path: '../elsewhere' } })
     expect(outside.code).toBe(1)
-    expect(errorLines(outside.stdout)).toEqual([expect.stringMatching(/Input 'path': '\.\.\/elsewhere' is outside the workspace/)])
+    expect(errorLines(outside.stdout)).toEqual([
+      expect.stringMatching(/Input 'path': '\.\.\/elsewhere' is outside the workspace/),
+    ])
   })
 })

@@ -21,7 +21,14 @@ let workspace: string
 async function cli(args: string[], env: Record<string, string> = {}, cwd = workspace) {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: cwd, NODE_EXTRA_CA_CERTS: CA_CERT_PATH, ONEFICHIER_BACKUP_TEST_TIME_SCALE: '0.01', ONEFICHIER_API_KEY: key, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: cwd,
+      NODE_EXTRA_CA_CERTS: CA_CERT_PATH,
+      ONEFICHIER_BACKUP_TEST_TIME_SCALE: '0.01',
+      ONEFICHIER_API_KEY: key,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stdout = ''
@@ -33,7 +40,14 @@ async function cli(args: string[], env: Record<string, string> = {}, cwd = works
   return { code, stdout, stderr }
 }
 
-const repo = (folder: string, prefix = 'site') => ['--folder', folder, '--name-prefix', prefix, '--api-url', standIn.apiUrl]
+const repo = (folder: string, prefix = 'site') => [
+  '--folder',
+  folder,
+  '--name-prefix',
+  prefix,
+  '--api-url',
+  standIn.apiUrl,
+]
 const emptyDir = () => path.join(mkdtempSync(path.join(tmpdir(), 'restore-')), 'to')
 
 /** A zip made by Python's zipfile, for shapes our writer never makes (hostile entries). */
@@ -60,7 +74,10 @@ beforeAll(async () => {
     'data/index.html': { kind: 'file', content: '<h1>hello</h1>\n'.repeat(300) },
     'data/bin/run.sh': { kind: 'file', content: '#!/bin/sh\necho hi\n', mode: 0o755 },
     'data/secret.key': { kind: 'file', content: 'private', mode: 0o600 },
-    'data/blob.bin': { kind: 'file', content: Buffer.from(Array.from({ length: 3 << 20 }, (_, i) => (i * 7919) % 251)) },
+    'data/blob.bin': {
+      kind: 'file',
+      content: Buffer.from(Array.from({ length: 3 << 20 }, (_, i) => (i * 7919) % 251)),
+    },
     'data/empty/': { kind: 'directory', mode: 0o750 },
     'data/link-rel': { kind: 'symlink', target: 'index.html' },
     'data/link-abs': { kind: 'symlink', target: '/etc/hostname' },
@@ -85,7 +102,9 @@ describe('restore', () => {
   })
 
   it('AES zips with the right password; a wrong one fails and writes nothing', async () => {
-    expect((await cli(['--path', 'data', ...repo('aes')], { ONEFICHIER_ARCHIVE_PASSWORD: ARCHIVE_PASSWORD })).code).toBe(0)
+    expect(
+      (await cli(['--path', 'data', ...repo('aes')], { ONEFICHIER_ARCHIVE_PASSWORD: ARCHIVE_PASSWORD })).code,
+    ).toBe(0)
     const args = ['restore', ...repo('aes')]
     const to = emptyDir()
     const good = await cli([...args, '--to', to], { ONEFICHIER_ARCHIVE_PASSWORD: ARCHIVE_PASSWORD })
@@ -104,11 +123,31 @@ describe('restore', () => {
 
   it.each([
     ['an absolute name', [{ name: '/tmp/evil-absolute', data: 'x' }], /is an absolute path/],
-    ['a name going up', [{ name: 'ok.txt', data: 'fine' }, { name: 'a/../../evil-up', data: 'x' }], /goes up with '\.\.'/],
-    ['a path through a link entry', [{ name: 'link', data: '/tmp', link: true }, { name: 'link/evil-through-link', data: 'x' }], /under 'link', which is a symbolic link/],
+    [
+      'a name going up',
+      [
+        { name: 'ok.txt', data: 'fine' },
+        { name: 'a/../../evil-up', data: 'x' },
+      ],
+      /goes up with '\.\.'/,
+    ],
+    [
+      'a path through a link entry',
+      [
+        { name: 'link', data: '/tmp', link: true },
+        { name: 'link/evil-through-link', data: 'x' },
+      ],
+      /under 'link', which is a symbolic link/,
+    ],
   ])('refuses a zip with %s as a whole, before anything is written', async (_what, entries, why) => {
     const folder = `hostile-${Math.random().toString(36).slice(2)}`
-    await standIn.seedFile(account, folder, stampName('site', '2026-01-01T00:00:00Z'), pythonZip(entries), new Date('2026-01-01T00:00:00Z'))
+    await standIn.seedFile(
+      account,
+      folder,
+      stampName('site', '2026-01-01T00:00:00Z'),
+      pythonZip(entries),
+      new Date('2026-01-01T00:00:00Z'),
+    )
     const to = emptyDir()
     const run = await cli(['restore', ...repo(folder), '--to', to])
     expect(run.code).toBe(1)
@@ -154,7 +193,16 @@ describe('restore', () => {
     expect(refused.stderr).toMatch(/is not empty: .* add --overwrite/)
     const over = await cli(['restore', ...repo('ow', 'ow'), '--to', to, '--overwrite'])
     expect(over.code, over.stderr).toBe(0)
-    expect(readdirSync(to).sort()).toEqual(['bin', 'blob.bin', 'empty', 'index.html', 'link-abs', 'link-rel', 'mine.txt', 'secret.key'])
+    expect(readdirSync(to).sort()).toEqual([
+      'bin',
+      'blob.bin',
+      'empty',
+      'index.html',
+      'link-abs',
+      'link-rel',
+      'mine.txt',
+      'secret.key',
+    ])
     standIn.injectFault('download/get_token.cgi', 'datacenter', 1)
     const dc = await cli(['restore', ...repo('ow', 'ow'), '--to', emptyDir()])
     expect(dc.code).toBe(1)
@@ -188,7 +236,8 @@ describe('check, list, prune', () => {
   })
 
   it('prune alone: a dry run plans, a real run deletes only what no rule keeps', async () => {
-    for (const t of ['2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', '2026-03-01T00:00:00Z']) await standIn.seedFile(account, 'pr', stampName('pr', t), t)
+    for (const t of ['2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', '2026-03-01T00:00:00Z'])
+      await standIn.seedFile(account, 'pr', stampName('pr', t), t)
     await standIn.seedFile(account, 'pr', 'notes.txt', 'not ours')
     const dry = await cli(['prune', ...repo('pr', 'pr'), '--keep-last', '1', '--dry-run', '--json'])
     expect(dry.code, dry.stderr).toBe(0)
@@ -196,11 +245,27 @@ describe('check, list, prune', () => {
     expect(standIn.filesIn(account, 'pr')).toHaveLength(4)
     const real = await cli(['prune', ...repo('pr', 'pr'), '--keep-last', '1'])
     expect(real.code, real.stderr).toBe(0)
-    expect(standIn.filesIn(account, 'pr').map((f) => f.filename).sort()).toEqual(['notes.txt', stampName('pr', '2026-03-01T00:00:00Z')])
+    expect(
+      standIn
+        .filesIn(account, 'pr')
+        .map((f) => f.filename)
+        .sort(),
+    ).toEqual(['notes.txt', stampName('pr', '2026-03-01T00:00:00Z')])
     // restic's within-<period> rules and unlimited counts, as flags.
-    const within = await cli(['list', ...repo('pr', 'pr'), '--json', '--keep-within-daily', '30d', '--keep-monthly', 'unlimited'])
+    const within = await cli([
+      'list',
+      ...repo('pr', 'pr'),
+      '--json',
+      '--keep-within-daily',
+      '30d',
+      '--keep-monthly',
+      'unlimited',
+    ])
     expect(within.code, within.stderr).toBe(0)
-    expect((JSON.parse(within.stdout) as Array<{ 'kept-by': string[] }>)[0]!['kept-by']).toEqual(['within-daily 30d: 2026-03-01', 'monthly 2026-03'])
+    expect((JSON.parse(within.stdout) as Array<{ 'kept-by': string[] }>)[0]!['kept-by']).toEqual([
+      'within-daily 30d: 2026-03-01',
+      'monthly 2026-03',
+    ])
     const none = await cli(['prune', ...repo('pr', 'pr')])
     expect(none.code).toBe(1)
     expect(none.stderr).toMatch(/prune needs at least one keep-\* rule/)

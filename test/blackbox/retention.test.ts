@@ -50,14 +50,22 @@ beforeEach(async () => {
   account = standIn.addAccount(apiKey)
   standIn.faults.length = 0
   standIn.requests.length = 0
-  for (const name of [...Object.values(SERIES), ...UNRELATED]) await standIn.seedFile(account, FOLDER, name, `content of ${name}`)
+  for (const name of [...Object.values(SERIES), ...UNRELATED])
+    await standIn.seedFile(account, FOLDER, name, `content of ${name}`)
 })
 
-const names = () => standIn.filesIn(account, FOLDER).map((f) => f.filename).sort()
+const names = () =>
+  standIn
+    .filesIn(account, FOLDER)
+    .map((f) => f.filename)
+    .sort()
 const calls = (endpoint: string) => standIn.requests.filter((r) => r.endpoint === endpoint)
 
 function run(inputs: Record<string, string> = {}) {
-  return runAction({ workspace, inputs: { 'api-key': apiKey, path: 'data/', folder: FOLDER, 'api-url': standIn.apiUrl, ...POLICY, ...inputs } })
+  return runAction({
+    workspace,
+    inputs: { 'api-key': apiKey, path: 'data/', folder: FOLDER, 'api-url': standIn.apiUrl, ...POLICY, ...inputs },
+  })
 }
 
 describe('retention', () => {
@@ -69,7 +77,9 @@ describe('retention', () => {
 
     // Outputs: the pruned list with URLs, and the counts.
     const pruned = JSON.parse(result.outputs.pruned!) as Array<{ 'file-name': string; url: string }>
-    expect(pruned.map((p) => p['file-name']).sort()).toEqual([SERIES.B, SERIES.D, SERIES.F, SERIES.H, SERIES.K, SERIES.I, SERIES.J].sort())
+    expect(pruned.map((p) => p['file-name']).sort()).toEqual(
+      [SERIES.B, SERIES.D, SERIES.F, SERIES.H, SERIES.K, SERIES.I, SERIES.J].sort(),
+    )
     expect(pruned.every((p) => /^https:\/\/1fichier\.com\/\?\w+$/.test(p.url))).toBe(true)
     expect(result.outputs['pruned-count']).toBe('7')
     expect(result.outputs['kept-count']).toBe('5')
@@ -80,7 +90,9 @@ describe('retention', () => {
     // The plan is logged with reasons, and the summary has the table.
     expect(result.stdout).toContain(`keep   ${SERIES.A}  (daily 2025-12-31, monthly 2025-12, yearly 2025)`)
     expect(result.stdout).toContain(`delete ${SERIES.B}`)
-    expect(result.stdout).toMatch(/::warning::'my-repo-20251332T000000Z\.zip' looks like a backup of this series but its timestamp is not a real time/)
+    expect(result.stdout).toMatch(
+      /::warning::'my-repo-20251332T000000Z\.zip' looks like a backup of this series but its timestamp is not a real time/,
+    )
     expect(result.summary).toContain(`| \`${SERIES.E}\` | kept | monthly 2025-11 |`)
     expect(result.summary).toContain(`| \`${SERIES.J}\` | deleted |`)
   })

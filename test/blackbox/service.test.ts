@@ -1,4 +1,4 @@
-// The real service's manners (shared/1fichier-api.md, section 16), against the stand-in that now
+// The real service's manners (as rclone's backend, https://github.com/rclone/rclone/tree/master/backend/fichier, and JDownloader's plugin see it), against the stand-in that now
 // models them: files that appear late, locks that last and are extended by calls made during them,
 // KO answers with HTTP 200, HTTP 401 for a bad key. Timings are the tests' scale (0.01) unless said.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -22,18 +22,35 @@ async function standIn(options: ConstructorParameters<typeof StandIn>[0]): Promi
   return s
 }
 
-async function seeded(s: StandIn, options: { securityLocked?: boolean } = {}): Promise<{ apiKey: string; account: Account }> {
+async function seeded(
+  s: StandIn,
+  options: { securityLocked?: boolean } = {},
+): Promise<{ apiKey: string; account: Account }> {
   const apiKey = randomKey()
   const account = s.addAccount(apiKey)
   if (options.securityLocked) account.securityLocked = true
-  for (const t of ['2024-01-01T00:00:00Z', '2025-01-01T00:00:00Z']) await s.seedFile(account, 'svc', stampName('my-repo', t), t)
+  for (const t of ['2024-01-01T00:00:00Z', '2025-01-01T00:00:00Z'])
+    await s.seedFile(account, 'svc', stampName('my-repo', t), t)
   return { apiKey, account }
 }
 
-function run(s: StandIn, apiKey: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> {
+function run(
+  s: StandIn,
+  apiKey: string,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {},
+): Promise<ActionRun> {
   return runAction({
     workspace,
-    inputs: { 'api-key': apiKey, path: 'data/', folder: 'svc', retries: '3', 'keep-last': '1', 'api-url': s.apiUrl, ...inputs },
+    inputs: {
+      'api-key': apiKey,
+      path: 'data/',
+      folder: 'svc',
+      retries: '3',
+      'keep-last': '1',
+      'api-url': s.apiUrl,
+      ...inputs,
+    },
     env,
     timeoutMs: 120_000,
   })
@@ -69,24 +86,29 @@ describe('files that appear late', () => {
     const { apiKey, account } = await seeded(s)
     const result = await run(s, apiKey)
     expect(result.code).toBe(1)
-    expect(errorLines(result)).toEqual([expect.stringMatching(/Could not confirm the upload: .*asked 2 times over about 30 s.*nothing was deleted/)])
+    expect(errorLines(result)).toEqual([
+      expect.stringMatching(/Could not confirm the upload: .*asked 2 times over about 30 s.*nothing was deleted/),
+    ])
     expect(calls(s, 'file/rm.cgi')).toHaveLength(0)
     expect(s.filesIn(account, 'svc')).toHaveLength(3)
   })
 })
 
 describe('locks', () => {
-  it.each(['flood', 'ip-locked', 'owner-locked', 'user-locked'] as const)('%s: no call of any kind for the lock time, then the run goes on', async (kind) => {
-    const s = await standIn({})
-    const { apiKey } = await seeded(s)
-    // On end.pl, with no other call in flight (during the zip, listing and node lookup overlap).
-    s.injectFault('end.pl', kind, 1)
-    const result = await run(s, apiKey)
-    expect(result.code, visibleLog(result)).toBe(0)
-    // 30 s at the tests' scale is 300 ms: a call sooner would have extended the lock.
-    expect(gapAfter(s.requests, 403)).toBeGreaterThanOrEqual(290)
-    expect(s.requests.filter((r) => r.status === 403)).toHaveLength(1)
-  })
+  it.each(['flood', 'ip-locked', 'owner-locked', 'user-locked'] as const)(
+    '%s: no call of any kind for the lock time, then the run goes on',
+    async (kind) => {
+      const s = await standIn({})
+      const { apiKey } = await seeded(s)
+      // On end.pl, with no other call in flight (during the zip, listing and node lookup overlap).
+      s.injectFault('end.pl', kind, 1)
+      const result = await run(s, apiKey)
+      expect(result.code, visibleLog(result)).toBe(0)
+      // 30 s at the tests' scale is 300 ms: a call sooner would have extended the lock.
+      expect(gapAfter(s.requests, 403)).toBeGreaterThanOrEqual(290)
+      expect(s.requests.filter((r) => r.status === 403)).toHaveLength(1)
+    },
+  )
 
   it('a lock that persists: the error says 1fichier locked the account or address, not that the key is bad', async () => {
     const s = await standIn({ lockMs: 5_000 })
@@ -94,7 +116,11 @@ describe('locks', () => {
     s.injectFault('folder/ls.cgi', 'owner-locked', 1)
     const result = await run(s, apiKey)
     expect(result.code).toBe(1)
-    expect(errorLines(result)).toEqual([expect.stringMatching(/Owner locked #649.*has locked the account or this address, often after too many requests.*The key itself is fine/)])
+    expect(errorLines(result)).toEqual([
+      expect.stringMatching(
+        /Owner locked #649.*has locked the account or this address, often after too many requests.*The key itself is fine/,
+      ),
+    ])
     expect(errorLines(result)[0]).not.toMatch(/create a new key/)
   })
 
@@ -108,7 +134,12 @@ describe('locks', () => {
     expect(s.requests[upload]!.status).toBe(403)
     expect(s.requests[upload + 1]!.at - s.requests[upload]!.at).toBeGreaterThanOrEqual(30_000)
     // The upload path adds only its own steps: ask end.pl whether the file landed, then a fresh node.
-    expect(s.requests.slice(upload + 1).map((r) => r.endpoint).slice(0, 3)).toEqual(['end.pl', 'upload/get_upload_server.cgi', 'upload.cgi'])
+    expect(
+      s.requests
+        .slice(upload + 1)
+        .map((r) => r.endpoint)
+        .slice(0, 3),
+    ).toEqual(['end.pl', 'upload/get_upload_server.cgi', 'upload.cgi'])
   }, 120_000)
 })
 
@@ -117,16 +148,25 @@ describe('the key', () => {
     const s = await standIn({})
     const result = await run(s, randomKey())
     expect(result.code).toBe(1)
-    expect(errorLines(result)).toEqual([expect.stringMatching(/Not authenticated #247.*create a new key at https:\/\/1fichier\.com\/console\/params\.pl/)])
+    expect(errorLines(result)).toEqual([
+      expect.stringMatching(/Not authenticated #247.*create a new key at https:\/\/1fichier\.com\/console\/params\.pl/),
+    ])
     expect(s.requests.map((r) => r.status)).toEqual([401])
   })
 
   it('a refused key stops the run before the zip is written', async () => {
     const s = await standIn({})
     const { randomBytes } = await import('node:crypto')
-    const big = await makeWorkspace({ 'data/a.txt': { kind: 'file', content: 'first' }, 'data/z.bin': { kind: 'file', content: randomBytes(200 << 20) } })
+    const big = await makeWorkspace({
+      'data/a.txt': { kind: 'file', content: 'first' },
+      'data/z.bin': { kind: 'file', content: randomBytes(200 << 20) },
+    })
     const started = Date.now()
-    const result = await runAction({ workspace: big, inputs: { 'api-key': randomKey(), path: 'data/', folder: 'svc', 'api-url': s.apiUrl }, timeoutMs: 120_000 })
+    const result = await runAction({
+      workspace: big,
+      inputs: { 'api-key': randomKey(), path: 'data/', folder: 'svc', 'api-url': s.apiUrl },
+      timeoutMs: 120_000,
+    })
     expect(result.code).toBe(1)
     expect(errorLines(result)).toEqual([expect.stringMatching(/Not authenticated #247/)])
     expect(result.stdout).not.toMatch(/Zipped \d+ files/)
@@ -197,7 +237,10 @@ describe('the stand-in tells the truth', () => {
     expect(page).toMatch(/<td class="normal">\d+(\.\d+)? (o|Ko)<\/td>/)
     for (let i = 0; i < 2; i++) {
       const answer = await request(`https://localhost:${s.port}/v1/folder/ls.cgi`, {
-        dispatcher, method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: '{"folder_id":0}',
+        dispatcher,
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: '{"folder_id":0}',
       })
       expect(answer.statusCode).toBe(200)
       await answer.body.text()

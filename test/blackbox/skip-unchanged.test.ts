@@ -45,7 +45,14 @@ async function backup(inputs: Record<string, string> = {}): Promise<ActionRun> {
   standIn.requests.length = 0
   const run = await runAction({
     workspace,
-    inputs: { 'api-key': apiKey, path: 'site', folder: 'nightly', 'skip-unchanged': 'true', 'api-url': standIn.apiUrl, ...inputs },
+    inputs: {
+      'api-key': apiKey,
+      path: 'site',
+      folder: 'nightly',
+      'skip-unchanged': 'true',
+      'api-url': standIn.apiUrl,
+      ...inputs,
+    },
   })
   expect(run.code, visibleLog(run)).toBe(0)
   expect([visibleLog(run), run.summary, JSON.stringify(run.outputs)].join('\n')).not.toContain(apiKey)
@@ -53,7 +60,11 @@ async function backup(inputs: Record<string, string> = {}): Promise<ActionRun> {
 }
 
 const uploads = () => standIn.requests.filter((r) => r.path.includes('/upload.cgi')).length
-const stored = () => standIn.filesIn(account, 'nightly').map((f) => f.filename).sort()
+const stored = () =>
+  standIn
+    .filesIn(account, 'nightly')
+    .map((f) => f.filename)
+    .sort()
 
 function expectUploaded(run: ActionRun, countBefore: number): void {
   expect(run.outputs.unchanged).toBe('false')

@@ -69,7 +69,11 @@ export async function actionEnvironment(options: Pick<RunOptions, 'inputs' | 'wo
   const outputFile = path.join(dir, 'output')
   const summaryFile = path.join(dir, 'summary')
   const runnerTemp = path.join(dir, 'runner-temp')
-  await Promise.all([writeFile(outputFile, ''), writeFile(summaryFile, ''), import('node:fs/promises').then((fs) => fs.mkdir(runnerTemp))])
+  await Promise.all([
+    writeFile(outputFile, ''),
+    writeFile(summaryFile, ''),
+    import('node:fs/promises').then((fs) => fs.mkdir(runnerTemp)),
+  ])
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
@@ -129,5 +133,9 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
 
 /** stdout without the runner's `::add-mask::` lines, which the runner consumes and never shows. */
 export function visibleLog(run: ActionRun): string {
-  return [run.stdout, run.stderr].join('\n').split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')
+  return [run.stdout, run.stderr]
+    .join('\n')
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')
 }

@@ -43,7 +43,10 @@ export interface ZipEntry {
 
 /** The zip's entries as Python's zipfile reads them, sorted by name; fails on a CRC error. */
 export function inspectZip(file: string): ZipEntry[] {
-  const out = execFileSync('python3', [path.join(REPO_ROOT, 'test/helpers/zip-inspect.py'), file], { encoding: 'utf8', maxBuffer: 1 << 28 })
+  const out = execFileSync('python3', [path.join(REPO_ROOT, 'test/helpers/zip-inspect.py'), file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  })
   const parsed = JSON.parse(out) as { bad: string | null; entries: ZipEntry[] }
   if (parsed.bad) throw new Error(`zip member ${parsed.bad} fails its CRC check`)
   return parsed.entries.sort((a, b) => (a.name < b.name ? -1 : 1))
@@ -55,7 +58,11 @@ export function sha256(data: string | Buffer): string {
 
 /** Whirlpool by OpenSSL's legacy provider: a second implementation to check ours against. */
 export function opensslWhirlpool(file: string): string {
-  const out = execFileSync('openssl', ['dgst', '-provider', 'legacy', '-provider', 'default', '-whirlpool', '-r', file], { encoding: 'utf8' })
+  const out = execFileSync(
+    'openssl',
+    ['dgst', '-provider', 'legacy', '-provider', 'default', '-whirlpool', '-r', file],
+    { encoding: 'utf8' },
+  )
   return out.split(' ')[0]!.trim()
 }
 
@@ -65,7 +72,10 @@ export function randomKey(): string {
 
 /** Backup name for a date, as the spec writes it. */
 export function stampName(prefix: string, iso: string, label = ''): string {
-  const stamp = new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')
+  const stamp = new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z')
   return `${prefix}-${stamp}${label ? `-${label}` : ''}.zip`
 }
 
@@ -86,7 +96,10 @@ export function sevenZip(): string {
 export function extractWith7zip(zip: string, password: string): string {
   const dest = mkdtempSync(path.join(tmpdir(), '7z-out-'))
   try {
-    execFileSync(sevenZip(), ['x', `-p${password}`, `-o${dest}`, '-y', '-snl', zip], { encoding: 'utf8', stdio: 'pipe' })
+    execFileSync(sevenZip(), ['x', `-p${password}`, `-o${dest}`, '-y', '-snl', zip], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    })
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string }
     throw new Error(`7-Zip failed: ${e.stdout ?? ''}${e.stderr ?? ''}`)

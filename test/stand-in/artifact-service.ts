@@ -52,7 +52,9 @@ export class ArtifactService {
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const body = Buffer.concat(chunks)
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${this.port}`)
-    this.calls.push(`${req.method} ${url.pathname}${url.searchParams.get('comp') ? `?comp=${url.searchParams.get('comp')}` : ''}`)
+    this.calls.push(
+      `${req.method} ${url.pathname}${url.searchParams.get('comp') ? `?comp=${url.searchParams.get('comp')}` : ''}`,
+    )
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value))
     }
@@ -62,10 +64,12 @@ export class ArtifactService {
       }
       const request = JSON.parse(body.toString()) as Record<string, unknown>
       const field = (camel: string, snake: string) => request[camel] ?? request[snake]
-      if (field('workflowRunBackendId', 'workflow_run_backend_id') !== RUN_BACKEND_ID) return json(400, { code: 'invalid_argument', msg: 'run id' })
+      if (field('workflowRunBackendId', 'workflow_run_backend_id') !== RUN_BACKEND_ID)
+        return json(400, { code: 'invalid_argument', msg: 'run id' })
       const method = url.pathname.slice(TWIRP.length)
       if (method === 'CreateArtifact') {
-        if (this.fault === 'create-unauthorized') return json(401, { code: 'unauthenticated', msg: 'artifact storage refused the token' })
+        if (this.fault === 'create-unauthorized')
+          return json(401, { code: 'unauthenticated', msg: 'artifact storage refused the token' })
         const id = 9000 + this.artifacts.length + 1
         const mime = field('mimeType', 'mime_type') as { value?: string } | string | undefined
         this.artifacts.push({
@@ -75,7 +79,10 @@ export class ArtifactService {
           mimeType: typeof mime === 'string' ? mime : mime?.value,
           data: Buffer.alloc(0),
         })
-        return json(200, { ok: true, signed_upload_url: `http://127.0.0.1:${this.port}/blob/${id}?sig=signed-${id}&sv=2024-11-04` })
+        return json(200, {
+          ok: true,
+          signed_upload_url: `http://127.0.0.1:${this.port}/blob/${id}?sig=signed-${id}&sv=2024-11-04`,
+        })
       }
       if (method === 'FinalizeArtifact') {
         const artifact = this.artifacts.find((a) => a.name === request.name && !a.finalized)
@@ -91,7 +98,8 @@ export class ArtifactService {
     const blob = /^\/blob\/(\d+)$/.exec(url.pathname)
     if (req.method === 'PUT' && blob) {
       const artifact = this.artifacts.find((a) => a.id === Number(blob[1]))
-      if (!artifact || url.searchParams.get('sig') !== `signed-${artifact.id}`) return this.blobError(res, 403, 'AuthenticationFailed')
+      if (!artifact || url.searchParams.get('sig') !== `signed-${artifact.id}`)
+        return this.blobError(res, 403, 'AuthenticationFailed')
       if (this.fault === 'blob-forbidden') return this.blobError(res, 403, 'AuthorizationFailure')
       const headers = {
         etag: `"0x${Date.now().toString(16)}"`,

@@ -15,7 +15,10 @@ const key = values.key ?? randomBytes(16).toString('hex')
 standIn.addAccount(key)
 console.log(`1fichier stand-in at ${standIn.apiUrl} (CA: ${CA_CERT_PATH})`)
 if (values['env-file']) {
-  appendFileSync(values['env-file'], `STANDIN_API_URL=${standIn.apiUrl}\nSTANDIN_API_KEY=${key}\nNODE_EXTRA_CA_CERTS=${CA_CERT_PATH}\n`)
+  appendFileSync(
+    values['env-file'],
+    `STANDIN_API_URL=${standIn.apiUrl}\nSTANDIN_API_KEY=${key}\nNODE_EXTRA_CA_CERTS=${CA_CERT_PATH}\n`,
+  )
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => void standIn.stop().then(() => process.exit(0)))

@@ -1,5 +1,6 @@
-// A loopback stand-in of 1fichier's API and upload nodes, over TLS, as shared/1fichier-api.md
-// describes the real service: Bearer auth, POST + JSON calls, KO errors with HTTP 403, a required
+// A loopback stand-in of 1fichier's API and upload nodes, over TLS, as https://1fichier.com/api.html
+// and real clients (https://github.com/rclone/rclone/tree/master/backend/fichier) describe the real
+// service: Bearer auth, POST + JSON calls, KO errors with HTTP 403, a required
 // Content-Length on upload, Whirlpool checksums, Europe/Paris dates, a bad `did` silently dropping
 // the file into the root, the per-folder listing limit (file/ls.cgi only: nothing documents it for
 // folder/ls.cgi), HTTP 401 "Not authenticated #247" for an unknown key, locks that last and are
@@ -185,7 +186,8 @@ export class StandIn {
   /** One-use download tokens (get_token.cgi with single: 1) and the file each serves. */
   private tokens = new Map<string, { file: StoredFile; single: boolean; used: boolean }>()
   private lastCall = new Map<string, number>()
-  private options: Required<Omit<StandInOptions, 'uploadNodeHost' | 'minCallGapMs'>> & Pick<StandInOptions, 'uploadNodeHost' | 'minCallGapMs'>
+  private options: Required<Omit<StandInOptions, 'uploadNodeHost' | 'minCallGapMs'>> &
+    Pick<StandInOptions, 'uploadNodeHost' | 'minCallGapMs'>
   /** A lock in force: until when, and what every call gets meanwhile. */
   private lock: { until: number; status: number; body: string; json: boolean } | undefined
   port = 0
@@ -268,7 +270,13 @@ export class StandIn {
   }
 
   /** Puts a file straight into a folder (a backup made earlier, or somebody's unrelated file). */
-  async seedFile(account: Account, folderPath: string, filename: string, content: Buffer | string = 'seed', date = new Date()): Promise<StoredFile> {
+  async seedFile(
+    account: Account,
+    folderPath: string,
+    filename: string,
+    content: Buffer | string = 'seed',
+    date = new Date(),
+  ): Promise<StoredFile> {
     const data = Buffer.from(content)
     const dataPath = path.join(this.dataDir, `seed-${randomBytes(6).toString('hex')}`)
     await writeFile(dataPath, data)
@@ -316,7 +324,16 @@ export class StandIn {
 
   private storeFile(
     account: Account,
-    file: { filename: string; size: number; whirlpool: string; folderId: number; pass: string; dataPath: string; date: Date; late?: boolean },
+    file: {
+      filename: string
+      size: number
+      whirlpool: string
+      folderId: number
+      pass: string
+      dataPath: string
+      date: Date
+      late?: boolean
+    },
   ): StoredFile {
     const id = randomBytes(8).toString('hex').slice(0, 10)
     const stored: StoredFile = {
@@ -348,7 +365,9 @@ export class StandIn {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'https://stand-in')
     // Token URLs (/dl/<token>) are logged as one endpoint, 'download'.
-    const endpoint = url.pathname.startsWith('/dl/') ? 'download' : url.pathname.replace(/^\/v1\//, '').replace(/^\//, '')
+    const endpoint = url.pathname.startsWith('/dl/')
+      ? 'download'
+      : url.pathname.replace(/^\/v1\//, '').replace(/^\//, '')
     const logged: LoggedRequest = {
       method: req.method ?? '',
       host: req.headers.host ?? '',
@@ -365,7 +384,9 @@ export class StandIn {
         // Locked: every call gets the lock's answer, and extends it.
         await drain(req)
         this.lock.until = Date.now() + this.options.lockMs
-        res.writeHead(this.lock.status, { 'content-type': this.lock.json ? 'application/json' : 'text/plain' }).end(this.lock.body)
+        res
+          .writeHead(this.lock.status, { 'content-type': this.lock.json ? 'application/json' : 'text/plain' })
+          .end(this.lock.body)
         return
       }
       const fault = endpoint === 'upload.cgi' ? undefined : this.takeFault(endpoint)
@@ -373,11 +394,13 @@ export class StandIn {
       if (endpoint === 'upload.cgi') return await this.upload(req, res, url, logged)
       if (endpoint === 'end.pl') return await this.endPl(req, res, url, fault)
       if (endpoint === 'download') return await this.download(req, res, url.pathname.slice(4), fault)
-      if (url.pathname.startsWith('/v1/') && API_ENDPOINTS.has(endpoint)) return await this.api(endpoint, req, res, logged, fault)
+      if (url.pathname.startsWith('/v1/') && API_ENDPOINTS.has(endpoint))
+        return await this.api(endpoint, req, res, logged, fault)
       send(res, 404, { status: 'KO', message: 'Resource not found #469' })
     } catch (error) {
       if (error instanceof KoError) send(res, error.status, { status: 'KO', message: error.message })
-      else if (!res.headersSent) send(res, 500, { status: 'KO', message: `stand-in error: ${(error as Error).message}` })
+      else if (!res.headersSent)
+        send(res, 500, { status: 'KO', message: `stand-in error: ${(error as Error).message}` })
     }
   }
 
@@ -394,7 +417,12 @@ export class StandIn {
       case 'user-locked': {
         await drain(req)
         const bare = fault === 'ip-locked'
-        const message = { flood: 'Flood detected: IP Locked #374', 'ip-locked': 'IP Locked', 'owner-locked': 'Owner locked #649', 'user-locked': 'Flood detected: User Locked #223' }[fault]
+        const message = {
+          flood: 'Flood detected: IP Locked #374',
+          'ip-locked': 'IP Locked',
+          'owner-locked': 'Owner locked #649',
+          'user-locked': 'Flood detected: User Locked #223',
+        }[fault]
         const body = bare ? message : JSON.stringify({ status: 'KO', message })
         this.lock = { until: Date.now() + this.options.lockMs, status: 403, body, json: !bare }
         res.writeHead(403, { 'content-type': bare ? 'text/plain' : 'application/json' }).end(body)
@@ -412,7 +440,10 @@ export class StandIn {
       case 'echo-auth': {
         await drain(req)
         const header = req.headers.authorization ?? ''
-        send(res, 403, { status: 'KO', message: `Bad request, header was "${header}" (${encodeURIComponent(header)}) #999` })
+        send(res, 403, {
+          status: 'KO',
+          message: `Bad request, header was "${header}" (${encodeURIComponent(header)}) #999`,
+        })
         return true
       }
       case 'reset':
@@ -449,12 +480,19 @@ export class StandIn {
       const now = Date.now()
       const last = this.lastCall.get(account.apiKey)
       this.lastCall.set(account.apiKey, now)
-      if (last !== undefined && now - last < this.options.minCallGapMs) throw new KoError(403, 'Flood detected: IP Locked #374')
+      if (last !== undefined && now - last < this.options.minCallGapMs)
+        throw new KoError(403, 'Flood detected: IP Locked #374')
     }
     return account
   }
 
-  private async api(endpoint: string, req: IncomingMessage, res: ServerResponse, logged: LoggedRequest, fault: FaultKind | undefined): Promise<void> {
+  private async api(
+    endpoint: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    logged: LoggedRequest,
+    fault: FaultKind | undefined,
+  ): Promise<void> {
     const isUploadServer = endpoint === 'upload/get_upload_server.cgi'
     if (req.method !== 'POST' && !(isUploadServer && req.method === 'GET')) {
       await drain(req)
@@ -463,7 +501,8 @@ export class StandIn {
     const raw = await readBody(req)
     let body: Record<string, unknown> = {}
     if (raw.length > 0) {
-      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new KoError(400, 'Content-Type must be application/json')
+      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+        throw new KoError(400, 'Content-Type must be application/json')
       try {
         body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>
       } catch {
@@ -486,27 +525,39 @@ export class StandIn {
         const subFolders = [...a.folders.values()]
           .filter((f) => f.parentId === folderId)
           .map((f) => ({ id: f.id, name: f.name, create_date: f.createDate, pass: 0 }))
-        const answer: Record<string, unknown> = { folder_id: folderId, status: 'OK', name: folder.name, sub_folders: subFolders }
+        const answer: Record<string, unknown> = {
+          folder_id: folderId,
+          status: 'OK',
+          name: folder.name,
+          sub_folders: subFolders,
+        }
         if (body.files === 1) answer.items = this.items(a, folderId)
         return send(res, 200, answer)
       }
       case 'folder/mkdir.cgi': {
         const name = typeof body.name === 'string' ? body.name : ''
         const parentId = folderIdOf(body.folder_id)
-        if (name === '' || name.length > 250 || /[\\<>"'$`]/.test(name)) throw new KoError(403, 'Invalid folder name #701')
+        if (name === '' || name.length > 250 || /[\\<>"'$`]/.test(name))
+          throw new KoError(403, 'Invalid folder name #701')
         if (parentId !== 0 && !a.folders.has(parentId)) throw new KoError(403, 'Resource not allowed #631')
         if (fault === 'mkdir-race') this.createFolder(a, name, parentId)
-        if ([...a.folders.values()].some((f) => f.parentId === parentId && f.name === name)) throw new KoError(403, 'Folder already exists #628')
+        if ([...a.folders.values()].some((f) => f.parentId === parentId && f.name === name))
+          throw new KoError(403, 'Folder already exists #628')
         const folder = this.createFolder(a, name, parentId)
         return send(res, 200, { status: 'OK', folder_id: folder.id, name: folder.name })
       }
       case 'file/ls.cgi': {
         const folderId = folderIdOf(body.folder_id)
         this.checkListing(a, `files:${folderId}`)
-        if (folderId !== 0 && folderId !== -1 && !a.folders.has(folderId)) throw new KoError(403, 'Resource not allowed #631')
+        if (folderId !== 0 && folderId !== -1 && !a.folders.has(folderId))
+          throw new KoError(403, 'Resource not allowed #631')
         let items = this.items(a, folderId)
         if (fault === 'list-duplicates') items = shuffle([...items, ...items.map((i) => ({ ...(i as object) }))])
-        if (fault === 'other-domain') items = items.map((i) => ({ ...(i as { url: string }), url: (i as { url: string }).url.replace('https://1fichier.com/', 'https://alterupload.com/') }))
+        if (fault === 'other-domain')
+          items = items.map((i) => ({
+            ...(i as { url: string }),
+            url: (i as { url: string }).url.replace('https://1fichier.com/', 'https://alterupload.com/'),
+          }))
         return send(res, 200, { status: 'OK', count: items.length, items })
       }
       case 'file/info.cgi': {
@@ -563,25 +614,47 @@ export class StandIn {
       case 'folder/rm.cgi': {
         const folderId = folderIdOf(body.folder_id)
         if (!a.folders.has(folderId)) throw new KoError(403, 'Resource not allowed #631')
-        if (a.files.some((f) => f.folderId === folderId) || [...a.folders.values()].some((f) => f.parentId === folderId)) {
+        if (
+          a.files.some((f) => f.folderId === folderId) ||
+          [...a.folders.values()].some((f) => f.parentId === folderId)
+        ) {
           throw new KoError(403, 'Folder not empty #633')
         }
         a.folders.delete(folderId)
         return send(res, 200, { status: 'OK' })
       }
       case 'download/get_token.cgi': {
-        if (fault === 'datacenter') throw new KoError(403, 'Premium downloads are only allowed from residential connections, use CDN credits #913')
+        if (fault === 'datacenter')
+          throw new KoError(
+            403,
+            'Premium downloads are only allowed from residential connections, use CDN credits #913',
+          )
         if (fault === 'one-location') throw new KoError(403, 'Only 1 location allowed at a time #887')
         const file = a.files.find((f) => sameId(f.url, body.url))
         if (!file || this.isLate(file)) throw new KoError(404, 'Resource not found #469')
-        if (file.pass && body.pass !== file.pass) throw new KoError(403, file.pass && body.pass ? 'Invalid password. Resource not allowed #631' : 'Password not provided. Resource not allowed #631')
+        if (file.pass && body.pass !== file.pass)
+          throw new KoError(
+            403,
+            file.pass && body.pass
+              ? 'Invalid password. Resource not allowed #631'
+              : 'Password not provided. Resource not allowed #631',
+          )
         const token = randomBytes(16).toString('hex')
         this.tokens.set(token, { file, single: body.single === 1, used: false })
-        return send(res, 200, { status: 'OK', url: `https://${this.options.uploadNodeHost ?? `localhost:${this.port}`}/dl/${token}` })
+        return send(res, 200, {
+          status: 'OK',
+          url: `https://${this.options.uploadNodeHost ?? `localhost:${this.port}`}/dl/${token}`,
+        })
       }
       case 'user/info.cgi': {
         const used = a.files.reduce((sum, f) => sum + f.size, 0)
-        return send(res, 200, { status: 'OK', email: 'user@example.com', offer: '1', cold_storage: used, available_cold_storage: a.quotaBytes })
+        return send(res, 200, {
+          status: 'OK',
+          email: 'user@example.com',
+          offer: '1',
+          cold_storage: used,
+          available_cold_storage: a.quotaBytes,
+        })
       }
     }
   }
@@ -596,7 +669,8 @@ export class StandIn {
     const fullKey = `${account.apiKey}:${key}`
     const last = this.lastListing.get(fullKey)
     this.lastListing.set(fullKey, now)
-    if (last !== undefined && now - last < this.options.listIntervalMs) throw new KoError(403, 'Flood detected: IP Locked #374')
+    if (last !== undefined && now - last < this.options.listIntervalMs)
+      throw new KoError(403, 'Flood detected: IP Locked #374')
   }
 
   private items(account: Account, folderId: number): unknown[] {
@@ -648,7 +722,20 @@ export class StandIn {
       await drain(req)
       throw error
     }
-    if (fault && ['http-500', 'flood', 'ip-locked', 'owner-locked', 'user-locked', 'ko-200', 'html', 'retry-after', 'echo-auth'].includes(fault)) {
+    if (
+      fault &&
+      [
+        'http-500',
+        'flood',
+        'ip-locked',
+        'owner-locked',
+        'user-locked',
+        'ko-200',
+        'html',
+        'retry-after',
+        'echo-auth',
+      ].includes(fault)
+    ) {
       await this.applyFault(fault, req, res)
       return
     }
@@ -692,7 +779,10 @@ export class StandIn {
             size += chunk.length
             if (out && !out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
           }
-          if (out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())))
+          if (out)
+            await new Promise<void>((resolve, reject) =>
+              out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+            )
           files.push({ filename: info.filename, size, whirlpool: whirlpool.digest('hex'), dataPath })
         })(),
       )
@@ -713,18 +803,38 @@ export class StandIn {
     // `did` only counts with an account, and a bad one silently sends the file to the root.
     let folderId = 0
     const did = Number(fields.did)
-    if (account && fault !== 'drop-did' && Number.isInteger(did) && (did === 0 || account.folders.has(did))) folderId = did
+    if (account && fault !== 'drop-did' && Number.isInteger(did) && (did === 0 || account.folders.has(did)))
+      folderId = did
     const links: unknown[] = []
     for (const file of files) {
       if (!account) {
-        links.push({ download: `https://1fichier.com/?${randomBytes(5).toString('hex')}`, filename: file.filename, size: String(file.size), whirlpool: file.whirlpool, remove: 'anon' })
+        links.push({
+          download: `https://1fichier.com/?${randomBytes(5).toString('hex')}`,
+          filename: file.filename,
+          size: String(file.size),
+          whirlpool: file.whirlpool,
+          remove: 'anon',
+        })
         continue
       }
       const used = account.files.reduce((sum, f) => sum + f.size, 0)
       if (used + file.size > account.quotaBytes) throw new KoError(403, 'Not enough space: quota exceeded #404')
       const filename = fault === 'renamed' ? file.filename.replace(/\.zip$/, ' (1).zip') : file.filename
-      const stored = this.storeFile(account, { ...file, filename, folderId, pass: fields.dpass ?? '', date: new Date(), late: true })
-      links.push({ download: stored.url, filename: stored.filename, size: String(stored.size), whirlpool: stored.whirlpool, remove: '' })
+      const stored = this.storeFile(account, {
+        ...file,
+        filename,
+        folderId,
+        pass: fields.dpass ?? '',
+        date: new Date(),
+        late: true,
+      })
+      links.push({
+        download: stored.url,
+        filename: stored.filename,
+        size: String(stored.size),
+        whirlpool: stored.whirlpool,
+        remove: '',
+      })
     }
     pending.links = links
     if (fault === 'reset-after-body') {
@@ -735,7 +845,12 @@ export class StandIn {
   }
 
   /** GET of a token URL: the file's bytes, with Range (206) for a part; a one-use token serves once. */
-  private async download(req: IncomingMessage, res: ServerResponse, token: string, fault: FaultKind | undefined): Promise<void> {
+  private async download(
+    req: IncomingMessage,
+    res: ServerResponse,
+    token: string,
+    fault: FaultKind | undefined,
+  ): Promise<void> {
     await drain(req)
     const grant = this.tokens.get(token)
     if (req.method !== 'GET' || !grant || (grant.single && grant.used)) {
@@ -757,7 +872,11 @@ export class StandIn {
     }
     const body = Buffer.from(data.subarray(start, end + 1))
     if (fault === 'download-corrupt' && body.length > 0) body[Math.floor(body.length / 2)]! ^= 0xff
-    const headers = { 'content-type': 'application/octet-stream', 'content-length': String(body.length), 'accept-ranges': 'bytes' }
+    const headers = {
+      'content-type': 'application/octet-stream',
+      'content-length': String(body.length),
+      'accept-ranges': 'bytes',
+    }
     if (range) res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${data.length}` })
     else res.writeHead(200, headers)
     if (fault === 'download-drop') {
@@ -767,13 +886,20 @@ export class StandIn {
     res.end(body)
   }
 
-  private async endPl(req: IncomingMessage, res: ServerResponse, url: URL, fault: FaultKind | undefined): Promise<void> {
+  private async endPl(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    fault: FaultKind | undefined,
+  ): Promise<void> {
     await drain(req)
     const id = url.searchParams.get('xid') ?? ''
     const pending = this.uploads.get(id)
     // Only the JSON header gets JSON; a browser gets a page.
     if (req.headers.json !== '1') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(endPlPage((pending?.links ?? []) as Array<{ download: string; filename: string; size: string }>))
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(endPlPage((pending?.links ?? []) as Array<{ download: string; filename: string; size: string }>))
       return
     }
     if (fault === 'empty-links' || !pending?.links) return send(res, 200, { incoming: 0, links: [] })
@@ -781,34 +907,60 @@ export class StandIn {
     const uploaded = pending.links[0] as { download: string; filename: string } | undefined
     if ((fault === 'foreign-link' || fault === 'old-backup-link') && account && uploaded) {
       const others = account.files.filter((f) => f.url !== uploaded.download)
-      const pick = fault === 'foreign-link' ? others.find((f) => !f.filename.endsWith('.zip')) : [...others].sort((x, y) => (x.filename < y.filename ? -1 : 1))[0]
+      const pick =
+        fault === 'foreign-link'
+          ? others.find((f) => !f.filename.endsWith('.zip'))
+          : [...others].sort((x, y) => (x.filename < y.filename ? -1 : 1))[0]
       if (pick) {
         // foreign-link: somebody else's file under its own name; old-backup-link: an older backup
         // under the upload's own name with a bad checksum (only its id tells it apart).
         const link =
           fault === 'foreign-link'
-            ? { download: pick.url, filename: pick.filename, size: String(pick.size), whirlpool: pick.whirlpool, remove: '' }
-            : { download: pick.url, filename: uploaded.filename, size: String(pick.size), whirlpool: '0'.repeat(128), remove: '' }
+            ? {
+                download: pick.url,
+                filename: pick.filename,
+                size: String(pick.size),
+                whirlpool: pick.whirlpool,
+                remove: '',
+              }
+            : {
+                download: pick.url,
+                filename: uploaded.filename,
+                size: String(pick.size),
+                whirlpool: '0'.repeat(128),
+                remove: '',
+              }
         return send(res, 200, { incoming: 0, links: [link] })
       }
     }
-    const links = fault === 'wrong-checksum' ? pending.links.map((l) => ({ ...(l as object), whirlpool: 'f'.repeat(128) })) : pending.links
+    const links =
+      fault === 'wrong-checksum'
+        ? pending.links.map((l) => ({ ...(l as object), whirlpool: 'f'.repeat(128) }))
+        : pending.links
     send(res, 200, { incoming: 0, links })
   }
 }
 
 /** end.pl without the JSON header: the page a browser gets, links in `<td class="normal">` cells (PY, MG). */
 function endPlPage(links: Array<{ download: string; filename: string; size: string }>): string {
-  const human = (n: number) => (n < 1024 ? `${n} o` : n < 1 << 20 ? `${(n / 1024).toFixed(2)} Ko` : `${(n / (1 << 20)).toFixed(2)} Mo`)
+  const human = (n: number) =>
+    n < 1024 ? `${n} o` : n < 1 << 20 ? `${(n / 1024).toFixed(2)} Ko` : `${(n / (1 << 20)).toFixed(2)} Mo`
   const rows = links
-    .map((l) => `<tr><td class="normal">${l.filename}</td><td class="normal">${human(Number(l.size))}</td><td class="normal"><a href="${l.download}">${l.download}</a></td><td class="normal">--</td></tr>`)
+    .map(
+      (l) =>
+        `<tr><td class="normal">${l.filename}</td><td class="normal">${human(Number(l.size))}</td><td class="normal"><a href="${l.download}">${l.download}</a></td><td class="normal">--</td></tr>`,
+    )
     .join('')
   return `<!DOCTYPE html><html><head><title>1fichier.com: Cloud Storage</title></head><body><table class="premium">${rows}</table></body></html>`
 }
 
 /** 1fichier knows a file by the id after `?`, under any of its domains. */
 function sameId(stored: string, given: unknown): boolean {
-  return typeof given === 'string' && given.includes('?') && stored.slice(stored.indexOf('?') + 1) === given.slice(given.indexOf('?') + 1).toLowerCase()
+  return (
+    typeof given === 'string' &&
+    given.includes('?') &&
+    stored.slice(stored.indexOf('?') + 1) === given.slice(given.indexOf('?') + 1).toLowerCase()
+  )
 }
 
 function shuffle<T>(items: T[]): T[] {
@@ -832,14 +984,18 @@ function pickHeaders(req: IncomingMessage): Record<string, string> {
     const value = req.headers[name]
     if (typeof value === 'string') picked[name] = value
   }
-  if (req.headers.authorization) picked.authorization = req.headers.authorization.startsWith('Bearer ') ? 'Bearer <key>' : '<other>'
+  if (req.headers.authorization)
+    picked.authorization = req.headers.authorization.startsWith('Bearer ') ? 'Bearer <key>' : '<other>'
   return picked
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  })
   res.end(text)
 }
 

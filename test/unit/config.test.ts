@@ -12,7 +12,9 @@ describe('parseConfig', () => {
       parseConfig(lookup({ ...base, 'name-prefix': 'p'.repeat(prefix), label: 'l'.repeat(label) }))
     // prefix + '-YYYYMMDDTHHMMSSZ' (17) + '-' + label + '.zip' (4)
     expect(long(150, 78)).not.toThrow()
-    expect(long(150, 79)).toThrow(/file name would be 251 characters, more than the 250 1fichier accepts; shorten name-prefix or label/)
+    expect(long(150, 79)).toThrow(
+      /file name would be 251 characters, more than the 250 1fichier accepts; shorten name-prefix or label/,
+    )
   })
 
   it('applies the defaults of the spec', () => {
@@ -166,7 +168,9 @@ describe('bad inputs', () => {
   it('never echoes a secret value', () => {
     const error = (() => {
       try {
-        parseConfig(lookup({ ...base, 'api-key': 'has space secret', 'link-password': 'pw1', 'archive-password': 'arch-pw' }))
+        parseConfig(
+          lookup({ ...base, 'api-key': 'has space secret', 'link-password': 'pw1', 'archive-password': 'arch-pw' }),
+        )
       } catch (e) {
         return e as InvalidInputs
       }

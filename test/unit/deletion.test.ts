@@ -29,7 +29,11 @@ function fakeClient(listing: FileItem[]) {
   return { client, removed }
 }
 
-const stamp = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2026-07-01T00:00:00Z'), noInvalidDate: true })
+const stamp = fc.date({
+  min: new Date('2024-01-01T00:00:00Z'),
+  max: new Date('2026-07-01T00:00:00Z'),
+  noInvalidDate: true,
+})
 const id = fc.stringMatching(/^[a-z0-9]{10}$/)
 
 /** A name of the series, or one that only looks like it. */
@@ -54,7 +58,11 @@ const listing = fc
       const url = f.noId === 0 ? f.domain : `${f.domain}?${f.id}`
       items.push({ url, filename: f.name, size: 10, checksum: 'a'.repeat(128) })
       for (let r = 0; r < repeats; r++) {
-        items.push({ url: `${DOMAINS[r % DOMAINS.length]}?${f.id.toUpperCase()}`, filename: r === 0 && otherName ? otherName : f.name, size: 10 })
+        items.push({
+          url: `${DOMAINS[r % DOMAINS.length]}?${f.id.toUpperCase()}`,
+          filename: r === 0 && otherName ? otherName : f.name,
+          size: 10,
+        })
       }
     }
     return fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length })
@@ -71,7 +79,12 @@ describe('the deletion rule', () => {
       fc.asyncProperty(listing, policy, fc.boolean(), async (items, rules, newIsListed) => {
         const newUrl = `https://1fichier.com/?newbackup01`
         const newBackup = { fileName: `${PREFIX}-${formatTimestamp(NOW)}.zip`, url: newUrl, time: NOW }
-        const all = newIsListed ? [...items, { url: newUrl.replace('1fichier.com', 'alterupload.com'), filename: newBackup.fileName, size: 10 }] : items
+        const all = newIsListed
+          ? [
+              ...items,
+              { url: newUrl.replace('1fichier.com', 'alterupload.com'), filename: newBackup.fileName, size: 10 },
+            ]
+          : items
         const { client, removed } = fakeClient(all)
         const outcome = await applyRetention({
           client,
@@ -131,15 +144,21 @@ describe('the deletion rule', () => {
     expect(refusal({ url: listing[0]!.url, fileName: listing[0]!.filename }, proof)).toMatch(/outside the series/)
   })
 
-  it('removes a bad copy only when it is provably this run\'s own upload', () => {
+  it("removes a bad copy only when it is provably this run's own upload", () => {
     const fileName = 'my-repo-20260601T000000Z.zip'
     const before = [{ url: 'https://1fichier.com/?dddddddddd', filename: fileName, size: 1 }]
     const proof = (b: FileItem[] | undefined) => ({ kind: 'own-bad-upload' as const, before: b, fileName })
     expect(refusal({ url: 'https://1fichier.com/?eeeeeeeeee', fileName }, proof(before))).toBeNull()
     // Same id under another domain: it was there before.
-    expect(refusal({ url: 'https://dl4free.com/?DDDDDDDDDD', fileName }, proof(before))).toMatch(/before this run's upload/)
-    expect(refusal({ url: 'https://1fichier.com/?eeeeeeeeee', fileName: 'my-repo-20260601T000000Z (1).zip' }, proof(before))).toMatch(/not this run's/)
-    expect(refusal({ url: 'https://1fichier.com/?eeeeeeeeee', fileName }, proof(undefined))).toMatch(/not listed before the upload/)
+    expect(refusal({ url: 'https://dl4free.com/?DDDDDDDDDD', fileName }, proof(before))).toMatch(
+      /before this run's upload/,
+    )
+    expect(
+      refusal({ url: 'https://1fichier.com/?eeeeeeeeee', fileName: 'my-repo-20260601T000000Z (1).zip' }, proof(before)),
+    ).toMatch(/not this run's/)
+    expect(refusal({ url: 'https://1fichier.com/?eeeeeeeeee', fileName }, proof(undefined))).toMatch(
+      /not listed before the upload/,
+    )
     expect(refusal({ url: 'https://1fichier.com/', fileName }, proof(before))).toMatch(/no file id/)
   })
 })

@@ -14,7 +14,11 @@ describe('digestFile', () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'dg-')), 'data')
     await writeFile(file, data)
     const result = await digestFile(file, { preferChild }).result
-    expect(result).toEqual({ sha256: sha256(data), whirlpool: opensslWhirlpool(file), engine: preferChild ? 'openssl-child' : 'wasm' })
+    expect(result).toEqual({
+      sha256: sha256(data),
+      whirlpool: opensslWhirlpool(file),
+      engine: preferChild ? 'openssl-child' : 'wasm',
+    })
   })
 
   it('an empty file has the well-known digests', async () => {

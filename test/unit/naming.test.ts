@@ -31,7 +31,10 @@ describe('backup names', () => {
   })
 
   it('reads the time from the name, and flags an impossible one', () => {
-    expect(seriesMembership('p', 'p-20240229T235959Z.zip')).toEqual({ member: true, time: new Date('2024-02-29T23:59:59Z') })
+    expect(seriesMembership('p', 'p-20240229T235959Z.zip')).toEqual({
+      member: true,
+      time: new Date('2024-02-29T23:59:59Z'),
+    })
     expect(seriesMembership('p', 'p-20250229T000000Z.zip')).toMatchObject({ member: true, time: null })
     expect(seriesMembership('p', 'p-20261328T000000Z.zip')).toMatchObject({ member: true, time: null })
   })

@@ -11,7 +11,13 @@ import { OneFichierError } from '../../src/onefichier/errors.js'
 describe('multipart layout', () => {
   it('has the exact length of the body, and a standard parser reads it back', async () => {
     const file = Buffer.from('PK\u0003\u0004 zip bytes \r\n--not-a-boundary')
-    const layout = multipartLayout([['did', '42'], ['dpass', 'pa"ss']], { field: 'file[]', fileName: 'b.zip', size: file.length })
+    const layout = multipartLayout(
+      [
+        ['did', '42'],
+        ['dpass', 'pa"ss'],
+      ],
+      { field: 'file[]', fileName: 'b.zip', size: file.length },
+    )
     const body = Buffer.concat([layout.preamble, file, layout.epilogue])
     expect(body.length).toBe(layout.contentLength)
     expect(layout.contentType).toMatch(/^multipart\/form-data; boundary=[0-9a-f]{60}$/)
@@ -28,7 +34,11 @@ describe('multipart layout', () => {
       parser.on('error', reject)
       Readable.from([body]).pipe(parser)
     })
-    expect(seen).toEqual([['did', '42'], ['dpass', 'pa"ss'], ['file[]:b.zip', file.toString('latin1')]])
+    expect(seen).toEqual([
+      ['did', '42'],
+      ['dpass', 'pa"ss'],
+      ['file[]:b.zip', file.toString('latin1')],
+    ])
   })
 })
 
@@ -67,7 +77,9 @@ describe('error classes', () => {
   })
 
   it('a KO with HTTP 200 is an error; HTML with 200 is a retryable glitch', () => {
-    expect(() => parseApiAnswer('x', { status: 200, headers: {}, text: '{"status":"KO","message":"Bad #5"}' })).toThrow(/Bad #5/)
+    expect(() => parseApiAnswer('x', { status: 200, headers: {}, text: '{"status":"KO","message":"Bad #5"}' })).toThrow(
+      /Bad #5/,
+    )
     const html = (() => {
       try {
         parseApiAnswer('x', { status: 200, headers: {}, text: '<html></html>' })
@@ -77,7 +89,10 @@ describe('error classes', () => {
     })()
     expect(html?.kind).toBe('retryable')
     expect(html?.message).toContain('an HTML page instead of JSON')
-    expect(parseApiAnswer('x', { status: 200, headers: {}, text: '{"status":"OK","a":1}' })).toEqual({ status: 'OK', a: 1 })
+    expect(parseApiAnswer('x', { status: 200, headers: {}, text: '{"status":"OK","a":1}' })).toEqual({
+      status: 'OK',
+      a: 1,
+    })
   })
 
   it('takes Retry-After from a 429', () => {

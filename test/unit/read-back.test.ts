@@ -26,7 +26,11 @@ async function zip(password?: string): Promise<string> {
     'data/dir/': { kind: 'directory' },
     'data/link': { kind: 'symlink', target: 'text.txt' },
   })
-  const selection = await selectFiles(path.join(workspace, 'data'), { includeHiddenFiles: false, followSymlinks: false, workspace })
+  const selection = await selectFiles(path.join(workspace, 'data'), {
+    includeHiddenFiles: false,
+    followSymlinks: false,
+    workspace,
+  })
   const out = path.join(await mkdtemp(path.join(tmpdir(), 'rb-')), 'out.zip')
   await writeArchive(selection.entries, out, { compressionLevel: 6, password })
   return out
@@ -55,17 +59,25 @@ describe('zip read-back', () => {
   })
 
   it('fed in pieces of any size (headers and descriptors split across reads), it reads back the same', async () => {
-    const tree: Record<string, TreeNode> = { 'data/medium.txt': { kind: 'file', content: 'medium '.repeat(50_000) }, 'data/l': { kind: 'symlink', target: 'medium.txt' } }
-    for (let i = 0; i < 20; i++) tree[`data/d/f${i}.txt`] = { kind: 'file', content: `small file ${i}\n`.repeat(i * 10) }
+    const tree: Record<string, TreeNode> = {
+      'data/medium.txt': { kind: 'file', content: 'medium '.repeat(50_000) },
+      'data/l': { kind: 'symlink', target: 'medium.txt' },
+    }
+    for (let i = 0; i < 20; i++)
+      tree[`data/d/f${i}.txt`] = { kind: 'file', content: `small file ${i}\n`.repeat(i * 10) }
     const workspace = await makeWorkspace(tree)
-    const selection = await selectFiles(path.join(workspace, 'data'), { includeHiddenFiles: false, followSymlinks: false, workspace })
+    const selection = await selectFiles(path.join(workspace, 'data'), {
+      includeHiddenFiles: false,
+      followSymlinks: false,
+      workspace,
+    })
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'rb-')), 'pieces.zip')
     await writeArchive(selection.entries, file, { compressionLevel: 6 })
     const bytes = readFileSync(file)
     for (const max of [1, 13, 4096]) {
       const checker = await ZipReadBack.open(file, bytes.length)
       let seed = max
-      for (let at = 0; at < bytes.length; ) {
+      for (let at = 0; at < bytes.length;) {
         seed = (seed * 1103515245 + 12345) % 2 ** 31
         const size = max === 1 ? 1 + (seed % 40) : 1 + (seed % max)
         await checker.feed(bytes.subarray(at, at + size))
@@ -80,7 +92,9 @@ describe('zip read-back', () => {
     const file = await zip()
     for (const fraction of [0.1, 0.5, 0.9]) {
       const bad = flipped(file, (b) => Math.floor(b.length * fraction))
-      await expect((await readBack(bad)).finish()).rejects.toThrow(/does not read back|CRC-32|data descriptor|local header|starts at byte/)
+      await expect((await readBack(bad)).finish()).rejects.toThrow(
+        /does not read back|CRC-32|data descriptor|local header|starts at byte/,
+      )
     }
   })
 
@@ -96,11 +110,16 @@ describe('zip read-back', () => {
     await expect((await readBack(file, PASSWORD)).finish()).resolves.toBeUndefined()
     await expect((await readBack(file, 'another password here')).finish()).rejects.toThrow(/password check/)
     const bad = flipped(file, (b) => Math.floor(b.length * 0.5))
-    await expect((await readBack(bad, PASSWORD)).finish()).rejects.toThrow(/authentication code|does not read back|starts at byte|descriptor/)
+    await expect((await readBack(bad, PASSWORD)).finish()).rejects.toThrow(
+      /authentication code|does not read back|starts at byte|descriptor/,
+    )
   })
 
   it('reads a zip written by another tool (Info-ZIP) just as well', async () => {
-    const workspace = await makeWorkspace({ 'a.txt': { kind: 'file', content: 'info-zip\n'.repeat(1000) }, 'b/c.bin': { kind: 'file', content: randomBytes(10_000) } })
+    const workspace = await makeWorkspace({
+      'a.txt': { kind: 'file', content: 'info-zip\n'.repeat(1000) },
+      'b/c.bin': { kind: 'file', content: randomBytes(10_000) },
+    })
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'rb-')), 'info.zip')
     execFileSync('zip', ['-q', '-r', out, 'a.txt', 'b'], { cwd: workspace })
     const checker = await readBack(out)

@@ -10,7 +10,11 @@ import { parseConfig } from '../../src/config.js'
 import { outputsOf } from '../../src/summary.js'
 
 const actionYml = readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')
-const action = parse(actionYml) as { inputs: Record<string, { description: string; default?: string }>; outputs: Record<string, unknown>; runs: { using: string; main: string } }
+const action = parse(actionYml) as {
+  inputs: Record<string, { description: string; default?: string }>
+  outputs: Record<string, unknown>
+  runs: { using: string; main: string }
+}
 
 describe('README and action.yml', () => {
   it('the README tables are the ones action.yml generates (run `npm run docs`)', () => {
@@ -35,8 +39,21 @@ describe('README and action.yml', () => {
   it('every output the code sets is declared', () => {
     const set = Object.keys(
       outputsOf({
-        status: 'uploaded', fileName: 'f', url: 'u', size: 1, sha256: '', whirlpool: '', fileCount: 1, folderId: 0,
-        folderPath: '', retention: null, durationMs: 0, stagesMs: {}, comparison: '', encrypted: false, missing: [],
+        status: 'uploaded',
+        fileName: 'f',
+        url: 'u',
+        size: 1,
+        sha256: '',
+        whirlpool: '',
+        fileCount: 1,
+        folderId: 0,
+        folderPath: '',
+        retention: null,
+        durationMs: 0,
+        stagesMs: {},
+        comparison: '',
+        encrypted: false,
+        missing: [],
       }),
     )
     expect(set.sort()).toEqual(Object.keys(action.outputs).sort())

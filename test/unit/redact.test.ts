@@ -9,7 +9,12 @@ describe('Redactor', () => {
   const redactor = new Redactor([key, '', 'abc'])
 
   it('takes a secret out as is, URL-encoded both ways, and JSON-escaped', () => {
-    for (const form of [key, encodeURIComponent(key), encodeURIComponent(key).replace(/%20/g, '+'), JSON.stringify(key).slice(1, -1)]) {
+    for (const form of [
+      key,
+      encodeURIComponent(key),
+      encodeURIComponent(key).replace(/%20/g, '+'),
+      JSON.stringify(key).slice(1, -1),
+    ]) {
       expect(redactor.redact(`before ${form} after`)).toBe(`before ${REDACTED} after`)
     }
   })
@@ -27,6 +32,12 @@ describe('Redactor', () => {
     log.debug(key)
     await log.group(key, async () => undefined)
     expect(memory.lines.join('\n')).not.toContain(key)
-    expect(memory.lines).toEqual([`Bearer ${REDACTED}`, `warning: url?key=${REDACTED}`, `error: ${REDACTED}`, `debug: ${REDACTED}`, `[${REDACTED}]`])
+    expect(memory.lines).toEqual([
+      `Bearer ${REDACTED}`,
+      `warning: url?key=${REDACTED}`,
+      `error: ${REDACTED}`,
+      `debug: ${REDACTED}`,
+      `[${REDACTED}]`,
+    ])
   })
 })

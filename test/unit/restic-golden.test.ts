@@ -13,7 +13,14 @@ const read = <T>(file: string) => JSON.parse(readFileSync(path.join(DIR, file), 
 const snapshots = read<{ snapshots: Array<{ time: string }> }>('snapshots.json').snapshots
 const policies = read<{ policies: Array<Record<string, number | string | unknown[]>> }>('policies.json').policies
 
-const COUNTS: Record<string, keyof RetentionPolicy> = { last: 'last', hourly: 'hourly', daily: 'daily', weekly: 'weekly', monthly: 'monthly', yearly: 'yearly' }
+const COUNTS: Record<string, keyof RetentionPolicy> = {
+  last: 'last',
+  hourly: 'hourly',
+  daily: 'daily',
+  weekly: 'weekly',
+  monthly: 'monthly',
+  yearly: 'yearly',
+}
 const WITHINS: Record<string, keyof RetentionPolicy> = {
   within: 'within',
   'within-hourly': 'withinHourly',
@@ -45,13 +52,18 @@ describe("restic's golden retention files", () => {
 
   it.each(cases)('policy $index %j keeps exactly what restic keeps', ({ index, policy }) => {
     const golden = read<{ keep: Array<{ time: string }> | null }>(`golden/policy_keep_snapshots_${index}`)
-    const series = snapshots.map((s, i) => ({ fileName: `s-${String(i).padStart(3, '0')}.zip`, url: `https://1fichier.com/?snap${String(i).padStart(5, '0')}`, time: new Date(s.time) }))
+    const series = snapshots.map((s, i) => ({
+      fileName: `s-${String(i).padStart(3, '0')}.zip`,
+      url: `https://1fichier.com/?snap${String(i).padStart(5, '0')}`,
+      time: new Date(s.time),
+    }))
     // restic measures within rules from the newest snapshot; nothing here is in the future.
     const plan = planRetention(series, toPolicy(policy), { now: new Date('2100-01-01T00:00:00Z') })
     const kept = plan.keep.map((d) => d.backup.time.toISOString()).sort()
     // An empty policy keeps everything in restic (nothing to forget); ours keeps nothing, and the
     // shells never prune without a rule (retentionActive), so that case is the shells' to guard.
-    const expected = Object.keys(policy).length === 0 ? [] : (golden.keep ?? []).map((k) => new Date(k.time).toISOString()).sort()
+    const expected =
+      Object.keys(policy).length === 0 ? [] : (golden.keep ?? []).map((k) => new Date(k.time).toISOString()).sort()
     expect(kept).toEqual(expected)
   })
 })

@@ -32,7 +32,12 @@ describe('1fichier transport (msw)', () => {
     const seen: Array<{ method: string; auth: string | null; type: string | null; body: unknown }> = []
     network.use(
       http.post(`${API}/folder/ls.cgi`, async ({ request }) => {
-        seen.push({ method: request.method, auth: request.headers.get('authorization'), type: request.headers.get('content-type'), body: await request.json() })
+        seen.push({
+          method: request.method,
+          auth: request.headers.get('authorization'),
+          type: request.headers.get('content-type'),
+          body: await request.json(),
+        })
         return HttpResponse.json({ status: 'OK', folder_id: 0, sub_folders: [{ id: 12, name: 'backups' }] })
       }),
     )
@@ -43,7 +48,9 @@ describe('1fichier transport (msw)', () => {
   })
 
   it('treats a KO answer with HTTP 200 as an error', async () => {
-    network.use(http.post(`${API}/folder/mkdir.cgi`, () => HttpResponse.json({ status: 'KO', message: 'Invalid name #620' })))
+    network.use(
+      http.post(`${API}/folder/mkdir.cgi`, () => HttpResponse.json({ status: 'KO', message: 'Invalid name #620' })),
+    )
     const { client: c } = client()
     const error = await c.makeFolder('x', 0).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OneFichierError)
@@ -90,7 +97,10 @@ describe('1fichier transport (msw)', () => {
         headers.push(request.headers.get('json'))
         calls++
         if (calls === 1) return new HttpResponse('<html>wait</html>', { headers: { 'content-type': 'text/html' } })
-        return HttpResponse.json({ incoming: 0, links: [{ download: 'https://1fichier.com/?x1', filename: 'a.zip', size: '3', whirlpool: 'ab' }] })
+        return HttpResponse.json({
+          incoming: 0,
+          links: [{ download: 'https://1fichier.com/?x1', filename: 'a.zip', size: '3', whirlpool: 'ab' }],
+        })
       }),
     )
     const { client: c } = client()

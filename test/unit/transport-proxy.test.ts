@@ -31,7 +31,14 @@ describe('plain http', () => {
     // A proxy that refuses every connection: going through it would fail the call.
     process.env.HTTP_PROXY = process.env.http_proxy = 'http://127.0.0.1:9'
     delete process.env.NO_PROXY
-    const transport = new Transport({ apiUrl: `http://127.0.0.1:${port}/v1`, apiKey: 'k'.repeat(32), retries: 1, stallTimeoutMs: 5_000, timeScale: 0, log: new MemoryLog() })
+    const transport = new Transport({
+      apiUrl: `http://127.0.0.1:${port}/v1`,
+      apiKey: 'k'.repeat(32),
+      retries: 1,
+      stallTimeoutMs: 5_000,
+      timeScale: 0,
+      log: new MemoryLog(),
+    })
     try {
       expect(await new OneFichierClient(transport).listFiles(0)).toEqual([])
     } finally {
@@ -42,10 +49,14 @@ describe('plain http', () => {
 
   it('is refused for any other host', () => {
     for (const url of ['http://api.1fichier.com/v1', 'http://10.0.0.1/v1', 'http://localhost.example.com/v1']) {
-      expect(() => parseConfig((n) => ({ 'api-key': 'k'.repeat(32), path: 'data', 'api-url': url })[n] ?? '')).toThrow(/must use https/)
+      expect(() => parseConfig((n) => ({ 'api-key': 'k'.repeat(32), path: 'data', 'api-url': url })[n] ?? '')).toThrow(
+        /must use https/,
+      )
     }
     for (const url of ['http://localhost:1/v1', 'http://127.0.0.2:1/v1', 'http://[::1]:1/v1']) {
-      expect(parseConfig((n) => ({ 'api-key': 'k'.repeat(32), path: 'data', 'api-url': url })[n] ?? '').apiUrl).toBe(url)
+      expect(parseConfig((n) => ({ 'api-key': 'k'.repeat(32), path: 'data', 'api-url': url })[n] ?? '').apiUrl).toBe(
+        url,
+      )
     }
   })
 })

@@ -54,24 +54,46 @@ const PATTERNS = [
 ]
 
 describe('walkGlob', () => {
-  const cases = PATTERNS.flatMap((p) => [[p, true, false], [p, false, false], [p, false, true]] as const)
-  it.each(cases)('%j (hidden excluded: %s, links followed: %s) finds what @actions/glob finds', async (patterns, excludeHiddenFiles, follow) => {
-    const workspace = await makeWorkspace(TREE)
-    const cwd = process.cwd()
-    process.chdir(workspace)
-    try {
-      const options = { followSymbolicLinks: follow, implicitDescendants: true, matchDirectories: true, omitBrokenSymbolicLinks: true, excludeHiddenFiles }
-      const expected = await (await glob.create(patterns, options)).glob()
-      const skipped: string[] = []
-      const walked = await collect(walkGlob(await glob.create(patterns, options), { excludeHiddenFiles, followSymlinks: follow, onSkip: (p) => skipped.push(p) }))
-      expect(walked).not.toBeNull()
-      expect(walked!.map((f) => f.path)).toEqual(expected)
-      expect(skipped).toEqual([])
-      for (const f of walked!) expect(f.stats.mode).toBe((follow ? statSync : lstatSync)(f.path).mode)
-    } finally {
-      process.chdir(cwd)
-    }
-  })
+  const cases = PATTERNS.flatMap(
+    (p) =>
+      [
+        [p, true, false],
+        [p, false, false],
+        [p, false, true],
+      ] as const,
+  )
+  it.each(cases)(
+    '%j (hidden excluded: %s, links followed: %s) finds what @actions/glob finds',
+    async (patterns, excludeHiddenFiles, follow) => {
+      const workspace = await makeWorkspace(TREE)
+      const cwd = process.cwd()
+      process.chdir(workspace)
+      try {
+        const options = {
+          followSymbolicLinks: follow,
+          implicitDescendants: true,
+          matchDirectories: true,
+          omitBrokenSymbolicLinks: true,
+          excludeHiddenFiles,
+        }
+        const expected = await (await glob.create(patterns, options)).glob()
+        const skipped: string[] = []
+        const walked = await collect(
+          walkGlob(await glob.create(patterns, options), {
+            excludeHiddenFiles,
+            followSymlinks: follow,
+            onSkip: (p) => skipped.push(p),
+          }),
+        )
+        expect(walked).not.toBeNull()
+        expect(walked!.map((f) => f.path)).toEqual(expected)
+        expect(skipped).toEqual([])
+        for (const f of walked!) expect(f.stats.mode).toBe((follow ? statSync : lstatSync)(f.path).mode)
+      } finally {
+        process.chdir(cwd)
+      }
+    },
+  )
 
   it('walks 20,000 files in one directory tree in the same order', async () => {
     const workspace = await makeWorkspace({})
@@ -80,10 +102,18 @@ describe('walkGlob', () => {
       for (let f = 0; f < 500; f++) writeFileSync(path.join(workspace, 'big', `d${d}`, `f${f}`), '')
     }
     symlinkSync('d1', path.join(workspace, 'big', 'link'))
-    const options = { followSymbolicLinks: false, implicitDescendants: true, matchDirectories: true, omitBrokenSymbolicLinks: true, excludeHiddenFiles: true }
+    const options = {
+      followSymbolicLinks: false,
+      implicitDescendants: true,
+      matchDirectories: true,
+      omitBrokenSymbolicLinks: true,
+      excludeHiddenFiles: true,
+    }
     const pattern = path.join(workspace, 'big')
     const expected = await (await glob.create(pattern, options)).glob()
-    const walked = await collect(walkGlob(await glob.create(pattern, options), { excludeHiddenFiles: true, onSkip: () => undefined }))
+    const walked = await collect(
+      walkGlob(await glob.create(pattern, options), { excludeHiddenFiles: true, onSkip: () => undefined }),
+    )
     expect(walked!.map((f) => f.path)).toEqual(expected)
     expect(walked).toHaveLength(20_000 + 40 + 2)
   })

