@@ -120,7 +120,10 @@ function planRetention(series, policy, options) {
             reasons.push('new backup');
         if (backup.time.getTime() > now)
             reasons.push('dated in the future, never deleted');
-        if (withinCutoff !== null && policy.within && backup.time.getTime() > withinCutoff && backup.time.getTime() <= now) {
+        if (withinCutoff !== null &&
+            policy.within &&
+            backup.time.getTime() > withinCutoff &&
+            backup.time.getTime() <= now) {
             reasons.push(`within ${durationLabel(policy.within)}`);
         }
         // within-<period>: inside its window, the newest backup of each period (no count, no oldest rule).
@@ -171,7 +174,10 @@ function planRetention(series, policy, options) {
 /** What a user-given prefix or label may contain. */
 const NAME_PART = /^[A-Za-z0-9._-]+$/;
 function formatTimestamp(time) {
-    return time.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+    return time
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}Z$/, 'Z');
 }
 function backupFileName(prefix, time, label = '') {
     return `${prefix}-${formatTimestamp(time)}${label === '' ? '' : `-${label}`}.zip`;
@@ -387,9 +393,7 @@ function readFolder(raw) {
 /** The default prefix comes from the repository name, cleaned to the allowed characters. */
 function defaultNamePrefix(repository) {
     const name = (repository ?? '').split('/').pop() ?? '';
-    const cleaned = name
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, '');
+    const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
     return cleaned === '' ? 'backup' : cleaned;
 }
 function readNamePrefix(raw, repository) {
@@ -594,7 +598,13 @@ function parseRepositoryConfig(get, env = {}, options = {}) {
         backup: attempt('latest', () => readBackupChoice(get('backup'), options.allowAll ?? false)),
         cdn: attempt(false, () => readBoolean('cdn', get('cdn'), false)),
         retries: attempt(5, () => readInteger('retries', get('retries'), { min: 1, max: 100, fallback: 5, example: '5' })),
-        stallTimeoutMs: 1000 * attempt(300, () => readInteger('stall-timeout-seconds', get('stall-timeout-seconds'), { min: 5, max: 86_400, fallback: 300, example: '300' })),
+        stallTimeoutMs: 1000 *
+            attempt(300, () => readInteger('stall-timeout-seconds', get('stall-timeout-seconds'), {
+                min: 5,
+                max: 86_400,
+                fallback: 300,
+                example: '300',
+            })),
         apiUrl: attempt(DEFAULT_API_URL, () => readApiUrl(get('api-url'))),
     };
     if (problems.length > 0)
@@ -804,7 +814,7 @@ function errorNumber(message) {
     return match?.[1] ? Number(match[1]) : undefined;
 }
 const RETRYABLE_HTTP = new Set([403, 429, 500, 502, 503, 504, 509]);
-/** Lock answers seen from the real service (shared/1fichier-api.md, 10 and 16.2), by text and by number. */
+/** Lock answers seen from the real service (rclone's shouldRetry in https://github.com/rclone/rclone/tree/master/backend/fichier/fichier.go, and https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java), by text and by number. */
 const LOCK_TEXT = /flood detected|ip locked|user locked|owner locked|apk locked/;
 const LOCK_CODES = new Set([374, 412, 38, 223, 649, 620, 186]);
 /** Only these mean the key: "No such user #93", "Not authenticated #247" (HTTP 401). */
@@ -1097,7 +1107,13 @@ function unpack(batch) {
     });
 }
 function newScratch() {
-    return { read: Buffer.allocUnsafeSlow(64 * 1024), out: Buffer.allocUnsafeSlow(256 * 1024), raw: Buffer.allocUnsafeSlow(0), deflate: undefined, level: -1 };
+    return {
+        read: Buffer.allocUnsafeSlow(64 * 1024),
+        out: Buffer.allocUnsafeSlow(256 * 1024),
+        raw: Buffer.allocUnsafeSlow(0),
+        deflate: undefined,
+        level: -1,
+    };
 }
 /**
  * Reads, deflates and CRCs one batch; outputs (and raws) packed into one buffer each. It runs on a
@@ -1197,7 +1213,10 @@ function processBatch(files, level, keepRaw, fs, zlib, scratch) {
             changed[i] = sizeChanged ? 1 : 0;
         }
         catch (error) {
-            errors[i] = { message: error instanceof Error ? error.message : String(error), code: error.code };
+            errors[i] = {
+                message: error instanceof Error ? error.message : String(error),
+                code: error.code,
+            };
         }
     }
     // Exact-size copies leave the thread; the scratch buffers stay for the next batch.
@@ -1206,7 +1225,15 @@ function processBatch(files, level, keepRaw, fs, zlib, scratch) {
         from.copy(copy, 0, 0, length);
         return copy;
     };
-    return { out: take(scratch.out, outAt), raw: keepRaw ? take(scratch.raw, rawAt) : null, outLengths, sizes, crcs, changed, errors };
+    return {
+        out: take(scratch.out, outAt),
+        raw: keepRaw ? take(scratch.raw, rawAt) : null,
+        outLengths,
+        sizes,
+        crcs,
+        changed,
+        errors,
+    };
 }
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads')
@@ -1364,7 +1391,13 @@ function entryName(item) {
 /** An error of the file itself (it vanished, no permission), as opposed to a failure of the zip. */
 function isFileError(error) {
     const code = error?.code;
-    return code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'ELOOP' || code === 'ENAMETOOLONG' || code === 'EISDIR' || code === 'ENXIO';
+    return (code === 'ENOENT' ||
+        code === 'EACCES' ||
+        code === 'EPERM' ||
+        code === 'ELOOP' ||
+        code === 'ENAMETOOLONG' ||
+        code === 'EISDIR' ||
+        code === 'ENXIO');
 }
 /**
  * Read buffers (CHUNK_SIZE each), used again and again: a fresh 1 MiB buffer per chunk left the
@@ -1681,7 +1714,13 @@ async function writeZip(entries, sink, options) {
     const queue = new PieceQueue();
     // Key derivation (PBKDF2) runs in the thread pool, started as soon as the entry is queued.
     const password = options.password;
-    const newCipher = password ? () => { const c = EntryCipher.create(password); c.catch(() => undefined); return c; } : undefined;
+    const newCipher = password
+        ? () => {
+            const c = EntryCipher.create(password);
+            c.catch(() => undefined);
+            return c;
+        }
+        : undefined;
     // Small pieces (headers, tiny files) are gathered into larger writes: one write per piece
     // would cost a thread-pool round trip each, which dominates with many small files.
     let pending = [];
@@ -1823,7 +1862,8 @@ async function writeZip(entries, sink, options) {
         }
         // AE-2 leaves the CRC out: the MAC authenticates the data instead.
         entry.record.crc = entry.cipher ? 0 : entry.crc >>> 0;
-        if (!entry.record.zip64 && (entry.record.compressedSize >= ZIP64_LIMIT || entry.record.uncompressedSize >= ZIP64_LIMIT)) {
+        if (!entry.record.zip64 &&
+            (entry.record.compressedSize >= ZIP64_LIMIT || entry.record.uncompressedSize >= ZIP64_LIMIT)) {
             throw new Error(`'${entry.record.name.toString()}' grew past 4 GiB while it was being zipped`);
         }
         await write(dataDescriptor(entry.record));
@@ -1910,11 +1950,20 @@ async function writeZip(entries, sink, options) {
                     crc: encrypt ? 0 : (0,external_node_zlib_.crc32)(content) >>> 0,
                     compressedSize: content.length + (encrypt ? AES_OVERHEAD : 0),
                     uncompressedSize: content.length,
-                    externalAttributes: item.kind === 'directory' ? (((S_IFDIR | item.mode) << 16) | 0x10) >>> 0 : ((S_IFLNK | item.mode) << 16) >>> 0,
+                    externalAttributes: item.kind === 'directory'
+                        ? (((S_IFDIR | item.mode) << 16) | 0x10) >>> 0
+                        : ((S_IFLNK | item.mode) << 16) >>> 0,
                     aesMethod: encrypt ? 0 : null,
                 };
                 const cipher = encrypt ? newCipher() : undefined;
-                await push({ kind: 'header', record, source: item, content, sizeHint: content.length, ...(cipher ? { cipher } : {}) });
+                await push({
+                    kind: 'header',
+                    record,
+                    source: item,
+                    content,
+                    sizeHint: content.length,
+                    ...(cipher ? { cipher } : {}),
+                });
                 continue;
             }
             const store = level === 0 || (options.store?.(item) ?? false);
@@ -1935,7 +1984,15 @@ async function writeZip(entries, sink, options) {
                 // libuv's pool per file costs more than the work.
                 const small = smallFile({ path: filePath, size: item.size, store });
                 const cipher = newCipher?.();
-                await push({ kind: 'header', record, source: item, entry, sizeHint: item.size, gate: small, ...(cipher ? { cipher } : {}) });
+                await push({
+                    kind: 'header',
+                    record,
+                    source: item,
+                    entry,
+                    sizeHint: item.size,
+                    gate: small,
+                    ...(cipher ? { cipher } : {}),
+                });
                 await push({ kind: 'chunk', entry, ...small });
                 await push({ kind: 'end', entry });
                 continue;
@@ -2098,7 +2155,7 @@ async function writeArchive(entries, destination, options) {
 
 ;// CONCATENATED MODULE: ./lib/onefichier/file-id.js
 // A 1fichier file is named by its download URL, `https://1fichier.com/?<id>`; the same file may be
-// shown under another of 1fichier's domains (shared/1fichier-api.md, 16.4). So files are told apart
+// shown under another of 1fichier's domains (the domain table of https://1fichier.com/api.html). So files are told apart
 // by the id after `?`, never by comparing whole URLs.
 /** Download ids seen are 5-20 lowercase letters and digits (JDownloader's rule). */
 const FILE_ID = /^[a-z0-9]{5,20}$/;
@@ -2109,7 +2166,10 @@ function fileIdOf(url) {
     const at = url.indexOf('?');
     if (at === -1)
         return null;
-    const id = url.slice(at + 1).split(/[&#]/)[0].toLowerCase();
+    const id = url
+        .slice(at + 1)
+        .split(/[&#]/)[0]
+        .toLowerCase();
     return FILE_ID.test(id) ? id : null;
 }
 /** Whether two URLs name the same file (false when either has no id). */
@@ -2133,16 +2193,16 @@ function refusal(target, proof) {
         if (target.fileName !== proof.fileName)
             return `its name '${target.fileName}' is not this run's`;
         if (proof.before === undefined)
-            return 'the folder was not listed before the upload, so it cannot be proven to be this run\'s copy';
+            return "the folder was not listed before the upload, so it cannot be proven to be this run's copy";
         if (proof.before.some((item) => fileIdOf(item.url) === id))
-            return 'it was in the folder before this run\'s upload';
+            return "it was in the folder before this run's upload";
         return null;
     }
     if (proof.keep.has(id))
         return 'a retention rule keeps it, or it is the new backup';
     const listed = proof.listing.filter((item) => fileIdOf(item.url) === id);
     if (listed.length === 0)
-        return 'it is not in this run\'s listing of the folder';
+        return "it is not in this run's listing of the folder";
     for (const item of listed) {
         if (typeof item.filename !== 'string' || !seriesMembership(proof.prefix, item.filename).member) {
             return 'the listing also shows it under a name outside the series';
@@ -2248,7 +2308,10 @@ async function applyRetention(req) {
     const series = listed.filter((b) => newId === null || fileIdOf(b.url) !== newId);
     if (req.newBackup)
         series.push(req.newBackup);
-    const plan = planRetention(series, req.policy, { now: req.now, protect: new Set(req.newBackup ? [req.newBackup.url] : []) });
+    const plan = planRetention(series, req.policy, {
+        now: req.now,
+        protect: new Set(req.newBackup ? [req.newBackup.url] : []),
+    });
     for (const backup of plan.future) {
         log.warning(`'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' deletion`);
     }
@@ -2310,7 +2373,10 @@ async function lookAgain(client, req, unsure, confirmed) {
         after = await client.listFiles(req.folderId);
     }
     catch (error) {
-        return unsure.map(({ backup, reason }) => ({ backup, reason: `${reason}; listing the folder again failed too (${error.message})` }));
+        return unsure.map(({ backup, reason }) => ({
+            backup,
+            reason: `${reason}; listing the folder again failed too (${error.message})`,
+        }));
     }
     const left = [];
     for (const item of unsure) {
@@ -2473,7 +2539,9 @@ function readChildren(dir) {
     return (0,external_node_fs_.readdirSync)(parent, { encoding: 'buffer' }).map((bytes) => {
         const name = bytes.toString('utf8');
         const raw = Buffer.concat([parent, Buffer.from(external_node_path_.sep), bytes]);
-        return dir.raw === undefined && Buffer.from(name).equals(bytes) ? { path: external_node_path_.join(dir.path, name) } : { path: external_node_path_.join(dir.path, name), raw };
+        return dir.raw === undefined && Buffer.from(name).equals(bytes)
+            ? { path: external_node_path_.join(dir.path, name) }
+            : { path: external_node_path_.join(dir.path, name), raw };
     });
 }
 
@@ -2639,7 +2707,9 @@ async function* toEntries(found, root, workspace, options, tally, missing) {
 }
 /** A path whose name is not valid UTF-8: its bytes, and its name in the zip as bytes. */
 function rawEntry(raw, rootBytes) {
-    return raw.subarray(0, rootBytes.length).equals(rootBytes) ? { source: raw, name: raw.subarray(rootBytes.length) } : undefined;
+    return raw.subarray(0, rootBytes.length).equals(rootBytes)
+        ? { source: raw, name: raw.subarray(rootBytes.length) }
+        : undefined;
 }
 /** toEntry, with a path that cannot be read passed over as missing instead of failing the backup. */
 async function readEntry(source, name, stats, workspace, options, missing, raw) {
@@ -2697,7 +2767,7 @@ async function selectFiles(patterns, options) {
 }
 
 ;// CONCATENATED MODULE: ./lib/onefichier/types.js
-// Request and response shapes of the 1fichier API (see shared/1fichier-api.md). Numbers arrive as
+// Request and response shapes of the 1fichier API (https://1fichier.com/api.html; rclone's structs.go in https://github.com/rclone/rclone/tree/master/backend/fichier). Numbers arrive as
 // numbers or numeric strings depending on the endpoint, so readers below are lenient.
 function toNumber(value) {
     if (typeof value === 'number' && Number.isFinite(value))
@@ -2736,15 +2806,30 @@ async function verifyFromListing(client, url, expected, cause) {
     const mismatch = compareDigests('1fichier (file/ls.cgi)', expected, item.size, item.checksum);
     if (mismatch)
         throw await badCopy(client, mismatch, { url, fileName: item.filename }, expected);
-    return { url, fileName: item.filename, folderId: expected.folderId, listing, fallback: { reason: cause.message.split('. ')[0], late: cause.kind === 'not-found' } };
+    return {
+        url,
+        fileName: item.filename,
+        folderId: expected.folderId,
+        listing,
+        fallback: { reason: cause.message.split('. ')[0], late: cause.kind === 'not-found' },
+    };
 }
 /**
  * A copy that is not the zip is no backup, and with our name it would take a retention slot: it is
  * removed, but only when it is provably this run's upload (deletion.ts); else it is reported.
  */
 async function badCopy(client, mismatch, copy, expected) {
-    const outcome = await deleteFile(client, copy, { kind: 'own-bad-upload', before: expected.before, fileName: expected.fileName }).catch((error) => ({ deleted: false, reason: `the deletion failed (${error.message})` }));
-    const what = outcome.deleted ? 'the bad copy was deleted' : `the copy at ${copy.url} was not deleted (${outcome.reason}); check it and delete it by hand if it is this run's`;
+    const outcome = await deleteFile(client, copy, {
+        kind: 'own-bad-upload',
+        before: expected.before,
+        fileName: expected.fileName,
+    }).catch((error) => ({
+        deleted: false,
+        reason: `the deletion failed (${error.message})`,
+    }));
+    const what = outcome.deleted
+        ? 'the bad copy was deleted'
+        : `the copy at ${copy.url} was not deleted (${outcome.reason}); check it and delete it by hand if it is this run's`;
     return new VerificationError(`Checksum mismatch: ${mismatch}. The upload was corrupted on the way; ${what}. Nothing else was deleted; run the job again.`);
 }
 function compareDigests(where, local, size, whirlpool) {
@@ -3174,7 +3259,9 @@ function parseApiAnswer(operation, response) {
 }
 function plainMessage(text) {
     const trimmed = text.trim();
-    return trimmed.length > 0 && trimmed.length <= 200 && !trimmed.startsWith('<') && !/[\u0000-\u001f]/.test(trimmed) ? trimmed : '';
+    return trimmed.length > 0 && trimmed.length <= 200 && !trimmed.startsWith('<') && !/[\u0000-\u001f]/.test(trimmed)
+        ? trimmed
+        : '';
 }
 function describeBody(text) {
     if (text.trim() === '')
@@ -3202,7 +3289,9 @@ class OneFichierClient {
     }
     /** folder/ls.cgi: the sub-folders of a folder. */
     async listFolders(folderId) {
-        const answer = await this.transport.api('folder/ls.cgi', { folder_id: folderId }, 'POST', { readOnly: true });
+        const answer = await this.transport.api('folder/ls.cgi', { folder_id: folderId }, 'POST', {
+            readOnly: true,
+        });
         return Array.isArray(answer.sub_folders) ? answer.sub_folders : [];
     }
     /** folder/mkdir.cgi: creates a folder, returns its id. Sent once: sent twice it could make two. */
@@ -3226,7 +3315,7 @@ class OneFichierClient {
     }
     /**
      * file/info.cgi: one file's folder, size and Whirlpool checksum. Frequent calls provoke "Owner
-     * locked" (shared/1fichier-api.md, 16.2): `once` asks a single time, the caller falls back on a listing.
+     * locked" (JDownloader's plugin, https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java): `once` asks a single time, the caller falls back on a listing.
      */
     async fileInfo(url, options = {}) {
         return this.transport.api('file/info.cgi', { url }, 'POST', { readOnly: true, retry: !options.once });
@@ -3252,7 +3341,9 @@ class OneFichierClient {
             body.pass = options.password;
         if (options.cdn)
             body.cdn = 1;
-        const answer = await this.transport.api('download/get_token.cgi', body, 'POST', { readOnly: true });
+        const answer = await this.transport.api('download/get_token.cgi', body, 'POST', {
+            readOnly: true,
+        });
         if (typeof answer.url !== 'string' || !/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\//.test(answer.url)) {
             throw new OneFichierError('retryable', 'download/get_token.cgi', 'the answer has no valid https download URL');
         }
@@ -3260,7 +3351,9 @@ class OneFichierClient {
     }
     /** upload/get_upload_server.cgi: a fresh node and upload id for every upload. */
     async getUploadServer() {
-        const answer = await this.transport.api('upload/get_upload_server.cgi', undefined, 'GET', { readOnly: true });
+        const answer = await this.transport.api('upload/get_upload_server.cgi', undefined, 'GET', {
+            readOnly: true,
+        });
         const { url, id } = answer;
         // The node becomes part of an https URL that carries the key: accept a host name (and port) only.
         if (typeof url !== 'string' || !/^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(url)) {
@@ -3424,7 +3517,8 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
             return { id: existing, created: false };
         }
         // Looked at, and not there: sending it again is safe when the answer was a glitch (a 5xx, or a KO with HTTP 200).
-        const glitch = isRetryable(failure.kind) || (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300);
+        const glitch = isRetryable(failure.kind) ||
+            (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300);
         if (!glitch || attempt >= attempts) {
             throw new OneFichierError(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and that a file of that name is not in the way`, failure.httpStatus);
         }
@@ -3649,7 +3743,11 @@ function digestFile(file, options = {}) {
 /** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
 async function childWhirlpool(signal) {
     // The child needs nothing from our environment (and must not see the key).
-    const child = (0,external_node_child_process_.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], { stdio: ['pipe', 'pipe', 'ignore'], env: {}, signal });
+    const child = (0,external_node_child_process_.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], {
+        stdio: ['pipe', 'pipe', 'ignore'],
+        env: {},
+        signal,
+    });
     let output = '';
     const closed = new Promise((resolve) => {
         child.on('error', () => resolve(null));
@@ -3894,7 +3992,9 @@ class ZipReadBack {
             return data.length;
         }
         // Most headers lie whole inside one read: no copy at all.
-        if (this.header.length === 0 && data.length >= 30 && data.length >= 30 + data.readUInt16LE(26) + data.readUInt16LE(28)) {
+        if (this.header.length === 0 &&
+            data.length >= 30 &&
+            data.length >= 30 + data.readUInt16LE(26) + data.readUInt16LE(28)) {
             return this.headerRead(entry, data.subarray(0, 30 + data.readUInt16LE(26) + data.readUInt16LE(28)));
         }
         // Only the header's own bytes are gathered (a chunk holds many entries: never copy the rest).
@@ -4102,7 +4202,10 @@ async function compareWithNewest(client, listing, prefix, fingerprint, now) {
         return { unchanged: false, reason: `reading ${newest.fileName}'s description failed (${error.message})` };
     }
     if (!description)
-        return { unchanged: false, reason: `${newest.fileName} has no fingerprint in its description (made without skip-unchanged, or by hand)` };
+        return {
+            unchanged: false,
+            reason: `${newest.fileName} has no fingerprint in its description (made without skip-unchanged, or by hand)`,
+        };
     if (description.fingerprint !== fingerprint)
         return { unchanged: false, reason: `the files differ from those in ${newest.fileName}` };
     const size = toNumber(info.size);
@@ -4117,7 +4220,7 @@ async function recordFingerprint(client, url, description, log) {
     try {
         const updated = await client.setDescription(url, description);
         if (updated >= 1)
-            log.info('Fingerprint saved in the backup\'s description, for skip-unchanged on the next run');
+            log.info("Fingerprint saved in the backup's description, for skip-unchanged on the next run");
         else
             log.warning('1fichier did not confirm the description change (updated: 0): the next run will upload again even if nothing changed');
     }
@@ -4230,7 +4333,11 @@ async function runBackup(ctx) {
             onMissing: (name, reason) => log.warning(`'${name}' is missing from the backup: ${reason}; the backup goes on without it`),
         }));
         const fingerprint = config.skipUnchanged
-            ? new ContentFingerprint({ apiKey: config.apiKey, archivePassword: config.archivePassword, linkPassword: config.linkPassword })
+            ? new ContentFingerprint({
+                apiKey: config.apiKey,
+                archivePassword: config.archivePassword,
+                linkPassword: config.linkPassword,
+            })
             : undefined;
         // The walk goes on while the zip is written: files are zipped as they are found. Once there is
         // a file to back up, the folder (and for skip-unchanged its listing) is looked up meanwhile.
@@ -4294,7 +4401,12 @@ async function runBackup(ctx) {
                 log.info(`${message} No backup was made.`);
             return finish({ ...base, status: 'no-files' });
         }
-        const zipped = { ...base, size: archive.size, fileCount: selection.tally.fileCount, missing: selection.tally.missing };
+        const zipped = {
+            ...base,
+            size: archive.size,
+            fileCount: selection.tally.fileCount,
+            missing: selection.tally.missing,
+        };
         checkServiceLimits(archive.size, fileName);
         const compared = fingerprint
             ? await timed(progress, stagesMs, 'compare', () => log.group('Compare with the newest backup', () => compare(ctx, client, lookup, fingerprint.digest())))
@@ -4377,7 +4489,8 @@ function lookUpDestination(ctx, client, onRefused) {
         started ??= resolveFolder(client, config.folder, { create: !config.dryRun, log });
         // A failure surfaces where it is awaited; a refusal of the key or account at once.
         started.catch((error) => {
-            if (error instanceof OneFichierError && (error.kind === 'auth' || error.kind === 'account' || error.kind === 'flood'))
+            if (error instanceof OneFichierError &&
+                (error.kind === 'auth' || error.kind === 'account' || error.kind === 'flood'))
                 onRefused(error);
         });
         return started;
@@ -4501,7 +4614,11 @@ async function compare(ctx, client, destination, fingerprint) {
     }
     if (listing.length >= LISTING_LIMIT)
         return upload(folderId, `the folder listing has ${listing.length} files and may be incomplete`, listing);
-    return { folderId, listing, comparison: await compareWithNewest(client, listing, config.namePrefix, fingerprint, ctx.startedAt) };
+    return {
+        folderId,
+        listing,
+        comparison: await compareWithNewest(client, listing, config.namePrefix, fingerprint, ctx.startedAt),
+    };
 }
 function describeComparison(comparison) {
     return comparison.unchanged
@@ -4575,7 +4692,13 @@ async function uploadAndVerify(ctx, client, destination, archive, digests, fileN
         log.info(`Verified in ${formatDuration(performance.now() - started)}: 1fichier's size (${formatBytes(archive.size)}) and Whirlpool match the zip; it is in folder id ${folderId}`);
         return verified;
     }));
-    return { folderId, verified, listing: listing ?? verified.listing, before, digests: { sha256: local.sha256, whirlpool: local.whirlpool } };
+    return {
+        folderId,
+        verified,
+        listing: listing ?? verified.listing,
+        before,
+        digests: { sha256: local.sha256, whirlpool: local.whirlpool },
+    };
 }
 /**
  * end.pl never answered with the link: look for the file in the folder itself. The listing is
@@ -4583,7 +4706,9 @@ async function uploadAndVerify(ctx, client, destination, archive, digests, fileN
  */
 async function findInFolder(client, folderId, fileName, archive, cause, before, log) {
     log.warning(`${cause.message.split('. ')[0]}; looking for the file in the folder instead`);
-    const foreign = cause.foreign.length > 0 ? ` end.pl reported only ${describeLinks(cause.foreign)}: not this backup, left alone.` : '';
+    const foreign = cause.foreign.length > 0
+        ? ` end.pl reported only ${describeLinks(cause.foreign)}: not this backup, left alone.`
+        : '';
     let listing;
     try {
         listing = await client.listFiles(folderId);
@@ -4601,7 +4726,10 @@ async function findInFolder(client, folderId, fileName, archive, cause, before, 
         throw new BackupError(`The upload's result is unknown: end.pl gave no link (${cause.cause.detail}) and ${fileName} with the zip's size and Whirlpool is not in the folder.${foreign} Nothing was deleted; run the job again.`);
     }
     log.info(`Found ${fileName} in the folder with the zip's size and Whirlpool`);
-    return { link: { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' }, listing };
+    return {
+        link: { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' },
+        listing,
+    };
 }
 /** Dry run: read-only calls only (no folder is created), then the plan as a real run would make it. */
 async function dryRunPlan(ctx, client, destination, fileName, listing) {
@@ -4761,7 +4889,9 @@ function summaryMarkdown(result, warnings = [], policy = {}) {
 async function saveZipAsArtifact(zipPath, env = process.env) {
     const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 584).then(__webpack_require__.bind(__webpack_require__, 20584));
     const client = new DefaultArtifactClient();
-    const result = await client.uploadArtifact(external_node_path_.basename(zipPath), [zipPath], external_node_path_.dirname(zipPath), { skipArchive: true });
+    const result = await client.uploadArtifact(external_node_path_.basename(zipPath), [zipPath], external_node_path_.dirname(zipPath), {
+        skipArchive: true,
+    });
     if (result.id === undefined)
         throw new Error('the artifact service gave no artifact id');
     const server = env.GITHUB_SERVER_URL || 'https://github.com';

@@ -81475,7 +81475,10 @@ function retention_planRetention(series, policy, options) {
             reasons.push('new backup');
         if (backup.time.getTime() > now)
             reasons.push('dated in the future, never deleted');
-        if (withinCutoff !== null && policy.within && backup.time.getTime() > withinCutoff && backup.time.getTime() <= now) {
+        if (withinCutoff !== null &&
+            policy.within &&
+            backup.time.getTime() > withinCutoff &&
+            backup.time.getTime() <= now) {
             reasons.push(`within ${durationLabel(policy.within)}`);
         }
         // within-<period>: inside its window, the newest backup of each period (no count, no oldest rule).
@@ -81526,7 +81529,10 @@ function retention_planRetention(series, policy, options) {
 /** What a user-given prefix or label may contain. */
 const naming_NAME_PART = /^[A-Za-z0-9._-]+$/;
 function formatTimestamp(time) {
-    return time.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+    return time
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}Z$/, 'Z');
 }
 function naming_backupFileName(prefix, time, label = '') {
     return `${prefix}-${formatTimestamp(time)}${label === '' ? '' : `-${label}`}.zip`;
@@ -81742,9 +81748,7 @@ function readFolder(raw) {
 /** The default prefix comes from the repository name, cleaned to the allowed characters. */
 function defaultNamePrefix(repository) {
     const name = (repository ?? '').split('/').pop() ?? '';
-    const cleaned = name
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, '');
+    const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
     return cleaned === '' ? 'backup' : cleaned;
 }
 function readNamePrefix(raw, repository) {
@@ -81949,7 +81953,13 @@ function parseRepositoryConfig(get, env = {}, options = {}) {
         backup: attempt('latest', () => readBackupChoice(get('backup'), options.allowAll ?? false)),
         cdn: attempt(false, () => readBoolean('cdn', get('cdn'), false)),
         retries: attempt(5, () => readInteger('retries', get('retries'), { min: 1, max: 100, fallback: 5, example: '5' })),
-        stallTimeoutMs: 1000 * attempt(300, () => readInteger('stall-timeout-seconds', get('stall-timeout-seconds'), { min: 5, max: 86_400, fallback: 300, example: '300' })),
+        stallTimeoutMs: 1000 *
+            attempt(300, () => readInteger('stall-timeout-seconds', get('stall-timeout-seconds'), {
+                min: 5,
+                max: 86_400,
+                fallback: 300,
+                example: '300',
+            })),
         apiUrl: attempt(DEFAULT_API_URL, () => readApiUrl(get('api-url'))),
     };
     if (problems.length > 0)
@@ -82130,7 +82140,7 @@ function errorNumber(message) {
     return match?.[1] ? Number(match[1]) : undefined;
 }
 const RETRYABLE_HTTP = new Set([403, 429, 500, 502, 503, 504, 509]);
-/** Lock answers seen from the real service (shared/1fichier-api.md, 10 and 16.2), by text and by number. */
+/** Lock answers seen from the real service (rclone's shouldRetry in https://github.com/rclone/rclone/tree/master/backend/fichier/fichier.go, and https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java), by text and by number. */
 const LOCK_TEXT = /flood detected|ip locked|user locked|owner locked|apk locked/;
 const LOCK_CODES = new Set([374, 412, 38, 223, 649, 620, 186]);
 /** Only these mean the key: "No such user #93", "Not authenticated #247" (HTTP 401). */
@@ -82707,7 +82717,9 @@ function parseApiAnswer(operation, response) {
 }
 function plainMessage(text) {
     const trimmed = text.trim();
-    return trimmed.length > 0 && trimmed.length <= 200 && !trimmed.startsWith('<') && !/[\u0000-\u001f]/.test(trimmed) ? trimmed : '';
+    return trimmed.length > 0 && trimmed.length <= 200 && !trimmed.startsWith('<') && !/[\u0000-\u001f]/.test(trimmed)
+        ? trimmed
+        : '';
 }
 function describeBody(text) {
     if (text.trim() === '')
@@ -82718,7 +82730,7 @@ function describeBody(text) {
 }
 
 ;// CONCATENATED MODULE: ./lib/onefichier/types.js
-// Request and response shapes of the 1fichier API (see shared/1fichier-api.md). Numbers arrive as
+// Request and response shapes of the 1fichier API (https://1fichier.com/api.html; rclone's structs.go in https://github.com/rclone/rclone/tree/master/backend/fichier). Numbers arrive as
 // numbers or numeric strings depending on the endpoint, so readers below are lenient.
 function toNumber(value) {
     if (typeof value === 'number' && Number.isFinite(value))
@@ -82746,7 +82758,9 @@ class OneFichierClient {
     }
     /** folder/ls.cgi: the sub-folders of a folder. */
     async listFolders(folderId) {
-        const answer = await this.transport.api('folder/ls.cgi', { folder_id: folderId }, 'POST', { readOnly: true });
+        const answer = await this.transport.api('folder/ls.cgi', { folder_id: folderId }, 'POST', {
+            readOnly: true,
+        });
         return Array.isArray(answer.sub_folders) ? answer.sub_folders : [];
     }
     /** folder/mkdir.cgi: creates a folder, returns its id. Sent once: sent twice it could make two. */
@@ -82770,7 +82784,7 @@ class OneFichierClient {
     }
     /**
      * file/info.cgi: one file's folder, size and Whirlpool checksum. Frequent calls provoke "Owner
-     * locked" (shared/1fichier-api.md, 16.2): `once` asks a single time, the caller falls back on a listing.
+     * locked" (JDownloader's plugin, https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java): `once` asks a single time, the caller falls back on a listing.
      */
     async fileInfo(url, options = {}) {
         return this.transport.api('file/info.cgi', { url }, 'POST', { readOnly: true, retry: !options.once });
@@ -82796,7 +82810,9 @@ class OneFichierClient {
             body.pass = options.password;
         if (options.cdn)
             body.cdn = 1;
-        const answer = await this.transport.api('download/get_token.cgi', body, 'POST', { readOnly: true });
+        const answer = await this.transport.api('download/get_token.cgi', body, 'POST', {
+            readOnly: true,
+        });
         if (typeof answer.url !== 'string' || !/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\//.test(answer.url)) {
             throw new OneFichierError('retryable', 'download/get_token.cgi', 'the answer has no valid https download URL');
         }
@@ -82804,7 +82820,9 @@ class OneFichierClient {
     }
     /** upload/get_upload_server.cgi: a fresh node and upload id for every upload. */
     async getUploadServer() {
-        const answer = await this.transport.api('upload/get_upload_server.cgi', undefined, 'GET', { readOnly: true });
+        const answer = await this.transport.api('upload/get_upload_server.cgi', undefined, 'GET', {
+            readOnly: true,
+        });
         const { url, id } = answer;
         // The node becomes part of an https URL that carries the key: accept a host name (and port) only.
         if (typeof url !== 'string' || !/^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(url)) {
@@ -82962,7 +82980,11 @@ function digestFile(file, options = {}) {
 /** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
 async function childWhirlpool(signal) {
     // The child needs nothing from our environment (and must not see the key).
-    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], { stdio: ['pipe', 'pipe', 'ignore'], env: {}, signal });
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], {
+        stdio: ['pipe', 'pipe', 'ignore'],
+        env: {},
+        signal,
+    });
     let output = '';
     const closed = new Promise((resolve) => {
         child.on('error', () => resolve(null));
@@ -83289,7 +83311,7 @@ class OpenArchive {
     static async open(file) {
         let zip;
         try {
-            zip = await new Promise((resolve, reject) => yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, z) => error || !z ? reject(error ?? new Error('no zip')) : resolve(z)));
+            zip = await new Promise((resolve, reject) => yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, z) => (error || !z ? reject(error ?? new Error('no zip')) : resolve(z))));
         }
         catch (error) {
             throw new CorruptArchiveError(`The backup is not a readable zip (${error.message}).`);
@@ -83344,7 +83366,9 @@ class OpenArchive {
         }
         const method = aesMethod(raw);
         const decrypted = new AesCheck(password, entry.displayName);
-        return method === 8 ? chain(entry.displayName, stream, decrypted, (0,external_node_zlib_.createInflateRaw)()) : chain(entry.displayName, stream, decrypted);
+        return method === 8
+            ? chain(entry.displayName, stream, decrypted, (0,external_node_zlib_.createInflateRaw)())
+            : chain(entry.displayName, stream, decrypted);
     }
 }
 /**
@@ -83357,7 +83381,9 @@ function chain(name, source, ...steps) {
         if (last.destroyed)
             return;
         source.destroy();
-        last.destroy(error instanceof CorruptArchiveError ? error : new CorruptArchiveError(`'${name}' cannot be read back (${error.message}): the backup is damaged.`));
+        last.destroy(error instanceof CorruptArchiveError
+            ? error
+            : new CorruptArchiveError(`'${name}' cannot be read back (${error.message}): the backup is damaged.`));
     };
     let from = source;
     for (const step of steps) {
@@ -83375,7 +83401,14 @@ function describe(entry) {
     const isDir = type === S_IFDIR || name[name.length - 1] === 0x2f;
     const kind = type === S_IFLNK ? 'symlink' : isDir ? 'directory' : 'file';
     const trimmed = isDir && name[name.length - 1] === 0x2f ? name.subarray(0, name.length - 1) : name;
-    return { name: trimmed, displayName: displayName.replace(/\/$/, ''), kind, mode: unixMode ? unixMode & 0o7777 : null, size: entry.uncompressedSize, raw: entry };
+    return {
+        name: trimmed,
+        displayName: displayName.replace(/\/$/, ''),
+        kind,
+        mode: unixMode ? unixMode & 0o7777 : null,
+        size: entry.uncompressedSize,
+        raw: entry,
+    };
 }
 /** Any entry that would land outside the target refuses the whole zip: nothing is written. */
 function checkNames(entries) {
@@ -83607,7 +83640,7 @@ async function moveIntoPlace(staging, target, overwrite) {
 
 ;// CONCATENATED MODULE: ./lib/onefichier/file-id.js
 // A 1fichier file is named by its download URL, `https://1fichier.com/?<id>`; the same file may be
-// shown under another of 1fichier's domains (shared/1fichier-api.md, 16.4). So files are told apart
+// shown under another of 1fichier's domains (the domain table of https://1fichier.com/api.html). So files are told apart
 // by the id after `?`, never by comparing whole URLs.
 /** Download ids seen are 5-20 lowercase letters and digits (JDownloader's rule). */
 const FILE_ID = /^[a-z0-9]{5,20}$/;
@@ -83618,7 +83651,10 @@ function file_id_fileIdOf(url) {
     const at = url.indexOf('?');
     if (at === -1)
         return null;
-    const id = url.slice(at + 1).split(/[&#]/)[0].toLowerCase();
+    const id = url
+        .slice(at + 1)
+        .split(/[&#]/)[0]
+        .toLowerCase();
     return FILE_ID.test(id) ? id : null;
 }
 /** Whether two URLs name the same file (false when either has no id). */
@@ -83714,7 +83750,10 @@ async function prune_applyRetention(req) {
     const series = listed.filter((b) => newId === null || fileIdOf(b.url) !== newId);
     if (req.newBackup)
         series.push(req.newBackup);
-    const plan = planRetention(series, req.policy, { now: req.now, protect: new Set(req.newBackup ? [req.newBackup.url] : []) });
+    const plan = planRetention(series, req.policy, {
+        now: req.now,
+        protect: new Set(req.newBackup ? [req.newBackup.url] : []),
+    });
     for (const backup of plan.future) {
         log.warning(`'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' deletion`);
     }
@@ -83776,7 +83815,10 @@ async function lookAgain(client, req, unsure, confirmed) {
         after = await client.listFiles(req.folderId);
     }
     catch (error) {
-        return unsure.map(({ backup, reason }) => ({ backup, reason: `${reason}; listing the folder again failed too (${error.message})` }));
+        return unsure.map(({ backup, reason }) => ({
+            backup,
+            reason: `${reason}; listing the folder again failed too (${error.message})`,
+        }));
     }
     const left = [];
     for (const item of unsure) {
@@ -83849,7 +83891,8 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
             return { id: existing, created: false };
         }
         // Looked at, and not there: sending it again is safe when the answer was a glitch (a 5xx, or a KO with HTTP 200).
-        const glitch = isRetryable(failure.kind) || (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300);
+        const glitch = isRetryable(failure.kind) ||
+            (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300);
         if (!glitch || attempt >= attempts) {
             throw new OneFichierError(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and that a file of that name is not in the way`, failure.httpStatus);
         }
@@ -83942,7 +83985,9 @@ const where = (config) => `'${config.folder.join('/') || '/'}' (series ${config.
 async function listCommand(ctx) {
     return withClient(ctx, async (client) => {
         const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
-        const plan = retentionActive(ctx.config.retention) ? planRetention(series.backups, ctx.config.retention, { now: ctx.now }) : null;
+        const plan = retentionActive(ctx.config.retention)
+            ? planRetention(series.backups, ctx.config.retention, { now: ctx.now })
+            : null;
         return series.backups.map((b) => {
             const row = { 'file-name': b.fileName, url: b.url, size: b.size, time: b.time.toISOString() };
             const decision = plan?.decisions.find((d) => d.backup.url === b.url);
@@ -84012,7 +84057,13 @@ async function restoreCommand(ctx, target, overwrite) {
             return null;
         const extracted = await ctx.log.group(`Restore ${backup.fileName}`, () => withDownload(client, ctx, backup, (archive) => extractInto(archive, target, { password: ctx.config.archivePassword || undefined, overwrite })));
         ctx.log.info(`Restored ${extracted.fileCount} files of ${backup.fileName} into ${target}`);
-        return { 'file-name': backup.fileName, url: backup.url, size: backup.size, 'file-count': extracted.fileCount, path: target };
+        return {
+            'file-name': backup.fileName,
+            url: backup.url,
+            size: backup.size,
+            'file-count': extracted.fileCount,
+            path: target,
+        };
     });
 }
 /** Downloads a backup to a temporary file, checks it, opens it, and always removes it after. */
@@ -84020,7 +84071,12 @@ async function withDownload(client, ctx, backup, body) {
     const dir = await (0,promises_.mkdtemp)(external_node_path_.join(ctx.tempDir ?? external_node_os_namespaceObject.tmpdir(), '1fichier-restore-'));
     try {
         const file = external_node_path_.join(dir, backup.fileName);
-        await downloadBackup(client, backup, file, { linkPassword: ctx.config.linkPassword, cdn: ctx.config.cdn, retries: ctx.config.retries, log: ctx.log });
+        await downloadBackup(client, backup, file, {
+            linkPassword: ctx.config.linkPassword,
+            cdn: ctx.config.cdn,
+            retries: ctx.config.retries,
+            log: ctx.log,
+        });
         const archive = await OpenArchive.open(file);
         try {
             return await body(archive);
@@ -84076,7 +84132,14 @@ async function runRestoreAction() {
         const target = insideWorkspace(workspace, readInput('path') || '.');
         let restored;
         try {
-            restored = await restoreCommand({ config, log, now: new Date(), timeScale: timeScaleFromEnv(config.apiUrl), signal: cancellation.signal, tempDir: process.env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir() }, target, true);
+            restored = await restoreCommand({
+                config,
+                log,
+                now: new Date(),
+                timeScale: timeScaleFromEnv(config.apiUrl),
+                signal: cancellation.signal,
+                tempDir: process.env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(),
+            }, target, true);
         }
         catch (error) {
             if (!(error instanceof NoSeriesError))
@@ -84093,7 +84156,12 @@ async function runRestoreAction() {
                 log.info(message);
             return;
         }
-        const outputs = { 'file-name': restored['file-name'], url: restored.url, size: String(restored.size), 'file-count': String(restored['file-count']) };
+        const outputs = {
+            'file-name': restored['file-name'],
+            url: restored.url,
+            size: String(restored.size),
+            'file-count': String(restored['file-count']),
+        };
         try {
             for (const [name, value] of Object.entries(outputs))
                 setOutput(name, redact(value));
