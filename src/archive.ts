@@ -65,6 +65,9 @@ export async function writeArchive(
     file.end()
     await finished(file)
   } catch (error) {
+    // A write still in flight fails once the stream is destroyed: that late error is expected and
+    // must not be an unhandled 'error' event (it would crash the process, e.g. on a cancel).
+    file.on('error', () => undefined)
     file.destroy()
     throw error
   }

@@ -37,7 +37,7 @@ describe('cancellation', () => {
     })
     expect(run.code, visibleLog(run)).toBe(1)
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'))
-    expect(errors).toEqual([
+    expect(errors, visibleLog(run)).toEqual([
       expect.stringMatching(
         /^::error::Cancelled\. Stopped during zip\. No backup was uploaded\. Nothing was deleted\. The temporary zip was removed\.$/,
       ),
