@@ -2221,6 +2221,9 @@ async function writeArchive(entries, destination, options) {
         await (0,external_node_stream_promises_.finished)(file);
     }
     catch (error) {
+        // A write still in flight fails once the stream is destroyed: that late error is expected and
+        // must not be an unhandled 'error' event (it would crash the process, e.g. on a cancel).
+        file.on('error', () => undefined);
         file.destroy();
         throw error;
     }
