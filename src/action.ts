@@ -1,12 +1,11 @@
 // The GitHub Action shell: inputs from the runner, the same run as the CLI, outputs and a job
 // summary back. The key is masked before anything else happens.
-import { appendFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as core from '@actions/core'
 import { type Config, InvalidInputs, parseConfig } from './config.js'
 import { BackupError } from './errors.js'
 import { type Log, RedactingLog } from './log.js'
-import { Redactor } from './redact.js'
+import { maskSecrets, readInput, writeOutputs, writeSummary } from './action-io.js'
 import { OneFichierError } from './onefichier/errors.js'
 import { type RunProgress, type RunResult, describeProgress, runBackup } from './run.js'
 import { failureOutputs, outputsOf, summaryMarkdown } from './summary.js'
@@ -63,18 +62,10 @@ class ActionLog implements Log {
   }
 }
 
-/** The secrets, exactly as stored (getInput trims by default: a secret is never changed). */
-const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'] as const
-
-function readInput(name: string): string {
-  return core.getInput(name, { trimWhitespace: !(SECRET_INPUTS as readonly string[]).includes(name) })
-}
-
 export async function runAction(): Promise<void> {
   const startedAt = new Date()
   // Mask secrets first, whatever else is wrong with the inputs; every line then passes the redactor.
-  const redactor = new Redactor(SECRET_INPUTS.map((name) => readInput(name)))
-  for (const form of redactor.forms) core.setSecret(form)
+  const redactor = maskSecrets()
   const redact = (text: string) => redactor.redact(text)
   // The run's warnings are also listed in the job summary.
   const warnings: string[] = []
@@ -115,26 +106,8 @@ function writeReports(
   log: Log,
   redact: (text: string) => string,
 ): void {
-  try {
-    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
-  } catch (error) {
-    log.warning(`Could not write the step outputs (${describeError(error)}); the backup itself is done`)
-  }
+  writeOutputs(outputs, log, redact)
   writeSummary(summary, log, redact)
-}
-
-function writeSummary(markdown: string, log: Log, redact: (text: string) => string): void {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  try {
-    appendFileSync(process.env.GITHUB_STEP_SUMMARY, redact(markdown))
-  } catch (error) {
-    log.warning(`Could not write the job summary (${describeError(error)})`)
-  }
-}
-
-function describeError(error: unknown): string {
-  const e = error as NodeJS.ErrnoException
-  return e?.code ?? e?.message ?? String(error)
 }
 
 function escapeMarkdown(text: string): string {
@@ -158,11 +131,7 @@ function reportFailure(
   log: Log,
   redact: (text: string) => string,
 ): void {
-  try {
-    for (const [name, value] of Object.entries(failureOutputs(progress.artifact))) core.setOutput(name, redact(value))
-  } catch (outputError) {
-    log.warning(`Could not write the step outputs (${describeError(outputError)})`)
-  }
+  writeOutputs(failureOutputs(progress.artifact), log, redact)
   const message = failureMessage(error, signal, progress)
   if (!signal.aborted && error instanceof InvalidInputs) {
     // Each bad input is its own error line; nothing more is printed as an error.

@@ -206,19 +206,7 @@ export function parseCliArguments(argv: string[], env: NodeJS.ProcessEnv): CliAr
     if (Array.isArray(value)) inputs[flag] = value.join('\n')
     else if (typeof value === 'string') inputs[flag] = value
   }
-  const keyFile = values['key-file']
-  inputs['api-key'] =
-    typeof keyFile === 'string'
-      ? readSecretFile(keyFile, '--key-file')
-      : env.ONEFICHIER_API_KEY_FILE
-        ? readSecretFile(env.ONEFICHIER_API_KEY_FILE, 'ONEFICHIER_API_KEY_FILE')
-        : (env.ONEFICHIER_API_KEY ?? '')
-  inputs['link-password'] = env.ONEFICHIER_LINK_PASSWORD_FILE
-    ? readSecretFile(env.ONEFICHIER_LINK_PASSWORD_FILE, 'ONEFICHIER_LINK_PASSWORD_FILE')
-    : (env.ONEFICHIER_LINK_PASSWORD ?? '')
-  inputs['archive-password'] = env.ONEFICHIER_ARCHIVE_PASSWORD_FILE
-    ? readSecretFile(env.ONEFICHIER_ARCHIVE_PASSWORD_FILE, 'ONEFICHIER_ARCHIVE_PASSWORD_FILE')
-    : (env.ONEFICHIER_ARCHIVE_PASSWORD ?? '')
+  Object.assign(inputs, readSecrets(env, values['key-file']))
   return {
     inputs,
     json: values.json === true,
@@ -226,6 +214,21 @@ export function parseCliArguments(argv: string[], env: NodeJS.ProcessEnv): CliAr
     quiet: values.quiet === true,
     help: values.help === true,
     version: values.version === true,
+  }
+}
+
+type Secrets = { 'api-key': string; 'link-password': string; 'archive-password': string }
+
+/** The three secrets, each from its `*_FILE` variable (the key also from --key-file) or its variable. */
+function readSecrets(env: NodeJS.ProcessEnv, keyFile: unknown): Secrets {
+  const fromEnv = (name: string) => {
+    const file = env[`${name}_FILE`]
+    return file ? readSecretFile(file, `${name}_FILE`) : (env[name] ?? '')
+  }
+  return {
+    'api-key': typeof keyFile === 'string' ? readSecretFile(keyFile, '--key-file') : fromEnv('ONEFICHIER_API_KEY'),
+    'link-password': fromEnv('ONEFICHIER_LINK_PASSWORD'),
+    'archive-password': fromEnv('ONEFICHIER_ARCHIVE_PASSWORD'),
   }
 }
 
@@ -255,24 +258,10 @@ async function runRepositoryCli(
 ): Promise<number> {
   const redact = (text: string) => redactor.redact(text)
   let parsed: ReturnType<typeof parseRepositoryArgs>
-  let secrets: { 'api-key': string; 'link-password': string; 'archive-password': string }
+  let secrets: Secrets
   try {
     parsed = parseRepositoryArgs(command, argv)
-    const keyFile = parsed.values['key-file']
-    secrets = {
-      'api-key':
-        typeof keyFile === 'string'
-          ? readSecretFile(keyFile, '--key-file')
-          : env.ONEFICHIER_API_KEY_FILE
-            ? readSecretFile(env.ONEFICHIER_API_KEY_FILE, 'ONEFICHIER_API_KEY_FILE')
-            : (env.ONEFICHIER_API_KEY ?? ''),
-      'link-password': env.ONEFICHIER_LINK_PASSWORD_FILE
-        ? readSecretFile(env.ONEFICHIER_LINK_PASSWORD_FILE, 'ONEFICHIER_LINK_PASSWORD_FILE')
-        : (env.ONEFICHIER_LINK_PASSWORD ?? ''),
-      'archive-password': env.ONEFICHIER_ARCHIVE_PASSWORD_FILE
-        ? readSecretFile(env.ONEFICHIER_ARCHIVE_PASSWORD_FILE, 'ONEFICHIER_ARCHIVE_PASSWORD_FILE')
-        : (env.ONEFICHIER_ARCHIVE_PASSWORD ?? ''),
-    }
+    secrets = readSecrets(env, parsed.values['key-file'])
   } catch (error) {
     process.stderr.write(`error: ${redact((error as Error).message)}\n`)
     return EXIT.usage

@@ -108,9 +108,12 @@ export interface Environment {
   repository?: string | undefined
 }
 
-export function parseConfig(get: InputLookup, env: Environment = {}): Config {
+/**
+ * Each reader records its problem and returns a harmless placeholder, so that all the problems are
+ * found in one go and the user fixes them at once.
+ */
+function problemCollector() {
   const problems: InputError[] = []
-  // Each reader records its problem and returns a harmless placeholder, so all problems are found.
   const attempt = <T>(fallback: T, read: () => T): T => {
     try {
       return read()
@@ -121,6 +124,11 @@ export function parseConfig(get: InputLookup, env: Environment = {}): Config {
       return fallback
     }
   }
+  return { problems, attempt }
+}
+
+export function parseConfig(get: InputLookup, env: Environment = {}): Config {
+  const { problems, attempt } = problemCollector()
 
   const apiKey = attempt('', () => readApiKey(get('api-key')))
   const patterns = attempt('', () => readPatterns(get('path')))
@@ -496,17 +504,7 @@ export function parseRepositoryConfig(
   env: Environment = {},
   options: { allowAll?: boolean } = {},
 ): RepositoryConfig {
-  const problems: InputError[] = []
-  const attempt = <T>(fallback: T, read: () => T): T => {
-    try {
-      return read()
-    } catch (error) {
-      if (error instanceof InputError) problems.push(error)
-      else if (error instanceof InvalidInputs) problems.push(...error.problems)
-      else throw error
-      return fallback
-    }
-  }
+  const { problems, attempt } = problemCollector()
   const config: RepositoryConfig = {
     apiKey: attempt('', () => readApiKey(get('api-key'))),
     folder: attempt<string[]>([], () => readFolder(get('folder'))),

@@ -1,6 +1,5 @@
 // The restore sub-action (restore/action.yml, as actions/cache has cache/restore): inputs from the
 // runner, the same engine as the CLI's `restore`, outputs and a job summary back.
-import { appendFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import * as core from '@actions/core'
@@ -10,15 +9,9 @@ import { formatBytes } from '../format.js'
 import { type Log, RedactingLog } from '../log.js'
 import { OneFichierError } from '../onefichier/errors.js'
 import { timeScaleFromEnv, watchCancellation } from '../process.js'
-import { Redactor } from '../redact.js'
+import { maskSecrets, readInput, writeOutputs, writeSummary } from '../action-io.js'
 import { restoreCommand } from './commands.js'
 import { NoSeriesError } from './series.js'
-
-const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password']
-
-function readInput(name: string): string {
-  return core.getInput(name, { trimWhitespace: !SECRET_INPUTS.includes(name) })
-}
 
 const actionLog: Log = {
   info: (m) => core.info(m),
@@ -30,8 +23,7 @@ const actionLog: Log = {
 }
 
 export async function runRestoreAction(): Promise<void> {
-  const redactor = new Redactor(SECRET_INPUTS.map(readInput))
-  for (const form of redactor.forms) core.setSecret(form)
+  const redactor = maskSecrets()
   const redact = (text: string) => redactor.redact(text)
   const log = new RedactingLog(actionLog, redact)
   const cancellation = watchCancellation(log)
@@ -72,16 +64,19 @@ export async function runRestoreAction(): Promise<void> {
       size: String(restored.size),
       'file-count': String(restored['file-count']),
     }
-    try {
-      for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
-    } catch (error) {
-      log.warning(`Could not write the step outputs (${(error as Error).message}); the restore itself is done`)
-    }
-    summary(
-      `## 1fichier restore\n\n**Restored** [${restored['file-name']}](${restored.url}) into \`${path.relative(workspace, target) || '.'}\`\n\n| | |\n|---|---|\n| Size | ${formatBytes(restored.size)} |\n| Files | ${restored['file-count']} |\n`,
-      log,
-      redact,
-    )
+    writeOutputs(outputs, log, redact)
+    const where = path.relative(workspace, target) || '.'
+    const summary = [
+      '## 1fichier restore',
+      '',
+      `**Restored** [${restored['file-name']}](${restored.url}) into \`${where}\``,
+      '',
+      '| Item | Value |',
+      '|---|---|',
+      `| Size | ${formatBytes(restored.size)} |`,
+      `| Files | ${restored['file-count']} |`,
+    ]
+    writeSummary(`${summary.join('\n')}\n`, log, redact)
   } catch (error) {
     if (cancellation.signal.aborted) core.setFailed('Cancelled; the target folder was left as it was.')
     else if (error instanceof InvalidInputs) {
@@ -94,15 +89,6 @@ export async function runRestoreAction(): Promise<void> {
     else core.setFailed(redact(`Unexpected failure: ${(error as Error)?.message ?? String(error)}`))
   } finally {
     cancellation.dispose()
-  }
-}
-
-function summary(markdown: string, log: Log, redact: (t: string) => string): void {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  try {
-    appendFileSync(process.env.GITHUB_STEP_SUMMARY, redact(markdown))
-  } catch (error) {
-    log.warning(`Could not write the job summary (${(error as Error).message})`)
   }
 }
 

@@ -3,13 +3,12 @@
 // link entry) so that an unsafe zip is refused before anything is written; then each entry's data,
 // inflated and checked against its CRC-32, or for AES entries (WinZip AE-2) against the password
 // check and the authentication code, as restic's `check --read-data` reads every blob.
-import { timingSafeEqual } from 'node:crypto'
 import { Transform, type Readable, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createInflateRaw, crc32 } from 'node:zlib'
 import yauzl from 'yauzl'
 import { BackupError } from '../errors.js'
-import { AES_METHOD, EntryDecipher } from '../zip/aes.js'
+import { AES_METHOD, AesEntryReader, AesPasswordError } from '../zip/aes.js'
 
 const S_IFMT = 0o170000
 const S_IFLNK = 0o120000
@@ -223,59 +222,42 @@ class CrcCheck extends Transform {
   }
 }
 
-/** WinZip AE-2: salt and password check first, the ciphertext, a 10-byte HMAC-SHA1 last. */
+/** WinZip AE-2: decrypted as it streams; a wrong password or authentication code fails it. */
 class AesCheck extends Transform {
-  private head = Buffer.alloc(0)
-  private tail = Buffer.alloc(0)
-  private decipher: EntryDecipher | undefined
-  private pending: Promise<void> | undefined
+  private readonly reader: AesEntryReader
 
   constructor(
-    private readonly password: string,
+    password: string,
     private readonly name: string,
   ) {
     super()
+    this.reader = new AesEntryReader(password)
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    void this.accept(chunk).then(() => callback(), callback)
-  }
-
-  private async accept(chunk: Buffer): Promise<void> {
-    let data = chunk
-    if (!this.decipher) {
-      this.head = Buffer.concat([this.head, data])
-      if (this.head.length < EntryDecipher.PREAMBLE_BYTES) return
-      data = this.head.subarray(EntryDecipher.PREAMBLE_BYTES)
-      this.pending ??= EntryDecipher.create(this.password, this.head.subarray(0, EntryDecipher.PREAMBLE_BYTES)).then(
-        (d) => {
-          if (!d)
-            throw new CorruptArchiveError(
-              `'${this.name}' does not open with this archive password (its password check differs).`,
-            )
-          this.decipher = d
-        },
-      )
-      await this.pending
-    }
-    // The last 10 bytes are the authentication code, not data: always hold them back.
-    const all = Buffer.concat([this.tail, data])
-    const keep = Math.min(all.length, EntryDecipher.MAC_BYTES)
-    this.tail = Buffer.from(all.subarray(all.length - keep))
-    const body = all.subarray(0, all.length - keep)
-    if (body.length > 0) this.push(this.decipher!.update(body))
+    this.reader.read(chunk).then(
+      (plain) => callback(null, plain.length > 0 ? plain : undefined),
+      (error: unknown) =>
+        callback(
+          error instanceof AesPasswordError
+            ? new CorruptArchiveError(
+                `'${this.name}' does not open with this archive password (its password check differs).`,
+              )
+            : (error as Error),
+        ),
+    )
   }
 
   override _flush(callback: TransformCallback): void {
-    if (!this.decipher) return callback(new CorruptArchiveError(`'${this.name}' is cut short: the backup is damaged.`))
-    const expected = this.decipher.mac()
-    if (this.tail.length === expected.length && timingSafeEqual(this.tail, expected)) callback()
-    else
-      callback(
-        new CorruptArchiveError(
-          `'${this.name}' fails its AES authentication code: the backup is damaged or was changed.`,
-        ),
-      )
+    const problem = this.reader.finish()
+    if (!problem) return callback()
+    callback(
+      new CorruptArchiveError(
+        problem === 'cut short'
+          ? `'${this.name}' is cut short: the backup is damaged.`
+          : `'${this.name}' fails its AES authentication code: the backup is damaged or was changed.`,
+      ),
+    )
   }
 }
 

@@ -3,7 +3,7 @@
 // (1,000 rounds) turns password + salt into an AES-256 key, an HMAC key and a 2-byte password
 // check; the data is AES-CTR with a little-endian counter starting at 1; a 10-byte HMAC-SHA1 of
 // the ciphertext closes it. AE-2 leaves the CRC field 0 (the HMAC authenticates instead).
-import { createCipheriv, createHmac, pbkdf2, randomBytes, type Cipheriv, type Hmac } from 'node:crypto'
+import { createCipheriv, createHmac, pbkdf2, randomBytes, timingSafeEqual, type Cipheriv, type Hmac } from 'node:crypto'
 import { endianness } from 'node:os'
 import { promisify } from 'node:util'
 import { freeNow } from '../memory.js'
@@ -129,23 +129,48 @@ function xorInPlace(out: Buffer, start: number, keystream: Buffer): void {
   for (; i < length; i++) out[start + i]! ^= keystream[i]!
 }
 
-/** Reading an AE-2 entry: its preamble (salt, password check) opens it; `mac()` is what its end must hold. */
-export class EntryDecipher {
-  static readonly PREAMBLE_BYTES = SALT_BYTES + 2
-  static readonly MAC_BYTES = AES_MAC_BYTES
+/** The archive password does not open an AE-2 entry (its 2-byte password check differs). */
+export class AesPasswordError extends Error {
+  override name = 'AesPasswordError'
+}
 
-  private constructor(private readonly cipher: EntryCipher) {}
+/**
+ * Reads one AE-2 entry's stored bytes, in order, in pieces of any size: the salt and password
+ * check first, then the ciphertext (decrypted), and the 10-byte authentication code last, which is
+ * always held back from the output and checked by `finish()`.
+ */
+export class AesEntryReader {
+  private head = Buffer.alloc(0)
+  private tail = Buffer.alloc(0)
+  private cipher: EntryCipher | undefined
 
-  static async create(password: string, preamble: Buffer): Promise<EntryDecipher | null> {
-    const cipher = await EntryCipher.forReading(password, preamble)
-    return cipher ? new EntryDecipher(cipher) : null
+  constructor(private readonly password: string) {}
+
+  /** The plaintext of the next stored bytes (empty while the preamble or the code is gathered). */
+  async read(chunk: Buffer): Promise<Buffer> {
+    let data = chunk
+    if (!this.cipher) {
+      this.head = Buffer.concat([this.head, chunk])
+      const preamble = SALT_BYTES + 2
+      if (this.head.length < preamble) return Buffer.alloc(0)
+      const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble))
+      if (!cipher) throw new AesPasswordError('its password check does not match the archive password')
+      this.cipher = cipher
+      data = this.head.subarray(preamble)
+    }
+    const all = Buffer.concat([this.tail, data])
+    const keep = Math.min(all.length, AES_MAC_BYTES)
+    this.tail = Buffer.from(all.subarray(all.length - keep))
+    const body = all.subarray(0, all.length - keep)
+    return body.length > 0 ? this.cipher.update(body) : Buffer.alloc(0)
   }
 
-  update(ciphertext: Buffer): Buffer {
-    return this.cipher.update(ciphertext)
-  }
-
-  mac(): Buffer {
-    return this.cipher.final()
+  /** What is wrong with the entry once all of it was read, or null when its code checks out. */
+  finish(): 'cut short' | 'wrong authentication code' | null {
+    if (!this.cipher) return 'cut short'
+    const expected = this.cipher.final()
+    return this.tail.length === expected.length && timingSafeEqual(this.tail, expected)
+      ? null
+      : 'wrong authentication code'
   }
 }

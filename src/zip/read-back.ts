@@ -5,10 +5,9 @@
 // code), its data descriptor compared, and the entries must tile the file up to the directory.
 // A writer bug then fails the run before retention can delete an older, good backup.
 import { open } from 'node:fs/promises'
-import { timingSafeEqual } from 'node:crypto'
 import { createInflateRaw, crc32, inflateRawSync, type InflateRaw } from 'node:zlib'
 import { once } from 'node:events'
-import { AES_METHOD, EntryDecipher } from './aes.js'
+import { AES_METHOD, AesEntryReader } from './aes.js'
 
 /** The zip does not read back as written. */
 export class ZipCheckError extends Error {
@@ -358,35 +357,15 @@ function inflateStreaming(entry: CentralEntry): DataCheck {
 
 /** An AES entry: the password check, then the authentication code over its ciphertext. */
 function aesCheck(entry: CentralEntry, password: string | undefined): DataCheck {
-  let head = Buffer.alloc(0)
-  let tail = Buffer.alloc(0)
-  let decipher: Promise<EntryDecipher | null> | undefined
-  const feedBody = async (data: Buffer) => {
-    const all = Buffer.concat([tail, data])
-    const keep = Math.min(all.length, EntryDecipher.MAC_BYTES)
-    tail = Buffer.from(all.subarray(all.length - keep))
-    const body = all.subarray(0, all.length - keep)
-    if (body.length > 0) (await decipher)!.update(body)
-  }
+  const reader = password === undefined ? undefined : new AesEntryReader(password)
   return {
     write: async (chunk) => {
-      if (password === undefined) throw new Error(`'${entry.name.toString()}' is encrypted and no password was given`)
-      if (!decipher) {
-        head = Buffer.concat([head, chunk])
-        if (head.length < EntryDecipher.PREAMBLE_BYTES) return
-        decipher = EntryDecipher.create(password, head.subarray(0, EntryDecipher.PREAMBLE_BYTES))
-        if (!(await decipher)) throw new Error('its password check does not match the archive password')
-        await feedBody(head.subarray(EntryDecipher.PREAMBLE_BYTES))
-        return
-      }
-      await feedBody(chunk)
+      if (!reader) throw new Error(`'${entry.name.toString()}' is encrypted and no password was given`)
+      await reader.read(chunk)
     },
     end: async () => {
-      const d = decipher ? await decipher : null
-      if (!d) throw new Error('it is cut short')
-      const mac = d.mac()
-      if (tail.length !== mac.length || !timingSafeEqual(tail, mac))
-        throw new Error('its AES authentication code does not match')
+      const problem = reader ? reader.finish() : 'no password was given'
+      if (problem) throw new Error(`its AES data is not sound (${problem})`)
       return 0
     },
   }

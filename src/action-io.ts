@@ -1,0 +1,43 @@
+// What both action shells (the backup action and the restore sub-action) read from and write to
+// the runner: inputs (secrets untrimmed), the masks, step outputs and the job summary. A report that
+// cannot be written is a warning, never a failed step.
+import { appendFileSync } from 'node:fs'
+import * as core from '@actions/core'
+import type { Log } from './log.js'
+import { Redactor } from './redact.js'
+
+/** The secrets, exactly as stored (getInput trims by default: a secret is never changed). */
+const SECRET_INPUTS: readonly string[] = ['api-key', 'link-password', 'archive-password']
+
+export function readInput(name: string): string {
+  return core.getInput(name, { trimWhitespace: !SECRET_INPUTS.includes(name) })
+}
+
+/** Masks every form of the secrets before anything else happens, and returns their redactor. */
+export function maskSecrets(): Redactor {
+  const redactor = new Redactor(SECRET_INPUTS.map(readInput))
+  for (const form of redactor.forms) core.setSecret(form)
+  return redactor
+}
+
+export function writeOutputs(outputs: Record<string, string>, log: Log, redact: (text: string) => string): void {
+  try {
+    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
+  } catch (error) {
+    log.warning(`Could not write the step outputs (${describeError(error)}); the step's work itself is done`)
+  }
+}
+
+export function writeSummary(markdown: string, log: Log, redact: (text: string) => string): void {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  try {
+    appendFileSync(process.env.GITHUB_STEP_SUMMARY, redact(markdown))
+  } catch (error) {
+    log.warning(`Could not write the job summary (${describeError(error)})`)
+  }
+}
+
+function describeError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException
+  return e?.code ?? e?.message ?? String(error)
+}
