@@ -391,7 +391,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 (0,_node_version_js__WEBPACK_IMPORTED_MODULE_0__/* .requireNode */ .Qj)('1fichier Backup');
 const { reexecTuned } = await __nccwpck_require__.e(/* import() */ 217).then(__nccwpck_require__.bind(__nccwpck_require__, 20217));
 reexecTuned();
-const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(137), __nccwpck_require__.e(332)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39332));
+const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(137), __nccwpck_require__.e(585)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88585));
 await runAction();
 
 __webpack_async_result__();

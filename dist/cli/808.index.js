@@ -280,9 +280,12 @@ const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
 // Characters 1fichier mangles or rejects in names (rclone escapes them), plus path and control characters.
 const UNSAFE_FOLDER_CHARS = /[\\<>"'$`\u0000-\u001f\u007f]/;
-function parseConfig(get, env = {}) {
+/**
+ * Each reader records its problem and returns a harmless placeholder, so that all the problems are
+ * found in one go and the user fixes them at once.
+ */
+function problemCollector() {
     const problems = [];
-    // Each reader records its problem and returns a harmless placeholder, so all problems are found.
     const attempt = (fallback, read) => {
         try {
             return read();
@@ -297,6 +300,10 @@ function parseConfig(get, env = {}) {
             return fallback;
         }
     };
+    return { problems, attempt };
+}
+function parseConfig(get, env = {}) {
+    const { problems, attempt } = problemCollector();
     const apiKey = attempt('', () => readApiKey(get('api-key')));
     const patterns = attempt('', () => readPatterns(get('path')));
     const folder = attempt([], () => readFolder(get('folder')));
@@ -572,21 +579,7 @@ function isZeroDuration(d) {
     return d.years === 0 && d.months === 0 && d.days === 0 && d.hours === 0;
 }
 function parseRepositoryConfig(get, env = {}, options = {}) {
-    const problems = [];
-    const attempt = (fallback, read) => {
-        try {
-            return read();
-        }
-        catch (error) {
-            if (error instanceof InputError)
-                problems.push(error);
-            else if (error instanceof InvalidInputs)
-                problems.push(...error.problems);
-            else
-                throw error;
-            return fallback;
-        }
-    };
+    const { problems, attempt } = problemCollector();
     const config = {
         apiKey: attempt('', () => readApiKey(get('api-key'))),
         folder: attempt([], () => readFolder(get('folder'))),
@@ -1125,23 +1118,51 @@ function xorInPlace(out, start, keystream) {
     for (; i < length; i++)
         out[start + i] ^= keystream[i];
 }
-/** Reading an AE-2 entry: its preamble (salt, password check) opens it; `mac()` is what its end must hold. */
-class EntryDecipher {
+/** The archive password does not open an AE-2 entry (its 2-byte password check differs). */
+class AesPasswordError extends Error {
+    name = 'AesPasswordError';
+}
+/**
+ * Reads one AE-2 entry's stored bytes, in order, in pieces of any size: the salt and password
+ * check first, then the ciphertext (decrypted), and the 10-byte authentication code last, which is
+ * always held back from the output and checked by `finish()`.
+ */
+class AesEntryReader {
+    password;
+    head = Buffer.alloc(0);
+    tail = Buffer.alloc(0);
     cipher;
-    static PREAMBLE_BYTES = SALT_BYTES + 2;
-    static MAC_BYTES = AES_MAC_BYTES;
-    constructor(cipher) {
-        this.cipher = cipher;
+    constructor(password) {
+        this.password = password;
     }
-    static async create(password, preamble) {
-        const cipher = await EntryCipher.forReading(password, preamble);
-        return cipher ? new EntryDecipher(cipher) : null;
+    /** The plaintext of the next stored bytes (empty while the preamble or the code is gathered). */
+    async read(chunk) {
+        let data = chunk;
+        if (!this.cipher) {
+            this.head = Buffer.concat([this.head, chunk]);
+            const preamble = SALT_BYTES + 2;
+            if (this.head.length < preamble)
+                return Buffer.alloc(0);
+            const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble));
+            if (!cipher)
+                throw new AesPasswordError('its password check does not match the archive password');
+            this.cipher = cipher;
+            data = this.head.subarray(preamble);
+        }
+        const all = Buffer.concat([this.tail, data]);
+        const keep = Math.min(all.length, AES_MAC_BYTES);
+        this.tail = Buffer.from(all.subarray(all.length - keep));
+        const body = all.subarray(0, all.length - keep);
+        return body.length > 0 ? this.cipher.update(body) : Buffer.alloc(0);
     }
-    update(ciphertext) {
-        return this.cipher.update(ciphertext);
-    }
-    mac() {
-        return this.cipher.final();
+    /** What is wrong with the entry once all of it was read, or null when its code checks out. */
+    finish() {
+        if (!this.cipher)
+            return 'cut short';
+        const expected = this.cipher.final();
+        return this.tail.length === expected.length && (0,external_node_crypto_.timingSafeEqual)(this.tail, expected)
+            ? null
+            : 'wrong authentication code';
     }
 }
 
@@ -3862,7 +3883,6 @@ async function wasmWhirlpool() {
 
 
 
-
 /** The zip does not read back as written. */
 class ZipCheckError extends Error {
     name = 'ZipCheckError';
@@ -4192,40 +4212,17 @@ function inflateStreaming(entry) {
 }
 /** An AES entry: the password check, then the authentication code over its ciphertext. */
 function aesCheck(entry, password) {
-    let head = Buffer.alloc(0);
-    let tail = Buffer.alloc(0);
-    let decipher;
-    const feedBody = async (data) => {
-        const all = Buffer.concat([tail, data]);
-        const keep = Math.min(all.length, EntryDecipher.MAC_BYTES);
-        tail = Buffer.from(all.subarray(all.length - keep));
-        const body = all.subarray(0, all.length - keep);
-        if (body.length > 0)
-            (await decipher).update(body);
-    };
+    const reader = password === undefined ? undefined : new AesEntryReader(password);
     return {
         write: async (chunk) => {
-            if (password === undefined)
+            if (!reader)
                 throw new Error(`'${entry.name.toString()}' is encrypted and no password was given`);
-            if (!decipher) {
-                head = Buffer.concat([head, chunk]);
-                if (head.length < EntryDecipher.PREAMBLE_BYTES)
-                    return;
-                decipher = EntryDecipher.create(password, head.subarray(0, EntryDecipher.PREAMBLE_BYTES));
-                if (!(await decipher))
-                    throw new Error('its password check does not match the archive password');
-                await feedBody(head.subarray(EntryDecipher.PREAMBLE_BYTES));
-                return;
-            }
-            await feedBody(chunk);
+            await reader.read(chunk);
         },
         end: async () => {
-            const d = decipher ? await decipher : null;
-            if (!d)
-                throw new Error('it is cut short');
-            const mac = d.mac();
-            if (tail.length !== mac.length || !(0,external_node_crypto_.timingSafeEqual)(tail, mac))
-                throw new Error('its AES authentication code does not match');
+            const problem = reader ? reader.finish() : 'no password was given';
+            if (problem)
+                throw new Error(`its AES data is not sound (${problem})`);
             return 0;
         },
     };
@@ -4981,7 +4978,6 @@ var yauzl = __webpack_require__(663);
 
 
 
-
 const S_IFMT = 0o170000;
 const zip_reader_S_IFLNK = 0o120000;
 const zip_reader_S_IFDIR = 0o040000;
@@ -5166,52 +5162,27 @@ class CrcCheck extends external_node_stream_.Transform {
             callback(new CorruptArchiveError(`'${this.name}' fails its CRC-32 check: the backup is damaged.`));
     }
 }
-/** WinZip AE-2: salt and password check first, the ciphertext, a 10-byte HMAC-SHA1 last. */
+/** WinZip AE-2: decrypted as it streams; a wrong password or authentication code fails it. */
 class AesCheck extends external_node_stream_.Transform {
-    password;
     name;
-    head = Buffer.alloc(0);
-    tail = Buffer.alloc(0);
-    decipher;
-    pending;
+    reader;
     constructor(password, name) {
         super();
-        this.password = password;
         this.name = name;
+        this.reader = new AesEntryReader(password);
     }
     _transform(chunk, _encoding, callback) {
-        void this.accept(chunk).then(() => callback(), callback);
-    }
-    async accept(chunk) {
-        let data = chunk;
-        if (!this.decipher) {
-            this.head = Buffer.concat([this.head, data]);
-            if (this.head.length < EntryDecipher.PREAMBLE_BYTES)
-                return;
-            data = this.head.subarray(EntryDecipher.PREAMBLE_BYTES);
-            this.pending ??= EntryDecipher.create(this.password, this.head.subarray(0, EntryDecipher.PREAMBLE_BYTES)).then((d) => {
-                if (!d)
-                    throw new CorruptArchiveError(`'${this.name}' does not open with this archive password (its password check differs).`);
-                this.decipher = d;
-            });
-            await this.pending;
-        }
-        // The last 10 bytes are the authentication code, not data: always hold them back.
-        const all = Buffer.concat([this.tail, data]);
-        const keep = Math.min(all.length, EntryDecipher.MAC_BYTES);
-        this.tail = Buffer.from(all.subarray(all.length - keep));
-        const body = all.subarray(0, all.length - keep);
-        if (body.length > 0)
-            this.push(this.decipher.update(body));
+        this.reader.read(chunk).then((plain) => callback(null, plain.length > 0 ? plain : undefined), (error) => callback(error instanceof AesPasswordError
+            ? new CorruptArchiveError(`'${this.name}' does not open with this archive password (its password check differs).`)
+            : error));
     }
     _flush(callback) {
-        if (!this.decipher)
-            return callback(new CorruptArchiveError(`'${this.name}' is cut short: the backup is damaged.`));
-        const expected = this.decipher.mac();
-        if (this.tail.length === expected.length && (0,external_node_crypto_.timingSafeEqual)(this.tail, expected))
-            callback();
-        else
-            callback(new CorruptArchiveError(`'${this.name}' fails its AES authentication code: the backup is damaged or was changed.`));
+        const problem = this.reader.finish();
+        if (!problem)
+            return callback();
+        callback(new CorruptArchiveError(problem === 'cut short'
+            ? `'${this.name}' is cut short: the backup is damaged.`
+            : `'${this.name}' fails its AES authentication code: the backup is damaged or was changed.`));
     }
 }
 /** Reads one entry to its end (checking it) without keeping the bytes. */
@@ -5565,60 +5536,23 @@ const VALUE_FLAGS = [
     ...KEEP_FLAGS,
 ];
 const SWITCHES = ['overwrite', 'cdn', 'json', 'verbose', 'dry-run', 'quiet'];
+/** What every command takes; each adds its own flags. */
+const COMMON = [
+    'folder',
+    'name-prefix',
+    'api-url',
+    'retries',
+    'stall-timeout-seconds',
+    'key-file',
+    'json',
+    'verbose',
+    'quiet',
+];
 const ALLOWED = {
-    list: new Set([
-        'folder',
-        'name-prefix',
-        'api-url',
-        'retries',
-        'stall-timeout-seconds',
-        'key-file',
-        ...KEEP_FLAGS,
-        'json',
-        'verbose',
-        'quiet',
-    ]),
-    prune: new Set([
-        'folder',
-        'name-prefix',
-        'api-url',
-        'retries',
-        'stall-timeout-seconds',
-        'key-file',
-        ...KEEP_FLAGS,
-        'json',
-        'verbose',
-        'dry-run',
-        'quiet',
-    ]),
-    check: new Set([
-        'folder',
-        'name-prefix',
-        'backup',
-        'api-url',
-        'retries',
-        'stall-timeout-seconds',
-        'key-file',
-        'cdn',
-        'json',
-        'verbose',
-        'quiet',
-    ]),
-    restore: new Set([
-        'folder',
-        'name-prefix',
-        'backup',
-        'to',
-        'overwrite',
-        'api-url',
-        'retries',
-        'stall-timeout-seconds',
-        'key-file',
-        'cdn',
-        'json',
-        'verbose',
-        'quiet',
-    ]),
+    list: new Set([...COMMON, ...KEEP_FLAGS]),
+    prune: new Set([...COMMON, ...KEEP_FLAGS, 'dry-run']),
+    check: new Set([...COMMON, 'backup', 'cdn']),
+    restore: new Set([...COMMON, 'backup', 'to', 'overwrite', 'cdn']),
 };
 function parseRepositoryArgs(command, argv) {
     const options = Object.fromEntries([
@@ -5931,19 +5865,7 @@ function parseCliArguments(argv, env) {
         else if (typeof value === 'string')
             inputs[flag] = value;
     }
-    const keyFile = values['key-file'];
-    inputs['api-key'] =
-        typeof keyFile === 'string'
-            ? readSecretFile(keyFile, '--key-file')
-            : env.ONEFICHIER_API_KEY_FILE
-                ? readSecretFile(env.ONEFICHIER_API_KEY_FILE, 'ONEFICHIER_API_KEY_FILE')
-                : (env.ONEFICHIER_API_KEY ?? '');
-    inputs['link-password'] = env.ONEFICHIER_LINK_PASSWORD_FILE
-        ? readSecretFile(env.ONEFICHIER_LINK_PASSWORD_FILE, 'ONEFICHIER_LINK_PASSWORD_FILE')
-        : (env.ONEFICHIER_LINK_PASSWORD ?? '');
-    inputs['archive-password'] = env.ONEFICHIER_ARCHIVE_PASSWORD_FILE
-        ? readSecretFile(env.ONEFICHIER_ARCHIVE_PASSWORD_FILE, 'ONEFICHIER_ARCHIVE_PASSWORD_FILE')
-        : (env.ONEFICHIER_ARCHIVE_PASSWORD ?? '');
+    Object.assign(inputs, readSecrets(env, values['key-file']));
     return {
         inputs,
         json: values.json === true,
@@ -5951,6 +5873,18 @@ function parseCliArguments(argv, env) {
         quiet: values.quiet === true,
         help: values.help === true,
         version: values.version === true,
+    };
+}
+/** The three secrets, each from its `*_FILE` variable (the key also from --key-file) or its variable. */
+function readSecrets(env, keyFile) {
+    const fromEnv = (name) => {
+        const file = env[`${name}_FILE`];
+        return file ? readSecretFile(file, `${name}_FILE`) : (env[name] ?? '');
+    };
+    return {
+        'api-key': typeof keyFile === 'string' ? readSecretFile(keyFile, '--key-file') : fromEnv('ONEFICHIER_API_KEY'),
+        'link-password': fromEnv('ONEFICHIER_LINK_PASSWORD'),
+        'archive-password': fromEnv('ONEFICHIER_ARCHIVE_PASSWORD'),
     };
 }
 /**
@@ -5975,20 +5909,7 @@ async function runRepositoryCli(command, argv, env, redactor) {
     let secrets;
     try {
         parsed = parseRepositoryArgs(command, argv);
-        const keyFile = parsed.values['key-file'];
-        secrets = {
-            'api-key': typeof keyFile === 'string'
-                ? readSecretFile(keyFile, '--key-file')
-                : env.ONEFICHIER_API_KEY_FILE
-                    ? readSecretFile(env.ONEFICHIER_API_KEY_FILE, 'ONEFICHIER_API_KEY_FILE')
-                    : (env.ONEFICHIER_API_KEY ?? ''),
-            'link-password': env.ONEFICHIER_LINK_PASSWORD_FILE
-                ? readSecretFile(env.ONEFICHIER_LINK_PASSWORD_FILE, 'ONEFICHIER_LINK_PASSWORD_FILE')
-                : (env.ONEFICHIER_LINK_PASSWORD ?? ''),
-            'archive-password': env.ONEFICHIER_ARCHIVE_PASSWORD_FILE
-                ? readSecretFile(env.ONEFICHIER_ARCHIVE_PASSWORD_FILE, 'ONEFICHIER_ARCHIVE_PASSWORD_FILE')
-                : (env.ONEFICHIER_ARCHIVE_PASSWORD ?? ''),
-        };
+        secrets = readSecrets(env, parsed.values['key-file']);
     }
     catch (error) {
         process.stderr.write(`error: ${redact(error.message)}\n`);

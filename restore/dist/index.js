@@ -78405,7 +78405,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8476);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3731);
 // Entry of the restore sub-action's bundle (restore/dist/index.js).
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestoreAction */ .W)();
@@ -78415,7 +78415,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8476:
+/***/ 3731:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78424,8 +78424,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   W: () => (/* binding */ runRestoreAction)
 });
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
@@ -81635,9 +81633,12 @@ const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
 // Characters 1fichier mangles or rejects in names (rclone escapes them), plus path and control characters.
 const UNSAFE_FOLDER_CHARS = /[\\<>"'$`\u0000-\u001f\u007f]/;
-function parseConfig(get, env = {}) {
+/**
+ * Each reader records its problem and returns a harmless placeholder, so that all the problems are
+ * found in one go and the user fixes them at once.
+ */
+function problemCollector() {
     const problems = [];
-    // Each reader records its problem and returns a harmless placeholder, so all problems are found.
     const attempt = (fallback, read) => {
         try {
             return read();
@@ -81652,6 +81653,10 @@ function parseConfig(get, env = {}) {
             return fallback;
         }
     };
+    return { problems, attempt };
+}
+function parseConfig(get, env = {}) {
+    const { problems, attempt } = problemCollector();
     const apiKey = attempt('', () => readApiKey(get('api-key')));
     const patterns = attempt('', () => readPatterns(get('path')));
     const folder = attempt([], () => readFolder(get('folder')));
@@ -81927,21 +81932,7 @@ function isZeroDuration(d) {
     return d.years === 0 && d.months === 0 && d.days === 0 && d.hours === 0;
 }
 function parseRepositoryConfig(get, env = {}, options = {}) {
-    const problems = [];
-    const attempt = (fallback, read) => {
-        try {
-            return read();
-        }
-        catch (error) {
-            if (error instanceof InputError)
-                problems.push(error);
-            else if (error instanceof InvalidInputs)
-                problems.push(...error.problems);
-            else
-                throw error;
-            return fallback;
-        }
-    };
+    const { problems, attempt } = problemCollector();
     const config = {
         apiKey: attempt('', () => readApiKey(get('api-key'))),
         folder: attempt([], () => readFolder(get('folder'))),
@@ -82275,6 +82266,8 @@ function timeScaleFromEnv(apiUrl) {
     return isLoopbackHost(host) ? value : 1;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./lib/redact.js
 // The one redaction step: every text that reaches a log line, an error, an output or the summary,
 // in the action and in the CLI, passes through it. Server messages and library errors may carry
@@ -82326,6 +82319,49 @@ class Redactor {
         const text = value instanceof Error ? value.message : typeof value === 'string' ? value : String(value);
         return this.redact(text);
     }
+}
+
+;// CONCATENATED MODULE: ./lib/action-io.js
+// What both action shells (the backup action and the restore sub-action) read from and write to
+// the runner: inputs (secrets untrimmed), the masks, step outputs and the job summary. A report that
+// cannot be written is a warning, never a failed step.
+
+
+
+/** The secrets, exactly as stored (getInput trims by default: a secret is never changed). */
+const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
+function readInput(name) {
+    return getInput(name, { trimWhitespace: !SECRET_INPUTS.includes(name) });
+}
+/** Masks every form of the secrets before anything else happens, and returns their redactor. */
+function maskSecrets() {
+    const redactor = new Redactor(SECRET_INPUTS.map(readInput));
+    for (const form of redactor.forms)
+        core_setSecret(form);
+    return redactor;
+}
+function writeOutputs(outputs, log, redact) {
+    try {
+        for (const [name, value] of Object.entries(outputs))
+            setOutput(name, redact(value));
+    }
+    catch (error) {
+        log.warning(`Could not write the step outputs (${describeError(error)}); the step's work itself is done`);
+    }
+}
+function writeSummary(markdown, log, redact) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        (0,external_node_fs_namespaceObject.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, redact(markdown));
+    }
+    catch (error) {
+        log.warning(`Could not write the job summary (${describeError(error)})`);
+    }
+}
+function describeError(error) {
+    const e = error;
+    return e?.code ?? e?.message ?? String(error);
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -83256,23 +83292,51 @@ function xorInPlace(out, start, keystream) {
     for (; i < length; i++)
         out[start + i] ^= keystream[i];
 }
-/** Reading an AE-2 entry: its preamble (salt, password check) opens it; `mac()` is what its end must hold. */
-class EntryDecipher {
+/** The archive password does not open an AE-2 entry (its 2-byte password check differs). */
+class AesPasswordError extends Error {
+    name = 'AesPasswordError';
+}
+/**
+ * Reads one AE-2 entry's stored bytes, in order, in pieces of any size: the salt and password
+ * check first, then the ciphertext (decrypted), and the 10-byte authentication code last, which is
+ * always held back from the output and checked by `finish()`.
+ */
+class AesEntryReader {
+    password;
+    head = Buffer.alloc(0);
+    tail = Buffer.alloc(0);
     cipher;
-    static PREAMBLE_BYTES = SALT_BYTES + 2;
-    static MAC_BYTES = AES_MAC_BYTES;
-    constructor(cipher) {
-        this.cipher = cipher;
+    constructor(password) {
+        this.password = password;
     }
-    static async create(password, preamble) {
-        const cipher = await EntryCipher.forReading(password, preamble);
-        return cipher ? new EntryDecipher(cipher) : null;
+    /** The plaintext of the next stored bytes (empty while the preamble or the code is gathered). */
+    async read(chunk) {
+        let data = chunk;
+        if (!this.cipher) {
+            this.head = Buffer.concat([this.head, chunk]);
+            const preamble = SALT_BYTES + 2;
+            if (this.head.length < preamble)
+                return Buffer.alloc(0);
+            const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble));
+            if (!cipher)
+                throw new AesPasswordError('its password check does not match the archive password');
+            this.cipher = cipher;
+            data = this.head.subarray(preamble);
+        }
+        const all = Buffer.concat([this.tail, data]);
+        const keep = Math.min(all.length, AES_MAC_BYTES);
+        this.tail = Buffer.from(all.subarray(all.length - keep));
+        const body = all.subarray(0, all.length - keep);
+        return body.length > 0 ? this.cipher.update(body) : Buffer.alloc(0);
     }
-    update(ciphertext) {
-        return this.cipher.update(ciphertext);
-    }
-    mac() {
-        return this.cipher.final();
+    /** What is wrong with the entry once all of it was read, or null when its code checks out. */
+    finish() {
+        if (!this.cipher)
+            return 'cut short';
+        const expected = this.cipher.final();
+        return this.tail.length === expected.length && (0,external_node_crypto_.timingSafeEqual)(this.tail, expected)
+            ? null
+            : 'wrong authentication code';
     }
 }
 
@@ -83282,7 +83346,6 @@ class EntryDecipher {
 // link entry) so that an unsafe zip is refused before anything is written; then each entry's data,
 // inflated and checked against its CRC-32, or for AES entries (WinZip AE-2) against the password
 // check and the authentication code, as restic's `check --read-data` reads every blob.
-
 
 
 
@@ -83473,52 +83536,27 @@ class CrcCheck extends external_node_stream_.Transform {
             callback(new CorruptArchiveError(`'${this.name}' fails its CRC-32 check: the backup is damaged.`));
     }
 }
-/** WinZip AE-2: salt and password check first, the ciphertext, a 10-byte HMAC-SHA1 last. */
+/** WinZip AE-2: decrypted as it streams; a wrong password or authentication code fails it. */
 class AesCheck extends external_node_stream_.Transform {
-    password;
     name;
-    head = Buffer.alloc(0);
-    tail = Buffer.alloc(0);
-    decipher;
-    pending;
+    reader;
     constructor(password, name) {
         super();
-        this.password = password;
         this.name = name;
+        this.reader = new AesEntryReader(password);
     }
     _transform(chunk, _encoding, callback) {
-        void this.accept(chunk).then(() => callback(), callback);
-    }
-    async accept(chunk) {
-        let data = chunk;
-        if (!this.decipher) {
-            this.head = Buffer.concat([this.head, data]);
-            if (this.head.length < EntryDecipher.PREAMBLE_BYTES)
-                return;
-            data = this.head.subarray(EntryDecipher.PREAMBLE_BYTES);
-            this.pending ??= EntryDecipher.create(this.password, this.head.subarray(0, EntryDecipher.PREAMBLE_BYTES)).then((d) => {
-                if (!d)
-                    throw new CorruptArchiveError(`'${this.name}' does not open with this archive password (its password check differs).`);
-                this.decipher = d;
-            });
-            await this.pending;
-        }
-        // The last 10 bytes are the authentication code, not data: always hold them back.
-        const all = Buffer.concat([this.tail, data]);
-        const keep = Math.min(all.length, EntryDecipher.MAC_BYTES);
-        this.tail = Buffer.from(all.subarray(all.length - keep));
-        const body = all.subarray(0, all.length - keep);
-        if (body.length > 0)
-            this.push(this.decipher.update(body));
+        this.reader.read(chunk).then((plain) => callback(null, plain.length > 0 ? plain : undefined), (error) => callback(error instanceof AesPasswordError
+            ? new CorruptArchiveError(`'${this.name}' does not open with this archive password (its password check differs).`)
+            : error));
     }
     _flush(callback) {
-        if (!this.decipher)
-            return callback(new CorruptArchiveError(`'${this.name}' is cut short: the backup is damaged.`));
-        const expected = this.decipher.mac();
-        if (this.tail.length === expected.length && (0,external_node_crypto_.timingSafeEqual)(this.tail, expected))
-            callback();
-        else
-            callback(new CorruptArchiveError(`'${this.name}' fails its AES authentication code: the backup is damaged or was changed.`));
+        const problem = this.reader.finish();
+        if (!problem)
+            return callback();
+        callback(new CorruptArchiveError(problem === 'cut short'
+            ? `'${this.name}' is cut short: the backup is damaged.`
+            : `'${this.name}' fails its AES authentication code: the backup is damaged or was changed.`));
     }
 }
 /** Reads one entry to its end (checking it) without keeping the bytes. */
@@ -84105,11 +84143,6 @@ async function withDownload(client, ctx, backup, body) {
 
 
 
-
-const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
-function readInput(name) {
-    return getInput(name, { trimWhitespace: !SECRET_INPUTS.includes(name) });
-}
 const actionLog = {
     info: (m) => info(m),
     warning: (m) => warning(m),
@@ -84119,9 +84152,7 @@ const actionLog = {
     group: (name, body) => group(name, body),
 };
 async function runRestoreAction() {
-    const redactor = new Redactor(SECRET_INPUTS.map(readInput));
-    for (const form of redactor.forms)
-        core_setSecret(form);
+    const redactor = maskSecrets();
     const redact = (text) => redactor.redact(text);
     const log = new RedactingLog(actionLog, redact);
     const cancellation = watchCancellation(log);
@@ -84162,14 +84193,19 @@ async function runRestoreAction() {
             size: String(restored.size),
             'file-count': String(restored['file-count']),
         };
-        try {
-            for (const [name, value] of Object.entries(outputs))
-                setOutput(name, redact(value));
-        }
-        catch (error) {
-            log.warning(`Could not write the step outputs (${error.message}); the restore itself is done`);
-        }
-        action_summary(`## 1fichier restore\n\n**Restored** [${restored['file-name']}](${restored.url}) into \`${external_node_path_.relative(workspace, target) || '.'}\`\n\n| | |\n|---|---|\n| Size | ${formatBytes(restored.size)} |\n| Files | ${restored['file-count']} |\n`, log, redact);
+        writeOutputs(outputs, log, redact);
+        const where = external_node_path_.relative(workspace, target) || '.';
+        const summary = [
+            '## 1fichier restore',
+            '',
+            `**Restored** [${restored['file-name']}](${restored.url}) into \`${where}\``,
+            '',
+            '| Item | Value |',
+            '|---|---|',
+            `| Size | ${formatBytes(restored.size)} |`,
+            `| Files | ${restored['file-count']} |`,
+        ];
+        writeSummary(`${summary.join('\n')}\n`, log, redact);
     }
     catch (error) {
         if (cancellation.signal.aborted)
@@ -84190,16 +84226,6 @@ async function runRestoreAction() {
     }
     finally {
         cancellation.dispose();
-    }
-}
-function action_summary(markdown, log, redact) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        (0,external_node_fs_namespaceObject.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, redact(markdown));
-    }
-    catch (error) {
-        log.warning(`Could not write the job summary (${error.message})`);
     }
 }
 function readIfNoBackupFound(raw) {

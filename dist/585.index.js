@@ -1,8 +1,8 @@
-export const id = 332;
-export const ids = [332,217];
+export const id = 585;
+export const ids = [585,217];
 export const modules = {
 
-/***/ 39332:
+/***/ 88585:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,9 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: run
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-var external_node_fs_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_node_fs_, 2);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
@@ -280,9 +277,12 @@ const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
 // Characters 1fichier mangles or rejects in names (rclone escapes them), plus path and control characters.
 const UNSAFE_FOLDER_CHARS = /[\\<>"'$`\u0000-\u001f\u007f]/;
-function parseConfig(get, env = {}) {
+/**
+ * Each reader records its problem and returns a harmless placeholder, so that all the problems are
+ * found in one go and the user fixes them at once.
+ */
+function problemCollector() {
     const problems = [];
-    // Each reader records its problem and returns a harmless placeholder, so all problems are found.
     const attempt = (fallback, read) => {
         try {
             return read();
@@ -297,6 +297,10 @@ function parseConfig(get, env = {}) {
             return fallback;
         }
     };
+    return { problems, attempt };
+}
+function parseConfig(get, env = {}) {
+    const { problems, attempt } = problemCollector();
     const apiKey = attempt('', () => readApiKey(get('api-key')));
     const patterns = attempt('', () => readPatterns(get('path')));
     const folder = attempt([], () => readFolder(get('folder')));
@@ -572,21 +576,7 @@ function isZeroDuration(d) {
     return d.years === 0 && d.months === 0 && d.days === 0 && d.hours === 0;
 }
 function parseRepositoryConfig(get, env = {}, options = {}) {
-    const problems = [];
-    const attempt = (fallback, read) => {
-        try {
-            return read();
-        }
-        catch (error) {
-            if (error instanceof InputError)
-                problems.push(error);
-            else if (error instanceof InvalidInputs)
-                problems.push(...error.problems);
-            else
-                throw error;
-            return fallback;
-        }
-    };
+    const { problems, attempt } = problemCollector();
     const config = {
         apiKey: attempt('', () => readApiKey(get('api-key'))),
         folder: attempt([], () => readFolder(get('folder'))),
@@ -742,6 +732,9 @@ class RedactingLog {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_node_fs_, 2);
 ;// CONCATENATED MODULE: ./lib/redact.js
 // The one redaction step: every text that reaches a log line, an error, an output or the summary,
 // in the action and in the CLI, passes through it. Server messages and library errors may carry
@@ -793,6 +786,49 @@ class Redactor {
         const text = value instanceof Error ? value.message : typeof value === 'string' ? value : String(value);
         return this.redact(text);
     }
+}
+
+;// CONCATENATED MODULE: ./lib/action-io.js
+// What both action shells (the backup action and the restore sub-action) read from and write to
+// the runner: inputs (secrets untrimmed), the masks, step outputs and the job summary. A report that
+// cannot be written is a warning, never a failed step.
+
+
+
+/** The secrets, exactly as stored (getInput trims by default: a secret is never changed). */
+const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
+function readInput(name) {
+    return core/* getInput */.V4(name, { trimWhitespace: !SECRET_INPUTS.includes(name) });
+}
+/** Masks every form of the secrets before anything else happens, and returns their redactor. */
+function maskSecrets() {
+    const redactor = new Redactor(SECRET_INPUTS.map(readInput));
+    for (const form of redactor.forms)
+        core/* setSecret */.Pq(form);
+    return redactor;
+}
+function writeOutputs(outputs, log, redact) {
+    try {
+        for (const [name, value] of Object.entries(outputs))
+            core/* setOutput */.uH(name, redact(value));
+    }
+    catch (error) {
+        log.warning(`Could not write the step outputs (${describeError(error)}); the step's work itself is done`);
+    }
+}
+function writeSummary(markdown, log, redact) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        (0,external_node_fs_.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, redact(markdown));
+    }
+    catch (error) {
+        log.warning(`Could not write the job summary (${describeError(error)})`);
+    }
+}
+function describeError(error) {
+    const e = error;
+    return e?.code ?? e?.message ?? String(error);
 }
 
 ;// CONCATENATED MODULE: ./lib/onefichier/errors.js
@@ -1051,23 +1087,51 @@ function xorInPlace(out, start, keystream) {
     for (; i < length; i++)
         out[start + i] ^= keystream[i];
 }
-/** Reading an AE-2 entry: its preamble (salt, password check) opens it; `mac()` is what its end must hold. */
-class EntryDecipher {
+/** The archive password does not open an AE-2 entry (its 2-byte password check differs). */
+class AesPasswordError extends Error {
+    name = 'AesPasswordError';
+}
+/**
+ * Reads one AE-2 entry's stored bytes, in order, in pieces of any size: the salt and password
+ * check first, then the ciphertext (decrypted), and the 10-byte authentication code last, which is
+ * always held back from the output and checked by `finish()`.
+ */
+class AesEntryReader {
+    password;
+    head = Buffer.alloc(0);
+    tail = Buffer.alloc(0);
     cipher;
-    static PREAMBLE_BYTES = SALT_BYTES + 2;
-    static MAC_BYTES = AES_MAC_BYTES;
-    constructor(cipher) {
-        this.cipher = cipher;
+    constructor(password) {
+        this.password = password;
     }
-    static async create(password, preamble) {
-        const cipher = await EntryCipher.forReading(password, preamble);
-        return cipher ? new EntryDecipher(cipher) : null;
+    /** The plaintext of the next stored bytes (empty while the preamble or the code is gathered). */
+    async read(chunk) {
+        let data = chunk;
+        if (!this.cipher) {
+            this.head = Buffer.concat([this.head, chunk]);
+            const preamble = SALT_BYTES + 2;
+            if (this.head.length < preamble)
+                return Buffer.alloc(0);
+            const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble));
+            if (!cipher)
+                throw new AesPasswordError('its password check does not match the archive password');
+            this.cipher = cipher;
+            data = this.head.subarray(preamble);
+        }
+        const all = Buffer.concat([this.tail, data]);
+        const keep = Math.min(all.length, AES_MAC_BYTES);
+        this.tail = Buffer.from(all.subarray(all.length - keep));
+        const body = all.subarray(0, all.length - keep);
+        return body.length > 0 ? this.cipher.update(body) : Buffer.alloc(0);
     }
-    update(ciphertext) {
-        return this.cipher.update(ciphertext);
-    }
-    mac() {
-        return this.cipher.final();
+    /** What is wrong with the entry once all of it was read, or null when its code checks out. */
+    finish() {
+        if (!this.cipher)
+            return 'cut short';
+        const expected = this.cipher.final();
+        return this.tail.length === expected.length && (0,external_node_crypto_.timingSafeEqual)(this.tail, expected)
+            ? null
+            : 'wrong authentication code';
     }
 }
 
@@ -3812,7 +3876,6 @@ async function wasmWhirlpool() {
 
 
 
-
 /** The zip does not read back as written. */
 class ZipCheckError extends Error {
     name = 'ZipCheckError';
@@ -4142,40 +4205,17 @@ function inflateStreaming(entry) {
 }
 /** An AES entry: the password check, then the authentication code over its ciphertext. */
 function aesCheck(entry, password) {
-    let head = Buffer.alloc(0);
-    let tail = Buffer.alloc(0);
-    let decipher;
-    const feedBody = async (data) => {
-        const all = Buffer.concat([tail, data]);
-        const keep = Math.min(all.length, EntryDecipher.MAC_BYTES);
-        tail = Buffer.from(all.subarray(all.length - keep));
-        const body = all.subarray(0, all.length - keep);
-        if (body.length > 0)
-            (await decipher).update(body);
-    };
+    const reader = password === undefined ? undefined : new AesEntryReader(password);
     return {
         write: async (chunk) => {
-            if (password === undefined)
+            if (!reader)
                 throw new Error(`'${entry.name.toString()}' is encrypted and no password was given`);
-            if (!decipher) {
-                head = Buffer.concat([head, chunk]);
-                if (head.length < EntryDecipher.PREAMBLE_BYTES)
-                    return;
-                decipher = EntryDecipher.create(password, head.subarray(0, EntryDecipher.PREAMBLE_BYTES));
-                if (!(await decipher))
-                    throw new Error('its password check does not match the archive password');
-                await feedBody(head.subarray(EntryDecipher.PREAMBLE_BYTES));
-                return;
-            }
-            await feedBody(chunk);
+            await reader.read(chunk);
         },
         end: async () => {
-            const d = decipher ? await decipher : null;
-            if (!d)
-                throw new Error('it is cut short');
-            const mac = d.mac();
-            if (tail.length !== mac.length || !(0,external_node_crypto_.timingSafeEqual)(tail, mac))
-                throw new Error('its AES authentication code does not match');
+            const problem = reader ? reader.finish() : 'no password was given';
+            if (problem)
+                throw new Error(`its AES data is not sound (${problem})`);
             return 0;
         },
     };
@@ -4973,7 +5013,6 @@ var runtime_tuning = __webpack_require__(20217);
 
 
 
-
 /** Passes every line on, and keeps the warnings for the summary. */
 class WarningsKept {
     inner;
@@ -5024,17 +5063,10 @@ class ActionLog {
         }
     }
 }
-/** The secrets, exactly as stored (getInput trims by default: a secret is never changed). */
-const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
-function readInput(name) {
-    return core/* getInput */.V4(name, { trimWhitespace: !SECRET_INPUTS.includes(name) });
-}
 async function runAction() {
     const startedAt = new Date();
     // Mask secrets first, whatever else is wrong with the inputs; every line then passes the redactor.
-    const redactor = new Redactor(SECRET_INPUTS.map((name) => readInput(name)));
-    for (const form of redactor.forms)
-        core/* setSecret */.Pq(form);
+    const redactor = maskSecrets();
     const redact = (text) => redactor.redact(text);
     // The run's warnings are also listed in the job summary.
     const warnings = [];
@@ -5071,28 +5103,8 @@ async function runAction() {
 }
 /** Outputs and the job summary, each optional: a failure to write one is a warning. */
 function writeReports(outputs, summary, log, redact) {
-    try {
-        for (const [name, value] of Object.entries(outputs))
-            core/* setOutput */.uH(name, redact(value));
-    }
-    catch (error) {
-        log.warning(`Could not write the step outputs (${describeError(error)}); the backup itself is done`);
-    }
+    writeOutputs(outputs, log, redact);
     writeSummary(summary, log, redact);
-}
-function writeSummary(markdown, log, redact) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        (0,external_node_fs_.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, redact(markdown));
-    }
-    catch (error) {
-        log.warning(`Could not write the job summary (${describeError(error)})`);
-    }
-}
-function describeError(error) {
-    const e = error;
-    return e?.code ?? e?.message ?? String(error);
 }
 function escapeMarkdown(text) {
     return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
@@ -5109,13 +5121,7 @@ function failureMessage(error, signal, progress) {
 }
 /** One `::error` line per problem, redacted; the summary says the same. */
 function reportFailure(error, signal, progress, log, redact) {
-    try {
-        for (const [name, value] of Object.entries(failureOutputs(progress.artifact)))
-            core/* setOutput */.uH(name, redact(value));
-    }
-    catch (outputError) {
-        log.warning(`Could not write the step outputs (${describeError(outputError)})`);
-    }
+    writeOutputs(failureOutputs(progress.artifact), log, redact);
     const message = failureMessage(error, signal, progress);
     if (!signal.aborted && error instanceof InvalidInputs) {
         // Each bad input is its own error line; nothing more is printed as an error.
