@@ -118,7 +118,10 @@ function escapeMarkdown(text: string): string {
 function failureMessage(error: unknown, signal: AbortSignal, progress: RunProgress): string {
   if (signal.aborted) return `Cancelled. ${describeProgress(progress)}`
   if (error instanceof InvalidInputs)
-    return `${error.problems.length === 1 ? 'An input is' : `${error.problems.length} inputs are`} invalid; nothing was uploaded or deleted.`
+    return (
+      `${error.problems.length === 1 ? 'An input is' : `${error.problems.length} inputs are`} invalid; nothing ` +
+      `was uploaded or deleted.`
+    )
   if (error instanceof OneFichierError || error instanceof BackupError) return error.message
   return `Unexpected failure: ${(error as Error)?.message ?? String(error)}`
 }

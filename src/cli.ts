@@ -184,7 +184,8 @@ export function parseCliArguments(argv: string[], env: NodeJS.ProcessEnv): CliAr
   const values = parsed.values as Record<string, string | string[] | boolean | undefined>
   if (values['api-key'] !== undefined) {
     throw new UsageError(
-      '--api-key is not accepted: a key on the command line is visible to every user of the machine. Set ONEFICHIER_API_KEY or use --key-file.',
+      '--api-key is not accepted: a key on the command line is visible to every user of the machine. Set ' +
+        'ONEFICHIER_API_KEY or use --key-file.',
     )
   }
   if (values['link-password'] !== undefined) {
@@ -197,7 +198,8 @@ export function parseCliArguments(argv: string[], env: NodeJS.ProcessEnv): CliAr
   }
   if (typeof values['on-upload-failure'] === 'string' && values['on-upload-failure'].trim() === 'artifact') {
     throw new UsageError(
-      "--on-upload-failure artifact works only inside a GitHub Actions job (it uses the run's artifact storage); from the command line the only choice is fail.",
+      "--on-upload-failure artifact works only inside a GitHub Actions job (it uses the run's artifact storage); " +
+        'from the command line the only choice is fail.',
     )
   }
   const inputs: Record<string, string> = {}
@@ -243,7 +245,8 @@ function readSecretFile(file: string, where: string): string {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
     throw new UsageError(
-      `cannot read the file named by ${where} (${code}); give the path of a file that holds the secret (the value itself is not shown here, in case it is the secret)`,
+      `cannot read the file named by ${where} (${code}); give the path of a file that holds the secret (the value ` +
+        `itself is not shown here, in case it is the secret)`,
     )
   }
   return text.replace(/\r?\n$/, '')
@@ -390,7 +393,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         : ''
       cliLog.final(
         redact(
-          `${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}${retention}`,
+          `${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} ` +
+            `files)${result.url ? `: ${result.url}` : ''}${retention}`,
         ),
       )
     }
@@ -411,7 +415,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       for (const problem of error.problems) {
         log.error(
           problem.input === 'api-key' && (args.inputs['api-key'] ?? '').trim() === ''
-            ? 'No usable API key: set ONEFICHIER_API_KEY or use --key-file FILE (create a key at https://1fichier.com/console/params.pl)'
+            ? 'No usable API key: set ONEFICHIER_API_KEY or use --key-file FILE (create a key at ' +
+                'https://1fichier.com/console/params.pl)'
             : problem.message.replace(/^Input '([^']+)'/, (_, input: string) => SECRET_SOURCES[input] ?? `--${input}`),
         )
       }

@@ -167,7 +167,8 @@ export function parseConfig(get: InputLookup, env: Environment = {}): Config {
     problems.push(
       new InputError(
         label === '' ? 'name-prefix' : 'label',
-        `the backup's file name would be ${nameLength} characters, more than the ${MAX_FILE_NAME} 1fichier accepts; shorten name-prefix or label`,
+        `the backup's file name would be ${nameLength} characters, more than the ${MAX_FILE_NAME} 1fichier accepts; ` +
+          `shorten name-prefix or label`,
         'my-repo',
       ),
     )
@@ -207,7 +208,8 @@ function readApiKey(raw: string): string {
   if (!/^[\x21-\x7e]+$/.test(raw)) {
     throw new InputError(
       'api-key',
-      'it is not printable ASCII without spaces (white space around it, a line break or another character); copy the key again from https://1fichier.com/console/params.pl',
+      'it is not printable ASCII without spaces (white space around it, a line break or another character); copy ' +
+        'the key again from https://1fichier.com/console/params.pl',
       '${{ secrets.ONEFICHIER_API_KEY }}',
     )
   }
@@ -248,7 +250,8 @@ function readFolder(raw: string): string[] {
     if (UNSAFE_FOLDER_CHARS.test(segment)) {
       throw new InputError(
         'folder',
-        `segment '${segment}' contains a character 1fichier does not accept in names (\\ < > " ' $ \` or a control character)`,
+        `segment '${segment}' contains a character 1fichier does not accept in names (\\ < > " ' $ \` or a control ` +
+          `character)`,
         'backups/my-repo',
       )
     }

@@ -37,19 +37,23 @@ export function diskFailure(error: unknown, temp: TempFolder, doing: string): Ba
   const elsewhere = `or set ${temp.setting} to a folder on a disk with room`
   if (DISK_FULL.has(code))
     return new BackupError(
-      `${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. Nothing was uploaded or deleted.`,
+      `${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. Nothing was ` +
+        `uploaded or deleted.`,
     )
   if (NOT_WRITABLE.has(code))
     return new BackupError(
-      `${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. Nothing was uploaded or deleted.`,
+      `${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. Nothing ` +
+        `was uploaded or deleted.`,
     )
   if (code === 'ENOENT' || code === 'ENOTDIR')
     return new BackupError(
-      `${doing} in ${where} failed: the folder does not exist (${code}). Create it, or set ${temp.setting} to a folder that exists. Nothing was uploaded or deleted.`,
+      `${doing} in ${where} failed: the folder does not exist (${code}). Create it, or set ${temp.setting} to a ` +
+        `folder that exists. Nothing was uploaded or deleted.`,
     )
   if (code === 'EIO')
     return new BackupError(
-      `${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. Nothing was uploaded or deleted.`,
+      `${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. Nothing was ` +
+        `uploaded or deleted.`,
     )
   return undefined
 }

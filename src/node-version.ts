@@ -8,7 +8,11 @@ export const REQUIRED_NODE_MAJOR = 24
 export function nodeVersionProblem(version: string, program: string): string | null {
   const major = Number(version.split('.')[0])
   if (Number.isFinite(major) && major >= REQUIRED_NODE_MAJOR) return null
-  return `${program} needs Node.js ${REQUIRED_NODE_MAJOR} or newer, and this is Node.js ${version}: install Node.js ${REQUIRED_NODE_MAJOR} from https://nodejs.org/en/download (or a version manager: nvm install ${REQUIRED_NODE_MAJOR}).`
+  return (
+    `${program} needs Node.js ${REQUIRED_NODE_MAJOR} or newer, and this is Node.js ${version}: install Node.js ` +
+    `${REQUIRED_NODE_MAJOR} from https://nodejs.org/en/download (or a version manager: nvm install ` +
+    `${REQUIRED_NODE_MAJOR}).`
+  )
 }
 
 /** Exits with code 2 and that line when this Node is too old. */

@@ -26,7 +26,10 @@ export interface SeriesListing {
   series: Backup[]
   /** Names of the series' shape whose timestamp is not a real time: never touched. */
   unreadable: string[]
-  /** Series names the listing shows in a way that cannot be trusted (no file id, one id under several names): never touched. */
+  /**
+   * Series names the listing shows in a way that cannot be trusted (no file id, one id under several
+   * names): never touched.
+   */
   ambiguous: string[]
 }
 
@@ -105,7 +108,9 @@ export async function applyRetention(req: PruneRequest): Promise<RetentionOutcom
     }
   }
   if (items.length >= LISTING_LIMIT) {
-    const skipped = `the folder listing has ${items.length} files, the most 1fichier returns, so it may be incomplete; nothing was deleted. Move other files out of the backup folder`
+    const skipped =
+      `the folder listing has ${items.length} files, the most 1fichier returns, so it may be ` +
+      `incomplete; nothing was deleted. Move other files out of the backup folder`
     log.warning(`Retention skipped: ${skipped}`)
     return { plan: null, skipped, pruned: [], notPruned: [] }
   }
@@ -126,7 +131,8 @@ export async function applyRetention(req: PruneRequest): Promise<RetentionOutcom
   })
   for (const backup of plan.future) {
     log.warning(
-      `'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' deletion`,
+      `'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' ` +
+        `deletion`,
     )
   }
   await log.group(

@@ -69,9 +69,11 @@ export function describeProgress(progress: RunProgress): string {
       : 'No backup was uploaded.'
   const deleted =
     progress.deleted.length > 0
-      ? `1fichier confirmed ${progress.deleted.length} deletions before the stop (${progress.deleted.join(', ')}); no other backup was deleted.`
+      ? `1fichier confirmed ${progress.deleted.length} deletions before the stop (${progress.deleted.join(', ')}); ` +
+        `no other backup was deleted.`
       : progress.stage === 'prune'
-        ? 'No deletion was confirmed before the stop (one in flight may still take effect); no other backup was deleted.'
+        ? 'No deletion was confirmed before the stop (one in flight may still take effect); no other backup was ' +
+          'deleted.'
         : 'Nothing was deleted.'
   return `Stopped during ${progress.stage}. ${backup} ${deleted} The temporary zip was removed.`
 }
@@ -211,7 +213,8 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
           },
           onSizeChanged: (entry, size) =>
             log.warning(
-              `'${entry.name}' changed size while it was read; the backup holds the ${formatBytes(size)} that were read`,
+              `'${entry.name}' changed size while it was read; the backup holds the ${formatBytes(size)} that were ` +
+                `read`,
             ),
         }).catch((error: unknown) => {
           if (refused.signal.aborted && !ctx.signal?.aborted) throw refused.signal.reason
@@ -225,7 +228,8 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
         if (fileCount === 0) return result
         if (config.archivePassword) log.info('Contents encrypted with AES-256 (WinZip AE-2); entry names stay readable')
         log.info(
-          `Zipped ${fileCount} files (${formatBytes(totalBytes)}) into ${fileName}: ${formatBytes(result.size)} in ${formatDuration(performance.now() - started)}`,
+          `Zipped ${fileCount} files (${formatBytes(totalBytes)}) into ${fileName}: ${formatBytes(result.size)} in ` +
+            `${formatDuration(performance.now() - started)}`,
         )
         return result
       }),
@@ -233,7 +237,9 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     // Set inside the generator above at the first file (TypeScript's narrowing cannot see that).
     const lookup = destination as DestinationLookup | undefined
     if (!lookup || selection.tally.fileCount === 0) {
-      const message = `No files were found with the provided path:\n${config.patterns}\nCheck the paths (relative to ${ctx.workspace}); hidden files need include-hidden-files: true.`
+      const message =
+        `No files were found with the provided path:\n${config.patterns}\nCheck the paths (relative ` +
+        `to ${ctx.workspace}); hidden files need include-hidden-files: true.`
       if (config.ifNoFilesFound === 'error') throw new NoFilesError(message.replace(/\n/g, ' '))
       if (config.ifNoFilesFound === 'warn') log.warning(`${message} No backup was made.`)
       else log.info(`${message} No backup was made.`)
@@ -335,7 +341,9 @@ export function checkServiceLimits(size: number, fileName: string): void {
     )
   if (size > MAX_UPLOAD_BYTES) {
     throw new BackupError(
-      `The zip ${fileName} is ${formatBytes(size)}, over the 300 GB that 1fichier accepts for one file. Split the backup into several series (one step per part of the tree, each with its own name-prefix), or exclude large files. Nothing was uploaded or deleted.`,
+      `The zip ${fileName} is ${formatBytes(size)}, over the 300 GB that 1fichier accepts for one file. Split the ` +
+        `backup into several series (one step per part of the tree, each with its own name-prefix), or exclude large ` +
+        `files. Nothing was uploaded or deleted.`,
     )
   }
 }
@@ -407,7 +415,8 @@ async function openReadBack(zipPath: string, size: number, password: string): Pr
   } catch (error) {
     if (!(error instanceof ZipCheckError)) throw error
     throw new BackupError(
-      `The zip that was written does not read back (${error.message}): nothing was uploaded or deleted. This is a bug; please report it.`,
+      `The zip that was written does not read back (${error.message}): nothing was uploaded or deleted. This is a ` +
+        `bug; please report it.`,
     )
   }
 }
@@ -426,7 +435,8 @@ function waitForDigests(job: DigestJob, readBack: ZipReadBack, log: Log): () => 
     } catch (error) {
       if (!(error instanceof ZipCheckError)) throw error
       throw new BackupError(
-        `The zip does not read back as it was written (${error.message}): it is not a sound backup, so nothing was verified or deleted. If it was uploaded, delete that copy by hand. This is a bug; please report it.`,
+        `The zip does not read back as it was written (${error.message}): it is not a sound backup, so nothing was ` +
+          `verified or deleted. If it was uploaded, delete that copy by hand. This is a bug; please report it.`,
       )
     }
     if (!logged) {
@@ -436,7 +446,9 @@ function waitForDigests(job: DigestJob, readBack: ZipReadBack, log: Log): () => 
       log.info(`Whirlpool ${digests.whirlpool}`)
       log.info(`Read back: all ${readBack.checked} entries check out (CRC-32 or AES code, and the central directory)`)
       log.info(
-        `Checksums ready ${waited < 10 ? 'before the upload ended' : `${formatDuration(waited)} after the upload ended`} (${engine})`,
+        `Checksums ready ` +
+          `${waited < 10 ? 'before the upload ended' : `${formatDuration(waited)} after the upload ended`} ` +
+          `(${engine})`,
       )
     }
     return digests
@@ -544,11 +556,13 @@ async function keepAsArtifact(
     const saved = await ctx.log.group('Save the zip as a workflow artifact', () => ctx.saveAsArtifact!(zipPath))
     progress.artifact = saved
     return new BackupError(
-      `${message} The backup was saved instead as workflow artifact '${saved.name}' (id ${saved.id}${saved.url ? `, ${saved.url}` : ''}); download it from the run's page. Nothing was pruned.`,
+      `${message} The backup was saved instead as workflow artifact '${saved.name}' (id ` +
+        `${saved.id}${saved.url ? `, ${saved.url}` : ''}); download it from the run's page. Nothing was pruned.`,
     )
   } catch (artifactError) {
     return new BackupError(
-      `${message} Saving the zip as a workflow artifact failed too (${(artifactError as Error)?.message ?? String(artifactError)}). Nothing was pruned.`,
+      `${message} Saving the zip as a workflow artifact failed too ` +
+        `(${(artifactError as Error)?.message ?? String(artifactError)}). Nothing was pruned.`,
     )
   }
 }
@@ -624,7 +638,8 @@ async function uploadAndVerify(
       else if (verified.fallback)
         log.warning(`${verified.fallback.reason}; the folder listing confirmed the upload instead`)
       log.info(
-        `Verified in ${formatDuration(performance.now() - started)}: 1fichier's size (${formatBytes(archive.size)}) and Whirlpool match the zip; it is in folder id ${folderId}`,
+        `Verified in ${formatDuration(performance.now() - started)}: 1fichier's size (${formatBytes(archive.size)}) ` +
+          `and Whirlpool match the zip; it is in folder id ${folderId}`,
       )
       return verified
     }),
@@ -661,7 +676,8 @@ async function findInFolder(
     listing = await client.listFiles(folderId)
   } catch (error) {
     throw new BackupError(
-      `The upload's result is unknown: end.pl gave no link and the folder could not be listed (${(error as Error).message}).${foreign} Nothing was deleted; check the folder for ${fileName}.`,
+      `The upload's result is unknown: end.pl gave no link and the folder could not be listed ` +
+        `(${(error as Error).message}).${foreign} Nothing was deleted; check the folder for ${fileName}.`,
     )
   }
   // Ours: our exact name, the zip's size and Whirlpool, and not in the folder before the upload.
@@ -675,7 +691,8 @@ async function findInFolder(
   )
   if (!match) {
     throw new BackupError(
-      `The upload's result is unknown: end.pl gave no link (${cause.cause.detail}) and ${fileName} with the zip's size and Whirlpool is not in the folder.${foreign} Nothing was deleted; run the job again.`,
+      `The upload's result is unknown: end.pl gave no link (${cause.cause.detail}) and ${fileName} with the zip's ` +
+        `size and Whirlpool is not in the folder.${foreign} Nothing was deleted; run the job again.`,
     )
   }
   log.info(`Found ${fileName} in the folder with the zip's size and Whirlpool`)

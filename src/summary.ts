@@ -61,7 +61,8 @@ export function summaryMarkdown(
     result.status === 'dry-run'
       ? '**Dry run**: the zip was made; nothing was uploaded or deleted.'
       : result.status === 'unchanged'
-        ? `**Unchanged**: the files are the same as in [${result.fileName}](${result.url}), the newest backup; nothing was uploaded.`
+        ? `**Unchanged**: the files are the same as in [${result.fileName}](${result.url}), the newest backup; ` +
+          `nothing was uploaded.`
         : `**Backup**: [${result.fileName}](${result.url})`
   lines.push(title, '', '| Item | Value |', '|---|---|')
   const rows: Array<[string, string]> = [
@@ -101,7 +102,8 @@ export function summaryMarkdown(
       const rows = retention.plan.decisions.length
       if (rows > FOLD_ROWS)
         lines.push(
-          `<details><summary>${retention.plan.keep.length} kept, ${retention.plan.remove.length} not kept (${rows} backups)</summary>`,
+          `<details><summary>${retention.plan.keep.length} kept, ${retention.plan.remove.length} not kept (${rows} ` +
+            `backups)</summary>`,
           '',
         )
       lines.push('| Backup | Decision | Why |', '|---|---|---|')

@@ -63,11 +63,13 @@ export async function recordFingerprint(
     if (updated >= 1) log.info("Fingerprint saved in the backup's description, for skip-unchanged on the next run")
     else
       log.warning(
-        '1fichier did not confirm the description change (updated: 0): the next run will upload again even if nothing changed',
+        '1fichier did not confirm the description change (updated: 0): the next run will upload again even if ' +
+          'nothing changed',
       )
   } catch (error) {
     log.warning(
-      `Could not save the fingerprint in the backup's description (${(error as Error).message}): the next run will upload again even if nothing changed`,
+      `Could not save the fingerprint in the backup's description (${(error as Error).message}): the next run will ` +
+        `upload again even if nothing changed`,
     )
   }
 }

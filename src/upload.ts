@@ -47,7 +47,8 @@ export async function uploadWithRetries(client: OneFichierClient, job: UploadJob
   for (let attempt = 1; ; attempt++) {
     const server = (attempt === 1 ? await job.prefetchedServer?.() : null) ?? (await client.getUploadServer())
     log.info(
-      `Uploading ${job.fileName} (${formatBytes(job.size)}) to node ${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`,
+      `Uploading ${job.fileName} (${formatBytes(job.size)}) to node ` +
+        `${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`,
     )
     // The clock starts with the first byte sent, not with the pacer's wait before it.
     let started = 0
@@ -67,7 +68,8 @@ export async function uploadWithRetries(client: OneFichierClient, job: UploadJob
           lastLog = now
           const rate = sentBytes / Math.max((now - started) / 1000, 0.001)
           log.info(
-            `  ${formatBytes(sentBytes)} of ${formatBytes(totalBytes)} (${Math.floor((100 * sentBytes) / totalBytes)}%), ${formatBytes(rate)}/s`,
+            `  ${formatBytes(sentBytes)} of ${formatBytes(totalBytes)} ` +
+              `(${Math.floor((100 * sentBytes) / totalBytes)}%), ${formatBytes(rate)}/s`,
           )
         },
       })

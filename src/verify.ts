@@ -46,14 +46,17 @@ async function verifyFromListing(
       listing = attempt === 1 && expected.listing ? expected.listing : await client.listFiles(expected.folderId)
     } catch (error) {
       throw new VerificationError(
-        `Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing (${(error as Error).message}). The file may be at ${url}; nothing was deleted.`,
+        `Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing ` +
+          `(${(error as Error).message}). The file may be at ${url}; nothing was deleted.`,
       )
     }
     item = listing.find((i) => sameFile(i.url, url) && i.filename === expected.fileName)
   }
   if (!item) {
     throw new VerificationError(
-      `Could not confirm the upload: file/info.cgi failed (${cause.detail}) and ${url} is not in the listing of '${expected.folderPath || '/'}', asked ${LATE_FILE_LISTINGS} times over about 30 s. It may have landed elsewhere, or 1fichier is slow to show it; nothing was deleted.`,
+      `Could not confirm the upload: file/info.cgi failed (${cause.detail}) and ${url} is not in the listing of ` +
+        `'${expected.folderPath || '/'}', asked ${LATE_FILE_LISTINGS} times over about 30 s. It may have landed ` +
+        `elsewhere, or 1fichier is slow to show it; nothing was deleted.`,
     )
   }
   const mismatch = compareDigests('1fichier (file/ls.cgi)', expected, item.size, item.checksum)
@@ -89,7 +92,8 @@ async function badCopy(
     ? 'the bad copy was deleted'
     : `the copy at ${copy.url} was not deleted (${outcome.reason}); check it and delete it by hand if it is this run's`
   return new VerificationError(
-    `Checksum mismatch: ${mismatch}. The upload was corrupted on the way; ${what}. Nothing else was deleted; run the job again.`,
+    `Checksum mismatch: ${mismatch}. The upload was corrupted on the way; ${what}. Nothing else was deleted; run ` +
+      `the job again.`,
   )
 }
 
@@ -98,7 +102,10 @@ export function compareDigests(where: string, local: LocalZip, size: unknown, wh
   if (remoteSize !== local.size) return `${where} reports ${remoteSize ?? 'no'} bytes, the zip has ${local.size}`
   const remoteHash = typeof whirlpool === 'string' ? whirlpool.trim().toLowerCase() : ''
   if (remoteHash !== local.whirlpool) {
-    return `${where} reports Whirlpool ${remoteHash.slice(0, 16) || 'none'}..., the zip has ${local.whirlpool.slice(0, 16)}...`
+    return (
+      `${where} reports Whirlpool ${remoteHash.slice(0, 16) || 'none'}..., the zip has ` +
+      `${local.whirlpool.slice(0, 16)}...`
+    )
   }
   return null
 }
@@ -143,13 +150,15 @@ export async function verifyUpload(
   }
   if (expected.passwordSet && toNumber(info?.pass) === 0) {
     throw new VerificationError(
-      `The download password was not applied to ${url}: the file is public. Set a password on it in 1fichier's file manager.`,
+      `The download password was not applied to ${url}: the file is public. Set a password on it in 1fichier's file ` +
+        `manager.`,
     )
   }
   const fileName = typeof info?.filename === 'string' && info.filename !== '' ? info.filename : link.filename
   if (fileName !== expected.fileName) {
     throw new VerificationError(
-      `1fichier stored the backup as '${fileName}' instead of '${expected.fileName}'; it would not be part of its series. It is at ${url}.`,
+      `1fichier stored the backup as '${fileName}' instead of '${expected.fileName}'; it would not be part of its ` +
+        `series. It is at ${url}.`,
     )
   }
   return { url, fileName, folderId }

@@ -62,7 +62,7 @@ export class OneFichierClient {
     return id
   }
 
-  /** file/ls.cgi: the files of a folder (at most 5,000 per the API's documentation), one listing per folder per 30 s. */
+  /** file/ls.cgi: a folder's files (at most 5,000, per the API page); one listing per folder per 30 s. */
   async listFiles(folderId: number): Promise<FileItem[]> {
     const answer = await this.transport.api<FileList>('file/ls.cgi', { folder_id: folderId }, 'POST', {
       spacing: { key: `file/ls.cgi:${folderId}`, intervalMs: LISTING_INTERVAL_MS },
@@ -76,7 +76,8 @@ export class OneFichierClient {
 
   /**
    * file/info.cgi: one file's folder, size and Whirlpool checksum. Frequent calls provoke "Owner
-   * locked" (JDownloader's plugin, https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java): `once` asks a single time, the caller falls back on a listing.
+   * locked" (JDownloader's plugin, see below): `once` asks a single time, the caller falls back on a
+   * listing. https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
    */
   async fileInfo(url: string, options: { once?: boolean } = {}): Promise<FileInfo> {
     return this.transport.api<FileInfo>('file/info.cgi', { url }, 'POST', { readOnly: true, retry: !options.once })
@@ -94,7 +95,7 @@ export class OneFichierClient {
     return toNumber(answer.updated) ?? 0
   }
 
-  /** file/rm.cgi for one URL (as rclone does), returning the confirmed `removed` count. Sent once: the caller lists again. */
+  /** file/rm.cgi for one URL (as rclone does): the confirmed `removed` count. Sent once: the caller lists again. */
   async removeFile(url: string): Promise<number> {
     const answer = await this.transport.api<RemoveAnswer>('file/rm.cgi', { files: [{ url }] }, 'POST', { retry: false })
     return toNumber(answer.removed) ?? 0
@@ -180,7 +181,8 @@ export class OneFichierClient {
         throw new OneFichierError(
           'retryable',
           operation,
-          `no progress for ${Math.round(stallTimeoutMs / 1000)} s after ${sent} of ${req.size} bytes (stall-timeout-seconds)`,
+          `no progress for ${Math.round(stallTimeoutMs / 1000)} s after ${sent} of ${req.size} bytes ` +
+            `(stall-timeout-seconds)`,
         )
       }
       if (error instanceof OneFichierError) throw error

@@ -13,10 +13,13 @@ export type FailureKind =
 export const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl'
 
 const ADVICE: Record<FailureKind, string> = {
-  auth: `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ${KEY_CONSOLE_URL} and store it in the secret.`,
+  auth:
+    `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ` +
+    `${KEY_CONSOLE_URL} and store it in the secret.`,
   account: 'The 1fichier API needs a Premium or Access subscription: renew it on 1fichier.com, then run again.',
   flood:
-    '1fichier has locked the account or this address, often after too many requests: wait (an hour is safe) and run again, and make sure no other job uses the same key at the same time. The key itself is fine.',
+    '1fichier has locked the account or this address, often after too many requests: wait (an hour is safe) and run ' +
+    'again, and make sure no other job uses the same key at the same time. The key itself is fine.',
   quota: 'The 1fichier account has no room for this backup: free space or raise the quota, or keep fewer backups.',
   'not-found': '',
   retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
@@ -31,7 +34,11 @@ export function errorNumber(message: string): number | undefined {
 
 const RETRYABLE_HTTP = new Set([403, 429, 500, 502, 503, 504, 509])
 
-/** Lock answers seen from the real service (rclone's shouldRetry in https://github.com/rclone/rclone/tree/master/backend/fichier/fichier.go, and https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java), by text and by number. */
+/**
+ * Lock answers seen from the real service, by text and by number: rclone's shouldRetry in
+ * https://github.com/rclone/rclone/tree/master/backend/fichier/fichier.go,
+ * and https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
+ */
 const LOCK_TEXT = /flood detected|ip locked|user locked|owner locked|apk locked/
 const LOCK_CODES = new Set([374, 412, 38, 223, 649, 620, 186])
 /** Only these mean the key: "No such user #93", "Not authenticated #247" (HTTP 401). */

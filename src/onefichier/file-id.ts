@@ -1,6 +1,6 @@
 // A 1fichier file is named by its download URL, `https://1fichier.com/?<id>`; the same file may be
-// shown under another of 1fichier's domains (the domain table of https://1fichier.com/api.html). So files are told apart
-// by the id after `?`, never by comparing whole URLs.
+// shown under another of 1fichier's domains (the domain table of https://1fichier.com/api.html).
+// So files are told apart by the id after `?`, never by comparing whole URLs.
 
 /** Download ids seen are 5-20 lowercase letters and digits (JDownloader's rule). */
 const FILE_ID = /^[a-z0-9]{5,20}$/

@@ -92,12 +92,14 @@ async function createOrFind(
       throw new OneFichierError(
         failure.kind === 'flood' ? 'flood' : 'fatal',
         `creating folder '${here}'`,
-        `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and that a file of that name is not in the way`,
+        `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and ` +
+          `that a file of that name is not in the way`,
         failure.httpStatus,
       )
     }
     log.warning(
-      `${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ${attempt + 1} of ${attempts})`,
+      `${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ` +
+        `${attempt + 1} of ${attempts})`,
     )
   }
 }

@@ -25,7 +25,8 @@ export function multipartLayout(
       `--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(name)}"\r\n\r\n${value}\r\n`,
   )
   parts.push(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(file.field)}"; filename="${escapeQuoted(file.fileName)}"\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(file.field)}"; ` +
+      `filename="${escapeQuoted(file.fileName)}"\r\n` +
       'Content-Type: application/octet-stream\r\n\r\n',
   )
   const preamble = Buffer.from(parts.join(''), 'utf8')

@@ -1,4 +1,5 @@
-// Request and response shapes of the 1fichier API (https://1fichier.com/api.html; rclone's structs.go in https://github.com/rclone/rclone/tree/master/backend/fichier). Numbers arrive as
+// Request and response shapes of the 1fichier API (https://1fichier.com/api.html, and rclone's
+// structs.go in https://github.com/rclone/rclone/tree/master/backend/fichier). Numbers arrive as
 // numbers or numeric strings depending on the endpoint, so readers below are lenient.
 
 export interface UploadServer {

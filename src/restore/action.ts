@@ -51,7 +51,8 @@ export async function runRestoreAction(): Promise<void> {
       restored = null
     }
     if (!restored) {
-      const message = `No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}': nothing was restored.`
+      const message =
+        `No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}': nothing was ` + `restored.`
       if (ifNone === 'error')
         throw new BackupError(`${message} Check folder and name-prefix, or set if-no-backup-found: warn.`)
       if (ifNone === 'warn') log.warning(message)

@@ -6,12 +6,19 @@ import { BackupError } from '../errors.js'
 import { formatBytes } from '../format.js'
 import type { Log } from '../log.js'
 import { OneFichierError } from '../onefichier/errors.js'
-import { type CommandContext, checkCommand, listCommand, pruneCommand, restoreCommand } from './commands.js'
+import {
+  type CommandContext,
+  type ListedRow,
+  checkCommand,
+  listCommand,
+  pruneCommand,
+  restoreCommand,
+} from './commands.js'
 
 export const REPOSITORY_COMMANDS = ['list', 'prune', 'check', 'restore'] as const
 export type RepositoryCommand = (typeof REPOSITORY_COMMANDS)[number]
 
-export const REPOSITORY_HELP = `Commands that read the series back (the same key, folder and name prefix as the backups):
+export const REPOSITORY_HELP = `Commands that read the series back (the same key, folder and name prefix as backups):
 
   list    --folder F --name-prefix P [--keep-... N] [--json]
           the series, newest first: name, time (UTC, from the name), size, link; with keep-* rules,
@@ -102,6 +109,14 @@ export function parseRepositoryArgs(command: RepositoryCommand, argv: string[]):
   return parsed
 }
 
+/** One row of `list`: time, size, name, link, and (with keep-* rules) what keeps it. */
+function listLine(row: ListedRow): string {
+  const keptBy = row['kept-by']
+  const kept = keptBy === undefined ? '' : keptBy.length > 0 ? `  kept: ${keptBy.join(', ')}` : '  not kept'
+  const time = row.time.replace('.000Z', 'Z')
+  return `${time}  ${formatBytes(row.size).padStart(10)}  ${row['file-name']}  ${row.url}${kept}`
+}
+
 export async function runRepositoryCommand(
   command: RepositoryCommand,
   args: ParsedRepositoryArgs,
@@ -140,11 +155,7 @@ export async function runRepositoryCommand(
         if (json) shell.print(JSON.stringify(rows, null, 2))
         else if (rows.length === 0)
           shell.print(`No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}'.`)
-        else
-          for (const r of rows)
-            shell.print(
-              `${r.time.replace('.000Z', 'Z')}  ${formatBytes(r.size).padStart(10)}  ${r['file-name']}  ${r.url}${r['kept-by'] ? `  ${r['kept-by'].length > 0 ? `kept: ${r['kept-by'].join(', ')}` : 'not kept'}` : ''}`,
-            )
+        else for (const r of rows) shell.print(listLine(r))
         return 0
       }
       case 'prune': {
@@ -183,7 +194,8 @@ export async function runRepositoryCommand(
         if (json) shell.print(JSON.stringify(results, null, 2))
         else
           shell.print(
-            `Checked ${results.length} backups: ${results.filter((r) => r.ok).length} sound, ${results.filter((r) => !r.ok).length} damaged`,
+            `Checked ${results.length} backups: ${results.filter((r) => r.ok).length} sound, ` +
+              `${results.filter((r) => !r.ok).length} damaged`,
           )
         return results.every((r) => r.ok) ? 0 : 1
       }
@@ -191,14 +203,16 @@ export async function runRepositoryCommand(
         const restored = await restoreCommand(ctx, String(values.to), values.overwrite === true)
         if (!restored) {
           shell.log.error(
-            `The series ${config.namePrefix} has no backup in '${config.folder.join('/') || '/'}': nothing was restored.`,
+            `The series ${config.namePrefix} has no backup in '${config.folder.join('/') || '/'}': nothing was ` +
+              `restored.`,
           )
           return 1
         }
         if (json) shell.print(JSON.stringify(restored, null, 2))
         else
           shell.print(
-            `Restored ${restored['file-name']} (${formatBytes(restored.size)}, ${restored['file-count']} files) into ${restored.path}`,
+            `Restored ${restored['file-name']} (${formatBytes(restored.size)}, ${restored['file-count']} files) ` +
+              `into ${restored.path}`,
           )
         return 0
       }

@@ -45,7 +45,8 @@ export async function downloadBackup(
     await rm(file, { force: true })
     if (whole >= WHOLE_ATTEMPTS) {
       throw new BackupError(
-        `The download of ${backup.fileName} is corrupted (${problem}) after ${whole} tries; nothing was extracted. Run again later.`,
+        `The download of ${backup.fileName} is corrupted (${problem}) after ${whole} tries; nothing was extracted. ` +
+          `Run again later.`,
       )
     }
     log.warning(`The download of ${backup.fileName} is corrupted (${problem}); downloading it again with a new token`)
@@ -68,7 +69,8 @@ async function fetchResuming(
       if (!(error instanceof OneFichierError) || !isRetryable(error.kind) || attempt >= options.retries) throw error
       offset = (error as OneFichierError & { resumeFrom?: number }).resumeFrom ?? 0
       options.log.warning(
-        `${error.message.split('. ')[0]}; resuming from byte ${offset} with a new token (attempt ${attempt + 1} of ${options.retries})`,
+        `${error.message.split('. ')[0]}; resuming from byte ${offset} with a new token (attempt ${attempt + 1} of ` +
+          `${options.retries})`,
       )
     }
   }
@@ -83,17 +85,21 @@ async function tokenFor(client: OneFichierClient, backup: ListedBackup, options:
     const code = errorNumber(error.detail)
     if (code === 913) {
       throw new BackupError(
-        `1fichier refused the download (${error.detail}): premium downloads through the API are refused from datacenter addresses, which a GitHub-hosted runner is, unless CDN credit is spent. Use --cdn (the restore action's cdn: true) on an account with CDN credit, or restore from another machine.`,
+        `1fichier refused the download (${error.detail}): premium downloads through the API are refused from ` +
+          `datacenter addresses, which a GitHub-hosted runner is, unless CDN credit is spent. Use --cdn (the restore ` +
+          `action's cdn: true) on an account with CDN credit, or restore from another machine.`,
       )
     }
     if (code === 887) {
       throw new BackupError(
-        `1fichier refused the download (${error.detail}): the account allows one location at a time. Stop downloads from other places (or sign out elsewhere) and run again.`,
+        `1fichier refused the download (${error.detail}): the account allows one location at a time. Stop downloads ` +
+          `from other places (or sign out elsewhere) and run again.`,
       )
     }
     if (code === 631 && /password/i.test(error.detail)) {
       throw new BackupError(
-        `1fichier refused the download (${error.detail}): the backup has a download password; set ONEFICHIER_LINK_PASSWORD (link-password) to it.`,
+        `1fichier refused the download (${error.detail}): the backup has a download password; set ` +
+          `ONEFICHIER_LINK_PASSWORD (link-password) to it.`,
       )
     }
     throw error

@@ -27,7 +27,8 @@ export async function checkTarget(target: string, overwrite: boolean): Promise<v
   })
   if (entries.length > 0 && !overwrite) {
     throw new BackupError(
-      `'${target}' is not empty: restore into an empty or new folder, or add --overwrite to replace what the backup holds there.`,
+      `'${target}' is not empty: restore into an empty or new folder, or add --overwrite to replace what the backup ` +
+        `holds there.`,
     )
   }
 }

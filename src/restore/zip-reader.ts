@@ -170,13 +170,16 @@ function checkNames(entries: readonly ArchiveEntry[]): void {
     const why = unsafeName(entry.name)
     if (why)
       throw new UnsafeArchiveError(
-        `The backup has an entry '${entry.displayName}' that ${why}; the zip is refused as a whole and nothing was written.`,
+        `The backup has an entry '${entry.displayName}' that ${why}; the zip is refused as a whole and nothing was ` +
+          `written.`,
       )
     const segments = entry.name.toString('latin1').split('/')
     for (let i = 1; i < segments.length; i++) {
       if (links.has(segments.slice(0, i).join('/'))) {
         throw new UnsafeArchiveError(
-          `The backup has an entry '${entry.displayName}' under '${segments.slice(0, i).join('/')}', which is a symbolic link in the zip: it could land outside the target. The zip is refused as a whole and nothing was written.`,
+          `The backup has an entry '${entry.displayName}' under '${segments.slice(0, i).join('/')}', which is a ` +
+            `symbolic link in the zip: it could land outside the target. The zip is refused as a whole and nothing ` +
+            `was written.`,
         )
       }
     }

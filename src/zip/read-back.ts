@@ -268,7 +268,8 @@ export class ZipReadBack {
     this.check = undefined
     if (entry.method !== AES_METHOD && this.crc !== entry.crc >>> 0) {
       this.fail(
-        `entry '${entry.name.toString()}' fails its CRC-32 check (the directory says ${entry.crc.toString(16)}, its data gives ${this.crc.toString(16)})`,
+        `entry '${entry.name.toString()}' fails its CRC-32 check (the directory says ${entry.crc.toString(16)}, its ` +
+          `data gives ${this.crc.toString(16)})`,
       )
       return
     }

@@ -227,7 +227,8 @@ const processBatch = ${processBatch.toString()}
 const scratch = (${newScratch.toString()})()
 parentPort.on('message', ({ id, files, level, keepRaw }) => {
   const batch = processBatch(files, level, keepRaw, require('node:fs'), require('node:zlib'), scratch)
-  const transfer = [batch.out.buffer, batch.outLengths.buffer, batch.sizes.buffer, batch.crcs.buffer, batch.changed.buffer]
+  const transfer = [batch.out.buffer, batch.outLengths.buffer, batch.sizes.buffer, batch.crcs.buffer]
+  transfer.push(batch.changed.buffer)
   if (batch.raw) transfer.push(batch.raw.buffer)
   parentPort.postMessage({ id, ...batch }, transfer)
 })

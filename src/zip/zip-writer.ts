@@ -63,7 +63,7 @@ export interface ZipOptions {
   password?: string | undefined
   /** Shown each entry and its bytes exactly as they go into the zip, in order. */
   observer?: ContentObserver | undefined
-  /** A temporary file for the central directory once it passes 4 MiB (removed at the end); without it, it stays in memory. */
+  /** A file for the central directory past 4 MiB (removed at the end); without it, it stays in memory. */
   spillPath?: string | undefined
   /** A file that cannot be opened when its turn comes (gone, no permission) is left out, and told here. */
   onUnreadable?: ((entry: Entry, error: NodeJS.ErrnoException) => void) | undefined
@@ -164,7 +164,10 @@ class ChunkBuffers {
   }
 }
 
-/** A chunk's bytes, returned to the pool when the last holder lets go: its write, and the next chunk's deflate (dictionary). */
+/**
+ * A chunk's bytes, returned to the pool when the last holder lets go: its write, and the next
+ * chunk's deflate (dictionary).
+ */
 class Held {
   constructor(
     private readonly whole: Buffer,
