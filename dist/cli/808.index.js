@@ -329,7 +329,8 @@ function parseConfig(get, env = {}) {
     const apiUrl = attempt(DEFAULT_API_URL, () => readApiUrl(get('api-url')));
     const nameLength = backupFileName(namePrefix, new Date(0), label).length;
     if (nameLength > MAX_FILE_NAME) {
-        problems.push(new InputError(label === '' ? 'name-prefix' : 'label', `the backup's file name would be ${nameLength} characters, more than the ${MAX_FILE_NAME} 1fichier accepts; shorten name-prefix or label`, 'my-repo'));
+        problems.push(new InputError(label === '' ? 'name-prefix' : 'label', `the backup's file name would be ${nameLength} characters, more than the ${MAX_FILE_NAME} 1fichier accepts; ` +
+            `shorten name-prefix or label`, 'my-repo'));
     }
     if (problems.length > 0)
         throw new InvalidInputs(problems);
@@ -360,7 +361,8 @@ function readApiKey(raw) {
         throw new InputError('api-key', 'it is empty; set it from a repository secret (create a key at https://1fichier.com/console/params.pl)', '${{ secrets.ONEFICHIER_API_KEY }}');
     }
     if (!/^[\x21-\x7e]+$/.test(raw)) {
-        throw new InputError('api-key', 'it is not printable ASCII without spaces (white space around it, a line break or another character); copy the key again from https://1fichier.com/console/params.pl', '${{ secrets.ONEFICHIER_API_KEY }}');
+        throw new InputError('api-key', 'it is not printable ASCII without spaces (white space around it, a line break or another character); copy ' +
+            'the key again from https://1fichier.com/console/params.pl', '${{ secrets.ONEFICHIER_API_KEY }}');
     }
     return raw;
 }
@@ -389,7 +391,8 @@ function readFolder(raw) {
             throw new InputError('folder', `segment '${segment}' starts or ends with a space`, 'backups/my-repo');
         }
         if (UNSAFE_FOLDER_CHARS.test(segment)) {
-            throw new InputError('folder', `segment '${segment}' contains a character 1fichier does not accept in names (\\ < > " ' $ \` or a control character)`, 'backups/my-repo');
+            throw new InputError('folder', `segment '${segment}' contains a character 1fichier does not accept in names (\\ < > " ' $ \` or a control ` +
+                `character)`, 'backups/my-repo');
         }
         if (segment.length > 250) {
             throw new InputError('folder', `segment '${segment.slice(0, 20)}...' is longer than 250 characters`, 'backups/my-repo');
@@ -646,13 +649,17 @@ function diskFailure(error, temp, doing) {
     const where = `'${temp.path}'`;
     const elsewhere = `or set ${temp.setting} to a folder on a disk with room`;
     if (DISK_FULL.has(code))
-        return new BackupError(`${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. Nothing was uploaded or deleted.`);
+        return new BackupError(`${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. Nothing was ` +
+            `uploaded or deleted.`);
     if (NOT_WRITABLE.has(code))
-        return new BackupError(`${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. Nothing was uploaded or deleted.`);
+        return new BackupError(`${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. Nothing ` +
+            `was uploaded or deleted.`);
     if (code === 'ENOENT' || code === 'ENOTDIR')
-        return new BackupError(`${doing} in ${where} failed: the folder does not exist (${code}). Create it, or set ${temp.setting} to a folder that exists. Nothing was uploaded or deleted.`);
+        return new BackupError(`${doing} in ${where} failed: the folder does not exist (${code}). Create it, or set ${temp.setting} to a ` +
+            `folder that exists. Nothing was uploaded or deleted.`);
     if (code === 'EIO')
-        return new BackupError(`${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. Nothing was uploaded or deleted.`);
+        return new BackupError(`${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. Nothing was ` +
+            `uploaded or deleted.`);
     return undefined;
 }
 
@@ -817,9 +824,11 @@ class Redactor {
 // Both the HTTP status and the JSON `status` are judged: some KO answers come with HTTP 200.
 const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl';
 const ADVICE = {
-    auth: `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ${KEY_CONSOLE_URL} and store it in the secret.`,
+    auth: `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ` +
+        `${KEY_CONSOLE_URL} and store it in the secret.`,
     account: 'The 1fichier API needs a Premium or Access subscription: renew it on 1fichier.com, then run again.',
-    flood: '1fichier has locked the account or this address, often after too many requests: wait (an hour is safe) and run again, and make sure no other job uses the same key at the same time. The key itself is fine.',
+    flood: '1fichier has locked the account or this address, often after too many requests: wait (an hour is safe) and run ' +
+        'again, and make sure no other job uses the same key at the same time. The key itself is fine.',
     quota: 'The 1fichier account has no room for this backup: free space or raise the quota, or keep fewer backups.',
     'not-found': '',
     retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
@@ -831,7 +840,11 @@ function errorNumber(message) {
     return match?.[1] ? Number(match[1]) : undefined;
 }
 const RETRYABLE_HTTP = new Set([403, 429, 500, 502, 503, 504, 509]);
-/** Lock answers seen from the real service (rclone's shouldRetry in https://github.com/rclone/rclone/tree/master/backend/fichier/fichier.go, and https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java), by text and by number. */
+/**
+ * Lock answers seen from the real service, by text and by number: rclone's shouldRetry in
+ * https://github.com/rclone/rclone/tree/master/backend/fichier/fichier.go,
+ * and https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
+ */
 const LOCK_TEXT = /flood detected|ip locked|user locked|owner locked|apk locked/;
 const LOCK_CODES = new Set([374, 412, 38, 223, 649, 620, 186]);
 /** Only these mean the key: "No such user #93", "Not authenticated #247" (HTTP 401). */
@@ -1336,7 +1349,8 @@ const processBatch = ${processBatch.toString()}
 const scratch = (${newScratch.toString()})()
 parentPort.on('message', ({ id, files, level, keepRaw }) => {
   const batch = processBatch(files, level, keepRaw, require('node:fs'), require('node:zlib'), scratch)
-  const transfer = [batch.out.buffer, batch.outLengths.buffer, batch.sizes.buffer, batch.crcs.buffer, batch.changed.buffer]
+  const transfer = [batch.out.buffer, batch.outLengths.buffer, batch.sizes.buffer, batch.crcs.buffer]
+  transfer.push(batch.changed.buffer)
   if (batch.raw) transfer.push(batch.raw.buffer)
   parentPort.postMessage({ id, ...batch }, transfer)
 })
@@ -1519,7 +1533,10 @@ class ChunkBuffers {
             freeNow(buffer);
     }
 }
-/** A chunk's bytes, returned to the pool when the last holder lets go: its write, and the next chunk's deflate (dictionary). */
+/**
+ * A chunk's bytes, returned to the pool when the last holder lets go: its write, and the next
+ * chunk's deflate (dictionary).
+ */
 class Held {
     whole;
     buffer;
@@ -2253,8 +2270,8 @@ async function writeArchive(entries, destination, options) {
 
 ;// CONCATENATED MODULE: ./lib/onefichier/file-id.js
 // A 1fichier file is named by its download URL, `https://1fichier.com/?<id>`; the same file may be
-// shown under another of 1fichier's domains (the domain table of https://1fichier.com/api.html). So files are told apart
-// by the id after `?`, never by comparing whole URLs.
+// shown under another of 1fichier's domains (the domain table of https://1fichier.com/api.html).
+// So files are told apart by the id after `?`, never by comparing whole URLs.
 /** Download ids seen are 5-20 lowercase letters and digits (JDownloader's rule). */
 const FILE_ID = /^[a-z0-9]{5,20}$/;
 /** The file id of a download URL, or null when the URL does not carry one we can trust. */
@@ -2390,7 +2407,8 @@ async function applyRetention(req) {
         }
     }
     if (items.length >= LISTING_LIMIT) {
-        const skipped = `the folder listing has ${items.length} files, the most 1fichier returns, so it may be incomplete; nothing was deleted. Move other files out of the backup folder`;
+        const skipped = `the folder listing has ${items.length} files, the most 1fichier returns, so it may be ` +
+            `incomplete; nothing was deleted. Move other files out of the backup folder`;
         log.warning(`Retention skipped: ${skipped}`);
         return { plan: null, skipped, pruned: [], notPruned: [] };
     }
@@ -2411,7 +2429,8 @@ async function applyRetention(req) {
         protect: new Set(req.newBackup ? [req.newBackup.url] : []),
     });
     for (const backup of plan.future) {
-        log.warning(`'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' deletion`);
+        log.warning(`'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' ` +
+            `deletion`);
     }
     await log.group(`Retention plan: keep ${plan.keep.length}, delete ${plan.remove.length}${req.dryRun ? ' (dry run)' : ''}`, async () => {
         for (const line of describePlan(plan))
@@ -2865,7 +2884,8 @@ async function selectFiles(patterns, options) {
 }
 
 ;// CONCATENATED MODULE: ./lib/onefichier/types.js
-// Request and response shapes of the 1fichier API (https://1fichier.com/api.html; rclone's structs.go in https://github.com/rclone/rclone/tree/master/backend/fichier). Numbers arrive as
+// Request and response shapes of the 1fichier API (https://1fichier.com/api.html, and rclone's
+// structs.go in https://github.com/rclone/rclone/tree/master/backend/fichier). Numbers arrive as
 // numbers or numeric strings depending on the endpoint, so readers below are lenient.
 function toNumber(value) {
     if (typeof value === 'number' && Number.isFinite(value))
@@ -2894,12 +2914,15 @@ async function verifyFromListing(client, url, expected, cause) {
             listing = attempt === 1 && expected.listing ? expected.listing : await client.listFiles(expected.folderId);
         }
         catch (error) {
-            throw new VerificationError(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing (${error.message}). The file may be at ${url}; nothing was deleted.`);
+            throw new VerificationError(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing ` +
+                `(${error.message}). The file may be at ${url}; nothing was deleted.`);
         }
         item = listing.find((i) => sameFile(i.url, url) && i.filename === expected.fileName);
     }
     if (!item) {
-        throw new VerificationError(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and ${url} is not in the listing of '${expected.folderPath || '/'}', asked ${LATE_FILE_LISTINGS} times over about 30 s. It may have landed elsewhere, or 1fichier is slow to show it; nothing was deleted.`);
+        throw new VerificationError(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and ${url} is not in the listing of ` +
+            `'${expected.folderPath || '/'}', asked ${LATE_FILE_LISTINGS} times over about 30 s. It may have landed ` +
+            `elsewhere, or 1fichier is slow to show it; nothing was deleted.`);
     }
     const mismatch = compareDigests('1fichier (file/ls.cgi)', expected, item.size, item.checksum);
     if (mismatch)
@@ -2928,7 +2951,8 @@ async function badCopy(client, mismatch, copy, expected) {
     const what = outcome.deleted
         ? 'the bad copy was deleted'
         : `the copy at ${copy.url} was not deleted (${outcome.reason}); check it and delete it by hand if it is this run's`;
-    return new VerificationError(`Checksum mismatch: ${mismatch}. The upload was corrupted on the way; ${what}. Nothing else was deleted; run the job again.`);
+    return new VerificationError(`Checksum mismatch: ${mismatch}. The upload was corrupted on the way; ${what}. Nothing else was deleted; run ` +
+        `the job again.`);
 }
 function compareDigests(where, local, size, whirlpool) {
     const remoteSize = toNumber(size);
@@ -2936,7 +2960,8 @@ function compareDigests(where, local, size, whirlpool) {
         return `${where} reports ${remoteSize ?? 'no'} bytes, the zip has ${local.size}`;
     const remoteHash = typeof whirlpool === 'string' ? whirlpool.trim().toLowerCase() : '';
     if (remoteHash !== local.whirlpool) {
-        return `${where} reports Whirlpool ${remoteHash.slice(0, 16) || 'none'}..., the zip has ${local.whirlpool.slice(0, 16)}...`;
+        return (`${where} reports Whirlpool ${remoteHash.slice(0, 16) || 'none'}..., the zip has ` +
+            `${local.whirlpool.slice(0, 16)}...`);
     }
     return null;
 }
@@ -2965,11 +2990,13 @@ async function verifyUpload(client, link, expected) {
         throw new VerificationError(`The upload landed in the wrong folder: 1fichier put it in folder id ${folderId ?? 'unknown'} instead of '${expected.folderPath || '/'}' (id ${expected.folderId}). The backup is safe at ${url}; move it by hand. Check that the folder still exists.`);
     }
     if (expected.passwordSet && toNumber(info?.pass) === 0) {
-        throw new VerificationError(`The download password was not applied to ${url}: the file is public. Set a password on it in 1fichier's file manager.`);
+        throw new VerificationError(`The download password was not applied to ${url}: the file is public. Set a password on it in 1fichier's file ` +
+            `manager.`);
     }
     const fileName = typeof info?.filename === 'string' && info.filename !== '' ? info.filename : link.filename;
     if (fileName !== expected.fileName) {
-        throw new VerificationError(`1fichier stored the backup as '${fileName}' instead of '${expected.fileName}'; it would not be part of its series. It is at ${url}.`);
+        throw new VerificationError(`1fichier stored the backup as '${fileName}' instead of '${expected.fileName}'; it would not be part of its ` +
+            `series. It is at ${url}.`);
     }
     return { url, fileName, folderId };
 }
@@ -3019,7 +3046,8 @@ function escapeQuoted(text) {
 }
 function multipartLayout(fields, file, boundary = (0,external_node_crypto_.randomBytes)(30).toString('hex')) {
     const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(name)}"\r\n\r\n${value}\r\n`);
-    parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(file.field)}"; filename="${escapeQuoted(file.fileName)}"\r\n` +
+    parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(file.field)}"; ` +
+        `filename="${escapeQuoted(file.fileName)}"\r\n` +
         'Content-Type: application/octet-stream\r\n\r\n');
     const preamble = Buffer.from(parts.join(''), 'utf8');
     const epilogue = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
@@ -3400,7 +3428,7 @@ class OneFichierClient {
             throw new OneFichierError('fatal', 'folder/mkdir.cgi', 'the answer has no folder_id');
         return id;
     }
-    /** file/ls.cgi: the files of a folder (at most 5,000 per the API's documentation), one listing per folder per 30 s. */
+    /** file/ls.cgi: a folder's files (at most 5,000, per the API page); one listing per folder per 30 s. */
     async listFiles(folderId) {
         const answer = await this.transport.api('file/ls.cgi', { folder_id: folderId }, 'POST', {
             spacing: { key: `file/ls.cgi:${folderId}`, intervalMs: LISTING_INTERVAL_MS },
@@ -3413,7 +3441,8 @@ class OneFichierClient {
     }
     /**
      * file/info.cgi: one file's folder, size and Whirlpool checksum. Frequent calls provoke "Owner
-     * locked" (JDownloader's plugin, https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java): `once` asks a single time, the caller falls back on a listing.
+     * locked" (JDownloader's plugin, see below): `once` asks a single time, the caller falls back on a
+     * listing. https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
      */
     async fileInfo(url, options = {}) {
         return this.transport.api('file/info.cgi', { url }, 'POST', { readOnly: true, retry: !options.once });
@@ -3424,7 +3453,7 @@ class OneFichierClient {
         const answer = await this.transport.api('file/chattr.cgi', { urls: [url], description }, 'POST', { retry: false });
         return toNumber(answer.updated) ?? 0;
     }
-    /** file/rm.cgi for one URL (as rclone does), returning the confirmed `removed` count. Sent once: the caller lists again. */
+    /** file/rm.cgi for one URL (as rclone does): the confirmed `removed` count. Sent once: the caller lists again. */
     async removeFile(url) {
         const answer = await this.transport.api('file/rm.cgi', { files: [{ url }] }, 'POST', { retry: false });
         return toNumber(answer.removed) ?? 0;
@@ -3507,7 +3536,8 @@ class OneFichierClient {
         }
         catch (error) {
             if (stall.signal.aborted && !this.transport.options.signal?.aborted) {
-                throw new OneFichierError('retryable', operation, `no progress for ${Math.round(stallTimeoutMs / 1000)} s after ${sent} of ${req.size} bytes (stall-timeout-seconds)`);
+                throw new OneFichierError('retryable', operation, `no progress for ${Math.round(stallTimeoutMs / 1000)} s after ${sent} of ${req.size} bytes ` +
+                    `(stall-timeout-seconds)`);
             }
             if (error instanceof OneFichierError)
                 throw error;
@@ -3618,9 +3648,11 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
         const glitch = isRetryable(failure.kind) ||
             (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300);
         if (!glitch || attempt >= attempts) {
-            throw new OneFichierError(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and that a file of that name is not in the way`, failure.httpStatus);
+            throw new OneFichierError(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and ` +
+                `that a file of that name is not in the way`, failure.httpStatus);
         }
-        log.warning(`${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ${attempt + 1} of ${attempts})`);
+        log.warning(`${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ` +
+            `${attempt + 1} of ${attempts})`);
     }
 }
 
@@ -3651,7 +3683,8 @@ async function uploadWithRetries(client, job) {
     const { log } = job;
     for (let attempt = 1;; attempt++) {
         const server = (attempt === 1 ? await job.prefetchedServer?.() : null) ?? (await client.getUploadServer());
-        log.info(`Uploading ${job.fileName} (${formatBytes(job.size)}) to node ${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`);
+        log.info(`Uploading ${job.fileName} (${formatBytes(job.size)}) to node ` +
+            `${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`);
         // The clock starts with the first byte sent, not with the pacer's wait before it.
         let started = 0;
         let lastLog = 0;
@@ -3671,7 +3704,8 @@ async function uploadWithRetries(client, job) {
                         return;
                     lastLog = now;
                     const rate = sentBytes / Math.max((now - started) / 1000, 0.001);
-                    log.info(`  ${formatBytes(sentBytes)} of ${formatBytes(totalBytes)} (${Math.floor((100 * sentBytes) / totalBytes)}%), ${formatBytes(rate)}/s`);
+                    log.info(`  ${formatBytes(sentBytes)} of ${formatBytes(totalBytes)} ` +
+                        `(${Math.floor((100 * sentBytes) / totalBytes)}%), ${formatBytes(rate)}/s`);
                 },
             });
         }
@@ -4124,7 +4158,8 @@ class ZipReadBack {
         }
         this.check = undefined;
         if (entry.method !== AES_METHOD && this.crc !== entry.crc >>> 0) {
-            this.fail(`entry '${entry.name.toString()}' fails its CRC-32 check (the directory says ${entry.crc.toString(16)}, its data gives ${this.crc.toString(16)})`);
+            this.fail(`entry '${entry.name.toString()}' fails its CRC-32 check (the directory says ${entry.crc.toString(16)}, its ` +
+                `data gives ${this.crc.toString(16)})`);
             return;
         }
         if (entry.flags & 0x8)
@@ -4272,10 +4307,12 @@ async function recordFingerprint(client, url, description, log) {
         if (updated >= 1)
             log.info("Fingerprint saved in the backup's description, for skip-unchanged on the next run");
         else
-            log.warning('1fichier did not confirm the description change (updated: 0): the next run will upload again even if nothing changed');
+            log.warning('1fichier did not confirm the description change (updated: 0): the next run will upload again even if ' +
+                'nothing changed');
     }
     catch (error) {
-        log.warning(`Could not save the fingerprint in the backup's description (${error.message}): the next run will upload again even if nothing changed`);
+        log.warning(`Could not save the fingerprint in the backup's description (${error.message}): the next run will ` +
+            `upload again even if nothing changed`);
     }
 }
 
@@ -4313,9 +4350,11 @@ function describeProgress(progress) {
             ? 'The new backup was not verified; if the upload had finished, an unverified copy may be in the folder.'
             : 'No backup was uploaded.';
     const deleted = progress.deleted.length > 0
-        ? `1fichier confirmed ${progress.deleted.length} deletions before the stop (${progress.deleted.join(', ')}); no other backup was deleted.`
+        ? `1fichier confirmed ${progress.deleted.length} deletions before the stop (${progress.deleted.join(', ')}); ` +
+            `no other backup was deleted.`
         : progress.stage === 'prune'
-            ? 'No deletion was confirmed before the stop (one in flight may still take effect); no other backup was deleted.'
+            ? 'No deletion was confirmed before the stop (one in flight may still take effect); no other backup was ' +
+                'deleted.'
             : 'Nothing was deleted.';
     return `Stopped during ${progress.stage}. ${backup} ${deleted} The temporary zip was removed.`;
 }
@@ -4421,7 +4460,8 @@ async function runBackup(ctx) {
                     tally.missing.push({ name: entry.name, reason: describeReadError(error) });
                     log.warning(`'${entry.name}' is missing from the backup: ${describeReadError(error)}; the backup goes on without it`);
                 },
-                onSizeChanged: (entry, size) => log.warning(`'${entry.name}' changed size while it was read; the backup holds the ${formatBytes(size)} that were read`),
+                onSizeChanged: (entry, size) => log.warning(`'${entry.name}' changed size while it was read; the backup holds the ${formatBytes(size)} that were ` +
+                    `read`),
             }).catch((error) => {
                 if (refused.signal.aborted && !ctx.signal?.aborted)
                     throw refused.signal.reason;
@@ -4436,13 +4476,15 @@ async function runBackup(ctx) {
                 return result;
             if (config.archivePassword)
                 log.info('Contents encrypted with AES-256 (WinZip AE-2); entry names stay readable');
-            log.info(`Zipped ${fileCount} files (${formatBytes(totalBytes)}) into ${fileName}: ${formatBytes(result.size)} in ${formatDuration(performance.now() - started)}`);
+            log.info(`Zipped ${fileCount} files (${formatBytes(totalBytes)}) into ${fileName}: ${formatBytes(result.size)} in ` +
+                `${formatDuration(performance.now() - started)}`);
             return result;
         }));
         // Set inside the generator above at the first file (TypeScript's narrowing cannot see that).
         const lookup = destination;
         if (!lookup || selection.tally.fileCount === 0) {
-            const message = `No files were found with the provided path:\n${config.patterns}\nCheck the paths (relative to ${ctx.workspace}); hidden files need include-hidden-files: true.`;
+            const message = `No files were found with the provided path:\n${config.patterns}\nCheck the paths (relative ` +
+                `to ${ctx.workspace}); hidden files need include-hidden-files: true.`;
             if (config.ifNoFilesFound === 'error')
                 throw new NoFilesError(message.replace(/\n/g, ' '));
             if (config.ifNoFilesFound === 'warn')
@@ -4525,7 +4567,9 @@ function checkServiceLimits(size, fileName) {
     if (size === 0)
         throw new BackupError(`The zip ${fileName} is empty (0 bytes) and 1fichier refuses empty files; nothing was uploaded or deleted.`);
     if (size > MAX_UPLOAD_BYTES) {
-        throw new BackupError(`The zip ${fileName} is ${formatBytes(size)}, over the 300 GB that 1fichier accepts for one file. Split the backup into several series (one step per part of the tree, each with its own name-prefix), or exclude large files. Nothing was uploaded or deleted.`);
+        throw new BackupError(`The zip ${fileName} is ${formatBytes(size)}, over the 300 GB that 1fichier accepts for one file. Split the ` +
+            `backup into several series (one step per part of the tree, each with its own name-prefix), or exclude large ` +
+            `files. Nothing was uploaded or deleted.`);
     }
 }
 /** A node asked for during the zip is used only this soon after: how long 1fichier keeps one is not documented. */
@@ -4577,7 +4621,8 @@ async function openReadBack(zipPath, size, password) {
     catch (error) {
         if (!(error instanceof ZipCheckError))
             throw error;
-        throw new BackupError(`The zip that was written does not read back (${error.message}): nothing was uploaded or deleted. This is a bug; please report it.`);
+        throw new BackupError(`The zip that was written does not read back (${error.message}): nothing was uploaded or deleted. This is a ` +
+            `bug; please report it.`);
     }
 }
 /**
@@ -4595,7 +4640,8 @@ function waitForDigests(job, readBack, log) {
         catch (error) {
             if (!(error instanceof ZipCheckError))
                 throw error;
-            throw new BackupError(`The zip does not read back as it was written (${error.message}): it is not a sound backup, so nothing was verified or deleted. If it was uploaded, delete that copy by hand. This is a bug; please report it.`);
+            throw new BackupError(`The zip does not read back as it was written (${error.message}): it is not a sound backup, so nothing was ` +
+                `verified or deleted. If it was uploaded, delete that copy by hand. This is a bug; please report it.`);
         }
         if (!logged) {
             logged = true;
@@ -4603,7 +4649,9 @@ function waitForDigests(job, readBack, log) {
             log.info(`SHA-256 ${digests.sha256}`);
             log.info(`Whirlpool ${digests.whirlpool}`);
             log.info(`Read back: all ${readBack.checked} entries check out (CRC-32 or AES code, and the central directory)`);
-            log.info(`Checksums ready ${waited < 10 ? 'before the upload ended' : `${formatDuration(waited)} after the upload ended`} (${engine})`);
+            log.info(`Checksums ready ` +
+                `${waited < 10 ? 'before the upload ended' : `${formatDuration(waited)} after the upload ended`} ` +
+                `(${engine})`);
         }
         return digests;
     };
@@ -4681,10 +4729,12 @@ async function keepAsArtifact(ctx, zipPath, error, progress) {
     try {
         const saved = await ctx.log.group('Save the zip as a workflow artifact', () => ctx.saveAsArtifact(zipPath));
         progress.artifact = saved;
-        return new BackupError(`${message} The backup was saved instead as workflow artifact '${saved.name}' (id ${saved.id}${saved.url ? `, ${saved.url}` : ''}); download it from the run's page. Nothing was pruned.`);
+        return new BackupError(`${message} The backup was saved instead as workflow artifact '${saved.name}' (id ` +
+            `${saved.id}${saved.url ? `, ${saved.url}` : ''}); download it from the run's page. Nothing was pruned.`);
     }
     catch (artifactError) {
-        return new BackupError(`${message} Saving the zip as a workflow artifact failed too (${artifactError?.message ?? String(artifactError)}). Nothing was pruned.`);
+        return new BackupError(`${message} Saving the zip as a workflow artifact failed too ` +
+            `(${artifactError?.message ?? String(artifactError)}). Nothing was pruned.`);
     }
 }
 async function uploadAndVerify(ctx, client, destination, archive, digests, fileName, stagesMs, progress) {
@@ -4739,7 +4789,8 @@ async function uploadAndVerify(ctx, client, destination, archive, digests, fileN
             log.info(`${verified.fallback.reason} (a new file can take a moment to show); the folder listing confirmed it`);
         else if (verified.fallback)
             log.warning(`${verified.fallback.reason}; the folder listing confirmed the upload instead`);
-        log.info(`Verified in ${formatDuration(performance.now() - started)}: 1fichier's size (${formatBytes(archive.size)}) and Whirlpool match the zip; it is in folder id ${folderId}`);
+        log.info(`Verified in ${formatDuration(performance.now() - started)}: 1fichier's size (${formatBytes(archive.size)}) ` +
+            `and Whirlpool match the zip; it is in folder id ${folderId}`);
         return verified;
     }));
     return {
@@ -4764,7 +4815,8 @@ async function findInFolder(client, folderId, fileName, archive, cause, before, 
         listing = await client.listFiles(folderId);
     }
     catch (error) {
-        throw new BackupError(`The upload's result is unknown: end.pl gave no link and the folder could not be listed (${error.message}).${foreign} Nothing was deleted; check the folder for ${fileName}.`);
+        throw new BackupError(`The upload's result is unknown: end.pl gave no link and the folder could not be listed ` +
+            `(${error.message}).${foreign} Nothing was deleted; check the folder for ${fileName}.`);
     }
     // Ours: our exact name, the zip's size and Whirlpool, and not in the folder before the upload.
     const match = listing.find((item) => item.filename === fileName &&
@@ -4773,7 +4825,8 @@ async function findInFolder(client, folderId, fileName, archive, cause, before, 
         fileIdOf(item.url) !== null &&
         !before?.some((old) => sameFile(old.url, item.url)));
     if (!match) {
-        throw new BackupError(`The upload's result is unknown: end.pl gave no link (${cause.cause.detail}) and ${fileName} with the zip's size and Whirlpool is not in the folder.${foreign} Nothing was deleted; run the job again.`);
+        throw new BackupError(`The upload's result is unknown: end.pl gave no link (${cause.cause.detail}) and ${fileName} with the zip's ` +
+            `size and Whirlpool is not in the folder.${foreign} Nothing was deleted; run the job again.`);
     }
     log.info(`Found ${fileName} in the folder with the zip's size and Whirlpool`);
     return {
@@ -4919,7 +4972,8 @@ async function downloadBackup(client, backup, file, options) {
         }
         await (0,promises_.rm)(file, { force: true });
         if (whole >= WHOLE_ATTEMPTS) {
-            throw new BackupError(`The download of ${backup.fileName} is corrupted (${problem}) after ${whole} tries; nothing was extracted. Run again later.`);
+            throw new BackupError(`The download of ${backup.fileName} is corrupted (${problem}) after ${whole} tries; nothing was extracted. ` +
+                `Run again later.`);
         }
         log.warning(`The download of ${backup.fileName} is corrupted (${problem}); downloading it again with a new token`);
     }
@@ -4936,7 +4990,8 @@ async function fetchResuming(client, backup, file, options) {
             if (!(error instanceof OneFichierError) || !isRetryable(error.kind) || attempt >= options.retries)
                 throw error;
             offset = error.resumeFrom ?? 0;
-            options.log.warning(`${error.message.split('. ')[0]}; resuming from byte ${offset} with a new token (attempt ${attempt + 1} of ${options.retries})`);
+            options.log.warning(`${error.message.split('. ')[0]}; resuming from byte ${offset} with a new token (attempt ${attempt + 1} of ` +
+                `${options.retries})`);
         }
     }
 }
@@ -4950,13 +5005,17 @@ async function tokenFor(client, backup, options) {
             throw error;
         const code = errorNumber(error.detail);
         if (code === 913) {
-            throw new BackupError(`1fichier refused the download (${error.detail}): premium downloads through the API are refused from datacenter addresses, which a GitHub-hosted runner is, unless CDN credit is spent. Use --cdn (the restore action's cdn: true) on an account with CDN credit, or restore from another machine.`);
+            throw new BackupError(`1fichier refused the download (${error.detail}): premium downloads through the API are refused from ` +
+                `datacenter addresses, which a GitHub-hosted runner is, unless CDN credit is spent. Use --cdn (the restore ` +
+                `action's cdn: true) on an account with CDN credit, or restore from another machine.`);
         }
         if (code === 887) {
-            throw new BackupError(`1fichier refused the download (${error.detail}): the account allows one location at a time. Stop downloads from other places (or sign out elsewhere) and run again.`);
+            throw new BackupError(`1fichier refused the download (${error.detail}): the account allows one location at a time. Stop downloads ` +
+                `from other places (or sign out elsewhere) and run again.`);
         }
         if (code === 631 && /password/i.test(error.detail)) {
-            throw new BackupError(`1fichier refused the download (${error.detail}): the backup has a download password; set ONEFICHIER_LINK_PASSWORD (link-password) to it.`);
+            throw new BackupError(`1fichier refused the download (${error.detail}): the backup has a download password; set ` +
+                `ONEFICHIER_LINK_PASSWORD (link-password) to it.`);
         }
         throw error;
     }
@@ -5108,11 +5167,14 @@ function checkNames(entries) {
     for (const entry of entries) {
         const why = unsafeName(entry.name);
         if (why)
-            throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' that ${why}; the zip is refused as a whole and nothing was written.`);
+            throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' that ${why}; the zip is refused as a whole and nothing was ` +
+                `written.`);
         const segments = entry.name.toString('latin1').split('/');
         for (let i = 1; i < segments.length; i++) {
             if (links.has(segments.slice(0, i).join('/'))) {
-                throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' under '${segments.slice(0, i).join('/')}', which is a symbolic link in the zip: it could land outside the target. The zip is refused as a whole and nothing was written.`);
+                throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' under '${segments.slice(0, i).join('/')}', which is a ` +
+                    `symbolic link in the zip: it could land outside the target. The zip is refused as a whole and nothing ` +
+                    `was written.`);
             }
         }
     }
@@ -5213,7 +5275,8 @@ async function checkTarget(target, overwrite) {
         throw error;
     });
     if (entries.length > 0 && !overwrite) {
-        throw new BackupError(`'${target}' is not empty: restore into an empty or new folder, or add --overwrite to replace what the backup holds there.`);
+        throw new BackupError(`'${target}' is not empty: restore into an empty or new folder, or add --overwrite to replace what the backup ` +
+            `holds there.`);
     }
 }
 async function extractInto(archive, target, options) {
@@ -5502,7 +5565,7 @@ async function withDownload(client, ctx, backup, body) {
 
 
 const REPOSITORY_COMMANDS = ['list', 'prune', 'check', 'restore'];
-const REPOSITORY_HELP = `Commands that read the series back (the same key, folder and name prefix as the backups):
+const REPOSITORY_HELP = `Commands that read the series back (the same key, folder and name prefix as backups):
 
   list    --folder F --name-prefix P [--keep-... N] [--json]
           the series, newest first: name, time (UTC, from the name), size, link; with keep-* rules,
@@ -5574,6 +5637,13 @@ function parseRepositoryArgs(command, argv) {
         throw new RepositoryUsageError("'restore' needs --to DIR: the folder to restore into.");
     return parsed;
 }
+/** One row of `list`: time, size, name, link, and (with keep-* rules) what keeps it. */
+function listLine(row) {
+    const keptBy = row['kept-by'];
+    const kept = keptBy === undefined ? '' : keptBy.length > 0 ? `  kept: ${keptBy.join(', ')}` : '  not kept';
+    const time = row.time.replace('.000Z', 'Z');
+    return `${time}  ${formatBytes(row.size).padStart(10)}  ${row['file-name']}  ${row.url}${kept}`;
+}
 async function runRepositoryCommand(command, args, shell) {
     const { values } = args;
     const input = (name) => {
@@ -5613,7 +5683,7 @@ async function runRepositoryCommand(command, args, shell) {
                     shell.print(`No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}'.`);
                 else
                     for (const r of rows)
-                        shell.print(`${r.time.replace('.000Z', 'Z')}  ${formatBytes(r.size).padStart(10)}  ${r['file-name']}  ${r.url}${r['kept-by'] ? `  ${r['kept-by'].length > 0 ? `kept: ${r['kept-by'].join(', ')}` : 'not kept'}` : ''}`);
+                        shell.print(listLine(r));
                 return 0;
             }
             case 'prune': {
@@ -5644,19 +5714,22 @@ async function runRepositoryCommand(command, args, shell) {
                 if (json)
                     shell.print(JSON.stringify(results, null, 2));
                 else
-                    shell.print(`Checked ${results.length} backups: ${results.filter((r) => r.ok).length} sound, ${results.filter((r) => !r.ok).length} damaged`);
+                    shell.print(`Checked ${results.length} backups: ${results.filter((r) => r.ok).length} sound, ` +
+                        `${results.filter((r) => !r.ok).length} damaged`);
                 return results.every((r) => r.ok) ? 0 : 1;
             }
             case 'restore': {
                 const restored = await restoreCommand(ctx, String(values.to), values.overwrite === true);
                 if (!restored) {
-                    shell.log.error(`The series ${config.namePrefix} has no backup in '${config.folder.join('/') || '/'}': nothing was restored.`);
+                    shell.log.error(`The series ${config.namePrefix} has no backup in '${config.folder.join('/') || '/'}': nothing was ` +
+                        `restored.`);
                     return 1;
                 }
                 if (json)
                     shell.print(JSON.stringify(restored, null, 2));
                 else
-                    shell.print(`Restored ${restored['file-name']} (${formatBytes(restored.size)}, ${restored['file-count']} files) into ${restored.path}`);
+                    shell.print(`Restored ${restored['file-name']} (${formatBytes(restored.size)}, ${restored['file-count']} files) ` +
+                        `into ${restored.path}`);
                 return 0;
             }
         }
@@ -5846,7 +5919,8 @@ function parseCliArguments(argv, env) {
     }
     const values = parsed.values;
     if (values['api-key'] !== undefined) {
-        throw new UsageError('--api-key is not accepted: a key on the command line is visible to every user of the machine. Set ONEFICHIER_API_KEY or use --key-file.');
+        throw new UsageError('--api-key is not accepted: a key on the command line is visible to every user of the machine. Set ' +
+            'ONEFICHIER_API_KEY or use --key-file.');
     }
     if (values['link-password'] !== undefined) {
         throw new UsageError('--link-password is not accepted on the command line: set ONEFICHIER_LINK_PASSWORD instead.');
@@ -5855,7 +5929,8 @@ function parseCliArguments(argv, env) {
         throw new UsageError('--archive-password is not accepted on the command line: set ONEFICHIER_ARCHIVE_PASSWORD instead.');
     }
     if (typeof values['on-upload-failure'] === 'string' && values['on-upload-failure'].trim() === 'artifact') {
-        throw new UsageError("--on-upload-failure artifact works only inside a GitHub Actions job (it uses the run's artifact storage); from the command line the only choice is fail.");
+        throw new UsageError("--on-upload-failure artifact works only inside a GitHub Actions job (it uses the run's artifact storage); " +
+            'from the command line the only choice is fail.');
     }
     const inputs = {};
     for (const flag of cli_VALUE_FLAGS) {
@@ -5898,7 +5973,8 @@ function readSecretFile(file, where) {
     }
     catch (error) {
         const code = error.code ?? 'unreadable';
-        throw new UsageError(`cannot read the file named by ${where} (${code}); give the path of a file that holds the secret (the value itself is not shown here, in case it is the secret)`);
+        throw new UsageError(`cannot read the file named by ${where} (${code}); give the path of a file that holds the secret (the value ` +
+            `itself is not shown here, in case it is the secret)`);
     }
     return text.replace(/\r?\n$/, '');
 }
@@ -6037,7 +6113,8 @@ async function runCli(argv, env = process.env) {
             const retention = result.retention?.plan
                 ? `; retention kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}`
                 : '';
-            cliLog.final(redact(`${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} files)${result.url ? `: ${result.url}` : ''}${retention}`));
+            cliLog.final(redact(`${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} ` +
+                `files)${result.url ? `: ${result.url}` : ''}${retention}`));
         }
         return retentionIncomplete(result) ? EXIT.retentionIncomplete : EXIT.ok;
     }
@@ -6056,7 +6133,8 @@ async function runCli(argv, env = process.env) {
             // Input names are the flags' names.
             for (const problem of error.problems) {
                 log.error(problem.input === 'api-key' && (args.inputs['api-key'] ?? '').trim() === ''
-                    ? 'No usable API key: set ONEFICHIER_API_KEY or use --key-file FILE (create a key at https://1fichier.com/console/params.pl)'
+                    ? 'No usable API key: set ONEFICHIER_API_KEY or use --key-file FILE (create a key at ' +
+                        'https://1fichier.com/console/params.pl)'
                     : problem.message.replace(/^Input '([^']+)'/, (_, input) => SECRET_SOURCES[input] ?? `--${input}`));
             }
             return EXIT.usage;

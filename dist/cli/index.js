@@ -350,7 +350,9 @@ function nodeVersionProblem(version, program) {
     const major = Number(version.split('.')[0]);
     if (Number.isFinite(major) && major >= REQUIRED_NODE_MAJOR)
         return null;
-    return `${program} needs Node.js ${REQUIRED_NODE_MAJOR} or newer, and this is Node.js ${version}: install Node.js ${REQUIRED_NODE_MAJOR} from https://nodejs.org/en/download (or a version manager: nvm install ${REQUIRED_NODE_MAJOR}).`;
+    return (`${program} needs Node.js ${REQUIRED_NODE_MAJOR} or newer, and this is Node.js ${version}: install Node.js ` +
+        `${REQUIRED_NODE_MAJOR} from https://nodejs.org/en/download (or a version manager: nvm install ` +
+        `${REQUIRED_NODE_MAJOR}).`);
 }
 /** Exits with code 2 and that line when this Node is too old. */
 function requireNode(program) {

@@ -81682,7 +81682,8 @@ function parseConfig(get, env = {}) {
     const apiUrl = attempt(DEFAULT_API_URL, () => readApiUrl(get('api-url')));
     const nameLength = backupFileName(namePrefix, new Date(0), label).length;
     if (nameLength > MAX_FILE_NAME) {
-        problems.push(new InputError(label === '' ? 'name-prefix' : 'label', `the backup's file name would be ${nameLength} characters, more than the ${MAX_FILE_NAME} 1fichier accepts; shorten name-prefix or label`, 'my-repo'));
+        problems.push(new InputError(label === '' ? 'name-prefix' : 'label', `the backup's file name would be ${nameLength} characters, more than the ${MAX_FILE_NAME} 1fichier accepts; ` +
+            `shorten name-prefix or label`, 'my-repo'));
     }
     if (problems.length > 0)
         throw new InvalidInputs(problems);
@@ -81713,7 +81714,8 @@ function readApiKey(raw) {
         throw new InputError('api-key', 'it is empty; set it from a repository secret (create a key at https://1fichier.com/console/params.pl)', '${{ secrets.ONEFICHIER_API_KEY }}');
     }
     if (!/^[\x21-\x7e]+$/.test(raw)) {
-        throw new InputError('api-key', 'it is not printable ASCII without spaces (white space around it, a line break or another character); copy the key again from https://1fichier.com/console/params.pl', '${{ secrets.ONEFICHIER_API_KEY }}');
+        throw new InputError('api-key', 'it is not printable ASCII without spaces (white space around it, a line break or another character); copy ' +
+            'the key again from https://1fichier.com/console/params.pl', '${{ secrets.ONEFICHIER_API_KEY }}');
     }
     return raw;
 }
@@ -81742,7 +81744,8 @@ function readFolder(raw) {
             throw new InputError('folder', `segment '${segment}' starts or ends with a space`, 'backups/my-repo');
         }
         if (UNSAFE_FOLDER_CHARS.test(segment)) {
-            throw new InputError('folder', `segment '${segment}' contains a character 1fichier does not accept in names (\\ < > " ' $ \` or a control character)`, 'backups/my-repo');
+            throw new InputError('folder', `segment '${segment}' contains a character 1fichier does not accept in names (\\ < > " ' $ \` or a control ` +
+                `character)`, 'backups/my-repo');
         }
         if (segment.length > 250) {
             throw new InputError('folder', `segment '${segment.slice(0, 20)}...' is longer than 250 characters`, 'backups/my-repo');
@@ -81999,13 +82002,17 @@ function diskFailure(error, temp, doing) {
     const where = `'${temp.path}'`;
     const elsewhere = `or set ${temp.setting} to a folder on a disk with room`;
     if (DISK_FULL.has(code))
-        return new errors_BackupError(`${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. Nothing was uploaded or deleted.`);
+        return new errors_BackupError(`${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. Nothing was ` +
+            `uploaded or deleted.`);
     if (NOT_WRITABLE.has(code))
-        return new errors_BackupError(`${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. Nothing was uploaded or deleted.`);
+        return new errors_BackupError(`${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. Nothing ` +
+            `was uploaded or deleted.`);
     if (code === 'ENOENT' || code === 'ENOTDIR')
-        return new errors_BackupError(`${doing} in ${where} failed: the folder does not exist (${code}). Create it, or set ${temp.setting} to a folder that exists. Nothing was uploaded or deleted.`);
+        return new errors_BackupError(`${doing} in ${where} failed: the folder does not exist (${code}). Create it, or set ${temp.setting} to a ` +
+            `folder that exists. Nothing was uploaded or deleted.`);
     if (code === 'EIO')
-        return new errors_BackupError(`${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. Nothing was uploaded or deleted.`);
+        return new errors_BackupError(`${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. Nothing was ` +
+            `uploaded or deleted.`);
     return undefined;
 }
 
@@ -82117,9 +82124,11 @@ class RedactingLog {
 // Both the HTTP status and the JSON `status` are judged: some KO answers come with HTTP 200.
 const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl';
 const ADVICE = {
-    auth: `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ${KEY_CONSOLE_URL} and store it in the secret.`,
+    auth: `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ` +
+        `${KEY_CONSOLE_URL} and store it in the secret.`,
     account: 'The 1fichier API needs a Premium or Access subscription: renew it on 1fichier.com, then run again.',
-    flood: '1fichier has locked the account or this address, often after too many requests: wait (an hour is safe) and run again, and make sure no other job uses the same key at the same time. The key itself is fine.',
+    flood: '1fichier has locked the account or this address, often after too many requests: wait (an hour is safe) and run ' +
+        'again, and make sure no other job uses the same key at the same time. The key itself is fine.',
     quota: 'The 1fichier account has no room for this backup: free space or raise the quota, or keep fewer backups.',
     'not-found': '',
     retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
@@ -82131,7 +82140,11 @@ function errorNumber(message) {
     return match?.[1] ? Number(match[1]) : undefined;
 }
 const RETRYABLE_HTTP = new Set([403, 429, 500, 502, 503, 504, 509]);
-/** Lock answers seen from the real service (rclone's shouldRetry in https://github.com/rclone/rclone/tree/master/backend/fichier/fichier.go, and https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java), by text and by number. */
+/**
+ * Lock answers seen from the real service, by text and by number: rclone's shouldRetry in
+ * https://github.com/rclone/rclone/tree/master/backend/fichier/fichier.go,
+ * and https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
+ */
 const LOCK_TEXT = /flood detected|ip locked|user locked|owner locked|apk locked/;
 const LOCK_CODES = new Set([374, 412, 38, 223, 649, 620, 186]);
 /** Only these mean the key: "No such user #93", "Not authenticated #247" (HTTP 401). */
@@ -82413,7 +82426,8 @@ function escapeQuoted(text) {
 }
 function multipartLayout(fields, file, boundary = (0,external_node_crypto_.randomBytes)(30).toString('hex')) {
     const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(name)}"\r\n\r\n${value}\r\n`);
-    parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(file.field)}"; filename="${escapeQuoted(file.fileName)}"\r\n` +
+    parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(file.field)}"; ` +
+        `filename="${escapeQuoted(file.fileName)}"\r\n` +
         'Content-Type: application/octet-stream\r\n\r\n');
     const preamble = Buffer.from(parts.join(''), 'utf8');
     const epilogue = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
@@ -82766,7 +82780,8 @@ function describeBody(text) {
 }
 
 ;// CONCATENATED MODULE: ./lib/onefichier/types.js
-// Request and response shapes of the 1fichier API (https://1fichier.com/api.html; rclone's structs.go in https://github.com/rclone/rclone/tree/master/backend/fichier). Numbers arrive as
+// Request and response shapes of the 1fichier API (https://1fichier.com/api.html, and rclone's
+// structs.go in https://github.com/rclone/rclone/tree/master/backend/fichier). Numbers arrive as
 // numbers or numeric strings depending on the endpoint, so readers below are lenient.
 function toNumber(value) {
     if (typeof value === 'number' && Number.isFinite(value))
@@ -82807,7 +82822,7 @@ class OneFichierClient {
             throw new OneFichierError('fatal', 'folder/mkdir.cgi', 'the answer has no folder_id');
         return id;
     }
-    /** file/ls.cgi: the files of a folder (at most 5,000 per the API's documentation), one listing per folder per 30 s. */
+    /** file/ls.cgi: a folder's files (at most 5,000, per the API page); one listing per folder per 30 s. */
     async listFiles(folderId) {
         const answer = await this.transport.api('file/ls.cgi', { folder_id: folderId }, 'POST', {
             spacing: { key: `file/ls.cgi:${folderId}`, intervalMs: LISTING_INTERVAL_MS },
@@ -82820,7 +82835,8 @@ class OneFichierClient {
     }
     /**
      * file/info.cgi: one file's folder, size and Whirlpool checksum. Frequent calls provoke "Owner
-     * locked" (JDownloader's plugin, https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java): `once` asks a single time, the caller falls back on a listing.
+     * locked" (JDownloader's plugin, see below): `once` asks a single time, the caller falls back on a
+     * listing. https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
      */
     async fileInfo(url, options = {}) {
         return this.transport.api('file/info.cgi', { url }, 'POST', { readOnly: true, retry: !options.once });
@@ -82831,7 +82847,7 @@ class OneFichierClient {
         const answer = await this.transport.api('file/chattr.cgi', { urls: [url], description }, 'POST', { retry: false });
         return toNumber(answer.updated) ?? 0;
     }
-    /** file/rm.cgi for one URL (as rclone does), returning the confirmed `removed` count. Sent once: the caller lists again. */
+    /** file/rm.cgi for one URL (as rclone does): the confirmed `removed` count. Sent once: the caller lists again. */
     async removeFile(url) {
         const answer = await this.transport.api('file/rm.cgi', { files: [{ url }] }, 'POST', { retry: false });
         return toNumber(answer.removed) ?? 0;
@@ -82914,7 +82930,8 @@ class OneFichierClient {
         }
         catch (error) {
             if (stall.signal.aborted && !this.transport.options.signal?.aborted) {
-                throw new OneFichierError('retryable', operation, `no progress for ${Math.round(stallTimeoutMs / 1000)} s after ${sent} of ${req.size} bytes (stall-timeout-seconds)`);
+                throw new OneFichierError('retryable', operation, `no progress for ${Math.round(stallTimeoutMs / 1000)} s after ${sent} of ${req.size} bytes ` +
+                    `(stall-timeout-seconds)`);
             }
             if (error instanceof OneFichierError)
                 throw error;
@@ -83100,7 +83117,8 @@ async function downloadBackup(client, backup, file, options) {
         }
         await (0,promises_.rm)(file, { force: true });
         if (whole >= WHOLE_ATTEMPTS) {
-            throw new errors_BackupError(`The download of ${backup.fileName} is corrupted (${problem}) after ${whole} tries; nothing was extracted. Run again later.`);
+            throw new errors_BackupError(`The download of ${backup.fileName} is corrupted (${problem}) after ${whole} tries; nothing was extracted. ` +
+                `Run again later.`);
         }
         log.warning(`The download of ${backup.fileName} is corrupted (${problem}); downloading it again with a new token`);
     }
@@ -83117,7 +83135,8 @@ async function fetchResuming(client, backup, file, options) {
             if (!(error instanceof OneFichierError) || !isRetryable(error.kind) || attempt >= options.retries)
                 throw error;
             offset = error.resumeFrom ?? 0;
-            options.log.warning(`${error.message.split('. ')[0]}; resuming from byte ${offset} with a new token (attempt ${attempt + 1} of ${options.retries})`);
+            options.log.warning(`${error.message.split('. ')[0]}; resuming from byte ${offset} with a new token (attempt ${attempt + 1} of ` +
+                `${options.retries})`);
         }
     }
 }
@@ -83131,13 +83150,17 @@ async function tokenFor(client, backup, options) {
             throw error;
         const code = errorNumber(error.detail);
         if (code === 913) {
-            throw new errors_BackupError(`1fichier refused the download (${error.detail}): premium downloads through the API are refused from datacenter addresses, which a GitHub-hosted runner is, unless CDN credit is spent. Use --cdn (the restore action's cdn: true) on an account with CDN credit, or restore from another machine.`);
+            throw new errors_BackupError(`1fichier refused the download (${error.detail}): premium downloads through the API are refused from ` +
+                `datacenter addresses, which a GitHub-hosted runner is, unless CDN credit is spent. Use --cdn (the restore ` +
+                `action's cdn: true) on an account with CDN credit, or restore from another machine.`);
         }
         if (code === 887) {
-            throw new errors_BackupError(`1fichier refused the download (${error.detail}): the account allows one location at a time. Stop downloads from other places (or sign out elsewhere) and run again.`);
+            throw new errors_BackupError(`1fichier refused the download (${error.detail}): the account allows one location at a time. Stop downloads ` +
+                `from other places (or sign out elsewhere) and run again.`);
         }
         if (code === 631 && /password/i.test(error.detail)) {
-            throw new errors_BackupError(`1fichier refused the download (${error.detail}): the backup has a download password; set ONEFICHIER_LINK_PASSWORD (link-password) to it.`);
+            throw new errors_BackupError(`1fichier refused the download (${error.detail}): the backup has a download password; set ` +
+                `ONEFICHIER_LINK_PASSWORD (link-password) to it.`);
         }
         throw error;
     }
@@ -83482,11 +83505,14 @@ function checkNames(entries) {
     for (const entry of entries) {
         const why = unsafeName(entry.name);
         if (why)
-            throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' that ${why}; the zip is refused as a whole and nothing was written.`);
+            throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' that ${why}; the zip is refused as a whole and nothing was ` +
+                `written.`);
         const segments = entry.name.toString('latin1').split('/');
         for (let i = 1; i < segments.length; i++) {
             if (links.has(segments.slice(0, i).join('/'))) {
-                throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' under '${segments.slice(0, i).join('/')}', which is a symbolic link in the zip: it could land outside the target. The zip is refused as a whole and nothing was written.`);
+                throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' under '${segments.slice(0, i).join('/')}', which is a ` +
+                    `symbolic link in the zip: it could land outside the target. The zip is refused as a whole and nothing ` +
+                    `was written.`);
             }
         }
     }
@@ -83587,7 +83613,8 @@ async function checkTarget(target, overwrite) {
         throw error;
     });
     if (entries.length > 0 && !overwrite) {
-        throw new errors_BackupError(`'${target}' is not empty: restore into an empty or new folder, or add --overwrite to replace what the backup holds there.`);
+        throw new errors_BackupError(`'${target}' is not empty: restore into an empty or new folder, or add --overwrite to replace what the backup ` +
+            `holds there.`);
     }
 }
 async function extractInto(archive, target, options) {
@@ -83678,8 +83705,8 @@ async function moveIntoPlace(staging, target, overwrite) {
 
 ;// CONCATENATED MODULE: ./lib/onefichier/file-id.js
 // A 1fichier file is named by its download URL, `https://1fichier.com/?<id>`; the same file may be
-// shown under another of 1fichier's domains (the domain table of https://1fichier.com/api.html). So files are told apart
-// by the id after `?`, never by comparing whole URLs.
+// shown under another of 1fichier's domains (the domain table of https://1fichier.com/api.html).
+// So files are told apart by the id after `?`, never by comparing whole URLs.
 /** Download ids seen are 5-20 lowercase letters and digits (JDownloader's rule). */
 const FILE_ID = /^[a-z0-9]{5,20}$/;
 /** The file id of a download URL, or null when the URL does not carry one we can trust. */
@@ -83772,7 +83799,8 @@ async function prune_applyRetention(req) {
         }
     }
     if (items.length >= LISTING_LIMIT) {
-        const skipped = `the folder listing has ${items.length} files, the most 1fichier returns, so it may be incomplete; nothing was deleted. Move other files out of the backup folder`;
+        const skipped = `the folder listing has ${items.length} files, the most 1fichier returns, so it may be ` +
+            `incomplete; nothing was deleted. Move other files out of the backup folder`;
         log.warning(`Retention skipped: ${skipped}`);
         return { plan: null, skipped, pruned: [], notPruned: [] };
     }
@@ -83793,7 +83821,8 @@ async function prune_applyRetention(req) {
         protect: new Set(req.newBackup ? [req.newBackup.url] : []),
     });
     for (const backup of plan.future) {
-        log.warning(`'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' deletion`);
+        log.warning(`'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' ` +
+            `deletion`);
     }
     await log.group(`Retention plan: keep ${plan.keep.length}, delete ${plan.remove.length}${req.dryRun ? ' (dry run)' : ''}`, async () => {
         for (const line of describePlan(plan))
@@ -83932,9 +83961,11 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
         const glitch = isRetryable(failure.kind) ||
             (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300);
         if (!glitch || attempt >= attempts) {
-            throw new OneFichierError(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and that a file of that name is not in the way`, failure.httpStatus);
+            throw new OneFichierError(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and ` +
+                `that a file of that name is not in the way`, failure.httpStatus);
         }
-        log.warning(`${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ${attempt + 1} of ${attempts})`);
+        log.warning(`${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ` +
+            `${attempt + 1} of ${attempts})`);
     }
 }
 
@@ -84178,7 +84209,7 @@ async function runRestoreAction() {
             restored = null;
         }
         if (!restored) {
-            const message = `No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}': nothing was restored.`;
+            const message = `No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}': nothing was ` + `restored.`;
             if (ifNone === 'error')
                 throw new errors_BackupError(`${message} Check folder and name-prefix, or set if-no-backup-found: warn.`);
             if (ifNone === 'warn')
