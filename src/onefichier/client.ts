@@ -1,6 +1,7 @@
 // One small function per 1fichier endpoint, and nothing else (rclone's api.go). What a folder or a
 // backup means lives in the callers.
 import { OneFichierError, networkFailure } from './errors.js'
+import { sameFile } from './file-id.js'
 import { fileBody } from './file-body.js'
 import { multipartLayout } from './multipart.js'
 import { parseApiAnswer, type Transport } from './transport.js'
@@ -38,7 +39,20 @@ export interface UploadRequest {
   onProgress?: (progress: UploadProgress) => void
 }
 
+/** A node asked for ahead of the upload is used only this soon after: how long 1fichier keeps one is not documented. */
+const PREFETCHED_SERVER_MAX_AGE_MS = 60_000
+
+/** A folder's listing as this client took it, and whether this client changed the folder since. */
+interface KnownListing {
+  items: FileItem[]
+  changedSince: boolean
+}
+
 export class OneFichierClient {
+  /** The latest listing of each folder (the API allows one per folder per 30 s). */
+  private readonly listings = new Map<number, KnownListing>()
+  private prefetched: { server: Promise<UploadServer | null>; at: number } | undefined
+
   constructor(readonly transport: Transport) {}
 
   /** folder/ls.cgi: the sub-folders of a folder. */
@@ -62,8 +76,25 @@ export class OneFichierClient {
     return id
   }
 
-  /** file/ls.cgi: a folder's files (at most 5,000, per the API page); one listing per folder per 30 s. */
-  async listFiles(folderId: number): Promise<FileItem[]> {
+  /**
+   * file/ls.cgi: a folder's files (at most 5,000, per the API page). One listing per folder per 30 s,
+   * so a listing is reused while this client has not changed the folder since (no upload into it,
+   * no file removed); `fresh` asks again all the same (a file that shows late).
+   */
+  async listFiles(folderId: number, options: { fresh?: boolean } = {}): Promise<FileItem[]> {
+    const known = this.listings.get(folderId)
+    if (known && !known.changedSince && !options.fresh) return known.items
+    const items = await this.requestListing(folderId)
+    this.listings.set(folderId, { items, changedSince: false })
+    return items
+  }
+
+  /** The latest listing this client took of the folder, even one from before its own changes; undefined if none. */
+  latestListing(folderId: number): FileItem[] | undefined {
+    return this.listings.get(folderId)?.items
+  }
+
+  private async requestListing(folderId: number): Promise<FileItem[]> {
     const answer = await this.transport.api<FileList>('file/ls.cgi', { folder_id: folderId }, 'POST', {
       spacing: { key: `file/ls.cgi:${folderId}`, intervalMs: LISTING_INTERVAL_MS },
       readOnly: true,
@@ -97,6 +128,9 @@ export class OneFichierClient {
 
   /** file/rm.cgi for one URL (as rclone does): the confirmed `removed` count. Sent once: the caller lists again. */
   async removeFile(url: string): Promise<number> {
+    // Sent at all, it may have taken effect: a listing that showed the file is out of date.
+    for (const known of this.listings.values())
+      if (known.items.some((i) => sameFile(i.url, url))) known.changedSince = true
     const answer = await this.transport.api<RemoveAnswer>('file/rm.cgi', { files: [{ url }] }, 'POST', { retry: false })
     return toNumber(answer.removed) ?? 0
   }
@@ -118,8 +152,29 @@ export class OneFichierClient {
     return answer.url
   }
 
-  /** upload/get_upload_server.cgi: a fresh node and upload id for every upload. */
+  /**
+   * Asks for an upload node now, for the next upload: the API's pacing would otherwise add a wait
+   * just before it. A failure here is not reported: the upload then asks again.
+   */
+  prefetchUploadServer(): void {
+    const prefetched = { at: 0, server: Promise.resolve<UploadServer | null>(null) }
+    prefetched.server = this.requestUploadServer().then(
+      (server) => ((prefetched.at = Date.now()), server),
+      () => null,
+    )
+    this.prefetched = prefetched
+  }
+
+  /** upload/get_upload_server.cgi: a fresh node and upload id for every upload (a prefetched one once, while fresh). */
   async getUploadServer(): Promise<UploadServer> {
+    const prefetched = this.prefetched
+    this.prefetched = undefined
+    const server = prefetched ? await prefetched.server : null
+    if (server && prefetched && Date.now() - prefetched.at < PREFETCHED_SERVER_MAX_AGE_MS) return server
+    return this.requestUploadServer()
+  }
+
+  private async requestUploadServer(): Promise<UploadServer> {
     const answer = await this.transport.api<Partial<UploadServer>>('upload/get_upload_server.cgi', undefined, 'GET', {
       readOnly: true,
     })
@@ -141,6 +196,9 @@ export class OneFichierClient {
    */
   async upload(req: UploadRequest): Promise<void> {
     const operation = 'upload to 1fichier'
+    // Whatever its outcome, the folder may hold one more file: its listing is out of date.
+    const known = this.listings.get(req.folderId)
+    if (known) known.changedSince = true
     const fields: Array<[string, string]> = [['did', String(req.folderId)]]
     if (req.linkPassword) fields.push(['dpass', req.linkPassword])
     const layout = multipartLayout(fields, { field: 'file[]', fileName: req.fileName, size: req.size })
@@ -216,6 +274,11 @@ export class OneFichierClient {
     }
   }
 
+  /** Ends the connections (the run is over). */
+  async close(): Promise<void> {
+    await this.transport.close()
+  }
+
   private async readUploadResult(server: UploadServer, fileName: string): Promise<UploadOutcome> {
     const operation = 'upload result (end.pl)'
     const response = await this.transport.send(operation, {
@@ -230,6 +293,27 @@ export class OneFichierClient {
     return { link: ours[0] ?? null, others: links.filter((l) => l !== ours[0]) }
   }
 }
+
+/**
+ * The client as the rest of the code uses it: its public calls only, so that a test can hand the
+ * run an in-memory fake (test/helpers/fake-client.ts) instead.
+ */
+export type OneFichierApi = Pick<
+  OneFichierClient,
+  | 'listFolders'
+  | 'makeFolder'
+  | 'listFiles'
+  | 'latestListing'
+  | 'fileInfo'
+  | 'setDescription'
+  | 'removeFile'
+  | 'prefetchUploadServer'
+  | 'getUploadServer'
+  | 'upload'
+  | 'uploadResult'
+  | 'probeUploadResult'
+  | 'close'
+>
 
 /** What end.pl said: the link with this run's exact name (or null), and every other link it gave. */
 export interface UploadOutcome {

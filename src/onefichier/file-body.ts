@@ -1,5 +1,5 @@
 // The upload body: the zip read into a few buffers used over and over, not a fresh 1 MiB buffer
-// per read (dead buffers pile up until V8 collects them: see memory.ts).
+// per read (dead buffers pile up until V8 collects them, tens of MB of them).
 //
 // Reuse is safe because undici pulls an iterable body one chunk at a time (client-h1.js,
 // writeIterable): it asks for the next chunk only once socket.write() of this one returned true,

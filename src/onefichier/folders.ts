@@ -1,8 +1,8 @@
 // A folder path (`backups/my-repo`) to a folder id, walking down from the root by listing each
 // parent once and creating what is missing. There is no path lookup in the API.
-import type { Log } from '../log.js'
+import type { Log } from '../platform/log.js'
 import { OneFichierError, isRetryable } from './errors.js'
-import { ROOT_FOLDER_ID, type OneFichierClient } from './client.js'
+import { ROOT_FOLDER_ID, type OneFichierApi } from './client.js'
 import { toNumber } from './types.js'
 
 export interface ResolvedFolder {
@@ -13,7 +13,7 @@ export interface ResolvedFolder {
 }
 
 export async function resolveFolder(
-  client: OneFichierClient,
+  client: OneFichierApi,
   segments: readonly string[],
   options: { create: boolean; log: Log; attempts?: number },
 ): Promise<ResolvedFolder> {
@@ -43,7 +43,7 @@ export async function resolveFolder(
 
 /** The id of the sub-folder `name` of `parentId` (the oldest, when 1fichier has several), if any. */
 async function findChild(
-  client: OneFichierClient,
+  client: OneFichierApi,
   parentId: number,
   name: string,
   here: string,
@@ -63,7 +63,7 @@ async function findChild(
  * exist by now (a concurrent first run made it, or this call did before its answer was lost).
  */
 async function createOrFind(
-  client: OneFichierClient,
+  client: OneFichierApi,
   name: string,
   parentId: number,
   here: string,

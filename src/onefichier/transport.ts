@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { OneFichierError, classify, isRetryable, networkFailure } from './errors.js'
 import { ONEFICHIER_PACING, Pacer } from './pacer.js'
-import type { Log } from '../log.js'
+import type { Log } from '../platform/log.js'
 
 export interface TransportOptions {
   apiUrl: string

@@ -4,11 +4,11 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { type RepositoryConfig, retentionActive } from '../config.js'
-import { BackupError } from '../errors.js'
-import type { Log } from '../log.js'
-import { type RetentionOutcome, applyRetention } from '../prune.js'
-import { planRetention } from '../retention.js'
+import { type RepositoryConfig, retentionActive } from '../core/config.js'
+import { BackupError } from '../core/errors.js'
+import type { Log } from '../platform/log.js'
+import { type RetentionOutcome, applyRetention } from '../backup/prune.js'
+import { planRetention } from '../core/retention.js'
 import { OneFichierClient } from '../onefichier/client.js'
 import { Transport } from '../onefichier/transport.js'
 import { downloadBackup } from './download.js'
@@ -91,7 +91,6 @@ export async function pruneCommand(ctx: CommandContext): Promise<RetentionOutcom
         dryRun: ctx.config.dryRun,
         log: ctx.log,
         signal: ctx.signal,
-        listing: series.listing,
       }),
     )
   })

@@ -2,10 +2,10 @@
 // dropped connection resumed with Range, then the size and Whirlpool checked against the listing.
 // A corrupted or short download is fetched again with a new token, then refused.
 import { rm, stat } from 'node:fs/promises'
-import { BackupError } from '../errors.js'
-import { digestFile } from '../digest.js'
-import { formatBytes } from '../format.js'
-import type { Log } from '../log.js'
+import { BackupError } from '../core/errors.js'
+import { digestFile } from '../backup/digest.js'
+import { formatBytes } from '../core/format.js'
+import type { Log } from '../platform/log.js'
 import type { OneFichierClient } from '../onefichier/client.js'
 import { OneFichierError, errorNumber, isRetryable } from '../onefichier/errors.js'
 import type { ListedBackup } from './series.js'

@@ -5,7 +5,7 @@ import { createWriteStream } from 'node:fs'
 import { chmod, lstat, mkdir, mkdtemp, readdir, rename, rm, symlink } from 'node:fs/promises'
 import * as path from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import { BackupError } from '../errors.js'
+import { BackupError } from '../core/errors.js'
 import { type OpenArchive, drainChecked } from './zip-reader.js'
 
 export interface ExtractOptions {

@@ -1,10 +1,10 @@
 // The series as the commands that read it back see it: the destination folder looked up (never
 // created), listed once, and its backups newest first with what 1fichier says of each.
-import { BackupError } from '../errors.js'
-import type { Log } from '../log.js'
-import { seriesFromListing } from '../prune.js'
-import type { Backup } from '../retention.js'
-import type { OneFichierClient } from '../onefichier/client.js'
+import { BackupError } from '../core/errors.js'
+import type { Log } from '../platform/log.js'
+import { seriesFromListing } from '../backup/prune.js'
+import type { Backup } from '../core/retention.js'
+import type { OneFichierApi } from '../onefichier/client.js'
 import { fileIdOf } from '../onefichier/file-id.js'
 import { resolveFolder } from '../onefichier/folders.js'
 import { type FileItem, toNumber } from '../onefichier/types.js'
@@ -28,7 +28,7 @@ export class NoSeriesError extends BackupError {
 }
 
 export async function readSeries(
-  client: OneFichierClient,
+  client: OneFichierApi,
   folder: readonly string[],
   prefix: string,
   log: Log,

@@ -7,7 +7,7 @@ import { Transform, type Readable, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createInflateRaw, crc32 } from 'node:zlib'
 import yauzl from 'yauzl'
-import { BackupError } from '../errors.js'
+import { BackupError } from '../core/errors.js'
 import { AES_METHOD, AesEntryReader, AesPasswordError } from '../zip/aes.js'
 
 const S_IFMT = 0o170000

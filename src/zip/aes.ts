@@ -6,7 +6,6 @@
 import { createCipheriv, createHmac, pbkdf2, randomBytes, timingSafeEqual, type Cipheriv, type Hmac } from 'node:crypto'
 import { endianness } from 'node:os'
 import { promisify } from 'node:util'
-import { freeNow } from '../memory.js'
 
 const pbkdf2Async = promisify(pbkdf2)
 
@@ -87,9 +86,8 @@ export class EntryCipher {
     if (done < data.length) {
       const keystream = this.keystream(Math.ceil((data.length - done) / BLOCK))
       xorInPlace(out, done, keystream)
-      // At most 15 bytes are kept for the next call; the rest of the keystream is freed now.
+      // At most 15 bytes are kept for the next call (copied, so the keystream itself can go).
       this.spare = Buffer.from(keystream.subarray(data.length - done))
-      freeNow(keystream)
     }
     if (!this.reading) this.mac.update(out)
     return out
@@ -108,9 +106,7 @@ export class EntryCipher {
       counters[i * 4 + 1] = Math.floor(this.counter / 0x1_0000_0000)
       this.counter++
     }
-    const keystream = this.ecb.update(Buffer.from(counters.buffer))
-    freeNow(counters)
-    return keystream
+    return this.ecb.update(Buffer.from(counters.buffer))
   }
 }
 

@@ -33,10 +33,44 @@ const DESCRIPTOR = 0x08074b50
 /** Entries up to this size are inflated in one call; larger ones through a stream. */
 const ONE_CALL_LIMIT = 256 << 10
 
-export async function readCentralDirectory(
-  file: string,
-  size: number,
-): Promise<{ entries: CentralEntry[]; offset: number }> {
+/**
+ * The central directory as the bytes it was read as, with each record's place in them, in the
+ * order of the entries in the file: 100,000 entries cost two numbers each here, not an object and
+ * a name buffer (the current entry is parsed when its turn comes).
+ */
+class Directory {
+  constructor(
+    private readonly cd: Buffer,
+    /** Where each record starts in `cd`, in file order. */
+    private readonly records: Float64Array,
+  ) {}
+
+  get count(): number {
+    return this.records.length
+  }
+
+  entry(i: number): CentralEntry {
+    return parseRecord(this.cd, this.records[i]!)
+  }
+}
+
+function parseRecord(cd: Buffer, p: number): CentralEntry {
+  const nameLength = cd.readUInt16LE(p + 28)
+  const extraLength = cd.readUInt16LE(p + 30)
+  const entry: CentralEntry = {
+    name: cd.subarray(p + 46, p + 46 + nameLength),
+    flags: cd.readUInt16LE(p + 8),
+    method: cd.readUInt16LE(p + 10),
+    crc: cd.readUInt32LE(p + 16),
+    compressedSize: cd.readUInt32LE(p + 20),
+    uncompressedSize: cd.readUInt32LE(p + 24),
+    offset: cd.readUInt32LE(p + 42),
+  }
+  applyZip64(entry, cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength))
+  return entry
+}
+
+async function readCentralDirectory(file: string, size: number): Promise<{ directory: Directory; offset: number }> {
   const handle = await open(file, 'r')
   try {
     const read = async (position: number, length: number) => {
@@ -62,32 +96,30 @@ export async function readCentralDirectory(
     }
     if (cdOffset + cdSize > size) throw new ZipCheckError('the central directory lies past the end of the zip')
     const cd = await read(cdOffset, cdSize)
-    const entries: CentralEntry[] = []
+    const records = new Float64Array(count)
+    const offsets = new Float64Array(count)
     let p = 0
     for (let i = 0; i < count; i++) {
       if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL)
         throw new ZipCheckError(`central record ${i + 1} is damaged`)
-      const nameLength = cd.readUInt16LE(p + 28)
-      const extraLength = cd.readUInt16LE(p + 30)
-      const commentLength = cd.readUInt16LE(p + 32)
-      const entry: CentralEntry = {
-        name: Buffer.from(cd.subarray(p + 46, p + 46 + nameLength)),
-        flags: cd.readUInt16LE(p + 8),
-        method: cd.readUInt16LE(p + 10),
-        crc: cd.readUInt32LE(p + 16),
-        compressedSize: cd.readUInt32LE(p + 20),
-        uncompressedSize: cd.readUInt32LE(p + 24),
-        offset: cd.readUInt32LE(p + 42),
-      }
-      applyZip64(entry, cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength))
-      entries.push(entry)
-      p += 46 + nameLength + extraLength + commentLength
+      records[i] = p
+      offsets[i] = parseRecord(cd, p).offset
+      p += 46 + cd.readUInt16LE(p + 28) + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32)
     }
     if (p !== cd.length) throw new ZipCheckError('the central directory holds more than its entries')
-    return { entries: entries.sort((a, b) => a.offset - b.offset), offset: cdOffset }
+    return { directory: new Directory(cd, inFileOrder(records, offsets)), offset: cdOffset }
   } finally {
     await handle.close()
   }
+}
+
+/** The records sorted by their entries' offsets (a writer may order its directory otherwise; ours does not). */
+function inFileOrder(records: Float64Array, offsets: Float64Array): Float64Array {
+  let sorted = true
+  for (let i = 1; i < offsets.length && sorted; i++) sorted = offsets[i - 1]! <= offsets[i]!
+  if (sorted) return records
+  const order = Array.from(offsets.keys()).sort((a, b) => offsets[a]! - offsets[b]!)
+  return Float64Array.from(order, (i) => records[i]!)
 }
 
 function applyZip64(entry: CentralEntry, extra: Buffer): void {
@@ -118,6 +150,8 @@ function hasZip64Field(extra: Buffer): boolean {
 /** One entry's data being checked as its bytes arrive. */
 interface DataCheck {
   write(chunk: Buffer): Promise<void>
+  /** The chunk fed in is about to be used again (digest.ts reads into two buffers in turn): copy what is kept of it. */
+  keep?(): void
   /** Resolves with the CRC-32 of the content (0 for AES entries, whose code is checked instead). */
   end(): Promise<number>
 }
@@ -133,21 +167,26 @@ export class ZipReadBack {
   private crc = 0
   private failure: ZipCheckError | undefined
   /** Entries whose local header carries a zip64 field: their data descriptor has 8-byte sizes. */
-  private readonly zip64Entries = new Set<number>()
+  private wideDescriptor = false
+  /** The entry being read (parsed from the directory when its turn comes). */
+  private current: CentralEntry | undefined
 
   private constructor(
-    private readonly entries: CentralEntry[],
+    private readonly directory: Directory,
     private readonly directoryOffset: number,
     private readonly password: string | undefined,
   ) {
-    if (entries.length === 0 && directoryOffset !== 0) this.fail('the zip has data but no entries')
-    if (entries.length > 0 && entries[0]!.offset !== 0) this.fail('the first entry does not start the file')
-    if (entries.length === 0) this.state = 'directory'
+    if (directory.count === 0 && directoryOffset !== 0) this.fail('the zip has data but no entries')
+    if (directory.count === 0) this.state = 'directory'
+    else {
+      this.current = directory.entry(0)
+      if (this.current.offset !== 0) this.fail('the first entry does not start the file')
+    }
   }
 
   static async open(file: string, size: number, password?: string): Promise<ZipReadBack> {
-    const { entries, offset } = await readCentralDirectory(file, size)
-    return new ZipReadBack(entries, offset, password)
+    const { directory, offset } = await readCentralDirectory(file, size)
+    return new ZipReadBack(directory, offset, password)
   }
 
   /** How many entries were checked (for the log). */
@@ -160,7 +199,7 @@ export class ZipReadBack {
   }
 
   private get entry(): CentralEntry {
-    return this.entries[this.index]!
+    return this.current!
   }
 
   /** The next bytes of the file, in order. */
@@ -186,6 +225,7 @@ export class ZipReadBack {
         if (this.left === 0) await this.endData()
       } else at += this.takeDescriptor(chunk.subarray(at))
     }
+    this.check?.keep?.()
   }
 
   /** Throws when anything did not read back. */
@@ -239,7 +279,7 @@ export class ZipReadBack {
       )
     else if (all.readUInt16LE(8) !== entry.method)
       this.fail(`entry '${entry.name.toString()}' has another compression method in its local header`)
-    if (hasZip64Field(all.subarray(30 + all.readUInt16LE(26), length))) this.zip64Entries.add(this.index)
+    this.wideDescriptor = hasZip64Field(all.subarray(30 + all.readUInt16LE(26), length))
     this.check = this.startData(entry)
     this.left = entry.compressedSize
     this.state = 'data'
@@ -279,7 +319,7 @@ export class ZipReadBack {
 
   private takeDescriptor(data: Buffer): number {
     const entry = this.entry
-    const wide = this.zip64Entries.has(this.index)
+    const wide = this.wideDescriptor
     // At most 24 bytes of it are needed: never copy the rest of the chunk.
     const had = this.descriptor.reduce((n, b) => n + b.length, 0)
     const all = had === 0 ? data.subarray(0, 24) : Buffer.concat([...this.descriptor, data.subarray(0, 24 - had)])
@@ -305,7 +345,8 @@ export class ZipReadBack {
 
   private next(): void {
     this.index++
-    if (this.index < this.entries.length) {
+    if (this.index < this.directory.count) {
+      this.current = this.directory.entry(this.index)
       this.state = 'header'
       return
     }
@@ -317,9 +358,10 @@ export class ZipReadBack {
 
 /** A small deflated entry: gathered, then inflated in one call. */
 function inflateOnce(entry: CentralEntry): DataCheck {
-  const parts: Buffer[] = []
+  let parts: Buffer[] = []
   return {
     write: async (chunk) => void parts.push(chunk),
+    keep: () => (parts = parts.map((part) => Buffer.from(part))),
     end: async () => {
       const out = inflateRawSync(parts.length === 1 ? parts[0]! : Buffer.concat(parts))
       if (out.length !== entry.uncompressedSize)
@@ -341,10 +383,12 @@ function inflateStreaming(entry: CentralEntry): DataCheck {
   })
   inflate.on('error', (e) => (error = e))
   return {
-    write: async (chunk) => {
-      if (error) throw error
-      if (!inflate.write(chunk)) await once(inflate, 'drain')
-    },
+    // Resolves once zlib has taken the chunk in: its memory is then free again.
+    write: (chunk) =>
+      new Promise<void>((resolve, reject) => {
+        if (error) return reject(error)
+        inflate.write(chunk, (e) => (e ? reject(e) : resolve()))
+      }),
     end: async () => {
       if (error) throw error
       inflate.end()

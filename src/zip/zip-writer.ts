@@ -9,10 +9,9 @@ import { close, closeSync, fstat, open, openSync, read, readSync, rmSync, writeS
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { promisify } from 'node:util'
-import type { Entry } from '../select.js'
-import { freeNow } from '../memory.js'
+import type { ContentObserver, Entry } from '../core/entry.js'
 import { AES_EXTRA_LENGTH, AES_METHOD, AES_OVERHEAD, EntryCipher, aesExtraField } from './aes.js'
-import { freeSmallFileResults, type SmallFile, SmallFilePool, type SmallFileResult } from './small-files.js'
+import { type BatchResults, type SmallFile, SmallFilePool } from './small-files.js'
 
 const deflateRawAsync = promisify(deflateRaw) as (buf: Buffer, options: object) => Promise<Buffer>
 const openAsync = promisify(open)
@@ -31,11 +30,16 @@ export const CHUNK_SIZE = 1 << 20
 const DICTIONARY_SIZE = 32 * 1024
 /** Chunks (1 MiB) or small-file batches read or deflating at once: bounds memory. */
 const MAX_IN_FLIGHT = 12
+/**
+ * Small-file batches in flight at most: enough to keep the workers busy, and few enough that a
+ * file's objects die young (a deep queue got them promoted, and V8's heap grew to 160 MB).
+ */
+const MAX_BATCHES_IN_FLIGHT = 2
 /** A small-file batch closes at this many files or bytes. */
-const BATCH_FILES = 256
+const BATCH_FILES = 128
 const BATCH_BYTES = 2 << 20
-/** Pieces (headers, chunks, ends) queued at most. */
-const MAX_QUEUE = 4 * MAX_IN_FLIGHT * BATCH_FILES
+/** Pieces (headers, chunks, ends, small files) queued at most. */
+const MAX_QUEUE = MAX_IN_FLIGHT * BATCH_FILES
 const ZIP64_LIMIT = 0xffffffff
 /** The central directory goes to a temporary file past this size (CentralDirectory). */
 const SPILL_AT = 4 << 20
@@ -91,13 +95,6 @@ function isFileError(error: unknown): error is NodeJS.ErrnoException {
   )
 }
 
-/** Sees what is zipped: every entry, then (for files) its data in order, then its end. */
-export interface ContentObserver {
-  entry(entry: Entry): void
-  data(chunk: Buffer): void
-  end(): void
-}
-
 interface CentralRecord {
   name: Buffer
   method: number
@@ -126,11 +123,11 @@ type Piece =
       entry?: OpenEntry
       sizeHint: number
       cipher?: Promise<EntryCipher>
-      /** A small file's result: awaited before the header is written, so a file that is gone is left out whole. */
-      gate?: { result: Promise<ChunkResult>; batch: Batch }
     }
-  | { kind: 'chunk'; entry: OpenEntry; result: Promise<ChunkResult>; batch?: Batch }
+  | { kind: 'chunk'; entry: OpenEntry; result: Promise<ChunkResult> }
   | { kind: 'end'; entry: OpenEntry }
+  /** A whole small file, done in a batch (small-files.ts): header, data and descriptor in one go. */
+  | { kind: 'small'; record: CentralRecord; source: Entry; batch: Batch; index: number; cipher?: Promise<EntryCipher> }
 
 /** One chunk's bytes as read (`raw`, when needed), its CRC when already computed, and its output. */
 interface ChunkResult {
@@ -140,14 +137,12 @@ interface ChunkResult {
   out: Buffer[]
   /** Called once the chunk's output is written: the memory behind it can go. */
   written?: () => void
-  /** The file's size differed from the listing's when it was read (small files). */
-  changed?: boolean
 }
 
 /**
- * Read buffers (CHUNK_SIZE each), used again and again: a fresh 1 MiB buffer per chunk left the
- * allocator's heap fragmented and large. Never waits: when none is free, a new one is made, and
- * one returned beyond the pool's size is freed.
+ * Read buffers (CHUNK_SIZE each), used again and again: a fresh 1 MiB buffer per chunk is garbage
+ * that V8 collects late (it lets tens of MB of such external memory pile up). Never waits: when
+ * none is free, a new one is made, and one returned beyond the pool's size is left to the collector.
  */
 class ChunkBuffers {
   private readonly free: Buffer[] = []
@@ -157,10 +152,9 @@ class ChunkBuffers {
   }
   give(buffer: Buffer): void {
     if (this.free.length < this.keep) this.free.push(buffer)
-    else freeNow(buffer)
   }
   clear(): void {
-    for (const buffer of this.free.splice(0)) freeNow(buffer)
+    this.free.length = 0
   }
 }
 
@@ -187,18 +181,14 @@ interface Batch {
   dispatched: boolean
   /** Pieces of this batch not yet written: the batch counts as in flight until 0. */
   remaining: number
-  results: Promise<Array<SmallFileResult | Error>>
+  results: Promise<BatchResults>
   start: () => void
-  /** Frees the batch's packed results once all of them are written. */
-  written: () => void
 }
 
 interface OpenEntry {
   record: CentralRecord
   crc: number
   cipher?: EntryCipher
-  /** Left out (the file could not be read): its pieces write nothing. */
-  skipped?: boolean
   source: Entry
 }
 
@@ -354,9 +344,7 @@ async function looksIncompressible(raw: Buffer): Promise<boolean> {
   if (raw.length < 4 * PROBE_SIZE) return false
   const sample = raw.subarray(0, PROBE_SIZE)
   const probe = await deflateRawAsync(sample, { level: 1 })
-  const incompressible = probe.length > sample.length * 0.97
-  freeNow(probe)
-  return incompressible
+  return probe.length > sample.length * 0.97
 }
 
 /**
@@ -396,7 +384,6 @@ class CentralDirectory {
       let at = 0
       while (at < block.length) at += writeSync(this.spillFd, block, at, block.length - at, this.spilled + at)
       this.spilled += block.length
-      freeNow(block)
     }
     this.blocks = []
     this.blockBytes = 0
@@ -500,15 +487,14 @@ export async function writeZip(
   // would cost a thread-pool round trip each, which dominates with many small files.
   let pending: Buffer[] = []
   let pendingBytes = 0
-  // Memory to free once the sink has written everything handed to it so far.
+  // Read buffers to reuse once the sink has written everything handed to it so far.
   let afterWrite: Array<() => void> = []
-  const sinkWrite = async (data: Buffer, owned: boolean) => {
+  const sinkWrite = async (data: Buffer) => {
     const release = afterWrite
     afterWrite = []
     const done = (error?: Error | null) => {
-      // After a failed write the memory is left to the collector: the sink may still hold it.
+      // After a failed write the buffers are left to the collector: the sink may still hold them.
       if (error) return
-      if (owned) freeNow(data)
       for (const r of release) r()
     }
     if (!sink.write(data, done)) await once(sink, 'drain', { signal: options.signal })
@@ -516,17 +502,16 @@ export async function writeZip(
   const flushPending = async () => {
     if (pendingBytes === 0) return
     const data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes)
-    const owned = pending.length > 1
     pending = []
     pendingBytes = 0
-    await sinkWrite(data, owned)
+    await sinkWrite(data)
   }
   const write = async (data: Buffer) => {
     offset += data.length
     if (data.length >= WRITE_BATCH) {
       // Large output (a deflated chunk) goes out as it is, not copied into a batch.
       await flushPending()
-      await sinkWrite(data, false)
+      await sinkWrite(data)
       return
     }
     pending.push(data)
@@ -542,18 +527,6 @@ export async function writeZip(
     if (piece.kind === 'header') {
       // The offset is known only now, when everything before this entry is written.
       const { record, content } = piece
-      if (piece.gate) {
-        // Its batch may still be filling: send it now, the writer waits for it.
-        dispatch(piece.gate.batch)
-        try {
-          await piece.gate.result
-        } catch (error) {
-          if (!isFileError(error)) throw error
-          piece.entry!.skipped = true
-          options.onUnreadable?.(piece.source, error)
-          return
-        }
-      }
       record.offset = offset
       observer?.entry(piece.source)
       if (content) {
@@ -576,23 +549,11 @@ export async function writeZip(
       }
       return
     }
+    if (piece.kind === 'small') return flushSmall(piece)
     const { entry } = piece
     if (piece.kind === 'chunk') {
-      let batchDone = false
-      if (piece.batch) {
-        // Its batch may still be filling: send it now, the writer waits for it.
-        dispatch(piece.batch)
-        batchDone = --piece.batch.remaining === 0
-        if (batchDone) inFlight--
-      } else {
-        inFlight--
-      }
-      if (entry.skipped) {
-        if (batchDone) whenWritten(piece.batch!.written)
-        return
-      }
-      const { raw, size, crc, out, written, changed } = await piece.result
-      if (changed) options.onSizeChanged?.(entry.source, size)
+      inFlight--
+      const { raw, size, crc, out, written } = await piece.result
       entry.crc = crc ?? crc32(raw!, entry.crc)
       entry.record.uncompressedSize += size
       if (observer) observer.data(raw!)
@@ -601,17 +562,14 @@ export async function writeZip(
           const sealedPart = entry.cipher.update(part)
           entry.record.compressedSize += sealedPart.length
           await write(sealedPart)
-          whenWritten(() => freeNow(sealedPart))
         } else {
           entry.record.compressedSize += part.length
           await write(part)
         }
       }
       if (written) whenWritten(written)
-      if (batchDone) whenWritten(piece.batch!.written)
       return
     }
-    if (entry.skipped) return
     observer?.end()
     if (entry.cipher) {
       const mac = entry.cipher.final()
@@ -629,13 +587,50 @@ export async function writeZip(
     await write(dataDescriptor(entry.record))
     central.add(entry.record)
   }
+  // A small file, once its batch is done: left out whole if it could not be read.
+  const flushSmall = async (piece: Extract<Piece, { kind: 'small' }>) => {
+    const { record, source, batch, index } = piece
+    // Its batch may still be filling: send it now, the writer waits for it.
+    dispatch(batch)
+    const results = await batch.results
+    if (--batch.remaining === 0) {
+      inFlight--
+      batchesInFlight--
+    }
+    const error = results.error(index)
+    if (error) {
+      if (!isFileError(error)) throw error
+      options.onUnreadable?.(source, error)
+      return
+    }
+    const size = results.size(index)
+    if (results.changed(index)) options.onSizeChanged?.(source, size)
+    if (observer) {
+      observer.entry(source)
+      observer.data(results.raw(index)!)
+      observer.end()
+    }
+    record.offset = offset
+    record.zip64 = offset >= ZIP64_LIMIT
+    record.uncompressedSize = size
+    const data = piece.cipher ? sealed(await piece.cipher, results.out(index)) : results.out(index)
+    // AE-2 leaves the CRC out: the MAC authenticates the data instead.
+    record.crc = piece.cipher ? 0 : results.crc(index) >>> 0
+    record.compressedSize = data.length
+    await write(localHeader(record))
+    await write(data)
+    await write(dataDescriptor(record))
+    central.add(record)
+  }
   const push = async (piece: Piece) => {
     queue.push(piece)
-    if (piece.kind === 'chunk' && !piece.batch) inFlight++
-    while (inFlight > MAX_IN_FLIGHT || queue.size > MAX_QUEUE) await flushOne()
+    if (piece.kind === 'chunk') inFlight++
+    while (inFlight > MAX_IN_FLIGHT || queue.size > MAX_QUEUE || batchesInFlight > MAX_BATCHES_IN_FLIGHT)
+      await flushOne()
   }
 
   let inFlight = 0
+  let batchesInFlight = 0
   // In flight, plus the chunk before each (a dictionary) and those the sink is still writing.
   const chunkBuffers = new ChunkBuffers(MAX_IN_FLIGHT + 4)
   let pool: SmallFilePool | undefined
@@ -646,39 +641,28 @@ export async function writeZip(
     if (batch === b) batch = null
     b.start()
   }
-  /** The result of one small file, through the current batch (a new one when it is full). */
-  const smallFile = (file: SmallFile): { result: Promise<ChunkResult>; batch: Batch } => {
+  /** A small file's place in the current batch (a new one when it is full). */
+  const smallFile = (file: SmallFile): { batch: Batch; index: number } => {
     if (!batch) {
       let start!: () => void
-      const results = new Promise<Array<SmallFileResult | Error>>((resolve, reject) => {
+      const results = new Promise<BatchResults>((resolve, reject) => {
         start = () => {
           pool ??= new SmallFilePool(level, observer !== undefined)
           pool.run(current.files).then(resolve, reject)
         }
       })
       results.catch(() => undefined)
-      const written = () => {
-        results.then(
-          (all) => freeSmallFileResults(all),
-          () => undefined,
-        )
-      }
-      const current: Batch = { files: [], bytes: 0, dispatched: false, remaining: 0, results, start, written }
+      const current: Batch = { files: [], bytes: 0, dispatched: false, remaining: 0, results, start }
       batch = current
       inFlight++
+      batchesInFlight++
     }
     const b = batch
     const index = b.files.push(file) - 1
     b.bytes += file.size
     b.remaining++
-    const result = b.results.then((results) => {
-      const r = results[index]!
-      if (r instanceof Error) throw r
-      return { raw: r.raw, size: r.size, crc: r.crc, out: [r.out], changed: r.changed }
-    })
-    result.catch(() => undefined)
     if (b.files.length >= BATCH_FILES || b.bytes >= BATCH_BYTES) dispatch(b)
-    return { result, batch: b }
+    return { batch: b, index }
   }
 
   try {
@@ -738,25 +722,14 @@ export async function writeZip(
         externalAttributes: ((S_IFREG | item.mode) << 16) >>> 0,
         aesMethod: newCipher ? method : null,
       }
-      const entry: OpenEntry = { record, crc: 0, source: item }
       const filePath = item.raw?.source ?? item.source
 
       if (item.size <= SMALL_FILE) {
         // A small file goes to a worker thread with others (small-files.ts): a trip through
         // libuv's pool per file costs more than the work.
-        const small = smallFile({ path: filePath, size: item.size, store })
         const cipher = newCipher?.()
-        await push({
-          kind: 'header',
-          record,
-          source: item,
-          entry,
-          sizeHint: item.size,
-          gate: small,
-          ...(cipher ? { cipher } : {}),
-        })
-        await push({ kind: 'chunk', entry, ...small })
-        await push({ kind: 'end', entry })
+        const place = smallFile({ path: filePath, size: item.size, store })
+        await push({ kind: 'small', record, source: item, ...place, ...(cipher ? { cipher } : {}) })
         continue
       }
       // Opened before anything of it is written: a file that is gone by now is left out whole.
@@ -769,6 +742,7 @@ export async function writeZip(
         options.onUnreadable?.(item, error)
         continue
       }
+      const entry: OpenEntry = { record, crc: 0, source: item }
       const cipher = newCipher?.()
       await push({ kind: 'header', record, source: item, entry, sizeHint: item.size, ...(cipher ? { cipher } : {}) })
       const chunks = Math.max(1, Math.ceil(item.size / CHUNK_SIZE))
@@ -828,7 +802,7 @@ export async function writeZip(
             })
             letGoOfPrevious()
             const out = await deflating
-            return { raw, size: raw.length, out: [out], written: () => (held.release(), freeNow(out)) }
+            return { raw, size: raw.length, out: [out], written: held.release }
           } finally {
             letGoOfPrevious()
           }
@@ -843,10 +817,7 @@ export async function writeZip(
     while (queue.size > 0) await flushOne()
 
     const cdOffset = offset
-    for (const part of central.parts()) {
-      await write(part)
-      whenWritten(() => freeNow(part))
-    }
+    for (const part of central.parts()) await write(part)
     await write(endOfCentralDirectory(central.count, cdOffset, offset - cdOffset))
     await flushPending()
     return offset

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { StandIn, type FaultKind } from '../stand-in/server.ts'
 import { runAction, visibleLog } from '../helpers/action-process.ts'
 import { makeWorkspace, randomKey, stampName } from '../helpers/workspace.ts'
-import { seriesMembership } from '../../src/naming.js'
+import { seriesMembership } from '../../src/core/naming.js'
 
 let standIn: StandIn
 let workspace: string

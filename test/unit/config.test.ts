@@ -1,6 +1,12 @@
 // Every input read and validated in one place: defaults, good values, and a table of bad ones.
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_API_URL, InvalidInputs, defaultNamePrefix, parseConfig, retentionActive } from '../../src/config.js'
+import {
+  DEFAULT_API_URL,
+  InvalidInputs,
+  defaultNamePrefix,
+  parseConfig,
+  retentionActive,
+} from '../../src/core/config.js'
 
 const KEY = 'Zx9-secret-key-value-0123456789ab'
 const base: Record<string, string> = { 'api-key': KEY, path: 'data/' }

@@ -3,24 +3,25 @@
 // what is deleted is always inside the series and outside what is kept, and never the new backup.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { refusal } from '../../src/deletion.js'
-import { MemoryLog } from '../../src/log.js'
-import { formatTimestamp, seriesPattern } from '../../src/naming.js'
-import { applyRetention, seriesFromListing } from '../../src/prune.js'
+import { refusal } from '../../src/backup/deletion.js'
+import { MemoryLog } from '../../src/platform/log.js'
+import { formatTimestamp, seriesPattern } from '../../src/core/naming.js'
+import { applyRetention, seriesFromListing } from '../../src/backup/prune.js'
 import type { OneFichierClient } from '../../src/onefichier/client.js'
 import { fileIdOf } from '../../src/onefichier/file-id.js'
 import type { FileItem } from '../../src/onefichier/types.js'
-import type { RetentionPolicy } from '../../src/retention.js'
+import type { RetentionPolicy } from '../../src/core/retention.js'
 
 const PREFIX = 'my-repo'
 const NOW = new Date('2026-06-01T00:00:00Z')
 const DOMAINS = ['https://1fichier.com/', 'https://alterupload.com/', 'https://dl4free.com/']
 
-/** A fake of the two calls retention makes: the listing it is given, and a record of rm.cgi. */
+/** A fake of the calls retention makes: the listing it is given, and a record of rm.cgi. */
 function fakeClient(listing: FileItem[]) {
   const removed: string[] = []
   const client = {
     listFiles: async () => listing,
+    latestListing: () => undefined,
     removeFile: async (url: string) => {
       removed.push(url)
       return 1

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { renderReadme } from '../../scripts/readme-tables.ts'
 import { REPO_ROOT } from '../helpers/action-process.ts'
-import { parseConfig } from '../../src/config.js'
-import { outputsOf } from '../../src/summary.js'
+import { parseConfig } from '../../src/core/config.js'
+import { outputsOf } from '../../src/action/summary.js'
 
 const actionYml = readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')
 const action = parse(actionYml) as {
@@ -62,7 +62,7 @@ describe('README and action.yml', () => {
 
 describe('INPUT_NAMES', () => {
   it('lists exactly the inputs of action.yml, in its order', async () => {
-    const { INPUT_NAMES } = await import('../../src/config.js')
+    const { INPUT_NAMES } = await import('../../src/core/config.js')
     expect([...INPUT_NAMES]).toEqual(Object.keys(action.inputs))
   })
 })

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { type Duration, type RetentionPolicy, parseDuration, planRetention } from '../../src/retention.js'
+import { type Duration, type RetentionPolicy, parseDuration, planRetention } from '../../src/core/retention.js'
 import { REPO_ROOT } from '../helpers/action-process.ts'
 
 const DIR = path.join(REPO_ROOT, 'test/fixtures/restic-policy')

@@ -1,6 +1,12 @@
 // Vectors of restic's `forget` semantics (https://restic.readthedocs.io/en/stable/060_forget.html) and more edge cases.
 import { describe, expect, it } from 'vitest'
-import { isoWeek, parseDuration, planRetention, subtractDuration, type RetentionPolicy } from '../../src/retention.js'
+import {
+  isoWeek,
+  parseDuration,
+  planRetention,
+  subtractDuration,
+  type RetentionPolicy,
+} from '../../src/core/retention.js'
 
 const iso = (t: string) => (t.endsWith('Z') ? t : `${t}Z`)
 

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { writeArchive } from '../../src/archive.js'
-import { selectFiles } from '../../src/select.js'
+import { writeArchive } from '../../src/backup/archive.js'
+import { selectFiles } from '../../src/select/select.js'
 import { inspectZip, makeWorkspace, sha256, type TreeNode } from '../helpers/workspace.ts'
 import { CHUNK_SIZE } from '../../src/zip/zip-writer.js'
 import { ZipReadBack } from '../../src/zip/read-back.js'
-import { digestFile } from '../../src/digest.js'
+import { digestFile } from '../../src/backup/digest.js'
 
 async function zipTree(
   tree: Record<string, TreeNode> | string,

@@ -3,22 +3,21 @@
 import { readFileSync } from 'node:fs'
 import * as os from 'node:os'
 import { parseArgs } from 'node:util'
-import { INPUT_NAMES, InvalidInputs, parseConfig } from './config.js'
-import { BackupError } from './errors.js'
-import { formatBytes } from './format.js'
-import { type Log, RedactingLog } from './log.js'
-import { Redactor } from './redact.js'
-import { OneFichierError } from './onefichier/errors.js'
-import { exitCodeFor, watchCancellation, timeScaleFromEnv } from './process.js'
-import { type RunProgress, type RunResult, describeProgress, runBackup } from './run.js'
-import { reexecTuned } from './runtime-tuning.js'
+import { INPUT_NAMES, InvalidInputs, parseConfig } from '../core/config.js'
+import { BackupError } from '../core/errors.js'
+import { formatBytes } from '../core/format.js'
+import { type Log, RedactingLog } from '../platform/log.js'
+import { Redactor } from '../core/redact.js'
+import { OneFichierError } from '../onefichier/errors.js'
+import { exitCodeFor, watchCancellation, timeScaleFromEnv } from '../platform/signals.js'
+import { type RunProgress, type RunResult, describeProgress, runBackup, zipOf } from '../backup/run.js'
 import {
   REPOSITORY_COMMANDS,
   REPOSITORY_HELP,
   type RepositoryCommand,
   parseRepositoryArgs,
   runRepositoryCommand,
-} from './restore/cli.js'
+} from './repository.js'
 
 /** Exit codes a crontab can rely on. */
 export const EXIT = {
@@ -299,9 +298,9 @@ export function jsonResult(result: RunResult): Record<string, unknown> {
     status: result.status,
     'file-name': result.status === 'no-files' ? '' : result.fileName,
     url: result.url,
-    size: result.size,
-    sha256: result.sha256,
-    whirlpool: result.whirlpool,
+    size: zipOf(result).size,
+    sha256: zipOf(result).sha256,
+    whirlpool: zipOf(result).whirlpool,
     'file-count': result.fileCount,
     'folder-id': result.folderId,
     encrypted: result.encrypted,
@@ -430,25 +429,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
 }
 
-/**
- * @actions/glob logs through @actions/core, which writes GitHub's `::debug::` commands to stdout.
- * Outside GitHub they are noise: they become `debug:` lines on stderr with --verbose, else vanish.
- */
-function silenceWorkflowCommands(verbose: boolean): void {
-  const write = process.stdout.write.bind(process.stdout) as (chunk: unknown, ...rest: unknown[]) => boolean
-  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
-    const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString() : ''
-    if (text.startsWith('::debug::')) {
-      if (verbose) process.stderr.write(`debug: ${text.slice('::debug::'.length)}`)
-      return true
-    }
-    return write(chunk, ...rest)
-  }) as typeof process.stdout.write
-}
-
-/** What the entry (cli-main.ts) runs: importing this module starts nothing. */
+/** What the entry (cli/main.ts) runs: importing this module starts nothing. */
 export async function main(): Promise<void> {
-  reexecTuned()
-  silenceWorkflowCommands(process.argv.includes('--verbose'))
   process.exitCode = await runCli(process.argv.slice(2))
 }

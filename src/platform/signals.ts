@@ -1,6 +1,6 @@
 // Process-level concerns shared by both shells: cancellation by signal, the test time scale.
 import type { Log } from './log.js'
-import { isLoopbackHost } from './config.js'
+import { isLoopbackHost } from '../core/config.js'
 
 export interface Cancellation {
   signal: AbortSignal

@@ -1,10 +1,10 @@
 // The command line of the way back: `list`, `prune`, `check` and `restore`, each with the flags it
 // needs, the secrets from the environment or files as for `backup`, and plain or --json output.
 import { parseArgs } from 'node:util'
-import { InvalidInputs, KEEP_COUNT_INPUTS, KEEP_WITHIN_INPUTS, parseRepositoryConfig } from '../config.js'
-import { BackupError } from '../errors.js'
-import { formatBytes } from '../format.js'
-import type { Log } from '../log.js'
+import { InvalidInputs, KEEP_COUNT_INPUTS, KEEP_WITHIN_INPUTS, parseRepositoryConfig } from '../core/config.js'
+import { BackupError } from '../core/errors.js'
+import { formatBytes } from '../core/format.js'
+import type { Log } from '../platform/log.js'
 import { OneFichierError } from '../onefichier/errors.js'
 import {
   type CommandContext,
@@ -13,7 +13,7 @@ import {
   listCommand,
   pruneCommand,
   restoreCommand,
-} from './commands.js'
+} from '../restore/commands.js'
 
 export const REPOSITORY_COMMANDS = ['list', 'prune', 'check', 'restore'] as const
 export type RepositoryCommand = (typeof REPOSITORY_COMMANDS)[number]

@@ -1,12 +1,12 @@
 // Retention against the live folder: one complete listing is the only basis; the pure plan
 // decides; every deletion is confirmed by 1fichier's `removed` count. Any doubt means no deletion.
 import { type DeletionProof, deleteFile } from './deletion.js'
-import type { Log } from './log.js'
-import { fileIdOf, sameFile } from './onefichier/file-id.js'
-import { seriesMembership } from './naming.js'
-import { type Backup, type RetentionPlan, type RetentionPolicy, planRetention } from './retention.js'
-import type { OneFichierClient } from './onefichier/client.js'
-import type { FileItem } from './onefichier/types.js'
+import type { Log } from '../platform/log.js'
+import { fileIdOf, sameFile } from '../onefichier/file-id.js'
+import { seriesMembership } from '../core/naming.js'
+import { type Backup, type RetentionPlan, type RetentionPolicy, planRetention } from '../core/retention.js'
+import type { OneFichierApi } from '../onefichier/client.js'
+import type { FileItem } from '../onefichier/types.js'
 
 /** The API documents at most 5,000 results per folder listing: a full page may be cut short. */
 export const LISTING_LIMIT = 5_000
@@ -72,7 +72,7 @@ export function seriesFromListing(items: readonly FileItem[], prefix: string): S
 }
 
 export interface PruneRequest {
-  client: OneFichierClient
+  client: OneFichierApi
   /** null: the folder does not exist yet (dry run); the series is then just the new backup. */
   folderId: number | null
   prefix: string
@@ -83,8 +83,6 @@ export interface PruneRequest {
   dryRun: boolean
   log: Log
   signal?: AbortSignal | undefined
-  /** A complete listing of the folder made in this run already (the API allows 1 per 30 s). */
-  listing?: FileItem[] | undefined
   /** Told of each confirmed deletion as it happens. */
   onDeleted?: (backup: Backup) => void
 }
@@ -97,10 +95,12 @@ export function describePlan(plan: RetentionPlan): string[] {
 
 export async function applyRetention(req: PruneRequest): Promise<RetentionOutcome> {
   const { client, log } = req
-  let items: FileItem[] = req.listing ?? []
-  if (req.folderId !== null && req.listing === undefined) {
+  // The latest listing this run took (the API allows 1 per 30 s), even from before its own upload:
+  // the new backup joins the series below whether the listing shows it or not.
+  let items: FileItem[] = []
+  if (req.folderId !== null) {
     try {
-      items = await client.listFiles(req.folderId)
+      items = client.latestListing(req.folderId) ?? (await client.listFiles(req.folderId))
     } catch (error) {
       const skipped = `listing the folder failed (${(error as Error).message}); nothing was deleted`
       log.warning(`Retention skipped: ${skipped}`)
@@ -187,7 +187,7 @@ export async function applyRetention(req: PruneRequest): Promise<RetentionOutcom
 
 /** After rm.cgi answers that were lost: a fresh listing tells which deletions took effect. */
 async function lookAgain(
-  client: OneFichierClient,
+  client: OneFichierApi,
   req: PruneRequest,
   unsure: Array<{ backup: Backup; reason: string }>,
   confirmed: (backup: Backup, how: string) => void,
@@ -195,6 +195,7 @@ async function lookAgain(
   if (req.folderId === null || req.signal?.aborted) return unsure
   let after: FileItem[]
   try {
+    // A fresh one: the removals made the listing this run took out of date.
     after = await client.listFiles(req.folderId)
   } catch (error) {
     return unsure.map(({ backup, reason }) => ({
@@ -208,4 +209,16 @@ async function lookAgain(
     else confirmed(item.backup, ' (its answer was lost; a new listing shows it gone)')
   }
   return left
+}
+
+/** The prune stage after a verified backup (new, or the unchanged newest one, which is then protected). */
+export async function pruneStage(
+  client: OneFichierApi,
+  request: Omit<PruneRequest, 'client' | 'dryRun'>,
+): Promise<RetentionOutcome> {
+  request.signal?.throwIfAborted()
+  const retention = await request.log.group('Prune', () => applyRetention({ ...request, client, dryRun: false }))
+  // A cancel during pruning fails the step, saying what was and was not deleted.
+  request.signal?.throwIfAborted()
+  return retention
 }

@@ -2,16 +2,15 @@
 // summary back. The key is masked before anything else happens.
 import * as os from 'node:os'
 import * as core from '@actions/core'
-import { type Config, InvalidInputs, parseConfig } from './config.js'
-import { BackupError } from './errors.js'
-import { type Log, RedactingLog } from './log.js'
-import { maskSecrets, readInput, writeOutputs, writeSummary } from './action-io.js'
-import { OneFichierError } from './onefichier/errors.js'
-import { type RunProgress, type RunResult, describeProgress, runBackup } from './run.js'
+import { type Config, InvalidInputs, parseConfig } from '../core/config.js'
+import { BackupError } from '../core/errors.js'
+import { type Log, RedactingLog } from '../platform/log.js'
+import { maskSecrets, readInput, writeOutputs, writeSummary } from './runner-io.js'
+import { OneFichierError } from '../onefichier/errors.js'
+import { type RunProgress, type RunResult, describeProgress, runBackup } from '../backup/run.js'
 import { failureOutputs, outputsOf, summaryMarkdown } from './summary.js'
 import { saveZipAsArtifact } from './artifact.js'
-import { watchCancellation, timeScaleFromEnv } from './process.js'
-import { describeRuntime } from './runtime-tuning.js'
+import { watchCancellation, timeScaleFromEnv } from '../platform/signals.js'
 
 /** Passes every line on, and keeps the warnings for the summary. */
 class WarningsKept implements Log {
@@ -70,7 +69,7 @@ export async function runAction(): Promise<void> {
   // The run's warnings are also listed in the job summary.
   const warnings: string[] = []
   const log = new RedactingLog(new WarningsKept(new ActionLog(), warnings), redact)
-  log.debug(describeRuntime())
+  log.debug(`Runtime: Node ${process.version} (pid ${process.pid}) on ${process.platform}-${process.arch}`)
   const cancellation = watchCancellation(log)
   const progress: RunProgress = { stage: 'start', deleted: [] }
   let result: RunResult

@@ -2,13 +2,9 @@
 // artifact of this run, as it is (no second zip around it). @actions/artifact is loaded only
 // here, on that rare path, so it costs nothing at start-up.
 import * as path from 'node:path'
+import type { SavedArtifact } from '../backup/fallback.js'
 
-export interface SavedArtifact {
-  name: string
-  id: number
-  url: string
-  sha256: string
-}
+export type { SavedArtifact } from '../backup/fallback.js'
 
 export async function saveZipAsArtifact(zipPath: string, env: NodeJS.ProcessEnv = process.env): Promise<SavedArtifact> {
   const { DefaultArtifactClient } = await import('@actions/artifact')

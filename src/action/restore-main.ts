@@ -1,4 +1,4 @@
 // Entry of the restore sub-action's bundle (restore/dist/index.js).
-import { runRestoreAction } from './action.js'
+import { runRestoreAction } from './restore.js'
 
 await runRestoreAction()

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry of the command line (dist/cli/index.js, the package's `1fichier-backup` bin): the Node
 // version first, with nothing else loaded, then the CLI itself.
-import { requireNode } from './node-version.js'
+import { requireNode } from '../platform/node-version.js'
 
 requireNode('1fichier-backup')
 const { main } = await import('./cli.js')

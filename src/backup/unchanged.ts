@@ -1,12 +1,14 @@
 // skip-unchanged: is the newest backup of the series already this content? Only a yes that is
 // certain skips the upload; any doubt (no description, an unreadable answer, a size that does
 // not match) means uploading, since an extra backup costs space while a missed one costs data.
-import { type BackupDescription, parseDescription } from './fingerprint.js'
-import type { Log } from './log.js'
-import { seriesFromListing } from './prune.js'
-import type { Backup } from './retention.js'
-import type { OneFichierClient } from './onefichier/client.js'
-import { type FileItem, toNumber } from './onefichier/types.js'
+import { type BackupDescription, parseDescription } from '../core/fingerprint.js'
+import type { Log } from '../platform/log.js'
+import { LISTING_LIMIT, seriesFromListing } from './prune.js'
+import { OneFichierError } from '../onefichier/errors.js'
+import type { Destination } from './destination.js'
+import type { Backup } from '../core/retention.js'
+import type { OneFichierApi } from '../onefichier/client.js'
+import { type FileItem, toNumber } from '../onefichier/types.js'
 
 export interface ExistingBackup extends Backup {
   size: number
@@ -16,8 +18,47 @@ export interface ExistingBackup extends Backup {
 
 export type Comparison = { unchanged: true; backup: ExistingBackup } | { unchanged: false; reason: string }
 
+/** The comparison, and the folder it was made in (null: it does not exist yet). */
+export type Compared = Comparison & { folderId: number | null }
+
+/** The compare stage: read-only calls; any failure here means "upload", never a failed run. */
+export async function compareStage(
+  client: OneFichierApi,
+  destination: Destination,
+  prefix: string,
+  fingerprint: string,
+  now: Date,
+): Promise<Compared> {
+  const upload = (folderId: number | null, reason: string): Compared => ({ folderId, unchanged: false, reason })
+  let folderId: number | null
+  let listing: FileItem[] | undefined
+  try {
+    folderId = (await destination.folder()).id
+    if (folderId === null) return upload(null, 'the folder does not exist yet')
+  } catch (error) {
+    if (!(error instanceof OneFichierError)) throw error
+    return upload(null, `the folder could not be read (${error.message})`)
+  }
+  try {
+    listing = (await destination.listing()) ?? []
+  } catch (error) {
+    if (!(error instanceof OneFichierError)) throw error
+    return upload(folderId, `the folder could not be listed (${error.message})`)
+  }
+  if (listing.length >= LISTING_LIMIT)
+    return upload(folderId, `the folder listing has ${listing.length} files and may be incomplete`)
+  return { folderId, ...(await compareWithNewest(client, listing, prefix, fingerprint, now)) }
+}
+
+/** The verdict, in a sentence for the log and the summary. */
+export function describeComparison(comparison: Comparison): string {
+  return comparison.unchanged
+    ? `Unchanged: the files are the same as in ${comparison.backup.fileName}, the newest backup; nothing is uploaded`
+    : `Changed or unknown, so a new backup is uploaded: ${comparison.reason}`
+}
+
 export async function compareWithNewest(
-  client: OneFichierClient,
+  client: OneFichierApi,
   listing: readonly FileItem[],
   prefix: string,
   fingerprint: string,
@@ -53,7 +94,7 @@ export async function compareWithNewest(
 
 /** Writes the fingerprint into the new backup's description; a failure only costs one extra upload later. */
 export async function recordFingerprint(
-  client: OneFichierClient,
+  client: OneFichierApi,
   url: string,
   description: string,
   log: Log,

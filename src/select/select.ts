@@ -4,24 +4,10 @@ import { lstat, readlink, realpath, stat } from 'node:fs/promises'
 import * as path from 'node:path'
 import * as glob from '@actions/glob'
 import type { Stats } from 'node:fs'
+import type { Entry } from '../core/entry.js'
 import { walkGlob } from './walk.js'
 
-interface EntryBase {
-  /** Absolute path on disk (for a name that is not valid UTF-8, with U+FFFD: see `raw`). */
-  source: string
-  /** A path with a name that is not valid UTF-8: the bytes to open it by, and to name it in the zip. */
-  raw?: { source: Buffer; name: Buffer }
-  /** Path inside the archive, `/`-separated, relative to the root. */
-  name: string
-  /** Unix permission bits (with setuid/setgid/sticky). */
-  mode: number
-  mtime: Date
-}
-
-export type Entry =
-  | (EntryBase & { kind: 'file'; size: number })
-  | (EntryBase & { kind: 'directory' })
-  | (EntryBase & { kind: 'symlink'; target: string })
+export type { Entry } from '../core/entry.js'
 
 export interface Selection {
   root: string
@@ -108,6 +94,8 @@ function isInside(parent: string, child: string): boolean {
 export interface SelectionStream {
   root: string
   entries: AsyncIterable<Entry>
+  /** Whether the selection holds any file or link (empty directories alone are no backup); read ahead. */
+  hasFiles: () => Promise<boolean>
   tally: { fileCount: number; totalBytes: number; credentialWarnings: string[]; missing: MissingFile[] }
 }
 
@@ -119,13 +107,10 @@ interface Found {
 }
 
 export async function openSelection(patterns: string, options: SelectOptions): Promise<SelectionStream> {
-  const globber = await glob.create(patterns, {
-    followSymbolicLinks: options.followSymlinks,
-    implicitDescendants: true,
-    matchDirectories: true,
-    omitBrokenSymbolicLinks: true,
-    excludeHiddenFiles: !options.includeHiddenFiles,
-  })
+  // Created with @actions/glob's defaults (implicit descendants, directories matched), which it
+  // does not log: the walk below applies follow-symlinks and the hidden-file rule itself. A
+  // globber with options writes `::debug::` lines to stdout, which the CLI keeps for its output.
+  const globber = await glob.create(patterns)
   const searchPaths = globber.getSearchPaths()
   const workspace = await realpath(options.workspace).catch(() => path.resolve(options.workspace))
   const tally: SelectionStream['tally'] = { fileCount: 0, totalBytes: 0, credentialWarnings: [], missing: [] }
@@ -146,7 +131,7 @@ export async function openSelection(patterns: string, options: SelectOptions): P
     isExcludedDirectory: (stats) => excluded.ids.has(`${stats.dev}:${stats.ino}`),
   })
   const found = (async function* (): AsyncGenerator<Found> {
-    const all = walked ?? (await globber.glob()).map((p) => ({ path: p, stats: undefined }))
+    const all = walked ?? (await globAll(patterns, options)).map((p) => ({ path: p, stats: undefined }))
     for await (const item of all) if (!isExcluded(path.resolve(item.path))) yield item
   })()
 
@@ -167,7 +152,41 @@ export async function openSelection(patterns: string, options: SelectOptions): P
     yield* head
     yield* found
   })()
-  return { root, tally, entries: toEntries(all, root, workspace, options, tally, missing) }
+  return { root, tally, ...lookAhead(toEntries(all, root, workspace, options, tally, missing)) }
+}
+
+/**
+ * The entries, with a look ahead to the first file (or link): whether there is anything to back up
+ * at all is known before the zip starts, and the entries read meanwhile are handed on unchanged.
+ */
+function lookAhead(source: AsyncGenerator<Entry>): Pick<SelectionStream, 'entries' | 'hasFiles'> {
+  const ahead: Entry[] = []
+  let found: Promise<boolean> | undefined
+  const hasFiles = () =>
+    (found ??= (async () => {
+      for (;;) {
+        const next = await source.next()
+        if (next.done) return false
+        ahead.push(next.value)
+        if (next.value.kind !== 'directory') return true
+      }
+    })())
+  const entries = (async function* () {
+    if (found) await found
+    while (ahead.length > 0) yield ahead.shift()!
+    yield* source
+  })()
+  return { entries, hasFiles }
+}
+
+/** @actions/glob's own search, with every option: for a version whose patterns the walk cannot read. */
+async function globAll(patterns: string, options: SelectOptions): Promise<string[]> {
+  const globber = await glob.create(patterns, {
+    followSymbolicLinks: options.followSymlinks,
+    omitBrokenSymbolicLinks: true,
+    excludeHiddenFiles: !options.includeHiddenFiles,
+  })
+  return globber.glob()
 }
 
 async function* toEntries(

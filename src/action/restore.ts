@@ -3,15 +3,15 @@
 import * as os from 'node:os'
 import * as path from 'node:path'
 import * as core from '@actions/core'
-import { InputError, InvalidInputs, parseRepositoryConfig } from '../config.js'
-import { BackupError } from '../errors.js'
-import { formatBytes } from '../format.js'
-import { type Log, RedactingLog } from '../log.js'
+import { InputError, InvalidInputs, parseRepositoryConfig } from '../core/config.js'
+import { BackupError } from '../core/errors.js'
+import { formatBytes } from '../core/format.js'
+import { type Log, RedactingLog } from '../platform/log.js'
 import { OneFichierError } from '../onefichier/errors.js'
-import { timeScaleFromEnv, watchCancellation } from '../process.js'
-import { maskSecrets, readInput, writeOutputs, writeSummary } from '../action-io.js'
-import { restoreCommand } from './commands.js'
-import { NoSeriesError } from './series.js'
+import { timeScaleFromEnv, watchCancellation } from '../platform/signals.js'
+import { maskSecrets, readInput, writeOutputs, writeSummary } from './runner-io.js'
+import { restoreCommand } from '../restore/commands.js'
+import { NoSeriesError } from '../restore/series.js'
 
 const actionLog: Log = {
   info: (m) => core.info(m),

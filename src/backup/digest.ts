@@ -5,8 +5,7 @@
 // available, hash-wasm does it in this process.
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { once } from 'node:events'
+import { open } from 'node:fs/promises'
 import { createWhirlpool } from 'hash-wasm'
 
 export interface Digests {
@@ -38,9 +37,14 @@ const CHILD_UNAVAILABLE = 3
 export interface DigestOptions {
   /** false keeps Whirlpool in this process (hash-wasm). */
   preferChild?: boolean
-  /** Sees every byte of the file in order, in the same read (the zip's read-back check). */
+  /**
+   * Sees every byte of the file in order, in the same read (the zip's read-back check). The chunk's
+   * memory is used again once `feed` resolves: whatever it keeps of it, it copies.
+   */
   reader?: { feed(chunk: Buffer): Promise<void> }
 }
+
+const READ_SIZE = 1 << 20
 
 /**
  * Starts reading `file` at once: SHA-256 here, Whirlpool in a child Node with OpenSSL's legacy
@@ -54,10 +58,10 @@ export function digestFile(file: string, options: DigestOptions = {}): DigestJob
       (options.preferChild !== false ? await childWhirlpool(abort.signal) : null) ?? (await wasmWhirlpool())
     const sha256 = createHash('sha256')
     try {
-      for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20, signal: abort.signal })) {
-        sha256.update(chunk as Buffer)
-        await whirlpool.update(chunk as Buffer)
-        await options.reader?.feed(chunk as Buffer)
+      for await (const chunk of readInTurns(file, abort.signal)) {
+        sha256.update(chunk)
+        await whirlpool.update(chunk)
+        await options.reader?.feed(chunk)
       }
     } catch (error) {
       whirlpool.abort()
@@ -68,6 +72,36 @@ export function digestFile(file: string, options: DigestOptions = {}): DigestJob
   // A failure surfaces where the result is awaited; until then it must not be unhandled.
   result.catch(() => undefined)
   return { result, cancel: () => abort.abort(new Error('hashing cancelled')) }
+}
+
+/**
+ * The file in 1 MiB chunks, read into two buffers in turn: the next read runs while a chunk is
+ * hashed, and no chunk is a new allocation (a fresh 1 MiB per read piled up as garbage, ~50 MB).
+ * A chunk is valid until the loop asks for the one after the next.
+ */
+async function* readInTurns(file: string, signal: AbortSignal): AsyncGenerator<Buffer> {
+  const handle = await open(file, 'r')
+  try {
+    const buffers = [Buffer.allocUnsafe(READ_SIZE), Buffer.allocUnsafe(READ_SIZE)]
+    let position = 0
+    const readAt = async (buffer: Buffer) => {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position)
+      position += bytesRead
+      return buffer.subarray(0, bytesRead)
+    }
+    let next = readAt(buffers[0]!)
+    for (let turn = 1; ; turn++) {
+      const chunk = await next
+      signal.throwIfAborted()
+      if (chunk.length === 0) return
+      // The other buffer's chunk was handled in full before this one was handed out.
+      next = readAt(buffers[turn % 2]!)
+      next.catch(() => undefined)
+      yield chunk
+    }
+  } finally {
+    await handle.close()
+  }
 }
 
 interface WhirlpoolSink {
@@ -106,9 +140,9 @@ async function childWhirlpool(signal: AbortSignal): Promise<WhirlpoolSink | null
   }
   return {
     engine: 'openssl-child',
-    update: async (chunk) => {
-      if (!child.stdin.write(chunk)) await once(child.stdin, 'drain')
-    },
+    // Resolves once the chunk is in the pipe: its buffer is then free to be read into again.
+    update: (chunk) =>
+      new Promise<void>((resolve, reject) => child.stdin.write(chunk, (error) => (error ? reject(error) : resolve()))),
     digest: async () => {
       child.stdin.end()
       const code = await closed

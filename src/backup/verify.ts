@@ -5,11 +5,14 @@ import type { Digests } from './digest.js'
 /** What is known of the local zip: its size and checksums. */
 type LocalZip = Digests & { size: number }
 import { type DeletionOutcome, type DeletionTarget, deleteFile } from './deletion.js'
-import { VerificationError } from './errors.js'
-import { sameFile } from './onefichier/file-id.js'
-import type { OneFichierClient } from './onefichier/client.js'
-import { OneFichierError } from './onefichier/errors.js'
-import { type FileInfo, type FileItem, type UploadLink, toNumber } from './onefichier/types.js'
+import { VerificationError } from '../core/errors.js'
+import { sameFile } from '../onefichier/file-id.js'
+import type { OneFichierApi } from '../onefichier/client.js'
+import { OneFichierError } from '../onefichier/errors.js'
+import { type FileInfo, type FileItem, type UploadLink, toNumber } from '../onefichier/types.js'
+import { formatBytes, formatDuration } from '../core/format.js'
+import type { Log } from '../platform/log.js'
+import type { Uploaded } from './upload.js'
 
 /** Listings asked for a file that is not shown yet: the second comes the 30-s listing rule after the first. */
 const LATE_FILE_LISTINGS = 2
@@ -18,32 +21,30 @@ export interface VerifiedUpload {
   url: string
   fileName: string
   folderId: number
-  /** The folder's listing, when verification needed it (retention then plans from it). */
-  listing?: FileItem[]
   /** Why file/info.cgi could not be used, when the listing confirmed the upload instead (late: it said 404). */
   fallback?: { reason: string; late: boolean }
 }
 
 async function verifyFromListing(
-  client: OneFichierClient,
+  client: OneFichierApi,
   url: string,
   expected: LocalZip & {
     fileName: string
     folderId: number
     folderPath: string
-    listing?: FileItem[] | undefined
     before?: readonly FileItem[] | undefined
   },
   cause: OneFichierError,
 ): Promise<VerifiedUpload> {
-  // A listing made before the upload cannot show it: only one made after counts here.
-  // A file can take some seconds to show after its upload: a listing that lacks it is asked again
-  // once, the 30-s listing rule later (the pacer spaces them), before anything is concluded.
+  // A listing made before the upload cannot show it: the client lists anew after its own upload
+  // (or reuses the one made after it). A file can take some seconds to show after its upload: a
+  // listing that lacks it is asked again once, the 30-s listing rule later (the pacer spaces them),
+  // before anything is concluded.
   let item: FileItem | undefined
   let listing: FileItem[] = []
   for (let attempt = 1; attempt <= LATE_FILE_LISTINGS && !item; attempt++) {
     try {
-      listing = attempt === 1 && expected.listing ? expected.listing : await client.listFiles(expected.folderId)
+      listing = await client.listFiles(expected.folderId, { fresh: attempt > 1 })
     } catch (error) {
       throw new VerificationError(
         `Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing ` +
@@ -65,7 +66,6 @@ async function verifyFromListing(
     url,
     fileName: item.filename,
     folderId: expected.folderId,
-    listing,
     fallback: { reason: cause.message.split('. ')[0]!, late: cause.kind === 'not-found' },
   }
 }
@@ -75,7 +75,7 @@ async function verifyFromListing(
  * removed, but only when it is provably this run's upload (deletion.ts); else it is reported.
  */
 async function badCopy(
-  client: OneFichierClient,
+  client: OneFichierApi,
   mismatch: string,
   copy: DeletionTarget,
   expected: { fileName: string; before?: readonly FileItem[] | undefined },
@@ -111,15 +111,13 @@ export function compareDigests(where: string, local: LocalZip, size: unknown, wh
 }
 
 export async function verifyUpload(
-  client: OneFichierClient,
+  client: OneFichierApi,
   link: UploadLink,
   expected: LocalZip & {
     fileName: string
     folderId: number
     folderPath: string
     passwordSet: boolean
-    /** A listing of the folder made after the upload: never listed twice (1 per 30 s). */
-    listing?: FileItem[] | undefined
     /** The folder's listing made before the upload: what proves a bad copy is this run's own. */
     before?: readonly FileItem[] | undefined
   },
@@ -162,4 +160,30 @@ export async function verifyUpload(
     )
   }
   return { url, fileName, folderId }
+}
+
+/** The verify stage: the upload checked, and what checked it said in the log. */
+export async function verifyStage(
+  client: OneFichierApi,
+  uploaded: Uploaded,
+  expected: { fileName: string; folderPath: string; passwordSet: boolean },
+  log: Log,
+): Promise<VerifiedUpload> {
+  const started = performance.now()
+  const verified = await verifyUpload(client, uploaded.link, {
+    ...uploaded.local,
+    ...expected,
+    folderId: uploaded.folderId,
+    before: uploaded.before,
+  })
+  // A file that 1fichier does not show yet right after its upload is normal: said, not warned of.
+  if (verified.fallback?.late)
+    log.info(`${verified.fallback.reason} (a new file can take a moment to show); the folder listing confirmed it`)
+  else if (verified.fallback)
+    log.warning(`${verified.fallback.reason}; the folder listing confirmed the upload instead`)
+  log.info(
+    `Verified in ${formatDuration(performance.now() - started)}: 1fichier's size ` +
+      `(${formatBytes(uploaded.local.size)}) and Whirlpool match the zip; it is in folder id ${uploaded.folderId}`,
+  )
+  return verified
 }

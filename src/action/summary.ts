@@ -1,17 +1,17 @@
 // What a run produced, as step outputs and as the job summary's markdown. Shared by both shells.
-import type { RunResult } from './run.js'
+import { type RunResult, zipOf } from '../backup/result.js'
 import type { SavedArtifact } from './artifact.js'
-import { formatBytes, formatDuration } from './format.js'
-import { type RetentionPolicy, WITHIN_RULES, durationLabel } from './retention.js'
+import { formatBytes, formatDuration } from '../core/format.js'
+import { type RetentionPolicy, WITHIN_RULES, durationLabel } from '../core/retention.js'
 
 export function outputsOf(result: RunResult): Record<string, string> {
   const retention = result.retention
   return {
     url: result.url,
     'file-name': result.status === 'no-files' ? '' : result.fileName,
-    size: String(result.size),
-    sha256: result.sha256,
-    whirlpool: result.whirlpool,
+    size: String(zipOf(result).size),
+    sha256: zipOf(result).sha256,
+    whirlpool: zipOf(result).whirlpool,
     'file-count': String(result.fileCount),
     'folder-id': result.folderId === null ? '' : String(result.folderId),
     pruned: JSON.stringify((retention?.pruned ?? []).map((b) => ({ 'file-name': b.fileName, url: b.url }))),

@@ -6,8 +6,7 @@
 // nobody else anything about the files (no guessing a file's content and checking the hash), and
 // it can safely cover the passwords. A new API key means one upload that was not strictly needed.
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto'
-import type { Entry } from './select.js'
-import type { ContentObserver } from './zip/zip-writer.js'
+import type { ContentObserver, Entry } from './entry.js'
 
 export interface FingerprintSettings {
   apiKey: string

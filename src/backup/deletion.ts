@@ -1,10 +1,10 @@
 // The one place that deletes a file (file/rm.cgi). Whatever a caller decided, a deletion goes
 // ahead only with a proof that the file is ours, checked here against this run's own listing of
 // the destination folder; any doubt leaves the file alone, with the reason.
-import { seriesMembership } from './naming.js'
-import type { OneFichierClient } from './onefichier/client.js'
-import { fileIdOf } from './onefichier/file-id.js'
-import type { FileItem } from './onefichier/types.js'
+import { seriesMembership } from '../core/naming.js'
+import type { OneFichierApi } from '../onefichier/client.js'
+import { fileIdOf } from '../onefichier/file-id.js'
+import type { FileItem } from '../onefichier/types.js'
 
 export interface DeletionTarget {
   url: string
@@ -57,7 +57,7 @@ export function refusal(target: DeletionTarget, proof: DeletionProof): string | 
 
 /** Deletes one file when its proof holds; 1fichier's `removed` count confirms it. */
 export async function deleteFile(
-  client: OneFichierClient,
+  client: OneFichierApi,
   target: DeletionTarget,
   proof: DeletionProof,
 ): Promise<DeletionOutcome> {

@@ -3,8 +3,8 @@
 // cannot be written is a warning, never a failed step.
 import { appendFileSync } from 'node:fs'
 import * as core from '@actions/core'
-import type { Log } from './log.js'
-import { Redactor } from './redact.js'
+import type { Log } from '../platform/log.js'
+import { Redactor } from '../core/redact.js'
 
 /** The secrets, exactly as stored (getInput trims by default: a secret is never changed). */
 const SECRET_INPUTS: readonly string[] = ['api-key', 'link-password', 'archive-password']

@@ -3,8 +3,8 @@
 import { createWriteStream } from 'node:fs'
 import { finished } from 'node:stream/promises'
 import * as path from 'node:path'
-import type { Entry } from './select.js'
-import { type ContentObserver, type ZipOptions, writeZip } from './zip/zip-writer.js'
+import type { ContentObserver, Entry } from '../core/entry.js'
+import { type ZipOptions, writeZip } from '../zip/zip-writer.js'
 
 export interface ArchiveResult {
   path: string

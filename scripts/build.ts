@@ -1,0 +1,19 @@
+// `npm run build`: tsc to lib/, then ncc bundles: the action (dist/), the CLI (dist/cli/), the
+// restore sub-action (restore/dist/). The two worker threads sit beside each bundle that starts
+// them: the small-file worker imports only Node's modules, so ncc copies it as it is; the checksum
+// worker imports our code, so it is bundled on its own and put where ncc copied it.
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, rmSync } from 'node:fs'
+
+const run = (command: string, ...args: string[]) => execFileSync(command, args, { stdio: 'inherit' })
+const ncc = (entry: string, out: string, ...extra: string[]) =>
+  run('npx', '--no-install', 'ncc', 'build', entry, '-o', out, '--quiet', ...extra)
+
+for (const dir of ['lib', 'dist', 'restore/dist', 'build/checksum-worker'])
+  rmSync(dir, { recursive: true, force: true })
+run('npx', '--no-install', 'tsc', '-p', 'tsconfig.json')
+ncc('lib/action/main.js', 'dist', '--license', 'licenses.txt')
+ncc('lib/cli/main.js', 'dist/cli')
+ncc('lib/action/restore-main.js', 'restore/dist')
+ncc('lib/backup/checksum-worker.js', 'build/checksum-worker')
+for (const dir of ['dist', 'dist/cli']) copyFileSync('build/checksum-worker/index.js', `${dir}/checksum-worker.js`)

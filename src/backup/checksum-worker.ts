@@ -1,0 +1,48 @@
+// The zip's checksums and read-back check, on a worker thread: the read-back inflates every entry
+// (100,000 of them for a tree of small files), and its short-lived objects kept the main thread's
+// heap ~80 MB larger for the rest of the run. Here, a small heap of its own takes them
+// (checksums.ts sets its limits), and the main thread is free for the upload.
+// Bundled on its own (see package.json's build): ncc copies it beside the bundle.
+import { parentPort, workerData } from 'node:worker_threads'
+import { ZipCheckError, ZipReadBack } from '../zip/read-back.js'
+import { digestFile } from './digest.js'
+
+export interface ChecksumRequest {
+  zipPath: string
+  size: number
+  password: string
+}
+
+export type ChecksumMessage =
+  | { kind: 'opened' }
+  | { kind: 'done'; sha256: string; whirlpool: string; engine: string; checked: number }
+  /** The zip does not read back: `stage` tells whether its directory could not be read, or an entry. */
+  | { kind: 'unsound'; stage: 'directory' | 'entries'; message: string }
+  | { kind: 'failed'; message: string }
+
+async function check(request: ChecksumRequest, post: (message: ChecksumMessage) => void): Promise<void> {
+  let readBack: ZipReadBack
+  try {
+    readBack = await ZipReadBack.open(request.zipPath, request.size, request.password || undefined)
+  } catch (error) {
+    if (error instanceof ZipCheckError) return post({ kind: 'unsound', stage: 'directory', message: error.message })
+    throw error
+  }
+  post({ kind: 'opened' })
+  const digests = await digestFile(request.zipPath, { reader: readBack }).result
+  try {
+    await readBack.finish()
+  } catch (error) {
+    if (error instanceof ZipCheckError) return post({ kind: 'unsound', stage: 'entries', message: error.message })
+    throw error
+  }
+  post({ kind: 'done', ...digests, checked: readBack.checked })
+}
+
+const port = parentPort
+if (port && (workerData as { role?: unknown } | null)?.role === 'checksums') {
+  const request = (workerData as { request: ChecksumRequest }).request
+  check(request, (message) => port.postMessage(message)).catch((error: unknown) =>
+    port.postMessage({ kind: 'failed', message: (error as Error)?.message ?? String(error) }),
+  )
+}

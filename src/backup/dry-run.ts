@@ -1,0 +1,46 @@
+// A dry run: read-only calls only (no folder is created), then the plan as a real run would make it.
+import { type Config, retentionActive } from '../core/config.js'
+import { BackupError } from '../core/errors.js'
+import type { Log } from '../platform/log.js'
+import type { OneFichierApi } from '../onefichier/client.js'
+import { OneFichierError } from '../onefichier/errors.js'
+import type { Destination } from './destination.js'
+import { type RetentionOutcome, applyRetention } from './prune.js'
+
+export interface DryRunPlan {
+  folderId: number | null
+  retention: RetentionOutcome | null
+}
+
+export async function dryRunPlan(
+  client: OneFichierApi,
+  destination: Destination,
+  request: { config: Config; log: Log; fileName: string; now: Date },
+): Promise<DryRunPlan> {
+  const { config, log, fileName, now } = request
+  log.info(
+    `Dry run: ${fileName} would be uploaded to '${config.folder.join('/') || '/'}'; nothing is uploaded or deleted`,
+  )
+  if (!retentionActive(config.retention)) return { folderId: null, retention: null }
+  return log.group('Prune (dry run)', async () => {
+    let folderId: number | null
+    try {
+      folderId = (await destination.folder()).id
+      destination.log.replay(log)
+    } catch (error) {
+      if (!(error instanceof OneFichierError)) throw error
+      throw new BackupError(`Dry run could not read the destination folder: ${error.message}`)
+    }
+    const retention = await applyRetention({
+      client,
+      folderId,
+      prefix: config.namePrefix,
+      policy: config.retention,
+      now,
+      newBackup: { fileName, url: '(new backup)', time: now },
+      dryRun: true,
+      log,
+    })
+    return { folderId, retention }
+  })
+}

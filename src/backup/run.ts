@@ -1,0 +1,232 @@
+// One backup, start to end: select -> zip -> (compare) -> upload -> verify -> prune. Both shells
+// (action, CLI) call this with a Config and a Log; data flows one way, each stage is one call that
+// returns a value, and nothing is deleted before verification. Modelled on actions/toolkit's
+// packages/artifact/src/internal/upload/upload-artifact.ts.
+import { mkdtemp, rm } from 'node:fs/promises'
+import * as path from 'node:path'
+import { type Config, retentionActive } from '../core/config.js'
+import { BackupError, NoFilesError, type TempFolder, diskFailure } from '../core/errors.js'
+import { ContentFingerprint, formatDescription } from '../core/fingerprint.js'
+import { formatBytes } from '../core/format.js'
+import { backupFileName } from '../core/naming.js'
+import type { Backup } from '../core/retention.js'
+import type { Log } from '../platform/log.js'
+import { type OneFichierApi, OneFichierClient } from '../onefichier/client.js'
+import { Transport } from '../onefichier/transport.js'
+import { type SelectionStream, openSelection } from '../select/select.js'
+import { Checksums } from './checksums.js'
+import { startLookup } from './destination.js'
+import { dryRunPlan } from './dry-run.js'
+import { type SavedArtifact, keepAsArtifact } from './fallback.js'
+import { type RetentionOutcome, pruneStage } from './prune.js'
+import { type RunProgress, type RunResult, type Stage, StageClock } from './result.js'
+import { type Compared, compareStage, describeComparison, recordFingerprint } from './unchanged.js'
+import { uploadStage } from './upload.js'
+import { verifyStage } from './verify.js'
+import { zipStage } from './zip-stage.js'
+
+export { describeProgress, zipOf, type RunProgress, type RunResult, type RunStatus } from './result.js'
+
+export interface RunContext {
+  config: Config
+  log: Log
+  /** Relative `path` lines are read from here; followed links never leave it. */
+  workspace: string
+  /** The zip is written under here (outside the workspace). */
+  tempDir: string
+  /** The setting that chose tempDir, named in a disk error (RUNNER_TEMP, TMPDIR). */
+  tempDirSetting?: string
+  startedAt: Date
+  /** 1 in production; tests shrink every wait with it (honoured for a loopback api-url only). */
+  timeScale?: number
+  signal?: AbortSignal
+  /** Filled in as the run goes, so a cancelled run can say what state it left. */
+  progress?: RunProgress
+  /** How often upload progress is logged (default 5 s). */
+  progressEveryMs?: number
+  /** on-upload-failure: artifact; only the action shell can (it needs the runner's artifact service). */
+  saveAsArtifact?: (zipPath: string) => Promise<SavedArtifact>
+  /** The 1fichier client; by default one over HTTP to config.apiUrl (tests hand in a fake). */
+  client?: OneFichierApi
+}
+
+export async function runBackup(ctx: RunContext): Promise<RunResult> {
+  const { config, log } = ctx
+  const clock = new StageClock(ctx, backupFileName(config.namePrefix, ctx.startedAt, config.label))
+  const temp: TempFolder = { path: ctx.tempDir, setting: ctx.tempDirSetting ?? 'TMPDIR' }
+  const workDir = await makeWorkDir(temp)
+  const zipPath = path.join(workDir, clock.fileName)
+  const client = ctx.client ?? new OneFichierClient(newTransport(ctx))
+  let checksums: Checksums | undefined
+  try {
+    const selection = await clock.stage('select', () => openTree(ctx, workDir))
+    const destination = (await selection.hasFiles()) ? startLookup(config, client, log) : undefined
+    const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined
+    const zipped = await clock.stage('zip', () =>
+      log.group('Select and zip', () =>
+        zipStage(selection, { ...ctx, zipPath, temp, refused: destination?.refused, observer: fingerprint }),
+      ),
+    )
+    if (!destination || zipped.fileCount === 0) {
+      reportNoFiles(ctx)
+      return clock.noFiles()
+    }
+    clock.zipped(zipped)
+    checkServiceLimits(zipped.archive.size, clock.fileName)
+    const compared = fingerprint
+      ? await clock.stage('compare', () =>
+          log.group('Compare with the newest backup', () =>
+            compareStage(client, destination, config.namePrefix, fingerprint.digest(), ctx.startedAt),
+          ),
+        )
+      : undefined
+    if (compared) clock.compared(describeComparison(compared), config.dryRun, log)
+    if (compared?.unchanged && !config.dryRun) return await keepUnchanged(ctx, client, clock, compared)
+
+    const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log))
+    if (config.dryRun) {
+      const plan = await dryRunPlan(client, destination, { ...ctx, fileName: clock.fileName, now: ctx.startedAt })
+      return clock.dryRun(await digests.result(), plan)
+    }
+    const uploaded = await clock
+      .stage('upload', () =>
+        log.group('Upload', () =>
+          uploadStage(client, destination, {
+            ...ctx,
+            archive: zipped.archive,
+            fileName: clock.fileName,
+            checksums: digests,
+          }),
+        ),
+      )
+      .catch((error: unknown) => failUpload(ctx, clock, zipPath, error))
+    const expected = { fileName: clock.fileName, folderPath: clock.folderPath, passwordSet: config.linkPassword !== '' }
+    const verified = await clock.stage('verify', () =>
+      log.group('Verify', () => verifyStage(client, uploaded, expected, log)),
+    )
+    clock.verified(verified.url)
+    log.info(`Backup uploaded and verified: ${verified.url}`)
+    if (fingerprint) {
+      const description = formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.local.sha256 })
+      await recordFingerprint(client, verified.url, description, log)
+    }
+    const newBackup = { fileName: clock.fileName, url: verified.url, time: ctx.startedAt }
+    const retention = await prune(ctx, client, clock, uploaded.folderId, newBackup)
+    const { size, sha256, whirlpool } = uploaded.local
+    return clock.uploaded({ size, sha256, whirlpool, url: verified.url, folderId: uploaded.folderId, retention })
+  } finally {
+    checksums?.cancel()
+    await client.close()
+    await rm(workDir, { recursive: true, force: true })
+  }
+}
+
+async function makeWorkDir(temp: TempFolder): Promise<string> {
+  try {
+    return await mkdtemp(path.join(temp.path, '1fichier-backup-'))
+  } catch (error) {
+    throw diskFailure(error, temp, 'Making the temporary folder for the zip') ?? error
+  }
+}
+
+function newTransport(ctx: RunContext): Transport {
+  const { config } = ctx
+  return new Transport({
+    apiUrl: config.apiUrl,
+    apiKey: config.apiKey,
+    retries: config.retries,
+    stallTimeoutMs: config.stallTimeoutMs,
+    timeScale: ctx.timeScale ?? 1,
+    log: ctx.log,
+    signal: ctx.signal,
+  })
+}
+
+/** The walk starts here and goes on while the zip is written: files are zipped as they are found. */
+function openTree(ctx: RunContext, workDir: string): Promise<SelectionStream> {
+  return openSelection(ctx.config.patterns, {
+    includeHiddenFiles: ctx.config.includeHiddenFiles,
+    followSymlinks: ctx.config.followSymlinks,
+    workspace: ctx.workspace,
+    exclude: [workDir],
+    onMissing: (name, reason) =>
+      ctx.log.warning(`'${name}' is missing from the backup: ${reason}; the backup goes on without it`),
+  })
+}
+
+/** if-no-files-found: error, warn or ignore. */
+function reportNoFiles(ctx: RunContext): void {
+  const { config, log } = ctx
+  const message =
+    `No files were found with the provided path:\n${config.patterns}\nCheck the paths (relative ` +
+    `to ${ctx.workspace}); hidden files need include-hidden-files: true.`
+  if (config.ifNoFilesFound === 'error') throw new NoFilesError(message.replace(/\n/g, ' '))
+  if (config.ifNoFilesFound === 'warn') log.warning(`${message} No backup was made.`)
+  else log.info(`${message} No backup was made.`)
+}
+
+/** skip-unchanged found the newest backup to be this content: nothing is uploaded, and it is protected. */
+async function keepUnchanged(
+  ctx: RunContext,
+  client: OneFichierApi,
+  clock: StageClock,
+  compared: Compared & { unchanged: true },
+): Promise<RunResult> {
+  const existing = compared.backup
+  const folderId = compared.folderId!
+  const retention = await prune(ctx, client, clock, folderId, existing)
+  return clock.unchanged(existing, folderId, retention)
+}
+
+/** Retention after a verified backup, timed as the prune stage; null when every rule is off. */
+async function prune(
+  ctx: RunContext,
+  client: OneFichierApi,
+  clock: StageClock,
+  folderId: number,
+  newBackup: Backup,
+): Promise<RetentionOutcome | null> {
+  const { config, log } = ctx
+  if (!retentionActive(config.retention)) {
+    if (Object.keys(config.retention).length > 0)
+      log.info('Every keep-* input is 0: retention is off, nothing is deleted')
+    return null
+  }
+  return clock.stage('prune', () =>
+    pruneStage(client, {
+      folderId,
+      prefix: config.namePrefix,
+      policy: config.retention,
+      now: ctx.startedAt,
+      newBackup,
+      log,
+      signal: ctx.signal,
+      onDeleted: (backup) => clock.deleted(backup.fileName),
+    }),
+  )
+}
+
+/** The upload failed for good: on-upload-failure: artifact keeps the zip; either way the run fails. */
+async function failUpload(ctx: RunContext, clock: StageClock, zipPath: string, error: unknown): Promise<never> {
+  if (ctx.config.onUploadFailure !== 'artifact' || !ctx.saveAsArtifact || ctx.signal?.aborted) throw error
+  throw await keepAsArtifact(ctx.saveAsArtifact, zipPath, error, ctx.log, (saved) => clock.savedAs(saved))
+}
+
+/** 1fichier refuses empty files and files over 300 GB (rclone's limits): said before any upload. */
+export const MAX_UPLOAD_BYTES = 300e9
+
+export function checkServiceLimits(size: number, fileName: string): void {
+  if (size === 0)
+    throw new BackupError(
+      `The zip ${fileName} is empty (0 bytes) and 1fichier refuses empty files; nothing was uploaded or deleted.`,
+    )
+  if (size > MAX_UPLOAD_BYTES) {
+    throw new BackupError(
+      `The zip ${fileName} is ${formatBytes(size)}, over the 300 GB that 1fichier accepts for one file. Split the ` +
+        `backup into several series (one step per part of the tree, each with its own name-prefix), or exclude large ` +
+        `files. Nothing was uploaded or deleted.`,
+    )
+  }
+}
+
+export type { Stage }

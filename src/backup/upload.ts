@@ -1,0 +1,218 @@
+// The upload as an operation: a fresh node for every attempt, the whole file sent again from the
+// temporary zip after a failure, and never two copies: before a new attempt, the node of the failed
+// one is asked (end.pl) whether the file landed after all; if it did, that copy is used.
+import type { Log } from '../platform/log.js'
+import { formatBytes } from '../core/format.js'
+import type { OneFichierApi } from '../onefichier/client.js'
+import { OneFichierError, isRetryable } from '../onefichier/errors.js'
+import { type FileItem, type UploadLink, toNumber } from '../onefichier/types.js'
+import { ROOT_FOLDER_ID } from '../onefichier/client.js'
+import { fileIdOf, sameFile } from '../onefichier/file-id.js'
+import { BackupError } from '../core/errors.js'
+import type { Config } from '../core/config.js'
+import type { Checksums } from './checksums.js'
+import type { Destination } from './destination.js'
+import type { ArchiveResult } from './archive.js'
+import type { Digests } from './digest.js'
+
+export interface UploadJob {
+  filePath: string
+  fileName: string
+  size: number
+  folderId: number
+  linkPassword: string
+  retries: number
+  log: Log
+  signal?: AbortSignal | undefined
+  /** How often progress is logged. */
+  progressEveryMs?: number | undefined
+}
+
+/**
+ * The body was sent and accepted, but end.pl never told where the file went (an HTML page or no
+ * links, as seen from the real service). The file may well be there: the caller looks in the folder.
+ */
+export class UploadResultMissing extends Error {
+  constructor(
+    override readonly cause: OneFichierError,
+    /** Links end.pl gave under other names (e.g. `name (1).zip`): reported, never taken as ours. */
+    readonly foreign: UploadLink[] = [],
+  ) {
+    super(cause.message)
+    this.name = 'UploadResultMissing'
+  }
+}
+
+/** Links as a user can follow them up: name and URL. */
+export function describeLinks(links: readonly UploadLink[]): string {
+  return links.map((l) => `'${String(l.filename)}' (${String(l.download)})`).join(', ')
+}
+
+export async function uploadWithRetries(client: OneFichierApi, job: UploadJob): Promise<UploadLink> {
+  const { log } = job
+  for (let attempt = 1; ; attempt++) {
+    // The first may be the node the destination lookup asked for meanwhile (the client keeps it).
+    const server = await client.getUploadServer()
+    log.info(
+      `Uploading ${job.fileName} (${formatBytes(job.size)}) to node ` +
+        `${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`,
+    )
+    // The clock starts with the first byte sent, not with the pacer's wait before it.
+    let started = 0
+    let lastLog = 0
+    try {
+      await client.upload({
+        server,
+        filePath: job.filePath,
+        fileName: job.fileName,
+        size: job.size,
+        folderId: job.folderId,
+        ...(job.linkPassword ? { linkPassword: job.linkPassword } : {}),
+        onProgress: ({ sentBytes, totalBytes }) => {
+          const now = Date.now()
+          if (started === 0) started = lastLog = now
+          if (now - lastLog < (job.progressEveryMs ?? 5_000) || sentBytes === totalBytes) return
+          lastLog = now
+          const rate = sentBytes / Math.max((now - started) / 1000, 0.001)
+          log.info(
+            `  ${formatBytes(sentBytes)} of ${formatBytes(totalBytes)} ` +
+              `(${Math.floor((100 * sentBytes) / totalBytes)}%), ${formatBytes(rate)}/s`,
+          )
+        },
+      })
+    } catch (error) {
+      job.signal?.throwIfAborted()
+      if (!(error instanceof OneFichierError) || !isRetryable(error.kind)) throw error
+      // The body may have arrived even though no answer did: ask before sending it again.
+      const landed = await client.probeUploadResult(server, job.fileName)
+      if (landed) {
+        log.warning(`${error.message.split('. ')[0]}; but the file did arrive, so it is not sent again`)
+        return landed
+      }
+      if (attempt >= job.retries) throw error.afterAttempts(attempt)
+      log.warning(`${error.message.split('. ')[0]}; sending the file again (attempt ${attempt + 1} of ${job.retries})`)
+      continue
+    }
+    const seconds = (Date.now() - (started || Date.now())) / 1000
+    log.info(`Uploaded in ${seconds.toFixed(1)} s (${formatBytes(job.size / Math.max(seconds, 0.001))}/s)`)
+    let result: Awaited<ReturnType<OneFichierApi['uploadResult']>>
+    try {
+      result = await client.uploadResult(server, job.fileName)
+    } catch (error) {
+      if (error instanceof OneFichierError && isRetryable(error.kind)) throw new UploadResultMissing(error)
+      throw error
+    }
+    const { link, others } = result
+    if (!link) {
+      // Not ours, whatever it is: a renamed copy is reported with its link and never counted.
+      const detail = `end.pl gave no file named ${job.fileName}, only ${describeLinks(others)}`
+      throw new UploadResultMissing(new OneFichierError('fatal', 'upload result (end.pl)', detail), others)
+    }
+    if (others.length > 0)
+      log.warning(`end.pl also listed ${describeLinks(others)}; they are not this backup and are left alone`)
+    return link
+  }
+}
+
+/** What the upload stage hands on: where the file went, end.pl's link, and the zip's checksums. */
+export interface Uploaded {
+  folderId: number
+  link: UploadLink
+  /** The folder's files before the upload: what proves that a bad copy is this run's own. */
+  before: FileItem[] | undefined
+  local: ArchiveResult & Digests
+}
+
+export interface UploadStageOptions {
+  config: Config
+  log: Log
+  fileName: string
+  archive: ArchiveResult
+  checksums: Checksums
+  signal?: AbortSignal | undefined
+  progressEveryMs?: number | undefined
+}
+
+/** The upload stage: the destination (looked up meanwhile), then the upload, then end.pl's answer. */
+export async function uploadStage(
+  client: OneFichierApi,
+  destination: Destination,
+  options: UploadStageOptions,
+): Promise<Uploaded> {
+  const { config, log, archive, fileName } = options
+  destination.log.replay(log)
+  const folder = await destination.folder()
+  destination.log.replay(log)
+  const folderId = folder.id ?? ROOT_FOLDER_ID
+  log.info(`Destination: '${folder.path || '/'}' (folder id ${folderId})`)
+  const before = await destination.listing().catch((error: unknown) => {
+    log.warning(
+      `Listing the folder before the upload failed (${(error as Error).message}); it is listed again for retention`,
+    )
+    return undefined
+  })
+  let link: UploadLink
+  try {
+    link = await uploadWithRetries(client, {
+      filePath: archive.path,
+      fileName,
+      size: archive.size,
+      folderId,
+      linkPassword: config.linkPassword,
+      retries: config.retries,
+      log,
+      signal: options.signal,
+      progressEveryMs: options.progressEveryMs,
+    })
+  } catch (error) {
+    if (!(error instanceof UploadResultMissing)) throw error
+    const local = { ...archive, ...(await options.checksums.result()) }
+    const found = await findInFolder(client, folderId, fileName, local, error, before, log)
+    return { folderId, link: found, before, local }
+  }
+  return { folderId, link, before, local: { ...archive, ...(await options.checksums.result()) } }
+}
+
+/** end.pl never answered with the link: look for the file in the folder itself. */
+async function findInFolder(
+  client: OneFichierApi,
+  folderId: number,
+  fileName: string,
+  archive: ArchiveResult & Digests,
+  cause: UploadResultMissing,
+  before: readonly FileItem[] | undefined,
+  log: Log,
+): Promise<UploadLink> {
+  log.warning(`${cause.message.split('. ')[0]}; looking for the file in the folder instead`)
+  const foreign =
+    cause.foreign.length > 0
+      ? ` end.pl reported only ${describeLinks(cause.foreign)}: not this backup, left alone.`
+      : ''
+  let listing: FileItem[]
+  try {
+    // A new listing (the upload changed the folder); verification and retention reuse it.
+    listing = await client.listFiles(folderId)
+  } catch (error) {
+    throw new BackupError(
+      `The upload's result is unknown: end.pl gave no link and the folder could not be listed ` +
+        `(${(error as Error).message}).${foreign} Nothing was deleted; check the folder for ${fileName}.`,
+    )
+  }
+  // Ours: our exact name, the zip's size and Whirlpool, and not in the folder before the upload.
+  const match = listing.find(
+    (item) =>
+      item.filename === fileName &&
+      toNumber(item.size) === archive.size &&
+      item.checksum?.toLowerCase() === archive.whirlpool &&
+      fileIdOf(item.url) !== null &&
+      !before?.some((old) => sameFile(old.url, item.url)),
+  )
+  if (!match) {
+    throw new BackupError(
+      `The upload's result is unknown: end.pl gave no link (${cause.cause.detail}) and ${fileName} with the zip's ` +
+        `size and Whirlpool is not in the folder.${foreign} Nothing was deleted; run the job again.`,
+    )
+  }
+  log.info(`Found ${fileName} in the folder with the zip's size and Whirlpool`)
+  return { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' }
+}

@@ -1,0 +1,191 @@
+// An in-memory 1fichier for in-process tests of the run and its stages: folders, files with ids,
+// sizes and Whirlpool checksums, descriptions, and a few faults. It speaks the client's public
+// calls (OneFichierApi), so the run cannot tell it from the HTTP client; the wire itself is
+// tested against the loopback stand-in (test/stand-in/server.ts) and msw.
+import { readFile } from 'node:fs/promises'
+import { createWhirlpool } from 'hash-wasm'
+import type { OneFichierApi, UploadOutcome, UploadRequest } from '../../src/onefichier/client.js'
+import { OneFichierError } from '../../src/onefichier/errors.js'
+import type { FileInfo, FileItem, SubFolder, UploadLink, UploadServer } from '../../src/onefichier/types.js'
+
+export interface FakeFile {
+  id: string
+  folderId: number
+  filename: string
+  size: number
+  whirlpool: string
+  description: string
+}
+
+export interface FakeFaults {
+  /** Every call fails as 1fichier answers a bad key. */
+  refuseKey?: boolean
+  /** end.pl lists no link: the run must find the file in the folder. */
+  noUploadResult?: boolean
+  /** The stored copy's checksum differs from what was sent (a corrupted transfer). */
+  corruptUpload?: boolean
+  /** file/info.cgi fails (the run falls back on the listing). */
+  infoFails?: boolean
+  /** file/rm.cgi answers `removed: 0`. */
+  rmRefused?: boolean
+}
+
+export async function whirlpoolOf(data: Uint8Array): Promise<string> {
+  const hash = await createWhirlpool()
+  hash.update(data)
+  return hash.digest('hex')
+}
+
+export class FakeOneFichier implements OneFichierApi {
+  readonly folders = new Map<number, { name: string; parent: number }>()
+  readonly files: FakeFile[] = []
+  /** Every call, in order, by endpoint name. */
+  readonly calls: string[] = []
+  faults: FakeFaults = {}
+  private nextFolder = 100
+  private nextFile = 1
+  private readonly latest = new Map<number, FileItem[]>()
+  private readonly pending = new Map<string, FakeFile>()
+
+  /** A file already in a folder (an older backup, or somebody else's). */
+  addFile(folderId: number, filename: string, extra: Partial<FakeFile> = {}): FakeFile {
+    const file: FakeFile = {
+      id: `f${String(this.nextFile++).padStart(6, '0')}`,
+      folderId,
+      filename,
+      size: 1000,
+      whirlpool: 'ab'.repeat(64),
+      description: '',
+      ...extra,
+    }
+    this.files.push(file)
+    return file
+  }
+
+  addFolder(name: string, parent = 0): number {
+    const id = this.nextFolder++
+    this.folders.set(id, { name, parent })
+    return id
+  }
+
+  urlOf(file: FakeFile): string {
+    return `https://1fichier.com/?${file.id}`
+  }
+
+  filesIn(folderId: number): FakeFile[] {
+    return this.files.filter((f) => f.folderId === folderId)
+  }
+
+  private call(endpoint: string): void {
+    this.calls.push(endpoint)
+    if (this.faults.refuseKey) throw new OneFichierError('auth', endpoint, 'Invalid API key (HTTP 401)', 401)
+  }
+
+  private item(file: FakeFile): FileItem {
+    return { url: this.urlOf(file), filename: file.filename, size: file.size, checksum: file.whirlpool }
+  }
+
+  private byUrl(url: string): FakeFile | undefined {
+    const id = url.slice(url.indexOf('?') + 1)
+    return this.files.find((f) => f.id === id)
+  }
+
+  async listFolders(folderId: number): Promise<SubFolder[]> {
+    this.call('folder/ls.cgi')
+    return [...this.folders].filter(([, f]) => f.parent === folderId).map(([id, f]) => ({ id, name: f.name }))
+  }
+
+  async makeFolder(name: string, parentId: number): Promise<number> {
+    this.call('folder/mkdir.cgi')
+    return this.addFolder(name, parentId)
+  }
+
+  async listFiles(folderId: number): Promise<FileItem[]> {
+    this.call('file/ls.cgi')
+    const items = this.filesIn(folderId).map((f) => this.item(f))
+    this.latest.set(folderId, items)
+    return items
+  }
+
+  latestListing(folderId: number): FileItem[] | undefined {
+    return this.latest.get(folderId)
+  }
+
+  async fileInfo(url: string): Promise<FileInfo> {
+    this.call('file/info.cgi')
+    if (this.faults.infoFails) throw new OneFichierError('retryable', 'file/info.cgi', 'HTTP 502')
+    const file = this.byUrl(url)
+    if (!file) throw new OneFichierError('not-found', 'file/info.cgi', 'Resource not found #469', 404)
+    return {
+      url,
+      filename: file.filename,
+      size: file.size,
+      folder_id: file.folderId,
+      checksum: file.whirlpool,
+      pass: 0,
+      description: file.description,
+    }
+  }
+
+  async setDescription(url: string, description: string): Promise<number> {
+    this.call('file/chattr.cgi')
+    const file = this.byUrl(url)
+    if (!file) return 0
+    file.description = description
+    return 1
+  }
+
+  async removeFile(url: string): Promise<number> {
+    this.call('file/rm.cgi')
+    if (this.faults.rmRefused) return 0
+    const file = this.byUrl(url)
+    if (!file) return 0
+    this.files.splice(this.files.indexOf(file), 1)
+    return 1
+  }
+
+  prefetchUploadServer(): void {}
+
+  async getUploadServer(): Promise<UploadServer> {
+    this.call('upload/get_upload_server.cgi')
+    return { url: 'up-1.fake.test', id: `u${this.calls.length}` }
+  }
+
+  async upload(req: UploadRequest): Promise<void> {
+    this.call('upload.cgi')
+    const data = await readFile(req.filePath)
+    const whirlpool = await whirlpoolOf(data)
+    const file: FakeFile = {
+      id: `n${String(this.nextFile++).padStart(6, '0')}`,
+      folderId: req.folderId,
+      filename: req.fileName,
+      size: data.length,
+      whirlpool: this.faults.corruptUpload ? whirlpool.replace(/^./, (c) => (c === '0' ? '1' : '0')) : whirlpool,
+      description: '',
+    }
+    this.files.push(file)
+    this.pending.set(req.server.id, file)
+    req.onProgress?.({ sentBytes: data.length, totalBytes: data.length })
+  }
+
+  async uploadResult(server: UploadServer, fileName: string): Promise<UploadOutcome> {
+    this.call('end.pl')
+    const file = this.pending.get(server.id)
+    if (!file || this.faults.noUploadResult)
+      throw new OneFichierError('retryable', 'upload result (end.pl)', '1fichier listed no uploaded file')
+    const link: UploadLink = {
+      download: this.urlOf(file),
+      filename: file.filename,
+      size: file.size,
+      whirlpool: file.whirlpool,
+    }
+    return { link: file.filename === fileName ? link : null, others: [] }
+  }
+
+  async probeUploadResult(): Promise<UploadLink | null> {
+    this.call('end.pl')
+    return null
+  }
+
+  async close(): Promise<void> {}
+}
