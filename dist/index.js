@@ -99,13 +99,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 31421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
 /***/ 37540:
 /***/ ((module) => {
 
@@ -379,19 +372,16 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 80342:
+/***/ 64905:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _node_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84526);
+/* harmony import */ var _platform_node_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88882);
 // Entry of the bundled action (dist/index.js). The Node version is checked first, with nothing
-// else loaded; then the re-execution, before the rest of the bundle is loaded (loading it twice
-// would cost start-up time for nothing).
+// else loaded, so that an older Node prints one line instead of a syntax error.
 
-(0,_node_version_js__WEBPACK_IMPORTED_MODULE_0__/* .requireNode */ .Qj)('1fichier Backup');
-const { reexecTuned } = await __nccwpck_require__.e(/* import() */ 217).then(__nccwpck_require__.bind(__nccwpck_require__, 20217));
-reexecTuned();
-const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(137), __nccwpck_require__.e(585)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88585));
+(0,_platform_node_version_js__WEBPACK_IMPORTED_MODULE_0__/* .requireNode */ .Qj)('1fichier Backup');
+const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(988), __nccwpck_require__.e(986)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10986));
 await runAction();
 
 __webpack_async_result__();
@@ -399,7 +389,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 84526:
+/***/ 88882:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -699,6 +689,6 @@ function requireNode(program) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(80342);
+/******/ var __webpack_exports__ = __nccwpck_require__(64905);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -15,7 +15,7 @@ const BalancedPool = __webpack_require__(8973)
 const Agent = __webpack_require__(6261)
 const ProxyAgent = __webpack_require__(9848)
 const EnvHttpProxyAgent = __webpack_require__(7897)
-const RetryAgent = __webpack_require__(1882)
+const RetryAgent = __webpack_require__(9501)
 const errors = __webpack_require__(8091)
 const util = __webpack_require__(1544)
 const { InvalidArgumentError } = errors
@@ -47,7 +47,7 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __webpack_require__(3650),
+  redirect: __webpack_require__(1269),
   retry: __webpack_require__(3874),
   dump: __webpack_require__(2375),
   dns: __webpack_require__(7251)
@@ -2062,7 +2062,7 @@ module.exports = {
 
 
 const diagnosticsChannel = __webpack_require__(3053)
-const util = __webpack_require__(356)
+const util = __webpack_require__(7975)
 
 const undiciDebugLog = util.debuglog('undici')
 const fetchDebuglog = util.debuglog('fetch')
@@ -3431,7 +3431,7 @@ const { IncomingMessage } = __webpack_require__(7067)
 const stream = __webpack_require__(7075)
 const net = __webpack_require__(7030)
 const { Blob } = __webpack_require__(4573)
-const nodeUtil = __webpack_require__(356)
+const nodeUtil = __webpack_require__(7975)
 const { stringify } = __webpack_require__(1792)
 const { EventEmitter: EE } = __webpack_require__(8474)
 const { InvalidArgumentError } = __webpack_require__(8091)
@@ -8667,7 +8667,7 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 1882:
+/***/ 9501:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10022,7 +10022,7 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 3650:
+/***/ 1269:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10580,7 +10580,7 @@ module.exports = MockAgent
 
 
 
-const { promisify } = __webpack_require__(356)
+const { promisify } = __webpack_require__(7975)
 const Client = __webpack_require__(3069)
 const { buildMockDispatch } = __webpack_require__(1725)
 const {
@@ -10895,7 +10895,7 @@ module.exports.MockScope = MockScope
 
 
 
-const { promisify } = __webpack_require__(356)
+const { promisify } = __webpack_require__(7975)
 const Pool = __webpack_require__(7404)
 const { buildMockDispatch } = __webpack_require__(1725)
 const {
@@ -11005,7 +11005,7 @@ const {
   types: {
     isPromise
   }
-} = __webpack_require__(356)
+} = __webpack_require__(7975)
 
 function matchValue (match, value) {
   if (typeof match === 'string') {
@@ -17062,7 +17062,7 @@ const { kEnumerableProperty } = __webpack_require__(1544)
 const { FileLike, isFileLike } = __webpack_require__(1506)
 const { webidl } = __webpack_require__(253)
 const { File: NativeFile } = __webpack_require__(4573)
-const nodeUtil = __webpack_require__(356)
+const nodeUtil = __webpack_require__(7975)
 
 /** @type {globalThis['File']} */
 const File = globalThis.File ?? NativeFile
@@ -17373,7 +17373,7 @@ const {
 } = __webpack_require__(4296)
 const { webidl } = __webpack_require__(253)
 const assert = __webpack_require__(4589)
-const util = __webpack_require__(356)
+const util = __webpack_require__(7975)
 
 const kHeadersMap = Symbol('headers map')
 const kHeadersSortedMap = Symbol('headers map sorted')
@@ -20339,7 +20339,7 @@ const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(
 const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(3676)
 const { FinalizationRegistry } = __webpack_require__(933)()
 const util = __webpack_require__(1544)
-const nodeUtil = __webpack_require__(356)
+const nodeUtil = __webpack_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
@@ -21380,7 +21380,7 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(3676)
 const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __webpack_require__(8900)
 const util = __webpack_require__(1544)
-const nodeUtil = __webpack_require__(356)
+const nodeUtil = __webpack_require__(7975)
 const { kEnumerableProperty } = util
 const {
   isValidReasonPhrase,
@@ -21402,7 +21402,7 @@ const { FormData } = __webpack_require__(9662)
 const { URLSerializer } = __webpack_require__(980)
 const { kConstruct } = __webpack_require__(9411)
 const assert = __webpack_require__(4589)
-const { types } = __webpack_require__(356)
+const { types } = __webpack_require__(7975)
 
 const textEncoder = new TextEncoder('utf-8')
 
@@ -23649,7 +23649,7 @@ module.exports = {
 
 
 
-const { types, inspect } = __webpack_require__(356)
+const { types, inspect } = __webpack_require__(7975)
 const { markAsUncloneable } = __webpack_require__(5919)
 const { toUSVString } = __webpack_require__(1544)
 
@@ -25111,7 +25111,7 @@ const {
 const { ProgressEvent } = __webpack_require__(2981)
 const { getEncoding } = __webpack_require__(5207)
 const { serializeAMimeType, parseMIMEType } = __webpack_require__(980)
-const { types } = __webpack_require__(356)
+const { types } = __webpack_require__(7975)
 const { StringDecoder } = __webpack_require__(3193)
 const { btoa } = __webpack_require__(4573)
 
@@ -27518,7 +27518,7 @@ const { establishWebSocketConnection, closeWebSocketConnection } = __webpack_req
 const { ByteParser } = __webpack_require__(4588)
 const { kEnumerableProperty, isBlobLike } = __webpack_require__(1544)
 const { getGlobalDispatcher } = __webpack_require__(5837)
-const { types } = __webpack_require__(356)
+const { types } = __webpack_require__(7975)
 const { ErrorEvent, CloseEvent } = __webpack_require__(44)
 const { SendQueue } = __webpack_require__(228)
 
@@ -31183,7 +31183,7 @@ const Pool = __webpack_require__(628)
 const BalancedPool = __webpack_require__(837)
 const RoundRobinPool = __webpack_require__(5520)
 const Agent = __webpack_require__(7405)
-const Dispatcher1Wrapper = __webpack_require__(1269)
+const Dispatcher1Wrapper = __webpack_require__(3650)
 const ProxyAgent = __webpack_require__(6672)
 const Socks5ProxyAgent = __webpack_require__(7223)
 const EnvHttpProxyAgent = __webpack_require__(3137)
@@ -32471,7 +32471,7 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 9501:
+/***/ 1882:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -32611,7 +32611,7 @@ module.exports = upgrade
 module.exports.request = __webpack_require__(4043)
 module.exports.stream = __webpack_require__(3560)
 module.exports.pipeline = __webpack_require__(6862)
-module.exports.upgrade = __webpack_require__(9501)
+module.exports.upgrade = __webpack_require__(1882)
 module.exports.connect = __webpack_require__(2279)
 
 
@@ -34509,7 +34509,7 @@ module.exports = {
 
 
 const diagnosticsChannel = __webpack_require__(3053)
-const util = __webpack_require__(356)
+const util = __webpack_require__(7975)
 
 const undiciDebugLog = util.debuglog('undici')
 const fetchDebuglog = util.debuglog('fetch')
@@ -35892,7 +35892,7 @@ module.exports.createAbortedController = createAbortedController
 const { EventEmitter } = __webpack_require__(8474)
 const { Buffer } = __webpack_require__(4573)
 const { InvalidArgumentError, Socks5ProxyError } = __webpack_require__(8707)
-const { debuglog } = __webpack_require__(356)
+const { debuglog } = __webpack_require__(7975)
 const { parseAddress } = __webpack_require__(1732)
 
 const debug = debuglog('undici:socks5')
@@ -43329,7 +43329,7 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 1269:
+/***/ 3650:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -46264,7 +46264,7 @@ const { kBusy, kConnected, kDispatch, kClose, kDestroy } = __webpack_require__(6
 const Pool = __webpack_require__(628)
 const buildConnector = __webpack_require__(9136)
 const { setupConnectTimeout } = __webpack_require__(3440)
-const { debuglog } = __webpack_require__(356)
+const { debuglog } = __webpack_require__(7975)
 
 const debug = debuglog('undici:socks5-proxy')
 
@@ -46657,7 +46657,7 @@ const globalDispatcher = Symbol.for('undici.globalDispatcher.2')
 const legacyGlobalDispatcher = Symbol.for('undici.globalDispatcher.1')
 const { InvalidArgumentError } = __webpack_require__(8707)
 const Agent = __webpack_require__(7405)
-const Dispatcher1Wrapper = __webpack_require__(1269)
+const Dispatcher1Wrapper = __webpack_require__(3650)
 
 // Fallback storage for when globalThis is not extensible (e.g. frozen)
 let fallbackDispatcher
@@ -55280,7 +55280,7 @@ module.exports.MockCallHistoryLog = MockCallHistoryLog
 
 
 
-const { promisify } = __webpack_require__(356)
+const { promisify } = __webpack_require__(7975)
 const Client = __webpack_require__(3701)
 const { buildMockDispatch } = __webpack_require__(3397)
 const {
@@ -55407,7 +55407,7 @@ const {
   types: {
     isPromise
   }
-} = __webpack_require__(356)
+} = __webpack_require__(7975)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -55625,7 +55625,7 @@ module.exports.MockScope = MockScope
 
 
 
-const { promisify } = __webpack_require__(356)
+const { promisify } = __webpack_require__(7975)
 const Pool = __webpack_require__(628)
 const { buildMockDispatch } = __webpack_require__(3397)
 const {
@@ -55754,7 +55754,7 @@ const {
   types: {
     isPromise
   }
-} = __webpack_require__(356)
+} = __webpack_require__(7975)
 const { InvalidArgumentError } = __webpack_require__(8707)
 const requestAborted = Symbol('request aborted')
 
@@ -64893,7 +64893,7 @@ module.exports = {
 const { iteratorMixin } = __webpack_require__(3168)
 const { kEnumerableProperty } = __webpack_require__(3440)
 const { webidl } = __webpack_require__(7879)
-const nodeUtil = __webpack_require__(356)
+const nodeUtil = __webpack_require__(7975)
 const { runtimeFeatures } = __webpack_require__(313)
 
 const random = runtimeFeatures.has('crypto')
@@ -65220,7 +65220,7 @@ const {
 } = __webpack_require__(3168)
 const { webidl } = __webpack_require__(7879)
 const assert = __webpack_require__(4589)
-const util = __webpack_require__(356)
+const util = __webpack_require__(7975)
 
 /**
  * @param {number} code
@@ -68420,7 +68420,7 @@ module.exports = {
 const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(4492)
 const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(660)
 const util = __webpack_require__(3440)
-const nodeUtil = __webpack_require__(356)
+const nodeUtil = __webpack_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
@@ -69542,7 +69542,7 @@ module.exports = {
 const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(660)
 const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __webpack_require__(4492)
 const util = __webpack_require__(3440)
-const nodeUtil = __webpack_require__(356)
+const nodeUtil = __webpack_require__(7975)
 const { kEnumerableProperty } = util
 const {
   isValidReasonPhrase,
@@ -72287,7 +72287,7 @@ module.exports = {
 
 
 const assert = __webpack_require__(4589)
-const { types, inspect } = __webpack_require__(356)
+const { types, inspect } = __webpack_require__(7975)
 const { markAsUncloneable } = __webpack_require__(5919)
 
 const UNDEFINED = 1

@@ -78401,21 +78401,21 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 7286:
+/***/ 8956:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3731);
+/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1715);
 // Entry of the restore sub-action's bundle (restore/dist/index.js).
 
-await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestoreAction */ .W)();
+await (0,_restore_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestoreAction */ .W)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 3731:
+/***/ 1715:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81373,7 +81373,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./lib/retention.js
+;// CONCATENATED MODULE: ./lib/core/retention.js
 // Which backups of a series to keep: restic `forget` semantics, as a pure function. Nothing here
 // can reach the network or the disk; the caller lists, this decides, the caller deletes.
 /** The within-<period> rules, each with its period. */
@@ -81521,7 +81521,7 @@ function retention_planRetention(series, policy, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/naming.js
+;// CONCATENATED MODULE: ./lib/core/naming.js
 // Backup names: `<prefix>-<YYYYMMDD>T<HHMMSS>Z[-<label>].zip`. The name is the only thing that
 // places a backup in time and in a series; 1fichier's own `date` has no zone and is never used.
 /** What a user-given prefix or label may contain. */
@@ -81568,7 +81568,7 @@ function parseTimestamp(stamp) {
     return time;
 }
 
-;// CONCATENATED MODULE: ./lib/config.js
+;// CONCATENATED MODULE: ./lib/core/config.js
 // Every input, read and validated in one place into one typed object. Pure: the shells (action, CLI)
 // hand in a lookup function, so nothing here touches the environment, the disk or the network.
 
@@ -81972,7 +81972,7 @@ function readBackupChoice(raw, allowAll) {
     return text;
 }
 
-;// CONCATENATED MODULE: ./lib/errors.js
+;// CONCATENATED MODULE: ./lib/core/errors.js
 // Failures of the run that are not 1fichier's: each says what happened and what to do.
 /** A failure whose message is the whole story for the user: printed as one line, no stack trace. */
 class errors_BackupError extends Error {
@@ -82016,7 +82016,7 @@ function diskFailure(error, temp, doing) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./lib/format.js
+;// CONCATENATED MODULE: ./lib/core/format.js
 // Human-readable sizes and durations for logs and the summary.
 function formatBytes(bytes) {
     if (bytes < 1024)
@@ -82040,7 +82040,7 @@ function formatDuration(ms) {
     return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
 }
 
-;// CONCATENATED MODULE: ./lib/log.js
+;// CONCATENATED MODULE: ./lib/platform/log.js
 /** For tests and library use: collects lines. */
 class MemoryLog {
     lines = [];
@@ -82227,7 +82227,7 @@ function networkFailure(operation, error) {
     return new OneFichierError(kind === 'retryable' ? 'retryable' : 'fatal', operation, reason);
 }
 
-;// CONCATENATED MODULE: ./lib/process.js
+;// CONCATENATED MODULE: ./lib/platform/signals.js
 
 /** Exit codes as Unix tools use them: 128 + the signal's number. */
 function exitCodeFor(signal) {
@@ -82281,7 +82281,7 @@ function timeScaleFromEnv(apiUrl) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./lib/redact.js
+;// CONCATENATED MODULE: ./lib/core/redact.js
 // The one redaction step: every text that reaches a log line, an error, an output or the summary,
 // in the action and in the CLI, passes through it. Server messages and library errors may carry
 // a secret back (an echoed Authorization header, a URL with a password in it); this takes the API
@@ -82334,7 +82334,7 @@ class Redactor {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/action-io.js
+;// CONCATENATED MODULE: ./lib/action/runner-io.js
 // What both action shells (the backup action and the restore sub-action) read from and write to
 // the runner: inputs (secrets untrimmed), the masks, step outputs and the job summary. A report that
 // cannot be written is a warning, never a failed step.
@@ -82379,9 +82379,34 @@ function describeError(error) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./lib/onefichier/file-id.js
+// A 1fichier file is named by its download URL, `https://1fichier.com/?<id>`; the same file may be
+// shown under another of 1fichier's domains (the domain table of https://1fichier.com/api.html).
+// So files are told apart by the id after `?`, never by comparing whole URLs.
+/** Download ids seen are 5-20 lowercase letters and digits (JDownloader's rule). */
+const FILE_ID = /^[a-z0-9]{5,20}$/;
+/** The file id of a download URL, or null when the URL does not carry one we can trust. */
+function file_id_fileIdOf(url) {
+    if (typeof url !== 'string')
+        return null;
+    const at = url.indexOf('?');
+    if (at === -1)
+        return null;
+    const id = url
+        .slice(at + 1)
+        .split(/[&#]/)[0]
+        .toLowerCase();
+    return FILE_ID.test(id) ? id : null;
+}
+/** Whether two URLs name the same file (false when either has no id). */
+function file_id_sameFile(a, b) {
+    const idA = file_id_fileIdOf(a);
+    return idA !== null && idA === file_id_fileIdOf(b);
+}
+
 ;// CONCATENATED MODULE: ./lib/onefichier/file-body.js
 // The upload body: the zip read into a few buffers used over and over, not a fresh 1 MiB buffer
-// per read (dead buffers pile up until V8 collects them: see memory.ts).
+// per read (dead buffers pile up until V8 collects them, tens of MB of them).
 //
 // Reuse is safe because undici pulls an iterable body one chunk at a time (client-h1.js,
 // writeIterable): it asks for the next chunk only once socket.write() of this one returned true,
@@ -82799,11 +82824,17 @@ function toNumber(value) {
 
 
 
+
 const ROOT_FOLDER_ID = 0;
 /** The API page: one listing per folder per 30 s (a second more, for the time a request takes). */
 const LISTING_INTERVAL_MS = 31_000;
+/** A node asked for ahead of the upload is used only this soon after: how long 1fichier keeps one is not documented. */
+const PREFETCHED_SERVER_MAX_AGE_MS = 60_000;
 class OneFichierClient {
     transport;
+    /** The latest listing of each folder (the API allows one per folder per 30 s). */
+    listings = new Map();
+    prefetched;
     constructor(transport) {
         this.transport = transport;
     }
@@ -82822,8 +82853,24 @@ class OneFichierClient {
             throw new OneFichierError('fatal', 'folder/mkdir.cgi', 'the answer has no folder_id');
         return id;
     }
-    /** file/ls.cgi: a folder's files (at most 5,000, per the API page); one listing per folder per 30 s. */
-    async listFiles(folderId) {
+    /**
+     * file/ls.cgi: a folder's files (at most 5,000, per the API page). One listing per folder per 30 s,
+     * so a listing is reused while this client has not changed the folder since (no upload into it,
+     * no file removed); `fresh` asks again all the same (a file that shows late).
+     */
+    async listFiles(folderId, options = {}) {
+        const known = this.listings.get(folderId);
+        if (known && !known.changedSince && !options.fresh)
+            return known.items;
+        const items = await this.requestListing(folderId);
+        this.listings.set(folderId, { items, changedSince: false });
+        return items;
+    }
+    /** The latest listing this client took of the folder, even one from before its own changes; undefined if none. */
+    latestListing(folderId) {
+        return this.listings.get(folderId)?.items;
+    }
+    async requestListing(folderId) {
         const answer = await this.transport.api('file/ls.cgi', { folder_id: folderId }, 'POST', {
             spacing: { key: `file/ls.cgi:${folderId}`, intervalMs: LISTING_INTERVAL_MS },
             readOnly: true,
@@ -82849,6 +82896,10 @@ class OneFichierClient {
     }
     /** file/rm.cgi for one URL (as rclone does): the confirmed `removed` count. Sent once: the caller lists again. */
     async removeFile(url) {
+        // Sent at all, it may have taken effect: a listing that showed the file is out of date.
+        for (const known of this.listings.values())
+            if (known.items.some((i) => file_id_sameFile(i.url, url)))
+                known.changedSince = true;
         const answer = await this.transport.api('file/rm.cgi', { files: [{ url }] }, 'POST', { retry: false });
         return toNumber(answer.removed) ?? 0;
     }
@@ -82870,8 +82921,25 @@ class OneFichierClient {
         }
         return answer.url;
     }
-    /** upload/get_upload_server.cgi: a fresh node and upload id for every upload. */
+    /**
+     * Asks for an upload node now, for the next upload: the API's pacing would otherwise add a wait
+     * just before it. A failure here is not reported: the upload then asks again.
+     */
+    prefetchUploadServer() {
+        const prefetched = { at: 0, server: Promise.resolve(null) };
+        prefetched.server = this.requestUploadServer().then((server) => ((prefetched.at = Date.now()), server), () => null);
+        this.prefetched = prefetched;
+    }
+    /** upload/get_upload_server.cgi: a fresh node and upload id for every upload (the prefetched one, once, while fresh). */
     async getUploadServer() {
+        const prefetched = this.prefetched;
+        this.prefetched = undefined;
+        const server = prefetched ? await prefetched.server : null;
+        if (server && prefetched && Date.now() - prefetched.at < PREFETCHED_SERVER_MAX_AGE_MS)
+            return server;
+        return this.requestUploadServer();
+    }
+    async requestUploadServer() {
         const answer = await this.transport.api('upload/get_upload_server.cgi', undefined, 'GET', {
             readOnly: true,
         });
@@ -82892,6 +82960,10 @@ class OneFichierClient {
      */
     async upload(req) {
         const operation = 'upload to 1fichier';
+        // Whatever its outcome, the folder may hold one more file: its listing is out of date.
+        const known = this.listings.get(req.folderId);
+        if (known)
+            known.changedSince = true;
         const fields = [['did', String(req.folderId)]];
         if (req.linkPassword)
             fields.push(['dpass', req.linkPassword]);
@@ -82962,6 +83034,10 @@ class OneFichierClient {
             return null;
         }
     }
+    /** Ends the connections (the run is over). */
+    async close() {
+        await this.transport.close();
+    }
     async readUploadResult(server, fileName) {
         const operation = 'upload result (end.pl)';
         const response = await this.transport.send(operation, {
@@ -82982,13 +83058,12 @@ class OneFichierClient {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
 var index_umd = __nccwpck_require__(608);
-;// CONCATENATED MODULE: ./lib/digest.js
+;// CONCATENATED MODULE: ./lib/backup/digest.js
 // SHA-256 and Whirlpool of the finished zip, read back from the file while it is being uploaded.
 // Whirlpool (1fichier's checksum) is slow: hashed while zipping it took a core from deflate; hashed
 // beside the upload, which waits on the network, it costs next to nothing. It runs in a child Node
 // process with OpenSSL's legacy provider (about twice as fast as WebAssembly); where that is not
 // available, hash-wasm does it in this process.
-
 
 
 
@@ -83003,6 +83078,7 @@ process.stdout.write('ready\\n')
 process.stdin.on('data', (d) => w.update(d)).on('end', () => process.stdout.write(w.digest('hex') + '\\n'))
 `;
 const CHILD_UNAVAILABLE = 3;
+const READ_SIZE = 1 << 20;
 /**
  * Starts reading `file` at once: SHA-256 here, Whirlpool in a child Node with OpenSSL's legacy
  * provider (about twice as fast as WebAssembly) fed through a pipe, or with hash-wasm here. The
@@ -83014,7 +83090,7 @@ function digestFile(file, options = {}) {
         const whirlpool = (options.preferChild !== false ? await childWhirlpool(abort.signal) : null) ?? (await wasmWhirlpool());
         const sha256 = (0,external_node_crypto_.createHash)('sha256');
         try {
-            for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20, signal: abort.signal })) {
+            for await (const chunk of readInTurns(file, abort.signal)) {
                 sha256.update(chunk);
                 await whirlpool.update(chunk);
                 await options.reader?.feed(chunk);
@@ -83029,6 +83105,37 @@ function digestFile(file, options = {}) {
     // A failure surfaces where the result is awaited; until then it must not be unhandled.
     result.catch(() => undefined);
     return { result, cancel: () => abort.abort(new Error('hashing cancelled')) };
+}
+/**
+ * The file in 1 MiB chunks, read into two buffers in turn: the next read runs while a chunk is
+ * hashed, and no chunk is a new allocation (a fresh 1 MiB per read piled up as garbage, ~50 MB).
+ * A chunk is valid until the loop asks for the one after the next.
+ */
+async function* readInTurns(file, signal) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const buffers = [Buffer.allocUnsafe(READ_SIZE), Buffer.allocUnsafe(READ_SIZE)];
+        let position = 0;
+        const readAt = async (buffer) => {
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+            position += bytesRead;
+            return buffer.subarray(0, bytesRead);
+        };
+        let next = readAt(buffers[0]);
+        for (let turn = 1;; turn++) {
+            const chunk = await next;
+            signal.throwIfAborted();
+            if (chunk.length === 0)
+                return;
+            // The other buffer's chunk was handled in full before this one was handed out.
+            next = readAt(buffers[turn % 2]);
+            next.catch(() => undefined);
+            yield chunk;
+        }
+    }
+    finally {
+        await handle.close();
+    }
 }
 /** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
 async function childWhirlpool(signal) {
@@ -83061,10 +83168,8 @@ async function childWhirlpool(signal) {
     }
     return {
         engine: 'openssl-child',
-        update: async (chunk) => {
-            if (!child.stdin.write(chunk))
-                await (0,external_node_events_.once)(child.stdin, 'drain');
-        },
+        // Resolves once the chunk is in the pipe: its buffer is then free to be read into again.
+        update: (chunk) => new Promise((resolve, reject) => child.stdin.write(chunk, (error) => (error ? reject(error) : resolve()))),
         digest: async () => {
             child.stdin.end();
             const code = await closed;
@@ -83176,29 +83281,12 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 var yauzl = __nccwpck_require__(663);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./lib/memory.js
-// V8 frees a dead Buffer's memory only at its next collection, and it lets about 64 MB of such
-// external memory pile up before it collects: for a backup that streams gigabytes through 1 MiB
-// buffers, that pile (and the allocator's fragmentation around it) was most of the peak memory.
-// Buffers that one piece of code alone owns are freed here as soon as it is done with them.
-/**
- * Frees the memory behind `buffer` now (its ArrayBuffer is detached: every view of it becomes
- * empty). Only for a buffer whose ArrayBuffer nothing else still reads: no other view, no pending
- * I/O. Slices of Node's shared pool (small allocUnsafe buffers) are never touched.
- */
-function freeNow(buffer) {
-    const memory = buffer.buffer;
-    if (memory instanceof ArrayBuffer && !memory.detached && memory.byteLength > Buffer.poolSize)
-        memory.transfer(0);
-}
-
 ;// CONCATENATED MODULE: ./lib/zip/aes.js
 // WinZip AE-2 encryption (https://www.winzip.com/en/support/aes-encryption/), the AES zip format
 // that 7-Zip, WinZip, pyzipper and libarchive read. Per entry: a random salt; PBKDF2-HMAC-SHA1
 // (1,000 rounds) turns password + salt into an AES-256 key, an HMAC key and a 2-byte password
 // check; the data is AES-CTR with a little-endian counter starting at 1; a 10-byte HMAC-SHA1 of
 // the ciphertext closes it. AE-2 leaves the CRC field 0 (the HMAC authenticates instead).
-
 
 
 
@@ -83274,9 +83362,8 @@ class EntryCipher {
         if (done < data.length) {
             const keystream = this.keystream(Math.ceil((data.length - done) / BLOCK));
             xorInPlace(out, done, keystream);
-            // At most 15 bytes are kept for the next call; the rest of the keystream is freed now.
+            // At most 15 bytes are kept for the next call (copied, so the keystream itself can go).
             this.spare = Buffer.from(keystream.subarray(data.length - done));
-            freeNow(keystream);
         }
         if (!this.reading)
             this.mac.update(out);
@@ -83294,9 +83381,7 @@ class EntryCipher {
             counters[i * 4 + 1] = Math.floor(this.counter / 0x1_0000_0000);
             this.counter++;
         }
-        const keystream = this.ecb.update(Buffer.from(counters.buffer));
-        freeNow(counters);
-        return keystream;
+        return this.ecb.update(Buffer.from(counters.buffer));
     }
 }
 /** out[start..] ^= keystream, a word at a time where both are aligned. */
@@ -83703,32 +83788,7 @@ async function moveIntoPlace(staging, target, overwrite) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/onefichier/file-id.js
-// A 1fichier file is named by its download URL, `https://1fichier.com/?<id>`; the same file may be
-// shown under another of 1fichier's domains (the domain table of https://1fichier.com/api.html).
-// So files are told apart by the id after `?`, never by comparing whole URLs.
-/** Download ids seen are 5-20 lowercase letters and digits (JDownloader's rule). */
-const FILE_ID = /^[a-z0-9]{5,20}$/;
-/** The file id of a download URL, or null when the URL does not carry one we can trust. */
-function file_id_fileIdOf(url) {
-    if (typeof url !== 'string')
-        return null;
-    const at = url.indexOf('?');
-    if (at === -1)
-        return null;
-    const id = url
-        .slice(at + 1)
-        .split(/[&#]/)[0]
-        .toLowerCase();
-    return FILE_ID.test(id) ? id : null;
-}
-/** Whether two URLs name the same file (false when either has no id). */
-function file_id_sameFile(a, b) {
-    const idA = file_id_fileIdOf(a);
-    return idA !== null && idA === file_id_fileIdOf(b);
-}
-
-;// CONCATENATED MODULE: ./lib/prune.js
+;// CONCATENATED MODULE: ./lib/backup/prune.js
 // Retention against the live folder: one complete listing is the only basis; the pure plan
 // decides; every deletion is confirmed by 1fichier's `removed` count. Any doubt means no deletion.
 
@@ -83787,10 +83847,12 @@ function describePlan(plan) {
 }
 async function prune_applyRetention(req) {
     const { client, log } = req;
-    let items = req.listing ?? [];
-    if (req.folderId !== null && req.listing === undefined) {
+    // The latest listing this run took (the API allows 1 per 30 s), even from before its own upload:
+    // the new backup joins the series below whether the listing shows it or not.
+    let items = [];
+    if (req.folderId !== null) {
         try {
-            items = await client.listFiles(req.folderId);
+            items = client.latestListing(req.folderId) ?? (await client.listFiles(req.folderId));
         }
         catch (error) {
             const skipped = `listing the folder failed (${error.message}); nothing was deleted`;
@@ -83879,6 +83941,7 @@ async function lookAgain(client, req, unsure, confirmed) {
         return unsure;
     let after;
     try {
+        // A fresh one: the removals made the listing this run took out of date.
         after = await client.listFiles(req.folderId);
     }
     catch (error) {
@@ -83895,6 +83958,14 @@ async function lookAgain(client, req, unsure, confirmed) {
             confirmed(item.backup, ' (its answer was lost; a new listing shows it gone)');
     }
     return left;
+}
+/** The prune stage after a verified backup (new, or the unchanged newest one, which is then protected). */
+async function pruneStage(client, request) {
+    request.signal?.throwIfAborted();
+    const retention = await request.log.group('Prune', () => prune_applyRetention({ ...request, client, dryRun: false }));
+    // A cancel during pruning fails the step, saying what was and was not deleted.
+    request.signal?.throwIfAborted();
+    return retention;
 }
 
 ;// CONCATENATED MODULE: ./lib/onefichier/folders.js
@@ -84083,7 +84154,6 @@ async function pruneCommand(ctx) {
             dryRun: ctx.config.dryRun,
             log: ctx.log,
             signal: ctx.signal,
-            listing: series.listing,
         }));
     });
 }
@@ -84159,7 +84229,7 @@ async function withDownload(client, ctx, backup, body) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/restore/action.js
+;// CONCATENATED MODULE: ./lib/action/restore.js
 // The restore sub-action (restore/action.yml, as actions/cache has cache/restore): inputs from the
 // runner, the same engine as the CLI's `restore`, outputs and a job summary back.
 
@@ -84417,6 +84487,6 @@ function insideWorkspace(workspace, given) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(7286);
+/******/ var __webpack_exports__ = __nccwpck_require__(8956);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,0 +1,4846 @@
+export const id = 986;
+export const ids = [986];
+export const modules = {
+
+/***/ 10986:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runAction: () => (/* binding */ runAction)
+});
+
+// UNUSED EXPORTS: run
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(91659);
+;// CONCATENATED MODULE: ./lib/core/retention.js
+// Which backups of a series to keep: restic `forget` semantics, as a pure function. Nothing here
+// can reach the network or the disk; the caller lists, this decides, the caller deletes.
+/** The within-<period> rules, each with its period. */
+const WITHIN_RULES = [
+    ['withinHourly', 'hourly'],
+    ['withinDaily', 'daily'],
+    ['withinWeekly', 'weekly'],
+    ['withinMonthly', 'monthly'],
+    ['withinYearly', 'yearly'],
+];
+const COUNT_RULES = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly'];
+const pad = (n, width = 2) => String(n).padStart(width, '0');
+/** ISO 8601 week: weeks start on Monday; week 1 holds the year's first Thursday. */
+function isoWeek(time) {
+    const day = new Date(Date.UTC(time.getUTCFullYear(), time.getUTCMonth(), time.getUTCDate()));
+    const weekday = day.getUTCDay() === 0 ? 7 : day.getUTCDay();
+    day.setUTCDate(day.getUTCDate() + 4 - weekday); // the Thursday of this week decides the year
+    const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
+    return { year: day.getUTCFullYear(), week: Math.floor((day.getTime() - yearStart) / 86_400_000 / 7) + 1 };
+}
+/** The period a backup falls in for a rule, as the label shown in reasons. */
+function period(rule, t) {
+    const date = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+    switch (rule) {
+        case 'hourly':
+            return `${date}T${pad(t.getUTCHours())}`;
+        case 'daily':
+            return date;
+        case 'weekly': {
+            const { year, week } = isoWeek(t);
+            return `${year}-W${pad(week)}`;
+        }
+        case 'monthly':
+            return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`;
+        case 'yearly':
+            return String(t.getUTCFullYear());
+    }
+}
+/** `36h`, `30d`, `8w`, `6m`, `1y`, or combined (`1y6m`). */
+function parseDuration(text) {
+    const trimmed = text.trim();
+    if (!/^(\d+[hdwmy])+$/.test(trimmed)) {
+        throw new Error(`'${text}' is not a duration: give a number and a unit (h, d, w, m, y), e.g. 36h, 30d, 8w, 6m, 1y`);
+    }
+    const duration = { years: 0, months: 0, days: 0, hours: 0 };
+    for (const [, amount, unit] of trimmed.matchAll(/(\d+)([hdwmy])/g)) {
+        const n = Number(amount);
+        if (n > 100_000)
+            throw new Error(`'${text}' is too long a duration`);
+        if (unit === 'h')
+            duration.hours += n;
+        else if (unit === 'd')
+            duration.days += n;
+        else if (unit === 'w')
+            duration.days += 7 * n;
+        else if (unit === 'm')
+            duration.months += n;
+        else
+            duration.years += n;
+    }
+    return duration;
+}
+function durationLabel(d) {
+    const parts = [
+        d.years ? `${d.years}y` : '',
+        d.months ? `${d.months}m` : '',
+        d.days ? `${d.days}d` : '',
+        d.hours ? `${d.hours}h` : '',
+    ].join('');
+    return parts === '' ? '0h' : parts;
+}
+/** `time - d` with calendar arithmetic, as Go's AddDate: 31 March minus 1 month is 3 March. */
+function subtractDuration(time, d) {
+    return new Date(Date.UTC(time.getUTCFullYear() - d.years, time.getUTCMonth() - d.months, time.getUTCDate() - d.days, time.getUTCHours() - d.hours, time.getUTCMinutes(), time.getUTCSeconds(), time.getUTCMilliseconds()));
+}
+function planRetention(series, policy, options) {
+    // Newest first; for equal times the name decides, so the plan never depends on listing order.
+    const sorted = [...series].sort((a, b) => b.time.getTime() - a.time.getTime() || (a.fileName < b.fileName ? 1 : a.fileName > b.fileName ? -1 : 0));
+    const now = options.now.getTime();
+    const protect = options.protect ?? new Set();
+    const future = sorted.filter((b) => b.time.getTime() > now);
+    const reference = sorted.find((b) => b.time.getTime() <= now)?.time ?? null;
+    const withinCutoff = policy.within && reference ? subtractDuration(reference, policy.within).getTime() : null;
+    const withinCutoffs = new Map();
+    for (const [key] of WITHIN_RULES) {
+        const d = policy[key];
+        if (d && reference)
+            withinCutoffs.set(key, subtractDuration(reference, d).getTime());
+    }
+    const lastWithin = new Map();
+    const slots = new Map(COUNT_RULES.map((rule) => [rule, policy[rule] ?? 0]));
+    const lastPeriod = new Map();
+    const decisions = sorted.map((backup, index) => {
+        const reasons = [];
+        const isOldest = index === sorted.length - 1;
+        if (protect.has(backup.url))
+            reasons.push('new backup');
+        if (backup.time.getTime() > now)
+            reasons.push('dated in the future, never deleted');
+        if (withinCutoff !== null &&
+            policy.within &&
+            backup.time.getTime() > withinCutoff &&
+            backup.time.getTime() <= now) {
+            reasons.push(`within ${durationLabel(policy.within)}`);
+        }
+        // within-<period>: inside its window, the newest backup of each period (no count, no oldest rule).
+        for (const [key, rule] of WITHIN_RULES) {
+            const cutoff = withinCutoffs.get(key);
+            if (cutoff === undefined || backup.time.getTime() <= cutoff || backup.time.getTime() > now)
+                continue;
+            const label = period(rule, backup.time);
+            // Like an unlimited count (restic), it also keeps the oldest backup when that is in its window.
+            if (lastWithin.get(key) === label) {
+                if (isOldest)
+                    reasons.push(`oldest within-${rule} ${durationLabel(policy[key])}`);
+                continue;
+            }
+            lastWithin.set(key, label);
+            reasons.push(`within-${rule} ${durationLabel(policy[key])}: ${label}`);
+        }
+        for (const rule of COUNT_RULES) {
+            const left = slots.get(rule) ?? 0;
+            if (left <= 0)
+                continue;
+            const label = rule === 'last' ? String(index) : period(rule, backup.time);
+            const newPeriod = label !== lastPeriod.get(rule);
+            // A rule with slots left when the walk reaches the oldest backup keeps it too (restic, #3624).
+            if (newPeriod || isOldest) {
+                slots.set(rule, left - 1);
+                lastPeriod.set(rule, label);
+                if (rule === 'last')
+                    reasons.push(policy.last === Infinity ? 'last (unlimited)' : `last ${(policy.last ?? 0) - left + 1}`);
+                else
+                    reasons.push(newPeriod ? `${rule} ${label}` : `oldest ${rule}`);
+            }
+        }
+        return { backup, keep: reasons.length > 0, reasons };
+    });
+    return {
+        decisions,
+        keep: decisions.filter((d) => d.keep),
+        remove: decisions.filter((d) => !d.keep),
+        reference,
+        future,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/core/naming.js
+// Backup names: `<prefix>-<YYYYMMDD>T<HHMMSS>Z[-<label>].zip`. The name is the only thing that
+// places a backup in time and in a series; 1fichier's own `date` has no zone and is never used.
+/** What a user-given prefix or label may contain. */
+const NAME_PART = /^[A-Za-z0-9._-]+$/;
+function formatTimestamp(time) {
+    return time
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}Z$/, 'Z');
+}
+function backupFileName(prefix, time, label = '') {
+    return `${prefix}-${formatTimestamp(time)}${label === '' ? '' : `-${label}`}.zip`;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+}
+/** The whole-name pattern of a series; nothing that fails it is ever touched. */
+function seriesPattern(prefix) {
+    return new RegExp(`^${escapeRegExp(prefix)}-(\\d{8}T\\d{6}Z)(?:-[A-Za-z0-9._-]+)?\\.zip$`);
+}
+/** Whether a file name belongs to the series, and when it was made if its timestamp is a real time. */
+function seriesMembership(prefix, fileName) {
+    const match = seriesPattern(prefix).exec(fileName);
+    if (!match?.[1])
+        return { member: false };
+    const time = parseTimestamp(match[1]);
+    return time ? { member: true, time } : { member: true, time: null, reason: `'${match[1]}' is not a real time` };
+}
+function parseTimestamp(stamp) {
+    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(stamp);
+    if (!m)
+        return null;
+    const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
+    const time = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+    // Date.UTC rolls 2026-02-30 over to March; such a name is not a real time.
+    if (time.getUTCFullYear() !== year ||
+        time.getUTCMonth() !== month - 1 ||
+        time.getUTCDate() !== day ||
+        time.getUTCHours() !== hour ||
+        time.getUTCMinutes() !== minute ||
+        time.getUTCSeconds() !== second) {
+        return null;
+    }
+    return time;
+}
+
+;// CONCATENATED MODULE: ./lib/core/config.js
+// Every input, read and validated in one place into one typed object. Pure: the shells (action, CLI)
+// hand in a lookup function, so nothing here touches the environment, the disk or the network.
+
+
+/** 1fichier's longest file name. */
+const MAX_FILE_NAME = 250;
+/** One bad input: names it, says what is wrong, shows a good value. */
+class InputError extends Error {
+    input;
+    constructor(input, problem, example) {
+        super(`Input '${input}': ${problem}. Example of a good value: ${example}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** All the bad inputs at once, so a user fixes them in one go. */
+class InvalidInputs extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.map((p) => p.message).join('\n'));
+        this.problems = problems;
+        this.name = 'InvalidInputs';
+    }
+}
+const DEFAULT_API_URL = 'https://api.1fichier.com/v1';
+const KEEP_COUNT_INPUTS = [
+    'keep-last',
+    'keep-hourly',
+    'keep-daily',
+    'keep-weekly',
+    'keep-monthly',
+    'keep-yearly',
+];
+/** Every input, in action.yml's order (the CLI takes each one as a --flag but the secrets). */
+const INPUT_NAMES = [
+    'api-key',
+    'path',
+    'folder',
+    'name-prefix',
+    'label',
+    'compression-level',
+    'include-hidden-files',
+    'follow-symlinks',
+    'if-no-files-found',
+    ...KEEP_COUNT_INPUTS,
+    'keep-within',
+    'keep-within-hourly',
+    'keep-within-daily',
+    'keep-within-weekly',
+    'keep-within-monthly',
+    'keep-within-yearly',
+    'dry-run',
+    'link-password',
+    'archive-password',
+    'skip-unchanged',
+    'on-upload-failure',
+    'retries',
+    'stall-timeout-seconds',
+    'api-url',
+];
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+// Characters 1fichier mangles or rejects in names (rclone escapes them), plus path and control characters.
+const UNSAFE_FOLDER_CHARS = /[\\<>"'$`\u0000-\u001f\u007f]/;
+/**
+ * Each reader records its problem and returns a harmless placeholder, so that all the problems are
+ * found in one go and the user fixes them at once.
+ */
+function problemCollector() {
+    const problems = [];
+    const attempt = (fallback, read) => {
+        try {
+            return read();
+        }
+        catch (error) {
+            if (error instanceof InputError)
+                problems.push(error);
+            else if (error instanceof InvalidInputs)
+                problems.push(...error.problems);
+            else
+                throw error;
+            return fallback;
+        }
+    };
+    return { problems, attempt };
+}
+function parseConfig(get, env = {}) {
+    const { problems, attempt } = problemCollector();
+    const apiKey = attempt('', () => readApiKey(get('api-key')));
+    const patterns = attempt('', () => readPatterns(get('path')));
+    const folder = attempt([], () => readFolder(get('folder')));
+    const namePrefix = attempt('backup', () => readNamePrefix(get('name-prefix'), env.repository));
+    const label = attempt('', () => readLabel(get('label')));
+    const compressionLevel = attempt(6, () => readInteger('compression-level', get('compression-level'), { min: 0, max: 9, fallback: 6, example: '6' }));
+    const includeHiddenFiles = attempt(false, () => readBoolean('include-hidden-files', get('include-hidden-files'), false));
+    const followSymlinks = attempt(false, () => readBoolean('follow-symlinks', get('follow-symlinks'), false));
+    const ifNoFilesFound = attempt('error', () => readIfNoFilesFound(get('if-no-files-found')));
+    const retention = attempt({}, () => readRetention(get));
+    const dryRun = attempt(false, () => readBoolean('dry-run', get('dry-run'), false));
+    const linkPassword = attempt('', () => readLinkPassword(get('link-password')));
+    const archivePassword = attempt('', () => readArchivePassword(get('archive-password')));
+    const skipUnchanged = attempt(false, () => readBoolean('skip-unchanged', get('skip-unchanged'), false));
+    const onUploadFailure = attempt('fail', () => readOnUploadFailure(get('on-upload-failure')));
+    const retries = attempt(5, () => readInteger('retries', get('retries'), { min: 1, max: 100, fallback: 5, example: '5' }));
+    const stallTimeoutSeconds = attempt(300, () => readInteger('stall-timeout-seconds', get('stall-timeout-seconds'), {
+        min: 5,
+        max: 86_400,
+        fallback: 300,
+        example: '300',
+    }));
+    const apiUrl = attempt(DEFAULT_API_URL, () => readApiUrl(get('api-url')));
+    const nameLength = backupFileName(namePrefix, new Date(0), label).length;
+    if (nameLength > MAX_FILE_NAME) {
+        problems.push(new InputError(label === '' ? 'name-prefix' : 'label', `the backup's file name would be ${nameLength} characters, more than the ${MAX_FILE_NAME} 1fichier accepts; ` +
+            `shorten name-prefix or label`, 'my-repo'));
+    }
+    if (problems.length > 0)
+        throw new InvalidInputs(problems);
+    return {
+        apiKey,
+        patterns,
+        folder,
+        namePrefix,
+        label,
+        compressionLevel,
+        includeHiddenFiles,
+        followSymlinks,
+        ifNoFilesFound,
+        retention,
+        dryRun,
+        linkPassword,
+        archivePassword,
+        skipUnchanged,
+        onUploadFailure,
+        retries,
+        stallTimeoutMs: stallTimeoutSeconds * 1000,
+        apiUrl,
+    };
+}
+function readApiKey(raw) {
+    // Used exactly as stored: never trimmed, and never echoed (the problem is described, not shown).
+    if (raw.trim() === '') {
+        throw new InputError('api-key', 'it is empty; set it from a repository secret (create a key at https://1fichier.com/console/params.pl)', '${{ secrets.ONEFICHIER_API_KEY }}');
+    }
+    if (!/^[\x21-\x7e]+$/.test(raw)) {
+        throw new InputError('api-key', 'it is not printable ASCII without spaces (white space around it, a line break or another character); copy ' +
+            'the key again from https://1fichier.com/console/params.pl', '${{ secrets.ONEFICHIER_API_KEY }}');
+    }
+    return raw;
+}
+function readPatterns(raw) {
+    const lines = raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+    if (!lines.some((line) => !line.startsWith('!'))) {
+        throw new InputError('path', lines.length === 0 ? 'no path given' : 'only exclusions (!pattern) given, nothing to include', '"data/" or, on several lines, "data/", "config/*.yml", "!data/cache/**"');
+    }
+    return lines.join('\n');
+}
+function readFolder(raw) {
+    const trimmed = raw.trim().replace(/^\/+|\/+$/g, '');
+    if (trimmed === '')
+        return [];
+    const segments = trimmed.split('/');
+    for (const segment of segments) {
+        if (segment === '')
+            throw new InputError('folder', `'${raw}' has an empty segment (//)`, 'backups/my-repo');
+        if (segment === '.' || segment === '..') {
+            throw new InputError('folder', `'${raw}' contains '${segment}'; give the path from the account root`, 'backups/my-repo');
+        }
+        if (segment !== segment.trim()) {
+            throw new InputError('folder', `segment '${segment}' starts or ends with a space`, 'backups/my-repo');
+        }
+        if (UNSAFE_FOLDER_CHARS.test(segment)) {
+            throw new InputError('folder', `segment '${segment}' contains a character 1fichier does not accept in names (\\ < > " ' $ \` or a control ` +
+                `character)`, 'backups/my-repo');
+        }
+        if (segment.length > 250) {
+            throw new InputError('folder', `segment '${segment.slice(0, 20)}...' is longer than 250 characters`, 'backups/my-repo');
+        }
+    }
+    return segments;
+}
+/** The default prefix comes from the repository name, cleaned to the allowed characters. */
+function defaultNamePrefix(repository) {
+    const name = (repository ?? '').split('/').pop() ?? '';
+    const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+    return cleaned === '' ? 'backup' : cleaned;
+}
+function readNamePrefix(raw, repository) {
+    const prefix = raw.trim();
+    if (prefix === '')
+        return defaultNamePrefix(repository);
+    if (!NAME_PART.test(prefix)) {
+        throw new InputError('name-prefix', `'${prefix}' may contain only letters, digits, '.', '_' and '-'`, 'my-repo');
+    }
+    if (prefix.length > 150)
+        throw new InputError('name-prefix', 'it is longer than 150 characters', 'my-repo');
+    return prefix;
+}
+function readLabel(raw) {
+    const label = raw.trim();
+    if (label === '')
+        return '';
+    if (!NAME_PART.test(label)) {
+        throw new InputError('label', `'${label}' may contain only letters, digits, '.', '_' and '-' (a ref like refs/tags/v1 must be shortened)`, 'v1.4.0');
+    }
+    if (label.length > 80)
+        throw new InputError('label', 'it is longer than 80 characters', 'v1.4.0');
+    return label;
+}
+function readInteger(input, raw, rule) {
+    const text = raw.trim();
+    if (text === '')
+        return rule.fallback;
+    if (!/^\d+$/.test(text)) {
+        throw new InputError(input, `'${text}' is not a whole number from ${rule.min} to ${rule.max}`, rule.example);
+    }
+    const value = Number(text);
+    if (value < rule.min || value > rule.max) {
+        throw new InputError(input, `${text} is outside ${rule.min} to ${rule.max}`, rule.example);
+    }
+    return value;
+}
+function readBoolean(input, raw, fallback) {
+    const text = raw.trim();
+    if (text === '')
+        return fallback;
+    if (BOOLEAN_TRUE.includes(text))
+        return true;
+    if (BOOLEAN_FALSE.includes(text))
+        return false;
+    throw new InputError(input, `'${text}' is not true or false`, 'true');
+}
+function readIfNoFilesFound(raw) {
+    const text = raw.trim();
+    if (text === '')
+        return 'error';
+    if (text === 'error' || text === 'warn' || text === 'ignore')
+        return text;
+    throw new InputError('if-no-files-found', `'${text}' is not one of error, warn, ignore`, 'error');
+}
+/** keep-within and restic's keep-within-<period> inputs, with their policy keys. */
+const KEEP_WITHIN_INPUTS = [
+    ['keep-within', 'within'],
+    ['keep-within-hourly', 'withinHourly'],
+    ['keep-within-daily', 'withinDaily'],
+    ['keep-within-weekly', 'withinWeekly'],
+    ['keep-within-monthly', 'withinMonthly'],
+    ['keep-within-yearly', 'withinYearly'],
+];
+function readRetention(get) {
+    const policy = {};
+    const problems = [];
+    for (const input of KEEP_COUNT_INPUTS) {
+        const text = get(input).trim();
+        if (text === '')
+            continue;
+        // restic's -1: every period, as far back as the series goes.
+        if (text === 'unlimited') {
+            policy[input.slice('keep-'.length)] = Infinity;
+            continue;
+        }
+        if (!/^\d+$/.test(text) || Number(text) > 1_000_000) {
+            problems.push(new InputError(input, `'${text}' is not a whole number of 0 or more (0 turns the rule off), or unlimited`, '7'));
+            continue;
+        }
+        policy[input.slice('keep-'.length)] = Number(text);
+    }
+    for (const [input, key] of KEEP_WITHIN_INPUTS) {
+        const text = get(input).trim();
+        if (text === '')
+            continue;
+        try {
+            policy[key] = parseDuration(text);
+        }
+        catch (error) {
+            problems.push(new InputError(input, error.message, '30d (units: h, d, w, m, y; e.g. 36h, 8w, 1y6m)'));
+        }
+    }
+    if (problems.length === 1)
+        throw problems[0];
+    if (problems.length > 1)
+        throw new InvalidInputs(problems);
+    return policy;
+}
+function readLinkPassword(raw) {
+    if (raw === '')
+        return '';
+    if (raw.trim() !== raw) {
+        // Used exactly as stored: white space around it is refused, never silently dropped.
+        throw new InputError('link-password', 'it starts or ends with white space (often a copy-paste slip); remove it from the secret', 'a secret of 6 or more characters');
+    }
+    if (raw.length < 6) {
+        // Said without the value: it is a secret.
+        throw new InputError('link-password', 'it is shorter than the 6 characters 1fichier requires', 'a secret of 6 or more characters');
+    }
+    if (/[\u0000-\u001f\u007f]/.test(raw)) {
+        throw new InputError('link-password', 'it contains a line break or control character', 'a secret of 6 or more characters');
+    }
+    return raw;
+}
+/** WinZip and 7-Zip take any length; a short one is guessed quickly (PBKDF2 has only 1,000 rounds). */
+const MIN_ARCHIVE_PASSWORD = 12;
+function readArchivePassword(raw) {
+    if (raw === '')
+        return '';
+    const example = 'a secret of 12 or more characters, e.g. from `openssl rand -base64 24`';
+    // Said without the value: it is a secret.
+    if (raw.length < MIN_ARCHIVE_PASSWORD) {
+        throw new InputError('archive-password', `it is shorter than ${MIN_ARCHIVE_PASSWORD} characters, too easy to guess offline`, example);
+    }
+    if (raw.trim() !== raw) {
+        throw new InputError('archive-password', 'it starts or ends with white space (often a copy-paste slip, and easy to lose when typing it into 7-Zip)', example);
+    }
+    if (/[\u0000-\u001f\u007f]/.test(raw)) {
+        throw new InputError('archive-password', 'it contains a line break or control character', example);
+    }
+    return raw;
+}
+function readOnUploadFailure(raw) {
+    const value = raw.trim();
+    if (value === '' || value === 'fail')
+        return 'fail';
+    if (value === 'artifact')
+        return 'artifact';
+    throw new InputError('on-upload-failure', `'${value}' is not one of fail, artifact`, 'artifact');
+}
+/** Whether a URL's host is this machine (localhost, 127.0.0.0/8, ::1): the only place plain http may go. */
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase().replace(/\.$/, '');
+    return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+function readApiUrl(raw) {
+    const text = raw.trim();
+    if (text === '')
+        return DEFAULT_API_URL;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new InputError('api-url', `'${text}' is not a URL`, DEFAULT_API_URL);
+    }
+    // The key travels in a header: plain http is allowed only to this machine.
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        throw new InputError('api-url', `'${text}' must use https (plain http only to localhost)`, DEFAULT_API_URL);
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new InputError('api-url', 'it must not contain credentials; the key goes in api-key', DEFAULT_API_URL);
+    }
+    if (url.search !== '' || url.hash !== '') {
+        throw new InputError('api-url', `'${text}' must not have a query or fragment`, DEFAULT_API_URL);
+    }
+    return url.toString().replace(/\/+$/, '');
+}
+/** A retention policy is active when at least one rule keeps something. */
+function retentionActive(policy) {
+    return (KEEP_COUNT_INPUTS.some((input) => (policy[input.slice(5)] ?? 0) > 0) ||
+        KEEP_WITHIN_INPUTS.some(([, key]) => policy[key] !== undefined && !isZeroDuration(policy[key])));
+}
+function isZeroDuration(d) {
+    return d.years === 0 && d.months === 0 && d.days === 0 && d.hours === 0;
+}
+function parseRepositoryConfig(get, env = {}, options = {}) {
+    const { problems, attempt } = problemCollector();
+    const config = {
+        apiKey: attempt('', () => readApiKey(get('api-key'))),
+        folder: attempt([], () => readFolder(get('folder'))),
+        namePrefix: attempt('backup', () => readNamePrefix(get('name-prefix'), env.repository)),
+        retention: attempt({}, () => readRetention(get)),
+        dryRun: attempt(false, () => readBoolean('dry-run', get('dry-run'), false)),
+        linkPassword: attempt('', () => readLinkPassword(get('link-password'))),
+        archivePassword: attempt('', () => readArchivePassword(get('archive-password'))),
+        backup: attempt('latest', () => readBackupChoice(get('backup'), options.allowAll ?? false)),
+        cdn: attempt(false, () => readBoolean('cdn', get('cdn'), false)),
+        retries: attempt(5, () => readInteger('retries', get('retries'), { min: 1, max: 100, fallback: 5, example: '5' })),
+        stallTimeoutMs: 1000 *
+            attempt(300, () => readInteger('stall-timeout-seconds', get('stall-timeout-seconds'), {
+                min: 5,
+                max: 86_400,
+                fallback: 300,
+                example: '300',
+            })),
+        apiUrl: attempt(DEFAULT_API_URL, () => readApiUrl(get('api-url'))),
+    };
+    if (problems.length > 0)
+        throw new InvalidInputs(problems);
+    return config;
+}
+function readBackupChoice(raw, allowAll) {
+    const text = raw.trim();
+    if (text === '' || text === 'latest')
+        return 'latest';
+    if (text === 'all' && allowAll)
+        return 'all';
+    if (!/^[A-Za-z0-9._-]+\.zip$/.test(text)) {
+        throw new InputError('backup', `'${text}' is not ${allowAll ? 'latest, all' : 'latest'} or the file name of a backup`, 'latest, or my-repo-20261128T031500Z.zip');
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./lib/core/errors.js
+// Failures of the run that are not 1fichier's: each says what happened and what to do.
+/** A failure whose message is the whole story for the user: printed as one line, no stack trace. */
+class BackupError extends Error {
+    name = 'BackupError';
+}
+/** Nothing matched `path` and if-no-files-found is `error`. */
+class NoFilesError extends BackupError {
+    name = 'NoFilesError';
+}
+/** The uploaded copy is not what was sent, or not where it was sent. */
+class VerificationError extends BackupError {
+    name = 'VerificationError';
+}
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
+/**
+ * A failure of the disk the zip is written on, in one line that names the folder and what to do;
+ * undefined for any other error. Never "Unexpected failure" for a full disk or a missing folder.
+ */
+function diskFailure(error, temp, doing) {
+    const { code, path: failedPath } = (error ?? {});
+    if (code === undefined)
+        return undefined;
+    // An error of a file outside the folder (one being backed up) is not the folder's.
+    if (typeof failedPath === 'string' && !failedPath.startsWith(temp.path))
+        return undefined;
+    const where = `'${temp.path}'`;
+    const elsewhere = `or set ${temp.setting} to a folder on a disk with room`;
+    if (DISK_FULL.has(code))
+        return new BackupError(`${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. Nothing was ` +
+            `uploaded or deleted.`);
+    if (NOT_WRITABLE.has(code))
+        return new BackupError(`${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. Nothing ` +
+            `was uploaded or deleted.`);
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return new BackupError(`${doing} in ${where} failed: the folder does not exist (${code}). Create it, or set ${temp.setting} to a ` +
+            `folder that exists. Nothing was uploaded or deleted.`);
+    if (code === 'EIO')
+        return new BackupError(`${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. Nothing was ` +
+            `uploaded or deleted.`);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/platform/log.js
+/** For tests and library use: collects lines. */
+class MemoryLog {
+    lines = [];
+    info(message) {
+        this.lines.push(message);
+    }
+    warning(message) {
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.lines.push(`error: ${message}`);
+    }
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    async group(name, body) {
+        this.lines.push(`[${name}]`);
+        return body();
+    }
+}
+/** Holds lines of work done in the background, to be shown later in the group they belong to. */
+class DeferredLog {
+    debugTo;
+    entries = [];
+    constructor(debugTo) {
+        this.debugTo = debugTo;
+    }
+    info(message) {
+        this.entries.push(['info', message]);
+    }
+    warning(message) {
+        this.entries.push(['warning', message]);
+    }
+    error(message) {
+        this.entries.push(['error', message]);
+    }
+    debug(message) {
+        this.debugTo.debug(message);
+    }
+    async group(name, body) {
+        this.entries.push(['info', name]);
+        return body();
+    }
+    /** Writes what was held into `log`, once. */
+    replay(log) {
+        for (const [level, message] of this.entries)
+            log[level](message);
+        this.entries = [];
+    }
+}
+/** A log whose every line passes the redaction step first (redact.ts): what both shells hand the run. */
+class RedactingLog {
+    inner;
+    redact;
+    constructor(inner, redact) {
+        this.inner = inner;
+        this.redact = redact;
+    }
+    get debugEnabled() {
+        return this.inner.debugEnabled;
+    }
+    info(message) {
+        this.inner.info(this.redact(message));
+    }
+    warning(message) {
+        this.inner.warning(this.redact(message));
+    }
+    error(message) {
+        this.inner.error(this.redact(message));
+    }
+    debug(message) {
+        this.inner.debug(this.redact(message));
+    }
+    group(name, body) {
+        return this.inner.group(this.redact(name), body);
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./lib/core/redact.js
+// The one redaction step: every text that reaches a log line, an error, an output or the summary,
+// in the action and in the CLI, passes through it. Server messages and library errors may carry
+// a secret back (an echoed Authorization header, a URL with a password in it); this takes the API
+// key and both passwords out, in the forms a server or a library writes them.
+/** What a secret is replaced with. */
+const REDACTED = '***';
+/** Shorter values are refused as secrets anyway; redacting 1-3 characters would garble every line. */
+const MIN_SECRET_LENGTH = 4;
+/** The spellings of one secret that a text may hold: as is, URL-encoded (%20 or +), JSON-escaped. */
+function secretForms(secret) {
+    const forms = new Set([secret]);
+    const trimmed = secret.trim();
+    if (trimmed !== '')
+        forms.add(trimmed);
+    for (const value of [...forms]) {
+        forms.add(encodeURIComponent(value));
+        forms.add(encodeURIComponent(value).replace(/%20/g, '+'));
+        forms.add(encodeURI(value));
+        forms.add(JSON.stringify(value).slice(1, -1));
+    }
+    return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
+}
+class Redactor {
+    needles = [];
+    constructor(secrets = []) {
+        for (const secret of secrets)
+            this.add(secret);
+    }
+    /** Adds a secret (and its encoded forms); empty or very short values are ignored. */
+    add(secret) {
+        const forms = secretForms(secret).filter((form) => !this.needles.includes(form));
+        // Longest first, so a form that contains another is replaced whole.
+        this.needles = [...this.needles, ...forms].sort((a, b) => b.length - a.length);
+    }
+    /** Every form the redactor takes out, for the runner's masks. */
+    get forms() {
+        return this.needles;
+    }
+    redact(text) {
+        let result = text;
+        for (const needle of this.needles)
+            if (result.includes(needle))
+                result = result.split(needle).join(REDACTED);
+        return result;
+    }
+    /** Any value, as text, redacted: for errors and other things from outside. */
+    redactUnknown(value) {
+        const text = value instanceof Error ? value.message : typeof value === 'string' ? value : String(value);
+        return this.redact(text);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/action/runner-io.js
+// What both action shells (the backup action and the restore sub-action) read from and write to
+// the runner: inputs (secrets untrimmed), the masks, step outputs and the job summary. A report that
+// cannot be written is a warning, never a failed step.
+
+
+
+/** The secrets, exactly as stored (getInput trims by default: a secret is never changed). */
+const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
+function readInput(name) {
+    return core/* getInput */.V4(name, { trimWhitespace: !SECRET_INPUTS.includes(name) });
+}
+/** Masks every form of the secrets before anything else happens, and returns their redactor. */
+function maskSecrets() {
+    const redactor = new Redactor(SECRET_INPUTS.map(readInput));
+    for (const form of redactor.forms)
+        core/* setSecret */.Pq(form);
+    return redactor;
+}
+function writeOutputs(outputs, log, redact) {
+    try {
+        for (const [name, value] of Object.entries(outputs))
+            core/* setOutput */.uH(name, redact(value));
+    }
+    catch (error) {
+        log.warning(`Could not write the step outputs (${describeError(error)}); the step's work itself is done`);
+    }
+}
+function writeSummary(markdown, log, redact) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        (0,external_node_fs_.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, redact(markdown));
+    }
+    catch (error) {
+        log.warning(`Could not write the job summary (${describeError(error)})`);
+    }
+}
+function describeError(error) {
+    const e = error;
+    return e?.code ?? e?.message ?? String(error);
+}
+
+;// CONCATENATED MODULE: ./lib/onefichier/errors.js
+// 1fichier answers, and network failures, turned into one kind and one line a user can act on.
+// Both the HTTP status and the JSON `status` are judged: some KO answers come with HTTP 200.
+const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl';
+const ADVICE = {
+    auth: `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ` +
+        `${KEY_CONSOLE_URL} and store it in the secret.`,
+    account: 'The 1fichier API needs a Premium or Access subscription: renew it on 1fichier.com, then run again.',
+    flood: '1fichier has locked the account or this address, often after too many requests: wait (an hour is safe) and run ' +
+        'again, and make sure no other job uses the same key at the same time. The key itself is fine.',
+    quota: 'The 1fichier account has no room for this backup: free space or raise the quota, or keep fewer backups.',
+    'not-found': '',
+    retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
+    fatal: '',
+};
+/** The first `#` followed by 1-3 digits, as rclone reads 1fichier error numbers. */
+function errorNumber(message) {
+    const match = /#(\d{1,3})(?!\d)/.exec(message);
+    return match?.[1] ? Number(match[1]) : undefined;
+}
+const RETRYABLE_HTTP = new Set([403, 429, 500, 502, 503, 504, 509]);
+/**
+ * Lock answers seen from the real service, by text and by number: rclone's shouldRetry in
+ * https://github.com/rclone/rclone/tree/master/backend/fichier/fichier.go,
+ * and https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
+ */
+const LOCK_TEXT = /flood detected|ip locked|user locked|owner locked|apk locked/;
+const LOCK_CODES = new Set([374, 412, 38, 223, 649, 620, 186]);
+/** Only these mean the key: "No such user #93", "Not authenticated #247" (HTTP 401). */
+const KEY_CODES = new Set([93, 247]);
+/** The one retry rule (rclone's shouldRetry): what kind of failure an answer is. */
+function classify(httpStatus, apiMessage) {
+    const code = errorNumber(apiMessage);
+    const text = apiMessage.toLowerCase();
+    if ((code !== undefined && KEY_CODES.has(code)) || /no such user|not authenticated/.test(text))
+        return 'auth';
+    if (LOCK_TEXT.test(text) || (code !== undefined && LOCK_CODES.has(code)))
+        return 'flood';
+    if (code === 200 || text.includes('must be a customer'))
+        return 'account';
+    if (/quota|not enough (disk )?space|storage (is )?full|upload forbidden/.test(text))
+        return 'quota';
+    // Download refusals (#913: datacenter address without CDN credit; #887: one location at a time): no retry helps.
+    if (code === 913 || code === 887)
+        return 'fatal';
+    if (httpStatus === 401)
+        return 'auth';
+    if (httpStatus === 404 || code === 469 || text.includes('not found'))
+        return 'not-found';
+    if (RETRYABLE_HTTP.has(httpStatus))
+        return 'retryable';
+    return 'fatal';
+}
+function isRetryable(kind) {
+    return kind === 'retryable' || kind === 'flood';
+}
+/** A failed 1fichier call. The message is safe to print: it never holds the key or a header. */
+class OneFichierError extends Error {
+    kind;
+    operation;
+    detail;
+    httpStatus;
+    retryAfterMs;
+    constructor(kind, operation, detail, httpStatus, retryAfterMs) {
+        const advice = ADVICE[kind];
+        super(`${operation} failed: ${detail}${advice ? `. ${advice}` : ''}`);
+        this.kind = kind;
+        this.operation = operation;
+        this.detail = detail;
+        this.httpStatus = httpStatus;
+        this.retryAfterMs = retryAfterMs;
+        this.name = 'OneFichierError';
+    }
+    /** The same failure after the last attempt, saying how many were made. */
+    afterAttempts(attempts) {
+        if (attempts <= 1)
+            return this;
+        return new OneFichierError(this.kind, this.operation, `${this.detail} (after ${attempts} attempts)`, this.httpStatus);
+    }
+}
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'ENOTFOUND',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+    'UND_ERR_ABORTED',
+    'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH',
+]);
+/** A network-level failure (no HTTP answer) as a OneFichierError; its message names the cause only. */
+function networkFailure(operation, error) {
+    const err = error;
+    const code = err.code ?? err.cause?.code;
+    const what = code ?? err.message ?? 'unknown network error';
+    const kind = code === undefined || NETWORK_CODES.has(code) || code.startsWith('UND_ERR') ? 'retryable' : 'fatal';
+    const reason = code === 'ENOTFOUND' ? `host not found (${what})` : `network error (${what})`;
+    return new OneFichierError(kind === 'retryable' ? 'retryable' : 'fatal', operation, reason);
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./lib/core/fingerprint.js
+// What skip-unchanged compares: a fingerprint of exactly what went into the zip (each entry's kind,
+// name, mode, and the SHA-256 of its bytes or link target), plus the settings that shape the
+// backup (archive and link passwords). Times are left out: a touched but identical file is the same.
+//
+// The fingerprint is an HMAC keyed from the API key, so the description that holds it tells
+// nobody else anything about the files (no guessing a file's content and checking the hash), and
+// it can safely cover the passwords. A new API key means one upload that was not strictly needed.
+
+class ContentFingerprint {
+    hmac;
+    current = null;
+    result = null;
+    constructor(settings) {
+        const key = (0,external_node_crypto_.createHmac)('sha256', settings.apiKey).update('1fichier-backup content fingerprint v1').digest();
+        this.hmac = (0,external_node_crypto_.createHmac)('sha256', key);
+        this.hmac.update(`${JSON.stringify(['settings', settings.archivePassword, settings.linkPassword])}\n`);
+    }
+    entry(entry) {
+        if (this.current)
+            throw new Error(`fingerprint: '${this.current.entry.name}' was not ended`);
+        this.current = { entry, hash: (0,external_node_crypto_.createHash)('sha256'), size: 0 };
+    }
+    data(chunk) {
+        this.current.hash.update(chunk);
+        this.current.size += chunk.length;
+    }
+    end() {
+        const { entry, hash, size } = this.current;
+        this.current = null;
+        // One JSON line per entry: unambiguous whatever the names contain.
+        this.hmac.update(`${JSON.stringify([entry.kind, entry.name, entry.mode & 0o7777, size, hash.digest('hex')])}\n`);
+    }
+    /** The fingerprint, once every entry has ended (base64url, 43 characters). */
+    digest() {
+        this.result ??= this.hmac.digest('base64url');
+        return this.result;
+    }
+}
+const DESCRIPTION = /^1fichier-backup fingerprint=v1:([A-Za-z0-9_-]{43}) sha256=([0-9a-f]{64})$/;
+function formatDescription(d) {
+    return `1fichier-backup fingerprint=v1:${d.fingerprint} sha256=${d.sha256}`;
+}
+/** null for a description this action did not write (or a version it does not know). */
+function parseDescription(text) {
+    const match = DESCRIPTION.exec((text ?? '').trim());
+    return match ? { fingerprint: match[1], sha256: match[2] } : null;
+}
+
+;// CONCATENATED MODULE: ./lib/core/format.js
+// Human-readable sizes and durations for logs and the summary.
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${Math.round(bytes)} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
+}
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    const seconds = ms / 1000;
+    if (seconds < 60)
+        return `${seconds.toFixed(1)} s`;
+    const minutes = Math.floor(seconds / 60);
+    return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+}
+
+;// CONCATENATED MODULE: ./lib/onefichier/file-id.js
+// A 1fichier file is named by its download URL, `https://1fichier.com/?<id>`; the same file may be
+// shown under another of 1fichier's domains (the domain table of https://1fichier.com/api.html).
+// So files are told apart by the id after `?`, never by comparing whole URLs.
+/** Download ids seen are 5-20 lowercase letters and digits (JDownloader's rule). */
+const FILE_ID = /^[a-z0-9]{5,20}$/;
+/** The file id of a download URL, or null when the URL does not carry one we can trust. */
+function fileIdOf(url) {
+    if (typeof url !== 'string')
+        return null;
+    const at = url.indexOf('?');
+    if (at === -1)
+        return null;
+    const id = url
+        .slice(at + 1)
+        .split(/[&#]/)[0]
+        .toLowerCase();
+    return FILE_ID.test(id) ? id : null;
+}
+/** Whether two URLs name the same file (false when either has no id). */
+function sameFile(a, b) {
+    const idA = fileIdOf(a);
+    return idA !== null && idA === fileIdOf(b);
+}
+
+;// CONCATENATED MODULE: ./lib/onefichier/file-body.js
+// The upload body: the zip read into a few buffers used over and over, not a fresh 1 MiB buffer
+// per read (dead buffers pile up until V8 collects them, tens of MB of them).
+//
+// Reuse is safe because undici pulls an iterable body one chunk at a time (client-h1.js,
+// writeIterable): it asks for the next chunk only once socket.write() of this one returned true,
+// which for a chunk above the socket's high-water mark means the write already finished, or once
+// the socket drained, which means every write finished. Besides, a buffer is refilled only after
+// RING - 1 further chunks have gone out. A mistake here could only change bytes on the wire, and
+// the verification after the upload (size and Whirlpool from 1fichier) would catch it.
+
+const CHUNK_SIZE = 1 << 20;
+const RING = 4;
+async function* fileBody(filePath, options) {
+    yield options.preamble;
+    const file = await (0,promises_.open)(filePath, 'r');
+    try {
+        const ring = Array.from({ length: RING }, () => Buffer.allocUnsafeSlow(CHUNK_SIZE));
+        let position = 0;
+        for (let turn = 0;; turn++) {
+            const buffer = ring[turn % RING];
+            const { bytesRead } = await file.read(buffer, 0, CHUNK_SIZE, position);
+            if (bytesRead === 0)
+                break;
+            position += bytesRead;
+            options.onChunk?.(position);
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await file.close();
+    }
+    yield options.epilogue;
+}
+
+;// CONCATENATED MODULE: ./lib/onefichier/multipart.js
+// A multipart/form-data body with its exact length known up front: 1fichier requires a
+// Content-Length on upload.cgi, so the file is streamed between a fixed preamble and epilogue.
+// Laid out as Go's mime/multipart writes it (rclone's client): fields first, then `file[]`.
+
+function escapeQuoted(text) {
+    return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+}
+function multipartLayout(fields, file, boundary = (0,external_node_crypto_.randomBytes)(30).toString('hex')) {
+    const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(name)}"\r\n\r\n${value}\r\n`);
+    parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(file.field)}"; ` +
+        `filename="${escapeQuoted(file.fileName)}"\r\n` +
+        'Content-Type: application/octet-stream\r\n\r\n');
+    const preamble = Buffer.from(parts.join(''), 'utf8');
+    const epilogue = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
+    return {
+        // Unquoted boundary: an older client found quoted ones refused.
+        contentType: `multipart/form-data; boundary=${boundary}`,
+        preamble,
+        epilogue,
+        contentLength: preamble.length + file.size + epilogue.length,
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(46752);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(78474);
+;// CONCATENATED MODULE: ./lib/onefichier/pacer.js
+// rclone's pacer for 1fichier (lib/pacer, backend/fichier): calls at least `minSleep` apart; after a
+// retryable error the gap jumps to `maxSleep` (attack constant 0), after each success it shrinks by a
+// quarter (decay constant 2) back to the floor. The only place that knows how fast 1fichier may be called.
+const ONEFICHIER_PACING = { minSleepMs: 400, maxSleepMs: 5_000 };
+function sleep(ms, signal) {
+    if (ms <= 0)
+        return Promise.resolve();
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+class Pacer {
+    options;
+    gapMs;
+    nextAllowed = 0;
+    /** No call before this time (a lock, Retry-After), even one whose turn was given out before. */
+    heldUntil = 0;
+    lastOf = new Map();
+    now;
+    doSleep;
+    constructor(options) {
+        this.options = options;
+        this.gapMs = options.minSleepMs;
+        this.now = options.now ?? Date.now;
+        this.doSleep = options.sleep ?? sleep;
+    }
+    /** The current gap between calls, unscaled. */
+    get currentGapMs() {
+        return this.gapMs;
+    }
+    /** Waits for this call's turn; turns are handed out in order, one gap apart. */
+    async wait(signal) {
+        const now = this.now();
+        const start = Math.max(now, this.nextAllowed);
+        this.nextAllowed = start + this.gapMs * this.options.timeScale;
+        await this.doSleep(start - now, signal);
+        // A lock answered meanwhile holds this turn too: no call of any kind goes out until it is over.
+        while (this.now() < this.heldUntil)
+            await this.doSleep(this.heldUntil - this.now(), signal);
+    }
+    /** Waits an extra pause (flood lock, Retry-After), scaled like every other wait. */
+    async pause(ms, signal) {
+        const scaled = ms * this.options.timeScale;
+        this.holdOff(ms);
+        await this.doSleep(scaled, signal);
+    }
+    /**
+     * Waits until `intervalMs` has passed since the last call of the same kind (1fichier allows one
+     * listing per folder per 30 s), then takes a turn as usual.
+     */
+    async waitSpaced(key, intervalMs, signal) {
+        const last = this.lastOf.get(key);
+        const scaled = intervalMs * this.options.timeScale;
+        if (last !== undefined)
+            await this.doSleep(last + scaled - this.now(), signal);
+        await this.wait(signal);
+        this.lastOf.set(key, this.now());
+    }
+    /** No call before `ms` from now (a lock, Retry-After), without waiting here. */
+    holdOff(ms) {
+        if (ms <= 0)
+            return;
+        const until = this.now() + ms * this.options.timeScale;
+        this.heldUntil = Math.max(this.heldUntil, until);
+        this.nextAllowed = Math.max(this.nextAllowed, until);
+    }
+    success() {
+        this.gapMs = Math.max(this.options.minSleepMs, (this.gapMs * 3) / 4);
+    }
+    failure() {
+        this.gapMs = this.options.maxSleepMs;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/onefichier/transport.js
+// The one HTTP layer for every 1fichier call: undici with timeouts, the pacer, and the retry rule
+// (rclone's shouldRetry). The key lives here, in a header, and nowhere else.
+
+
+
+
+
+/** Wait after "Flood detected" before the next try (rclone: 30 s). */
+const FLOOD_PAUSE_MS = 30_000;
+class Transport {
+    options;
+    pacer;
+    agent;
+    /** Plain http (a loopback api-url only, config.ts) never goes through a proxy: the key would cross it in clear. */
+    direct;
+    constructor(options) {
+        this.options = options;
+        this.pacer = new Pacer({ ...ONEFICHIER_PACING, timeScale: options.timeScale });
+        // Honours HTTPS_PROXY / NO_PROXY, as self-hosted runners behind a proxy need; a plain agent otherwise.
+        const timeouts = {
+            connectTimeout: 30_000,
+            headersTimeout: options.stallTimeoutMs,
+            bodyTimeout: options.stallTimeoutMs,
+            keepAliveTimeout: 4_000,
+        };
+        this.agent = new undici/* EnvHttpProxyAgent */.J2(timeouts);
+        this.direct = new undici/* Agent */.g6(timeouts);
+    }
+    async close() {
+        // After a cancel, in-flight requests are dropped rather than waited for.
+        for (const agent of [this.agent, this.direct]) {
+            if (this.options.signal?.aborted)
+                await agent.destroy().catch(() => undefined);
+            else
+                await agent.close().catch(() => undefined);
+        }
+    }
+    /**
+     * POST (or GET) a JSON API call under `apiUrl`, retried per the rules; KO answers are errors.
+     * `retry: false` for a call that changes something: sent once, the caller looks at the state.
+     */
+    async api(endpoint, body, method = 'POST', options = {}) {
+        const url = `${this.options.apiUrl}/${endpoint}`;
+        const call = async () => {
+            const response = await this.send(endpoint, {
+                method,
+                url,
+                // rclone sends this even on GET: the API misbehaves without it.
+                headers: { 'content-type': 'application/json' },
+                ...(body === undefined ? {} : { bodyText: JSON.stringify(body) }),
+            });
+            try {
+                return parseApiAnswer(endpoint, response);
+            }
+            catch (error) {
+                if (options.readOnly && error instanceof OneFichierError && error.kind === 'fatal' && response.status < 300) {
+                    throw new OneFichierError('retryable', error.operation, error.detail, error.httpStatus, error.retryAfterMs);
+                }
+                throw error;
+            }
+        };
+        return options.retry === false ? this.once(call) : this.withRetries(endpoint, options.spacing, call);
+    }
+    /** One paced try with no retry: for a body that cannot be sent twice (the caller retries the whole upload). */
+    async once(attempt) {
+        await this.pacer.wait(this.options.signal);
+        try {
+            const result = await attempt();
+            this.pacer.success();
+            return result;
+        }
+        catch (error) {
+            this.pacer.failure();
+            // A lock holds for every call that follows, not only for a retry of this one.
+            if (error instanceof OneFichierError)
+                this.pacer.holdOff(lockPauseMs(error));
+            throw error;
+        }
+    }
+    /** Runs `attempt` up to `retries` times, pacing each try; flood waits 30 s, Retry-After is honoured. */
+    async withRetries(operation, spacing, attempt) {
+        const { retries, log, signal } = this.options;
+        for (let n = 1;; n++) {
+            if (spacing)
+                await this.pacer.waitSpaced(spacing.key, spacing.intervalMs, signal);
+            else
+                await this.pacer.wait(signal);
+            try {
+                const result = await attempt();
+                this.pacer.success();
+                return result;
+            }
+            catch (error) {
+                signal?.throwIfAborted();
+                if (!(error instanceof OneFichierError) || !isRetryable(error.kind) || n >= retries) {
+                    throw error instanceof OneFichierError ? error.afterAttempts(n) : error;
+                }
+                this.pacer.failure();
+                log.debug(`${operation}: attempt ${n} of ${retries} failed (${error.kind})`);
+                const pause = lockPauseMs(error);
+                const jitter = Math.random() * 0.2 * Math.max(pause, this.pacer.currentGapMs);
+                log.warning(`${error.message.split('. ')[0]}; retrying (attempt ${n + 1} of ${retries})`);
+                await this.pacer.pause(pause + jitter, signal);
+            }
+        }
+    }
+    /**
+     * GET `url` (a download token's URL) from byte `offset` on, appending to `file`. One paced try:
+     * the caller fetches a new one-use token for the next. Returns the bytes written by this try;
+     * a connection that drops half way throws after what arrived was written (to resume from).
+     */
+    async download(url, file, offset, onBytes) {
+        const operation = 'download';
+        return this.once(async () => {
+            let response;
+            try {
+                response = await (0,undici/* request */.Em)(url, {
+                    method: 'GET',
+                    dispatcher: this.agent,
+                    // A token URL needs no key: it is not sent to the download node.
+                    headers: { 'user-agent': USER_AGENT, ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) },
+                    signal: this.options.signal,
+                });
+            }
+            catch (error) {
+                this.options.signal?.throwIfAborted();
+                throw networkFailure(operation, error);
+            }
+            if (response.statusCode !== 200 && response.statusCode !== 206) {
+                const text = await response.body.text().catch(() => '');
+                throw new OneFichierError(response.statusCode >= 500 ? 'retryable' : 'fatal', operation, `the download node answered HTTP ${response.statusCode} with ${describeBody(text)}`, response.statusCode);
+            }
+            // A node that ignores Range sends the whole file again: start the file over.
+            const from = response.statusCode === 206 ? offset : 0;
+            const out = (0,external_node_fs_.createWriteStream)(file, { flags: from === 0 ? 'w' : 'a' });
+            let written = 0;
+            try {
+                for await (const chunk of response.body) {
+                    if (!out.write(chunk))
+                        await (0,external_node_events_.once)(out, 'drain');
+                    written += chunk.length;
+                    onBytes?.(from + written);
+                }
+            }
+            catch (error) {
+                await new Promise((resolve) => out.end(resolve));
+                this.options.signal?.throwIfAborted();
+                throw Object.assign(networkFailure(operation, error), { resumeFrom: from + written });
+            }
+            await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve(undefined))));
+            return { written: from + written, complete: true };
+        });
+    }
+    /** One unpaced request; callers go through `api`, `withRetries` or `once`. */
+    async send(operation, req) {
+        this.options.log.debug(`${req.method} ${redactUrl(req.url)}`);
+        let response;
+        try {
+            response = await (0,undici/* request */.Em)(req.url, {
+                method: req.method,
+                dispatcher: req.url.startsWith('http:') ? this.direct : this.agent,
+                headers: { ...req.headers, authorization: `Bearer ${this.options.apiKey}`, 'user-agent': USER_AGENT },
+                // undici takes async iterables as bodies (lib/core/request.js), though its types list only Readable.
+                body: req.body ?? req.bodyText ?? null,
+                signal: anySignal(this.options.signal, req.signal),
+            });
+        }
+        catch (error) {
+            this.options.signal?.throwIfAborted();
+            throw networkFailure(operation, error);
+        }
+        let text;
+        try {
+            text = await response.body.text();
+        }
+        catch (error) {
+            this.options.signal?.throwIfAborted();
+            throw networkFailure(operation, error);
+        }
+        this.options.log.debug(`  -> HTTP ${response.statusCode}, ${text.length} bytes`);
+        return { status: response.statusCode, headers: response.headers, text };
+    }
+}
+/** How long no call may be made after this failure: a lock 30 s (rclone), else what Retry-After says. */
+function lockPauseMs(error) {
+    return Math.max(error.kind === 'flood' ? FLOOD_PAUSE_MS : 0, error.retryAfterMs ?? 0);
+}
+function anySignal(...signals) {
+    const present = signals.filter((s) => s !== undefined);
+    return present.length <= 1 ? present[0] : AbortSignal.any(present);
+}
+const USER_AGENT = '1fichier-backup/0.1 (+https://github.com/features/actions)';
+/** URLs are logged without their query (upload ids are not secrets, but there is no need). */
+function redactUrl(url) {
+    const at = url.indexOf('?');
+    return at === -1 ? url : `${url.slice(0, at)}?…`;
+}
+function retryAfterMs(headers) {
+    const value = headers['retry-after'];
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text)
+        return undefined;
+    const seconds = Number(text);
+    if (Number.isFinite(seconds))
+        return Math.min(Math.max(seconds, 0), 600) * 1000;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.min(Math.max(date - Date.now(), 0), 600_000);
+}
+/** Reads an API answer; an HTTP error, a KO status or a body that is not JSON all become errors. */
+function parseApiAnswer(operation, response) {
+    let json;
+    try {
+        json = JSON.parse(response.text);
+    }
+    catch {
+        json = undefined;
+    }
+    const record = json !== null && typeof json === 'object' ? json : undefined;
+    const status = typeof record?.status === 'string' ? record.status.toUpperCase() : undefined;
+    // A short plain-text body is the message too: the bare lock answer is the 9 bytes `IP Locked`.
+    const message = typeof record?.message === 'string' ? record.message : record ? '' : plainMessage(response.text);
+    const httpOk = response.status >= 200 && response.status < 300;
+    if (httpOk && record && status !== 'KO')
+        return record;
+    const detail = message
+        ? `1fichier answered "${message}" (HTTP ${response.status})`
+        : record
+            ? `1fichier answered ${status ?? 'an error'} (HTTP ${response.status})`
+            : `1fichier answered HTTP ${response.status} with ${describeBody(response.text)}`;
+    let kind = classify(response.status, message);
+    // A 2xx that is not JSON is a glitch of the service: worth another try.
+    if (kind === 'fatal' && httpOk && !record)
+        kind = 'retryable';
+    throw new OneFichierError(kind, operation, detail, response.status, retryAfterMs(response.headers));
+}
+function plainMessage(text) {
+    const trimmed = text.trim();
+    return trimmed.length > 0 && trimmed.length <= 200 && !trimmed.startsWith('<') && !/[\u0000-\u001f]/.test(trimmed)
+        ? trimmed
+        : '';
+}
+function describeBody(text) {
+    if (text.trim() === '')
+        return 'an empty body';
+    if (/^\s*</.test(text))
+        return 'an HTML page instead of JSON';
+    return 'a body that is not JSON';
+}
+
+;// CONCATENATED MODULE: ./lib/onefichier/types.js
+// Request and response shapes of the 1fichier API (https://1fichier.com/api.html, and rclone's
+// structs.go in https://github.com/rclone/rclone/tree/master/backend/fichier). Numbers arrive as
+// numbers or numeric strings depending on the endpoint, so readers below are lenient.
+function toNumber(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+        return Number(value);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/onefichier/client.js
+// One small function per 1fichier endpoint, and nothing else (rclone's api.go). What a folder or a
+// backup means lives in the callers.
+
+
+
+
+
+
+const ROOT_FOLDER_ID = 0;
+/** The API page: one listing per folder per 30 s (a second more, for the time a request takes). */
+const LISTING_INTERVAL_MS = 31_000;
+/** A node asked for ahead of the upload is used only this soon after: how long 1fichier keeps one is not documented. */
+const PREFETCHED_SERVER_MAX_AGE_MS = 60_000;
+class OneFichierClient {
+    transport;
+    /** The latest listing of each folder (the API allows one per folder per 30 s). */
+    listings = new Map();
+    prefetched;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** folder/ls.cgi: the sub-folders of a folder. */
+    async listFolders(folderId) {
+        const answer = await this.transport.api('folder/ls.cgi', { folder_id: folderId }, 'POST', {
+            readOnly: true,
+        });
+        return Array.isArray(answer.sub_folders) ? answer.sub_folders : [];
+    }
+    /** folder/mkdir.cgi: creates a folder, returns its id. Sent once: sent twice it could make two. */
+    async makeFolder(name, parentId) {
+        const answer = await this.transport.api('folder/mkdir.cgi', { name, folder_id: parentId }, 'POST', { retry: false });
+        const id = toNumber(answer.folder_id);
+        if (id === undefined)
+            throw new OneFichierError('fatal', 'folder/mkdir.cgi', 'the answer has no folder_id');
+        return id;
+    }
+    /**
+     * file/ls.cgi: a folder's files (at most 5,000, per the API page). One listing per folder per 30 s,
+     * so a listing is reused while this client has not changed the folder since (no upload into it,
+     * no file removed); `fresh` asks again all the same (a file that shows late).
+     */
+    async listFiles(folderId, options = {}) {
+        const known = this.listings.get(folderId);
+        if (known && !known.changedSince && !options.fresh)
+            return known.items;
+        const items = await this.requestListing(folderId);
+        this.listings.set(folderId, { items, changedSince: false });
+        return items;
+    }
+    /** The latest listing this client took of the folder, even one from before its own changes; undefined if none. */
+    latestListing(folderId) {
+        return this.listings.get(folderId)?.items;
+    }
+    async requestListing(folderId) {
+        const answer = await this.transport.api('file/ls.cgi', { folder_id: folderId }, 'POST', {
+            spacing: { key: `file/ls.cgi:${folderId}`, intervalMs: LISTING_INTERVAL_MS },
+            readOnly: true,
+        });
+        if (answer.items !== undefined && !Array.isArray(answer.items)) {
+            throw new OneFichierError('retryable', 'file/ls.cgi', 'the answer has no list of items');
+        }
+        return answer.items ?? [];
+    }
+    /**
+     * file/info.cgi: one file's folder, size and Whirlpool checksum. Frequent calls provoke "Owner
+     * locked" (JDownloader's plugin, see below): `once` asks a single time, the caller falls back on a
+     * listing. https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
+     */
+    async fileInfo(url, options = {}) {
+        return this.transport.api('file/info.cgi', { url }, 'POST', { readOnly: true, retry: !options.once });
+    }
+    /** file/chattr.cgi: sets one file's description; returns the confirmed `updated` count. */
+    async setDescription(url, description) {
+        // Sent once: a change is never sent twice.
+        const answer = await this.transport.api('file/chattr.cgi', { urls: [url], description }, 'POST', { retry: false });
+        return toNumber(answer.updated) ?? 0;
+    }
+    /** file/rm.cgi for one URL (as rclone does): the confirmed `removed` count. Sent once: the caller lists again. */
+    async removeFile(url) {
+        // Sent at all, it may have taken effect: a listing that showed the file is out of date.
+        for (const known of this.listings.values())
+            if (known.items.some((i) => sameFile(i.url, url)))
+                known.changedSince = true;
+        const answer = await this.transport.api('file/rm.cgi', { files: [{ url }] }, 'POST', { retry: false });
+        return toNumber(answer.removed) ?? 0;
+    }
+    /**
+     * download/get_token.cgi, as rclone asks it: a one-use (`single: 1`) URL for one download; `pass`
+     * for a file with a download password, `cdn: 1` to spend CDN credit (needed from a datacenter).
+     */
+    async getDownloadToken(url, options = {}) {
+        const body = { url, single: 1 };
+        if (options.password)
+            body.pass = options.password;
+        if (options.cdn)
+            body.cdn = 1;
+        const answer = await this.transport.api('download/get_token.cgi', body, 'POST', {
+            readOnly: true,
+        });
+        if (typeof answer.url !== 'string' || !/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\//.test(answer.url)) {
+            throw new OneFichierError('retryable', 'download/get_token.cgi', 'the answer has no valid https download URL');
+        }
+        return answer.url;
+    }
+    /**
+     * Asks for an upload node now, for the next upload: the API's pacing would otherwise add a wait
+     * just before it. A failure here is not reported: the upload then asks again.
+     */
+    prefetchUploadServer() {
+        const prefetched = { at: 0, server: Promise.resolve(null) };
+        prefetched.server = this.requestUploadServer().then((server) => ((prefetched.at = Date.now()), server), () => null);
+        this.prefetched = prefetched;
+    }
+    /** upload/get_upload_server.cgi: a fresh node and upload id for every upload (the prefetched one, once, while fresh). */
+    async getUploadServer() {
+        const prefetched = this.prefetched;
+        this.prefetched = undefined;
+        const server = prefetched ? await prefetched.server : null;
+        if (server && prefetched && Date.now() - prefetched.at < PREFETCHED_SERVER_MAX_AGE_MS)
+            return server;
+        return this.requestUploadServer();
+    }
+    async requestUploadServer() {
+        const answer = await this.transport.api('upload/get_upload_server.cgi', undefined, 'GET', {
+            readOnly: true,
+        });
+        const { url, id } = answer;
+        // The node becomes part of an https URL that carries the key: accept a host name (and port) only.
+        if (typeof url !== 'string' || !/^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(url)) {
+            throw new OneFichierError('retryable', 'upload/get_upload_server.cgi', 'the answer has no valid upload node');
+        }
+        if (typeof id !== 'string' || !/^[A-Za-z0-9]{1,64}$/.test(id)) {
+            throw new OneFichierError('retryable', 'upload/get_upload_server.cgi', 'the answer has no valid upload id');
+        }
+        return { url, id };
+    }
+    /**
+     * POST https://<node>/upload.cgi?id=<id>: `did` (and `dpass`) before `file[]`, a real Content-Length,
+     * never retried here (the body is a stream): the caller retries the whole upload with a new node.
+     * A transfer with no progress for the stall timeout is aborted.
+     */
+    async upload(req) {
+        const operation = 'upload to 1fichier';
+        // Whatever its outcome, the folder may hold one more file: its listing is out of date.
+        const known = this.listings.get(req.folderId);
+        if (known)
+            known.changedSince = true;
+        const fields = [['did', String(req.folderId)]];
+        if (req.linkPassword)
+            fields.push(['dpass', req.linkPassword]);
+        const layout = multipartLayout(fields, { field: 'file[]', fileName: req.fileName, size: req.size });
+        const stallTimeoutMs = this.transport.options.stallTimeoutMs;
+        const stall = new AbortController();
+        let lastProgressAt = Date.now();
+        let sent = 0;
+        const body = fileBody(req.filePath, {
+            preamble: layout.preamble,
+            epilogue: layout.epilogue,
+            onChunk: (fileBytes) => {
+                sent = fileBytes;
+                lastProgressAt = Date.now();
+                req.onProgress?.({ sentBytes: sent, totalBytes: req.size });
+            },
+        });
+        const watchdog = setInterval(() => {
+            if (Date.now() - lastProgressAt > stallTimeoutMs)
+                stall.abort(new Error('stalled'));
+        }, Math.min(1_000, stallTimeoutMs / 4));
+        try {
+            await this.transport.once(async () => {
+                const response = await this.transport.send(operation, {
+                    method: 'POST',
+                    url: `https://${req.server.url}/upload.cgi?id=${encodeURIComponent(req.server.id)}`,
+                    headers: { 'content-type': layout.contentType, 'content-length': String(layout.contentLength) },
+                    body,
+                    signal: stall.signal,
+                });
+                // 1fichier answers 302 to end.pl; a 2xx page is accepted too. Anything else is an error
+                // (read inside the paced call, so that a lock answer holds off every call after it).
+                if (response.status >= 400)
+                    parseApiAnswer(operation, response);
+            });
+        }
+        catch (error) {
+            if (stall.signal.aborted && !this.transport.options.signal?.aborted) {
+                throw new OneFichierError('retryable', operation, `no progress for ${Math.round(stallTimeoutMs / 1000)} s after ${sent} of ${req.size} bytes ` +
+                    `(stall-timeout-seconds)`);
+            }
+            if (error instanceof OneFichierError)
+                throw error;
+            this.transport.options.signal?.throwIfAborted();
+            throw networkFailure(operation, error);
+        }
+        finally {
+            clearInterval(watchdog);
+            // Closes the file if undici stopped pulling half way.
+            await body.return(undefined);
+        }
+    }
+    /**
+     * GET https://<node>/end.pl?xid=<id> with the `JSON: 1` header. An HTML page or an empty list of
+     * links has been seen from the real service: both are retried before failing. Only a link with
+     * exactly this run's file name is the upload's; any other is returned apart, never as ours.
+     */
+    async uploadResult(server, fileName) {
+        return this.transport.withRetries('upload result (end.pl)', undefined, () => this.readUploadResult(server, fileName));
+    }
+    /** One look at end.pl after a failed upload: the link if the file landed after all, else null. */
+    async probeUploadResult(server, fileName) {
+        try {
+            const { link } = await this.transport.once(() => this.readUploadResult(server, fileName));
+            return link;
+        }
+        catch {
+            return null;
+        }
+    }
+    /** Ends the connections (the run is over). */
+    async close() {
+        await this.transport.close();
+    }
+    async readUploadResult(server, fileName) {
+        const operation = 'upload result (end.pl)';
+        const response = await this.transport.send(operation, {
+            method: 'GET',
+            url: `https://${server.url}/end.pl?xid=${encodeURIComponent(server.id)}`,
+            headers: { json: '1' },
+        });
+        const answer = parseApiAnswer(operation, response);
+        const links = Array.isArray(answer.links) ? answer.links.filter((l) => typeof l?.download === 'string') : [];
+        if (links.length === 0)
+            throw new OneFichierError('retryable', operation, '1fichier listed no uploaded file');
+        const ours = links.filter((l) => l.filename === fileName);
+        return { link: ours[0] ?? null, others: links.filter((l) => l !== ours[0]) };
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
+var glob = __webpack_require__(42377);
+;// CONCATENATED MODULE: ./lib/select/walk.js
+// @actions/glob's search, with its own patterns (so every rule matches exactly as upload-artifact's
+// does), but walked with synchronous lstat/readdir and the stats kept. Its own walk awaits one
+// lstat at a time through libuv's pool (100,000 files: 5 s), then the caller had to stat
+// everything again; this walk takes about a tenth of that. It yields to the event loop now and
+// then, so a cancel is still heard. With follow-symlinks it stats instead, and passes over a link
+// that leads back up the tree. A path it cannot read is told (onSkip) and passed over: the backup
+// goes on without it.
+
+
+// @actions/glob's MatchKind.
+const MATCH_DIRECTORY = 1;
+const MATCH_FILE = 2;
+function isAncestor(chain, id) {
+    for (let a = chain; a; a = a.parent)
+        if (a.id === id)
+            return true;
+    return false;
+}
+/** The globber's parsed patterns, or null when @actions/glob's internals are not as expected. */
+function patternsOf(globber) {
+    const patterns = globber.patterns;
+    if (!Array.isArray(patterns) || patterns.length === 0)
+        return null;
+    const ok = patterns.every((p) => typeof p?.match === 'function' &&
+        typeof p.partialMatch === 'function' &&
+        typeof p.negate === 'boolean' &&
+        Array.isArray(p.segments) &&
+        typeof p.trailingSeparator === 'boolean');
+    return ok ? patterns : null;
+}
+/**
+ * What `globber.glob()` would return, in the same order, with each path's lstat, as it is found
+ * (the zip starts on the first files while the walk goes on). The globber must have been created
+ * with implicitDescendants and matchDirectories on. Returns null when this
+ * version of @actions/glob cannot be walked this way.
+ */
+function walkGlob(globber, options) {
+    const own = patternsOf(globber);
+    return own ? walk(globber, own, options) : null;
+}
+async function* walk(globber, own, options) {
+    // Implicit descendants, as @actions/glob adds them: `dir` also means `dir/**`.
+    const patterns = [];
+    for (const pattern of own) {
+        patterns.push(pattern);
+        if (pattern.trailingSeparator || pattern.segments[pattern.segments.length - 1] !== '**') {
+            const Pattern = pattern.constructor;
+            patterns.push(new Pattern(pattern.negate, true, pattern.segments.concat('**')));
+        }
+    }
+    const match = (itemPath) => {
+        let result = 0;
+        for (const pattern of patterns) {
+            if (pattern.negate)
+                result &= ~pattern.match(itemPath);
+            else
+                result |= pattern.match(itemPath);
+        }
+        return result;
+    };
+    const partialMatch = (itemPath) => patterns.some((p) => !p.negate && p.partialMatch(itemPath));
+    const stack = [];
+    for (const searchPath of globber.getSearchPaths()) {
+        try {
+            (0,external_node_fs_.lstatSync)(searchPath);
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                continue;
+            throw error;
+        }
+        stack.unshift({ path: searchPath });
+    }
+    let visited = 0;
+    while (stack.length > 0) {
+        if (++visited % 4096 === 0)
+            await new Promise((resolve) => setImmediate(resolve));
+        const item = stack.pop();
+        const itemPath = item.path;
+        const matched = match(itemPath);
+        const partial = matched !== 0 || partialMatch(itemPath);
+        if (!partial)
+            continue;
+        let stats;
+        try {
+            stats = options.followSymlinks ? (0,external_node_fs_.statSync)(item.raw ?? itemPath) : (0,external_node_fs_.lstatSync)(item.raw ?? itemPath);
+        }
+        catch (error) {
+            // A broken link is passed over quietly, as @actions/glob's omitBrokenSymbolicLinks does.
+            const code = error.code;
+            if (!(options.followSymlinks && code === 'ENOENT' && isBrokenLink(item.raw ?? itemPath)))
+                options.onSkip(itemPath, error);
+            continue;
+        }
+        if (options.excludeHiddenFiles && external_node_path_.basename(itemPath).startsWith('.'))
+            continue;
+        if (stats.isDirectory()) {
+            if (options.isExcludedDirectory?.(stats))
+                continue;
+            const id = `${stats.dev}:${stats.ino}`;
+            if (options.followSymlinks && isAncestor(item.ancestors, id)) {
+                options.onSkip(itemPath, Object.assign(new Error('a symbolic link leads back up the tree'), { code: 'ELOOP' }));
+                continue;
+            }
+            let children;
+            try {
+                children = readChildren(item);
+            }
+            catch (error) {
+                options.onSkip(itemPath, error);
+                continue;
+            }
+            if (matched & MATCH_DIRECTORY)
+                yield found(item, stats);
+            const ancestors = options.followSymlinks ? { id, parent: item.ancestors } : undefined;
+            for (let i = children.length - 1; i >= 0; i--)
+                stack.push(ancestors ? { ...children[i], ancestors } : children[i]);
+        }
+        else if (matched & MATCH_FILE) {
+            yield found(item, stats);
+        }
+    }
+}
+function isBrokenLink(file) {
+    try {
+        return (0,external_node_fs_.lstatSync)(file).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+function found(item, stats) {
+    return item.raw ? { path: item.path, stats, raw: item.raw } : { path: item.path, stats };
+}
+/**
+ * A directory's children. A name that is not valid UTF-8 comes back from Node with U+FFFD in it,
+ * and that string names no file: such a directory is read again as bytes, and those children keep
+ * their raw path (Info-ZIP stores such names as their bytes too).
+ */
+function readChildren(dir) {
+    const names = (0,external_node_fs_.readdirSync)(dir.raw ?? dir.path);
+    if (dir.raw === undefined && !names.some((name) => name.includes('\uFFFD'))) {
+        return names.map((name) => ({ path: external_node_path_.join(dir.path, name) }));
+    }
+    const parent = dir.raw ?? Buffer.from(dir.path);
+    return (0,external_node_fs_.readdirSync)(parent, { encoding: 'buffer' }).map((bytes) => {
+        const name = bytes.toString('utf8');
+        const raw = Buffer.concat([parent, Buffer.from(external_node_path_.sep), bytes]);
+        return dir.raw === undefined && Buffer.from(name).equals(bytes)
+            ? { path: external_node_path_.join(dir.path, name) }
+            : { path: external_node_path_.join(dir.path, name), raw };
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/select/select.js
+// `path` lines to the entries of the archive, with @actions/glob and upload-artifact's root rule:
+// the least common ancestor of the search paths (a single literal file: its parent).
+
+
+
+
+/** Why a path could not be read, in words a user can act on. */
+function describeReadError(error) {
+    switch (error.code) {
+        case 'ENOENT':
+            return 'it vanished while the backup ran';
+        case 'ELOOP':
+            return 'its symbolic links loop';
+        case 'ENAMETOOLONG':
+            return 'its path is too long for the system';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        default:
+            return `it cannot be read (${error.code ?? error.message})`;
+    }
+}
+const STAT_BATCH = 256;
+class SelectionError extends Error {
+    name = 'SelectionError';
+}
+// Files that an auth step or a checkout leaves behind and that must not end up on a file host.
+const CREDENTIAL_FILES = [
+    [/(^|\/)gha-creds-[^/]*\.json$/, 'a Google credentials file written by google-github-actions/auth'],
+    [/(^|\/)\.git\/config$/, 'may hold the checkout token (persist-credentials)'],
+    [/(^|\/)\.(npmrc|netrc|pypirc)$/, 'may hold registry tokens'],
+    [/(^|\/)\.docker\/config\.json$/, 'may hold registry credentials'],
+];
+/** upload-artifact's least common ancestor of several search paths. */
+function commonAncestor(paths) {
+    const split = paths.map((p) => external_node_path_.normalize(p).split(external_node_path_.sep));
+    const shortest = Math.min(...split.map((s) => s.length));
+    const common = [];
+    for (let i = 0; i < shortest; i++) {
+        const segment = split[0][i];
+        if (!split.every((s) => s[i] === segment))
+            break;
+        common.push(segment);
+    }
+    const joined = common.join(external_node_path_.sep);
+    return joined === '' ? external_node_path_.sep : joined;
+}
+function toArchiveName(root, file) {
+    return external_node_path_.relative(root, file).split(external_node_path_.sep).join('/');
+}
+function isInside(parent, child) {
+    const rel = external_node_path_.relative(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_.isAbsolute(rel));
+}
+async function openSelection(patterns, options) {
+    // Created with @actions/glob's defaults (implicit descendants, directories matched), which it
+    // does not log: the walk below applies follow-symlinks and the hidden-file rule itself. A
+    // globber with options writes `::debug::` lines to stdout, which the CLI keeps for its output.
+    const globber = await glob/* create */.v(patterns);
+    const searchPaths = globber.getSearchPaths();
+    const workspace = await (0,promises_.realpath)(options.workspace).catch(() => external_node_path_.resolve(options.workspace));
+    const tally = { fileCount: 0, totalBytes: 0, credentialWarnings: [], missing: [] };
+    const missing = (file, reason) => {
+        const name = isInside(workspace, file) ? external_node_path_.relative(workspace, file).split(external_node_path_.sep).join('/') : file;
+        tally.missing.push({ name, reason });
+        options.onMissing?.(name, reason);
+    };
+    // The excluded folders, by path (as given and as real) and by identity: RUNNER_TEMP may be
+    // reached through a symbolic link into the backed-up tree, where the walk sees another path.
+    const excluded = await excludedPaths(options.exclude ?? []);
+    const isExcluded = (file) => excluded.paths.some((p) => file === p || file.startsWith(p + external_node_path_.sep));
+    // The fast walk, which keeps each path's stats (lstat; stat when following links).
+    const walked = walkGlob(globber, {
+        excludeHiddenFiles: !options.includeHiddenFiles,
+        followSymlinks: options.followSymlinks,
+        onSkip: (file, error) => missing(file, describeReadError(error)),
+        isExcludedDirectory: (stats) => excluded.ids.has(`${stats.dev}:${stats.ino}`),
+    });
+    const found = (async function* () {
+        const all = walked ?? (await globAll(patterns, options)).map((p) => ({ path: p, stats: undefined }));
+        for await (const item of all)
+            if (!isExcluded(external_node_path_.resolve(item.path)))
+                yield item;
+    })();
+    // upload-artifact's root: it depends on whether the one search path is the only match, so the
+    // first two matches are looked at before any entry is named.
+    const head = [];
+    while (head.length < 2) {
+        const next = await found.next();
+        if (next.done)
+            break;
+        head.push(next.value);
+    }
+    let root;
+    if (searchPaths.length > 1)
+        root = commonAncestor(searchPaths);
+    else if (head.length === 1 && searchPaths[0] === head[0].path)
+        root = external_node_path_.dirname(head[0].path);
+    else
+        root = searchPaths[0] ?? process.cwd();
+    const all = (async function* () {
+        yield* head;
+        yield* found;
+    })();
+    return { root, tally, ...lookAhead(toEntries(all, root, workspace, options, tally, missing)) };
+}
+/**
+ * The entries, with a look ahead to the first file (or link): whether there is anything to back up
+ * at all is known before the zip starts, and the entries read meanwhile are handed on unchanged.
+ */
+function lookAhead(source) {
+    const ahead = [];
+    let found;
+    const hasFiles = () => (found ??= (async () => {
+        for (;;) {
+            const next = await source.next();
+            if (next.done)
+                return false;
+            ahead.push(next.value);
+            if (next.value.kind !== 'directory')
+                return true;
+        }
+    })());
+    const entries = (async function* () {
+        if (found)
+            await found;
+        while (ahead.length > 0)
+            yield ahead.shift();
+        yield* source;
+    })();
+    return { entries, hasFiles };
+}
+/** @actions/glob's own search, with every option: for a version whose patterns the walk cannot read. */
+async function globAll(patterns, options) {
+    const globber = await glob/* create */.v(patterns, {
+        followSymbolicLinks: options.followSymlinks,
+        omitBrokenSymbolicLinks: true,
+        excludeHiddenFiles: !options.includeHiddenFiles,
+    });
+    return globber.glob();
+}
+async function* toEntries(found, root, workspace, options, tally, missing) {
+    const counted = (entry) => {
+        if (entry.kind !== 'directory')
+            tally.fileCount++;
+        if (entry.kind === 'file')
+            tally.totalBytes += entry.size;
+        for (const [pattern, why] of CREDENTIAL_FILES) {
+            if (pattern.test(entry.name))
+                tally.credentialWarnings.push(`'${entry.name}' ${why}`);
+        }
+        return entry;
+    };
+    // Paths without stats (the follow-symlinks walk) are stat'ed in parallel batches: one at a time
+    // costs a thread-pool round trip each. The order stays glob's.
+    let batch = [];
+    const statBatch = async () => {
+        const current = batch;
+        batch = [];
+        const stats = await Promise.all(current.map(({ source }) => (options.followSymlinks ? (0,promises_.stat)(source) : (0,promises_.lstat)(source)).catch((error) => {
+            missing(source, describeReadError(error));
+            return null;
+        })));
+        const entries = [];
+        for (const [i, { source, name }] of current.entries()) {
+            const stat = stats[i];
+            if (!stat)
+                continue;
+            const entry = await readEntry(source, name, stat, workspace, options, missing);
+            if (entry)
+                entries.push(counted(entry));
+        }
+        return entries;
+    };
+    const rootBytes = Buffer.from(root.endsWith(external_node_path_.sep) ? root : root + external_node_path_.sep);
+    for await (const { path: source, stats, raw } of found) {
+        const name = toArchiveName(root, source);
+        if (name === '')
+            continue;
+        if (stats) {
+            const entry = await readEntry(source, name, stats, workspace, options, missing, raw && rawEntry(raw, rootBytes));
+            if (entry)
+                yield counted(entry);
+            continue;
+        }
+        batch.push({ source, name });
+        if (batch.length >= STAT_BATCH)
+            yield* await statBatch();
+    }
+    yield* await statBatch();
+}
+/** A path whose name is not valid UTF-8: its bytes, and its name in the zip as bytes. */
+function rawEntry(raw, rootBytes) {
+    return raw.subarray(0, rootBytes.length).equals(rootBytes)
+        ? { source: raw, name: raw.subarray(rootBytes.length) }
+        : undefined;
+}
+/** toEntry, with a path that cannot be read passed over as missing instead of failing the backup. */
+async function readEntry(source, name, stats, workspace, options, missing, raw) {
+    try {
+        const entry = await toEntry(source, name, stats, workspace, options, raw);
+        return entry && raw ? { ...entry, raw } : entry;
+    }
+    catch (error) {
+        if (error instanceof SelectionError || !error.code)
+            throw error;
+        missing(source, describeReadError(error));
+        return null;
+    }
+}
+/** The folders to leave out, as resolved and real paths, and as device and inode. */
+async function excludedPaths(exclude) {
+    const paths = new Set();
+    const ids = new Set();
+    for (const p of exclude) {
+        paths.add(external_node_path_.resolve(p));
+        const real = await (0,promises_.realpath)(p).catch(() => undefined);
+        if (real)
+            paths.add(real);
+        const stats = await (0,promises_.stat)(p).catch(() => undefined);
+        if (stats)
+            ids.add(`${stats.dev}:${stats.ino}`);
+    }
+    return { paths: [...paths], ids };
+}
+async function toEntry(source, name, stats, workspace, options, raw) {
+    if (options.followSymlinks) {
+        // The content of a link is stored only when its target stays inside the workspace.
+        const real = await (0,promises_.realpath)(source);
+        if (!isInside(workspace, real)) {
+            throw new SelectionError(`'${name}' is a symbolic link to '${real}', outside the workspace; follow-symlinks never reads outside it. ` +
+                'Set follow-symlinks: false to store the link itself, or exclude it with a !pattern line');
+        }
+    }
+    const base = { source, name, mode: stats.mode & 0o7777, mtime: stats.mtime };
+    if (stats.isFile())
+        return { ...base, kind: 'file', size: stats.size };
+    if (stats.isDirectory())
+        return { ...base, kind: 'directory' };
+    if (stats.isSymbolicLink())
+        return { ...base, kind: 'symlink', target: await (0,promises_.readlink)(raw?.source ?? source) };
+    return null; // sockets, fifos, devices: nothing to back up
+}
+/** The whole selection at once (for callers that need it all before zipping). */
+async function selectFiles(patterns, options) {
+    const stream = await openSelection(patterns, options);
+    const entries = [];
+    for await (const entry of stream.entries)
+        entries.push(entry);
+    return { root: stream.root, entries, ...stream.tally };
+}
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+;// CONCATENATED MODULE: ./lib/backup/checksums.js
+// The zip's checksums, taken from the file while the upload runs, and in the same read the proof
+// that the zip reads back: every entry's CRC-32 (or AES code) and the central directory. Both run
+// on a worker thread (checksum-worker.ts). Nothing is verified as a backup, nor pruned, before
+// both are in.
+
+
+
+/** The worker beside this module: in lib/ as compiled, and in the bundle's folder as bundled on its own. */
+const COMPILED_WORKER = __webpack_require__.ab + "checksum-worker.js";
+// The tests run this module from its TypeScript source; the worker then runs from lib/ (npm test builds it first).
+const WORKER_FILE = import.meta.url.endsWith('.ts')
+    ? new URL(`${COMPILED_WORKER}`.replace('/src/', '/lib/'))
+    : COMPILED_WORKER;
+class Checksums {
+    worker;
+    outcome;
+    log;
+    logged = false;
+    constructor(worker, outcome, log) {
+        this.worker = worker;
+        this.outcome = outcome;
+        this.log = log;
+    }
+    /** Starts the read; the zip's directory is read first, from its end: a zip without one is no backup. */
+    static async start(zipPath, size, password, log) {
+        const request = { zipPath, size, password };
+        const worker = new external_node_worker_threads_.Worker(WORKER_FILE, {
+            workerData: { role: 'checksums', request },
+            // It needs nothing from the environment (which holds the key as INPUT_API-KEY).
+            env: {},
+            // A small heap, collected often: what it allocates is part of the run's peak memory.
+            resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 64 },
+        });
+        let opened;
+        const ready = new Promise((resolve) => (opened = resolve));
+        const outcome = new Promise((resolve, reject) => {
+            worker.on('message', (message) => {
+                if (message.kind === 'opened')
+                    opened();
+                else if (message.kind === 'done')
+                    resolve(message);
+                else
+                    reject(failure(message));
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => reject(new Error(`the checksum thread stopped (exit code ${code})`)));
+        });
+        outcome.catch(() => undefined);
+        // The directory's verdict comes first; a failure then is the zip's, said before any upload.
+        await Promise.race([ready, outcome]);
+        return new Checksums(worker, outcome, log);
+    }
+    /** The checksums once the read is done (logged the first time), and the read-back's verdict. */
+    async result() {
+        const started = performance.now();
+        const { sha256, whirlpool, engine, checked } = await this.outcome;
+        if (!this.logged) {
+            this.logged = true;
+            const waited = performance.now() - started;
+            this.log.info(`SHA-256 ${sha256}`);
+            this.log.info(`Whirlpool ${whirlpool}`);
+            this.log.info(`Read back: all ${checked} entries check out (CRC-32 or AES code, and the central directory)`);
+            const when = waited < 10 ? 'before the upload ended' : `${formatDuration(waited)} after the upload ended`;
+            this.log.info(`Checksums ready ${when} (${engine})`);
+        }
+        return { sha256, whirlpool };
+    }
+    /** Stops the thread (the run is over, or cancelled). */
+    cancel() {
+        this.worker.removeAllListeners('exit');
+        void this.worker.terminate();
+    }
+}
+function failure(message) {
+    if (message.kind === 'failed')
+        return new Error(message.message);
+    if (message.stage === 'directory')
+        return new BackupError(`The zip that was written does not read back (${message.message}): nothing was uploaded or deleted. This is ` +
+            `a bug; please report it.`);
+    return new BackupError(`The zip does not read back as it was written (${message.message}): it is not a sound backup, so nothing ` +
+        `was verified or deleted. If it was uploaded, delete that copy by hand. This is a bug; please report it.`);
+}
+
+;// CONCATENATED MODULE: ./lib/onefichier/folders.js
+
+
+
+async function resolveFolder(client, segments, options) {
+    const path = segments.join('/');
+    const created = [];
+    let parentId = ROOT_FOLDER_ID;
+    for (const [depth, name] of segments.entries()) {
+        const here = segments.slice(0, depth + 1).join('/');
+        const existing = await findChild(client, parentId, name, here, options.log);
+        if (existing !== undefined) {
+            parentId = existing;
+            continue;
+        }
+        if (!options.create) {
+            options.log.info(`Folder '${here}' does not exist yet; it would be created`);
+            return { id: null, path, created };
+        }
+        const made = await createOrFind(client, name, parentId, here, options.log, options.attempts ?? 5);
+        parentId = made.id;
+        if (made.created) {
+            created.push(here);
+            options.log.info(`Created folder '${here}' (id ${parentId})`);
+        }
+    }
+    return { id: parentId, path, created };
+}
+/** The id of the sub-folder `name` of `parentId` (the oldest, when 1fichier has several), if any. */
+async function findChild(client, parentId, name, here, log) {
+    const matches = (await client.listFolders(parentId))
+        .filter((f) => f.name === name && toNumber(f.id) !== undefined)
+        .map((f) => toNumber(f.id))
+        .sort((a, b) => a - b);
+    if (matches.length > 1)
+        log.warning(`1fichier has ${matches.length} folders named '${here}'; using the oldest (id ${matches[0]})`);
+    return matches[0];
+}
+/**
+ * mkdir is sent once per try: after any failure the parent is listed again, since the folder may
+ * exist by now (a concurrent first run made it, or this call did before its answer was lost).
+ */
+async function createOrFind(client, name, parentId, here, log, attempts) {
+    for (let attempt = 1;; attempt++) {
+        let failure;
+        try {
+            return { id: await client.makeFolder(name, parentId), created: true };
+        }
+        catch (error) {
+            if (!(error instanceof OneFichierError))
+                throw error;
+            failure = error;
+        }
+        if (failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota')
+            throw failure;
+        const existing = await findChild(client, parentId, name, here, log);
+        if (existing !== undefined) {
+            log.info(`Folder '${here}' exists now (id ${existing}), made meanwhile; using it`);
+            return { id: existing, created: false };
+        }
+        // Looked at, and not there: sending it again is safe when the answer was a glitch (a 5xx, or a KO with HTTP 200).
+        const glitch = isRetryable(failure.kind) ||
+            (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300);
+        if (!glitch || attempt >= attempts) {
+            throw new OneFichierError(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and ` +
+                `that a file of that name is not in the way`, failure.httpStatus);
+        }
+        log.warning(`${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ` +
+            `${attempt + 1} of ${attempts})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/backup/destination.js
+// The destination folder, looked up while the zip is written: started explicitly once the selection
+// has a match, so that a refused key (or a locked, non-Premium account) stops the zip at once, and so
+// that the API's pacing does not add up before the upload. Its log lines wait for the stage that
+// uses it (DeferredLog), so the log reads in order.
+
+
+
+
+/** Refusals that no later call can get past: the zip need not be finished. */
+function isRefusal(error) {
+    return (error instanceof OneFichierError && (error.kind === 'auth' || error.kind === 'account' || error.kind === 'flood'));
+}
+/** Starts the lookup now; nothing else in the run starts a request before the upload stage. */
+function startLookup(config, client, log) {
+    const deferred = new DeferredLog(log);
+    const refusal = new AbortController();
+    let folder;
+    const lookUp = () => {
+        // A dry run only reads: no folder is created.
+        folder ??= resolveFolder(client, config.folder, { create: !config.dryRun, log: deferred });
+        folder.catch((error) => {
+            if (isRefusal(error))
+                refusal.abort(error);
+        });
+        return folder;
+    };
+    let listing;
+    const listFolder = () => (listing ??= lookUp().then((f) => f.id === null ? undefined : f.created.includes(f.path) ? [] : client.listFiles(f.id)));
+    // A dry run without retention or skip-unchanged never needs the folder: it is not even looked up.
+    const needsFolder = !config.dryRun || config.skipUnchanged || retentionActive(config.retention);
+    if (needsFolder)
+        void lookUp();
+    if (!config.dryRun || config.skipUnchanged)
+        listFolder().catch(() => undefined);
+    // A plain run also asks for its upload node meanwhile. Not when it may not upload at all.
+    if (!config.dryRun && !config.skipUnchanged)
+        lookUp().then(() => client.prefetchUploadServer(), () => undefined);
+    return { folder: lookUp, listing: listFolder, refused: refusal.signal, log: deferred };
+}
+
+;// CONCATENATED MODULE: ./lib/backup/deletion.js
+// The one place that deletes a file (file/rm.cgi). Whatever a caller decided, a deletion goes
+// ahead only with a proof that the file is ours, checked here against this run's own listing of
+// the destination folder; any doubt leaves the file alone, with the reason.
+
+
+/** Why the proof does not hold, or null when it does. Pure: tested over random listings. */
+function refusal(target, proof) {
+    const id = fileIdOf(target.url);
+    if (id === null)
+        return 'its link has no file id';
+    if (proof.kind === 'own-bad-upload') {
+        if (target.fileName !== proof.fileName)
+            return `its name '${target.fileName}' is not this run's`;
+        if (proof.before === undefined)
+            return "the folder was not listed before the upload, so it cannot be proven to be this run's copy";
+        if (proof.before.some((item) => fileIdOf(item.url) === id))
+            return "it was in the folder before this run's upload";
+        return null;
+    }
+    if (proof.keep.has(id))
+        return 'a retention rule keeps it, or it is the new backup';
+    const listed = proof.listing.filter((item) => fileIdOf(item.url) === id);
+    if (listed.length === 0)
+        return "it is not in this run's listing of the folder";
+    for (const item of listed) {
+        if (typeof item.filename !== 'string' || !seriesMembership(proof.prefix, item.filename).member) {
+            return 'the listing also shows it under a name outside the series';
+        }
+    }
+    if (!listed.some((item) => item.filename === target.fileName))
+        return 'the listing shows it under another name';
+    return null;
+}
+/** Deletes one file when its proof holds; 1fichier's `removed` count confirms it. */
+async function deleteFile(client, target, proof) {
+    const why = refusal(target, proof);
+    if (why !== null)
+        return { deleted: false, reason: `left alone: ${why}` };
+    const removed = await client.removeFile(target.url);
+    return removed >= 1 ? { deleted: true } : { deleted: false, reason: '1fichier confirmed no deletion (removed: 0)' };
+}
+
+;// CONCATENATED MODULE: ./lib/backup/prune.js
+// Retention against the live folder: one complete listing is the only basis; the pure plan
+// decides; every deletion is confirmed by 1fichier's `removed` count. Any doubt means no deletion.
+
+
+
+
+/** The API documents at most 5,000 results per folder listing: a full page may be cut short. */
+const LISTING_LIMIT = 5_000;
+/**
+ * The backups of a series in a listing. Files are told apart by id, so a file listed twice is one
+ * backup; an id shown under several names, or a series name without an id, is left out of the
+ * series (and so never deleted).
+ */
+function seriesFromListing(items, prefix) {
+    const byId = new Map();
+    const ambiguous = [];
+    for (const item of items) {
+        if (typeof item?.filename !== 'string' || typeof item.url !== 'string')
+            continue;
+        const id = fileIdOf(item.url);
+        if (id === null) {
+            if (seriesMembership(prefix, item.filename).member)
+                ambiguous.push(`'${item.filename}' (its link has no file id)`);
+            continue;
+        }
+        const same = byId.get(id);
+        if (same)
+            same.push(item);
+        else
+            byId.set(id, [item]);
+    }
+    const series = [];
+    const unreadable = [];
+    for (const listed of byId.values()) {
+        const names = new Set(listed.map((item) => item.filename));
+        const members = [...names].filter((name) => seriesMembership(prefix, name).member);
+        if (members.length === 0)
+            continue;
+        if (names.size > 1) {
+            ambiguous.push(`${[...names].map((n) => `'${n}'`).join(' and ')} (one file id under several names)`);
+            continue;
+        }
+        const item = listed[0];
+        const membership = seriesMembership(prefix, item.filename);
+        if (!membership.member)
+            continue;
+        if (membership.time === null)
+            unreadable.push(item.filename);
+        else
+            series.push({ fileName: item.filename, url: item.url, time: membership.time });
+    }
+    return { series, unreadable, ambiguous };
+}
+function describePlan(plan) {
+    return plan.decisions.map((d) => `${d.keep ? 'keep  ' : 'delete'} ${d.backup.fileName}${d.keep ? `  (${d.reasons.join(', ')})` : ''}`);
+}
+async function applyRetention(req) {
+    const { client, log } = req;
+    // The latest listing this run took (the API allows 1 per 30 s), even from before its own upload:
+    // the new backup joins the series below whether the listing shows it or not.
+    let items = [];
+    if (req.folderId !== null) {
+        try {
+            items = client.latestListing(req.folderId) ?? (await client.listFiles(req.folderId));
+        }
+        catch (error) {
+            const skipped = `listing the folder failed (${error.message}); nothing was deleted`;
+            log.warning(`Retention skipped: ${skipped}`);
+            return { plan: null, skipped, pruned: [], notPruned: [] };
+        }
+    }
+    if (items.length >= LISTING_LIMIT) {
+        const skipped = `the folder listing has ${items.length} files, the most 1fichier returns, so it may be ` +
+            `incomplete; nothing was deleted. Move other files out of the backup folder`;
+        log.warning(`Retention skipped: ${skipped}`);
+        return { plan: null, skipped, pruned: [], notPruned: [] };
+    }
+    const { series: listed, unreadable, ambiguous } = seriesFromListing(items, req.prefix);
+    for (const name of unreadable)
+        log.warning(`'${name}' looks like a backup of this series but its timestamp is not a real time; it is left alone`);
+    for (const what of ambiguous)
+        log.warning(`The listing shows ${what}; it is left alone`);
+    // The new backup stands for its own id; a listing can lag behind the upload, so it joins the
+    // series even when not listed yet.
+    // (prune alone has no new backup: the series is the listing.)
+    const newId = req.newBackup ? fileIdOf(req.newBackup.url) : null;
+    const series = listed.filter((b) => newId === null || fileIdOf(b.url) !== newId);
+    if (req.newBackup)
+        series.push(req.newBackup);
+    const plan = planRetention(series, req.policy, {
+        now: req.now,
+        protect: new Set(req.newBackup ? [req.newBackup.url] : []),
+    });
+    for (const backup of plan.future) {
+        log.warning(`'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' ` +
+            `deletion`);
+    }
+    await log.group(`Retention plan: keep ${plan.keep.length}, delete ${plan.remove.length}${req.dryRun ? ' (dry run)' : ''}`, async () => {
+        for (const line of describePlan(plan))
+            log.info(line);
+    });
+    if (req.dryRun || plan.remove.length === 0)
+        return { plan, pruned: [], notPruned: [] };
+    // Whatever the plan says, the deletion itself checks the file against this listing (deletion.ts).
+    const keep = new Set([...plan.keep.map((d) => d.backup.url), req.newBackup?.url].map(fileIdOf).filter((id) => id !== null));
+    const proof = { kind: 'retention', listing: items, prefix: req.prefix, keep };
+    const pruned = [];
+    const notPruned = [];
+    // rm.cgi is sent once; when its answer is lost, the folder is listed again to see what happened.
+    const unsure = [];
+    const confirmed = (backup, how = '') => {
+        pruned.push(backup);
+        req.onDeleted?.(backup);
+        log.info(`Deleted ${backup.fileName}${how}`);
+    };
+    for (const [index, decision] of plan.remove.entries()) {
+        if (req.signal?.aborted) {
+            for (const rest of plan.remove.slice(index))
+                notPruned.push({ backup: rest.backup, reason: 'cancelled before deletion' });
+            break;
+        }
+        try {
+            const outcome = await deleteFile(client, decision.backup, proof);
+            if (outcome.deleted)
+                confirmed(decision.backup);
+            else
+                notPruned.push({ backup: decision.backup, reason: outcome.reason });
+        }
+        catch (error) {
+            if (req.signal?.aborted) {
+                for (const rest of plan.remove.slice(index))
+                    notPruned.push({ backup: rest.backup, reason: 'cancelled' });
+                break;
+            }
+            unsure.push({ backup: decision.backup, reason: error.message });
+        }
+    }
+    if (unsure.length > 0)
+        notPruned.push(...(await lookAgain(client, req, unsure, confirmed)));
+    for (const { backup, reason } of notPruned)
+        log.warning(`Could not delete ${backup.fileName}: ${reason}`);
+    if (notPruned.length > 0) {
+        log.warning(`Retention deleted ${pruned.length} of ${plan.remove.length} backups; the rest will be tried on the next run`);
+    }
+    return { plan, pruned, notPruned };
+}
+/** After rm.cgi answers that were lost: a fresh listing tells which deletions took effect. */
+async function lookAgain(client, req, unsure, confirmed) {
+    if (req.folderId === null || req.signal?.aborted)
+        return unsure;
+    let after;
+    try {
+        // A fresh one: the removals made the listing this run took out of date.
+        after = await client.listFiles(req.folderId);
+    }
+    catch (error) {
+        return unsure.map(({ backup, reason }) => ({
+            backup,
+            reason: `${reason}; listing the folder again failed too (${error.message})`,
+        }));
+    }
+    const left = [];
+    for (const item of unsure) {
+        if (after.some((file) => sameFile(file.url, item.backup.url)))
+            left.push(item);
+        else
+            confirmed(item.backup, ' (its answer was lost; a new listing shows it gone)');
+    }
+    return left;
+}
+/** The prune stage after a verified backup (new, or the unchanged newest one, which is then protected). */
+async function pruneStage(client, request) {
+    request.signal?.throwIfAborted();
+    const retention = await request.log.group('Prune', () => applyRetention({ ...request, client, dryRun: false }));
+    // A cancel during pruning fails the step, saying what was and was not deleted.
+    request.signal?.throwIfAborted();
+    return retention;
+}
+
+;// CONCATENATED MODULE: ./lib/backup/dry-run.js
+// A dry run: read-only calls only (no folder is created), then the plan as a real run would make it.
+
+
+
+
+async function dryRunPlan(client, destination, request) {
+    const { config, log, fileName, now } = request;
+    log.info(`Dry run: ${fileName} would be uploaded to '${config.folder.join('/') || '/'}'; nothing is uploaded or deleted`);
+    if (!retentionActive(config.retention))
+        return { folderId: null, retention: null };
+    return log.group('Prune (dry run)', async () => {
+        let folderId;
+        try {
+            folderId = (await destination.folder()).id;
+            destination.log.replay(log);
+        }
+        catch (error) {
+            if (!(error instanceof OneFichierError))
+                throw error;
+            throw new BackupError(`Dry run could not read the destination folder: ${error.message}`);
+        }
+        const retention = await applyRetention({
+            client,
+            folderId,
+            prefix: config.namePrefix,
+            policy: config.retention,
+            now,
+            newBackup: { fileName, url: '(new backup)', time: now },
+            dryRun: true,
+            log,
+        });
+        return { folderId, retention };
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/backup/fallback.js
+// on-upload-failure: artifact. The upload failed for good: the zip is kept as a workflow artifact,
+// and the run fails saying where it went. Only the action shell can (it needs the runner's service).
+
+async function keepAsArtifact(save, zipPath, error, log, onSaved) {
+    const message = error?.message ?? String(error);
+    try {
+        const saved = await log.group('Save the zip as a workflow artifact', () => save(zipPath));
+        onSaved(saved);
+        return new BackupError(`${message} The backup was saved instead as workflow artifact '${saved.name}' (id ` +
+            `${saved.id}${saved.url ? `, ${saved.url}` : ''}); download it from the run's page. Nothing was pruned.`);
+    }
+    catch (artifactError) {
+        return new BackupError(`${message} Saving the zip as a workflow artifact failed too ` +
+            `(${artifactError?.message ?? String(artifactError)}). Nothing was pruned.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/backup/result.js
+/** Times each stage, records the progress, and builds the result. */
+class StageClock {
+    fileName;
+    folderPath;
+    progress;
+    stagesMs = {};
+    startedAt;
+    encrypted;
+    zip = { fileCount: 0, missing: [], size: 0 };
+    comparison = '';
+    constructor(ctx, fileName) {
+        this.fileName = fileName;
+        this.folderPath = ctx.config.folder.join('/');
+        this.encrypted = ctx.config.archivePassword !== '';
+        this.startedAt = ctx.startedAt;
+        this.progress = ctx.progress ?? { stage: 'start', deleted: [] };
+    }
+    /** Runs one stage: marks it as the current one, and records how long it took. */
+    async stage(stage, body) {
+        this.progress.stage = stage;
+        const start = performance.now();
+        try {
+            return await body();
+        }
+        finally {
+            this.stagesMs[stage] = Math.round(performance.now() - start);
+        }
+    }
+    zipped(zipped) {
+        this.zip = { fileCount: zipped.fileCount, missing: zipped.missing, size: zipped.archive.size };
+    }
+    /** skip-unchanged's verdict: logged, and kept for the result. */
+    compared(sentence, dryRun, log) {
+        log.info(dryRun ? `Dry run: ${sentence}` : sentence);
+        this.comparison = sentence;
+    }
+    verified(url) {
+        this.progress.verifiedUrl = url;
+    }
+    deleted(fileName) {
+        this.progress.deleted.push(fileName);
+    }
+    savedAs(artifact) {
+        this.progress.artifact = artifact;
+    }
+    noFiles() {
+        return { ...this.facts(), status: 'no-files', url: '', folderId: null, retention: null };
+    }
+    dryRun(digests, plan) {
+        return { ...this.facts(), ...digests, size: this.zip.size, status: 'dry-run', url: '', ...plan };
+    }
+    unchanged(existing, folderId, retention) {
+        const { fileName, url, size, sha256, whirlpool } = existing;
+        return { ...this.done(), fileName, url, size, sha256, whirlpool, folderId, retention, status: 'unchanged' };
+    }
+    uploaded(backup) {
+        const { size, url, sha256, whirlpool, folderId, retention } = backup;
+        const result = { ...this.done(), size, url, sha256, whirlpool, folderId, retention, status: 'uploaded' };
+        return result;
+    }
+    done() {
+        this.progress.stage = 'done';
+        return this.facts();
+    }
+    facts() {
+        return {
+            fileName: this.fileName,
+            fileCount: this.zip.fileCount,
+            folderPath: this.folderPath,
+            encrypted: this.encrypted,
+            missing: this.zip.missing,
+            comparison: this.comparison,
+            durationMs: Date.now() - this.startedAt.getTime(),
+            stagesMs: this.stagesMs,
+        };
+    }
+}
+/** What a run that stopped early leaves behind, in one sentence for the log. */
+function describeProgress(progress) {
+    const backup = progress.verifiedUrl
+        ? `The new backup was uploaded and verified: ${progress.verifiedUrl}.`
+        : progress.stage === 'upload' || progress.stage === 'verify'
+            ? 'The new backup was not verified; if the upload had finished, an unverified copy may be in the folder.'
+            : 'No backup was uploaded.';
+    const deleted = progress.deleted.length > 0
+        ? `1fichier confirmed ${progress.deleted.length} deletions before the stop (${progress.deleted.join(', ')}); ` +
+            `no other backup was deleted.`
+        : progress.stage === 'prune'
+            ? 'No deletion was confirmed before the stop (one in flight may still take effect); no other backup was ' +
+                'deleted.'
+            : 'Nothing was deleted.';
+    return `Stopped during ${progress.stage}. ${backup} ${deleted} The temporary zip was removed.`;
+}
+/** The zip's size and checksums, or none (0 and empty) when no files were found. */
+function zipOf(result) {
+    return result.status === 'no-files' ? { size: 0, sha256: '', whirlpool: '' } : result;
+}
+
+;// CONCATENATED MODULE: ./lib/backup/unchanged.js
+// skip-unchanged: is the newest backup of the series already this content? Only a yes that is
+// certain skips the upload; any doubt (no description, an unreadable answer, a size that does
+// not match) means uploading, since an extra backup costs space while a missed one costs data.
+
+
+
+
+/** The compare stage: read-only calls; any failure here means "upload", never a failed run. */
+async function compareStage(client, destination, prefix, fingerprint, now) {
+    const upload = (folderId, reason) => ({ folderId, unchanged: false, reason });
+    let folderId;
+    let listing;
+    try {
+        folderId = (await destination.folder()).id;
+        if (folderId === null)
+            return upload(null, 'the folder does not exist yet');
+    }
+    catch (error) {
+        if (!(error instanceof OneFichierError))
+            throw error;
+        return upload(null, `the folder could not be read (${error.message})`);
+    }
+    try {
+        listing = (await destination.listing()) ?? [];
+    }
+    catch (error) {
+        if (!(error instanceof OneFichierError))
+            throw error;
+        return upload(folderId, `the folder could not be listed (${error.message})`);
+    }
+    if (listing.length >= LISTING_LIMIT)
+        return upload(folderId, `the folder listing has ${listing.length} files and may be incomplete`);
+    return { folderId, ...(await compareWithNewest(client, listing, prefix, fingerprint, now)) };
+}
+/** The verdict, in a sentence for the log and the summary. */
+function describeComparison(comparison) {
+    return comparison.unchanged
+        ? `Unchanged: the files are the same as in ${comparison.backup.fileName}, the newest backup; nothing is uploaded`
+        : `Changed or unknown, so a new backup is uploaded: ${comparison.reason}`;
+}
+async function compareWithNewest(client, listing, prefix, fingerprint, now) {
+    // Future-dated names (a wrong clock) are not "the newest backup": their content is unknown.
+    const series = seriesFromListing(listing, prefix).series.filter((b) => b.time.getTime() <= now.getTime());
+    if (series.length === 0)
+        return { unchanged: false, reason: 'the series has no backup yet' };
+    const newest = series.reduce((a, b) => (b.time.getTime() > a.time.getTime() ? b : a));
+    const item = listing.find((i) => i.url === newest.url);
+    let description;
+    let info;
+    try {
+        info = await client.fileInfo(newest.url);
+        description = parseDescription(info.description);
+    }
+    catch (error) {
+        return { unchanged: false, reason: `reading ${newest.fileName}'s description failed (${error.message})` };
+    }
+    if (!description)
+        return {
+            unchanged: false,
+            reason: `${newest.fileName} has no fingerprint in its description (made without skip-unchanged, or by hand)`,
+        };
+    if (description.fingerprint !== fingerprint)
+        return { unchanged: false, reason: `the files differ from those in ${newest.fileName}` };
+    const size = toNumber(info.size);
+    const whirlpool = (info.checksum ?? item.checksum ?? '').toLowerCase();
+    if (size === undefined || size !== toNumber(item.size) || !/^[0-9a-f]{128}$/.test(whirlpool)) {
+        return { unchanged: false, reason: `1fichier's size or checksum of ${newest.fileName} could not be confirmed` };
+    }
+    return { unchanged: true, backup: { ...newest, size, whirlpool, sha256: description.sha256 } };
+}
+/** Writes the fingerprint into the new backup's description; a failure only costs one extra upload later. */
+async function recordFingerprint(client, url, description, log) {
+    try {
+        const updated = await client.setDescription(url, description);
+        if (updated >= 1)
+            log.info("Fingerprint saved in the backup's description, for skip-unchanged on the next run");
+        else
+            log.warning('1fichier did not confirm the description change (updated: 0): the next run will upload again even if ' +
+                'nothing changed');
+    }
+    catch (error) {
+        log.warning(`Could not save the fingerprint in the backup's description (${error.message}): the next run will ` +
+            `upload again even if nothing changed`);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/backup/upload.js
+
+
+
+
+
+
+/**
+ * The body was sent and accepted, but end.pl never told where the file went (an HTML page or no
+ * links, as seen from the real service). The file may well be there: the caller looks in the folder.
+ */
+class UploadResultMissing extends Error {
+    cause;
+    foreign;
+    constructor(cause, 
+    /** Links end.pl gave under other names (e.g. `name (1).zip`): reported, never taken as ours. */
+    foreign = []) {
+        super(cause.message);
+        this.cause = cause;
+        this.foreign = foreign;
+        this.name = 'UploadResultMissing';
+    }
+}
+/** Links as a user can follow them up: name and URL. */
+function describeLinks(links) {
+    return links.map((l) => `'${String(l.filename)}' (${String(l.download)})`).join(', ');
+}
+async function uploadWithRetries(client, job) {
+    const { log } = job;
+    for (let attempt = 1;; attempt++) {
+        // The first may be the node the destination lookup asked for meanwhile (the client keeps it).
+        const server = await client.getUploadServer();
+        log.info(`Uploading ${job.fileName} (${formatBytes(job.size)}) to node ` +
+            `${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`);
+        // The clock starts with the first byte sent, not with the pacer's wait before it.
+        let started = 0;
+        let lastLog = 0;
+        try {
+            await client.upload({
+                server,
+                filePath: job.filePath,
+                fileName: job.fileName,
+                size: job.size,
+                folderId: job.folderId,
+                ...(job.linkPassword ? { linkPassword: job.linkPassword } : {}),
+                onProgress: ({ sentBytes, totalBytes }) => {
+                    const now = Date.now();
+                    if (started === 0)
+                        started = lastLog = now;
+                    if (now - lastLog < (job.progressEveryMs ?? 5_000) || sentBytes === totalBytes)
+                        return;
+                    lastLog = now;
+                    const rate = sentBytes / Math.max((now - started) / 1000, 0.001);
+                    log.info(`  ${formatBytes(sentBytes)} of ${formatBytes(totalBytes)} ` +
+                        `(${Math.floor((100 * sentBytes) / totalBytes)}%), ${formatBytes(rate)}/s`);
+                },
+            });
+        }
+        catch (error) {
+            job.signal?.throwIfAborted();
+            if (!(error instanceof OneFichierError) || !isRetryable(error.kind))
+                throw error;
+            // The body may have arrived even though no answer did: ask before sending it again.
+            const landed = await client.probeUploadResult(server, job.fileName);
+            if (landed) {
+                log.warning(`${error.message.split('. ')[0]}; but the file did arrive, so it is not sent again`);
+                return landed;
+            }
+            if (attempt >= job.retries)
+                throw error.afterAttempts(attempt);
+            log.warning(`${error.message.split('. ')[0]}; sending the file again (attempt ${attempt + 1} of ${job.retries})`);
+            continue;
+        }
+        const seconds = (Date.now() - (started || Date.now())) / 1000;
+        log.info(`Uploaded in ${seconds.toFixed(1)} s (${formatBytes(job.size / Math.max(seconds, 0.001))}/s)`);
+        let result;
+        try {
+            result = await client.uploadResult(server, job.fileName);
+        }
+        catch (error) {
+            if (error instanceof OneFichierError && isRetryable(error.kind))
+                throw new UploadResultMissing(error);
+            throw error;
+        }
+        const { link, others } = result;
+        if (!link) {
+            // Not ours, whatever it is: a renamed copy is reported with its link and never counted.
+            const detail = `end.pl gave no file named ${job.fileName}, only ${describeLinks(others)}`;
+            throw new UploadResultMissing(new OneFichierError('fatal', 'upload result (end.pl)', detail), others);
+        }
+        if (others.length > 0)
+            log.warning(`end.pl also listed ${describeLinks(others)}; they are not this backup and are left alone`);
+        return link;
+    }
+}
+/** The upload stage: the destination (looked up meanwhile), then the upload, then end.pl's answer. */
+async function uploadStage(client, destination, options) {
+    const { config, log, archive, fileName } = options;
+    destination.log.replay(log);
+    const folder = await destination.folder();
+    destination.log.replay(log);
+    const folderId = folder.id ?? ROOT_FOLDER_ID;
+    log.info(`Destination: '${folder.path || '/'}' (folder id ${folderId})`);
+    const before = await destination.listing().catch((error) => {
+        log.warning(`Listing the folder before the upload failed (${error.message}); it is listed again for retention`);
+        return undefined;
+    });
+    let link;
+    try {
+        link = await uploadWithRetries(client, {
+            filePath: archive.path,
+            fileName,
+            size: archive.size,
+            folderId,
+            linkPassword: config.linkPassword,
+            retries: config.retries,
+            log,
+            signal: options.signal,
+            progressEveryMs: options.progressEveryMs,
+        });
+    }
+    catch (error) {
+        if (!(error instanceof UploadResultMissing))
+            throw error;
+        const local = { ...archive, ...(await options.checksums.result()) };
+        const found = await findInFolder(client, folderId, fileName, local, error, before, log);
+        return { folderId, link: found, before, local };
+    }
+    return { folderId, link, before, local: { ...archive, ...(await options.checksums.result()) } };
+}
+/** end.pl never answered with the link: look for the file in the folder itself. */
+async function findInFolder(client, folderId, fileName, archive, cause, before, log) {
+    log.warning(`${cause.message.split('. ')[0]}; looking for the file in the folder instead`);
+    const foreign = cause.foreign.length > 0
+        ? ` end.pl reported only ${describeLinks(cause.foreign)}: not this backup, left alone.`
+        : '';
+    let listing;
+    try {
+        // A new listing (the upload changed the folder); verification and retention reuse it.
+        listing = await client.listFiles(folderId);
+    }
+    catch (error) {
+        throw new BackupError(`The upload's result is unknown: end.pl gave no link and the folder could not be listed ` +
+            `(${error.message}).${foreign} Nothing was deleted; check the folder for ${fileName}.`);
+    }
+    // Ours: our exact name, the zip's size and Whirlpool, and not in the folder before the upload.
+    const match = listing.find((item) => item.filename === fileName &&
+        toNumber(item.size) === archive.size &&
+        item.checksum?.toLowerCase() === archive.whirlpool &&
+        fileIdOf(item.url) !== null &&
+        !before?.some((old) => sameFile(old.url, item.url)));
+    if (!match) {
+        throw new BackupError(`The upload's result is unknown: end.pl gave no link (${cause.cause.detail}) and ${fileName} with the zip's ` +
+            `size and Whirlpool is not in the folder.${foreign} Nothing was deleted; run the job again.`);
+    }
+    log.info(`Found ${fileName} in the folder with the zip's size and Whirlpool`);
+    return { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' };
+}
+
+;// CONCATENATED MODULE: ./lib/backup/verify.js
+
+
+
+
+
+
+/** Listings asked for a file that is not shown yet: the second comes the 30-s listing rule after the first. */
+const LATE_FILE_LISTINGS = 2;
+async function verifyFromListing(client, url, expected, cause) {
+    // A listing made before the upload cannot show it: the client lists anew after its own upload
+    // (or reuses the one made after it). A file can take some seconds to show after its upload: a
+    // listing that lacks it is asked again once, the 30-s listing rule later (the pacer spaces them),
+    // before anything is concluded.
+    let item;
+    let listing = [];
+    for (let attempt = 1; attempt <= LATE_FILE_LISTINGS && !item; attempt++) {
+        try {
+            listing = await client.listFiles(expected.folderId, { fresh: attempt > 1 });
+        }
+        catch (error) {
+            throw new VerificationError(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and so did the folder listing ` +
+                `(${error.message}). The file may be at ${url}; nothing was deleted.`);
+        }
+        item = listing.find((i) => sameFile(i.url, url) && i.filename === expected.fileName);
+    }
+    if (!item) {
+        throw new VerificationError(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and ${url} is not in the listing of ` +
+            `'${expected.folderPath || '/'}', asked ${LATE_FILE_LISTINGS} times over about 30 s. It may have landed ` +
+            `elsewhere, or 1fichier is slow to show it; nothing was deleted.`);
+    }
+    const mismatch = compareDigests('1fichier (file/ls.cgi)', expected, item.size, item.checksum);
+    if (mismatch)
+        throw await badCopy(client, mismatch, { url, fileName: item.filename }, expected);
+    return {
+        url,
+        fileName: item.filename,
+        folderId: expected.folderId,
+        fallback: { reason: cause.message.split('. ')[0], late: cause.kind === 'not-found' },
+    };
+}
+/**
+ * A copy that is not the zip is no backup, and with our name it would take a retention slot: it is
+ * removed, but only when it is provably this run's upload (deletion.ts); else it is reported.
+ */
+async function badCopy(client, mismatch, copy, expected) {
+    const outcome = await deleteFile(client, copy, {
+        kind: 'own-bad-upload',
+        before: expected.before,
+        fileName: expected.fileName,
+    }).catch((error) => ({
+        deleted: false,
+        reason: `the deletion failed (${error.message})`,
+    }));
+    const what = outcome.deleted
+        ? 'the bad copy was deleted'
+        : `the copy at ${copy.url} was not deleted (${outcome.reason}); check it and delete it by hand if it is this run's`;
+    return new VerificationError(`Checksum mismatch: ${mismatch}. The upload was corrupted on the way; ${what}. Nothing else was deleted; run ` +
+        `the job again.`);
+}
+function compareDigests(where, local, size, whirlpool) {
+    const remoteSize = toNumber(size);
+    if (remoteSize !== local.size)
+        return `${where} reports ${remoteSize ?? 'no'} bytes, the zip has ${local.size}`;
+    const remoteHash = typeof whirlpool === 'string' ? whirlpool.trim().toLowerCase() : '';
+    if (remoteHash !== local.whirlpool) {
+        return (`${where} reports Whirlpool ${remoteHash.slice(0, 16) || 'none'}..., the zip has ` +
+            `${local.whirlpool.slice(0, 16)}...`);
+    }
+    return null;
+}
+async function verifyUpload(client, link, expected) {
+    const url = link.download;
+    const fromEnd = compareDigests('1fichier (end.pl)', expected, link.size, link.whirlpool);
+    let info;
+    if (!fromEnd) {
+        try {
+            // Once for the new file (frequent info.cgi calls provoke locks); any failure falls back on the listing.
+            info = await client.fileInfo(url, { once: true });
+        }
+        catch (error) {
+            // file/info.cgi failing is no proof of anything: the folder's own listing can still show
+            // where the file is (and then serves retention too).
+            if (!(error instanceof OneFichierError) || error.kind === 'auth' || error.kind === 'account')
+                throw error;
+            return verifyFromListing(client, url, expected, error);
+        }
+    }
+    const mismatch = fromEnd ?? compareDigests('1fichier (file/info.cgi)', expected, info?.size, info?.checksum);
+    if (mismatch)
+        throw await badCopy(client, mismatch, { url, fileName: link.filename }, expected);
+    const folderId = toNumber(info?.folder_id);
+    if (folderId !== expected.folderId) {
+        throw new VerificationError(`The upload landed in the wrong folder: 1fichier put it in folder id ${folderId ?? 'unknown'} instead of '${expected.folderPath || '/'}' (id ${expected.folderId}). The backup is safe at ${url}; move it by hand. Check that the folder still exists.`);
+    }
+    if (expected.passwordSet && toNumber(info?.pass) === 0) {
+        throw new VerificationError(`The download password was not applied to ${url}: the file is public. Set a password on it in 1fichier's file ` +
+            `manager.`);
+    }
+    const fileName = typeof info?.filename === 'string' && info.filename !== '' ? info.filename : link.filename;
+    if (fileName !== expected.fileName) {
+        throw new VerificationError(`1fichier stored the backup as '${fileName}' instead of '${expected.fileName}'; it would not be part of its ` +
+            `series. It is at ${url}.`);
+    }
+    return { url, fileName, folderId };
+}
+/** The verify stage: the upload checked, and what checked it said in the log. */
+async function verifyStage(client, uploaded, expected, log) {
+    const started = performance.now();
+    const verified = await verifyUpload(client, uploaded.link, {
+        ...uploaded.local,
+        ...expected,
+        folderId: uploaded.folderId,
+        before: uploaded.before,
+    });
+    // A file that 1fichier does not show yet right after its upload is normal: said, not warned of.
+    if (verified.fallback?.late)
+        log.info(`${verified.fallback.reason} (a new file can take a moment to show); the folder listing confirmed it`);
+    else if (verified.fallback)
+        log.warning(`${verified.fallback.reason}; the folder listing confirmed the upload instead`);
+    log.info(`Verified in ${formatDuration(performance.now() - started)}: 1fichier's size ` +
+        `(${formatBytes(uploaded.local.size)}) and Whirlpool match the zip; it is in folder id ${uploaded.folderId}`);
+    return verified;
+}
+
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./lib/zip/aes.js
+// WinZip AE-2 encryption (https://www.winzip.com/en/support/aes-encryption/), the AES zip format
+// that 7-Zip, WinZip, pyzipper and libarchive read. Per entry: a random salt; PBKDF2-HMAC-SHA1
+// (1,000 rounds) turns password + salt into an AES-256 key, an HMAC key and a 2-byte password
+// check; the data is AES-CTR with a little-endian counter starting at 1; a 10-byte HMAC-SHA1 of
+// the ciphertext closes it. AE-2 leaves the CRC field 0 (the HMAC authenticates instead).
+
+
+
+const pbkdf2Async = (0,external_node_util_.promisify)(external_node_crypto_.pbkdf2);
+const AES_METHOD = 99;
+const KEY_BYTES = 32; // AES-256
+const SALT_BYTES = 16;
+const BLOCK = 16;
+const AES_MAC_BYTES = 10;
+/** Salt and password check before the data, MAC after it. */
+const AES_OVERHEAD = SALT_BYTES + 2 + AES_MAC_BYTES;
+/** The 0x9901 extra field: AE-2, vendor "AE", AES-256, and the real compression method. */
+const AES_EXTRA_LENGTH = 11;
+function aesExtraField(actualMethod) {
+    const extra = Buffer.alloc(AES_EXTRA_LENGTH);
+    extra.writeUInt16LE(0x9901, 0);
+    extra.writeUInt16LE(7, 2);
+    extra.writeUInt16LE(2, 4); // AE-2
+    extra.write('AE', 6, 'latin1');
+    extra.writeUInt8(3, 8); // 256-bit key
+    extra.writeUInt16LE(actualMethod, 9);
+    return extra;
+}
+/** One entry's encryption: its own salt, so no two entries share a keystream. */
+class EntryCipher {
+    preamble;
+    reading;
+    ecb;
+    mac;
+    counter = 1;
+    /** Keystream bytes left over from the last block of the previous update. */
+    spare = Buffer.alloc(0);
+    constructor(key, macKey, 
+    /** Salt and password check, written before the encrypted data. */
+    preamble, 
+    /** Reading: the code authenticates the ciphertext, which is then the input. */
+    reading = false) {
+        this.preamble = preamble;
+        this.reading = reading;
+        this.ecb = (0,external_node_crypto_.createCipheriv)('aes-256-ecb', key, null).setAutoPadding(false);
+        this.mac = (0,external_node_crypto_.createHmac)('sha1', macKey);
+    }
+    static async create(password) {
+        // The counter blocks are laid out with a Uint32Array, whose byte order is the machine's.
+        if ((0,external_node_os_.endianness)() !== 'LE')
+            throw new Error('archive-password needs a little-endian machine (x64, arm64)');
+        const salt = (0,external_node_crypto_.randomBytes)(SALT_BYTES);
+        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1');
+        const preamble = Buffer.concat([salt, derived.subarray(2 * KEY_BYTES)]);
+        return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), preamble);
+    }
+    /** For reading an entry back: from its salt and password check; null when the password does not fit. */
+    static async forReading(password, preamble) {
+        if ((0,external_node_os_.endianness)() !== 'LE')
+            throw new Error('archive-password needs a little-endian machine (x64, arm64)');
+        const salt = preamble.subarray(0, SALT_BYTES);
+        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1');
+        if (!derived.subarray(2 * KEY_BYTES).equals(preamble.subarray(SALT_BYTES, SALT_BYTES + 2)))
+            return null;
+        return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), Buffer.from(preamble), true);
+    }
+    /** Encrypts the next bytes of the entry (a new buffer; `data` is left as it is). */
+    update(data) {
+        if (this.reading)
+            this.mac.update(data);
+        // Unpooled, so its words are aligned for the 32-bit XOR below.
+        const out = Buffer.allocUnsafeSlow(data.length);
+        data.copy(out);
+        const done = Math.min(this.spare.length, data.length);
+        for (let i = 0; i < done; i++)
+            out[i] ^= this.spare[i];
+        this.spare = this.spare.subarray(done);
+        if (done < data.length) {
+            const keystream = this.keystream(Math.ceil((data.length - done) / BLOCK));
+            xorInPlace(out, done, keystream);
+            // At most 15 bytes are kept for the next call (copied, so the keystream itself can go).
+            this.spare = Buffer.from(keystream.subarray(data.length - done));
+        }
+        if (!this.reading)
+            this.mac.update(out);
+        return out;
+    }
+    /** The authentication code, written after the encrypted data. */
+    final() {
+        return this.mac.digest().subarray(0, AES_MAC_BYTES);
+    }
+    /** `blocks` blocks of keystream: AES of the counter, counting from 1, little-endian (not Node's CTR order). */
+    keystream(blocks) {
+        const counters = new Uint32Array(blocks * 4);
+        for (let i = 0; i < blocks; i++) {
+            counters[i * 4] = this.counter % 0x1_0000_0000;
+            counters[i * 4 + 1] = Math.floor(this.counter / 0x1_0000_0000);
+            this.counter++;
+        }
+        return this.ecb.update(Buffer.from(counters.buffer));
+    }
+}
+/** out[start..] ^= keystream, a word at a time where both are aligned. */
+function xorInPlace(out, start, keystream) {
+    const length = out.length - start;
+    let i = 0;
+    const outOffset = out.byteOffset + start;
+    if (outOffset % 4 === 0 && keystream.byteOffset % 4 === 0) {
+        const words = length >>> 2;
+        const a = new Int32Array(out.buffer, outOffset, words);
+        const b = new Int32Array(keystream.buffer, keystream.byteOffset, words);
+        for (let w = 0; w < words; w++)
+            a[w] ^= b[w];
+        i = words * 4;
+    }
+    for (; i < length; i++)
+        out[start + i] ^= keystream[i];
+}
+/** The archive password does not open an AE-2 entry (its 2-byte password check differs). */
+class AesPasswordError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'AesPasswordError';
+}
+/**
+ * Reads one AE-2 entry's stored bytes, in order, in pieces of any size: the salt and password
+ * check first, then the ciphertext (decrypted), and the 10-byte authentication code last, which is
+ * always held back from the output and checked by `finish()`.
+ */
+class AesEntryReader {
+    password;
+    head = Buffer.alloc(0);
+    tail = Buffer.alloc(0);
+    cipher;
+    constructor(password) {
+        this.password = password;
+    }
+    /** The plaintext of the next stored bytes (empty while the preamble or the code is gathered). */
+    async read(chunk) {
+        let data = chunk;
+        if (!this.cipher) {
+            this.head = Buffer.concat([this.head, chunk]);
+            const preamble = SALT_BYTES + 2;
+            if (this.head.length < preamble)
+                return Buffer.alloc(0);
+            const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble));
+            if (!cipher)
+                throw new AesPasswordError('its password check does not match the archive password');
+            this.cipher = cipher;
+            data = this.head.subarray(preamble);
+        }
+        const all = Buffer.concat([this.tail, data]);
+        const keep = Math.min(all.length, AES_MAC_BYTES);
+        this.tail = Buffer.from(all.subarray(all.length - keep));
+        const body = all.subarray(0, all.length - keep);
+        return body.length > 0 ? this.cipher.update(body) : Buffer.alloc(0);
+    }
+    /** What is wrong with the entry once all of it was read, or null when its code checks out. */
+    finish() {
+        if (!this.cipher)
+            return 'cut short';
+        const expected = this.cipher.final();
+        return this.tail.length === expected.length && timingSafeEqual(this.tail, expected)
+            ? null
+            : 'wrong authentication code';
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/zip/small-file-worker.js
+// Reads, deflates and CRCs a batch of small files, synchronously: on a worker thread (small-files.ts
+// starts this file as one), or in the calling thread for the first few files of a run.
+// It imports only Node's own modules: the bundler copies this file beside the bundle as it is.
+
+
+
+/** Set in workerData by the pool, so that importing this file elsewhere starts nothing. */
+const WORKER_ROLE = '1fichier-backup:small-files';
+/** Buffers a thread keeps from one batch to the next: a file costs no read buffer of its own. */
+class BatchScratch {
+    /** One file's bytes (these files are small). */
+    read = Buffer.allocUnsafe(64 * 1024);
+    /** The batch's outputs, then (when kept) its raw bytes, end to end before they are copied out. */
+    out = Buffer.allocUnsafe(256 * 1024);
+    raw = Buffer.allocUnsafe(0);
+    /** `buffer` (out or raw) with room for `more` bytes after `used`, grown (doubling) when short. */
+    reserve(key, used, more) {
+        const buffer = this[key];
+        if (buffer.length - used >= more)
+            return buffer;
+        const grown = Buffer.allocUnsafe(Math.max(used + more, 2 * buffer.length));
+        buffer.copy(grown, 0, 0, used);
+        this[key] = grown;
+        return grown;
+    }
+}
+/**
+ * Up to `size` bytes of the file; one byte more is asked for: getting it means the file grew
+ * (it is cut at the size). The bytes stay in scratch.read until the next file.
+ */
+function readSmall(file, size, scratch) {
+    if (scratch.read.length < size + 1)
+        scratch.read = Buffer.allocUnsafe(size + 1);
+    const fd = (0,external_node_fs_.openSync)(file, 'r');
+    try {
+        let read = 0;
+        let n = 0;
+        while (read <= size && (n = (0,external_node_fs_.readSync)(fd, scratch.read, read, size + 1 - read, read)) > 0)
+            read += n;
+        return { raw: scratch.read.subarray(0, Math.min(read, size)), changed: read !== size };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Deflates `raw` into scratch.out at `at`; returns the length. One output buffer, sized to deflate's bound. */
+function deflateInto(raw, level, scratch, at) {
+    const out = (0,external_node_zlib_.deflateRawSync)(raw, { level, chunkSize: Math.max(1024, raw.length + (raw.length >>> 3) + 64) });
+    return out.copy(scratch.reserve('out', at, out.length), at);
+}
+function processBatch(request, scratch) {
+    const { files, level, keepRaw } = request;
+    const n = files.length;
+    const outLengths = new Float64Array(n);
+    const sizes = new Float64Array(n);
+    const crcs = new Float64Array(n);
+    const changed = new Uint8Array(n);
+    const errors = new Array(n).fill(null);
+    let outAt = 0;
+    let rawAt = 0;
+    for (let i = 0; i < n; i++) {
+        const file = files[i];
+        try {
+            const { raw, changed: sizeChanged } = readSmall(file.path, file.size, scratch);
+            const length = file.store
+                ? raw.copy(scratch.reserve('out', outAt, raw.length), outAt)
+                : deflateInto(raw, level, scratch, outAt);
+            const crc = (0,external_node_zlib_.crc32)(raw);
+            if (keepRaw)
+                raw.copy(scratch.reserve('raw', rawAt, raw.length), rawAt);
+            // Taken only once everything went well: a file that failed leaves no bytes in the batch.
+            outAt += length;
+            rawAt += keepRaw ? raw.length : 0;
+            outLengths[i] = length;
+            sizes[i] = raw.length;
+            crcs[i] = crc;
+            changed[i] = sizeChanged ? 1 : 0;
+        }
+        catch (error) {
+            errors[i] = {
+                message: error instanceof Error ? error.message : String(error),
+                code: error.code,
+            };
+        }
+    }
+    // Exact-size copies leave the thread (their memory is transferred); the scratch stays for the next batch.
+    const take = (from, length) => new Uint8Array(from.subarray(0, length));
+    return {
+        id: request.id,
+        out: take(scratch.out, outAt),
+        raw: keepRaw ? take(scratch.raw, rawAt) : null,
+        outLengths,
+        sizes,
+        crcs,
+        changed,
+        errors,
+    };
+}
+/** On a worker thread started by the pool: one batch per message, its buffers transferred back. */
+function serveBatches(port) {
+    const scratch = new BatchScratch();
+    port.on('message', (request) => {
+        const batch = processBatch(request, scratch);
+        const transfer = [batch.out, batch.outLengths, batch.sizes, batch.crcs, batch.changed].map((view) => view.buffer);
+        if (batch.raw)
+            transfer.push(batch.raw.buffer);
+        port.postMessage(batch, transfer);
+    });
+}
+if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_.parentPort && external_node_worker_threads_.workerData === WORKER_ROLE)
+    serveBatches(external_node_worker_threads_.parentPort);
+
+;// CONCATENATED MODULE: ./lib/zip/small-files.js
+// Small files are read, deflated and CRC'd in batches on worker threads: for a file of a few KiB,
+// the work (about 30 us) is less than a trip through libuv's pool, and one thread alone is the
+// bottleneck with 100,000 of them. Each worker runs plain synchronous code over a batch
+// (small-file-worker.ts) and hands the results back; the zip writer keeps the order. The first
+// 1,024 files are done in this thread, so a backup with few small files starts no worker.
+
+
+
+const asBuffer = (u8) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+/**
+ * One batch's results, read by index: the outputs (and raws) stay packed in one buffer each, and
+ * a file costs no object of its own until its bytes are written.
+ */
+class BatchResults {
+    wire;
+    outs;
+    raws;
+    outAt;
+    rawAt;
+    constructor(wire) {
+        this.wire = wire;
+        this.outs = asBuffer(wire.out);
+        this.raws = wire.raw ? asBuffer(wire.raw) : undefined;
+        const n = wire.sizes.length;
+        this.outAt = new Float64Array(n + 1);
+        this.rawAt = new Float64Array(n + 1);
+        for (let i = 0; i < n; i++) {
+            this.outAt[i + 1] = this.outAt[i] + wire.outLengths[i];
+            this.rawAt[i + 1] = this.rawAt[i] + (wire.errors[i] === null ? wire.sizes[i] : 0);
+        }
+    }
+    /** Why the file could not be read (it is then left out), or undefined. */
+    error(i) {
+        const error = this.wire.errors[i];
+        return error ? Object.assign(new Error(error.message), { code: error.code }) : undefined;
+    }
+    /** Deflated (or stored) data, ready for the zip. */
+    out(i) {
+        return this.outs.subarray(this.outAt[i], this.outAt[i + 1]);
+    }
+    /** The file's bytes, only when asked for (skip-unchanged's fingerprint needs them). */
+    raw(i) {
+        return this.raws?.subarray(this.rawAt[i], this.rawAt[i + 1]);
+    }
+    crc(i) {
+        return this.wire.crcs[i];
+    }
+    size(i) {
+        return this.wire.sizes[i];
+    }
+    /** The file was not the listed size when read (it grew or shrank): it holds what was read, up to that size. */
+    changed(i) {
+        return this.wire.changed[i] === 1;
+    }
+}
+/**
+ * One worker per core but one, at most four: this thread is itself a core's work (walking the
+ * tree, writing the zip, hashing it). On 2 cores a second worker made it no faster and cost memory.
+ */
+function defaultWorkerCount() {
+    return Math.max(1, Math.min((0,external_node_os_.availableParallelism)() - 1, 4));
+}
+/** The worker is this module's sibling file: in lib/ as compiled, and copied beside the bundle by ncc. */
+const small_files_COMPILED_WORKER = __webpack_require__.ab + "small-file-worker.js";
+// The tests run this module from its TypeScript source, beside the worker's (Node strips the types).
+const small_files_WORKER_FILE = import.meta.url.endsWith('.ts')
+    ? new URL(`${small_files_COMPILED_WORKER}`.replace(/\.js$/, '.ts'))
+    : small_files_COMPILED_WORKER;
+/** Up to this many small files are done in this thread: a worker costs ~10 MB and a start-up. */
+const IN_THREAD_FILES = 1024;
+class BatchWorker {
+    worker;
+    pending = new Map();
+    failed = null;
+    constructor() {
+        this.worker = new external_node_worker_threads_.Worker(small_files_WORKER_FILE, {
+            workerData: WORKER_ROLE,
+            // It needs nothing from the environment (which holds the key as INPUT_API-KEY).
+            env: {},
+            // Small heaps, collected often: each worker's garbage is part of the run's peak memory.
+            resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 },
+        });
+        this.worker.unref();
+        this.worker.on('message', (batch) => {
+            const waiting = this.pending.get(batch.id);
+            this.pending.delete(batch.id);
+            waiting?.resolve(new BatchResults(batch));
+        });
+        const fail = (error) => {
+            this.failed = error;
+            for (const waiting of this.pending.values())
+                waiting.reject(error);
+            this.pending.clear();
+        };
+        this.worker.on('error', fail);
+        this.worker.on('exit', (code) => fail(new Error(`a zip worker thread stopped (exit code ${code})`)));
+    }
+    run(request) {
+        if (this.failed)
+            return Promise.reject(this.failed);
+        return new Promise((resolve, reject) => {
+            this.pending.set(request.id, { resolve, reject });
+            this.worker.postMessage(request);
+        });
+    }
+    async terminate() {
+        this.worker.removeAllListeners('exit');
+        await this.worker.terminate();
+    }
+}
+class SmallFilePool {
+    level;
+    keepRaw;
+    size;
+    workers = [];
+    nextId = 0;
+    inThread = 0;
+    scratch = new BatchScratch();
+    constructor(level, keepRaw, size = defaultWorkerCount()) {
+        this.level = level;
+        this.keepRaw = keepRaw;
+        this.size = size;
+    }
+    /** Runs a batch on the least busy worker; its results by file, in order. */
+    run(files) {
+        const request = { id: this.nextId++, files, level: this.level, keepRaw: this.keepRaw };
+        // A backup with few small files never starts a worker.
+        if (this.inThread + files.length <= IN_THREAD_FILES) {
+            this.inThread += files.length;
+            return Promise.resolve(new BatchResults(processBatch(request, this.scratch)));
+        }
+        if (this.workers.length < this.size && this.workers.every((w) => w.pending.size > 0))
+            this.workers.push(new BatchWorker());
+        const worker = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+        return worker.run(request);
+    }
+    async close() {
+        await Promise.allSettled(this.workers.map((w) => w.terminate()));
+        this.workers.length = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/zip/zip-writer.js
+// A streaming zip writer whose entries deflate in parallel. Every file is cut into 1 MiB chunks;
+// each chunk is deflated on its own in libuv's thread pool (both cores busy), primed with the last
+// 32 KiB of the chunk before it as dictionary and ended with a sync flush, so the chunks join into
+// one valid deflate stream, as pigz does. Output goes out strictly in order, hashed as it passes;
+// memory is bounded by the chunks in flight. Unix modes, symlinks, empty directories and zip64
+// (over 4 GiB, over 65,535 entries) are written as Info-ZIP does.
+
+
+
+
+
+
+const deflateRawAsync = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
+const openAsync = (0,external_node_util_.promisify)(external_node_fs_.open);
+const closeAsync = (0,external_node_util_.promisify)(external_node_fs_.close);
+const fstatAsync = (0,external_node_util_.promisify)(external_node_fs_.fstat);
+// fs.read's promisified form resolves to { bytesRead, buffer }.
+const readAsync = (0,external_node_util_.promisify)(external_node_fs_.read);
+const zip_writer_CHUNK_SIZE = 1 << 20;
+const DICTIONARY_SIZE = 32 * 1024;
+/** Chunks (1 MiB) or small-file batches read or deflating at once: bounds memory. */
+const MAX_IN_FLIGHT = 12;
+/**
+ * Small-file batches in flight at most: enough to keep the workers busy, and few enough that a
+ * file's objects die young (a deep queue got them promoted, and V8's heap grew to 160 MB).
+ */
+const MAX_BATCHES_IN_FLIGHT = 2;
+/** A small-file batch closes at this many files or bytes. */
+const BATCH_FILES = 128;
+const BATCH_BYTES = 2 << 20;
+/** Pieces (headers, chunks, ends, small files) queued at most. */
+const MAX_QUEUE = MAX_IN_FLIGHT * BATCH_FILES;
+const ZIP64_LIMIT = 0xffffffff;
+/** The central directory goes to a temporary file past this size (CentralDirectory). */
+const SPILL_AT = 4 << 20;
+/** Output is handed to the sink in pieces of about this size. */
+const WRITE_BATCH = 256 * 1024;
+/** Files up to this size go in batches to worker threads (small-files.ts), not chunk by chunk. */
+const SMALL_FILE = 64 * 1024;
+/** A file this close to 4 GiB may compress to more than 4 GiB (stored blocks, flush markers). */
+const ZIP64_MARGIN = 4 << 20;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+const S_IFLNK = 0o120000;
+const VERSION_MADE_BY = (3 << 8) | 63; // Unix, spec 6.3
+const FLAG_ENCRYPTED = 0x0001;
+const FLAG_DATA_DESCRIPTOR = 0x0008;
+const FLAG_UTF8 = 0x0800;
+/** An entry's name in the zip: its bytes as found when they are not valid UTF-8; a directory ends in `/`. */
+function entryName(item) {
+    const name = item.raw?.name ?? Buffer.from(item.name);
+    return item.kind === 'directory' ? Buffer.concat([name, Buffer.from('/')]) : name;
+}
+/** An error of the file itself (it vanished, no permission), as opposed to a failure of the zip. */
+function isFileError(error) {
+    const code = error?.code;
+    return (code === 'ENOENT' ||
+        code === 'EACCES' ||
+        code === 'EPERM' ||
+        code === 'ELOOP' ||
+        code === 'ENAMETOOLONG' ||
+        code === 'EISDIR' ||
+        code === 'ENXIO');
+}
+/**
+ * Read buffers (CHUNK_SIZE each), used again and again: a fresh 1 MiB buffer per chunk is garbage
+ * that V8 collects late (it lets tens of MB of such external memory pile up). Never waits: when
+ * none is free, a new one is made, and one returned beyond the pool's size is left to the collector.
+ */
+class ChunkBuffers {
+    keep;
+    free = [];
+    constructor(keep) {
+        this.keep = keep;
+    }
+    take() {
+        return this.free.pop() ?? Buffer.allocUnsafeSlow(zip_writer_CHUNK_SIZE);
+    }
+    give(buffer) {
+        if (this.free.length < this.keep)
+            this.free.push(buffer);
+    }
+    clear() {
+        this.free.length = 0;
+    }
+}
+/**
+ * A chunk's bytes, returned to the pool when the last holder lets go: its write, and the next
+ * chunk's deflate (dictionary).
+ */
+class Held {
+    whole;
+    buffer;
+    holders;
+    pool;
+    constructor(whole, buffer, holders, pool) {
+        this.whole = whole;
+        this.buffer = buffer;
+        this.holders = holders;
+        this.pool = pool;
+    }
+    release = () => {
+        if (--this.holders === 0)
+            this.pool.give(this.whole);
+    };
+}
+function dosDateTime(date) {
+    const year = date.getFullYear();
+    if (year < 1980)
+        return { dosTime: 0, dosDate: (1 << 5) | 1 };
+    return {
+        dosTime: (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2),
+        dosDate: ((Math.min(year, 2107) - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
+    };
+}
+/**
+ * The extra fields, in the order Info-ZIP writes them: zip64 (with `zip64Values`, when given), the
+ * extended timestamp (0x5455: the modification time in UTC seconds, which DOS time cannot hold)
+ * and WinZip's AES field. Written at `at` in `b`; returns where they end.
+ */
+function writeExtras(b, at, r, zip64Values) {
+    if (zip64Values) {
+        b.writeUInt16LE(0x0001, at);
+        b.writeUInt16LE(8 * zip64Values.length, at + 2);
+        at += 4;
+        for (const value of zip64Values)
+            at = b.writeBigUInt64LE(BigInt(value), at);
+    }
+    b.writeUInt16LE(0x5455, at);
+    b.writeUInt16LE(5, at + 2);
+    b.writeUInt8(1, at + 4);
+    at = b.writeUInt32LE(Math.max(0, Math.min(r.mtime, ZIP64_LIMIT)), at + 5);
+    if (r.aesMethod !== null)
+        at += aesExtraField(r.aesMethod).copy(b, at);
+    return at;
+}
+function extrasLength(r, zip64Values) {
+    return (zip64Values ? 4 + 8 * zip64Values.length : 0) + 9 + (r.aesMethod !== null ? AES_EXTRA_LENGTH : 0);
+}
+/** 2.0 (deflate), 4.5 (zip64), 5.1 (AES), as Info-ZIP and WinZip write them. */
+function versionNeeded(r, zip64) {
+    return r.aesMethod !== null ? 51 : zip64 ? 45 : 20;
+}
+// Headers are written whole into one buffer each (a slice of Node's pool): with 100,000 small
+// files, a buffer per field and a concat per header were a good part of the garbage.
+function localHeader(r) {
+    // A zip64 entry's sizes follow in the data descriptor: its local zip64 field holds zeros.
+    const zip64Values = r.zip64 ? [0, 0] : null;
+    const extraLength = extrasLength(r, zip64Values);
+    const header = Buffer.allocUnsafe(30 + r.name.length + extraLength);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(versionNeeded(r, r.zip64), 4);
+    header.writeUInt16LE(r.flags, 6);
+    header.writeUInt16LE(r.method, 8);
+    header.writeUInt16LE(r.dosTime, 10);
+    header.writeUInt16LE(r.dosDate, 12);
+    const known = !(r.flags & FLAG_DATA_DESCRIPTOR);
+    header.writeUInt32LE(known ? r.crc : 0, 14);
+    header.writeUInt32LE(r.zip64 ? ZIP64_LIMIT : known ? r.compressedSize : 0, 18);
+    header.writeUInt32LE(r.zip64 ? ZIP64_LIMIT : known ? r.uncompressedSize : 0, 22);
+    header.writeUInt16LE(r.name.length, 26);
+    header.writeUInt16LE(extraLength, 28);
+    r.name.copy(header, 30);
+    writeExtras(header, 30 + r.name.length, r, zip64Values);
+    return header;
+}
+function dataDescriptor(r) {
+    const d = Buffer.allocUnsafe(r.zip64 ? 24 : 16);
+    d.writeUInt32LE(0x08074b50, 0);
+    d.writeUInt32LE(r.crc, 4);
+    if (r.zip64) {
+        d.writeBigUInt64LE(BigInt(r.compressedSize), 8);
+        d.writeBigUInt64LE(BigInt(r.uncompressedSize), 16);
+    }
+    else {
+        d.writeUInt32LE(r.compressedSize, 8);
+        d.writeUInt32LE(r.uncompressedSize, 12);
+    }
+    return d;
+}
+/** The values that do not fit in 32 bits (or all three, for an entry written as zip64), in the spec's order. */
+function centralZip64Values(r) {
+    if (!r.zip64 && r.uncompressedSize < ZIP64_LIMIT && r.compressedSize < ZIP64_LIMIT && r.offset < ZIP64_LIMIT)
+        return null;
+    return [r.uncompressedSize, r.compressedSize, r.offset].filter((n) => n >= ZIP64_LIMIT || r.zip64);
+}
+function centralHeaderLength(r) {
+    return 46 + r.name.length + extrasLength(r, centralZip64Values(r));
+}
+/** Writes the central directory header of `r` at `at` in `h` (which has centralHeaderLength(r) bytes there). */
+function writeCentralHeader(r, h, at) {
+    const zip64Values = centralZip64Values(r);
+    const big = (n) => n >= ZIP64_LIMIT || r.zip64;
+    h.writeUInt32LE(0x02014b50, at);
+    h.writeUInt16LE(VERSION_MADE_BY, at + 4);
+    h.writeUInt16LE(versionNeeded(r, zip64Values !== null), at + 6);
+    h.writeUInt16LE(r.flags, at + 8);
+    h.writeUInt16LE(r.method, at + 10);
+    h.writeUInt16LE(r.dosTime, at + 12);
+    h.writeUInt16LE(r.dosDate, at + 14);
+    h.writeUInt32LE(r.crc, at + 16);
+    h.writeUInt32LE(big(r.compressedSize) ? ZIP64_LIMIT : r.compressedSize, at + 20);
+    h.writeUInt32LE(big(r.uncompressedSize) ? ZIP64_LIMIT : r.uncompressedSize, at + 24);
+    h.writeUInt16LE(r.name.length, at + 28);
+    h.writeUInt16LE(extrasLength(r, zip64Values), at + 30);
+    h.writeUInt16LE(0, at + 32); // comment
+    h.writeUInt16LE(0, at + 34); // disk
+    h.writeUInt16LE(0, at + 36); // internal attributes
+    h.writeUInt32LE(r.externalAttributes >>> 0, at + 38);
+    h.writeUInt32LE(big(r.offset) ? ZIP64_LIMIT : r.offset, at + 42);
+    r.name.copy(h, at + 46);
+    writeExtras(h, at + 46 + r.name.length, r, zip64Values);
+}
+function endOfCentralDirectory(count, cdOffset, cdSize) {
+    const needZip64 = count >= 0xffff || cdOffset >= ZIP64_LIMIT || cdSize >= ZIP64_LIMIT;
+    const parts = [];
+    if (needZip64) {
+        const record = Buffer.alloc(56);
+        record.writeUInt32LE(0x06064b50, 0);
+        record.writeBigUInt64LE(44n, 4);
+        record.writeUInt16LE(VERSION_MADE_BY, 12);
+        record.writeUInt16LE(45, 14);
+        record.writeUInt32LE(0, 16);
+        record.writeUInt32LE(0, 20);
+        record.writeBigUInt64LE(BigInt(count), 24);
+        record.writeBigUInt64LE(BigInt(count), 32);
+        record.writeBigUInt64LE(BigInt(cdSize), 40);
+        record.writeBigUInt64LE(BigInt(cdOffset), 48);
+        const locator = Buffer.alloc(20);
+        locator.writeUInt32LE(0x07064b50, 0);
+        locator.writeUInt32LE(0, 4);
+        locator.writeBigUInt64LE(BigInt(cdOffset + cdSize), 8);
+        locator.writeUInt32LE(1, 16);
+        parts.push(record, locator);
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(Math.min(count, 0xffff), 8);
+    end.writeUInt16LE(Math.min(count, 0xffff), 10);
+    end.writeUInt32LE(Math.min(cdSize, ZIP64_LIMIT), 12);
+    end.writeUInt32LE(Math.min(cdOffset, ZIP64_LIMIT), 16);
+    parts.push(end);
+    return Buffer.concat(parts);
+}
+const PROBE_SIZE = 16 * 1024;
+/** A fast level-1 deflate of a sample: if it saves under 3%, deflating the chunk is not worth it. */
+async function looksIncompressible(raw) {
+    if (raw.length < 4 * PROBE_SIZE)
+        return false;
+    const sample = raw.subarray(0, PROBE_SIZE);
+    const probe = await deflateRawAsync(sample, { level: 1 });
+    return probe.length > sample.length * 0.97;
+}
+/**
+ * The central directory, kept as the bytes it will be written as, packed into 64 KiB blocks: with
+ * 100,000 entries, a record object and a name buffer for each would cost several times more. Past
+ * SPILL_AT, the blocks go to a temporary file (when the writer has a place for one), so that memory
+ * does not grow with the number of entries either: a million files would hold ~80 MB here.
+ */
+class CentralDirectory {
+    spillPath;
+    blocks = [];
+    blockBytes = 0;
+    block = Buffer.allocUnsafeSlow(64 * 1024);
+    used = 0;
+    spillFd;
+    spilled = 0;
+    count = 0;
+    constructor(spillPath) {
+        this.spillPath = spillPath;
+    }
+    add(record) {
+        const length = centralHeaderLength(record);
+        if (this.used + length > this.block.length) {
+            this.blocks.push(this.block.subarray(0, this.used));
+            this.blockBytes += this.used;
+            if (this.spillPath !== undefined && this.blockBytes >= SPILL_AT)
+                this.spill(this.spillPath);
+            this.block = Buffer.allocUnsafeSlow(Math.max(64 * 1024, length));
+            this.used = 0;
+        }
+        writeCentralHeader(record, this.block, this.used);
+        this.used += length;
+        this.count++;
+    }
+    spill(spillPath) {
+        // Synchronous: a few MiB to the page cache, once per SPILL_AT of entries.
+        this.spillFd ??= (0,external_node_fs_.openSync)(spillPath, 'w+', 0o600);
+        for (const block of this.blocks) {
+            let at = 0;
+            while (at < block.length)
+                at += (0,external_node_fs_.writeSync)(this.spillFd, block, at, block.length - at, this.spilled + at);
+            this.spilled += block.length;
+        }
+        this.blocks = [];
+        this.blockBytes = 0;
+    }
+    /** The directory in order: what was spilled (read back a piece at a time), then what is in memory. */
+    *parts() {
+        for (let at = 0; at < this.spilled;) {
+            const piece = Buffer.allocUnsafeSlow(Math.min(zip_writer_CHUNK_SIZE, this.spilled - at));
+            let filled = 0;
+            while (filled < piece.length) {
+                const n = (0,external_node_fs_.readSync)(this.spillFd, piece, filled, piece.length - filled, at + filled);
+                if (n === 0)
+                    throw new Error('the central directory spilled to disk came back short');
+                filled += n;
+            }
+            at += piece.length;
+            yield piece;
+        }
+        yield* this.blocks;
+        yield this.block.subarray(0, this.used);
+    }
+    /** Closes and removes the spill file, if there is one. */
+    dispose() {
+        if (this.spillFd === undefined)
+            return;
+        (0,external_node_fs_.closeSync)(this.spillFd);
+        this.spillFd = undefined;
+        (0,external_node_fs_.rmSync)(this.spillPath, { force: true });
+    }
+}
+/** First in, first out, in O(1): Array.shift() is linear, and the queue holds thousands of pieces. */
+class PieceQueue {
+    items = [];
+    head = 0;
+    get size() {
+        return this.items.length - this.head;
+    }
+    push(piece) {
+        this.items.push(piece);
+    }
+    shift() {
+        const piece = this.items[this.head];
+        this.items[this.head++] = undefined;
+        if (this.head > 1024 && this.head * 2 > this.items.length) {
+            this.items = this.items.slice(this.head);
+            this.head = 0;
+        }
+        return piece;
+    }
+    rest() {
+        return this.items.slice(this.head);
+    }
+}
+/** A whole small content encrypted: preamble, data, MAC. */
+function sealed(cipher, content) {
+    return Buffer.concat([cipher.preamble, cipher.update(content), cipher.final()]);
+}
+/**
+ * Deflate "stored" blocks (BTYPE 00) around slices of `raw`, without copying it. The stream is
+ * byte-aligned here (the chunk before ended with a sync flush), so each block is one header byte
+ * (BFINAL, BTYPE 00, padding), LEN and NLEN, then up to 65,535 bytes as they are.
+ */
+function storedBlocks(raw, final) {
+    const parts = [];
+    for (let start = 0; start < raw.length || parts.length === 0; start += 0xffff) {
+        const length = Math.min(0xffff, raw.length - start);
+        const isLast = start + length >= raw.length;
+        const header = Buffer.alloc(5);
+        header[0] = final && isLast ? 1 : 0;
+        header.writeUInt16LE(length, 1);
+        header.writeUInt16LE(~length & 0xffff, 3);
+        parts.push(header, raw.subarray(start, start + length));
+    }
+    return parts;
+}
+/** Writes the entries as a zip into `sink` (which is not ended). Returns the number of bytes written. */
+async function writeZip(entries, sink, options) {
+    const level = options.compressionLevel;
+    let offset = 0;
+    const central = new CentralDirectory(options.spillPath);
+    const queue = new PieceQueue();
+    // Key derivation (PBKDF2) runs in the thread pool, started as soon as the entry is queued.
+    const password = options.password;
+    const newCipher = password
+        ? () => {
+            const c = EntryCipher.create(password);
+            c.catch(() => undefined);
+            return c;
+        }
+        : undefined;
+    // Small pieces (headers, tiny files) are gathered into larger writes: one write per piece
+    // would cost a thread-pool round trip each, which dominates with many small files.
+    let pending = [];
+    let pendingBytes = 0;
+    // Read buffers to reuse once the sink has written everything handed to it so far.
+    let afterWrite = [];
+    const sinkWrite = async (data) => {
+        const release = afterWrite;
+        afterWrite = [];
+        const done = (error) => {
+            // After a failed write the buffers are left to the collector: the sink may still hold them.
+            if (error)
+                return;
+            for (const r of release)
+                r();
+        };
+        if (!sink.write(data, done))
+            await (0,external_node_events_.once)(sink, 'drain', { signal: options.signal });
+    };
+    const flushPending = async () => {
+        if (pendingBytes === 0)
+            return;
+        const data = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+        pending = [];
+        pendingBytes = 0;
+        await sinkWrite(data);
+    };
+    const write = async (data) => {
+        offset += data.length;
+        if (data.length >= WRITE_BATCH) {
+            // Large output (a deflated chunk) goes out as it is, not copied into a batch.
+            await flushPending();
+            await sinkWrite(data);
+            return;
+        }
+        pending.push(data);
+        pendingBytes += data.length;
+        if (pendingBytes >= WRITE_BATCH)
+            await flushPending();
+    };
+    const whenWritten = (release) => afterWrite.push(release);
+    const observer = options.observer;
+    // Takes the oldest piece off the queue and writes it: output order is entry order.
+    const flushOne = async () => {
+        const piece = queue.shift();
+        if (piece.kind === 'header') {
+            // The offset is known only now, when everything before this entry is written.
+            const { record, content } = piece;
+            record.offset = offset;
+            observer?.entry(piece.source);
+            if (content) {
+                // A directory or a link: everything is known, no data descriptor.
+                if (content.length > 0)
+                    observer?.data(content);
+                observer?.end();
+                const data = piece.cipher ? sealed(await piece.cipher, content) : content;
+                record.compressedSize = data.length;
+                await write(Buffer.concat([localHeader(record), data]));
+                central.add(record);
+                return;
+            }
+            record.zip64 = piece.sizeHint >= ZIP64_LIMIT - ZIP64_MARGIN || offset >= ZIP64_LIMIT;
+            await write(localHeader(record));
+            if (piece.cipher) {
+                const cipher = await piece.cipher;
+                piece.entry.cipher = cipher;
+                record.compressedSize += cipher.preamble.length;
+                await write(cipher.preamble);
+            }
+            return;
+        }
+        if (piece.kind === 'small')
+            return flushSmall(piece);
+        const { entry } = piece;
+        if (piece.kind === 'chunk') {
+            inFlight--;
+            const { raw, size, crc, out, written } = await piece.result;
+            entry.crc = crc ?? (0,external_node_zlib_.crc32)(raw, entry.crc);
+            entry.record.uncompressedSize += size;
+            if (observer)
+                observer.data(raw);
+            for (const part of out) {
+                if (entry.cipher) {
+                    const sealedPart = entry.cipher.update(part);
+                    entry.record.compressedSize += sealedPart.length;
+                    await write(sealedPart);
+                }
+                else {
+                    entry.record.compressedSize += part.length;
+                    await write(part);
+                }
+            }
+            if (written)
+                whenWritten(written);
+            return;
+        }
+        observer?.end();
+        if (entry.cipher) {
+            const mac = entry.cipher.final();
+            entry.record.compressedSize += mac.length;
+            await write(mac);
+        }
+        // AE-2 leaves the CRC out: the MAC authenticates the data instead.
+        entry.record.crc = entry.cipher ? 0 : entry.crc >>> 0;
+        if (!entry.record.zip64 &&
+            (entry.record.compressedSize >= ZIP64_LIMIT || entry.record.uncompressedSize >= ZIP64_LIMIT)) {
+            throw new Error(`'${entry.record.name.toString()}' grew past 4 GiB while it was being zipped`);
+        }
+        await write(dataDescriptor(entry.record));
+        central.add(entry.record);
+    };
+    // A small file, once its batch is done: left out whole if it could not be read.
+    const flushSmall = async (piece) => {
+        const { record, source, batch, index } = piece;
+        // Its batch may still be filling: send it now, the writer waits for it.
+        dispatch(batch);
+        const results = await batch.results;
+        if (--batch.remaining === 0) {
+            inFlight--;
+            batchesInFlight--;
+        }
+        const error = results.error(index);
+        if (error) {
+            if (!isFileError(error))
+                throw error;
+            options.onUnreadable?.(source, error);
+            return;
+        }
+        const size = results.size(index);
+        if (results.changed(index))
+            options.onSizeChanged?.(source, size);
+        if (observer) {
+            observer.entry(source);
+            observer.data(results.raw(index));
+            observer.end();
+        }
+        record.offset = offset;
+        record.zip64 = offset >= ZIP64_LIMIT;
+        record.uncompressedSize = size;
+        const data = piece.cipher ? sealed(await piece.cipher, results.out(index)) : results.out(index);
+        // AE-2 leaves the CRC out: the MAC authenticates the data instead.
+        record.crc = piece.cipher ? 0 : results.crc(index) >>> 0;
+        record.compressedSize = data.length;
+        await write(localHeader(record));
+        await write(data);
+        await write(dataDescriptor(record));
+        central.add(record);
+    };
+    const push = async (piece) => {
+        queue.push(piece);
+        if (piece.kind === 'chunk')
+            inFlight++;
+        while (inFlight > MAX_IN_FLIGHT || queue.size > MAX_QUEUE || batchesInFlight > MAX_BATCHES_IN_FLIGHT)
+            await flushOne();
+    };
+    let inFlight = 0;
+    let batchesInFlight = 0;
+    // In flight, plus the chunk before each (a dictionary) and those the sink is still writing.
+    const chunkBuffers = new ChunkBuffers(MAX_IN_FLIGHT + 4);
+    let pool;
+    let batch = null;
+    const dispatch = (b) => {
+        if (b.dispatched)
+            return;
+        b.dispatched = true;
+        if (batch === b)
+            batch = null;
+        b.start();
+    };
+    /** A small file's place in the current batch (a new one when it is full). */
+    const smallFile = (file) => {
+        if (!batch) {
+            let start;
+            const results = new Promise((resolve, reject) => {
+                start = () => {
+                    pool ??= new SmallFilePool(level, observer !== undefined);
+                    pool.run(current.files).then(resolve, reject);
+                };
+            });
+            results.catch(() => undefined);
+            const current = { files: [], bytes: 0, dispatched: false, remaining: 0, results, start };
+            batch = current;
+            inFlight++;
+            batchesInFlight++;
+        }
+        const b = batch;
+        const index = b.files.push(file) - 1;
+        b.bytes += file.size;
+        b.remaining++;
+        if (b.files.length >= BATCH_FILES || b.bytes >= BATCH_BYTES)
+            dispatch(b);
+        return { batch: b, index };
+    };
+    try {
+        for await (const item of entries) {
+            options.signal?.throwIfAborted();
+            const { dosTime, dosDate } = dosDateTime(item.mtime);
+            const base = {
+                dosTime,
+                dosDate,
+                mtime: Math.floor(item.mtime.getTime() / 1000),
+                crc: 0,
+                compressedSize: 0,
+                uncompressedSize: 0,
+                offset: 0,
+                zip64: false,
+                aesMethod: null,
+            };
+            if (item.kind !== 'file') {
+                // Directories and links: everything is known up front, no data descriptor.
+                // A link's target is its content, encrypted like a file's; a directory has none.
+                const content = item.kind === 'symlink' ? Buffer.from(item.target) : Buffer.alloc(0);
+                const encrypt = newCipher !== undefined && item.kind === 'symlink';
+                const record = {
+                    ...base,
+                    name: entryName(item),
+                    method: encrypt ? AES_METHOD : 0,
+                    flags: (item.raw ? 0 : FLAG_UTF8) | (encrypt ? FLAG_ENCRYPTED : 0),
+                    crc: encrypt ? 0 : (0,external_node_zlib_.crc32)(content) >>> 0,
+                    compressedSize: content.length + (encrypt ? AES_OVERHEAD : 0),
+                    uncompressedSize: content.length,
+                    externalAttributes: item.kind === 'directory'
+                        ? (((S_IFDIR | item.mode) << 16) | 0x10) >>> 0
+                        : ((S_IFLNK | item.mode) << 16) >>> 0,
+                    aesMethod: encrypt ? 0 : null,
+                };
+                const cipher = encrypt ? newCipher() : undefined;
+                await push({
+                    kind: 'header',
+                    record,
+                    source: item,
+                    content,
+                    sizeHint: content.length,
+                    ...(cipher ? { cipher } : {}),
+                });
+                continue;
+            }
+            const store = level === 0 || (options.store?.(item) ?? false);
+            const method = store ? 0 : 8;
+            const record = {
+                ...base,
+                name: entryName(item),
+                method: newCipher ? AES_METHOD : method,
+                // A name that is not valid UTF-8 is stored as its bytes, without the UTF-8 flag (as Info-ZIP does).
+                flags: (item.raw ? 0 : FLAG_UTF8) | FLAG_DATA_DESCRIPTOR | (newCipher ? FLAG_ENCRYPTED : 0),
+                externalAttributes: ((S_IFREG | item.mode) << 16) >>> 0,
+                aesMethod: newCipher ? method : null,
+            };
+            const filePath = item.raw?.source ?? item.source;
+            if (item.size <= SMALL_FILE) {
+                // A small file goes to a worker thread with others (small-files.ts): a trip through
+                // libuv's pool per file costs more than the work.
+                const cipher = newCipher?.();
+                const place = smallFile({ path: filePath, size: item.size, store });
+                await push({ kind: 'small', record, source: item, ...place, ...(cipher ? { cipher } : {}) });
+                continue;
+            }
+            // Opened before anything of it is written: a file that is gone by now is left out whole.
+            // Once open, it stays readable even if it is deleted meanwhile.
+            let fd;
+            try {
+                fd = await openAsync(filePath, 'r');
+            }
+            catch (error) {
+                if (!isFileError(error))
+                    throw error;
+                options.onUnreadable?.(item, error);
+                continue;
+            }
+            const entry = { record, crc: 0, source: item };
+            const cipher = newCipher?.();
+            await push({ kind: 'header', record, source: item, entry, sizeHint: item.size, ...(cipher ? { cipher } : {}) });
+            const chunks = Math.max(1, Math.ceil(item.size / zip_writer_CHUNK_SIZE));
+            const handle = Promise.resolve(fd);
+            let readSoFar = 0;
+            let previousRead;
+            for (let index = 0; index < chunks; index++) {
+                const length = Math.min(zip_writer_CHUNK_SIZE, item.size - index * zip_writer_CHUNK_SIZE);
+                const position = index * zip_writer_CHUNK_SIZE;
+                const last = index === chunks - 1;
+                const before = previousRead;
+                // Reads run in file order (each after the one before); deflates run side by side.
+                // The bytes are held by this chunk's write and, as its dictionary, by the next chunk's deflate.
+                const readChunk = (async () => {
+                    await before;
+                    const fd = await handle;
+                    const buffer = chunkBuffers.take();
+                    let bytesRead;
+                    try {
+                        ;
+                        ({ bytesRead } = await readAsync(fd, buffer, 0, length, position));
+                    }
+                    catch (error) {
+                        chunkBuffers.give(buffer);
+                        throw error;
+                    }
+                    readSoFar += bytesRead;
+                    if (last) {
+                        // A file that grew or shrank while it was read: the entry holds what was read.
+                        const now = await fstatAsync(fd).catch(() => undefined);
+                        await closeAsync(fd);
+                        if (readSoFar !== item.size || (now && now.size !== item.size))
+                            options.onSizeChanged?.(item, readSoFar);
+                    }
+                    return new Held(buffer, buffer.subarray(0, bytesRead), last || store ? 1 : 2, chunkBuffers);
+                })();
+                const result = (async () => {
+                    const held = await readChunk;
+                    const raw = held.buffer;
+                    // The chunk before, for its last 32 KiB; let go of once the deflate is set up (or not needed).
+                    let previous = index > 0 && !store ? await before : undefined;
+                    const letGoOfPrevious = () => {
+                        previous?.release();
+                        previous = undefined;
+                    };
+                    try {
+                        if (store)
+                            return { raw, size: raw.length, out: [raw], written: held.release };
+                        // Random-looking data costs deflate time for nothing: such a chunk goes out as stored
+                        // blocks inside the same deflate stream (valid whatever its neighbours do).
+                        if (await looksIncompressible(raw))
+                            return { raw, size: raw.length, out: storedBlocks(raw, last), written: held.release };
+                        const dictionary = previous?.buffer.subarray(-DICTIONARY_SIZE);
+                        // The dictionary is copied when the deflate is set up, before this call returns.
+                        const deflating = deflateRawAsync(raw, {
+                            level,
+                            // One output buffer (not a list of 16 KiB ones), sized to the input: deflate's bound.
+                            chunkSize: Math.max(16 * 1024, raw.length + (raw.length >> 8) + 256),
+                            finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_SYNC_FLUSH,
+                            ...(dictionary && dictionary.length > 0 ? { dictionary } : {}),
+                        });
+                        letGoOfPrevious();
+                        const out = await deflating;
+                        return { raw, size: raw.length, out: [out], written: held.release };
+                    }
+                    finally {
+                        letGoOfPrevious();
+                    }
+                })();
+                // A failure surfaces when the chunk's turn comes; until then it must not be unhandled.
+                result.catch(() => undefined);
+                previousRead = readChunk;
+                await push({ kind: 'chunk', entry, result });
+            }
+            await push({ kind: 'end', entry });
+        }
+        while (queue.size > 0)
+            await flushOne();
+        const cdOffset = offset;
+        for (const part of central.parts())
+            await write(part);
+        await write(endOfCentralDirectory(central.count, cdOffset, offset - cdOffset));
+        await flushPending();
+        return offset;
+    }
+    finally {
+        // On failure, let every started chunk settle so no file handle is left open.
+        if (batch)
+            dispatch(batch);
+        await Promise.allSettled(queue.rest().map((p) => (p.kind === 'chunk' ? p.result : undefined)));
+        await pool?.close();
+        chunkBuffers.clear();
+        central.dispose();
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/backup/archive.js
+// The selection to a zip file on disk, streamed (never held in memory). Unix modes are kept; links
+// are stored as links with their target as written. The checksums are taken afterwards (digest.ts).
+
+
+
+
+// Deflating these again costs time and saves nothing: they are stored as they are.
+const ALREADY_COMPRESSED = new Set(('zip gz tgz bz2 tbz2 xz txz zst tzst lz lz4 lzma 7z rar br cab jar war apk deb rpm dmg iso whl nupkg ' +
+    'jpg jpeg png gif webp avif heic heif jxl mp3 m4a aac ogg oga opus flac mp4 m4v mkv mov avi webm wmv ' +
+    'woff woff2 pdf docx xlsx pptx odt ods odp epub').split(' '));
+function isAlreadyCompressed(name) {
+    return ALREADY_COMPRESSED.has(external_node_path_.extname(name).slice(1).toLowerCase());
+}
+async function writeArchive(entries, destination, options) {
+    let entryCount = 0;
+    const counted = (async function* () {
+        for await (const entry of entries) {
+            entryCount++;
+            yield entry;
+        }
+    })();
+    const file = (0,external_node_fs_.createWriteStream)(destination, { mode: 0o600, highWaterMark: 1 << 20 });
+    let size;
+    try {
+        size = await writeZip(counted, file, {
+            compressionLevel: options.compressionLevel,
+            store: (entry) => isAlreadyCompressed(entry.name),
+            signal: options.signal,
+            password: options.password,
+            observer: options.observer,
+            onUnreadable: options.onUnreadable,
+            onSizeChanged: options.onSizeChanged,
+            // A large central directory waits beside the zip until its end (zip-writer.ts); removed after.
+            spillPath: `${destination}.central`,
+        });
+        file.end();
+        await (0,external_node_stream_promises_.finished)(file);
+    }
+    catch (error) {
+        // A write still in flight fails once the stream is destroyed: that late error is expected and
+        // must not be an unhandled 'error' event (it would crash the process, e.g. on a cancel).
+        file.on('error', () => undefined);
+        file.destroy();
+        throw error;
+    }
+    return { path: destination, size, entryCount };
+}
+
+;// CONCATENATED MODULE: ./lib/backup/zip-stage.js
+
+
+
+
+async function zipStage(selection, options) {
+    const { config, log, refused } = options;
+    const started = performance.now();
+    const tally = selection.tally;
+    const signals = [options.signal, refused].filter((s) => s !== undefined);
+    const entries = logEntries(selection.entries, log);
+    const archive = await writeArchive(entries, options.zipPath, {
+        compressionLevel: config.compressionLevel,
+        signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
+        password: config.archivePassword || undefined,
+        observer: options.observer,
+        // A file gone by the time its turn comes is left out, like one the walk could not read.
+        onUnreadable: (entry, error) => {
+            tally.fileCount--;
+            if (entry.kind === 'file')
+                tally.totalBytes -= entry.size;
+            tally.missing.push({ name: entry.name, reason: describeReadError(error) });
+            log.warning(`'${entry.name}' is missing from the backup: ${describeReadError(error)}; the backup goes on without it`);
+        },
+        onSizeChanged: (entry, size) => log.warning(`'${entry.name}' changed size while it was read; the backup holds the ${formatBytes(size)} that were read`),
+    }).catch((error) => {
+        if (refused?.aborted && !options.signal?.aborted)
+            throw refused.reason;
+        throw diskFailure(error, options.temp, 'Writing the zip') ?? error;
+    });
+    const { fileCount, totalBytes, credentialWarnings, missing } = tally;
+    for (const warning of credentialWarnings)
+        log.warning(`Credential guard: ${warning}; exclude it with a !pattern line unless you mean to back it up`);
+    log.info(`Selected ${fileCount} files (${formatBytes(totalBytes)}) under ${selection.root}`);
+    if (fileCount > 0) {
+        if (config.archivePassword)
+            log.info('Contents encrypted with AES-256 (WinZip AE-2); entry names stay readable');
+        log.info(`Zipped ${fileCount} files (${formatBytes(totalBytes)}) into ${archive.path.split(/[\\/]/).pop()}: ` +
+            `${formatBytes(archive.size)} in ${formatDuration(performance.now() - started)}`);
+    }
+    return { archive, fileCount, totalBytes, missing };
+}
+/** Each entry in the debug log as it goes into the zip. */
+async function* logEntries(entries, log) {
+    const listEntries = log.debugEnabled ?? true;
+    for await (const entry of entries) {
+        if (listEntries)
+            log.debug(`  ${entry.kind} ${entry.name}`);
+        yield entry;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/backup/run.js
+// One backup, start to end: select -> zip -> (compare) -> upload -> verify -> prune. Both shells
+// (action, CLI) call this with a Config and a Log; data flows one way, each stage is one call that
+// returns a value, and nothing is deleted before verification. Modelled on actions/toolkit's
+// packages/artifact/src/internal/upload/upload-artifact.ts.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runBackup(ctx) {
+    const { config, log } = ctx;
+    const clock = new StageClock(ctx, backupFileName(config.namePrefix, ctx.startedAt, config.label));
+    const temp = { path: ctx.tempDir, setting: ctx.tempDirSetting ?? 'TMPDIR' };
+    const workDir = await makeWorkDir(temp);
+    const zipPath = external_node_path_.join(workDir, clock.fileName);
+    const client = ctx.client ?? new OneFichierClient(newTransport(ctx));
+    let checksums;
+    try {
+        const selection = await clock.stage('select', () => openTree(ctx, workDir));
+        const destination = (await selection.hasFiles()) ? startLookup(config, client, log) : undefined;
+        const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined;
+        const zipped = await clock.stage('zip', () => log.group('Select and zip', () => zipStage(selection, { ...ctx, zipPath, temp, refused: destination?.refused, observer: fingerprint })));
+        if (!destination || zipped.fileCount === 0) {
+            reportNoFiles(ctx);
+            return clock.noFiles();
+        }
+        clock.zipped(zipped);
+        checkServiceLimits(zipped.archive.size, clock.fileName);
+        const compared = fingerprint
+            ? await clock.stage('compare', () => log.group('Compare with the newest backup', () => compareStage(client, destination, config.namePrefix, fingerprint.digest(), ctx.startedAt)))
+            : undefined;
+        if (compared)
+            clock.compared(describeComparison(compared), config.dryRun, log);
+        if (compared?.unchanged && !config.dryRun)
+            return await keepUnchanged(ctx, client, clock, compared);
+        const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log));
+        if (config.dryRun) {
+            const plan = await dryRunPlan(client, destination, { ...ctx, fileName: clock.fileName, now: ctx.startedAt });
+            return clock.dryRun(await digests.result(), plan);
+        }
+        const uploaded = await clock
+            .stage('upload', () => log.group('Upload', () => uploadStage(client, destination, {
+            ...ctx,
+            archive: zipped.archive,
+            fileName: clock.fileName,
+            checksums: digests,
+        })))
+            .catch((error) => failUpload(ctx, clock, zipPath, error));
+        const expected = { fileName: clock.fileName, folderPath: clock.folderPath, passwordSet: config.linkPassword !== '' };
+        const verified = await clock.stage('verify', () => log.group('Verify', () => verifyStage(client, uploaded, expected, log)));
+        clock.verified(verified.url);
+        log.info(`Backup uploaded and verified: ${verified.url}`);
+        if (fingerprint) {
+            const description = formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.local.sha256 });
+            await recordFingerprint(client, verified.url, description, log);
+        }
+        const newBackup = { fileName: clock.fileName, url: verified.url, time: ctx.startedAt };
+        const retention = await prune(ctx, client, clock, uploaded.folderId, newBackup);
+        const { size, sha256, whirlpool } = uploaded.local;
+        return clock.uploaded({ size, sha256, whirlpool, url: verified.url, folderId: uploaded.folderId, retention });
+    }
+    finally {
+        checksums?.cancel();
+        await client.close();
+        await (0,promises_.rm)(workDir, { recursive: true, force: true });
+    }
+}
+async function makeWorkDir(temp) {
+    try {
+        return await (0,promises_.mkdtemp)(external_node_path_.join(temp.path, '1fichier-backup-'));
+    }
+    catch (error) {
+        throw diskFailure(error, temp, 'Making the temporary folder for the zip') ?? error;
+    }
+}
+function newTransport(ctx) {
+    const { config } = ctx;
+    return new Transport({
+        apiUrl: config.apiUrl,
+        apiKey: config.apiKey,
+        retries: config.retries,
+        stallTimeoutMs: config.stallTimeoutMs,
+        timeScale: ctx.timeScale ?? 1,
+        log: ctx.log,
+        signal: ctx.signal,
+    });
+}
+/** The walk starts here and goes on while the zip is written: files are zipped as they are found. */
+function openTree(ctx, workDir) {
+    return openSelection(ctx.config.patterns, {
+        includeHiddenFiles: ctx.config.includeHiddenFiles,
+        followSymlinks: ctx.config.followSymlinks,
+        workspace: ctx.workspace,
+        exclude: [workDir],
+        onMissing: (name, reason) => ctx.log.warning(`'${name}' is missing from the backup: ${reason}; the backup goes on without it`),
+    });
+}
+/** if-no-files-found: error, warn or ignore. */
+function reportNoFiles(ctx) {
+    const { config, log } = ctx;
+    const message = `No files were found with the provided path:\n${config.patterns}\nCheck the paths (relative ` +
+        `to ${ctx.workspace}); hidden files need include-hidden-files: true.`;
+    if (config.ifNoFilesFound === 'error')
+        throw new NoFilesError(message.replace(/\n/g, ' '));
+    if (config.ifNoFilesFound === 'warn')
+        log.warning(`${message} No backup was made.`);
+    else
+        log.info(`${message} No backup was made.`);
+}
+/** skip-unchanged found the newest backup to be this content: nothing is uploaded, and it is protected. */
+async function keepUnchanged(ctx, client, clock, compared) {
+    const existing = compared.backup;
+    const folderId = compared.folderId;
+    const retention = await prune(ctx, client, clock, folderId, existing);
+    return clock.unchanged(existing, folderId, retention);
+}
+/** Retention after a verified backup, timed as the prune stage; null when every rule is off. */
+async function prune(ctx, client, clock, folderId, newBackup) {
+    const { config, log } = ctx;
+    if (!retentionActive(config.retention)) {
+        if (Object.keys(config.retention).length > 0)
+            log.info('Every keep-* input is 0: retention is off, nothing is deleted');
+        return null;
+    }
+    return clock.stage('prune', () => pruneStage(client, {
+        folderId,
+        prefix: config.namePrefix,
+        policy: config.retention,
+        now: ctx.startedAt,
+        newBackup,
+        log,
+        signal: ctx.signal,
+        onDeleted: (backup) => clock.deleted(backup.fileName),
+    }));
+}
+/** The upload failed for good: on-upload-failure: artifact keeps the zip; either way the run fails. */
+async function failUpload(ctx, clock, zipPath, error) {
+    if (ctx.config.onUploadFailure !== 'artifact' || !ctx.saveAsArtifact || ctx.signal?.aborted)
+        throw error;
+    throw await keepAsArtifact(ctx.saveAsArtifact, zipPath, error, ctx.log, (saved) => clock.savedAs(saved));
+}
+/** 1fichier refuses empty files and files over 300 GB (rclone's limits): said before any upload. */
+const MAX_UPLOAD_BYTES = 300e9;
+function checkServiceLimits(size, fileName) {
+    if (size === 0)
+        throw new BackupError(`The zip ${fileName} is empty (0 bytes) and 1fichier refuses empty files; nothing was uploaded or deleted.`);
+    if (size > MAX_UPLOAD_BYTES) {
+        throw new BackupError(`The zip ${fileName} is ${formatBytes(size)}, over the 300 GB that 1fichier accepts for one file. Split the ` +
+            `backup into several series (one step per part of the tree, each with its own name-prefix), or exclude large ` +
+            `files. Nothing was uploaded or deleted.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/action/summary.js
+// What a run produced, as step outputs and as the job summary's markdown. Shared by both shells.
+
+
+
+function outputsOf(result) {
+    const retention = result.retention;
+    return {
+        url: result.url,
+        'file-name': result.status === 'no-files' ? '' : result.fileName,
+        size: String(zipOf(result).size),
+        sha256: zipOf(result).sha256,
+        whirlpool: zipOf(result).whirlpool,
+        'file-count': String(result.fileCount),
+        'folder-id': result.folderId === null ? '' : String(result.folderId),
+        pruned: JSON.stringify((retention?.pruned ?? []).map((b) => ({ 'file-name': b.fileName, url: b.url }))),
+        'pruned-count': String(retention?.pruned.length ?? 0),
+        'kept-count': retention?.plan ? String(retention.plan.keep.length + (retention.notPruned.length ?? 0)) : '',
+        unchanged: String(result.status === 'unchanged'),
+        'missing-files': JSON.stringify(result.missing.map((m) => m.name)),
+        'artifact-id': '',
+        'artifact-url': '',
+    };
+}
+/** A failed run still says where its zip went, when it was kept as a workflow artifact. */
+function failureOutputs(artifact) {
+    return artifact ? { 'artifact-id': String(artifact.id), 'artifact-url': artifact.url } : {};
+}
+const escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Why a backup was not kept: every rule it fell outside of (restic keeps the union of the rules). */
+function whyNotKept(policy) {
+    const rules = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly']
+        .filter((rule) => (policy[rule] ?? 0) > 0)
+        .map((rule) => `keep-${rule} ${policy[rule] === Infinity ? 'unlimited' : policy[rule]}`);
+    if (policy.within)
+        rules.push(`keep-within ${durationLabel(policy.within)}`);
+    for (const [key, period] of WITHIN_RULES) {
+        const d = policy[key];
+        if (d)
+            rules.push(`keep-within-${period} ${durationLabel(d)}`);
+    }
+    return rules.length > 0 ? `beyond ${rules.join(', ')}` : 'no rule keeps it';
+}
+/** Long tables fold away, so the link and the outcome stay at the top. */
+const FOLD_ROWS = 15;
+function summaryMarkdown(result, warnings = [], policy = {}) {
+    const lines = ['## 1fichier backup', ''];
+    if (result.status === 'no-files') {
+        lines.push('No files matched `path`: no backup was made.');
+        return `${lines.join('\n')}\n`;
+    }
+    const title = result.status === 'dry-run'
+        ? '**Dry run**: the zip was made; nothing was uploaded or deleted.'
+        : result.status === 'unchanged'
+            ? `**Unchanged**: the files are the same as in [${result.fileName}](${result.url}), the newest backup; ` +
+                `nothing was uploaded.`
+            : `**Backup**: [${result.fileName}](${result.url})`;
+    lines.push(title, '', '| Item | Value |', '|---|---|');
+    const rows = [
+        ['File', `\`${result.fileName}\``],
+        ['Folder', `\`/${result.folderPath}\`${result.folderId === null ? '' : ` (id ${result.folderId})`}`],
+        ['Size', `${formatBytes(result.size)} (${result.size} bytes)`],
+        ['Files', String(result.fileCount)],
+        ['Duration', formatDuration(result.durationMs)],
+        ['SHA-256', `\`${result.sha256}\``],
+        ['Whirlpool', `\`${result.whirlpool.slice(0, 32)}…\``],
+        ['Encryption', result.encrypted ? 'AES-256 (WinZip AE-2); entry names readable' : 'none'],
+    ];
+    if (result.comparison)
+        rows.push(['Skip unchanged', result.comparison]);
+    if (result.url)
+        rows.unshift(['Download', result.url]);
+    for (const [name, value] of rows)
+        lines.push(`| ${name} | ${escapeCell(value)} |`);
+    if (result.missing.length > 0) {
+        lines.push('', `### Missing files (${result.missing.length})`, '', 'These selected files could not be read, and are not in the backup:', '');
+        for (const m of result.missing.slice(0, 50))
+            lines.push(`- \`${escapeCell(m.name)}\`: ${escapeCell(m.reason)}`);
+        if (result.missing.length > 50)
+            lines.push(`- … and ${result.missing.length - 50} more (see the log)`);
+    }
+    const stages = Object.entries(result.stagesMs).map(([stage, ms]) => `${stage} ${formatDuration(ms)}`);
+    if (stages.length > 0)
+        lines.push('', `Stages: ${stages.join(', ')}`);
+    const retention = result.retention;
+    if (retention) {
+        lines.push('', '### Retention', '');
+        if (retention.skipped)
+            lines.push(`Skipped: ${retention.skipped}.`);
+        if (retention.plan) {
+            const pruned = new Set(retention.pruned.map((b) => b.url));
+            const failed = new Map(retention.notPruned.map((n) => [n.backup.url, n.reason]));
+            const rows = retention.plan.decisions.length;
+            if (rows > FOLD_ROWS)
+                lines.push(`<details><summary>${retention.plan.keep.length} kept, ${retention.plan.remove.length} not kept (${rows} ` +
+                    `backups)</summary>`, '');
+            lines.push('| Backup | Decision | Why |', '|---|---|---|');
+            for (const d of retention.plan.decisions) {
+                const decision = d.keep
+                    ? 'kept'
+                    : result.status === 'dry-run'
+                        ? 'would be deleted'
+                        : pruned.has(d.backup.url)
+                            ? 'deleted'
+                            : `not deleted: ${failed.get(d.backup.url) ?? 'unknown'}`;
+                const why = d.keep ? d.reasons.join(', ') : whyNotKept(policy);
+                lines.push(`| \`${d.backup.fileName}\` | ${escapeCell(decision)} | ${escapeCell(why)} |`);
+            }
+            if (rows > FOLD_ROWS)
+                lines.push('', '</details>');
+        }
+    }
+    if (warnings.length > 0) {
+        lines.push('', `### Warnings (${warnings.length})`, '');
+        for (const w of warnings.slice(0, 30))
+            lines.push(`- ${escapeCell(w)}`);
+        if (warnings.length > 30)
+            lines.push(`- … and ${warnings.length - 30} more (see the log)`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./lib/action/artifact.js
+// on-upload-failure: artifact. The zip that could not reach 1fichier is kept as a workflow
+// artifact of this run, as it is (no second zip around it). @actions/artifact is loaded only
+// here, on that rare path, so it costs nothing at start-up.
+
+async function saveZipAsArtifact(zipPath, env = process.env) {
+    const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 584).then(__webpack_require__.bind(__webpack_require__, 20584));
+    const client = new DefaultArtifactClient();
+    const result = await client.uploadArtifact(external_node_path_.basename(zipPath), [zipPath], external_node_path_.dirname(zipPath), {
+        skipArchive: true,
+    });
+    if (result.id === undefined)
+        throw new Error('the artifact service gave no artifact id');
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const url = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${result.id}`
+        : '';
+    return { name: external_node_path_.basename(zipPath), id: result.id, url, sha256: result.digest ?? '' };
+}
+
+;// CONCATENATED MODULE: ./lib/platform/signals.js
+
+/** Exit codes as Unix tools use them: 128 + the signal's number. */
+function exitCodeFor(signal) {
+    return signal === 'SIGTERM' ? 143 : 130;
+}
+/**
+ * The runner cancels with SIGINT, then SIGTERM 7.5 s later. The first signal aborts what is under
+ * way (no deletion starts after it); cleanup runs in the run's `finally`.
+ */
+function watchCancellation(log) {
+    const controller = new AbortController();
+    let received;
+    const onSignal = (signal) => {
+        if (controller.signal.aborted)
+            return;
+        received = signal;
+        log.warning(`Received ${signal}: stopping; nothing will be deleted`);
+        controller.abort(new Error(`cancelled by ${signal}`));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        get received() {
+            return received;
+        },
+        dispose() {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+    };
+}
+/**
+ * Tests only: ONEFICHIER_BACKUP_TEST_TIME_SCALE=0.01 makes every wait (pacing, flood pause) 100x
+ * shorter. Honoured only for a loopback api-url, so it can never be used to hammer the real service.
+ */
+function timeScaleFromEnv(apiUrl) {
+    const raw = process.env.ONEFICHIER_BACKUP_TEST_TIME_SCALE;
+    const value = raw === undefined ? NaN : Number(raw);
+    if (!Number.isFinite(value) || value < 0 || value > 1)
+        return 1;
+    let host;
+    try {
+        host = new URL(apiUrl).hostname;
+    }
+    catch {
+        return 1;
+    }
+    return isLoopbackHost(host) ? value : 1;
+}
+
+;// CONCATENATED MODULE: ./lib/action/action.js
+// The GitHub Action shell: inputs from the runner, the same run as the CLI, outputs and a job
+// summary back. The key is masked before anything else happens.
+
+
+
+
+
+
+
+
+
+
+
+/** Passes every line on, and keeps the warnings for the summary. */
+class WarningsKept {
+    inner;
+    kept;
+    constructor(inner, kept) {
+        this.inner = inner;
+        this.kept = kept;
+    }
+    get debugEnabled() {
+        return this.inner.debugEnabled;
+    }
+    info(message) {
+        this.inner.info(message);
+    }
+    warning(message) {
+        this.kept.push(message);
+        this.inner.warning(message);
+    }
+    error(message) {
+        this.inner.error(message);
+    }
+    debug(message) {
+        this.inner.debug(message);
+    }
+    group(name, body) {
+        return this.inner.group(name, body);
+    }
+}
+class ActionLog {
+    depth = 0;
+    info = (message) => core/* info */.pq(message);
+    warning = (message) => core/* warning */.$e(message);
+    error = (message) => core/* error */.z3(message);
+    debug = (message) => core/* debug */.Yz(message);
+    debugEnabled = core/* isDebug */._o();
+    async group(name, body) {
+        // The runner does not nest groups: an inner one is a plain line.
+        if (this.depth > 0) {
+            core/* info */.pq(name);
+            return body();
+        }
+        this.depth++;
+        try {
+            return await core/* group */.Os(name, body);
+        }
+        finally {
+            this.depth--;
+        }
+    }
+}
+async function runAction() {
+    const startedAt = new Date();
+    // Mask secrets first, whatever else is wrong with the inputs; every line then passes the redactor.
+    const redactor = maskSecrets();
+    const redact = (text) => redactor.redact(text);
+    // The run's warnings are also listed in the job summary.
+    const warnings = [];
+    const log = new RedactingLog(new WarningsKept(new ActionLog(), warnings), redact);
+    log.debug(`Runtime: Node ${process.version} (pid ${process.pid}) on ${process.platform}-${process.arch}`);
+    const cancellation = watchCancellation(log);
+    const progress = { stage: 'start', deleted: [] };
+    let result;
+    let config;
+    try {
+        config = parseConfig(readInput, { repository: process.env.GITHUB_REPOSITORY });
+        result = await runBackup({
+            config,
+            log,
+            workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+            tempDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
+            tempDirSetting: process.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'TMPDIR',
+            startedAt,
+            timeScale: timeScaleFromEnv(config.apiUrl),
+            signal: cancellation.signal,
+            progress,
+            saveAsArtifact: (zipPath) => saveZipAsArtifact(zipPath),
+        });
+    }
+    catch (error) {
+        reportFailure(error, cancellation.signal, progress, log, redact);
+        return;
+    }
+    finally {
+        cancellation.dispose();
+    }
+    // The backup is done: a report that cannot be written is a warning, never a failed backup.
+    writeReports(outputsOf(result), summaryMarkdown(result, warnings, config.retention), log, redact);
+}
+/** Outputs and the job summary, each optional: a failure to write one is a warning. */
+function writeReports(outputs, summary, log, redact) {
+    writeOutputs(outputs, log, redact);
+    writeSummary(summary, log, redact);
+}
+function escapeMarkdown(text) {
+    return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+}
+/** The one line that says what failed and what to do. */
+function failureMessage(error, signal, progress) {
+    if (signal.aborted)
+        return `Cancelled. ${describeProgress(progress)}`;
+    if (error instanceof InvalidInputs)
+        return (`${error.problems.length === 1 ? 'An input is' : `${error.problems.length} inputs are`} invalid; nothing ` +
+            `was uploaded or deleted.`);
+    if (error instanceof OneFichierError || error instanceof BackupError)
+        return error.message;
+    return `Unexpected failure: ${error?.message ?? String(error)}`;
+}
+/** One `::error` line per problem, redacted; the summary says the same. */
+function reportFailure(error, signal, progress, log, redact) {
+    writeOutputs(failureOutputs(progress.artifact), log, redact);
+    const message = failureMessage(error, signal, progress);
+    if (!signal.aborted && error instanceof InvalidInputs) {
+        // Each bad input is its own error line; nothing more is printed as an error.
+        for (const problem of error.problems)
+            log.error(problem.message);
+        process.exitCode = core/* ExitCode */.yU.Failure;
+    }
+    else {
+        // Unexpected failures: the message only; the stack goes to the debug log.
+        if (!(error instanceof OneFichierError || error instanceof BackupError))
+            log.debug(error?.stack ?? String(error));
+        core/* setFailed */.C1(redact(message));
+    }
+    const detail = error instanceof InvalidInputs ? error.problems.map((p) => p.message).join(' ') : message;
+    writeSummary(`## 1fichier backup\n\n**Failed**: ${escapeMarkdown(detail)}\n`, log, redact);
+}
+/** For @github/local-action, which imports an entry and calls its `run()`. */
+const run = (/* unused pure expression or super */ null && (runAction));
+
+
+/***/ })
+
+};
