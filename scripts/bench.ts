@@ -20,7 +20,7 @@ const execFileAsync = promisify(execFile)
 const { values } = parseArgs({
   options: { profiles: { type: 'string', default: 'mixed,small,big' }, level: { type: 'string', default: '6' } },
 })
-const LEVEL = values.level!
+const LEVEL = values.level
 const BENCH_DIR = path.join(REPO_ROOT, '.bench')
 const MiB = 1024 * 1024
 
@@ -126,7 +126,7 @@ async function measure(
   const wall = (performance.now() - started) / 1000
   const [user, sys, rssKB] = (await readFile(timeFile, 'utf8')).trim().split('\n').pop()!.split(' ').map(Number)
   if (code !== 0) console.error(`  ${command} exited ${code}: ${stderr.slice(-2000)}`)
-  return { wall, cpu: user! + sys!, rssMB: rssKB! / 1024, code }
+  return { wall, cpu: user + sys, rssMB: rssKB / 1024, code }
 }
 
 async function main(): Promise<void> {
@@ -162,8 +162,8 @@ async function main(): Promise<void> {
   }
   startup.sort((a, b) => a - b)
 
-  for (const name of values.profiles!.split(',')) {
-    const profile = PROFILES[name]
+  for (const name of values.profiles.split(',')) {
+    const profile = PROFILES[name] as (typeof PROFILES)[string] | undefined
     if (!profile) throw new Error(`unknown profile ${name}`)
     const tree = path.join(BENCH_DIR, name)
     if (!existsSync(path.join(tree, '.done'))) {
@@ -251,7 +251,7 @@ async function main(): Promise<void> {
     `\nMachine: ${cpus().length} cores (${cpu}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, compression level ${LEVEL}`,
   )
   console.log(
-    `Bundle dist/*.js: ${(bundle / MiB).toFixed(2)} MiB (${bundleSizes.map(([f, size]) => `${f} ${(size / MiB).toFixed(2)}`).join(', ')}); start-up to input validation: median ${startup[2]!.toFixed(0)} ms (of 5)\n`,
+    `Bundle dist/*.js: ${(bundle / MiB).toFixed(2)} MiB (${bundleSizes.map(([f, size]) => `${f} ${(size / MiB).toFixed(2)}`).join(', ')}); start-up to input validation: median ${startup[2].toFixed(0)} ms (of 5)\n`,
   )
   console.log('| profile | input | run | wall s | CPU s | peak RSS MB | zip/input |')
   console.log('|---|---|---|---|---|---|---|')

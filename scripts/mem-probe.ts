@@ -75,6 +75,6 @@ const code = await new Promise((resolve) => child.on('close', resolve))
 clearInterval(timer)
 clearInterval(hwmTimer)
 console.log(
-  `exit ${code}; peak RSS ${peak.rss.toFixed(0)} MB (anon ${peak.anon.toFixed(0)}, file ${peak.file.toFixed(0)}) at ${peak.at.toFixed(1)} s; HWM ${peak.hwm.toFixed(0)} MB`,
+  `exit ${String(code)}; peak RSS ${peak.rss.toFixed(0)} MB (anon ${peak.anon.toFixed(0)}, file ${peak.file.toFixed(0)}) at ${peak.at.toFixed(1)} s; HWM ${peak.hwm.toFixed(0)} MB`,
 )
 await standIn.stop()

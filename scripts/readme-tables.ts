@@ -1,5 +1,5 @@
 // Writes the README's inputs and outputs tables from action.yml (`npm run docs`), so the two
-// cannot drift; test/unit/readme.test.ts fails when the README was not regenerated.
+// cannot drift; test/unit/docs/readme.test.ts fails when the README was not regenerated.
 import { readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'

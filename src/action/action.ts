@@ -3,7 +3,7 @@
 import * as os from 'node:os'
 import * as core from '@actions/core'
 import { type Config, InvalidInputs, parseConfig } from '../core/config.js'
-import { BackupError } from '../core/errors.js'
+import { BackupError, messageOf } from '../core/errors.js'
 import { type Log, RedactingLog } from '../platform/log.js'
 import { maskSecrets, readInput, writeOutputs, writeSummary } from './runner-io.js'
 import { OneFichierError } from '../onefichier/errors.js'
@@ -122,7 +122,7 @@ function failureMessage(error: unknown, signal: AbortSignal, progress: RunProgre
       `was uploaded or deleted.`
     )
   if (error instanceof OneFichierError || error instanceof BackupError) return error.message
-  return `Unexpected failure: ${(error as Error)?.message ?? String(error)}`
+  return `Unexpected failure: ${messageOf(error)}`
 }
 
 /** One `::error` line per problem, redacted; the summary says the same. */
@@ -142,7 +142,7 @@ function reportFailure(
   } else {
     // Unexpected failures: the message only; the stack goes to the debug log.
     if (!(error instanceof OneFichierError || error instanceof BackupError))
-      log.debug((error as Error)?.stack ?? String(error))
+      log.debug(error instanceof Error && error.stack ? error.stack : String(error))
     core.setFailed(redact(message))
   }
   const detail = error instanceof InvalidInputs ? error.problems.map((p) => p.message).join(' ') : message

@@ -4,7 +4,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import { InputError, InvalidInputs, parseRepositoryConfig } from '../core/config.js'
-import { BackupError } from '../core/errors.js'
+import { BackupError, messageOf } from '../core/errors.js'
 import { formatBytes } from '../core/format.js'
 import { type Log, RedactingLog } from '../platform/log.js'
 import { OneFichierError } from '../onefichier/errors.js'
@@ -87,7 +87,7 @@ export async function runRestoreAction(): Promise<void> {
       log.error(error.message)
       process.exitCode = core.ExitCode.Failure
     } else if (error instanceof OneFichierError || error instanceof BackupError) core.setFailed(redact(error.message))
-    else core.setFailed(redact(`Unexpected failure: ${(error as Error)?.message ?? String(error)}`))
+    else core.setFailed(redact(`Unexpected failure: ${messageOf(error)}`))
   } finally {
     cancellation.dispose()
   }

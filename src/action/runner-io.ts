@@ -38,6 +38,6 @@ export function writeSummary(markdown: string, log: Log, redact: (text: string) 
 }
 
 function describeError(error: unknown): string {
-  const e = error as NodeJS.ErrnoException
-  return e?.code ?? e?.message ?? String(error)
+  if (!(error instanceof Error)) return String(error)
+  return (error as NodeJS.ErrnoException).code ?? error.message
 }

@@ -16,7 +16,7 @@ export function outputsOf(result: RunResult): Record<string, string> {
     'folder-id': result.folderId === null ? '' : String(result.folderId),
     pruned: JSON.stringify((retention?.pruned ?? []).map((b) => ({ 'file-name': b.fileName, url: b.url }))),
     'pruned-count': String(retention?.pruned.length ?? 0),
-    'kept-count': retention?.plan ? String(retention.plan.keep.length + (retention.notPruned.length ?? 0)) : '',
+    'kept-count': retention?.plan ? String(retention.plan.keep.length + retention.notPruned.length) : '',
     unchanged: String(result.status === 'unchanged'),
     'missing-files': JSON.stringify(result.missing.map((m) => m.name)),
     'artifact-id': '',

@@ -3,6 +3,7 @@
 // heap ~80 MB larger for the rest of the run. Here, a small heap of its own takes them
 // (checksums.ts sets its limits), and the main thread is free for the upload.
 // Bundled on its own (see package.json's build): ncc copies it beside the bundle.
+import { messageOf } from '../core/errors.js'
 import { parentPort, workerData } from 'node:worker_threads'
 import { ZipCheckError, ZipReadBack } from '../zip/read-back.js'
 import { digestFile } from './digest.js'
@@ -25,7 +26,10 @@ async function check(request: ChecksumRequest, post: (message: ChecksumMessage) 
   try {
     readBack = await ZipReadBack.open(request.zipPath, request.size, request.password || undefined)
   } catch (error) {
-    if (error instanceof ZipCheckError) return post({ kind: 'unsound', stage: 'directory', message: error.message })
+    if (error instanceof ZipCheckError) {
+      post({ kind: 'unsound', stage: 'directory', message: error.message })
+      return
+    }
     throw error
   }
   post({ kind: 'opened' })
@@ -33,7 +37,10 @@ async function check(request: ChecksumRequest, post: (message: ChecksumMessage) 
   try {
     await readBack.finish()
   } catch (error) {
-    if (error instanceof ZipCheckError) return post({ kind: 'unsound', stage: 'entries', message: error.message })
+    if (error instanceof ZipCheckError) {
+      post({ kind: 'unsound', stage: 'entries', message: error.message })
+      return
+    }
     throw error
   }
   post({ kind: 'done', ...digests, checked: readBack.checked })
@@ -43,6 +50,6 @@ const port = parentPort
 if (port && (workerData as { role?: unknown } | null)?.role === 'checksums') {
   const request = (workerData as { request: ChecksumRequest }).request
   check(request, (message) => port.postMessage(message)).catch((error: unknown) =>
-    port.postMessage({ kind: 'failed', message: (error as Error)?.message ?? String(error) }),
+    port.postMessage({ kind: 'failed', message: messageOf(error) }),
   )
 }

@@ -13,7 +13,7 @@ import type { Digests } from './digest.js'
 const COMPILED_WORKER = new URL('./checksum-worker.js', import.meta.url)
 // The tests run this module from its TypeScript source; the worker then runs from lib/ (npm test builds it first).
 const WORKER_FILE = import.meta.url.endsWith('.ts')
-  ? new URL(`${COMPILED_WORKER}`.replace('/src/', '/lib/'))
+  ? new URL(COMPILED_WORKER.href.replace('/src/', '/lib/'))
   : COMPILED_WORKER
 
 type Outcome = Extract<ChecksumMessage, { kind: 'done' }>

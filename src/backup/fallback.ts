@@ -1,6 +1,6 @@
 // on-upload-failure: artifact. The upload failed for good: the zip is kept as a workflow artifact,
 // and the run fails saying where it went. Only the action shell can (it needs the runner's service).
-import { BackupError } from '../core/errors.js'
+import { BackupError, messageOf } from '../core/errors.js'
 import type { Log } from '../platform/log.js'
 
 /** Where the zip went: what the run reports, and what the failure names. */
@@ -18,7 +18,7 @@ export async function keepAsArtifact(
   log: Log,
   onSaved: (saved: SavedArtifact) => void,
 ): Promise<BackupError> {
-  const message = (error as Error)?.message ?? String(error)
+  const message = messageOf(error)
   try {
     const saved = await log.group('Save the zip as a workflow artifact', () => save(zipPath))
     onSaved(saved)
@@ -29,7 +29,7 @@ export async function keepAsArtifact(
   } catch (artifactError) {
     return new BackupError(
       `${message} Saving the zip as a workflow artifact failed too ` +
-        `(${(artifactError as Error)?.message ?? String(artifactError)}). Nothing was pruned.`,
+        `(${messageOf(artifactError)}). Nothing was pruned.`,
     )
   }
 }

@@ -41,7 +41,8 @@ export interface SeriesListing {
 export function seriesFromListing(items: readonly FileItem[], prefix: string): SeriesListing {
   const byId = new Map<string, FileItem[]>()
   const ambiguous: string[] = []
-  for (const item of items) {
+  // Whatever the types say, the listing is the server's: an item may be anything.
+  for (const item of items as ReadonlyArray<FileItem | null | undefined>) {
     if (typeof item?.filename !== 'string' || typeof item.url !== 'string') continue
     const id = fileIdOf(item.url)
     if (id === null) {

@@ -45,7 +45,7 @@ export class UploadResultMissing extends Error {
 
 /** Links as a user can follow them up: name and URL. */
 export function describeLinks(links: readonly UploadLink[]): string {
-  return links.map((l) => `'${String(l.filename)}' (${String(l.download)})`).join(', ')
+  return links.map((l) => `'${l.filename}' (${l.download})`).join(', ')
 }
 
 export async function uploadWithRetries(client: OneFichierApi, job: UploadJob): Promise<UploadLink> {

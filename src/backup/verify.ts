@@ -41,7 +41,7 @@ async function verifyFromListing(
   // listing that lacks it is asked again once, the 30-s listing rule later (the pacer spaces them),
   // before anything is concluded.
   let item: FileItem | undefined
-  let listing: FileItem[] = []
+  let listing: FileItem[]
   for (let attempt = 1; attempt <= LATE_FILE_LISTINGS && !item; attempt++) {
     try {
       listing = await client.listFiles(expected.folderId, { fresh: attempt > 1 })

@@ -2,7 +2,7 @@
 // needs, the secrets from the environment or files as for `backup`, and plain or --json output.
 import { parseArgs } from 'node:util'
 import { InvalidInputs, KEEP_COUNT_INPUTS, KEEP_WITHIN_INPUTS, parseRepositoryConfig } from '../core/config.js'
-import { BackupError } from '../core/errors.js'
+import { BackupError, messageOf } from '../core/errors.js'
 import { formatBytes } from '../core/format.js'
 import type { Log } from '../platform/log.js'
 import { OneFichierError } from '../onefichier/errors.js'
@@ -90,13 +90,12 @@ export interface ParsedRepositoryArgs {
 }
 
 export function parseRepositoryArgs(command: RepositoryCommand, argv: string[]): ParsedRepositoryArgs {
-  const options = Object.fromEntries([
-    ...VALUE_FLAGS.map((f) => [f, { type: 'string' as const }]),
-    ...SWITCHES.map((f) => [f, { type: 'boolean' as const }]),
-  ])
+  const options: Record<string, { type: 'string' | 'boolean' }> = {}
+  for (const flag of VALUE_FLAGS) options[flag] = { type: 'string' }
+  for (const flag of SWITCHES) options[flag] = { type: 'boolean' }
   let parsed: { values: Record<string, string | boolean | undefined> }
   try {
-    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false }) as typeof parsed
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false })
   } catch (error) {
     throw new RepositoryUsageError(`${(error as Error).message}. See --help.`)
   }
@@ -223,7 +222,7 @@ export async function runRepositoryCommand(
       return shell.cancelledCode()
     }
     if (error instanceof OneFichierError || error instanceof BackupError) shell.log.error(error.message)
-    else shell.log.error(`Unexpected failure: ${(error as Error)?.message ?? String(error)}`)
+    else shell.log.error(`Unexpected failure: ${messageOf(error)}`)
     return 1
   }
 }

@@ -373,7 +373,7 @@ function readRetention(get: InputLookup): RetentionPolicy {
       problems.push(new InputError(input, (error as Error).message, '30d (units: h, d, w, m, y; e.g. 36h, 8w, 1y6m)'))
     }
   }
-  if (problems.length === 1) throw problems[0]
+  if (problems.length === 1) throw problems[0]!
   if (problems.length > 1) throw new InvalidInputs(problems)
   return policy
 }

@@ -1,5 +1,10 @@
 // Failures of the run that are not 1fichier's: each says what happened and what to do.
 
+/** What went wrong, in words, whatever was thrown (an Error, or anything else). */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
 /** A failure whose message is the whole story for the user: printed as one line, no stack trace. */
 export class BackupError extends Error {
   override name = 'BackupError'

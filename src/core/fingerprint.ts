@@ -5,7 +5,7 @@
 // The fingerprint is an HMAC keyed from the API key, so the description that holds it tells
 // nobody else anything about the files (no guessing a file's content and checking the hash), and
 // it can safely cover the passwords. A new API key means one upload that was not strictly needed.
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto'
+import { createHash, createHmac, type Hash } from 'node:crypto'
 import type { ContentObserver, Entry } from './entry.js'
 
 export interface FingerprintSettings {
@@ -15,7 +15,7 @@ export interface FingerprintSettings {
 }
 
 export class ContentFingerprint implements ContentObserver {
-  private readonly hmac: Hmac
+  private readonly hmac: ReturnType<typeof createHmac>
   private current: { entry: Entry; hash: Hash; size: number } | null = null
   private result: string | null = null
 

@@ -287,7 +287,9 @@ export class OneFichierClient {
       headers: { json: '1' },
     })
     const answer = parseApiAnswer<UploadResult>(operation, response)
-    const links = Array.isArray(answer.links) ? answer.links.filter((l) => typeof l?.download === 'string') : []
+    const links = Array.isArray(answer.links)
+      ? (answer.links as Array<UploadLink | null>).filter((l): l is UploadLink => typeof l?.download === 'string')
+      : []
     if (links.length === 0) throw new OneFichierError('retryable', operation, '1fichier listed no uploaded file')
     const ours = links.filter((l) => l.filename === fileName)
     return { link: ours[0] ?? null, others: links.filter((l) => l !== ours[0]) }

@@ -13,17 +13,26 @@ export interface PacerOptions {
 
 export const ONEFICHIER_PACING = { minSleepMs: 400, maxSleepMs: 5_000 } as const
 
+/** Why the signal was aborted, as an Error (AbortSignal allows any reason). */
+function abortReason(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason
+  return reason instanceof Error ? reason : new Error(typeof reason === 'string' ? reason : 'aborted')
+}
+
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (ms <= 0) return Promise.resolve()
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
+    if (signal?.aborted) {
+      reject(abortReason(signal))
+      return
+    }
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort)
       resolve()
     }, ms)
     const onAbort = () => {
       clearTimeout(timer)
-      reject(signal?.reason)
+      reject(abortReason(signal))
     }
     signal?.addEventListener('abort', onAbort, { once: true })
   })

@@ -263,6 +263,8 @@ function retryAfterMs(headers: RawResponse['headers']): number | undefined {
 }
 
 /** Reads an API answer; an HTTP error, a KO status or a body that is not JSON all become errors. */
+// The caller names the answer's shape; its fields are still checked where they are read.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 export function parseApiAnswer<T>(operation: string, response: RawResponse): T {
   let json: unknown
   try {

@@ -20,9 +20,10 @@ export interface Extracted {
 
 /** Refuses a non-empty target without overwrite, before anything is downloaded or written. */
 export async function checkTarget(target: string, overwrite: boolean): Promise<void> {
-  const entries = await readdir(target).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return []
-    if (error.code === 'ENOTDIR') throw new BackupError(`'${target}' is a file, not a folder: give another --to.`)
+  const entries = await readdir(target).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return []
+    if (code === 'ENOTDIR') throw new BackupError(`'${target}' is a file, not a folder: give another --to.`)
     throw error
   })
   if (entries.length > 0 && !overwrite) {

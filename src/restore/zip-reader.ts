@@ -3,7 +3,7 @@
 // link entry) so that an unsafe zip is refused before anything is written; then each entry's data,
 // inflated and checked against its CRC-32, or for AES entries (WinZip AE-2) against the password
 // check and the authentication code, as restic's `check --read-data` reads every blob.
-import { Transform, type Readable, type TransformCallback } from 'node:stream'
+import { Transform, Writable, type Readable, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createInflateRaw, crc32 } from 'node:zlib'
 import yauzl from 'yauzl'
@@ -51,7 +51,7 @@ export class OpenArchive {
         yauzl.open(
           file,
           { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false },
-          (error, z) => (error || !z ? reject(error ?? new Error('no zip')) : resolve(z)),
+          (error, z) => (error ? reject(error) : resolve(z)),
         ),
       )
     } catch (error) {
@@ -95,7 +95,7 @@ export class OpenArchive {
     const stream = await new Promise<Readable>((resolve, reject) =>
       // yauzl inflates method 8 itself; an AES entry (method 99) comes raw, to be opened here.
       this.zip.openReadStream(raw, (encrypted ? { decodeFileData: false } : {}) as never, (error, s) =>
-        error || !s ? reject(error ?? new Error('no stream')) : resolve(s),
+        error ? reject(error) : resolve(s),
       ),
     )
     if (!encrypted) {
@@ -253,7 +253,10 @@ class AesCheck extends Transform {
 
   override _flush(callback: TransformCallback): void {
     const problem = this.reader.finish()
-    if (!problem) return callback()
+    if (!problem) {
+      callback()
+      return
+    }
     callback(
       new CorruptArchiveError(
         problem === 'cut short'
@@ -266,7 +269,10 @@ class AesCheck extends Transform {
 
 /** Reads one entry to its end (checking it) without keeping the bytes. */
 export async function drainChecked(stream: Readable): Promise<void> {
-  await pipeline(stream, async function* (source) {
-    for await (const chunk of source) void chunk
-  })
+  await pipeline(
+    stream,
+    new Writable({
+      write: (_chunk, _encoding, done) => done(),
+    }),
+  )
 }

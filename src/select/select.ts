@@ -213,8 +213,8 @@ async function* toEntries(
     batch = []
     const stats = await Promise.all(
       current.map(({ source }) =>
-        (options.followSymlinks ? stat(source) : lstat(source)).catch((error: NodeJS.ErrnoException) => {
-          missing(source, describeReadError(error))
+        (options.followSymlinks ? stat(source) : lstat(source)).catch((error: unknown) => {
+          missing(source, describeReadError(error as NodeJS.ErrnoException))
           return null
         }),
       ),

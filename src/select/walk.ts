@@ -54,8 +54,8 @@ function isAncestor(chain: Ancestor | undefined, id: string): boolean {
 function patternsOf(globber: Globber): GlobPattern[] | null {
   const patterns = (globber as unknown as { patterns?: unknown }).patterns
   if (!Array.isArray(patterns) || patterns.length === 0) return null
-  const ok = patterns.every(
-    (p: Partial<GlobPattern>) =>
+  const ok = (patterns as Array<Partial<GlobPattern> | null>).every(
+    (p) =>
       typeof p?.match === 'function' &&
       typeof p.partialMatch === 'function' &&
       typeof p.negate === 'boolean' &&

@@ -3,7 +3,7 @@
 // (1,000 rounds) turns password + salt into an AES-256 key, an HMAC key and a 2-byte password
 // check; the data is AES-CTR with a little-endian counter starting at 1; a 10-byte HMAC-SHA1 of
 // the ciphertext closes it. AE-2 leaves the CRC field 0 (the HMAC authenticates instead).
-import { createCipheriv, createHmac, pbkdf2, randomBytes, timingSafeEqual, type Cipheriv, type Hmac } from 'node:crypto'
+import { createCipheriv, createHmac, pbkdf2, randomBytes, timingSafeEqual, type Cipheriv } from 'node:crypto'
 import { endianness } from 'node:os'
 import { promisify } from 'node:util'
 
@@ -34,7 +34,7 @@ export function aesExtraField(actualMethod: number): Buffer {
 /** One entry's encryption: its own salt, so no two entries share a keystream. */
 export class EntryCipher {
   private readonly ecb: Cipheriv
-  private readonly mac: Hmac
+  private readonly mac: ReturnType<typeof createHmac>
   private counter = 1
   /** Keystream bytes left over from the last block of the previous update. */
   private spare: Buffer = Buffer.alloc(0)

@@ -386,7 +386,10 @@ function inflateStreaming(entry: CentralEntry): DataCheck {
     // Resolves once zlib has taken the chunk in: its memory is then free again.
     write: (chunk) =>
       new Promise<void>((resolve, reject) => {
-        if (error) return reject(error)
+        if (error) {
+          reject(error)
+          return
+        }
         inflate.write(chunk, (e) => (e ? reject(e) : resolve()))
       }),
     end: async () => {

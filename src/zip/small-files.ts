@@ -82,7 +82,7 @@ function defaultWorkerCount(): number {
 const COMPILED_WORKER = new URL('./small-file-worker.js', import.meta.url)
 // The tests run this module from its TypeScript source, beside the worker's (Node strips the types).
 const WORKER_FILE = import.meta.url.endsWith('.ts')
-  ? new URL(`${COMPILED_WORKER}`.replace(/\.js$/, '.ts'))
+  ? new URL(COMPILED_WORKER.href.replace(/\.js$/, '.ts'))
   : COMPILED_WORKER
 
 /** Up to this many small files are done in this thread: a worker costs ~10 MB and a start-up. */

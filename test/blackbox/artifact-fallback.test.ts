@@ -86,18 +86,18 @@ describe('on-upload-failure: artifact', () => {
     // One artifact, named as the backup, holding the zip itself (not a zip of the zip).
     expect(artifacts.artifacts).toHaveLength(1)
     const [artifact] = artifacts.artifacts
-    expect(artifact!.name).toMatch(/^my-repo-\d{8}T\d{6}Z\.zip$/)
-    expect(artifact!.finalized).toBe(true)
-    expect(artifact!.hash).toBe(`sha256:${sha256(artifact!.data)}`)
-    expect(artifact!.size).toBe(String(artifact!.data.length))
-    const zipFile = path.join(tmpdir(), `artifact-${artifact!.id}.zip`)
-    await writeFile(zipFile, artifact!.data)
+    expect(artifact.name).toMatch(/^my-repo-\d{8}T\d{6}Z\.zip$/)
+    expect(artifact.finalized).toBe(true)
+    expect(artifact.hash).toBe(`sha256:${sha256(artifact.data)}`)
+    expect(artifact.size).toBe(String(artifact.data.length))
+    const zipFile = path.join(tmpdir(), `artifact-${artifact.id}.zip`)
+    await writeFile(zipFile, artifact.data)
     expect(inspectZip(zipFile).map((e) => [e.name, e.kind, e.mode, e.sha256])).toEqual([
       [
         'app.bin',
         'file',
         0o755,
-        sha256(TREE['out/app.bin']!.kind === 'file' ? (TREE['out/app.bin'] as { content: Buffer }).content : ''),
+        sha256(TREE['out/app.bin'].kind === 'file' ? (TREE['out/app.bin'] as { content: Buffer }).content : ''),
       ],
       ['notes.txt', 'file', 0o644, sha256('release notes\n'.repeat(1000))],
     ])
@@ -106,11 +106,11 @@ describe('on-upload-failure: artifact', () => {
     const errors = errorLines(run)
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(/upload to 1fichier failed/)
-    expect(errors[0]).toContain(`saved instead as workflow artifact '${artifact!.name}' (id ${artifact!.id}`)
+    expect(errors[0]).toContain(`saved instead as workflow artifact '${artifact.name}' (id ${artifact.id}`)
     expect(errors[0]).toContain('Nothing was pruned')
-    const url = `https://github.com/octo-org/my-repo/actions/runs/4242/artifacts/${artifact!.id}`
+    const url = `https://github.com/octo-org/my-repo/actions/runs/4242/artifacts/${artifact.id}`
     expect(errors[0]).toContain(url)
-    expect(run.outputs['artifact-id']).toBe(String(artifact!.id))
+    expect(run.outputs['artifact-id']).toBe(String(artifact.id))
     expect(run.outputs['artifact-url']).toBe(url)
     expect(run.summary).toContain('**Failed**')
     expect(run.summary).toContain(url)

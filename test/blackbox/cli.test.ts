@@ -156,7 +156,7 @@ describe('1fichier-backup CLI', () => {
 
   it('an older Node.js gets one line naming the version needed, exit code 2, no stack trace', async () => {
     const { execFileSync } = await import('node:child_process')
-    let systemNode = ''
+    let systemNode: string
     try {
       systemNode = execFileSync('/usr/bin/node', ['--version'], { encoding: 'utf8' }).trim()
     } catch {
@@ -246,14 +246,14 @@ describe('1fichier-backup CLI', () => {
     })
     expect(first.code, first.stderr).toBe(0)
     const [stored] = standIn.filesIn(account, 'cron-enc')
-    expect(readTree(extractWith7zip(stored!.dataPath, secret))).toEqual(readTree(path.join(workspace, 'data')))
+    expect(readTree(extractWith7zip(stored.dataPath, secret))).toEqual(readTree(path.join(workspace, 'data')))
     await new Promise((resolve) => setTimeout(resolve, 1_100))
     const second = await cli(args, {
       cwd: workspace,
       env: { ONEFICHIER_API_KEY: key, ONEFICHIER_ARCHIVE_PASSWORD: secret },
     })
     expect(second.code, second.stderr).toBe(0)
-    expect(second.stdout).toContain(`Unchanged, nothing uploaded; newest backup ${stored!.filename}`)
+    expect(second.stdout).toContain(`Unchanged, nothing uploaded; newest backup ${stored.filename}`)
     expect(standIn.filesIn(account, 'cron-enc')).toHaveLength(1)
     expect(`${first.stdout}${first.stderr}${second.stdout}${second.stderr}`).not.toContain(secret)
   })
@@ -334,7 +334,7 @@ describe('1fichier-backup CLI', () => {
     })
     expect(run.code, run.stderr).toBe(0)
     const [stored] = standIn.filesIn(account, 'from-files')
-    expect(stored!.pass).toBe('from-a-credential-file')
+    expect(stored.pass).toBe('from-a-credential-file')
 
     const pasted = await cli(['--path', 'data', '--key-file', key], { cwd: workspace })
     expect(pasted.code).toBe(2)

@@ -55,11 +55,11 @@ describe('archive-password', () => {
     expect(run.stdout).toContain(`::add-mask::${PASSWORD}`)
     expect(run.summary).toContain('AES-256')
 
-    const zip = storedPath(run.outputs.url!)
+    const zip = storedPath(run.outputs.url)
     // 7-Zip sees every content entry as AES-256 encrypted; names are readable without the password.
     const listing = execFileSync(sevenZip(), ['l', '-slt', '-p', zip], { encoding: 'utf8' })
     const methods = [...listing.matchAll(/^Method = (.*)$/gm)].map((m) => m[1])
-    expect(methods.filter((m) => m?.startsWith('AES-256'))).toHaveLength(6) // 5 files + the link
+    expect(methods.filter((m) => m.startsWith('AES-256'))).toHaveLength(6) // 5 files + the link
     expect(methods).toContain('AES-256 Deflate')
     expect(methods).toContain('AES-256 Store') // photo.jpg and the link stay stored inside the encryption
     expect(listing).toContain('Path = notes.txt')
@@ -82,7 +82,7 @@ describe('archive-password', () => {
       },
     })
     expect(run.code, visibleLog(run)).toBe(0)
-    const zip = storedPath(run.outputs.url!)
+    const zip = storedPath(run.outputs.url)
     expect(() => extractWith7zip(zip, 'not the password at all')).toThrow(/Wrong password/)
     // Even stored (level 0), no plaintext survives: the content is encrypted, not just compressed.
     const { readFileSync } = await import('node:fs')
@@ -109,17 +109,17 @@ describe('archive-password', () => {
   })
 
   it('detects tampering: a flipped byte in the encrypted data fails the authentication code', async () => {
-    const workspace = await makeWorkspace({ 'data/notes.txt': TREE['data/notes.txt']! })
+    const workspace = await makeWorkspace({ 'data/notes.txt': TREE['data/notes.txt'] })
     const run = await runAction({
       workspace,
       inputs: { 'api-key': apiKey, path: 'data', 'archive-password': PASSWORD, 'api-url': standIn.apiUrl },
     })
     expect(run.code, visibleLog(run)).toBe(0)
     const { readFileSync, writeFileSync } = await import('node:fs')
-    const bytes = readFileSync(storedPath(run.outputs.url!))
+    const bytes = readFileSync(storedPath(run.outputs.url))
     const nameEnd = bytes.indexOf(Buffer.from('notes.txt')) + 'notes.txt'.length
-    bytes[nameEnd + 11 + 9 + 40]! ^= 0x01 // inside the data: past the extra fields, salt and check
-    const tampered = `${storedPath(run.outputs.url!)}.tampered.zip`
+    bytes[nameEnd + 11 + 9 + 40] ^= 0x01 // inside the data: past the extra fields, salt and check
+    const tampered = `${storedPath(run.outputs.url)}.tampered.zip`
     writeFileSync(tampered, bytes)
     expect(() => extractWith7zip(tampered, PASSWORD)).toThrow(/Data Error|CRC Failed|Wrong password/)
   })

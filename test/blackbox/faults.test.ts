@@ -148,8 +148,7 @@ describe('fault matrix', () => {
     if (endpoint !== 'file/ls.cgi' && second?.[0] !== 'file/ls.cgi') {
       const listings = standIn.requests.filter((r) => r.endpoint === 'file/ls.cgi')
       expect(listings.length).toBeLessThanOrEqual(2)
-      for (let i = 1; i < listings.length; i++)
-        expect(listings[i]!.at - listings[i - 1]!.at).toBeGreaterThanOrEqual(250)
+      for (let i = 1; i < listings.length; i++) expect(listings[i].at - listings[i - 1].at).toBeGreaterThanOrEqual(250)
       if (!['flood', 'ip-locked', 'owner-locked', 'user-locked'].includes(fault))
         expect(run.stdout).not.toContain('Flood detected')
     }
@@ -164,11 +163,11 @@ describe('fault matrix', () => {
       expect(errors).toEqual([])
       // Exactly one new backup, the verified one, in the folder (none misplaced elsewhere).
       expect(fresh.map((f) => f.filename)).toEqual([run.outputs['file-name']])
-      expect(fresh[0]!.whirlpool).toBe(run.outputs.whirlpool)
-      expect(fresh[0]!.url).toBe(run.outputs.url)
+      expect(fresh[0].whirlpool).toBe(run.outputs.whirlpool)
+      expect(fresh[0].url).toBe(run.outputs.url)
       expect(series).toHaveLength(inFolder.length - 1)
       // keep-last 1: the seeds that remain are exactly those whose deletion was not confirmed.
-      const pruned = (JSON.parse(run.outputs.pruned!) as Array<{ 'file-name': string }>).map((p) => p['file-name'])
+      const pruned = (JSON.parse(run.outputs.pruned) as Array<{ 'file-name': string }>).map((p) => p['file-name'])
       expect(inFolder.filter((n) => SEEDS.includes(n)).sort()).toEqual(SEEDS.filter((n) => !pruned.includes(n)).sort())
       if (pruned.length < SEEDS.length)
         expect(run.stdout).toMatch(/::warning::(Retention skipped|Could not delete|Retention deleted)/)

@@ -121,7 +121,7 @@ describe('the temporary folder', () => {
     symlinkSync(path.join(workspace, 'data/tmp'), link)
     const run = await backup(workspace, { 'include-hidden-files': 'true' }, { RUNNER_TEMP: link })
     expect(run.code, visibleLog(run)).toBe(0)
-    const stored = standIn.storedPath(account, run.outputs.url!)
+    const stored = standIn.storedPath(account, run.outputs.url)
     const names = inspectZip(stored).map((e) => e.name)
     expect(names.filter((n) => n.includes('1fichier-backup-'))).toEqual([])
     expect(names).toEqual(['a.txt', 'tmp', 'tmp/.keep'])
@@ -136,9 +136,9 @@ describe('paths the walk cannot read', () => {
     const followed = await backup(workspace, { 'follow-symlinks': 'true' })
     expect(followed.code, visibleLog(followed)).toBe(0)
     expect(followed.stdout).toMatch(/::warning::'data\/loop-a' is missing from the backup: its symbolic links loop/)
-    expect(JSON.parse(followed.outputs['missing-files']!)).toEqual(['data/loop-a', 'data/loop-b'])
+    expect(JSON.parse(followed.outputs['missing-files'])).toEqual(['data/loop-a', 'data/loop-b'])
     expect(followed.summary).toContain('### Missing files (2)')
-    expect(inspectZip(standIn.storedPath(account, followed.outputs.url!)).map((e) => e.name)).toEqual(['a.txt'])
+    expect(inspectZip(standIn.storedPath(account, followed.outputs.url)).map((e) => e.name)).toEqual(['a.txt'])
 
     // A tree deeper than the system's longest path (4,096 bytes), made one relative step at a time.
     const deep = path.join(workspace, 'data/deep')
@@ -155,7 +155,7 @@ describe('paths the walk cannot read', () => {
     expect(walked.stdout).toMatch(
       /::warning::'data\/deep\/d+.*' is missing from the backup: its path is too long for the system/,
     )
-    expect(JSON.parse(walked.outputs['missing-files']!)).toHaveLength(1)
+    expect(JSON.parse(walked.outputs['missing-files'])).toHaveLength(1)
     expect(errorLines(walked)).toEqual([])
   })
 })

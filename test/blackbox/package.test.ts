@@ -22,9 +22,9 @@ describe('npm package', () => {
     const packed = JSON.parse(
       execFileSync('npm', ['pack', '--json', '--pack-destination', scratch], { cwd: REPO_ROOT, encoding: 'utf8' }),
     ) as Array<{ filename: string; size: number; files: Array<{ path: string }> }>
-    const tarball = path.join(scratch, packed[0]!.filename)
+    const tarball = path.join(scratch, packed[0].filename)
     expect(statSync(tarball).size).toBeLessThan(20 * 1024 * 1024)
-    const files = packed[0]!.files.map((f) => f.path)
+    const files = packed[0].files.map((f) => f.path)
     expect(files).toEqual(
       expect.arrayContaining([
         'LICENSE',

@@ -35,8 +35,8 @@ beforeAll(async () => {
   proxy = await startConnectProxy(standIn)
 })
 afterAll(async () => {
-  await proxy?.close()
-  await standIn?.stop()
+  await proxy.close()
+  await standIn.stop()
 })
 
 async function rclone(...args: string[]): Promise<string> {
@@ -93,7 +93,7 @@ describeRclone('rclone (1fichier backend) against the stand-in', () => {
     expect(listing).toHaveLength(1)
     expect(listing[0]).toMatchObject({ Name: 'upload.zip', Size: 3800 })
     // rclone reads the stand-in's checksum as 1fichier's Whirlpool and it equals OpenSSL's.
-    expect(listing[0]!.Hashes?.whirlpool).toBe(opensslWhirlpool(file))
+    expect(listing[0].Hashes?.whirlpool).toBe(opensslWhirlpool(file))
     await rclone('deletefile', 'standin:rc/inner/upload.zip')
     expect(JSON.parse(await rclone('lsjson', 'standin:rc/inner'))).toEqual([])
     rcloneRequests = [...standIn.requests]

@@ -172,7 +172,7 @@ describe('restore', () => {
     expect(dropped.code, dropped.stderr).toBe(0)
     const downloads = standIn.requests.filter((r) => r.endpoint === 'download')
     expect(downloads).toHaveLength(2)
-    expect(downloads[1]!.headers.range).toMatch(/^bytes=[1-9]\d*-$/)
+    expect(downloads[1].headers.range).toMatch(/^bytes=[1-9]\d*-$/)
 
     standIn.injectFault('download', 'download-corrupt', 9)
     const to = emptyDir()
@@ -213,17 +213,17 @@ describe('restore', () => {
 describe('check, list, prune', () => {
   it('check verifies every entry and exits 1 on a damaged backup; list --json gives typed values', async () => {
     expect((await cli(['--path', 'data', ...repo('chk', 'chk')])).code).toBe(0)
-    const good = standIn.filesIn(account, 'chk')[0]!
+    const good = standIn.filesIn(account, 'chk')[0]
     // A damaged zip whose listing agrees with its bytes: only reading every entry finds it.
     const damaged = Buffer.from(readFileSync(good.dataPath))
-    damaged[200]! ^= 0xff
+    damaged[200] ^= 0xff
     await standIn.seedFile(account, 'chk', stampName('chk', '2020-01-01T00:00:00Z'), damaged)
     const all = await cli(['check', ...repo('chk', 'chk'), '--backup', 'all', '--json'])
     expect(all.stdout, all.stderr).not.toBe('')
     expect(all.code).toBe(1)
     const results = JSON.parse(all.stdout) as Array<{ 'file-name': string; ok: boolean; problem?: string }>
     expect(results.map((r) => r.ok)).toEqual([true, false])
-    expect(results[1]!.problem).toMatch(/CRC-32|not a readable zip|cannot be read|damaged/)
+    expect(results[1].problem).toMatch(/CRC-32|not a readable zip|cannot be read|damaged/)
     const latest = await cli(['check', ...repo('chk', 'chk')])
     expect(latest.code, latest.stderr).toBe(0)
 
@@ -262,7 +262,7 @@ describe('check, list, prune', () => {
       'unlimited',
     ])
     expect(within.code, within.stderr).toBe(0)
-    expect((JSON.parse(within.stdout) as Array<{ 'kept-by': string[] }>)[0]!['kept-by']).toEqual([
+    expect((JSON.parse(within.stdout) as Array<{ 'kept-by': string[] }>)[0]['kept-by']).toEqual([
       'within-daily 30d: 2026-03-01',
       'monthly 2026-03',
     ])

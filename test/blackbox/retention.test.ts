@@ -72,11 +72,11 @@ describe('retention', () => {
   it('keeps exactly what the rules say and never touches other files', async () => {
     const result = await run()
     expect(result.code, visibleLog(result)).toBe(0)
-    const newName = result.outputs['file-name']!
+    const newName = result.outputs['file-name']
     expect(names()).toEqual([newName, SERIES.A, SERIES.C, SERIES.E, SERIES.G, ...UNRELATED].sort())
 
     // Outputs: the pruned list with URLs, and the counts.
-    const pruned = JSON.parse(result.outputs.pruned!) as Array<{ 'file-name': string; url: string }>
+    const pruned = JSON.parse(result.outputs.pruned) as Array<{ 'file-name': string; url: string }>
     expect(pruned.map((p) => p['file-name']).sort()).toEqual(
       [SERIES.B, SERIES.D, SERIES.F, SERIES.H, SERIES.K, SERIES.I, SERIES.J].sort(),
     )
@@ -127,7 +127,7 @@ describe('retention', () => {
     const before = names()
     const result = await run()
     expect(result.code, visibleLog(result)).toBe(0)
-    expect(names()).toEqual([...before, result.outputs['file-name']!].sort())
+    expect(names()).toEqual([...before, result.outputs['file-name']].sort())
     expect(calls('file/rm.cgi')).toHaveLength(0)
     expect(result.stdout).toMatch(/::warning::Retention skipped: listing the folder failed .*nothing was deleted/)
     expect(result.outputs['kept-count']).toBe('')
@@ -150,7 +150,7 @@ describe('retention', () => {
     const result = await run({ 'keep-last': '1', 'keep-daily': '', 'keep-monthly': '', 'keep-yearly': '' })
     expect(result.code, visibleLog(result)).toBe(0)
     // keep-last 1 goes to the future backup (restic counts it); the new one is protected.
-    expect(names()).toEqual([future, result.outputs['file-name']!, ...UNRELATED].sort())
+    expect(names()).toEqual([future, result.outputs['file-name'], ...UNRELATED].sort())
     expect(result.stdout).toMatch(new RegExp(`::warning::'${future}' is dated in the future`))
   })
 
@@ -163,7 +163,7 @@ describe('retention', () => {
     cutoff.setUTCFullYear(cutoff.getUTCFullYear() - 1)
     const expected = Object.values(SERIES).filter((n) => {
       const m = /(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(n)!
-      return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) > cutoff.getTime() - 5_000
+      return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) > cutoff.getTime() - 5_000
     })
     expect(kept.sort()).toEqual(expected.sort())
   })

@@ -62,7 +62,7 @@ const calls = (s: StandIn, endpoint: string) => s.requests.filter((r) => r.endpo
 /** The longest quiet time on the wire after the first answer with this status. */
 function gapAfter(requests: LoggedRequest[], status: number): number {
   const at = requests.findIndex((r) => r.status === status)
-  return at === -1 || at + 1 >= requests.length ? -1 : requests[at + 1]!.at - requests[at]!.at
+  return at === -1 || at + 1 >= requests.length ? -1 : requests[at + 1].at - requests[at].at
 }
 
 describe('files that appear late', () => {
@@ -77,7 +77,7 @@ describe('files that appear late', () => {
     expect(calls(s, 'file/info.cgi')).toHaveLength(1)
     const listings = calls(s, 'file/ls.cgi')
     expect(listings.length).toBe(3)
-    for (let i = 1; i < listings.length; i++) expect(listings[i]!.at - listings[i - 1]!.at).toBeGreaterThanOrEqual(250)
+    for (let i = 1; i < listings.length; i++) expect(listings[i].at - listings[i - 1].at).toBeGreaterThanOrEqual(250)
     expect(s.filesIn(account, 'svc').map((f) => f.filename)).toEqual([result.outputs['file-name']])
   })
 
@@ -131,8 +131,8 @@ describe('locks', () => {
     const result = await run(s, apiKey, { 'keep-last': '' }, { ONEFICHIER_BACKUP_TEST_TIME_SCALE: '1' })
     expect(result.code, visibleLog(result)).toBe(0)
     const upload = s.requests.findIndex((r) => r.endpoint === 'upload.cgi')
-    expect(s.requests[upload]!.status).toBe(403)
-    expect(s.requests[upload + 1]!.at - s.requests[upload]!.at).toBeGreaterThanOrEqual(30_000)
+    expect(s.requests[upload].status).toBe(403)
+    expect(s.requests[upload + 1].at - s.requests[upload].at).toBeGreaterThanOrEqual(30_000)
     // The upload path adds only its own steps: ask end.pl whether the file landed, then a fresh node.
     expect(
       s.requests

@@ -89,8 +89,8 @@ describe('skip-unchanged', () => {
     expectUploaded(first, 0)
     // The fingerprint is in the description, next to the zip's SHA-256; nothing about the files is readable.
     const [file] = standIn.filesIn(account, 'nightly')
-    expect(file!.description).toMatch(/^1fichier-backup fingerprint=v1:[A-Za-z0-9_-]{43} sha256=[0-9a-f]{64}$/)
-    expect(file!.description).toContain(`sha256=${first.outputs.sha256}`)
+    expect(file.description).toMatch(/^1fichier-backup fingerprint=v1:[A-Za-z0-9_-]{43} sha256=[0-9a-f]{64}$/)
+    expect(file.description).toContain(`sha256=${first.outputs.sha256}`)
 
     const same = await backup()
     expectSkipped(same, first)

@@ -52,12 +52,12 @@ export function parseOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {}
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i]!)
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i])
     if (!match) continue
     const [, name, delimiter] = match
     const value: string[] = []
-    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]!)
-    outputs[name!] = value.join('\n')
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i])
+    outputs[name] = value.join('\n')
   }
   return outputs
 }
@@ -89,7 +89,7 @@ export async function actionEnvironment(options: Pick<RunOptions, 'inputs' | 'wo
     ...options.env,
   }
   for (const [name, spec] of Object.entries(action.inputs)) {
-    const value = options.inputs[name] ?? spec.default ?? ''
+    const value = name in options.inputs ? options.inputs[name] : (spec.default ?? '')
     env[`INPUT_${name.toUpperCase()}`] = value
   }
   for (const name of Object.keys(options.inputs)) {

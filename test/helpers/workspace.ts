@@ -63,7 +63,7 @@ export function opensslWhirlpool(file: string): string {
     ['dgst', '-provider', 'legacy', '-provider', 'default', '-whirlpool', '-r', file],
     { encoding: 'utf8' },
   )
-  return out.split(' ')[0]!.trim()
+  return out.split(' ')[0].trim()
 }
 
 export function randomKey(): string {
@@ -102,7 +102,7 @@ export function extractWith7zip(zip: string, password: string): string {
     })
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string }
-    throw new Error(`7-Zip failed: ${e.stdout ?? ''}${e.stderr ?? ''}`)
+    throw new Error(`7-Zip failed: ${e.stdout ?? ''}${e.stderr ?? ''}`, { cause: error })
   }
   return dest
 }

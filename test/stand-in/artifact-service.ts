@@ -60,16 +60,21 @@ export class ArtifactService {
     }
     if (req.method === 'POST' && url.pathname.startsWith(TWIRP)) {
       if (req.headers.authorization !== `Bearer ${this.environment().ACTIONS_RUNTIME_TOKEN}`) {
-        return json(401, { code: 'unauthenticated', msg: 'bad token' })
+        json(401, { code: 'unauthenticated', msg: 'bad token' })
+        return
       }
       const request = JSON.parse(body.toString()) as Record<string, unknown>
       const field = (camel: string, snake: string) => request[camel] ?? request[snake]
-      if (field('workflowRunBackendId', 'workflow_run_backend_id') !== RUN_BACKEND_ID)
-        return json(400, { code: 'invalid_argument', msg: 'run id' })
+      if (field('workflowRunBackendId', 'workflow_run_backend_id') !== RUN_BACKEND_ID) {
+        json(400, { code: 'invalid_argument', msg: 'run id' })
+        return
+      }
       const method = url.pathname.slice(TWIRP.length)
       if (method === 'CreateArtifact') {
-        if (this.fault === 'create-unauthorized')
-          return json(401, { code: 'unauthenticated', msg: 'artifact storage refused the token' })
+        if (this.fault === 'create-unauthorized') {
+          json(401, { code: 'unauthenticated', msg: 'artifact storage refused the token' })
+          return
+        }
         const id = 9000 + this.artifacts.length + 1
         const mime = field('mimeType', 'mime_type') as { value?: string } | string | undefined
         this.artifacts.push({
@@ -79,28 +84,39 @@ export class ArtifactService {
           mimeType: typeof mime === 'string' ? mime : mime?.value,
           data: Buffer.alloc(0),
         })
-        return json(200, {
+        json(200, {
           ok: true,
           signed_upload_url: `http://127.0.0.1:${this.port}/blob/${id}?sig=signed-${id}&sv=2024-11-04`,
         })
+        return
       }
       if (method === 'FinalizeArtifact') {
         const artifact = this.artifacts.find((a) => a.name === request.name && !a.finalized)
-        if (!artifact) return json(404, { code: 'not_found', msg: 'no such artifact' })
+        if (!artifact) {
+          json(404, { code: 'not_found', msg: 'no such artifact' })
+          return
+        }
         artifact.finalized = true
         artifact.size = String(request.size)
         const hash = request.hash as { value?: string } | string | undefined
         artifact.hash = typeof hash === 'string' ? hash : hash?.value
-        return json(200, { ok: true, artifact_id: String(artifact.id) })
+        json(200, { ok: true, artifact_id: String(artifact.id) })
+        return
       }
-      return json(404, { code: 'bad_route', msg: method })
+      json(404, { code: 'bad_route', msg: method })
+      return
     }
     const blob = /^\/blob\/(\d+)$/.exec(url.pathname)
     if (req.method === 'PUT' && blob) {
       const artifact = this.artifacts.find((a) => a.id === Number(blob[1]))
-      if (!artifact || url.searchParams.get('sig') !== `signed-${artifact.id}`)
-        return this.blobError(res, 403, 'AuthenticationFailed')
-      if (this.fault === 'blob-forbidden') return this.blobError(res, 403, 'AuthorizationFailure')
+      if (!artifact || url.searchParams.get('sig') !== `signed-${artifact.id}`) {
+        this.blobError(res, 403, 'AuthenticationFailed')
+        return
+      }
+      if (this.fault === 'blob-forbidden') {
+        this.blobError(res, 403, 'AuthorizationFailure')
+        return
+      }
       const headers = {
         etag: `"0x${Date.now().toString(16)}"`,
         'last-modified': new Date().toUTCString(),
@@ -115,7 +131,7 @@ export class ArtifactService {
         return
       }
       if (comp === 'blocklist') {
-        const ids = [...body.toString().matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]+)</g)].map((m) => m[1]!)
+        const ids = [...body.toString().matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]+)</g)].map((m) => m[1])
         artifact.data = Buffer.concat(ids.map((id) => this.blocks.get(`${artifact.id}:${id}`) ?? Buffer.alloc(0)))
         res.writeHead(201, headers).end()
         return

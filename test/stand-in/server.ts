@@ -356,7 +356,7 @@ export class StandIn {
   private takeFault(endpoint: string): FaultKind | undefined {
     const index = this.faults.findIndex((f) => (f.endpoint === endpoint || f.endpoint === '*') && f.times > 0)
     if (index === -1) return undefined
-    const fault = this.faults[index]!
+    const fault = this.faults[index]
     fault.times--
     if (fault.times <= 0) this.faults.splice(index, 1)
     return fault.kind
@@ -391,11 +391,22 @@ export class StandIn {
       }
       const fault = endpoint === 'upload.cgi' ? undefined : this.takeFault(endpoint)
       if (fault && (await this.applyFault(fault, req, res))) return
-      if (endpoint === 'upload.cgi') return await this.upload(req, res, url, logged)
-      if (endpoint === 'end.pl') return await this.endPl(req, res, url, fault)
-      if (endpoint === 'download') return await this.download(req, res, url.pathname.slice(4), fault)
-      if (url.pathname.startsWith('/v1/') && API_ENDPOINTS.has(endpoint))
-        return await this.api(endpoint, req, res, logged, fault)
+      if (endpoint === 'upload.cgi') {
+        await this.upload(req, res, url, logged)
+        return
+      }
+      if (endpoint === 'end.pl') {
+        await this.endPl(req, res, url, fault)
+        return
+      }
+      if (endpoint === 'download') {
+        await this.download(req, res, url.pathname.slice(4), fault)
+        return
+      }
+      if (url.pathname.startsWith('/v1/') && API_ENDPOINTS.has(endpoint)) {
+        await this.api(endpoint, req, res, logged, fault)
+        return
+      }
       send(res, 404, { status: 'KO', message: 'Resource not found #469' })
     } catch (error) {
       if (error instanceof KoError) send(res, error.status, { status: 'KO', message: error.message })
@@ -471,7 +482,7 @@ export class StandIn {
       if (required) throw new KoError(401, 'Not authenticated #247')
       return null
     }
-    const account = this.accounts.get(match[1]!)
+    const account = this.accounts.get(match[1])
     // An unknown or expired key: HTTP 401 (RetroGameSets' README); a key locked for security: #93.
     if (!account) throw new KoError(401, 'Not authenticated #247')
     if (account.securityLocked) throw new KoError(403, 'No such user #93')
@@ -514,7 +525,8 @@ export class StandIn {
     if (isUploadServer) {
       const id = randomBytes(5).toString('hex')
       this.uploads.set(id, { apiKey: account?.apiKey ?? null, links: null })
-      return send(res, 200, { url: this.options.uploadNodeHost ?? `localhost:${this.port}`, id })
+      send(res, 200, { url: this.options.uploadNodeHost ?? `localhost:${this.port}`, id })
+      return
     }
     const a = account!
     switch (endpoint) {
@@ -532,7 +544,8 @@ export class StandIn {
           sub_folders: subFolders,
         }
         if (body.files === 1) answer.items = this.items(a, folderId)
-        return send(res, 200, answer)
+        send(res, 200, answer)
+        return
       }
       case 'folder/mkdir.cgi': {
         const name = typeof body.name === 'string' ? body.name : ''
@@ -544,7 +557,8 @@ export class StandIn {
         if ([...a.folders.values()].some((f) => f.parentId === parentId && f.name === name))
           throw new KoError(403, 'Folder already exists #628')
         const folder = this.createFolder(a, name, parentId)
-        return send(res, 200, { status: 'OK', folder_id: folder.id, name: folder.name })
+        send(res, 200, { status: 'OK', folder_id: folder.id, name: folder.name })
+        return
       }
       case 'file/ls.cgi': {
         const folderId = folderIdOf(body.folder_id)
@@ -558,12 +572,13 @@ export class StandIn {
             ...(i as { url: string }),
             url: (i as { url: string }).url.replace('https://1fichier.com/', 'https://alterupload.com/'),
           }))
-        return send(res, 200, { status: 'OK', count: items.length, items })
+        send(res, 200, { status: 'OK', count: items.length, items })
+        return
       }
       case 'file/info.cgi': {
         const file = a.files.find((f) => sameId(f.url, body.url))
         if (!file || this.isLate(file)) throw new KoError(404, 'Resource not found #469')
-        return send(res, 200, {
+        send(res, 200, {
           url: file.url,
           filename: file.filename,
           size: file.size,
@@ -579,11 +594,15 @@ export class StandIn {
           cdn: 0,
           acl: { ip: [], country: [], email: [], premium: 0 },
         })
+        return
       }
       case 'file/rm.cgi': {
         const files = Array.isArray(body.files) ? (body.files as Array<{ url?: unknown }>) : []
         if (files.length === 0) throw new KoError(403, 'No file #2')
-        if (fault === 'partial-rm') return send(res, 200, { status: 'OK', removed: 0 })
+        if (fault === 'partial-rm') {
+          send(res, 200, { status: 'OK', removed: 0 })
+          return
+        }
         let removed = 0
         for (const entry of files) {
           const index = a.files.findIndex((f) => sameId(f.url, entry.url))
@@ -596,7 +615,8 @@ export class StandIn {
           req.socket.destroy()
           return
         }
-        return send(res, 200, { status: 'OK', removed })
+        send(res, 200, { status: 'OK', removed })
+        return
       }
       case 'file/chattr.cgi': {
         const urls = Array.isArray(body.urls) ? (body.urls as unknown[]) : []
@@ -609,7 +629,8 @@ export class StandIn {
           if (typeof body.filename === 'string' && urls.length === 1) file.filename = body.filename
           updated++
         }
-        return send(res, 200, { status: 'OK', updated, urls })
+        send(res, 200, { status: 'OK', updated, urls })
+        return
       }
       case 'folder/rm.cgi': {
         const folderId = folderIdOf(body.folder_id)
@@ -621,7 +642,8 @@ export class StandIn {
           throw new KoError(403, 'Folder not empty #633')
         }
         a.folders.delete(folderId)
-        return send(res, 200, { status: 'OK' })
+        send(res, 200, { status: 'OK' })
+        return
       }
       case 'download/get_token.cgi': {
         if (fault === 'datacenter')
@@ -641,20 +663,22 @@ export class StandIn {
           )
         const token = randomBytes(16).toString('hex')
         this.tokens.set(token, { file, single: body.single === 1, used: false })
-        return send(res, 200, {
+        send(res, 200, {
           status: 'OK',
           url: `https://${this.options.uploadNodeHost ?? `localhost:${this.port}`}/dl/${token}`,
         })
+        return
       }
       case 'user/info.cgi': {
         const used = a.files.reduce((sum, f) => sum + f.size, 0)
-        return send(res, 200, {
+        send(res, 200, {
           status: 'OK',
           email: 'user@example.com',
           offer: '1',
           cold_storage: used,
           available_cold_storage: a.quotaBytes,
         })
+        return
       }
     }
   }
@@ -752,7 +776,7 @@ export class StandIn {
       req.pause() // stop reading: the client can make no progress
       return
     }
-    const fields: Record<string, string> = {}
+    const fields: Record<string, string | undefined> = {}
     const order: string[] = []
     const files: Array<{ filename: string; size: number; whirlpool: string; dataPath: string }> = []
     const parser = busboy({ headers: req.headers, limits: { fileSize: Number.MAX_SAFE_INTEGER } })
@@ -871,7 +895,7 @@ export class StandIn {
       }
     }
     const body = Buffer.from(data.subarray(start, end + 1))
-    if (fault === 'download-corrupt' && body.length > 0) body[Math.floor(body.length / 2)]! ^= 0xff
+    if (fault === 'download-corrupt' && body.length > 0) body[Math.floor(body.length / 2)] ^= 0xff
     const headers = {
       'content-type': 'application/octet-stream',
       'content-length': String(body.length),
@@ -902,7 +926,10 @@ export class StandIn {
         .end(endPlPage((pending?.links ?? []) as Array<{ download: string; filename: string; size: string }>))
       return
     }
-    if (fault === 'empty-links' || !pending?.links) return send(res, 200, { incoming: 0, links: [] })
+    if (fault === 'empty-links' || !pending?.links) {
+      send(res, 200, { incoming: 0, links: [] })
+      return
+    }
     const account = pending.apiKey ? this.accounts.get(pending.apiKey) : undefined
     const uploaded = pending.links[0] as { download: string; filename: string } | undefined
     if ((fault === 'foreign-link' || fault === 'old-backup-link') && account && uploaded) {
@@ -930,7 +957,8 @@ export class StandIn {
                 whirlpool: '0'.repeat(128),
                 remove: '',
               }
-        return send(res, 200, { incoming: 0, links: [link] })
+        send(res, 200, { incoming: 0, links: [link] })
+        return
       }
     }
     const links =
@@ -966,7 +994,7 @@ function sameId(stored: string, given: unknown): boolean {
 function shuffle<T>(items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1))
-    ;[items[i], items[j]] = [items[j]!, items[i]!]
+    ;[items[i], items[j]] = [items[j], items[i]]
   }
   return items
 }

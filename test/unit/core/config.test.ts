@@ -6,7 +6,7 @@ import {
   defaultNamePrefix,
   parseConfig,
   retentionActive,
-} from '../../src/core/config.js'
+} from '../../../src/core/config.js'
 
 const KEY = 'Zx9-secret-key-value-0123456789ab'
 const base: Record<string, string> = { 'api-key': KEY, path: 'data/' }
@@ -152,10 +152,10 @@ describe('bad inputs', () => {
     expect(error).toBeInstanceOf(InvalidInputs)
     const problems = (error as InvalidInputs).problems
     expect(problems.map((p) => p.input)).toEqual([input])
-    expect(problems[0]!.message).toMatch(new RegExp(`^Input '${input}': `))
-    expect(problems[0]!.message).toMatch(problem)
-    expect(problems[0]!.message).toMatch(/Example of a good value: \S/)
-    expect(problems[0]!.message).not.toContain(KEY)
+    expect(problems[0].message).toMatch(new RegExp(`^Input '${input}': `))
+    expect(problems[0].message).toMatch(problem)
+    expect(problems[0].message).toMatch(/Example of a good value: \S/)
+    expect(problems[0].message).not.toContain(KEY)
   })
 
   it('has at least 25 cases', () => expect(BAD.length).toBeGreaterThanOrEqual(25))

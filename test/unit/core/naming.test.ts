@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { backupFileName, seriesMembership, seriesPattern } from '../../src/core/naming.js'
+import { backupFileName, seriesMembership, seriesPattern } from '../../../src/core/naming.js'
 
 describe('backup names', () => {
   const time = new Date('2026-11-28T03:15:00.123Z')

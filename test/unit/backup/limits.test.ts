@@ -1,6 +1,6 @@
 // 1fichier's own limits, said before any upload: no empty file, nothing over 300 GB (rclone's rules).
 import { describe, expect, it } from 'vitest'
-import { MAX_UPLOAD_BYTES, checkServiceLimits } from '../../src/backup/run.js'
+import { MAX_UPLOAD_BYTES, checkServiceLimits } from '../../../src/backup/run.js'
 
 describe('service limits', () => {
   it('refuses an empty zip and one over 300 GB with what to do; takes anything between', () => {

@@ -6,7 +6,7 @@ import {
   planRetention,
   subtractDuration,
   type RetentionPolicy,
-} from '../../src/core/retention.js'
+} from '../../../src/core/retention.js'
 
 const iso = (t: string) => (t.endsWith('Z') ? t : `${t}Z`)
 
@@ -146,7 +146,7 @@ describe('borg vectors that restic shares (single rules)', () => {
     '2017-10-01T10:00:03',
     '2017-10-01T10:00:05',
   ]
-  const pick = (...numbers: number[]) => numbers.map((n) => TV5[n - 1]!)
+  const pick = (...numbers: number[]) => numbers.map((n) => TV5[n - 1])
   it.each([
     [{ yearly: 3 }, pick(13, 2, 1)],
     [{ monthly: 3 }, pick(13, 8, 4)],

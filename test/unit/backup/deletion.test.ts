@@ -3,14 +3,14 @@
 // what is deleted is always inside the series and outside what is kept, and never the new backup.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { refusal } from '../../src/backup/deletion.js'
-import { MemoryLog } from '../../src/platform/log.js'
-import { formatTimestamp, seriesPattern } from '../../src/core/naming.js'
-import { applyRetention, seriesFromListing } from '../../src/backup/prune.js'
-import type { OneFichierClient } from '../../src/onefichier/client.js'
-import { fileIdOf } from '../../src/onefichier/file-id.js'
-import type { FileItem } from '../../src/onefichier/types.js'
-import type { RetentionPolicy } from '../../src/core/retention.js'
+import { refusal } from '../../../src/backup/deletion.js'
+import { MemoryLog } from '../../../src/platform/log.js'
+import { formatTimestamp, seriesPattern } from '../../../src/core/naming.js'
+import { applyRetention, seriesFromListing } from '../../../src/backup/prune.js'
+import type { OneFichierClient } from '../../../src/onefichier/client.js'
+import { fileIdOf } from '../../../src/onefichier/file-id.js'
+import type { FileItem } from '../../../src/onefichier/types.js'
+import type { RetentionPolicy } from '../../../src/core/retention.js'
 
 const PREFIX = 'my-repo'
 const NOW = new Date('2026-06-01T00:00:00Z')
@@ -142,7 +142,7 @@ describe('the deletion rule', () => {
     ]
     expect(seriesFromListing(listing, PREFIX).series).toEqual([])
     const proof = { kind: 'retention' as const, listing, prefix: PREFIX, keep: new Set<string>() }
-    expect(refusal({ url: listing[0]!.url, fileName: listing[0]!.filename }, proof)).toMatch(/outside the series/)
+    expect(refusal({ url: listing[0].url, fileName: listing[0].filename }, proof)).toMatch(/outside the series/)
   })
 
   it("removes a bad copy only when it is provably this run's own upload", () => {

@@ -2,10 +2,10 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Transport } from '../../src/onefichier/transport.js'
-import { OneFichierClient } from '../../src/onefichier/client.js'
-import { MemoryLog } from '../../src/platform/log.js'
-import { parseConfig } from '../../src/core/config.js'
+import { Transport } from '../../../src/onefichier/transport.js'
+import { OneFichierClient } from '../../../src/onefichier/client.js'
+import { MemoryLog } from '../../../src/platform/log.js'
+import { parseConfig } from '../../../src/core/config.js'
 
 let server: ReturnType<typeof createServer>
 let port = 0

@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest'
 import busboy from 'busboy'
 import { Readable } from 'node:stream'
-import { multipartLayout } from '../../src/onefichier/multipart.js'
-import { classify, errorNumber } from '../../src/onefichier/errors.js'
-import { Pacer } from '../../src/onefichier/pacer.js'
-import { parseApiAnswer } from '../../src/onefichier/transport.js'
-import { OneFichierError } from '../../src/onefichier/errors.js'
+import { multipartLayout } from '../../../src/onefichier/multipart.js'
+import { classify, errorNumber } from '../../../src/onefichier/errors.js'
+import { Pacer } from '../../../src/onefichier/pacer.js'
+import { parseApiAnswer } from '../../../src/onefichier/transport.js'
+import { OneFichierError } from '../../../src/onefichier/errors.js'
 
 describe('multipart layout', () => {
   it('has the exact length of the body, and a standard parser reads it back', async () => {

@@ -4,14 +4,14 @@
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { type Duration, type RetentionPolicy, parseDuration, planRetention } from '../../src/core/retention.js'
-import { REPO_ROOT } from '../helpers/action-process.ts'
+import { type Duration, type RetentionPolicy, parseDuration, planRetention } from '../../../src/core/retention.js'
+import { REPO_ROOT } from '../../helpers/action-process.ts'
 
 const DIR = path.join(REPO_ROOT, 'test/fixtures/restic-policy')
-const read = <T>(file: string) => JSON.parse(readFileSync(path.join(DIR, file), 'utf8')) as T
+const read = (file: string): unknown => JSON.parse(readFileSync(path.join(DIR, file), 'utf8'))
 
-const snapshots = read<{ snapshots: Array<{ time: string }> }>('snapshots.json').snapshots
-const policies = read<{ policies: Array<Record<string, number | string | unknown[]>> }>('policies.json').policies
+const snapshots = (read('snapshots.json') as { snapshots: Array<{ time: string }> }).snapshots
+const policies = (read('policies.json') as { policies: Array<Record<string, number | string | unknown[]>> }).policies
 
 const COUNTS: Record<string, keyof RetentionPolicy> = {
   last: 'last',
@@ -34,11 +34,11 @@ const WITHINS: Record<string, keyof RetentionPolicy> = {
 function toPolicy(restic: Record<string, unknown>): RetentionPolicy {
   const policy: Record<string, number | Duration> = {}
   for (const [key, value] of Object.entries(restic)) {
-    if (key in COUNTS) policy[COUNTS[key]!] = value === -1 ? Infinity : (value as number)
-    else if (key in WITHINS) policy[WITHINS[key]!] = parseDuration(value as string)
+    if (key in COUNTS) policy[COUNTS[key]] = value === -1 ? Infinity : (value as number)
+    else if (key in WITHINS) policy[WITHINS[key]] = parseDuration(value as string)
     else throw new Error(`unknown policy key ${key}`)
   }
-  return policy as RetentionPolicy
+  return policy
 }
 
 const cases = policies.map((policy, index) => ({ index, policy })).filter(({ policy }) => !('tags' in policy))
@@ -51,7 +51,7 @@ describe("restic's golden retention files", () => {
   })
 
   it.each(cases)('policy $index %j keeps exactly what restic keeps', ({ index, policy }) => {
-    const golden = read<{ keep: Array<{ time: string }> | null }>(`golden/policy_keep_snapshots_${index}`)
+    const golden = read(`golden/policy_keep_snapshots_${index}`) as { keep: Array<{ time: string }> | null }
     const series = snapshots.map((s, i) => ({
       fileName: `s-${String(i).padStart(3, '0')}.zip`,
       url: `https://1fichier.com/?snap${String(i).padStart(5, '0')}`,

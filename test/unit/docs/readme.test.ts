@@ -1,13 +1,13 @@
 // The README's inputs and outputs tables are generated from action.yml and must not drift; the
 // inputs the code reads are exactly those action.yml declares.
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { renderReadme } from '../../scripts/readme-tables.ts'
-import { REPO_ROOT } from '../helpers/action-process.ts'
-import { parseConfig } from '../../src/core/config.js'
-import { outputsOf } from '../../src/action/summary.js'
+import { renderReadme } from '../../../scripts/readme-tables.ts'
+import { REPO_ROOT } from '../../helpers/action-process.ts'
+import { parseConfig } from '../../../src/core/config.js'
+import { outputsOf } from '../../../src/action/summary.js'
 
 const actionYml = readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')
 const action = parse(actionYml) as {
@@ -17,6 +17,21 @@ const action = parse(actionYml) as {
 }
 
 describe('README and action.yml', () => {
+  it("the README's module map names every file under src/, in its folder", () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8')
+    const map = readme.slice(
+      readme.indexOf('## Development'),
+      readme.indexOf('test/\n', readme.indexOf('## Development')),
+    )
+    const folders = readdirSync(path.join(REPO_ROOT, 'src'), { withFileTypes: true }).filter((d) => d.isDirectory())
+    for (const folder of folders) {
+      expect(map).toContain(`  ${folder.name}/`)
+      const section = map.slice(map.indexOf(`  ${folder.name}/`)).split(/\n {2}[a-z]+\//)[0]
+      for (const file of readdirSync(path.join(REPO_ROOT, 'src', folder.name))) expect(section).toContain(file)
+    }
+    expect(readdirSync(path.join(REPO_ROOT, 'src')).filter((f) => f.endsWith('.ts')).length).toBeLessThanOrEqual(6)
+  })
+
   it('the README tables are the ones action.yml generates (run `npm run docs`)', () => {
     const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8')
     expect(readme).toBe(renderReadme(readme, actionYml))
@@ -62,7 +77,7 @@ describe('README and action.yml', () => {
 
 describe('INPUT_NAMES', () => {
   it('lists exactly the inputs of action.yml, in its order', async () => {
-    const { INPUT_NAMES } = await import('../../src/core/config.js')
+    const { INPUT_NAMES } = await import('../../../src/core/config.js')
     expect([...INPUT_NAMES]).toEqual(Object.keys(action.inputs))
   })
 })

@@ -1,9 +1,9 @@
 // The job summary a workflow author reads: a real header row, why each backup was not kept, the
 // run's warnings, and long retention tables folded away.
 import { describe, expect, it } from 'vitest'
-import { summaryMarkdown, whyNotKept } from '../../src/action/summary.js'
-import { planRetention } from '../../src/core/retention.js'
-import type { RunResult } from '../../src/backup/run.js'
+import { summaryMarkdown, whyNotKept } from '../../../src/action/summary.js'
+import { planRetention } from '../../../src/core/retention.js'
+import type { RunResult } from '../../../src/backup/run.js'
 
 const base: RunResult = {
   status: 'uploaded',

@@ -1,0 +1,10 @@
+// The slow lane: tests that take minutes (a 4 GiB zip64 entry). `npm run test:slow`; .ci/run runs it.
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['test/slow/**/*.test.ts'],
+    testTimeout: 600_000,
+    reporters: ['default'],
+  },
+})
