@@ -2778,6 +2778,54 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./lib/core/errors.js
+// Failures of the run that are not 1fichier's: each says what happened and what to do.
+/** What went wrong, in words, whatever was thrown (an Error, or anything else). */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** A failure whose message is the whole story for the user: printed as one line, no stack trace. */
+class BackupError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'BackupError';
+}
+/** Nothing matched `path` and if-no-files-found is `error`. */
+class NoFilesError extends (/* unused pure expression or super */ null && (BackupError)) {
+    name = 'NoFilesError';
+}
+/** The uploaded copy is not what was sent, or not where it was sent. */
+class VerificationError extends (/* unused pure expression or super */ null && (BackupError)) {
+    name = 'VerificationError';
+}
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
+/**
+ * A failure of the disk the zip is written on, in one line that names the folder and what to do;
+ * undefined for any other error. Never "Unexpected failure" for a full disk or a missing folder.
+ */
+function diskFailure(error, temp, doing) {
+    const { code, path: failedPath } = (error ?? {});
+    if (code === undefined)
+        return undefined;
+    // An error of a file outside the folder (one being backed up) is not the folder's.
+    if (typeof failedPath === 'string' && !failedPath.startsWith(temp.path))
+        return undefined;
+    const where = `'${temp.path}'`;
+    const elsewhere = `or set ${temp.setting} to a folder on a disk with room`;
+    if (DISK_FULL.has(code))
+        return new BackupError(`${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. Nothing was ` +
+            `uploaded or deleted.`);
+    if (NOT_WRITABLE.has(code))
+        return new BackupError(`${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. Nothing ` +
+            `was uploaded or deleted.`);
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return new BackupError(`${doing} in ${where} failed: the folder does not exist (${code}). Create it, or set ${temp.setting} to a ` +
+            `folder that exists. Nothing was uploaded or deleted.`);
+    if (code === 'EIO')
+        return new BackupError(`${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. Nothing was ` +
+            `uploaded or deleted.`);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -3325,8 +3373,10 @@ function inflateStreaming(entry) {
     return {
         // Resolves once zlib has taken the chunk in: its memory is then free again.
         write: (chunk) => new Promise((resolve, reject) => {
-            if (error)
-                return reject(error);
+            if (error) {
+                reject(error);
+                return;
+            }
             inflate.write(chunk, (e) => (e ? reject(e) : resolve()));
         }),
         end: async () => {
@@ -3506,14 +3556,17 @@ async function wasmWhirlpool() {
 
 
 
+
 async function check(request, post) {
     let readBack;
     try {
         readBack = await ZipReadBack.open(request.zipPath, request.size, request.password || undefined);
     }
     catch (error) {
-        if (error instanceof ZipCheckError)
-            return post({ kind: 'unsound', stage: 'directory', message: error.message });
+        if (error instanceof ZipCheckError) {
+            post({ kind: 'unsound', stage: 'directory', message: error.message });
+            return;
+        }
         throw error;
     }
     post({ kind: 'opened' });
@@ -3522,8 +3575,10 @@ async function check(request, post) {
         await readBack.finish();
     }
     catch (error) {
-        if (error instanceof ZipCheckError)
-            return post({ kind: 'unsound', stage: 'entries', message: error.message });
+        if (error instanceof ZipCheckError) {
+            post({ kind: 'unsound', stage: 'entries', message: error.message });
+            return;
+        }
         throw error;
     }
     post({ kind: 'done', ...digests, checked: readBack.checked });
@@ -3531,6 +3586,6 @@ async function check(request, post) {
 const port = external_node_worker_threads_namespaceObject.parentPort;
 if (port && external_node_worker_threads_namespaceObject.workerData?.role === 'checksums') {
     const request = external_node_worker_threads_namespaceObject.workerData.request;
-    check(request, (message) => port.postMessage(message)).catch((error) => port.postMessage({ kind: 'failed', message: error?.message ?? String(error) }));
+    check(request, (message) => port.postMessage(message)).catch((error) => port.postMessage({ kind: 'failed', message: messageOf(error) }));
 }
 

@@ -81974,6 +81974,10 @@ function readBackupChoice(raw, allowAll) {
 
 ;// CONCATENATED MODULE: ./lib/core/errors.js
 // Failures of the run that are not 1fichier's: each says what happened and what to do.
+/** What went wrong, in words, whatever was thrown (an Error, or anything else). */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
 /** A failure whose message is the whole story for the user: printed as one line, no stack trace. */
 class errors_BackupError extends Error {
     name = 'BackupError';
@@ -82373,8 +82377,9 @@ function writeSummary(markdown, log, redact) {
     }
 }
 function describeError(error) {
-    const e = error;
-    return e?.code ?? e?.message ?? String(error);
+    if (!(error instanceof Error))
+        return String(error);
+    return error.code ?? error.message;
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -82474,19 +82479,26 @@ var external_node_events_ = __nccwpck_require__(8474);
 // retryable error the gap jumps to `maxSleep` (attack constant 0), after each success it shrinks by a
 // quarter (decay constant 2) back to the floor. The only place that knows how fast 1fichier may be called.
 const ONEFICHIER_PACING = { minSleepMs: 400, maxSleepMs: 5_000 };
+/** Why the signal was aborted, as an Error (AbortSignal allows any reason). */
+function abortReason(signal) {
+    const reason = signal?.reason;
+    return reason instanceof Error ? reason : new Error(typeof reason === 'string' ? reason : 'aborted');
+}
 function sleep(ms, signal) {
     if (ms <= 0)
         return Promise.resolve();
     return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
+        if (signal?.aborted) {
+            reject(abortReason(signal));
+            return;
+        }
         const timer = setTimeout(() => {
             signal?.removeEventListener('abort', onAbort);
             resolve();
         }, ms);
         const onAbort = () => {
             clearTimeout(timer);
-            reject(signal?.reason);
+            reject(abortReason(signal));
         };
         signal?.addEventListener('abort', onAbort, { once: true });
     });
@@ -82764,6 +82776,8 @@ function retryAfterMs(headers) {
     return Number.isNaN(date) ? undefined : Math.min(Math.max(date - Date.now(), 0), 600_000);
 }
 /** Reads an API answer; an HTTP error, a KO status or a body that is not JSON all become errors. */
+// The caller names the answer's shape; its fields are still checked where they are read.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 function parseApiAnswer(operation, response) {
     let json;
     try {
@@ -82930,7 +82944,7 @@ class OneFichierClient {
         prefetched.server = this.requestUploadServer().then((server) => ((prefetched.at = Date.now()), server), () => null);
         this.prefetched = prefetched;
     }
-    /** upload/get_upload_server.cgi: a fresh node and upload id for every upload (the prefetched one, once, while fresh). */
+    /** upload/get_upload_server.cgi: a fresh node and upload id for every upload (a prefetched one once, while fresh). */
     async getUploadServer() {
         const prefetched = this.prefetched;
         this.prefetched = undefined;
@@ -83046,7 +83060,9 @@ class OneFichierClient {
             headers: { json: '1' },
         });
         const answer = parseApiAnswer(operation, response);
-        const links = Array.isArray(answer.links) ? answer.links.filter((l) => typeof l?.download === 'string') : [];
+        const links = Array.isArray(answer.links)
+            ? answer.links.filter((l) => typeof l?.download === 'string')
+            : [];
         if (links.length === 0)
             throw new OneFichierError('retryable', operation, '1fichier listed no uploaded file');
         const ours = links.filter((l) => l.filename === fileName);
@@ -83482,7 +83498,7 @@ class OpenArchive {
     static async open(file) {
         let zip;
         try {
-            zip = await new Promise((resolve, reject) => yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, z) => (error || !z ? reject(error ?? new Error('no zip')) : resolve(z))));
+            zip = await new Promise((resolve, reject) => yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, z) => (error ? reject(error) : resolve(z))));
         }
         catch (error) {
             throw new CorruptArchiveError(`The backup is not a readable zip (${error.message}).`);
@@ -83524,7 +83540,7 @@ class OpenArchive {
         const encrypted = raw.compressionMethod === AES_METHOD;
         const stream = await new Promise((resolve, reject) => 
         // yauzl inflates method 8 itself; an AES entry (method 99) comes raw, to be opened here.
-        this.zip.openReadStream(raw, (encrypted ? { decodeFileData: false } : {}), (error, s) => error || !s ? reject(error ?? new Error('no stream')) : resolve(s)));
+        this.zip.openReadStream(raw, (encrypted ? { decodeFileData: false } : {}), (error, s) => error ? reject(error) : resolve(s)));
         if (!encrypted) {
             if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
                 throw new CorruptArchiveError(`'${entry.displayName}' uses compression method ${raw.compressionMethod}, which this tool does not read.`);
@@ -83663,8 +83679,10 @@ class AesCheck extends external_node_stream_.Transform {
     }
     _flush(callback) {
         const problem = this.reader.finish();
-        if (!problem)
-            return callback();
+        if (!problem) {
+            callback();
+            return;
+        }
         callback(new CorruptArchiveError(problem === 'cut short'
             ? `'${this.name}' is cut short: the backup is damaged.`
             : `'${this.name}' fails its AES authentication code: the backup is damaged or was changed.`));
@@ -83672,10 +83690,9 @@ class AesCheck extends external_node_stream_.Transform {
 }
 /** Reads one entry to its end (checking it) without keeping the bytes. */
 async function zip_reader_drainChecked(stream) {
-    await pipeline(stream, async function* (source) {
-        for await (const chunk of source)
-            void chunk;
-    });
+    await pipeline(stream, new Writable({
+        write: (_chunk, _encoding, done) => done(),
+    }));
 }
 
 ;// CONCATENATED MODULE: ./lib/restore/extract.js
@@ -83691,9 +83708,10 @@ async function zip_reader_drainChecked(stream) {
 /** Refuses a non-empty target without overwrite, before anything is downloaded or written. */
 async function checkTarget(target, overwrite) {
     const entries = await (0,promises_.readdir)(target).catch((error) => {
-        if (error.code === 'ENOENT')
+        const code = error.code;
+        if (code === 'ENOENT')
             return [];
-        if (error.code === 'ENOTDIR')
+        if (code === 'ENOTDIR')
             throw new errors_BackupError(`'${target}' is a file, not a folder: give another --to.`);
         throw error;
     });
@@ -83805,6 +83823,7 @@ const LISTING_LIMIT = 5_000;
 function seriesFromListing(items, prefix) {
     const byId = new Map();
     const ambiguous = [];
+    // Whatever the types say, the listing is the server's: an item may be anything.
     for (const item of items) {
         if (typeof item?.filename !== 'string' || typeof item.url !== 'string')
             continue;
@@ -84323,7 +84342,7 @@ async function runRestoreAction() {
         else if (error instanceof OneFichierError || error instanceof errors_BackupError)
             setFailed(redact(error.message));
         else
-            setFailed(redact(`Unexpected failure: ${error?.message ?? String(error)}`));
+            setFailed(redact(`Unexpected failure: ${messageOf(error)}`));
     }
     finally {
         cancellation.dispose();

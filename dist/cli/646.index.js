@@ -1,8 +1,8 @@
-export const id = 851;
-export const ids = [851];
+export const id = 646;
+export const ids = [646];
 export const modules = {
 
-/***/ 8851:
+/***/ 3646:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,14 +11,10 @@ __webpack_require__.d(__webpack_exports__, {
   main: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: EXIT, HELP, UsageError, jsonResult, parseCliArguments, runCli
+// UNUSED EXPORTS: runCli
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./lib/core/retention.js
 // Which backups of a series to keep: restic `forget` semantics, as a pure function. Nothing here
 // can reach the network or the disk; the caller lists, this decides, the caller deletes.
@@ -620,6 +616,10 @@ function readBackupChoice(raw, allowAll) {
 
 ;// CONCATENATED MODULE: ./lib/core/errors.js
 // Failures of the run that are not 1fichier's: each says what happened and what to do.
+/** What went wrong, in words, whatever was thrown (an Error, or anything else). */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
 /** A failure whose message is the whole story for the user: printed as one line, no stack trace. */
 class BackupError extends Error {
     name = 'BackupError';
@@ -1119,6 +1119,8 @@ function multipartLayout(fields, file, boundary = (0,external_node_crypto_.rando
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(8474);
 ;// CONCATENATED MODULE: ./lib/onefichier/pacer.js
@@ -1126,19 +1128,26 @@ var external_node_events_ = __webpack_require__(8474);
 // retryable error the gap jumps to `maxSleep` (attack constant 0), after each success it shrinks by a
 // quarter (decay constant 2) back to the floor. The only place that knows how fast 1fichier may be called.
 const ONEFICHIER_PACING = { minSleepMs: 400, maxSleepMs: 5_000 };
+/** Why the signal was aborted, as an Error (AbortSignal allows any reason). */
+function abortReason(signal) {
+    const reason = signal?.reason;
+    return reason instanceof Error ? reason : new Error(typeof reason === 'string' ? reason : 'aborted');
+}
 function sleep(ms, signal) {
     if (ms <= 0)
         return Promise.resolve();
     return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
+        if (signal?.aborted) {
+            reject(abortReason(signal));
+            return;
+        }
         const timer = setTimeout(() => {
             signal?.removeEventListener('abort', onAbort);
             resolve();
         }, ms);
         const onAbort = () => {
             clearTimeout(timer);
-            reject(signal?.reason);
+            reject(abortReason(signal));
         };
         signal?.addEventListener('abort', onAbort, { once: true });
     });
@@ -1416,6 +1425,8 @@ function retryAfterMs(headers) {
     return Number.isNaN(date) ? undefined : Math.min(Math.max(date - Date.now(), 0), 600_000);
 }
 /** Reads an API answer; an HTTP error, a KO status or a body that is not JSON all become errors. */
+// The caller names the answer's shape; its fields are still checked where they are read.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 function parseApiAnswer(operation, response) {
     let json;
     try {
@@ -1582,7 +1593,7 @@ class OneFichierClient {
         prefetched.server = this.requestUploadServer().then((server) => ((prefetched.at = Date.now()), server), () => null);
         this.prefetched = prefetched;
     }
-    /** upload/get_upload_server.cgi: a fresh node and upload id for every upload (the prefetched one, once, while fresh). */
+    /** upload/get_upload_server.cgi: a fresh node and upload id for every upload (a prefetched one once, while fresh). */
     async getUploadServer() {
         const prefetched = this.prefetched;
         this.prefetched = undefined;
@@ -1698,7 +1709,9 @@ class OneFichierClient {
             headers: { json: '1' },
         });
         const answer = parseApiAnswer(operation, response);
-        const links = Array.isArray(answer.links) ? answer.links.filter((l) => typeof l?.download === 'string') : [];
+        const links = Array.isArray(answer.links)
+            ? answer.links.filter((l) => typeof l?.download === 'string')
+            : [];
         if (links.length === 0)
             throw new OneFichierError('retryable', operation, '1fichier listed no uploaded file');
         const ours = links.filter((l) => l.filename === fileName);
@@ -2130,7 +2143,7 @@ var external_node_worker_threads_ = __webpack_require__(5919);
 const COMPILED_WORKER = __webpack_require__.ab + "checksum-worker.js";
 // The tests run this module from its TypeScript source; the worker then runs from lib/ (npm test builds it first).
 const WORKER_FILE = import.meta.url.endsWith('.ts')
-    ? new URL(`${COMPILED_WORKER}`.replace('/src/', '/lib/'))
+    ? new URL(COMPILED_WORKER.href.replace('/src/', '/lib/'))
     : COMPILED_WORKER;
 class Checksums {
     worker;
@@ -2375,6 +2388,7 @@ const LISTING_LIMIT = 5_000;
 function seriesFromListing(items, prefix) {
     const byId = new Map();
     const ambiguous = [];
+    // Whatever the types say, the listing is the server's: an item may be anything.
     for (const item of items) {
         if (typeof item?.filename !== 'string' || typeof item.url !== 'string')
             continue;
@@ -2579,7 +2593,7 @@ async function dryRunPlan(client, destination, request) {
 // and the run fails saying where it went. Only the action shell can (it needs the runner's service).
 
 async function keepAsArtifact(save, zipPath, error, log, onSaved) {
-    const message = error?.message ?? String(error);
+    const message = messageOf(error);
     try {
         const saved = await log.group('Save the zip as a workflow artifact', () => save(zipPath));
         onSaved(saved);
@@ -2588,7 +2602,7 @@ async function keepAsArtifact(save, zipPath, error, log, onSaved) {
     }
     catch (artifactError) {
         return new BackupError(`${message} Saving the zip as a workflow artifact failed too ` +
-            `(${artifactError?.message ?? String(artifactError)}). Nothing was pruned.`);
+            `(${messageOf(artifactError)}). Nothing was pruned.`);
     }
 }
 
@@ -2803,7 +2817,7 @@ class UploadResultMissing extends Error {
 }
 /** Links as a user can follow them up: name and URL. */
 function describeLinks(links) {
-    return links.map((l) => `'${String(l.filename)}' (${String(l.download)})`).join(', ');
+    return links.map((l) => `'${l.filename}' (${l.download})`).join(', ');
 }
 async function uploadWithRetries(client, job) {
     const { log } = job;
@@ -2952,7 +2966,7 @@ async function verifyFromListing(client, url, expected, cause) {
     // listing that lacks it is asked again once, the 30-s listing rule later (the pacer spaces them),
     // before anything is concluded.
     let item;
-    let listing = [];
+    let listing;
     for (let attempt = 1; attempt <= LATE_FILE_LISTINGS && !item; attempt++) {
         try {
             listing = await client.listFiles(expected.folderId, { fresh: attempt > 1 });
@@ -3066,6 +3080,8 @@ async function verifyStage(client, uploaded, expected, log) {
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./lib/zip/aes.js
 // WinZip AE-2 encryption (https://www.winzip.com/en/support/aes-encryption/), the AES zip format
 // that 7-Zip, WinZip, pyzipper and libarchive read. Per entry: a random salt; PBKDF2-HMAC-SHA1
@@ -3413,7 +3429,7 @@ function defaultWorkerCount() {
 const small_files_COMPILED_WORKER = __webpack_require__.ab + "small-file-worker.js";
 // The tests run this module from its TypeScript source, beside the worker's (Node strips the types).
 const small_files_WORKER_FILE = import.meta.url.endsWith('.ts')
-    ? new URL(`${small_files_COMPILED_WORKER}`.replace(/\.js$/, '.ts'))
+    ? new URL(small_files_COMPILED_WORKER.href.replace(/\.js$/, '.ts'))
     : small_files_COMPILED_WORKER;
 /** Up to this many small files are done in this thread: a worker costs ~10 MB and a start-up. */
 const IN_THREAD_FILES = 1024;
@@ -4230,9 +4246,11 @@ async function writeZip(entries, sink, options) {
     }
     finally {
         // On failure, let every started chunk settle so no file handle is left open.
+        // Set by smallFile(), which TypeScript's narrowing does not see from here.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
         if (batch)
             dispatch(batch);
-        await Promise.allSettled(queue.rest().map((p) => (p.kind === 'chunk' ? p.result : undefined)));
+        await Promise.allSettled(queue.rest().flatMap((p) => (p.kind === 'chunk' ? [p.result] : [])));
         await pool?.close();
         chunkBuffers.clear();
         central.dispose();
@@ -4510,6 +4528,266 @@ function checkServiceLimits(size, fileName) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/cli/args.js
+// The command line, parsed: flags to the action's inputs, the secrets from the environment or
+// files (never from an argument), --help's text and the exit codes. Pure but for reading the
+// secret files; unit-tested in test/unit/cli/args.test.ts.
+
+
+
+/** Exit codes a crontab can rely on. */
+const EXIT = {
+    ok: 0,
+    failed: 1,
+    usage: 2,
+    /** The backup is safe, but retention could not do all it planned (restic uses 3 too). */
+    retentionIncomplete: 3,
+    /** 128 + SIGINT's number; SIGTERM gives 143. */
+    cancelled: 130,
+    terminated: 143,
+};
+/** Every input is a flag, but the secrets: those come from the environment or a file. */
+const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
+/** Where the CLI takes each secret from, to name it in an error. */
+const SECRET_SOURCES = {
+    'api-key': 'The API key (ONEFICHIER_API_KEY, ONEFICHIER_API_KEY_FILE or --key-file)',
+    'link-password': 'ONEFICHIER_LINK_PASSWORD',
+    'archive-password': 'ONEFICHIER_ARCHIVE_PASSWORD',
+};
+const VALUE_FLAGS = INPUT_NAMES.filter((name) => !SECRET_INPUTS.includes(name));
+const SWITCHES = ['--dry-run', '--include-hidden-files', '--follow-symlinks', '--skip-unchanged'];
+const HELP = `Usage: 1fichier-backup [backup] --path PATH [--path PATH...] [options]
+       1fichier-backup list|restore|check|prune --folder F --name-prefix P [options]
+
+Zips PATHs, uploads the zip to your 1fichier account, verifies it, and deletes older backups of
+the same series by the retention rules. The same engine as the GitHub Action.
+
+The API key (never a command-line argument):
+  ONEFICHIER_API_KEY=...          environment variable, or
+  --key-file FILE                 a file holding the key (e.g. mode 0600)
+  ONEFICHIER_API_KEY_FILE=FILE    the same as --key-file (systemd credentials, container secrets)
+  ONEFICHIER_LINK_PASSWORD=...    optional download password for the uploaded file
+  ONEFICHIER_ARCHIVE_PASSWORD=... optional: encrypt the zip's contents with AES-256 (12+ characters;
+                                  7-Zip, WinZip, pyzipper open it; entry names stay readable)
+  ONEFICHIER_LINK_PASSWORD_FILE, ONEFICHIER_ARCHIVE_PASSWORD_FILE: the same, from a file
+                                  Secrets are used exactly as given (a file's last line ending is
+                                  dropped); white space around a password is refused.
+
+What to back up:
+  --path PATH                     file, directory or glob; repeat for more; !PATTERN excludes
+  --include-hidden-files          include dot files and directories
+  --follow-symlinks               store link targets' content (inside the current directory only)
+  --if-no-files-found MODE        error (default), warn or ignore
+  --compression-level N           0 (store) to 9; default 6
+
+Where and how it is named:
+  --folder PATH                   destination folder, e.g. backups/host (created when missing)
+  --name-prefix NAME              series name (default: the current directory's name)
+  --label TEXT                    optional suffix, e.g. a version
+                                  files are named NAME-YYYYMMDDTHHMMSSZ[-LABEL].zip (UTC)
+
+Retention (restic semantics; only when one is set):
+  --keep-last N, --keep-hourly N, --keep-daily N, --keep-weekly N, --keep-monthly N, --keep-yearly N
+  --keep-within DURATION          e.g. 36h, 30d, 8w, 6m, 1y (measured back from the newest backup)
+  --keep-within-hourly D, --keep-within-daily D, --keep-within-weekly D, --keep-within-monthly D,
+  --keep-within-yearly D          within D, the newest backup of every hour/day/week/month/year
+                                  a count may also be 'unlimited' (restic's -1)
+  --dry-run                       zip and print the plan; upload nothing, delete nothing
+
+Skipping:
+  --skip-unchanged                upload nothing when the files (names, modes, contents) are the same
+                                  as in the newest backup of the series; retention still runs
+
+Network:
+  --retries N                     attempts per request (default 5)
+  --stall-timeout-seconds N       abort a transfer with no progress for N s (default 300)
+  --api-url URL                   another API address (default https://api.1fichier.com/v1);
+                                  HTTPS_PROXY and NO_PROXY are honoured
+  --on-upload-failure fail        the only choice here: on a failed upload the zip is dropped and the
+                                  exit code is 1 ("artifact" needs a GitHub Actions job)
+
+Output:
+  --json                          print the outputs (url, file-name, size, sha256, ...) as JSON
+  --verbose                       print every request (never the key)
+  --quiet, -q                     print only warnings, errors and the final line
+                                  Into a file or a pipe (cron, systemd), each line starts with its
+                                  ISO 8601 UTC time; --json prints one JSON document on stdout and
+                                  the log on stderr.
+  --help, --version
+
+Exit codes: 0 done (or nothing to back up with warn/ignore), 1 the backup failed (nothing was
+deleted) or check found a damaged backup, 2 bad arguments or a Node.js older than 24, 3 backup done
+but some old backups could not be deleted, 130 cancelled by SIGINT, 143 by SIGTERM.
+`;
+class UsageError extends Error {
+    name = 'UsageError';
+}
+function parseCliArguments(argv, env) {
+    const options = {
+        path: { type: 'string', multiple: true },
+        'key-file': { type: 'string' },
+        'api-key': { type: 'string' },
+        'link-password': { type: 'string' },
+        'archive-password': { type: 'string' },
+        json: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+        ...Object.fromEntries(VALUE_FLAGS.filter((f) => f !== 'path').map((f) => [f, { type: 'string' }])),
+    };
+    // Boolean inputs work as bare switches too (--dry-run), or with a value (--dry-run=false).
+    const normalized = argv.map((arg) => (SWITCHES.includes(arg) ? `${arg}=true` : arg));
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({ args: normalized, options, strict: true, allowPositionals: false });
+    }
+    catch (error) {
+        throw new UsageError(`${error.message}. See --help.`);
+    }
+    const values = parsed.values;
+    if (values['api-key'] !== undefined) {
+        throw new UsageError('--api-key is not accepted: a key on the command line is visible to every user of the machine. Set ' +
+            'ONEFICHIER_API_KEY or use --key-file.');
+    }
+    if (values['link-password'] !== undefined) {
+        throw new UsageError('--link-password is not accepted on the command line: set ONEFICHIER_LINK_PASSWORD instead.');
+    }
+    if (values['archive-password'] !== undefined) {
+        throw new UsageError('--archive-password is not accepted on the command line: set ONEFICHIER_ARCHIVE_PASSWORD instead.');
+    }
+    if (typeof values['on-upload-failure'] === 'string' && values['on-upload-failure'].trim() === 'artifact') {
+        throw new UsageError("--on-upload-failure artifact works only inside a GitHub Actions job (it uses the run's artifact storage); " +
+            'from the command line the only choice is fail.');
+    }
+    const inputs = {};
+    for (const flag of VALUE_FLAGS) {
+        const value = values[flag];
+        if (Array.isArray(value))
+            inputs[flag] = value.join('\n');
+        else if (typeof value === 'string')
+            inputs[flag] = value;
+    }
+    Object.assign(inputs, readSecrets(env, values['key-file']));
+    return {
+        inputs,
+        json: values.json === true,
+        verbose: values.verbose === true,
+        quiet: values.quiet === true,
+        help: values.help === true,
+        version: values.version === true,
+    };
+}
+/** The three secrets, each from its `*_FILE` variable (the key also from --key-file) or its variable. */
+function readSecrets(env, keyFile) {
+    const fromEnv = (name) => {
+        const file = env[`${name}_FILE`];
+        return file ? readSecretFile(file, `${name}_FILE`) : (env[name] ?? '');
+    };
+    return {
+        'api-key': typeof keyFile === 'string' ? readSecretFile(keyFile, '--key-file') : fromEnv('ONEFICHIER_API_KEY'),
+        'link-password': fromEnv('ONEFICHIER_LINK_PASSWORD'),
+        'archive-password': fromEnv('ONEFICHIER_ARCHIVE_PASSWORD'),
+    };
+}
+/**
+ * A secret handed over as a file (systemd credentials, container secrets): its content exactly,
+ * less one final line ending. The path is not echoed: a key pasted where the path belongs would be.
+ */
+function readSecretFile(file, where) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new UsageError(`cannot read the file named by ${where} (${code}); give the path of a file that holds the secret (the value ` +
+            `itself is not shown here, in case it is the secret)`);
+    }
+    return text.replace(/\r?\n$/, '');
+}
+
+;// CONCATENATED MODULE: ./lib/cli/log.js
+/**
+ * Plain lines. Into a file or a pipe (cron, systemd's journal), each starts with an ISO 8601 UTC
+ * time; in a terminal, none. --quiet keeps warnings, errors and the final line only.
+ */
+class CliLog {
+    verbose;
+    out;
+    err;
+    quiet;
+    constructor(verbose, out = process.stdout, err = process.stderr, quiet = false) {
+        this.verbose = verbose;
+        this.out = out;
+        this.err = err;
+        this.quiet = quiet;
+    }
+    line(stream, text) {
+        stream.write(stream.isTTY ? `${text}\n` : `${new Date().toISOString()} ${text}\n`);
+    }
+    info(message) {
+        if (!this.quiet)
+            this.line(this.out, message);
+    }
+    /** The run's last line: printed even with --quiet. */
+    final(message) {
+        this.line(this.out, message);
+    }
+    warning(message) {
+        this.line(this.err, `warning: ${message}`);
+    }
+    error(message) {
+        this.line(this.err, `error: ${message}`);
+    }
+    debug(message) {
+        if (this.verbose)
+            this.line(this.err, `debug: ${message}`);
+    }
+    get debugEnabled() {
+        return this.verbose;
+    }
+    async group(name, body) {
+        this.info(`== ${name}`);
+        return body();
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/cli/output.js
+// What the CLI prints at the end of a backup: --json's one document, with typed values.
+
+/** --json: the outputs with their real types (numbers, booleans, lists); a dry run adds the planned deletions. */
+function jsonResult(result) {
+    const retention = result.retention;
+    const named = (b) => ({ 'file-name': b.fileName, url: b.url });
+    return {
+        status: result.status,
+        'file-name': result.status === 'no-files' ? '' : result.fileName,
+        url: result.url,
+        size: zipOf(result).size,
+        sha256: zipOf(result).sha256,
+        whirlpool: zipOf(result).whirlpool,
+        'file-count': result.fileCount,
+        'folder-id': result.folderId,
+        encrypted: result.encrypted,
+        unchanged: result.status === 'unchanged',
+        pruned: (retention?.pruned ?? []).map(named),
+        'pruned-count': retention?.pruned.length ?? 0,
+        'kept-count': retention?.plan ? retention.plan.keep.length + retention.notPruned.length : null,
+        'not-pruned': (retention?.notPruned ?? []).map((n) => ({ ...named(n.backup), reason: n.reason })),
+        ...(result.status === 'dry-run'
+            ? { 'planned-deletions': (retention?.plan?.remove ?? []).map((d) => named(d.backup)) }
+            : {}),
+        'retention-skipped': retention?.skipped ?? null,
+        'missing-files': result.missing.map((m) => ({ name: m.name, reason: m.reason })),
+        'duration-ms': result.durationMs,
+    };
+}
+function retentionIncomplete(result) {
+    const retention = result.retention;
+    return retention !== null && (retention.plan === null || retention.notPruned.length > 0);
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
@@ -4765,7 +5043,7 @@ class OpenArchive {
     static async open(file) {
         let zip;
         try {
-            zip = await new Promise((resolve, reject) => yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, z) => (error || !z ? reject(error ?? new Error('no zip')) : resolve(z))));
+            zip = await new Promise((resolve, reject) => yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, z) => (error ? reject(error) : resolve(z))));
         }
         catch (error) {
             throw new CorruptArchiveError(`The backup is not a readable zip (${error.message}).`);
@@ -4807,7 +5085,7 @@ class OpenArchive {
         const encrypted = raw.compressionMethod === AES_METHOD;
         const stream = await new Promise((resolve, reject) => 
         // yauzl inflates method 8 itself; an AES entry (method 99) comes raw, to be opened here.
-        this.zip.openReadStream(raw, (encrypted ? { decodeFileData: false } : {}), (error, s) => error || !s ? reject(error ?? new Error('no stream')) : resolve(s)));
+        this.zip.openReadStream(raw, (encrypted ? { decodeFileData: false } : {}), (error, s) => error ? reject(error) : resolve(s)));
         if (!encrypted) {
             if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
                 throw new CorruptArchiveError(`'${entry.displayName}' uses compression method ${raw.compressionMethod}, which this tool does not read.`);
@@ -4946,8 +5224,10 @@ class AesCheck extends external_node_stream_.Transform {
     }
     _flush(callback) {
         const problem = this.reader.finish();
-        if (!problem)
-            return callback();
+        if (!problem) {
+            callback();
+            return;
+        }
         callback(new CorruptArchiveError(problem === 'cut short'
             ? `'${this.name}' is cut short: the backup is damaged.`
             : `'${this.name}' fails its AES authentication code: the backup is damaged or was changed.`));
@@ -4955,10 +5235,9 @@ class AesCheck extends external_node_stream_.Transform {
 }
 /** Reads one entry to its end (checking it) without keeping the bytes. */
 async function drainChecked(stream) {
-    await (0,external_node_stream_promises_.pipeline)(stream, async function* (source) {
-        for await (const chunk of source)
-            void chunk;
-    });
+    await (0,external_node_stream_promises_.pipeline)(stream, new external_node_stream_.Writable({
+        write: (_chunk, _encoding, done) => done(),
+    }));
 }
 
 ;// CONCATENATED MODULE: ./lib/restore/extract.js
@@ -4974,9 +5253,10 @@ async function drainChecked(stream) {
 /** Refuses a non-empty target without overwrite, before anything is downloaded or written. */
 async function checkTarget(target, overwrite) {
     const entries = await (0,promises_.readdir)(target).catch((error) => {
-        if (error.code === 'ENOENT')
+        const code = error.code;
+        if (code === 'ENOENT')
             return [];
-        if (error.code === 'ENOTDIR')
+        if (code === 'ENOTDIR')
             throw new BackupError(`'${target}' is a file, not a folder: give another --to.`);
         throw error;
     });
@@ -5292,7 +5572,7 @@ class RepositoryUsageError extends Error {
     name = 'RepositoryUsageError';
 }
 const KEEP_FLAGS = [...KEEP_COUNT_INPUTS, ...KEEP_WITHIN_INPUTS.map(([input]) => input)];
-const VALUE_FLAGS = [
+const repository_VALUE_FLAGS = [
     'folder',
     'name-prefix',
     'backup',
@@ -5303,7 +5583,7 @@ const VALUE_FLAGS = [
     'key-file',
     ...KEEP_FLAGS,
 ];
-const SWITCHES = ['overwrite', 'cdn', 'json', 'verbose', 'dry-run', 'quiet'];
+const repository_SWITCHES = ['overwrite', 'cdn', 'json', 'verbose', 'dry-run', 'quiet'];
 /** What every command takes; each adds its own flags. */
 const COMMON = [
     'folder',
@@ -5323,10 +5603,11 @@ const ALLOWED = {
     restore: new Set([...COMMON, 'backup', 'to', 'overwrite', 'cdn']),
 };
 function parseRepositoryArgs(command, argv) {
-    const options = Object.fromEntries([
-        ...VALUE_FLAGS.map((f) => [f, { type: 'string' }]),
-        ...SWITCHES.map((f) => [f, { type: 'boolean' }]),
-    ]);
+    const options = {};
+    for (const flag of repository_VALUE_FLAGS)
+        options[flag] = { type: 'string' };
+    for (const flag of repository_SWITCHES)
+        options[flag] = { type: 'boolean' };
     let parsed;
     try {
         parsed = (0,external_node_util_.parseArgs)({ args: argv, options, strict: true, allowPositionals: false });
@@ -5447,7 +5728,7 @@ async function runRepositoryCommand(command, args, shell) {
         if (error instanceof OneFichierError || error instanceof BackupError)
             shell.log.error(error.message);
         else
-            shell.log.error(`Unexpected failure: ${error?.message ?? String(error)}`);
+            shell.log.error(`Unexpected failure: ${messageOf(error)}`);
         return 1;
     }
 }
@@ -5467,221 +5748,7 @@ async function runRepositoryCommand(command, args, shell) {
 
 
 
-/** Exit codes a crontab can rely on. */
-const EXIT = {
-    ok: 0,
-    failed: 1,
-    usage: 2,
-    /** The backup is safe, but retention could not do all it planned (restic uses 3 too). */
-    retentionIncomplete: 3,
-    /** 128 + SIGINT's number; SIGTERM gives 143. */
-    cancelled: 130,
-    terminated: 143,
-};
-/** Every input is a flag, but the secrets: those come from the environment or a file. */
-const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
-/** Where the CLI takes each secret from, to name it in an error. */
-const SECRET_SOURCES = {
-    'api-key': 'The API key (ONEFICHIER_API_KEY, ONEFICHIER_API_KEY_FILE or --key-file)',
-    'link-password': 'ONEFICHIER_LINK_PASSWORD',
-    'archive-password': 'ONEFICHIER_ARCHIVE_PASSWORD',
-};
-const cli_VALUE_FLAGS = INPUT_NAMES.filter((name) => !SECRET_INPUTS.includes(name));
-const cli_SWITCHES = ['--dry-run', '--include-hidden-files', '--follow-symlinks', '--skip-unchanged'];
-const HELP = `Usage: 1fichier-backup [backup] --path PATH [--path PATH...] [options]
-       1fichier-backup list|restore|check|prune --folder F --name-prefix P [options]
 
-Zips PATHs, uploads the zip to your 1fichier account, verifies it, and deletes older backups of
-the same series by the retention rules. The same engine as the GitHub Action.
-
-The API key (never a command-line argument):
-  ONEFICHIER_API_KEY=...          environment variable, or
-  --key-file FILE                 a file holding the key (e.g. mode 0600)
-  ONEFICHIER_API_KEY_FILE=FILE    the same as --key-file (systemd credentials, container secrets)
-  ONEFICHIER_LINK_PASSWORD=...    optional download password for the uploaded file
-  ONEFICHIER_ARCHIVE_PASSWORD=... optional: encrypt the zip's contents with AES-256 (12+ characters;
-                                  7-Zip, WinZip, pyzipper open it; entry names stay readable)
-  ONEFICHIER_LINK_PASSWORD_FILE, ONEFICHIER_ARCHIVE_PASSWORD_FILE: the same, from a file
-                                  Secrets are used exactly as given (a file's last line ending is
-                                  dropped); white space around a password is refused.
-
-What to back up:
-  --path PATH                     file, directory or glob; repeat for more; !PATTERN excludes
-  --include-hidden-files          include dot files and directories
-  --follow-symlinks               store link targets' content (inside the current directory only)
-  --if-no-files-found MODE        error (default), warn or ignore
-  --compression-level N           0 (store) to 9; default 6
-
-Where and how it is named:
-  --folder PATH                   destination folder, e.g. backups/host (created when missing)
-  --name-prefix NAME              series name (default: the current directory's name)
-  --label TEXT                    optional suffix, e.g. a version
-                                  files are named NAME-YYYYMMDDTHHMMSSZ[-LABEL].zip (UTC)
-
-Retention (restic semantics; only when one is set):
-  --keep-last N, --keep-hourly N, --keep-daily N, --keep-weekly N, --keep-monthly N, --keep-yearly N
-  --keep-within DURATION          e.g. 36h, 30d, 8w, 6m, 1y (measured back from the newest backup)
-  --keep-within-hourly D, --keep-within-daily D, --keep-within-weekly D, --keep-within-monthly D,
-  --keep-within-yearly D          within D, the newest backup of every hour/day/week/month/year
-                                  a count may also be 'unlimited' (restic's -1)
-  --dry-run                       zip and print the plan; upload nothing, delete nothing
-
-Skipping:
-  --skip-unchanged                upload nothing when the files (names, modes, contents) are the same
-                                  as in the newest backup of the series; retention still runs
-
-Network:
-  --retries N                     attempts per request (default 5)
-  --stall-timeout-seconds N       abort a transfer with no progress for N s (default 300)
-  --api-url URL                   another API address (default https://api.1fichier.com/v1);
-                                  HTTPS_PROXY and NO_PROXY are honoured
-  --on-upload-failure fail        the only choice here: on a failed upload the zip is dropped and the
-                                  exit code is 1 ("artifact" needs a GitHub Actions job)
-
-Output:
-  --json                          print the outputs (url, file-name, size, sha256, ...) as JSON
-  --verbose                       print every request (never the key)
-  --quiet, -q                     print only warnings, errors and the final line
-                                  Into a file or a pipe (cron, systemd), each line starts with its
-                                  ISO 8601 UTC time; --json prints one JSON document on stdout and
-                                  the log on stderr.
-  --help, --version
-
-Exit codes: 0 done (or nothing to back up with warn/ignore), 1 the backup failed (nothing was
-deleted) or check found a damaged backup, 2 bad arguments or a Node.js older than 24, 3 backup done
-but some old backups could not be deleted, 130 cancelled by SIGINT, 143 by SIGTERM.
-`;
-/**
- * Plain lines. Into a file or a pipe (cron, systemd's journal), each starts with an ISO 8601 UTC
- * time; in a terminal, none. --quiet keeps warnings, errors and the final line only.
- */
-class CliLog {
-    verbose;
-    out;
-    err;
-    quiet;
-    constructor(verbose, out = process.stdout, err = process.stderr, quiet = false) {
-        this.verbose = verbose;
-        this.out = out;
-        this.err = err;
-        this.quiet = quiet;
-    }
-    line(stream, text) {
-        stream.write(stream.isTTY ? `${text}\n` : `${new Date().toISOString()} ${text}\n`);
-    }
-    info(message) {
-        if (!this.quiet)
-            this.line(this.out, message);
-    }
-    /** The run's last line: printed even with --quiet. */
-    final(message) {
-        this.line(this.out, message);
-    }
-    warning(message) {
-        this.line(this.err, `warning: ${message}`);
-    }
-    error(message) {
-        this.line(this.err, `error: ${message}`);
-    }
-    debug(message) {
-        if (this.verbose)
-            this.line(this.err, `debug: ${message}`);
-    }
-    get debugEnabled() {
-        return this.verbose;
-    }
-    async group(name, body) {
-        this.info(`== ${name}`);
-        return body();
-    }
-}
-class UsageError extends Error {
-    name = 'UsageError';
-}
-function parseCliArguments(argv, env) {
-    const options = {
-        path: { type: 'string', multiple: true },
-        'key-file': { type: 'string' },
-        'api-key': { type: 'string' },
-        'link-password': { type: 'string' },
-        'archive-password': { type: 'string' },
-        json: { type: 'boolean' },
-        verbose: { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-        ...Object.fromEntries(cli_VALUE_FLAGS.filter((f) => f !== 'path').map((f) => [f, { type: 'string' }])),
-    };
-    // Boolean inputs work as bare switches too (--dry-run), or with a value (--dry-run=false).
-    const normalized = argv.map((arg) => (cli_SWITCHES.includes(arg) ? `${arg}=true` : arg));
-    let parsed;
-    try {
-        parsed = (0,external_node_util_.parseArgs)({ args: normalized, options, strict: true, allowPositionals: false });
-    }
-    catch (error) {
-        throw new UsageError(`${error.message}. See --help.`);
-    }
-    const values = parsed.values;
-    if (values['api-key'] !== undefined) {
-        throw new UsageError('--api-key is not accepted: a key on the command line is visible to every user of the machine. Set ' +
-            'ONEFICHIER_API_KEY or use --key-file.');
-    }
-    if (values['link-password'] !== undefined) {
-        throw new UsageError('--link-password is not accepted on the command line: set ONEFICHIER_LINK_PASSWORD instead.');
-    }
-    if (values['archive-password'] !== undefined) {
-        throw new UsageError('--archive-password is not accepted on the command line: set ONEFICHIER_ARCHIVE_PASSWORD instead.');
-    }
-    if (typeof values['on-upload-failure'] === 'string' && values['on-upload-failure'].trim() === 'artifact') {
-        throw new UsageError("--on-upload-failure artifact works only inside a GitHub Actions job (it uses the run's artifact storage); " +
-            'from the command line the only choice is fail.');
-    }
-    const inputs = {};
-    for (const flag of cli_VALUE_FLAGS) {
-        const value = values[flag];
-        if (Array.isArray(value))
-            inputs[flag] = value.join('\n');
-        else if (typeof value === 'string')
-            inputs[flag] = value;
-    }
-    Object.assign(inputs, readSecrets(env, values['key-file']));
-    return {
-        inputs,
-        json: values.json === true,
-        verbose: values.verbose === true,
-        quiet: values.quiet === true,
-        help: values.help === true,
-        version: values.version === true,
-    };
-}
-/** The three secrets, each from its `*_FILE` variable (the key also from --key-file) or its variable. */
-function readSecrets(env, keyFile) {
-    const fromEnv = (name) => {
-        const file = env[`${name}_FILE`];
-        return file ? readSecretFile(file, `${name}_FILE`) : (env[name] ?? '');
-    };
-    return {
-        'api-key': typeof keyFile === 'string' ? readSecretFile(keyFile, '--key-file') : fromEnv('ONEFICHIER_API_KEY'),
-        'link-password': fromEnv('ONEFICHIER_LINK_PASSWORD'),
-        'archive-password': fromEnv('ONEFICHIER_ARCHIVE_PASSWORD'),
-    };
-}
-/**
- * A secret handed over as a file (systemd credentials, container secrets): its content exactly,
- * less one final line ending. The path is not echoed: a key pasted where the path belongs would be.
- */
-function readSecretFile(file, where) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new UsageError(`cannot read the file named by ${where} (${code}); give the path of a file that holds the secret (the value ` +
-            `itself is not shown here, in case it is the secret)`);
-    }
-    return text.replace(/\r?\n$/, '');
-}
 /** list, prune, check, restore: secrets as for backup, plain log lines, output on stdout. */
 async function runRepositoryCli(command, argv, env, redactor) {
     const redact = (text) => redactor.redact(text);
@@ -5714,37 +5781,6 @@ async function runRepositoryCli(command, argv, env, redactor) {
     finally {
         cancellation.dispose();
     }
-}
-/** --json: the outputs with their real types (numbers, booleans, lists); a dry run adds the planned deletions. */
-function jsonResult(result) {
-    const retention = result.retention;
-    const named = (b) => ({ 'file-name': b.fileName, url: b.url });
-    return {
-        status: result.status,
-        'file-name': result.status === 'no-files' ? '' : result.fileName,
-        url: result.url,
-        size: zipOf(result).size,
-        sha256: zipOf(result).sha256,
-        whirlpool: zipOf(result).whirlpool,
-        'file-count': result.fileCount,
-        'folder-id': result.folderId,
-        encrypted: result.encrypted,
-        unchanged: result.status === 'unchanged',
-        pruned: (retention?.pruned ?? []).map(named),
-        'pruned-count': retention?.pruned.length ?? 0,
-        'kept-count': retention?.plan ? retention.plan.keep.length + retention.notPruned.length : null,
-        'not-pruned': (retention?.notPruned ?? []).map((n) => ({ ...named(n.backup), reason: n.reason })),
-        ...(result.status === 'dry-run'
-            ? { 'planned-deletions': (retention?.plan?.remove ?? []).map((d) => named(d.backup)) }
-            : {}),
-        'retention-skipped': retention?.skipped ?? null,
-        'missing-files': result.missing.map((m) => ({ name: m.name, reason: m.reason })),
-        'duration-ms': result.durationMs,
-    };
-}
-function retentionIncomplete(result) {
-    const retention = result.retention;
-    return retention !== null && (retention.plan === null || retention.notPruned.length > 0);
 }
 async function runCli(argv, env = process.env) {
     // Every line this prints passes the redactor: the CLI has no runner to mask for it.
@@ -5826,7 +5862,7 @@ async function runCli(argv, env = process.env) {
         if (args.json)
             printJson({
                 status: cancellation.signal.aborted ? 'cancelled' : 'failed',
-                error: error?.message ?? String(error),
+                error: messageOf(error),
                 deleted: progress.deleted,
             });
         if (cancellation.signal.aborted) {
@@ -5846,7 +5882,7 @@ async function runCli(argv, env = process.env) {
         if (error instanceof OneFichierError || error instanceof BackupError)
             log.error(error.message);
         else
-            log.error(`Unexpected failure: ${error?.message ?? String(error)}`);
+            log.error(`Unexpected failure: ${messageOf(error)}`);
         return EXIT.failed;
     }
     finally {
