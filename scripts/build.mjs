@@ -1,3 +1,4 @@
+// Plain JavaScript, so that `npm run build` works on any Node that runs tsc and ncc (the system one may be 20).
 // `npm run build`: tsc to lib/, then ncc bundles: the action (dist/), the CLI (dist/cli/), the
 // restore sub-action (restore/dist/). The two worker threads sit beside each bundle that starts
 // them: the small-file worker imports only Node's modules, so ncc copies it as it is; the checksum
@@ -5,9 +6,10 @@
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, rmSync } from 'node:fs'
 
-const run = (command: string, ...args: string[]) => execFileSync(command, args, { stdio: 'inherit' })
-const ncc = (entry: string, out: string, ...extra: string[]) =>
-  run('npx', '--no-install', 'ncc', 'build', entry, '-o', out, '--quiet', ...extra)
+/** @param {string} command @param {string[]} args */
+const run = (command, ...args) => execFileSync(command, args, { stdio: 'inherit' })
+/** @param {string} entry @param {string} out @param {string[]} extra */
+const ncc = (entry, out, ...extra) => run('npx', '--no-install', 'ncc', 'build', entry, '-o', out, '--quiet', ...extra)
 
 for (const dir of ['lib', 'dist', 'restore/dist', 'build/checksum-worker'])
   rmSync(dir, { recursive: true, force: true })
