@@ -1,4 +1,5 @@
-// The slow lane: tests that take minutes (a 4 GiB zip64 entry). `npm run test:slow`; .ci/run runs it.
+// The slow lane: tests that take minutes (a 4 GiB zip64 entry, the standalone executable, which
+// `npm run test:slow` builds first). .ci/run runs it.
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({

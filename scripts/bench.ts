@@ -1,6 +1,7 @@
 // `npm run bench`: the bundled action against the obvious script a user would write instead
-// (Info-ZIP `zip -r` at the same level, then `curl -F`), on trees this script builds, uploading to
-// the same loopback stand-in. Prints wall time, CPU time and peak RSS of each, and the ratios a/b.
+// (Info-ZIP `zip -r` at the same level, then `curl -F`), and the same with archiver and with 7-Zip
+// (-mmt) writing the zip, on trees this script builds, uploading to the same loopback stand-in.
+// Prints wall time, CPU time and peak RSS of each, and the ratios of the action's to each baseline's.
 // Run by hand (it needs ~6 GB of disk and several minutes), never in CI.
 //   npm run bench [-- --profiles mixed,small,big] [--level 6]
 import { execFile, execFileSync, spawn } from 'node:child_process'
@@ -22,6 +23,7 @@ const { values } = parseArgs({
 })
 const LEVEL = values.level
 const BENCH_DIR = path.join(REPO_ROOT, '.bench')
+const ARCHIVER_SCRIPT = path.join(REPO_ROOT, 'scripts/bench-archiver.ts')
 const MiB = 1024 * 1024
 
 // Deterministic content: the same trees on every run.
@@ -130,8 +132,8 @@ async function measure(
 }
 
 async function main(): Promise<void> {
-  if (!existsSync('/usr/bin/time') || !existsSync('/usr/bin/zip') || !existsSync('/usr/bin/curl')) {
-    throw new Error('the benchmark needs /usr/bin/time, zip and curl (apt-get install time zip curl)')
+  if (!['time', 'zip', 'curl', '7zz'].every((tool) => existsSync(`/usr/bin/${tool}`))) {
+    throw new Error('the benchmark needs /usr/bin/time, zip, curl and 7zz (apt-get install time zip curl 7zip)')
   }
   await mkdir(BENCH_DIR, { recursive: true })
   const standIn = await new StandIn({ listIntervalMs: 0, discardUploads: true }).start()
@@ -202,29 +204,12 @@ async function main(): Promise<void> {
       `${profile.label}: waited ${Number.isNaN(waited) ? '?' : `${waited.toFixed(2)} s`} for the checksums after the upload (${Number.isNaN(waited) ? '?' : ((100 * waited) / a.wall).toFixed(1)}% of the run)`,
     )
 
-    // (b) zip -r, then curl -F to the same server (an upload id fetched beforehand, outside the timing)
+    // The baselines: a zip written by another tool, then `curl -F` to the same server.
     const zipPath = path.join(BENCH_DIR, `${name}.zip`)
-    await rm(zipPath, { force: true })
-    // Asynchronously: the stand-in answers from this very process.
-    const server = JSON.parse(
-      (
-        await execFileAsync('curl', [
-          '-sS',
-          '--cacert',
-          CA_CERT_PATH,
-          '-H',
-          `Authorization: Bearer ${key}`,
-          `${standIn.apiUrl}/upload/get_upload_server.cgi`,
-        ])
-      ).stdout,
-    ) as { url: string; id: string }
-    const script = `cd data && zip -r -q -${LEVEL} ${zipPath} . && curl -sS -o /dev/null --cacert ${CA_CERT_PATH} -H "Authorization: Bearer ${key}" -F did=0 -F "file[]=@${zipPath}" "https://${server.url}/upload.cgi?id=${server.id}"`
-    const b = await measure('bash', ['-c', script], {
-      cwd: tree,
-      env: { PATH: process.env.PATH },
-      log: path.join(BENCH_DIR, `${name}-baseline.log`),
-    })
-    const bSize = (await stat(zipPath)).size
+    const baseline = (tool: string, zipCommand: string) =>
+      zipThenCurl({ standIn, key, tree, zipPath, zipCommand, log: path.join(BENCH_DIR, `${name}-${tool}.log`) })
+    // (b) Info-ZIP at the same level: the obvious script a user would write.
+    const b = await baseline('zip', `zip -r -q -${LEVEL} ${zipPath} .`)
     // The read-back check (proof before prune) rides on the hashing pass: what it adds to that pass,
     // against the action's zip stage. Measured on the same zip (Info-ZIP's), hashing alone first.
     const zipStage = /into \S+: \S+ \S+ in ([\d.]+) (ms|s)/.exec(aLog)
@@ -234,15 +219,25 @@ async function main(): Promise<void> {
     checkNotes.push(
       `${profile.label}: hashing alone ${hashOnly.toFixed(2)} s, with the read-back check ${withCheck.toFixed(2)} s: +${(withCheck - hashOnly).toFixed(2)} s, ${((100 * (withCheck - hashOnly)) / zipSeconds).toFixed(1)}% of the zip stage (${zipSeconds.toFixed(1)} s)`,
     )
+    // (c) archiver, the zip library the user named, as its README uses it.
+    const c = await baseline('archiver', `${process.execPath} ${ARCHIVER_SCRIPT} . ${zipPath} ${LEVEL}`)
+    // (d) 7-Zip writing a zip on every core, at the same deflate level.
+    const d = await baseline('7z', `7zz a -tzip -mmt=on -mx=${LEVEL} -bd -bso0 -bsp0 ${zipPath} .`)
     await rm(zipPath, { force: true })
 
     const ratio = (x: number, y: number) => (y > 0 ? (x / y).toFixed(2) : 'n/a')
+    const row = (run: string, m: ZipRun) =>
+      `| | | ${run} | ${m.wall.toFixed(1)} | ${m.cpu.toFixed(1)} | ${m.rssMB.toFixed(0)} | ${(m.size / inputBytes).toFixed(3)} |`
     rows.push(
       `| ${profile.label} | ${(inputBytes / MiB).toFixed(0)} MiB | a: action | ${a.wall.toFixed(1)} | ${a.cpu.toFixed(1)} | ${a.rssMB.toFixed(0)} | ${(aSize / inputBytes).toFixed(3)} |`,
-      `| | | b: zip -r + curl | ${b.wall.toFixed(1)} | ${b.cpu.toFixed(1)} | ${b.rssMB.toFixed(0)} | ${(bSize / inputBytes).toFixed(3)} |`,
-      `| | | **a/b** | **${ratio(a.wall, b.wall)}** | ${ratio(a.cpu, b.cpu)} | | |`,
+      row('b: zip -r + curl', b),
+      row('c: archiver + curl', c),
+      row('d: 7z -mmt + curl', d),
+      `| | | **a/b** · a/c · a/d | **${ratio(a.wall, b.wall)}** · ${ratio(a.wall, c.wall)} · ${ratio(a.wall, d.wall)} | ${ratio(a.cpu, b.cpu)} · ${ratio(a.cpu, c.cpu)} · ${ratio(a.cpu, d.cpu)} | | |`,
     )
-    console.error(`${name}: a ${a.wall.toFixed(1)} s (exit ${a.code}), b ${b.wall.toFixed(1)} s (exit ${b.code})`)
+    console.error(
+      `${name}: a ${a.wall.toFixed(1)} s (exit ${a.code}), b ${b.wall.toFixed(1)} s, c ${c.wall.toFixed(1)} s, d ${d.wall.toFixed(1)} s`,
+    )
   }
   await standIn.stop()
 
@@ -260,6 +255,42 @@ async function main(): Promise<void> {
   for (const note of hashNotes) console.log(`- ${note}`)
   console.log('\nRead-back check of the zip (every entry inflated and its CRC-32 checked, in the hashing pass):')
   for (const note of checkNotes) console.log(`- ${note}`)
+}
+
+interface ZipRun extends Measure {
+  size: number
+}
+
+/** A baseline run: `zipCommand` writes `zipPath` from the tree's data/, then curl uploads it. */
+async function zipThenCurl(run: {
+  standIn: StandIn
+  key: string
+  tree: string
+  zipPath: string
+  zipCommand: string
+  log: string
+}): Promise<ZipRun> {
+  await rm(run.zipPath, { force: true })
+  // An upload id fetched beforehand, outside the timing; asynchronously: the stand-in answers from this process.
+  const server = JSON.parse(
+    (
+      await execFileAsync('curl', [
+        '-sS',
+        '--cacert',
+        CA_CERT_PATH,
+        '-H',
+        `Authorization: Bearer ${run.key}`,
+        `${run.standIn.apiUrl}/upload/get_upload_server.cgi`,
+      ])
+    ).stdout,
+  ) as { url: string; id: string }
+  const upload = `curl -sS -o /dev/null --cacert ${CA_CERT_PATH} -H "Authorization: Bearer ${run.key}" -F did=0 -F "file[]=@${run.zipPath}" "https://${server.url}/upload.cgi?id=${server.id}"`
+  const measured = await measure('bash', ['-c', `cd data && ${run.zipCommand} && ${upload}`], {
+    cwd: run.tree,
+    env: { PATH: process.env.PATH },
+    log: run.log,
+  })
+  return { ...measured, size: (await stat(run.zipPath)).size }
 }
 
 /** One hashing pass over `zip` (as the action makes it), with or without the read-back check. */

@@ -6,15 +6,16 @@ import { Worker } from 'node:worker_threads'
 import { BackupError } from '../core/errors.js'
 import { formatDuration } from '../core/format.js'
 import type { Log } from '../platform/log.js'
+import { workerScript } from '../platform/worker-script.js'
 import type { ChecksumMessage, ChecksumRequest } from './checksum-worker.js'
 import type { Digests } from './digest.js'
 
 /** The worker beside this module: in lib/ as compiled, and in the bundle's folder as bundled on its own. */
-const COMPILED_WORKER = new URL('./checksum-worker.js', import.meta.url)
-// The tests run this module from its TypeScript source; the worker then runs from lib/ (npm test builds it first).
-const WORKER_FILE = import.meta.url.endsWith('.ts')
-  ? new URL(COMPILED_WORKER.href.replace('/src/', '/lib/'))
-  : COMPILED_WORKER
+function workerFile(): URL {
+  const compiled = new URL('./checksum-worker.js', import.meta.url)
+  // The tests run this module from its TypeScript source; the worker then runs from lib/ (npm test builds it first).
+  return import.meta.url.endsWith('.ts') ? new URL(compiled.href.replace('/src/', '/lib/')) : compiled
+}
 
 type Outcome = Extract<ChecksumMessage, { kind: 'done' }>
 
@@ -30,7 +31,9 @@ export class Checksums {
   /** Starts the read; the zip's directory is read first, from its end: a zip without one is no backup. */
   static async start(zipPath: string, size: number, password: string, log: Log): Promise<Checksums> {
     const request: ChecksumRequest = { zipPath, size, password }
-    const worker = new Worker(WORKER_FILE, {
+    const { script, options } = workerScript('checksum-worker.js', workerFile)
+    const worker = new Worker(script, {
+      ...options,
       workerData: { role: 'checksums', request },
       // It needs nothing from the environment (which holds the key as INPUT_API-KEY).
       env: {},

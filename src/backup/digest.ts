@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { open } from 'node:fs/promises'
+import { isSea } from 'node:sea'
 import { createWhirlpool } from 'hash-wasm'
 
 export interface Digests {
@@ -113,6 +114,8 @@ interface WhirlpoolSink {
 
 /** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
 async function childWhirlpool(signal: AbortSignal): Promise<WhirlpoolSink | null> {
+  // The standalone executable is no `node`: started again, it runs the CLI, not `-e`.
+  if (isSea()) return null
   // The child needs nothing from our environment (and must not see the key).
   const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], {
     stdio: ['pipe', 'pipe', 'ignore'],

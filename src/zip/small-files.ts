@@ -14,6 +14,8 @@ import {
   processBatch,
 } from './small-file-worker.js'
 
+import { workerScript } from '../platform/worker-script.js'
+
 export type { SmallFile } from './small-file-worker.js'
 
 const asBuffer = (u8: Uint8Array) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength)
@@ -79,11 +81,11 @@ function defaultWorkerCount(): number {
 }
 
 /** The worker is this module's sibling file: in lib/ as compiled, and copied beside the bundle by ncc. */
-const COMPILED_WORKER = new URL('./small-file-worker.js', import.meta.url)
-// The tests run this module from its TypeScript source, beside the worker's (Node strips the types).
-const WORKER_FILE = import.meta.url.endsWith('.ts')
-  ? new URL(COMPILED_WORKER.href.replace(/\.js$/, '.ts'))
-  : COMPILED_WORKER
+function workerFile(): URL {
+  const compiled = new URL('./small-file-worker.js', import.meta.url)
+  // The tests run this module from its TypeScript source, beside the worker's (Node strips the types).
+  return import.meta.url.endsWith('.ts') ? new URL(compiled.href.replace(/\.js$/, '.ts')) : compiled
+}
 
 /** Up to this many small files are done in this thread: a worker costs ~10 MB and a start-up. */
 const IN_THREAD_FILES = 1024
@@ -99,7 +101,9 @@ class BatchWorker {
   private failed: Error | null = null
 
   constructor() {
-    this.worker = new Worker(WORKER_FILE, {
+    const { script, options } = workerScript('small-file-worker.js', workerFile)
+    this.worker = new Worker(script, {
+      ...options,
       workerData: WORKER_ROLE,
       // It needs nothing from the environment (which holds the key as INPUT_API-KEY).
       env: {},
