@@ -4,7 +4,7 @@ import * as os from 'node:os'
 import * as core from '@actions/core'
 import { type Config, InvalidInputs, parseConfig } from '../core/config.js'
 import { BackupError, messageOf } from '../core/errors.js'
-import { type Log, RedactingLog } from '../platform/log.js'
+import { type Log, RedactingLog, logStatus } from '../platform/log.js'
 import { maskSecrets, readInput, writeOutputs, writeSummary } from './runner-io.js'
 import { OneFichierError } from '../onefichier/errors.js'
 import { type RunProgress, type RunResult, describeProgress, runBackup } from '../backup/run.js'
@@ -36,6 +36,9 @@ class WarningsKept implements Log {
   }
   group<T>(name: string, body: () => Promise<T>): Promise<T> {
     return this.inner.group(name, body)
+  }
+  status(message: string): void {
+    logStatus(this.inner, message)
   }
 }
 

@@ -2,7 +2,7 @@
 import { type RunResult, zipOf } from '../backup/result.js'
 import type { SavedArtifact } from './artifact.js'
 import { formatBytes, formatDuration } from '../core/format.js'
-import { type RetentionPolicy, WITHIN_RULES, durationLabel } from '../core/retention.js'
+import { type Backup, type RetentionPolicy, WITHIN_RULES, durationLabel } from '../core/retention.js'
 
 export function outputsOf(result: RunResult): Record<string, string> {
   const retention = result.retention
@@ -43,6 +43,42 @@ export function whyNotKept(policy: RetentionPolicy): string {
   }
   return rules.length > 0 ? `beyond ${rules.join(', ')}` : 'no rule keeps it'
 }
+
+/**
+ * The series' sizes over time, oldest first, as a Mermaid bar chart (GitHub renders Mermaid in
+ * Markdown, job summaries included): a sudden drop is how a broken backup shows. Nothing for fewer
+ * than two backups with a known size.
+ */
+export function sizeChart(backups: readonly Backup[]): string[] {
+  const sized = backups
+    .filter((b): b is Backup & { size: number } => b.size !== undefined)
+    .sort((x, y) => x.time.getTime() - y.time.getTime())
+    .slice(-CHART_BARS)
+  if (sized.length < 2) return []
+  const largest = Math.max(...sized.map((b) => b.size))
+  const [unit, scale] = CHART_UNITS.find(([, bytes]) => largest >= bytes) ?? ['bytes', 1]
+  const labels = sized.map((b) => `"${b.time.toISOString().slice(5, 16).replace('T', ' ')}"`)
+  const values = sized.map((b) => Number((b.size / scale).toFixed(2)))
+  return [
+    '',
+    `Sizes of the series (${unit}, times UTC), oldest first:`,
+    '',
+    '```mermaid',
+    'xychart-beta',
+    `  x-axis [${labels.join(', ')}]`,
+    `  y-axis "${unit}" 0 --> ${Math.max(...values)}`,
+    `  bar [${values.join(', ')}]`,
+    '```',
+  ]
+}
+
+/** The chart shows the newest this many. */
+const CHART_BARS = 30
+const CHART_UNITS: Array<[string, number]> = [
+  ['GiB', 1024 ** 3],
+  ['MiB', 1024 ** 2],
+  ['KiB', 1024],
+]
 
 /** Long tables fold away, so the link and the outcome stay at the top. */
 const FOLD_ROWS = 15
@@ -106,7 +142,7 @@ export function summaryMarkdown(
             `backups)</summary>`,
           '',
         )
-      lines.push('| Backup | Decision | Why |', '|---|---|---|')
+      lines.push('| Backup | Size | Decision | Why |', '|---|---:|---|---|')
       for (const d of retention.plan.decisions) {
         const decision = d.keep
           ? 'kept'
@@ -116,9 +152,11 @@ export function summaryMarkdown(
               ? 'deleted'
               : `not deleted: ${failed.get(d.backup.url) ?? 'unknown'}`
         const why = d.keep ? d.reasons.join(', ') : whyNotKept(policy)
-        lines.push(`| \`${d.backup.fileName}\` | ${escapeCell(decision)} | ${escapeCell(why)} |`)
+        const size = d.backup.size === undefined ? '' : formatBytes(d.backup.size)
+        lines.push(`| \`${d.backup.fileName}\` | ${size} | ${escapeCell(decision)} | ${escapeCell(why)} |`)
       }
       if (rows > FOLD_ROWS) lines.push('', '</details>')
+      lines.push(...sizeChart(retention.plan.decisions.map((d) => d.backup)))
     }
   }
   if (warnings.length > 0) {

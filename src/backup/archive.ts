@@ -19,6 +19,9 @@ export interface ArchiveOptions {
   password?: string | undefined
   /** Sees every entry and its bytes as they are zipped (skip-unchanged's fingerprint). */
   observer?: ContentObserver | undefined
+  /** Called every `progressEveryMs` while the zip is written. */
+  onProgress?: ((progress: { entryCount: number; zipBytes: number }) => void) | undefined
+  progressEveryMs?: number | undefined
   onUnreadable?: ZipOptions['onUnreadable']
   onSizeChanged?: ZipOptions['onSizeChanged']
 }
@@ -49,6 +52,11 @@ export async function writeArchive(
     }
   })()
   const file = createWriteStream(destination, { mode: 0o600, highWaterMark: 1 << 20 })
+  const { onProgress } = options
+  const ticker = onProgress
+    ? setInterval(() => onProgress({ entryCount, zipBytes: file.bytesWritten }), options.progressEveryMs ?? 5_000)
+    : undefined
+  ticker?.unref()
   let size: number
   try {
     size = await writeZip(counted, file, {
@@ -70,6 +78,8 @@ export async function writeArchive(
     file.on('error', () => undefined)
     file.destroy()
     throw error
+  } finally {
+    clearInterval(ticker)
   }
   return { path: destination, size, entryCount }
 }

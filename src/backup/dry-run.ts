@@ -15,9 +15,9 @@ export interface DryRunPlan {
 export async function dryRunPlan(
   client: OneFichierApi,
   destination: Destination,
-  request: { config: Config; log: Log; fileName: string; now: Date },
+  request: { config: Config; log: Log; fileName: string; now: Date; size: number },
 ): Promise<DryRunPlan> {
-  const { config, log, fileName, now } = request
+  const { config, log, fileName, now, size } = request
   log.info(
     `Dry run: ${fileName} would be uploaded to '${config.folder.join('/') || '/'}'; nothing is uploaded or deleted`,
   )
@@ -37,7 +37,7 @@ export async function dryRunPlan(
       prefix: config.namePrefix,
       policy: config.retention,
       now,
-      newBackup: { fileName, url: '(new backup)', time: now },
+      newBackup: { fileName, url: '(new backup)', time: now, size },
       dryRun: true,
       log,
     })

@@ -6,7 +6,7 @@ import { fileIdOf, sameFile } from '../onefichier/file-id.js'
 import { seriesMembership } from '../core/naming.js'
 import { type Backup, type RetentionPlan, type RetentionPolicy, planRetention } from '../core/retention.js'
 import type { OneFichierApi } from '../onefichier/client.js'
-import type { FileItem } from '../onefichier/types.js'
+import { type FileItem, toNumber } from '../onefichier/types.js'
 
 /** The API documents at most 5,000 results per folder listing: a full page may be cut short. */
 export const LISTING_LIMIT = 5_000
@@ -67,7 +67,7 @@ export function seriesFromListing(items: readonly FileItem[], prefix: string): S
     const membership = seriesMembership(prefix, item.filename)
     if (!membership.member) continue
     if (membership.time === null) unreadable.push(item.filename)
-    else series.push({ fileName: item.filename, url: item.url, time: membership.time })
+    else series.push({ fileName: item.filename, url: item.url, time: membership.time, size: toNumber(item.size) })
   }
   return { series, unreadable, ambiguous }
 }

@@ -42,7 +42,7 @@ export interface RunContext {
   signal?: AbortSignal
   /** Filled in as the run goes, so a cancelled run can say what state it left. */
   progress?: RunProgress
-  /** How often upload progress is logged (default 5 s). */
+  /** How often zip and upload progress is logged (default 5 s). */
   progressEveryMs?: number
   /** on-upload-failure: artifact; only the action shell can (it needs the runner's artifact service). */
   saveAsArtifact?: (zipPath: string) => Promise<SavedArtifact>
@@ -85,7 +85,12 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
 
     const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log))
     if (config.dryRun) {
-      const plan = await dryRunPlan(client, destination, { ...ctx, fileName: clock.fileName, now: ctx.startedAt })
+      const plan = await dryRunPlan(client, destination, {
+        ...ctx,
+        fileName: clock.fileName,
+        now: ctx.startedAt,
+        size: zipped.archive.size,
+      })
       return clock.dryRun(await digests.result(), plan)
     }
     const uploaded = await clock
@@ -110,7 +115,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
       const description = formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.local.sha256 })
       await recordFingerprint(client, verified.url, description, log)
     }
-    const newBackup = { fileName: clock.fileName, url: verified.url, time: ctx.startedAt }
+    const newBackup = { fileName: clock.fileName, url: verified.url, time: ctx.startedAt, size: zipped.archive.size }
     const retention = await prune(ctx, client, clock, uploaded.folderId, newBackup)
     const { size, sha256, whirlpool } = uploaded.local
     return clock.uploaded({ size, sha256, whirlpool, url: verified.url, folderId: uploaded.folderId, retention })

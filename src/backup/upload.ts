@@ -1,8 +1,8 @@
 // The upload as an operation: a fresh node for every attempt, the whole file sent again from the
 // temporary zip after a failure, and never two copies: before a new attempt, the node of the failed
 // one is asked (end.pl) whether the file landed after all; if it did, that copy is used.
-import type { Log } from '../platform/log.js'
-import { formatBytes } from '../core/format.js'
+import { type Log, logStatus } from '../platform/log.js'
+import { formatBytes, formatDuration } from '../core/format.js'
 import type { OneFichierApi } from '../onefichier/client.js'
 import { OneFichierError, isRetryable } from '../onefichier/errors.js'
 import { type FileItem, type UploadLink, toNumber } from '../onefichier/types.js'
@@ -73,11 +73,7 @@ export async function uploadWithRetries(client: OneFichierApi, job: UploadJob): 
           if (started === 0) started = lastLog = now
           if (now - lastLog < (job.progressEveryMs ?? 5_000) || sentBytes === totalBytes) return
           lastLog = now
-          const rate = sentBytes / Math.max((now - started) / 1000, 0.001)
-          log.info(
-            `  ${formatBytes(sentBytes)} of ${formatBytes(totalBytes)} ` +
-              `(${Math.floor((100 * sentBytes) / totalBytes)}%), ${formatBytes(rate)}/s`,
-          )
+          logStatus(log, uploadProgress(sentBytes, totalBytes, (now - started) / 1000))
         },
       })
     } catch (error) {
@@ -115,6 +111,16 @@ export async function uploadWithRetries(client: OneFichierApi, job: UploadJob): 
 }
 
 /** What the upload stage hands on: where the file went, end.pl's link, and the zip's checksums. */
+/** e.g. "Uploading: 45% (120.0 MiB of 266.7 MiB), 25.3 MiB/s, 6 s left". */
+export function uploadProgress(sentBytes: number, totalBytes: number, seconds: number): string {
+  const rate = sentBytes / Math.max(seconds, 0.001)
+  const left = rate > 0 ? `, ${formatDuration((1000 * (totalBytes - sentBytes)) / rate)} left` : ''
+  return (
+    `Uploading: ${Math.floor((100 * sentBytes) / Math.max(totalBytes, 1))}% ` +
+    `(${formatBytes(sentBytes)} of ${formatBytes(totalBytes)}), ${formatBytes(rate)}/s${left}`
+  )
+}
+
 export interface Uploaded {
   folderId: number
   link: UploadLink

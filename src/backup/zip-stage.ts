@@ -5,7 +5,7 @@ import type { Config } from '../core/config.js'
 import { type TempFolder, diskFailure } from '../core/errors.js'
 import type { ContentObserver } from '../core/entry.js'
 import { formatBytes, formatDuration } from '../core/format.js'
-import type { Log } from '../platform/log.js'
+import { type Log, logStatus } from '../platform/log.js'
 import { type MissingFile, type SelectionStream, describeReadError } from '../select/select.js'
 import { type ArchiveResult, writeArchive } from './archive.js'
 
@@ -26,6 +26,8 @@ export interface ZipStageOptions {
   /** Aborted when 1fichier refused the key or the account: no point finishing the zip. */
   refused?: AbortSignal | undefined
   observer?: ContentObserver | undefined
+  /** How often the zip's progress is logged (default 5 s); a zip done sooner logs none. */
+  progressEveryMs?: number | undefined
 }
 
 export async function zipStage(selection: SelectionStream, options: ZipStageOptions): Promise<Zipped> {
@@ -39,6 +41,13 @@ export async function zipStage(selection: SelectionStream, options: ZipStageOpti
     signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
     password: config.archivePassword || undefined,
     observer: options.observer,
+    progressEveryMs: options.progressEveryMs ?? 5_000,
+    onProgress: ({ entryCount, zipBytes }) =>
+      logStatus(
+        log,
+        `Zipping: ${entryCount} entries in, ${formatBytes(zipBytes)} written, ` +
+          `${formatBytes(zipBytes / Math.max((performance.now() - started) / 1000, 0.001))}/s`,
+      ),
     // A file gone by the time its turn comes is left out, like one the walk could not read.
     onUnreadable: (entry, error) => {
       tally.fileCount--

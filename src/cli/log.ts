@@ -1,11 +1,18 @@
 // The CLI's log: plain lines, timestamped where they go to a file or a pipe.
 import type { Log } from '../platform/log.js'
 
+// ECMA-48: carriage return, then erase the whole line.
+const CLEAR_LINE = '\r\x1b[2K'
+
 /**
  * Plain lines. Into a file or a pipe (cron, systemd's journal), each starts with an ISO 8601 UTC
- * time; in a terminal, none. --quiet keeps warnings, errors and the final line only.
+ * time; in a terminal, none, and progress is one line updated in place. --quiet keeps warnings,
+ * errors and the final line only.
  */
 export class CliLog implements Log {
+  /** The stream that shows a progress line now, to be cleared before anything else is written. */
+  private statusOn: NodeJS.WriteStream | null = null
+
   constructor(
     private readonly verbose: boolean,
     private readonly out: NodeJS.WriteStream = process.stdout,
@@ -13,10 +20,24 @@ export class CliLog implements Log {
     private readonly quiet = false,
   ) {}
   private line(stream: NodeJS.WriteStream, text: string): void {
+    this.clearStatus()
     stream.write(stream.isTTY ? `${text}\n` : `${new Date().toISOString()} ${text}\n`)
+  }
+  private clearStatus(): void {
+    this.statusOn?.write(CLEAR_LINE)
+    this.statusOn = null
   }
   info(message: string): void {
     if (!this.quiet) this.line(this.out, message)
+  }
+  /** In a terminal, replaces the previous progress line; elsewhere, an info line. */
+  status(message: string): void {
+    if (this.quiet) return
+    if (!this.out.isTTY) return this.line(this.out, message)
+    // Cut to the terminal's width: a wrapped line could not be replaced.
+    const width = this.out.columns > 1 ? this.out.columns - 1 : 79
+    this.out.write(`${CLEAR_LINE}${message.slice(0, width)}`)
+    this.statusOn = this.out
   }
   /** The run's last line: printed even with --quiet. */
   final(message: string): void {

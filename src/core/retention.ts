@@ -39,6 +39,8 @@ export interface Backup {
   url: string
   /** From the name's timestamp (UTC). */
   time: Date
+  /** Bytes, as the listing gives them (not used by the policy; the summary shows them). */
+  size?: number | undefined
 }
 
 export interface Decision {

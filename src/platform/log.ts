@@ -8,6 +8,14 @@ export interface Log {
   readonly debugEnabled?: boolean
   /** A foldable section; the CLI prints a heading instead. */
   group<T>(name: string, body: () => Promise<T>): Promise<T>
+  /** A progress line that the next one replaces (the CLI in a terminal). Without it: see logStatus. */
+  status?(message: string): void
+}
+
+/** A progress line: in place where the log can do that, an info line everywhere else (cron, CI). */
+export function logStatus(log: Log, message: string): void {
+  if (log.status) log.status(message)
+  else log.info(message)
 }
 
 /** For tests and library use: collects lines. */
@@ -81,5 +89,8 @@ export class RedactingLog implements Log {
   }
   group<T>(name: string, body: () => Promise<T>): Promise<T> {
     return this.inner.group(this.redact(name), body)
+  }
+  status(message: string): void {
+    logStatus(this.inner, this.redact(message))
   }
 }

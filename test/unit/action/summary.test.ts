@@ -1,7 +1,7 @@
 // The job summary a workflow author reads: a real header row, why each backup was not kept, the
 // run's warnings, and long retention tables folded away.
 import { describe, expect, it } from 'vitest'
-import { summaryMarkdown, whyNotKept } from '../../../src/action/summary.js'
+import { sizeChart, summaryMarkdown, whyNotKept } from '../../../src/action/summary.js'
 import { planRetention } from '../../../src/core/retention.js'
 import type { RunResult } from '../../../src/backup/run.js'
 
@@ -43,6 +43,40 @@ describe('job summary', () => {
     expect(markdown).toContain('| deleted | beyond keep-last 2, keep-daily 7 |')
     expect(markdown).toMatch(/<details><summary>7 kept, 13 not kept \(20 backups\)<\/summary>/)
     expect(markdown).toContain("### Warnings (1)\n\n- 'data/x' is missing from the backup")
+  })
+
+  it('gives each backup of the series its size, and charts the sizes oldest first', () => {
+    const MiB = 1024 * 1024
+    const sizes = [300 * MiB, 310 * MiB, 12 * MiB, undefined]
+    const series = sizes.map((size, i) => ({
+      fileName: `r-202606${String(i + 1).padStart(2, '0')}T031500Z.zip`,
+      url: `https://1fichier.com/?size${i}xxxx`,
+      time: new Date(Date.UTC(2026, 5, i + 1, 3, 15)),
+      size,
+    }))
+    const policy = { last: 10 }
+    const plan = planRetention(series, policy, { now: new Date('2026-07-01T00:00:00Z') })
+    const markdown = summaryMarkdown({ ...base, retention: { plan, pruned: [], notPruned: [] } }, [], policy)
+    expect(markdown).toContain('| Backup | Size | Decision | Why |\n|---|---:|---|---|')
+    expect(markdown).toContain('| `r-20260603T031500Z.zip` | 12.0 MiB | kept |')
+    // A backup whose size the listing did not give has an empty cell, and no bar.
+    expect(markdown).toContain('| `r-20260604T031500Z.zip` |  | kept |')
+    const chart = markdown.slice(markdown.indexOf('```mermaid'))
+    expect(chart).toBe(
+      [
+        '```mermaid',
+        'xychart-beta',
+        '  x-axis ["06-01 03:15", "06-02 03:15", "06-03 03:15"]',
+        '  y-axis "MiB" 0 --> 310',
+        '  bar [300, 310, 12]',
+        '```',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('draws no chart for fewer than two sized backups', () => {
+    expect(sizeChart([{ fileName: 'a', url: 'u', time: new Date(), size: 1 }])).toEqual([])
   })
 
   it('names every rule a backup fell outside of', () => {

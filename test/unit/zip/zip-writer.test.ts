@@ -110,6 +110,44 @@ describe('zip writer', () => {
     expect(names).toContain('zz-stays.txt')
   }, 60_000)
 
+  it('reports its progress while it writes: entries in, bytes written, growing', async () => {
+    const workspace = await makeWorkspace({
+      'data/a.bin': { kind: 'file', content: randomBytes(CHUNK_SIZE * 3) },
+      'data/b.bin': { kind: 'file', content: randomBytes(CHUNK_SIZE * 3) },
+    })
+    const selection = await selectFiles(path.join(workspace, 'data'), {
+      includeHiddenFiles: false,
+      followSymlinks: false,
+      workspace,
+    })
+    // Entries that come slowly, as from a walk over a big tree: the ticker fires in between.
+    const slow = (async function* () {
+      for (const entry of selection.entries) {
+        await new Promise((resolve) => setTimeout(resolve, 60))
+        yield entry
+      }
+    })()
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'zip-')), 'out.zip')
+    const reports: Array<{ entryCount: number; zipBytes: number }> = []
+    const result = await writeArchive(slow, out, {
+      compressionLevel: 1,
+      progressEveryMs: 20,
+      onProgress: (progress) => reports.push(progress),
+    })
+    expect(reports.length).toBeGreaterThan(1)
+    const counts = reports.map((r) => r.entryCount)
+    const bytes = reports.map((r) => r.zipBytes)
+    expect(counts).toEqual([...counts].sort((x, y) => x - y))
+    expect(bytes).toEqual([...bytes].sort((x, y) => x - y))
+    expect(counts.at(-1)).toBeGreaterThanOrEqual(1)
+    expect(result.entryCount).toBe(2)
+    expect(bytes.at(-1)).toBeLessThanOrEqual(result.size)
+    // None once the zip is done.
+    const done = reports.length
+    await new Promise((resolve) => setTimeout(resolve, 60))
+    expect(reports).toHaveLength(done)
+  })
+
   it('a file that grows or shrinks while read holds what was read, and is told', async () => {
     const workspace = await makeWorkspace({
       'data/small-grows.txt': { kind: 'file', content: 'a'.repeat(1000) },
