@@ -33,7 +33,10 @@ export class CliLog implements Log {
   /** In a terminal, replaces the previous progress line; elsewhere, an info line. */
   status(message: string): void {
     if (this.quiet) return
-    if (!this.out.isTTY) return this.line(this.out, message)
+    if (!this.out.isTTY) {
+      this.line(this.out, message)
+      return
+    }
     // Cut to the terminal's width: a wrapped line could not be replaced.
     const width = this.out.columns > 1 ? this.out.columns - 1 : 79
     this.out.write(`${CLEAR_LINE}${message.slice(0, width)}`)
