@@ -11,5 +11,8 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     reporters: ['default'],
+    // GitHub's workflow parser imports its JSON schema without `with { type: 'json' }`, which Node
+    // refuses; transformed by Vite, it loads (test/unit/docs/languageservice.test.ts).
+    server: { deps: { inline: ['@actions/languageservice', '@actions/workflow-parser', '@actions/expressions'] } },
   },
 })
