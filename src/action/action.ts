@@ -1,6 +1,7 @@
 // The GitHub Action shell: inputs from the runner, the same run as the CLI, outputs and a job
 // summary back. The key is masked before anything else happens.
 import * as os from 'node:os'
+import * as path from 'node:path'
 import * as core from '@actions/core'
 import { type Config, InvalidInputs, parseConfig } from '../core/config.js'
 import { BackupError, messageOf } from '../core/errors.js'
@@ -77,12 +78,16 @@ export async function runAction(): Promise<void> {
   const progress: RunProgress = { stage: 'start', deleted: [] }
   let result: RunResult
   let config: Config
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   try {
+    // Path lines are relative to the workspace (@actions/glob reads them from the current folder):
+    // a runner starts the step there, @github/local-action in the action's own folder.
+    if (path.resolve(workspace) !== process.cwd()) process.chdir(workspace)
     config = parseConfig(readInput, { repository: process.env.GITHUB_REPOSITORY })
     result = await runBackup({
       config,
       log,
-      workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+      workspace,
       tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
       tempDirSetting: process.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'TMPDIR',
       startedAt,
