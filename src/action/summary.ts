@@ -1,23 +1,17 @@
 // What a run produced, as step outputs and as the job summary's markdown. Shared by both shells.
-import { type RunResult, zipOf } from '../backup/result.js'
+import { type RunResult, outputValues } from '../backup/result.js'
 import type { SavedArtifact } from './artifact.js'
 import { formatBytes, formatDuration } from '../core/format.js'
 import { type Backup, type RetentionPolicy, WITHIN_RULES, durationLabel } from '../core/retention.js'
 
+/** A step output's text: none for null, JSON for a list. */
+const asOutput = (value: string | number | boolean | null | object): string =>
+  value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value)
+
 export function outputsOf(result: RunResult): Record<string, string> {
-  const retention = result.retention
+  const values = Object.entries(outputValues(result)).map(([name, value]) => [name, asOutput(value)] as const)
   return {
-    url: result.url,
-    'file-name': result.status === 'no-files' ? '' : result.fileName,
-    size: String(zipOf(result).size),
-    sha256: zipOf(result).sha256,
-    whirlpool: zipOf(result).whirlpool,
-    'file-count': String(result.fileCount),
-    'folder-id': result.folderId === null ? '' : String(result.folderId),
-    pruned: JSON.stringify((retention?.pruned ?? []).map((b) => ({ 'file-name': b.fileName, url: b.url }))),
-    'pruned-count': String(retention?.pruned.length ?? 0),
-    'kept-count': retention?.plan ? String(retention.plan.keep.length + retention.notPruned.length) : '',
-    unchanged: String(result.status === 'unchanged'),
+    ...Object.fromEntries(values),
     'missing-files': JSON.stringify(result.missing.map((m) => m.name)),
     'artifact-id': '',
     'artifact-url': '',

@@ -163,3 +163,27 @@ export function describeProgress(progress: RunProgress): string {
 export function zipOf(result: RunResult): Digests & { size: number } {
   return result.status === 'no-files' ? { size: 0, sha256: '', whirlpool: '' } : result
 }
+
+/** A backup as the outputs name it. */
+export const named = (b: { fileName: string; url: string }) => ({ 'file-name': b.fileName, url: b.url })
+
+/**
+ * The values both shells hand back, typed: the action writes them as step outputs (strings), the
+ * CLI's --json as they are.
+ */
+export function outputValues(result: RunResult) {
+  const retention = result.retention
+  return {
+    url: result.url,
+    'file-name': result.status === 'no-files' ? '' : result.fileName,
+    size: zipOf(result).size,
+    sha256: zipOf(result).sha256,
+    whirlpool: zipOf(result).whirlpool,
+    'file-count': result.fileCount,
+    'folder-id': result.folderId,
+    pruned: (retention?.pruned ?? []).map(named),
+    'pruned-count': retention?.pruned.length ?? 0,
+    'kept-count': retention?.plan ? retention.plan.keep.length + retention.notPruned.length : null,
+    unchanged: result.status === 'unchanged',
+  }
+}

@@ -1,24 +1,13 @@
 // What the CLI prints at the end of a backup: --json's one document, with typed values.
-import { type RunResult, zipOf } from '../backup/result.js'
+import { type RunResult, named, outputValues } from '../backup/result.js'
 
 /** --json: the outputs with their real types (numbers, booleans, lists); a dry run adds the planned deletions. */
 export function jsonResult(result: RunResult): Record<string, unknown> {
   const retention = result.retention
-  const named = (b: { fileName: string; url: string }) => ({ 'file-name': b.fileName, url: b.url })
   return {
     status: result.status,
-    'file-name': result.status === 'no-files' ? '' : result.fileName,
-    url: result.url,
-    size: zipOf(result).size,
-    sha256: zipOf(result).sha256,
-    whirlpool: zipOf(result).whirlpool,
-    'file-count': result.fileCount,
-    'folder-id': result.folderId,
+    ...outputValues(result),
     encrypted: result.encrypted,
-    unchanged: result.status === 'unchanged',
-    pruned: (retention?.pruned ?? []).map(named),
-    'pruned-count': retention?.pruned.length ?? 0,
-    'kept-count': retention?.plan ? retention.plan.keep.length + retention.notPruned.length : null,
     'not-pruned': (retention?.notPruned ?? []).map((n) => ({ ...named(n.backup), reason: n.reason })),
     ...(result.status === 'dry-run'
       ? { 'planned-deletions': (retention?.plan?.remove ?? []).map((d) => named(d.backup)) }

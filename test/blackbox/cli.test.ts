@@ -1,11 +1,11 @@
 // The command-line entry (dist/cli/index.js) as a cron job would run it: key from the environment
 // or a file, plain logs without GitHub's :: commands, exit codes a crontab can rely on.
-import { spawn } from 'node:child_process'
 import { chmod, writeFile } from 'node:fs/promises'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CA_CERT_PATH, StandIn, type Account } from '../stand-in/server.ts'
 import { REPO_ROOT } from '../helpers/action-process.ts'
+import { runToEnd } from '../helpers/process.ts'
 import { extractWith7zip, makeWorkspace, randomKey, readTree, stampName } from '../helpers/workspace.ts'
 
 const CLI = path.join(REPO_ROOT, 'dist/cli/index.js')
@@ -19,7 +19,7 @@ afterAll(async () => {
 })
 
 async function cli(args: string[], options: { cwd: string; env?: Record<string, string> }) {
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const { code, stdout, stderr } = await runToEnd(process.execPath, [CLI, ...args], {
     cwd: options.cwd,
     env: {
       PATH: process.env.PATH ?? '',
@@ -28,13 +28,7 @@ async function cli(args: string[], options: { cwd: string; env?: Record<string, 
       ONEFICHIER_BACKUP_TEST_TIME_SCALE: '0.01',
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
   return { code, stdout, stderr }
 }
 
@@ -164,10 +158,10 @@ describe('1fichier-backup CLI', () => {
     }
     if (Number(systemNode.slice(1).split('.')[0]) >= 24) return
     for (const entry of [CLI, path.join(REPO_ROOT, 'dist/index.js')]) {
-      const child = spawn('/usr/bin/node', [entry, '--version'], { cwd: workspace, env: { PATH: '/usr/bin:/bin' } })
-      let stderr = ''
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-      const code = await new Promise((resolve) => child.on('close', resolve))
+      const { code, stderr } = await runToEnd('/usr/bin/node', [entry, '--version'], {
+        cwd: workspace,
+        env: { PATH: '/usr/bin:/bin' },
+      })
       expect(code, stderr).toBe(2)
       expect(stderr.trim().split('\n')).toEqual([
         expect.stringMatching(

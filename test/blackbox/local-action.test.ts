@@ -1,11 +1,11 @@
 // The README's local-debugging line, run as written: @github/local-action runs the action's logic
 // (src/action/action.ts, which exports run()) from its TypeScript source, with the inputs from a
 // .env file, here against the stand-in.
-import { spawn } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REPO_ROOT } from '../helpers/action-process.ts'
+import { runToEnd } from '../helpers/process.ts'
 import { makeWorkspace, randomKey } from '../helpers/workspace.ts'
 import { CA_CERT_PATH, StandIn } from '../stand-in/server.ts'
 
@@ -37,7 +37,7 @@ describe('@github/local-action', () => {
     )
     // As the README says it: from the repository, `npx @github/local-action run . src/action/action.ts .env`.
     const bin = path.join(REPO_ROOT, 'node_modules/@github/local-action/bin/local-action.js')
-    const child = spawn(process.execPath, [bin, 'run', '.', 'src/action/action.ts', envFile], {
+    const run = await runToEnd(process.execPath, [bin, 'run', '.', 'src/action/action.ts', envFile], {
       cwd: REPO_ROOT,
       env: {
         PATH: `${path.dirname(process.execPath)}:${process.env.PATH ?? ''}`,
@@ -45,13 +45,9 @@ describe('@github/local-action', () => {
         NODE_EXTRA_CA_CERTS: CA_CERT_PATH,
         ONEFICHIER_BACKUP_TEST_TIME_SCALE: '0.01',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
     })
-    let output = ''
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()))
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
-    expect(code, output).toBe(0)
+    const output = `${run.stdout}${run.stderr}`
+    expect(run.code, output).toBe(0)
     expect(output).toContain('Backup uploaded and verified: https://1fichier.com/?')
     // The path line was read against GITHUB_WORKSPACE, not the folder local-action started in.
     expect(output).toContain(`Selected 1 files (16 B) under ${path.join(workspace, 'data')}`)

@@ -1,7 +1,7 @@
 // The way back, as a user runs it: the CLI's list, restore, check and prune against the stand-in.
 // Round trips are compared file by file (content, mode, link target); hostile zips are refused
 // whole before anything is written; corrupted and dropped downloads are fetched again or resumed.
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -9,6 +9,7 @@ import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CA_CERT_PATH, StandIn, type Account } from '../stand-in/server.ts'
 import { REPO_ROOT } from '../helpers/action-process.ts'
+import { runToEnd } from '../helpers/process.ts'
 import { makeWorkspace, randomKey, readTree, stampName } from '../helpers/workspace.ts'
 
 const CLI = path.join(REPO_ROOT, 'dist/cli/index.js')
@@ -19,8 +20,8 @@ let account: Account
 let workspace: string
 
 async function cli(args: string[], env: Record<string, string> = {}, cwd = workspace) {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd,
+  const { code, stdout, stderr } = await runToEnd(process.execPath, [CLI, ...args], {
+    cwd: cwd,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: cwd,
@@ -29,13 +30,7 @@ async function cli(args: string[], env: Record<string, string> = {}, cwd = works
       ONEFICHIER_API_KEY: key,
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
   for (const secret of [key, ARCHIVE_PASSWORD]) expect(`${stdout}${stderr}`).not.toContain(secret)
   return { code, stdout, stderr }
 }

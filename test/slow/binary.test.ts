@@ -1,13 +1,13 @@
 // The standalone executable (npm run build:binary, which `npm run test:slow` runs first) as a server's
 // crontab runs it: no `node` on the PATH, the key from a file, a tree big enough to start the
 // small-file worker threads, then the way back with the same executable.
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REPO_ROOT } from '../helpers/action-process.ts'
+import { runToEnd } from '../helpers/process.ts'
 import { makeWorkspace, randomKey, readTree, type TreeNode } from '../helpers/workspace.ts'
 import { CA_CERT_PATH, StandIn } from '../stand-in/server.ts'
 
@@ -20,8 +20,8 @@ let workspace: string
 let keyFile: string
 
 async function binary(args: string[], cwd = workspace) {
-  const child = spawn(EXECUTABLE, args, {
-    cwd,
+  const { code, stdout, stderr } = await runToEnd(EXECUTABLE, args, {
+    cwd: cwd,
     env: {
       PATH: EMPTY_PATH,
       HOME: cwd,
@@ -29,13 +29,7 @@ async function binary(args: string[], cwd = workspace) {
       ONEFICHIER_BACKUP_TEST_TIME_SCALE: '0.01',
       ONEFICHIER_API_KEY_FILE: keyFile,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
   expect(`${stdout}${stderr}`).not.toContain(key)
   return { code, stdout, stderr }
 }
