@@ -3410,6 +3410,8 @@ function aesCheck(entry, password) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:sea"
+const external_node_sea_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sea");
 // EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
 var index_umd = __nccwpck_require__(608);
 ;// CONCATENATED MODULE: ./lib/backup/digest.js
@@ -3418,6 +3420,7 @@ var index_umd = __nccwpck_require__(608);
 // beside the upload, which waits on the network, it costs next to nothing. It runs in a child Node
 // process with OpenSSL's legacy provider (about twice as fast as WebAssembly); where that is not
 // available, hash-wasm does it in this process.
+
 
 
 
@@ -3493,6 +3496,9 @@ async function* readInTurns(file, signal) {
 }
 /** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
 async function childWhirlpool(signal) {
+    // The standalone executable is no `node`: started again, it runs the CLI, not `-e`.
+    if ((0,external_node_sea_namespaceObject.isSea)())
+        return null;
     // The child needs nothing from our environment (and must not see the key).
     const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], {
         stdio: ['pipe', 'pipe', 'ignore'],

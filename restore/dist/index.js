@@ -78405,7 +78405,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1715);
+/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6302);
 // Entry of the restore sub-action's bundle (restore/dist/index.js).
 
 await (0,_restore_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestoreAction */ .W)();
@@ -78415,7 +78415,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1715:
+/***/ 6302:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -82045,6 +82045,13 @@ function formatDuration(ms) {
 }
 
 ;// CONCATENATED MODULE: ./lib/platform/log.js
+/** A progress line: in place where the log can do that, an info line everywhere else (cron, CI). */
+function logStatus(log, message) {
+    if (log.status)
+        log.status(message);
+    else
+        log.info(message);
+}
 /** For tests and library use: collects lines. */
 class MemoryLog {
     lines = [];
@@ -82120,6 +82127,9 @@ class RedactingLog {
     }
     group(name, body) {
         return this.inner.group(this.redact(name), body);
+    }
+    status(message) {
+        logStatus(this.inner, this.redact(message));
     }
 }
 
@@ -83072,6 +83082,8 @@ class OneFichierClient {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:sea"
+const external_node_sea_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sea");
 // EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
 var index_umd = __nccwpck_require__(608);
 ;// CONCATENATED MODULE: ./lib/backup/digest.js
@@ -83080,6 +83092,7 @@ var index_umd = __nccwpck_require__(608);
 // beside the upload, which waits on the network, it costs next to nothing. It runs in a child Node
 // process with OpenSSL's legacy provider (about twice as fast as WebAssembly); where that is not
 // available, hash-wasm does it in this process.
+
 
 
 
@@ -83155,6 +83168,9 @@ async function* readInTurns(file, signal) {
 }
 /** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
 async function childWhirlpool(signal) {
+    // The standalone executable is no `node`: started again, it runs the CLI, not `-e`.
+    if ((0,external_node_sea_namespaceObject.isSea)())
+        return null;
     // The child needs nothing from our environment (and must not see the key).
     const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], {
         stdio: ['pipe', 'pipe', 'ignore'],
@@ -83813,6 +83829,7 @@ async function moveIntoPlace(staging, target, overwrite) {
 
 
 
+
 /** The API documents at most 5,000 results per folder listing: a full page may be cut short. */
 const LISTING_LIMIT = 5_000;
 /**
@@ -83857,7 +83874,7 @@ function seriesFromListing(items, prefix) {
         if (membership.time === null)
             unreadable.push(item.filename);
         else
-            series.push({ fileName: item.filename, url: item.url, time: membership.time });
+            series.push({ fileName: item.filename, url: item.url, time: membership.time, size: toNumber(item.size) });
     }
     return { series, unreadable, ambiguous };
 }
