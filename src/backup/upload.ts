@@ -110,8 +110,7 @@ export async function uploadWithRetries(client: OneFichierApi, job: UploadJob): 
   }
 }
 
-/** What the upload stage hands on: where the file went, end.pl's link, and the zip's checksums. */
-/** e.g. "Uploading: 45% (120.0 MiB of 266.7 MiB), 25.3 MiB/s, 6 s left". */
+/** e.g. "Uploading: 45% (120.0 MiB of 266.7 MiB), 25.3 MiB/s, 6.0 s left". */
 export function uploadProgress(sentBytes: number, totalBytes: number, seconds: number): string {
   const rate = sentBytes / Math.max(seconds, 0.001)
   const left = rate > 0 ? `, ${formatDuration((1000 * (totalBytes - sentBytes)) / rate)} left` : ''
@@ -121,6 +120,7 @@ export function uploadProgress(sentBytes: number, totalBytes: number, seconds: n
   )
 }
 
+/** What the upload stage hands on: where the file went, end.pl's link, and the zip's checksums. */
 export interface Uploaded {
   folderId: number
   link: UploadLink

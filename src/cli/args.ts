@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { INPUT_NAMES } from '../core/config.js'
+import { messageOf } from '../core/errors.js'
 
 /** Exit codes a crontab can rely on. */
 export const EXIT = {
@@ -96,6 +97,19 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
+/**
+ * parseArgs' refusal in words, with --help. A stray argument is not echoed: it may be the key,
+ * pasted where no flag takes it, and the line goes to a log file.
+ */
+export function describeParseError(error: unknown): string {
+  if ((error as { code?: unknown } | null)?.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return (
+      'Unexpected argument (not shown, in case it is a secret): every value follows its --flag, and the key ' +
+      'comes from ONEFICHIER_API_KEY or --key-file. See --help.'
+    )
+  return `${messageOf(error)}. See --help.`
+}
+
 export interface CliArguments {
   inputs: Record<string, string>
   json: boolean
@@ -125,7 +139,7 @@ export function parseCliArguments(argv: string[], env: NodeJS.ProcessEnv): CliAr
   try {
     parsed = parseArgs({ args: normalized, options, strict: true, allowPositionals: false })
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. See --help.`)
+    throw new UsageError(describeParseError(error))
   }
   const values = parsed.values as Record<string, string | string[] | boolean | undefined>
   if (values['api-key'] !== undefined) {

@@ -6,6 +6,7 @@ import { BackupError, messageOf } from '../core/errors.js'
 import { formatBytes } from '../core/format.js'
 import type { Log } from '../platform/log.js'
 import { OneFichierError } from '../onefichier/errors.js'
+import { describeParseError } from './args.js'
 import {
   type CommandContext,
   type ListedRow,
@@ -97,7 +98,7 @@ export function parseRepositoryArgs(command: RepositoryCommand, argv: string[]):
   try {
     parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false })
   } catch (error) {
-    throw new RepositoryUsageError(`${(error as Error).message}. See --help.`)
+    throw new RepositoryUsageError(describeParseError(error))
   }
   for (const name of Object.keys(parsed.values)) {
     if (!ALLOWED[command].has(name))

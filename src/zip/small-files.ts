@@ -13,7 +13,6 @@ import {
   type WireBatch,
   processBatch,
 } from './small-file-worker.js'
-
 import { workerScript } from '../platform/worker-script.js'
 
 export type { SmallFile } from './small-file-worker.js'

@@ -21,7 +21,7 @@ let workspace: string
 
 async function cli(args: string[], env: Record<string, string> = {}, cwd = workspace) {
   const { code, stdout, stderr } = await runToEnd(process.execPath, [CLI, ...args], {
-    cwd: cwd,
+    cwd,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: cwd,

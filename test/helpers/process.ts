@@ -1,5 +1,4 @@
 // A child process run to its end, its output collected: what the black-box tests assert on.
-import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import { spawn } from 'node:child_process'
 
 export interface Finished {
@@ -15,10 +14,6 @@ export async function runToEnd(
   options: { cwd: string; env: NodeJS.ProcessEnv },
 ): Promise<Finished> {
   const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
-  return collect(child as unknown as ChildProcessWithoutNullStreams)
-}
-
-async function collect(child: ChildProcessWithoutNullStreams): Promise<Finished> {
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))

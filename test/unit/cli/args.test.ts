@@ -6,6 +6,7 @@ import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EXIT, HELP, UsageError, parseCliArguments } from '../../../src/cli/args.js'
 import { INPUT_NAMES } from '../../../src/core/config.js'
+import { parseRepositoryArgs } from '../../../src/cli/repository.js'
 
 const KEY = 'Zx9-secret-key-value-0123456789ab'
 
@@ -24,6 +25,26 @@ describe('parseCliArguments', () => {
     })
     expect(args).toMatchObject({ json: true, quiet: true, verbose: false, help: false, version: false })
     expect(parseCliArguments(['--skip-unchanged=false'], {}).inputs['skip-unchanged']).toBe('false')
+  })
+
+  it('refuses a stray argument without echoing it: a key pasted there would land in the log', () => {
+    const attempts = [
+      () => parseCliArguments(['--path', 'data', KEY], {}),
+      () => parseCliArguments([KEY], {}),
+      () => parseRepositoryArgs('list', ['--folder', 'f', KEY]),
+    ]
+    for (const attempt of attempts) {
+      expect(attempt).toThrow(/^Unexpected argument \(not shown, in case it is a secret\).*See --help\.$/)
+      let message = ''
+      try {
+        attempt()
+      } catch (error) {
+        message = (error as Error).message
+      }
+      expect(message).not.toContain(KEY)
+    }
+    // Other refusals still name the flag.
+    expect(() => parseCliArguments(['--nope'], {})).toThrow("Unknown option '--nope'. See --help.")
   })
 
   it('refuses every secret on the command line, saying where it belongs, without echoing it', () => {
