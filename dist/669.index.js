@@ -2939,8 +2939,7 @@ async function uploadWithRetries(client, job) {
         return link;
     }
 }
-/** What the upload stage hands on: where the file went, end.pl's link, and the zip's checksums. */
-/** e.g. "Uploading: 45% (120.0 MiB of 266.7 MiB), 25.3 MiB/s, 6 s left". */
+/** e.g. "Uploading: 45% (120.0 MiB of 266.7 MiB), 25.3 MiB/s, 6.0 s left". */
 function uploadProgress(sentBytes, totalBytes, seconds) {
     const rate = sentBytes / Math.max(seconds, 0.001);
     const left = rate > 0 ? `, ${formatDuration((1000 * (totalBytes - sentBytes)) / rate)} left` : '';

@@ -2945,8 +2945,7 @@ async function uploadWithRetries(client, job) {
         return link;
     }
 }
-/** What the upload stage hands on: where the file went, end.pl's link, and the zip's checksums. */
-/** e.g. "Uploading: 45% (120.0 MiB of 266.7 MiB), 25.3 MiB/s, 6 s left". */
+/** e.g. "Uploading: 45% (120.0 MiB of 266.7 MiB), 25.3 MiB/s, 6.0 s left". */
 function uploadProgress(sentBytes, totalBytes, seconds) {
     const rate = sentBytes / Math.max(seconds, 0.001);
     const left = rate > 0 ? `, ${formatDuration((1000 * (totalBytes - sentBytes)) / rate)} left` : '';
@@ -4621,6 +4620,7 @@ function checkServiceLimits(size, fileName) {
 
 
 
+
 /** Exit codes a crontab can rely on. */
 const EXIT = {
     ok: 0,
@@ -4708,6 +4708,16 @@ but some old backups could not be deleted, 130 cancelled by SIGINT, 143 by SIGTE
 class UsageError extends Error {
     name = 'UsageError';
 }
+/**
+ * parseArgs' refusal in words, with --help. A stray argument is not echoed: it may be the key,
+ * pasted where no flag takes it, and the line goes to a log file.
+ */
+function describeParseError(error) {
+    if (error?.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+        return ('Unexpected argument (not shown, in case it is a secret): every value follows its --flag, and the key ' +
+            'comes from ONEFICHIER_API_KEY or --key-file. See --help.');
+    return `${messageOf(error)}. See --help.`;
+}
 function parseCliArguments(argv, env) {
     const options = {
         path: { type: 'string', multiple: true },
@@ -4729,7 +4739,7 @@ function parseCliArguments(argv, env) {
         parsed = (0,external_node_util_.parseArgs)({ args: normalized, options, strict: true, allowPositionals: false });
     }
     catch (error) {
-        throw new UsageError(`${error.message}. See --help.`);
+        throw new UsageError(describeParseError(error));
     }
     const values = parsed.values;
     if (values['api-key'] !== undefined) {
@@ -5651,6 +5661,7 @@ async function withDownload(client, ctx, backup, body) {
 
 
 
+
 const REPOSITORY_COMMANDS = ['list', 'prune', 'check', 'restore'];
 const REPOSITORY_HELP = `Commands that read the series back (the same key, folder and name prefix as backups):
 
@@ -5715,7 +5726,7 @@ function parseRepositoryArgs(command, argv) {
         parsed = (0,external_node_util_.parseArgs)({ args: argv, options, strict: true, allowPositionals: false });
     }
     catch (error) {
-        throw new RepositoryUsageError(`${error.message}. See --help.`);
+        throw new RepositoryUsageError(describeParseError(error));
     }
     for (const name of Object.keys(parsed.values)) {
         if (!ALLOWED[command].has(name))
