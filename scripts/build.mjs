@@ -4,7 +4,7 @@
 // them: the small-file worker imports only Node's modules, so ncc copies it as it is; the checksum
 // worker imports our code, so it is bundled on its own and put where ncc copied it.
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, rmSync } from 'node:fs'
 
 /** @param {string} command @param {string[]} args */
 const run = (command, ...args) => execFileSync(command, args, { stdio: 'inherit' })
@@ -19,3 +19,10 @@ ncc('lib/cli/main.js', 'dist/cli')
 ncc('lib/action/restore-main.js', 'restore/dist')
 ncc('lib/backup/checksum-worker.js', 'build/checksum-worker')
 for (const dir of ['dist', 'dist/cli']) copyFileSync('build/checksum-worker/index.js', `${dir}/checksum-worker.js`)
+// ncc's asset relocator copies the small-file worker under its own name only when it can parse
+// small-files.ts (it cannot parse `??=`); otherwise webpack emits it under a hash, a new name per edit.
+for (const dir of ['dist', 'dist/cli'])
+  if (!existsSync(`${dir}/small-file-worker.js`))
+    throw new Error(
+      `${dir}/small-file-worker.js is missing: ncc did not relocate the worker (see src/zip/small-files.ts)`,
+    )

@@ -169,3 +169,69 @@ export class SmallFilePool {
     this.workers.length = 0
   }
 }
+
+/** Small files gathered for a worker; sent when full, or when the writer needs the first of them. */
+export interface Batch {
+  readonly files: SmallFile[]
+  bytes: number
+  dispatched: boolean
+  /** Files of this batch not yet written: the batch counts as in flight until 0. */
+  remaining: number
+  readonly results: Promise<BatchResults>
+  readonly start: () => void
+}
+
+/** A batch closes at this many files or bytes. */
+export const BATCH_FILES = 128
+const BATCH_BYTES = 2 << 20
+
+/** Gathers small files into batches and runs them on the pool (started with the first batch). */
+export class SmallFileBatches {
+  private pool: SmallFilePool | undefined
+  private open: Batch | null = null
+
+  constructor(
+    private readonly level: number,
+    private readonly keepRaw: boolean,
+  ) {}
+
+  /** The file's place in the open batch; `opened` when it is the first of a new one. */
+  add(file: SmallFile): { batch: Batch; index: number; opened: boolean } {
+    const opened = this.open === null
+    // (No `??=` in this file: ncc's asset relocator cannot parse it, and would no longer copy the worker.)
+    const batch = this.open ?? (this.open = this.newBatch())
+    const index = batch.files.push(file) - 1
+    batch.bytes += file.size
+    batch.remaining++
+    if (batch.files.length >= BATCH_FILES || batch.bytes >= BATCH_BYTES) this.dispatch(batch)
+    return { batch, index, opened }
+  }
+
+  /** Sends the batch to the pool, if not yet sent. */
+  dispatch(batch: Batch): void {
+    if (batch.dispatched) return
+    batch.dispatched = true
+    if (this.open === batch) this.open = null
+    batch.start()
+  }
+
+  /** Lets the open batch run (so nothing waits on it), then stops the workers. */
+  async close(): Promise<void> {
+    if (this.open) this.dispatch(this.open)
+    await this.pool?.close()
+  }
+
+  private newBatch(): Batch {
+    let start!: () => void
+    const files: SmallFile[] = []
+    const results = new Promise<BatchResults>((resolve, reject) => {
+      start = () => {
+        const pool = this.pool ?? (this.pool = new SmallFilePool(this.level, this.keepRaw))
+        pool.run(files).then(resolve, reject)
+      }
+    })
+    // A failure surfaces when a file of the batch is written; until then it must not be unhandled.
+    results.catch(() => undefined)
+    return { files, bytes: 0, dispatched: false, remaining: 0, results, start }
+  }
+}
