@@ -1,6 +1,7 @@
 // `node scripts/mem-probe.ts <profile>`: runs the bundled action on a bench tree (npm run bench builds
 // them) and samples its RSS every 50 ms, printing the peak and the RSS at each log line. For finding
-// where memory goes; the benchmark (npm run bench) is what reports the figures.
+// where memory goes; the benchmark (npm run bench) is what reports the figures. MEM_PROBE_ENTRY
+// runs another bundle (e.g. a worktree's dist/index.js) for an A/B.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -30,7 +31,7 @@ const { env } = await actionEnvironment({
   env: { ONEFICHIER_BACKUP_TEST_TIME_SCALE: '1', ...extraEnv },
 })
 const started = performance.now()
-const child = spawn(process.execPath, [...nodeFlags, DIST_ENTRY], {
+const child = spawn(process.execPath, [...nodeFlags, process.env.MEM_PROBE_ENTRY ?? DIST_ENTRY], {
   cwd: tree,
   env,
   stdio: ['ignore', 'pipe', 'inherit'],

@@ -5,7 +5,13 @@ import * as path from 'node:path'
 import * as glob from '@actions/glob'
 import type { Stats } from 'node:fs'
 import type { Entry } from '../core/entry.js'
-import { walkGlob } from './walk.js'
+import { type Found as WalkFound, type WalkOptions, walkPatterns } from './walk.js'
+import {
+  type PathPattern,
+  parsePatterns,
+  searchPaths as ownSearchPathsOf,
+  withImplicitDescendants,
+} from './patterns.js'
 
 export type { Entry } from '../core/entry.js'
 
@@ -124,7 +130,7 @@ export async function openSelection(patterns: string, options: SelectOptions): P
   const excluded = await excludedPaths(options.exclude ?? [])
   const isExcluded = (file: string) => excluded.paths.some((p) => file === p || file.startsWith(p + path.sep))
   // The fast walk, which keeps each path's stats (lstat; stat when following links).
-  const walked = walkGlob(globber, {
+  const walked = fastWalk(patterns, searchPaths, {
     excludeHiddenFiles: !options.includeHiddenFiles,
     followSymlinks: options.followSymlinks,
     onSkip: (file, error) => missing(file, describeReadError(error)),
@@ -179,7 +185,28 @@ function lookAhead(source: AsyncGenerator<Entry>): Pick<SelectionStream, 'entrie
   return { entries, hasFiles }
 }
 
-/** @actions/glob's own search, with every option: for a version whose patterns the walk cannot read. */
+/**
+ * The fast walk over the patterns as patterns.ts reads them; null where @actions/glob's own walk
+ * must do it: on Windows (patterns.ts reads POSIX paths), or when the two do not agree on where
+ * to search (a rule of a newer @actions/glob that patterns.ts does not know).
+ */
+export function fastWalk(
+  patterns: string,
+  searchPaths: string[],
+  options: WalkOptions,
+): AsyncGenerator<WalkFound> | null {
+  if (process.platform === 'win32') return null
+  let own: PathPattern[]
+  try {
+    own = parsePatterns(patterns)
+  } catch {
+    return null
+  }
+  if (ownSearchPathsOf(own).join('\n') !== searchPaths.join('\n')) return null
+  return walkPatterns(withImplicitDescendants(own), searchPaths, options)
+}
+
+/** @actions/glob's own search, with every option: where the fast walk does not apply. */
 async function globAll(patterns: string, options: SelectOptions): Promise<string[]> {
   const globber = await glob.create(patterns, {
     followSymbolicLinks: options.followSymlinks,

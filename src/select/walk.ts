@@ -1,5 +1,5 @@
-// @actions/glob's search, with its own patterns (so every rule matches exactly as upload-artifact's
-// does), but walked with synchronous lstat/readdir and the stats kept. Its own walk awaits one
+// @actions/glob's search, with its pattern rules (patterns.ts, so every rule matches exactly as
+// upload-artifact's does), but walked with synchronous lstat/readdir and the stats kept. Its own walk awaits one
 // lstat at a time through libuv's pool (100,000 files: 5 s), then the caller had to stat
 // everything again; this walk takes about a tenth of that. It yields to the event loop now and
 // then, so a cancel is still heard. With follow-symlinks it stats instead, and passes over a link
@@ -7,20 +7,7 @@
 // goes on without it.
 import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs'
 import * as path from 'node:path'
-import type { Globber } from '@actions/glob'
-
-// @actions/glob's MatchKind.
-const MATCH_DIRECTORY = 1
-const MATCH_FILE = 2
-
-/** The shape of @actions/glob 0.7's internal Pattern, as this walk uses it. */
-interface GlobPattern {
-  negate: boolean
-  segments: string[]
-  trailingSeparator: boolean
-  match(itemPath: string): number
-  partialMatch(itemPath: string): boolean
-}
+import { MATCH_DIRECTORY, MATCH_FILE, type PathPattern, matchAll, partialMatchAny } from './patterns.js'
 
 export interface Found {
   path: string
@@ -50,55 +37,22 @@ function isAncestor(chain: Ancestor | undefined, id: string): boolean {
   return false
 }
 
-/** The globber's parsed patterns, or null when @actions/glob's internals are not as expected. */
-function patternsOf(globber: Globber): GlobPattern[] | null {
-  const patterns = (globber as unknown as { patterns?: unknown }).patterns
-  if (!Array.isArray(patterns) || patterns.length === 0) return null
-  const ok = (patterns as Array<Partial<GlobPattern> | null>).every(
-    (p) =>
-      typeof p?.match === 'function' &&
-      typeof p.partialMatch === 'function' &&
-      typeof p.negate === 'boolean' &&
-      Array.isArray(p.segments) &&
-      typeof p.trailingSeparator === 'boolean',
-  )
-  return ok ? (patterns as GlobPattern[]) : null
-}
-
 /**
- * What `globber.glob()` would return, in the same order, with each path's lstat, as it is found
- * (the zip starts on the first files while the walk goes on). The globber must have been created
- * with implicitDescendants and matchDirectories on. Returns null when this
- * version of @actions/glob cannot be walked this way.
+ * What @actions/glob's `globber.glob()` returns for these patterns (with their implicit
+ * descendants, patterns.ts) from these search paths, in the same order, with each path's lstat,
+ * as it is found: the zip starts on the first files while the walk goes on.
  */
-export function walkGlob(globber: Globber, options: WalkOptions): AsyncGenerator<Found> | null {
-  const own = patternsOf(globber)
-  return own ? walk(globber, own, options) : null
-}
-
-async function* walk(globber: Globber, own: GlobPattern[], options: WalkOptions): AsyncGenerator<Found> {
-  // Implicit descendants, as @actions/glob adds them: `dir` also means `dir/**`.
-  const patterns: GlobPattern[] = []
-  for (const pattern of own) {
-    patterns.push(pattern)
-    if (pattern.trailingSeparator || pattern.segments[pattern.segments.length - 1] !== '**') {
-      const Pattern = pattern.constructor as new (negate: boolean, implicit: boolean, segments: string[]) => GlobPattern
-      patterns.push(new Pattern(pattern.negate, true, pattern.segments.concat('**')))
-    }
-  }
-  const match = (itemPath: string) => {
-    let result = 0
-    for (const pattern of patterns) {
-      if (pattern.negate) result &= ~pattern.match(itemPath)
-      else result |= pattern.match(itemPath)
-    }
-    return result
-  }
-  const partialMatch = (itemPath: string) => patterns.some((p) => !p.negate && p.partialMatch(itemPath))
+export async function* walkPatterns(
+  patterns: PathPattern[],
+  searchPaths: string[],
+  options: WalkOptions,
+): AsyncGenerator<Found> {
+  const match = (itemPath: string) => matchAll(patterns, itemPath)
+  const partialMatch = (itemPath: string) => partialMatchAny(patterns, itemPath)
 
   type Item = { path: string; raw?: Buffer | undefined; ancestors?: Ancestor | undefined }
   const stack: Item[] = []
-  for (const searchPath of globber.getSearchPaths()) {
+  for (const searchPath of searchPaths) {
     try {
       lstatSync(searchPath)
     } catch (error) {

@@ -1,14 +1,17 @@
-// The fast walk must find exactly what @actions/glob's own walk finds, in the same order, for
-// every kind of pattern and tree: it replaces that walk (without following links).
+// The fast walk, over the pattern rules of patterns.ts, must find exactly what @actions/glob's own
+// walk finds, in the same order, for every kind of pattern and tree: it replaces that walk.
 import { describe, expect, it } from 'vitest'
 import * as glob from '@actions/glob'
 import { lstatSync, statSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { walkGlob } from '../../../src/select/walk.js'
+import { type WalkOptions, walkPatterns } from '../../../src/select/walk.js'
+import { parsePatterns, searchPaths, withImplicitDescendants } from '../../../src/select/patterns.js'
+import { fastWalk } from '../../../src/select/select.js'
+
+const walkOptions = { excludeHiddenFiles: false, onSkip: () => undefined }
 import { makeWorkspace } from '../../helpers/workspace.ts'
 
-async function collect<T>(items: AsyncGenerator<T> | null): Promise<T[] | null> {
-  if (!items) return null
+async function collect<T>(items: AsyncGenerator<T>): Promise<T[]> {
   const all: T[] = []
   for await (const item of items) all.push(item)
   return all
@@ -32,6 +35,13 @@ const TREE = {
   'top.txt': { kind: 'file' as const, content: 't' },
 }
 
+/** The walk as select.ts starts it, checked to search where @actions/glob searches. */
+async function walkLikeSelect(patterns: string, options: WalkOptions) {
+  const own = parsePatterns(patterns)
+  expect(searchPaths(own)).toEqual((await glob.create(patterns)).getSearchPaths())
+  return collect(walkPatterns(withImplicitDescendants(own), searchPaths(own), options))
+}
+
 const PATTERNS = [
   'data',
   'data/',
@@ -51,9 +61,30 @@ const PATTERNS = [
   'data/[[]weird] name[?].txt',
   '*',
   '!data\ndata/sub',
+  // Escapes, sets, and what @actions/glob leaves literal (braces, extglobs, comments, `!!`).
+  'data/\\[weird\\] name\\?.txt',
+  'data/[sc]*',
+  'data/s?b',
+  'data/{a,b}.txt\ndata/a.txt',
+  '+(data)\ntop.txt',
+  '# a comment\n  data/sub  \n\n',
+  '!!data/sub',
+  '!!!data/sub\ndata/sub/deeper',
+  // Relative forms, repeated and trailing separators, globstars in the middle and at the end.
+  './data/*.txt',
+  '.',
+  'data//sub/',
+  'data/**/',
+  'data/*/',
+  'data/**/deeper/**',
+  '**',
+  // Order: an exclusion applies to what comes before it; an inclusion after it brings paths back.
+  '!**/*.log\ndata',
+  'data\n!data/sub\ndata/sub/deeper',
+  'data\n!data/.hidden/',
 ]
 
-describe('walkGlob', () => {
+describe('walkPatterns', () => {
   const cases = PATTERNS.flatMap(
     (p) =>
       [
@@ -78,22 +109,67 @@ describe('walkGlob', () => {
         }
         const expected = await (await glob.create(patterns, options)).glob()
         const skipped: string[] = []
-        const walked = await collect(
-          walkGlob(await glob.create(patterns, options), {
-            excludeHiddenFiles,
-            followSymlinks: follow,
-            onSkip: (p) => skipped.push(p),
-          }),
-        )
-        expect(walked).not.toBeNull()
-        expect(walked!.map((f) => f.path)).toEqual(expected)
+        const walked = await walkLikeSelect(patterns, {
+          excludeHiddenFiles,
+          followSymlinks: follow,
+          onSkip: (p) => skipped.push(p),
+        })
+        expect(walked.map((f) => f.path)).toEqual(expected)
         expect(skipped).toEqual([])
-        for (const f of walked!) expect(f.stats.mode).toBe((follow ? statSync : lstatSync)(f.path).mode)
+        // The selection takes this walk for the pattern, not @actions/glob's slower one.
+        expect(fastWalk(patterns, (await glob.create(patterns)).getSearchPaths(), walkOptions)).not.toBeNull()
+        for (const f of walked) expect(f.stats.mode).toBe((follow ? statSync : lstatSync)(f.path).mode)
       } finally {
         process.chdir(cwd)
       }
     },
   )
+
+  it('a current folder and a home folder with glob characters in their paths are taken literally', async () => {
+    const workspace = await makeWorkspace({})
+    const odd = path.join(workspace, 'we[i]rd ?dir* [x]')
+    for (const [file, content] of [
+      ['data/a.txt', 'a'],
+      ['data/sub/b.txt', 'b'],
+      ['data/c.log', 'c'],
+    ] as const) {
+      mkdirSync(path.dirname(path.join(odd, file)), { recursive: true })
+      writeFileSync(path.join(odd, file), content)
+    }
+    const cwd = process.cwd()
+    const home = process.env.HOME
+    process.chdir(odd)
+    process.env.HOME = odd
+    try {
+      // Written out, the same path is a glob (its `[i]`, `?` and `*` match other names): no match, in both.
+      const cases = { data: 5, './data/*.txt': 1, 'data/**/*.txt': 2, '~/data/sub': 2, '~': 6, [`${odd}/data/*`]: 0 }
+      for (const [patterns, count] of Object.entries(cases)) {
+        const expected = await (await glob.create(patterns)).glob()
+        const walked = await walkLikeSelect(patterns, { excludeHiddenFiles: false, onSkip: () => undefined })
+        expect(
+          walked.map((f) => f.path),
+          patterns,
+        ).toEqual(expected)
+        expect(expected, patterns).toHaveLength(count)
+      }
+    } finally {
+      process.chdir(cwd)
+      process.env.HOME = home
+    }
+  })
+
+  it('leaves the search to @actions/glob where it would search elsewhere (a rule patterns.ts does not know)', () => {
+    expect(fastWalk('data', [path.resolve('data')], walkOptions)).not.toBeNull()
+    expect(fastWalk('data', [path.resolve('elsewhere')], walkOptions)).toBeNull()
+    expect(fastWalk('data/../x', [path.resolve('x')], walkOptions)).toBeNull()
+  })
+
+  it('refuses what @actions/glob refuses (`..`, `.` past the start, an empty `!`)', async () => {
+    for (const patterns of ['data/../top.txt', 'data/./sub', '!']) {
+      await expect(glob.create(patterns)).rejects.toThrow()
+      expect(() => parsePatterns(patterns), patterns).toThrow()
+    }
+  })
 
   it('walks 20,000 files in one directory tree in the same order', async () => {
     const workspace = await makeWorkspace({})
@@ -111,10 +187,8 @@ describe('walkGlob', () => {
     }
     const pattern = path.join(workspace, 'big')
     const expected = await (await glob.create(pattern, options)).glob()
-    const walked = await collect(
-      walkGlob(await glob.create(pattern, options), { excludeHiddenFiles: true, onSkip: () => undefined }),
-    )
-    expect(walked!.map((f) => f.path)).toEqual(expected)
+    const walked = await walkLikeSelect(pattern, { excludeHiddenFiles: true, onSkip: () => undefined })
+    expect(walked.map((f) => f.path)).toEqual(expected)
     expect(walked).toHaveLength(20_000 + 40 + 2)
   })
 })
