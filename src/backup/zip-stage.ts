@@ -79,11 +79,13 @@ export async function zipStage(selection: SelectionStream, options: ZipStageOpti
   return { archive, fileCount, totalBytes, missing }
 }
 
-/** Each entry in the debug log as it goes into the zip. */
-async function* logEntries<T extends { kind: string; name: string }>(entries: AsyncIterable<T>, log: Log) {
-  const listEntries = log.debugEnabled ?? true
-  for await (const entry of entries) {
-    if (listEntries) log.debug(`  ${entry.kind} ${entry.name}`)
-    yield entry
-  }
+/** Each entry in the debug log as it goes into the zip; without debug, the entries as they are (no extra step per file). */
+function logEntries<T extends { kind: string; name: string }>(entries: AsyncIterable<T>, log: Log): AsyncIterable<T> {
+  if (!(log.debugEnabled ?? true)) return entries
+  return (async function* () {
+    for await (const entry of entries) {
+      log.debug(`  ${entry.kind} ${entry.name}`)
+      yield entry
+    }
+  })()
 }

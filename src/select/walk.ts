@@ -50,57 +50,80 @@ export async function* walkPatterns(
   const match = (itemPath: string) => matchAll(patterns, itemPath)
   const partialMatch = (itemPath: string) => partialMatchAny(patterns, itemPath)
 
-  type Item = { path: string; raw?: Buffer | undefined; ancestors?: Ancestor | undefined }
-  const stack: Item[] = []
-  for (const searchPath of searchPaths) {
-    try {
-      lstatSync(searchPath)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
-      throw error
-    }
-    stack.unshift({ path: searchPath })
-  }
+  // The search paths first, as a directory of their own (their names are whole paths).
+  const top: Frame = { prefix: '', names: searchPaths.filter(exists), raws: undefined, next: 0, ancestors: undefined }
+  const stack: Frame[] = [top]
   let visited = 0
   while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!
+    if (frame.next === frame.names.length) {
+      stack.pop()
+      continue
+    }
     if (++visited % 4096 === 0) await new Promise((resolve) => setImmediate(resolve))
-    const item = stack.pop()!
-    const itemPath = item.path
+    const i = frame.next++
+    const itemPath = frame.prefix + frame.names[i]!
+    const raw = frame.raws?.[i]
     const matched = match(itemPath)
     const partial = matched !== 0 || partialMatch(itemPath)
     if (!partial) continue
     let stats: Stats
     try {
-      stats = options.followSymlinks ? statSync(item.raw ?? itemPath) : lstatSync(item.raw ?? itemPath)
+      stats = options.followSymlinks ? statSync(raw ?? itemPath) : lstatSync(raw ?? itemPath)
     } catch (error) {
       // A broken link is passed over quietly, as @actions/glob's omitBrokenSymbolicLinks does.
       const code = (error as NodeJS.ErrnoException).code
-      if (!(options.followSymlinks && code === 'ENOENT' && isBrokenLink(item.raw ?? itemPath)))
+      if (!(options.followSymlinks && code === 'ENOENT' && isBrokenLink(raw ?? itemPath)))
         options.onSkip(itemPath, error as NodeJS.ErrnoException)
       continue
     }
-    if (options.excludeHiddenFiles && path.basename(itemPath).startsWith('.')) continue
+    const name = frame === top ? path.basename(itemPath) : frame.names[i]!
+    if (options.excludeHiddenFiles && name.startsWith('.')) continue
     if (stats.isDirectory()) {
       if (options.isExcludedDirectory?.(stats)) continue
       const id = `${stats.dev}:${stats.ino}`
-      if (options.followSymlinks && isAncestor(item.ancestors, id)) {
+      if (options.followSymlinks && isAncestor(frame.ancestors, id)) {
         options.onSkip(itemPath, Object.assign(new Error('a symbolic link leads back up the tree'), { code: 'ELOOP' }))
         continue
       }
-      let children: Item[]
+      let children: Pick<Frame, 'names' | 'raws'>
       try {
-        children = readChildren(item)
+        children = readChildren(itemPath, raw)
       } catch (error) {
         options.onSkip(itemPath, error as NodeJS.ErrnoException)
         continue
       }
-      if (matched & MATCH_DIRECTORY) yield found(item, stats)
-      const ancestors = options.followSymlinks ? { id, parent: item.ancestors } : undefined
-      for (let i = children.length - 1; i >= 0; i--)
-        stack.push(ancestors ? { ...children[i]!, ancestors } : children[i]!)
+      if (matched & MATCH_DIRECTORY) yield found(itemPath, stats, raw)
+      const ancestors = options.followSymlinks ? { id, parent: frame.ancestors } : undefined
+      const prefix = itemPath.endsWith(path.sep) ? itemPath : itemPath + path.sep
+      stack.push({ prefix, ...children, next: 0, ancestors })
     } else if (matched & MATCH_FILE) {
-      yield found(item, stats)
+      yield found(itemPath, stats, raw)
     }
+  }
+}
+
+/**
+ * A directory on the way down: its children's names, read once and visited in order (one object
+ * per directory, not one per child: a directory of 1,000 small files stays 1,000 strings).
+ */
+interface Frame {
+  /** The directory's path with a separator after it: a child's path is this and its name. */
+  prefix: string
+  names: string[]
+  /** Where a name is not valid UTF-8: the child's path as bytes (its name then holds U+FFFD). */
+  raws: Array<Buffer | undefined> | undefined
+  next: number
+  ancestors: Ancestor | undefined
+}
+
+function exists(searchPath: string): boolean {
+  try {
+    lstatSync(searchPath)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+    throw error
   }
 }
 
@@ -112,8 +135,8 @@ function isBrokenLink(file: string | Buffer): boolean {
   }
 }
 
-function found(item: { path: string; raw?: Buffer | undefined }, stats: Stats): Found {
-  return item.raw ? { path: item.path, stats, raw: item.raw } : { path: item.path, stats }
+function found(itemPath: string, stats: Stats, raw: Buffer | undefined): Found {
+  return raw ? { path: itemPath, stats, raw } : { path: itemPath, stats }
 }
 
 /**
@@ -121,20 +144,17 @@ function found(item: { path: string; raw?: Buffer | undefined }, stats: Stats): 
  * and that string names no file: such a directory is read again as bytes, and those children keep
  * their raw path (Info-ZIP stores such names as their bytes too).
  */
-function readChildren(dir: {
-  path: string
-  raw?: Buffer | undefined
-}): Array<{ path: string; raw?: Buffer | undefined }> {
-  const names = readdirSync(dir.raw ?? dir.path)
-  if (dir.raw === undefined && !names.some((name) => name.includes('\uFFFD'))) {
-    return names.map((name) => ({ path: path.join(dir.path, name) }))
+function readChildren(dirPath: string, dirRaw: Buffer | undefined): Pick<Frame, 'names' | 'raws'> {
+  const names = readdirSync(dirRaw ?? dirPath)
+  if (dirRaw === undefined && !names.some((name) => name.includes('\uFFFD'))) return { names, raws: undefined }
+  const parent = dirRaw ?? Buffer.from(dirPath)
+  const children = readdirSync(parent, { encoding: 'buffer' })
+  return {
+    names: children.map((bytes) => bytes.toString('utf8')),
+    raws: children.map((bytes) =>
+      dirRaw === undefined && Buffer.from(bytes.toString('utf8')).equals(bytes)
+        ? undefined
+        : Buffer.concat([parent, Buffer.from(path.sep), bytes]),
+    ),
   }
-  const parent = dir.raw ?? Buffer.from(dir.path)
-  return readdirSync(parent, { encoding: 'buffer' }).map((bytes) => {
-    const name = bytes.toString('utf8')
-    const raw = Buffer.concat([parent, Buffer.from(path.sep), bytes])
-    return dir.raw === undefined && Buffer.from(name).equals(bytes)
-      ? { path: path.join(dir.path, name) }
-      : { path: path.join(dir.path, name), raw }
-  })
 }
