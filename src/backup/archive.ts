@@ -45,12 +45,6 @@ export async function writeArchive(
   options: ArchiveOptions,
 ): Promise<ArchiveResult> {
   let entryCount = 0
-  const counted = (async function* () {
-    for await (const entry of entries) {
-      entryCount++
-      yield entry
-    }
-  })()
   const file = createWriteStream(destination, { mode: 0o600, highWaterMark: 1 << 20 })
   const { onProgress } = options
   const ticker = onProgress
@@ -59,7 +53,7 @@ export async function writeArchive(
   ticker?.unref()
   let size: number
   try {
-    size = await writeZip(counted, file, {
+    size = await writeZip(entries, file, {
       compressionLevel: options.compressionLevel,
       store: (entry) => isAlreadyCompressed(entry.name),
       signal: options.signal,
@@ -67,6 +61,7 @@ export async function writeArchive(
       observer: options.observer,
       onUnreadable: options.onUnreadable,
       onSizeChanged: options.onSizeChanged,
+      onEntry: () => entryCount++,
       // A large central directory waits beside the zip until its end (zip-writer.ts); removed after.
       spillPath: `${destination}.central`,
     })

@@ -21,16 +21,19 @@ export class ZipOutput {
     private readonly signal: AbortSignal | undefined,
   ) {}
 
-  async write(data: Buffer): Promise<void> {
-    this.offset += data.length
-    if (data.length >= WRITE_BATCH) {
-      await this.flush()
-      await this.hand(data)
-      return
+  /** Writes the parts in order (a small file's header, data and descriptor in one call). */
+  async write(...parts: Buffer[]): Promise<void> {
+    for (const data of parts) {
+      this.offset += data.length
+      if (data.length >= WRITE_BATCH) {
+        await this.flush()
+        await this.hand(data)
+        continue
+      }
+      this.pending.push(data)
+      this.pendingBytes += data.length
+      if (this.pendingBytes >= WRITE_BATCH) await this.flush()
     }
-    this.pending.push(data)
-    this.pendingBytes += data.length
-    if (this.pendingBytes >= WRITE_BATCH) await this.flush()
   }
 
   /** `release` runs once the sink has written everything handed to it up to the next write. */

@@ -39,13 +39,22 @@ export function entryName(item: Entry): Buffer {
   return item.kind === 'directory' ? Buffer.concat([name, Buffer.from('/')]) : name
 }
 
-export function dosDateTime(date: Date): { dosTime: number; dosDate: number } {
+/** DOS time (2-second steps, local time, as Info-ZIP writes it); 0 before 1980. */
+export function dosTime(date: Date): number {
+  if (date.getFullYear() < 1980) return 0
+  return (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2)
+}
+
+/** DOS date (local); 1980-01-01 before 1980, 2107 at most. */
+export function dosDate(date: Date): number {
   const year = date.getFullYear()
-  if (year < 1980) return { dosTime: 0, dosDate: (1 << 5) | 1 }
-  return {
-    dosTime: (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2),
-    dosDate: ((Math.min(year, 2107) - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
-  }
+  if (year < 1980) return (1 << 5) | 1
+  return ((Math.min(year, 2107) - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate()
+}
+
+/** The modification time in UTC seconds (the extended timestamp field), which DOS time cannot hold. */
+export function unixTime(date: Date): number {
+  return Math.floor(date.getTime() / 1000)
 }
 
 /**

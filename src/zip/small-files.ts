@@ -182,7 +182,7 @@ export interface Batch {
 }
 
 /** A batch closes at this many files or bytes. */
-export const BATCH_FILES = 128
+export const BATCH_FILES = 64
 const BATCH_BYTES = 2 << 20
 
 /** Gathers small files into batches and runs them on the pool (started with the first batch). */

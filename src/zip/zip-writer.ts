@@ -23,10 +23,12 @@ import {
   S_IFREG,
   ZIP64_LIMIT,
   dataDescriptor,
-  dosDateTime,
+  dosDate,
+  dosTime,
   endOfCentralDirectory,
   entryName,
   localHeader,
+  unixTime,
 } from './records.js'
 import { BATCH_FILES, type Batch, SmallFileBatches } from './small-files.js'
 
@@ -63,6 +65,8 @@ export interface ZipOptions {
   onUnreadable?: ((entry: Entry, error: NodeJS.ErrnoException) => void) | undefined
   /** A file whose size changed while it was read: its entry holds the `size` bytes read. */
   onSizeChanged?: ((entry: Entry, size: number) => void) | undefined
+  /** Called for each entry as it is taken in (the progress counts them). */
+  onEntry?: ((entry: Entry) => void) | undefined
 }
 
 /** Writes the entries as a zip into `sink` (which is not ended). Returns the number of bytes written. */
@@ -75,6 +79,7 @@ export async function writeZip(
   try {
     for await (const entry of entries) {
       options.signal?.throwIfAborted()
+      options.onEntry?.(entry)
       await writer.add(entry)
     }
     return await writer.finish()
@@ -106,7 +111,15 @@ type Piece =
   | { kind: 'chunk'; entry: OpenEntry; result: Promise<ChunkResult> }
   | { kind: 'end'; entry: OpenEntry }
   /** A whole small file, done in a batch (small-files.ts): header, data and descriptor in one go. */
-  | { kind: 'small'; record: CentralRecord; source: Entry; batch: Batch; index: number; cipher?: Promise<EntryCipher> }
+  | {
+      kind: 'small'
+      /** The record is made when the file is written: hundreds of small files wait in the queue. */
+      source: FileEntry
+      store: boolean
+      batch: Batch
+      index: number
+      cipher?: Promise<EntryCipher>
+    }
 
 class ZipWriter {
   private readonly output: ZipOutput
@@ -129,9 +142,11 @@ class ZipWriter {
 
   /** Queues the entry's pieces, writing the oldest ones while too many are in flight. */
   async add(item: Entry): Promise<void> {
-    if (item.kind !== 'file') await this.addDirectoryOrLink(item)
-    else if (item.size <= SMALL_FILE) await this.addSmallFile(item)
-    else await this.addLargeFile(item)
+    if (item.kind === 'file' && item.size > SMALL_FILE) return this.addLargeFile(item)
+    // A directory, a link or a small file is one piece, queued without a step of its own: with
+    // 100,000 small files, every async call per file is garbage that V8's young generation grows on.
+    this.enqueue(item.kind === 'file' ? this.smallFilePiece(item) : this.wholePiece(item))
+    while (this.overLimit()) await this.flushOne()
   }
 
   /** Writes what is queued, the central directory and the end records; returns the zip's size. */
@@ -153,14 +168,17 @@ class ZipWriter {
     this.central.dispose()
   }
 
-  private async addDirectoryOrLink(item: Exclude<Entry, FileEntry>): Promise<void> {
+  /** A directory or a link: everything is known up front. */
+  private wholePiece(item: Exclude<Entry, FileEntry>): Piece {
     // Everything is known up front, no data descriptor. A link's target is its content, encrypted
     // like a file's; a directory has none.
     const content = item.kind === 'symlink' ? Buffer.from(item.target) : Buffer.alloc(0)
     const encrypt = Boolean(this.options.password) && item.kind === 'symlink'
     const mode = item.kind === 'directory' ? ((S_IFDIR | item.mode) << 16) | 0x10 : (S_IFLNK | item.mode) << 16
     const record: CentralRecord = {
-      ...timesOf(item),
+      dosTime: dosTime(item.mtime),
+      dosDate: dosDate(item.mtime),
+      mtime: unixTime(item.mtime),
       name: entryName(item),
       method: encrypt ? AES_METHOD : 0,
       flags: (item.raw ? 0 : FLAG_UTF8) | (encrypt ? FLAG_ENCRYPTED : 0),
@@ -173,19 +191,19 @@ class ZipWriter {
       aesMethod: encrypt ? 0 : null,
     }
     const cipher = encrypt ? this.newCipher() : undefined
-    await this.push({ kind: 'header', record, source: item, content, sizeHint: content.length, cipher })
+    return { kind: 'header', record, source: item, content, sizeHint: content.length, cipher }
   }
 
-  private async addSmallFile(item: FileEntry): Promise<void> {
+  /** A small file: its place in a batch for a worker thread (small-files.ts). */
+  private smallFilePiece(item: FileEntry): Piece {
     const store = this.stores(item)
-    const record = this.fileRecord(item, store)
     const cipher = this.newCipher()
     const { batch, index, opened } = this.batches.add({ path: item.raw?.source ?? item.source, size: item.size, store })
     if (opened) {
       this.inFlight++
       this.batchesInFlight++
     }
-    await this.push({ kind: 'small', record, source: item, batch, index, cipher })
+    return { kind: 'small', source: item, store, batch, index, cipher }
   }
 
   private async addLargeFile(item: FileEntry): Promise<void> {
@@ -223,7 +241,9 @@ class ZipWriter {
     const method = store ? 0 : 8
     const encrypt = Boolean(this.options.password)
     return {
-      ...timesOf(item),
+      dosTime: dosTime(item.mtime),
+      dosDate: dosDate(item.mtime),
+      mtime: unixTime(item.mtime),
       name: entryName(item),
       method: encrypt ? AES_METHOD : method,
       // A name that is not valid UTF-8 is stored as its bytes, without the UTF-8 flag (as Info-ZIP does).
@@ -247,14 +267,22 @@ class ZipWriter {
   }
 
   private async push(piece: Piece): Promise<void> {
+    this.enqueue(piece)
+    while (this.overLimit()) await this.flushOne()
+  }
+
+  private enqueue(piece: Piece): void {
     this.queue.push(piece)
     if (piece.kind === 'chunk') this.inFlight++
-    while (this.inFlight > MAX_IN_FLIGHT || this.queue.size > MAX_QUEUE || this.batchesInFlight > MAX_BATCHES_IN_FLIGHT)
-      await this.flushOne()
+  }
+
+  /** Too much read or deflating at once, or queued: the oldest pieces are written first. */
+  private overLimit(): boolean {
+    return this.inFlight > MAX_IN_FLIGHT || this.queue.size > MAX_QUEUE || this.batchesInFlight > MAX_BATCHES_IN_FLIGHT
   }
 
   /** Takes the oldest piece off the queue and writes it: output order is entry order. */
-  private async flushOne(): Promise<void> {
+  private flushOne(): Promise<void> {
     const piece = this.queue.shift()
     switch (piece.kind) {
       case 'header':
@@ -329,7 +357,7 @@ class ZipWriter {
 
   /** A small file, once its batch is done: left out whole if it could not be read. */
   private async writeSmallFile(piece: Extract<Piece, { kind: 'small' }>): Promise<void> {
-    const { record, source, batch, index } = piece
+    const { source, batch, index } = piece
     // Its batch may still be filling: send it now, the writer waits for it.
     this.batches.dispatch(batch)
     const results = await batch.results
@@ -351,6 +379,7 @@ class ZipWriter {
       observer.data(results.raw(index)!)
       observer.end()
     }
+    const record = this.fileRecord(source, piece.store)
     record.offset = this.output.offset
     record.zip64 = this.output.offset >= ZIP64_LIMIT
     record.uncompressedSize = size
@@ -358,16 +387,9 @@ class ZipWriter {
     // AE-2 leaves the CRC out: the MAC authenticates the data instead.
     record.crc = piece.cipher ? 0 : results.crc(index) >>> 0
     record.compressedSize = data.length
-    await this.output.write(localHeader(record))
-    await this.output.write(data)
-    await this.output.write(dataDescriptor(record))
+    await this.output.write(localHeader(record), data, dataDescriptor(record))
     this.central.add(record)
   }
-}
-
-/** The record's times: DOS date and time, and the UTC seconds that DOS time cannot hold. */
-function timesOf(item: Entry): Pick<CentralRecord, 'dosTime' | 'dosDate' | 'mtime'> {
-  return { ...dosDateTime(item.mtime), mtime: Math.floor(item.mtime.getTime() / 1000) }
 }
 
 /** A whole small content encrypted: preamble, data, MAC. */
