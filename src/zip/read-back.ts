@@ -4,6 +4,7 @@
 // compared with it, its data inflated and its CRC-32 checked (for AES entries, the authentication
 // code), its data descriptor compared, and the entries must tile the file up to the directory.
 // A writer bug then fails the run before retention can delete an older, good backup.
+import { closeSync, openSync, readSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { createInflateRaw, crc32, inflateRawSync, type InflateRaw } from 'node:zlib'
 import { once } from 'node:events'
@@ -33,12 +34,18 @@ const DESCRIPTOR = 0x08074b50
 /** Entries up to this size are inflated in one call; larger ones through a stream. */
 const ONE_CALL_LIMIT = 256 << 10
 
+/** The central directory's entries, asked for in file order (0, 1, 2...). */
+interface Directory {
+  readonly count: number
+  entry(i: number): CentralEntry
+}
+
 /**
  * The central directory as the bytes it was read as, with each record's place in them, in the
- * order of the entries in the file: 100,000 entries cost two numbers each here, not an object and
- * a name buffer (the current entry is parsed when its turn comes).
+ * order of the entries in the file: for a directory whose records are not in that order (another
+ * writer's; ours writes them in order).
  */
-class Directory {
+class SortedDirectory implements Directory {
   constructor(
     private readonly cd: Buffer,
     /** Where each record starts in `cd`, in file order. */
@@ -52,6 +59,83 @@ class Directory {
   entry(i: number): CentralEntry {
     return parseRecord(this.cd, this.records[i]!)
   }
+}
+
+/** Records are read from the file in windows of this size. */
+const WINDOW = 1 << 20
+
+/**
+ * A directory in file order, read a window at a time as the entries come (the file is opened for
+ * each window, so nothing stays open if the read stops): memory does not grow with the number of
+ * entries (100,000 of them are 8.5 MB of records).
+ */
+class WindowedDirectory implements Directory {
+  private window = Buffer.alloc(0)
+  /** Where the window starts, from the directory's start. */
+  private windowAt = 0
+  /** The next record, from the directory's start. */
+  private at = 0
+  private nextIndex = 0
+
+  constructor(
+    private readonly file: string,
+    private readonly offset: number,
+    private readonly size: number,
+    readonly count: number,
+  ) {}
+
+  /** The directory's bytes read so far. */
+  get consumed(): number {
+    return this.at
+  }
+
+  entry(i: number): CentralEntry {
+    if (i !== this.nextIndex) throw new Error('the directory is read in order')
+    const record = this.record()
+    if (record.readUInt32LE(0) !== CENTRAL) throw new ZipCheckError(`central record ${i + 1} is damaged`)
+    this.nextIndex++
+    this.at += record.length
+    const entry = parseRecord(record, 0)
+    // The name outlives the window it was read in.
+    entry.name = Buffer.from(entry.name)
+    return entry
+  }
+
+  /** The next record's bytes (the window is moved on, or grown for a long record, when it ends inside it). */
+  private record(): Buffer {
+    let p = this.at - this.windowAt
+    if (p + 46 > this.window.length) p = this.load(46)
+    const length = recordLength(this.window, p)
+    if (p + length > this.window.length) p = this.load(length)
+    return this.window.subarray(p, p + length)
+  }
+
+  private load(needed: number): number {
+    const length = Math.min(Math.max(WINDOW, needed), this.size - this.at)
+    if (length < needed) throw new ZipCheckError('the central directory ends inside a record')
+    if (this.window.length < length) this.window = Buffer.alloc(Math.max(WINDOW, length))
+    const fd = openSync(this.file, 'r')
+    try {
+      readFully(fd, this.window.subarray(0, length), this.offset + this.at)
+    } finally {
+      closeSync(fd)
+    }
+    this.window = this.window.subarray(0, length)
+    this.windowAt = this.at
+    return 0
+  }
+}
+
+function readFully(fd: number, into: Buffer, position: number): void {
+  for (let filled = 0; filled < into.length;) {
+    const n = readSync(fd, into, filled, into.length - filled, position + filled)
+    if (n === 0) throw new ZipCheckError('the zip is shorter than its own directory says')
+    filled += n
+  }
+}
+
+function recordLength(cd: Buffer, p: number): number {
+  return 46 + cd.readUInt16LE(p + 28) + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32)
 }
 
 function parseRecord(cd: Buffer, p: number): CentralEntry {
@@ -70,7 +154,8 @@ function parseRecord(cd: Buffer, p: number): CentralEntry {
   return entry
 }
 
-async function readCentralDirectory(file: string, size: number): Promise<{ directory: Directory; offset: number }> {
+/** Where the directory is, by the end records (zip64's when there are). */
+async function findDirectory(file: string, size: number): Promise<{ count: number; cdOffset: number; cdSize: number }> {
   const handle = await open(file, 'r')
   try {
     const read = async (position: number, length: number) => {
@@ -95,31 +180,62 @@ async function readCentralDirectory(file: string, size: number): Promise<{ direc
       cdOffset = Number(record.readBigUInt64LE(48))
     }
     if (cdOffset + cdSize > size) throw new ZipCheckError('the central directory lies past the end of the zip')
-    const cd = await read(cdOffset, cdSize)
-    const records = new Float64Array(count)
-    const offsets = new Float64Array(count)
-    let p = 0
-    for (let i = 0; i < count; i++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL)
-        throw new ZipCheckError(`central record ${i + 1} is damaged`)
-      records[i] = p
-      offsets[i] = parseRecord(cd, p).offset
-      p += 46 + cd.readUInt16LE(p + 28) + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32)
-    }
-    if (p !== cd.length) throw new ZipCheckError('the central directory holds more than its entries')
-    return { directory: new Directory(cd, inFileOrder(records, offsets)), offset: cdOffset }
+    return { count, cdOffset, cdSize }
   } finally {
     await handle.close()
   }
 }
 
-/** The records sorted by their entries' offsets (a writer may order its directory otherwise; ours does not). */
-function inFileOrder(records: Float64Array, offsets: Float64Array): Float64Array {
-  let sorted = true
-  for (let i = 1; i < offsets.length && sorted; i++) sorted = offsets[i - 1]! <= offsets[i]!
-  if (sorted) return records
-  const order = Array.from(offsets.keys()).sort((a, b) => offsets[a]! - offsets[b]!)
-  return Float64Array.from(order, (i) => records[i]!)
+/**
+ * The directory, checked whole before any entry is (every record sound, no bytes after the last):
+ * a zip whose directory does not read is no backup. Read through once in windows; kept in memory
+ * only when its records are not in file order.
+ */
+async function readCentralDirectory(file: string, size: number): Promise<{ directory: Directory; offset: number }> {
+  const { count, cdOffset, cdSize } = await findDirectory(file, size)
+  const check = new WindowedDirectory(file, cdOffset, cdSize, count)
+  let inOrder = true
+  let previous = -1
+  for (let i = 0; i < count; i++) {
+    let entry: CentralEntry
+    try {
+      entry = check.entry(i)
+    } catch (error) {
+      throw error instanceof ZipCheckError || error instanceof RangeError
+        ? new ZipCheckError(`central record ${i + 1} is damaged`)
+        : error
+    }
+    inOrder &&= entry.offset >= previous
+    previous = entry.offset
+  }
+  if (check.consumed !== cdSize) throw new ZipCheckError('the central directory holds more than its entries')
+  const directory = inOrder
+    ? new WindowedDirectory(file, cdOffset, cdSize, count)
+    : await sortedDirectory(file, cdOffset, cdSize, count)
+  return { directory, offset: cdOffset }
+}
+
+/** The whole directory in memory, its records sorted by their entries' offsets. */
+async function sortedDirectory(file: string, cdOffset: number, cdSize: number, count: number): Promise<Directory> {
+  const handle = await open(file, 'r')
+  try {
+    const cd = Buffer.alloc(cdSize)
+    const { bytesRead } = await handle.read(cd, 0, cdSize, cdOffset)
+    if (bytesRead !== cdSize) throw new ZipCheckError('the zip is shorter than its own directory says')
+    const records = new Float64Array(count)
+    const offsets = new Float64Array(count)
+    for (let i = 0, p = 0; i < count; p += recordLength(cd, p), i++) {
+      records[i] = p
+      offsets[i] = parseRecord(cd, p).offset
+    }
+    const order = Array.from(offsets.keys()).sort((a, b) => offsets[a]! - offsets[b]!)
+    return new SortedDirectory(
+      cd,
+      Float64Array.from(order, (i) => records[i]!),
+    )
+  } finally {
+    await handle.close()
+  }
 }
 
 function applyZip64(entry: CentralEntry, extra: Buffer): void {
