@@ -1,10 +1,10 @@
 // `node scripts/mem-probe.ts <profile>`: runs the bundled action on a bench tree (npm run bench builds
 // them) and samples its RSS every 50 ms, printing the peak and the RSS at each log line. For finding
 // where memory goes; the benchmark (npm run bench) is what reports the figures. MEM_PROBE_ENTRY
-// runs another bundle (e.g. a worktree's dist/index.js) for an A/B.
+// runs another bundle (e.g. a worktree's dist/index.js) for an A/B; MEM_PROBE_SMAPS saves the smaps at the peak.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { StandIn } from '../test/stand-in/server.ts'
 import { actionEnvironment, DIST_ENTRY, REPO_ROOT } from '../test/helpers/action-process.ts'
@@ -45,10 +45,22 @@ const status = () => {
     return undefined
   }
 }
+// MEM_PROBE_SMAPS=<file>: the child's /proc smaps at its peak, to see which mappings hold the memory.
+const smapsOut = process.env.MEM_PROBE_SMAPS
+const saveSmaps = (file: string) => {
+  try {
+    writeFileSync(file, readFileSync(`/proc/${child.pid}/smaps`))
+  } catch {
+    // The child has just ended: the last copy stays.
+  }
+}
 let peak = { rss: 0, anon: 0, file: 0, hwm: 0, at: 0 }
 const timer = setInterval(() => {
   const s = status()
-  if (s && s.rss > peak.rss) peak = { ...s, at: (performance.now() - started) / 1000 }
+  if (s && s.rss > peak.rss) {
+    peak = { ...s, at: (performance.now() - started) / 1000 }
+    if (smapsOut) saveSmaps(smapsOut)
+  }
 }, 50)
 const t = () => ((performance.now() - started) / 1000).toFixed(1).padStart(6)
 let buffered = ''
