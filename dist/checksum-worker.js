@@ -2828,6 +2828,8 @@ function diskFailure(error, temp, doing) {
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:zlib"
@@ -3018,6 +3020,7 @@ class AesEntryReader {
 
 
 
+
 /** The zip does not read back as written. */
 class ZipCheckError extends Error {
     name = 'ZipCheckError';
@@ -3032,10 +3035,10 @@ const DESCRIPTOR = 0x08074b50;
 const ONE_CALL_LIMIT = 256 << 10;
 /**
  * The central directory as the bytes it was read as, with each record's place in them, in the
- * order of the entries in the file: 100,000 entries cost two numbers each here, not an object and
- * a name buffer (the current entry is parsed when its turn comes).
+ * order of the entries in the file: for a directory whose records are not in that order (another
+ * writer's; ours writes them in order).
  */
-class Directory {
+class SortedDirectory {
     cd;
     records;
     constructor(cd, 
@@ -3050,6 +3053,86 @@ class Directory {
     entry(i) {
         return parseRecord(this.cd, this.records[i]);
     }
+}
+/** Records are read from the file in windows of this size. */
+const WINDOW = 1 << 20;
+/**
+ * A directory in file order, read a window at a time as the entries come (the file is opened for
+ * each window, so nothing stays open if the read stops): memory does not grow with the number of
+ * entries (100,000 of them are 8.5 MB of records).
+ */
+class WindowedDirectory {
+    file;
+    offset;
+    size;
+    count;
+    window = Buffer.alloc(0);
+    /** Where the window starts, from the directory's start. */
+    windowAt = 0;
+    /** The next record, from the directory's start. */
+    at = 0;
+    nextIndex = 0;
+    constructor(file, offset, size, count) {
+        this.file = file;
+        this.offset = offset;
+        this.size = size;
+        this.count = count;
+    }
+    /** The directory's bytes read so far. */
+    get consumed() {
+        return this.at;
+    }
+    entry(i) {
+        if (i !== this.nextIndex)
+            throw new Error('the directory is read in order');
+        const record = this.record();
+        if (record.readUInt32LE(0) !== CENTRAL)
+            throw new ZipCheckError(`central record ${i + 1} is damaged`);
+        this.nextIndex++;
+        this.at += record.length;
+        const entry = parseRecord(record, 0);
+        // The name outlives the window it was read in.
+        entry.name = Buffer.from(entry.name);
+        return entry;
+    }
+    /** The next record's bytes (the window is moved on, or grown for a long record, when it ends inside it). */
+    record() {
+        let p = this.at - this.windowAt;
+        if (p + 46 > this.window.length)
+            p = this.load(46);
+        const length = recordLength(this.window, p);
+        if (p + length > this.window.length)
+            p = this.load(length);
+        return this.window.subarray(p, p + length);
+    }
+    load(needed) {
+        const length = Math.min(Math.max(WINDOW, needed), this.size - this.at);
+        if (length < needed)
+            throw new ZipCheckError('the central directory ends inside a record');
+        if (this.window.length < length)
+            this.window = Buffer.alloc(Math.max(WINDOW, length));
+        const fd = (0,external_node_fs_namespaceObject.openSync)(this.file, 'r');
+        try {
+            readFully(fd, this.window.subarray(0, length), this.offset + this.at);
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+        this.window = this.window.subarray(0, length);
+        this.windowAt = this.at;
+        return 0;
+    }
+}
+function readFully(fd, into, position) {
+    for (let filled = 0; filled < into.length;) {
+        const n = (0,external_node_fs_namespaceObject.readSync)(fd, into, filled, into.length - filled, position + filled);
+        if (n === 0)
+            throw new ZipCheckError('the zip is shorter than its own directory says');
+        filled += n;
+    }
+}
+function recordLength(cd, p) {
+    return 46 + cd.readUInt16LE(p + 28) + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
 }
 function parseRecord(cd, p) {
     const nameLength = cd.readUInt16LE(p + 28);
@@ -3066,7 +3149,8 @@ function parseRecord(cd, p) {
     applyZip64(entry, cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength));
     return entry;
 }
-async function readCentralDirectory(file, size) {
+/** Where the directory is, by the end records (zip64's when there are). */
+async function findDirectory(file, size) {
     const handle = await (0,promises_namespaceObject.open)(file, 'r');
     try {
         const read = async (position, length) => {
@@ -3096,34 +3180,62 @@ async function readCentralDirectory(file, size) {
         }
         if (cdOffset + cdSize > size)
             throw new ZipCheckError('the central directory lies past the end of the zip');
-        const cd = await read(cdOffset, cdSize);
-        const records = new Float64Array(count);
-        const offsets = new Float64Array(count);
-        let p = 0;
-        for (let i = 0; i < count; i++) {
-            if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL)
-                throw new ZipCheckError(`central record ${i + 1} is damaged`);
-            records[i] = p;
-            offsets[i] = parseRecord(cd, p).offset;
-            p += 46 + cd.readUInt16LE(p + 28) + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
-        }
-        if (p !== cd.length)
-            throw new ZipCheckError('the central directory holds more than its entries');
-        return { directory: new Directory(cd, inFileOrder(records, offsets)), offset: cdOffset };
+        return { count, cdOffset, cdSize };
     }
     finally {
         await handle.close();
     }
 }
-/** The records sorted by their entries' offsets (a writer may order its directory otherwise; ours does not). */
-function inFileOrder(records, offsets) {
-    let sorted = true;
-    for (let i = 1; i < offsets.length && sorted; i++)
-        sorted = offsets[i - 1] <= offsets[i];
-    if (sorted)
-        return records;
-    const order = Array.from(offsets.keys()).sort((a, b) => offsets[a] - offsets[b]);
-    return Float64Array.from(order, (i) => records[i]);
+/**
+ * The directory, checked whole before any entry is (every record sound, no bytes after the last):
+ * a zip whose directory does not read is no backup. Read through once in windows; kept in memory
+ * only when its records are not in file order.
+ */
+async function readCentralDirectory(file, size) {
+    const { count, cdOffset, cdSize } = await findDirectory(file, size);
+    const check = new WindowedDirectory(file, cdOffset, cdSize, count);
+    let inOrder = true;
+    let previous = -1;
+    for (let i = 0; i < count; i++) {
+        let entry;
+        try {
+            entry = check.entry(i);
+        }
+        catch (error) {
+            throw error instanceof ZipCheckError || error instanceof RangeError
+                ? new ZipCheckError(`central record ${i + 1} is damaged`)
+                : error;
+        }
+        inOrder &&= entry.offset >= previous;
+        previous = entry.offset;
+    }
+    if (check.consumed !== cdSize)
+        throw new ZipCheckError('the central directory holds more than its entries');
+    const directory = inOrder
+        ? new WindowedDirectory(file, cdOffset, cdSize, count)
+        : await sortedDirectory(file, cdOffset, cdSize, count);
+    return { directory, offset: cdOffset };
+}
+/** The whole directory in memory, its records sorted by their entries' offsets. */
+async function sortedDirectory(file, cdOffset, cdSize, count) {
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    try {
+        const cd = Buffer.alloc(cdSize);
+        const { bytesRead } = await handle.read(cd, 0, cdSize, cdOffset);
+        if (bytesRead !== cdSize)
+            throw new ZipCheckError('the zip is shorter than its own directory says');
+        const records = new Float64Array(count);
+        const offsets = new Float64Array(count);
+        for (let i = 0, p = 0; i < count; p += recordLength(cd, p), i++) {
+            records[i] = p;
+            offsets[i] = parseRecord(cd, p).offset;
+        }
+        const order = Array.from(offsets.keys()).sort((a, b) => offsets[a] - offsets[b]);
+        return new SortedDirectory(cd, Float64Array.from(order, (i) => records[i]));
+    }
+    finally {
+        await handle.close();
+    }
 }
 function applyZip64(entry, extra) {
     for (let p = 0; p + 4 <= extra.length;) {

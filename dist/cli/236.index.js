@@ -1980,66 +1980,75 @@ function isAncestor(chain, id) {
 async function* walkPatterns(patterns, searchPaths, options) {
     const match = (itemPath) => matchAll(patterns, itemPath);
     const partialMatch = (itemPath) => partialMatchAny(patterns, itemPath);
-    const stack = [];
-    for (const searchPath of searchPaths) {
-        try {
-            (0,external_node_fs_.lstatSync)(searchPath);
-        }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                continue;
-            throw error;
-        }
-        stack.unshift({ path: searchPath });
-    }
+    // The search paths first, as a directory of their own (their names are whole paths).
+    const top = { prefix: '', names: searchPaths.filter(exists), raws: undefined, next: 0, ancestors: undefined };
+    const stack = [top];
     let visited = 0;
     while (stack.length > 0) {
+        const frame = stack[stack.length - 1];
+        if (frame.next === frame.names.length) {
+            stack.pop();
+            continue;
+        }
         if (++visited % 4096 === 0)
             await new Promise((resolve) => setImmediate(resolve));
-        const item = stack.pop();
-        const itemPath = item.path;
+        const i = frame.next++;
+        const itemPath = frame.prefix + frame.names[i];
+        const raw = frame.raws?.[i];
         const matched = match(itemPath);
         const partial = matched !== 0 || partialMatch(itemPath);
         if (!partial)
             continue;
         let stats;
         try {
-            stats = options.followSymlinks ? (0,external_node_fs_.statSync)(item.raw ?? itemPath) : (0,external_node_fs_.lstatSync)(item.raw ?? itemPath);
+            stats = options.followSymlinks ? (0,external_node_fs_.statSync)(raw ?? itemPath) : (0,external_node_fs_.lstatSync)(raw ?? itemPath);
         }
         catch (error) {
             // A broken link is passed over quietly, as @actions/glob's omitBrokenSymbolicLinks does.
             const code = error.code;
-            if (!(options.followSymlinks && code === 'ENOENT' && isBrokenLink(item.raw ?? itemPath)))
+            if (!(options.followSymlinks && code === 'ENOENT' && isBrokenLink(raw ?? itemPath)))
                 options.onSkip(itemPath, error);
             continue;
         }
-        if (options.excludeHiddenFiles && external_node_path_.basename(itemPath).startsWith('.'))
+        const name = frame === top ? external_node_path_.basename(itemPath) : frame.names[i];
+        if (options.excludeHiddenFiles && name.startsWith('.'))
             continue;
         if (stats.isDirectory()) {
             if (options.isExcludedDirectory?.(stats))
                 continue;
             const id = `${stats.dev}:${stats.ino}`;
-            if (options.followSymlinks && isAncestor(item.ancestors, id)) {
+            if (options.followSymlinks && isAncestor(frame.ancestors, id)) {
                 options.onSkip(itemPath, Object.assign(new Error('a symbolic link leads back up the tree'), { code: 'ELOOP' }));
                 continue;
             }
             let children;
             try {
-                children = readChildren(item);
+                children = readChildren(itemPath, raw);
             }
             catch (error) {
                 options.onSkip(itemPath, error);
                 continue;
             }
             if (matched & MATCH_DIRECTORY)
-                yield found(item, stats);
-            const ancestors = options.followSymlinks ? { id, parent: item.ancestors } : undefined;
-            for (let i = children.length - 1; i >= 0; i--)
-                stack.push(ancestors ? { ...children[i], ancestors } : children[i]);
+                yield found(itemPath, stats, raw);
+            const ancestors = options.followSymlinks ? { id, parent: frame.ancestors } : undefined;
+            const prefix = itemPath.endsWith(external_node_path_.sep) ? itemPath : itemPath + external_node_path_.sep;
+            stack.push({ prefix, ...children, next: 0, ancestors });
         }
         else if (matched & MATCH_FILE) {
-            yield found(item, stats);
+            yield found(itemPath, stats, raw);
         }
+    }
+}
+function exists(searchPath) {
+    try {
+        (0,external_node_fs_.lstatSync)(searchPath);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return false;
+        throw error;
     }
 }
 function isBrokenLink(file) {
@@ -2050,27 +2059,26 @@ function isBrokenLink(file) {
         return false;
     }
 }
-function found(item, stats) {
-    return item.raw ? { path: item.path, stats, raw: item.raw } : { path: item.path, stats };
+function found(itemPath, stats, raw) {
+    return raw ? { path: itemPath, stats, raw } : { path: itemPath, stats };
 }
 /**
  * A directory's children. A name that is not valid UTF-8 comes back from Node with U+FFFD in it,
  * and that string names no file: such a directory is read again as bytes, and those children keep
  * their raw path (Info-ZIP stores such names as their bytes too).
  */
-function readChildren(dir) {
-    const names = (0,external_node_fs_.readdirSync)(dir.raw ?? dir.path);
-    if (dir.raw === undefined && !names.some((name) => name.includes('\uFFFD'))) {
-        return names.map((name) => ({ path: external_node_path_.join(dir.path, name) }));
-    }
-    const parent = dir.raw ?? Buffer.from(dir.path);
-    return (0,external_node_fs_.readdirSync)(parent, { encoding: 'buffer' }).map((bytes) => {
-        const name = bytes.toString('utf8');
-        const raw = Buffer.concat([parent, Buffer.from(external_node_path_.sep), bytes]);
-        return dir.raw === undefined && Buffer.from(name).equals(bytes)
-            ? { path: external_node_path_.join(dir.path, name) }
-            : { path: external_node_path_.join(dir.path, name), raw };
-    });
+function readChildren(dirPath, dirRaw) {
+    const names = (0,external_node_fs_.readdirSync)(dirRaw ?? dirPath);
+    if (dirRaw === undefined && !names.some((name) => name.includes('\uFFFD')))
+        return { names, raws: undefined };
+    const parent = dirRaw ?? Buffer.from(dirPath);
+    const children = (0,external_node_fs_.readdirSync)(parent, { encoding: 'buffer' });
+    return {
+        names: children.map((bytes) => bytes.toString('utf8')),
+        raws: children.map((bytes) => dirRaw === undefined && Buffer.from(bytes.toString('utf8')).equals(bytes)
+            ? undefined
+            : Buffer.concat([parent, Buffer.from(external_node_path_.sep), bytes])),
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/select/select.js
@@ -2122,8 +2130,11 @@ function commonAncestor(paths) {
     const joined = common.join(external_node_path_.sep);
     return joined === '' ? external_node_path_.sep : joined;
 }
-function toArchiveName(root, file) {
-    return external_node_path_.relative(root, file).split(external_node_path_.sep).join('/');
+/** The path's name in the zip: relative to the root, `/`-separated. */
+function toArchiveName(root, rootPrefix, file) {
+    // The walk's paths start with the root as it is written: a slice, not path.relative's two resolves.
+    const relative = file.startsWith(rootPrefix) ? file.slice(rootPrefix.length) : external_node_path_.relative(root, file);
+    return external_node_path_.sep === '/' ? relative : relative.split(external_node_path_.sep).join('/');
 }
 function isInside(parent, child) {
     const rel = external_node_path_.relative(parent, child);
@@ -2145,7 +2156,8 @@ async function openSelection(patterns, options) {
     // The excluded folders, by path (as given and as real) and by identity: RUNNER_TEMP may be
     // reached through a symbolic link into the backed-up tree, where the walk sees another path.
     const excluded = await excludedPaths(options.exclude ?? []);
-    const isExcluded = (file) => excluded.paths.some((p) => file === p || file.startsWith(p + external_node_path_.sep));
+    const excludedPrefixes = excluded.paths.map((p) => p + external_node_path_.sep);
+    const isExcluded = (file) => excluded.paths.some((p, i) => file === p || file.startsWith(excludedPrefixes[i]));
     // The fast walk, which keeps each path's stats (lstat; stat when following links).
     const walked = fastWalk(patterns, searchPaths, {
         excludeHiddenFiles: !options.includeHiddenFiles,
@@ -2155,8 +2167,9 @@ async function openSelection(patterns, options) {
     });
     const found = (async function* () {
         const all = walked ?? (await globAll(patterns, options)).map((p) => ({ path: p, stats: undefined }));
+        // The walk's paths are absolute and normalized already (the search paths are).
         for await (const item of all)
-            if (!isExcluded(external_node_path_.resolve(item.path)))
+            if (!isExcluded(walked ? item.path : external_node_path_.resolve(item.path)))
                 yield item;
     })();
     // upload-artifact's root: it depends on whether the one search path is the only match, so the
@@ -2268,9 +2281,10 @@ async function* toEntries(found, root, workspace, options, tally, missing) {
         }
         return entries;
     };
-    const rootBytes = Buffer.from(root.endsWith(external_node_path_.sep) ? root : root + external_node_path_.sep);
+    const rootPrefix = root.endsWith(external_node_path_.sep) ? root : root + external_node_path_.sep;
+    const rootBytes = Buffer.from(rootPrefix);
     for await (const { path: source, stats, raw } of found) {
-        const name = toArchiveName(root, source);
+        const name = toArchiveName(root, rootPrefix, source);
         if (name === '')
             continue;
         if (stats) {
@@ -2291,11 +2305,25 @@ function rawEntry(raw, rootBytes) {
         ? { source: raw, name: raw.subarray(rootBytes.length) }
         : undefined;
 }
-/** toEntry, with a path that cannot be read passed over as missing instead of failing the backup. */
+/**
+ * The path as an entry of the zip, or null for what holds nothing to back up (sockets, fifos,
+ * devices). A path that cannot be read is passed over as missing instead of failing the backup.
+ */
 async function readEntry(source, name, stats, workspace, options, missing, raw) {
     try {
-        const entry = await toEntry(source, name, stats, workspace, options, raw);
-        return entry && raw ? { ...entry, raw } : entry;
+        if (options.followSymlinks)
+            await refuseOutsideWorkspace(source, name, workspace);
+        // One object per entry (this runs once per file, 100,000 times for as many small files).
+        const mode = stats.mode & 0o7777;
+        if (stats.isFile())
+            return { kind: 'file', source, name, mode, mtime: stats.mtime, size: stats.size, raw };
+        if (stats.isDirectory())
+            return { kind: 'directory', source, name, mode, mtime: stats.mtime, raw };
+        if (stats.isSymbolicLink()) {
+            const target = await (0,promises_.readlink)(raw?.source ?? source);
+            return { kind: 'symlink', source, name, mode, mtime: stats.mtime, target, raw };
+        }
+        return null;
     }
     catch (error) {
         if (error instanceof SelectionError || !error.code)
@@ -2319,23 +2347,13 @@ async function excludedPaths(exclude) {
     }
     return { paths: [...paths], ids };
 }
-async function toEntry(source, name, stats, workspace, options, raw) {
-    if (options.followSymlinks) {
-        // The content of a link is stored only when its target stays inside the workspace.
-        const real = await (0,promises_.realpath)(source);
-        if (!isInside(workspace, real)) {
-            throw new SelectionError(`'${name}' is a symbolic link to '${real}', outside the workspace; follow-symlinks never reads outside it. ` +
-                'Set follow-symlinks: false to store the link itself, or exclude it with a !pattern line');
-        }
+/** With follow-symlinks, the content of a link is stored only when its target stays inside the workspace. */
+async function refuseOutsideWorkspace(source, name, workspace) {
+    const real = await (0,promises_.realpath)(source);
+    if (!isInside(workspace, real)) {
+        throw new SelectionError(`'${name}' is a symbolic link to '${real}', outside the workspace; follow-symlinks never reads outside it. ` +
+            'Set follow-symlinks: false to store the link itself, or exclude it with a !pattern line');
     }
-    const base = { source, name, mode: stats.mode & 0o7777, mtime: stats.mtime };
-    if (stats.isFile())
-        return { ...base, kind: 'file', size: stats.size };
-    if (stats.isDirectory())
-        return { ...base, kind: 'directory' };
-    if (stats.isSymbolicLink())
-        return { ...base, kind: 'symlink', target: await (0,promises_.readlink)(raw?.source ?? source) };
-    return null; // sockets, fifos, devices: nothing to back up
 }
 /** The whole selection at once (for callers that need it all before zipping). */
 async function selectFiles(patterns, options) {
@@ -3536,14 +3554,22 @@ function entryName(item) {
     const name = item.raw?.name ?? Buffer.from(item.name);
     return item.kind === 'directory' ? Buffer.concat([name, Buffer.from('/')]) : name;
 }
-function dosDateTime(date) {
+/** DOS time (2-second steps, local time, as Info-ZIP writes it); 0 before 1980. */
+function dosTime(date) {
+    if (date.getFullYear() < 1980)
+        return 0;
+    return (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2);
+}
+/** DOS date (local); 1980-01-01 before 1980, 2107 at most. */
+function dosDate(date) {
     const year = date.getFullYear();
     if (year < 1980)
-        return { dosTime: 0, dosDate: (1 << 5) | 1 };
-    return {
-        dosTime: (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2),
-        dosDate: ((Math.min(year, 2107) - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
-    };
+        return (1 << 5) | 1;
+    return ((Math.min(year, 2107) - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
+}
+/** The modification time in UTC seconds (the extended timestamp field), which DOS time cannot hold. */
+function unixTime(date) {
+    return Math.floor(date.getTime() / 1000);
 }
 /**
  * The extra fields, in the order Info-ZIP writes them: zip64 (with `zip64Values`, when given), the
@@ -3946,17 +3972,20 @@ class ZipOutput {
         this.sink = sink;
         this.signal = signal;
     }
-    async write(data) {
-        this.offset += data.length;
-        if (data.length >= WRITE_BATCH) {
-            await this.flush();
-            await this.hand(data);
-            return;
+    /** Writes the parts in order (a small file's header, data and descriptor in one call). */
+    async write(...parts) {
+        for (const data of parts) {
+            this.offset += data.length;
+            if (data.length >= WRITE_BATCH) {
+                await this.flush();
+                await this.hand(data);
+                continue;
+            }
+            this.pending.push(data);
+            this.pendingBytes += data.length;
+            if (this.pendingBytes >= WRITE_BATCH)
+                await this.flush();
         }
-        this.pending.push(data);
-        this.pendingBytes += data.length;
-        if (this.pendingBytes >= WRITE_BATCH)
-            await this.flush();
     }
     /** `release` runs once the sink has written everything handed to it up to the next write. */
     whenWritten(release) {
@@ -4245,7 +4274,7 @@ class SmallFilePool {
     }
 }
 /** A batch closes at this many files or bytes. */
-const BATCH_FILES = 128;
+const BATCH_FILES = 64;
 const BATCH_BYTES = 2 << 20;
 /** Gathers small files into batches and runs them on the pool (started with the first batch). */
 class SmallFileBatches {
@@ -4336,6 +4365,7 @@ async function writeZip(entries, sink, options) {
     try {
         for await (const entry of entries) {
             options.signal?.throwIfAborted();
+            options.onEntry?.(entry);
             await writer.add(entry);
         }
         return await writer.finish();
@@ -4362,12 +4392,13 @@ class ZipWriter {
     }
     /** Queues the entry's pieces, writing the oldest ones while too many are in flight. */
     async add(item) {
-        if (item.kind !== 'file')
-            await this.addDirectoryOrLink(item);
-        else if (item.size <= SMALL_FILE)
-            await this.addSmallFile(item);
-        else
-            await this.addLargeFile(item);
+        if (item.kind === 'file' && item.size > SMALL_FILE)
+            return this.addLargeFile(item);
+        // A directory, a link or a small file is one piece, queued without a step of its own: with
+        // 100,000 small files, every async call per file is garbage that V8's young generation grows on.
+        this.enqueue(item.kind === 'file' ? this.smallFilePiece(item) : this.wholePiece(item));
+        while (this.overLimit())
+            await this.flushOne();
     }
     /** Writes what is queued, the central directory and the end records; returns the zip's size. */
     async finish() {
@@ -4388,14 +4419,17 @@ class ZipWriter {
         this.chunkBuffers.clear();
         this.central.dispose();
     }
-    async addDirectoryOrLink(item) {
+    /** A directory or a link: everything is known up front. */
+    wholePiece(item) {
         // Everything is known up front, no data descriptor. A link's target is its content, encrypted
         // like a file's; a directory has none.
         const content = item.kind === 'symlink' ? Buffer.from(item.target) : Buffer.alloc(0);
         const encrypt = Boolean(this.options.password) && item.kind === 'symlink';
         const mode = item.kind === 'directory' ? ((S_IFDIR | item.mode) << 16) | 0x10 : (S_IFLNK | item.mode) << 16;
         const record = {
-            ...timesOf(item),
+            dosTime: dosTime(item.mtime),
+            dosDate: dosDate(item.mtime),
+            mtime: unixTime(item.mtime),
             name: entryName(item),
             method: encrypt ? AES_METHOD : 0,
             flags: (item.raw ? 0 : FLAG_UTF8) | (encrypt ? FLAG_ENCRYPTED : 0),
@@ -4408,18 +4442,18 @@ class ZipWriter {
             aesMethod: encrypt ? 0 : null,
         };
         const cipher = encrypt ? this.newCipher() : undefined;
-        await this.push({ kind: 'header', record, source: item, content, sizeHint: content.length, cipher });
+        return { kind: 'header', record, source: item, content, sizeHint: content.length, cipher };
     }
-    async addSmallFile(item) {
+    /** A small file: its place in a batch for a worker thread (small-files.ts). */
+    smallFilePiece(item) {
         const store = this.stores(item);
-        const record = this.fileRecord(item, store);
         const cipher = this.newCipher();
         const { batch, index, opened } = this.batches.add({ path: item.raw?.source ?? item.source, size: item.size, store });
         if (opened) {
             this.inFlight++;
             this.batchesInFlight++;
         }
-        await this.push({ kind: 'small', record, source: item, batch, index, cipher });
+        return { kind: 'small', source: item, store, batch, index, cipher };
     }
     async addLargeFile(item) {
         // Opened before anything of it is written: a file that is gone by now is left out whole.
@@ -4456,7 +4490,9 @@ class ZipWriter {
         const method = store ? 0 : 8;
         const encrypt = Boolean(this.options.password);
         return {
-            ...timesOf(item),
+            dosTime: dosTime(item.mtime),
+            dosDate: dosDate(item.mtime),
+            mtime: unixTime(item.mtime),
             name: entryName(item),
             method: encrypt ? AES_METHOD : method,
             // A name that is not valid UTF-8 is stored as its bytes, without the UTF-8 flag (as Info-ZIP does).
@@ -4479,14 +4515,21 @@ class ZipWriter {
         return cipher;
     }
     async push(piece) {
+        this.enqueue(piece);
+        while (this.overLimit())
+            await this.flushOne();
+    }
+    enqueue(piece) {
         this.queue.push(piece);
         if (piece.kind === 'chunk')
             this.inFlight++;
-        while (this.inFlight > MAX_IN_FLIGHT || this.queue.size > MAX_QUEUE || this.batchesInFlight > MAX_BATCHES_IN_FLIGHT)
-            await this.flushOne();
+    }
+    /** Too much read or deflating at once, or queued: the oldest pieces are written first. */
+    overLimit() {
+        return this.inFlight > MAX_IN_FLIGHT || this.queue.size > MAX_QUEUE || this.batchesInFlight > MAX_BATCHES_IN_FLIGHT;
     }
     /** Takes the oldest piece off the queue and writes it: output order is entry order. */
-    async flushOne() {
+    flushOne() {
         const piece = this.queue.shift();
         switch (piece.kind) {
             case 'header':
@@ -4558,7 +4601,7 @@ class ZipWriter {
     }
     /** A small file, once its batch is done: left out whole if it could not be read. */
     async writeSmallFile(piece) {
-        const { record, source, batch, index } = piece;
+        const { source, batch, index } = piece;
         // Its batch may still be filling: send it now, the writer waits for it.
         this.batches.dispatch(batch);
         const results = await batch.results;
@@ -4582,6 +4625,7 @@ class ZipWriter {
             observer.data(results.raw(index));
             observer.end();
         }
+        const record = this.fileRecord(source, piece.store);
         record.offset = this.output.offset;
         record.zip64 = this.output.offset >= ZIP64_LIMIT;
         record.uncompressedSize = size;
@@ -4589,15 +4633,9 @@ class ZipWriter {
         // AE-2 leaves the CRC out: the MAC authenticates the data instead.
         record.crc = piece.cipher ? 0 : results.crc(index) >>> 0;
         record.compressedSize = data.length;
-        await this.output.write(localHeader(record));
-        await this.output.write(data);
-        await this.output.write(dataDescriptor(record));
+        await this.output.write(localHeader(record), data, dataDescriptor(record));
         this.central.add(record);
     }
-}
-/** The record's times: DOS date and time, and the UTC seconds that DOS time cannot hold. */
-function timesOf(item) {
-    return { ...dosDateTime(item.mtime), mtime: Math.floor(item.mtime.getTime() / 1000) };
 }
 /** A whole small content encrypted: preamble, data, MAC. */
 function sealed(cipher, content) {
@@ -4654,12 +4692,6 @@ function isAlreadyCompressed(name) {
 }
 async function writeArchive(entries, destination, options) {
     let entryCount = 0;
-    const counted = (async function* () {
-        for await (const entry of entries) {
-            entryCount++;
-            yield entry;
-        }
-    })();
     const file = (0,external_node_fs_.createWriteStream)(destination, { mode: 0o600, highWaterMark: 1 << 20 });
     const { onProgress } = options;
     const ticker = onProgress
@@ -4668,7 +4700,7 @@ async function writeArchive(entries, destination, options) {
     ticker?.unref();
     let size;
     try {
-        size = await writeZip(counted, file, {
+        size = await writeZip(entries, file, {
             compressionLevel: options.compressionLevel,
             store: (entry) => isAlreadyCompressed(entry.name),
             signal: options.signal,
@@ -4676,6 +4708,7 @@ async function writeArchive(entries, destination, options) {
             observer: options.observer,
             onUnreadable: options.onUnreadable,
             onSizeChanged: options.onSizeChanged,
+            onEntry: () => entryCount++,
             // A large central directory waits beside the zip until its end (zip-writer.ts); removed after.
             spillPath: `${destination}.central`,
         });
@@ -4741,14 +4774,16 @@ async function zipStage(selection, options) {
     }
     return { archive, fileCount, totalBytes, missing };
 }
-/** Each entry in the debug log as it goes into the zip. */
-async function* logEntries(entries, log) {
-    const listEntries = log.debugEnabled ?? true;
-    for await (const entry of entries) {
-        if (listEntries)
+/** Each entry in the debug log as it goes into the zip; without debug, the entries as they are (no extra step per file). */
+function logEntries(entries, log) {
+    if (!(log.debugEnabled ?? true))
+        return entries;
+    return (async function* () {
+        for await (const entry of entries) {
             log.debug(`  ${entry.kind} ${entry.name}`);
-        yield entry;
-    }
+            yield entry;
+        }
+    })();
 }
 
 ;// CONCATENATED MODULE: ./lib/backup/run.js
