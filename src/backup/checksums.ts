@@ -37,8 +37,9 @@ export class Checksums {
       workerData: { role: 'checksums', request },
       // It needs nothing from the environment (which holds the key as INPUT_API-KEY).
       env: {},
-      // A small heap, collected often: what it allocates is part of the run's peak memory.
-      resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 64 },
+      // A small heap, collected often: what it allocates is part of the run's peak memory (64 MB of old
+      // generation let its garbage grow the run by ~17 MB; its live data is a 1 MiB directory window).
+      resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
     })
     let opened!: () => void
     const ready = new Promise<void>((resolve) => (opened = resolve))
