@@ -2414,8 +2414,9 @@ class Checksums {
             workerData: { role: 'checksums', request },
             // It needs nothing from the environment (which holds the key as INPUT_API-KEY).
             env: {},
-            // A small heap, collected often: what it allocates is part of the run's peak memory.
-            resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 64 },
+            // A small heap, collected often: what it allocates is part of the run's peak memory (64 MB of old
+            // generation let its garbage grow the run by ~17 MB; its live data is a 1 MiB directory window).
+            resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
         });
         let opened;
         const ready = new Promise((resolve) => (opened = resolve));
@@ -3780,6 +3781,7 @@ class CentralDirectory {
 
 
 
+
 const deflateRawAsync = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
 const closeAsync = (0,external_node_util_.promisify)(external_node_fs_.close);
 const fstatAsync = (0,external_node_util_.promisify)(external_node_fs_.fstat);
@@ -3902,21 +3904,36 @@ class ChunkedFile {
                 return { raw, size: raw.length, out: storedBlocks(raw, last), written: held.release };
             const dictionary = previous?.buffer.subarray(-DICTIONARY_SIZE);
             // The dictionary is copied when the deflate is set up, before this call returns.
-            const deflating = deflateRawAsync(raw, {
-                level,
-                // One output buffer (not a list of 16 KiB ones), sized to the input: deflate's bound.
-                chunkSize: Math.max(16 * 1024, raw.length + (raw.length >> 8) + 256),
-                finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_SYNC_FLUSH,
-                ...(dictionary && dictionary.length > 0 ? { dictionary } : {}),
-            });
+            const deflating = deflatePieces(raw, level, last, dictionary);
             letGoOfPrevious();
             const out = await deflating;
-            return { raw, size: raw.length, out: [out], written: held.release };
+            return { raw, size: raw.length, out, written: held.release };
         }
         finally {
             letGoOfPrevious();
         }
     }
+}
+/** Deflate's output comes in pieces of this size (see deflatePieces). */
+const OUT_PIECE = 64 * 1024;
+/**
+ * `raw` deflated, as the pieces zlib wrote it into. Not zlib's one-call deflateRaw: it gathers its
+ * output into one buffer as large as the chunk, and buffers that large, freed chunk after chunk,
+ * are what glibc's malloc keeps (past its mmap threshold, which the first such free raises): 3 GiB
+ * of chunks grew the process by ~90 MB. Pieces of 64 KiB are reused as they are freed.
+ */
+function deflatePieces(raw, level, last, dictionary) {
+    const deflate = (0,external_node_zlib_.createDeflateRaw)({
+        level,
+        chunkSize: OUT_PIECE,
+        finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_SYNC_FLUSH,
+        ...(dictionary && dictionary.length > 0 ? { dictionary } : {}),
+    });
+    const pieces = [];
+    deflate.on('data', (piece) => pieces.push(piece));
+    const done = (0,external_node_stream_promises_.finished)(deflate).then(() => pieces);
+    deflate.end(raw);
+    return done;
 }
 /** A fast level-1 deflate of a sample: if it saves under 3%, deflating the chunk is not worth it. */
 async function looksIncompressible(raw) {
