@@ -78,6 +78,8 @@ export interface StoredFile {
   dataPath: string
   /** When it was stored (Date.now()): a file appears late (lateMs). Seeded files are there at once. */
   storedAt: number
+  /** Listings of its folder it was left out of (lateListings). */
+  listingsMissed?: number
 }
 
 export interface Folder {
@@ -134,6 +136,11 @@ export interface StandInOptions {
   lockMs?: number
   /** For this long after its upload, a file is not in listings and info.cgi answers 404. */
   lateMs?: number
+  /**
+   * Like lateMs, counted in listings instead of time: an uploaded file is left out of this many
+   * listings of its folder (and info.cgi answers 404 until then), whenever they come.
+   */
+  lateListings?: number
 }
 
 const PARIS = new Intl.DateTimeFormat('sv-SE', {
@@ -204,6 +211,7 @@ export class StandIn {
       discardUploads: options.discardUploads ?? false,
       lockMs: options.lockMs ?? 30_000,
       lateMs: options.lateMs ?? 0,
+      lateListings: options.lateListings ?? 0,
     }
   }
 
@@ -684,6 +692,7 @@ export class StandIn {
   }
 
   private isLate(file: StoredFile): boolean {
+    if (file.storedAt > 0 && (file.listingsMissed ?? 0) < this.options.lateListings) return true
     return this.options.lateMs > 0 && Date.now() - file.storedAt < this.options.lateMs
   }
 
@@ -698,8 +707,11 @@ export class StandIn {
   }
 
   private items(account: Account, folderId: number): unknown[] {
-    return account.files
-      .filter((f) => (folderId === -1 || f.folderId === folderId) && !this.isLate(f))
+    const inFolder = account.files.filter((f) => folderId === -1 || f.folderId === folderId)
+    const late = new Set(inFolder.filter((f) => this.isLate(f)))
+    for (const f of late) f.listingsMissed = (f.listingsMissed ?? 0) + 1
+    return inFolder
+      .filter((f) => !late.has(f))
       .slice(0, this.options.listLimit)
       .map((f) => ({
         url: f.url,
