@@ -32,10 +32,10 @@ function nextRandom(): number {
   seed = (seed * 1103515245 + 12345) & 0x7fffffff
   return seed / 0x7fffffff
 }
-const WORDS =
-  'backup zip upload verify prune retention folder archive series daily weekly monthly yearly checksum whirlpool node action workflow runner secret'.split(
-    ' ',
-  )
+const WORDS = (
+  'backup zip upload verify prune retention folder archive series daily weekly monthly yearly checksum ' +
+  'whirlpool node action workflow runner secret'
+).split(' ')
 
 /** Text that deflates about 2:1: words mixed with hex noise. */
 function textLike(size: number): Buffer {
@@ -159,7 +159,8 @@ async function main(): Promise<void> {
       inputs: { 'api-key': key, path: 'x', 'compression-level': '11' },
     })
     const t = performance.now()
-    await execFileAsync(process.execPath, [DIST_ENTRY], { env, cwd: BENCH_DIR }).catch(() => undefined) // exits 1 on the bad input
+    // It exits 1 on the bad input.
+    await execFileAsync(process.execPath, [DIST_ENTRY], { env, cwd: BENCH_DIR }).catch(() => undefined)
     startup.push(performance.now() - t)
   }
   startup.sort((a, b) => a - b)
@@ -201,7 +202,8 @@ async function main(): Promise<void> {
     const ready = /Checksums ready (before the upload ended|([\d.]+) (ms|s) after the upload ended)/.exec(aLog)
     const waited = !ready ? NaN : ready[2] ? Number(ready[2]) / (ready[3] === 'ms' ? 1000 : 1) : 0
     hashNotes.push(
-      `${profile.label}: waited ${Number.isNaN(waited) ? '?' : `${waited.toFixed(2)} s`} for the checksums after the upload (${Number.isNaN(waited) ? '?' : ((100 * waited) / a.wall).toFixed(1)}% of the run)`,
+      `${profile.label}: waited ${Number.isNaN(waited) ? '?' : `${waited.toFixed(2)} s`} for the ` +
+        `checksums after the upload (${Number.isNaN(waited) ? '?' : ((100 * waited) / a.wall).toFixed(1)}% of the run)`,
     )
 
     // The baselines: a zip written by another tool, then `curl -F` to the same server.
@@ -217,7 +219,9 @@ async function main(): Promise<void> {
     const hashOnly = await timeDigest(zipPath, false)
     const withCheck = await timeDigest(zipPath, true)
     checkNotes.push(
-      `${profile.label}: hashing alone ${hashOnly.toFixed(2)} s, with the read-back check ${withCheck.toFixed(2)} s: +${(withCheck - hashOnly).toFixed(2)} s, ${((100 * (withCheck - hashOnly)) / zipSeconds).toFixed(1)}% of the zip stage (${zipSeconds.toFixed(1)} s)`,
+      `${profile.label}: hashing alone ${hashOnly.toFixed(2)} s, with the read-back check ` +
+        `${withCheck.toFixed(2)} s: +${(withCheck - hashOnly).toFixed(2)} s, ` +
+        `${((100 * (withCheck - hashOnly)) / zipSeconds).toFixed(1)}% of the zip stage (${zipSeconds.toFixed(1)} s)`,
     )
     // (c) archiver, the zip library the user named, as its README uses it.
     const c = await baseline('archiver', `${process.execPath} ${ARCHIVER_SCRIPT} . ${zipPath} ${LEVEL}`)
@@ -227,26 +231,33 @@ async function main(): Promise<void> {
 
     const ratio = (x: number, y: number) => (y > 0 ? (x / y).toFixed(2) : 'n/a')
     const row = (run: string, m: ZipRun) =>
-      `| | | ${run} | ${m.wall.toFixed(1)} | ${m.cpu.toFixed(1)} | ${m.rssMB.toFixed(0)} | ${(m.size / inputBytes).toFixed(3)} |`
+      `| | | ${run} | ${m.wall.toFixed(1)} | ${m.cpu.toFixed(1)} | ${m.rssMB.toFixed(0)} | ` +
+      `${(m.size / inputBytes).toFixed(3)} |`
     rows.push(
-      `| ${profile.label} | ${(inputBytes / MiB).toFixed(0)} MiB | a: action | ${a.wall.toFixed(1)} | ${a.cpu.toFixed(1)} | ${a.rssMB.toFixed(0)} | ${(aSize / inputBytes).toFixed(3)} |`,
+      `| ${profile.label} | ${(inputBytes / MiB).toFixed(0)} MiB | a: action | ${a.wall.toFixed(1)} | ` +
+        `${a.cpu.toFixed(1)} | ${a.rssMB.toFixed(0)} | ${(aSize / inputBytes).toFixed(3)} |`,
       row('b: zip -r + curl', b),
       row('c: archiver + curl', c),
       row('d: 7z -mmt + curl', d),
-      `| | | **a/b** · a/c · a/d | **${ratio(a.wall, b.wall)}** · ${ratio(a.wall, c.wall)} · ${ratio(a.wall, d.wall)} | ${ratio(a.cpu, b.cpu)} · ${ratio(a.cpu, c.cpu)} · ${ratio(a.cpu, d.cpu)} | | |`,
+      `| | | **a/b** · a/c · a/d | **${ratio(a.wall, b.wall)}** · ${ratio(a.wall, c.wall)} · ` +
+        `${ratio(a.wall, d.wall)} | ${ratio(a.cpu, b.cpu)} · ${ratio(a.cpu, c.cpu)} · ${ratio(a.cpu, d.cpu)} | | |`,
     )
     console.error(
-      `${name}: a ${a.wall.toFixed(1)} s (exit ${a.code}), b ${b.wall.toFixed(1)} s, c ${c.wall.toFixed(1)} s, d ${d.wall.toFixed(1)} s`,
+      `${name}: a ${a.wall.toFixed(1)} s (exit ${a.code}), b ${b.wall.toFixed(1)} s, c ` +
+        `${c.wall.toFixed(1)} s, d ${d.wall.toFixed(1)} s`,
     )
   }
   await standIn.stop()
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU'
   console.log(
-    `\nMachine: ${cpus().length} cores (${cpu}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, compression level ${LEVEL}`,
+    `\nMachine: ${cpus().length} cores (${cpu}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ` +
+      `${process.version}, compression level ${LEVEL}`,
   )
   console.log(
-    `Bundle dist/*.js: ${(bundle / MiB).toFixed(2)} MiB (${bundleSizes.map(([f, size]) => `${f} ${(size / MiB).toFixed(2)}`).join(', ')}); start-up to input validation: median ${startup[2].toFixed(0)} ms (of 5)\n`,
+    `Bundle dist/*.js: ${(bundle / MiB).toFixed(2)} MiB ` +
+      `(${bundleSizes.map(([f, size]) => `${f} ${(size / MiB).toFixed(2)}`).join(', ')}); start-up to ` +
+      `input validation: median ${startup[2].toFixed(0)} ms (of 5)\n`,
   )
   console.log('| profile | input | run | wall s | CPU s | peak RSS MB | zip/input |')
   console.log('|---|---|---|---|---|---|---|')
@@ -295,7 +306,8 @@ async function zipThenCurl(run: {
 
 /** One hashing pass over `zip` (as the action makes it), with or without the read-back check. */
 async function timeDigest(zip: string, check: boolean): Promise<number> {
-  // From lib/ (what `npm run build` compiles): this script runs as plain Node, which strips types but does not map .js to .ts.
+  // From lib/ (what `npm run build` compiles): this script runs as plain Node, which strips types
+  // but does not map .js to .ts.
   const lib = path.join(REPO_ROOT, 'lib')
   const { digestFile } = (await import(path.join(lib, 'backup/digest.js'))) as typeof import('../src/backup/digest.js')
   const { ZipReadBack } = (await import(path.join(lib, 'zip/read-back.js'))) as typeof import('../src/zip/read-back.js')

@@ -12,7 +12,11 @@ import process from 'node:process'
 import { build } from 'esbuild'
 
 const require = createRequire(import.meta.url)
-/** @typedef {{ inject: (file: string, name: string, data: Buffer, options: { sentinelFuse: string }) => Promise<void> }} Postject */
+/**
+ * @typedef {{
+ *   inject: (file: string, name: string, data: Buffer, options: { sentinelFuse: string }) => Promise<void>
+ * }} Postject
+ */
 // postject ships no types; Postject above is the call used here.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
 const postject = /** @type {Postject} */ (require('postject'))

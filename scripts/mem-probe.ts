@@ -72,7 +72,8 @@ child.stdout.on('data', (chunk: Buffer) => {
     if (line.startsWith('::debug::') || line.startsWith('::add-mask')) continue
     const s = status()
     console.log(
-      `${t()} s rss ${s?.rss.toFixed(0) ?? '?'} (anon ${s?.anon.toFixed(0) ?? '?'}, hwm ${s?.hwm.toFixed(0) ?? '?'}) | ${line}`,
+      `${t()} s rss ${s?.rss.toFixed(0) ?? '?'} (anon ${s?.anon.toFixed(0) ?? '?'}, hwm ` +
+        `${s?.hwm.toFixed(0) ?? '?'}) | ${line}`,
     )
   }
 })
@@ -88,6 +89,7 @@ const code = await new Promise((resolve) => child.on('close', resolve))
 clearInterval(timer)
 clearInterval(hwmTimer)
 console.log(
-  `exit ${String(code)}; peak RSS ${peak.rss.toFixed(0)} MB (anon ${peak.anon.toFixed(0)}, file ${peak.file.toFixed(0)}) at ${peak.at.toFixed(1)} s; HWM ${peak.hwm.toFixed(0)} MB`,
+  `exit ${String(code)}; peak RSS ${peak.rss.toFixed(0)} MB (anon ${peak.anon.toFixed(0)}, file ` +
+    `${peak.file.toFixed(0)}) at ${peak.at.toFixed(1)} s; HWM ${peak.hwm.toFixed(0)} MB`,
 )
 await standIn.stop()

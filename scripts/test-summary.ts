@@ -8,5 +8,6 @@ const report = JSON.parse(readFileSync(process.argv[2] ?? '.vitest-report.json',
   numTodoTests: number
 }
 console.log(
-  `Tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`,
+  `Tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ` +
+    `${report.numPendingTests + report.numTodoTests} skipped`,
 )

@@ -79,7 +79,7 @@ export async function zipStage(selection: SelectionStream, options: ZipStageOpti
   return { archive, fileCount, totalBytes, missing }
 }
 
-/** Each entry in the debug log as it goes into the zip; without debug, the entries as they are (no extra step per file). */
+/** Each entry in the debug log as it goes into the zip; without debug, the entries as they are (no step per file). */
 function logEntries<T extends { kind: string; name: string }>(entries: AsyncIterable<T>, log: Log): AsyncIterable<T> {
   if (!(log.debugEnabled ?? true)) return entries
   return (async function* () {

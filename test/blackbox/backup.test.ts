@@ -399,7 +399,10 @@ describe('failures a user must be told about', () => {
     expect(run.code).toBe(1)
     expect(errorLines(run)).toEqual([
       expect.stringMatching(
-        /Flood detected: IP Locked #374.*after 3 attempts.*has locked the account or this address.*wait \(an hour is safe\) and run again/,
+        new RegExp(
+          String.raw`Flood detected: IP Locked #374.*after 3 attempts.*has locked the account or this ` +
+            String.raw`address.*wait \(an hour is safe\) and run again`,
+        ),
       ),
     ])
     expect(standIn.requests.filter((r) => r.endpoint === 'folder/ls.cgi')).toHaveLength(3)

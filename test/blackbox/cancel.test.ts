@@ -39,7 +39,10 @@ describe('cancellation', () => {
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'))
     expect(errors, visibleLog(run)).toEqual([
       expect.stringMatching(
-        /^::error::Cancelled\. Stopped during zip\. No backup was uploaded\. Nothing was deleted\. The temporary zip was removed\.$/,
+        new RegExp(
+          String.raw`^::error::Cancelled\. Stopped during zip\. No backup was uploaded\. Nothing was ` +
+            String.raw`deleted\. The temporary zip was removed\.$`,
+        ),
       ),
     ])
     expect(standIn.requests.some((r) => r.endpoint === 'upload.cgi')).toBe(false)
@@ -63,7 +66,10 @@ describe('cancellation', () => {
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'))
     expect(errors).toEqual([
       expect.stringMatching(
-        /^::error::Cancelled\. Stopped during upload\. The new backup was not verified.* Nothing was deleted\. The temporary zip was removed\.$/,
+        new RegExp(
+          String.raw`^::error::Cancelled\. Stopped during upload\. The new backup was not verified.* ` +
+            String.raw`Nothing was deleted\. The temporary zip was removed\.$`,
+        ),
       ),
     ])
     expect(standIn.requests.some((r) => r.endpoint === 'file/rm.cgi')).toBe(false)
@@ -88,7 +94,10 @@ describe('cancellation', () => {
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'))
     expect(errors).toEqual([
       expect.stringMatching(
-        /^::error::Cancelled\. Stopped during prune\. The new backup was uploaded and verified: https:\/\/1fichier\.com\/\?\w+\. No deletion was confirmed/,
+        new RegExp(
+          String.raw`^::error::Cancelled\. Stopped during prune\. The new backup was uploaded and ` +
+            String.raw`verified: https:\/\/1fichier\.com\/\?\w+\. No deletion was confirmed`,
+        ),
       ),
     ])
     // At most the one deletion in flight was sent; none started after the signal.

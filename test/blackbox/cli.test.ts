@@ -165,7 +165,10 @@ describe('1fichier-backup CLI', () => {
       expect(code, stderr).toBe(2)
       expect(stderr.trim().split('\n')).toEqual([
         expect.stringMatching(
-          /needs Node\.js 24 or newer, and this is Node\.js 2\d\.\d+\.\d+: install Node\.js 24 from https:\/\/nodejs\.org/,
+          new RegExp(
+            String.raw`needs Node\.js 24 or newer, and this is Node\.js 2\d\.\d+\.\d+: install Node\.js ` +
+              String.raw`24 from https:\/\/nodejs\.org`,
+          ),
         ),
       ])
     }
@@ -185,41 +188,56 @@ describe('1fichier-backup CLI', () => {
     expect(account.files.length).toBe(before)
   })
 
-  it('exit codes: 2 for bad arguments or a key on the command line, 1 for a failed backup, 3 for incomplete retention', async () => {
-    const bad = await cli(['--path', 'data', '--keep-daily=-1'], { cwd: workspace, env: { ONEFICHIER_API_KEY: key } })
-    expect(bad.code).toBe(2)
-    expect(bad.stderr).toContain("error: --keep-daily: '-1' is not a whole number")
+  it(
+    'exit codes: 2 for bad arguments or a key on the command ' +
+      'line, 1 for a failed backup, 3 for incomplete retention',
+    async () => {
+      const bad = await cli(['--path', 'data', '--keep-daily=-1'], { cwd: workspace, env: { ONEFICHIER_API_KEY: key } })
+      expect(bad.code).toBe(2)
+      expect(bad.stderr).toContain("error: --keep-daily: '-1' is not a whole number")
 
-    const keyArg = await cli(['--path', 'data', '--api-key', key], { cwd: workspace })
-    expect(keyArg.code).toBe(2)
-    expect(keyArg.stderr).toContain('--api-key is not accepted')
-    expect(keyArg.stderr).not.toContain(key)
+      const keyArg = await cli(['--path', 'data', '--api-key', key], { cwd: workspace })
+      expect(keyArg.code).toBe(2)
+      expect(keyArg.stderr).toContain('--api-key is not accepted')
+      expect(keyArg.stderr).not.toContain(key)
 
-    const noKey = await cli(['--path', 'data'], { cwd: workspace })
-    expect(noKey.code).toBe(2)
-    expect(noKey.stderr).toContain('set ONEFICHIER_API_KEY or use --key-file')
+      const noKey = await cli(['--path', 'data'], { cwd: workspace })
+      expect(noKey.code).toBe(2)
+      expect(noKey.stderr).toContain('set ONEFICHIER_API_KEY or use --key-file')
 
-    const wrongKey = randomKey()
-    const refused = await cli(['--path', 'data', '--api-url', standIn.apiUrl], {
-      cwd: workspace,
-      env: { ONEFICHIER_API_KEY: wrongKey },
-    })
-    expect(refused.code).toBe(1)
-    expect(refused.stderr).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z error: .*Not authenticated #247/m)
-    expect(refused.stderr + refused.stdout).not.toContain(wrongKey)
-
-    await standIn.seedFile(account, 'partial', stampName('p', '2020-01-01T00:00:00Z'), 'old')
-    standIn.injectFault('file/rm.cgi', 'partial-rm')
-    const partial = await cli(
-      ['--path', 'data', '--folder', 'partial', '--name-prefix', 'p', '--keep-last', '1', '--api-url', standIn.apiUrl],
-      {
+      const wrongKey = randomKey()
+      const refused = await cli(['--path', 'data', '--api-url', standIn.apiUrl], {
         cwd: workspace,
-        env: { ONEFICHIER_API_KEY: key },
-      },
-    )
-    expect(partial.code, partial.stderr).toBe(3)
-    expect(partial.stderr).toContain('warning: Could not delete')
-  })
+        env: { ONEFICHIER_API_KEY: wrongKey },
+      })
+      expect(refused.code).toBe(1)
+      expect(refused.stderr).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z error: .*Not authenticated #247/m)
+      expect(refused.stderr + refused.stdout).not.toContain(wrongKey)
+
+      await standIn.seedFile(account, 'partial', stampName('p', '2020-01-01T00:00:00Z'), 'old')
+      standIn.injectFault('file/rm.cgi', 'partial-rm')
+      const partial = await cli(
+        [
+          '--path',
+          'data',
+          '--folder',
+          'partial',
+          '--name-prefix',
+          'p',
+          '--keep-last',
+          '1',
+          '--api-url',
+          standIn.apiUrl,
+        ],
+        {
+          cwd: workspace,
+          env: { ONEFICHIER_API_KEY: key },
+        },
+      )
+      expect(partial.code, partial.stderr).toBe(3)
+      expect(partial.stderr).toContain('warning: Could not delete')
+    },
+  )
 
   it('encrypts with ONEFICHIER_ARCHIVE_PASSWORD and skips an unchanged run with --skip-unchanged', async () => {
     const secret = 'cron archive secret 42'
@@ -316,31 +334,34 @@ describe('1fichier-backup CLI', () => {
     standIn.faults.length = 0
   })
 
-  it('secrets from files (ONEFICHIER_*_FILE), used exactly as stored; a key given as the key file is not echoed', async () => {
-    const dir = path.join(workspace, '..')
-    const keyFile = path.join(dir, `key-file-${Date.now()}`)
-    const passwordFile = path.join(dir, `link-password-${Date.now()}`)
-    await writeFile(keyFile, `${key}\n`)
-    await writeFile(passwordFile, 'from-a-credential-file')
-    const run = await cli(['--path', 'data', '--folder', 'from-files', '--api-url', standIn.apiUrl], {
-      cwd: workspace,
-      env: { ONEFICHIER_API_KEY_FILE: keyFile, ONEFICHIER_LINK_PASSWORD_FILE: passwordFile },
-    })
-    expect(run.code, run.stderr).toBe(0)
-    const [stored] = standIn.filesIn(account, 'from-files')
-    expect(stored.pass).toBe('from-a-credential-file')
+  it(
+    'secrets from files (ONEFICHIER_*_FILE), used exactly ' + 'as stored; a key given as the key file is not echoed',
+    async () => {
+      const dir = path.join(workspace, '..')
+      const keyFile = path.join(dir, `key-file-${Date.now()}`)
+      const passwordFile = path.join(dir, `link-password-${Date.now()}`)
+      await writeFile(keyFile, `${key}\n`)
+      await writeFile(passwordFile, 'from-a-credential-file')
+      const run = await cli(['--path', 'data', '--folder', 'from-files', '--api-url', standIn.apiUrl], {
+        cwd: workspace,
+        env: { ONEFICHIER_API_KEY_FILE: keyFile, ONEFICHIER_LINK_PASSWORD_FILE: passwordFile },
+      })
+      expect(run.code, run.stderr).toBe(0)
+      const [stored] = standIn.filesIn(account, 'from-files')
+      expect(stored.pass).toBe('from-a-credential-file')
 
-    const pasted = await cli(['--path', 'data', '--key-file', key], { cwd: workspace })
-    expect(pasted.code).toBe(2)
-    expect(pasted.stderr).toContain('cannot read the file named by --key-file (ENOENT)')
-    expect(pasted.stderr).not.toContain(key)
+      const pasted = await cli(['--path', 'data', '--key-file', key], { cwd: workspace })
+      expect(pasted.code).toBe(2)
+      expect(pasted.stderr).toContain('cannot read the file named by --key-file (ENOENT)')
+      expect(pasted.stderr).not.toContain(key)
 
-    const padded = await cli(['--path', 'data', '--api-url', standIn.apiUrl], {
-      cwd: workspace,
-      env: { ONEFICHIER_API_KEY: key, ONEFICHIER_LINK_PASSWORD: ' padded-secret' },
-    })
-    expect(padded.code).toBe(2)
-    expect(padded.stderr).toContain('error: ONEFICHIER_LINK_PASSWORD: it starts or ends with white space')
-    expect(padded.stderr).not.toContain('padded-secret')
-  })
+      const padded = await cli(['--path', 'data', '--api-url', standIn.apiUrl], {
+        cwd: workspace,
+        env: { ONEFICHIER_API_KEY: key, ONEFICHIER_LINK_PASSWORD: ' padded-secret' },
+      })
+      expect(padded.code).toBe(2)
+      expect(padded.stderr).toContain('error: ONEFICHIER_LINK_PASSWORD: it starts or ends with white space')
+      expect(padded.stderr).not.toContain('padded-secret')
+    },
+  )
 })

@@ -92,7 +92,8 @@ describe('archive-password', () => {
     // Python's zipfile (an independent reader without AES) lists the names, each content entry
     // flagged encrypted with method 99 (AES); the directory is plain.
     const script =
-      'import json,sys,zipfile; print(json.dumps([[i.filename, i.flag_bits & 1, i.compress_type] for i in zipfile.ZipFile(sys.argv[1]).infolist()]))'
+      'import json,sys,zipfile; print(json.dumps([[i.filename, i.flag_bits & 1, i.compress_type] for ' +
+      'i in zipfile.ZipFile(sys.argv[1]).infolist()]))'
     const entries = JSON.parse(execFileSync('python3', ['-c', script, zip], { encoding: 'utf8' })) as Array<
       [string, number, number]
     >

@@ -112,50 +112,57 @@ describe('the temporary folder', () => {
     expect(stderr).toContain('set TMPDIR to a folder')
   })
 
-  it('RUNNER_TEMP reached through a symbolic link into the backed-up tree: the work folder is never zipped', async () => {
-    const workspace = await makeWorkspace({
-      'data/a.txt': { kind: 'file', content: 'a' },
-      'data/tmp/.keep': { kind: 'file', content: '' },
-    })
-    const link = path.join(mkdtempSync(path.join(tmpdir(), 'link-')), 'runner-temp')
-    symlinkSync(path.join(workspace, 'data/tmp'), link)
-    const run = await backup(workspace, { 'include-hidden-files': 'true' }, { RUNNER_TEMP: link })
-    expect(run.code, visibleLog(run)).toBe(0)
-    const stored = standIn.storedPath(account, run.outputs.url)
-    const names = inspectZip(stored).map((e) => e.name)
-    expect(names.filter((n) => n.includes('1fichier-backup-'))).toEqual([])
-    expect(names).toEqual(['a.txt', 'tmp', 'tmp/.keep'])
-  })
+  it(
+    'RUNNER_TEMP reached through a symbolic link into the ' + 'backed-up tree: the work folder is never zipped',
+    async () => {
+      const workspace = await makeWorkspace({
+        'data/a.txt': { kind: 'file', content: 'a' },
+        'data/tmp/.keep': { kind: 'file', content: '' },
+      })
+      const link = path.join(mkdtempSync(path.join(tmpdir(), 'link-')), 'runner-temp')
+      symlinkSync(path.join(workspace, 'data/tmp'), link)
+      const run = await backup(workspace, { 'include-hidden-files': 'true' }, { RUNNER_TEMP: link })
+      expect(run.code, visibleLog(run)).toBe(0)
+      const stored = standIn.storedPath(account, run.outputs.url)
+      const names = inspectZip(stored).map((e) => e.name)
+      expect(names.filter((n) => n.includes('1fichier-backup-'))).toEqual([])
+      expect(names).toEqual(['a.txt', 'tmp', 'tmp/.keep'])
+    },
+  )
 })
 
 describe('paths the walk cannot read', () => {
-  it('a symbolic link loop (follow-symlinks) and a path too long: warnings, the backup goes on, the outputs say what is missing', async () => {
-    const workspace = await makeWorkspace({ 'data/a.txt': { kind: 'file', content: 'kept' } })
-    symlinkSync('loop-b', path.join(workspace, 'data/loop-a'))
-    symlinkSync('loop-a', path.join(workspace, 'data/loop-b'))
-    const followed = await backup(workspace, { 'follow-symlinks': 'true' })
-    expect(followed.code, visibleLog(followed)).toBe(0)
-    expect(followed.stdout).toMatch(/::warning::'data\/loop-a' is missing from the backup: its symbolic links loop/)
-    expect(JSON.parse(followed.outputs['missing-files'])).toEqual(['data/loop-a', 'data/loop-b'])
-    expect(followed.summary).toContain('### Missing files (2)')
-    expect(inspectZip(standIn.storedPath(account, followed.outputs.url)).map((e) => e.name)).toEqual(['a.txt'])
+  it(
+    'a symbolic link loop (follow-symlinks) and a path too long: ' +
+      'warnings, the backup goes on, the outputs say what is missing',
+    async () => {
+      const workspace = await makeWorkspace({ 'data/a.txt': { kind: 'file', content: 'kept' } })
+      symlinkSync('loop-b', path.join(workspace, 'data/loop-a'))
+      symlinkSync('loop-a', path.join(workspace, 'data/loop-b'))
+      const followed = await backup(workspace, { 'follow-symlinks': 'true' })
+      expect(followed.code, visibleLog(followed)).toBe(0)
+      expect(followed.stdout).toMatch(/::warning::'data\/loop-a' is missing from the backup: its symbolic links loop/)
+      expect(JSON.parse(followed.outputs['missing-files'])).toEqual(['data/loop-a', 'data/loop-b'])
+      expect(followed.summary).toContain('### Missing files (2)')
+      expect(inspectZip(standIn.storedPath(account, followed.outputs.url)).map((e) => e.name)).toEqual(['a.txt'])
 
-    // A tree deeper than the system's longest path (4,096 bytes), made one relative step at a time.
-    const deep = path.join(workspace, 'data/deep')
-    mkdirSync(deep)
-    const segment = 'd'.repeat(200)
-    execFileSync('bash', [
-      '-c',
-      `cd "$1" && for i in $(seq 25); do mkdir ${segment} && cd ${segment}; done && echo x > too-deep.txt`,
-      'bash',
-      deep,
-    ])
-    const walked = await backup(workspace)
-    expect(walked.code, visibleLog(walked)).toBe(0)
-    expect(walked.stdout).toMatch(
-      /::warning::'data\/deep\/d+.*' is missing from the backup: its path is too long for the system/,
-    )
-    expect(JSON.parse(walked.outputs['missing-files'])).toHaveLength(1)
-    expect(errorLines(walked)).toEqual([])
-  })
+      // A tree deeper than the system's longest path (4,096 bytes), made one relative step at a time.
+      const deep = path.join(workspace, 'data/deep')
+      mkdirSync(deep)
+      const segment = 'd'.repeat(200)
+      execFileSync('bash', [
+        '-c',
+        `cd "$1" && for i in $(seq 25); do mkdir ${segment} && cd ${segment}; done && echo x > too-deep.txt`,
+        'bash',
+        deep,
+      ])
+      const walked = await backup(workspace)
+      expect(walked.code, visibleLog(walked)).toBe(0)
+      expect(walked.stdout).toMatch(
+        /::warning::'data\/deep\/d+.*' is missing from the backup: its path is too long for the system/,
+      )
+      expect(JSON.parse(walked.outputs['missing-files'])).toHaveLength(1)
+      expect(errorLines(walked)).toEqual([])
+    },
+  )
 })

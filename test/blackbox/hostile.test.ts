@@ -105,31 +105,37 @@ describe('a hostile server', () => {
     )
   })
 
-  it("answers end.pl with somebody else's file: the upload is found in the folder, the other file is untouched", async () => {
-    const { apiKey, account } = await seeded()
-    const result = await run(apiKey, [['end.pl', 'foreign-link', 9]])
-    expect(result.code, visibleLog(result)).toBe(0)
-    expectNoSecret(result, apiKey)
-    const fresh = account.files.find((f) => f.filename === result.outputs['file-name'])
-    expect(fresh?.url).toBe(result.outputs.url)
-    expect(names(account)).toContain('notes.txt')
-    expect(result.stdout).toContain('notes.txt')
-  })
+  it(
+    "answers end.pl with somebody else's file: the upload " + 'is found in the folder, the other file is untouched',
+    async () => {
+      const { apiKey, account } = await seeded()
+      const result = await run(apiKey, [['end.pl', 'foreign-link', 9]])
+      expect(result.code, visibleLog(result)).toBe(0)
+      expectNoSecret(result, apiKey)
+      const fresh = account.files.find((f) => f.filename === result.outputs['file-name'])
+      expect(fresh?.url).toBe(result.outputs.url)
+      expect(names(account)).toContain('notes.txt')
+      expect(result.stdout).toContain('notes.txt')
+    },
+  )
 
-  it('answers end.pl with an older backup under our name and a bad checksum: it fails, and deletes nothing', async () => {
-    const { apiKey, account } = await seeded()
-    const before = names(account)
-    const result = await run(apiKey, [['end.pl', 'old-backup-link', 9]])
-    expect(result.code).toBe(1)
-    expectNoSecret(result, apiKey)
-    expect(errorLines(result)).toHaveLength(1)
-    expect(errorLines(result)[0]).toMatch(
-      /Checksum mismatch.*was not deleted \(left alone: it was in the folder before this run's upload\)/,
-    )
-    expect(standIn.requests.filter((r) => r.endpoint === 'file/rm.cgi')).toHaveLength(0)
-    // Every seed is still there (the upload itself too: its landing could not be confirmed).
-    for (const name of before) expect(names(account)).toContain(name)
-  })
+  it(
+    'answers end.pl with an older backup under our name ' + 'and a bad checksum: it fails, and deletes nothing',
+    async () => {
+      const { apiKey, account } = await seeded()
+      const before = names(account)
+      const result = await run(apiKey, [['end.pl', 'old-backup-link', 9]])
+      expect(result.code).toBe(1)
+      expectNoSecret(result, apiKey)
+      expect(errorLines(result)).toHaveLength(1)
+      expect(errorLines(result)[0]).toMatch(
+        /Checksum mismatch.*was not deleted \(left alone: it was in the folder before this run's upload\)/,
+      )
+      expect(standIn.requests.filter((r) => r.endpoint === 'file/rm.cgi')).toHaveLength(0)
+      // Every seed is still there (the upload itself too: its landing could not be confirmed).
+      for (const name of before) expect(names(account)).toContain(name)
+    },
+  )
 
   it('renames the upload: the renamed copy is reported with its link, never counted or pruned', async () => {
     const { apiKey, account } = await seeded()

@@ -71,31 +71,39 @@ describe('restore sub-action', () => {
     expect(seen).not.toContain('restore action secret')
   })
 
-  it('if-no-backup-found: error fails, warn and ignore succeed with empty outputs; a path outside the workspace is refused', async () => {
-    const fresh = mkdtempSync(path.join(tmpdir(), 'fresh-ws-'))
-    const inputs = { 'api-key': key, folder: 'nothing-here', 'api-url': standIn.apiUrl }
-    const error = await runAction({ workspace: fresh, action: RESTORE, inputs })
-    expect(error.code).toBe(1)
-    expect(errorLines(error.stdout)).toEqual([expect.stringMatching(/No backup of series my-repo in 'nothing-here'/)])
-    const warn = await runAction({
-      workspace: fresh,
-      action: RESTORE,
-      inputs: { ...inputs, 'if-no-backup-found': 'warn' },
-    })
-    expect(warn.code).toBe(0)
-    expect(warn.stdout).toMatch(/::warning::No backup of series my-repo/)
-    expect(warn.outputs['file-name'] ?? '').toBe('')
-    const ignore = await runAction({
-      workspace: fresh,
-      action: RESTORE,
-      inputs: { ...inputs, 'if-no-backup-found': 'ignore' },
-    })
-    expect(ignore.code).toBe(0)
-    expect(ignore.stdout).not.toMatch(/::warning::/)
-    const outside = await runAction({ workspace: fresh, action: RESTORE, inputs: { ...inputs, path: '../elsewhere' } })
-    expect(outside.code).toBe(1)
-    expect(errorLines(outside.stdout)).toEqual([
-      expect.stringMatching(/Input 'path': '\.\.\/elsewhere' is outside the workspace/),
-    ])
-  })
+  it(
+    'if-no-backup-found: error fails, warn and ignore succeed with ' +
+      'empty outputs; a path outside the workspace is refused',
+    async () => {
+      const fresh = mkdtempSync(path.join(tmpdir(), 'fresh-ws-'))
+      const inputs = { 'api-key': key, folder: 'nothing-here', 'api-url': standIn.apiUrl }
+      const error = await runAction({ workspace: fresh, action: RESTORE, inputs })
+      expect(error.code).toBe(1)
+      expect(errorLines(error.stdout)).toEqual([expect.stringMatching(/No backup of series my-repo in 'nothing-here'/)])
+      const warn = await runAction({
+        workspace: fresh,
+        action: RESTORE,
+        inputs: { ...inputs, 'if-no-backup-found': 'warn' },
+      })
+      expect(warn.code).toBe(0)
+      expect(warn.stdout).toMatch(/::warning::No backup of series my-repo/)
+      expect(warn.outputs['file-name'] ?? '').toBe('')
+      const ignore = await runAction({
+        workspace: fresh,
+        action: RESTORE,
+        inputs: { ...inputs, 'if-no-backup-found': 'ignore' },
+      })
+      expect(ignore.code).toBe(0)
+      expect(ignore.stdout).not.toMatch(/::warning::/)
+      const outside = await runAction({
+        workspace: fresh,
+        action: RESTORE,
+        inputs: { ...inputs, path: '../elsewhere' },
+      })
+      expect(outside.code).toBe(1)
+      expect(errorLines(outside.stdout)).toEqual([
+        expect.stringMatching(/Input 'path': '\.\.\/elsewhere' is outside the workspace/),
+      ])
+    },
+  )
 })

@@ -12,7 +12,8 @@ let workspace: string
 /** A row of the summary's retention table: the backup, its size (as the listing gave it), then `rest`. */
 const summaryRow = (fileName: string, rest: string) =>
   new RegExp(
-    `\\| \`${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\` \\| \\d+(\\.\\d+)? (B|KiB|MiB) \\| ${rest.replace(/[|]/g, '\\|')}`,
+    `\\| \`${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\` \\| \\d+(\\.\\d+)? (B|KiB|MiB) \\| ` +
+      rest.replace(/[|]/g, '\\|'),
   )
 
 const FOLDER = 'backups/my-repo'
@@ -97,7 +98,10 @@ describe('retention', () => {
     expect(result.stdout).toContain(`keep   ${SERIES.A}  (daily 2025-12-31, monthly 2025-12, yearly 2025)`)
     expect(result.stdout).toContain(`delete ${SERIES.B}`)
     expect(result.stdout).toMatch(
-      /::warning::'my-repo-20251332T000000Z\.zip' looks like a backup of this series but its timestamp is not a real time/,
+      new RegExp(
+        String.raw`::warning::'my-repo-20251332T000000Z\.zip' looks like a backup of this series but ` +
+          String.raw`its timestamp is not a real time`,
+      ),
     )
     expect(result.summary).toMatch(summaryRow(SERIES.E, 'kept | monthly 2025-11 |'))
     expect(result.summary).toMatch(summaryRow(SERIES.J, 'deleted |'))

@@ -66,21 +66,24 @@ function gapAfter(requests: LoggedRequest[], status: number): number {
 }
 
 describe('files that appear late', () => {
-  it('info.cgi says 404 and the listing lacks the file at first: verification asks again, and it is a success', async () => {
-    // Late by one listing, not by a time: how soon the first listing comes depends on the machine.
-    const s = await standIn({ lateListings: 1 })
-    const { apiKey, account } = await seeded(s)
-    const result = await run(s, apiKey)
-    expect(result.code, visibleLog(result)).toBe(0)
-    expect(errorLines(result)).toEqual([])
-    expect(result.stdout).toMatch(/can take a moment to show\); the folder listing confirmed it/)
-    // One info.cgi for the new file, never more; the listings 30 s (scaled) apart.
-    expect(calls(s, 'file/info.cgi')).toHaveLength(1)
-    const listings = calls(s, 'file/ls.cgi')
-    expect(listings.length).toBe(3)
-    for (let i = 1; i < listings.length; i++) expect(listings[i].at - listings[i - 1].at).toBeGreaterThanOrEqual(250)
-    expect(s.filesIn(account, 'svc').map((f) => f.filename)).toEqual([result.outputs['file-name']])
-  })
+  it(
+    'info.cgi says 404 and the listing lacks the file at ' + 'first: verification asks again, and it is a success',
+    async () => {
+      // Late by one listing, not by a time: how soon the first listing comes depends on the machine.
+      const s = await standIn({ lateListings: 1 })
+      const { apiKey, account } = await seeded(s)
+      const result = await run(s, apiKey)
+      expect(result.code, visibleLog(result)).toBe(0)
+      expect(errorLines(result)).toEqual([])
+      expect(result.stdout).toMatch(/can take a moment to show\); the folder listing confirmed it/)
+      // One info.cgi for the new file, never more; the listings 30 s (scaled) apart.
+      expect(calls(s, 'file/info.cgi')).toHaveLength(1)
+      const listings = calls(s, 'file/ls.cgi')
+      expect(listings.length).toBe(3)
+      for (let i = 1; i < listings.length; i++) expect(listings[i].at - listings[i - 1].at).toBeGreaterThanOrEqual(250)
+      expect(s.filesIn(account, 'svc').map((f) => f.filename)).toEqual([result.outputs['file-name']])
+    },
+  )
 
   it('a file that never shows within about 30 s: the run fails, and deletes nothing', async () => {
     const s = await standIn({ lateMs: 60_000 })
@@ -111,19 +114,25 @@ describe('locks', () => {
     },
   )
 
-  it('a lock that persists: the error says 1fichier locked the account or address, not that the key is bad', async () => {
-    const s = await standIn({ lockMs: 5_000 })
-    const { apiKey } = await seeded(s)
-    s.injectFault('folder/ls.cgi', 'owner-locked', 1)
-    const result = await run(s, apiKey)
-    expect(result.code).toBe(1)
-    expect(errorLines(result)).toEqual([
-      expect.stringMatching(
-        /Owner locked #649.*has locked the account or this address, often after too many requests.*The key itself is fine/,
-      ),
-    ])
-    expect(errorLines(result)[0]).not.toMatch(/create a new key/)
-  })
+  it(
+    'a lock that persists: the error says 1fichier locked ' + 'the account or address, not that the key is bad',
+    async () => {
+      const s = await standIn({ lockMs: 5_000 })
+      const { apiKey } = await seeded(s)
+      s.injectFault('folder/ls.cgi', 'owner-locked', 1)
+      const result = await run(s, apiKey)
+      expect(result.code).toBe(1)
+      expect(errorLines(result)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            String.raw`Owner locked #649.*has locked the account or this address, often after too many ` +
+              String.raw`requests.*The key itself is fine`,
+          ),
+        ),
+      ])
+      expect(errorLines(result)[0]).not.toMatch(/create a new key/)
+    },
+  )
 
   it('at real speed: a flood on the upload POST is followed by at least 30 s of silence on the wire', async () => {
     const s = await standIn({ lockMs: 30_000, listIntervalMs: 30_000 })
@@ -184,18 +193,22 @@ describe('the key', () => {
 })
 
 describe('changes are never sent twice', () => {
-  it('rm.cgi answers KO with HTTP 200: not sent again; the folder is listed again, and the backup is reported as not deleted', async () => {
-    const s = await standIn({})
-    const { apiKey, account } = await seeded(s)
-    s.injectFault('file/rm.cgi', 'ko-200', 9)
-    const result = await run(s, apiKey)
-    expect(result.code, visibleLog(result)).toBe(0)
-    expect(calls(s, 'file/rm.cgi')).toHaveLength(2)
-    expect(new Set(calls(s, 'file/rm.cgi').map((r) => r.at)).size).toBe(2)
-    expect(calls(s, 'file/ls.cgi')).toHaveLength(2)
-    expect(result.stdout).toMatch(/::warning::Could not delete my-repo-2025.*Temporary failure, please retry #999/)
-    expect(s.filesIn(account, 'svc')).toHaveLength(3)
-  })
+  it(
+    'rm.cgi answers KO with HTTP 200: not sent again; the folder ' +
+      'is listed again, and the backup is reported as not deleted',
+    async () => {
+      const s = await standIn({})
+      const { apiKey, account } = await seeded(s)
+      s.injectFault('file/rm.cgi', 'ko-200', 9)
+      const result = await run(s, apiKey)
+      expect(result.code, visibleLog(result)).toBe(0)
+      expect(calls(s, 'file/rm.cgi')).toHaveLength(2)
+      expect(new Set(calls(s, 'file/rm.cgi').map((r) => r.at)).size).toBe(2)
+      expect(calls(s, 'file/ls.cgi')).toHaveLength(2)
+      expect(result.stdout).toMatch(/::warning::Could not delete my-repo-2025.*Temporary failure, please retry #999/)
+      expect(s.filesIn(account, 'svc')).toHaveLength(3)
+    },
+  )
 
   it('rm.cgi deletes, then the answer is lost: the new listing shows it gone, and it counts as pruned', async () => {
     const s = await standIn({})
@@ -209,43 +222,49 @@ describe('changes are never sent twice', () => {
     expect(s.filesIn(account, 'svc').map((f) => f.filename)).toEqual([result.outputs['file-name']])
   })
 
-  it('mkdir.cgi answers KO with HTTP 200: the parent is listed again before the folder is asked for again', async () => {
-    const s = await standIn({})
-    const { apiKey, account } = await seeded(s)
-    s.injectFault('folder/mkdir.cgi', 'ko-200', 1)
-    const result = await run(s, apiKey, { folder: 'svc/new' })
-    expect(result.code, visibleLog(result)).toBe(0)
-    const endpoints = s.requests.map((r) => r.endpoint)
-    const first = endpoints.indexOf('folder/mkdir.cgi')
-    expect(endpoints.slice(first, first + 3)).toEqual(['folder/mkdir.cgi', 'folder/ls.cgi', 'folder/mkdir.cgi'])
-    expect(s.filesIn(account, 'svc/new').map((f) => f.filename)).toEqual([result.outputs['file-name']])
-  })
+  it(
+    'mkdir.cgi answers KO with HTTP 200: the parent is ' + 'listed again before the folder is asked for again',
+    async () => {
+      const s = await standIn({})
+      const { apiKey, account } = await seeded(s)
+      s.injectFault('folder/mkdir.cgi', 'ko-200', 1)
+      const result = await run(s, apiKey, { folder: 'svc/new' })
+      expect(result.code, visibleLog(result)).toBe(0)
+      const endpoints = s.requests.map((r) => r.endpoint)
+      const first = endpoints.indexOf('folder/mkdir.cgi')
+      expect(endpoints.slice(first, first + 3)).toEqual(['folder/mkdir.cgi', 'folder/ls.cgi', 'folder/mkdir.cgi'])
+      expect(s.filesIn(account, 'svc/new').map((f) => f.filename)).toEqual([result.outputs['file-name']])
+    },
+  )
 })
 
 describe('the stand-in tells the truth', () => {
-  it('end.pl without the JSON header gives the HTML page with its link table; folder/ls.cgi has no 30-s rule', async () => {
-    const s = await standIn({ listIntervalMs: 30_000 })
-    const { apiKey } = await seeded(s)
-    const result = await run(s, apiKey, { 'keep-last': '' })
-    expect(result.code, visibleLog(result)).toBe(0)
-    const { request, Agent } = await import('undici')
-    const { readFileSync } = await import('node:fs')
-    const { CA_CERT_PATH } = await import('../stand-in/server.ts')
-    const dispatcher = new Agent({ connect: { ca: readFileSync(CA_CERT_PATH) } })
-    const xid = s.requests.find((r) => r.endpoint === 'end.pl')!.query
-    const page = await (await request(`https://localhost:${s.port}/end.pl${xid}`, { dispatcher })).body.text()
-    expect(page).toContain(`<td class="normal"><a href="${result.outputs.url}">`)
-    expect(page).toMatch(/<td class="normal">\d+(\.\d+)? (o|Ko)<\/td>/)
-    for (let i = 0; i < 2; i++) {
-      const answer = await request(`https://localhost:${s.port}/v1/folder/ls.cgi`, {
-        dispatcher,
-        method: 'POST',
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: '{"folder_id":0}',
-      })
-      expect(answer.statusCode).toBe(200)
-      await answer.body.text()
-    }
-    await dispatcher.close()
-  })
+  it(
+    'end.pl without the JSON header gives the HTML page ' + 'with its link table; folder/ls.cgi has no 30-s rule',
+    async () => {
+      const s = await standIn({ listIntervalMs: 30_000 })
+      const { apiKey } = await seeded(s)
+      const result = await run(s, apiKey, { 'keep-last': '' })
+      expect(result.code, visibleLog(result)).toBe(0)
+      const { request, Agent } = await import('undici')
+      const { readFileSync } = await import('node:fs')
+      const { CA_CERT_PATH } = await import('../stand-in/server.ts')
+      const dispatcher = new Agent({ connect: { ca: readFileSync(CA_CERT_PATH) } })
+      const xid = s.requests.find((r) => r.endpoint === 'end.pl')!.query
+      const page = await (await request(`https://localhost:${s.port}/end.pl${xid}`, { dispatcher })).body.text()
+      expect(page).toContain(`<td class="normal"><a href="${result.outputs.url}">`)
+      expect(page).toMatch(/<td class="normal">\d+(\.\d+)? (o|Ko)<\/td>/)
+      for (let i = 0; i < 2; i++) {
+        const answer = await request(`https://localhost:${s.port}/v1/folder/ls.cgi`, {
+          dispatcher,
+          method: 'POST',
+          headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+          body: '{"folder_id":0}',
+        })
+        expect(answer.statusCode).toBe(200)
+        await answer.body.text()
+      }
+      await dispatcher.close()
+    },
+  )
 })

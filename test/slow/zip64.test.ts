@@ -28,7 +28,9 @@ describe('zip64, slow', () => {
       'python3',
       [
         '-c',
-        'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); i=z.getinfo("big.img"); print(i.file_size, z.read("after.txt").decode()); f=z.open(i); f.seek(i.file_size-11); print(f.read().decode())',
+        'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); i=z.getinfo("big.img"); ' +
+          'print(i.file_size, z.read("after.txt").decode()); f=z.open(i); f.seek(i.file_size-11); ' +
+          'print(f.read().decode())',
         out,
       ],
       { encoding: 'utf8' },

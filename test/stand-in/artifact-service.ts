@@ -43,7 +43,8 @@ export class ArtifactService {
   /** What the runner gives a job: the results service's address and a token naming this run and job. */
   environment(): Record<string, string> {
     const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
-    const token = `${part({ alg: 'none', typ: 'JWT' })}.${part({ scp: `Actions.GenericRead:x Actions.Results:${RUN_BACKEND_ID}:${JOB_BACKEND_ID}` })}.sig`
+    const scope = `Actions.GenericRead:x Actions.Results:${RUN_BACKEND_ID}:${JOB_BACKEND_ID}`
+    const token = `${part({ alg: 'none', typ: 'JWT' })}.${part({ scp: scope })}.sig`
     return { ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: `http://127.0.0.1:${this.port}/` }
   }
 

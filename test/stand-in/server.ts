@@ -988,10 +988,14 @@ function endPlPage(links: Array<{ download: string; filename: string; size: stri
   const rows = links
     .map(
       (l) =>
-        `<tr><td class="normal">${l.filename}</td><td class="normal">${human(Number(l.size))}</td><td class="normal"><a href="${l.download}">${l.download}</a></td><td class="normal">--</td></tr>`,
+        `<tr><td class="normal">${l.filename}</td><td class="normal">${human(Number(l.size))}</td><td ` +
+        `class="normal"><a href="${l.download}">${l.download}</a></td><td class="normal">--</td></tr>`,
     )
     .join('')
-  return `<!DOCTYPE html><html><head><title>1fichier.com: Cloud Storage</title></head><body><table class="premium">${rows}</table></body></html>`
+  return (
+    `<!DOCTYPE html><html><head><title>1fichier.com: Cloud Storage</title></head><body><table ` +
+    `class="premium">${rows}</table></body></html>`
+  )
 }
 
 /** 1fichier knows a file by the id after `?`, under any of its domains. */

@@ -103,22 +103,25 @@ describe('runBackup with a fake 1fichier', () => {
     expect(await readdir(tempDir)).toEqual([])
   })
 
-  it('a refused key stops the run before the zip is finished: the lookup is the first call, nothing is uploaded', async () => {
-    const fake = new FakeOneFichier()
-    fake.faults.refuseKey = true
-    const tree = Object.fromEntries(
-      Array.from({ length: 400 }, (_, i) => [`data/f${i}.bin`, { kind: 'file', content: Buffer.alloc(300_000, i) }]),
-    )
-    const { ctx, log, tempDir } = await context({}, fake, tree)
-    const failure = await runBackup(ctx).catch((error: unknown) => error)
-    expect(failure).toBeInstanceOf(OneFichierError)
-    expect((failure as OneFichierError).kind).toBe('auth')
-    expect(fake.calls[0]).toBe('folder/ls.cgi')
-    expect(fake.calls).not.toContain('upload.cgi')
-    // The zip stage was cut short: it never said it zipped the 400 files.
-    expect(log.lines.some((l) => l.startsWith('Zipped 400 files'))).toBe(false)
-    expect(await readdir(tempDir)).toEqual([])
-  })
+  it(
+    'a refused key stops the run before the zip is finished: ' + 'the lookup is the first call, nothing is uploaded',
+    async () => {
+      const fake = new FakeOneFichier()
+      fake.faults.refuseKey = true
+      const tree = Object.fromEntries(
+        Array.from({ length: 400 }, (_, i) => [`data/f${i}.bin`, { kind: 'file', content: Buffer.alloc(300_000, i) }]),
+      )
+      const { ctx, log, tempDir } = await context({}, fake, tree)
+      const failure = await runBackup(ctx).catch((error: unknown) => error)
+      expect(failure).toBeInstanceOf(OneFichierError)
+      expect((failure as OneFichierError).kind).toBe('auth')
+      expect(fake.calls[0]).toBe('folder/ls.cgi')
+      expect(fake.calls).not.toContain('upload.cgi')
+      // The zip stage was cut short: it never said it zipped the 400 files.
+      expect(log.lines.some((l) => l.startsWith('Zipped 400 files'))).toBe(false)
+      expect(await readdir(tempDir)).toEqual([])
+    },
+  )
 
   it('a corrupted upload fails verification; its own bad copy is deleted and nothing else', async () => {
     const { fake, folder } = seeded()
@@ -183,67 +186,76 @@ describe('runBackup with a fake 1fichier', () => {
 })
 
 describe('the stages, one at a time', () => {
-  it('prune stage: deletes only what the plan does not keep, and reports each deletion as it is confirmed', async () => {
-    const { fake, folder } = seeded()
-    const log = new MemoryLog()
-    const deleted: string[] = []
-    const newest = fake.filesIn(folder).find((f) => f.filename.includes('20260614'))!
-    const outcome = await pruneStage(fake, {
-      folderId: folder,
-      prefix: 'site',
-      policy: { last: 1 },
-      now: NOW,
-      newBackup: { fileName: newest.filename, url: fake.urlOf(newest), time: new Date('2026-06-14T12:00:00Z') },
-      log,
-      onDeleted: (b) => deleted.push(b.fileName),
-    })
-    expect(outcome.pruned.map((b) => b.fileName)).toEqual(deleted)
-    expect(deleted).toHaveLength(2)
-    expect(names(fake, folder)).toContain('notes.txt')
-    expect(names(fake, folder)).toContain(newest.filename)
-  })
+  it(
+    'prune stage: deletes only what the plan does not ' + 'keep, and reports each deletion as it is confirmed',
+    async () => {
+      const { fake, folder } = seeded()
+      const log = new MemoryLog()
+      const deleted: string[] = []
+      const newest = fake.filesIn(folder).find((f) => f.filename.includes('20260614'))!
+      const outcome = await pruneStage(fake, {
+        folderId: folder,
+        prefix: 'site',
+        policy: { last: 1 },
+        now: NOW,
+        newBackup: { fileName: newest.filename, url: fake.urlOf(newest), time: new Date('2026-06-14T12:00:00Z') },
+        log,
+        onDeleted: (b) => deleted.push(b.fileName),
+      })
+      expect(outcome.pruned.map((b) => b.fileName)).toEqual(deleted)
+      expect(deleted).toHaveLength(2)
+      expect(names(fake, folder)).toContain('notes.txt')
+      expect(names(fake, folder)).toContain(newest.filename)
+    },
+  )
 
-  it('compare stage: unchanged only when the newest backup carries this fingerprint and its size checks out', async () => {
-    const { fake, folder } = seeded()
-    const newest = fake.filesIn(folder).find((f) => f.filename.includes('20260614'))!
-    const fingerprint = 'F'.repeat(43)
-    newest.description = formatDescription({ fingerprint, sha256: 'a'.repeat(64) })
-    const config = parseConfig((n) => ({ 'api-key': KEY, path: 'x', folder: 'bk', 'name-prefix': 'site' })[n] ?? '')
-    const lookup = () => startLookup({ ...config, skipUnchanged: true }, fake, new MemoryLog())
-    expect(await compareStage(fake, lookup(), 'site', fingerprint, NOW)).toMatchObject({
-      unchanged: true,
-      folderId: folder,
-    })
-    const other = await compareStage(fake, lookup(), 'site', 'E'.repeat(43), NOW)
-    expect(other).toMatchObject({ unchanged: false, reason: `the files differ from those in ${newest.filename}` })
-  })
+  it(
+    'compare stage: unchanged only when the newest backup ' + 'carries this fingerprint and its size checks out',
+    async () => {
+      const { fake, folder } = seeded()
+      const newest = fake.filesIn(folder).find((f) => f.filename.includes('20260614'))!
+      const fingerprint = 'F'.repeat(43)
+      newest.description = formatDescription({ fingerprint, sha256: 'a'.repeat(64) })
+      const config = parseConfig((n) => ({ 'api-key': KEY, path: 'x', folder: 'bk', 'name-prefix': 'site' })[n] ?? '')
+      const lookup = () => startLookup({ ...config, skipUnchanged: true }, fake, new MemoryLog())
+      expect(await compareStage(fake, lookup(), 'site', fingerprint, NOW)).toMatchObject({
+        unchanged: true,
+        folderId: folder,
+      })
+      const other = await compareStage(fake, lookup(), 'site', 'E'.repeat(43), NOW)
+      expect(other).toMatchObject({ unchanged: false, reason: `the files differ from those in ${newest.filename}` })
+    },
+  )
 
-  it('verify stage: a copy whose Whirlpool differs is no backup, and is removed only when provably this run’s', async () => {
-    const { fake, folder } = seeded()
-    const stranger = fake.addFile(folder, stampName('site', NOW.toISOString()), { whirlpool: 'cd'.repeat(64) })
-    const link = {
-      download: fake.urlOf(stranger),
-      filename: stranger.filename,
-      size: stranger.size,
-      whirlpool: stranger.whirlpool,
-    }
-    const local = {
-      path: '/nowhere',
-      size: stranger.size,
-      entryCount: 1,
-      sha256: 'a'.repeat(64),
-      whirlpool: 'ab'.repeat(64),
-    }
-    const expected = { fileName: stranger.filename, folderPath: 'bk', passwordSet: false }
-    // The file was already there before this run's upload (it is in the listing taken before): not ours to delete.
-    const before = await fake.listFiles(folder)
-    const error = await verifyStage(fake, { folderId: folder, link, before, local }, expected, new MemoryLog()).catch(
-      (e: unknown) => e,
-    )
-    expect(error).toBeInstanceOf(VerificationError)
-    expect(String(error)).toMatch(/was not deleted/)
-    // Not even asked for: the copy was in the listing taken before the upload.
-    expect(fake.calls).not.toContain('file/rm.cgi')
-    expect(names(fake, folder)).toContain(stranger.filename)
-  })
+  it(
+    'verify stage: a copy whose Whirlpool differs is no ' + 'backup, and is removed only when provably this run’s',
+    async () => {
+      const { fake, folder } = seeded()
+      const stranger = fake.addFile(folder, stampName('site', NOW.toISOString()), { whirlpool: 'cd'.repeat(64) })
+      const link = {
+        download: fake.urlOf(stranger),
+        filename: stranger.filename,
+        size: stranger.size,
+        whirlpool: stranger.whirlpool,
+      }
+      const local = {
+        path: '/nowhere',
+        size: stranger.size,
+        entryCount: 1,
+        sha256: 'a'.repeat(64),
+        whirlpool: 'ab'.repeat(64),
+      }
+      const expected = { fileName: stranger.filename, folderPath: 'bk', passwordSet: false }
+      // The file was already there before this run's upload (it is in the listing taken before): not ours to delete.
+      const before = await fake.listFiles(folder)
+      const error = await verifyStage(fake, { folderId: folder, link, before, local }, expected, new MemoryLog()).catch(
+        (e: unknown) => e,
+      )
+      expect(error).toBeInstanceOf(VerificationError)
+      expect(String(error)).toMatch(/was not deleted/)
+      // Not even asked for: the copy was in the listing taken before the upload.
+      expect(fake.calls).not.toContain('file/rm.cgi')
+      expect(names(fake, folder)).toContain(stranger.filename)
+    },
+  )
 })

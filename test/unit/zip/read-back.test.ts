@@ -127,27 +127,32 @@ describe('zip read-back', () => {
     expect(checker.checked).toBe(3)
   })
 
-  it('a directory of several windows (30,000 entries, 2 MB of records) is read in pieces; a bad record in a later one fails it', async () => {
-    const tree: Record<string, TreeNode> = {}
-    for (let i = 0; i < 30_000; i++)
-      tree[`data/d${i % 30}/a-rather-long-file-name-for-the-directory-${i}.txt`] = { kind: 'file', content: `${i}` }
-    const workspace = await makeWorkspace(tree)
-    const selection = await selectFiles(path.join(workspace, 'data'), {
-      includeHiddenFiles: false,
-      followSymlinks: false,
-      workspace,
-    })
-    const out = path.join(await mkdtemp(path.join(tmpdir(), 'rb-')), 'many.zip')
-    await writeArchive(selection.entries, out, { compressionLevel: 6 })
-    const checker = await readBack(out)
-    await expect(checker.finish()).resolves.toBeUndefined()
-    expect(checker.checked).toBe(30_030)
-    // The signature of the last record but one, past the first 1 MiB window of the directory.
-    const bytes = readFileSync(out)
-    const last = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))
-    const bad = flipped(out, (b) => b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), last - 1))
-    await expect(ZipReadBack.open(bad, bytes.length)).rejects.toThrow(/central record 30029 is damaged/)
-  }, 120_000)
+  it(
+    'a directory of several windows (30,000 entries, 2 MB of records) ' +
+      'is read in pieces; a bad record in a later one fails it',
+    async () => {
+      const tree: Record<string, TreeNode> = {}
+      for (let i = 0; i < 30_000; i++)
+        tree[`data/d${i % 30}/a-rather-long-file-name-for-the-directory-${i}.txt`] = { kind: 'file', content: `${i}` }
+      const workspace = await makeWorkspace(tree)
+      const selection = await selectFiles(path.join(workspace, 'data'), {
+        includeHiddenFiles: false,
+        followSymlinks: false,
+        workspace,
+      })
+      const out = path.join(await mkdtemp(path.join(tmpdir(), 'rb-')), 'many.zip')
+      await writeArchive(selection.entries, out, { compressionLevel: 6 })
+      const checker = await readBack(out)
+      await expect(checker.finish()).resolves.toBeUndefined()
+      expect(checker.checked).toBe(30_030)
+      // The signature of the last record but one, past the first 1 MiB window of the directory.
+      const bytes = readFileSync(out)
+      const last = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))
+      const bad = flipped(out, (b) => b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), last - 1))
+      await expect(ZipReadBack.open(bad, bytes.length)).rejects.toThrow(/central record 30029 is damaged/)
+    },
+    120_000,
+  )
 
   it("a directory whose records are not in the entries' order (another writer's) reads back all the same", async () => {
     const workspace = await makeWorkspace({

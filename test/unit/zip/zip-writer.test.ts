@@ -48,35 +48,40 @@ describe('zip writer', () => {
     expect(result.size).toBe(bytes.length)
   })
 
-  it('small files (worker threads, one reused deflate stream each) keep every byte, whatever their size and content', async () => {
-    // 3,000 files: past the first 1,024 done in this thread, so batches go to workers too. Sizes
-    // from empty to the small-file limit, text, random (deflate's worst case) and runs, some
-    // stored by name: each batch reuses its thread's stream and output buffer.
-    const tree: Record<string, TreeNode> = {}
-    const expected: Array<[string, string]> = []
-    for (let i = 0; i < 3000; i++) {
-      const size = i % 7 === 0 ? 0 : (i * 7919) % (64 * 1024)
-      const kind = i % 3
-      const content =
-        kind === 0
-          ? randomBytes(size)
-          : kind === 1
-            ? Buffer.from(`line ${i} of text, `.repeat(size / 17 + 1)).subarray(0, size)
-            : Buffer.alloc(size, i & 0xff)
-      const name = `f${String(i).padStart(4, '0')}${i % 11 === 0 ? '.gz' : '.bin'}`
-      tree[`data/${name}`] = { kind: 'file', content }
-      expected.push([name, sha256(content)])
-    }
-    const { out } = await zipTree(tree)
-    expect(unzipTest(out)).toMatch(/No errors detected/)
-    const entries = inspectZip(out)
-    expect(entries.map((e) => [e.name, e.sha256])).toEqual(expected)
-    // Names that say "already compressed" are stored, the others deflated.
-    expect(entries.filter((e) => e.name.endsWith('.gz')).every((e) => e.compress_type === 0)).toBe(true)
-    expect(
-      entries.filter((e) => e.name.endsWith('.bin') && (e.size ?? 0) > 0).every((e) => e.compress_type === 8),
-    ).toBe(true)
-  }, 120_000)
+  it(
+    'small files (worker threads, one reused deflate stream ' +
+      'each) keep every byte, whatever their size and content',
+    async () => {
+      // 3,000 files: past the first 1,024 done in this thread, so batches go to workers too. Sizes
+      // from empty to the small-file limit, text, random (deflate's worst case) and runs, some
+      // stored by name: each batch reuses its thread's stream and output buffer.
+      const tree: Record<string, TreeNode> = {}
+      const expected: Array<[string, string]> = []
+      for (let i = 0; i < 3000; i++) {
+        const size = i % 7 === 0 ? 0 : (i * 7919) % (64 * 1024)
+        const kind = i % 3
+        const content =
+          kind === 0
+            ? randomBytes(size)
+            : kind === 1
+              ? Buffer.from(`line ${i} of text, `.repeat(size / 17 + 1)).subarray(0, size)
+              : Buffer.alloc(size, i & 0xff)
+        const name = `f${String(i).padStart(4, '0')}${i % 11 === 0 ? '.gz' : '.bin'}`
+        tree[`data/${name}`] = { kind: 'file', content }
+        expected.push([name, sha256(content)])
+      }
+      const { out } = await zipTree(tree)
+      expect(unzipTest(out)).toMatch(/No errors detected/)
+      const entries = inspectZip(out)
+      expect(entries.map((e) => [e.name, e.sha256])).toEqual(expected)
+      // Names that say "already compressed" are stored, the others deflated.
+      expect(entries.filter((e) => e.name.endsWith('.gz')).every((e) => e.compress_type === 0)).toBe(true)
+      expect(
+        entries.filter((e) => e.name.endsWith('.bin') && (e.size ?? 0) > 0).every((e) => e.compress_type === 8),
+      ).toBe(true)
+    },
+    120_000,
+  )
 
   it('a file gone before its turn (small, in a worker batch, or large) is left out whole, and told', async () => {
     const tree: Record<string, TreeNode> = {}
@@ -204,7 +209,9 @@ describe('zip writer', () => {
       'python3',
       [
         '-c',
-        'import sys,zipfile,json; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps([[i.orig_filename.encode("cp437").hex(), i.flag_bits & 0x800, z.read(i).decode()] for i in z.infolist()]))',
+        'import sys,zipfile,json; z=zipfile.ZipFile(sys.argv[1]); ' +
+          'print(json.dumps([[i.orig_filename.encode("cp437").hex(), i.flag_bits & 0x800, ' +
+          'z.read(i).decode()] for i in z.infolist()]))',
         out,
       ],
       { encoding: 'utf8' },
@@ -238,7 +245,8 @@ describe('zip writer', () => {
       'python3',
       [
         '-c',
-        'import os,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(len(z.infolist()), z.read("d69/f999").decode(), os.path.getsize(sys.argv[1]) - z.start_dir)',
+        'import os,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(len(z.infolist()), ' +
+          'z.read("d69/f999").decode(), os.path.getsize(sys.argv[1]) - z.start_dir)',
         out,
       ],
       { encoding: 'utf8' },
