@@ -4791,7 +4791,7 @@ async function zipStage(selection, options) {
     }
     return { archive, fileCount, totalBytes, missing };
 }
-/** Each entry in the debug log as it goes into the zip; without debug, the entries as they are (no extra step per file). */
+/** Each entry in the debug log as it goes into the zip; without debug, the entries as they are (no step per file). */
 function logEntries(entries, log) {
     if (!(log.debugEnabled ?? true))
         return entries;
