@@ -107,29 +107,17 @@ export function partialMatchAny(patterns: PathPattern[], itemPath: string): bool
 }
 
 /**
- * Where the walk starts, as @actions/glob's getSearchPaths: each including pattern's search path,
- * once, and none under another.
+ * Whether these patterns start where @actions/glob's globber says the search starts (its public
+ * getSearchPaths(), which the walk uses): every search path is one of an including pattern's, and
+ * every including pattern's lies at or under one of them. Otherwise the two read a line differently.
  */
-export function searchPaths(patterns: PathPattern[]): string[] {
-  const including = patterns.filter((p) => !p.negate)
-  const candidates = new Set(including.map((p) => p.searchPath))
-  const included = new Set<string>()
-  const result: string[] = []
-  for (const { searchPath } of including) {
-    if (included.has(searchPath)) continue
-    let hasAncestor = false
-    for (let at = searchPath, parent = path.dirname(at); parent !== at; at = parent, parent = path.dirname(at)) {
-      if (candidates.has(parent)) {
-        hasAncestor = true
-        break
-      }
-    }
-    if (!hasAncestor) {
-      result.push(searchPath)
-      included.add(searchPath)
-    }
-  }
-  return result
+export function agreesWith(patterns: PathPattern[], globberSearchPaths: string[]): boolean {
+  const own = patterns.filter((p) => !p.negate).map((p) => p.searchPath)
+  const under = (p: string, root: string) => p === root || p.startsWith(withSeparator(root))
+  return (
+    globberSearchPaths.every((root) => own.includes(root)) &&
+    own.every((p) => globberSearchPaths.some((root) => under(p, root)))
+  )
 }
 
 /**

@@ -6,12 +6,7 @@ import * as glob from '@actions/glob'
 import type { Stats } from 'node:fs'
 import type { Entry } from '../core/entry.js'
 import { type Found as WalkFound, type WalkOptions, walkPatterns } from './walk.js'
-import {
-  type PathPattern,
-  parsePatterns,
-  searchPaths as ownSearchPathsOf,
-  withImplicitDescendants,
-} from './patterns.js'
+import { type PathPattern, agreesWith, parsePatterns, withImplicitDescendants } from './patterns.js'
 
 export type { Entry } from '../core/entry.js'
 
@@ -131,9 +126,8 @@ export async function openSelection(patterns: string, options: SelectOptions): P
   // The excluded folders, by path (as given and as real) and by identity: RUNNER_TEMP may be
   // reached through a symbolic link into the backed-up tree, where the walk sees another path.
   const excluded = await excludedPaths(options.exclude ?? [])
-  const excludedPrefixes = excluded.paths.map((p) => p + path.sep)
-  const isExcluded = (file: string) =>
-    excluded.paths.some((p, i) => file === p || file.startsWith(excludedPrefixes[i]!))
+  const excludedRoots = excluded.paths.map((p) => ({ path: p, prefix: p + path.sep }))
+  const isExcluded = (file: string) => excludedRoots.some((r) => file === r.path || file.startsWith(r.prefix))
   // The fast walk, which keeps each path's stats (lstat; stat when following links).
   const walked = fastWalk(patterns, searchPaths, {
     excludeHiddenFiles: !options.includeHiddenFiles,
@@ -143,8 +137,8 @@ export async function openSelection(patterns: string, options: SelectOptions): P
   })
   const found = (async function* (): AsyncGenerator<Found> {
     const all = walked ?? (await globAll(patterns, options)).map((p) => ({ path: p, stats: undefined }))
-    // The walk's paths are absolute and normalized already (the search paths are).
-    for await (const item of all) if (!isExcluded(walked ? item.path : path.resolve(item.path))) yield item
+    // Both walks give absolute, normalized paths (they start from the globber's search paths).
+    for await (const item of all) if (!isExcluded(item.path)) yield item
   })()
 
   // upload-artifact's root: it depends on whether the one search path is the only match, so the
@@ -208,7 +202,7 @@ export function fastWalk(
   } catch {
     return null
   }
-  if (ownSearchPathsOf(own).join('\n') !== searchPaths.join('\n')) return null
+  if (!agreesWith(own, searchPaths)) return null
   return walkPatterns(withImplicitDescendants(own), searchPaths, options)
 }
 

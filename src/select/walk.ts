@@ -1,10 +1,10 @@
 // @actions/glob's search, with its pattern rules (patterns.ts, so every rule matches exactly as
-// upload-artifact's does), but walked with synchronous lstat/readdir and the stats kept. Its own walk awaits one
-// lstat at a time through libuv's pool (100,000 files: 5 s), then the caller had to stat
-// everything again; this walk takes about a tenth of that. It yields to the event loop now and
-// then, so a cancel is still heard. With follow-symlinks it stats instead, and passes over a link
-// that leads back up the tree. A path it cannot read is told (onSkip) and passed over: the backup
-// goes on without it.
+// upload-artifact's does), but walked with synchronous lstat/readdir and the stats kept. Its own
+// walk awaits one lstat at a time through libuv's pool (100,000 files: 5 s), then the caller had
+// to stat everything again; this walk takes about a tenth of that. It yields to the event loop
+// now and then, so a cancel is still heard. With follow-symlinks it stats instead, and passes over
+// a link that leads back up the tree. A path it cannot read is told (onSkip) and passed over: the
+// backup goes on without it.
 import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs'
 import * as path from 'node:path'
 import { MATCH_DIRECTORY, MATCH_FILE, type PathPattern, matchAll, partialMatchAny } from './patterns.js'
@@ -47,9 +47,6 @@ export async function* walkPatterns(
   searchPaths: string[],
   options: WalkOptions,
 ): AsyncGenerator<Found> {
-  const match = (itemPath: string) => matchAll(patterns, itemPath)
-  const partialMatch = (itemPath: string) => partialMatchAny(patterns, itemPath)
-
   // The search paths first, as a directory of their own (their names are whole paths).
   const top: Frame = { prefix: '', names: searchPaths.filter(exists), raws: undefined, next: 0, ancestors: undefined }
   const stack: Frame[] = [top]
@@ -64,9 +61,8 @@ export async function* walkPatterns(
     const i = frame.next++
     const itemPath = frame.prefix + frame.names[i]!
     const raw = frame.raws?.[i]
-    const matched = match(itemPath)
-    const partial = matched !== 0 || partialMatch(itemPath)
-    if (!partial) continue
+    const matched = matchAll(patterns, itemPath)
+    if (matched === 0 && !partialMatchAny(patterns, itemPath)) continue
     let stats: Stats
     try {
       stats = options.followSymlinks ? statSync(raw ?? itemPath) : lstatSync(raw ?? itemPath)
@@ -149,10 +145,12 @@ function readChildren(dirPath: string, dirRaw: Buffer | undefined): Pick<Frame, 
   if (dirRaw === undefined && !names.some((name) => name.includes('\uFFFD'))) return { names, raws: undefined }
   const parent = dirRaw ?? Buffer.from(dirPath)
   const children = readdirSync(parent, { encoding: 'buffer' })
+  const decoded = children.map((bytes) => bytes.toString('utf8'))
   return {
-    names: children.map((bytes) => bytes.toString('utf8')),
-    raws: children.map((bytes) =>
-      dirRaw === undefined && Buffer.from(bytes.toString('utf8')).equals(bytes)
+    names: decoded,
+    // Children of a raw folder are raw too; elsewhere only a name that does not survive decoding.
+    raws: children.map((bytes, i) =>
+      dirRaw === undefined && Buffer.from(decoded[i]!).equals(bytes)
         ? undefined
         : Buffer.concat([parent, Buffer.from(path.sep), bytes]),
     ),

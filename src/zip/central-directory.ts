@@ -2,7 +2,8 @@
 // 100,000 entries, a record object and a name buffer for each would cost several times more. Past
 // SPILL_AT, the blocks go to a temporary file (when the writer has a place for one), so that memory
 // does not grow with the number of entries either: a million files would hold ~80 MB here.
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs'
+import { readFully } from './read-fully.js'
 import { type CentralRecord, centralHeaderLength, writeCentralHeader } from './records.js'
 
 /** The directory goes to a temporary file past this size. */
@@ -50,12 +51,7 @@ export class CentralDirectory {
   *parts(): Generator<Buffer> {
     for (let at = 0; at < this.spilled;) {
       const piece = Buffer.allocUnsafeSlow(Math.min(READ_BACK_PIECE, this.spilled - at))
-      let filled = 0
-      while (filled < piece.length) {
-        const n = readSync(this.spillFd!, piece, filled, piece.length - filled, at + filled)
-        if (n === 0) throw new Error('the central directory spilled to disk came back short')
-        filled += n
-      }
+      if (!readFully(this.spillFd!, piece, at)) throw new Error('the central directory spilled to disk came back short')
       at += piece.length
       yield piece
     }

@@ -72,7 +72,7 @@ class Held {
   }
 }
 
-export interface ChunkedFileOptions {
+interface ChunkedFileOptions {
   level: number
   /** Stored as it is (no deflate). */
   store: boolean
@@ -197,7 +197,7 @@ async function looksIncompressible(raw: Buffer): Promise<boolean> {
  * byte-aligned here (the chunk before ended with a sync flush), so each block is one header byte
  * (BFINAL, BTYPE 00, padding), LEN and NLEN, then up to 65,535 bytes as they are.
  */
-export function storedBlocks(raw: Buffer, final: boolean): Buffer[] {
+function storedBlocks(raw: Buffer, final: boolean): Buffer[] {
   const parts: Buffer[] = []
   for (let start = 0; start < raw.length || parts.length === 0; start += 0xffff) {
     const length = Math.min(0xffff, raw.length - start)

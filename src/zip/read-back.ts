@@ -4,11 +4,11 @@
 // compared with it, its data inflated and its CRC-32 checked (for AES entries, the authentication
 // code), its data descriptor compared, and the entries must tile the file up to the directory.
 // A writer bug then fails the run before retention can delete an older, good backup.
-import { closeSync, openSync, readSync } from 'node:fs'
-import { open } from 'node:fs/promises'
+import { closeSync, openSync } from 'node:fs'
 import { createInflateRaw, crc32, inflateRawSync, type InflateRaw } from 'node:zlib'
 import { once } from 'node:events'
 import { AES_METHOD, AesEntryReader } from './aes.js'
+import { readFully } from './read-fully.js'
 
 /** The zip does not read back as written. */
 export class ZipCheckError extends Error {
@@ -114,23 +114,24 @@ class WindowedDirectory implements Directory {
     const length = Math.min(Math.max(WINDOW, needed), this.size - this.at)
     if (length < needed) throw new ZipCheckError('the central directory ends inside a record')
     if (this.window.length < length) this.window = Buffer.alloc(Math.max(WINDOW, length))
-    const fd = openSync(this.file, 'r')
-    try {
-      readFully(fd, this.window.subarray(0, length), this.offset + this.at)
-    } finally {
-      closeSync(fd)
-    }
+    readInto(this.file, this.window.subarray(0, length), this.offset + this.at)
     this.window = this.window.subarray(0, length)
     this.windowAt = this.at
     return 0
   }
 }
 
-function readFully(fd: number, into: Buffer, position: number): void {
-  for (let filled = 0; filled < into.length;) {
-    const n = readSync(fd, into, filled, into.length - filled, position + filled)
-    if (n === 0) throw new ZipCheckError('the zip is shorter than its own directory says')
-    filled += n
+/**
+ * `into` filled from `position` of the file, opened for this read only (this runs on the checksum
+ * thread, where a short synchronous read blocks nothing else).
+ */
+function readInto(file: string, into: Buffer, position: number): Buffer {
+  const fd = openSync(file, 'r')
+  try {
+    if (!readFully(fd, into, position)) throw new ZipCheckError('the zip is shorter than its own directory says')
+    return into
+  } finally {
+    closeSync(fd)
   }
 }
 
@@ -155,35 +156,24 @@ function parseRecord(cd: Buffer, p: number): CentralEntry {
 }
 
 /** Where the directory is, by the end records (zip64's when there are). */
-async function findDirectory(file: string, size: number): Promise<{ count: number; cdOffset: number; cdSize: number }> {
-  const handle = await open(file, 'r')
-  try {
-    const read = async (position: number, length: number) => {
-      const buffer = Buffer.alloc(length)
-      const { bytesRead } = await handle.read(buffer, 0, length, position)
-      if (bytesRead !== length) throw new ZipCheckError('the zip is shorter than its own directory says')
-      return buffer
-    }
-    const tailLength = Math.min(size, 22 + 0xffff)
-    const tail = await read(size - tailLength, tailLength)
-    let at = tail.length - 22
-    while (at >= 0 && tail.readUInt32LE(at) !== EOCD) at--
-    if (at < 0) throw new ZipCheckError('no end of central directory record')
-    let count = tail.readUInt16LE(at + 10)
-    let cdSize = tail.readUInt32LE(at + 12)
-    let cdOffset = tail.readUInt32LE(at + 16)
-    if (at >= 20 && tail.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
-      const record = await read(Number(tail.readBigUInt64LE(at - 20 + 8)), 56)
-      if (record.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipCheckError('the zip64 end record is missing')
-      count = Number(record.readBigUInt64LE(32))
-      cdSize = Number(record.readBigUInt64LE(40))
-      cdOffset = Number(record.readBigUInt64LE(48))
-    }
-    if (cdOffset + cdSize > size) throw new ZipCheckError('the central directory lies past the end of the zip')
-    return { count, cdOffset, cdSize }
-  } finally {
-    await handle.close()
+function findDirectory(file: string, size: number): { count: number; cdOffset: number; cdSize: number } {
+  const tailLength = Math.min(size, 22 + 0xffff)
+  const tail = readInto(file, Buffer.alloc(tailLength), size - tailLength)
+  let at = tail.length - 22
+  while (at >= 0 && tail.readUInt32LE(at) !== EOCD) at--
+  if (at < 0) throw new ZipCheckError('no end of central directory record')
+  let count = tail.readUInt16LE(at + 10)
+  let cdSize = tail.readUInt32LE(at + 12)
+  let cdOffset = tail.readUInt32LE(at + 16)
+  if (at >= 20 && tail.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
+    const record = readInto(file, Buffer.alloc(56), Number(tail.readBigUInt64LE(at - 20 + 8)))
+    if (record.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipCheckError('the zip64 end record is missing')
+    count = Number(record.readBigUInt64LE(32))
+    cdSize = Number(record.readBigUInt64LE(40))
+    cdOffset = Number(record.readBigUInt64LE(48))
   }
+  if (cdOffset + cdSize > size) throw new ZipCheckError('the central directory lies past the end of the zip')
+  return { count, cdOffset, cdSize }
 }
 
 /**
@@ -191,8 +181,8 @@ async function findDirectory(file: string, size: number): Promise<{ count: numbe
  * a zip whose directory does not read is no backup. Read through once in windows; kept in memory
  * only when its records are not in file order.
  */
-async function readCentralDirectory(file: string, size: number): Promise<{ directory: Directory; offset: number }> {
-  const { count, cdOffset, cdSize } = await findDirectory(file, size)
+function readCentralDirectory(file: string, size: number): { directory: Directory; offset: number } {
+  const { count, cdOffset, cdSize } = findDirectory(file, size)
   const check = new WindowedDirectory(file, cdOffset, cdSize, count)
   let inOrder = true
   let previous = -1
@@ -211,31 +201,24 @@ async function readCentralDirectory(file: string, size: number): Promise<{ direc
   if (check.consumed !== cdSize) throw new ZipCheckError('the central directory holds more than its entries')
   const directory = inOrder
     ? new WindowedDirectory(file, cdOffset, cdSize, count)
-    : await sortedDirectory(file, cdOffset, cdSize, count)
+    : sortedDirectory(file, cdOffset, cdSize, count)
   return { directory, offset: cdOffset }
 }
 
 /** The whole directory in memory, its records sorted by their entries' offsets. */
-async function sortedDirectory(file: string, cdOffset: number, cdSize: number, count: number): Promise<Directory> {
-  const handle = await open(file, 'r')
-  try {
-    const cd = Buffer.alloc(cdSize)
-    const { bytesRead } = await handle.read(cd, 0, cdSize, cdOffset)
-    if (bytesRead !== cdSize) throw new ZipCheckError('the zip is shorter than its own directory says')
-    const records = new Float64Array(count)
-    const offsets = new Float64Array(count)
-    for (let i = 0, p = 0; i < count; p += recordLength(cd, p), i++) {
-      records[i] = p
-      offsets[i] = parseRecord(cd, p).offset
-    }
-    const order = Array.from(offsets.keys()).sort((a, b) => offsets[a]! - offsets[b]!)
-    return new SortedDirectory(
-      cd,
-      Float64Array.from(order, (i) => records[i]!),
-    )
-  } finally {
-    await handle.close()
+function sortedDirectory(file: string, cdOffset: number, cdSize: number, count: number): Directory {
+  const cd = readInto(file, Buffer.alloc(cdSize), cdOffset)
+  const records = new Float64Array(count)
+  const offsets = new Float64Array(count)
+  for (let i = 0, p = 0; i < count; p += recordLength(cd, p), i++) {
+    records[i] = p
+    offsets[i] = parseRecord(cd, p).offset
   }
+  const order = Array.from(offsets.keys()).sort((a, b) => offsets[a]! - offsets[b]!)
+  return new SortedDirectory(
+    cd,
+    Float64Array.from(order, (i) => records[i]!),
+  )
 }
 
 function applyZip64(entry: CentralEntry, extra: Buffer): void {
@@ -301,7 +284,7 @@ export class ZipReadBack {
   }
 
   static async open(file: string, size: number, password?: string): Promise<ZipReadBack> {
-    const { directory, offset } = await readCentralDirectory(file, size)
+    const { directory, offset } = readCentralDirectory(file, size)
     return new ZipReadBack(directory, offset, password)
   }
 

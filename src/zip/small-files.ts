@@ -138,7 +138,7 @@ class BatchWorker {
   }
 }
 
-export class SmallFilePool {
+class SmallFilePool {
   private readonly workers: BatchWorker[] = []
   private nextId = 0
   private inThread = 0

@@ -168,10 +168,11 @@ class ZipWriter {
     this.central.dispose()
   }
 
-  /** A directory or a link: everything is known up front. */
+  /**
+   * A directory or a link: everything is known up front, no data descriptor. A link's target is
+   * its content, encrypted like a file's; a directory has none.
+   */
   private wholePiece(item: Exclude<Entry, FileEntry>): Piece {
-    // Everything is known up front, no data descriptor. A link's target is its content, encrypted
-    // like a file's; a directory has none.
     const content = item.kind === 'symlink' ? Buffer.from(item.target) : Buffer.alloc(0)
     const encrypt = Boolean(this.options.password) && item.kind === 'symlink'
     const mode = item.kind === 'directory' ? ((S_IFDIR | item.mode) << 16) | 0x10 : (S_IFLNK | item.mode) << 16

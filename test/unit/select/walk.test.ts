@@ -5,7 +5,7 @@ import * as glob from '@actions/glob'
 import { lstatSync, statSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { type WalkOptions, walkPatterns } from '../../../src/select/walk.js'
-import { parsePatterns, searchPaths, withImplicitDescendants } from '../../../src/select/patterns.js'
+import { agreesWith, parsePatterns, withImplicitDescendants } from '../../../src/select/patterns.js'
 import { fastWalk } from '../../../src/select/select.js'
 
 const walkOptions = { excludeHiddenFiles: false, onSkip: () => undefined }
@@ -38,8 +38,9 @@ const TREE = {
 /** The walk as select.ts starts it, checked to search where @actions/glob searches. */
 async function walkLikeSelect(patterns: string, options: WalkOptions) {
   const own = parsePatterns(patterns)
-  expect(searchPaths(own)).toEqual((await glob.create(patterns)).getSearchPaths())
-  return collect(walkPatterns(withImplicitDescendants(own), searchPaths(own), options))
+  const searchPaths = (await glob.create(patterns)).getSearchPaths()
+  expect(agreesWith(own, searchPaths)).toBe(true)
+  return collect(walkPatterns(withImplicitDescendants(own), searchPaths, options))
 }
 
 const PATTERNS = [
