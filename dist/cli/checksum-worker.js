@@ -2830,8 +2830,6 @@ function diskFailure(error, temp, doing) {
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: external "node:events"
@@ -3009,6 +3007,20 @@ class AesEntryReader {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/zip/read-fully.js
+// A positioned read that fills the whole buffer (readSync may return fewer bytes than asked).
+
+/** Fills `into` from `position` in `fd`; false when the file ends first. */
+function readFully(fd, into, position) {
+    for (let filled = 0; filled < into.length;) {
+        const n = (0,external_node_fs_namespaceObject.readSync)(fd, into, filled, into.length - filled, position + filled);
+        if (n === 0)
+            return false;
+        filled += n;
+    }
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./lib/zip/read-back.js
 // Proof before prune: the finished zip read back as a reader would, in the same pass that hashes
 // it for SHA-256 and Whirlpool (digest.ts feeds it every byte in order). The central directory is
@@ -3111,24 +3123,25 @@ class WindowedDirectory {
             throw new ZipCheckError('the central directory ends inside a record');
         if (this.window.length < length)
             this.window = Buffer.alloc(Math.max(WINDOW, length));
-        const fd = (0,external_node_fs_namespaceObject.openSync)(this.file, 'r');
-        try {
-            readFully(fd, this.window.subarray(0, length), this.offset + this.at);
-        }
-        finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-        }
+        readInto(this.file, this.window.subarray(0, length), this.offset + this.at);
         this.window = this.window.subarray(0, length);
         this.windowAt = this.at;
         return 0;
     }
 }
-function readFully(fd, into, position) {
-    for (let filled = 0; filled < into.length;) {
-        const n = (0,external_node_fs_namespaceObject.readSync)(fd, into, filled, into.length - filled, position + filled);
-        if (n === 0)
+/**
+ * `into` filled from `position` of the file, opened for this read only (this runs on the checksum
+ * thread, where a short synchronous read blocks nothing else).
+ */
+function readInto(file, into, position) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    try {
+        if (!readFully(fd, into, position))
             throw new ZipCheckError('the zip is shorter than its own directory says');
-        filled += n;
+        return into;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
 function recordLength(cd, p) {
@@ -3150,49 +3163,36 @@ function parseRecord(cd, p) {
     return entry;
 }
 /** Where the directory is, by the end records (zip64's when there are). */
-async function findDirectory(file, size) {
-    const handle = await (0,promises_namespaceObject.open)(file, 'r');
-    try {
-        const read = async (position, length) => {
-            const buffer = Buffer.alloc(length);
-            const { bytesRead } = await handle.read(buffer, 0, length, position);
-            if (bytesRead !== length)
-                throw new ZipCheckError('the zip is shorter than its own directory says');
-            return buffer;
-        };
-        const tailLength = Math.min(size, 22 + 0xffff);
-        const tail = await read(size - tailLength, tailLength);
-        let at = tail.length - 22;
-        while (at >= 0 && tail.readUInt32LE(at) !== EOCD)
-            at--;
-        if (at < 0)
-            throw new ZipCheckError('no end of central directory record');
-        let count = tail.readUInt16LE(at + 10);
-        let cdSize = tail.readUInt32LE(at + 12);
-        let cdOffset = tail.readUInt32LE(at + 16);
-        if (at >= 20 && tail.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
-            const record = await read(Number(tail.readBigUInt64LE(at - 20 + 8)), 56);
-            if (record.readUInt32LE(0) !== ZIP64_EOCD)
-                throw new ZipCheckError('the zip64 end record is missing');
-            count = Number(record.readBigUInt64LE(32));
-            cdSize = Number(record.readBigUInt64LE(40));
-            cdOffset = Number(record.readBigUInt64LE(48));
-        }
-        if (cdOffset + cdSize > size)
-            throw new ZipCheckError('the central directory lies past the end of the zip');
-        return { count, cdOffset, cdSize };
+function findDirectory(file, size) {
+    const tailLength = Math.min(size, 22 + 0xffff);
+    const tail = readInto(file, Buffer.alloc(tailLength), size - tailLength);
+    let at = tail.length - 22;
+    while (at >= 0 && tail.readUInt32LE(at) !== EOCD)
+        at--;
+    if (at < 0)
+        throw new ZipCheckError('no end of central directory record');
+    let count = tail.readUInt16LE(at + 10);
+    let cdSize = tail.readUInt32LE(at + 12);
+    let cdOffset = tail.readUInt32LE(at + 16);
+    if (at >= 20 && tail.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
+        const record = readInto(file, Buffer.alloc(56), Number(tail.readBigUInt64LE(at - 20 + 8)));
+        if (record.readUInt32LE(0) !== ZIP64_EOCD)
+            throw new ZipCheckError('the zip64 end record is missing');
+        count = Number(record.readBigUInt64LE(32));
+        cdSize = Number(record.readBigUInt64LE(40));
+        cdOffset = Number(record.readBigUInt64LE(48));
     }
-    finally {
-        await handle.close();
-    }
+    if (cdOffset + cdSize > size)
+        throw new ZipCheckError('the central directory lies past the end of the zip');
+    return { count, cdOffset, cdSize };
 }
 /**
  * The directory, checked whole before any entry is (every record sound, no bytes after the last):
  * a zip whose directory does not read is no backup. Read through once in windows; kept in memory
  * only when its records are not in file order.
  */
-async function readCentralDirectory(file, size) {
-    const { count, cdOffset, cdSize } = await findDirectory(file, size);
+function readCentralDirectory(file, size) {
+    const { count, cdOffset, cdSize } = findDirectory(file, size);
     const check = new WindowedDirectory(file, cdOffset, cdSize, count);
     let inOrder = true;
     let previous = -1;
@@ -3213,29 +3213,20 @@ async function readCentralDirectory(file, size) {
         throw new ZipCheckError('the central directory holds more than its entries');
     const directory = inOrder
         ? new WindowedDirectory(file, cdOffset, cdSize, count)
-        : await sortedDirectory(file, cdOffset, cdSize, count);
+        : sortedDirectory(file, cdOffset, cdSize, count);
     return { directory, offset: cdOffset };
 }
 /** The whole directory in memory, its records sorted by their entries' offsets. */
-async function sortedDirectory(file, cdOffset, cdSize, count) {
-    const handle = await (0,promises_namespaceObject.open)(file, 'r');
-    try {
-        const cd = Buffer.alloc(cdSize);
-        const { bytesRead } = await handle.read(cd, 0, cdSize, cdOffset);
-        if (bytesRead !== cdSize)
-            throw new ZipCheckError('the zip is shorter than its own directory says');
-        const records = new Float64Array(count);
-        const offsets = new Float64Array(count);
-        for (let i = 0, p = 0; i < count; p += recordLength(cd, p), i++) {
-            records[i] = p;
-            offsets[i] = parseRecord(cd, p).offset;
-        }
-        const order = Array.from(offsets.keys()).sort((a, b) => offsets[a] - offsets[b]);
-        return new SortedDirectory(cd, Float64Array.from(order, (i) => records[i]));
+function sortedDirectory(file, cdOffset, cdSize, count) {
+    const cd = readInto(file, Buffer.alloc(cdSize), cdOffset);
+    const records = new Float64Array(count);
+    const offsets = new Float64Array(count);
+    for (let i = 0, p = 0; i < count; p += recordLength(cd, p), i++) {
+        records[i] = p;
+        offsets[i] = parseRecord(cd, p).offset;
     }
-    finally {
-        await handle.close();
-    }
+    const order = Array.from(offsets.keys()).sort((a, b) => offsets[a] - offsets[b]);
+    return new SortedDirectory(cd, Float64Array.from(order, (i) => records[i]));
 }
 function applyZip64(entry, extra) {
     for (let p = 0; p + 4 <= extra.length;) {
@@ -3296,7 +3287,7 @@ class ZipReadBack {
         }
     }
     static async open(file, size, password) {
-        const { directory, offset } = await readCentralDirectory(file, size);
+        const { directory, offset } = readCentralDirectory(file, size);
         return new ZipReadBack(directory, offset, password);
     }
     /** How many entries were checked (for the log). */
@@ -3522,6 +3513,8 @@ function aesCheck(entry, password) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:sea"
 const external_node_sea_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sea");
 // EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js

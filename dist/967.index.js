@@ -1,20 +1,24 @@
-export const id = 236;
-export const ids = [236];
+export const id = 967;
+export const ids = [967];
 export const modules = {
 
-/***/ 8236:
+/***/ 25967:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  main: () => (/* binding */ main)
+  runAction: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: runCli
+// UNUSED EXPORTS: run
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(91659);
 ;// CONCATENATED MODULE: ./lib/core/retention.js
 // Which backups of a series to keep: restic `forget` semantics, as a pure function. Nothing here
 // can reach the network or the disk; the caller lists, this decides, the caller deletes.
@@ -662,30 +666,6 @@ function diskFailure(error, temp, doing) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./lib/core/format.js
-// Human-readable sizes and durations for logs and the summary.
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${Math.round(bytes)} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
-}
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    const seconds = ms / 1000;
-    if (seconds < 60)
-        return `${seconds.toFixed(1)} s`;
-    const minutes = Math.floor(seconds / 60);
-    return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
-}
-
 ;// CONCATENATED MODULE: ./lib/platform/log.js
 /** A progress line: in place where the log can do that, an info line everywhere else (cron, CI). */
 function logStatus(log, message) {
@@ -775,6 +755,8 @@ class RedactingLog {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./lib/core/redact.js
 // The one redaction step: every text that reaches a log line, an error, an output or the summary,
 // in the action and in the CLI, passes through it. Server messages and library errors may carry
@@ -826,6 +808,50 @@ class Redactor {
         const text = value instanceof Error ? value.message : typeof value === 'string' ? value : String(value);
         return this.redact(text);
     }
+}
+
+;// CONCATENATED MODULE: ./lib/action/runner-io.js
+// What both action shells (the backup action and the restore sub-action) read from and write to
+// the runner: inputs (secrets untrimmed), the masks, step outputs and the job summary. A report that
+// cannot be written is a warning, never a failed step.
+
+
+
+/** The secrets, exactly as stored (getInput trims by default: a secret is never changed). */
+const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
+function readInput(name) {
+    return core/* getInput */.V4(name, { trimWhitespace: !SECRET_INPUTS.includes(name) });
+}
+/** Masks every form of the secrets before anything else happens, and returns their redactor. */
+function maskSecrets() {
+    const redactor = new Redactor(SECRET_INPUTS.map(readInput));
+    for (const form of redactor.forms)
+        core/* setSecret */.Pq(form);
+    return redactor;
+}
+function writeOutputs(outputs, log, redact) {
+    try {
+        for (const [name, value] of Object.entries(outputs))
+            core/* setOutput */.uH(name, redact(value));
+    }
+    catch (error) {
+        log.warning(`Could not write the step outputs (${describeError(error)}); the step's work itself is done`);
+    }
+}
+function writeSummary(markdown, log, redact) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        (0,external_node_fs_.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, redact(markdown));
+    }
+    catch (error) {
+        log.warning(`Could not write the job summary (${describeError(error)})`);
+    }
+}
+function describeError(error) {
+    if (!(error instanceof Error))
+        return String(error);
+    return error.code ?? error.message;
 }
 
 ;// CONCATENATED MODULE: ./lib/onefichier/errors.js
@@ -936,64 +962,10 @@ function networkFailure(operation, error) {
     return new OneFichierError(kind === 'retryable' ? 'retryable' : 'fatal', operation, reason);
 }
 
-;// CONCATENATED MODULE: ./lib/platform/signals.js
-
-/** Exit codes as Unix tools use them: 128 + the signal's number. */
-function exitCodeFor(signal) {
-    return signal === 'SIGTERM' ? 143 : 130;
-}
-/**
- * The runner cancels with SIGINT, then SIGTERM 7.5 s later. The first signal aborts what is under
- * way (no deletion starts after it); cleanup runs in the run's `finally`.
- */
-function watchCancellation(log) {
-    const controller = new AbortController();
-    let received;
-    const onSignal = (signal) => {
-        if (controller.signal.aborted)
-            return;
-        received = signal;
-        log.warning(`Received ${signal}: stopping; nothing will be deleted`);
-        controller.abort(new Error(`cancelled by ${signal}`));
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return {
-        signal: controller.signal,
-        get received() {
-            return received;
-        },
-        dispose() {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        },
-    };
-}
-/**
- * Tests only: ONEFICHIER_BACKUP_TEST_TIME_SCALE=0.01 makes every wait (pacing, flood pause) 100x
- * shorter. Honoured only for a loopback api-url, so it can never be used to hammer the real service.
- */
-function timeScaleFromEnv(apiUrl) {
-    const raw = process.env.ONEFICHIER_BACKUP_TEST_TIME_SCALE;
-    const value = raw === undefined ? NaN : Number(raw);
-    if (!Number.isFinite(value) || value < 0 || value > 1)
-        return 1;
-    let host;
-    try {
-        host = new URL(apiUrl).hostname;
-    }
-    catch {
-        return 1;
-    }
-    return isLoopbackHost(host) ? value : 1;
-}
-
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./lib/core/fingerprint.js
 // What skip-unchanged compares: a fingerprint of exactly what went into the zip (each entry's kind,
 // name, mode, and the SHA-256 of its bytes or link target), plus the settings that shape the
@@ -1041,6 +1013,30 @@ function formatDescription(d) {
 function parseDescription(text) {
     const match = DESCRIPTION.exec((text ?? '').trim());
     return match ? { fingerprint: match[1], sha256: match[2] } : null;
+}
+
+;// CONCATENATED MODULE: ./lib/core/format.js
+// Human-readable sizes and durations for logs and the summary.
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${Math.round(bytes)} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
+}
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    const seconds = ms / 1000;
+    if (seconds < 60)
+        return `${seconds.toFixed(1)} s`;
+    const minutes = Math.floor(seconds / 60);
+    return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
 }
 
 ;// CONCATENATED MODULE: ./lib/onefichier/file-id.js
@@ -1128,11 +1124,9 @@ function multipartLayout(fields, file, boundary = (0,external_node_crypto_.rando
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var undici = __webpack_require__(46752);
 // EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
+var external_node_events_ = __webpack_require__(78474);
 ;// CONCATENATED MODULE: ./lib/onefichier/pacer.js
 // rclone's pacer for 1fichier (lib/pacer, backend/fichier): calls at least `minSleep` apart; after a
 // retryable error the gap jumps to `maxSleep` (attack constant 0), after each success it shrinks by a
@@ -1729,10 +1723,10 @@ class OneFichierClient {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 24 modules
-var glob = __webpack_require__(2025);
+// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 9 modules
+var glob = __webpack_require__(23860);
 // EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
-var esm = __webpack_require__(3581);
+var esm = __webpack_require__(33581);
 ;// CONCATENATED MODULE: ./lib/select/patterns.js
 // The `path` lines as @actions/glob 0.7 reads them (https://github.com/actions/toolkit/blob/main/
 // packages/glob/src/internal-pattern.ts), on minimatch's public API (Minimatch: match, matchOne,
@@ -1834,30 +1828,15 @@ function partialMatchAny(patterns, itemPath) {
     return patterns.some((p) => !p.negate && p.partialMatch(itemPath));
 }
 /**
- * Where the walk starts, as @actions/glob's getSearchPaths: each including pattern's search path,
- * once, and none under another.
+ * Whether these patterns start where @actions/glob's globber says the search starts (its public
+ * getSearchPaths(), which the walk uses): every search path is one of an including pattern's, and
+ * every including pattern's lies at or under one of them. Otherwise the two read a line differently.
  */
-function patterns_searchPaths(patterns) {
-    const including = patterns.filter((p) => !p.negate);
-    const candidates = new Set(including.map((p) => p.searchPath));
-    const included = new Set();
-    const result = [];
-    for (const { searchPath } of including) {
-        if (included.has(searchPath))
-            continue;
-        let hasAncestor = false;
-        for (let at = searchPath, parent = external_node_path_.dirname(at); parent !== at; at = parent, parent = external_node_path_.dirname(at)) {
-            if (candidates.has(parent)) {
-                hasAncestor = true;
-                break;
-            }
-        }
-        if (!hasAncestor) {
-            result.push(searchPath);
-            included.add(searchPath);
-        }
-    }
-    return result;
+function agreesWith(patterns, globberSearchPaths) {
+    const own = patterns.filter((p) => !p.negate).map((p) => p.searchPath);
+    const under = (p, root) => p === root || p.startsWith(withSeparator(root));
+    return (globberSearchPaths.every((root) => own.includes(root)) &&
+        own.every((p) => globberSearchPaths.some((root) => under(p, root))));
 }
 /**
  * The pattern made absolute: `.` and a relative pattern start at the current folder, `~` at the
@@ -1957,12 +1936,12 @@ function withSeparator(p) {
 
 ;// CONCATENATED MODULE: ./lib/select/walk.js
 // @actions/glob's search, with its pattern rules (patterns.ts, so every rule matches exactly as
-// upload-artifact's does), but walked with synchronous lstat/readdir and the stats kept. Its own walk awaits one
-// lstat at a time through libuv's pool (100,000 files: 5 s), then the caller had to stat
-// everything again; this walk takes about a tenth of that. It yields to the event loop now and
-// then, so a cancel is still heard. With follow-symlinks it stats instead, and passes over a link
-// that leads back up the tree. A path it cannot read is told (onSkip) and passed over: the backup
-// goes on without it.
+// upload-artifact's does), but walked with synchronous lstat/readdir and the stats kept. Its own
+// walk awaits one lstat at a time through libuv's pool (100,000 files: 5 s), then the caller had
+// to stat everything again; this walk takes about a tenth of that. It yields to the event loop
+// now and then, so a cancel is still heard. With follow-symlinks it stats instead, and passes over
+// a link that leads back up the tree. A path it cannot read is told (onSkip) and passed over: the
+// backup goes on without it.
 
 
 
@@ -1978,8 +1957,6 @@ function isAncestor(chain, id) {
  * as it is found: the zip starts on the first files while the walk goes on.
  */
 async function* walkPatterns(patterns, searchPaths, options) {
-    const match = (itemPath) => matchAll(patterns, itemPath);
-    const partialMatch = (itemPath) => partialMatchAny(patterns, itemPath);
     // The search paths first, as a directory of their own (their names are whole paths).
     const top = { prefix: '', names: searchPaths.filter(exists), raws: undefined, next: 0, ancestors: undefined };
     const stack = [top];
@@ -1995,9 +1972,8 @@ async function* walkPatterns(patterns, searchPaths, options) {
         const i = frame.next++;
         const itemPath = frame.prefix + frame.names[i];
         const raw = frame.raws?.[i];
-        const matched = match(itemPath);
-        const partial = matched !== 0 || partialMatch(itemPath);
-        if (!partial)
+        const matched = matchAll(patterns, itemPath);
+        if (matched === 0 && !partialMatchAny(patterns, itemPath))
             continue;
         let stats;
         try {
@@ -2073,9 +2049,11 @@ function readChildren(dirPath, dirRaw) {
         return { names, raws: undefined };
     const parent = dirRaw ?? Buffer.from(dirPath);
     const children = (0,external_node_fs_.readdirSync)(parent, { encoding: 'buffer' });
+    const decoded = children.map((bytes) => bytes.toString('utf8'));
     return {
-        names: children.map((bytes) => bytes.toString('utf8')),
-        raws: children.map((bytes) => dirRaw === undefined && Buffer.from(bytes.toString('utf8')).equals(bytes)
+        names: decoded,
+        // Children of a raw folder are raw too; elsewhere only a name that does not survive decoding.
+        raws: children.map((bytes, i) => dirRaw === undefined && Buffer.from(decoded[i]).equals(bytes)
             ? undefined
             : Buffer.concat([parent, Buffer.from(external_node_path_.sep), bytes])),
     };
@@ -2156,8 +2134,8 @@ async function openSelection(patterns, options) {
     // The excluded folders, by path (as given and as real) and by identity: RUNNER_TEMP may be
     // reached through a symbolic link into the backed-up tree, where the walk sees another path.
     const excluded = await excludedPaths(options.exclude ?? []);
-    const excludedPrefixes = excluded.paths.map((p) => p + external_node_path_.sep);
-    const isExcluded = (file) => excluded.paths.some((p, i) => file === p || file.startsWith(excludedPrefixes[i]));
+    const excludedRoots = excluded.paths.map((p) => ({ path: p, prefix: p + external_node_path_.sep }));
+    const isExcluded = (file) => excludedRoots.some((r) => file === r.path || file.startsWith(r.prefix));
     // The fast walk, which keeps each path's stats (lstat; stat when following links).
     const walked = fastWalk(patterns, searchPaths, {
         excludeHiddenFiles: !options.includeHiddenFiles,
@@ -2167,9 +2145,9 @@ async function openSelection(patterns, options) {
     });
     const found = (async function* () {
         const all = walked ?? (await globAll(patterns, options)).map((p) => ({ path: p, stats: undefined }));
-        // The walk's paths are absolute and normalized already (the search paths are).
+        // Both walks give absolute, normalized paths (they start from the globber's search paths).
         for await (const item of all)
-            if (!isExcluded(walked ? item.path : external_node_path_.resolve(item.path)))
+            if (!isExcluded(item.path))
                 yield item;
     })();
     // upload-artifact's root: it depends on whether the one search path is the only match, so the
@@ -2235,7 +2213,7 @@ function fastWalk(patterns, searchPaths, options) {
     catch {
         return null;
     }
-    if (patterns_searchPaths(own).join('\n') !== searchPaths.join('\n'))
+    if (!agreesWith(own, searchPaths))
         return null;
     return walkPatterns(withImplicitDescendants(own), searchPaths, options);
 }
@@ -2365,9 +2343,9 @@ async function selectFiles(patterns, options) {
 }
 
 // EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
+var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: external "node:sea"
-var external_node_sea_ = __webpack_require__(8586);
+var external_node_sea_ = __webpack_require__(88586);
 ;// CONCATENATED MODULE: ./lib/platform/worker-script.js
 // Where a worker thread's code comes from. From a file beside the module that starts it (lib/ as
 // compiled, the bundle's folder as bundled, src/ under the tests), or, in the standalone executable
@@ -3368,11 +3346,11 @@ async function verifyStage(client, uploaded, expected, log) {
 }
 
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./lib/zip/aes.js
 // WinZip AE-2 encryption (https://www.winzip.com/en/support/aes-encryption/), the AES zip format
 // that 7-Zip, WinZip, pyzipper and libarchive read. Per entry: a random salt; PBKDF2-HMAC-SHA1
@@ -3493,7 +3471,7 @@ function xorInPlace(out, start, keystream) {
         out[start + i] ^= keystream[i];
 }
 /** The archive password does not open an AE-2 entry (its 2-byte password check differs). */
-class AesPasswordError extends Error {
+class AesPasswordError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'AesPasswordError';
 }
 /**
@@ -3534,10 +3512,24 @@ class AesEntryReader {
         if (!this.cipher)
             return 'cut short';
         const expected = this.cipher.final();
-        return this.tail.length === expected.length && (0,external_node_crypto_.timingSafeEqual)(this.tail, expected)
+        return this.tail.length === expected.length && timingSafeEqual(this.tail, expected)
             ? null
             : 'wrong authentication code';
     }
+}
+
+;// CONCATENATED MODULE: ./lib/zip/read-fully.js
+// A positioned read that fills the whole buffer (readSync may return fewer bytes than asked).
+
+/** Fills `into` from `position` in `fd`; false when the file ends first. */
+function readFully(fd, into, position) {
+    for (let filled = 0; filled < into.length;) {
+        const n = (0,external_node_fs_.readSync)(fd, into, filled, into.length - filled, position + filled);
+        if (n === 0)
+            return false;
+        filled += n;
+    }
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./lib/zip/records.js
@@ -3709,6 +3701,7 @@ function endOfCentralDirectory(count, cdOffset, cdSize) {
 // does not grow with the number of entries either: a million files would hold ~80 MB here.
 
 
+
 /** The directory goes to a temporary file past this size. */
 const SPILL_AT = 4 << 20;
 /** Spilled bytes are read back in pieces of this size. */
@@ -3755,13 +3748,8 @@ class CentralDirectory {
     *parts() {
         for (let at = 0; at < this.spilled;) {
             const piece = Buffer.allocUnsafeSlow(Math.min(READ_BACK_PIECE, this.spilled - at));
-            let filled = 0;
-            while (filled < piece.length) {
-                const n = (0,external_node_fs_.readSync)(this.spillFd, piece, filled, piece.length - filled, at + filled);
-                if (n === 0)
-                    throw new Error('the central directory spilled to disk came back short');
-                filled += n;
-            }
+            if (!readFully(this.spillFd, piece, at))
+                throw new Error('the central directory spilled to disk came back short');
             at += piece.length;
             yield piece;
         }
@@ -4436,10 +4424,11 @@ class ZipWriter {
         this.chunkBuffers.clear();
         this.central.dispose();
     }
-    /** A directory or a link: everything is known up front. */
+    /**
+     * A directory or a link: everything is known up front, no data descriptor. A link's target is
+     * its content, encrypted like a file's; a directory has none.
+     */
     wholePiece(item) {
-        // Everything is known up front, no data descriptor. A link's target is its content, encrypted
-        // like a file's; a directory has none.
         const content = item.kind === 'symlink' ? Buffer.from(item.target) : Buffer.alloc(0);
         const encrypt = Boolean(this.options.password) && item.kind === 'symlink';
         const mode = item.kind === 'directory' ? ((S_IFDIR | item.mode) << 16) | 0x10 : (S_IFLNK | item.mode) << 16;
@@ -4978,1242 +4967,232 @@ function checkServiceLimits(size, fileName) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/cli/args.js
-// The command line, parsed: flags to the action's inputs, the secrets from the environment or
-// files (never from an argument), --help's text and the exit codes. Pure but for reading the
-// secret files; unit-tested in test/unit/cli/args.test.ts.
+;// CONCATENATED MODULE: ./lib/action/summary.js
+// What a run produced, as step outputs and as the job summary's markdown. Shared by both shells.
 
 
 
-
-/** Exit codes a crontab can rely on. */
-const EXIT = {
-    ok: 0,
-    failed: 1,
-    usage: 2,
-    /** The backup is safe, but retention could not do all it planned (restic uses 3 too). */
-    retentionIncomplete: 3,
-    /** 128 + SIGINT's number; SIGTERM gives 143. */
-    cancelled: 130,
-    terminated: 143,
-};
-/** Every input is a flag, but the secrets: those come from the environment or a file. */
-const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
-/** Where the CLI takes each secret from, to name it in an error. */
-const SECRET_SOURCES = {
-    'api-key': 'The API key (ONEFICHIER_API_KEY, ONEFICHIER_API_KEY_FILE or --key-file)',
-    'link-password': 'ONEFICHIER_LINK_PASSWORD',
-    'archive-password': 'ONEFICHIER_ARCHIVE_PASSWORD',
-};
-const VALUE_FLAGS = INPUT_NAMES.filter((name) => !SECRET_INPUTS.includes(name));
-const SWITCHES = ['--dry-run', '--include-hidden-files', '--follow-symlinks', '--skip-unchanged'];
-const HELP = `Usage: 1fichier-backup [backup] --path PATH [--path PATH...] [options]
-       1fichier-backup list|restore|check|prune --folder F --name-prefix P [options]
-
-Zips PATHs, uploads the zip to your 1fichier account, verifies it, and deletes older backups of
-the same series by the retention rules. The same engine as the GitHub Action.
-
-The API key (never a command-line argument):
-  ONEFICHIER_API_KEY=...          environment variable, or
-  --key-file FILE                 a file holding the key (e.g. mode 0600)
-  ONEFICHIER_API_KEY_FILE=FILE    the same as --key-file (systemd credentials, container secrets)
-  ONEFICHIER_LINK_PASSWORD=...    optional download password for the uploaded file
-  ONEFICHIER_ARCHIVE_PASSWORD=... optional: encrypt the zip's contents with AES-256 (12+ characters;
-                                  7-Zip, WinZip, pyzipper open it; entry names stay readable)
-  ONEFICHIER_LINK_PASSWORD_FILE, ONEFICHIER_ARCHIVE_PASSWORD_FILE: the same, from a file
-                                  Secrets are used exactly as given (a file's last line ending is
-                                  dropped); white space around a password is refused.
-
-What to back up:
-  --path PATH                     file, directory or glob; repeat for more; !PATTERN excludes
-  --include-hidden-files          include dot files and directories
-  --follow-symlinks               store link targets' content (inside the current directory only)
-  --if-no-files-found MODE        error (default), warn or ignore
-  --compression-level N           0 (store) to 9; default 6
-
-Where and how it is named:
-  --folder PATH                   destination folder, e.g. backups/host (created when missing)
-  --name-prefix NAME              series name (default: the current directory's name)
-  --label TEXT                    optional suffix, e.g. a version
-                                  files are named NAME-YYYYMMDDTHHMMSSZ[-LABEL].zip (UTC)
-
-Retention (restic semantics; only when one is set):
-  --keep-last N, --keep-hourly N, --keep-daily N, --keep-weekly N, --keep-monthly N, --keep-yearly N
-  --keep-within DURATION          e.g. 36h, 30d, 8w, 6m, 1y (measured back from the newest backup)
-  --keep-within-hourly D, --keep-within-daily D, --keep-within-weekly D, --keep-within-monthly D,
-  --keep-within-yearly D          within D, the newest backup of every hour/day/week/month/year
-                                  a count may also be 'unlimited' (restic's -1)
-  --dry-run                       zip and print the plan; upload nothing, delete nothing
-
-Skipping:
-  --skip-unchanged                upload nothing when the files (names, modes, contents) are the same
-                                  as in the newest backup of the series; retention still runs
-
-Network:
-  --retries N                     attempts per request (default 5)
-  --stall-timeout-seconds N       abort a transfer with no progress for N s (default 300)
-  --api-url URL                   another API address (default https://api.1fichier.com/v1);
-                                  HTTPS_PROXY and NO_PROXY are honoured
-  --on-upload-failure fail        the only choice here: on a failed upload the zip is dropped and the
-                                  exit code is 1 ("artifact" needs a GitHub Actions job)
-
-Output:
-  --json                          print the outputs (url, file-name, size, sha256, ...) as JSON
-  --verbose                       print every request (never the key)
-  --quiet, -q                     print only warnings, errors and the final line
-                                  Into a file or a pipe (cron, systemd), each line starts with its
-                                  ISO 8601 UTC time; --json prints one JSON document on stdout and
-                                  the log on stderr.
-  --help, --version
-
-Exit codes: 0 done (or nothing to back up with warn/ignore), 1 the backup failed (nothing was
-deleted) or check found a damaged backup, 2 bad arguments or a Node.js older than 24, 3 backup done
-but some old backups could not be deleted, 130 cancelled by SIGINT, 143 by SIGTERM.
-`;
-class UsageError extends Error {
-    name = 'UsageError';
-}
-/**
- * parseArgs' refusal in words, with --help. A stray argument is not echoed: it may be the key,
- * pasted where no flag takes it, and the line goes to a log file.
- */
-function describeParseError(error) {
-    if (error?.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
-        return ('Unexpected argument (not shown, in case it is a secret): every value follows its --flag, and the key ' +
-            'comes from ONEFICHIER_API_KEY or --key-file. See --help.');
-    return `${messageOf(error)}. See --help.`;
-}
-function parseCliArguments(argv, env) {
-    const options = {
-        path: { type: 'string', multiple: true },
-        'key-file': { type: 'string' },
-        'api-key': { type: 'string' },
-        'link-password': { type: 'string' },
-        'archive-password': { type: 'string' },
-        json: { type: 'boolean' },
-        verbose: { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-        ...Object.fromEntries(VALUE_FLAGS.filter((f) => f !== 'path').map((f) => [f, { type: 'string' }])),
-    };
-    // Boolean inputs work as bare switches too (--dry-run), or with a value (--dry-run=false).
-    const normalized = argv.map((arg) => (SWITCHES.includes(arg) ? `${arg}=true` : arg));
-    let parsed;
-    try {
-        parsed = (0,external_node_util_.parseArgs)({ args: normalized, options, strict: true, allowPositionals: false });
-    }
-    catch (error) {
-        throw new UsageError(describeParseError(error));
-    }
-    const values = parsed.values;
-    if (values['api-key'] !== undefined) {
-        throw new UsageError('--api-key is not accepted: a key on the command line is visible to every user of the machine. Set ' +
-            'ONEFICHIER_API_KEY or use --key-file.');
-    }
-    if (values['link-password'] !== undefined) {
-        throw new UsageError('--link-password is not accepted on the command line: set ONEFICHIER_LINK_PASSWORD instead.');
-    }
-    if (values['archive-password'] !== undefined) {
-        throw new UsageError('--archive-password is not accepted on the command line: set ONEFICHIER_ARCHIVE_PASSWORD instead.');
-    }
-    if (typeof values['on-upload-failure'] === 'string' && values['on-upload-failure'].trim() === 'artifact') {
-        throw new UsageError("--on-upload-failure artifact works only inside a GitHub Actions job (it uses the run's artifact storage); " +
-            'from the command line the only choice is fail.');
-    }
-    const inputs = {};
-    for (const flag of VALUE_FLAGS) {
-        const value = values[flag];
-        if (Array.isArray(value))
-            inputs[flag] = value.join('\n');
-        else if (typeof value === 'string')
-            inputs[flag] = value;
-    }
-    Object.assign(inputs, readSecrets(env, values['key-file']));
+/** A step output's text: none for null, JSON for a list. */
+const asOutput = (value) => value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+function outputsOf(result) {
+    const values = Object.entries(outputValues(result)).map(([name, value]) => [name, asOutput(value)]);
     return {
-        inputs,
-        json: values.json === true,
-        verbose: values.verbose === true,
-        quiet: values.quiet === true,
-        help: values.help === true,
-        version: values.version === true,
+        ...Object.fromEntries(values),
+        'missing-files': JSON.stringify(result.missing.map((m) => m.name)),
+        'artifact-id': '',
+        'artifact-url': '',
     };
 }
-/** The three secrets, each from its `*_FILE` variable (the key also from --key-file) or its variable. */
-function readSecrets(env, keyFile) {
-    const fromEnv = (name) => {
-        const file = env[`${name}_FILE`];
-        return file ? readSecretFile(file, `${name}_FILE`) : (env[name] ?? '');
-    };
-    return {
-        'api-key': typeof keyFile === 'string' ? readSecretFile(keyFile, '--key-file') : fromEnv('ONEFICHIER_API_KEY'),
-        'link-password': fromEnv('ONEFICHIER_LINK_PASSWORD'),
-        'archive-password': fromEnv('ONEFICHIER_ARCHIVE_PASSWORD'),
-    };
+/** A failed run still says where its zip went, when it was kept as a workflow artifact. */
+function failureOutputs(artifact) {
+    return artifact ? { 'artifact-id': String(artifact.id), 'artifact-url': artifact.url } : {};
+}
+const escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Why a backup was not kept: every rule it fell outside of (restic keeps the union of the rules). */
+function whyNotKept(policy) {
+    const rules = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly']
+        .filter((rule) => (policy[rule] ?? 0) > 0)
+        .map((rule) => `keep-${rule} ${policy[rule] === Infinity ? 'unlimited' : policy[rule]}`);
+    if (policy.within)
+        rules.push(`keep-within ${durationLabel(policy.within)}`);
+    for (const [key, period] of WITHIN_RULES) {
+        const d = policy[key];
+        if (d)
+            rules.push(`keep-within-${period} ${durationLabel(d)}`);
+    }
+    return rules.length > 0 ? `beyond ${rules.join(', ')}` : 'no rule keeps it';
 }
 /**
- * A secret handed over as a file (systemd credentials, container secrets): its content exactly,
- * less one final line ending. The path is not echoed: a key pasted where the path belongs would be.
+ * The series' sizes over time, oldest first, as a Mermaid bar chart (GitHub renders Mermaid in
+ * Markdown, job summaries included): a sudden drop is how a broken backup shows. Nothing for fewer
+ * than two backups with a known size.
  */
-function readSecretFile(file, where) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new UsageError(`cannot read the file named by ${where} (${code}); give the path of a file that holds the secret (the value ` +
-            `itself is not shown here, in case it is the secret)`);
-    }
-    return text.replace(/\r?\n$/, '');
+function sizeChart(backups) {
+    const sized = backups
+        .filter((b) => b.size !== undefined)
+        .sort((x, y) => x.time.getTime() - y.time.getTime())
+        .slice(-CHART_BARS);
+    if (sized.length < 2)
+        return [];
+    const largest = Math.max(...sized.map((b) => b.size));
+    const [unit, scale] = CHART_UNITS.find(([, bytes]) => largest >= bytes) ?? ['bytes', 1];
+    const labels = sized.map((b) => `"${b.time.toISOString().slice(5, 16).replace('T', ' ')}"`);
+    const values = sized.map((b) => Number((b.size / scale).toFixed(2)));
+    return [
+        '',
+        `Sizes of the series (${unit}, times UTC), oldest first:`,
+        '',
+        '```mermaid',
+        'xychart-beta',
+        `  x-axis [${labels.join(', ')}]`,
+        `  y-axis "${unit}" 0 --> ${Math.max(...values)}`,
+        `  bar [${values.join(', ')}]`,
+        '```',
+    ];
 }
-
-;// CONCATENATED MODULE: ./lib/cli/log.js
-// ECMA-48: carriage return, then erase the whole line.
-const CLEAR_LINE = '\r\x1b[2K';
-/**
- * Plain lines. Into a file or a pipe (cron, systemd's journal), each starts with an ISO 8601 UTC
- * time; in a terminal, none, and progress is one line updated in place. --quiet keeps warnings,
- * errors and the final line only.
- */
-class CliLog {
-    verbose;
-    out;
-    err;
-    quiet;
-    /** The stream that shows a progress line now, to be cleared before anything else is written. */
-    statusOn = null;
-    constructor(verbose, out = process.stdout, err = process.stderr, quiet = false) {
-        this.verbose = verbose;
-        this.out = out;
-        this.err = err;
-        this.quiet = quiet;
+/** The chart shows the newest this many. */
+const CHART_BARS = 30;
+const CHART_UNITS = [
+    ['GiB', 1024 ** 3],
+    ['MiB', 1024 ** 2],
+    ['KiB', 1024],
+];
+/** Long tables fold away, so the link and the outcome stay at the top. */
+const FOLD_ROWS = 15;
+function summaryMarkdown(result, warnings = [], policy = {}) {
+    const lines = ['## 1fichier backup', ''];
+    if (result.status === 'no-files') {
+        lines.push('No files matched `path`: no backup was made.');
+        return `${lines.join('\n')}\n`;
     }
-    line(stream, text) {
-        this.clearStatus();
-        stream.write(stream.isTTY ? `${text}\n` : `${new Date().toISOString()} ${text}\n`);
+    const title = result.status === 'dry-run'
+        ? '**Dry run**: the zip was made; nothing was uploaded or deleted.'
+        : result.status === 'unchanged'
+            ? `**Unchanged**: the files are the same as in [${result.fileName}](${result.url}), the newest backup; ` +
+                `nothing was uploaded.`
+            : `**Backup**: [${result.fileName}](${result.url})`;
+    lines.push(title, '', '| Item | Value |', '|---|---|');
+    const rows = [
+        ['File', `\`${result.fileName}\``],
+        ['Folder', `\`/${result.folderPath}\`${result.folderId === null ? '' : ` (id ${result.folderId})`}`],
+        ['Size', `${formatBytes(result.size)} (${result.size} bytes)`],
+        ['Files', String(result.fileCount)],
+        ['Duration', formatDuration(result.durationMs)],
+        ['SHA-256', `\`${result.sha256}\``],
+        ['Whirlpool', `\`${result.whirlpool.slice(0, 32)}…\``],
+        ['Encryption', result.encrypted ? 'AES-256 (WinZip AE-2); entry names readable' : 'none'],
+    ];
+    if (result.comparison)
+        rows.push(['Skip unchanged', result.comparison]);
+    if (result.url)
+        rows.unshift(['Download', result.url]);
+    for (const [name, value] of rows)
+        lines.push(`| ${name} | ${escapeCell(value)} |`);
+    if (result.missing.length > 0) {
+        lines.push('', `### Missing files (${result.missing.length})`, '', 'These selected files could not be read, and are not in the backup:', '');
+        for (const m of result.missing.slice(0, 50))
+            lines.push(`- \`${escapeCell(m.name)}\`: ${escapeCell(m.reason)}`);
+        if (result.missing.length > 50)
+            lines.push(`- … and ${result.missing.length - 50} more (see the log)`);
     }
-    clearStatus() {
-        this.statusOn?.write(CLEAR_LINE);
-        this.statusOn = null;
-    }
-    info(message) {
-        if (!this.quiet)
-            this.line(this.out, message);
-    }
-    /** In a terminal, replaces the previous progress line; elsewhere, an info line. */
-    status(message) {
-        if (this.quiet)
-            return;
-        if (!this.out.isTTY) {
-            this.line(this.out, message);
-            return;
-        }
-        // Cut to the terminal's width: a wrapped line could not be replaced.
-        const width = this.out.columns > 1 ? this.out.columns - 1 : 79;
-        this.out.write(`${CLEAR_LINE}${message.slice(0, width)}`);
-        this.statusOn = this.out;
-    }
-    /** The run's last line: printed even with --quiet. */
-    final(message) {
-        this.line(this.out, message);
-    }
-    warning(message) {
-        this.line(this.err, `warning: ${message}`);
-    }
-    error(message) {
-        this.line(this.err, `error: ${message}`);
-    }
-    debug(message) {
-        if (this.verbose)
-            this.line(this.err, `debug: ${message}`);
-    }
-    get debugEnabled() {
-        return this.verbose;
-    }
-    async group(name, body) {
-        this.info(`== ${name}`);
-        return body();
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/cli/output.js
-// What the CLI prints at the end of a backup: --json's one document, with typed values.
-
-/** --json: the outputs with their real types (numbers, booleans, lists); a dry run adds the planned deletions. */
-function jsonResult(result) {
+    const stages = Object.entries(result.stagesMs).map(([stage, ms]) => `${stage} ${formatDuration(ms)}`);
+    if (stages.length > 0)
+        lines.push('', `Stages: ${stages.join(', ')}`);
     const retention = result.retention;
-    return {
-        status: result.status,
-        ...outputValues(result),
-        encrypted: result.encrypted,
-        'not-pruned': (retention?.notPruned ?? []).map((n) => ({ ...named(n.backup), reason: n.reason })),
-        ...(result.status === 'dry-run'
-            ? { 'planned-deletions': (retention?.plan?.remove ?? []).map((d) => named(d.backup)) }
-            : {}),
-        'retention-skipped': retention?.skipped ?? null,
-        'missing-files': result.missing.map((m) => ({ name: m.name, reason: m.reason })),
-        'duration-ms': result.durationMs,
-    };
-}
-function retentionIncomplete(result) {
-    const retention = result.retention;
-    return retention !== null && (retention.plan === null || retention.notPruned.length > 0);
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
-var index_umd = __webpack_require__(608);
-;// CONCATENATED MODULE: ./lib/backup/digest.js
-// SHA-256 and Whirlpool of the finished zip, read back from the file while it is being uploaded.
-// Whirlpool (1fichier's checksum) is slow: hashed while zipping it took a core from deflate; hashed
-// beside the upload, which waits on the network, it costs next to nothing. It runs in a child Node
-// process with OpenSSL's legacy provider (about twice as fast as WebAssembly); where that is not
-// available, hash-wasm does it in this process.
-
-
-
-
-
-// Hashes what arrives on stdin; says "ready" once Whirlpool is there (else exits 3), and prints
-// the Whirlpool at the end.
-const CHILD_SCRIPT = `
-const c = require('node:crypto')
-let w
-try { w = c.createHash('whirlpool') } catch { process.exit(3) }
-process.stdout.write('ready\\n')
-process.stdin.on('data', (d) => w.update(d)).on('end', () => process.stdout.write(w.digest('hex') + '\\n'))
-`;
-const CHILD_UNAVAILABLE = 3;
-const READ_SIZE = 1 << 20;
-/**
- * Starts reading `file` at once: SHA-256 here, Whirlpool in a child Node with OpenSSL's legacy
- * provider (about twice as fast as WebAssembly) fed through a pipe, or with hash-wasm here. The
- * file is read once, whatever else (`reader`) looks at its bytes.
- */
-function digestFile(file, options = {}) {
-    const abort = new AbortController();
-    const result = (async () => {
-        const whirlpool = (options.preferChild !== false ? await childWhirlpool(abort.signal) : null) ?? (await wasmWhirlpool());
-        const sha256 = (0,external_node_crypto_.createHash)('sha256');
-        try {
-            for await (const chunk of readInTurns(file, abort.signal)) {
-                sha256.update(chunk);
-                await whirlpool.update(chunk);
-                await options.reader?.feed(chunk);
+    if (retention) {
+        lines.push('', '### Retention', '');
+        if (retention.skipped)
+            lines.push(`Skipped: ${retention.skipped}.`);
+        if (retention.plan) {
+            const pruned = new Set(retention.pruned.map((b) => b.url));
+            const failed = new Map(retention.notPruned.map((n) => [n.backup.url, n.reason]));
+            const rows = retention.plan.decisions.length;
+            if (rows > FOLD_ROWS)
+                lines.push(`<details><summary>${retention.plan.keep.length} kept, ${retention.plan.remove.length} not kept (${rows} ` +
+                    `backups)</summary>`, '');
+            lines.push('| Backup | Size | Decision | Why |', '|---|---:|---|---|');
+            for (const d of retention.plan.decisions) {
+                const decision = d.keep
+                    ? 'kept'
+                    : result.status === 'dry-run'
+                        ? 'would be deleted'
+                        : pruned.has(d.backup.url)
+                            ? 'deleted'
+                            : `not deleted: ${failed.get(d.backup.url) ?? 'unknown'}`;
+                const why = d.keep ? d.reasons.join(', ') : whyNotKept(policy);
+                const size = d.backup.size === undefined ? '' : formatBytes(d.backup.size);
+                lines.push(`| \`${d.backup.fileName}\` | ${size} | ${escapeCell(decision)} | ${escapeCell(why)} |`);
             }
+            if (rows > FOLD_ROWS)
+                lines.push('', '</details>');
+            lines.push(...sizeChart(retention.plan.decisions.map((d) => d.backup)));
         }
-        catch (error) {
-            whirlpool.abort();
-            throw error;
-        }
-        return { sha256: sha256.digest('hex'), whirlpool: await whirlpool.digest(), engine: whirlpool.engine };
-    })();
-    // A failure surfaces where the result is awaited; until then it must not be unhandled.
-    result.catch(() => undefined);
-    return { result, cancel: () => abort.abort(new Error('hashing cancelled')) };
+    }
+    if (warnings.length > 0) {
+        lines.push('', `### Warnings (${warnings.length})`, '');
+        for (const w of warnings.slice(0, 30))
+            lines.push(`- ${escapeCell(w)}`);
+        if (warnings.length > 30)
+            lines.push(`- … and ${warnings.length - 30} more (see the log)`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./lib/action/artifact.js
+// on-upload-failure: artifact. The zip that could not reach 1fichier is kept as a workflow
+// artifact of this run, as it is (no second zip around it). @actions/artifact is loaded only
+// here, on that rare path, so it costs nothing at start-up.
+
+async function saveZipAsArtifact(zipPath, env = process.env) {
+    const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 44).then(__webpack_require__.bind(__webpack_require__, 19044));
+    const client = new DefaultArtifactClient();
+    const result = await client.uploadArtifact(external_node_path_.basename(zipPath), [zipPath], external_node_path_.dirname(zipPath), {
+        skipArchive: true,
+    });
+    if (result.id === undefined)
+        throw new Error('the artifact service gave no artifact id');
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const url = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${result.id}`
+        : '';
+    return { name: external_node_path_.basename(zipPath), id: result.id, url, sha256: result.digest ?? '' };
+}
+
+;// CONCATENATED MODULE: ./lib/platform/signals.js
+
+/** Exit codes as Unix tools use them: 128 + the signal's number. */
+function exitCodeFor(signal) {
+    return signal === 'SIGTERM' ? 143 : 130;
 }
 /**
- * The file in 1 MiB chunks, read into two buffers in turn: the next read runs while a chunk is
- * hashed, and no chunk is a new allocation (a fresh 1 MiB per read piled up as garbage, ~50 MB).
- * A chunk is valid until the loop asks for the one after the next.
+ * The runner cancels with SIGINT, then SIGTERM 7.5 s later. The first signal aborts what is under
+ * way (no deletion starts after it); cleanup runs in the run's `finally`.
  */
-async function* readInTurns(file, signal) {
-    const handle = await (0,promises_.open)(file, 'r');
-    try {
-        const buffers = [Buffer.allocUnsafe(READ_SIZE), Buffer.allocUnsafe(READ_SIZE)];
-        let position = 0;
-        const readAt = async (buffer) => {
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
-            position += bytesRead;
-            return buffer.subarray(0, bytesRead);
-        };
-        let next = readAt(buffers[0]);
-        for (let turn = 1;; turn++) {
-            const chunk = await next;
-            signal.throwIfAborted();
-            if (chunk.length === 0)
-                return;
-            // The other buffer's chunk was handled in full before this one was handed out.
-            next = readAt(buffers[turn % 2]);
-            next.catch(() => undefined);
-            yield chunk;
-        }
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
-async function childWhirlpool(signal) {
-    // The standalone executable is no `node`: started again, it runs the CLI, not `-e`.
-    if ((0,external_node_sea_.isSea)())
-        return null;
-    // The child needs nothing from our environment (and must not see the key).
-    const child = (0,external_node_child_process_.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], {
-        stdio: ['pipe', 'pipe', 'ignore'],
-        env: {},
-        signal,
-    });
-    let output = '';
-    const closed = new Promise((resolve) => {
-        child.on('error', () => resolve(null));
-        child.on('close', resolve);
-    });
-    const ready = new Promise((resolve) => {
-        child.stdout.on('data', (d) => {
-            output += d.toString();
-            if (output.startsWith('ready\n'))
-                resolve(true);
-        });
-        void closed.then(() => resolve(false));
-    });
-    child.stdin.on('error', () => undefined);
-    if (!(await ready)) {
-        const code = await closed;
-        signal.throwIfAborted();
-        if (code === CHILD_UNAVAILABLE || code === null)
-            return null;
-        throw new Error(`hashing the zip failed (the hashing process exited with ${code})`);
-    }
+function watchCancellation(log) {
+    const controller = new AbortController();
+    let received;
+    const onSignal = (signal) => {
+        if (controller.signal.aborted)
+            return;
+        received = signal;
+        log.warning(`Received ${signal}: stopping; nothing will be deleted`);
+        controller.abort(new Error(`cancelled by ${signal}`));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     return {
-        engine: 'openssl-child',
-        // Resolves once the chunk is in the pipe: its buffer is then free to be read into again.
-        update: (chunk) => new Promise((resolve, reject) => child.stdin.write(chunk, (error) => (error ? reject(error) : resolve()))),
-        digest: async () => {
-            child.stdin.end();
-            const code = await closed;
-            signal.throwIfAborted();
-            const match = /^ready\n([0-9a-f]{128})$/.exec(output.trim());
-            if (code !== 0 || !match)
-                throw new Error(`hashing the zip failed (the hashing process exited with ${code})`);
-            return match[1];
+        signal: controller.signal,
+        get received() {
+            return received;
         },
-        abort: () => child.kill(),
+        dispose() {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
     };
-}
-async function wasmWhirlpool() {
-    const whirlpool = await (0,index_umd.createWhirlpool)();
-    whirlpool.init();
-    return {
-        engine: 'wasm',
-        update: async (chunk) => void whirlpool.update(chunk),
-        digest: async () => whirlpool.digest('hex'),
-        abort: () => undefined,
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/restore/download.js
-// A backup brought down to a file: a one-use token per try (get_token.cgi, as rclone asks it), a
-// dropped connection resumed with Range, then the size and Whirlpool checked against the listing.
-// A corrupted or short download is fetched again with a new token, then refused.
-
-
-
-
-
-/** Whole downloads tried when the bytes do not match the listing (each after a new token). */
-const WHOLE_ATTEMPTS = 2;
-async function downloadBackup(client, backup, file, options) {
-    const { log } = options;
-    for (let whole = 1;; whole++) {
-        await (0,promises_.rm)(file, { force: true });
-        await fetchResuming(client, backup, file, options);
-        const size = (await (0,promises_.stat)(file)).size;
-        const { whirlpool } = await digestFile(file).result;
-        const problem = backup.size >= 0 && size !== backup.size
-            ? `${formatBytes(size)} arrived, the listing says ${formatBytes(backup.size)}`
-            : backup.whirlpool !== '' && whirlpool !== backup.whirlpool
-                ? `its Whirlpool ${whirlpool.slice(0, 16)}... is not 1fichier's ${backup.whirlpool.slice(0, 16)}...`
-                : null;
-        if (!problem) {
-            log.info(`Downloaded ${backup.fileName} (${formatBytes(size)}); size and Whirlpool match 1fichier's`);
-            return;
-        }
-        await (0,promises_.rm)(file, { force: true });
-        if (whole >= WHOLE_ATTEMPTS) {
-            throw new BackupError(`The download of ${backup.fileName} is corrupted (${problem}) after ${whole} tries; nothing was extracted. ` +
-                `Run again later.`);
-        }
-        log.warning(`The download of ${backup.fileName} is corrupted (${problem}); downloading it again with a new token`);
-    }
-}
-async function fetchResuming(client, backup, file, options) {
-    let offset = 0;
-    for (let attempt = 1;; attempt++) {
-        const token = await tokenFor(client, backup, options);
-        try {
-            await client.transport.download(token, file, offset);
-            return;
-        }
-        catch (error) {
-            if (!(error instanceof OneFichierError) || !isRetryable(error.kind) || attempt >= options.retries)
-                throw error;
-            offset = error.resumeFrom ?? 0;
-            options.log.warning(`${error.message.split('. ')[0]}; resuming from byte ${offset} with a new token (attempt ${attempt + 1} of ` +
-                `${options.retries})`);
-        }
-    }
-}
-/** A one-use token; 1fichier's refusals of downloads get their own advice. */
-async function tokenFor(client, backup, options) {
-    try {
-        return await client.getDownloadToken(backup.url, { password: options.linkPassword, cdn: options.cdn });
-    }
-    catch (error) {
-        if (!(error instanceof OneFichierError))
-            throw error;
-        const code = errorNumber(error.detail);
-        if (code === 913) {
-            throw new BackupError(`1fichier refused the download (${error.detail}): premium downloads through the API are refused from ` +
-                `datacenter addresses, which a GitHub-hosted runner is, unless CDN credit is spent. Use --cdn (the restore ` +
-                `action's cdn: true) on an account with CDN credit, or restore from another machine.`);
-        }
-        if (code === 887) {
-            throw new BackupError(`1fichier refused the download (${error.detail}): the account allows one location at a time. Stop downloads ` +
-                `from other places (or sign out elsewhere) and run again.`);
-        }
-        if (code === 631 && /password/i.test(error.detail)) {
-            throw new BackupError(`1fichier refused the download (${error.detail}): the backup has a download password; set ` +
-                `ONEFICHIER_LINK_PASSWORD (link-password) to it.`);
-        }
-        throw error;
-    }
-}
-
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: ./node_modules/yauzl/index.js
-var yauzl = __webpack_require__(663);
-;// CONCATENATED MODULE: ./lib/restore/zip-reader.js
-// Reads a backup zip back, through yauzl (a well-kept reader): first the whole central directory,
-// checked for any entry that would land outside the target (absolute names, `..`, a path through a
-// link entry) so that an unsafe zip is refused before anything is written; then each entry's data,
-// inflated and checked against its CRC-32, or for AES entries (WinZip AE-2) against the password
-// check and the authentication code, as restic's `check --read-data` reads every blob.
-
-
-
-
-
-
-const S_IFMT = 0o170000;
-const zip_reader_S_IFLNK = 0o120000;
-const zip_reader_S_IFDIR = 0o040000;
-/** A zip that must not be restored: the message names the entry and why. */
-class UnsafeArchiveError extends BackupError {
-    name = 'UnsafeArchiveError';
-}
-/** A zip whose data does not match its own checksums (or a wrong archive password). */
-class CorruptArchiveError extends BackupError {
-    name = 'CorruptArchiveError';
-}
-class OpenArchive {
-    zip;
-    entries;
-    constructor(zip, entries) {
-        this.zip = zip;
-        this.entries = entries;
-    }
-    /** Opens `file` and checks every name before any data is read. */
-    static async open(file) {
-        let zip;
-        try {
-            zip = await new Promise((resolve, reject) => yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, z) => (error ? reject(error) : resolve(z))));
-        }
-        catch (error) {
-            throw new CorruptArchiveError(`The backup is not a readable zip (${error.message}).`);
-        }
-        const entries = [];
-        try {
-            await new Promise((resolve, reject) => {
-                zip.on('entry', (entry) => {
-                    entries.push(describe(entry));
-                    zip.readEntry();
-                });
-                zip.on('end', resolve);
-                zip.on('error', reject);
-                zip.readEntry();
-            });
-        }
-        catch (error) {
-            zip.close();
-            throw new CorruptArchiveError(`The backup's central directory cannot be read (${error.message}).`);
-        }
-        try {
-            checkNames(entries);
-        }
-        catch (error) {
-            zip.close();
-            throw error;
-        }
-        return new OpenArchive(zip, entries);
-    }
-    close() {
-        this.zip.close();
-    }
-    /**
-     * The entry's content as it was zipped, checked as it streams: a CRC-32 (or, for AES, the
-     * authentication code) that does not match makes the stream fail at its end.
-     */
-    async content(entry, password) {
-        const raw = entry.raw;
-        const encrypted = raw.compressionMethod === AES_METHOD;
-        const stream = await new Promise((resolve, reject) => 
-        // yauzl inflates method 8 itself; an AES entry (method 99) comes raw, to be opened here.
-        this.zip.openReadStream(raw, (encrypted ? { decodeFileData: false } : {}), (error, s) => error ? reject(error) : resolve(s)));
-        if (!encrypted) {
-            if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
-                throw new CorruptArchiveError(`'${entry.displayName}' uses compression method ${raw.compressionMethod}, which this tool does not read.`);
-            }
-            return chain(entry.displayName, stream, new CrcCheck(raw.crc32, entry.displayName));
-        }
-        if (password === undefined || password === '') {
-            stream.destroy();
-            throw new CorruptArchiveError(`'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`);
-        }
-        const method = aesMethod(raw);
-        const decrypted = new AesCheck(password, entry.displayName);
-        return method === 8
-            ? chain(entry.displayName, stream, decrypted, (0,external_node_zlib_.createInflateRaw)())
-            : chain(entry.displayName, stream, decrypted);
-    }
 }
 /**
- * Pipes `source` through `steps` and returns the last, to which any failure on the way is passed:
- * a bad deflate stream or a short entry is a damaged backup, never an unhandled error.
+ * Tests only: ONEFICHIER_BACKUP_TEST_TIME_SCALE=0.01 makes every wait (pacing, flood pause) 100x
+ * shorter. Honoured only for a loopback api-url, so it can never be used to hammer the real service.
  */
-function chain(name, source, ...steps) {
-    const last = steps[steps.length - 1];
-    const fail = (error) => {
-        if (last.destroyed)
-            return;
-        source.destroy();
-        last.destroy(error instanceof CorruptArchiveError
-            ? error
-            : new CorruptArchiveError(`'${name}' cannot be read back (${error.message}): the backup is damaged.`));
-    };
-    let from = source;
-    for (const step of steps) {
-        from.on('error', fail);
-        from = from.pipe(step);
-    }
-    return last;
-}
-function describe(entry) {
-    const name = Buffer.from(entry.fileName);
-    const utf8 = (entry.generalPurposeBitFlag & 0x800) !== 0;
-    const displayName = utf8 ? name.toString('utf8') : name.toString('latin1');
-    const unixMode = entry.versionMadeBy >> 8 === 3 ? (entry.externalFileAttributes >>> 16) & 0xffff : 0;
-    const type = unixMode & S_IFMT;
-    const isDir = type === zip_reader_S_IFDIR || name[name.length - 1] === 0x2f;
-    const kind = type === zip_reader_S_IFLNK ? 'symlink' : isDir ? 'directory' : 'file';
-    const trimmed = isDir && name[name.length - 1] === 0x2f ? name.subarray(0, name.length - 1) : name;
-    return {
-        name: trimmed,
-        displayName: displayName.replace(/\/$/, ''),
-        kind,
-        mode: unixMode ? unixMode & 0o7777 : null,
-        size: entry.uncompressedSize,
-        raw: entry,
-    };
-}
-/** Any entry that would land outside the target refuses the whole zip: nothing is written. */
-function checkNames(entries) {
-    const links = new Set();
-    for (const entry of entries)
-        if (entry.kind === 'symlink')
-            links.add(entry.name.toString('latin1'));
-    for (const entry of entries) {
-        const why = unsafeName(entry.name);
-        if (why)
-            throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' that ${why}; the zip is refused as a whole and nothing was ` +
-                `written.`);
-        const segments = entry.name.toString('latin1').split('/');
-        for (let i = 1; i < segments.length; i++) {
-            if (links.has(segments.slice(0, i).join('/'))) {
-                throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' under '${segments.slice(0, i).join('/')}', which is a ` +
-                    `symbolic link in the zip: it could land outside the target. The zip is refused as a whole and nothing ` +
-                    `was written.`);
-            }
-        }
-    }
-}
-function unsafeName(name) {
-    const text = name.toString('latin1');
-    if (text === '')
-        return 'has an empty name';
-    if (text.includes('\0'))
-        return 'has a NUL byte in its name';
-    if (text.startsWith('/') || /^[A-Za-z]:/.test(text))
-        return 'is an absolute path';
-    if (text.includes('\\'))
-        return 'has a backslash in its name (a Windows path)';
-    const segments = text.split('/');
-    if (segments.some((s) => s === '..'))
-        return "goes up with '..'";
-    if (segments.some((s) => s === '' || s === '.'))
-        return 'has an empty or "." path segment';
-    return null;
-}
-/** The compression method inside an AES entry, from its 0x9901 extra field. */
-function aesMethod(entry) {
-    const field = entry.extraFields.find((f) => f.id === 0x9901);
-    if (!field || field.data.length < 7)
-        throw new CorruptArchiveError('An encrypted entry has no AES extra field (0x9901).');
-    return field.data.readUInt16LE(5);
-}
-/** Passes the data through; fails at the end when its CRC-32 is not the entry's. */
-class CrcCheck extends external_node_stream_.Transform {
-    expected;
-    name;
-    crc = 0;
-    constructor(expected, name) {
-        super();
-        this.expected = expected;
-        this.name = name;
-    }
-    _transform(chunk, _encoding, callback) {
-        this.crc = (0,external_node_zlib_.crc32)(chunk, this.crc);
-        callback(null, chunk);
-    }
-    _flush(callback) {
-        if (this.crc >>> 0 === this.expected >>> 0)
-            callback();
-        else
-            callback(new CorruptArchiveError(`'${this.name}' fails its CRC-32 check: the backup is damaged.`));
-    }
-}
-/** WinZip AE-2: decrypted as it streams; a wrong password or authentication code fails it. */
-class AesCheck extends external_node_stream_.Transform {
-    name;
-    reader;
-    constructor(password, name) {
-        super();
-        this.name = name;
-        this.reader = new AesEntryReader(password);
-    }
-    _transform(chunk, _encoding, callback) {
-        this.reader.read(chunk).then((plain) => callback(null, plain.length > 0 ? plain : undefined), (error) => callback(error instanceof AesPasswordError
-            ? new CorruptArchiveError(`'${this.name}' does not open with this archive password (its password check differs).`)
-            : error));
-    }
-    _flush(callback) {
-        const problem = this.reader.finish();
-        if (!problem) {
-            callback();
-            return;
-        }
-        callback(new CorruptArchiveError(problem === 'cut short'
-            ? `'${this.name}' is cut short: the backup is damaged.`
-            : `'${this.name}' fails its AES authentication code: the backup is damaged or was changed.`));
-    }
-}
-/** Reads one entry to its end (checking it) without keeping the bytes. */
-async function drainChecked(stream) {
-    await (0,external_node_stream_promises_.pipeline)(stream, new external_node_stream_.Writable({
-        write: (_chunk, _encoding, done) => done(),
-    }));
-}
-
-;// CONCATENATED MODULE: ./lib/restore/extract.js
-// A checked zip written out: contents, Unix modes, symbolic links (as links) and directories, first
-// into a folder beside the target, then moved into place, so that a failed restore leaves nothing
-// in the target. Every entry is checked (CRC-32 or AES code) as it is written.
-
-
-
-
-
-
-/** Refuses a non-empty target without overwrite, before anything is downloaded or written. */
-async function checkTarget(target, overwrite) {
-    const entries = await (0,promises_.readdir)(target).catch((error) => {
-        const code = error.code;
-        if (code === 'ENOENT')
-            return [];
-        if (code === 'ENOTDIR')
-            throw new BackupError(`'${target}' is a file, not a folder: give another --to.`);
-        throw error;
-    });
-    if (entries.length > 0 && !overwrite) {
-        throw new BackupError(`'${target}' is not empty: restore into an empty or new folder, or add --overwrite to replace what the backup ` +
-            `holds there.`);
-    }
-}
-async function extractInto(archive, target, options) {
-    const parent = external_node_path_.dirname(external_node_path_.resolve(target));
-    await (0,promises_.mkdir)(parent, { recursive: true });
-    const staging = await (0,promises_.mkdtemp)(external_node_path_.join(parent, `.${external_node_path_.basename(target)}.restore-`));
+function timeScaleFromEnv(apiUrl) {
+    const raw = process.env.ONEFICHIER_BACKUP_TEST_TIME_SCALE;
+    const value = raw === undefined ? NaN : Number(raw);
+    if (!Number.isFinite(value) || value < 0 || value > 1)
+        return 1;
+    let host;
     try {
-        const result = await writeAll(archive, staging, options.password);
-        await moveIntoPlace(staging, target, options.overwrite);
-        return result;
+        host = new URL(apiUrl).hostname;
     }
-    finally {
-        await (0,promises_.rm)(staging, { recursive: true, force: true });
-    }
-}
-/** Checks every entry without writing anything (restic's check --read-data). */
-async function checkAll(archive, password) {
-    let fileCount = 0;
-    let bytes = 0;
-    for (const entry of archive.entries) {
-        if (entry.kind === 'directory')
-            continue;
-        await drainChecked(await archive.content(entry, password));
-        fileCount++;
-        bytes += entry.size;
-    }
-    return { fileCount, bytes };
-}
-async function writeAll(archive, root, password) {
-    const rootBytes = Buffer.from(root + external_node_path_.sep);
-    const at = (name) => Buffer.concat([rootBytes, name]);
-    const directories = [];
-    let fileCount = 0;
-    let bytes = 0;
-    for (const entry of archive.entries) {
-        const where = at(entry.name);
-        await (0,promises_.mkdir)(parentOf(where), { recursive: true });
-        if (entry.kind === 'directory') {
-            await (0,promises_.mkdir)(where, { recursive: true });
-            directories.push({ where, mode: entry.mode });
-            continue;
-        }
-        const content = await archive.content(entry, password);
-        if (entry.kind === 'symlink') {
-            const chunks = [];
-            for await (const chunk of content)
-                chunks.push(chunk);
-            await (0,promises_.symlink)(Buffer.concat(chunks).toString('utf8'), where);
-        }
-        else {
-            await (0,external_node_stream_promises_.pipeline)(content, (0,external_node_fs_.createWriteStream)(where, { mode: 0o600 }));
-            if (entry.mode !== null)
-                await (0,promises_.chmod)(where, entry.mode);
-            bytes += entry.size;
-        }
-        fileCount++;
-    }
-    // Directories last, deepest first: a read-only one must not stop what goes inside it.
-    for (const { where, mode } of directories.reverse())
-        if (mode !== null)
-            await (0,promises_.chmod)(where, mode);
-    return { fileCount, bytes };
-}
-function parentOf(file) {
-    const slash = file.lastIndexOf(0x2f);
-    return file.subarray(0, slash);
-}
-/** A new or empty target takes the staging folder whole; with overwrite, each top-level entry replaces its namesake. */
-async function moveIntoPlace(staging, target, overwrite) {
-    const existing = await (0,promises_.readdir)(target).catch(() => null);
-    if (existing === null || existing.length === 0) {
-        if (existing !== null)
-            await (0,promises_.rm)(target, { recursive: true, force: true });
-        await (0,promises_.rename)(staging, target);
-        await (0,promises_.mkdir)(staging); // the caller removes it
-        return;
-    }
-    if (!overwrite)
-        throw new BackupError(`'${target}' is not empty (it changed during the restore); nothing was written there.`);
-    for (const name of await (0,promises_.readdir)(staging, { encoding: 'buffer' })) {
-        const from = Buffer.concat([Buffer.from(staging + external_node_path_.sep), name]);
-        const to = Buffer.concat([Buffer.from(target + external_node_path_.sep), name]);
-        if (await (0,promises_.lstat)(to).catch(() => null))
-            await (0,promises_.rm)(to, { recursive: true, force: true });
-        await (0,promises_.rename)(from, to);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/restore/series.js
-// The series as the commands that read it back see it: the destination folder looked up (never
-// created), listed once, and its backups newest first with what 1fichier says of each.
-
-
-
-
-
-/** The destination folder does not exist: there is no series to read. */
-class NoSeriesError extends BackupError {
-    name = 'NoSeriesError';
-}
-async function readSeries(client, folder, prefix, log) {
-    const resolved = await resolveFolder(client, folder, { create: false, log });
-    if (resolved.id === null)
-        throw new NoSeriesError(`The folder '${folder.join('/') || '/'}' does not exist in the 1fichier account: check --folder.`);
-    const listing = await client.listFiles(resolved.id);
-    const { series, unreadable, ambiguous } = seriesFromListing(listing, prefix);
-    for (const name of unreadable)
-        log.warning(`'${name}' looks like a backup of this series but its timestamp is not a real time; it is left out`);
-    for (const what of ambiguous)
-        log.warning(`The listing shows ${what}; it is left out`);
-    const backups = series
-        .map((b) => {
-        const item = listing.find((i) => fileIdOf(i.url) === fileIdOf(b.url));
-        const checksum = typeof item?.checksum === 'string' ? item.checksum.trim().toLowerCase() : '';
-        return { ...b, size: toNumber(item?.size) ?? -1, whirlpool: checksum };
-    })
-        .sort((a, b) => b.time.getTime() - a.time.getTime() || (a.fileName < b.fileName ? 1 : -1));
-    return { folderId: resolved.id, listing, backups };
-}
-/** `latest` (the newest not dated in the future), `all`, or one file name. */
-function chooseBackups(series, choice, now, where) {
-    if (choice === 'all')
-        return series.backups;
-    if (choice === 'latest') {
-        const latest = series.backups.find((b) => b.time.getTime() <= now.getTime());
-        return latest ? [latest] : [];
-    }
-    const named = series.backups.find((b) => b.fileName === choice);
-    if (!named)
-        throw new BackupError(`No backup named ${choice} in ${where}: run 'list' to see the series.`);
-    return [named];
-}
-
-;// CONCATENATED MODULE: ./lib/restore/commands.js
-// The way back, as commands on the same engine as the backup: list the series, prune it by the
-// retention rules alone (restic's forget), check backups by downloading and reading every entry
-// (restic's check --read-data), and restore one into a folder.
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function withClient(ctx, body) {
-    const { config } = ctx;
-    const transport = new Transport({
-        apiUrl: config.apiUrl,
-        apiKey: config.apiKey,
-        retries: config.retries,
-        stallTimeoutMs: config.stallTimeoutMs,
-        timeScale: ctx.timeScale,
-        log: ctx.log,
-        signal: ctx.signal,
-    });
-    try {
-        return await body(new OneFichierClient(transport));
-    }
-    finally {
-        await transport.close();
-    }
-}
-const where = (config) => `'${config.folder.join('/') || '/'}' (series ${config.namePrefix})`;
-/** `list`: the series, newest first; with keep-* rules, which rule keeps each. */
-async function listCommand(ctx) {
-    return withClient(ctx, async (client) => {
-        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
-        const plan = retentionActive(ctx.config.retention)
-            ? planRetention(series.backups, ctx.config.retention, { now: ctx.now })
-            : null;
-        return series.backups.map((b) => {
-            const row = { 'file-name': b.fileName, url: b.url, size: b.size, time: b.time.toISOString() };
-            const decision = plan?.decisions.find((d) => d.backup.url === b.url);
-            if (decision)
-                row['kept-by'] = decision.reasons;
-            return row;
-        });
-    });
-}
-/** `prune`: retention alone, with the same plan, reasons and safety as after a backup. */
-async function pruneCommand(ctx) {
-    if (!retentionActive(ctx.config.retention)) {
-        throw new BackupError('prune needs at least one keep-* rule above 0 (e.g. --keep-daily 7): without one every backup would go.');
-    }
-    return withClient(ctx, async (client) => {
-        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
-        return ctx.log.group(`Prune${ctx.config.dryRun ? ' (dry run)' : ''}`, () => applyRetention({
-            client,
-            folderId: series.folderId,
-            prefix: ctx.config.namePrefix,
-            policy: ctx.config.retention,
-            now: ctx.now,
-            newBackup: null,
-            dryRun: ctx.config.dryRun,
-            log: ctx.log,
-            signal: ctx.signal,
-        }));
-    });
-}
-/** `check`: download and verify Whirlpool and every entry; extract nothing. */
-async function checkCommand(ctx) {
-    return withClient(ctx, async (client) => {
-        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
-        const chosen = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config));
-        if (chosen.length === 0)
-            throw new BackupError(`The series has no backup in ${where(ctx.config)}.`);
-        const results = [];
-        for (const backup of chosen) {
-            ctx.signal?.throwIfAborted();
-            results.push(await ctx.log.group(`Check ${backup.fileName}`, () => checkOne(client, ctx, backup)));
-        }
-        return results;
-    });
-}
-async function checkOne(client, ctx, backup) {
-    const base = { 'file-name': backup.fileName, url: backup.url };
-    try {
-        const count = await withDownload(client, ctx, backup, async (archive) => (await checkAll(archive, ctx.config.archivePassword || undefined)).fileCount);
-        ctx.log.info(`${backup.fileName}: Whirlpool and all ${count} entries check out`);
-        return { ...base, ok: true, 'file-count': count };
-    }
-    catch (error) {
-        if (!(error instanceof BackupError))
-            throw error;
-        ctx.log.error(`${backup.fileName}: ${error.message}`);
-        return { ...base, ok: false, problem: error.message };
-    }
-}
-/** `restore`: one backup into `target`, checked whole before it is moved into place. */
-async function restoreCommand(ctx, target, overwrite) {
-    await checkTarget(target, overwrite);
-    return withClient(ctx, async (client) => {
-        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
-        const [backup] = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config));
-        if (!backup)
-            return null;
-        const extracted = await ctx.log.group(`Restore ${backup.fileName}`, () => withDownload(client, ctx, backup, (archive) => extractInto(archive, target, { password: ctx.config.archivePassword || undefined, overwrite })));
-        ctx.log.info(`Restored ${extracted.fileCount} files of ${backup.fileName} into ${target}`);
-        return {
-            'file-name': backup.fileName,
-            url: backup.url,
-            size: backup.size,
-            'file-count': extracted.fileCount,
-            path: target,
-        };
-    });
-}
-/** Downloads a backup to a temporary file, checks it, opens it, and always removes it after. */
-async function withDownload(client, ctx, backup, body) {
-    const dir = await (0,promises_.mkdtemp)(external_node_path_.join(ctx.tempDir ?? external_node_os_.tmpdir(), '1fichier-restore-'));
-    try {
-        const file = external_node_path_.join(dir, backup.fileName);
-        await downloadBackup(client, backup, file, {
-            linkPassword: ctx.config.linkPassword,
-            cdn: ctx.config.cdn,
-            retries: ctx.config.retries,
-            log: ctx.log,
-        });
-        const archive = await OpenArchive.open(file);
-        try {
-            return await body(archive);
-        }
-        finally {
-            archive.close();
-        }
-    }
-    finally {
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/cli/repository.js
-// The command line of the way back: `list`, `prune`, `check` and `restore`, each with the flags it
-// needs, the secrets from the environment or files as for `backup`, and plain or --json output.
-
-
-
-
-
-
-
-const REPOSITORY_COMMANDS = ['list', 'prune', 'check', 'restore'];
-const REPOSITORY_HELP = `Commands that read the series back (the same key, folder and name prefix as backups):
-
-  list    --folder F --name-prefix P [--keep-... N] [--json]
-          the series, newest first: name, time (UTC, from the name), size, link; with keep-* rules,
-          which rule keeps each
-  restore --folder F --name-prefix P [--backup latest|FILE-NAME] --to DIR [--overwrite] [--cdn]
-          downloads the backup, checks its size and Whirlpool, refuses a zip with any entry that would
-          land outside DIR, checks every entry, and extracts contents, modes, links and folders; DIR
-          must be empty unless --overwrite; AES zips need ONEFICHIER_ARCHIVE_PASSWORD
-  check   --folder F --name-prefix P [--backup latest|all|FILE-NAME] [--cdn]
-          downloads and verifies Whirlpool and every entry, extracts nothing; exit 1 on any mismatch
-  prune   --folder F --name-prefix P --keep-... N [--dry-run]
-          retention alone, no upload (restic's forget), with the same plan and safety as after a backup
-
-  --cdn spends CDN credit on the download: 1fichier refuses API downloads from datacenter addresses
-  (a GitHub-hosted runner is one) without it. ONEFICHIER_LINK_PASSWORD opens backups that have a
-  download password.
-`;
-class RepositoryUsageError extends Error {
-    name = 'RepositoryUsageError';
-}
-const KEEP_FLAGS = [...KEEP_COUNT_INPUTS, ...KEEP_WITHIN_INPUTS.map(([input]) => input)];
-const repository_VALUE_FLAGS = [
-    'folder',
-    'name-prefix',
-    'backup',
-    'to',
-    'api-url',
-    'retries',
-    'stall-timeout-seconds',
-    'key-file',
-    ...KEEP_FLAGS,
-];
-const repository_SWITCHES = ['overwrite', 'cdn', 'json', 'verbose', 'dry-run', 'quiet'];
-/** What every command takes; each adds its own flags. */
-const COMMON = [
-    'folder',
-    'name-prefix',
-    'api-url',
-    'retries',
-    'stall-timeout-seconds',
-    'key-file',
-    'json',
-    'verbose',
-    'quiet',
-];
-const ALLOWED = {
-    list: new Set([...COMMON, ...KEEP_FLAGS]),
-    prune: new Set([...COMMON, ...KEEP_FLAGS, 'dry-run']),
-    check: new Set([...COMMON, 'backup', 'cdn']),
-    restore: new Set([...COMMON, 'backup', 'to', 'overwrite', 'cdn']),
-};
-function parseRepositoryArgs(command, argv) {
-    const options = {};
-    for (const flag of repository_VALUE_FLAGS)
-        options[flag] = { type: 'string' };
-    for (const flag of repository_SWITCHES)
-        options[flag] = { type: 'boolean' };
-    let parsed;
-    try {
-        parsed = (0,external_node_util_.parseArgs)({ args: argv, options, strict: true, allowPositionals: false });
-    }
-    catch (error) {
-        throw new RepositoryUsageError(describeParseError(error));
-    }
-    for (const name of Object.keys(parsed.values)) {
-        if (!ALLOWED[command].has(name))
-            throw new RepositoryUsageError(`--${name} does not apply to '${command}'. See --help.`);
-    }
-    if (command === 'restore' && typeof parsed.values.to !== 'string')
-        throw new RepositoryUsageError("'restore' needs --to DIR: the folder to restore into.");
-    return parsed;
-}
-/** One row of `list`: time, size, name, link, and (with keep-* rules) what keeps it. */
-function listLine(row) {
-    const keptBy = row['kept-by'];
-    const kept = keptBy === undefined ? '' : keptBy.length > 0 ? `  kept: ${keptBy.join(', ')}` : '  not kept';
-    const time = row.time.replace('.000Z', 'Z');
-    return `${time}  ${formatBytes(row.size).padStart(10)}  ${row['file-name']}  ${row.url}${kept}`;
-}
-async function runRepositoryCommand(command, args, shell) {
-    const { values } = args;
-    const input = (name) => {
-        if (name in shell.secrets)
-            return shell.secrets[name];
-        const value = values[name];
-        if (name === 'dry-run' || name === 'cdn')
-            return value === true ? 'true' : '';
-        return typeof value === 'string' ? value : '';
-    };
-    let config;
-    try {
-        config = parseRepositoryConfig(input, {}, { allowAll: command === 'check' });
-    }
-    catch (error) {
-        if (!(error instanceof InvalidInputs))
-            throw error;
-        for (const problem of error.problems)
-            shell.log.error(problem.message.replace(/^Input '([^']+)'/, (_, n) => (n in shell.secrets ? n : `--${n}`)));
-        return 2;
-    }
-    const ctx = {
-        config,
-        log: shell.log,
-        now: shell.now,
-        timeScale: shell.timeScale(config.apiUrl),
-        signal: shell.signal,
-    };
-    const json = values.json === true;
-    try {
-        switch (command) {
-            case 'list': {
-                const rows = await listCommand(ctx);
-                if (json)
-                    shell.print(JSON.stringify(rows, null, 2));
-                else if (rows.length === 0)
-                    shell.print(`No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}'.`);
-                else
-                    for (const r of rows)
-                        shell.print(listLine(r));
-                return 0;
-            }
-            case 'prune': {
-                const outcome = await pruneCommand(ctx);
-                const planned = outcome.plan?.remove.map((d) => ({ 'file-name': d.backup.fileName, url: d.backup.url })) ?? [];
-                if (json) {
-                    shell.print(JSON.stringify({
-                        'dry-run': config.dryRun,
-                        kept: outcome.plan?.keep.map((d) => ({
-                            'file-name': d.backup.fileName,
-                            url: d.backup.url,
-                            reasons: d.reasons,
-                        })) ?? [],
-                        'planned-deletions': planned,
-                        pruned: outcome.pruned.map((b) => ({ 'file-name': b.fileName, url: b.url })),
-                        'not-pruned': outcome.notPruned.map((n) => ({ 'file-name': n.backup.fileName, reason: n.reason })),
-                    }, null, 2));
-                }
-                else if (outcome.plan) {
-                    shell.print(config.dryRun
-                        ? `Dry run: would delete ${planned.length}, keep ${outcome.plan.keep.length}`
-                        : `Kept ${outcome.plan.keep.length}, deleted ${outcome.pruned.length}`);
-                }
-                return outcome.plan === null || outcome.notPruned.length > 0 ? 3 : 0;
-            }
-            case 'check': {
-                const results = await checkCommand(ctx);
-                if (json)
-                    shell.print(JSON.stringify(results, null, 2));
-                else
-                    shell.print(`Checked ${results.length} backups: ${results.filter((r) => r.ok).length} sound, ` +
-                        `${results.filter((r) => !r.ok).length} damaged`);
-                return results.every((r) => r.ok) ? 0 : 1;
-            }
-            case 'restore': {
-                const restored = await restoreCommand(ctx, String(values.to), values.overwrite === true);
-                if (!restored) {
-                    shell.log.error(`The series ${config.namePrefix} has no backup in '${config.folder.join('/') || '/'}': nothing was ` +
-                        `restored.`);
-                    return 1;
-                }
-                if (json)
-                    shell.print(JSON.stringify(restored, null, 2));
-                else
-                    shell.print(`Restored ${restored['file-name']} (${formatBytes(restored.size)}, ${restored['file-count']} files) ` +
-                        `into ${restored.path}`);
-                return 0;
-            }
-        }
-    }
-    catch (error) {
-        if (shell.signal.aborted) {
-            shell.log.error('Cancelled; nothing more was written or deleted.');
-            return shell.cancelledCode();
-        }
-        if (error instanceof OneFichierError || error instanceof BackupError)
-            shell.log.error(error.message);
-        else
-            shell.log.error(`Unexpected failure: ${messageOf(error)}`);
+    catch {
         return 1;
     }
+    return isLoopbackHost(host) ? value : 1;
 }
 
-;// CONCATENATED MODULE: ./lib/cli/cli.js
-// The command-line shell, for cron jobs and systemd timers outside GitHub: the same Config, the
-// same run, plain log lines. The key comes from the environment or a file, never from an argument.
+;// CONCATENATED MODULE: ./lib/action/action.js
+// The GitHub Action shell: inputs from the runner, the same run as the CLI, outputs and a job
+// summary back. The key is masked before anything else happens.
 
 
 
@@ -6226,151 +5205,142 @@ async function runRepositoryCommand(command, args, shell) {
 
 
 
-
-/** list, prune, check, restore: secrets as for backup, plain log lines, output on stdout. */
-async function runRepositoryCli(command, argv, env, redactor) {
-    const redact = (text) => redactor.redact(text);
-    let parsed;
-    let secrets;
-    try {
-        parsed = parseRepositoryArgs(command, argv);
-        secrets = readSecrets(env, parsed.values['key-file']);
+/** Passes every line on, and keeps the warnings for the summary. */
+class WarningsKept {
+    inner;
+    kept;
+    constructor(inner, kept) {
+        this.inner = inner;
+        this.kept = kept;
     }
-    catch (error) {
-        process.stderr.write(`error: ${redact(error.message)}\n`);
-        return EXIT.usage;
+    get debugEnabled() {
+        return this.inner.debugEnabled;
     }
-    for (const secret of Object.values(secrets))
-        redactor.add(secret);
-    // Log lines go to stderr, so that stdout holds only what the command prints (and --json one document).
-    const log = new RedactingLog(new CliLog(parsed.values.verbose === true, process.stderr, process.stderr, parsed.values.quiet === true), redact);
-    const cancellation = watchCancellation(log);
-    try {
-        return await runRepositoryCommand(command, parsed, {
-            secrets,
-            log,
-            now: new Date(),
-            timeScale: timeScaleFromEnv,
-            signal: cancellation.signal,
-            cancelledCode: () => exitCodeFor(cancellation.received),
-            print: (text) => process.stdout.write(`${redact(text)}\n`),
-        });
+    info(message) {
+        this.inner.info(message);
     }
-    finally {
-        cancellation.dispose();
+    warning(message) {
+        this.kept.push(message);
+        this.inner.warning(message);
+    }
+    error(message) {
+        this.inner.error(message);
+    }
+    debug(message) {
+        this.inner.debug(message);
+    }
+    group(name, body) {
+        return this.inner.group(name, body);
+    }
+    status(message) {
+        logStatus(this.inner, message);
     }
 }
-async function runCli(argv, env = process.env) {
-    // Every line this prints passes the redactor: the CLI has no runner to mask for it.
-    const redactor = new Redactor([
-        env.ONEFICHIER_API_KEY ?? '',
-        env.ONEFICHIER_LINK_PASSWORD ?? '',
-        env.ONEFICHIER_ARCHIVE_PASSWORD ?? '',
-    ]);
-    const redact = (text) => redactor.redact(text);
-    // The first word names the command; `backup` is the default, so older command lines keep working.
-    const command = argv[0];
-    if (command !== undefined && REPOSITORY_COMMANDS.includes(command)) {
-        if (argv.includes('--help') || argv.includes('-h')) {
-            process.stdout.write(`${HELP}\n${REPOSITORY_HELP}`);
-            return EXIT.ok;
+class ActionLog {
+    depth = 0;
+    info = (message) => core/* info */.pq(message);
+    warning = (message) => core/* warning */.$e(message);
+    error = (message) => core/* error */.z3(message);
+    debug = (message) => core/* debug */.Yz(message);
+    debugEnabled = core/* isDebug */._o();
+    async group(name, body) {
+        // The runner does not nest groups: an inner one is a plain line.
+        if (this.depth > 0) {
+            core/* info */.pq(name);
+            return body();
         }
-        return runRepositoryCli(command, argv.slice(1), env, redactor);
+        this.depth++;
+        try {
+            return await core/* group */.Os(name, body);
+        }
+        finally {
+            this.depth--;
+        }
     }
-    if (command === 'backup')
-        argv = argv.slice(1);
-    let args;
-    try {
-        args = parseCliArguments(argv, env);
-    }
-    catch (error) {
-        process.stderr.write(`error: ${redact(error.message)}\n`);
-        return EXIT.usage;
-    }
-    for (const name of SECRET_INPUTS)
-        redactor.add(args.inputs[name] ?? '');
-    if (args.help) {
-        process.stdout.write(`${HELP}\n${REPOSITORY_HELP}`);
-        return EXIT.ok;
-    }
-    if (args.version) {
-        process.stdout.write('1fichier-backup 0.1.0\n');
-        return EXIT.ok;
-    }
-    // With --json, stdout holds the one JSON document; every log line goes to stderr.
-    const cliLog = args.json
-        ? new CliLog(args.verbose, process.stderr, process.stderr, args.quiet)
-        : new CliLog(args.verbose, process.stdout, process.stderr, args.quiet);
-    const log = new RedactingLog(cliLog, redact);
-    const printJson = (value) => process.stdout.write(`${redact(JSON.stringify(value, null, 2))}\n`);
+}
+async function runAction() {
     const startedAt = new Date();
+    // Mask secrets first, whatever else is wrong with the inputs; every line then passes the redactor.
+    const redactor = maskSecrets();
+    const redact = (text) => redactor.redact(text);
+    // The run's warnings are also listed in the job summary.
+    const warnings = [];
+    const log = new RedactingLog(new WarningsKept(new ActionLog(), warnings), redact);
+    log.debug(`Runtime: Node ${process.version} (pid ${process.pid}) on ${process.platform}-${process.arch}`);
     const cancellation = watchCancellation(log);
     const progress = { stage: 'start', deleted: [] };
+    let result;
+    let config;
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     try {
-        const config = parseConfig((name) => args.inputs[name] ?? '', { repository: process.cwd().split(/[\\/]/).pop() });
-        const result = await runBackup({
+        // Path lines are relative to the workspace (@actions/glob reads them from the current folder):
+        // a runner starts the step there, @github/local-action in the action's own folder.
+        if (external_node_path_.resolve(workspace) !== process.cwd())
+            process.chdir(workspace);
+        config = parseConfig(readInput, { repository: process.env.GITHUB_REPOSITORY });
+        result = await runBackup({
             config,
             log,
-            workspace: process.cwd(),
-            tempDir: external_node_os_.tmpdir(),
+            workspace,
+            tempDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
+            tempDirSetting: process.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'TMPDIR',
             startedAt,
             timeScale: timeScaleFromEnv(config.apiUrl),
             signal: cancellation.signal,
             progress,
-            // In a terminal, upload progress every second; in a cron log, every 30 s.
-            progressEveryMs: process.stdout.isTTY ? 1_000 : 30_000,
+            saveAsArtifact: (zipPath) => saveZipAsArtifact(zipPath),
         });
-        if (args.json)
-            printJson(jsonResult(result));
-        else if (result.status !== 'no-files') {
-            const what = {
-                'dry-run': 'Dry run: would upload',
-                unchanged: 'Unchanged, nothing uploaded; newest backup',
-                uploaded: 'Backup',
-            }[result.status];
-            const retention = result.retention?.plan
-                ? `; retention kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}`
-                : '';
-            cliLog.final(redact(`${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} ` +
-                `files)${result.url ? `: ${result.url}` : ''}${retention}`));
-        }
-        return retentionIncomplete(result) ? EXIT.retentionIncomplete : EXIT.ok;
     }
     catch (error) {
-        if (args.json)
-            printJson({
-                status: cancellation.signal.aborted ? 'cancelled' : 'failed',
-                error: messageOf(error),
-                deleted: progress.deleted,
-            });
-        if (cancellation.signal.aborted) {
-            log.error(`Cancelled. ${describeProgress(progress)}`);
-            return exitCodeFor(cancellation.received);
-        }
-        if (error instanceof InvalidInputs) {
-            // Input names are the flags' names.
-            for (const problem of error.problems) {
-                log.error(problem.input === 'api-key' && (args.inputs['api-key'] ?? '').trim() === ''
-                    ? 'No usable API key: set ONEFICHIER_API_KEY or use --key-file FILE (create a key at ' +
-                        'https://1fichier.com/console/params.pl)'
-                    : problem.message.replace(/^Input '([^']+)'/, (_, input) => SECRET_SOURCES[input] ?? `--${input}`));
-            }
-            return EXIT.usage;
-        }
-        if (error instanceof OneFichierError || error instanceof BackupError)
-            log.error(error.message);
-        else
-            log.error(`Unexpected failure: ${messageOf(error)}`);
-        return EXIT.failed;
+        reportFailure(error, cancellation.signal, progress, log, redact);
+        return;
     }
     finally {
         cancellation.dispose();
     }
+    // The backup is done: a report that cannot be written is a warning, never a failed backup.
+    writeReports(outputsOf(result), summaryMarkdown(result, warnings, config.retention), log, redact);
 }
-/** What the entry (cli/main.ts) runs: importing this module starts nothing. */
-async function main() {
-    process.exitCode = await runCli(process.argv.slice(2));
+/** Outputs and the job summary, each optional: a failure to write one is a warning. */
+function writeReports(outputs, summary, log, redact) {
+    writeOutputs(outputs, log, redact);
+    writeSummary(summary, log, redact);
 }
+function escapeMarkdown(text) {
+    return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+}
+/** The one line that says what failed and what to do. */
+function failureMessage(error, signal, progress) {
+    if (signal.aborted)
+        return `Cancelled. ${describeProgress(progress)}`;
+    if (error instanceof InvalidInputs)
+        return (`${error.problems.length === 1 ? 'An input is' : `${error.problems.length} inputs are`} invalid; nothing ` +
+            `was uploaded or deleted.`);
+    if (error instanceof OneFichierError || error instanceof BackupError)
+        return error.message;
+    return `Unexpected failure: ${messageOf(error)}`;
+}
+/** One `::error` line per problem, redacted; the summary says the same. */
+function reportFailure(error, signal, progress, log, redact) {
+    writeOutputs(failureOutputs(progress.artifact), log, redact);
+    const message = failureMessage(error, signal, progress);
+    if (!signal.aborted && error instanceof InvalidInputs) {
+        // Each bad input is its own error line; nothing more is printed as an error.
+        for (const problem of error.problems)
+            log.error(problem.message);
+        process.exitCode = core/* ExitCode */.yU.Failure;
+    }
+    else {
+        // Unexpected failures: the message only; the stack goes to the debug log.
+        if (!(error instanceof OneFichierError || error instanceof BackupError))
+            log.debug(error instanceof Error && error.stack ? error.stack : String(error));
+        core/* setFailed */.C1(redact(message));
+    }
+    const detail = error instanceof InvalidInputs ? error.problems.map((p) => p.message).join(' ') : message;
+    writeSummary(`## 1fichier backup\n\n**Failed**: ${escapeMarkdown(detail)}\n`, log, redact);
+}
+/** For @github/local-action, which imports an entry and calls its `run()`. */
+const run = (/* unused pure expression or super */ null && (runAction));
 
 
 /***/ })
