@@ -5,8 +5,14 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 
-/** Output is handed to the sink in pieces of about this size. */
+/** Small pieces are gathered and handed to the sink in writes of about this size. */
 const WRITE_BATCH = 256 * 1024
+/**
+ * A piece this large (a deflated chunk's 64 KiB output pieces) is handed over as it is: gathering
+ * it would copy every byte of output into a new buffer, garbage that kept the zip stage's
+ * main heap at 61 MB instead of 44 MB on one 3 GiB file.
+ */
+const HAND_AS_IS = 32 * 1024
 
 export class ZipOutput {
   /** Bytes written so far (handed over, or gathered for the next write): the next entry's offset. */
@@ -25,7 +31,7 @@ export class ZipOutput {
   async write(...parts: Buffer[]): Promise<void> {
     for (const data of parts) {
       this.offset += data.length
-      if (data.length >= WRITE_BATCH) {
+      if (data.length >= HAND_AS_IS) {
         await this.flush()
         await this.hand(data)
         continue
