@@ -3962,8 +3962,14 @@ function storedBlocks(raw, final) {
 // thread-pool round trip each, which dominates with many small files. Large output (a deflated
 // chunk) goes out as it is, not copied into a batch.
 
-/** Output is handed to the sink in pieces of about this size. */
+/** Small pieces are gathered and handed to the sink in writes of about this size. */
 const WRITE_BATCH = 256 * 1024;
+/**
+ * A piece this large (a deflated chunk's 64 KiB output pieces) is handed over as it is: gathering
+ * it would copy every byte of output into a new buffer, garbage that kept the zip stage's
+ * main heap at 61 MB instead of 44 MB on one 3 GiB file.
+ */
+const HAND_AS_IS = 32 * 1024;
 class ZipOutput {
     sink;
     signal;
@@ -3981,7 +3987,7 @@ class ZipOutput {
     async write(...parts) {
         for (const data of parts) {
             this.offset += data.length;
-            if (data.length >= WRITE_BATCH) {
+            if (data.length >= HAND_AS_IS) {
                 await this.flush();
                 await this.hand(data);
                 continue;
