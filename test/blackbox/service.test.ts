@@ -1,4 +1,5 @@
-// The real service's manners (as rclone's backend, https://github.com/rclone/rclone/tree/master/backend/fichier, and JDownloader's plugin see it), against the stand-in that now
+// The real service's manners (as rclone's backend and JDownloader's plugin see it:
+// https://github.com/rclone/rclone/tree/master/backend/fichier), against the stand-in that now
 // models them: files that appear late, locks that last and are extended by calls made during them,
 // KO answers with HTTP 200, HTTP 401 for a bad key. Timings are the tests' scale (0.01) unless said.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
