@@ -295,7 +295,9 @@ async function zipThenCurl(run: {
       ])
     ).stdout,
   ) as { url: string; id: string }
-  const upload = `curl -sS -o /dev/null --cacert ${CA_CERT_PATH} -H "Authorization: Bearer ${run.key}" -F did=0 -F "file[]=@${run.zipPath}" "https://${server.url}/upload.cgi?id=${server.id}"`
+  const upload =
+    `curl -sS -o /dev/null --cacert ${CA_CERT_PATH} -H "Authorization: Bearer ${run.key}" -F did=0 ` +
+    `-F "file[]=@${run.zipPath}" "https://${server.url}/upload.cgi?id=${server.id}"`
   const measured = await measure('bash', ['-c', `cd data && ${run.zipCommand} && ${upload}`], {
     cwd: run.tree,
     env: { PATH: process.env.PATH },
