@@ -1,5 +1,6 @@
 // The restore sub-action (restore/action.yml, as actions/cache has cache/restore): inputs from the
 // runner, the same engine as the CLI's `restore`, outputs and a job summary back.
+import { realpath } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import * as core from '@actions/core'
@@ -10,7 +11,8 @@ import { type Log, RedactingLog } from '../platform/log.js'
 import { OneFichierError } from '../onefichier/errors.js'
 import { timeScaleFromEnv, watchCancellation } from '../platform/signals.js'
 import { maskSecrets, readInput, writeOutputs, writeSummary } from './runner-io.js'
-import { restoreCommand } from '../restore/commands.js'
+import { type RestoreRequest, restoreCommand } from '../restore/commands.js'
+import { OVERWRITE_MODES, type OverwriteMode } from '../restore/target.js'
 import { NoSeriesError } from '../restore/series.js'
 
 const actionLog: Log = {
@@ -30,8 +32,9 @@ export async function runRestoreAction(): Promise<void> {
   try {
     const config = parseRepositoryConfig(readInput, { repository: process.env.GITHUB_REPOSITORY })
     const ifNone = readIfNoBackupFound(readInput('if-no-backup-found'))
+    const request = readRestoreRequest()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    const target = insideWorkspace(workspace, readInput('path') || '.')
+    request.to = await insideWorkspace(workspace, readInput('path') || '.')
     let restored
     try {
       restored = await restoreCommand(
@@ -43,14 +46,14 @@ export async function runRestoreAction(): Promise<void> {
           signal: cancellation.signal,
           tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
         },
-        target,
-        true,
+        request,
       )
     } catch (error) {
       if (!(error instanceof NoSeriesError)) throw error
       restored = null
     }
     if (!restored) {
+      writeOutputs({ restored: 'false' }, log, redact)
       const message =
         `No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}': nothing was ` + `restored.`
       if (ifNone === 'error')
@@ -60,13 +63,17 @@ export async function runRestoreAction(): Promise<void> {
       return
     }
     const outputs = {
+      restored: 'true',
       'file-name': restored['file-name'],
       url: restored.url,
       size: String(restored.size),
       'file-count': String(restored['file-count']),
+      'backup-time': restored.time,
     }
     writeOutputs(outputs, log, redact)
-    const where = path.relative(workspace, target) || '.'
+    const where = path.relative(workspace, request.to) || '.'
+    const ageHours = (Date.now() - new Date(restored.time).getTime()) / 3_600_000
+    const age = ageHours < 48 ? `${Math.max(0, Math.round(ageHours))} h` : `${Math.round(ageHours / 24)} days`
     const summary = [
       '## 1fichier restore',
       '',
@@ -74,8 +81,12 @@ export async function runRestoreAction(): Promise<void> {
       '',
       '| Item | Value |',
       '|---|---|',
+      `| Backup time | ${restored.time} (${age} old) |`,
       `| Size | ${formatBytes(restored.size)} |`,
-      `| Files | ${restored['file-count']} |`,
+      `| Files, links and folders | ${restored['file-count']} |`,
+      `| Created / replaced / deleted / left as they were | ${restored.created} / ${restored.replaced} / ` +
+        `${restored.deleted} / ${restored.kept + restored.unchanged} |`,
+      `| Checked | ${restored.checked} |`,
     ]
     writeSummary(`${summary.join('\n')}\n`, log, redact)
   } catch (error) {
@@ -99,12 +110,57 @@ function readIfNoBackupFound(raw: string): 'error' | 'warn' | 'ignore' {
   throw new InputError('if-no-backup-found', `'${value}' is not one of error, warn, ignore`, 'error')
 }
 
-/** The extraction folder, which must stay inside the workspace. */
-function insideWorkspace(workspace: string, given: string): string {
-  const target = path.resolve(workspace, given)
-  const relative = path.relative(path.resolve(workspace), target)
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw new BackupError(`Input 'path': '${given}' is outside the workspace; give a folder inside it, e.g. restored/`)
+function readRestoreRequest(): RestoreRequest {
+  const overwrite = readInput('overwrite').trim() || 'always'
+  if (!(OVERWRITE_MODES as readonly string[]).includes(overwrite))
+    throw new InputError('overwrite', `'${overwrite}' is not one of ${OVERWRITE_MODES.join(', ')}`, 'always')
+  const lines = (name: string) =>
+    readInput(name)
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+  const flag = (name: string) => {
+    const value = readInput(name).trim() || 'false'
+    if (value !== 'true' && value !== 'false') throw new InputError(name, `'${value}' is not true or false`, 'false')
+    return value === 'true'
   }
-  return target
+  return {
+    to: '',
+    overwrite: overwrite as OverwriteMode,
+    delete: flag('delete'),
+    dryRun: false,
+    include: lines('include'),
+    exclude: lines('exclude'),
+    keepSpecialBits: flag('keep-special-bits'),
+  }
+}
+
+/**
+ * The extraction folder, which must stay inside the workspace, links resolved: the nearest part of
+ * the path that exists is resolved as the file system sees it (a link to outside is refused).
+ */
+async function insideWorkspace(workspace: string, given: string): Promise<string> {
+  const root = await realpath(workspace).catch(() => path.resolve(workspace))
+  const target = path.resolve(workspace, given)
+  let existing = target
+  const missing: string[] = []
+  for (;;) {
+    try {
+      existing = await realpath(existing)
+      break
+    } catch {
+      if (path.dirname(existing) === existing) break
+      missing.unshift(path.basename(existing))
+      existing = path.dirname(existing)
+    }
+  }
+  const resolved = path.join(existing, ...missing)
+  const relative = path.relative(root, resolved)
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    throw new BackupError(
+      `Input 'path': '${given}' is outside the workspace${resolved !== target ? ' (through a link)' : ''}; give a ` +
+        `folder inside it, e.g. restored/`,
+    )
+  }
+  return resolved
 }

@@ -5,11 +5,8 @@ import type { Log } from '../platform/log.js'
 import { fileIdOf, sameFile } from '../onefichier/file-id.js'
 import { seriesMembership } from '../core/naming.js'
 import { type Backup, type RetentionPlan, type RetentionPolicy, planRetention } from '../core/retention.js'
-import type { OneFichierApi } from '../onefichier/client.js'
+import { LISTING_LIMIT, type OneFichierApi, listingMayBeIncomplete } from '../onefichier/client.js'
 import { type FileItem, toNumber } from '../onefichier/types.js'
-
-/** The API documents at most 5,000 results per folder listing: a full page may be cut short. */
-export const LISTING_LIMIT = 5_000
 
 export interface RetentionOutcome {
   /** null when no plan could be made safely (see skipped). */
@@ -108,10 +105,11 @@ export async function applyRetention(req: PruneRequest): Promise<RetentionOutcom
       return { plan: null, skipped, pruned: [], notPruned: [] }
     }
   }
-  if (items.length >= LISTING_LIMIT) {
+  if (listingMayBeIncomplete(items)) {
     const skipped =
-      `the folder listing has ${items.length} files, the most 1fichier returns, so it may be ` +
-      `incomplete; nothing was deleted. Move other files out of the backup folder`
+      `the folder listing has ${items.length} files and may be incomplete (the most 1fichier returns is ` +
+      `${LISTING_LIMIT}, or it counted more than it listed); nothing was deleted. Move other files out of the backup ` +
+      `folder`
     log.warning(`Retention skipped: ${skipped}`)
     return { plan: null, skipped, pruned: [], notPruned: [] }
   }

@@ -3,7 +3,8 @@
 // not match) means uploading, since an extra backup costs space while a missed one costs data.
 import { type BackupDescription, parseDescription } from '../core/fingerprint.js'
 import type { Log } from '../platform/log.js'
-import { LISTING_LIMIT, seriesFromListing } from './prune.js'
+import { seriesFromListing } from './prune.js'
+import { listingMayBeIncomplete } from '../onefichier/client.js'
 import { OneFichierError } from '../onefichier/errors.js'
 import type { Destination } from './destination.js'
 import type { Backup } from '../core/retention.js'
@@ -45,7 +46,7 @@ export async function compareStage(
     if (!(error instanceof OneFichierError)) throw error
     return upload(folderId, `the folder could not be listed (${error.message})`)
   }
-  if (listing.length >= LISTING_LIMIT)
+  if (listingMayBeIncomplete(listing))
     return upload(folderId, `the folder listing has ${listing.length} files and may be incomplete`)
   return { folderId, ...(await compareWithNewest(client, listing, prefix, fingerprint, now)) }
 }

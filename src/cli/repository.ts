@@ -7,9 +7,12 @@ import { formatBytes } from '../core/format.js'
 import type { Log } from '../platform/log.js'
 import { OneFichierError } from '../onefichier/errors.js'
 import { describeParseError } from './args.js'
+import { OVERWRITE_MODES, type OverwriteMode } from '../restore/target.js'
 import {
   type CommandContext,
   type ListedRow,
+  NoBackupError,
+  type RestoreRequest,
   checkCommand,
   listCommand,
   pruneCommand,
@@ -24,12 +27,22 @@ export const REPOSITORY_HELP = `Commands that read the series back (the same key
   list    --folder F --name-prefix P [--keep-... N] [--json]
           the series, newest first: name, time (UTC, from the name), size, link; with keep-* rules,
           which rule keeps each
-  restore --folder F --name-prefix P [--backup latest|FILE-NAME] --to DIR [--overwrite] [--cdn]
-          downloads the backup, checks its size and Whirlpool, refuses a zip with any entry that would
-          land outside DIR, checks every entry, and extracts contents, modes, links and folders; DIR
-          must be empty unless --overwrite; AES zips need ONEFICHIER_ARCHIVE_PASSWORD
+  restore --folder F --name-prefix P [--backup latest|FILE-NAME] --to DIR [--cdn]
+          [--overwrite always|if-changed|if-newer|never] [--delete] [--dry-run]
+          [--include PATTERN...] [--exclude PATTERN...] [--keep-special-bits]
+          downloads the backup, checks its size and Whirlpool, plans the whole zip (refused as a whole
+          if any entry would land outside DIR, through a link, or on another entry), checks every
+          entry, and writes contents, modes, modification times, links (last) and folders through a
+          staging folder inside DIR that is undone on any failure or signal. DIR must be empty or new
+          unless --overwrite says what happens to files already there (always; if-changed: unless the
+          same size and time; if-newer: if the backup's is newer; never). Files the backup lacks are
+          kept, unless --delete (inside the restored paths only). --dry-run lists what would be
+          created, replaced and deleted. --include/--exclude restore part (restic's patterns: a
+          leading / anchors at the root). Setuid, setgid and sticky bits are dropped unless
+          --keep-special-bits. AES zips need ONEFICHIER_ARCHIVE_PASSWORD
   check   --folder F --name-prefix P [--backup latest|all|FILE-NAME] [--cdn]
-          downloads and verifies Whirlpool and every entry, extracts nothing; exit 1 on any mismatch
+          downloads, verifies size and Whirlpool, runs restore's plan and reads every entry; extracts
+          nothing; with all, reports every backup; exit 1 when any is damaged
   prune   --folder F --name-prefix P --keep-... N [--dry-run]
           retention alone, no upload (restic's forget), with the same plan and safety as after a backup
 
@@ -64,9 +77,11 @@ const VALUE_FLAGS = [
   'retries',
   'stall-timeout-seconds',
   'key-file',
+  'overwrite',
   ...KEEP_FLAGS,
 ] as const
-const SWITCHES = ['overwrite', 'cdn', 'json', 'verbose', 'dry-run', 'quiet'] as const
+const LIST_FLAGS = ['include', 'exclude'] as const
+const SWITCHES = ['cdn', 'json', 'verbose', 'dry-run', 'quiet', 'delete', 'keep-special-bits'] as const
 /** What every command takes; each adds its own flags. */
 const COMMON = [
   'folder',
@@ -83,20 +98,34 @@ const ALLOWED: Record<RepositoryCommand, ReadonlySet<string>> = {
   list: new Set([...COMMON, ...KEEP_FLAGS]),
   prune: new Set([...COMMON, ...KEEP_FLAGS, 'dry-run']),
   check: new Set([...COMMON, 'backup', 'cdn']),
-  restore: new Set([...COMMON, 'backup', 'to', 'overwrite', 'cdn']),
+  restore: new Set([
+    ...COMMON,
+    'backup',
+    'to',
+    'overwrite',
+    'cdn',
+    'delete',
+    'dry-run',
+    'include',
+    'exclude',
+    'keep-special-bits',
+  ]),
 }
 
 export interface ParsedRepositoryArgs {
-  values: Record<string, string | boolean | undefined>
+  values: Record<string, string | boolean | string[] | undefined>
 }
 
 export function parseRepositoryArgs(command: RepositoryCommand, argv: string[]): ParsedRepositoryArgs {
-  const options: Record<string, { type: 'string' | 'boolean' }> = {}
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {}
   for (const flag of VALUE_FLAGS) options[flag] = { type: 'string' }
+  for (const flag of LIST_FLAGS) options[flag] = { type: 'string', multiple: true }
   for (const flag of SWITCHES) options[flag] = { type: 'boolean' }
-  let parsed: { values: Record<string, string | boolean | undefined> }
+  let parsed: ParsedRepositoryArgs
+  if (argv.includes('--overwrite') && !argv.some((a, i) => a === '--overwrite' && isMode(argv[i + 1])))
+    throw new RepositoryUsageError(`--overwrite takes a mode: ${OVERWRITE_MODES.join(', ')}. See --help.`)
   try {
-    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false })
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false }) as ParsedRepositoryArgs
   } catch (error) {
     throw new RepositoryUsageError(describeParseError(error))
   }
@@ -106,7 +135,28 @@ export function parseRepositoryArgs(command: RepositoryCommand, argv: string[]):
   }
   if (command === 'restore' && typeof parsed.values.to !== 'string')
     throw new RepositoryUsageError("'restore' needs --to DIR: the folder to restore into.")
+  const overwrite = parsed.values.overwrite
+  if (typeof overwrite === 'string' && !isMode(overwrite))
+    throw new RepositoryUsageError(`--overwrite takes a mode: ${OVERWRITE_MODES.join(', ')}. See --help.`)
+  if (parsed.values.delete === true && overwrite === undefined)
+    throw new RepositoryUsageError('--delete goes with --overwrite MODE: say what happens to files already there.')
   return parsed
+}
+
+const isMode = (value: string | undefined): value is OverwriteMode =>
+  (OVERWRITE_MODES as readonly string[]).includes(value ?? '')
+
+function restoreRequest(values: ParsedRepositoryArgs['values']): RestoreRequest {
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : [])
+  return {
+    to: String(values.to),
+    overwrite: typeof values.overwrite === 'string' && isMode(values.overwrite) ? values.overwrite : null,
+    delete: values.delete === true,
+    dryRun: values['dry-run'] === true,
+    include: list(values.include),
+    exclude: list(values.exclude),
+    keepSpecialBits: values['keep-special-bits'] === true,
+  }
 }
 
 /** One row of `list`: time, size, name, link, and (with keep-* rules) what keeps it. */
@@ -126,7 +176,8 @@ export async function runRepositoryCommand(
   const input = (name: string): string => {
     if (name in shell.secrets) return shell.secrets[name as keyof RepositoryShell['secrets']]
     const value = values[name]
-    if (name === 'dry-run' || name === 'cdn') return value === true ? 'true' : ''
+    if (name === 'dry-run') return value === true && command === 'prune' ? 'true' : ''
+    if (name === 'cdn') return value === true ? 'true' : ''
     return typeof value === 'string' ? value : ''
   }
   let config
@@ -200,30 +251,38 @@ export async function runRepositoryCommand(
         return results.every((r) => r.ok) ? 0 : 1
       }
       case 'restore': {
-        const restored = await restoreCommand(ctx, String(values.to), values.overwrite === true)
-        if (!restored) {
-          shell.log.error(
+        const restored = await restoreCommand(ctx, restoreRequest(values))
+        if (!restored)
+          throw new NoBackupError(
             `The series ${config.namePrefix} has no backup in '${config.folder.join('/') || '/'}': nothing was ` +
               `restored.`,
           )
-          return 1
-        }
         if (json) shell.print(JSON.stringify(restored, null, 2))
+        else if (restored['dry-run'])
+          for (const c of restored.changes ?? []) shell.print(`${c.action.padEnd(9)} ${c.path}`)
         else
           shell.print(
-            `Restored ${restored['file-name']} (${formatBytes(restored.size)}, ${restored['file-count']} files) ` +
-              `into ${restored.path}`,
+            `Restored ${restored['file-name']} (${formatBytes(restored.size)}, ${restored['file-count']} files, ` +
+              `links and folders) into ${restored.path}`,
           )
         return 0
       }
     }
   } catch (error) {
-    if (shell.signal.aborted) {
-      shell.log.error('Cancelled; nothing more was written or deleted.')
-      return shell.cancelledCode()
-    }
-    if (error instanceof OneFichierError || error instanceof BackupError) shell.log.error(error.message)
-    else shell.log.error(`Unexpected failure: ${messageOf(error)}`)
-    return 1
+    const cancelled = shell.signal.aborted
+    const message = cancelled
+      ? command === 'restore'
+        ? 'Cancelled; the target was left as it was.'
+        : 'Cancelled; nothing more was written or deleted.'
+      : error instanceof OneFichierError || error instanceof BackupError
+        ? error.message
+        : `Unexpected failure: ${messageOf(error)}`
+    shell.log.error(message)
+    const code = cancelled ? shell.cancelledCode() : 1
+    if (json)
+      shell.print(
+        JSON.stringify({ status: cancelled ? 'cancelled' : 'failed', error: message, 'exit-code': code }, null, 2),
+      )
+    return code
   }
 }

@@ -18,3 +18,8 @@ export function formatDuration(ms: number): string {
   const minutes = Math.floor(seconds / 60)
   return `${minutes} min ${Math.round(seconds - minutes * 60)} s`
 }
+
+/** A name as a message may show it: control characters (a newline, an escape sequence) as \xNN. */
+export function escapeControl(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+}

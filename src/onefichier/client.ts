@@ -24,6 +24,20 @@ export const ROOT_FOLDER_ID = 0
 /** The API page: one listing per folder per 30 s (a second more, for the time a request takes). */
 export const LISTING_INTERVAL_MS = 31_000
 
+/** The API documents at most 5,000 results per folder listing: a full page may be cut short. */
+export const LISTING_LIMIT = 5_000
+
+/** Listings whose answer counted more files than it listed. */
+const shortListings = new WeakSet<readonly FileItem[]>()
+
+/**
+ * Whether a listing may lack files: as many items as the API ever returns, or fewer than its own
+ * `count`. Nothing is deleted, and no "latest" picked, on the strength of such a listing.
+ */
+export function listingMayBeIncomplete(items: readonly FileItem[]): boolean {
+  return items.length >= LISTING_LIMIT || shortListings.has(items)
+}
+
 export interface UploadProgress {
   sentBytes: number
   totalBytes: number
@@ -102,7 +116,10 @@ export class OneFichierClient {
     if (answer.items !== undefined && !Array.isArray(answer.items)) {
       throw new OneFichierError('retryable', 'file/ls.cgi', 'the answer has no list of items')
     }
-    return answer.items ?? []
+    const items = answer.items ?? []
+    const count = toNumber(answer.count)
+    if (count !== undefined && count > items.length) shortListings.add(items)
+    return items
   }
 
   /**
@@ -136,11 +153,13 @@ export class OneFichierClient {
   }
 
   /**
-   * download/get_token.cgi, as rclone asks it: a one-use (`single: 1`) URL for one download; `pass`
-   * for a file with a download password, `cdn: 1` to spend CDN credit (needed from a datacenter).
+   * download/get_token.cgi: a URL for one file, valid 5 minutes. `single: 0`, as JDownloader asks it,
+   * so that the same URL serves the resumes (Range) while it lives; `no_ssl: 0` so that an account set
+   * to plain-HTTP downloads still gets https; `pass` for a file with a download password, `cdn: 1` to
+   * spend CDN credit (needed from a datacenter).
    */
   async getDownloadToken(url: string, options: { password?: string; cdn?: boolean } = {}): Promise<string> {
-    const body: Record<string, unknown> = { url, single: 1 }
+    const body: Record<string, unknown> = { url, single: 0, no_ssl: 0 }
     if (options.password) body.pass = options.password
     if (options.cdn) body.cdn = 1
     const answer = await this.transport.api<{ url?: unknown }>('download/get_token.cgi', body, 'POST', {

@@ -8,6 +8,7 @@ export type FailureKind =
   | 'quota' // no space left: no retry
   | 'not-found' // a missing file or folder
   | 'retryable' // 5xx, 429, 403 without a known cause, dropped connections
+  | 'token' // a download token that expired or was refused (#715): ask a new one
   | 'fatal' // anything else: no retry
 
 export const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl'
@@ -23,6 +24,7 @@ const ADVICE: Record<FailureKind, string> = {
   quota: 'The 1fichier account has no room for this backup: free space or raise the quota, or keep fewer backups.',
   'not-found': '',
   retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
+  token: '',
   fatal: '',
 }
 
@@ -52,12 +54,21 @@ export function classify(httpStatus: number, apiMessage: string): FailureKind {
   if (LOCK_TEXT.test(text) || (code !== undefined && LOCK_CODES.has(code))) return 'flood'
   if (code === 200 || text.includes('must be a customer')) return 'account'
   if (/quota|not enough (disk )?space|storage (is )?full|upload forbidden/.test(text)) return 'quota'
-  // Download refusals (#913: datacenter address without CDN credit; #887: one location at a time): no retry helps.
-  if (code === 913 || code === 887) return 'fatal'
+  // #887 (one location at a time) is a lock to wait out (JDownloader waits 5 minutes).
+  if (code === 887) return 'flood'
+  // #913 (a datacenter address without CDN credit) and #611 (a download password is needed): no retry helps.
+  if (code === 913 || code === 611) return 'fatal'
+  if (code === 715) return 'token'
   if (httpStatus === 401) return 'auth'
   if (httpStatus === 404 || code === 469 || text.includes('not found')) return 'not-found'
   if (RETRYABLE_HTTP.has(httpStatus)) return 'retryable'
   return 'fatal'
+}
+
+/** Refusals that no retry changes, whatever HTTP status carried them (#913, #611). */
+export function isFinalRefusal(detail: string): boolean {
+  const code = errorNumber(detail)
+  return code === 913 || code === 611
 }
 
 export function isRetryable(kind: FailureKind): boolean {

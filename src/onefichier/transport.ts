@@ -4,7 +4,7 @@ import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
 import type { Readable } from 'node:stream'
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
-import { OneFichierError, classify, isRetryable, networkFailure } from './errors.js'
+import { OneFichierError, classify, errorNumber, isFinalRefusal, isRetryable, networkFailure } from './errors.js'
 import { ONEFICHIER_PACING, Pacer } from './pacer.js'
 import type { Log } from '../platform/log.js'
 
@@ -97,7 +97,13 @@ export class Transport {
       try {
         return parseApiAnswer<T>(endpoint, response)
       } catch (error) {
-        if (options.readOnly && error instanceof OneFichierError && error.kind === 'fatal' && response.status < 300) {
+        if (
+          options.readOnly &&
+          error instanceof OneFichierError &&
+          error.kind === 'fatal' &&
+          response.status < 300 &&
+          !isFinalRefusal(error.detail)
+        ) {
           throw new OneFichierError('retryable', error.operation, error.detail, error.httpStatus, error.retryAfterMs)
         }
         throw error
@@ -151,16 +157,13 @@ export class Transport {
   }
 
   /**
-   * GET `url` (a download token's URL) from byte `offset` on, appending to `file`. One paced try:
-   * the caller fetches a new one-use token for the next. Returns the bytes written by this try;
-   * a connection that drops half way throws after what arrived was written (to resume from).
+   * GET `url` (a download token's URL) from byte `offset` on, appending to `file`, never past
+   * `size` bytes (the listed size: a node that sends more is refused, not written to its end). One
+   * paced try. A connection that drops half way throws after what arrived was written (to resume from).
+   * An answer that is not the file (an HTML page, 403, 404, 503) is classified as JDownloader's
+   * 1fichier plugin does: https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
    */
-  async download(
-    url: string,
-    file: string,
-    offset: number,
-    onBytes?: (total: number) => void,
-  ): Promise<{ written: number; complete: boolean }> {
+  async download(url: string, file: string, offset: number, size: number): Promise<void> {
     const operation = 'download'
     return this.once(async () => {
       let response: Dispatcher.ResponseData
@@ -176,14 +179,10 @@ export class Transport {
         this.options.signal?.throwIfAborted()
         throw networkFailure(operation, error)
       }
-      if (response.statusCode !== 200 && response.statusCode !== 206) {
-        const text = await response.body.text().catch(() => '')
-        throw new OneFichierError(
-          response.statusCode >= 500 ? 'retryable' : 'fatal',
-          operation,
-          `the download node answered HTTP ${response.statusCode} with ${describeBody(text)}`,
-          response.statusCode,
-        )
+      const type = String(response.headers['content-type'] ?? '')
+      if ((response.statusCode !== 200 && response.statusCode !== 206) || /text\/html/i.test(type)) {
+        const text = await readSome(response.body, 64 * 1024)
+        throw downloadRefusal(response.statusCode, text)
       }
       // A node that ignores Range sends the whole file again: start the file over.
       const from = response.statusCode === 206 ? offset : 0
@@ -191,17 +190,24 @@ export class Transport {
       let written = 0
       try {
         for await (const chunk of response.body) {
-          if (!out.write(chunk as Buffer)) await once(out, 'drain')
           written += (chunk as Buffer).length
-          onBytes?.(from + written)
+          if (size >= 0 && from + written > size) {
+            response.body.destroy()
+            throw new OneFichierError(
+              'retryable',
+              operation,
+              `the download node sent more than the listed ${size} bytes; the download was stopped there`,
+            )
+          }
+          if (!out.write(chunk as Buffer)) await once(out, 'drain')
         }
       } catch (error) {
         await new Promise((resolve) => out.end(resolve))
         this.options.signal?.throwIfAborted()
+        if (error instanceof OneFichierError) throw error
         throw Object.assign(networkFailure(operation, error), { resumeFrom: from + written })
       }
       await new Promise((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve(undefined))))
-      return { written: from + written, complete: true }
     })
   }
 
@@ -294,6 +300,56 @@ function plainMessage(text: string): string {
   return trimmed.length > 0 && trimmed.length <= 200 && !trimmed.startsWith('<') && !/[\u0000-\u001f]/.test(trimmed)
     ? trimmed
     : ''
+}
+
+/** Up to `limit` characters of a body, the rest dropped unread. */
+async function readSome(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
+  let text = ''
+  try {
+    for await (const chunk of body) {
+      text += (chunk as Buffer).toString('utf8')
+      if (text.length >= limit) break
+    }
+  } catch {
+    // What arrived is enough to classify the answer.
+  }
+  body.destroy()
+  return text.slice(0, limit)
+}
+
+/** A page's words: tags and scripts removed, white space folded, cut short. */
+export function pageText(html: string, limit = 200): string {
+  const text = html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return text.length > limit ? `${text.slice(0, limit - 3)}...` : text
+}
+
+/** A download node's answer that is not the file, as one kind: the words decide, then the status. */
+function downloadRefusal(status: number, body: string): OneFichierError {
+  const text = pageText(body) || `HTTP ${status}`
+  const lower = text.toLowerCase()
+  const detail = `the download node answered HTTP ${status} with "${text}" instead of the file`
+  const code = errorNumber(text)
+  if (code === 611 || /password/.test(lower)) return new OneFichierError('fatal', 'download', detail, status)
+  if (/residential|professional services|cdn credit/.test(lower) || code === 913)
+    return new OneFichierError('fatal', 'download', detail, status)
+  if (code === 887 || /too fast|simultaneously|flood|locked/.test(lower))
+    return new OneFichierError('flood', 'download', detail, status)
+  if (code === 715 || status === 410) return new OneFichierError('token', 'download', detail, status)
+  // Other 403s, 404 and 503 (maintenance) pass: JDownloader waits and tries again.
+  return new OneFichierError(
+    status === 200 || status === 206 || status === 403 || status === 404 || status >= 500 ? 'retryable' : 'fatal',
+    'download',
+    detail,
+    status,
+  )
 }
 
 function describeBody(text: string): string {

@@ -5,14 +5,15 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { type RepositoryConfig, retentionActive } from '../core/config.js'
-import { BackupError } from '../core/errors.js'
+import { BackupError, messageOf } from '../core/errors.js'
 import type { Log } from '../platform/log.js'
 import { type RetentionOutcome, applyRetention } from '../backup/prune.js'
 import { planRetention } from '../core/retention.js'
 import { OneFichierClient } from '../onefichier/client.js'
 import { Transport } from '../onefichier/transport.js'
-import { downloadBackup } from './download.js'
-import { checkAll, checkTarget, extractInto } from './extract.js'
+import { type DownloadCheck, downloadBackup } from './download.js'
+import { type RestoreReport, checkAll, checkTarget, restoreInto } from './extract.js'
+import type { OverwriteMode } from './target.js'
 import { type ListedBackup, chooseBackups, readSeries } from './series.js'
 import { OpenArchive } from './zip-reader.js'
 
@@ -102,14 +103,17 @@ export interface CheckedBackup {
   ok: boolean
   problem?: string
   'file-count'?: number
+  /** What was compared: the download against the listing, then every entry against its own checksum. */
+  checked?: string
 }
 
-/** `check`: download and verify Whirlpool and every entry; extract nothing. */
+/** `check`: download and verify every backup chosen, each reported even after another failed; extract nothing. */
 export async function checkCommand(ctx: CommandContext): Promise<CheckedBackup[]> {
   return withClient(ctx, async (client) => {
     const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
     const chosen = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config))
-    if (chosen.length === 0) throw new BackupError(`The series has no backup in ${where(ctx.config)}.`)
+    if (chosen.length === 0) throw new NoBackupError(`The series has no backup in ${where(ctx.config)}.`)
+    if (ctx.config.cdn) ctx.log.info('--cdn: each download spends CDN credit of the account')
     const results: CheckedBackup[] = []
     for (const backup of chosen) {
       ctx.signal?.throwIfAborted()
@@ -122,53 +126,106 @@ export async function checkCommand(ctx: CommandContext): Promise<CheckedBackup[]
 async function checkOne(client: OneFichierClient, ctx: CommandContext, backup: ListedBackup): Promise<CheckedBackup> {
   const base = { 'file-name': backup.fileName, url: backup.url }
   try {
-    const count = await withDownload(
-      client,
-      ctx,
-      backup,
-      async (archive) => (await checkAll(archive, ctx.config.archivePassword || undefined)).fileCount,
-    )
-    ctx.log.info(`${backup.fileName}: Whirlpool and all ${count} entries check out`)
-    return { ...base, ok: true, 'file-count': count }
+    const { count, checked } = await withDownload(client, ctx, backup, async (archive, downloadCheck) => {
+      const { plan } = await checkAll(archive, ctx.config.archivePassword || undefined, ctx.signal)
+      return { count: plan.files + plan.links, checked: `${downloadCheck}, then every entry's ${entryCheck(archive)}` }
+    })
+    ctx.log.info(`${backup.fileName}: sound (${checked}; ${count} files and links)`)
+    return { ...base, ok: true, 'file-count': count, checked }
   } catch (error) {
-    if (!(error instanceof BackupError)) throw error
-    ctx.log.error(`${backup.fileName}: ${error.message}`)
-    return { ...base, ok: false, problem: error.message }
+    // A cancel stops the whole check; any other failure is this backup's, and the next one is checked.
+    if (ctx.signal?.aborted) throw error
+    const problem = messageOf(error)
+    ctx.log.error(`${backup.fileName}: ${problem}`)
+    return { ...base, ok: false, problem }
   }
+}
+
+const entryCheck = (archive: OpenArchive) =>
+  archive.entries.some((e) => e.aesKeyBytes !== null) ? 'CRC-32 or AES authentication code' : 'CRC-32'
+
+export interface RestoreRequest {
+  to: string
+  overwrite: OverwriteMode | null
+  delete: boolean
+  dryRun: boolean
+  include: string[]
+  exclude: string[]
+  keepSpecialBits: boolean
 }
 
 export interface Restored {
   'file-name': string
   url: string
   size: number
+  /** The backup's time (from its name), ISO 8601 UTC. */
+  time: string
   'file-count': number
   path: string
+  checked: string
+  'dry-run': boolean
+  created: number
+  replaced: number
+  unchanged: number
+  kept: number
+  deleted: number
+  changes?: RestoreReport['changes']
 }
 
-/** `restore`: one backup into `target`, checked whole before it is moved into place. */
-export async function restoreCommand(
-  ctx: CommandContext,
-  target: string,
-  overwrite: boolean,
-): Promise<Restored | null> {
-  await checkTarget(target, overwrite)
+/** The series has no backup to restore or check. */
+export class NoBackupError extends BackupError {
+  override name = 'NoBackupError'
+}
+
+/** `restore`: one backup into `to`, planned whole and written through a journal that a failure undoes. */
+export async function restoreCommand(ctx: CommandContext, request: RestoreRequest): Promise<Restored | null> {
+  await checkTarget(request.to, request.overwrite)
   return withClient(ctx, async (client) => {
     const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
     const [backup] = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config))
     if (!backup) return null
-    const extracted = await ctx.log.group(`Restore ${backup.fileName}`, () =>
-      withDownload(client, ctx, backup, (archive) =>
-        extractInto(archive, target, { password: ctx.config.archivePassword || undefined, overwrite }),
-      ),
+    const verb = request.dryRun ? 'Restore (dry run)' : 'Restore'
+    return ctx.log.group(`${verb} ${backup.fileName}`, () =>
+      withDownload(client, ctx, backup, async (archive, downloadCheck) => {
+        const report = await restoreInto(archive, request.to, {
+          password: ctx.config.archivePassword || undefined,
+          overwrite: request.overwrite,
+          delete: request.delete,
+          dryRun: request.dryRun,
+          include: request.include,
+          exclude: request.exclude,
+          keepSpecialBits: request.keepSpecialBits,
+          log: ctx.log,
+          signal: ctx.signal,
+        })
+        const count = report.files + report.links + report.directories
+        ctx.log.info(
+          request.dryRun
+            ? `Dry run: would create ${report.created}, replace ${report.replaced}, delete ${report.deleted}, leave ` +
+                `${report.kept + report.unchanged} as they are`
+            : `Restored ${backup.fileName} into ${request.to}: ${report.created} created, ` +
+                `${report.replaced} replaced, ${report.deleted} deleted, ` +
+                `${report.kept + report.unchanged} left as they were`,
+        )
+        const restored: Restored = {
+          'file-name': backup.fileName,
+          url: backup.url,
+          size: backup.size,
+          time: backup.time.toISOString(),
+          'file-count': count,
+          path: request.to,
+          checked: `${downloadCheck}, then every entry's ${entryCheck(archive)}`,
+          'dry-run': request.dryRun,
+          created: report.created,
+          replaced: report.replaced,
+          unchanged: report.unchanged,
+          kept: report.kept,
+          deleted: report.deleted,
+        }
+        if (request.dryRun) restored.changes = report.changes
+        return restored
+      }),
     )
-    ctx.log.info(`Restored ${extracted.fileCount} files of ${backup.fileName} into ${target}`)
-    return {
-      'file-name': backup.fileName,
-      url: backup.url,
-      size: backup.size,
-      'file-count': extracted.fileCount,
-      path: target,
-    }
   })
 }
 
@@ -177,20 +234,21 @@ async function withDownload<T>(
   client: OneFichierClient,
   ctx: CommandContext,
   backup: ListedBackup,
-  body: (archive: OpenArchive) => Promise<T>,
+  body: (archive: OpenArchive, checked: DownloadCheck) => Promise<T>,
 ): Promise<T> {
   const dir = await mkdtemp(path.join(ctx.tempDir ?? os.tmpdir(), '1fichier-restore-'))
   try {
-    const file = path.join(dir, backup.fileName)
-    await downloadBackup(client, backup, file, {
+    const file = path.join(dir, 'backup.zip')
+    const checked = await downloadBackup(client, backup, file, {
       linkPassword: ctx.config.linkPassword,
       cdn: ctx.config.cdn,
       retries: ctx.config.retries,
       log: ctx.log,
     })
+    ctx.signal?.throwIfAborted()
     const archive = await OpenArchive.open(file)
     try {
-      return await body(archive)
+      return await body(archive, checked)
     } finally {
       archive.close()
     }

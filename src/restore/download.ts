@@ -1,6 +1,7 @@
-// A backup brought down to a file: a one-use token per try (get_token.cgi, as rclone asks it), a
-// dropped connection resumed with Range, then the size and Whirlpool checked against the listing.
-// A corrupted or short download is fetched again with a new token, then refused.
+// A backup brought down to a file: one token (get_token.cgi) reused for every resume while it lives
+// (5 minutes), a new one only when it has expired or the node refuses it; a dropped connection
+// resumed with Range; never more than the listed size written. Then the size and, when the listing
+// has one, the Whirlpool checked; a corrupted download is fetched again once, then refused.
 import { rm, stat } from 'node:fs/promises'
 import { BackupError } from '../core/errors.js'
 import { digestFile } from '../backup/digest.js'
@@ -15,32 +16,44 @@ export interface DownloadOptions {
   cdn: boolean
   retries: number
   log: Log
+  /** Milliseconds since the epoch (tests move it). */
+  now?: () => number
 }
 
-/** Whole downloads tried when the bytes do not match the listing (each after a new token). */
+/** What the download was checked against: the listing's size, and its Whirlpool when it gives one. */
+export type DownloadCheck = 'size and Whirlpool' | 'size only'
+
+/** Whole downloads tried when the bytes do not match the listing. */
 const WHOLE_ATTEMPTS = 2
+/** A token URL lives 5 minutes (1fichier's API page); a little is kept for the request itself. */
+const TOKEN_LIFE_MS = 4.5 * 60_000
 
 export async function downloadBackup(
   client: OneFichierClient,
   backup: ListedBackup,
   file: string,
   options: DownloadOptions,
-): Promise<void> {
+): Promise<DownloadCheck> {
   const { log } = options
+  const tokens = new TokenKeeper(client, backup, options)
+  const checked: DownloadCheck = backup.whirlpool === '' ? 'size only' : 'size and Whirlpool'
   for (let whole = 1; ; whole++) {
     await rm(file, { force: true })
-    await fetchResuming(client, backup, file, options)
+    await fetchResuming(client, tokens, backup, file, options)
     const size = (await stat(file)).size
-    const { whirlpool } = await digestFile(file).result
     const problem =
       backup.size >= 0 && size !== backup.size
         ? `${formatBytes(size)} arrived, the listing says ${formatBytes(backup.size)}`
-        : backup.whirlpool !== '' && whirlpool !== backup.whirlpool
-          ? `its Whirlpool ${whirlpool.slice(0, 16)}... is not 1fichier's ${backup.whirlpool.slice(0, 16)}...`
-          : null
+        : await whirlpoolProblem(file, backup)
     if (!problem) {
-      log.info(`Downloaded ${backup.fileName} (${formatBytes(size)}); size and Whirlpool match 1fichier's`)
-      return
+      log.info(
+        `Downloaded ${backup.fileName} (${formatBytes(size)}); ${
+          checked === 'size only'
+            ? "its size matches 1fichier's (the listing gives no Whirlpool to compare)"
+            : "size and Whirlpool match 1fichier's"
+        }`,
+      )
+      return checked
     }
     await rm(file, { force: true })
     if (whole >= WHOLE_ATTEMPTS) {
@@ -50,58 +63,102 @@ export async function downloadBackup(
       )
     }
     log.warning(`The download of ${backup.fileName} is corrupted (${problem}); downloading it again with a new token`)
+    tokens.discard()
   }
+}
+
+async function whirlpoolProblem(file: string, backup: ListedBackup): Promise<string | null> {
+  if (backup.whirlpool === '') return null
+  const { whirlpool } = await digestFile(file).result
+  return whirlpool === backup.whirlpool
+    ? null
+    : `its Whirlpool ${whirlpool.slice(0, 16)}... is not 1fichier's ${backup.whirlpool.slice(0, 16)}...`
 }
 
 async function fetchResuming(
   client: OneFichierClient,
+  tokens: TokenKeeper,
   backup: ListedBackup,
   file: string,
   options: DownloadOptions,
 ): Promise<void> {
   let offset = 0
   for (let attempt = 1; ; attempt++) {
-    const token = await tokenFor(client, backup, options)
+    const token = await tokens.get()
     try {
-      await client.transport.download(token, file, offset)
+      await client.transport.download(token, file, offset, backup.size)
       return
     } catch (error) {
-      if (!(error instanceof OneFichierError) || !isRetryable(error.kind) || attempt >= options.retries) throw error
+      if (!(error instanceof OneFichierError)) throw error
+      if (error.kind === 'fatal') throw nodeRefusal(error)
+      if ((!isRetryable(error.kind) && error.kind !== 'token') || attempt >= options.retries) throw error
+      // A refused token, or a node error that may be the token's: the next try asks a new one.
+      if (error.kind === 'token' || error.httpStatus !== undefined) tokens.discard()
       offset = (error as OneFichierError & { resumeFrom?: number }).resumeFrom ?? 0
       options.log.warning(
-        `${error.message.split('. ')[0]}; resuming from byte ${offset} with a new token (attempt ${attempt + 1} of ` +
+        `${error.detail}; ${offset > 0 ? `resuming from byte ${offset}` : 'trying again'} (attempt ${attempt + 1} of ` +
           `${options.retries})`,
       )
     }
   }
 }
 
-/** A one-use token; 1fichier's refusals of downloads get their own advice. */
-async function tokenFor(client: OneFichierClient, backup: ListedBackup, options: DownloadOptions): Promise<string> {
-  try {
-    return await client.getDownloadToken(backup.url, { password: options.linkPassword, cdn: options.cdn })
-  } catch (error) {
-    if (!(error instanceof OneFichierError)) throw error
-    const code = errorNumber(error.detail)
-    if (code === 913) {
-      throw new BackupError(
-        `1fichier refused the download (${error.detail}): premium downloads through the API are refused from ` +
-          `datacenter addresses, which a GitHub-hosted runner is, unless CDN credit is spent. Use --cdn (the restore ` +
-          `action's cdn: true) on an account with CDN credit, or restore from another machine.`,
-      )
-    }
-    if (code === 887) {
-      throw new BackupError(
-        `1fichier refused the download (${error.detail}): the account allows one location at a time. Stop downloads ` +
-          `from other places (or sign out elsewhere) and run again.`,
-      )
-    }
-    if (code === 631 && /password/i.test(error.detail)) {
-      throw new BackupError(
-        `1fichier refused the download (${error.detail}): the backup has a download password; set ` +
-          `ONEFICHIER_LINK_PASSWORD (link-password) to it.`,
-      )
-    }
-    throw error
+/** The download URL while it lives; a new one when it has expired or was refused. */
+class TokenKeeper {
+  private token: { url: string; at: number } | null = null
+
+  constructor(
+    private readonly client: OneFichierClient,
+    private readonly backup: ListedBackup,
+    private readonly options: DownloadOptions,
+  ) {}
+
+  async get(): Promise<string> {
+    const now = this.options.now ?? Date.now
+    if (this.token && now() - this.token.at < TOKEN_LIFE_MS) return this.token.url
+    const url = await this.ask()
+    this.token = { url, at: now() }
+    return url
   }
+
+  discard(): void {
+    this.token = null
+  }
+
+  /** 1fichier's refusals of downloads get their own advice. */
+  private async ask(): Promise<string> {
+    try {
+      return await this.client.getDownloadToken(this.backup.url, {
+        password: this.options.linkPassword,
+        cdn: this.options.cdn,
+      })
+    } catch (error) {
+      if (!(error instanceof OneFichierError)) throw error
+      throw nodeRefusal(error)
+    }
+  }
+}
+
+const DATACENTER_ADVICE =
+  'premium downloads through the API are refused from datacenter addresses, which a GitHub-hosted runner is, ' +
+  "unless CDN credit is spent or the account is Premium GOLD. Use --cdn (the restore action's cdn: true) on an " +
+  'account with CDN credit, or restore from another machine.'
+
+/** A refusal of the download in words a user can act on; other errors as they are. */
+function nodeRefusal(error: OneFichierError): Error {
+  const code = errorNumber(error.detail)
+  const text = error.detail.toLowerCase()
+  if (code === 913 || /residential|professional services|cdn credit/.test(text))
+    return new BackupError(`1fichier refused the download (${error.detail}): ${DATACENTER_ADVICE}`)
+  if (code === 887)
+    return new BackupError(
+      `1fichier refused the download (${error.detail}): the account allows one location at a time, and the lock ` +
+        `did not lift. Stop downloads from other places (or sign out elsewhere) and run again.`,
+    )
+  if (code === 611 || /password/.test(text))
+    return new BackupError(
+      `1fichier refused the download (${error.detail}): the backup has a download password; set ` +
+        `ONEFICHIER_LINK_PASSWORD (the restore action's link-password) to it.`,
+    )
+  return error
 }

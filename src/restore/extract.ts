@@ -1,116 +1,362 @@
-// A checked zip written out: contents, Unix modes, symbolic links (as links) and directories, first
-// into a folder beside the target, then moved into place, so that a failed restore leaves nothing
-// in the target. Every entry is checked (CRC-32 or AES code) as it is written.
-import { createWriteStream } from 'node:fs'
-import { chmod, lstat, mkdir, mkdtemp, readdir, rename, rm, symlink } from 'node:fs/promises'
+// A checked zip written into its target, held to tar's and restic's standard: the whole zip planned
+// before a byte is written (plan.ts), compared with what the target holds (target.ts), written into
+// a staging folder inside the target with files created exclusively and never through a link, links
+// last, then moved into place through a journal (staging.ts) that undoes every change when anything
+// fails or a signal comes. Folders get their modes and times last, deepest first.
+import { constants, type Stats } from 'node:fs'
+import { lstat, lutimes, mkdir, open, readdir, realpath, statfs, symlink, utimes, chmod } from 'node:fs/promises'
 import * as path from 'node:path'
-import { pipeline } from 'node:stream/promises'
 import { BackupError } from '../core/errors.js'
-import { type OpenArchive, drainChecked } from './zip-reader.js'
+import { escapeControl, formatBytes } from '../core/format.js'
+import type { Log } from '../platform/log.js'
+import { restoreFailure } from './fs-failure.js'
+import { type ArchivePlan, PathFilter, type PlanRules, type PlannedNode, STAGING_PREFIX, planArchive } from './plan.js'
+import { Staging } from './staging.js'
+import {
+  type Action,
+  type OverwriteMode,
+  type TargetPlan,
+  joinRelative,
+  planAgainstTarget,
+  probeFolding,
+  removeIfEmpty,
+} from './target.js'
+import { type ArchiveEntry, type OpenArchive, drainChecked, encryptedWithoutPassword } from './zip-reader.js'
 
-export interface ExtractOptions {
+export interface RestoreOptions {
   password: string | undefined
-  overwrite: boolean
+  /** null: the target must be empty (or new). */
+  overwrite: OverwriteMode | null
+  /** Remove what the target holds inside the restored paths that the backup lacks. */
+  delete: boolean
+  dryRun: boolean
+  include: readonly string[]
+  exclude: readonly string[]
+  keepSpecialBits: boolean
+  log: Log
+  signal?: AbortSignal | undefined
 }
 
-export interface Extracted {
-  fileCount: number
+export interface RestoreReport {
+  files: number
+  directories: number
+  links: number
+  /** Bytes of the files written. */
   bytes: number
+  created: number
+  replaced: number
+  unchanged: number
+  /** There, and not overwritten (the mode), or under such a path. */
+  kept: number
+  deleted: number
+  /** With dryRun: each path and what would happen to it. */
+  changes: Array<{ path: string; action: 'create' | 'replace' | 'delete' | 'keep' | 'unchanged' }>
 }
 
-/** Refuses a non-empty target without overwrite, before anything is downloaded or written. */
-export async function checkTarget(target: string, overwrite: boolean): Promise<void> {
-  const entries = await readdir(target).catch((error: unknown) => {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') return []
-    if (code === 'ENOTDIR') throw new BackupError(`'${target}' is a file, not a folder: give another --to.`)
-    throw error
-  })
-  if (entries.length > 0 && !overwrite) {
+/** Checks every entry without writing anything (restic's check --read-data), after the same plan as a restore. */
+export async function checkAll(
+  archive: OpenArchive,
+  password: string | undefined,
+  signal?: AbortSignal,
+): Promise<{ plan: ArchivePlan }> {
+  const plan = planArchive(archive.entries, defaultRules(null, false))
+  requirePassword(archive.entries, password)
+  for (const entry of archive.entries) {
+    signal?.throwIfAborted()
+    if (entry.kind === 'directory') continue
+    await drainChecked(await archive.content(entry, password))
+  }
+  return { plan }
+}
+
+/** The folder a restore writes into: checked before anything is downloaded. */
+export async function checkTarget(to: string, overwrite: OverwriteMode | null): Promise<void> {
+  let stats: Stats
+  try {
+    stats = await lstat(to)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw restoreFailure(error, to, 'Nothing was written.') ?? error
+  }
+  if (stats.isSymbolicLink()) stats = await lstat(await realpath(to))
+  if (!stats.isDirectory()) throw new BackupError(`'${escapeControl(to)}' is a file, not a folder: give another --to.`)
+  const names = (await readdir(to)).filter((n) => !n.startsWith(STAGING_PREFIX))
+  if (names.length > 0 && overwrite === null) {
     throw new BackupError(
-      `'${target}' is not empty: restore into an empty or new folder, or add --overwrite to replace what the backup ` +
-        `holds there.`,
+      `'${escapeControl(to)}' is not empty: restore into an empty or new folder, or choose what happens to files ` +
+        `that are there with --overwrite always|if-changed|if-newer|never (files the backup lacks are kept).`,
     )
   }
 }
 
-export async function extractInto(archive: OpenArchive, target: string, options: ExtractOptions): Promise<Extracted> {
-  const parent = path.dirname(path.resolve(target))
-  await mkdir(parent, { recursive: true })
-  const staging = await mkdtemp(path.join(parent, `.${path.basename(target)}.restore-`))
+export async function restoreInto(archive: OpenArchive, to: string, options: RestoreOptions): Promise<RestoreReport> {
+  requirePassword(archive.entries, options.password)
+  const filter =
+    options.include.length > 0 || options.exclude.length > 0 ? new PathFilter(options.include, options.exclude) : null
+  const existing = await lstat(to).then(
+    () => true,
+    () => false,
+  )
+  if (options.dryRun) {
+    const target = existing ? await realpath(to) : path.resolve(to)
+    const plan = planArchive(archive.entries, defaultRules(filter, options.keepSpecialBits))
+    return report(plan, await planAgainstTarget(plan, target, targetOptions(options, filter)), true)
+  }
+  const made = existing ? null : await makeTarget(to)
+  const target = await realpath(to)
+  let staging: Staging | null = null
   try {
-    const result = await writeAll(archive, staging, options.password)
-    await moveIntoPlace(staging, target, options.overwrite)
-    return result
+    if (!made) await Staging.recoverLeftovers(target, options.log)
+    staging = await Staging.create(target)
+    const folding = await probeFolding(staging.root)
+    const rules: PlanRules = { ...defaultRules(filter, options.keepSpecialBits), ...folding }
+    const plan = planArchive(archive.entries, rules)
+    const changes = await planAgainstTarget(plan, target, targetOptions(options, filter))
+    await checkRoom(target, changes, plan)
+    await writeStaged(archive, plan, changes.actions, staging, options)
+    await placeAll(plan, changes, staging, options.signal)
+    staging.commit()
+    await setFolderTimes(plan, changes.actions, staging, options.log)
+    return report(plan, changes, false)
+  } catch (error) {
+    const undone = await undoAll(staging, made, target, options.log)
+    throw restoreFailure(error, target, undone) ?? error
   } finally {
-    await rm(staging, { recursive: true, force: true })
+    await staging?.remove()
   }
 }
 
-/** Checks every entry without writing anything (restic's check --read-data). */
-export async function checkAll(archive: OpenArchive, password: string | undefined): Promise<Extracted> {
-  let fileCount = 0
-  let bytes = 0
-  for (const entry of archive.entries) {
-    if (entry.kind === 'directory') continue
-    await drainChecked(await archive.content(entry, password))
-    fileCount++
-    bytes += entry.size
+function targetOptions(options: RestoreOptions, filter: PathFilter | null) {
+  return {
+    overwrite: options.overwrite,
+    delete: options.delete,
+    restored: (relative: string) => filter?.selects(relative) ?? true,
   }
-  return { fileCount, bytes }
 }
 
-async function writeAll(archive: OpenArchive, root: string, password: string | undefined): Promise<Extracted> {
-  const rootBytes = Buffer.from(root + path.sep)
-  const at = (name: Buffer) => Buffer.concat([rootBytes, name])
-  const directories: Array<{ where: Buffer; mode: number | null }> = []
-  let fileCount = 0
-  let bytes = 0
-  for (const entry of archive.entries) {
-    const where = at(entry.name)
-    await mkdir(parentOf(where), { recursive: true })
-    if (entry.kind === 'directory') {
-      await mkdir(where, { recursive: true })
-      directories.push({ where, mode: entry.mode })
-      continue
+/** The rules of this machine's OS; case folding as macOS and Windows do by default, until probed. */
+function defaultRules(filter: PathFilter | null, keepSpecialBits: boolean): PlanRules {
+  const folds = process.platform === 'darwin' || process.platform === 'win32'
+  return {
+    platform: process.platform,
+    foldCase: folds,
+    foldUnicode: process.platform === 'darwin',
+    filter,
+    keepSpecialBits,
+  }
+}
+
+function requirePassword(entries: readonly ArchiveEntry[], password: string | undefined): void {
+  if (password) return
+  const encrypted = entries.find((e) => e.aesKeyBytes !== null)
+  if (encrypted) throw encryptedWithoutPassword(encrypted)
+}
+
+/** A new target folder (and the folders above it), with the default mode; returns the topmost one made. */
+async function makeTarget(to: string): Promise<string> {
+  try {
+    return (await mkdir(to, { recursive: true })) ?? path.resolve(to)
+  } catch (error) {
+    throw restoreFailure(error, path.resolve(to), 'Nothing was written.') ?? error
+  }
+}
+
+async function checkRoom(target: string, changes: TargetPlan, plan: ArchivePlan): Promise<void> {
+  const stats = await statfs(target)
+  const free = stats.bavail * stats.bsize
+  // A block per file and folder on top of the data: what small files really take.
+  const needed = changes.bytesToWrite + (plan.files + plan.directories + plan.links) * stats.bsize
+  if (needed > free) {
+    throw new BackupError(
+      `The restore needs about ${formatBytes(needed)} in '${escapeControl(target)}', whose file system has ` +
+        `${formatBytes(free)} free: free space there, or restore elsewhere. Nothing was written.`,
+    )
+  }
+}
+
+/** Every entry to create or replace, into the staging folder: files first, then links. */
+async function writeStaged(
+  archive: OpenArchive,
+  plan: ArchivePlan,
+  actions: Map<PlannedNode, Action>,
+  staging: Staging,
+  options: RestoreOptions,
+): Promise<void> {
+  const writes = plan.nodes.filter((n) => actions.get(n) === 'create' || actions.get(n) === 'replace')
+  const made = new Set<string>()
+  const folder = async (relative: Buffer) => {
+    const key = relative.toString('latin1')
+    if (made.has(key)) return
+    await mkdir(staging.staged(relative), { recursive: true, mode: 0o700 })
+    made.add(key)
+  }
+  const parentOf = (relative: Buffer) => relative.subarray(0, Math.max(0, relative.lastIndexOf(0x2f)))
+  for (const node of writes) {
+    options.signal?.throwIfAborted()
+    if (node.kind === 'directory') await folder(node.path)
+    else if (node.kind === 'file') {
+      await folder(parentOf(node.path))
+      await writeFile(archive, node, staging.staged(node.path), options)
     }
-    const content = await archive.content(entry, password)
-    if (entry.kind === 'symlink') {
-      const chunks: Buffer[] = []
-      for await (const chunk of content) chunks.push(chunk as Buffer)
-      await symlink(Buffer.concat(chunks).toString('utf8'), where)
-    } else {
-      await pipeline(content, createWriteStream(where, { mode: 0o600 }))
-      if (entry.mode !== null) await chmod(where, entry.mode)
-      bytes += entry.size
+  }
+  const folders = new Set(plan.nodes.filter((n) => n.kind === 'directory').map((n) => plan.keyOf(n.path)))
+  for (const node of writes) {
+    options.signal?.throwIfAborted()
+    if (node.kind !== 'symlink') continue
+    await folder(parentOf(node.path))
+    const target = await readLinkTarget(archive, node, options.password)
+    const staged = staging.staged(node.path)
+    await symlink(target, staged, pointsAtFolder(node.path, target, folders, plan) ? 'dir' : 'file')
+    if (node.mtime) await lutimes(staged, node.mtime, node.mtime)
+  }
+}
+
+/** Created exclusively, never through a link; mode and time set on the open file, after its data. */
+async function writeFile(archive: OpenArchive, node: PlannedNode, where: Buffer, options: RestoreOptions) {
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW
+  const handle = await open(where, flags, 0o600)
+  try {
+    const content = await archive.content(node.entry!, options.password)
+    try {
+      for await (const chunk of content) {
+        options.signal?.throwIfAborted()
+        await handle.write(chunk as Buffer)
+      }
+    } finally {
+      content.destroy()
     }
-    fileCount++
+    await handle.chmod(node.mode ?? 0o644)
+    if (node.mtime) await handle.utimes(node.mtime, node.mtime)
+  } finally {
+    await handle.close()
   }
-  // Directories last, deepest first: a read-only one must not stop what goes inside it.
-  for (const { where, mode } of directories.reverse()) if (mode !== null) await chmod(where, mode)
-  return { fileCount, bytes }
 }
 
-function parentOf(file: Buffer): Buffer {
-  const slash = file.lastIndexOf(0x2f)
-  return file.subarray(0, slash)
+const MAX_LINK_TARGET = 4096
+
+async function readLinkTarget(archive: OpenArchive, node: PlannedNode, password: string | undefined): Promise<string> {
+  const chunks: Buffer[] = []
+  let length = 0
+  for await (const chunk of await archive.content(node.entry!, password)) {
+    chunks.push(chunk as Buffer)
+    length += (chunk as Buffer).length
+    if (length > MAX_LINK_TARGET)
+      throw new BackupError(`The backup's link '${node.display}' has a target longer than ${MAX_LINK_TARGET} bytes.`)
+  }
+  const target = Buffer.concat(chunks).toString('utf8')
+  if (target === '' || target.includes('\0'))
+    throw new BackupError(`The backup's link '${node.display}' has an empty target or a NUL byte in it.`)
+  return target
 }
 
-/** A new or empty target takes the staging folder whole; with overwrite, each top-level entry replaces its namesake. */
-async function moveIntoPlace(staging: string, target: string, overwrite: boolean): Promise<void> {
-  const existing = await readdir(target).catch(() => null)
-  if (existing === null || existing.length === 0) {
-    if (existing !== null) await rm(target, { recursive: true, force: true })
-    await rename(staging, target)
-    await mkdir(staging) // the caller removes it
-    return
+/** Windows makes folder links and file links apart: a link to a folder of the backup is a folder link. */
+function pointsAtFolder(link: Buffer, target: string, folders: Set<string>, plan: ArchivePlan): boolean {
+  if (path.posix.isAbsolute(target)) return false
+  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(link.toString('utf8')), target))
+  return folders.has(plan.keyOf(Buffer.from(resolved)))
+}
+
+/**
+ * Into the target: each replaced original moved aside, then each topmost staged entry put in place
+ * (one rename for a whole new folder), links last; with --delete, what the backup lacks moved aside.
+ */
+async function placeAll(plan: ArchivePlan, changes: TargetPlan, staging: Staging, signal?: AbortSignal) {
+  const { actions } = changes
+  const topmost = plan.nodes.filter((node) => {
+    const action = actions.get(node)
+    if (action !== 'create' && action !== 'replace') return false
+    const slash = node.path.lastIndexOf(0x2f)
+    return slash < 0 || actions.get(plan.byKey.get(plan.keyOf(node.path.subarray(0, slash)))!) === 'merge'
+  })
+  const ordered = [...topmost.filter((n) => n.kind !== 'symlink'), ...topmost.filter((n) => n.kind === 'symlink')]
+  for (const node of ordered) {
+    signal?.throwIfAborted()
+    if (actions.get(node) === 'replace') await staging.moveAside(node.path)
+    await staging.place(node.path)
   }
-  if (!overwrite)
-    throw new BackupError(`'${target}' is not empty (it changed during the restore); nothing was written there.`)
-  for (const name of await readdir(staging, { encoding: 'buffer' })) {
-    const from = Buffer.concat([Buffer.from(staging + path.sep), name])
-    const to = Buffer.concat([Buffer.from(target + path.sep), name])
-    if (await lstat(to).catch(() => null)) await rm(to, { recursive: true, force: true })
-    await rename(from, to)
+  for (const deletion of changes.deletions) {
+    signal?.throwIfAborted()
+    await staging.moveAside(deletion.path)
   }
+}
+
+/** Folders the restore made get their modes and times last, deepest first (a read-only one held its content). */
+async function setFolderTimes(plan: ArchivePlan, actions: Map<PlannedNode, Action>, staging: Staging, log: Log) {
+  const folders = plan.nodes
+    .filter((n) => n.kind === 'directory' && (actions.get(n) === 'create' || actions.get(n) === 'replace'))
+    .sort((a, b) => b.depth - a.depth)
+  for (const node of folders) {
+    const where = joinRelative(staging.target, node.path)
+    try {
+      if (node.mode !== null) await chmod(where, node.mode)
+      if (node.mtime) await utimes(where, node.mtime, node.mtime)
+    } catch (error) {
+      // The content is in place: a folder whose mode cannot be set is said, not undone (as tar does).
+      log.warning(`Could not set the mode or time of '${node.display}': ${(error as Error).message}`)
+    }
+  }
+}
+
+/** Undoes what the journal holds; returns what to tell the user about the target. */
+async function undoAll(staging: Staging | null, made: string | null, target: string, log: Log): Promise<string> {
+  try {
+    await staging?.rollback()
+  } catch (error) {
+    log.error(`Undoing the restore failed: ${(error as Error).message}`)
+    return (
+      `Undoing it failed too: the originals it had moved are in '${escapeControl(staging?.root ?? target)}/aside'; ` +
+      `they were left there.`
+    )
+  }
+  if (made) {
+    await staging?.remove()
+    await removeEmptyUpTo(target, made)
+    return 'Nothing was written.'
+  }
+  return 'The target was left as it was.'
+}
+
+/** Removes the folders a failed restore made, from the target up to the topmost one it made. */
+async function removeEmptyUpTo(target: string, topmost: string): Promise<void> {
+  let folder = target
+  for (;;) {
+    await removeIfEmpty(folder)
+    if (folder === topmost || path.dirname(folder) === folder || !folder.startsWith(topmost)) return
+    folder = path.dirname(folder)
+  }
+}
+
+function report(plan: ArchivePlan, changes: TargetPlan, dryRun: boolean): RestoreReport {
+  const out: RestoreReport = {
+    files: 0,
+    directories: 0,
+    links: 0,
+    bytes: 0,
+    created: 0,
+    replaced: 0,
+    unchanged: 0,
+    kept: 0,
+    deleted: changes.deletions.length,
+    changes: [],
+  }
+  for (const node of plan.nodes) {
+    const action = changes.actions.get(node)!
+    if (action === 'create') out.created++
+    else if (action === 'replace') out.replaced++
+    else if (action === 'unchanged') out.unchanged++
+    else if (action === 'kept' || action === 'skipped') out.kept++
+    if (action === 'create' || action === 'replace') {
+      if (node.kind === 'file') {
+        out.files++
+        out.bytes += node.size
+      } else if (node.kind === 'directory') out.directories++
+      else out.links++
+    }
+    if (dryRun && action !== 'merge') {
+      const shown = action === 'skipped' || action === 'kept' ? 'keep' : action
+      out.changes.push({ path: node.display, action: shown })
+    }
+  }
+  if (dryRun) for (const d of changes.deletions) out.changes.push({ path: d.display, action: 'delete' })
+  return out
 }

@@ -4,7 +4,7 @@ import { BackupError } from '../core/errors.js'
 import type { Log } from '../platform/log.js'
 import { seriesFromListing } from '../backup/prune.js'
 import type { Backup } from '../core/retention.js'
-import type { OneFichierApi } from '../onefichier/client.js'
+import { type OneFichierApi, listingMayBeIncomplete } from '../onefichier/client.js'
 import { fileIdOf } from '../onefichier/file-id.js'
 import { resolveFolder } from '../onefichier/folders.js'
 import { type FileItem, toNumber } from '../onefichier/types.js'
@@ -20,6 +20,8 @@ export interface Series {
   listing: FileItem[]
   /** Newest first. */
   backups: ListedBackup[]
+  /** false when the listing may lack files (prune's rule): no "latest" is picked from it. */
+  complete: boolean
 }
 
 /** The destination folder does not exist: there is no series to read. */
@@ -50,13 +52,26 @@ export async function readSeries(
       return { ...b, size: toNumber(item?.size) ?? -1, whirlpool: checksum }
     })
     .sort((a, b) => b.time.getTime() - a.time.getTime() || (a.fileName < b.fileName ? 1 : -1))
-  return { folderId: resolved.id, listing, backups }
+  const complete = !listingMayBeIncomplete(listing)
+  if (!complete) {
+    log.warning(
+      `The listing of '${folder.join('/') || '/'}' has ${listing.length} files and may be incomplete (1fichier ` +
+        `returns at most 5,000, or it counted more than it listed): newer backups may be missing from it`,
+    )
+  }
+  return { folderId: resolved.id, listing, backups, complete }
 }
 
 /** `latest` (the newest not dated in the future), `all`, or one file name. */
 export function chooseBackups(series: Series, choice: string, now: Date, where: string): ListedBackup[] {
   if (choice === 'all') return series.backups
   if (choice === 'latest') {
+    if (!series.complete) {
+      throw new BackupError(
+        `The listing of ${where} may be incomplete, so the newest backup cannot be known: name one with --backup ` +
+          `FILE-NAME (see 'list'), or move other files out of the folder.`,
+      )
+    }
     const latest = series.backups.find((b) => b.time.getTime() <= now.getTime())
     return latest ? [latest] : []
   }

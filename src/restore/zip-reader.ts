@@ -1,33 +1,57 @@
-// Reads a backup zip back, through yauzl (a well-kept reader): first the whole central directory,
-// checked for any entry that would land outside the target (absolute names, `..`, a path through a
-// link entry) so that an unsafe zip is refused before anything is written; then each entry's data,
-// inflated and checked against its CRC-32, or for AES entries (WinZip AE-2) against the password
-// check and the authentication code, as restic's `check --read-data` reads every blob.
+// Reads a zip back, through yauzl (a well-kept reader) and its public API. Opening reads the whole
+// central directory and checks the zip's structure before any data is read: the end record's count
+// against the directory's size, every local header against its central record, no two entries
+// sharing or overlapping their bytes, every method one this tool reads (naming a tool that reads the
+// others). Then each entry's data streams out checked against its CRC-32, or for AES entries (WinZip
+// AE-1/AE-2, 128 to 256 bits) against the password check and the authentication code.
+import { open as openFile } from 'node:fs/promises'
 import { Transform, Writable, type Readable, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createInflateRaw, crc32 } from 'node:zlib'
 import yauzl from 'yauzl'
 import { BackupError } from '../core/errors.js'
-import { AES_METHOD, AesEntryReader, AesPasswordError } from '../zip/aes.js'
+import { escapeControl } from '../core/format.js'
+import { AES_EXTRA_ID, AES_KEY_BYTES, AES_MAC_BYTES, AES_METHOD, AesEntryReader, AesPasswordError } from '../zip/aes.js'
+import { FLAG_DATA_DESCRIPTOR, FLAG_ENCRYPTED, FLAG_UTF8, S_IFDIR, S_IFLNK } from '../zip/records.js'
 
 const S_IFMT = 0o170000
-const S_IFLNK = 0o120000
-const S_IFDIR = 0o040000
+const UNICODE_PATH_ID = 0x7075
+const FLAG_STRONG_ENCRYPTION = 0x0040
+const MADE_BY_UNIX = 3
+const MADE_BY_OSX = 19
+const DOS_DIRECTORY = 0x10
+const CENTRAL_RECORD_LENGTH = 46
+
+/** Methods other tools write, named so that the refusal can say which tool reads them. */
+const METHOD_NAMES: Record<number, string> = {
+  1: 'Shrink',
+  6: 'Implode',
+  9: 'Deflate64',
+  12: 'bzip2',
+  14: 'LZMA',
+  93: 'Zstandard',
+  95: 'XZ',
+  98: 'PPMd',
+}
 
 export interface ArchiveEntry {
-  /** The name's bytes as stored (not always UTF-8), `/`-separated, without a trailing `/`. */
+  /** The name's bytes (the Unicode path field's when it has one), `/`-separated, without a trailing `/`. */
   name: Buffer
-  /** For messages. */
+  /** For messages: decoded, control characters escaped. */
   displayName: string
   kind: 'file' | 'directory' | 'symlink'
-  /** Unix permission bits, when the zip has them. */
+  /** Unix permission bits (with setuid, setgid, sticky), when the zip has them. */
   mode: number | null
   size: number
+  /** From the extended timestamp (or NTFS time), else the DOS time; null when the zip's is not a time. */
+  mtime: Date | null
+  /** AES entries: the key length (16, 24, 32 bytes). */
+  aesKeyBytes: number | null
   /** yauzl's entry, to read the data. */
   raw: yauzl.Entry
 }
 
-/** A zip that must not be restored: the message names the entry and why. */
+/** A zip that must not be restored: the message names the entry and the rule. */
 export class UnsafeArchiveError extends BackupError {
   override name = 'UnsafeArchiveError'
 }
@@ -37,13 +61,20 @@ export class CorruptArchiveError extends BackupError {
   override name = 'CorruptArchiveError'
 }
 
+/** A zip this tool does not read (a method or an encryption of other tools); the message names one that does. */
+export class UnsupportedArchiveError extends BackupError {
+  override name = 'UnsupportedArchiveError'
+}
+
+const refused = (what: string) => `${what}. The zip is refused as a whole and nothing was written.`
+
 export class OpenArchive {
   private constructor(
     private readonly zip: yauzl.ZipFile,
     readonly entries: ArchiveEntry[],
   ) {}
 
-  /** Opens `file` and checks every name before any data is read. */
+  /** Opens `file`, reads the whole central directory and checks the zip's structure. */
   static async open(file: string): Promise<OpenArchive> {
     let zip: yauzl.ZipFile
     try {
@@ -57,28 +88,16 @@ export class OpenArchive {
     } catch (error) {
       throw new CorruptArchiveError(`The backup is not a readable zip (${(error as Error).message}).`)
     }
-    const entries: ArchiveEntry[] = []
     try {
-      await new Promise<void>((resolve, reject) => {
-        zip.on('entry', (entry: yauzl.Entry) => {
-          entries.push(describe(entry))
-          zip.readEntry()
-        })
-        zip.on('end', resolve)
-        zip.on('error', reject)
-        zip.readEntry()
-      })
-    } catch (error) {
-      zip.close()
-      throw new CorruptArchiveError(`The backup's central directory cannot be read (${(error as Error).message}).`)
-    }
-    try {
-      checkNames(entries)
+      const raws = await readCentralDirectory(zip)
+      await checkStructure(zip, raws, file)
+      const entries = raws.map(describe)
+      for (const entry of entries) checkMethod(entry)
+      return new OpenArchive(zip, entries)
     } catch (error) {
       zip.close()
       throw error
     }
-    return new OpenArchive(zip, entries)
   }
 
   close(): void {
@@ -91,33 +110,237 @@ export class OpenArchive {
    */
   async content(entry: ArchiveEntry, password: string | undefined): Promise<Readable> {
     const raw = entry.raw
-    const encrypted = raw.compressionMethod === AES_METHOD
-    const stream = await new Promise<Readable>((resolve, reject) =>
-      // yauzl inflates method 8 itself; an AES entry (method 99) comes raw, to be opened here.
-      this.zip.openReadStream(raw, (encrypted ? { decodeFileData: false } : {}) as never, (error, s) =>
-        error ? reject(error) : resolve(s),
-      ),
-    )
-    if (!encrypted) {
-      if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
-        throw new CorruptArchiveError(
-          `'${entry.displayName}' uses compression method ${raw.compressionMethod}, which this tool does not read.`,
-        )
-      }
-      return chain(entry.displayName, stream, new CrcCheck(raw.crc32, entry.displayName))
+    const encrypted = entry.aesKeyBytes !== null
+    if (encrypted && (password === undefined || password === '')) throw encryptedWithoutPassword(entry)
+    let stream: Readable
+    try {
+      stream = await new Promise<Readable>((resolve, reject) =>
+        // yauzl inflates method 8 itself; an AES entry (method 99) comes raw, to be opened here.
+        this.zip.openReadStream(raw, (encrypted ? { decodeFileData: false } : {}) as never, (error, s) =>
+          error ? reject(error) : resolve(s),
+        ),
+      )
+    } catch (error) {
+      throw new CorruptArchiveError(`'${entry.displayName}' cannot be read (${(error as Error).message}).`)
     }
-    if (password === undefined || password === '') {
-      stream.destroy()
-      throw new CorruptArchiveError(
-        `'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`,
+    if (!encrypted) return chain(entry.displayName, stream, new CrcCheck(raw.crc32, entry.displayName))
+    const decrypted = new AesCheck(password!, entry.aesKeyBytes!, entry.displayName)
+    const checks: Transform[] = [decrypted]
+    // yauzl checks the size of what it inflates; for an AES entry this is done here.
+    if (aesField(raw)!.method === 8)
+      checks.push(createInflateRaw(), new SizeCheck(raw.uncompressedSize, entry.displayName))
+    // AE-1 keeps the CRC-32 of the plain data as well.
+    if (aesField(raw)!.version === 1) checks.push(new CrcCheck(raw.crc32, entry.displayName))
+    return chain(entry.displayName, stream, ...checks)
+  }
+}
+
+export function encryptedWithoutPassword(entry: ArchiveEntry): BackupError {
+  return new CorruptArchiveError(
+    `'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`,
+  )
+}
+
+async function readCentralDirectory(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  const raws: yauzl.Entry[] = []
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (entry: yauzl.Entry) => {
+        raws.push(entry)
+        zip.readEntry()
+      })
+      zip.on('end', resolve)
+      zip.on('error', reject)
+      zip.readEntry()
+    })
+  } catch (error) {
+    throw new CorruptArchiveError(`The backup's central directory cannot be read (${(error as Error).message}).`)
+  }
+  return raws
+}
+
+/** Where the central directory is and how long, from the end record (zip64's when it has one). */
+async function readEndRecord(file: string): Promise<{ offset: number; size: number } | null> {
+  const handle = await openFile(file, 'r')
+  try {
+    const { size: fileSize } = await handle.stat()
+    const length = Math.min(fileSize, 22 + 0xffff)
+    const tail = Buffer.alloc(length)
+    await handle.read(tail, 0, length, fileSize - length)
+    const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+    if (at < 0 || at + 22 > length) return null
+    let size = tail.readUInt32LE(at + 12)
+    let offset = tail.readUInt32LE(at + 16)
+    if ((size === 0xffffffff || offset === 0xffffffff || tail.readUInt16LE(at + 10) === 0xffff) && at >= 20) {
+      if (tail.readUInt32LE(at - 20) !== 0x07064b50) return { offset, size }
+      const record = Buffer.alloc(56)
+      await handle.read(record, 0, 56, Number(tail.readBigUInt64LE(at - 12)))
+      if (record.readUInt32LE(0) !== 0x06064b50) return null
+      size = Number(record.readBigUInt64LE(40))
+      offset = Number(record.readBigUInt64LE(48))
+    }
+    return { offset, size }
+  } finally {
+    await handle.close()
+  }
+}
+
+function readLocalHeader(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<yauzl.LocalFileHeader> {
+  return new Promise((resolve, reject) =>
+    zip.readLocalFileHeader(entry, {}, (error, header) => (error ? reject(error) : resolve(header))),
+  )
+}
+
+/**
+ * What peers disagree on, refused: an end record counting fewer entries than its directory holds,
+ * a local header that names another entry or method, records that share or overlap their bytes.
+ */
+async function checkStructure(zip: yauzl.ZipFile, raws: readonly yauzl.Entry[], file: string): Promise<void> {
+  const end = await readEndRecord(file)
+  if (end) {
+    const read = raws.reduce(
+      (sum, e) => sum + CENTRAL_RECORD_LENGTH + e.fileNameLength + e.extraFieldLength + e.fileCommentLength,
+      0,
+    )
+    if (read !== end.size) {
+      throw new UnsafeArchiveError(
+        refused(
+          `The backup's end record counts ${raws.length} entries, but its central directory is ${end.size} bytes ` +
+            `long and those entries fill ${read}: the zip holds entries its count hides`,
+        ),
       )
     }
-    const method = aesMethod(raw)
-    const decrypted = new AesCheck(password, entry.displayName)
-    return method === 8
-      ? chain(entry.displayName, stream, decrypted, createInflateRaw())
-      : chain(entry.displayName, stream, decrypted)
   }
+  const spans: Array<{ start: number; end: number; name: string }> = []
+  for (const raw of raws) {
+    const name = displayOf(raw.fileNameRaw, raw.generalPurposeBitFlag)
+    let local: yauzl.LocalFileHeader
+    try {
+      local = await readLocalHeader(zip, raw)
+    } catch (error) {
+      throw new CorruptArchiveError(`'${name}' has no readable local header (${(error as Error).message}).`)
+    }
+    const disagree = !local.fileName.equals(raw.fileNameRaw)
+      ? 'another name'
+      : local.compressionMethod !== raw.compressionMethod
+        ? 'another compression method'
+        : (local.generalPurposeBitFlag & FLAG_ENCRYPTED) !== (raw.generalPurposeBitFlag & FLAG_ENCRYPTED)
+          ? 'another encryption'
+          : (raw.generalPurposeBitFlag & FLAG_DATA_DESCRIPTOR) === 0 && local.crc32 !== raw.crc32
+            ? 'another CRC-32'
+            : null
+    if (disagree) {
+      throw new UnsafeArchiveError(
+        refused(`The backup's entry '${name}' has a local header that gives ${disagree} than its central record`),
+      )
+    }
+    spans.push({ start: raw.relativeOffsetOfLocalHeader, end: local.fileDataStart + raw.compressedSize, name })
+  }
+  spans.sort((a, b) => a.start - b.start)
+  for (let i = 1; i < spans.length; i++) {
+    const [before, after] = [spans[i - 1]!, spans[i]!]
+    if (after.start < before.end) {
+      const how = after.start === before.start ? 'share one local entry' : 'overlap'
+      throw new UnsafeArchiveError(
+        refused(`The backup's entries '${before.name}' and '${after.name}' ${how} in the file (byte ${after.start})`),
+      )
+    }
+  }
+  const last = spans[spans.length - 1]
+  if (end && last && last.end > end.offset) {
+    throw new UnsafeArchiveError(refused(`The backup's entry '${last.name}' runs into the central directory`))
+  }
+}
+
+/** The Info-ZIP Unicode path field's name, when its CRC says it belongs to this entry's name. */
+function unicodePath(raw: yauzl.Entry): Buffer | null {
+  const field = raw.extraFields.find((f) => f.id === UNICODE_PATH_ID)
+  if (!field || field.data.length < 6 || field.data[0] !== 1) return null
+  if (field.data.readUInt32LE(1) !== crc32(raw.fileNameRaw) >>> 0) return null
+  return Buffer.from(field.data.subarray(5))
+}
+
+function displayOf(name: Buffer, flags: number): string {
+  const utf8 = (flags & FLAG_UTF8) !== 0 || !name.toString('utf8').includes('\uFFFD')
+  return escapeControl(name.toString(utf8 ? 'utf8' : 'latin1'))
+}
+
+function describe(raw: yauzl.Entry): ArchiveEntry {
+  const unicode = unicodePath(raw)
+  const name = unicode ?? Buffer.from(raw.fileNameRaw)
+  const system = raw.versionMadeBy >> 8
+  const unixMode = system === MADE_BY_UNIX || system === MADE_BY_OSX ? (raw.externalFileAttributes >>> 16) & 0xffff : 0
+  const type = unixMode & S_IFMT
+  const slash = name[name.length - 1] === 0x2f
+  const isDir = type === S_IFDIR || slash || (type === 0 && (raw.externalFileAttributes & DOS_DIRECTORY) !== 0)
+  const kind = type === S_IFLNK ? 'symlink' : isDir ? 'directory' : 'file'
+  const trimmed = slash ? name.subarray(0, name.length - 1) : name
+  const mtime = raw.getLastModDate()
+  const aes = aesField(raw)
+  return {
+    name: trimmed,
+    displayName: displayOf(trimmed, unicode ? FLAG_UTF8 : raw.generalPurposeBitFlag),
+    kind,
+    mode: unixMode ? unixMode & 0o7777 : null,
+    size: raw.uncompressedSize,
+    mtime: Number.isNaN(mtime.getTime()) ? null : mtime,
+    aesKeyBytes: aes ? (AES_KEY_BYTES[aes.strength] ?? null) : null,
+    raw,
+  }
+}
+
+/** WinZip's AES field: AE-1 or AE-2, the key strength and the method inside the encryption. */
+function aesField(raw: yauzl.Entry): { version: number; strength: number; method: number } | null {
+  if (raw.compressionMethod !== AES_METHOD) return null
+  const field = raw.extraFields.find((f) => f.id === AES_EXTRA_ID)
+  if (!field || field.data.length < 7) return null
+  return { version: field.data.readUInt16LE(0), strength: field.data[4]!, method: field.data.readUInt16LE(5) }
+}
+
+/** Methods and encryptions this tool does not read are refused by name, with a tool that reads them. */
+function checkMethod(entry: ArchiveEntry): void {
+  const raw = entry.raw
+  const method = raw.compressionMethod
+  if (method === AES_METHOD) {
+    const aes = aesField(raw)
+    if (!aes || entry.aesKeyBytes === null || (aes.version !== 1 && aes.version !== 2)) {
+      throw new UnsupportedArchiveError(
+        refused(`The backup's entry '${entry.displayName}' is AES-encrypted with a field this tool does not know`),
+      )
+    }
+    if (aes.method !== 0 && aes.method !== 8) return unsupportedMethod(entry, aes.method)
+    const overhead = entry.aesKeyBytes / 2 + 2 + AES_MAC_BYTES
+    const storedSizeWrong = aes.method === 0 && raw.compressedSize - overhead !== raw.uncompressedSize
+    if (raw.compressedSize < overhead || storedSizeWrong) {
+      throw new UnsafeArchiveError(
+        refused(
+          `The backup's entry '${entry.displayName}' is AES-encrypted, but its inner method (${aes.method}) ` +
+            `and sizes (${raw.compressedSize} stored for ${raw.uncompressedSize}) disagree`,
+        ),
+      )
+    }
+    return
+  }
+  if ((raw.generalPurposeBitFlag & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) !== 0) {
+    throw new UnsupportedArchiveError(
+      refused(
+        `The backup's entry '${entry.displayName}' uses ZipCrypto (PKWARE's traditional encryption), which this tool ` +
+          `does not read: extract it with 7-Zip (7z x) or unzip`,
+      ),
+    )
+  }
+  if (method !== 0 && method !== 8) unsupportedMethod(entry, method)
+}
+
+function unsupportedMethod(entry: ArchiveEntry, method: number): never {
+  const name = METHOD_NAMES[method]
+  const what = name ? `${name} compression (method ${method})` : `compression method ${method}`
+  throw new UnsupportedArchiveError(
+    refused(
+      `The backup's entry '${entry.displayName}' uses ${what}, which this tool does not read: ` +
+        `extract it with 7-Zip (7z x)${method === 12 || method === 9 ? ' or unzip' : ''}`,
+    ),
+  )
 }
 
 /**
@@ -143,69 +366,6 @@ function chain(name: string, source: Readable, ...steps: Transform[]): Readable 
   return last
 }
 
-function describe(entry: yauzl.Entry): ArchiveEntry {
-  const name = Buffer.from(entry.fileName as unknown as Buffer)
-  const utf8 = (entry.generalPurposeBitFlag & 0x800) !== 0
-  const displayName = utf8 ? name.toString('utf8') : name.toString('latin1')
-  const unixMode = entry.versionMadeBy >> 8 === 3 ? (entry.externalFileAttributes >>> 16) & 0xffff : 0
-  const type = unixMode & S_IFMT
-  const isDir = type === S_IFDIR || name[name.length - 1] === 0x2f
-  const kind = type === S_IFLNK ? 'symlink' : isDir ? 'directory' : 'file'
-  const trimmed = isDir && name[name.length - 1] === 0x2f ? name.subarray(0, name.length - 1) : name
-  return {
-    name: trimmed,
-    displayName: displayName.replace(/\/$/, ''),
-    kind,
-    mode: unixMode ? unixMode & 0o7777 : null,
-    size: entry.uncompressedSize,
-    raw: entry,
-  }
-}
-
-/** Any entry that would land outside the target refuses the whole zip: nothing is written. */
-function checkNames(entries: readonly ArchiveEntry[]): void {
-  const links = new Set<string>()
-  for (const entry of entries) if (entry.kind === 'symlink') links.add(entry.name.toString('latin1'))
-  for (const entry of entries) {
-    const why = unsafeName(entry.name)
-    if (why)
-      throw new UnsafeArchiveError(
-        `The backup has an entry '${entry.displayName}' that ${why}; the zip is refused as a whole and nothing was ` +
-          `written.`,
-      )
-    const segments = entry.name.toString('latin1').split('/')
-    for (let i = 1; i < segments.length; i++) {
-      if (links.has(segments.slice(0, i).join('/'))) {
-        throw new UnsafeArchiveError(
-          `The backup has an entry '${entry.displayName}' under '${segments.slice(0, i).join('/')}', which is a ` +
-            `symbolic link in the zip: it could land outside the target. The zip is refused as a whole and nothing ` +
-            `was written.`,
-        )
-      }
-    }
-  }
-}
-
-function unsafeName(name: Buffer): string | null {
-  const text = name.toString('latin1')
-  if (text === '') return 'has an empty name'
-  if (text.includes('\0')) return 'has a NUL byte in its name'
-  if (text.startsWith('/') || /^[A-Za-z]:/.test(text)) return 'is an absolute path'
-  if (text.includes('\\')) return 'has a backslash in its name (a Windows path)'
-  const segments = text.split('/')
-  if (segments.some((s) => s === '..')) return "goes up with '..'"
-  if (segments.some((s) => s === '' || s === '.')) return 'has an empty or "." path segment'
-  return null
-}
-
-/** The compression method inside an AES entry, from its 0x9901 extra field. */
-function aesMethod(entry: yauzl.Entry): number {
-  const field = entry.extraFields.find((f) => f.id === 0x9901)
-  if (!field || field.data.length < 7)
-    throw new CorruptArchiveError('An encrypted entry has no AES extra field (0x9901).')
-  return field.data.readUInt16LE(5)
-}
-
 /** Passes the data through; fails at the end when its CRC-32 is not the entry's. */
 class CrcCheck extends Transform {
   private crc = 0
@@ -225,16 +385,39 @@ class CrcCheck extends Transform {
   }
 }
 
-/** WinZip AE-2: decrypted as it streams; a wrong password or authentication code fails it. */
+/** The inflated size must be the one the central directory gives, and is never read past it. */
+class SizeCheck extends Transform {
+  private seen = 0
+  constructor(
+    private readonly expected: number,
+    private readonly name: string,
+  ) {
+    super()
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.seen += chunk.length
+    if (this.seen > this.expected) callback(this.wrong())
+    else callback(null, chunk)
+  }
+  override _flush(callback: TransformCallback): void {
+    callback(this.seen === this.expected ? null : this.wrong())
+  }
+  private wrong(): CorruptArchiveError {
+    return new CorruptArchiveError(`'${this.name}' does not inflate to its listed size: the backup is damaged.`)
+  }
+}
+
+/** WinZip AES: decrypted as it streams; a wrong password or authentication code fails it. */
 class AesCheck extends Transform {
   private readonly reader: AesEntryReader
 
   constructor(
     password: string,
+    keyBytes: number,
     private readonly name: string,
   ) {
     super()
-    this.reader = new AesEntryReader(password)
+    this.reader = new AesEntryReader(password, keyBytes)
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {

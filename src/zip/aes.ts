@@ -10,8 +10,11 @@ import { promisify } from 'node:util'
 const pbkdf2Async = promisify(pbkdf2)
 
 export const AES_METHOD = 99
-const KEY_BYTES = 32 // AES-256
+export const AES_EXTRA_ID = 0x9901
+const KEY_BYTES = 32 // AES-256, what this tool writes
 const SALT_BYTES = 16
+/** WinZip's strength byte (1, 2, 3) to the key length; the salt is half the key. */
+export const AES_KEY_BYTES: Record<number, number> = { 1: 16, 2: 24, 3: 32 }
 const BLOCK = 16
 export const AES_MAC_BYTES = 10
 /** Salt and password check before the data, MAC after it. */
@@ -22,7 +25,7 @@ export const AES_EXTRA_LENGTH = 11
 
 export function aesExtraField(actualMethod: number): Buffer {
   const extra = Buffer.alloc(AES_EXTRA_LENGTH)
-  extra.writeUInt16LE(0x9901, 0)
+  extra.writeUInt16LE(AES_EXTRA_ID, 0)
   extra.writeUInt16LE(7, 2)
   extra.writeUInt16LE(2, 4) // AE-2
   extra.write('AE', 6, 'latin1')
@@ -47,7 +50,7 @@ export class EntryCipher {
     /** Reading: the code authenticates the ciphertext, which is then the input. */
     private readonly reading = false,
   ) {
-    this.ecb = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false)
+    this.ecb = createCipheriv(`aes-${key.length * 8}-ecb`, key, null).setAutoPadding(false)
     this.mac = createHmac('sha1', macKey)
   }
 
@@ -60,15 +63,19 @@ export class EntryCipher {
     return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), preamble)
   }
 
-  /** For reading an entry back: from its salt and password check; null when the password does not fit. */
-  static async forReading(password: string, preamble: Buffer): Promise<EntryCipher | null> {
+  /**
+   * For reading an entry back: from its salt and password check; null when the password does not fit.
+   * `keyBytes` is 16, 24 or 32 (AES-128, -192, -256; the salt is half as long).
+   */
+  static async forReading(password: string, preamble: Buffer, keyBytes = KEY_BYTES): Promise<EntryCipher | null> {
     if (endianness() !== 'LE') throw new Error('archive-password needs a little-endian machine (x64, arm64)')
-    const salt = preamble.subarray(0, SALT_BYTES)
-    const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1')
-    if (!derived.subarray(2 * KEY_BYTES).equals(preamble.subarray(SALT_BYTES, SALT_BYTES + 2))) return null
+    const saltBytes = keyBytes / 2
+    const salt = preamble.subarray(0, saltBytes)
+    const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * keyBytes + 2, 'sha1')
+    if (!derived.subarray(2 * keyBytes).equals(preamble.subarray(saltBytes, saltBytes + 2))) return null
     return new EntryCipher(
-      derived.subarray(0, KEY_BYTES),
-      derived.subarray(KEY_BYTES, 2 * KEY_BYTES),
+      derived.subarray(0, keyBytes),
+      derived.subarray(keyBytes, 2 * keyBytes),
       Buffer.from(preamble),
       true,
     )
@@ -140,16 +147,20 @@ export class AesEntryReader {
   private tail = Buffer.alloc(0)
   private cipher: EntryCipher | undefined
 
-  constructor(private readonly password: string) {}
+  /** `keyBytes`: 32 for AES-256 (what this tool writes), 24 or 16 for zips of other tools. */
+  constructor(
+    private readonly password: string,
+    private readonly keyBytes = KEY_BYTES,
+  ) {}
 
   /** The plaintext of the next stored bytes (empty while the preamble or the code is gathered). */
   async read(chunk: Buffer): Promise<Buffer> {
     let data = chunk
     if (!this.cipher) {
       this.head = Buffer.concat([this.head, chunk])
-      const preamble = SALT_BYTES + 2
+      const preamble = this.keyBytes / 2 + 2
       if (this.head.length < preamble) return Buffer.alloc(0)
-      const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble))
+      const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble), this.keyBytes)
       if (!cipher) throw new AesPasswordError('its password check does not match the archive password')
       this.cipher = cipher
       data = this.head.subarray(preamble)

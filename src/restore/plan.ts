@@ -1,0 +1,252 @@
+// The plan of a restore, made from the whole central directory before any byte is written (as tar
+// and restic plan theirs): every name normalised and checked, and the zip refused as a whole, naming
+// the entry and the rule, when one would land outside the target, two entries would be one path on
+// the target's file system, an entry lies under a link or a file entry, or a name cannot exist on
+// the target's OS. Pure: the target's traits (OS, case folding) come in as rules. `check` runs the
+// same plan, so a backup that `check` passes is one that `restore` can write.
+import { Minimatch } from 'minimatch'
+import { escapeControl } from '../core/format.js'
+import { type ArchiveEntry, UnsafeArchiveError } from './zip-reader.js'
+
+/** The first segment of the staging folder a restore keeps inside its target; no entry may take it. */
+export const STAGING_PREFIX = '.1fichier-restore.'
+
+export interface PlanRules {
+  platform: NodeJS.Platform
+  /** The target's file system takes `README` and `readme` for one name (macOS, Windows). */
+  foldCase: boolean
+  /** The target's file system takes the NFC and NFD forms of a name for one name (macOS). */
+  foldUnicode: boolean
+  filter: PathFilter | null
+  /** Keep setuid, setgid and sticky bits (unzip's -K); dropped by default. */
+  keepSpecialBits: boolean
+}
+
+export interface PlannedNode {
+  /** Normalised, `/`-separated, relative to the target. */
+  path: Buffer
+  /** For messages: control characters escaped. */
+  display: string
+  kind: 'file' | 'directory' | 'symlink'
+  /** Permission bits to set, or null to leave the default. */
+  mode: number | null
+  mtime: Date | null
+  size: number
+  /** null: a folder the zip implies (`a/b.txt` without `a/`) but does not hold. */
+  entry: ArchiveEntry | null
+  depth: number
+}
+
+export interface ArchivePlan {
+  /** Folders before what they hold, then the zip's order. */
+  nodes: PlannedNode[]
+  /** What the target's file system takes for the same name. */
+  keyOf: (path: Buffer) => string
+  byKey: Map<string, PlannedNode>
+  files: number
+  directories: number
+  links: number
+  bytes: number
+}
+
+const refuse = (entry: string, why: string) =>
+  new UnsafeArchiveError(`The backup's entry '${entry}' ${why}. The zip is refused as a whole and nothing was written.`)
+
+export function planArchive(entries: readonly ArchiveEntry[], rules: PlanRules): ArchivePlan {
+  const keyOf = keyFunction(rules)
+  const byKey = new Map<string, PlannedNode>()
+  for (const entry of entries) {
+    const path = normalisedPath(entry, rules.platform)
+    if (path === null) continue
+    const node: PlannedNode = {
+      path,
+      display: escapeControl(path.toString('utf8')),
+      kind: entry.kind,
+      mode: entry.mode === null ? null : entry.mode & (rules.keepSpecialBits ? 0o7777 : 0o777),
+      mtime: entry.mtime,
+      size: entry.kind === 'file' ? entry.size : 0,
+      entry,
+      depth: segmentsOf(path).length,
+    }
+    const key = keyOf(path)
+    const same = byKey.get(key)
+    if (same) {
+      // The same folder twice is harmless (7-Zip and unzip take it); anything else is two writers of one path.
+      if (same.kind === 'directory' && node.kind === 'directory') continue
+      throw refuse(entry.displayName, sameNameWhy(same, node))
+    }
+    byKey.set(key, node)
+  }
+  checkAncestors(byKey, keyOf)
+  const chosen = rules.filter ? select(byKey, keyOf, rules.filter) : byKey
+  // Folders first, shallowest first, so every parent exists before its content; the rest keep zip order.
+  const nodes = [...chosen.values()].sort((a, b) => {
+    const aDir = a.kind === 'directory'
+    const bDir = b.kind === 'directory'
+    if (aDir && bDir) return a.depth - b.depth
+    return aDir ? -1 : bDir ? 1 : 0
+  })
+  const plan: ArchivePlan = { nodes, keyOf, byKey: chosen, files: 0, directories: 0, links: 0, bytes: 0 }
+  for (const node of nodes) {
+    if (node.kind === 'file') {
+      plan.files++
+      plan.bytes += node.size
+    } else if (node.kind === 'directory') plan.directories++
+    else plan.links++
+  }
+  return plan
+}
+
+function sameNameWhy(first: PlannedNode, second: PlannedNode): string {
+  if (first.path.equals(second.path)) {
+    return first.kind === second.kind
+      ? `appears twice (after './', '//' and a trailing '/' are read away): which one to restore is not clear`
+      : `is both a ${kindWord(first.kind)} and a ${kindWord(second.kind)}`
+  }
+  return (
+    `and '${first.display}' would be one name on the target's file system (it does not tell case or Unicode ` +
+    `forms apart)`
+  )
+}
+
+const kindWord = (kind: PlannedNode['kind']) => (kind === 'symlink' ? 'link' : kind === 'directory' ? 'folder' : 'file')
+
+const segmentsOf = (path: Buffer): Buffer[] => {
+  const out: Buffer[] = []
+  let start = 0
+  for (let i = 0; i <= path.length; i++) {
+    if (i === path.length || path[i] === 0x2f) {
+      out.push(path.subarray(start, i))
+      start = i + 1
+    }
+  }
+  return out
+}
+
+/** The entry's path with `.` and empty segments read away; null for the target folder itself. */
+function normalisedPath(entry: ArchiveEntry, platform: NodeJS.Platform): Buffer | null {
+  const name = entry.name
+  const text = name.toString('latin1')
+  if (text.includes('\0')) throw refuse(entry.displayName, 'has a NUL byte in its name')
+  if (text.startsWith('/') || /^[A-Za-z]:/.test(text) || (platform === 'win32' && text.startsWith('\\')))
+    throw refuse(entry.displayName, 'is an absolute path')
+  const segments = segmentsOf(name).filter((s) => s.length > 0 && !(s.length === 1 && s[0] === 0x2e))
+  if (segments.some((s) => s.length === 2 && s[0] === 0x2e && s[1] === 0x2e))
+    throw refuse(entry.displayName, "goes up with '..'")
+  if (segments.length === 0) {
+    if (entry.kind === 'directory') return null
+    throw refuse(entry.displayName, 'has an empty name')
+  }
+  if (segments[0]!.toString('latin1').startsWith(STAGING_PREFIX))
+    throw refuse(entry.displayName, `takes the name this tool reserves for its staging folder (${STAGING_PREFIX}*)`)
+  if (platform === 'win32') for (const segment of segments) checkWindowsName(entry, segment.toString('utf8'))
+  return Buffer.concat(segments.flatMap((s, i) => (i === 0 ? [s] : [Buffer.from('/'), s])))
+}
+
+const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
+
+/** What Windows cannot hold: refused there only (a backslash is a legal name on Linux and macOS). */
+function checkWindowsName(entry: ArchiveEntry, segment: string): void {
+  const bad = /[<>:"|?*\\\u0000-\u001f]/.exec(segment)
+  if (bad) {
+    throw refuse(
+      entry.displayName,
+      `has '${escapeControl(bad[0])}' in its name, which Windows does not allow: restore it on Linux or macOS`,
+    )
+  }
+  if (WINDOWS_DEVICES.test(segment))
+    throw refuse(entry.displayName, `is named '${segment}', a device name on Windows: restore it on Linux or macOS`)
+  if (/[. ]$/.test(segment))
+    throw refuse(entry.displayName, 'has a name ending in a dot or a space, which Windows drops: restore it elsewhere')
+}
+
+function keyFunction(rules: PlanRules): (path: Buffer) => string {
+  if (!rules.foldCase && !rules.foldUnicode) return (path) => path.toString('latin1')
+  return (path) => {
+    let text = path.toString('utf8')
+    if (rules.foldUnicode) text = text.normalize('NFC')
+    if (rules.foldCase) text = text.toLowerCase()
+    return text
+  }
+}
+
+/** No entry under a link or a file entry; folders the zip implies are added (without mode or time). */
+function checkAncestors(byKey: Map<string, PlannedNode>, keyOf: (path: Buffer) => string): void {
+  for (const node of [...byKey.values()]) {
+    let end = node.path.indexOf(0x2f)
+    while (end >= 0) {
+      const path = node.path.subarray(0, end)
+      const above = byKey.get(keyOf(path))
+      if (above?.kind === 'symlink')
+        throw refuse(node.display, `lies under '${above.display}', a link entry: it could land outside the target`)
+      if (above?.kind === 'file')
+        throw refuse(node.display, `lies under '${above.display}', a file entry: a file and a folder share a name`)
+      if (!above) {
+        byKey.set(keyOf(path), {
+          path,
+          display: escapeControl(path.toString('utf8')),
+          kind: 'directory',
+          mode: null,
+          mtime: null,
+          size: 0,
+          entry: null,
+          depth: segmentsOf(path).length,
+        })
+      }
+      end = node.path.indexOf(0x2f, end + 1)
+    }
+  }
+}
+
+/** The nodes the filter selects, with the folders above them. */
+function select(
+  byKey: Map<string, PlannedNode>,
+  keyOf: (path: Buffer) => string,
+  filter: PathFilter,
+): Map<string, PlannedNode> {
+  const chosen = new Map<string, PlannedNode>()
+  for (const [key, node] of byKey) {
+    if (!filter.selects(node.path.toString('utf8'))) continue
+    chosen.set(key, node)
+    let end = node.path.lastIndexOf(0x2f)
+    while (end > 0) {
+      const above = keyOf(node.path.subarray(0, end))
+      if (chosen.has(above)) break
+      chosen.set(above, byKey.get(above)!)
+      end = node.path.lastIndexOf(0x2f, end - 1)
+    }
+  }
+  return chosen
+}
+
+/**
+ * restic's --include and --exclude for restore: a pattern with a leading `/` is anchored at the
+ * backup's root, any other matches at any depth; a pattern that matches a folder takes all inside it.
+ */
+export class PathFilter {
+  private readonly include: Minimatch[]
+  private readonly exclude: Minimatch[]
+
+  constructor(include: readonly string[], exclude: readonly string[]) {
+    this.include = include.map(compile)
+    this.exclude = exclude.map(compile)
+  }
+
+  get restrictsIncludes(): boolean {
+    return this.include.length > 0
+  }
+
+  /** Whether `path` (relative, `/`-separated) is restored, and so (with --delete) may be deleted. */
+  selects(path: string): boolean {
+    const parts = path.split('/')
+    const prefixes = parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}`)
+    const hit = (patterns: Minimatch[]) => patterns.some((m) => prefixes.some((p) => m.match(p)))
+    return (this.include.length === 0 || hit(this.include)) && !hit(this.exclude)
+  }
+}
+
+function compile(pattern: string): Minimatch {
+  const trimmed = pattern.replace(/\/+$/, '')
+  const anchored = trimmed.startsWith('/') ? trimmed : `/**/${trimmed}`
+  return new Minimatch(anchored, { dot: true, nocomment: true, nonegate: true })
+}
