@@ -867,6 +867,7 @@ const ADVICE = {
     quota: 'The 1fichier account has no room for this backup: free space or raise the quota, or keep fewer backups.',
     'not-found': '',
     retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
+    token: '',
     fatal: '',
 };
 /** The first `#` followed by 1-3 digits, as rclone reads 1fichier error numbers. */
@@ -896,9 +897,14 @@ function classify(httpStatus, apiMessage) {
         return 'account';
     if (/quota|not enough (disk )?space|storage (is )?full|upload forbidden/.test(text))
         return 'quota';
-    // Download refusals (#913: datacenter address without CDN credit; #887: one location at a time): no retry helps.
-    if (code === 913 || code === 887)
+    // #887 (one location at a time) is a lock to wait out (JDownloader waits 5 minutes).
+    if (code === 887)
+        return 'flood';
+    // #913 (a datacenter address without CDN credit) and #611 (a download password is needed): no retry helps.
+    if (code === 913 || code === 611)
         return 'fatal';
+    if (code === 715)
+        return 'token';
     if (httpStatus === 401)
         return 'auth';
     if (httpStatus === 404 || code === 469 || text.includes('not found'))
@@ -906,6 +912,11 @@ function classify(httpStatus, apiMessage) {
     if (RETRYABLE_HTTP.has(httpStatus))
         return 'retryable';
     return 'fatal';
+}
+/** Refusals that no retry changes, whatever HTTP status carried them (#913, #611). */
+function isFinalRefusal(detail) {
+    const code = errorNumber(detail);
+    return code === 913 || code === 611;
 }
 function isRetryable(kind) {
     return kind === 'retryable' || kind === 'flood';
@@ -1037,6 +1048,10 @@ function formatDuration(ms) {
         return `${seconds.toFixed(1)} s`;
     const minutes = Math.floor(seconds / 60);
     return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+}
+/** A name as a message may show it: control characters (a newline, an escape sequence) as \xNN. */
+function escapeControl(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 ;// CONCATENATED MODULE: ./lib/onefichier/file-id.js
@@ -1275,7 +1290,11 @@ class Transport {
                 return parseApiAnswer(endpoint, response);
             }
             catch (error) {
-                if (options.readOnly && error instanceof OneFichierError && error.kind === 'fatal' && response.status < 300) {
+                if (options.readOnly &&
+                    error instanceof OneFichierError &&
+                    error.kind === 'fatal' &&
+                    response.status < 300 &&
+                    !isFinalRefusal(error.detail)) {
                     throw new OneFichierError('retryable', error.operation, error.detail, error.httpStatus, error.retryAfterMs);
                 }
                 throw error;
@@ -1327,11 +1346,13 @@ class Transport {
         }
     }
     /**
-     * GET `url` (a download token's URL) from byte `offset` on, appending to `file`. One paced try:
-     * the caller fetches a new one-use token for the next. Returns the bytes written by this try;
-     * a connection that drops half way throws after what arrived was written (to resume from).
+     * GET `url` (a download token's URL) from byte `offset` on, appending to `file`, never past
+     * `size` bytes (the listed size: a node that sends more is refused, not written to its end). One
+     * paced try. A connection that drops half way throws after what arrived was written (to resume from).
+     * An answer that is not the file (an HTML page, 403, 404, 503) is classified as JDownloader's
+     * 1fichier plugin does: https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
      */
-    async download(url, file, offset, onBytes) {
+    async download(url, file, offset, size) {
         const operation = 'download';
         return this.once(async () => {
             let response;
@@ -1348,9 +1369,10 @@ class Transport {
                 this.options.signal?.throwIfAborted();
                 throw networkFailure(operation, error);
             }
-            if (response.statusCode !== 200 && response.statusCode !== 206) {
-                const text = await response.body.text().catch(() => '');
-                throw new OneFichierError(response.statusCode >= 500 ? 'retryable' : 'fatal', operation, `the download node answered HTTP ${response.statusCode} with ${describeBody(text)}`, response.statusCode);
+            const type = String(response.headers['content-type'] ?? '');
+            if ((response.statusCode !== 200 && response.statusCode !== 206) || /text\/html/i.test(type)) {
+                const text = await readSome(response.body, 64 * 1024);
+                throw downloadRefusal(response.statusCode, text);
             }
             // A node that ignores Range sends the whole file again: start the file over.
             const from = response.statusCode === 206 ? offset : 0;
@@ -1358,19 +1380,23 @@ class Transport {
             let written = 0;
             try {
                 for await (const chunk of response.body) {
+                    written += chunk.length;
+                    if (size >= 0 && from + written > size) {
+                        response.body.destroy();
+                        throw new OneFichierError('retryable', operation, `the download node sent more than the listed ${size} bytes; the download was stopped there`);
+                    }
                     if (!out.write(chunk))
                         await (0,external_node_events_.once)(out, 'drain');
-                    written += chunk.length;
-                    onBytes?.(from + written);
                 }
             }
             catch (error) {
                 await new Promise((resolve) => out.end(resolve));
                 this.options.signal?.throwIfAborted();
+                if (error instanceof OneFichierError)
+                    throw error;
                 throw Object.assign(networkFailure(operation, error), { resumeFrom: from + written });
             }
             await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve(undefined))));
-            return { written: from + written, complete: true };
         });
     }
     /** One unpaced request; callers go through `api`, `withRetries` or `once`. */
@@ -1463,6 +1489,52 @@ function plainMessage(text) {
         ? trimmed
         : '';
 }
+/** Up to `limit` characters of a body, the rest dropped unread. */
+async function readSome(body, limit) {
+    let text = '';
+    try {
+        for await (const chunk of body) {
+            text += chunk.toString('utf8');
+            if (text.length >= limit)
+                break;
+        }
+    }
+    catch {
+        // What arrived is enough to classify the answer.
+    }
+    body.destroy();
+    return text.slice(0, limit);
+}
+/** A page's words: tags and scripts removed, white space folded, cut short. */
+function pageText(html, limit = 200) {
+    const text = html
+        .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&amp;/g, '&')
+        .replace(/&#39;|&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return text.length > limit ? `${text.slice(0, limit - 3)}...` : text;
+}
+/** A download node's answer that is not the file, as one kind: the words decide, then the status. */
+function downloadRefusal(status, body) {
+    const text = pageText(body) || `HTTP ${status}`;
+    const lower = text.toLowerCase();
+    const detail = `the download node answered HTTP ${status} with "${text}" instead of the file`;
+    const code = errorNumber(text);
+    if (code === 611 || /password/.test(lower))
+        return new OneFichierError('fatal', 'download', detail, status);
+    if (/residential|professional services|cdn credit/.test(lower) || code === 913)
+        return new OneFichierError('fatal', 'download', detail, status);
+    if (code === 887 || /too fast|simultaneously|flood|locked/.test(lower))
+        return new OneFichierError('flood', 'download', detail, status);
+    if (code === 715 || status === 410)
+        return new OneFichierError('token', 'download', detail, status);
+    // Other 403s, 404 and 503 (maintenance) pass: JDownloader waits and tries again.
+    return new OneFichierError(status === 200 || status === 206 || status === 403 || status === 404 || status >= 500 ? 'retryable' : 'fatal', 'download', detail, status);
+}
 function describeBody(text) {
     if (text.trim() === '')
         return 'an empty body';
@@ -1495,6 +1567,17 @@ function toNumber(value) {
 const ROOT_FOLDER_ID = 0;
 /** The API page: one listing per folder per 30 s (a second more, for the time a request takes). */
 const LISTING_INTERVAL_MS = 31_000;
+/** The API documents at most 5,000 results per folder listing: a full page may be cut short. */
+const LISTING_LIMIT = 5_000;
+/** Listings whose answer counted more files than it listed. */
+const shortListings = new WeakSet();
+/**
+ * Whether a listing may lack files: as many items as the API ever returns, or fewer than its own
+ * `count`. Nothing is deleted, and no "latest" picked, on the strength of such a listing.
+ */
+function listingMayBeIncomplete(items) {
+    return items.length >= LISTING_LIMIT || shortListings.has(items);
+}
 /** A node asked for ahead of the upload is used only this soon after: how long 1fichier keeps one is not documented. */
 const PREFETCHED_SERVER_MAX_AGE_MS = 60_000;
 class OneFichierClient {
@@ -1545,7 +1628,11 @@ class OneFichierClient {
         if (answer.items !== undefined && !Array.isArray(answer.items)) {
             throw new OneFichierError('retryable', 'file/ls.cgi', 'the answer has no list of items');
         }
-        return answer.items ?? [];
+        const items = answer.items ?? [];
+        const count = toNumber(answer.count);
+        if (count !== undefined && count > items.length)
+            shortListings.add(items);
+        return items;
     }
     /**
      * file/info.cgi: one file's folder, size and Whirlpool checksum. Frequent calls provoke "Owner
@@ -1571,11 +1658,13 @@ class OneFichierClient {
         return toNumber(answer.removed) ?? 0;
     }
     /**
-     * download/get_token.cgi, as rclone asks it: a one-use (`single: 1`) URL for one download; `pass`
-     * for a file with a download password, `cdn: 1` to spend CDN credit (needed from a datacenter).
+     * download/get_token.cgi: a URL for one file, valid 5 minutes. `single: 0`, as JDownloader asks it,
+     * so that the same URL serves the resumes (Range) while it lives; `no_ssl: 0` so that an account set
+     * to plain-HTTP downloads still gets https; `pass` for a file with a download password, `cdn: 1` to
+     * spend CDN credit (needed from a datacenter).
      */
     async getDownloadToken(url, options = {}) {
-        const body = { url, single: 1 };
+        const body = { url, single: 0, no_ssl: 0 };
         if (options.password)
             body.pass = options.password;
         if (options.cdn)
@@ -2616,8 +2705,7 @@ async function deleteFile(client, target, proof) {
 
 
 
-/** The API documents at most 5,000 results per folder listing: a full page may be cut short. */
-const LISTING_LIMIT = 5_000;
+
 /**
  * The backups of a series in a listing. Files are told apart by id, so a file listed twice is one
  * backup; an id shown under several names, or a series name without an id, is left out of the
@@ -2682,9 +2770,10 @@ async function applyRetention(req) {
             return { plan: null, skipped, pruned: [], notPruned: [] };
         }
     }
-    if (items.length >= LISTING_LIMIT) {
-        const skipped = `the folder listing has ${items.length} files, the most 1fichier returns, so it may be ` +
-            `incomplete; nothing was deleted. Move other files out of the backup folder`;
+    if (listingMayBeIncomplete(items)) {
+        const skipped = `the folder listing has ${items.length} files and may be incomplete (the most 1fichier returns is ` +
+            `${LISTING_LIMIT}, or it counted more than it listed); nothing was deleted. Move other files out of the backup ` +
+            `folder`;
         log.warning(`Retention skipped: ${skipped}`);
         return { plan: null, skipped, pruned: [], notPruned: [] };
     }
@@ -2973,6 +3062,7 @@ function outputValues(result) {
 
 
 
+
 /** The compare stage: read-only calls; any failure here means "upload", never a failed run. */
 async function compareStage(client, destination, prefix, fingerprint, now) {
     const upload = (folderId, reason) => ({ folderId, unchanged: false, reason });
@@ -2996,7 +3086,7 @@ async function compareStage(client, destination, prefix, fingerprint, now) {
             throw error;
         return upload(folderId, `the folder could not be listed (${error.message})`);
     }
-    if (listing.length >= LISTING_LIMIT)
+    if (listingMayBeIncomplete(listing))
         return upload(folderId, `the folder listing has ${listing.length} files and may be incomplete`);
     return { folderId, ...(await compareWithNewest(client, listing, prefix, fingerprint, now)) };
 }
@@ -3362,8 +3452,11 @@ var external_node_util_ = __webpack_require__(57975);
 
 const pbkdf2Async = (0,external_node_util_.promisify)(external_node_crypto_.pbkdf2);
 const AES_METHOD = 99;
-const KEY_BYTES = 32; // AES-256
+const AES_EXTRA_ID = 0x9901;
+const KEY_BYTES = 32; // AES-256, what this tool writes
 const SALT_BYTES = 16;
+/** WinZip's strength byte (1, 2, 3) to the key length; the salt is half the key. */
+const AES_KEY_BYTES = { 1: 16, 2: 24, 3: 32 };
 const BLOCK = 16;
 const AES_MAC_BYTES = 10;
 /** Salt and password check before the data, MAC after it. */
@@ -3372,7 +3465,7 @@ const AES_OVERHEAD = SALT_BYTES + 2 + AES_MAC_BYTES;
 const AES_EXTRA_LENGTH = 11;
 function aesExtraField(actualMethod) {
     const extra = Buffer.alloc(AES_EXTRA_LENGTH);
-    extra.writeUInt16LE(0x9901, 0);
+    extra.writeUInt16LE(AES_EXTRA_ID, 0);
     extra.writeUInt16LE(7, 2);
     extra.writeUInt16LE(2, 4); // AE-2
     extra.write('AE', 6, 'latin1');
@@ -3396,7 +3489,7 @@ class EntryCipher {
     reading = false) {
         this.preamble = preamble;
         this.reading = reading;
-        this.ecb = (0,external_node_crypto_.createCipheriv)('aes-256-ecb', key, null).setAutoPadding(false);
+        this.ecb = (0,external_node_crypto_.createCipheriv)(`aes-${key.length * 8}-ecb`, key, null).setAutoPadding(false);
         this.mac = (0,external_node_crypto_.createHmac)('sha1', macKey);
     }
     static async create(password) {
@@ -3408,15 +3501,19 @@ class EntryCipher {
         const preamble = Buffer.concat([salt, derived.subarray(2 * KEY_BYTES)]);
         return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), preamble);
     }
-    /** For reading an entry back: from its salt and password check; null when the password does not fit. */
-    static async forReading(password, preamble) {
+    /**
+     * For reading an entry back: from its salt and password check; null when the password does not fit.
+     * `keyBytes` is 16, 24 or 32 (AES-128, -192, -256; the salt is half as long).
+     */
+    static async forReading(password, preamble, keyBytes = KEY_BYTES) {
         if ((0,external_node_os_.endianness)() !== 'LE')
             throw new Error('archive-password needs a little-endian machine (x64, arm64)');
-        const salt = preamble.subarray(0, SALT_BYTES);
-        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1');
-        if (!derived.subarray(2 * KEY_BYTES).equals(preamble.subarray(SALT_BYTES, SALT_BYTES + 2)))
+        const saltBytes = keyBytes / 2;
+        const salt = preamble.subarray(0, saltBytes);
+        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * keyBytes + 2, 'sha1');
+        if (!derived.subarray(2 * keyBytes).equals(preamble.subarray(saltBytes, saltBytes + 2)))
             return null;
-        return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), Buffer.from(preamble), true);
+        return new EntryCipher(derived.subarray(0, keyBytes), derived.subarray(keyBytes, 2 * keyBytes), Buffer.from(preamble), true);
     }
     /** Encrypts the next bytes of the entry (a new buffer; `data` is left as it is). */
     update(data) {
@@ -3481,21 +3578,24 @@ class AesPasswordError extends (/* unused pure expression or super */ null && (E
  */
 class AesEntryReader {
     password;
+    keyBytes;
     head = Buffer.alloc(0);
     tail = Buffer.alloc(0);
     cipher;
-    constructor(password) {
+    /** `keyBytes`: 32 for AES-256 (what this tool writes), 24 or 16 for zips of other tools. */
+    constructor(password, keyBytes = KEY_BYTES) {
         this.password = password;
+        this.keyBytes = keyBytes;
     }
     /** The plaintext of the next stored bytes (empty while the preamble or the code is gathered). */
     async read(chunk) {
         let data = chunk;
         if (!this.cipher) {
             this.head = Buffer.concat([this.head, chunk]);
-            const preamble = SALT_BYTES + 2;
+            const preamble = this.keyBytes / 2 + 2;
             if (this.head.length < preamble)
                 return Buffer.alloc(0);
-            const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble));
+            const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble), this.keyBytes);
             if (!cipher)
                 throw new AesPasswordError('its password check does not match the archive password');
             this.cipher = cipher;

@@ -2851,8 +2851,11 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 const pbkdf2Async = (0,external_node_util_namespaceObject.promisify)(external_node_crypto_namespaceObject.pbkdf2);
 const AES_METHOD = 99;
-const KEY_BYTES = 32; // AES-256
+const AES_EXTRA_ID = 0x9901;
+const KEY_BYTES = 32; // AES-256, what this tool writes
 const SALT_BYTES = 16;
+/** WinZip's strength byte (1, 2, 3) to the key length; the salt is half the key. */
+const AES_KEY_BYTES = { 1: 16, 2: 24, 3: 32 };
 const BLOCK = 16;
 const AES_MAC_BYTES = 10;
 /** Salt and password check before the data, MAC after it. */
@@ -2861,7 +2864,7 @@ const AES_OVERHEAD = SALT_BYTES + 2 + AES_MAC_BYTES;
 const AES_EXTRA_LENGTH = 11;
 function aesExtraField(actualMethod) {
     const extra = Buffer.alloc(AES_EXTRA_LENGTH);
-    extra.writeUInt16LE(0x9901, 0);
+    extra.writeUInt16LE(AES_EXTRA_ID, 0);
     extra.writeUInt16LE(7, 2);
     extra.writeUInt16LE(2, 4); // AE-2
     extra.write('AE', 6, 'latin1');
@@ -2885,7 +2888,7 @@ class EntryCipher {
     reading = false) {
         this.preamble = preamble;
         this.reading = reading;
-        this.ecb = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-ecb', key, null).setAutoPadding(false);
+        this.ecb = (0,external_node_crypto_namespaceObject.createCipheriv)(`aes-${key.length * 8}-ecb`, key, null).setAutoPadding(false);
         this.mac = (0,external_node_crypto_namespaceObject.createHmac)('sha1', macKey);
     }
     static async create(password) {
@@ -2897,15 +2900,19 @@ class EntryCipher {
         const preamble = Buffer.concat([salt, derived.subarray(2 * KEY_BYTES)]);
         return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), preamble);
     }
-    /** For reading an entry back: from its salt and password check; null when the password does not fit. */
-    static async forReading(password, preamble) {
+    /**
+     * For reading an entry back: from its salt and password check; null when the password does not fit.
+     * `keyBytes` is 16, 24 or 32 (AES-128, -192, -256; the salt is half as long).
+     */
+    static async forReading(password, preamble, keyBytes = KEY_BYTES) {
         if ((0,external_node_os_namespaceObject.endianness)() !== 'LE')
             throw new Error('archive-password needs a little-endian machine (x64, arm64)');
-        const salt = preamble.subarray(0, SALT_BYTES);
-        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1');
-        if (!derived.subarray(2 * KEY_BYTES).equals(preamble.subarray(SALT_BYTES, SALT_BYTES + 2)))
+        const saltBytes = keyBytes / 2;
+        const salt = preamble.subarray(0, saltBytes);
+        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * keyBytes + 2, 'sha1');
+        if (!derived.subarray(2 * keyBytes).equals(preamble.subarray(saltBytes, saltBytes + 2)))
             return null;
-        return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), Buffer.from(preamble), true);
+        return new EntryCipher(derived.subarray(0, keyBytes), derived.subarray(keyBytes, 2 * keyBytes), Buffer.from(preamble), true);
     }
     /** Encrypts the next bytes of the entry (a new buffer; `data` is left as it is). */
     update(data) {
@@ -2970,21 +2977,24 @@ class AesPasswordError extends Error {
  */
 class AesEntryReader {
     password;
+    keyBytes;
     head = Buffer.alloc(0);
     tail = Buffer.alloc(0);
     cipher;
-    constructor(password) {
+    /** `keyBytes`: 32 for AES-256 (what this tool writes), 24 or 16 for zips of other tools. */
+    constructor(password, keyBytes = KEY_BYTES) {
         this.password = password;
+        this.keyBytes = keyBytes;
     }
     /** The plaintext of the next stored bytes (empty while the preamble or the code is gathered). */
     async read(chunk) {
         let data = chunk;
         if (!this.cipher) {
             this.head = Buffer.concat([this.head, chunk]);
-            const preamble = SALT_BYTES + 2;
+            const preamble = this.keyBytes / 2 + 2;
             if (this.head.length < preamble)
                 return Buffer.alloc(0);
-            const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble));
+            const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble), this.keyBytes);
             if (!cipher)
                 throw new AesPasswordError('its password check does not match the archive password');
             this.cipher = cipher;

@@ -78405,7 +78405,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6302);
+/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3667);
 // Entry of the restore sub-action's bundle (restore/dist/index.js).
 
 await (0,_restore_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestoreAction */ .W)();
@@ -78415,7 +78415,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6302:
+/***/ 3667:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78424,6 +78424,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   W: () => (/* binding */ runRestoreAction)
 });
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
@@ -81975,7 +81977,7 @@ function readBackupChoice(raw, allowAll) {
 ;// CONCATENATED MODULE: ./lib/core/errors.js
 // Failures of the run that are not 1fichier's: each says what happened and what to do.
 /** What went wrong, in words, whatever was thrown (an Error, or anything else). */
-function messageOf(error) {
+function errors_messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
 /** A failure whose message is the whole story for the user: printed as one line, no stack trace. */
@@ -82042,6 +82044,10 @@ function formatDuration(ms) {
         return `${seconds.toFixed(1)} s`;
     const minutes = Math.floor(seconds / 60);
     return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+}
+/** A name as a message may show it: control characters (a newline, an escape sequence) as \xNN. */
+function escapeControl(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 ;// CONCATENATED MODULE: ./lib/platform/log.js
@@ -82146,6 +82152,7 @@ const ADVICE = {
     quota: 'The 1fichier account has no room for this backup: free space or raise the quota, or keep fewer backups.',
     'not-found': '',
     retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
+    token: '',
     fatal: '',
 };
 /** The first `#` followed by 1-3 digits, as rclone reads 1fichier error numbers. */
@@ -82175,9 +82182,14 @@ function classify(httpStatus, apiMessage) {
         return 'account';
     if (/quota|not enough (disk )?space|storage (is )?full|upload forbidden/.test(text))
         return 'quota';
-    // Download refusals (#913: datacenter address without CDN credit; #887: one location at a time): no retry helps.
-    if (code === 913 || code === 887)
+    // #887 (one location at a time) is a lock to wait out (JDownloader waits 5 minutes).
+    if (code === 887)
+        return 'flood';
+    // #913 (a datacenter address without CDN credit) and #611 (a download password is needed): no retry helps.
+    if (code === 913 || code === 611)
         return 'fatal';
+    if (code === 715)
+        return 'token';
     if (httpStatus === 401)
         return 'auth';
     if (httpStatus === 404 || code === 469 || text.includes('not found'))
@@ -82185,6 +82197,11 @@ function classify(httpStatus, apiMessage) {
     if (RETRYABLE_HTTP.has(httpStatus))
         return 'retryable';
     return 'fatal';
+}
+/** Refusals that no retry changes, whatever HTTP status carried them (#913, #611). */
+function isFinalRefusal(detail) {
+    const code = errorNumber(detail);
+    return code === 913 || code === 611;
 }
 function isRetryable(kind) {
     return kind === 'retryable' || kind === 'flood';
@@ -82392,8 +82409,6 @@ function describeError(error) {
     return error.code ?? error.message;
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./lib/onefichier/file-id.js
 // A 1fichier file is named by its download URL, `https://1fichier.com/?<id>`; the same file may be
 // shown under another of 1fichier's domains (the domain table of https://1fichier.com/api.html).
@@ -82632,7 +82647,11 @@ class Transport {
                 return parseApiAnswer(endpoint, response);
             }
             catch (error) {
-                if (options.readOnly && error instanceof OneFichierError && error.kind === 'fatal' && response.status < 300) {
+                if (options.readOnly &&
+                    error instanceof OneFichierError &&
+                    error.kind === 'fatal' &&
+                    response.status < 300 &&
+                    !isFinalRefusal(error.detail)) {
                     throw new OneFichierError('retryable', error.operation, error.detail, error.httpStatus, error.retryAfterMs);
                 }
                 throw error;
@@ -82684,11 +82703,13 @@ class Transport {
         }
     }
     /**
-     * GET `url` (a download token's URL) from byte `offset` on, appending to `file`. One paced try:
-     * the caller fetches a new one-use token for the next. Returns the bytes written by this try;
-     * a connection that drops half way throws after what arrived was written (to resume from).
+     * GET `url` (a download token's URL) from byte `offset` on, appending to `file`, never past
+     * `size` bytes (the listed size: a node that sends more is refused, not written to its end). One
+     * paced try. A connection that drops half way throws after what arrived was written (to resume from).
+     * An answer that is not the file (an HTML page, 403, 404, 503) is classified as JDownloader's
+     * 1fichier plugin does: https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
      */
-    async download(url, file, offset, onBytes) {
+    async download(url, file, offset, size) {
         const operation = 'download';
         return this.once(async () => {
             let response;
@@ -82705,9 +82726,10 @@ class Transport {
                 this.options.signal?.throwIfAborted();
                 throw networkFailure(operation, error);
             }
-            if (response.statusCode !== 200 && response.statusCode !== 206) {
-                const text = await response.body.text().catch(() => '');
-                throw new OneFichierError(response.statusCode >= 500 ? 'retryable' : 'fatal', operation, `the download node answered HTTP ${response.statusCode} with ${describeBody(text)}`, response.statusCode);
+            const type = String(response.headers['content-type'] ?? '');
+            if ((response.statusCode !== 200 && response.statusCode !== 206) || /text\/html/i.test(type)) {
+                const text = await readSome(response.body, 64 * 1024);
+                throw downloadRefusal(response.statusCode, text);
             }
             // A node that ignores Range sends the whole file again: start the file over.
             const from = response.statusCode === 206 ? offset : 0;
@@ -82715,19 +82737,23 @@ class Transport {
             let written = 0;
             try {
                 for await (const chunk of response.body) {
+                    written += chunk.length;
+                    if (size >= 0 && from + written > size) {
+                        response.body.destroy();
+                        throw new OneFichierError('retryable', operation, `the download node sent more than the listed ${size} bytes; the download was stopped there`);
+                    }
                     if (!out.write(chunk))
                         await (0,external_node_events_.once)(out, 'drain');
-                    written += chunk.length;
-                    onBytes?.(from + written);
                 }
             }
             catch (error) {
                 await new Promise((resolve) => out.end(resolve));
                 this.options.signal?.throwIfAborted();
+                if (error instanceof OneFichierError)
+                    throw error;
                 throw Object.assign(networkFailure(operation, error), { resumeFrom: from + written });
             }
             await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve(undefined))));
-            return { written: from + written, complete: true };
         });
     }
     /** One unpaced request; callers go through `api`, `withRetries` or `once`. */
@@ -82820,6 +82846,52 @@ function plainMessage(text) {
         ? trimmed
         : '';
 }
+/** Up to `limit` characters of a body, the rest dropped unread. */
+async function readSome(body, limit) {
+    let text = '';
+    try {
+        for await (const chunk of body) {
+            text += chunk.toString('utf8');
+            if (text.length >= limit)
+                break;
+        }
+    }
+    catch {
+        // What arrived is enough to classify the answer.
+    }
+    body.destroy();
+    return text.slice(0, limit);
+}
+/** A page's words: tags and scripts removed, white space folded, cut short. */
+function pageText(html, limit = 200) {
+    const text = html
+        .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&amp;/g, '&')
+        .replace(/&#39;|&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return text.length > limit ? `${text.slice(0, limit - 3)}...` : text;
+}
+/** A download node's answer that is not the file, as one kind: the words decide, then the status. */
+function downloadRefusal(status, body) {
+    const text = pageText(body) || `HTTP ${status}`;
+    const lower = text.toLowerCase();
+    const detail = `the download node answered HTTP ${status} with "${text}" instead of the file`;
+    const code = errorNumber(text);
+    if (code === 611 || /password/.test(lower))
+        return new OneFichierError('fatal', 'download', detail, status);
+    if (/residential|professional services|cdn credit/.test(lower) || code === 913)
+        return new OneFichierError('fatal', 'download', detail, status);
+    if (code === 887 || /too fast|simultaneously|flood|locked/.test(lower))
+        return new OneFichierError('flood', 'download', detail, status);
+    if (code === 715 || status === 410)
+        return new OneFichierError('token', 'download', detail, status);
+    // Other 403s, 404 and 503 (maintenance) pass: JDownloader waits and tries again.
+    return new OneFichierError(status === 200 || status === 206 || status === 403 || status === 404 || status >= 500 ? 'retryable' : 'fatal', 'download', detail, status);
+}
 function describeBody(text) {
     if (text.trim() === '')
         return 'an empty body';
@@ -82852,6 +82924,17 @@ function toNumber(value) {
 const ROOT_FOLDER_ID = 0;
 /** The API page: one listing per folder per 30 s (a second more, for the time a request takes). */
 const LISTING_INTERVAL_MS = 31_000;
+/** The API documents at most 5,000 results per folder listing: a full page may be cut short. */
+const client_LISTING_LIMIT = 5_000;
+/** Listings whose answer counted more files than it listed. */
+const shortListings = new WeakSet();
+/**
+ * Whether a listing may lack files: as many items as the API ever returns, or fewer than its own
+ * `count`. Nothing is deleted, and no "latest" picked, on the strength of such a listing.
+ */
+function client_listingMayBeIncomplete(items) {
+    return items.length >= client_LISTING_LIMIT || shortListings.has(items);
+}
 /** A node asked for ahead of the upload is used only this soon after: how long 1fichier keeps one is not documented. */
 const PREFETCHED_SERVER_MAX_AGE_MS = 60_000;
 class OneFichierClient {
@@ -82902,7 +82985,11 @@ class OneFichierClient {
         if (answer.items !== undefined && !Array.isArray(answer.items)) {
             throw new OneFichierError('retryable', 'file/ls.cgi', 'the answer has no list of items');
         }
-        return answer.items ?? [];
+        const items = answer.items ?? [];
+        const count = toNumber(answer.count);
+        if (count !== undefined && count > items.length)
+            shortListings.add(items);
+        return items;
     }
     /**
      * file/info.cgi: one file's folder, size and Whirlpool checksum. Frequent calls provoke "Owner
@@ -82928,11 +83015,13 @@ class OneFichierClient {
         return toNumber(answer.removed) ?? 0;
     }
     /**
-     * download/get_token.cgi, as rclone asks it: a one-use (`single: 1`) URL for one download; `pass`
-     * for a file with a download password, `cdn: 1` to spend CDN credit (needed from a datacenter).
+     * download/get_token.cgi: a URL for one file, valid 5 minutes. `single: 0`, as JDownloader asks it,
+     * so that the same URL serves the resumes (Range) while it lives; `no_ssl: 0` so that an account set
+     * to plain-HTTP downloads still gets https; `pass` for a file with a download password, `cdn: 1` to
+     * spend CDN credit (needed from a datacenter).
      */
     async getDownloadToken(url, options = {}) {
-        const body = { url, single: 1 };
+        const body = { url, single: 0, no_ssl: 0 };
         if (options.password)
             body.pass = options.password;
         if (options.cdn)
@@ -83078,6 +83167,188 @@ class OneFichierClient {
         const ours = links.filter((l) => l.filename === fileName);
         return { link: ours[0] ?? null, others: links.filter((l) => l !== ours[0]) };
     }
+}
+
+;// CONCATENATED MODULE: ./lib/backup/prune.js
+// Retention against the live folder: one complete listing is the only basis; the pure plan
+// decides; every deletion is confirmed by 1fichier's `removed` count. Any doubt means no deletion.
+
+
+
+
+
+
+/**
+ * The backups of a series in a listing. Files are told apart by id, so a file listed twice is one
+ * backup; an id shown under several names, or a series name without an id, is left out of the
+ * series (and so never deleted).
+ */
+function seriesFromListing(items, prefix) {
+    const byId = new Map();
+    const ambiguous = [];
+    // Whatever the types say, the listing is the server's: an item may be anything.
+    for (const item of items) {
+        if (typeof item?.filename !== 'string' || typeof item.url !== 'string')
+            continue;
+        const id = file_id_fileIdOf(item.url);
+        if (id === null) {
+            if (seriesMembership(prefix, item.filename).member)
+                ambiguous.push(`'${item.filename}' (its link has no file id)`);
+            continue;
+        }
+        const same = byId.get(id);
+        if (same)
+            same.push(item);
+        else
+            byId.set(id, [item]);
+    }
+    const series = [];
+    const unreadable = [];
+    for (const listed of byId.values()) {
+        const names = new Set(listed.map((item) => item.filename));
+        const members = [...names].filter((name) => seriesMembership(prefix, name).member);
+        if (members.length === 0)
+            continue;
+        if (names.size > 1) {
+            ambiguous.push(`${[...names].map((n) => `'${n}'`).join(' and ')} (one file id under several names)`);
+            continue;
+        }
+        const item = listed[0];
+        const membership = seriesMembership(prefix, item.filename);
+        if (!membership.member)
+            continue;
+        if (membership.time === null)
+            unreadable.push(item.filename);
+        else
+            series.push({ fileName: item.filename, url: item.url, time: membership.time, size: toNumber(item.size) });
+    }
+    return { series, unreadable, ambiguous };
+}
+function describePlan(plan) {
+    return plan.decisions.map((d) => `${d.keep ? 'keep  ' : 'delete'} ${d.backup.fileName}${d.keep ? `  (${d.reasons.join(', ')})` : ''}`);
+}
+async function prune_applyRetention(req) {
+    const { client, log } = req;
+    // The latest listing this run took (the API allows 1 per 30 s), even from before its own upload:
+    // the new backup joins the series below whether the listing shows it or not.
+    let items = [];
+    if (req.folderId !== null) {
+        try {
+            items = client.latestListing(req.folderId) ?? (await client.listFiles(req.folderId));
+        }
+        catch (error) {
+            const skipped = `listing the folder failed (${error.message}); nothing was deleted`;
+            log.warning(`Retention skipped: ${skipped}`);
+            return { plan: null, skipped, pruned: [], notPruned: [] };
+        }
+    }
+    if (listingMayBeIncomplete(items)) {
+        const skipped = `the folder listing has ${items.length} files and may be incomplete (the most 1fichier returns is ` +
+            `${LISTING_LIMIT}, or it counted more than it listed); nothing was deleted. Move other files out of the backup ` +
+            `folder`;
+        log.warning(`Retention skipped: ${skipped}`);
+        return { plan: null, skipped, pruned: [], notPruned: [] };
+    }
+    const { series: listed, unreadable, ambiguous } = seriesFromListing(items, req.prefix);
+    for (const name of unreadable)
+        log.warning(`'${name}' looks like a backup of this series but its timestamp is not a real time; it is left alone`);
+    for (const what of ambiguous)
+        log.warning(`The listing shows ${what}; it is left alone`);
+    // The new backup stands for its own id; a listing can lag behind the upload, so it joins the
+    // series even when not listed yet.
+    // (prune alone has no new backup: the series is the listing.)
+    const newId = req.newBackup ? fileIdOf(req.newBackup.url) : null;
+    const series = listed.filter((b) => newId === null || fileIdOf(b.url) !== newId);
+    if (req.newBackup)
+        series.push(req.newBackup);
+    const plan = planRetention(series, req.policy, {
+        now: req.now,
+        protect: new Set(req.newBackup ? [req.newBackup.url] : []),
+    });
+    for (const backup of plan.future) {
+        log.warning(`'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' ` +
+            `deletion`);
+    }
+    await log.group(`Retention plan: keep ${plan.keep.length}, delete ${plan.remove.length}${req.dryRun ? ' (dry run)' : ''}`, async () => {
+        for (const line of describePlan(plan))
+            log.info(line);
+    });
+    if (req.dryRun || plan.remove.length === 0)
+        return { plan, pruned: [], notPruned: [] };
+    // Whatever the plan says, the deletion itself checks the file against this listing (deletion.ts).
+    const keep = new Set([...plan.keep.map((d) => d.backup.url), req.newBackup?.url].map(fileIdOf).filter((id) => id !== null));
+    const proof = { kind: 'retention', listing: items, prefix: req.prefix, keep };
+    const pruned = [];
+    const notPruned = [];
+    // rm.cgi is sent once; when its answer is lost, the folder is listed again to see what happened.
+    const unsure = [];
+    const confirmed = (backup, how = '') => {
+        pruned.push(backup);
+        req.onDeleted?.(backup);
+        log.info(`Deleted ${backup.fileName}${how}`);
+    };
+    for (const [index, decision] of plan.remove.entries()) {
+        if (req.signal?.aborted) {
+            for (const rest of plan.remove.slice(index))
+                notPruned.push({ backup: rest.backup, reason: 'cancelled before deletion' });
+            break;
+        }
+        try {
+            const outcome = await deleteFile(client, decision.backup, proof);
+            if (outcome.deleted)
+                confirmed(decision.backup);
+            else
+                notPruned.push({ backup: decision.backup, reason: outcome.reason });
+        }
+        catch (error) {
+            if (req.signal?.aborted) {
+                for (const rest of plan.remove.slice(index))
+                    notPruned.push({ backup: rest.backup, reason: 'cancelled' });
+                break;
+            }
+            unsure.push({ backup: decision.backup, reason: error.message });
+        }
+    }
+    if (unsure.length > 0)
+        notPruned.push(...(await lookAgain(client, req, unsure, confirmed)));
+    for (const { backup, reason } of notPruned)
+        log.warning(`Could not delete ${backup.fileName}: ${reason}`);
+    if (notPruned.length > 0) {
+        log.warning(`Retention deleted ${pruned.length} of ${plan.remove.length} backups; the rest will be tried on the next run`);
+    }
+    return { plan, pruned, notPruned };
+}
+/** After rm.cgi answers that were lost: a fresh listing tells which deletions took effect. */
+async function lookAgain(client, req, unsure, confirmed) {
+    if (req.folderId === null || req.signal?.aborted)
+        return unsure;
+    let after;
+    try {
+        // A fresh one: the removals made the listing this run took out of date.
+        after = await client.listFiles(req.folderId);
+    }
+    catch (error) {
+        return unsure.map(({ backup, reason }) => ({
+            backup,
+            reason: `${reason}; listing the folder again failed too (${error.message})`,
+        }));
+    }
+    const left = [];
+    for (const item of unsure) {
+        if (after.some((file) => sameFile(file.url, item.backup.url)))
+            left.push(item);
+        else
+            confirmed(item.backup, ' (its answer was lost; a new listing shows it gone)');
+    }
+    return left;
+}
+/** The prune stage after a verified backup (new, or the unchanged newest one, which is then protected). */
+async function pruneStage(client, request) {
+    request.signal?.throwIfAborted();
+    const retention = await request.log.group('Prune', () => prune_applyRetention({ ...request, client, dryRun: false }));
+    // A cancel during pruning fails the step, saying what was and was not deleted.
+    request.signal?.throwIfAborted();
+    return retention;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -83226,31 +83497,35 @@ async function wasmWhirlpool() {
 }
 
 ;// CONCATENATED MODULE: ./lib/restore/download.js
-// A backup brought down to a file: a one-use token per try (get_token.cgi, as rclone asks it), a
-// dropped connection resumed with Range, then the size and Whirlpool checked against the listing.
-// A corrupted or short download is fetched again with a new token, then refused.
+// A backup brought down to a file: one token (get_token.cgi) reused for every resume while it lives
+// (5 minutes), a new one only when it has expired or the node refuses it; a dropped connection
+// resumed with Range; never more than the listed size written. Then the size and, when the listing
+// has one, the Whirlpool checked; a corrupted download is fetched again once, then refused.
 
 
 
 
 
-/** Whole downloads tried when the bytes do not match the listing (each after a new token). */
+/** Whole downloads tried when the bytes do not match the listing. */
 const WHOLE_ATTEMPTS = 2;
+/** A token URL lives 5 minutes (1fichier's API page); a little is kept for the request itself. */
+const TOKEN_LIFE_MS = 4.5 * 60_000;
 async function downloadBackup(client, backup, file, options) {
     const { log } = options;
+    const tokens = new TokenKeeper(client, backup, options);
+    const checked = backup.whirlpool === '' ? 'size only' : 'size and Whirlpool';
     for (let whole = 1;; whole++) {
         await (0,promises_.rm)(file, { force: true });
-        await fetchResuming(client, backup, file, options);
+        await fetchResuming(client, tokens, backup, file, options);
         const size = (await (0,promises_.stat)(file)).size;
-        const { whirlpool } = await digestFile(file).result;
         const problem = backup.size >= 0 && size !== backup.size
             ? `${formatBytes(size)} arrived, the listing says ${formatBytes(backup.size)}`
-            : backup.whirlpool !== '' && whirlpool !== backup.whirlpool
-                ? `its Whirlpool ${whirlpool.slice(0, 16)}... is not 1fichier's ${backup.whirlpool.slice(0, 16)}...`
-                : null;
+            : await whirlpoolProblem(file, backup);
         if (!problem) {
-            log.info(`Downloaded ${backup.fileName} (${formatBytes(size)}); size and Whirlpool match 1fichier's`);
-            return;
+            log.info(`Downloaded ${backup.fileName} (${formatBytes(size)}); ${checked === 'size only'
+                ? "its size matches 1fichier's (the listing gives no Whirlpool to compare)"
+                : "size and Whirlpool match 1fichier's"}`);
+            return checked;
         }
         await (0,promises_.rm)(file, { force: true });
         if (whole >= WHOLE_ATTEMPTS) {
@@ -83258,55 +83533,2894 @@ async function downloadBackup(client, backup, file, options) {
                 `Run again later.`);
         }
         log.warning(`The download of ${backup.fileName} is corrupted (${problem}); downloading it again with a new token`);
+        tokens.discard();
     }
 }
-async function fetchResuming(client, backup, file, options) {
+async function whirlpoolProblem(file, backup) {
+    if (backup.whirlpool === '')
+        return null;
+    const { whirlpool } = await digestFile(file).result;
+    return whirlpool === backup.whirlpool
+        ? null
+        : `its Whirlpool ${whirlpool.slice(0, 16)}... is not 1fichier's ${backup.whirlpool.slice(0, 16)}...`;
+}
+async function fetchResuming(client, tokens, backup, file, options) {
     let offset = 0;
     for (let attempt = 1;; attempt++) {
-        const token = await tokenFor(client, backup, options);
+        const token = await tokens.get();
         try {
-            await client.transport.download(token, file, offset);
+            await client.transport.download(token, file, offset, backup.size);
             return;
         }
         catch (error) {
-            if (!(error instanceof OneFichierError) || !isRetryable(error.kind) || attempt >= options.retries)
+            if (!(error instanceof OneFichierError))
                 throw error;
+            if (error.kind === 'fatal')
+                throw nodeRefusal(error);
+            if ((!isRetryable(error.kind) && error.kind !== 'token') || attempt >= options.retries)
+                throw error;
+            // A refused token, or a node error that may be the token's: the next try asks a new one.
+            if (error.kind === 'token' || error.httpStatus !== undefined)
+                tokens.discard();
             offset = error.resumeFrom ?? 0;
-            options.log.warning(`${error.message.split('. ')[0]}; resuming from byte ${offset} with a new token (attempt ${attempt + 1} of ` +
+            options.log.warning(`${error.detail}; ${offset > 0 ? `resuming from byte ${offset}` : 'trying again'} (attempt ${attempt + 1} of ` +
                 `${options.retries})`);
         }
     }
 }
-/** A one-use token; 1fichier's refusals of downloads get their own advice. */
-async function tokenFor(client, backup, options) {
-    try {
-        return await client.getDownloadToken(backup.url, { password: options.linkPassword, cdn: options.cdn });
+/** The download URL while it lives; a new one when it has expired or was refused. */
+class TokenKeeper {
+    client;
+    backup;
+    options;
+    token = null;
+    constructor(client, backup, options) {
+        this.client = client;
+        this.backup = backup;
+        this.options = options;
     }
-    catch (error) {
-        if (!(error instanceof OneFichierError))
-            throw error;
-        const code = errorNumber(error.detail);
-        if (code === 913) {
-            throw new errors_BackupError(`1fichier refused the download (${error.detail}): premium downloads through the API are refused from ` +
-                `datacenter addresses, which a GitHub-hosted runner is, unless CDN credit is spent. Use --cdn (the restore ` +
-                `action's cdn: true) on an account with CDN credit, or restore from another machine.`);
+    async get() {
+        const now = this.options.now ?? Date.now;
+        if (this.token && now() - this.token.at < TOKEN_LIFE_MS)
+            return this.token.url;
+        const url = await this.ask();
+        this.token = { url, at: now() };
+        return url;
+    }
+    discard() {
+        this.token = null;
+    }
+    /** 1fichier's refusals of downloads get their own advice. */
+    async ask() {
+        try {
+            return await this.client.getDownloadToken(this.backup.url, {
+                password: this.options.linkPassword,
+                cdn: this.options.cdn,
+            });
         }
-        if (code === 887) {
-            throw new errors_BackupError(`1fichier refused the download (${error.detail}): the account allows one location at a time. Stop downloads ` +
-                `from other places (or sign out elsewhere) and run again.`);
+        catch (error) {
+            if (!(error instanceof OneFichierError))
+                throw error;
+            throw nodeRefusal(error);
         }
-        if (code === 631 && /password/i.test(error.detail)) {
-            throw new errors_BackupError(`1fichier refused the download (${error.detail}): the backup has a download password; set ` +
-                `ONEFICHIER_LINK_PASSWORD (link-password) to it.`);
-        }
-        throw error;
     }
 }
+const DATACENTER_ADVICE = 'premium downloads through the API are refused from datacenter addresses, which a GitHub-hosted runner is, ' +
+    "unless CDN credit is spent or the account is Premium GOLD. Use --cdn (the restore action's cdn: true) on an " +
+    'account with CDN credit, or restore from another machine.';
+/** A refusal of the download in words a user can act on; other errors as they are. */
+function nodeRefusal(error) {
+    const code = errorNumber(error.detail);
+    const text = error.detail.toLowerCase();
+    if (code === 913 || /residential|professional services|cdn credit/.test(text))
+        return new errors_BackupError(`1fichier refused the download (${error.detail}): ${DATACENTER_ADVICE}`);
+    if (code === 887)
+        return new errors_BackupError(`1fichier refused the download (${error.detail}): the account allows one location at a time, and the lock ` +
+            `did not lift. Stop downloads from other places (or sign out elsewhere) and run again.`);
+    if (code === 611 || /password/.test(text))
+        return new errors_BackupError(`1fichier refused the download (${error.detail}): the backup has a download password; set ` +
+            `ONEFICHIER_LINK_PASSWORD (the restore action's link-password) to it.`);
+    return error;
+}
 
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./lib/restore/fs-failure.js
+// A file-system condition met while restoring, in one line that names the file, the condition and
+// what to do: never "Unexpected failure" for a full disk, a read-only folder or a name too long.
+
+
+
+const fs_failure_ADVICE = {
+    ENOSPC: 'the disk is full: free space there, or restore elsewhere',
+    EDQUOT: 'the disk quota is used up: free space, or restore elsewhere',
+    EFBIG: 'the file is too large for this file system: restore onto another one',
+    EROFS: 'the file system is read-only: restore elsewhere, or mount it writable',
+    EACCES: 'permission denied: run as a user who may write there, or restore elsewhere',
+    EPERM: 'the operation is not permitted: run as a user who may write there, or restore elsewhere',
+    ENAMETOOLONG: 'a name is too long for this file system: restore into a shorter path or onto another file system',
+    EINVAL: 'the file system refuses the name: restore onto another file system (e.g. not FAT or exFAT)',
+    EILSEQ: 'the file system refuses the name (not valid in its encoding): restore onto another file system',
+    EISDIR: 'a folder is there now: the target changed while the restore ran; run it again',
+    ENOTDIR: 'a file is there where a folder was planned: the target changed while the restore ran; run it again',
+    EEXIST: 'something is there now: the target changed while the restore ran; run it again',
+    ENOENT: 'it is gone: the target changed while the restore ran; run it again',
+    ELOOP: 'a link is there where a folder was planned: the target changed while the restore ran; run it again',
+    EMFILE: 'too many open files: raise the limit (ulimit -n) and run again',
+    ENFILE: 'the system has too many open files: run again later',
+    EIO: 'the disk reported an I/O error: check the disk',
+    EBUSY: 'it is busy (in use or a mount point): restore elsewhere',
+    ENOTEMPTY: 'a folder there is not empty: the target changed while the restore ran; run it again',
+    EXDEV: 'it lies on another file system: restore into a folder on one file system',
+};
+/** The error as a one-line restore failure, or undefined when it is no file-system condition. */
+function restoreFailure(error, target, undoNote) {
+    const { code, path: failed } = (error ?? {});
+    if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code))
+        return undefined;
+    const file = typeof failed === 'string' ? where(failed, target) : `'${escapeControl(target)}'`;
+    const advice = fs_failure_ADVICE[code] ?? 'a file-system error';
+    return new errors_BackupError(`Restoring into ${file} failed (${code}): ${advice}. ${undoNote}`);
+}
+function where(failed, target) {
+    const relative = external_node_path_.relative(target, failed);
+    const inside = relative !== '' && !relative.startsWith('..') && !external_node_path_.isAbsolute(relative);
+    // Our own staging folder is not a name the user knows: the target is.
+    const shown = inside && !relative.startsWith('.1fichier-restore.') ? relative : failed;
+    return `'${escapeControl(shown)}'`;
+}
+
+;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
+const balanced = (a, b, str) => {
+    const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
+    const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
+    const r = ma !== null && mb != null && range(ma, mb, str);
+    return (r && {
+        start: r[0],
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + ma.length, r[1]),
+        post: str.slice(r[1] + mb.length),
+    });
+};
+const maybeMatch = (reg, str) => {
+    const m = str.match(reg);
+    return m ? m[0] : null;
+};
+const range = (a, b, str) => {
+    let begs, beg, left, right = undefined, result;
+    let ai = str.indexOf(a);
+    let bi = str.indexOf(b, ai + 1);
+    let i = ai;
+    if (ai >= 0 && bi > 0) {
+        if (a === b) {
+            return [ai, bi];
+        }
+        begs = [];
+        left = str.length;
+        while (i >= 0 && !result) {
+            if (i === ai) {
+                begs.push(i);
+                ai = str.indexOf(a, i + 1);
+            }
+            else if (begs.length === 1) {
+                const r = begs.pop();
+                if (r !== undefined)
+                    result = [r, bi];
+            }
+            else {
+                beg = begs.pop();
+                if (beg !== undefined && beg < left) {
+                    left = beg;
+                    right = bi;
+                }
+                bi = str.indexOf(b, i + 1);
+            }
+            i = ai < bi && ai >= 0 ? ai : bi;
+        }
+        if (begs.length && right !== undefined) {
+            result = [left, right];
+        }
+    }
+    return result;
+};
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
+
+const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
+const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
+const escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0';
+const escComma = '\0COMMA' + Math.random().toFixed(16) + '\0';
+const escPeriod = '\0PERIOD' + Math.random().toFixed(16) + '\0';
+const escSlashPattern = new RegExp(escSlash, 'g');
+const escOpenPattern = new RegExp(escOpen, 'g');
+const escClosePattern = new RegExp(escClose, 'g');
+const escCommaPattern = new RegExp(escComma, 'g');
+const escPeriodPattern = new RegExp(escPeriod, 'g');
+const slashPattern = /\\\\/g;
+const openPattern = /\\{/g;
+const closePattern = /\\}/g;
+const commaPattern = /\\,/g;
+const periodPattern = /\\\./g;
+const EXPANSION_MAX = 100_000;
+// `EXPANSION_MAX` caps the *number* of expansions, but not their length. An
+// input like `'{a,b}'.repeat(1500)` stays under that count - its output is
+// truncated to 100k results - while making every result ~1500 characters
+// long. The result set, and the intermediate arrays built while combining
+// brace sets, then grow large enough to exhaust memory and crash the process
+// (CVE-2026-14257). `EXPANSION_MAX_LENGTH` bounds the total number of
+// characters the accumulator may hold at any point, so memory stays flat no
+// matter how many brace groups are chained. The limit sits well above any
+// realistic expansion (100k results hitting `EXPANSION_MAX` measure ~1M
+// characters) so legitimate input is unaffected.
+const EXPANSION_MAX_LENGTH = 4_000_000;
+// `expand_` recurses once per level of brace *nesting* - both when expanding a
+// set's comma members and when re-wrapping a set whose body is a single part.
+// The CVE-2026-14257 fix made the *tail* iterative (recursion on `m.post`, one
+// level per chained group), which left nesting depth unbounded: about 3,100
+// levels of `{{{...a,b...}}}` - only ~6KB of input - exhausted the native stack
+// and crashed the process. `EXPANSION_MAX_DEPTH` bounds how deep the parser
+// will follow nesting. It sits far above any realistic pattern and well below
+// the depth at which the stack runs out.
+const EXPANSION_MAX_DEPTH = 1_000;
+// Bash keeps a quirk where a brace group followed by a comma set still expands
+// (`{a},b}`). The parser implements it by rewriting the string and restarting
+// the scan, absorbing one `}` per pass. `n` trailing braces therefore cost `n`
+// full passes over a string that itself grows by one `escClose` sentinel each
+// time - quadratic in `n`, with a ~26x constant from the sentinel's length.
+// 128KB of `'{a}' + '}'.repeat(n) + ',z}'` blocked the event loop for 27
+// seconds to produce two results. `EXPANSION_MAX_REWRITES` bounds how many
+// times the scan may restart. Real `{a},b}` input needs a handful.
+const EXPANSION_MAX_REWRITES = 1_000;
+// `EXPANSION_MAX_STEPS` bounds the work one `expand` call does, which `max`,
+// `maxLength` and `maxDepth` don't: nested sets are rescanned at every level
+// and chained groups each rebuild up to `max` results, so 2KB of input could
+// block the event loop for over 30 seconds. Each character scanned, result
+// built and sequence value generated is a step, and each `expand_` call costs
+// `CALL_STEPS` more. Past the budget, the set being expanded and everything
+// after it stay literal. A glob needs a few hundred steps, and nesting all the
+// way to `EXPANSION_MAX_DEPTH` about 4M.
+const EXPANSION_MAX_STEPS = 20_000_000;
+// What one `expand_` call costs on top of what it scans and builds. Setting
+// one up takes about as long as scanning 16 characters, and a set whose
+// results are wrapped to be expanded again makes one call per result, each
+// scanning and building next to nothing: 64KB of
+// `('{{' + ','.repeat(316) + '}{' + ','.repeat(316) + '}}').repeat(n)` made
+// 4M such calls, which spent the budget three times as slowly as anything
+// else.
+const CALL_STEPS = 16;
+function numeric(str) {
+    return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+}
+function escapeBraces(str) {
+    return str
+        .replace(slashPattern, escSlash)
+        .replace(openPattern, escOpen)
+        .replace(closePattern, escClose)
+        .replace(commaPattern, escComma)
+        .replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str) {
+    return str
+        .replace(escSlashPattern, '\\')
+        .replace(escOpenPattern, '{')
+        .replace(escClosePattern, '}')
+        .replace(escCommaPattern, ',')
+        .replace(escPeriodPattern, '.');
+}
+// Like `target.push(...items)` but doesn't overflow the stack
+function pushAll(target, items) {
+    for (let i = 0; i < items.length; i++) {
+        target.push(items[i]);
+    }
+}
+// `balanced`, run on `masked` (see `maskUnmatchedOpens`), sliced from `str`
+// and charged for the characters it walks: up to the group's `}`, or the
+// whole string when there is no match or unmatched `{` come first, which
+// `unmatched` then flags for masking. Once a call overdraws the budget, it
+// and every later one return undefined, so the rest stays literal.
+function balancedWithBudget(str, masked, budget) {
+    if (budget.remaining < 0) {
+        return undefined;
+    }
+    const r = range('{', '}', masked);
+    const unmatched = r !== undefined && masked.indexOf('{') < r[0];
+    budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+    if (!r || budget.remaining < 0) {
+        return undefined;
+    }
+    return {
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + 1, r[1]),
+        post: str.slice(r[1] + 1),
+        unmatched,
+    };
+}
+// `masked` with every `{` that has no matching `}` swapped for a `\0`, which
+// keeps the length, so a scan of it still lines up with the string it was
+// made from. Such a `{` is literal either way, but `balanced` only learns that
+// one is unmatched by reading to the end of the string, so with one at the
+// head of every group (`'{a,{b,c}'.repeat(n)`) each scan read the rest of the
+// input. That was quadratic, and once the step budget charged for it, it ran
+// out partway through and left the rest literal. A scan of the masked copy
+// stops at the group's `}`. It is one pass, charged as such.
+function maskUnmatchedOpens(masked, budget) {
+    budget.remaining -= masked.length;
+    const open = [];
+    for (let i = 0; i < masked.length; i++) {
+        const c = masked.charCodeAt(i);
+        if (c === 0x7b) {
+            open.push(i);
+        }
+        else if (c === 0x7d && open.length) {
+            open.pop();
+        }
+    }
+    let out = '';
+    let last = 0;
+    for (let i = 0; i < open.length; i++) {
+        const at = open[i];
+        out += masked.slice(last, at) + '\0';
+        last = at + 1;
+    }
+    return out + masked.slice(last);
+}
+// Whether `str` has a `,` not followed by another `,`, with a `}` after it on
+// the same line - what `/,(?!,).*\}/.test(str)` asks, answered in one pass from
+// the end. The regex tries every `,` and backtracks through the rest of its
+// line from each, which is quadratic, and the `{a},b}` rewrite asks again on
+// every pass. Like a scan, it is charged for the whole string and refused if
+// that overdraws the budget.
+function commaSetFollows(str, budget) {
+    budget.remaining -= str.length;
+    if (budget.remaining < 0) {
+        return false;
+    }
+    // Whether a `}` follows the current position before the line ends
+    let close = false;
+    for (let i = str.length - 1; i >= 0; i--) {
+        const c = str.charCodeAt(i);
+        if (c === 0x7d) {
+            close = true;
+        }
+        else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+            // A line terminator, which `.` does not match
+            close = false;
+        }
+        else if (c === 0x2c && close && str.charCodeAt(i + 1) !== 0x2c) {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * Basically just str.split(","), but handling cases
+ * where we have nested braced sections, which should be
+ * treated as individual members, like {a,{b,c},d}
+ *
+ * Returns `undefined` if the step budget runs out before the whole set is
+ * split, since splitting what is left on every comma would tear apart the
+ * nested sets it still holds.
+ */
+function parseCommaParts(str, budget) {
+    const parts = [];
+    // Walk the brace groups iteratively. Recursing on `post` once per group let a
+    // chain of them exhaust the stack - the parsing-side counterpart to
+    // the `expand_` overflow fixed for CVE-2026-14257, and not something `max` or
+    // `maxLength` can bound, since it happens before expansion.
+    //
+    // The part the next chunk continues
+    let carry = '';
+    for (;;) {
+        // A set's body holds no unmatched `{`, so there is nothing to mask.
+        const m = balancedWithBudget(str, str, budget);
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        if (!m) {
+            const tail = str.split(',');
+            tail[0] = carry + tail[0];
+            pushAll(parts, tail);
+            return parts;
+        }
+        const { pre, body, post } = m;
+        const p = pre.split(',');
+        p[0] = carry + p[0];
+        p[p.length - 1] += '{' + body + '}';
+        if (!post.length) {
+            pushAll(parts, p);
+            return parts;
+        }
+        carry = p.pop();
+        pushAll(parts, p);
+        str = post;
+    }
+}
+// An option that is left out, or that is NaN, gets its default. Every
+// comparison against NaN is false, so a NaN bound would never be reached:
+// `{ maxSteps: NaN }` let 15KB of input block the event loop for 16 seconds,
+// and `{ maxDepth: NaN }` overflowed the stack again (CVE-2026-102278). Pass
+// `Infinity` to lift a bound.
+function bound(value, fallback) {
+    return value === undefined || isNaN(value) ? fallback : value;
+}
+function expand(str, options = {}) {
+    if (!str) {
+        return [];
+    }
+    const max = bound(options.max, EXPANSION_MAX);
+    const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+    const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+    const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+    const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+    // I don't know why Bash 4.3 does this, but it does.
+    // Anything starting with {} will have the first two bytes preserved
+    // but *only* at the top level, so {},a}b will not expand to anything,
+    // but a{},b}c will be expanded to [a}c,abc].
+    // One could argue that this is a bug in Bash, but since the goal of
+    // this module is to match Bash's rules, we escape a leading {}
+    if (str.slice(0, 2) === '{}') {
+        str = '\\{\\}' + str.slice(2);
+    }
+    return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str) {
+    return '{' + str + '}';
+}
+function isPadded(el) {
+    return /^-?0\d/.test(el);
+}
+function lte(i, y) {
+    return i <= y;
+}
+function gte(i, y) {
+    return i >= y;
+}
+// Build `{ acc[a] + pre + values[v] }` for every combination, capping the
+// number of results at `max` and the total number of characters at `maxLength`.
+// This is the one place output grows, so bounding it here keeps the single
+// accumulator - and therefore memory - flat regardless of how many brace groups
+// are combined (CVE-2026-14257). Each result built is a step, since `max` and
+// `maxLength` bound one combination, not how many brace groups are combined.
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+    const out = [];
+    let length = 0;
+    // Bash drops empty results at the top level, and they don't count against
+    // `max`, so `max` bounds the number of *kept* results. Only an empty
+    // `acc[a] + pre` can make one, so for those the empty values are skipped
+    // without being visited. Visiting them one at a time let a set of empties
+    // cost `acc.length * values.length` while keeping nothing.
+    let nonEmpty;
+    outer: for (let a = 0; a < acc.length; a++) {
+        const prefix = acc[a] + pre;
+        let vs = values;
+        if (dropEmpties && !prefix) {
+            if (!nonEmpty)
+                nonEmpty = values.filter(v => v);
+            vs = nonEmpty;
+        }
+        for (let v = 0; v < vs.length; v++) {
+            if (out.length >= max)
+                break outer;
+            const expansion = prefix + vs[v];
+            if (length + expansion.length > maxLength)
+                break outer;
+            out.push(expansion);
+            length += expansion.length;
+        }
+    }
+    budget.remaining -= out.length;
+    return out;
+}
+// The expansion values of a single numeric (`1..5`) or alphabetic (`a..e..2`)
+// sequence body, or `undefined` if the step budget runs out generating them.
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+    const n = body.split(/\.\./);
+    const N = [];
+    // A sequence body always splits into two or three parts, but the compiler
+    // can't know that.
+    /* c8 ignore start */
+    if (n[0] === undefined || n[1] === undefined) {
+        return N;
+    }
+    /* c8 ignore stop */
+    const x = numeric(n[0]);
+    const y = numeric(n[1]);
+    const width = Math.max(n[0].length, n[1].length);
+    let incr = n.length === 3 && n[2] !== undefined ?
+        Math.max(Math.abs(numeric(n[2])), 1)
+        : 1;
+    let test = lte;
+    const reverse = y < x;
+    if (reverse) {
+        incr *= -1;
+        test = gte;
+    }
+    const pad = n.some(isPadded);
+    // A padded value is built a character at a time to `width`, which the input
+    // sets, so it costs one step per character: 64KB of
+    // `('{' + '0'.repeat(100) + '..99999}').repeat(n)` took 7 seconds charged
+    // one step per value.
+    const cost = pad ? width : 1;
+    let length = 0;
+    for (let i = x; test(i, y) && N.length < max; i += incr) {
+        // Each value is a step. `max` and `maxLength` bound one sequence, but a
+        // chain of them still generated up to `max` values each, however few
+        // combining could keep.
+        budget.remaining -= cost;
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        let c;
+        if (isAlphaSequence) {
+            c = String.fromCharCode(i);
+            if (c === '\\') {
+                c = '';
+            }
+        }
+        else {
+            c = String(i);
+            if (pad) {
+                const need = width - c.length;
+                if (need > 0) {
+                    const z = new Array(need + 1).join('0');
+                    if (i < 0) {
+                        c = '-' + z + c.slice(1);
+                    }
+                    else {
+                        c = z + c;
+                    }
+                }
+            }
+        }
+        if (length + c.length > maxLength)
+            break;
+        N.push(c);
+        length += c.length;
+    }
+    return N;
+}
+function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+    // An overdraft here makes the first scan refuse, so `str` stays literal.
+    budget.remaining -= CALL_STEPS;
+    // Too deeply nested to keep following: treat the rest as literal, the same
+    // way a group that cannot expand is already handled. Truncating rather than
+    // throwing keeps `expand` total, matching `max` and `maxLength`.
+    if (depth > maxDepth) {
+        return [str];
+    }
+    // Consume the string's top-level brace groups left to right, threading a
+    // running set of combined prefixes (`acc`). Expanding the tail iteratively -
+    // rather than recursing on `m.post` once per group - keeps the native stack
+    // depth constant, so deeply chained input (`'{a,b}'.repeat(3000)`) can no
+    // longer overflow the stack, and leaves a single accumulator whose size
+    // `maxLength` bounds directly (CVE-2026-14257).
+    let acc = [''];
+    // Bash drops empty results, but only when the *first* top-level group is a
+    // comma set - a sequence like `{a..\}` may legitimately yield ''. The drop
+    // is on the final strings, so it is applied to whichever `combine` produces
+    // them (the one with no brace set left in the tail).
+    // How many times the `{a},b}` rewrite below has restarted the scan. Each pass
+    // re-reads the whole string, so leaving this unbounded is quadratic.
+    let rewrites = 0;
+    let dropEmpties = false;
+    let firstGroup = true;
+    // `str` with its unmatched `{` masked, once a scan has run into them
+    let masked = str;
+    for (;;) {
+        const m = balancedWithBudget(str, masked, budget);
+        // No brace set left, or no step budget left to look for one: the rest of
+        // the string is literal.
+        if (!m) {
+            return combine(acc, str, [''], max, maxLength, dropEmpties, budget);
+        }
+        if (m.unmatched) {
+            masked = maskUnmatchedOpens(masked, budget);
+        }
+        // no need to expand pre, since it is guaranteed to be free of brace-sets
+        const pre = m.pre;
+        // This set and the rest of the string, literal: for a set that cannot
+        // expand, and for one the step budget runs out on. Once it is overdrawn,
+        // every set still being expanded, at every level, stays literal like this -
+        // otherwise each level above would go on combining, and wrapping and
+        // expanding again, results the budget was too small for.
+        const literal = () => combine(acc, pre + '{' + m.body + '}' + m.post, [''], max, maxLength, dropEmpties, budget);
+        if (/\$$/.test(pre)) {
+            acc = combine(acc, pre + '{' + m.body + '}', [''], max, maxLength, dropEmpties && !m.post.length, budget);
+            firstGroup = false;
+            if (!m.post.length)
+                break;
+            str = m.post;
+            masked = masked.slice(m.end + 1);
+            continue;
+        }
+        const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+        const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+        const isSequence = isNumericSequence || isAlphaSequence;
+        const isOptions = m.body.indexOf(',') >= 0;
+        if (!isSequence && !isOptions) {
+            // {a},b}
+            if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+                rewrites++;
+                str = m.pre + '{' + m.body + escClose + m.post;
+                // Taking a `}` away never gives an unmatched `{` a partner, so what
+                // is masked stays unmatched. The `{` it closed can be left without
+                // one, and the next scan masks it.
+                masked =
+                    masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+                isTop = true;
+                continue;
+            }
+            // Nothing here expands, so the whole remaining string is literal.
+            return literal();
+        }
+        if (firstGroup) {
+            dropEmpties = isTop && !isSequence;
+            firstGroup = false;
+        }
+        let values;
+        if (isSequence) {
+            values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+            if (!values) {
+                return literal();
+            }
+        }
+        else {
+            let n = parseCommaParts(m.body, budget);
+            // The step budget ran out partway through the set.
+            if (!n) {
+                return literal();
+            }
+            if (n.length === 1 && n[0] !== undefined) {
+                // x{{a,b}}y ==> x{a}y x{b}y
+                n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+                // The step budget ran out expanding the set's only part.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                //XXX is this necessary? Can't seem to hit it in tests.
+                /* c8 ignore start */
+                if (n.length === 1) {
+                    const next = combine(acc, pre + n[0], [''], max, maxLength, dropEmpties && !m.post.length, budget);
+                    if (budget.remaining < 0) {
+                        return literal();
+                    }
+                    acc = next;
+                    if (!m.post.length)
+                        break;
+                    str = m.post;
+                    masked = masked.slice(m.end + 1);
+                    continue;
+                }
+                /* c8 ignore stop */
+            }
+            // Values that `combine` is going to drop as empty produce no result, so
+            // they must not count against `max` - otherwise `{a,,b}` with `max: 2`
+            // would stop at `['a', '']` and yield one result instead of two. Skipping
+            // them outright keeps `values` bounded while leaving `max` a bound on
+            // *kept* results.
+            let dropsEmpties = dropEmpties && !m.post.length && !pre;
+            for (let d = 0; dropsEmpties && d < acc.length; d++) {
+                if (acc[d]) {
+                    dropsEmpties = false;
+                }
+            }
+            values = [];
+            let valuesLength = 0;
+            outer: for (let j = 0; j < n.length; j++) {
+                const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+                // The step budget ran out expanding a member.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                for (let k = 0; k < expanded.length; k++) {
+                    const v = expanded[k];
+                    if (dropsEmpties && !v)
+                        continue;
+                    if (values.length >= max ||
+                        valuesLength + v.length > maxLength) {
+                        break outer;
+                    }
+                    values.push(v);
+                    valuesLength += v.length;
+                }
+            }
+        }
+        const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+        // The step budget ran out combining the set's values in.
+        if (budget.remaining < 0) {
+            return literal();
+        }
+        acc = next;
+        if (!m.post.length)
+            break;
+        str = m.post;
+        masked = masked.slice(m.end + 1);
+    }
+    return acc;
+}
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
+const MAX_PATTERN_LENGTH = 1024 * 64;
+const assertValidPattern = (pattern) => {
+    if (typeof pattern !== 'string') {
+        throw new TypeError('invalid pattern');
+    }
+    if (pattern.length > MAX_PATTERN_LENGTH) {
+        throw new TypeError('pattern is too long');
+    }
+};
+//# sourceMappingURL=assert-valid-pattern.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/brace-expressions.js
+// translate the various posix character classes into unicode properties
+// this works across all unicode locales
+// { <posix class>: [<translation>, /u flag required, negated]
+const posixClasses = {
+    '[:alnum:]': ['\\p{L}\\p{Nl}\\p{Nd}', true],
+    '[:alpha:]': ['\\p{L}\\p{Nl}', true],
+    '[:ascii:]': ['\\x' + '00-\\x' + '7f', false],
+    '[:blank:]': ['\\p{Zs}\\t', true],
+    '[:cntrl:]': ['\\p{Cc}', true],
+    '[:digit:]': ['\\p{Nd}', true],
+    '[:graph:]': ['\\p{Z}\\p{C}', true, true],
+    '[:lower:]': ['\\p{Ll}', true],
+    '[:print:]': ['\\p{C}', true],
+    '[:punct:]': ['\\p{P}', true],
+    '[:space:]': ['\\p{Z}\\t\\r\\n\\v\\f', true],
+    '[:upper:]': ['\\p{Lu}', true],
+    '[:word:]': ['\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}', true],
+    '[:xdigit:]': ['A-Fa-f0-9', false],
+};
+// only need to escape a few things inside of brace expressions
+// escapes: [ \ ] -
+const braceEscape = (s) => s.replace(/[[\]\\-]/g, '\\$&');
+// escape all regexp magic characters
+const regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+// everything has already been escaped, we just have to join
+const rangesToString = (ranges) => ranges.join('');
+// takes a glob string at a posix brace expression, and returns
+// an equivalent regular expression source, and boolean indicating
+// whether the /u flag needs to be applied, and the number of chars
+// consumed to parse the character class.
+// This also removes out of order ranges, and returns ($.) if the
+// entire class just no good.
+const parseClass = (glob, position) => {
+    const pos = position;
+    /* c8 ignore start */
+    if (glob.charAt(pos) !== '[') {
+        throw new Error('not in a brace expression');
+    }
+    /* c8 ignore stop */
+    const ranges = [];
+    const negs = [];
+    let i = pos + 1;
+    let sawStart = false;
+    let uflag = false;
+    let escaping = false;
+    let negate = false;
+    let endPos = pos;
+    let rangeStart = '';
+    WHILE: while (i < glob.length) {
+        const c = glob.charAt(i);
+        if ((c === '!' || c === '^') && i === pos + 1) {
+            negate = true;
+            i++;
+            continue;
+        }
+        if (c === ']' && sawStart && !escaping) {
+            endPos = i + 1;
+            break;
+        }
+        sawStart = true;
+        if (c === '\\') {
+            if (!escaping) {
+                escaping = true;
+                i++;
+                continue;
+            }
+            // escaped \ char, fall through and treat like normal char
+        }
+        if (c === '[' && !escaping) {
+            // either a posix class, a collation equivalent, or just a [
+            for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
+                if (glob.startsWith(cls, i)) {
+                    // invalid, [a-[] is fine, but not [a-[:alpha]]
+                    if (rangeStart) {
+                        return ['$.', false, glob.length - pos, true];
+                    }
+                    i += cls.length;
+                    if (neg)
+                        negs.push(unip);
+                    else
+                        ranges.push(unip);
+                    uflag = uflag || u;
+                    continue WHILE;
+                }
+            }
+        }
+        // now it's just a normal character, effectively
+        escaping = false;
+        if (rangeStart) {
+            // throw this range away if it's not valid, but others
+            // can still match.
+            if (c > rangeStart) {
+                ranges.push(braceEscape(rangeStart) + '-' + braceEscape(c));
+            }
+            else if (c === rangeStart) {
+                ranges.push(braceEscape(c));
+            }
+            rangeStart = '';
+            i++;
+            continue;
+        }
+        // now might be the start of a range.
+        // can be either c-d or c-] or c<more...>] or c] at this point
+        if (glob.startsWith('-]', i + 1)) {
+            ranges.push(braceEscape(c + '-'));
+            i += 2;
+            continue;
+        }
+        if (glob.startsWith('-', i + 1)) {
+            rangeStart = c;
+            i += 2;
+            continue;
+        }
+        // not the start of a range, just a single character
+        ranges.push(braceEscape(c));
+        i++;
+    }
+    if (endPos < i) {
+        // didn't see the end of the class, not a valid class,
+        // but might still be valid as a literal match.
+        return ['', false, 0, false];
+    }
+    // if we got no ranges and no negates, then we have a range that
+    // cannot possibly match anything, and that poisons the whole glob
+    if (!ranges.length && !negs.length) {
+        return ['$.', false, glob.length - pos, true];
+    }
+    // if we got one positive range, and it's a single character, then that's
+    // not actually a magic pattern, it's just that one literal character.
+    // we should not treat that as "magic", we should just return the literal
+    // character. [_] is a perfectly valid way to escape glob magic chars.
+    if (negs.length === 0 &&
+        ranges.length === 1 &&
+        /^\\?.$/.test(ranges[0]) &&
+        !negate) {
+        const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
+        return [regexpEscape(r), false, endPos - pos, false];
+    }
+    const sranges = '[' + (negate ? '^' : '') + rangesToString(ranges) + ']';
+    const snegs = '[' + (negate ? '' : '^') + rangesToString(negs) + ']';
+    const comb = ranges.length && negs.length ? '(' + sranges + '|' + snegs + ')'
+        : ranges.length ? sranges
+            : snegs;
+    return [comb, uflag, endPos - pos, true];
+};
+//# sourceMappingURL=brace-expressions.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
+/**
+ * Un-escape a string that has been escaped with {@link escape}.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape} option is used, then
+ * square-bracket escapes are removed, but not backslash escapes.
+ *
+ * For example, it will turn the string `'[*]'` into `*`, but it will not
+ * turn `'\\*'` into `'*'`, because `\` is a path separator in
+ * `windowsPathsNoEscape` mode.
+ *
+ * When `windowsPathsNoEscape` is not set, then both square-bracket escapes and
+ * backslash escapes are removed.
+ *
+ * Slashes (and backslashes in `windowsPathsNoEscape` mode) cannot be escaped
+ * or unescaped.
+ *
+ * When `magicalBraces` is not set, escapes of braces (`{` and `}`) will not be
+ * unescaped.
+ */
+const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true, } = {}) => {
+    if (magicalBraces) {
+        return windowsPathsNoEscape ?
+            s.replace(/\[([^/\\])\]/g, '$1')
+            : s
+                .replace(/((?!\\).|^)\[([^/\\])\]/g, '$1$2')
+                .replace(/\\([^/])/g, '$1');
+    }
+    return windowsPathsNoEscape ?
+        s.replace(/\[([^/\\{}])\]/g, '$1')
+        : s
+            .replace(/((?!\\).|^)\[([^/\\{}])\]/g, '$1$2')
+            .replace(/\\([^/{}])/g, '$1');
+};
+//# sourceMappingURL=unescape.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/ast.js
+// parse a single path portion
+var _a;
+
+
+const types = new Set(['!', '?', '+', '*', '@']);
+const isExtglobType = (c) => types.has(c);
+const isExtglobAST = (c) => isExtglobType(c.type);
+// Map of which extglob types can adopt the children of a nested extglob
+//
+// anything but ! can adopt a matching type:
+// +(a|+(b|c)|d) => +(a|b|c|d)
+// *(a|*(b|c)|d) => *(a|b|c|d)
+// @(a|@(b|c)|d) => @(a|b|c|d)
+// ?(a|?(b|c)|d) => ?(a|b|c|d)
+//
+// * can adopt anything, because 0 or repetition is allowed
+// *(a|?(b|c)|d) => *(a|b|c|d)
+// *(a|+(b|c)|d) => *(a|b|c|d)
+// *(a|@(b|c)|d) => *(a|b|c|d)
+//
+// + can adopt @, because 1 or repetition is allowed
+// +(a|@(b|c)|d) => +(a|b|c|d)
+//
+// + and @ CANNOT adopt *, because 0 would be allowed
+// +(a|*(b|c)|d) => would match "", on *(b|c)
+// @(a|*(b|c)|d) => would match "", on *(b|c)
+//
+// + and @ CANNOT adopt ?, because 0 would be allowed
+// +(a|?(b|c)|d) => would match "", on ?(b|c)
+// @(a|?(b|c)|d) => would match "", on ?(b|c)
+//
+// ? can adopt @, because 0 or 1 is allowed
+// ?(a|@(b|c)|d) => ?(a|b|c|d)
+//
+// ? and @ CANNOT adopt * or +, because >1 would be allowed
+// ?(a|*(b|c)|d) => would match bbb on *(b|c)
+// @(a|*(b|c)|d) => would match bbb on *(b|c)
+// ?(a|+(b|c)|d) => would match bbb on +(b|c)
+// @(a|+(b|c)|d) => would match bbb on +(b|c)
+//
+// ! CANNOT adopt ! (nothing else can either)
+// !(a|!(b|c)|d) => !(a|b|c|d) would fail to match on b (not not b|c)
+//
+// ! can adopt @
+// !(a|@(b|c)|d) => !(a|b|c|d)
+//
+// ! CANNOT adopt *
+// !(a|*(b|c)|d) => !(a|b|c|d) would match on bbb, not allowed
+//
+// ! CANNOT adopt +
+// !(a|+(b|c)|d) => !(a|b|c|d) would match on bbb, not allowed
+//
+// ! CANNOT adopt ?
+// x!(a|?(b|c)|d) => x!(a|b|c|d) would fail to match "x"
+const adoptionMap = new Map([
+    ['!', ['@']],
+    ['?', ['?', '@']],
+    ['@', ['@']],
+    ['*', ['*', '+', '?', '@']],
+    ['+', ['+', '@']],
+]);
+// nested extglobs that can be adopted in, but with the addition of
+// a blank '' element.
+const adoptionWithSpaceMap = new Map([
+    ['!', ['?']],
+    ['@', ['?']],
+    ['+', ['?', '*']],
+]);
+// union of the previous two maps
+const adoptionAnyMap = new Map([
+    ['!', ['?', '@']],
+    ['?', ['?', '@']],
+    ['@', ['?', '@']],
+    ['*', ['*', '+', '?', '@']],
+    ['+', ['+', '@', '?', '*']],
+]);
+// Extglobs that can take over their parent if they are the only child
+// the key is parent, value maps child to resulting extglob parent type
+// '@' is omitted because it's a special case. An `@` extglob with a single
+// member can always be usurped by that subpattern.
+const usurpMap = new Map([
+    ['!', new Map([['!', '@']])],
+    [
+        '?',
+        new Map([
+            ['*', '*'],
+            ['+', '*'],
+        ]),
+    ],
+    [
+        '@',
+        new Map([
+            ['!', '!'],
+            ['?', '?'],
+            ['@', '@'],
+            ['*', '*'],
+            ['+', '+'],
+        ]),
+    ],
+    [
+        '+',
+        new Map([
+            ['?', '*'],
+            ['*', '*'],
+        ]),
+    ],
+]);
+// Patterns that get prepended to bind to the start of either the
+// entire string, or just a single path portion, to prevent dots
+// and/or traversal patterns, when needed.
+// Exts don't need the ^ or / bit, because the root binds that already.
+const startNoTraversal = '(?!(?:^|/)\\.\\.?(?:$|/))';
+const startNoDot = '(?!\\.)';
+// characters that indicate a start of pattern needs the "no dots" bit,
+// because a dot *might* be matched. ( is not in the list, because in
+// the case of a child extglob, it will handle the prevention itself.
+const addPatternStart = new Set(['[', '.']);
+// cases where traversal is A-OK, no dot prevention needed
+const justDots = new Set(['..', '.']);
+const reSpecials = new Set('().*{}+?[]^$\\!');
+const regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+// any single thing other than /
+const qmark = '[^/]';
+// * => any number of characters
+const star = qmark + '*?';
+// use + when we need to ensure that *something* matches, because the * is
+// the only thing in the path portion.
+const starNoEmpty = qmark + '+?';
+// remove the \ chars that we added if we end up doing a nonmagic compare
+// const deslash = (s: string) => s.replace(/\\(.)/g, '$1')
+let ID = 0;
+class AST {
+    type;
+    #root;
+    #hasMagic;
+    #uflag = false;
+    #parts = [];
+    #parent;
+    #parentIndex;
+    #negs;
+    #filledNegs = false;
+    #options;
+    #toString;
+    // set to true if it's an extglob with no children
+    // (which really means one child of '')
+    #emptyExt = false;
+    id = ++ID;
+    get depth() {
+        return (this.#parent?.depth ?? -1) + 1;
+    }
+    [Symbol.for('nodejs.util.inspect.custom')]() {
+        return {
+            '@@type': 'AST',
+            id: this.id,
+            type: this.type,
+            root: this.#root.id,
+            parent: this.#parent?.id,
+            depth: this.depth,
+            partsLength: this.#parts.length,
+            parts: this.#parts,
+        };
+    }
+    constructor(type, parent, options = {}) {
+        this.type = type;
+        // extglobs are inherently magical
+        if (type)
+            this.#hasMagic = true;
+        this.#parent = parent;
+        this.#root = this.#parent ? this.#parent.#root : this;
+        this.#options = this.#root === this ? options : this.#root.#options;
+        this.#negs = this.#root === this ? [] : this.#root.#negs;
+        if (type === '!' && !this.#root.#filledNegs)
+            this.#negs.push(this);
+        this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
+    }
+    get hasMagic() {
+        /* c8 ignore start */
+        if (this.#hasMagic !== undefined)
+            return this.#hasMagic;
+        /* c8 ignore stop */
+        for (const p of this.#parts) {
+            if (typeof p === 'string')
+                continue;
+            if (p.type || p.hasMagic)
+                return (this.#hasMagic = true);
+        }
+        // note: will be undefined until we generate the regexp src and find out
+        return this.#hasMagic;
+    }
+    // reconstructs the pattern
+    toString() {
+        return (this.#toString !== undefined ? this.#toString
+            : !this.type ?
+                (this.#toString = this.#parts.map(p => String(p)).join(''))
+                : (this.#toString =
+                    this.type +
+                        '(' +
+                        this.#parts.map(p => String(p)).join('|') +
+                        ')'));
+    }
+    #fillNegs() {
+        /* c8 ignore start */
+        if (this !== this.#root)
+            throw new Error('should only call on root');
+        if (this.#filledNegs)
+            return this;
+        /* c8 ignore stop */
+        // call toString() once to fill this out
+        this.toString();
+        this.#filledNegs = true;
+        let n;
+        while ((n = this.#negs.pop())) {
+            if (n.type !== '!')
+                continue;
+            // walk up the tree, appending everthing that comes AFTER parentIndex
+            let p = n;
+            let pp = p.#parent;
+            while (pp) {
+                for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
+                    for (const part of n.#parts) {
+                        /* c8 ignore start */
+                        if (typeof part === 'string') {
+                            throw new Error('string part in extglob AST??');
+                        }
+                        /* c8 ignore stop */
+                        part.copyIn(pp.#parts[i]);
+                    }
+                }
+                p = pp;
+                pp = p.#parent;
+            }
+        }
+        return this;
+    }
+    push(...parts) {
+        for (const p of parts) {
+            if (p === '')
+                continue;
+            /* c8 ignore start */
+            if (typeof p !== 'string' &&
+                !(p instanceof _a && p.#parent === this)) {
+                throw new Error('invalid part: ' + p);
+            }
+            /* c8 ignore stop */
+            this.#parts.push(p);
+        }
+    }
+    toJSON() {
+        const ret = this.type === null ?
+            this.#parts
+                .slice()
+                .map(p => (typeof p === 'string' ? p : p.toJSON()))
+            : [this.type, ...this.#parts.map(p => p.toJSON())];
+        if (this.isStart() && !this.type)
+            ret.unshift([]);
+        if (this.isEnd() &&
+            (this === this.#root ||
+                (this.#root.#filledNegs && this.#parent?.type === '!'))) {
+            ret.push({});
+        }
+        return ret;
+    }
+    isStart() {
+        if (this.#root === this)
+            return true;
+        // if (this.type) return !!this.#parent?.isStart()
+        if (!this.#parent?.isStart())
+            return false;
+        if (this.#parentIndex === 0)
+            return true;
+        // if everything AHEAD of this is a negation, then it's still the "start"
+        const p = this.#parent;
+        for (let i = 0; i < this.#parentIndex; i++) {
+            const pp = p.#parts[i];
+            if (!(pp instanceof _a && pp.type === '!')) {
+                return false;
+            }
+        }
+        return true;
+    }
+    isEnd() {
+        if (this.#root === this)
+            return true;
+        if (this.#parent?.type === '!')
+            return true;
+        if (!this.#parent?.isEnd())
+            return false;
+        if (!this.type)
+            return this.#parent?.isEnd();
+        // if not root, it'll always have a parent
+        /* c8 ignore start */
+        const pl = this.#parent ? this.#parent.#parts.length : 0;
+        /* c8 ignore stop */
+        return this.#parentIndex === pl - 1;
+    }
+    copyIn(part) {
+        if (typeof part === 'string')
+            this.push(part);
+        else
+            this.push(part.clone(this));
+    }
+    clone(parent) {
+        const c = new _a(this.type, parent);
+        for (const p of this.#parts) {
+            c.copyIn(p);
+        }
+        return c;
+    }
+    static #parseAST(str, ast, pos, opt, extDepth) {
+        const maxDepth = opt.maxExtglobRecursion ?? 2;
+        let escaping = false;
+        let inBrace = false;
+        let braceStart = -1;
+        let braceNeg = false;
+        if (ast.type === null) {
+            // outside of a extglob, append until we find a start
+            let i = pos;
+            let acc = '';
+            while (i < str.length) {
+                const c = str.charAt(i++);
+                // still accumulate escapes at this point, but we do ignore
+                // starts that are escaped
+                if (escaping || c === '\\') {
+                    escaping = !escaping;
+                    acc += c;
+                    continue;
+                }
+                if (inBrace) {
+                    if (i === braceStart + 1) {
+                        if (c === '^' || c === '!') {
+                            braceNeg = true;
+                        }
+                    }
+                    else if (c === ']' && !(i === braceStart + 2 && braceNeg)) {
+                        inBrace = false;
+                    }
+                    acc += c;
+                    continue;
+                }
+                else if (c === '[') {
+                    inBrace = true;
+                    braceStart = i;
+                    braceNeg = false;
+                    acc += c;
+                    continue;
+                }
+                // we don't have to check for adoption here, because that's
+                // done at the other recursion point.
+                const doRecurse = !opt.noext &&
+                    isExtglobType(c) &&
+                    str.charAt(i) === '(' &&
+                    extDepth <= maxDepth;
+                if (doRecurse) {
+                    ast.push(acc);
+                    acc = '';
+                    const ext = new _a(c, ast);
+                    i = _a.#parseAST(str, ext, i, opt, extDepth + 1);
+                    ast.push(ext);
+                    continue;
+                }
+                acc += c;
+            }
+            ast.push(acc);
+            return i;
+        }
+        // some kind of extglob, pos is at the (
+        // find the next | or )
+        let i = pos + 1;
+        let part = new _a(null, ast);
+        const parts = [];
+        let acc = '';
+        while (i < str.length) {
+            const c = str.charAt(i++);
+            // still accumulate escapes at this point, but we do ignore
+            // starts that are escaped
+            if (escaping || c === '\\') {
+                escaping = !escaping;
+                acc += c;
+                continue;
+            }
+            if (inBrace) {
+                if (i === braceStart + 1) {
+                    if (c === '^' || c === '!') {
+                        braceNeg = true;
+                    }
+                }
+                else if (c === ']' && !(i === braceStart + 2 && braceNeg)) {
+                    inBrace = false;
+                }
+                acc += c;
+                continue;
+            }
+            else if (c === '[') {
+                inBrace = true;
+                braceStart = i;
+                braceNeg = false;
+                acc += c;
+                continue;
+            }
+            const doRecurse = !opt.noext &&
+                isExtglobType(c) &&
+                str.charAt(i) === '(' &&
+                /* c8 ignore start - the maxDepth is sufficient here */
+                (extDepth <= maxDepth || (ast && ast.#canAdoptType(c)));
+            /* c8 ignore stop */
+            if (doRecurse) {
+                const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
+                part.push(acc);
+                acc = '';
+                const ext = new _a(c, part);
+                part.push(ext);
+                i = _a.#parseAST(str, ext, i, opt, extDepth + depthAdd);
+                continue;
+            }
+            if (c === '|') {
+                part.push(acc);
+                acc = '';
+                parts.push(part);
+                part = new _a(null, ast);
+                continue;
+            }
+            if (c === ')') {
+                if (acc === '' && ast.#parts.length === 0) {
+                    ast.#emptyExt = true;
+                }
+                part.push(acc);
+                acc = '';
+                ast.push(...parts, part);
+                return i;
+            }
+            acc += c;
+        }
+        // unfinished extglob
+        // if we got here, it was a malformed extglob! not an extglob, but
+        // maybe something else in there.
+        ast.type = null;
+        ast.#hasMagic = undefined;
+        ast.#parts = [str.substring(pos - 1)];
+        return i;
+    }
+    #canAdoptWithSpace(child) {
+        return this.#canAdopt(child, adoptionWithSpaceMap);
+    }
+    #canAdopt(child, map = adoptionMap) {
+        if (!child ||
+            typeof child !== 'object' ||
+            child.type !== null ||
+            child.#parts.length !== 1 ||
+            this.type === null) {
+            return false;
+        }
+        const gc = child.#parts[0];
+        if (!gc || typeof gc !== 'object' || gc.type === null) {
+            return false;
+        }
+        return this.#canAdoptType(gc.type, map);
+    }
+    #canAdoptType(c, map = adoptionAnyMap) {
+        return !!map.get(this.type)?.includes(c);
+    }
+    #adoptWithSpace(child, index) {
+        const gc = child.#parts[0];
+        const blank = new _a(null, gc, this.options);
+        blank.#parts.push('');
+        gc.push(blank);
+        this.#adopt(child, index);
+    }
+    #adopt(child, index) {
+        const gc = child.#parts[0];
+        this.#parts.splice(index, 1, ...gc.#parts);
+        for (const p of gc.#parts) {
+            if (typeof p === 'object')
+                p.#parent = this;
+        }
+        this.#toString = undefined;
+    }
+    #canUsurpType(c) {
+        const m = usurpMap.get(this.type);
+        return !!m?.has(c);
+    }
+    #canUsurp(child) {
+        if (!child ||
+            typeof child !== 'object' ||
+            child.type !== null ||
+            child.#parts.length !== 1 ||
+            this.type === null ||
+            this.#parts.length !== 1) {
+            return false;
+        }
+        const gc = child.#parts[0];
+        if (!gc || typeof gc !== 'object' || gc.type === null) {
+            return false;
+        }
+        return this.#canUsurpType(gc.type);
+    }
+    #usurp(child) {
+        const m = usurpMap.get(this.type);
+        const gc = child.#parts[0];
+        const nt = m?.get(gc.type);
+        /* c8 ignore start - impossible */
+        if (!nt)
+            return false;
+        /* c8 ignore stop */
+        this.#parts = gc.#parts;
+        for (const p of this.#parts) {
+            if (typeof p === 'object') {
+                p.#parent = this;
+            }
+        }
+        this.type = nt;
+        this.#toString = undefined;
+        this.#emptyExt = false;
+    }
+    static fromGlob(pattern, options = {}) {
+        const ast = new _a(null, undefined, options);
+        _a.#parseAST(pattern, ast, 0, options, 0);
+        return ast;
+    }
+    // returns the regular expression if there's magic, or the unescaped
+    // string if not.
+    toMMPattern() {
+        // should only be called on root
+        /* c8 ignore start */
+        if (this !== this.#root)
+            return this.#root.toMMPattern();
+        /* c8 ignore stop */
+        const glob = this.toString();
+        const [re, body, hasMagic, uflag] = this.toRegExpSource();
+        // if we're in nocase mode, and not nocaseMagicOnly, then we do
+        // still need a regular expression if we have to case-insensitively
+        // match capital/lowercase characters.
+        const anyMagic = hasMagic ||
+            this.#hasMagic ||
+            (this.#options.nocase &&
+                !this.#options.nocaseMagicOnly &&
+                glob.toUpperCase() !== glob.toLowerCase());
+        if (!anyMagic) {
+            return body;
+        }
+        const flags = (this.#options.nocase ? 'i' : '') + (uflag ? 'u' : '');
+        return Object.assign(new RegExp(`^${re}$`, flags), {
+            _src: re,
+            _glob: glob,
+        });
+    }
+    get options() {
+        return this.#options;
+    }
+    // returns the string match, the regexp source, whether there's magic
+    // in the regexp (so a regular expression is required) and whether or
+    // not the uflag is needed for the regular expression (for posix classes)
+    // TODO: instead of injecting the start/end at this point, just return
+    // the BODY of the regexp, along with the start/end portions suitable
+    // for binding the start/end in either a joined full-path makeRe context
+    // (where we bind to (^|/), or a standalone matchPart context (where
+    // we bind to ^, and not /).  Otherwise slashes get duped!
+    //
+    // In part-matching mode, the start is:
+    // - if not isStart: nothing
+    // - if traversal possible, but not allowed: ^(?!\.\.?$)
+    // - if dots allowed or not possible: ^
+    // - if dots possible and not allowed: ^(?!\.)
+    // end is:
+    // - if not isEnd(): nothing
+    // - else: $
+    //
+    // In full-path matching mode, we put the slash at the START of the
+    // pattern, so start is:
+    // - if first pattern: same as part-matching mode
+    // - if not isStart(): nothing
+    // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
+    // - if dots allowed or not possible: /
+    // - if dots possible and not allowed: /(?!\.)
+    // end is:
+    // - if last pattern, same as part-matching mode
+    // - else nothing
+    //
+    // Always put the (?:$|/) on negated tails, though, because that has to be
+    // there to bind the end of the negated pattern portion, and it's easier to
+    // just stick it in now rather than try to inject it later in the middle of
+    // the pattern.
+    //
+    // We can just always return the same end, and leave it up to the caller
+    // to know whether it's going to be used joined or in parts.
+    // And, if the start is adjusted slightly, can do the same there:
+    // - if not isStart: nothing
+    // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
+    // - if dots allowed or not possible: (?:/|^)
+    // - if dots possible and not allowed: (?:/|^)(?!\.)
+    //
+    // But it's better to have a simpler binding without a conditional, for
+    // performance, so probably better to return both start options.
+    //
+    // Then the caller just ignores the end if it's not the first pattern,
+    // and the start always gets applied.
+    //
+    // But that's always going to be $ if it's the ending pattern, or nothing,
+    // so the caller can just attach $ at the end of the pattern when building.
+    //
+    // So the todo is:
+    // - better detect what kind of start is needed
+    // - return both flavors of starting pattern
+    // - attach $ at the end of the pattern when creating the actual RegExp
+    //
+    // Ah, but wait, no, that all only applies to the root when the first pattern
+    // is not an extglob. If the first pattern IS an extglob, then we need all
+    // that dot prevention biz to live in the extglob portions, because eg
+    // +(*|.x*) can match .xy but not .yx.
+    //
+    // So, return the two flavors if it's #root and the first child is not an
+    // AST, otherwise leave it to the child AST to handle it, and there,
+    // use the (?:^|/) style of start binding.
+    //
+    // Even simplified further:
+    // - Since the start for a join is eg /(?!\.) and the start for a part
+    // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
+    // or start or whatever) and prepend ^ or / at the Regexp construction.
+    toRegExpSource(allowDot) {
+        const dot = allowDot ?? !!this.#options.dot;
+        if (this.#root === this) {
+            this.#flatten();
+            this.#fillNegs();
+        }
+        if (!isExtglobAST(this)) {
+            const noEmpty = this.isStart() &&
+                this.isEnd() &&
+                !this.#parts.some(s => typeof s !== 'string');
+            const src = this.#parts
+                .map(p => {
+                const [re, _, hasMagic, uflag] = typeof p === 'string' ?
+                    _a.#parseGlob(p, this.#hasMagic, noEmpty)
+                    : p.toRegExpSource(allowDot);
+                this.#hasMagic = this.#hasMagic || hasMagic;
+                this.#uflag = this.#uflag || uflag;
+                return re;
+            })
+                .join('');
+            let start = '';
+            if (this.isStart()) {
+                if (typeof this.#parts[0] === 'string') {
+                    // this is the string that will match the start of the pattern,
+                    // so we need to protect against dots and such.
+                    // '.' and '..' cannot match unless the pattern is that exactly,
+                    // even if it starts with . or dot:true is set.
+                    const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
+                    if (!dotTravAllowed) {
+                        const aps = addPatternStart;
+                        // check if we have a possibility of matching . or ..,
+                        // and prevent that.
+                        const needNoTrav = 
+                        // dots are allowed, and the pattern starts with [ or .
+                        (dot && aps.has(src.charAt(0))) ||
+                            // the pattern starts with \., and then [ or .
+                            (src.startsWith('\\.') && aps.has(src.charAt(2))) ||
+                            // the pattern starts with \.\., and then [ or .
+                            (src.startsWith('\\.\\.') && aps.has(src.charAt(4)));
+                        // no need to prevent dots if it can't match a dot, or if a
+                        // sub-pattern will be preventing it anyway.
+                        const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
+                        start =
+                            needNoTrav ? startNoTraversal
+                                : needNoDot ? startNoDot
+                                    : '';
+                    }
+                }
+            }
+            // append the "end of path portion" pattern to negation tails
+            let end = '';
+            if (this.isEnd() &&
+                this.#root.#filledNegs &&
+                this.#parent?.type === '!') {
+                end = '(?:$|\\/)';
+            }
+            const final = start + src + end;
+            return [
+                final,
+                unescape_unescape(src),
+                (this.#hasMagic = !!this.#hasMagic),
+                this.#uflag,
+            ];
+        }
+        // We need to calculate the body *twice* if it's a repeat pattern
+        // at the start, once in nodot mode, then again in dot mode, so a
+        // pattern like *(?) can match 'x.y'
+        const repeated = this.type === '*' || this.type === '+';
+        // some kind of extglob
+        const start = this.type === '!' ? '(?:(?!(?:' : '(?:';
+        let body = this.#partsToRegExp(dot);
+        if (this.isStart() && this.isEnd() && !body && this.type !== '!') {
+            // invalid extglob, has to at least be *something* present, if it's
+            // the entire path portion.
+            const s = this.toString();
+            const me = this;
+            me.#parts = [s];
+            me.type = null;
+            me.#hasMagic = undefined;
+            return [s, unescape_unescape(this.toString()), false, false];
+        }
+        let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ?
+            ''
+            : this.#partsToRegExp(true);
+        if (bodyDotAllowed === body) {
+            bodyDotAllowed = '';
+        }
+        if (bodyDotAllowed) {
+            body = `(?:${body})(?:${bodyDotAllowed})*?`;
+        }
+        // an empty !() is exactly equivalent to a starNoEmpty
+        let final = '';
+        if (this.type === '!' && this.#emptyExt) {
+            final = (this.isStart() && !dot ? startNoDot : '') + starNoEmpty;
+        }
+        else {
+            const close = this.type === '!' ?
+                // !() must match something,but !(x) can match ''
+                '))' +
+                    (this.isStart() && !dot && !allowDot ? startNoDot : '') +
+                    star +
+                    ')'
+                : this.type === '@' ? ')'
+                    : this.type === '?' ? ')?'
+                        : this.type === '+' && bodyDotAllowed ? ')'
+                            : this.type === '*' && bodyDotAllowed ? `)?`
+                                : `)${this.type}`;
+            final = start + body + close;
+        }
+        return [
+            final,
+            unescape_unescape(body),
+            (this.#hasMagic = !!this.#hasMagic),
+            this.#uflag,
+        ];
+    }
+    #flatten() {
+        if (!isExtglobAST(this)) {
+            for (const p of this.#parts) {
+                if (typeof p === 'object') {
+                    p.#flatten();
+                }
+            }
+        }
+        else {
+            // do up to 10 passes to flatten as much as possible
+            let iterations = 0;
+            let done = false;
+            do {
+                done = true;
+                for (let i = 0; i < this.#parts.length; i++) {
+                    const c = this.#parts[i];
+                    if (typeof c === 'object') {
+                        c.#flatten();
+                        if (this.#canAdopt(c)) {
+                            done = false;
+                            this.#adopt(c, i);
+                        }
+                        else if (this.#canAdoptWithSpace(c)) {
+                            done = false;
+                            this.#adoptWithSpace(c, i);
+                        }
+                        else if (this.#canUsurp(c)) {
+                            done = false;
+                            this.#usurp(c);
+                        }
+                    }
+                }
+            } while (!done && ++iterations < 10);
+        }
+        this.#toString = undefined;
+    }
+    #partsToRegExp(dot) {
+        return this.#parts
+            .map(p => {
+            // extglob ASTs should only contain parent ASTs
+            /* c8 ignore start */
+            if (typeof p === 'string') {
+                throw new Error('string type in extglob ast??');
+            }
+            /* c8 ignore stop */
+            // can ignore hasMagic, because extglobs are already always magic
+            const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
+            this.#uflag = this.#uflag || uflag;
+            return re;
+        })
+            .filter(p => !(this.isStart() && this.isEnd()) || !!p)
+            .join('|');
+    }
+    static #parseGlob(glob, hasMagic, noEmpty = false) {
+        let escaping = false;
+        let re = '';
+        let uflag = false;
+        // multiple stars that aren't globstars coalesce into one *
+        let inStar = false;
+        for (let i = 0; i < glob.length; i++) {
+            const c = glob.charAt(i);
+            if (escaping) {
+                escaping = false;
+                re += (reSpecials.has(c) ? '\\' : '') + c;
+                continue;
+            }
+            if (c === '*') {
+                if (inStar)
+                    continue;
+                inStar = true;
+                re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
+                hasMagic = true;
+                continue;
+            }
+            else {
+                inStar = false;
+            }
+            if (c === '\\') {
+                if (i === glob.length - 1) {
+                    re += '\\\\';
+                }
+                else {
+                    escaping = true;
+                }
+                continue;
+            }
+            if (c === '[') {
+                const [src, needUflag, consumed, magic] = parseClass(glob, i);
+                if (consumed) {
+                    re += src;
+                    uflag = uflag || needUflag;
+                    i += consumed - 1;
+                    hasMagic = hasMagic || magic;
+                    continue;
+                }
+            }
+            if (c === '?') {
+                re += qmark;
+                hasMagic = true;
+                continue;
+            }
+            re += regExpEscape(c);
+        }
+        return [re, unescape_unescape(glob), !!hasMagic, uflag];
+    }
+}
+_a = AST;
+//# sourceMappingURL=ast.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
+/**
+ * Escape all magic characters in a glob pattern.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape}
+ * option is used, then characters are escaped by wrapping in `[]`, because
+ * a magic character wrapped in a character class can only be satisfied by
+ * that exact character.  In this mode, `\` is _not_ escaped, because it is
+ * not interpreted as a magic character, but instead as a path separator.
+ *
+ * If the {@link MinimatchOptions.magicalBraces} option is used,
+ * then braces (`{` and `}`) will be escaped.
+ */
+const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false, } = {}) => {
+    // don't need to escape +@! because we escape the parens
+    // that make those magic, and escaping ! as [!] isn't valid,
+    // because [!]] is a valid glob class meaning not ']'.
+    if (magicalBraces) {
+        return windowsPathsNoEscape ?
+            s.replace(/[?*()[\]{}]/g, '[$&]')
+            : s.replace(/[?*()[\]\\{}]/g, '\\$&');
+    }
+    return windowsPathsNoEscape ?
+        s.replace(/[?*()[\]]/g, '[$&]')
+        : s.replace(/[?*()[\]\\]/g, '\\$&');
+};
+//# sourceMappingURL=escape.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
+
+
+
+
+
+const minimatch = (p, pattern, options = {}) => {
+    assertValidPattern(pattern);
+    // shortcut: comments match nothing.
+    if (!options.nocomment && pattern.charAt(0) === '#') {
+        return false;
+    }
+    return new Minimatch(pattern, options).match(p);
+};
+// Optimized checking for the most common glob patterns.
+const starDotExtRE = /^\*+([^+@!?*[(]*)$/;
+const starDotExtTest = (ext) => (f) => !f.startsWith('.') && f.endsWith(ext);
+const starDotExtTestDot = (ext) => (f) => f.endsWith(ext);
+const starDotExtTestNocase = (ext) => {
+    ext = ext.toLowerCase();
+    return (f) => !f.startsWith('.') && f.toLowerCase().endsWith(ext);
+};
+const starDotExtTestNocaseDot = (ext) => {
+    ext = ext.toLowerCase();
+    return (f) => f.toLowerCase().endsWith(ext);
+};
+const starDotStarRE = /^\*+\.\*+$/;
+const starDotStarTest = (f) => !f.startsWith('.') && f.includes('.');
+const starDotStarTestDot = (f) => f !== '.' && f !== '..' && f.includes('.');
+const dotStarRE = /^\.\*+$/;
+const dotStarTest = (f) => f !== '.' && f !== '..' && f.startsWith('.');
+const starRE = /^\*+$/;
+const starTest = (f) => f.length !== 0 && !f.startsWith('.');
+const starTestDot = (f) => f.length !== 0 && f !== '.' && f !== '..';
+const qmarksRE = /^\?+([^+@!?*[(]*)?$/;
+const qmarksTestNocase = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExt([$0]);
+    if (!ext)
+        return noext;
+    ext = ext.toLowerCase();
+    return (f) => noext(f) && f.toLowerCase().endsWith(ext);
+};
+const qmarksTestNocaseDot = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExtDot([$0]);
+    if (!ext)
+        return noext;
+    ext = ext.toLowerCase();
+    return (f) => noext(f) && f.toLowerCase().endsWith(ext);
+};
+const qmarksTestDot = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExtDot([$0]);
+    return !ext ? noext : (f) => noext(f) && f.endsWith(ext);
+};
+const qmarksTest = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExt([$0]);
+    return !ext ? noext : (f) => noext(f) && f.endsWith(ext);
+};
+const qmarksTestNoExt = ([$0]) => {
+    const len = $0.length;
+    return (f) => f.length === len && !f.startsWith('.');
+};
+const qmarksTestNoExtDot = ([$0]) => {
+    const len = $0.length;
+    return (f) => f.length === len && f !== '.' && f !== '..';
+};
+/* c8 ignore start */
+const defaultPlatform = (typeof process === 'object' && process ?
+    (typeof process.env === 'object' &&
+        process.env &&
+        process.env.__MINIMATCH_TESTING_PLATFORM__) ||
+        process.platform
+    : 'posix');
+const esm_path = {
+    win32: { sep: '\\' },
+    posix: { sep: '/' },
+};
+/* c8 ignore stop */
+const sep = defaultPlatform === 'win32' ? esm_path.win32.sep : esm_path.posix.sep;
+minimatch.sep = sep;
+const GLOBSTAR = Symbol('globstar **');
+minimatch.GLOBSTAR = GLOBSTAR;
+// any single thing other than /
+// don't need to escape / when using new RegExp()
+const esm_qmark = '[^/]';
+// * => any number of characters
+const esm_star = esm_qmark + '*?';
+// ** when dots are allowed.  Anything goes, except .. and .
+// not (^ or / followed by one or two dots followed by $ or /),
+// followed by anything, any number of times.
+const twoStarDot = '(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?';
+// not a ^ or / followed by a dot,
+// followed by anything, any number of times.
+const twoStarNoDot = '(?:(?!(?:\\/|^)\\.).)*?';
+const filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
+minimatch.filter = filter;
+const ext = (a, b = {}) => Object.assign({}, a, b);
+const defaults = (def) => {
+    if (!def || typeof def !== 'object' || !Object.keys(def).length) {
+        return minimatch;
+    }
+    const orig = minimatch;
+    const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+    return Object.assign(m, {
+        Minimatch: class Minimatch extends orig.Minimatch {
+            constructor(pattern, options = {}) {
+                super(pattern, ext(def, options));
+            }
+            static defaults(options) {
+                return orig.defaults(ext(def, options)).Minimatch;
+            }
+        },
+        AST: class AST extends orig.AST {
+            /* c8 ignore start */
+            constructor(type, parent, options = {}) {
+                super(type, parent, ext(def, options));
+            }
+            /* c8 ignore stop */
+            static fromGlob(pattern, options = {}) {
+                return orig.AST.fromGlob(pattern, ext(def, options));
+            }
+        },
+        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+        filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+        defaults: (options) => orig.defaults(ext(def, options)),
+        makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
+        braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+        sep: orig.sep,
+        GLOBSTAR: GLOBSTAR,
+    });
+};
+minimatch.defaults = defaults;
+// Brace expansion:
+// a{b,c}d -> abd acd
+// a{b,}c -> abc ac
+// a{0..3}d -> a0d a1d a2d a3d
+// a{b,c{d,e}f}g -> abg acdfg acefg
+// a{b,c}d{e,f}g -> abdeg acdeg abdeg abdfg
+//
+// Invalid sets are not expanded.
+// a{2..}b -> a{2..}b
+// a{b}c -> a{b}c
+const braceExpand = (pattern, options = {}) => {
+    assertValidPattern(pattern);
+    // Thanks to Yeting Li <https://github.com/yetingli> for
+    // improving this regexp to avoid a ReDOS vulnerability.
+    if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+        // shortcut. no need to expand.
+        return [pattern];
+    }
+    return expand(pattern, { max: options.braceExpandMax });
+};
+minimatch.braceExpand = braceExpand;
+// parse a component of the expanded set.
+// At this point, no pattern may contain "/" in it
+// so we're going to return a 2d array, where each entry is the full
+// pattern, split on '/', and then turned into a regular expression.
+// A regexp is made at the end which joins each array with an
+// escaped /, and another full one which joins each regexp with |.
+//
+// Following the lead of Bash 4.1, note that "**" only has special meaning
+// when it is the *only* thing in a path portion.  Otherwise, any series
+// of * is equivalent to a single *.  Globstar behavior is enabled by
+// default, and can be disabled by setting options.noglobstar.
+const makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
+minimatch.makeRe = makeRe;
+const match = (list, pattern, options = {}) => {
+    const mm = new Minimatch(pattern, options);
+    list = list.filter(f => mm.match(f));
+    if (mm.options.nonull && !list.length) {
+        list.push(pattern);
+    }
+    return list;
+};
+minimatch.match = match;
+// replace stuff like \* with *
+const globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+const esm_regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+class Minimatch {
+    options;
+    set;
+    pattern;
+    windowsPathsNoEscape;
+    nonegate;
+    negate;
+    comment;
+    empty;
+    preserveMultipleSlashes;
+    partial;
+    globSet;
+    globParts;
+    nocase;
+    isWindows;
+    platform;
+    windowsNoMagicRoot;
+    maxGlobstarRecursion;
+    regexp;
+    constructor(pattern, options = {}) {
+        assertValidPattern(pattern);
+        options = options || {};
+        this.options = options;
+        this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
+        this.pattern = pattern;
+        this.platform = options.platform || defaultPlatform;
+        this.isWindows = this.platform === 'win32';
+        // avoid the annoying deprecation flag lol
+        const awe = ('allowWindow' + 'sEscape');
+        this.windowsPathsNoEscape =
+            !!options.windowsPathsNoEscape || options[awe] === false;
+        if (this.windowsPathsNoEscape) {
+            this.pattern = this.pattern.replace(/\\/g, '/');
+        }
+        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+        this.regexp = null;
+        this.negate = false;
+        this.nonegate = !!options.nonegate;
+        this.comment = false;
+        this.empty = false;
+        this.partial = !!options.partial;
+        this.nocase = !!this.options.nocase;
+        this.windowsNoMagicRoot =
+            options.windowsNoMagicRoot !== undefined ?
+                options.windowsNoMagicRoot
+                : !!(this.isWindows && this.nocase);
+        this.globSet = [];
+        this.globParts = [];
+        this.set = [];
+        // make the set of regexps etc.
+        this.make();
+    }
+    hasMagic() {
+        if (this.options.magicalBraces && this.set.length > 1) {
+            return true;
+        }
+        for (const pattern of this.set) {
+            for (const part of pattern) {
+                if (typeof part !== 'string')
+                    return true;
+            }
+        }
+        return false;
+    }
+    debug(..._) { }
+    make() {
+        const pattern = this.pattern;
+        const options = this.options;
+        // empty patterns and comments match nothing.
+        if (!options.nocomment && pattern.charAt(0) === '#') {
+            this.comment = true;
+            return;
+        }
+        if (!pattern) {
+            this.empty = true;
+            return;
+        }
+        // step 1: figure out negation, etc.
+        this.parseNegate();
+        // step 2: expand braces
+        this.globSet = [...new Set(this.braceExpand())];
+        if (options.debug) {
+            //oxlint-disable-next-line no-console
+            this.debug = (...args) => console.error(...args);
+        }
+        this.debug(this.pattern, this.globSet);
+        // step 3: now we have a set, so turn each one into a series of
+        // path-portion matching patterns.
+        // These will be regexps, except in the case of "**", which is
+        // set to the GLOBSTAR object for globstar behavior,
+        // and will not contain any / characters
+        //
+        // First, we preprocess to make the glob pattern sets a bit simpler
+        // and deduped.  There are some perf-killing patterns that can cause
+        // problems with a glob walk, but we can simplify them down a bit.
+        const rawGlobParts = this.globSet.map(s => this.slashSplit(s));
+        this.globParts = this.preprocess(rawGlobParts);
+        this.debug(this.pattern, this.globParts);
+        // glob --> regexps
+        let set = this.globParts.map((s, _, __) => {
+            if (this.isWindows && this.windowsNoMagicRoot) {
+                // check if it's a drive or unc path.
+                const isUNC = s[0] === '' &&
+                    s[1] === '' &&
+                    (s[2] === '?' || !globMagic.test(s[2])) &&
+                    !globMagic.test(s[3]);
+                const isDrive = /^[a-z]:/i.test(s[0]);
+                if (isUNC) {
+                    return [
+                        ...s.slice(0, 4),
+                        ...s.slice(4).map(ss => this.parse(ss)),
+                    ];
+                }
+                else if (isDrive) {
+                    return [s[0], ...s.slice(1).map(ss => this.parse(ss))];
+                }
+            }
+            return s.map(ss => this.parse(ss));
+        });
+        this.debug(this.pattern, set);
+        // filter out everything that didn't compile properly.
+        this.set = set.filter(s => s.indexOf(false) === -1);
+        // do not treat the ? in UNC paths as magic
+        if (this.isWindows) {
+            for (let i = 0; i < this.set.length; i++) {
+                const p = this.set[i];
+                if (p[0] === '' &&
+                    p[1] === '' &&
+                    this.globParts[i][2] === '?' &&
+                    typeof p[3] === 'string' &&
+                    /^[a-z]:$/i.test(p[3])) {
+                    p[2] = '?';
+                }
+            }
+        }
+        this.debug(this.pattern, this.set);
+    }
+    // various transforms to equivalent pattern sets that are
+    // faster to process in a filesystem walk.  The goal is to
+    // eliminate what we can, and push all ** patterns as far
+    // to the right as possible, even if it increases the number
+    // of patterns that we have to process.
+    preprocess(globParts) {
+        // if we're not in globstar mode, then turn ** into *
+        if (this.options.noglobstar) {
+            for (const partset of globParts) {
+                for (let j = 0; j < partset.length; j++) {
+                    if (partset[j] === '**') {
+                        partset[j] = '*';
+                    }
+                }
+            }
+        }
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+            // aggressive optimization for the purpose of fs walking
+            globParts = this.firstPhasePreProcess(globParts);
+            globParts = this.secondPhasePreProcess(globParts);
+        }
+        else if (optimizationLevel >= 1) {
+            // just basic optimizations to remove some .. parts
+            globParts = this.levelOneOptimize(globParts);
+        }
+        else {
+            // just collapse multiple ** portions into one
+            globParts = this.adjascentGlobstarOptimize(globParts);
+        }
+        return globParts;
+    }
+    // just get rid of adjascent ** portions
+    adjascentGlobstarOptimize(globParts) {
+        return globParts.map(parts => {
+            let gs = -1;
+            while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                let i = gs;
+                while (parts[i + 1] === '**') {
+                    i++;
+                }
+                if (i !== gs) {
+                    parts.splice(gs, i - gs);
+                }
+            }
+            return parts;
+        });
+    }
+    // get rid of adjascent ** and resolve .. portions
+    levelOneOptimize(globParts) {
+        return globParts.map(parts => {
+            parts = parts.reduce((set, part) => {
+                const prev = set[set.length - 1];
+                if (part === '**' && prev === '**') {
+                    return set;
+                }
+                if (part === '..') {
+                    if (prev && prev !== '..' && prev !== '.' && prev !== '**') {
+                        set.pop();
+                        return set;
+                    }
+                }
+                set.push(part);
+                return set;
+            }, []);
+            return parts.length === 0 ? [''] : parts;
+        });
+    }
+    levelTwoFileOptimize(parts) {
+        if (!Array.isArray(parts)) {
+            parts = this.slashSplit(parts);
+        }
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/<e>/<rest> -> <pre>/<rest>
+            if (!this.preserveMultipleSlashes) {
+                for (let i = 1; i < parts.length - 1; i++) {
+                    const p = parts[i];
+                    // don't squeeze out UNC patterns
+                    if (i === 1 && p === '' && parts[0] === '')
+                        continue;
+                    if (p === '.' || p === '') {
+                        didSomething = true;
+                        parts.splice(i, 1);
+                        i--;
+                    }
+                }
+                if (parts[0] === '.' &&
+                    parts.length === 2 &&
+                    (parts[1] === '.' || parts[1] === '')) {
+                    didSomething = true;
+                    parts.pop();
+                }
+            }
+            // <pre>/<p>/../<rest> -> <pre>/<rest>
+            let dd = 0;
+            while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                const p = parts[dd - 1];
+                if (p &&
+                    p !== '.' &&
+                    p !== '..' &&
+                    p !== '**' &&
+                    !(this.isWindows && /^[a-z]:$/i.test(p))) {
+                    didSomething = true;
+                    parts.splice(dd - 1, 2);
+                    dd -= 2;
+                }
+            }
+        } while (didSomething);
+        return parts.length === 0 ? [''] : parts;
+    }
+    // First phase: single-pattern processing
+    // <pre> is 1 or more portions
+    // <rest> is 1 or more portions
+    // <p> is any portion other than ., .., '', or **
+    // <e> is . or ''
+    //
+    // **/.. is *brutal* for filesystem walking performance, because
+    // it effectively resets the recursive walk each time it occurs,
+    // and ** cannot be reduced out by a .. pattern part like a regexp
+    // or most strings (other than .., ., and '') can be.
+    //
+    // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+    // <pre>/<e>/<rest> -> <pre>/<rest>
+    // <pre>/<p>/../<rest> -> <pre>/<rest>
+    // **/**/<rest> -> **/<rest>
+    //
+    // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+    // this WOULD be allowed if ** did follow symlinks, or * didn't
+    firstPhasePreProcess(globParts) {
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+            for (let parts of globParts) {
+                let gs = -1;
+                while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                    let gss = gs;
+                    while (parts[gss + 1] === '**') {
+                        // <pre>/**/**/<rest> -> <pre>/**/<rest>
+                        gss++;
+                    }
+                    // eg, if gs is 2 and gss is 4, that means we have 3 **
+                    // parts, and can remove 2 of them.
+                    if (gss > gs) {
+                        parts.splice(gs + 1, gss - gs);
+                    }
+                    let next = parts[gs + 1];
+                    const p = parts[gs + 2];
+                    const p2 = parts[gs + 3];
+                    if (next !== '..')
+                        continue;
+                    if (!p ||
+                        p === '.' ||
+                        p === '..' ||
+                        !p2 ||
+                        p2 === '.' ||
+                        p2 === '..') {
+                        continue;
+                    }
+                    didSomething = true;
+                    // edit parts in place, and push the new one
+                    parts.splice(gs, 1);
+                    const other = parts.slice(0);
+                    other[gs] = '**';
+                    globParts.push(other);
+                    gs--;
+                }
+                // <pre>/<e>/<rest> -> <pre>/<rest>
+                if (!this.preserveMultipleSlashes) {
+                    for (let i = 1; i < parts.length - 1; i++) {
+                        const p = parts[i];
+                        // don't squeeze out UNC patterns
+                        if (i === 1 && p === '' && parts[0] === '')
+                            continue;
+                        if (p === '.' || p === '') {
+                            didSomething = true;
+                            parts.splice(i, 1);
+                            i--;
+                        }
+                    }
+                    if (parts[0] === '.' &&
+                        parts.length === 2 &&
+                        (parts[1] === '.' || parts[1] === '')) {
+                        didSomething = true;
+                        parts.pop();
+                    }
+                }
+                // <pre>/<p>/../<rest> -> <pre>/<rest>
+                let dd = 0;
+                while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                    const p = parts[dd - 1];
+                    if (p && p !== '.' && p !== '..' && p !== '**') {
+                        didSomething = true;
+                        const needDot = dd === 1 && parts[dd + 1] === '**';
+                        const splin = needDot ? ['.'] : [];
+                        parts.splice(dd - 1, 2, ...splin);
+                        if (parts.length === 0)
+                            parts.push('');
+                        dd -= 2;
+                    }
+                }
+            }
+        } while (didSomething);
+        return globParts;
+    }
+    // second phase: multi-pattern dedupes
+    // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+    // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+    // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
+    //
+    // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
+    // ^-- not valid because ** doens't follow symlinks
+    secondPhasePreProcess(globParts) {
+        for (let i = 0; i < globParts.length - 1; i++) {
+            for (let j = i + 1; j < globParts.length; j++) {
+                const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
+                if (matched) {
+                    globParts[i] = [];
+                    globParts[j] = matched;
+                    break;
+                }
+            }
+        }
+        return globParts.filter(gs => gs.length);
+    }
+    partsMatch(a, b, emptyGSMatch = false) {
+        let ai = 0;
+        let bi = 0;
+        let result = [];
+        let which = '';
+        while (ai < a.length && bi < b.length) {
+            if (a[ai] === b[bi]) {
+                result.push(which === 'b' ? b[bi] : a[ai]);
+                ai++;
+                bi++;
+            }
+            else if (emptyGSMatch && a[ai] === '**' && b[bi] === a[ai + 1]) {
+                result.push(a[ai]);
+                ai++;
+            }
+            else if (emptyGSMatch && b[bi] === '**' && a[ai] === b[bi + 1]) {
+                result.push(b[bi]);
+                bi++;
+            }
+            else if (a[ai] === '*' &&
+                b[bi] &&
+                (this.options.dot || !b[bi].startsWith('.')) &&
+                b[bi] !== '**') {
+                if (which === 'b')
+                    return false;
+                which = 'a';
+                result.push(a[ai]);
+                ai++;
+                bi++;
+            }
+            else if (b[bi] === '*' &&
+                a[ai] &&
+                (this.options.dot || !a[ai].startsWith('.')) &&
+                a[ai] !== '**') {
+                if (which === 'a')
+                    return false;
+                which = 'b';
+                result.push(b[bi]);
+                ai++;
+                bi++;
+            }
+            else {
+                return false;
+            }
+        }
+        // if we fall out of the loop, it means they two are identical
+        // as long as their lengths match
+        return a.length === b.length && result;
+    }
+    parseNegate() {
+        if (this.nonegate)
+            return;
+        const pattern = this.pattern;
+        let negate = false;
+        let negateOffset = 0;
+        for (let i = 0; i < pattern.length && pattern.charAt(i) === '!'; i++) {
+            negate = !negate;
+            negateOffset++;
+        }
+        if (negateOffset)
+            this.pattern = pattern.slice(negateOffset);
+        this.negate = negate;
+    }
+    // set partial to true to test if, for example,
+    // "/a/b" matches the start of "/*/b/*/d"
+    // Partial means, if you run out of file before you run
+    // out of pattern, then that's fine, as long as all
+    // the parts match.
+    matchOne(file, pattern, partial = false) {
+        let fileStartIndex = 0;
+        let patternStartIndex = 0;
+        // UNC paths like //?/X:/... can match X:/... and vice versa
+        // Drive letters in absolute drive or unc paths are always compared
+        // case-insensitively.
+        if (this.isWindows) {
+            const fileDrive = typeof file[0] === 'string' && /^[a-z]:$/i.test(file[0]);
+            const fileUNC = !fileDrive &&
+                file[0] === '' &&
+                file[1] === '' &&
+                file[2] === '?' &&
+                /^[a-z]:$/i.test(file[3]);
+            const patternDrive = typeof pattern[0] === 'string' && /^[a-z]:$/i.test(pattern[0]);
+            const patternUNC = !patternDrive &&
+                pattern[0] === '' &&
+                pattern[1] === '' &&
+                pattern[2] === '?' &&
+                typeof pattern[3] === 'string' &&
+                /^[a-z]:$/i.test(pattern[3]);
+            const fdi = fileUNC ? 3
+                : fileDrive ? 0
+                    : undefined;
+            const pdi = patternUNC ? 3
+                : patternDrive ? 0
+                    : undefined;
+            if (typeof fdi === 'number' && typeof pdi === 'number') {
+                const [fd, pd] = [
+                    file[fdi],
+                    pattern[pdi],
+                ];
+                // start matching at the drive letter index of each
+                if (fd.toLowerCase() === pd.toLowerCase()) {
+                    pattern[pdi] = fd;
+                    patternStartIndex = pdi;
+                    fileStartIndex = fdi;
+                }
+            }
+        }
+        // resolve and reduce . and .. portions in the file as well.
+        // don't need to do the second phase, because it's only one string[]
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+            file = this.levelTwoFileOptimize(file);
+        }
+        if (pattern.includes(GLOBSTAR)) {
+            return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+        }
+        return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+    }
+    #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+        // split the pattern into head, tail, and middle of ** delimited parts
+        const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+        const lastgs = pattern.lastIndexOf(GLOBSTAR);
+        // split the pattern up into globstar-delimited sections
+        // the tail has to be at the end, and the others just have
+        // to be found in order from the head.
+        const [head, body, tail] = partial ?
+            [
+                pattern.slice(patternIndex, firstgs),
+                pattern.slice(firstgs + 1),
+                [],
+            ]
+            : [
+                pattern.slice(patternIndex, firstgs),
+                pattern.slice(firstgs + 1, lastgs),
+                pattern.slice(lastgs + 1),
+            ];
+        // check the head, from the current file/pattern index.
+        if (head.length) {
+            const fileHead = file.slice(fileIndex, fileIndex + head.length);
+            if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
+                return false;
+            }
+            fileIndex += head.length;
+            patternIndex += head.length;
+        }
+        // now we know the head matches!
+        // if the last portion is not empty, it MUST match the end
+        // check the tail
+        let fileTailMatch = 0;
+        if (tail.length) {
+            // if head + tail > file, then we cannot possibly match
+            if (tail.length + fileIndex > file.length)
+                return false;
+            // try to match the tail
+            let tailStart = file.length - tail.length;
+            if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+                fileTailMatch = tail.length;
+            }
+            else {
+                // affordance for stuff like a/**/* matching a/b/
+                // if the last file portion is '', and there's more to the pattern
+                // then try without the '' bit.
+                if (file[file.length - 1] !== '' ||
+                    fileIndex + tail.length === file.length) {
+                    return false;
+                }
+                tailStart--;
+                if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+                    return false;
+                }
+                fileTailMatch = tail.length + 1;
+            }
+        }
+        // now we know the tail matches!
+        // the middle is zero or more portions wrapped in **, possibly
+        // containing more ** sections.
+        // so a/**/b/**/c/**/d has become **/b/**/c/**
+        // if it's empty, it means a/**/b, just verify we have no bad dots
+        // if there's no tail, so it ends on /**, then we must have *something*
+        // after the head, or it's not a matc
+        if (!body.length) {
+            let sawSome = !!fileTailMatch;
+            for (let i = fileIndex; i < file.length - fileTailMatch; i++) {
+                const f = String(file[i]);
+                sawSome = true;
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            // in partial mode, we just need to get past all file parts
+            return partial || sawSome;
+        }
+        // now we know that there's one or more body sections, which can
+        // be matched anywhere from the 0 index (because the head was pruned)
+        // through to the length-fileTailMatch index.
+        // split the body up into sections, and note the minimum index it can
+        // be found at (start with the length of all previous segments)
+        // [section, before, after]
+        const bodySegments = [[[], 0]];
+        let currentBody = bodySegments[0];
+        let nonGsParts = 0;
+        const nonGsPartsSums = [0];
+        for (const b of body) {
+            if (b === GLOBSTAR) {
+                nonGsPartsSums.push(nonGsParts);
+                currentBody = [[], 0];
+                bodySegments.push(currentBody);
+            }
+            else {
+                currentBody[0].push(b);
+                nonGsParts++;
+            }
+        }
+        let i = bodySegments.length - 1;
+        const fileLength = file.length - fileTailMatch;
+        for (const b of bodySegments) {
+            b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
+        }
+        return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
+    }
+    // return false for "nope, not matching"
+    // return null for "not matching, cannot keep trying"
+    #matchGlobStarBodySections(file, 
+    // pattern section, last possible position for it
+    bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
+        // take the first body segment, and walk from fileIndex to its "after"
+        // value at the end
+        // If it doesn't match at that position, we increment, until we hit
+        // that final possible position, and give up.
+        // If it does match, then advance and try to rest.
+        // If any of them fail we keep walking forward.
+        // this is still a bit recursively painful, but it's more constrained
+        // than previous implementations, because we never test something that
+        // can't possibly be a valid matching condition.
+        const bs = bodySegments[bodyIndex];
+        if (!bs) {
+            // just make sure that there's no bad dots
+            for (let i = fileIndex; i < file.length; i++) {
+                sawTail = true;
+                const f = file[i];
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            return sawTail;
+        }
+        // have a non-globstar body section to test
+        const [body, after] = bs;
+        while (fileIndex <= after) {
+            const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
+            // if limit exceeded, no match. intentional false negative,
+            // acceptable break in correctness for security.
+            if (m && globStarDepth < this.maxGlobstarRecursion) {
+                // match! see if the rest match. if so, we're done!
+                const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
+                if (sub !== false) {
+                    return sub;
+                }
+            }
+            const f = file[fileIndex];
+            if (f === '.' ||
+                f === '..' ||
+                (!this.options.dot && f.startsWith('.'))) {
+                return false;
+            }
+            fileIndex++;
+        }
+        // walked off. no point continuing
+        return partial || null;
+    }
+    #matchOne(file, pattern, partial, fileIndex, patternIndex) {
+        let fi;
+        let pi;
+        let pl;
+        let fl;
+        for (fi = fileIndex,
+            pi = patternIndex,
+            fl = file.length,
+            pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+            this.debug('matchOne loop');
+            let p = pattern[pi];
+            let f = file[fi];
+            this.debug(pattern, p, f);
+            // should be impossible.
+            // some invalid regexp stuff in the set.
+            /* c8 ignore start */
+            if (p === false || p === GLOBSTAR) {
+                return false;
+            }
+            /* c8 ignore stop */
+            // something other than **
+            // non-magic patterns just have to match exactly
+            // patterns with magic have been turned into regexps.
+            let hit;
+            if (typeof p === 'string') {
+                hit = f === p;
+                this.debug('string match', p, f, hit);
+            }
+            else {
+                hit = p.test(f);
+                this.debug('pattern match', p, f, hit);
+            }
+            if (!hit)
+                return false;
+        }
+        // Note: ending in / means that we'll get a final ""
+        // at the end of the pattern.  This can only match a
+        // corresponding "" at the end of the file.
+        // If the file ends in /, then it can only match a
+        // a pattern that ends in /, unless the pattern just
+        // doesn't have any more for it. But, a/b/ should *not*
+        // match "a/b/*", even though "" matches against the
+        // [^/]*? pattern, except in partial mode, where it might
+        // simply not be reached yet.
+        // However, a/b/ should still satisfy a/*
+        // now either we fell off the end of the pattern, or we're done.
+        if (fi === fl && pi === pl) {
+            // ran out of pattern and filename at the same time.
+            // an exact hit!
+            return true;
+        }
+        else if (fi === fl) {
+            // ran out of file, but still had pattern left.
+            // this is ok if we're doing the match as part of
+            // a glob fs traversal.
+            return partial;
+        }
+        else if (pi === pl) {
+            // ran out of pattern, still have file left.
+            // this is only acceptable if we're on the very last
+            // empty segment of a file with a trailing slash.
+            // a/* should match a/b/
+            return fi === fl - 1 && file[fi] === '';
+            /* c8 ignore start */
+        }
+        else {
+            // should be unreachable.
+            throw new Error('wtf?');
+        }
+        /* c8 ignore stop */
+    }
+    braceExpand() {
+        return braceExpand(this.pattern, this.options);
+    }
+    parse(pattern) {
+        assertValidPattern(pattern);
+        const options = this.options;
+        // shortcuts
+        if (pattern === '**')
+            return GLOBSTAR;
+        if (pattern === '')
+            return '';
+        // far and away, the most common glob pattern parts are
+        // *, *.*, and *.<ext>  Add a fast check method for those.
+        let m;
+        let fastTest = null;
+        if ((m = pattern.match(starRE))) {
+            fastTest = options.dot ? starTestDot : starTest;
+        }
+        else if ((m = pattern.match(starDotExtRE))) {
+            fastTest = (options.nocase ?
+                options.dot ?
+                    starDotExtTestNocaseDot
+                    : starDotExtTestNocase
+                : options.dot ? starDotExtTestDot
+                    : starDotExtTest)(m[1]);
+        }
+        else if ((m = pattern.match(qmarksRE))) {
+            fastTest = (options.nocase ?
+                options.dot ?
+                    qmarksTestNocaseDot
+                    : qmarksTestNocase
+                : options.dot ? qmarksTestDot
+                    : qmarksTest)(m);
+        }
+        else if ((m = pattern.match(starDotStarRE))) {
+            fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
+        }
+        else if ((m = pattern.match(dotStarRE))) {
+            fastTest = dotStarTest;
+        }
+        const re = AST.fromGlob(pattern, this.options).toMMPattern();
+        if (fastTest && typeof re === 'object') {
+            // Avoids overriding in frozen environments
+            Reflect.defineProperty(re, 'test', { value: fastTest });
+        }
+        return re;
+    }
+    makeRe() {
+        if (this.regexp || this.regexp === false)
+            return this.regexp;
+        // at this point, this.set is a 2d array of partial
+        // pattern strings, or "**".
+        //
+        // It's better to use .match().  This function shouldn't
+        // be used, really, but it's pretty convenient sometimes,
+        // when you just want to work with a regex.
+        const set = this.set;
+        if (!set.length) {
+            this.regexp = false;
+            return this.regexp;
+        }
+        const options = this.options;
+        const twoStar = options.noglobstar ? esm_star
+            : options.dot ? twoStarDot
+                : twoStarNoDot;
+        const flags = new Set(options.nocase ? ['i'] : []);
+        // regexpify non-globstar patterns
+        // if ** is only item, then we just do one twoStar
+        // if ** is first, and there are more, prepend (\/|twoStar\/)? to next
+        // if ** is last, append (\/twoStar|) to previous
+        // if ** is in the middle, append (\/|\/twoStar\/) to previous
+        // then filter out GLOBSTAR symbols
+        let re = set
+            .map(pattern => {
+            const pp = pattern.map(p => {
+                if (p instanceof RegExp) {
+                    for (const f of p.flags.split(''))
+                        flags.add(f);
+                }
+                return (typeof p === 'string' ? esm_regExpEscape(p)
+                    : p === GLOBSTAR ? GLOBSTAR
+                        : p._src);
+            });
+            pp.forEach((p, i) => {
+                const next = pp[i + 1];
+                const prev = pp[i - 1];
+                if (p !== GLOBSTAR || prev === GLOBSTAR) {
+                    return;
+                }
+                if (prev === undefined) {
+                    if (next !== undefined && next !== GLOBSTAR) {
+                        pp[i + 1] = '(?:\\/|' + twoStar + '\\/)?' + next;
+                    }
+                    else {
+                        pp[i] = twoStar;
+                    }
+                }
+                else if (next === undefined) {
+                    pp[i - 1] = prev + '(?:\\/|\\/' + twoStar + ')?';
+                }
+                else if (next !== GLOBSTAR) {
+                    pp[i - 1] = prev + '(?:\\/|\\/' + twoStar + '\\/)' + next;
+                    pp[i + 1] = GLOBSTAR;
+                }
+            });
+            const filtered = pp.filter(p => p !== GLOBSTAR);
+            // For partial matches, we need to make the pattern match
+            // any prefix of the full path. We do this by generating
+            // alternative patterns that match progressively longer prefixes.
+            if (this.partial && filtered.length >= 1) {
+                const prefixes = [];
+                for (let i = 1; i <= filtered.length; i++) {
+                    prefixes.push(filtered.slice(0, i).join('/'));
+                }
+                return '(?:' + prefixes.join('|') + ')';
+            }
+            return filtered.join('/');
+        })
+            .join('|');
+        // need to wrap in parens if we had more than one thing with |,
+        // otherwise only the first will be anchored to ^ and the last to $
+        const [open, close] = set.length > 1 ? ['(?:', ')'] : ['', ''];
+        // must match entire pattern
+        // ending in a * or ** will make it less strict.
+        re = '^' + open + re + close + '$';
+        // In partial mode, '/' should always match as it's a valid prefix for any pattern
+        if (this.partial) {
+            re = '^(?:\\/|' + open + re.slice(1, -1) + close + ')$';
+        }
+        // can match anything, as long as it's not this.
+        if (this.negate)
+            re = '^(?!' + re + ').+$';
+        try {
+            this.regexp = new RegExp(re, [...flags].join(''));
+            /* c8 ignore start */
+        }
+        catch {
+            // should be impossible
+            this.regexp = false;
+        }
+        /* c8 ignore stop */
+        return this.regexp;
+    }
+    slashSplit(p) {
+        // if p starts with // on windows, we preserve that
+        // so that UNC paths aren't broken.  Otherwise, any number of
+        // / characters are coalesced into one, unless
+        // preserveMultipleSlashes is set to true.
+        if (this.preserveMultipleSlashes) {
+            return p.split('/');
+        }
+        else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+            // add an extra '' for the one we lose
+            return ['', ...p.split(/\/+/)];
+        }
+        else {
+            return p.split(/\/+/);
+        }
+    }
+    match(f, partial = this.partial) {
+        this.debug('match', f, this.pattern);
+        // short-circuit in the case of busted things.
+        // comments, etc.
+        if (this.comment) {
+            return false;
+        }
+        if (this.empty) {
+            return f === '';
+        }
+        if (f === '/' && partial) {
+            return true;
+        }
+        const options = this.options;
+        // windows: need to use /, not \
+        if (this.isWindows) {
+            f = f.split('\\').join('/');
+        }
+        // treat the test path as a set of pathparts.
+        const ff = this.slashSplit(f);
+        this.debug(this.pattern, 'split', ff);
+        // just ONE of the pattern sets in this.set needs to match
+        // in order for it to be valid.  If negating, then just one
+        // match means that we have failed.
+        // Either way, return on the first hit.
+        const set = this.set;
+        this.debug(this.pattern, 'set', set);
+        // Find the basename of the path by looking for the last non-empty segment
+        let filename = ff[ff.length - 1];
+        if (!filename) {
+            for (let i = ff.length - 2; !filename && i >= 0; i--) {
+                filename = ff[i];
+            }
+        }
+        for (const pattern of set) {
+            let file = ff;
+            if (options.matchBase && pattern.length === 1) {
+                file = [filename];
+            }
+            const hit = this.matchOne(file, pattern, partial);
+            if (hit) {
+                if (options.flipNegate) {
+                    return true;
+                }
+                return !this.negate;
+            }
+        }
+        // didn't get any hits.  this is success if it's a negative
+        // pattern, failure otherwise.
+        if (options.flipNegate) {
+            return false;
+        }
+        return this.negate;
+    }
+    static defaults(def) {
+        return minimatch.defaults(def).Minimatch;
+    }
+}
+/* c8 ignore start */
+
+
+
+/* c8 ignore stop */
+minimatch.AST = AST;
+minimatch.Minimatch = Minimatch;
+minimatch.escape = escape_escape;
+minimatch.unescape = unescape_unescape;
+//# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
@@ -83324,17 +86438,20 @@ var external_node_util_ = __nccwpck_require__(7975);
 
 const pbkdf2Async = (0,external_node_util_.promisify)(external_node_crypto_.pbkdf2);
 const AES_METHOD = 99;
-const KEY_BYTES = 32; // AES-256
+const AES_EXTRA_ID = 0x9901;
+const KEY_BYTES = 32; // AES-256, what this tool writes
 const SALT_BYTES = 16;
+/** WinZip's strength byte (1, 2, 3) to the key length; the salt is half the key. */
+const AES_KEY_BYTES = { 1: 16, 2: 24, 3: 32 };
 const BLOCK = 16;
 const AES_MAC_BYTES = 10;
 /** Salt and password check before the data, MAC after it. */
 const AES_OVERHEAD = SALT_BYTES + 2 + AES_MAC_BYTES;
 /** The 0x9901 extra field: AE-2, vendor "AE", AES-256, and the real compression method. */
-const AES_EXTRA_LENGTH = 11;
-function aesExtraField(actualMethod) {
-    const extra = Buffer.alloc(AES_EXTRA_LENGTH);
-    extra.writeUInt16LE(0x9901, 0);
+const aes_AES_EXTRA_LENGTH = 11;
+function aes_aesExtraField(actualMethod) {
+    const extra = Buffer.alloc(aes_AES_EXTRA_LENGTH);
+    extra.writeUInt16LE(AES_EXTRA_ID, 0);
     extra.writeUInt16LE(7, 2);
     extra.writeUInt16LE(2, 4); // AE-2
     extra.write('AE', 6, 'latin1');
@@ -83358,7 +86475,7 @@ class EntryCipher {
     reading = false) {
         this.preamble = preamble;
         this.reading = reading;
-        this.ecb = (0,external_node_crypto_.createCipheriv)('aes-256-ecb', key, null).setAutoPadding(false);
+        this.ecb = (0,external_node_crypto_.createCipheriv)(`aes-${key.length * 8}-ecb`, key, null).setAutoPadding(false);
         this.mac = (0,external_node_crypto_.createHmac)('sha1', macKey);
     }
     static async create(password) {
@@ -83370,15 +86487,19 @@ class EntryCipher {
         const preamble = Buffer.concat([salt, derived.subarray(2 * KEY_BYTES)]);
         return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), preamble);
     }
-    /** For reading an entry back: from its salt and password check; null when the password does not fit. */
-    static async forReading(password, preamble) {
+    /**
+     * For reading an entry back: from its salt and password check; null when the password does not fit.
+     * `keyBytes` is 16, 24 or 32 (AES-128, -192, -256; the salt is half as long).
+     */
+    static async forReading(password, preamble, keyBytes = KEY_BYTES) {
         if ((0,external_node_os_namespaceObject.endianness)() !== 'LE')
             throw new Error('archive-password needs a little-endian machine (x64, arm64)');
-        const salt = preamble.subarray(0, SALT_BYTES);
-        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1');
-        if (!derived.subarray(2 * KEY_BYTES).equals(preamble.subarray(SALT_BYTES, SALT_BYTES + 2)))
+        const saltBytes = keyBytes / 2;
+        const salt = preamble.subarray(0, saltBytes);
+        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * keyBytes + 2, 'sha1');
+        if (!derived.subarray(2 * keyBytes).equals(preamble.subarray(saltBytes, saltBytes + 2)))
             return null;
-        return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), Buffer.from(preamble), true);
+        return new EntryCipher(derived.subarray(0, keyBytes), derived.subarray(keyBytes, 2 * keyBytes), Buffer.from(preamble), true);
     }
     /** Encrypts the next bytes of the entry (a new buffer; `data` is left as it is). */
     update(data) {
@@ -83443,21 +86564,24 @@ class AesPasswordError extends Error {
  */
 class AesEntryReader {
     password;
+    keyBytes;
     head = Buffer.alloc(0);
     tail = Buffer.alloc(0);
     cipher;
-    constructor(password) {
+    /** `keyBytes`: 32 for AES-256 (what this tool writes), 24 or 16 for zips of other tools. */
+    constructor(password, keyBytes = KEY_BYTES) {
         this.password = password;
+        this.keyBytes = keyBytes;
     }
     /** The plaintext of the next stored bytes (empty while the preamble or the code is gathered). */
     async read(chunk) {
         let data = chunk;
         if (!this.cipher) {
             this.head = Buffer.concat([this.head, chunk]);
-            const preamble = SALT_BYTES + 2;
+            const preamble = this.keyBytes / 2 + 2;
             if (this.head.length < preamble)
                 return Buffer.alloc(0);
-            const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble));
+            const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble), this.keyBytes);
             if (!cipher)
                 throw new AesPasswordError('its password check does not match the archive password');
             this.cipher = cipher;
@@ -83480,12 +86604,178 @@ class AesEntryReader {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/zip/records.js
+
+const ZIP64_LIMIT = 0xffffffff;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+const S_IFLNK = 0o120000;
+const VERSION_MADE_BY = (/* unused pure expression or super */ null && ((3 << 8) | 63)); // Unix, spec 6.3
+const FLAG_ENCRYPTED = 0x0001;
+const FLAG_DATA_DESCRIPTOR = 0x0008;
+const FLAG_UTF8 = 0x0800;
+/** An entry's name in the zip: its bytes as found when they are not valid UTF-8; a directory ends in `/`. */
+function entryName(item) {
+    const name = item.raw?.name ?? Buffer.from(item.name);
+    return item.kind === 'directory' ? Buffer.concat([name, Buffer.from('/')]) : name;
+}
+/** DOS time (2-second steps, local time, as Info-ZIP writes it); 0 before 1980. */
+function dosTime(date) {
+    if (date.getFullYear() < 1980)
+        return 0;
+    return (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2);
+}
+/** DOS date (local); 1980-01-01 before 1980, 2107 at most. */
+function dosDate(date) {
+    const year = date.getFullYear();
+    if (year < 1980)
+        return (1 << 5) | 1;
+    return ((Math.min(year, 2107) - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
+}
+/** The modification time in UTC seconds (the extended timestamp field), which DOS time cannot hold. */
+function unixTime(date) {
+    return Math.floor(date.getTime() / 1000);
+}
+/**
+ * The extra fields, in the order Info-ZIP writes them: zip64 (with `zip64Values`, when given), the
+ * extended timestamp (0x5455: the modification time in UTC seconds, which DOS time cannot hold)
+ * and WinZip's AES field. Written at `at` in `b`; returns where they end.
+ */
+function writeExtras(b, at, r, zip64Values) {
+    if (zip64Values) {
+        b.writeUInt16LE(0x0001, at);
+        b.writeUInt16LE(8 * zip64Values.length, at + 2);
+        at += 4;
+        for (const value of zip64Values)
+            at = b.writeBigUInt64LE(BigInt(value), at);
+    }
+    b.writeUInt16LE(0x5455, at);
+    b.writeUInt16LE(5, at + 2);
+    b.writeUInt8(1, at + 4);
+    at = b.writeUInt32LE(Math.max(0, Math.min(r.mtime, ZIP64_LIMIT)), at + 5);
+    if (r.aesMethod !== null)
+        at += aesExtraField(r.aesMethod).copy(b, at);
+    return at;
+}
+function extrasLength(r, zip64Values) {
+    return (zip64Values ? 4 + 8 * zip64Values.length : 0) + 9 + (r.aesMethod !== null ? AES_EXTRA_LENGTH : 0);
+}
+/** 2.0 (deflate), 4.5 (zip64), 5.1 (AES), as Info-ZIP and WinZip write them. */
+function versionNeeded(r, zip64) {
+    return r.aesMethod !== null ? 51 : zip64 ? 45 : 20;
+}
+// Headers are written whole into one buffer each (a slice of Node's pool): with 100,000 small
+// files, a buffer per field and a concat per header were a good part of the garbage.
+function localHeader(r) {
+    // A zip64 entry's sizes follow in the data descriptor: its local zip64 field holds zeros.
+    const zip64Values = r.zip64 ? [0, 0] : null;
+    const extraLength = extrasLength(r, zip64Values);
+    const header = Buffer.allocUnsafe(30 + r.name.length + extraLength);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(versionNeeded(r, r.zip64), 4);
+    header.writeUInt16LE(r.flags, 6);
+    header.writeUInt16LE(r.method, 8);
+    header.writeUInt16LE(r.dosTime, 10);
+    header.writeUInt16LE(r.dosDate, 12);
+    const known = !(r.flags & FLAG_DATA_DESCRIPTOR);
+    header.writeUInt32LE(known ? r.crc : 0, 14);
+    header.writeUInt32LE(r.zip64 ? ZIP64_LIMIT : known ? r.compressedSize : 0, 18);
+    header.writeUInt32LE(r.zip64 ? ZIP64_LIMIT : known ? r.uncompressedSize : 0, 22);
+    header.writeUInt16LE(r.name.length, 26);
+    header.writeUInt16LE(extraLength, 28);
+    r.name.copy(header, 30);
+    writeExtras(header, 30 + r.name.length, r, zip64Values);
+    return header;
+}
+function dataDescriptor(r) {
+    const d = Buffer.allocUnsafe(r.zip64 ? 24 : 16);
+    d.writeUInt32LE(0x08074b50, 0);
+    d.writeUInt32LE(r.crc, 4);
+    if (r.zip64) {
+        d.writeBigUInt64LE(BigInt(r.compressedSize), 8);
+        d.writeBigUInt64LE(BigInt(r.uncompressedSize), 16);
+    }
+    else {
+        d.writeUInt32LE(r.compressedSize, 8);
+        d.writeUInt32LE(r.uncompressedSize, 12);
+    }
+    return d;
+}
+/** The values that do not fit in 32 bits (or all three, for an entry written as zip64), in the spec's order. */
+function centralZip64Values(r) {
+    if (!r.zip64 && r.uncompressedSize < ZIP64_LIMIT && r.compressedSize < ZIP64_LIMIT && r.offset < ZIP64_LIMIT)
+        return null;
+    return [r.uncompressedSize, r.compressedSize, r.offset].filter((n) => n >= ZIP64_LIMIT || r.zip64);
+}
+function centralHeaderLength(r) {
+    return 46 + r.name.length + extrasLength(r, centralZip64Values(r));
+}
+/** Writes the central directory header of `r` at `at` in `h` (which has centralHeaderLength(r) bytes there). */
+function writeCentralHeader(r, h, at) {
+    const zip64Values = centralZip64Values(r);
+    const big = (n) => n >= ZIP64_LIMIT || r.zip64;
+    h.writeUInt32LE(0x02014b50, at);
+    h.writeUInt16LE(VERSION_MADE_BY, at + 4);
+    h.writeUInt16LE(versionNeeded(r, zip64Values !== null), at + 6);
+    h.writeUInt16LE(r.flags, at + 8);
+    h.writeUInt16LE(r.method, at + 10);
+    h.writeUInt16LE(r.dosTime, at + 12);
+    h.writeUInt16LE(r.dosDate, at + 14);
+    h.writeUInt32LE(r.crc, at + 16);
+    h.writeUInt32LE(big(r.compressedSize) ? ZIP64_LIMIT : r.compressedSize, at + 20);
+    h.writeUInt32LE(big(r.uncompressedSize) ? ZIP64_LIMIT : r.uncompressedSize, at + 24);
+    h.writeUInt16LE(r.name.length, at + 28);
+    h.writeUInt16LE(extrasLength(r, zip64Values), at + 30);
+    h.writeUInt16LE(0, at + 32); // comment
+    h.writeUInt16LE(0, at + 34); // disk
+    h.writeUInt16LE(0, at + 36); // internal attributes
+    h.writeUInt32LE(r.externalAttributes >>> 0, at + 38);
+    h.writeUInt32LE(big(r.offset) ? ZIP64_LIMIT : r.offset, at + 42);
+    r.name.copy(h, at + 46);
+    writeExtras(h, at + 46 + r.name.length, r, zip64Values);
+}
+function endOfCentralDirectory(count, cdOffset, cdSize) {
+    const needZip64 = count >= 0xffff || cdOffset >= ZIP64_LIMIT || cdSize >= ZIP64_LIMIT;
+    const parts = [];
+    if (needZip64) {
+        const record = Buffer.alloc(56);
+        record.writeUInt32LE(0x06064b50, 0);
+        record.writeBigUInt64LE(44n, 4);
+        record.writeUInt16LE(VERSION_MADE_BY, 12);
+        record.writeUInt16LE(45, 14);
+        record.writeUInt32LE(0, 16);
+        record.writeUInt32LE(0, 20);
+        record.writeBigUInt64LE(BigInt(count), 24);
+        record.writeBigUInt64LE(BigInt(count), 32);
+        record.writeBigUInt64LE(BigInt(cdSize), 40);
+        record.writeBigUInt64LE(BigInt(cdOffset), 48);
+        const locator = Buffer.alloc(20);
+        locator.writeUInt32LE(0x07064b50, 0);
+        locator.writeUInt32LE(0, 4);
+        locator.writeBigUInt64LE(BigInt(cdOffset + cdSize), 8);
+        locator.writeUInt32LE(1, 16);
+        parts.push(record, locator);
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(Math.min(count, 0xffff), 8);
+    end.writeUInt16LE(Math.min(count, 0xffff), 10);
+    end.writeUInt32LE(Math.min(cdSize, ZIP64_LIMIT), 12);
+    end.writeUInt32LE(Math.min(cdOffset, ZIP64_LIMIT), 16);
+    parts.push(end);
+    return Buffer.concat(parts);
+}
+
 ;// CONCATENATED MODULE: ./lib/restore/zip-reader.js
-// Reads a backup zip back, through yauzl (a well-kept reader): first the whole central directory,
-// checked for any entry that would land outside the target (absolute names, `..`, a path through a
-// link entry) so that an unsafe zip is refused before anything is written; then each entry's data,
-// inflated and checked against its CRC-32, or for AES entries (WinZip AE-2) against the password
-// check and the authentication code, as restic's `check --read-data` reads every blob.
+// Reads a zip back, through yauzl (a well-kept reader) and its public API. Opening reads the whole
+// central directory and checks the zip's structure before any data is read: the end record's count
+// against the directory's size, every local header against its central record, no two entries
+// sharing or overlapping their bytes, every method one this tool reads (naming a tool that reads the
+// others). Then each entry's data streams out checked against its CRC-32, or for AES entries (WinZip
+// AE-1/AE-2, 128 to 256 bits) against the password check and the authentication code.
+
+
+
 
 
 
@@ -83493,9 +86783,24 @@ class AesEntryReader {
 
 
 const S_IFMT = 0o170000;
-const S_IFLNK = 0o120000;
-const S_IFDIR = 0o040000;
-/** A zip that must not be restored: the message names the entry and why. */
+const UNICODE_PATH_ID = 0x7075;
+const FLAG_STRONG_ENCRYPTION = 0x0040;
+const MADE_BY_UNIX = 3;
+const MADE_BY_OSX = 19;
+const DOS_DIRECTORY = 0x10;
+const CENTRAL_RECORD_LENGTH = 46;
+/** Methods other tools write, named so that the refusal can say which tool reads them. */
+const METHOD_NAMES = {
+    1: 'Shrink',
+    6: 'Implode',
+    9: 'Deflate64',
+    12: 'bzip2',
+    14: 'LZMA',
+    93: 'Zstandard',
+    95: 'XZ',
+    98: 'PPMd',
+};
+/** A zip that must not be restored: the message names the entry and the rule. */
 class UnsafeArchiveError extends errors_BackupError {
     name = 'UnsafeArchiveError';
 }
@@ -83503,6 +86808,11 @@ class UnsafeArchiveError extends errors_BackupError {
 class CorruptArchiveError extends errors_BackupError {
     name = 'CorruptArchiveError';
 }
+/** A zip this tool does not read (a method or an encryption of other tools); the message names one that does. */
+class UnsupportedArchiveError extends errors_BackupError {
+    name = 'UnsupportedArchiveError';
+}
+const refused = (what) => `${what}. The zip is refused as a whole and nothing was written.`;
 class OpenArchive {
     zip;
     entries;
@@ -83510,7 +86820,7 @@ class OpenArchive {
         this.zip = zip;
         this.entries = entries;
     }
-    /** Opens `file` and checks every name before any data is read. */
+    /** Opens `file`, reads the whole central directory and checks the zip's structure. */
     static async open(file) {
         let zip;
         try {
@@ -83519,30 +86829,18 @@ class OpenArchive {
         catch (error) {
             throw new CorruptArchiveError(`The backup is not a readable zip (${error.message}).`);
         }
-        const entries = [];
         try {
-            await new Promise((resolve, reject) => {
-                zip.on('entry', (entry) => {
-                    entries.push(describe(entry));
-                    zip.readEntry();
-                });
-                zip.on('end', resolve);
-                zip.on('error', reject);
-                zip.readEntry();
-            });
-        }
-        catch (error) {
-            zip.close();
-            throw new CorruptArchiveError(`The backup's central directory cannot be read (${error.message}).`);
-        }
-        try {
-            checkNames(entries);
+            const raws = await readCentralDirectory(zip);
+            await checkStructure(zip, raws, file);
+            const entries = raws.map(describe);
+            for (const entry of entries)
+                checkMethod(entry);
+            return new OpenArchive(zip, entries);
         }
         catch (error) {
             zip.close();
             throw error;
         }
-        return new OpenArchive(zip, entries);
     }
     close() {
         this.zip.close();
@@ -83553,26 +86851,210 @@ class OpenArchive {
      */
     async content(entry, password) {
         const raw = entry.raw;
-        const encrypted = raw.compressionMethod === AES_METHOD;
-        const stream = await new Promise((resolve, reject) => 
-        // yauzl inflates method 8 itself; an AES entry (method 99) comes raw, to be opened here.
-        this.zip.openReadStream(raw, (encrypted ? { decodeFileData: false } : {}), (error, s) => error ? reject(error) : resolve(s)));
-        if (!encrypted) {
-            if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
-                throw new CorruptArchiveError(`'${entry.displayName}' uses compression method ${raw.compressionMethod}, which this tool does not read.`);
-            }
+        const encrypted = entry.aesKeyBytes !== null;
+        if (encrypted && (password === undefined || password === ''))
+            throw encryptedWithoutPassword(entry);
+        let stream;
+        try {
+            stream = await new Promise((resolve, reject) => 
+            // yauzl inflates method 8 itself; an AES entry (method 99) comes raw, to be opened here.
+            this.zip.openReadStream(raw, (encrypted ? { decodeFileData: false } : {}), (error, s) => error ? reject(error) : resolve(s)));
+        }
+        catch (error) {
+            throw new CorruptArchiveError(`'${entry.displayName}' cannot be read (${error.message}).`);
+        }
+        if (!encrypted)
             return chain(entry.displayName, stream, new CrcCheck(raw.crc32, entry.displayName));
-        }
-        if (password === undefined || password === '') {
-            stream.destroy();
-            throw new CorruptArchiveError(`'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`);
-        }
-        const method = aesMethod(raw);
-        const decrypted = new AesCheck(password, entry.displayName);
-        return method === 8
-            ? chain(entry.displayName, stream, decrypted, (0,external_node_zlib_.createInflateRaw)())
-            : chain(entry.displayName, stream, decrypted);
+        const decrypted = new AesCheck(password, entry.aesKeyBytes, entry.displayName);
+        const checks = [decrypted];
+        // yauzl checks the size of what it inflates; for an AES entry this is done here.
+        if (aesField(raw).method === 8)
+            checks.push((0,external_node_zlib_.createInflateRaw)(), new SizeCheck(raw.uncompressedSize, entry.displayName));
+        // AE-1 keeps the CRC-32 of the plain data as well.
+        if (aesField(raw).version === 1)
+            checks.push(new CrcCheck(raw.crc32, entry.displayName));
+        return chain(entry.displayName, stream, ...checks);
     }
+}
+function encryptedWithoutPassword(entry) {
+    return new CorruptArchiveError(`'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`);
+}
+async function readCentralDirectory(zip) {
+    const raws = [];
+    try {
+        await new Promise((resolve, reject) => {
+            zip.on('entry', (entry) => {
+                raws.push(entry);
+                zip.readEntry();
+            });
+            zip.on('end', resolve);
+            zip.on('error', reject);
+            zip.readEntry();
+        });
+    }
+    catch (error) {
+        throw new CorruptArchiveError(`The backup's central directory cannot be read (${error.message}).`);
+    }
+    return raws;
+}
+/** Where the central directory is and how long, from the end record (zip64's when it has one). */
+async function readEndRecord(file) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const { size: fileSize } = await handle.stat();
+        const length = Math.min(fileSize, 22 + 0xffff);
+        const tail = Buffer.alloc(length);
+        await handle.read(tail, 0, length, fileSize - length);
+        const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+        if (at < 0 || at + 22 > length)
+            return null;
+        let size = tail.readUInt32LE(at + 12);
+        let offset = tail.readUInt32LE(at + 16);
+        if ((size === 0xffffffff || offset === 0xffffffff || tail.readUInt16LE(at + 10) === 0xffff) && at >= 20) {
+            if (tail.readUInt32LE(at - 20) !== 0x07064b50)
+                return { offset, size };
+            const record = Buffer.alloc(56);
+            await handle.read(record, 0, 56, Number(tail.readBigUInt64LE(at - 12)));
+            if (record.readUInt32LE(0) !== 0x06064b50)
+                return null;
+            size = Number(record.readBigUInt64LE(40));
+            offset = Number(record.readBigUInt64LE(48));
+        }
+        return { offset, size };
+    }
+    finally {
+        await handle.close();
+    }
+}
+function readLocalHeader(zip, entry) {
+    return new Promise((resolve, reject) => zip.readLocalFileHeader(entry, {}, (error, header) => (error ? reject(error) : resolve(header))));
+}
+/**
+ * What peers disagree on, refused: an end record counting fewer entries than its directory holds,
+ * a local header that names another entry or method, records that share or overlap their bytes.
+ */
+async function checkStructure(zip, raws, file) {
+    const end = await readEndRecord(file);
+    if (end) {
+        const read = raws.reduce((sum, e) => sum + CENTRAL_RECORD_LENGTH + e.fileNameLength + e.extraFieldLength + e.fileCommentLength, 0);
+        if (read !== end.size) {
+            throw new UnsafeArchiveError(refused(`The backup's end record counts ${raws.length} entries, but its central directory is ${end.size} bytes ` +
+                `long and those entries fill ${read}: the zip holds entries its count hides`));
+        }
+    }
+    const spans = [];
+    for (const raw of raws) {
+        const name = displayOf(raw.fileNameRaw, raw.generalPurposeBitFlag);
+        let local;
+        try {
+            local = await readLocalHeader(zip, raw);
+        }
+        catch (error) {
+            throw new CorruptArchiveError(`'${name}' has no readable local header (${error.message}).`);
+        }
+        const disagree = !local.fileName.equals(raw.fileNameRaw)
+            ? 'another name'
+            : local.compressionMethod !== raw.compressionMethod
+                ? 'another compression method'
+                : (local.generalPurposeBitFlag & FLAG_ENCRYPTED) !== (raw.generalPurposeBitFlag & FLAG_ENCRYPTED)
+                    ? 'another encryption'
+                    : (raw.generalPurposeBitFlag & FLAG_DATA_DESCRIPTOR) === 0 && local.crc32 !== raw.crc32
+                        ? 'another CRC-32'
+                        : null;
+        if (disagree) {
+            throw new UnsafeArchiveError(refused(`The backup's entry '${name}' has a local header that gives ${disagree} than its central record`));
+        }
+        spans.push({ start: raw.relativeOffsetOfLocalHeader, end: local.fileDataStart + raw.compressedSize, name });
+    }
+    spans.sort((a, b) => a.start - b.start);
+    for (let i = 1; i < spans.length; i++) {
+        const [before, after] = [spans[i - 1], spans[i]];
+        if (after.start < before.end) {
+            const how = after.start === before.start ? 'share one local entry' : 'overlap';
+            throw new UnsafeArchiveError(refused(`The backup's entries '${before.name}' and '${after.name}' ${how} in the file (byte ${after.start})`));
+        }
+    }
+    const last = spans[spans.length - 1];
+    if (end && last && last.end > end.offset) {
+        throw new UnsafeArchiveError(refused(`The backup's entry '${last.name}' runs into the central directory`));
+    }
+}
+/** The Info-ZIP Unicode path field's name, when its CRC says it belongs to this entry's name. */
+function unicodePath(raw) {
+    const field = raw.extraFields.find((f) => f.id === UNICODE_PATH_ID);
+    if (!field || field.data.length < 6 || field.data[0] !== 1)
+        return null;
+    if (field.data.readUInt32LE(1) !== (0,external_node_zlib_.crc32)(raw.fileNameRaw) >>> 0)
+        return null;
+    return Buffer.from(field.data.subarray(5));
+}
+function displayOf(name, flags) {
+    const utf8 = (flags & FLAG_UTF8) !== 0 || !name.toString('utf8').includes('\uFFFD');
+    return escapeControl(name.toString(utf8 ? 'utf8' : 'latin1'));
+}
+function describe(raw) {
+    const unicode = unicodePath(raw);
+    const name = unicode ?? Buffer.from(raw.fileNameRaw);
+    const system = raw.versionMadeBy >> 8;
+    const unixMode = system === MADE_BY_UNIX || system === MADE_BY_OSX ? (raw.externalFileAttributes >>> 16) & 0xffff : 0;
+    const type = unixMode & S_IFMT;
+    const slash = name[name.length - 1] === 0x2f;
+    const isDir = type === S_IFDIR || slash || (type === 0 && (raw.externalFileAttributes & DOS_DIRECTORY) !== 0);
+    const kind = type === S_IFLNK ? 'symlink' : isDir ? 'directory' : 'file';
+    const trimmed = slash ? name.subarray(0, name.length - 1) : name;
+    const mtime = raw.getLastModDate();
+    const aes = aesField(raw);
+    return {
+        name: trimmed,
+        displayName: displayOf(trimmed, unicode ? FLAG_UTF8 : raw.generalPurposeBitFlag),
+        kind,
+        mode: unixMode ? unixMode & 0o7777 : null,
+        size: raw.uncompressedSize,
+        mtime: Number.isNaN(mtime.getTime()) ? null : mtime,
+        aesKeyBytes: aes ? (AES_KEY_BYTES[aes.strength] ?? null) : null,
+        raw,
+    };
+}
+/** WinZip's AES field: AE-1 or AE-2, the key strength and the method inside the encryption. */
+function aesField(raw) {
+    if (raw.compressionMethod !== AES_METHOD)
+        return null;
+    const field = raw.extraFields.find((f) => f.id === AES_EXTRA_ID);
+    if (!field || field.data.length < 7)
+        return null;
+    return { version: field.data.readUInt16LE(0), strength: field.data[4], method: field.data.readUInt16LE(5) };
+}
+/** Methods and encryptions this tool does not read are refused by name, with a tool that reads them. */
+function checkMethod(entry) {
+    const raw = entry.raw;
+    const method = raw.compressionMethod;
+    if (method === AES_METHOD) {
+        const aes = aesField(raw);
+        if (!aes || entry.aesKeyBytes === null || (aes.version !== 1 && aes.version !== 2)) {
+            throw new UnsupportedArchiveError(refused(`The backup's entry '${entry.displayName}' is AES-encrypted with a field this tool does not know`));
+        }
+        if (aes.method !== 0 && aes.method !== 8)
+            return unsupportedMethod(entry, aes.method);
+        const overhead = entry.aesKeyBytes / 2 + 2 + AES_MAC_BYTES;
+        const storedSizeWrong = aes.method === 0 && raw.compressedSize - overhead !== raw.uncompressedSize;
+        if (raw.compressedSize < overhead || storedSizeWrong) {
+            throw new UnsafeArchiveError(refused(`The backup's entry '${entry.displayName}' is AES-encrypted, but its inner method (${aes.method}) ` +
+                `and sizes (${raw.compressedSize} stored for ${raw.uncompressedSize}) disagree`));
+        }
+        return;
+    }
+    if ((raw.generalPurposeBitFlag & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) !== 0) {
+        throw new UnsupportedArchiveError(refused(`The backup's entry '${entry.displayName}' uses ZipCrypto (PKWARE's traditional encryption), which this tool ` +
+            `does not read: extract it with 7-Zip (7z x) or unzip`));
+    }
+    if (method !== 0 && method !== 8)
+        unsupportedMethod(entry, method);
+}
+function unsupportedMethod(entry, method) {
+    const name = METHOD_NAMES[method];
+    const what = name ? `${name} compression (method ${method})` : `compression method ${method}`;
+    throw new UnsupportedArchiveError(refused(`The backup's entry '${entry.displayName}' uses ${what}, which this tool does not read: ` +
+        `extract it with 7-Zip (7z x)${method === 12 || method === 9 ? ' or unzip' : ''}`));
 }
 /**
  * Pipes `source` through `steps` and returns the last, to which any failure on the way is passed:
@@ -83595,69 +87077,6 @@ function chain(name, source, ...steps) {
     }
     return last;
 }
-function describe(entry) {
-    const name = Buffer.from(entry.fileName);
-    const utf8 = (entry.generalPurposeBitFlag & 0x800) !== 0;
-    const displayName = utf8 ? name.toString('utf8') : name.toString('latin1');
-    const unixMode = entry.versionMadeBy >> 8 === 3 ? (entry.externalFileAttributes >>> 16) & 0xffff : 0;
-    const type = unixMode & S_IFMT;
-    const isDir = type === S_IFDIR || name[name.length - 1] === 0x2f;
-    const kind = type === S_IFLNK ? 'symlink' : isDir ? 'directory' : 'file';
-    const trimmed = isDir && name[name.length - 1] === 0x2f ? name.subarray(0, name.length - 1) : name;
-    return {
-        name: trimmed,
-        displayName: displayName.replace(/\/$/, ''),
-        kind,
-        mode: unixMode ? unixMode & 0o7777 : null,
-        size: entry.uncompressedSize,
-        raw: entry,
-    };
-}
-/** Any entry that would land outside the target refuses the whole zip: nothing is written. */
-function checkNames(entries) {
-    const links = new Set();
-    for (const entry of entries)
-        if (entry.kind === 'symlink')
-            links.add(entry.name.toString('latin1'));
-    for (const entry of entries) {
-        const why = unsafeName(entry.name);
-        if (why)
-            throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' that ${why}; the zip is refused as a whole and nothing was ` +
-                `written.`);
-        const segments = entry.name.toString('latin1').split('/');
-        for (let i = 1; i < segments.length; i++) {
-            if (links.has(segments.slice(0, i).join('/'))) {
-                throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' under '${segments.slice(0, i).join('/')}', which is a ` +
-                    `symbolic link in the zip: it could land outside the target. The zip is refused as a whole and nothing ` +
-                    `was written.`);
-            }
-        }
-    }
-}
-function unsafeName(name) {
-    const text = name.toString('latin1');
-    if (text === '')
-        return 'has an empty name';
-    if (text.includes('\0'))
-        return 'has a NUL byte in its name';
-    if (text.startsWith('/') || /^[A-Za-z]:/.test(text))
-        return 'is an absolute path';
-    if (text.includes('\\'))
-        return 'has a backslash in its name (a Windows path)';
-    const segments = text.split('/');
-    if (segments.some((s) => s === '..'))
-        return "goes up with '..'";
-    if (segments.some((s) => s === '' || s === '.'))
-        return 'has an empty or "." path segment';
-    return null;
-}
-/** The compression method inside an AES entry, from its 0x9901 extra field. */
-function aesMethod(entry) {
-    const field = entry.extraFields.find((f) => f.id === 0x9901);
-    if (!field || field.data.length < 7)
-        throw new CorruptArchiveError('An encrypted entry has no AES extra field (0x9901).');
-    return field.data.readUInt16LE(5);
-}
 /** Passes the data through; fails at the end when its CRC-32 is not the entry's. */
 class CrcCheck extends external_node_stream_.Transform {
     expected;
@@ -83679,14 +87098,38 @@ class CrcCheck extends external_node_stream_.Transform {
             callback(new CorruptArchiveError(`'${this.name}' fails its CRC-32 check: the backup is damaged.`));
     }
 }
-/** WinZip AE-2: decrypted as it streams; a wrong password or authentication code fails it. */
+/** The inflated size must be the one the central directory gives, and is never read past it. */
+class SizeCheck extends external_node_stream_.Transform {
+    expected;
+    name;
+    seen = 0;
+    constructor(expected, name) {
+        super();
+        this.expected = expected;
+        this.name = name;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.seen += chunk.length;
+        if (this.seen > this.expected)
+            callback(this.wrong());
+        else
+            callback(null, chunk);
+    }
+    _flush(callback) {
+        callback(this.seen === this.expected ? null : this.wrong());
+    }
+    wrong() {
+        return new CorruptArchiveError(`'${this.name}' does not inflate to its listed size: the backup is damaged.`);
+    }
+}
+/** WinZip AES: decrypted as it streams; a wrong password or authentication code fails it. */
 class AesCheck extends external_node_stream_.Transform {
     name;
     reader;
-    constructor(password, name) {
+    constructor(password, keyBytes, name) {
         super();
         this.name = name;
-        this.reader = new AesEntryReader(password);
+        this.reader = new AesEntryReader(password, keyBytes);
     }
     _transform(chunk, _encoding, callback) {
         this.reader.read(chunk).then((plain) => callback(null, plain.length > 0 ? plain : undefined), (error) => callback(error instanceof AesPasswordError
@@ -83711,297 +87154,817 @@ async function zip_reader_drainChecked(stream) {
     }));
 }
 
-;// CONCATENATED MODULE: ./lib/restore/extract.js
-// A checked zip written out: contents, Unix modes, symbolic links (as links) and directories, first
-// into a folder beside the target, then moved into place, so that a failed restore leaves nothing
-// in the target. Every entry is checked (CRC-32 or AES code) as it is written.
+;// CONCATENATED MODULE: ./lib/restore/plan.js
+// The plan of a restore, made from the whole central directory before any byte is written (as tar
+// and restic plan theirs): every name normalised and checked, and the zip refused as a whole, naming
+// the entry and the rule, when one would land outside the target, two entries would be one path on
+// the target's file system, an entry lies under a link or a file entry, or a name cannot exist on
+// the target's OS. Pure: the target's traits (OS, case folding) come in as rules. `check` runs the
+// same plan, so a backup that `check` passes is one that `restore` can write.
+
+
+
+/** The first segment of the staging folder a restore keeps inside its target; no entry may take it. */
+const STAGING_PREFIX = '.1fichier-restore.';
+const refuse = (entry, why) => new UnsafeArchiveError(`The backup's entry '${entry}' ${why}. The zip is refused as a whole and nothing was written.`);
+function plan_planArchive(entries, rules) {
+    const keyOf = keyFunction(rules);
+    const byKey = new Map();
+    for (const entry of entries) {
+        const path = normalisedPath(entry, rules.platform);
+        if (path === null)
+            continue;
+        const node = {
+            path,
+            display: escapeControl(path.toString('utf8')),
+            kind: entry.kind,
+            mode: entry.mode === null ? null : entry.mode & (rules.keepSpecialBits ? 0o7777 : 0o777),
+            mtime: entry.mtime,
+            size: entry.kind === 'file' ? entry.size : 0,
+            entry,
+            depth: segmentsOf(path).length,
+        };
+        const key = keyOf(path);
+        const same = byKey.get(key);
+        if (same) {
+            // The same folder twice is harmless (7-Zip and unzip take it); anything else is two writers of one path.
+            if (same.kind === 'directory' && node.kind === 'directory')
+                continue;
+            throw refuse(entry.displayName, sameNameWhy(same, node));
+        }
+        byKey.set(key, node);
+    }
+    checkAncestors(byKey, keyOf);
+    const chosen = rules.filter ? plan_select(byKey, keyOf, rules.filter) : byKey;
+    // Folders first, shallowest first, so every parent exists before its content; the rest keep zip order.
+    const nodes = [...chosen.values()].sort((a, b) => {
+        const aDir = a.kind === 'directory';
+        const bDir = b.kind === 'directory';
+        if (aDir && bDir)
+            return a.depth - b.depth;
+        return aDir ? -1 : bDir ? 1 : 0;
+    });
+    const plan = { nodes, keyOf, byKey: chosen, files: 0, directories: 0, links: 0, bytes: 0 };
+    for (const node of nodes) {
+        if (node.kind === 'file') {
+            plan.files++;
+            plan.bytes += node.size;
+        }
+        else if (node.kind === 'directory')
+            plan.directories++;
+        else
+            plan.links++;
+    }
+    return plan;
+}
+function sameNameWhy(first, second) {
+    if (first.path.equals(second.path)) {
+        return first.kind === second.kind
+            ? `appears twice (after './', '//' and a trailing '/' are read away): which one to restore is not clear`
+            : `is both a ${kindWord(first.kind)} and a ${kindWord(second.kind)}`;
+    }
+    return (`and '${first.display}' would be one name on the target's file system (it does not tell case or Unicode ` +
+        `forms apart)`);
+}
+const kindWord = (kind) => (kind === 'symlink' ? 'link' : kind === 'directory' ? 'folder' : 'file');
+const segmentsOf = (path) => {
+    const out = [];
+    let start = 0;
+    for (let i = 0; i <= path.length; i++) {
+        if (i === path.length || path[i] === 0x2f) {
+            out.push(path.subarray(start, i));
+            start = i + 1;
+        }
+    }
+    return out;
+};
+/** The entry's path with `.` and empty segments read away; null for the target folder itself. */
+function normalisedPath(entry, platform) {
+    const name = entry.name;
+    const text = name.toString('latin1');
+    if (text.includes('\0'))
+        throw refuse(entry.displayName, 'has a NUL byte in its name');
+    if (text.startsWith('/') || /^[A-Za-z]:/.test(text) || (platform === 'win32' && text.startsWith('\\')))
+        throw refuse(entry.displayName, 'is an absolute path');
+    const segments = segmentsOf(name).filter((s) => s.length > 0 && !(s.length === 1 && s[0] === 0x2e));
+    if (segments.some((s) => s.length === 2 && s[0] === 0x2e && s[1] === 0x2e))
+        throw refuse(entry.displayName, "goes up with '..'");
+    if (segments.length === 0) {
+        if (entry.kind === 'directory')
+            return null;
+        throw refuse(entry.displayName, 'has an empty name');
+    }
+    if (segments[0].toString('latin1').startsWith(STAGING_PREFIX))
+        throw refuse(entry.displayName, `takes the name this tool reserves for its staging folder (${STAGING_PREFIX}*)`);
+    if (platform === 'win32')
+        for (const segment of segments)
+            checkWindowsName(entry, segment.toString('utf8'));
+    return Buffer.concat(segments.flatMap((s, i) => (i === 0 ? [s] : [Buffer.from('/'), s])));
+}
+const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+/** What Windows cannot hold: refused there only (a backslash is a legal name on Linux and macOS). */
+function checkWindowsName(entry, segment) {
+    const bad = /[<>:"|?*\\\u0000-\u001f]/.exec(segment);
+    if (bad) {
+        throw refuse(entry.displayName, `has '${escapeControl(bad[0])}' in its name, which Windows does not allow: restore it on Linux or macOS`);
+    }
+    if (WINDOWS_DEVICES.test(segment))
+        throw refuse(entry.displayName, `is named '${segment}', a device name on Windows: restore it on Linux or macOS`);
+    if (/[. ]$/.test(segment))
+        throw refuse(entry.displayName, 'has a name ending in a dot or a space, which Windows drops: restore it elsewhere');
+}
+function keyFunction(rules) {
+    if (!rules.foldCase && !rules.foldUnicode)
+        return (path) => path.toString('latin1');
+    return (path) => {
+        let text = path.toString('utf8');
+        if (rules.foldUnicode)
+            text = text.normalize('NFC');
+        if (rules.foldCase)
+            text = text.toLowerCase();
+        return text;
+    };
+}
+/** No entry under a link or a file entry; folders the zip implies are added (without mode or time). */
+function checkAncestors(byKey, keyOf) {
+    for (const node of [...byKey.values()]) {
+        let end = node.path.indexOf(0x2f);
+        while (end >= 0) {
+            const path = node.path.subarray(0, end);
+            const above = byKey.get(keyOf(path));
+            if (above?.kind === 'symlink')
+                throw refuse(node.display, `lies under '${above.display}', a link entry: it could land outside the target`);
+            if (above?.kind === 'file')
+                throw refuse(node.display, `lies under '${above.display}', a file entry: a file and a folder share a name`);
+            if (!above) {
+                byKey.set(keyOf(path), {
+                    path,
+                    display: escapeControl(path.toString('utf8')),
+                    kind: 'directory',
+                    mode: null,
+                    mtime: null,
+                    size: 0,
+                    entry: null,
+                    depth: segmentsOf(path).length,
+                });
+            }
+            end = node.path.indexOf(0x2f, end + 1);
+        }
+    }
+}
+/** The nodes the filter selects, with the folders above them. */
+function plan_select(byKey, keyOf, filter) {
+    const chosen = new Map();
+    for (const [key, node] of byKey) {
+        if (!filter.selects(node.path.toString('utf8')))
+            continue;
+        chosen.set(key, node);
+        let end = node.path.lastIndexOf(0x2f);
+        while (end > 0) {
+            const above = keyOf(node.path.subarray(0, end));
+            if (chosen.has(above))
+                break;
+            chosen.set(above, byKey.get(above));
+            end = node.path.lastIndexOf(0x2f, end - 1);
+        }
+    }
+    return chosen;
+}
+/**
+ * restic's --include and --exclude for restore: a pattern with a leading `/` is anchored at the
+ * backup's root, any other matches at any depth; a pattern that matches a folder takes all inside it.
+ */
+class PathFilter {
+    include;
+    exclude;
+    constructor(include, exclude) {
+        this.include = include.map(compile);
+        this.exclude = exclude.map(compile);
+    }
+    get restrictsIncludes() {
+        return this.include.length > 0;
+    }
+    /** Whether `path` (relative, `/`-separated) is restored, and so (with --delete) may be deleted. */
+    selects(path) {
+        const parts = path.split('/');
+        const prefixes = parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}`);
+        const hit = (patterns) => patterns.some((m) => prefixes.some((p) => m.match(p)));
+        return (this.include.length === 0 || hit(this.include)) && !hit(this.exclude);
+    }
+}
+function compile(pattern) {
+    const trimmed = pattern.replace(/\/+$/, '');
+    const anchored = trimmed.startsWith('/') ? trimmed : `/**/${trimmed}`;
+    return new Minimatch(anchored, { dot: true, nocomment: true, nonegate: true });
+}
+
+;// CONCATENATED MODULE: ./lib/restore/target.js
+// The plan against what the target already holds, file by file, by restic's --overwrite modes: what
+// is created, replaced, left as it is, and (only with --delete, inside the restored paths) deleted.
+// Reads the target; changes nothing. A path the target holds as a link is never written through: it
+// is replaced (or, with `never`, it and what the backup has under it are left alone).
 
 
 
 
 
 
-/** Refuses a non-empty target without overwrite, before anything is downloaded or written. */
-async function checkTarget(target, overwrite) {
-    const entries = await (0,promises_.readdir)(target).catch((error) => {
+const OVERWRITE_MODES = ['always', 'if-changed', 'if-newer', 'never'];
+/** Compares the plan with what `target` holds. `target` may be missing (then all is created). */
+async function planAgainstTarget(plan, target, options) {
+    const actions = new Map();
+    const rootAction = 'merge';
+    const parentAction = (node) => {
+        const slash = node.path.lastIndexOf(0x2f);
+        if (slash < 0)
+            return rootAction;
+        return actions.get(plan.byKey.get(plan.keyOf(node.path.subarray(0, slash)))) ?? 'create';
+    };
+    let bytesToWrite = 0;
+    for (const node of plan.nodes) {
+        const above = parentAction(node);
+        let action;
+        if (above === 'create' || above === 'replace')
+            action = 'create';
+        else if (above !== 'merge')
+            action = 'skipped';
+        else
+            action = decide(node, await lstatOrNull(joinRelative(target, node.path)), options);
+        actions.set(node, action);
+        if ((action === 'create' || action === 'replace') && node.kind === 'file')
+            bytesToWrite += node.size;
+    }
+    const deletions = options.delete ? await findDeletions(plan, actions, target, options) : [];
+    return { actions, deletions, bytesToWrite };
+}
+function decide(node, existing, options) {
+    if (!existing)
+        return 'create';
+    const mode = options.overwrite;
+    if (node.kind === 'directory') {
+        if (existing.isDirectory())
+            return 'merge';
+        return mode === 'never' ? 'skipped' : 'replace';
+    }
+    if (existing.isDirectory()) {
+        if (mode === 'never')
+            return 'kept';
+        if (options.delete)
+            return 'replace';
+        throw new errors_BackupError(`'${node.display}' is a folder in the target but a ${node.kind === 'symlink' ? 'link' : 'file'} in the ` +
+            `backup: it is not replaced, as that would delete what the folder holds. Move it away, add --delete, or ` +
+            `restore into another folder. Nothing was written.`);
+    }
+    const sameType = node.kind === 'symlink' ? existing.isSymbolicLink() : existing.isFile();
+    if (mode === 'never')
+        return 'kept';
+    if (!sameType || mode === 'always' || mode === null)
+        return 'replace';
+    const backupSeconds = node.mtime === null ? null : Math.floor(node.mtime.getTime() / 1000);
+    const targetSeconds = Math.floor(existing.mtimeMs / 1000);
+    if (mode === 'if-newer')
+        return backupSeconds !== null && backupSeconds > targetSeconds ? 'replace' : 'kept';
+    // if-changed: restic's shortcut, a file of the same size and modification time is taken as the same.
+    const same = backupSeconds === targetSeconds && (node.kind === 'symlink' || existing.size === node.size);
+    return same && node.kind === 'file' ? 'unchanged' : 'replace';
+}
+/** With --delete: what the target holds inside the restored folders that the backup lacks. */
+async function findDeletions(plan, actions, target, options) {
+    const folders = [Buffer.alloc(0)];
+    for (const node of plan.nodes)
+        if (actions.get(node) === 'merge')
+            folders.push(node.path);
+    const deletions = [];
+    for (const folder of folders) {
+        const names = await (0,promises_.readdir)(joinRelative(target, folder), { encoding: 'buffer' }).catch(() => []);
+        for (const name of names) {
+            const relative = folder.length === 0 ? name : Buffer.concat([folder, Buffer.from('/'), name]);
+            if (folder.length === 0 && name.toString('latin1').startsWith(STAGING_PREFIX))
+                continue;
+            if (plan.byKey.has(plan.keyOf(relative)))
+                continue;
+            const text = relative.toString('utf8');
+            if (!options.restored(text))
+                continue;
+            const stats = await lstatOrNull(joinRelative(target, relative));
+            if (!stats)
+                continue;
+            deletions.push({
+                path: relative,
+                display: escapeControl(text),
+                kind: stats.isSymbolicLink()
+                    ? 'symlink'
+                    : stats.isDirectory()
+                        ? 'directory'
+                        : stats.isFile()
+                            ? 'file'
+                            : 'other',
+            });
+        }
+    }
+    return deletions;
+}
+function joinRelative(root, relative) {
+    if (relative.length === 0)
+        return Buffer.from(root);
+    const native = external_node_path_.sep === '/' ? relative : Buffer.from(relative.toString('utf8').replaceAll('/', external_node_path_.sep));
+    return Buffer.concat([Buffer.from(root + external_node_path_.sep), native]);
+}
+async function lstatOrNull(file) {
+    try {
+        return await (0,promises_.lstat)(file);
+    }
+    catch (error) {
         const code = error.code;
         if (code === 'ENOENT')
-            return [];
-        if (code === 'ENOTDIR')
-            throw new errors_BackupError(`'${target}' is a file, not a folder: give another --to.`);
+            return null;
         throw error;
-    });
-    if (entries.length > 0 && !overwrite) {
-        throw new errors_BackupError(`'${target}' is not empty: restore into an empty or new folder, or add --overwrite to replace what the backup ` +
-            `holds there.`);
     }
 }
-async function extractInto(archive, target, options) {
-    const parent = external_node_path_.dirname(external_node_path_.resolve(target));
-    await (0,promises_.mkdir)(parent, { recursive: true });
-    const staging = await (0,promises_.mkdtemp)(external_node_path_.join(parent, `.${external_node_path_.basename(target)}.restore-`));
+/** How the file system under `folder` compares names: probed with two files, removed at once. */
+async function probeFolding(folder) {
+    const probe = async (written, asked) => {
+        const file = external_node_path_.join(folder, written);
+        await (0,promises_.writeFile)(file, '', { flag: 'wx' });
+        try {
+            return (await lstatOrNull(Buffer.from(external_node_path_.join(folder, asked)))) !== null;
+        }
+        finally {
+            await (0,promises_.unlink)(file);
+        }
+    };
+    return {
+        foldCase: await probe('probe-case-a', 'PROBE-CASE-A'),
+        foldUnicode: await probe('probe-\u00e9', 'probe-e\u0301'),
+    };
+}
+/** Removes a folder the restore made, if it is still empty (a failed restore into a new folder). */
+async function removeIfEmpty(folder) {
+    await (0,promises_.rmdir)(folder).catch(() => undefined);
+}
+
+;// CONCATENATED MODULE: ./lib/restore/staging.js
+// The staging folder of a restore, inside its target (so on the target's own file system: every move
+// is a rename that cannot fail with EXDEV), and the journal that makes the restore undoable. Every
+// change to the target is written to the journal before it is made: an original moved aside, a staged
+// entry put in place, then "commit". A failure or a signal undoes the journal backwards; a run killed
+// outright leaves the folder behind, and the next restore into that target undoes it the same way.
+
+
+
+
+
+
+
+
+class Staging {
+    target;
+    root;
+    journal;
+    asideCount = 0;
+    removed = false;
+    lines = [];
+    constructor(
+    /** The target folder, resolved. */
+    target, 
+    /** The staging folder itself. */
+    root) {
+        this.target = target;
+        this.root = root;
+        this.journal = (0,external_node_fs_namespaceObject.openSync)(external_node_path_.join(root, 'journal'), 'a', 0o600);
+    }
+    /** A new staging folder inside `target` (which exists and is a folder). */
+    static async create(target) {
+        const root = external_node_path_.join(target, `${STAGING_PREFIX}${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+        await (0,promises_.mkdir)(root, { mode: 0o700 });
+        const owner = { pid: process.pid, host: external_node_os_namespaceObject.hostname(), started: new Date().toISOString() };
+        await (0,promises_.writeFile)(external_node_path_.join(root, 'owner.json'), JSON.stringify(owner), { mode: 0o600 });
+        await (0,promises_.mkdir)(external_node_path_.join(root, 'new'), { mode: 0o700 });
+        await (0,promises_.mkdir)(external_node_path_.join(root, 'aside'), { mode: 0o700 });
+        return new Staging(target, root);
+    }
+    /**
+     * Staging folders a killed restore left in `target`: each one's journal is undone and the folder
+     * removed. One whose process still runs on this machine is another restore at work: refused.
+     */
+    static async recoverLeftovers(target, log) {
+        const names = await (0,promises_.readdir)(target).catch(() => []);
+        for (const name of names.filter((n) => n.startsWith(STAGING_PREFIX))) {
+            const root = external_node_path_.join(target, name);
+            const owner = await readOwner(root);
+            if (owner && owner.host === external_node_os_namespaceObject.hostname() && owner.pid !== process.pid && isAlive(owner.pid)) {
+                throw new errors_BackupError(`Another restore into '${target}' is running (process ${owner.pid}, since ${owner.started}): wait for it ` +
+                    `to end, or stop it, then run again.`);
+            }
+            const lines = (await (0,promises_.readFile)(external_node_path_.join(root, 'journal'), 'utf8').catch(() => '')).split('\n');
+            const committed = lines.includes('c');
+            if (!committed)
+                await undo(target, root, lines);
+            await (0,promises_.rm)(root, { recursive: true, force: true });
+            log.warning(`A restore into '${target}' was stopped before it ended${owner ? ` (process ${owner.pid})` : ''}; ` +
+                (committed ? 'it had finished its changes, and its staging folder was removed' : 'its changes were undone'));
+        }
+    }
+    /** Where an entry is staged (`/`-separated relative path). */
+    staged(relative) {
+        return joinRelative(external_node_path_.join(this.root, 'new'), relative);
+    }
+    /** Where an entry goes in the target. */
+    placed(relative) {
+        return joinRelative(this.target, relative);
+    }
+    /** Moves what the target has at `relative` aside (put back if the restore fails, removed if it succeeds). */
+    async moveAside(relative) {
+        const slot = String(this.asideCount++);
+        this.write(`a ${slot} ${relative.toString('base64')}`);
+        await (0,promises_.rename)(this.placed(relative), external_node_path_.join(this.root, 'aside', slot));
+    }
+    /** Puts a staged entry (with everything under it) in place; nothing may be there. */
+    async place(relative) {
+        this.write(`p ${relative.toString('base64')}`);
+        await (0,promises_.rename)(this.staged(relative), this.placed(relative));
+    }
+    /** From here on the restore stands: the originals moved aside are gone with the staging folder. */
+    commit() {
+        this.write('c');
+    }
+    /** Undoes every change, newest first. */
+    async rollback() {
+        await undo(this.target, this.root, this.lines);
+    }
+    /** Removes the staging folder (and so the originals moved aside); safe to call twice. */
+    async remove() {
+        if (this.removed)
+            return;
+        this.removed = true;
+        (0,external_node_fs_namespaceObject.closeSync)(this.journal);
+        await (0,promises_.rm)(this.root, { recursive: true, force: true });
+    }
+    write(line) {
+        this.lines.push(line);
+        (0,external_node_fs_namespaceObject.writeSync)(this.journal, `${line}\n`);
+    }
+}
+/** Undoes a journal's lines, newest first: what was put in place goes back, what was moved aside returns. */
+async function undo(target, root, lines) {
+    for (const line of [...lines].reverse()) {
+        const [op, a, b] = line.split(' ');
+        if (op === 'p' && a) {
+            const relative = Buffer.from(a, 'base64');
+            const placed = joinRelative(target, relative);
+            if (await staging_exists(placed)) {
+                await (0,promises_.rename)(placed, joinRelative(external_node_path_.join(root, 'new'), relative)).catch(() => (0,promises_.rm)(placed, { recursive: true, force: true }));
+            }
+        }
+        else if (op === 'a' && a && b) {
+            const aside = external_node_path_.join(root, 'aside', a);
+            if (await staging_exists(aside))
+                await (0,promises_.rename)(aside, joinRelative(target, Buffer.from(b, 'base64')));
+        }
+    }
+}
+const staging_exists = (file) => (0,promises_.lstat)(file).then(() => true, () => false);
+async function readOwner(root) {
     try {
-        const result = await writeAll(archive, staging, options.password);
-        await moveIntoPlace(staging, target, options.overwrite);
-        return result;
+        const owner = JSON.parse(await (0,promises_.readFile)(external_node_path_.join(root, 'owner.json'), 'utf8'));
+        return typeof owner.pid === 'number' && typeof owner.host === 'string'
+            ? { pid: owner.pid, host: owner.host, started: String(owner.started) }
+            : null;
     }
-    finally {
-        await (0,promises_.rm)(staging, { recursive: true, force: true });
+    catch {
+        return null;
     }
 }
-/** Checks every entry without writing anything (restic's check --read-data). */
-async function extract_checkAll(archive, password) {
-    let fileCount = 0;
-    let bytes = 0;
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/restore/extract.js
+// A checked zip written into its target, held to tar's and restic's standard: the whole zip planned
+// before a byte is written (plan.ts), compared with what the target holds (target.ts), written into
+// a staging folder inside the target with files created exclusively and never through a link, links
+// last, then moved into place through a journal (staging.ts) that undoes every change when anything
+// fails or a signal comes. Folders get their modes and times last, deepest first.
+
+
+
+
+
+
+
+
+
+
+/** Checks every entry without writing anything (restic's check --read-data), after the same plan as a restore. */
+async function extract_checkAll(archive, password, signal) {
+    const plan = planArchive(archive.entries, defaultRules(null, false));
+    requirePassword(archive.entries, password);
     for (const entry of archive.entries) {
+        signal?.throwIfAborted();
         if (entry.kind === 'directory')
             continue;
         await drainChecked(await archive.content(entry, password));
-        fileCount++;
-        bytes += entry.size;
     }
-    return { fileCount, bytes };
+    return { plan };
 }
-async function writeAll(archive, root, password) {
-    const rootBytes = Buffer.from(root + external_node_path_.sep);
-    const at = (name) => Buffer.concat([rootBytes, name]);
-    const directories = [];
-    let fileCount = 0;
-    let bytes = 0;
-    for (const entry of archive.entries) {
-        const where = at(entry.name);
-        await (0,promises_.mkdir)(parentOf(where), { recursive: true });
-        if (entry.kind === 'directory') {
-            await (0,promises_.mkdir)(where, { recursive: true });
-            directories.push({ where, mode: entry.mode });
-            continue;
-        }
-        const content = await archive.content(entry, password);
-        if (entry.kind === 'symlink') {
-            const chunks = [];
-            for await (const chunk of content)
-                chunks.push(chunk);
-            await (0,promises_.symlink)(Buffer.concat(chunks).toString('utf8'), where);
-        }
-        else {
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(content, (0,external_node_fs_namespaceObject.createWriteStream)(where, { mode: 0o600 }));
-            if (entry.mode !== null)
-                await (0,promises_.chmod)(where, entry.mode);
-            bytes += entry.size;
-        }
-        fileCount++;
-    }
-    // Directories last, deepest first: a read-only one must not stop what goes inside it.
-    for (const { where, mode } of directories.reverse())
-        if (mode !== null)
-            await (0,promises_.chmod)(where, mode);
-    return { fileCount, bytes };
-}
-function parentOf(file) {
-    const slash = file.lastIndexOf(0x2f);
-    return file.subarray(0, slash);
-}
-/** A new or empty target takes the staging folder whole; with overwrite, each top-level entry replaces its namesake. */
-async function moveIntoPlace(staging, target, overwrite) {
-    const existing = await (0,promises_.readdir)(target).catch(() => null);
-    if (existing === null || existing.length === 0) {
-        if (existing !== null)
-            await (0,promises_.rm)(target, { recursive: true, force: true });
-        await (0,promises_.rename)(staging, target);
-        await (0,promises_.mkdir)(staging); // the caller removes it
-        return;
-    }
-    if (!overwrite)
-        throw new errors_BackupError(`'${target}' is not empty (it changed during the restore); nothing was written there.`);
-    for (const name of await (0,promises_.readdir)(staging, { encoding: 'buffer' })) {
-        const from = Buffer.concat([Buffer.from(staging + external_node_path_.sep), name]);
-        const to = Buffer.concat([Buffer.from(target + external_node_path_.sep), name]);
-        if (await (0,promises_.lstat)(to).catch(() => null))
-            await (0,promises_.rm)(to, { recursive: true, force: true });
-        await (0,promises_.rename)(from, to);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/backup/prune.js
-// Retention against the live folder: one complete listing is the only basis; the pure plan
-// decides; every deletion is confirmed by 1fichier's `removed` count. Any doubt means no deletion.
-
-
-
-
-
-/** The API documents at most 5,000 results per folder listing: a full page may be cut short. */
-const LISTING_LIMIT = 5_000;
-/**
- * The backups of a series in a listing. Files are told apart by id, so a file listed twice is one
- * backup; an id shown under several names, or a series name without an id, is left out of the
- * series (and so never deleted).
- */
-function seriesFromListing(items, prefix) {
-    const byId = new Map();
-    const ambiguous = [];
-    // Whatever the types say, the listing is the server's: an item may be anything.
-    for (const item of items) {
-        if (typeof item?.filename !== 'string' || typeof item.url !== 'string')
-            continue;
-        const id = file_id_fileIdOf(item.url);
-        if (id === null) {
-            if (seriesMembership(prefix, item.filename).member)
-                ambiguous.push(`'${item.filename}' (its link has no file id)`);
-            continue;
-        }
-        const same = byId.get(id);
-        if (same)
-            same.push(item);
-        else
-            byId.set(id, [item]);
-    }
-    const series = [];
-    const unreadable = [];
-    for (const listed of byId.values()) {
-        const names = new Set(listed.map((item) => item.filename));
-        const members = [...names].filter((name) => seriesMembership(prefix, name).member);
-        if (members.length === 0)
-            continue;
-        if (names.size > 1) {
-            ambiguous.push(`${[...names].map((n) => `'${n}'`).join(' and ')} (one file id under several names)`);
-            continue;
-        }
-        const item = listed[0];
-        const membership = seriesMembership(prefix, item.filename);
-        if (!membership.member)
-            continue;
-        if (membership.time === null)
-            unreadable.push(item.filename);
-        else
-            series.push({ fileName: item.filename, url: item.url, time: membership.time, size: toNumber(item.size) });
-    }
-    return { series, unreadable, ambiguous };
-}
-function describePlan(plan) {
-    return plan.decisions.map((d) => `${d.keep ? 'keep  ' : 'delete'} ${d.backup.fileName}${d.keep ? `  (${d.reasons.join(', ')})` : ''}`);
-}
-async function prune_applyRetention(req) {
-    const { client, log } = req;
-    // The latest listing this run took (the API allows 1 per 30 s), even from before its own upload:
-    // the new backup joins the series below whether the listing shows it or not.
-    let items = [];
-    if (req.folderId !== null) {
-        try {
-            items = client.latestListing(req.folderId) ?? (await client.listFiles(req.folderId));
-        }
-        catch (error) {
-            const skipped = `listing the folder failed (${error.message}); nothing was deleted`;
-            log.warning(`Retention skipped: ${skipped}`);
-            return { plan: null, skipped, pruned: [], notPruned: [] };
-        }
-    }
-    if (items.length >= LISTING_LIMIT) {
-        const skipped = `the folder listing has ${items.length} files, the most 1fichier returns, so it may be ` +
-            `incomplete; nothing was deleted. Move other files out of the backup folder`;
-        log.warning(`Retention skipped: ${skipped}`);
-        return { plan: null, skipped, pruned: [], notPruned: [] };
-    }
-    const { series: listed, unreadable, ambiguous } = seriesFromListing(items, req.prefix);
-    for (const name of unreadable)
-        log.warning(`'${name}' looks like a backup of this series but its timestamp is not a real time; it is left alone`);
-    for (const what of ambiguous)
-        log.warning(`The listing shows ${what}; it is left alone`);
-    // The new backup stands for its own id; a listing can lag behind the upload, so it joins the
-    // series even when not listed yet.
-    // (prune alone has no new backup: the series is the listing.)
-    const newId = req.newBackup ? fileIdOf(req.newBackup.url) : null;
-    const series = listed.filter((b) => newId === null || fileIdOf(b.url) !== newId);
-    if (req.newBackup)
-        series.push(req.newBackup);
-    const plan = planRetention(series, req.policy, {
-        now: req.now,
-        protect: new Set(req.newBackup ? [req.newBackup.url] : []),
-    });
-    for (const backup of plan.future) {
-        log.warning(`'${backup.fileName}' is dated in the future (a wrong clock?); it is kept and takes no slot from the others' ` +
-            `deletion`);
-    }
-    await log.group(`Retention plan: keep ${plan.keep.length}, delete ${plan.remove.length}${req.dryRun ? ' (dry run)' : ''}`, async () => {
-        for (const line of describePlan(plan))
-            log.info(line);
-    });
-    if (req.dryRun || plan.remove.length === 0)
-        return { plan, pruned: [], notPruned: [] };
-    // Whatever the plan says, the deletion itself checks the file against this listing (deletion.ts).
-    const keep = new Set([...plan.keep.map((d) => d.backup.url), req.newBackup?.url].map(fileIdOf).filter((id) => id !== null));
-    const proof = { kind: 'retention', listing: items, prefix: req.prefix, keep };
-    const pruned = [];
-    const notPruned = [];
-    // rm.cgi is sent once; when its answer is lost, the folder is listed again to see what happened.
-    const unsure = [];
-    const confirmed = (backup, how = '') => {
-        pruned.push(backup);
-        req.onDeleted?.(backup);
-        log.info(`Deleted ${backup.fileName}${how}`);
-    };
-    for (const [index, decision] of plan.remove.entries()) {
-        if (req.signal?.aborted) {
-            for (const rest of plan.remove.slice(index))
-                notPruned.push({ backup: rest.backup, reason: 'cancelled before deletion' });
-            break;
-        }
-        try {
-            const outcome = await deleteFile(client, decision.backup, proof);
-            if (outcome.deleted)
-                confirmed(decision.backup);
-            else
-                notPruned.push({ backup: decision.backup, reason: outcome.reason });
-        }
-        catch (error) {
-            if (req.signal?.aborted) {
-                for (const rest of plan.remove.slice(index))
-                    notPruned.push({ backup: rest.backup, reason: 'cancelled' });
-                break;
-            }
-            unsure.push({ backup: decision.backup, reason: error.message });
-        }
-    }
-    if (unsure.length > 0)
-        notPruned.push(...(await lookAgain(client, req, unsure, confirmed)));
-    for (const { backup, reason } of notPruned)
-        log.warning(`Could not delete ${backup.fileName}: ${reason}`);
-    if (notPruned.length > 0) {
-        log.warning(`Retention deleted ${pruned.length} of ${plan.remove.length} backups; the rest will be tried on the next run`);
-    }
-    return { plan, pruned, notPruned };
-}
-/** After rm.cgi answers that were lost: a fresh listing tells which deletions took effect. */
-async function lookAgain(client, req, unsure, confirmed) {
-    if (req.folderId === null || req.signal?.aborted)
-        return unsure;
-    let after;
+/** The folder a restore writes into: checked before anything is downloaded. */
+async function checkTarget(to, overwrite) {
+    let stats;
     try {
-        // A fresh one: the removals made the listing this run took out of date.
-        after = await client.listFiles(req.folderId);
+        stats = await (0,promises_.lstat)(to);
     }
     catch (error) {
-        return unsure.map(({ backup, reason }) => ({
-            backup,
-            reason: `${reason}; listing the folder again failed too (${error.message})`,
-        }));
+        if (error.code === 'ENOENT')
+            return;
+        throw restoreFailure(error, to, 'Nothing was written.') ?? error;
     }
-    const left = [];
-    for (const item of unsure) {
-        if (after.some((file) => sameFile(file.url, item.backup.url)))
-            left.push(item);
-        else
-            confirmed(item.backup, ' (its answer was lost; a new listing shows it gone)');
+    if (stats.isSymbolicLink())
+        stats = await (0,promises_.lstat)(await (0,promises_.realpath)(to));
+    if (!stats.isDirectory())
+        throw new errors_BackupError(`'${escapeControl(to)}' is a file, not a folder: give another --to.`);
+    const names = (await (0,promises_.readdir)(to)).filter((n) => !n.startsWith(STAGING_PREFIX));
+    if (names.length > 0 && overwrite === null) {
+        throw new errors_BackupError(`'${escapeControl(to)}' is not empty: restore into an empty or new folder, or choose what happens to files ` +
+            `that are there with --overwrite always|if-changed|if-newer|never (files the backup lacks are kept).`);
     }
-    return left;
 }
-/** The prune stage after a verified backup (new, or the unchanged newest one, which is then protected). */
-async function pruneStage(client, request) {
-    request.signal?.throwIfAborted();
-    const retention = await request.log.group('Prune', () => prune_applyRetention({ ...request, client, dryRun: false }));
-    // A cancel during pruning fails the step, saying what was and was not deleted.
-    request.signal?.throwIfAborted();
-    return retention;
+async function restoreInto(archive, to, options) {
+    requirePassword(archive.entries, options.password);
+    const filter = options.include.length > 0 || options.exclude.length > 0 ? new PathFilter(options.include, options.exclude) : null;
+    const existing = await (0,promises_.lstat)(to).then(() => true, () => false);
+    if (options.dryRun) {
+        const target = existing ? await (0,promises_.realpath)(to) : external_node_path_.resolve(to);
+        const plan = plan_planArchive(archive.entries, defaultRules(filter, options.keepSpecialBits));
+        return report(plan, await planAgainstTarget(plan, target, targetOptions(options, filter)), true);
+    }
+    const made = existing ? null : await makeTarget(to);
+    const target = await (0,promises_.realpath)(to);
+    let staging = null;
+    try {
+        if (!made)
+            await Staging.recoverLeftovers(target, options.log);
+        staging = await Staging.create(target);
+        const folding = await probeFolding(staging.root);
+        const rules = { ...defaultRules(filter, options.keepSpecialBits), ...folding };
+        const plan = plan_planArchive(archive.entries, rules);
+        const changes = await planAgainstTarget(plan, target, targetOptions(options, filter));
+        await checkRoom(target, changes, plan);
+        await writeStaged(archive, plan, changes.actions, staging, options);
+        await placeAll(plan, changes, staging, options.signal);
+        staging.commit();
+        await setFolderTimes(plan, changes.actions, staging, options.log);
+        return report(plan, changes, false);
+    }
+    catch (error) {
+        const undone = await undoAll(staging, made, target, options.log);
+        throw restoreFailure(error, target, undone) ?? error;
+    }
+    finally {
+        await staging?.remove();
+    }
+}
+function targetOptions(options, filter) {
+    return {
+        overwrite: options.overwrite,
+        delete: options.delete,
+        restored: (relative) => filter?.selects(relative) ?? true,
+    };
+}
+/** The rules of this machine's OS; case folding as macOS and Windows do by default, until probed. */
+function defaultRules(filter, keepSpecialBits) {
+    const folds = process.platform === 'darwin' || process.platform === 'win32';
+    return {
+        platform: process.platform,
+        foldCase: folds,
+        foldUnicode: process.platform === 'darwin',
+        filter,
+        keepSpecialBits,
+    };
+}
+function requirePassword(entries, password) {
+    if (password)
+        return;
+    const encrypted = entries.find((e) => e.aesKeyBytes !== null);
+    if (encrypted)
+        throw encryptedWithoutPassword(encrypted);
+}
+/** A new target folder (and the folders above it), with the default mode; returns the topmost one made. */
+async function makeTarget(to) {
+    try {
+        return (await (0,promises_.mkdir)(to, { recursive: true })) ?? external_node_path_.resolve(to);
+    }
+    catch (error) {
+        throw restoreFailure(error, external_node_path_.resolve(to), 'Nothing was written.') ?? error;
+    }
+}
+async function checkRoom(target, changes, plan) {
+    const stats = await (0,promises_.statfs)(target);
+    const free = stats.bavail * stats.bsize;
+    // A block per file and folder on top of the data: what small files really take.
+    const needed = changes.bytesToWrite + (plan.files + plan.directories + plan.links) * stats.bsize;
+    if (needed > free) {
+        throw new errors_BackupError(`The restore needs about ${formatBytes(needed)} in '${escapeControl(target)}', whose file system has ` +
+            `${formatBytes(free)} free: free space there, or restore elsewhere. Nothing was written.`);
+    }
+}
+/** Every entry to create or replace, into the staging folder: files first, then links. */
+async function writeStaged(archive, plan, actions, staging, options) {
+    const writes = plan.nodes.filter((n) => actions.get(n) === 'create' || actions.get(n) === 'replace');
+    const made = new Set();
+    const folder = async (relative) => {
+        const key = relative.toString('latin1');
+        if (made.has(key))
+            return;
+        await (0,promises_.mkdir)(staging.staged(relative), { recursive: true, mode: 0o700 });
+        made.add(key);
+    };
+    const parentOf = (relative) => relative.subarray(0, Math.max(0, relative.lastIndexOf(0x2f)));
+    for (const node of writes) {
+        options.signal?.throwIfAborted();
+        if (node.kind === 'directory')
+            await folder(node.path);
+        else if (node.kind === 'file') {
+            await folder(parentOf(node.path));
+            await extract_writeFile(archive, node, staging.staged(node.path), options);
+        }
+    }
+    const folders = new Set(plan.nodes.filter((n) => n.kind === 'directory').map((n) => plan.keyOf(n.path)));
+    for (const node of writes) {
+        options.signal?.throwIfAborted();
+        if (node.kind !== 'symlink')
+            continue;
+        await folder(parentOf(node.path));
+        const target = await readLinkTarget(archive, node, options.password);
+        const staged = staging.staged(node.path);
+        await (0,promises_.symlink)(target, staged, pointsAtFolder(node.path, target, folders, plan) ? 'dir' : 'file');
+        if (node.mtime)
+            await (0,promises_.lutimes)(staged, node.mtime, node.mtime);
+    }
+}
+/** Created exclusively, never through a link; mode and time set on the open file, after its data. */
+async function extract_writeFile(archive, node, where, options) {
+    const flags = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+    const handle = await (0,promises_.open)(where, flags, 0o600);
+    try {
+        const content = await archive.content(node.entry, options.password);
+        try {
+            for await (const chunk of content) {
+                options.signal?.throwIfAborted();
+                await handle.write(chunk);
+            }
+        }
+        finally {
+            content.destroy();
+        }
+        await handle.chmod(node.mode ?? 0o644);
+        if (node.mtime)
+            await handle.utimes(node.mtime, node.mtime);
+    }
+    finally {
+        await handle.close();
+    }
+}
+const MAX_LINK_TARGET = 4096;
+async function readLinkTarget(archive, node, password) {
+    const chunks = [];
+    let length = 0;
+    for await (const chunk of await archive.content(node.entry, password)) {
+        chunks.push(chunk);
+        length += chunk.length;
+        if (length > MAX_LINK_TARGET)
+            throw new errors_BackupError(`The backup's link '${node.display}' has a target longer than ${MAX_LINK_TARGET} bytes.`);
+    }
+    const target = Buffer.concat(chunks).toString('utf8');
+    if (target === '' || target.includes('\0'))
+        throw new errors_BackupError(`The backup's link '${node.display}' has an empty target or a NUL byte in it.`);
+    return target;
+}
+/** Windows makes folder links and file links apart: a link to a folder of the backup is a folder link. */
+function pointsAtFolder(link, target, folders, plan) {
+    if (external_node_path_.posix.isAbsolute(target))
+        return false;
+    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(link.toString('utf8')), target));
+    return folders.has(plan.keyOf(Buffer.from(resolved)));
+}
+/**
+ * Into the target: each replaced original moved aside, then each topmost staged entry put in place
+ * (one rename for a whole new folder), links last; with --delete, what the backup lacks moved aside.
+ */
+async function placeAll(plan, changes, staging, signal) {
+    const { actions } = changes;
+    const topmost = plan.nodes.filter((node) => {
+        const action = actions.get(node);
+        if (action !== 'create' && action !== 'replace')
+            return false;
+        const slash = node.path.lastIndexOf(0x2f);
+        return slash < 0 || actions.get(plan.byKey.get(plan.keyOf(node.path.subarray(0, slash)))) === 'merge';
+    });
+    const ordered = [...topmost.filter((n) => n.kind !== 'symlink'), ...topmost.filter((n) => n.kind === 'symlink')];
+    for (const node of ordered) {
+        signal?.throwIfAborted();
+        if (actions.get(node) === 'replace')
+            await staging.moveAside(node.path);
+        await staging.place(node.path);
+    }
+    for (const deletion of changes.deletions) {
+        signal?.throwIfAborted();
+        await staging.moveAside(deletion.path);
+    }
+}
+/** Folders the restore made get their modes and times last, deepest first (a read-only one held its content). */
+async function setFolderTimes(plan, actions, staging, log) {
+    const folders = plan.nodes
+        .filter((n) => n.kind === 'directory' && (actions.get(n) === 'create' || actions.get(n) === 'replace'))
+        .sort((a, b) => b.depth - a.depth);
+    for (const node of folders) {
+        const where = joinRelative(staging.target, node.path);
+        try {
+            if (node.mode !== null)
+                await (0,promises_.chmod)(where, node.mode);
+            if (node.mtime)
+                await (0,promises_.utimes)(where, node.mtime, node.mtime);
+        }
+        catch (error) {
+            // The content is in place: a folder whose mode cannot be set is said, not undone (as tar does).
+            log.warning(`Could not set the mode or time of '${node.display}': ${error.message}`);
+        }
+    }
+}
+/** Undoes what the journal holds; returns what to tell the user about the target. */
+async function undoAll(staging, made, target, log) {
+    try {
+        await staging?.rollback();
+    }
+    catch (error) {
+        log.error(`Undoing the restore failed: ${error.message}`);
+        return (`Undoing it failed too: the originals it had moved are in '${escapeControl(staging?.root ?? target)}/aside'; ` +
+            `they were left there.`);
+    }
+    if (made) {
+        await staging?.remove();
+        await removeEmptyUpTo(target, made);
+        return 'Nothing was written.';
+    }
+    return 'The target was left as it was.';
+}
+/** Removes the folders a failed restore made, from the target up to the topmost one it made. */
+async function removeEmptyUpTo(target, topmost) {
+    let folder = target;
+    for (;;) {
+        await removeIfEmpty(folder);
+        if (folder === topmost || external_node_path_.dirname(folder) === folder || !folder.startsWith(topmost))
+            return;
+        folder = external_node_path_.dirname(folder);
+    }
+}
+function report(plan, changes, dryRun) {
+    const out = {
+        files: 0,
+        directories: 0,
+        links: 0,
+        bytes: 0,
+        created: 0,
+        replaced: 0,
+        unchanged: 0,
+        kept: 0,
+        deleted: changes.deletions.length,
+        changes: [],
+    };
+    for (const node of plan.nodes) {
+        const action = changes.actions.get(node);
+        if (action === 'create')
+            out.created++;
+        else if (action === 'replace')
+            out.replaced++;
+        else if (action === 'unchanged')
+            out.unchanged++;
+        else if (action === 'kept' || action === 'skipped')
+            out.kept++;
+        if (action === 'create' || action === 'replace') {
+            if (node.kind === 'file') {
+                out.files++;
+                out.bytes += node.size;
+            }
+            else if (node.kind === 'directory')
+                out.directories++;
+            else
+                out.links++;
+        }
+        if (dryRun && action !== 'merge') {
+            const shown = action === 'skipped' || action === 'kept' ? 'keep' : action;
+            out.changes.push({ path: node.display, action: shown });
+        }
+    }
+    if (dryRun)
+        for (const d of changes.deletions)
+            out.changes.push({ path: d.display, action: 'delete' });
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./lib/onefichier/folders.js
@@ -84084,6 +88047,7 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
 
 
 
+
 /** The destination folder does not exist: there is no series to read. */
 class NoSeriesError extends errors_BackupError {
     name = 'NoSeriesError';
@@ -84105,13 +88069,22 @@ async function series_readSeries(client, folder, prefix, log) {
         return { ...b, size: toNumber(item?.size) ?? -1, whirlpool: checksum };
     })
         .sort((a, b) => b.time.getTime() - a.time.getTime() || (a.fileName < b.fileName ? 1 : -1));
-    return { folderId: resolved.id, listing, backups };
+    const complete = !client_listingMayBeIncomplete(listing);
+    if (!complete) {
+        log.warning(`The listing of '${folder.join('/') || '/'}' has ${listing.length} files and may be incomplete (1fichier ` +
+            `returns at most 5,000, or it counted more than it listed): newer backups may be missing from it`);
+    }
+    return { folderId: resolved.id, listing, backups, complete };
 }
 /** `latest` (the newest not dated in the future), `all`, or one file name. */
 function series_chooseBackups(series, choice, now, where) {
     if (choice === 'all')
         return series.backups;
     if (choice === 'latest') {
+        if (!series.complete) {
+            throw new errors_BackupError(`The listing of ${where} may be incomplete, so the newest backup cannot be known: name one with --backup ` +
+                `FILE-NAME (see 'list'), or move other files out of the folder.`);
+        }
         const latest = series.backups.find((b) => b.time.getTime() <= now.getTime());
         return latest ? [latest] : [];
     }
@@ -84156,7 +88129,7 @@ async function withClient(ctx, body) {
         await transport.close();
     }
 }
-const where = (config) => `'${config.folder.join('/') || '/'}' (series ${config.namePrefix})`;
+const commands_where = (config) => `'${config.folder.join('/') || '/'}' (series ${config.namePrefix})`;
 /** `list`: the series, newest first; with keep-* rules, which rule keeps each. */
 async function listCommand(ctx) {
     return withClient(ctx, async (client) => {
@@ -84193,13 +88166,15 @@ async function pruneCommand(ctx) {
         }));
     });
 }
-/** `check`: download and verify Whirlpool and every entry; extract nothing. */
+/** `check`: download and verify every backup chosen, each reported even after another failed; extract nothing. */
 async function checkCommand(ctx) {
     return withClient(ctx, async (client) => {
         const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
-        const chosen = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config));
+        const chosen = chooseBackups(series, ctx.config.backup, ctx.now, commands_where(ctx.config));
         if (chosen.length === 0)
-            throw new BackupError(`The series has no backup in ${where(ctx.config)}.`);
+            throw new NoBackupError(`The series has no backup in ${commands_where(ctx.config)}.`);
+        if (ctx.config.cdn)
+            ctx.log.info('--cdn: each download spends CDN credit of the account');
         const results = [];
         for (const backup of chosen) {
             ctx.signal?.throwIfAborted();
@@ -84211,50 +88186,91 @@ async function checkCommand(ctx) {
 async function checkOne(client, ctx, backup) {
     const base = { 'file-name': backup.fileName, url: backup.url };
     try {
-        const count = await withDownload(client, ctx, backup, async (archive) => (await checkAll(archive, ctx.config.archivePassword || undefined)).fileCount);
-        ctx.log.info(`${backup.fileName}: Whirlpool and all ${count} entries check out`);
-        return { ...base, ok: true, 'file-count': count };
+        const { count, checked } = await withDownload(client, ctx, backup, async (archive, downloadCheck) => {
+            const { plan } = await checkAll(archive, ctx.config.archivePassword || undefined, ctx.signal);
+            return { count: plan.files + plan.links, checked: `${downloadCheck}, then every entry's ${entryCheck(archive)}` };
+        });
+        ctx.log.info(`${backup.fileName}: sound (${checked}; ${count} files and links)`);
+        return { ...base, ok: true, 'file-count': count, checked };
     }
     catch (error) {
-        if (!(error instanceof BackupError))
+        // A cancel stops the whole check; any other failure is this backup's, and the next one is checked.
+        if (ctx.signal?.aborted)
             throw error;
-        ctx.log.error(`${backup.fileName}: ${error.message}`);
-        return { ...base, ok: false, problem: error.message };
+        const problem = messageOf(error);
+        ctx.log.error(`${backup.fileName}: ${problem}`);
+        return { ...base, ok: false, problem };
     }
 }
-/** `restore`: one backup into `target`, checked whole before it is moved into place. */
-async function restoreCommand(ctx, target, overwrite) {
-    await checkTarget(target, overwrite);
+const entryCheck = (archive) => archive.entries.some((e) => e.aesKeyBytes !== null) ? 'CRC-32 or AES authentication code' : 'CRC-32';
+/** The series has no backup to restore or check. */
+class NoBackupError extends (/* unused pure expression or super */ null && (BackupError)) {
+    name = 'NoBackupError';
+}
+/** `restore`: one backup into `to`, planned whole and written through a journal that a failure undoes. */
+async function restoreCommand(ctx, request) {
+    await checkTarget(request.to, request.overwrite);
     return withClient(ctx, async (client) => {
         const series = await series_readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
-        const [backup] = series_chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config));
+        const [backup] = series_chooseBackups(series, ctx.config.backup, ctx.now, commands_where(ctx.config));
         if (!backup)
             return null;
-        const extracted = await ctx.log.group(`Restore ${backup.fileName}`, () => withDownload(client, ctx, backup, (archive) => extractInto(archive, target, { password: ctx.config.archivePassword || undefined, overwrite })));
-        ctx.log.info(`Restored ${extracted.fileCount} files of ${backup.fileName} into ${target}`);
-        return {
-            'file-name': backup.fileName,
-            url: backup.url,
-            size: backup.size,
-            'file-count': extracted.fileCount,
-            path: target,
-        };
+        const verb = request.dryRun ? 'Restore (dry run)' : 'Restore';
+        return ctx.log.group(`${verb} ${backup.fileName}`, () => withDownload(client, ctx, backup, async (archive, downloadCheck) => {
+            const report = await restoreInto(archive, request.to, {
+                password: ctx.config.archivePassword || undefined,
+                overwrite: request.overwrite,
+                delete: request.delete,
+                dryRun: request.dryRun,
+                include: request.include,
+                exclude: request.exclude,
+                keepSpecialBits: request.keepSpecialBits,
+                log: ctx.log,
+                signal: ctx.signal,
+            });
+            const count = report.files + report.links + report.directories;
+            ctx.log.info(request.dryRun
+                ? `Dry run: would create ${report.created}, replace ${report.replaced}, delete ${report.deleted}, leave ` +
+                    `${report.kept + report.unchanged} as they are`
+                : `Restored ${backup.fileName} into ${request.to}: ${report.created} created, ` +
+                    `${report.replaced} replaced, ${report.deleted} deleted, ` +
+                    `${report.kept + report.unchanged} left as they were`);
+            const restored = {
+                'file-name': backup.fileName,
+                url: backup.url,
+                size: backup.size,
+                time: backup.time.toISOString(),
+                'file-count': count,
+                path: request.to,
+                checked: `${downloadCheck}, then every entry's ${entryCheck(archive)}`,
+                'dry-run': request.dryRun,
+                created: report.created,
+                replaced: report.replaced,
+                unchanged: report.unchanged,
+                kept: report.kept,
+                deleted: report.deleted,
+            };
+            if (request.dryRun)
+                restored.changes = report.changes;
+            return restored;
+        }));
     });
 }
 /** Downloads a backup to a temporary file, checks it, opens it, and always removes it after. */
 async function withDownload(client, ctx, backup, body) {
     const dir = await (0,promises_.mkdtemp)(external_node_path_.join(ctx.tempDir ?? external_node_os_namespaceObject.tmpdir(), '1fichier-restore-'));
     try {
-        const file = external_node_path_.join(dir, backup.fileName);
-        await downloadBackup(client, backup, file, {
+        const file = external_node_path_.join(dir, 'backup.zip');
+        const checked = await downloadBackup(client, backup, file, {
             linkPassword: ctx.config.linkPassword,
             cdn: ctx.config.cdn,
             retries: ctx.config.retries,
             log: ctx.log,
         });
+        ctx.signal?.throwIfAborted();
         const archive = await OpenArchive.open(file);
         try {
-            return await body(archive);
+            return await body(archive, checked);
         }
         finally {
             archive.close();
@@ -84268,6 +88284,8 @@ async function withDownload(client, ctx, backup, body) {
 ;// CONCATENATED MODULE: ./lib/action/restore.js
 // The restore sub-action (restore/action.yml, as actions/cache has cache/restore): inputs from the
 // runner, the same engine as the CLI's `restore`, outputs and a job summary back.
+
+
 
 
 
@@ -84296,8 +88314,9 @@ async function runRestoreAction() {
     try {
         const config = parseRepositoryConfig(readInput, { repository: process.env.GITHUB_REPOSITORY });
         const ifNone = readIfNoBackupFound(readInput('if-no-backup-found'));
+        const request = readRestoreRequest();
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-        const target = insideWorkspace(workspace, readInput('path') || '.');
+        request.to = await insideWorkspace(workspace, readInput('path') || '.');
         let restored;
         try {
             restored = await restoreCommand({
@@ -84307,7 +88326,7 @@ async function runRestoreAction() {
                 timeScale: timeScaleFromEnv(config.apiUrl),
                 signal: cancellation.signal,
                 tempDir: process.env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(),
-            }, target, true);
+            }, request);
         }
         catch (error) {
             if (!(error instanceof NoSeriesError))
@@ -84315,6 +88334,7 @@ async function runRestoreAction() {
             restored = null;
         }
         if (!restored) {
+            writeOutputs({ restored: 'false' }, log, redact);
             const message = `No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}': nothing was ` + `restored.`;
             if (ifNone === 'error')
                 throw new errors_BackupError(`${message} Check folder and name-prefix, or set if-no-backup-found: warn.`);
@@ -84325,13 +88345,17 @@ async function runRestoreAction() {
             return;
         }
         const outputs = {
+            restored: 'true',
             'file-name': restored['file-name'],
             url: restored.url,
             size: String(restored.size),
             'file-count': String(restored['file-count']),
+            'backup-time': restored.time,
         };
         writeOutputs(outputs, log, redact);
-        const where = external_node_path_.relative(workspace, target) || '.';
+        const where = external_node_path_.relative(workspace, request.to) || '.';
+        const ageHours = (Date.now() - new Date(restored.time).getTime()) / 3_600_000;
+        const age = ageHours < 48 ? `${Math.max(0, Math.round(ageHours))} h` : `${Math.round(ageHours / 24)} days`;
         const summary = [
             '## 1fichier restore',
             '',
@@ -84339,8 +88363,12 @@ async function runRestoreAction() {
             '',
             '| Item | Value |',
             '|---|---|',
+            `| Backup time | ${restored.time} (${age} old) |`,
             `| Size | ${formatBytes(restored.size)} |`,
-            `| Files | ${restored['file-count']} |`,
+            `| Files, links and folders | ${restored['file-count']} |`,
+            `| Created / replaced / deleted / left as they were | ${restored.created} / ${restored.replaced} / ` +
+                `${restored.deleted} / ${restored.kept + restored.unchanged} |`,
+            `| Checked | ${restored.checked} |`,
         ];
         writeSummary(`${summary.join('\n')}\n`, log, redact);
     }
@@ -84359,7 +88387,7 @@ async function runRestoreAction() {
         else if (error instanceof OneFichierError || error instanceof errors_BackupError)
             setFailed(redact(error.message));
         else
-            setFailed(redact(`Unexpected failure: ${messageOf(error)}`));
+            setFailed(redact(`Unexpected failure: ${errors_messageOf(error)}`));
     }
     finally {
         cancellation.dispose();
@@ -84371,14 +88399,58 @@ function readIfNoBackupFound(raw) {
         return value;
     throw new InputError('if-no-backup-found', `'${value}' is not one of error, warn, ignore`, 'error');
 }
-/** The extraction folder, which must stay inside the workspace. */
-function insideWorkspace(workspace, given) {
+function readRestoreRequest() {
+    const overwrite = readInput('overwrite').trim() || 'always';
+    if (!OVERWRITE_MODES.includes(overwrite))
+        throw new InputError('overwrite', `'${overwrite}' is not one of ${OVERWRITE_MODES.join(', ')}`, 'always');
+    const lines = (name) => readInput(name)
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    const flag = (name) => {
+        const value = readInput(name).trim() || 'false';
+        if (value !== 'true' && value !== 'false')
+            throw new InputError(name, `'${value}' is not true or false`, 'false');
+        return value === 'true';
+    };
+    return {
+        to: '',
+        overwrite: overwrite,
+        delete: flag('delete'),
+        dryRun: false,
+        include: lines('include'),
+        exclude: lines('exclude'),
+        keepSpecialBits: flag('keep-special-bits'),
+    };
+}
+/**
+ * The extraction folder, which must stay inside the workspace, links resolved: the nearest part of
+ * the path that exists is resolved as the file system sees it (a link to outside is refused).
+ */
+async function insideWorkspace(workspace, given) {
+    const root = await (0,promises_.realpath)(workspace).catch(() => external_node_path_.resolve(workspace));
     const target = external_node_path_.resolve(workspace, given);
-    const relative = external_node_path_.relative(external_node_path_.resolve(workspace), target);
-    if (relative.startsWith('..') || external_node_path_.isAbsolute(relative)) {
-        throw new errors_BackupError(`Input 'path': '${given}' is outside the workspace; give a folder inside it, e.g. restored/`);
+    let existing = target;
+    const missing = [];
+    for (;;) {
+        try {
+            existing = await (0,promises_.realpath)(existing);
+            break;
+        }
+        catch {
+            if (external_node_path_.dirname(existing) === existing)
+                break;
+            missing.unshift(external_node_path_.basename(existing));
+            existing = external_node_path_.dirname(existing);
+        }
     }
-    return target;
+    const resolved = external_node_path_.join(existing, ...missing);
+    const relative = external_node_path_.relative(root, resolved);
+    if (relative === '..' || relative.startsWith(`..${external_node_path_.sep}`) || external_node_path_.isAbsolute(relative)) {
+        throw new errors_BackupError(`Input 'path': '${given}' is outside the workspace${resolved !== target ? ' (through a link)' : ''}; give a ` +
+            `folder inside it, e.g. restored/`);
+    }
+    return resolved;
 }
 
 

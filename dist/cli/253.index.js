@@ -1,8 +1,8 @@
-export const id = 994;
-export const ids = [994];
+export const id = 253;
+export const ids = [253];
 export const modules = {
 
-/***/ 2994:
+/***/ 4253:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -685,6 +685,10 @@ function formatDuration(ms) {
     const minutes = Math.floor(seconds / 60);
     return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
 }
+/** A name as a message may show it: control characters (a newline, an escape sequence) as \xNN. */
+function escapeControl(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
 
 ;// CONCATENATED MODULE: ./lib/platform/log.js
 /** A progress line: in place where the log can do that, an info line everywhere else (cron, CI). */
@@ -841,6 +845,7 @@ const ADVICE = {
     quota: 'The 1fichier account has no room for this backup: free space or raise the quota, or keep fewer backups.',
     'not-found': '',
     retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
+    token: '',
     fatal: '',
 };
 /** The first `#` followed by 1-3 digits, as rclone reads 1fichier error numbers. */
@@ -870,9 +875,14 @@ function classify(httpStatus, apiMessage) {
         return 'account';
     if (/quota|not enough (disk )?space|storage (is )?full|upload forbidden/.test(text))
         return 'quota';
-    // Download refusals (#913: datacenter address without CDN credit; #887: one location at a time): no retry helps.
-    if (code === 913 || code === 887)
+    // #887 (one location at a time) is a lock to wait out (JDownloader waits 5 minutes).
+    if (code === 887)
+        return 'flood';
+    // #913 (a datacenter address without CDN credit) and #611 (a download password is needed): no retry helps.
+    if (code === 913 || code === 611)
         return 'fatal';
+    if (code === 715)
+        return 'token';
     if (httpStatus === 401)
         return 'auth';
     if (httpStatus === 404 || code === 469 || text.includes('not found'))
@@ -880,6 +890,11 @@ function classify(httpStatus, apiMessage) {
     if (RETRYABLE_HTTP.has(httpStatus))
         return 'retryable';
     return 'fatal';
+}
+/** Refusals that no retry changes, whatever HTTP status carried them (#913, #611). */
+function isFinalRefusal(detail) {
+    const code = errorNumber(detail);
+    return code === 913 || code === 611;
 }
 function isRetryable(kind) {
     return kind === 'retryable' || kind === 'flood';
@@ -1281,7 +1296,11 @@ class Transport {
                 return parseApiAnswer(endpoint, response);
             }
             catch (error) {
-                if (options.readOnly && error instanceof OneFichierError && error.kind === 'fatal' && response.status < 300) {
+                if (options.readOnly &&
+                    error instanceof OneFichierError &&
+                    error.kind === 'fatal' &&
+                    response.status < 300 &&
+                    !isFinalRefusal(error.detail)) {
                     throw new OneFichierError('retryable', error.operation, error.detail, error.httpStatus, error.retryAfterMs);
                 }
                 throw error;
@@ -1333,11 +1352,13 @@ class Transport {
         }
     }
     /**
-     * GET `url` (a download token's URL) from byte `offset` on, appending to `file`. One paced try:
-     * the caller fetches a new one-use token for the next. Returns the bytes written by this try;
-     * a connection that drops half way throws after what arrived was written (to resume from).
+     * GET `url` (a download token's URL) from byte `offset` on, appending to `file`, never past
+     * `size` bytes (the listed size: a node that sends more is refused, not written to its end). One
+     * paced try. A connection that drops half way throws after what arrived was written (to resume from).
+     * An answer that is not the file (an HTML page, 403, 404, 503) is classified as JDownloader's
+     * 1fichier plugin does: https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
      */
-    async download(url, file, offset, onBytes) {
+    async download(url, file, offset, size) {
         const operation = 'download';
         return this.once(async () => {
             let response;
@@ -1354,9 +1375,10 @@ class Transport {
                 this.options.signal?.throwIfAborted();
                 throw networkFailure(operation, error);
             }
-            if (response.statusCode !== 200 && response.statusCode !== 206) {
-                const text = await response.body.text().catch(() => '');
-                throw new OneFichierError(response.statusCode >= 500 ? 'retryable' : 'fatal', operation, `the download node answered HTTP ${response.statusCode} with ${describeBody(text)}`, response.statusCode);
+            const type = String(response.headers['content-type'] ?? '');
+            if ((response.statusCode !== 200 && response.statusCode !== 206) || /text\/html/i.test(type)) {
+                const text = await readSome(response.body, 64 * 1024);
+                throw downloadRefusal(response.statusCode, text);
             }
             // A node that ignores Range sends the whole file again: start the file over.
             const from = response.statusCode === 206 ? offset : 0;
@@ -1364,19 +1386,23 @@ class Transport {
             let written = 0;
             try {
                 for await (const chunk of response.body) {
+                    written += chunk.length;
+                    if (size >= 0 && from + written > size) {
+                        response.body.destroy();
+                        throw new OneFichierError('retryable', operation, `the download node sent more than the listed ${size} bytes; the download was stopped there`);
+                    }
                     if (!out.write(chunk))
                         await (0,external_node_events_.once)(out, 'drain');
-                    written += chunk.length;
-                    onBytes?.(from + written);
                 }
             }
             catch (error) {
                 await new Promise((resolve) => out.end(resolve));
                 this.options.signal?.throwIfAborted();
+                if (error instanceof OneFichierError)
+                    throw error;
                 throw Object.assign(networkFailure(operation, error), { resumeFrom: from + written });
             }
             await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve(undefined))));
-            return { written: from + written, complete: true };
         });
     }
     /** One unpaced request; callers go through `api`, `withRetries` or `once`. */
@@ -1469,6 +1495,52 @@ function plainMessage(text) {
         ? trimmed
         : '';
 }
+/** Up to `limit` characters of a body, the rest dropped unread. */
+async function readSome(body, limit) {
+    let text = '';
+    try {
+        for await (const chunk of body) {
+            text += chunk.toString('utf8');
+            if (text.length >= limit)
+                break;
+        }
+    }
+    catch {
+        // What arrived is enough to classify the answer.
+    }
+    body.destroy();
+    return text.slice(0, limit);
+}
+/** A page's words: tags and scripts removed, white space folded, cut short. */
+function pageText(html, limit = 200) {
+    const text = html
+        .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&amp;/g, '&')
+        .replace(/&#39;|&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return text.length > limit ? `${text.slice(0, limit - 3)}...` : text;
+}
+/** A download node's answer that is not the file, as one kind: the words decide, then the status. */
+function downloadRefusal(status, body) {
+    const text = pageText(body) || `HTTP ${status}`;
+    const lower = text.toLowerCase();
+    const detail = `the download node answered HTTP ${status} with "${text}" instead of the file`;
+    const code = errorNumber(text);
+    if (code === 611 || /password/.test(lower))
+        return new OneFichierError('fatal', 'download', detail, status);
+    if (/residential|professional services|cdn credit/.test(lower) || code === 913)
+        return new OneFichierError('fatal', 'download', detail, status);
+    if (code === 887 || /too fast|simultaneously|flood|locked/.test(lower))
+        return new OneFichierError('flood', 'download', detail, status);
+    if (code === 715 || status === 410)
+        return new OneFichierError('token', 'download', detail, status);
+    // Other 403s, 404 and 503 (maintenance) pass: JDownloader waits and tries again.
+    return new OneFichierError(status === 200 || status === 206 || status === 403 || status === 404 || status >= 500 ? 'retryable' : 'fatal', 'download', detail, status);
+}
 function describeBody(text) {
     if (text.trim() === '')
         return 'an empty body';
@@ -1501,6 +1573,17 @@ function toNumber(value) {
 const ROOT_FOLDER_ID = 0;
 /** The API page: one listing per folder per 30 s (a second more, for the time a request takes). */
 const LISTING_INTERVAL_MS = 31_000;
+/** The API documents at most 5,000 results per folder listing: a full page may be cut short. */
+const LISTING_LIMIT = 5_000;
+/** Listings whose answer counted more files than it listed. */
+const shortListings = new WeakSet();
+/**
+ * Whether a listing may lack files: as many items as the API ever returns, or fewer than its own
+ * `count`. Nothing is deleted, and no "latest" picked, on the strength of such a listing.
+ */
+function listingMayBeIncomplete(items) {
+    return items.length >= LISTING_LIMIT || shortListings.has(items);
+}
 /** A node asked for ahead of the upload is used only this soon after: how long 1fichier keeps one is not documented. */
 const PREFETCHED_SERVER_MAX_AGE_MS = 60_000;
 class OneFichierClient {
@@ -1551,7 +1634,11 @@ class OneFichierClient {
         if (answer.items !== undefined && !Array.isArray(answer.items)) {
             throw new OneFichierError('retryable', 'file/ls.cgi', 'the answer has no list of items');
         }
-        return answer.items ?? [];
+        const items = answer.items ?? [];
+        const count = toNumber(answer.count);
+        if (count !== undefined && count > items.length)
+            shortListings.add(items);
+        return items;
     }
     /**
      * file/info.cgi: one file's folder, size and Whirlpool checksum. Frequent calls provoke "Owner
@@ -1577,11 +1664,13 @@ class OneFichierClient {
         return toNumber(answer.removed) ?? 0;
     }
     /**
-     * download/get_token.cgi, as rclone asks it: a one-use (`single: 1`) URL for one download; `pass`
-     * for a file with a download password, `cdn: 1` to spend CDN credit (needed from a datacenter).
+     * download/get_token.cgi: a URL for one file, valid 5 minutes. `single: 0`, as JDownloader asks it,
+     * so that the same URL serves the resumes (Range) while it lives; `no_ssl: 0` so that an account set
+     * to plain-HTTP downloads still gets https; `pass` for a file with a download password, `cdn: 1` to
+     * spend CDN credit (needed from a datacenter).
      */
     async getDownloadToken(url, options = {}) {
-        const body = { url, single: 1 };
+        const body = { url, single: 0, no_ssl: 0 };
         if (options.password)
             body.pass = options.password;
         if (options.cdn)
@@ -2622,8 +2711,7 @@ async function deleteFile(client, target, proof) {
 
 
 
-/** The API documents at most 5,000 results per folder listing: a full page may be cut short. */
-const LISTING_LIMIT = 5_000;
+
 /**
  * The backups of a series in a listing. Files are told apart by id, so a file listed twice is one
  * backup; an id shown under several names, or a series name without an id, is left out of the
@@ -2688,9 +2776,10 @@ async function applyRetention(req) {
             return { plan: null, skipped, pruned: [], notPruned: [] };
         }
     }
-    if (items.length >= LISTING_LIMIT) {
-        const skipped = `the folder listing has ${items.length} files, the most 1fichier returns, so it may be ` +
-            `incomplete; nothing was deleted. Move other files out of the backup folder`;
+    if (listingMayBeIncomplete(items)) {
+        const skipped = `the folder listing has ${items.length} files and may be incomplete (the most 1fichier returns is ` +
+            `${LISTING_LIMIT}, or it counted more than it listed); nothing was deleted. Move other files out of the backup ` +
+            `folder`;
         log.warning(`Retention skipped: ${skipped}`);
         return { plan: null, skipped, pruned: [], notPruned: [] };
     }
@@ -2979,6 +3068,7 @@ function outputValues(result) {
 
 
 
+
 /** The compare stage: read-only calls; any failure here means "upload", never a failed run. */
 async function compareStage(client, destination, prefix, fingerprint, now) {
     const upload = (folderId, reason) => ({ folderId, unchanged: false, reason });
@@ -3002,7 +3092,7 @@ async function compareStage(client, destination, prefix, fingerprint, now) {
             throw error;
         return upload(folderId, `the folder could not be listed (${error.message})`);
     }
-    if (listing.length >= LISTING_LIMIT)
+    if (listingMayBeIncomplete(listing))
         return upload(folderId, `the folder listing has ${listing.length} files and may be incomplete`);
     return { folderId, ...(await compareWithNewest(client, listing, prefix, fingerprint, now)) };
 }
@@ -3368,8 +3458,11 @@ var external_node_util_ = __webpack_require__(7975);
 
 const pbkdf2Async = (0,external_node_util_.promisify)(external_node_crypto_.pbkdf2);
 const AES_METHOD = 99;
-const KEY_BYTES = 32; // AES-256
+const AES_EXTRA_ID = 0x9901;
+const KEY_BYTES = 32; // AES-256, what this tool writes
 const SALT_BYTES = 16;
+/** WinZip's strength byte (1, 2, 3) to the key length; the salt is half the key. */
+const AES_KEY_BYTES = { 1: 16, 2: 24, 3: 32 };
 const BLOCK = 16;
 const AES_MAC_BYTES = 10;
 /** Salt and password check before the data, MAC after it. */
@@ -3378,7 +3471,7 @@ const AES_OVERHEAD = SALT_BYTES + 2 + AES_MAC_BYTES;
 const AES_EXTRA_LENGTH = 11;
 function aesExtraField(actualMethod) {
     const extra = Buffer.alloc(AES_EXTRA_LENGTH);
-    extra.writeUInt16LE(0x9901, 0);
+    extra.writeUInt16LE(AES_EXTRA_ID, 0);
     extra.writeUInt16LE(7, 2);
     extra.writeUInt16LE(2, 4); // AE-2
     extra.write('AE', 6, 'latin1');
@@ -3402,7 +3495,7 @@ class EntryCipher {
     reading = false) {
         this.preamble = preamble;
         this.reading = reading;
-        this.ecb = (0,external_node_crypto_.createCipheriv)('aes-256-ecb', key, null).setAutoPadding(false);
+        this.ecb = (0,external_node_crypto_.createCipheriv)(`aes-${key.length * 8}-ecb`, key, null).setAutoPadding(false);
         this.mac = (0,external_node_crypto_.createHmac)('sha1', macKey);
     }
     static async create(password) {
@@ -3414,15 +3507,19 @@ class EntryCipher {
         const preamble = Buffer.concat([salt, derived.subarray(2 * KEY_BYTES)]);
         return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), preamble);
     }
-    /** For reading an entry back: from its salt and password check; null when the password does not fit. */
-    static async forReading(password, preamble) {
+    /**
+     * For reading an entry back: from its salt and password check; null when the password does not fit.
+     * `keyBytes` is 16, 24 or 32 (AES-128, -192, -256; the salt is half as long).
+     */
+    static async forReading(password, preamble, keyBytes = KEY_BYTES) {
         if ((0,external_node_os_.endianness)() !== 'LE')
             throw new Error('archive-password needs a little-endian machine (x64, arm64)');
-        const salt = preamble.subarray(0, SALT_BYTES);
-        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1');
-        if (!derived.subarray(2 * KEY_BYTES).equals(preamble.subarray(SALT_BYTES, SALT_BYTES + 2)))
+        const saltBytes = keyBytes / 2;
+        const salt = preamble.subarray(0, saltBytes);
+        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * keyBytes + 2, 'sha1');
+        if (!derived.subarray(2 * keyBytes).equals(preamble.subarray(saltBytes, saltBytes + 2)))
             return null;
-        return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), Buffer.from(preamble), true);
+        return new EntryCipher(derived.subarray(0, keyBytes), derived.subarray(keyBytes, 2 * keyBytes), Buffer.from(preamble), true);
     }
     /** Encrypts the next bytes of the entry (a new buffer; `data` is left as it is). */
     update(data) {
@@ -3487,21 +3584,24 @@ class AesPasswordError extends Error {
  */
 class AesEntryReader {
     password;
+    keyBytes;
     head = Buffer.alloc(0);
     tail = Buffer.alloc(0);
     cipher;
-    constructor(password) {
+    /** `keyBytes`: 32 for AES-256 (what this tool writes), 24 or 16 for zips of other tools. */
+    constructor(password, keyBytes = KEY_BYTES) {
         this.password = password;
+        this.keyBytes = keyBytes;
     }
     /** The plaintext of the next stored bytes (empty while the preamble or the code is gathered). */
     async read(chunk) {
         let data = chunk;
         if (!this.cipher) {
             this.head = Buffer.concat([this.head, chunk]);
-            const preamble = SALT_BYTES + 2;
+            const preamble = this.keyBytes / 2 + 2;
             if (this.head.length < preamble)
                 return Buffer.alloc(0);
-            const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble));
+            const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble), this.keyBytes);
             if (!cipher)
                 throw new AesPasswordError('its password check does not match the archive password');
             this.cipher = cipher;
@@ -5262,6 +5362,747 @@ function retentionIncomplete(result) {
     return retention !== null && (retention.plan === null || retention.notPruned.length > 0);
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __webpack_require__(663);
+;// CONCATENATED MODULE: ./lib/restore/zip-reader.js
+// Reads a zip back, through yauzl (a well-kept reader) and its public API. Opening reads the whole
+// central directory and checks the zip's structure before any data is read: the end record's count
+// against the directory's size, every local header against its central record, no two entries
+// sharing or overlapping their bytes, every method one this tool reads (naming a tool that reads the
+// others). Then each entry's data streams out checked against its CRC-32, or for AES entries (WinZip
+// AE-1/AE-2, 128 to 256 bits) against the password check and the authentication code.
+
+
+
+
+
+
+
+
+
+const S_IFMT = 0o170000;
+const UNICODE_PATH_ID = 0x7075;
+const FLAG_STRONG_ENCRYPTION = 0x0040;
+const MADE_BY_UNIX = 3;
+const MADE_BY_OSX = 19;
+const DOS_DIRECTORY = 0x10;
+const CENTRAL_RECORD_LENGTH = 46;
+/** Methods other tools write, named so that the refusal can say which tool reads them. */
+const METHOD_NAMES = {
+    1: 'Shrink',
+    6: 'Implode',
+    9: 'Deflate64',
+    12: 'bzip2',
+    14: 'LZMA',
+    93: 'Zstandard',
+    95: 'XZ',
+    98: 'PPMd',
+};
+/** A zip that must not be restored: the message names the entry and the rule. */
+class UnsafeArchiveError extends BackupError {
+    name = 'UnsafeArchiveError';
+}
+/** A zip whose data does not match its own checksums (or a wrong archive password). */
+class CorruptArchiveError extends BackupError {
+    name = 'CorruptArchiveError';
+}
+/** A zip this tool does not read (a method or an encryption of other tools); the message names one that does. */
+class UnsupportedArchiveError extends BackupError {
+    name = 'UnsupportedArchiveError';
+}
+const refused = (what) => `${what}. The zip is refused as a whole and nothing was written.`;
+class OpenArchive {
+    zip;
+    entries;
+    constructor(zip, entries) {
+        this.zip = zip;
+        this.entries = entries;
+    }
+    /** Opens `file`, reads the whole central directory and checks the zip's structure. */
+    static async open(file) {
+        let zip;
+        try {
+            zip = await new Promise((resolve, reject) => yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, z) => (error ? reject(error) : resolve(z))));
+        }
+        catch (error) {
+            throw new CorruptArchiveError(`The backup is not a readable zip (${error.message}).`);
+        }
+        try {
+            const raws = await readCentralDirectory(zip);
+            await checkStructure(zip, raws, file);
+            const entries = raws.map(describe);
+            for (const entry of entries)
+                checkMethod(entry);
+            return new OpenArchive(zip, entries);
+        }
+        catch (error) {
+            zip.close();
+            throw error;
+        }
+    }
+    close() {
+        this.zip.close();
+    }
+    /**
+     * The entry's content as it was zipped, checked as it streams: a CRC-32 (or, for AES, the
+     * authentication code) that does not match makes the stream fail at its end.
+     */
+    async content(entry, password) {
+        const raw = entry.raw;
+        const encrypted = entry.aesKeyBytes !== null;
+        if (encrypted && (password === undefined || password === ''))
+            throw encryptedWithoutPassword(entry);
+        let stream;
+        try {
+            stream = await new Promise((resolve, reject) => 
+            // yauzl inflates method 8 itself; an AES entry (method 99) comes raw, to be opened here.
+            this.zip.openReadStream(raw, (encrypted ? { decodeFileData: false } : {}), (error, s) => error ? reject(error) : resolve(s)));
+        }
+        catch (error) {
+            throw new CorruptArchiveError(`'${entry.displayName}' cannot be read (${error.message}).`);
+        }
+        if (!encrypted)
+            return chain(entry.displayName, stream, new CrcCheck(raw.crc32, entry.displayName));
+        const decrypted = new AesCheck(password, entry.aesKeyBytes, entry.displayName);
+        const checks = [decrypted];
+        // yauzl checks the size of what it inflates; for an AES entry this is done here.
+        if (aesField(raw).method === 8)
+            checks.push((0,external_node_zlib_.createInflateRaw)(), new SizeCheck(raw.uncompressedSize, entry.displayName));
+        // AE-1 keeps the CRC-32 of the plain data as well.
+        if (aesField(raw).version === 1)
+            checks.push(new CrcCheck(raw.crc32, entry.displayName));
+        return chain(entry.displayName, stream, ...checks);
+    }
+}
+function encryptedWithoutPassword(entry) {
+    return new CorruptArchiveError(`'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`);
+}
+async function readCentralDirectory(zip) {
+    const raws = [];
+    try {
+        await new Promise((resolve, reject) => {
+            zip.on('entry', (entry) => {
+                raws.push(entry);
+                zip.readEntry();
+            });
+            zip.on('end', resolve);
+            zip.on('error', reject);
+            zip.readEntry();
+        });
+    }
+    catch (error) {
+        throw new CorruptArchiveError(`The backup's central directory cannot be read (${error.message}).`);
+    }
+    return raws;
+}
+/** Where the central directory is and how long, from the end record (zip64's when it has one). */
+async function readEndRecord(file) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const { size: fileSize } = await handle.stat();
+        const length = Math.min(fileSize, 22 + 0xffff);
+        const tail = Buffer.alloc(length);
+        await handle.read(tail, 0, length, fileSize - length);
+        const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+        if (at < 0 || at + 22 > length)
+            return null;
+        let size = tail.readUInt32LE(at + 12);
+        let offset = tail.readUInt32LE(at + 16);
+        if ((size === 0xffffffff || offset === 0xffffffff || tail.readUInt16LE(at + 10) === 0xffff) && at >= 20) {
+            if (tail.readUInt32LE(at - 20) !== 0x07064b50)
+                return { offset, size };
+            const record = Buffer.alloc(56);
+            await handle.read(record, 0, 56, Number(tail.readBigUInt64LE(at - 12)));
+            if (record.readUInt32LE(0) !== 0x06064b50)
+                return null;
+            size = Number(record.readBigUInt64LE(40));
+            offset = Number(record.readBigUInt64LE(48));
+        }
+        return { offset, size };
+    }
+    finally {
+        await handle.close();
+    }
+}
+function readLocalHeader(zip, entry) {
+    return new Promise((resolve, reject) => zip.readLocalFileHeader(entry, {}, (error, header) => (error ? reject(error) : resolve(header))));
+}
+/**
+ * What peers disagree on, refused: an end record counting fewer entries than its directory holds,
+ * a local header that names another entry or method, records that share or overlap their bytes.
+ */
+async function checkStructure(zip, raws, file) {
+    const end = await readEndRecord(file);
+    if (end) {
+        const read = raws.reduce((sum, e) => sum + CENTRAL_RECORD_LENGTH + e.fileNameLength + e.extraFieldLength + e.fileCommentLength, 0);
+        if (read !== end.size) {
+            throw new UnsafeArchiveError(refused(`The backup's end record counts ${raws.length} entries, but its central directory is ${end.size} bytes ` +
+                `long and those entries fill ${read}: the zip holds entries its count hides`));
+        }
+    }
+    const spans = [];
+    for (const raw of raws) {
+        const name = displayOf(raw.fileNameRaw, raw.generalPurposeBitFlag);
+        let local;
+        try {
+            local = await readLocalHeader(zip, raw);
+        }
+        catch (error) {
+            throw new CorruptArchiveError(`'${name}' has no readable local header (${error.message}).`);
+        }
+        const disagree = !local.fileName.equals(raw.fileNameRaw)
+            ? 'another name'
+            : local.compressionMethod !== raw.compressionMethod
+                ? 'another compression method'
+                : (local.generalPurposeBitFlag & FLAG_ENCRYPTED) !== (raw.generalPurposeBitFlag & FLAG_ENCRYPTED)
+                    ? 'another encryption'
+                    : (raw.generalPurposeBitFlag & FLAG_DATA_DESCRIPTOR) === 0 && local.crc32 !== raw.crc32
+                        ? 'another CRC-32'
+                        : null;
+        if (disagree) {
+            throw new UnsafeArchiveError(refused(`The backup's entry '${name}' has a local header that gives ${disagree} than its central record`));
+        }
+        spans.push({ start: raw.relativeOffsetOfLocalHeader, end: local.fileDataStart + raw.compressedSize, name });
+    }
+    spans.sort((a, b) => a.start - b.start);
+    for (let i = 1; i < spans.length; i++) {
+        const [before, after] = [spans[i - 1], spans[i]];
+        if (after.start < before.end) {
+            const how = after.start === before.start ? 'share one local entry' : 'overlap';
+            throw new UnsafeArchiveError(refused(`The backup's entries '${before.name}' and '${after.name}' ${how} in the file (byte ${after.start})`));
+        }
+    }
+    const last = spans[spans.length - 1];
+    if (end && last && last.end > end.offset) {
+        throw new UnsafeArchiveError(refused(`The backup's entry '${last.name}' runs into the central directory`));
+    }
+}
+/** The Info-ZIP Unicode path field's name, when its CRC says it belongs to this entry's name. */
+function unicodePath(raw) {
+    const field = raw.extraFields.find((f) => f.id === UNICODE_PATH_ID);
+    if (!field || field.data.length < 6 || field.data[0] !== 1)
+        return null;
+    if (field.data.readUInt32LE(1) !== (0,external_node_zlib_.crc32)(raw.fileNameRaw) >>> 0)
+        return null;
+    return Buffer.from(field.data.subarray(5));
+}
+function displayOf(name, flags) {
+    const utf8 = (flags & FLAG_UTF8) !== 0 || !name.toString('utf8').includes('\uFFFD');
+    return escapeControl(name.toString(utf8 ? 'utf8' : 'latin1'));
+}
+function describe(raw) {
+    const unicode = unicodePath(raw);
+    const name = unicode ?? Buffer.from(raw.fileNameRaw);
+    const system = raw.versionMadeBy >> 8;
+    const unixMode = system === MADE_BY_UNIX || system === MADE_BY_OSX ? (raw.externalFileAttributes >>> 16) & 0xffff : 0;
+    const type = unixMode & S_IFMT;
+    const slash = name[name.length - 1] === 0x2f;
+    const isDir = type === S_IFDIR || slash || (type === 0 && (raw.externalFileAttributes & DOS_DIRECTORY) !== 0);
+    const kind = type === S_IFLNK ? 'symlink' : isDir ? 'directory' : 'file';
+    const trimmed = slash ? name.subarray(0, name.length - 1) : name;
+    const mtime = raw.getLastModDate();
+    const aes = aesField(raw);
+    return {
+        name: trimmed,
+        displayName: displayOf(trimmed, unicode ? FLAG_UTF8 : raw.generalPurposeBitFlag),
+        kind,
+        mode: unixMode ? unixMode & 0o7777 : null,
+        size: raw.uncompressedSize,
+        mtime: Number.isNaN(mtime.getTime()) ? null : mtime,
+        aesKeyBytes: aes ? (AES_KEY_BYTES[aes.strength] ?? null) : null,
+        raw,
+    };
+}
+/** WinZip's AES field: AE-1 or AE-2, the key strength and the method inside the encryption. */
+function aesField(raw) {
+    if (raw.compressionMethod !== AES_METHOD)
+        return null;
+    const field = raw.extraFields.find((f) => f.id === AES_EXTRA_ID);
+    if (!field || field.data.length < 7)
+        return null;
+    return { version: field.data.readUInt16LE(0), strength: field.data[4], method: field.data.readUInt16LE(5) };
+}
+/** Methods and encryptions this tool does not read are refused by name, with a tool that reads them. */
+function checkMethod(entry) {
+    const raw = entry.raw;
+    const method = raw.compressionMethod;
+    if (method === AES_METHOD) {
+        const aes = aesField(raw);
+        if (!aes || entry.aesKeyBytes === null || (aes.version !== 1 && aes.version !== 2)) {
+            throw new UnsupportedArchiveError(refused(`The backup's entry '${entry.displayName}' is AES-encrypted with a field this tool does not know`));
+        }
+        if (aes.method !== 0 && aes.method !== 8)
+            return unsupportedMethod(entry, aes.method);
+        const overhead = entry.aesKeyBytes / 2 + 2 + AES_MAC_BYTES;
+        const storedSizeWrong = aes.method === 0 && raw.compressedSize - overhead !== raw.uncompressedSize;
+        if (raw.compressedSize < overhead || storedSizeWrong) {
+            throw new UnsafeArchiveError(refused(`The backup's entry '${entry.displayName}' is AES-encrypted, but its inner method (${aes.method}) ` +
+                `and sizes (${raw.compressedSize} stored for ${raw.uncompressedSize}) disagree`));
+        }
+        return;
+    }
+    if ((raw.generalPurposeBitFlag & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) !== 0) {
+        throw new UnsupportedArchiveError(refused(`The backup's entry '${entry.displayName}' uses ZipCrypto (PKWARE's traditional encryption), which this tool ` +
+            `does not read: extract it with 7-Zip (7z x) or unzip`));
+    }
+    if (method !== 0 && method !== 8)
+        unsupportedMethod(entry, method);
+}
+function unsupportedMethod(entry, method) {
+    const name = METHOD_NAMES[method];
+    const what = name ? `${name} compression (method ${method})` : `compression method ${method}`;
+    throw new UnsupportedArchiveError(refused(`The backup's entry '${entry.displayName}' uses ${what}, which this tool does not read: ` +
+        `extract it with 7-Zip (7z x)${method === 12 || method === 9 ? ' or unzip' : ''}`));
+}
+/**
+ * Pipes `source` through `steps` and returns the last, to which any failure on the way is passed:
+ * a bad deflate stream or a short entry is a damaged backup, never an unhandled error.
+ */
+function chain(name, source, ...steps) {
+    const last = steps[steps.length - 1];
+    const fail = (error) => {
+        if (last.destroyed)
+            return;
+        source.destroy();
+        last.destroy(error instanceof CorruptArchiveError
+            ? error
+            : new CorruptArchiveError(`'${name}' cannot be read back (${error.message}): the backup is damaged.`));
+    };
+    let from = source;
+    for (const step of steps) {
+        from.on('error', fail);
+        from = from.pipe(step);
+    }
+    return last;
+}
+/** Passes the data through; fails at the end when its CRC-32 is not the entry's. */
+class CrcCheck extends external_node_stream_.Transform {
+    expected;
+    name;
+    crc = 0;
+    constructor(expected, name) {
+        super();
+        this.expected = expected;
+        this.name = name;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.crc = (0,external_node_zlib_.crc32)(chunk, this.crc);
+        callback(null, chunk);
+    }
+    _flush(callback) {
+        if (this.crc >>> 0 === this.expected >>> 0)
+            callback();
+        else
+            callback(new CorruptArchiveError(`'${this.name}' fails its CRC-32 check: the backup is damaged.`));
+    }
+}
+/** The inflated size must be the one the central directory gives, and is never read past it. */
+class SizeCheck extends external_node_stream_.Transform {
+    expected;
+    name;
+    seen = 0;
+    constructor(expected, name) {
+        super();
+        this.expected = expected;
+        this.name = name;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.seen += chunk.length;
+        if (this.seen > this.expected)
+            callback(this.wrong());
+        else
+            callback(null, chunk);
+    }
+    _flush(callback) {
+        callback(this.seen === this.expected ? null : this.wrong());
+    }
+    wrong() {
+        return new CorruptArchiveError(`'${this.name}' does not inflate to its listed size: the backup is damaged.`);
+    }
+}
+/** WinZip AES: decrypted as it streams; a wrong password or authentication code fails it. */
+class AesCheck extends external_node_stream_.Transform {
+    name;
+    reader;
+    constructor(password, keyBytes, name) {
+        super();
+        this.name = name;
+        this.reader = new AesEntryReader(password, keyBytes);
+    }
+    _transform(chunk, _encoding, callback) {
+        this.reader.read(chunk).then((plain) => callback(null, plain.length > 0 ? plain : undefined), (error) => callback(error instanceof AesPasswordError
+            ? new CorruptArchiveError(`'${this.name}' does not open with this archive password (its password check differs).`)
+            : error));
+    }
+    _flush(callback) {
+        const problem = this.reader.finish();
+        if (!problem) {
+            callback();
+            return;
+        }
+        callback(new CorruptArchiveError(problem === 'cut short'
+            ? `'${this.name}' is cut short: the backup is damaged.`
+            : `'${this.name}' fails its AES authentication code: the backup is damaged or was changed.`));
+    }
+}
+/** Reads one entry to its end (checking it) without keeping the bytes. */
+async function drainChecked(stream) {
+    await (0,external_node_stream_promises_.pipeline)(stream, new external_node_stream_.Writable({
+        write: (_chunk, _encoding, done) => done(),
+    }));
+}
+
+;// CONCATENATED MODULE: ./lib/restore/plan.js
+// The plan of a restore, made from the whole central directory before any byte is written (as tar
+// and restic plan theirs): every name normalised and checked, and the zip refused as a whole, naming
+// the entry and the rule, when one would land outside the target, two entries would be one path on
+// the target's file system, an entry lies under a link or a file entry, or a name cannot exist on
+// the target's OS. Pure: the target's traits (OS, case folding) come in as rules. `check` runs the
+// same plan, so a backup that `check` passes is one that `restore` can write.
+
+
+
+/** The first segment of the staging folder a restore keeps inside its target; no entry may take it. */
+const STAGING_PREFIX = '.1fichier-restore.';
+const refuse = (entry, why) => new UnsafeArchiveError(`The backup's entry '${entry}' ${why}. The zip is refused as a whole and nothing was written.`);
+function planArchive(entries, rules) {
+    const keyOf = keyFunction(rules);
+    const byKey = new Map();
+    for (const entry of entries) {
+        const path = normalisedPath(entry, rules.platform);
+        if (path === null)
+            continue;
+        const node = {
+            path,
+            display: escapeControl(path.toString('utf8')),
+            kind: entry.kind,
+            mode: entry.mode === null ? null : entry.mode & (rules.keepSpecialBits ? 0o7777 : 0o777),
+            mtime: entry.mtime,
+            size: entry.kind === 'file' ? entry.size : 0,
+            entry,
+            depth: plan_segmentsOf(path).length,
+        };
+        const key = keyOf(path);
+        const same = byKey.get(key);
+        if (same) {
+            // The same folder twice is harmless (7-Zip and unzip take it); anything else is two writers of one path.
+            if (same.kind === 'directory' && node.kind === 'directory')
+                continue;
+            throw refuse(entry.displayName, sameNameWhy(same, node));
+        }
+        byKey.set(key, node);
+    }
+    checkAncestors(byKey, keyOf);
+    const chosen = rules.filter ? plan_select(byKey, keyOf, rules.filter) : byKey;
+    // Folders first, shallowest first, so every parent exists before its content; the rest keep zip order.
+    const nodes = [...chosen.values()].sort((a, b) => {
+        const aDir = a.kind === 'directory';
+        const bDir = b.kind === 'directory';
+        if (aDir && bDir)
+            return a.depth - b.depth;
+        return aDir ? -1 : bDir ? 1 : 0;
+    });
+    const plan = { nodes, keyOf, byKey: chosen, files: 0, directories: 0, links: 0, bytes: 0 };
+    for (const node of nodes) {
+        if (node.kind === 'file') {
+            plan.files++;
+            plan.bytes += node.size;
+        }
+        else if (node.kind === 'directory')
+            plan.directories++;
+        else
+            plan.links++;
+    }
+    return plan;
+}
+function sameNameWhy(first, second) {
+    if (first.path.equals(second.path)) {
+        return first.kind === second.kind
+            ? `appears twice (after './', '//' and a trailing '/' are read away): which one to restore is not clear`
+            : `is both a ${kindWord(first.kind)} and a ${kindWord(second.kind)}`;
+    }
+    return (`and '${first.display}' would be one name on the target's file system (it does not tell case or Unicode ` +
+        `forms apart)`);
+}
+const kindWord = (kind) => (kind === 'symlink' ? 'link' : kind === 'directory' ? 'folder' : 'file');
+const plan_segmentsOf = (path) => {
+    const out = [];
+    let start = 0;
+    for (let i = 0; i <= path.length; i++) {
+        if (i === path.length || path[i] === 0x2f) {
+            out.push(path.subarray(start, i));
+            start = i + 1;
+        }
+    }
+    return out;
+};
+/** The entry's path with `.` and empty segments read away; null for the target folder itself. */
+function normalisedPath(entry, platform) {
+    const name = entry.name;
+    const text = name.toString('latin1');
+    if (text.includes('\0'))
+        throw refuse(entry.displayName, 'has a NUL byte in its name');
+    if (text.startsWith('/') || /^[A-Za-z]:/.test(text) || (platform === 'win32' && text.startsWith('\\')))
+        throw refuse(entry.displayName, 'is an absolute path');
+    const segments = plan_segmentsOf(name).filter((s) => s.length > 0 && !(s.length === 1 && s[0] === 0x2e));
+    if (segments.some((s) => s.length === 2 && s[0] === 0x2e && s[1] === 0x2e))
+        throw refuse(entry.displayName, "goes up with '..'");
+    if (segments.length === 0) {
+        if (entry.kind === 'directory')
+            return null;
+        throw refuse(entry.displayName, 'has an empty name');
+    }
+    if (segments[0].toString('latin1').startsWith(STAGING_PREFIX))
+        throw refuse(entry.displayName, `takes the name this tool reserves for its staging folder (${STAGING_PREFIX}*)`);
+    if (platform === 'win32')
+        for (const segment of segments)
+            checkWindowsName(entry, segment.toString('utf8'));
+    return Buffer.concat(segments.flatMap((s, i) => (i === 0 ? [s] : [Buffer.from('/'), s])));
+}
+const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+/** What Windows cannot hold: refused there only (a backslash is a legal name on Linux and macOS). */
+function checkWindowsName(entry, segment) {
+    const bad = /[<>:"|?*\\\u0000-\u001f]/.exec(segment);
+    if (bad) {
+        throw refuse(entry.displayName, `has '${escapeControl(bad[0])}' in its name, which Windows does not allow: restore it on Linux or macOS`);
+    }
+    if (WINDOWS_DEVICES.test(segment))
+        throw refuse(entry.displayName, `is named '${segment}', a device name on Windows: restore it on Linux or macOS`);
+    if (/[. ]$/.test(segment))
+        throw refuse(entry.displayName, 'has a name ending in a dot or a space, which Windows drops: restore it elsewhere');
+}
+function keyFunction(rules) {
+    if (!rules.foldCase && !rules.foldUnicode)
+        return (path) => path.toString('latin1');
+    return (path) => {
+        let text = path.toString('utf8');
+        if (rules.foldUnicode)
+            text = text.normalize('NFC');
+        if (rules.foldCase)
+            text = text.toLowerCase();
+        return text;
+    };
+}
+/** No entry under a link or a file entry; folders the zip implies are added (without mode or time). */
+function checkAncestors(byKey, keyOf) {
+    for (const node of [...byKey.values()]) {
+        let end = node.path.indexOf(0x2f);
+        while (end >= 0) {
+            const path = node.path.subarray(0, end);
+            const above = byKey.get(keyOf(path));
+            if (above?.kind === 'symlink')
+                throw refuse(node.display, `lies under '${above.display}', a link entry: it could land outside the target`);
+            if (above?.kind === 'file')
+                throw refuse(node.display, `lies under '${above.display}', a file entry: a file and a folder share a name`);
+            if (!above) {
+                byKey.set(keyOf(path), {
+                    path,
+                    display: escapeControl(path.toString('utf8')),
+                    kind: 'directory',
+                    mode: null,
+                    mtime: null,
+                    size: 0,
+                    entry: null,
+                    depth: plan_segmentsOf(path).length,
+                });
+            }
+            end = node.path.indexOf(0x2f, end + 1);
+        }
+    }
+}
+/** The nodes the filter selects, with the folders above them. */
+function plan_select(byKey, keyOf, filter) {
+    const chosen = new Map();
+    for (const [key, node] of byKey) {
+        if (!filter.selects(node.path.toString('utf8')))
+            continue;
+        chosen.set(key, node);
+        let end = node.path.lastIndexOf(0x2f);
+        while (end > 0) {
+            const above = keyOf(node.path.subarray(0, end));
+            if (chosen.has(above))
+                break;
+            chosen.set(above, byKey.get(above));
+            end = node.path.lastIndexOf(0x2f, end - 1);
+        }
+    }
+    return chosen;
+}
+/**
+ * restic's --include and --exclude for restore: a pattern with a leading `/` is anchored at the
+ * backup's root, any other matches at any depth; a pattern that matches a folder takes all inside it.
+ */
+class PathFilter {
+    include;
+    exclude;
+    constructor(include, exclude) {
+        this.include = include.map(compile);
+        this.exclude = exclude.map(compile);
+    }
+    get restrictsIncludes() {
+        return this.include.length > 0;
+    }
+    /** Whether `path` (relative, `/`-separated) is restored, and so (with --delete) may be deleted. */
+    selects(path) {
+        const parts = path.split('/');
+        const prefixes = parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}`);
+        const hit = (patterns) => patterns.some((m) => prefixes.some((p) => m.match(p)));
+        return (this.include.length === 0 || hit(this.include)) && !hit(this.exclude);
+    }
+}
+function compile(pattern) {
+    const trimmed = pattern.replace(/\/+$/, '');
+    const anchored = trimmed.startsWith('/') ? trimmed : `/**/${trimmed}`;
+    return new esm/* Minimatch */.VR(anchored, { dot: true, nocomment: true, nonegate: true });
+}
+
+;// CONCATENATED MODULE: ./lib/restore/target.js
+// The plan against what the target already holds, file by file, by restic's --overwrite modes: what
+// is created, replaced, left as it is, and (only with --delete, inside the restored paths) deleted.
+// Reads the target; changes nothing. A path the target holds as a link is never written through: it
+// is replaced (or, with `never`, it and what the backup has under it are left alone).
+
+
+
+
+
+
+const OVERWRITE_MODES = ['always', 'if-changed', 'if-newer', 'never'];
+/** Compares the plan with what `target` holds. `target` may be missing (then all is created). */
+async function planAgainstTarget(plan, target, options) {
+    const actions = new Map();
+    const rootAction = 'merge';
+    const parentAction = (node) => {
+        const slash = node.path.lastIndexOf(0x2f);
+        if (slash < 0)
+            return rootAction;
+        return actions.get(plan.byKey.get(plan.keyOf(node.path.subarray(0, slash)))) ?? 'create';
+    };
+    let bytesToWrite = 0;
+    for (const node of plan.nodes) {
+        const above = parentAction(node);
+        let action;
+        if (above === 'create' || above === 'replace')
+            action = 'create';
+        else if (above !== 'merge')
+            action = 'skipped';
+        else
+            action = decide(node, await lstatOrNull(joinRelative(target, node.path)), options);
+        actions.set(node, action);
+        if ((action === 'create' || action === 'replace') && node.kind === 'file')
+            bytesToWrite += node.size;
+    }
+    const deletions = options.delete ? await findDeletions(plan, actions, target, options) : [];
+    return { actions, deletions, bytesToWrite };
+}
+function decide(node, existing, options) {
+    if (!existing)
+        return 'create';
+    const mode = options.overwrite;
+    if (node.kind === 'directory') {
+        if (existing.isDirectory())
+            return 'merge';
+        return mode === 'never' ? 'skipped' : 'replace';
+    }
+    if (existing.isDirectory()) {
+        if (mode === 'never')
+            return 'kept';
+        if (options.delete)
+            return 'replace';
+        throw new BackupError(`'${node.display}' is a folder in the target but a ${node.kind === 'symlink' ? 'link' : 'file'} in the ` +
+            `backup: it is not replaced, as that would delete what the folder holds. Move it away, add --delete, or ` +
+            `restore into another folder. Nothing was written.`);
+    }
+    const sameType = node.kind === 'symlink' ? existing.isSymbolicLink() : existing.isFile();
+    if (mode === 'never')
+        return 'kept';
+    if (!sameType || mode === 'always' || mode === null)
+        return 'replace';
+    const backupSeconds = node.mtime === null ? null : Math.floor(node.mtime.getTime() / 1000);
+    const targetSeconds = Math.floor(existing.mtimeMs / 1000);
+    if (mode === 'if-newer')
+        return backupSeconds !== null && backupSeconds > targetSeconds ? 'replace' : 'kept';
+    // if-changed: restic's shortcut, a file of the same size and modification time is taken as the same.
+    const same = backupSeconds === targetSeconds && (node.kind === 'symlink' || existing.size === node.size);
+    return same && node.kind === 'file' ? 'unchanged' : 'replace';
+}
+/** With --delete: what the target holds inside the restored folders that the backup lacks. */
+async function findDeletions(plan, actions, target, options) {
+    const folders = [Buffer.alloc(0)];
+    for (const node of plan.nodes)
+        if (actions.get(node) === 'merge')
+            folders.push(node.path);
+    const deletions = [];
+    for (const folder of folders) {
+        const names = await (0,promises_.readdir)(joinRelative(target, folder), { encoding: 'buffer' }).catch(() => []);
+        for (const name of names) {
+            const relative = folder.length === 0 ? name : Buffer.concat([folder, Buffer.from('/'), name]);
+            if (folder.length === 0 && name.toString('latin1').startsWith(STAGING_PREFIX))
+                continue;
+            if (plan.byKey.has(plan.keyOf(relative)))
+                continue;
+            const text = relative.toString('utf8');
+            if (!options.restored(text))
+                continue;
+            const stats = await lstatOrNull(joinRelative(target, relative));
+            if (!stats)
+                continue;
+            deletions.push({
+                path: relative,
+                display: escapeControl(text),
+                kind: stats.isSymbolicLink()
+                    ? 'symlink'
+                    : stats.isDirectory()
+                        ? 'directory'
+                        : stats.isFile()
+                            ? 'file'
+                            : 'other',
+            });
+        }
+    }
+    return deletions;
+}
+function joinRelative(root, relative) {
+    if (relative.length === 0)
+        return Buffer.from(root);
+    const native = external_node_path_.sep === '/' ? relative : Buffer.from(relative.toString('utf8').replaceAll('/', external_node_path_.sep));
+    return Buffer.concat([Buffer.from(root + external_node_path_.sep), native]);
+}
+async function lstatOrNull(file) {
+    try {
+        return await (0,promises_.lstat)(file);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return null;
+        throw error;
+    }
+}
+/** How the file system under `folder` compares names: probed with two files, removed at once. */
+async function probeFolding(folder) {
+    const probe = async (written, asked) => {
+        const file = external_node_path_.join(folder, written);
+        await (0,promises_.writeFile)(file, '', { flag: 'wx' });
+        try {
+            return (await lstatOrNull(Buffer.from(external_node_path_.join(folder, asked)))) !== null;
+        }
+        finally {
+            await (0,promises_.unlink)(file);
+        }
+    };
+    return {
+        foldCase: await probe('probe-case-a', 'PROBE-CASE-A'),
+        foldUnicode: await probe('probe-\u00e9', 'probe-e\u0301'),
+    };
+}
+/** Removes a folder the restore made, if it is still empty (a failed restore into a new folder). */
+async function removeIfEmpty(folder) {
+    await (0,promises_.rmdir)(folder).catch(() => undefined);
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
@@ -5406,31 +6247,35 @@ async function wasmWhirlpool() {
 }
 
 ;// CONCATENATED MODULE: ./lib/restore/download.js
-// A backup brought down to a file: a one-use token per try (get_token.cgi, as rclone asks it), a
-// dropped connection resumed with Range, then the size and Whirlpool checked against the listing.
-// A corrupted or short download is fetched again with a new token, then refused.
+// A backup brought down to a file: one token (get_token.cgi) reused for every resume while it lives
+// (5 minutes), a new one only when it has expired or the node refuses it; a dropped connection
+// resumed with Range; never more than the listed size written. Then the size and, when the listing
+// has one, the Whirlpool checked; a corrupted download is fetched again once, then refused.
 
 
 
 
 
-/** Whole downloads tried when the bytes do not match the listing (each after a new token). */
+/** Whole downloads tried when the bytes do not match the listing. */
 const WHOLE_ATTEMPTS = 2;
+/** A token URL lives 5 minutes (1fichier's API page); a little is kept for the request itself. */
+const TOKEN_LIFE_MS = 4.5 * 60_000;
 async function downloadBackup(client, backup, file, options) {
     const { log } = options;
+    const tokens = new TokenKeeper(client, backup, options);
+    const checked = backup.whirlpool === '' ? 'size only' : 'size and Whirlpool';
     for (let whole = 1;; whole++) {
         await (0,promises_.rm)(file, { force: true });
-        await fetchResuming(client, backup, file, options);
+        await fetchResuming(client, tokens, backup, file, options);
         const size = (await (0,promises_.stat)(file)).size;
-        const { whirlpool } = await digestFile(file).result;
         const problem = backup.size >= 0 && size !== backup.size
             ? `${formatBytes(size)} arrived, the listing says ${formatBytes(backup.size)}`
-            : backup.whirlpool !== '' && whirlpool !== backup.whirlpool
-                ? `its Whirlpool ${whirlpool.slice(0, 16)}... is not 1fichier's ${backup.whirlpool.slice(0, 16)}...`
-                : null;
+            : await whirlpoolProblem(file, backup);
         if (!problem) {
-            log.info(`Downloaded ${backup.fileName} (${formatBytes(size)}); size and Whirlpool match 1fichier's`);
-            return;
+            log.info(`Downloaded ${backup.fileName} (${formatBytes(size)}); ${checked === 'size only'
+                ? "its size matches 1fichier's (the listing gives no Whirlpool to compare)"
+                : "size and Whirlpool match 1fichier's"}`);
+            return checked;
         }
         await (0,promises_.rm)(file, { force: true });
         if (whole >= WHOLE_ATTEMPTS) {
@@ -5438,400 +6283,609 @@ async function downloadBackup(client, backup, file, options) {
                 `Run again later.`);
         }
         log.warning(`The download of ${backup.fileName} is corrupted (${problem}); downloading it again with a new token`);
+        tokens.discard();
     }
 }
-async function fetchResuming(client, backup, file, options) {
+async function whirlpoolProblem(file, backup) {
+    if (backup.whirlpool === '')
+        return null;
+    const { whirlpool } = await digestFile(file).result;
+    return whirlpool === backup.whirlpool
+        ? null
+        : `its Whirlpool ${whirlpool.slice(0, 16)}... is not 1fichier's ${backup.whirlpool.slice(0, 16)}...`;
+}
+async function fetchResuming(client, tokens, backup, file, options) {
     let offset = 0;
     for (let attempt = 1;; attempt++) {
-        const token = await tokenFor(client, backup, options);
+        const token = await tokens.get();
         try {
-            await client.transport.download(token, file, offset);
+            await client.transport.download(token, file, offset, backup.size);
             return;
         }
         catch (error) {
-            if (!(error instanceof OneFichierError) || !isRetryable(error.kind) || attempt >= options.retries)
+            if (!(error instanceof OneFichierError))
                 throw error;
+            if (error.kind === 'fatal')
+                throw nodeRefusal(error);
+            if ((!isRetryable(error.kind) && error.kind !== 'token') || attempt >= options.retries)
+                throw error;
+            // A refused token, or a node error that may be the token's: the next try asks a new one.
+            if (error.kind === 'token' || error.httpStatus !== undefined)
+                tokens.discard();
             offset = error.resumeFrom ?? 0;
-            options.log.warning(`${error.message.split('. ')[0]}; resuming from byte ${offset} with a new token (attempt ${attempt + 1} of ` +
+            options.log.warning(`${error.detail}; ${offset > 0 ? `resuming from byte ${offset}` : 'trying again'} (attempt ${attempt + 1} of ` +
                 `${options.retries})`);
         }
     }
 }
-/** A one-use token; 1fichier's refusals of downloads get their own advice. */
-async function tokenFor(client, backup, options) {
-    try {
-        return await client.getDownloadToken(backup.url, { password: options.linkPassword, cdn: options.cdn });
+/** The download URL while it lives; a new one when it has expired or was refused. */
+class TokenKeeper {
+    client;
+    backup;
+    options;
+    token = null;
+    constructor(client, backup, options) {
+        this.client = client;
+        this.backup = backup;
+        this.options = options;
     }
-    catch (error) {
-        if (!(error instanceof OneFichierError))
-            throw error;
-        const code = errorNumber(error.detail);
-        if (code === 913) {
-            throw new BackupError(`1fichier refused the download (${error.detail}): premium downloads through the API are refused from ` +
-                `datacenter addresses, which a GitHub-hosted runner is, unless CDN credit is spent. Use --cdn (the restore ` +
-                `action's cdn: true) on an account with CDN credit, or restore from another machine.`);
-        }
-        if (code === 887) {
-            throw new BackupError(`1fichier refused the download (${error.detail}): the account allows one location at a time. Stop downloads ` +
-                `from other places (or sign out elsewhere) and run again.`);
-        }
-        if (code === 631 && /password/i.test(error.detail)) {
-            throw new BackupError(`1fichier refused the download (${error.detail}): the backup has a download password; set ` +
-                `ONEFICHIER_LINK_PASSWORD (link-password) to it.`);
-        }
-        throw error;
+    async get() {
+        const now = this.options.now ?? Date.now;
+        if (this.token && now() - this.token.at < TOKEN_LIFE_MS)
+            return this.token.url;
+        const url = await this.ask();
+        this.token = { url, at: now() };
+        return url;
     }
-}
-
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: ./node_modules/yauzl/index.js
-var yauzl = __webpack_require__(663);
-;// CONCATENATED MODULE: ./lib/restore/zip-reader.js
-// Reads a backup zip back, through yauzl (a well-kept reader): first the whole central directory,
-// checked for any entry that would land outside the target (absolute names, `..`, a path through a
-// link entry) so that an unsafe zip is refused before anything is written; then each entry's data,
-// inflated and checked against its CRC-32, or for AES entries (WinZip AE-2) against the password
-// check and the authentication code, as restic's `check --read-data` reads every blob.
-
-
-
-
-
-
-const S_IFMT = 0o170000;
-const zip_reader_S_IFLNK = 0o120000;
-const zip_reader_S_IFDIR = 0o040000;
-/** A zip that must not be restored: the message names the entry and why. */
-class UnsafeArchiveError extends BackupError {
-    name = 'UnsafeArchiveError';
-}
-/** A zip whose data does not match its own checksums (or a wrong archive password). */
-class CorruptArchiveError extends BackupError {
-    name = 'CorruptArchiveError';
-}
-class OpenArchive {
-    zip;
-    entries;
-    constructor(zip, entries) {
-        this.zip = zip;
-        this.entries = entries;
+    discard() {
+        this.token = null;
     }
-    /** Opens `file` and checks every name before any data is read. */
-    static async open(file) {
-        let zip;
+    /** 1fichier's refusals of downloads get their own advice. */
+    async ask() {
         try {
-            zip = await new Promise((resolve, reject) => yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, z) => (error ? reject(error) : resolve(z))));
-        }
-        catch (error) {
-            throw new CorruptArchiveError(`The backup is not a readable zip (${error.message}).`);
-        }
-        const entries = [];
-        try {
-            await new Promise((resolve, reject) => {
-                zip.on('entry', (entry) => {
-                    entries.push(describe(entry));
-                    zip.readEntry();
-                });
-                zip.on('end', resolve);
-                zip.on('error', reject);
-                zip.readEntry();
+            return await this.client.getDownloadToken(this.backup.url, {
+                password: this.options.linkPassword,
+                cdn: this.options.cdn,
             });
         }
         catch (error) {
-            zip.close();
-            throw new CorruptArchiveError(`The backup's central directory cannot be read (${error.message}).`);
+            if (!(error instanceof OneFichierError))
+                throw error;
+            throw nodeRefusal(error);
         }
-        try {
-            checkNames(entries);
-        }
-        catch (error) {
-            zip.close();
-            throw error;
-        }
-        return new OpenArchive(zip, entries);
     }
-    close() {
-        this.zip.close();
+}
+const DATACENTER_ADVICE = 'premium downloads through the API are refused from datacenter addresses, which a GitHub-hosted runner is, ' +
+    "unless CDN credit is spent or the account is Premium GOLD. Use --cdn (the restore action's cdn: true) on an " +
+    'account with CDN credit, or restore from another machine.';
+/** A refusal of the download in words a user can act on; other errors as they are. */
+function nodeRefusal(error) {
+    const code = errorNumber(error.detail);
+    const text = error.detail.toLowerCase();
+    if (code === 913 || /residential|professional services|cdn credit/.test(text))
+        return new BackupError(`1fichier refused the download (${error.detail}): ${DATACENTER_ADVICE}`);
+    if (code === 887)
+        return new BackupError(`1fichier refused the download (${error.detail}): the account allows one location at a time, and the lock ` +
+            `did not lift. Stop downloads from other places (or sign out elsewhere) and run again.`);
+    if (code === 611 || /password/.test(text))
+        return new BackupError(`1fichier refused the download (${error.detail}): the backup has a download password; set ` +
+            `ONEFICHIER_LINK_PASSWORD (the restore action's link-password) to it.`);
+    return error;
+}
+
+;// CONCATENATED MODULE: ./lib/restore/fs-failure.js
+// A file-system condition met while restoring, in one line that names the file, the condition and
+// what to do: never "Unexpected failure" for a full disk, a read-only folder or a name too long.
+
+
+
+const fs_failure_ADVICE = {
+    ENOSPC: 'the disk is full: free space there, or restore elsewhere',
+    EDQUOT: 'the disk quota is used up: free space, or restore elsewhere',
+    EFBIG: 'the file is too large for this file system: restore onto another one',
+    EROFS: 'the file system is read-only: restore elsewhere, or mount it writable',
+    EACCES: 'permission denied: run as a user who may write there, or restore elsewhere',
+    EPERM: 'the operation is not permitted: run as a user who may write there, or restore elsewhere',
+    ENAMETOOLONG: 'a name is too long for this file system: restore into a shorter path or onto another file system',
+    EINVAL: 'the file system refuses the name: restore onto another file system (e.g. not FAT or exFAT)',
+    EILSEQ: 'the file system refuses the name (not valid in its encoding): restore onto another file system',
+    EISDIR: 'a folder is there now: the target changed while the restore ran; run it again',
+    ENOTDIR: 'a file is there where a folder was planned: the target changed while the restore ran; run it again',
+    EEXIST: 'something is there now: the target changed while the restore ran; run it again',
+    ENOENT: 'it is gone: the target changed while the restore ran; run it again',
+    ELOOP: 'a link is there where a folder was planned: the target changed while the restore ran; run it again',
+    EMFILE: 'too many open files: raise the limit (ulimit -n) and run again',
+    ENFILE: 'the system has too many open files: run again later',
+    EIO: 'the disk reported an I/O error: check the disk',
+    EBUSY: 'it is busy (in use or a mount point): restore elsewhere',
+    ENOTEMPTY: 'a folder there is not empty: the target changed while the restore ran; run it again',
+    EXDEV: 'it lies on another file system: restore into a folder on one file system',
+};
+/** The error as a one-line restore failure, or undefined when it is no file-system condition. */
+function restoreFailure(error, target, undoNote) {
+    const { code, path: failed } = (error ?? {});
+    if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code))
+        return undefined;
+    const file = typeof failed === 'string' ? where(failed, target) : `'${escapeControl(target)}'`;
+    const advice = fs_failure_ADVICE[code] ?? 'a file-system error';
+    return new BackupError(`Restoring into ${file} failed (${code}): ${advice}. ${undoNote}`);
+}
+function where(failed, target) {
+    const relative = external_node_path_.relative(target, failed);
+    const inside = relative !== '' && !relative.startsWith('..') && !external_node_path_.isAbsolute(relative);
+    // Our own staging folder is not a name the user knows: the target is.
+    const shown = inside && !relative.startsWith('.1fichier-restore.') ? relative : failed;
+    return `'${escapeControl(shown)}'`;
+}
+
+;// CONCATENATED MODULE: ./lib/restore/staging.js
+// The staging folder of a restore, inside its target (so on the target's own file system: every move
+// is a rename that cannot fail with EXDEV), and the journal that makes the restore undoable. Every
+// change to the target is written to the journal before it is made: an original moved aside, a staged
+// entry put in place, then "commit". A failure or a signal undoes the journal backwards; a run killed
+// outright leaves the folder behind, and the next restore into that target undoes it the same way.
+
+
+
+
+
+
+
+
+class Staging {
+    target;
+    root;
+    journal;
+    asideCount = 0;
+    removed = false;
+    lines = [];
+    constructor(
+    /** The target folder, resolved. */
+    target, 
+    /** The staging folder itself. */
+    root) {
+        this.target = target;
+        this.root = root;
+        this.journal = (0,external_node_fs_.openSync)(external_node_path_.join(root, 'journal'), 'a', 0o600);
+    }
+    /** A new staging folder inside `target` (which exists and is a folder). */
+    static async create(target) {
+        const root = external_node_path_.join(target, `${STAGING_PREFIX}${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+        await (0,promises_.mkdir)(root, { mode: 0o700 });
+        const owner = { pid: process.pid, host: external_node_os_.hostname(), started: new Date().toISOString() };
+        await (0,promises_.writeFile)(external_node_path_.join(root, 'owner.json'), JSON.stringify(owner), { mode: 0o600 });
+        await (0,promises_.mkdir)(external_node_path_.join(root, 'new'), { mode: 0o700 });
+        await (0,promises_.mkdir)(external_node_path_.join(root, 'aside'), { mode: 0o700 });
+        return new Staging(target, root);
     }
     /**
-     * The entry's content as it was zipped, checked as it streams: a CRC-32 (or, for AES, the
-     * authentication code) that does not match makes the stream fail at its end.
+     * Staging folders a killed restore left in `target`: each one's journal is undone and the folder
+     * removed. One whose process still runs on this machine is another restore at work: refused.
      */
-    async content(entry, password) {
-        const raw = entry.raw;
-        const encrypted = raw.compressionMethod === AES_METHOD;
-        const stream = await new Promise((resolve, reject) => 
-        // yauzl inflates method 8 itself; an AES entry (method 99) comes raw, to be opened here.
-        this.zip.openReadStream(raw, (encrypted ? { decodeFileData: false } : {}), (error, s) => error ? reject(error) : resolve(s)));
-        if (!encrypted) {
-            if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
-                throw new CorruptArchiveError(`'${entry.displayName}' uses compression method ${raw.compressionMethod}, which this tool does not read.`);
+    static async recoverLeftovers(target, log) {
+        const names = await (0,promises_.readdir)(target).catch(() => []);
+        for (const name of names.filter((n) => n.startsWith(STAGING_PREFIX))) {
+            const root = external_node_path_.join(target, name);
+            const owner = await readOwner(root);
+            if (owner && owner.host === external_node_os_.hostname() && owner.pid !== process.pid && isAlive(owner.pid)) {
+                throw new BackupError(`Another restore into '${target}' is running (process ${owner.pid}, since ${owner.started}): wait for it ` +
+                    `to end, or stop it, then run again.`);
             }
-            return chain(entry.displayName, stream, new CrcCheck(raw.crc32, entry.displayName));
+            const lines = (await (0,promises_.readFile)(external_node_path_.join(root, 'journal'), 'utf8').catch(() => '')).split('\n');
+            const committed = lines.includes('c');
+            if (!committed)
+                await undo(target, root, lines);
+            await (0,promises_.rm)(root, { recursive: true, force: true });
+            log.warning(`A restore into '${target}' was stopped before it ended${owner ? ` (process ${owner.pid})` : ''}; ` +
+                (committed ? 'it had finished its changes, and its staging folder was removed' : 'its changes were undone'));
         }
-        if (password === undefined || password === '') {
-            stream.destroy();
-            throw new CorruptArchiveError(`'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`);
-        }
-        const method = aesMethod(raw);
-        const decrypted = new AesCheck(password, entry.displayName);
-        return method === 8
-            ? chain(entry.displayName, stream, decrypted, (0,external_node_zlib_.createInflateRaw)())
-            : chain(entry.displayName, stream, decrypted);
     }
-}
-/**
- * Pipes `source` through `steps` and returns the last, to which any failure on the way is passed:
- * a bad deflate stream or a short entry is a damaged backup, never an unhandled error.
- */
-function chain(name, source, ...steps) {
-    const last = steps[steps.length - 1];
-    const fail = (error) => {
-        if (last.destroyed)
+    /** Where an entry is staged (`/`-separated relative path). */
+    staged(relative) {
+        return joinRelative(external_node_path_.join(this.root, 'new'), relative);
+    }
+    /** Where an entry goes in the target. */
+    placed(relative) {
+        return joinRelative(this.target, relative);
+    }
+    /** Moves what the target has at `relative` aside (put back if the restore fails, removed if it succeeds). */
+    async moveAside(relative) {
+        const slot = String(this.asideCount++);
+        this.write(`a ${slot} ${relative.toString('base64')}`);
+        await (0,promises_.rename)(this.placed(relative), external_node_path_.join(this.root, 'aside', slot));
+    }
+    /** Puts a staged entry (with everything under it) in place; nothing may be there. */
+    async place(relative) {
+        this.write(`p ${relative.toString('base64')}`);
+        await (0,promises_.rename)(this.staged(relative), this.placed(relative));
+    }
+    /** From here on the restore stands: the originals moved aside are gone with the staging folder. */
+    commit() {
+        this.write('c');
+    }
+    /** Undoes every change, newest first. */
+    async rollback() {
+        await undo(this.target, this.root, this.lines);
+    }
+    /** Removes the staging folder (and so the originals moved aside); safe to call twice. */
+    async remove() {
+        if (this.removed)
             return;
-        source.destroy();
-        last.destroy(error instanceof CorruptArchiveError
-            ? error
-            : new CorruptArchiveError(`'${name}' cannot be read back (${error.message}): the backup is damaged.`));
-    };
-    let from = source;
-    for (const step of steps) {
-        from.on('error', fail);
-        from = from.pipe(step);
+        this.removed = true;
+        (0,external_node_fs_.closeSync)(this.journal);
+        await (0,promises_.rm)(this.root, { recursive: true, force: true });
     }
-    return last;
+    write(line) {
+        this.lines.push(line);
+        (0,external_node_fs_.writeSync)(this.journal, `${line}\n`);
+    }
 }
-function describe(entry) {
-    const name = Buffer.from(entry.fileName);
-    const utf8 = (entry.generalPurposeBitFlag & 0x800) !== 0;
-    const displayName = utf8 ? name.toString('utf8') : name.toString('latin1');
-    const unixMode = entry.versionMadeBy >> 8 === 3 ? (entry.externalFileAttributes >>> 16) & 0xffff : 0;
-    const type = unixMode & S_IFMT;
-    const isDir = type === zip_reader_S_IFDIR || name[name.length - 1] === 0x2f;
-    const kind = type === zip_reader_S_IFLNK ? 'symlink' : isDir ? 'directory' : 'file';
-    const trimmed = isDir && name[name.length - 1] === 0x2f ? name.subarray(0, name.length - 1) : name;
-    return {
-        name: trimmed,
-        displayName: displayName.replace(/\/$/, ''),
-        kind,
-        mode: unixMode ? unixMode & 0o7777 : null,
-        size: entry.uncompressedSize,
-        raw: entry,
-    };
-}
-/** Any entry that would land outside the target refuses the whole zip: nothing is written. */
-function checkNames(entries) {
-    const links = new Set();
-    for (const entry of entries)
-        if (entry.kind === 'symlink')
-            links.add(entry.name.toString('latin1'));
-    for (const entry of entries) {
-        const why = unsafeName(entry.name);
-        if (why)
-            throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' that ${why}; the zip is refused as a whole and nothing was ` +
-                `written.`);
-        const segments = entry.name.toString('latin1').split('/');
-        for (let i = 1; i < segments.length; i++) {
-            if (links.has(segments.slice(0, i).join('/'))) {
-                throw new UnsafeArchiveError(`The backup has an entry '${entry.displayName}' under '${segments.slice(0, i).join('/')}', which is a ` +
-                    `symbolic link in the zip: it could land outside the target. The zip is refused as a whole and nothing ` +
-                    `was written.`);
+/** Undoes a journal's lines, newest first: what was put in place goes back, what was moved aside returns. */
+async function undo(target, root, lines) {
+    for (const line of [...lines].reverse()) {
+        const [op, a, b] = line.split(' ');
+        if (op === 'p' && a) {
+            const relative = Buffer.from(a, 'base64');
+            const placed = joinRelative(target, relative);
+            if (await staging_exists(placed)) {
+                await (0,promises_.rename)(placed, joinRelative(external_node_path_.join(root, 'new'), relative)).catch(() => (0,promises_.rm)(placed, { recursive: true, force: true }));
             }
         }
-    }
-}
-function unsafeName(name) {
-    const text = name.toString('latin1');
-    if (text === '')
-        return 'has an empty name';
-    if (text.includes('\0'))
-        return 'has a NUL byte in its name';
-    if (text.startsWith('/') || /^[A-Za-z]:/.test(text))
-        return 'is an absolute path';
-    if (text.includes('\\'))
-        return 'has a backslash in its name (a Windows path)';
-    const segments = text.split('/');
-    if (segments.some((s) => s === '..'))
-        return "goes up with '..'";
-    if (segments.some((s) => s === '' || s === '.'))
-        return 'has an empty or "." path segment';
-    return null;
-}
-/** The compression method inside an AES entry, from its 0x9901 extra field. */
-function aesMethod(entry) {
-    const field = entry.extraFields.find((f) => f.id === 0x9901);
-    if (!field || field.data.length < 7)
-        throw new CorruptArchiveError('An encrypted entry has no AES extra field (0x9901).');
-    return field.data.readUInt16LE(5);
-}
-/** Passes the data through; fails at the end when its CRC-32 is not the entry's. */
-class CrcCheck extends external_node_stream_.Transform {
-    expected;
-    name;
-    crc = 0;
-    constructor(expected, name) {
-        super();
-        this.expected = expected;
-        this.name = name;
-    }
-    _transform(chunk, _encoding, callback) {
-        this.crc = (0,external_node_zlib_.crc32)(chunk, this.crc);
-        callback(null, chunk);
-    }
-    _flush(callback) {
-        if (this.crc >>> 0 === this.expected >>> 0)
-            callback();
-        else
-            callback(new CorruptArchiveError(`'${this.name}' fails its CRC-32 check: the backup is damaged.`));
-    }
-}
-/** WinZip AE-2: decrypted as it streams; a wrong password or authentication code fails it. */
-class AesCheck extends external_node_stream_.Transform {
-    name;
-    reader;
-    constructor(password, name) {
-        super();
-        this.name = name;
-        this.reader = new AesEntryReader(password);
-    }
-    _transform(chunk, _encoding, callback) {
-        this.reader.read(chunk).then((plain) => callback(null, plain.length > 0 ? plain : undefined), (error) => callback(error instanceof AesPasswordError
-            ? new CorruptArchiveError(`'${this.name}' does not open with this archive password (its password check differs).`)
-            : error));
-    }
-    _flush(callback) {
-        const problem = this.reader.finish();
-        if (!problem) {
-            callback();
-            return;
+        else if (op === 'a' && a && b) {
+            const aside = external_node_path_.join(root, 'aside', a);
+            if (await staging_exists(aside))
+                await (0,promises_.rename)(aside, joinRelative(target, Buffer.from(b, 'base64')));
         }
-        callback(new CorruptArchiveError(problem === 'cut short'
-            ? `'${this.name}' is cut short: the backup is damaged.`
-            : `'${this.name}' fails its AES authentication code: the backup is damaged or was changed.`));
     }
 }
-/** Reads one entry to its end (checking it) without keeping the bytes. */
-async function drainChecked(stream) {
-    await (0,external_node_stream_promises_.pipeline)(stream, new external_node_stream_.Writable({
-        write: (_chunk, _encoding, done) => done(),
-    }));
+const staging_exists = (file) => (0,promises_.lstat)(file).then(() => true, () => false);
+async function readOwner(root) {
+    try {
+        const owner = JSON.parse(await (0,promises_.readFile)(external_node_path_.join(root, 'owner.json'), 'utf8'));
+        return typeof owner.pid === 'number' && typeof owner.host === 'string'
+            ? { pid: owner.pid, host: owner.host, started: String(owner.started) }
+            : null;
+    }
+    catch {
+        return null;
+    }
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/restore/extract.js
-// A checked zip written out: contents, Unix modes, symbolic links (as links) and directories, first
-// into a folder beside the target, then moved into place, so that a failed restore leaves nothing
-// in the target. Every entry is checked (CRC-32 or AES code) as it is written.
+// A checked zip written into its target, held to tar's and restic's standard: the whole zip planned
+// before a byte is written (plan.ts), compared with what the target holds (target.ts), written into
+// a staging folder inside the target with files created exclusively and never through a link, links
+// last, then moved into place through a journal (staging.ts) that undoes every change when anything
+// fails or a signal comes. Folders get their modes and times last, deepest first.
 
 
 
 
 
 
-/** Refuses a non-empty target without overwrite, before anything is downloaded or written. */
-async function checkTarget(target, overwrite) {
-    const entries = await (0,promises_.readdir)(target).catch((error) => {
-        const code = error.code;
-        if (code === 'ENOENT')
-            return [];
-        if (code === 'ENOTDIR')
-            throw new BackupError(`'${target}' is a file, not a folder: give another --to.`);
-        throw error;
-    });
-    if (entries.length > 0 && !overwrite) {
-        throw new BackupError(`'${target}' is not empty: restore into an empty or new folder, or add --overwrite to replace what the backup ` +
-            `holds there.`);
-    }
-}
-async function extractInto(archive, target, options) {
-    const parent = external_node_path_.dirname(external_node_path_.resolve(target));
-    await (0,promises_.mkdir)(parent, { recursive: true });
-    const staging = await (0,promises_.mkdtemp)(external_node_path_.join(parent, `.${external_node_path_.basename(target)}.restore-`));
-    try {
-        const result = await writeAll(archive, staging, options.password);
-        await moveIntoPlace(staging, target, options.overwrite);
-        return result;
-    }
-    finally {
-        await (0,promises_.rm)(staging, { recursive: true, force: true });
-    }
-}
-/** Checks every entry without writing anything (restic's check --read-data). */
-async function checkAll(archive, password) {
-    let fileCount = 0;
-    let bytes = 0;
+
+
+
+
+/** Checks every entry without writing anything (restic's check --read-data), after the same plan as a restore. */
+async function checkAll(archive, password, signal) {
+    const plan = planArchive(archive.entries, defaultRules(null, false));
+    requirePassword(archive.entries, password);
     for (const entry of archive.entries) {
+        signal?.throwIfAborted();
         if (entry.kind === 'directory')
             continue;
         await drainChecked(await archive.content(entry, password));
-        fileCount++;
-        bytes += entry.size;
     }
-    return { fileCount, bytes };
+    return { plan };
 }
-async function writeAll(archive, root, password) {
-    const rootBytes = Buffer.from(root + external_node_path_.sep);
-    const at = (name) => Buffer.concat([rootBytes, name]);
-    const directories = [];
-    let fileCount = 0;
-    let bytes = 0;
-    for (const entry of archive.entries) {
-        const where = at(entry.name);
-        await (0,promises_.mkdir)(parentOf(where), { recursive: true });
-        if (entry.kind === 'directory') {
-            await (0,promises_.mkdir)(where, { recursive: true });
-            directories.push({ where, mode: entry.mode });
-            continue;
-        }
-        const content = await archive.content(entry, password);
-        if (entry.kind === 'symlink') {
-            const chunks = [];
-            for await (const chunk of content)
-                chunks.push(chunk);
-            await (0,promises_.symlink)(Buffer.concat(chunks).toString('utf8'), where);
-        }
-        else {
-            await (0,external_node_stream_promises_.pipeline)(content, (0,external_node_fs_.createWriteStream)(where, { mode: 0o600 }));
-            if (entry.mode !== null)
-                await (0,promises_.chmod)(where, entry.mode);
-            bytes += entry.size;
-        }
-        fileCount++;
+/** The folder a restore writes into: checked before anything is downloaded. */
+async function checkTarget(to, overwrite) {
+    let stats;
+    try {
+        stats = await (0,promises_.lstat)(to);
     }
-    // Directories last, deepest first: a read-only one must not stop what goes inside it.
-    for (const { where, mode } of directories.reverse())
-        if (mode !== null)
-            await (0,promises_.chmod)(where, mode);
-    return { fileCount, bytes };
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return;
+        throw restoreFailure(error, to, 'Nothing was written.') ?? error;
+    }
+    if (stats.isSymbolicLink())
+        stats = await (0,promises_.lstat)(await (0,promises_.realpath)(to));
+    if (!stats.isDirectory())
+        throw new BackupError(`'${escapeControl(to)}' is a file, not a folder: give another --to.`);
+    const names = (await (0,promises_.readdir)(to)).filter((n) => !n.startsWith(STAGING_PREFIX));
+    if (names.length > 0 && overwrite === null) {
+        throw new BackupError(`'${escapeControl(to)}' is not empty: restore into an empty or new folder, or choose what happens to files ` +
+            `that are there with --overwrite always|if-changed|if-newer|never (files the backup lacks are kept).`);
+    }
 }
-function parentOf(file) {
-    const slash = file.lastIndexOf(0x2f);
-    return file.subarray(0, slash);
+async function restoreInto(archive, to, options) {
+    requirePassword(archive.entries, options.password);
+    const filter = options.include.length > 0 || options.exclude.length > 0 ? new PathFilter(options.include, options.exclude) : null;
+    const existing = await (0,promises_.lstat)(to).then(() => true, () => false);
+    if (options.dryRun) {
+        const target = existing ? await (0,promises_.realpath)(to) : external_node_path_.resolve(to);
+        const plan = planArchive(archive.entries, defaultRules(filter, options.keepSpecialBits));
+        return report(plan, await planAgainstTarget(plan, target, targetOptions(options, filter)), true);
+    }
+    const made = existing ? null : await makeTarget(to);
+    const target = await (0,promises_.realpath)(to);
+    let staging = null;
+    try {
+        if (!made)
+            await Staging.recoverLeftovers(target, options.log);
+        staging = await Staging.create(target);
+        const folding = await probeFolding(staging.root);
+        const rules = { ...defaultRules(filter, options.keepSpecialBits), ...folding };
+        const plan = planArchive(archive.entries, rules);
+        const changes = await planAgainstTarget(plan, target, targetOptions(options, filter));
+        await checkRoom(target, changes, plan);
+        await writeStaged(archive, plan, changes.actions, staging, options);
+        await placeAll(plan, changes, staging, options.signal);
+        staging.commit();
+        await setFolderTimes(plan, changes.actions, staging, options.log);
+        return report(plan, changes, false);
+    }
+    catch (error) {
+        const undone = await undoAll(staging, made, target, options.log);
+        throw restoreFailure(error, target, undone) ?? error;
+    }
+    finally {
+        await staging?.remove();
+    }
 }
-/** A new or empty target takes the staging folder whole; with overwrite, each top-level entry replaces its namesake. */
-async function moveIntoPlace(staging, target, overwrite) {
-    const existing = await (0,promises_.readdir)(target).catch(() => null);
-    if (existing === null || existing.length === 0) {
-        if (existing !== null)
-            await (0,promises_.rm)(target, { recursive: true, force: true });
-        await (0,promises_.rename)(staging, target);
-        await (0,promises_.mkdir)(staging); // the caller removes it
+function targetOptions(options, filter) {
+    return {
+        overwrite: options.overwrite,
+        delete: options.delete,
+        restored: (relative) => filter?.selects(relative) ?? true,
+    };
+}
+/** The rules of this machine's OS; case folding as macOS and Windows do by default, until probed. */
+function defaultRules(filter, keepSpecialBits) {
+    const folds = process.platform === 'darwin' || process.platform === 'win32';
+    return {
+        platform: process.platform,
+        foldCase: folds,
+        foldUnicode: process.platform === 'darwin',
+        filter,
+        keepSpecialBits,
+    };
+}
+function requirePassword(entries, password) {
+    if (password)
         return;
+    const encrypted = entries.find((e) => e.aesKeyBytes !== null);
+    if (encrypted)
+        throw encryptedWithoutPassword(encrypted);
+}
+/** A new target folder (and the folders above it), with the default mode; returns the topmost one made. */
+async function makeTarget(to) {
+    try {
+        return (await (0,promises_.mkdir)(to, { recursive: true })) ?? external_node_path_.resolve(to);
     }
-    if (!overwrite)
-        throw new BackupError(`'${target}' is not empty (it changed during the restore); nothing was written there.`);
-    for (const name of await (0,promises_.readdir)(staging, { encoding: 'buffer' })) {
-        const from = Buffer.concat([Buffer.from(staging + external_node_path_.sep), name]);
-        const to = Buffer.concat([Buffer.from(target + external_node_path_.sep), name]);
-        if (await (0,promises_.lstat)(to).catch(() => null))
-            await (0,promises_.rm)(to, { recursive: true, force: true });
-        await (0,promises_.rename)(from, to);
+    catch (error) {
+        throw restoreFailure(error, external_node_path_.resolve(to), 'Nothing was written.') ?? error;
     }
+}
+async function checkRoom(target, changes, plan) {
+    const stats = await (0,promises_.statfs)(target);
+    const free = stats.bavail * stats.bsize;
+    // A block per file and folder on top of the data: what small files really take.
+    const needed = changes.bytesToWrite + (plan.files + plan.directories + plan.links) * stats.bsize;
+    if (needed > free) {
+        throw new BackupError(`The restore needs about ${formatBytes(needed)} in '${escapeControl(target)}', whose file system has ` +
+            `${formatBytes(free)} free: free space there, or restore elsewhere. Nothing was written.`);
+    }
+}
+/** Every entry to create or replace, into the staging folder: files first, then links. */
+async function writeStaged(archive, plan, actions, staging, options) {
+    const writes = plan.nodes.filter((n) => actions.get(n) === 'create' || actions.get(n) === 'replace');
+    const made = new Set();
+    const folder = async (relative) => {
+        const key = relative.toString('latin1');
+        if (made.has(key))
+            return;
+        await (0,promises_.mkdir)(staging.staged(relative), { recursive: true, mode: 0o700 });
+        made.add(key);
+    };
+    const parentOf = (relative) => relative.subarray(0, Math.max(0, relative.lastIndexOf(0x2f)));
+    for (const node of writes) {
+        options.signal?.throwIfAborted();
+        if (node.kind === 'directory')
+            await folder(node.path);
+        else if (node.kind === 'file') {
+            await folder(parentOf(node.path));
+            await writeFile(archive, node, staging.staged(node.path), options);
+        }
+    }
+    const folders = new Set(plan.nodes.filter((n) => n.kind === 'directory').map((n) => plan.keyOf(n.path)));
+    for (const node of writes) {
+        options.signal?.throwIfAborted();
+        if (node.kind !== 'symlink')
+            continue;
+        await folder(parentOf(node.path));
+        const target = await readLinkTarget(archive, node, options.password);
+        const staged = staging.staged(node.path);
+        await (0,promises_.symlink)(target, staged, pointsAtFolder(node.path, target, folders, plan) ? 'dir' : 'file');
+        if (node.mtime)
+            await (0,promises_.lutimes)(staged, node.mtime, node.mtime);
+    }
+}
+/** Created exclusively, never through a link; mode and time set on the open file, after its data. */
+async function writeFile(archive, node, where, options) {
+    const flags = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
+    const handle = await (0,promises_.open)(where, flags, 0o600);
+    try {
+        const content = await archive.content(node.entry, options.password);
+        try {
+            for await (const chunk of content) {
+                options.signal?.throwIfAborted();
+                await handle.write(chunk);
+            }
+        }
+        finally {
+            content.destroy();
+        }
+        await handle.chmod(node.mode ?? 0o644);
+        if (node.mtime)
+            await handle.utimes(node.mtime, node.mtime);
+    }
+    finally {
+        await handle.close();
+    }
+}
+const MAX_LINK_TARGET = 4096;
+async function readLinkTarget(archive, node, password) {
+    const chunks = [];
+    let length = 0;
+    for await (const chunk of await archive.content(node.entry, password)) {
+        chunks.push(chunk);
+        length += chunk.length;
+        if (length > MAX_LINK_TARGET)
+            throw new BackupError(`The backup's link '${node.display}' has a target longer than ${MAX_LINK_TARGET} bytes.`);
+    }
+    const target = Buffer.concat(chunks).toString('utf8');
+    if (target === '' || target.includes('\0'))
+        throw new BackupError(`The backup's link '${node.display}' has an empty target or a NUL byte in it.`);
+    return target;
+}
+/** Windows makes folder links and file links apart: a link to a folder of the backup is a folder link. */
+function pointsAtFolder(link, target, folders, plan) {
+    if (external_node_path_.posix.isAbsolute(target))
+        return false;
+    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(link.toString('utf8')), target));
+    return folders.has(plan.keyOf(Buffer.from(resolved)));
+}
+/**
+ * Into the target: each replaced original moved aside, then each topmost staged entry put in place
+ * (one rename for a whole new folder), links last; with --delete, what the backup lacks moved aside.
+ */
+async function placeAll(plan, changes, staging, signal) {
+    const { actions } = changes;
+    const topmost = plan.nodes.filter((node) => {
+        const action = actions.get(node);
+        if (action !== 'create' && action !== 'replace')
+            return false;
+        const slash = node.path.lastIndexOf(0x2f);
+        return slash < 0 || actions.get(plan.byKey.get(plan.keyOf(node.path.subarray(0, slash)))) === 'merge';
+    });
+    const ordered = [...topmost.filter((n) => n.kind !== 'symlink'), ...topmost.filter((n) => n.kind === 'symlink')];
+    for (const node of ordered) {
+        signal?.throwIfAborted();
+        if (actions.get(node) === 'replace')
+            await staging.moveAside(node.path);
+        await staging.place(node.path);
+    }
+    for (const deletion of changes.deletions) {
+        signal?.throwIfAborted();
+        await staging.moveAside(deletion.path);
+    }
+}
+/** Folders the restore made get their modes and times last, deepest first (a read-only one held its content). */
+async function setFolderTimes(plan, actions, staging, log) {
+    const folders = plan.nodes
+        .filter((n) => n.kind === 'directory' && (actions.get(n) === 'create' || actions.get(n) === 'replace'))
+        .sort((a, b) => b.depth - a.depth);
+    for (const node of folders) {
+        const where = joinRelative(staging.target, node.path);
+        try {
+            if (node.mode !== null)
+                await (0,promises_.chmod)(where, node.mode);
+            if (node.mtime)
+                await (0,promises_.utimes)(where, node.mtime, node.mtime);
+        }
+        catch (error) {
+            // The content is in place: a folder whose mode cannot be set is said, not undone (as tar does).
+            log.warning(`Could not set the mode or time of '${node.display}': ${error.message}`);
+        }
+    }
+}
+/** Undoes what the journal holds; returns what to tell the user about the target. */
+async function undoAll(staging, made, target, log) {
+    try {
+        await staging?.rollback();
+    }
+    catch (error) {
+        log.error(`Undoing the restore failed: ${error.message}`);
+        return (`Undoing it failed too: the originals it had moved are in '${escapeControl(staging?.root ?? target)}/aside'; ` +
+            `they were left there.`);
+    }
+    if (made) {
+        await staging?.remove();
+        await removeEmptyUpTo(target, made);
+        return 'Nothing was written.';
+    }
+    return 'The target was left as it was.';
+}
+/** Removes the folders a failed restore made, from the target up to the topmost one it made. */
+async function removeEmptyUpTo(target, topmost) {
+    let folder = target;
+    for (;;) {
+        await removeIfEmpty(folder);
+        if (folder === topmost || external_node_path_.dirname(folder) === folder || !folder.startsWith(topmost))
+            return;
+        folder = external_node_path_.dirname(folder);
+    }
+}
+function report(plan, changes, dryRun) {
+    const out = {
+        files: 0,
+        directories: 0,
+        links: 0,
+        bytes: 0,
+        created: 0,
+        replaced: 0,
+        unchanged: 0,
+        kept: 0,
+        deleted: changes.deletions.length,
+        changes: [],
+    };
+    for (const node of plan.nodes) {
+        const action = changes.actions.get(node);
+        if (action === 'create')
+            out.created++;
+        else if (action === 'replace')
+            out.replaced++;
+        else if (action === 'unchanged')
+            out.unchanged++;
+        else if (action === 'kept' || action === 'skipped')
+            out.kept++;
+        if (action === 'create' || action === 'replace') {
+            if (node.kind === 'file') {
+                out.files++;
+                out.bytes += node.size;
+            }
+            else if (node.kind === 'directory')
+                out.directories++;
+            else
+                out.links++;
+        }
+        if (dryRun && action !== 'merge') {
+            const shown = action === 'skipped' || action === 'kept' ? 'keep' : action;
+            out.changes.push({ path: node.display, action: shown });
+        }
+    }
+    if (dryRun)
+        for (const d of changes.deletions)
+            out.changes.push({ path: d.display, action: 'delete' });
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./lib/restore/series.js
 // The series as the commands that read it back see it: the destination folder looked up (never
 // created), listed once, and its backups newest first with what 1fichier says of each.
+
 
 
 
@@ -5858,13 +6912,22 @@ async function readSeries(client, folder, prefix, log) {
         return { ...b, size: toNumber(item?.size) ?? -1, whirlpool: checksum };
     })
         .sort((a, b) => b.time.getTime() - a.time.getTime() || (a.fileName < b.fileName ? 1 : -1));
-    return { folderId: resolved.id, listing, backups };
+    const complete = !listingMayBeIncomplete(listing);
+    if (!complete) {
+        log.warning(`The listing of '${folder.join('/') || '/'}' has ${listing.length} files and may be incomplete (1fichier ` +
+            `returns at most 5,000, or it counted more than it listed): newer backups may be missing from it`);
+    }
+    return { folderId: resolved.id, listing, backups, complete };
 }
 /** `latest` (the newest not dated in the future), `all`, or one file name. */
 function chooseBackups(series, choice, now, where) {
     if (choice === 'all')
         return series.backups;
     if (choice === 'latest') {
+        if (!series.complete) {
+            throw new BackupError(`The listing of ${where} may be incomplete, so the newest backup cannot be known: name one with --backup ` +
+                `FILE-NAME (see 'list'), or move other files out of the folder.`);
+        }
         const latest = series.backups.find((b) => b.time.getTime() <= now.getTime());
         return latest ? [latest] : [];
     }
@@ -5909,7 +6972,7 @@ async function withClient(ctx, body) {
         await transport.close();
     }
 }
-const where = (config) => `'${config.folder.join('/') || '/'}' (series ${config.namePrefix})`;
+const commands_where = (config) => `'${config.folder.join('/') || '/'}' (series ${config.namePrefix})`;
 /** `list`: the series, newest first; with keep-* rules, which rule keeps each. */
 async function listCommand(ctx) {
     return withClient(ctx, async (client) => {
@@ -5946,13 +7009,15 @@ async function pruneCommand(ctx) {
         }));
     });
 }
-/** `check`: download and verify Whirlpool and every entry; extract nothing. */
+/** `check`: download and verify every backup chosen, each reported even after another failed; extract nothing. */
 async function checkCommand(ctx) {
     return withClient(ctx, async (client) => {
         const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
-        const chosen = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config));
+        const chosen = chooseBackups(series, ctx.config.backup, ctx.now, commands_where(ctx.config));
         if (chosen.length === 0)
-            throw new BackupError(`The series has no backup in ${where(ctx.config)}.`);
+            throw new NoBackupError(`The series has no backup in ${commands_where(ctx.config)}.`);
+        if (ctx.config.cdn)
+            ctx.log.info('--cdn: each download spends CDN credit of the account');
         const results = [];
         for (const backup of chosen) {
             ctx.signal?.throwIfAborted();
@@ -5964,50 +7029,91 @@ async function checkCommand(ctx) {
 async function checkOne(client, ctx, backup) {
     const base = { 'file-name': backup.fileName, url: backup.url };
     try {
-        const count = await withDownload(client, ctx, backup, async (archive) => (await checkAll(archive, ctx.config.archivePassword || undefined)).fileCount);
-        ctx.log.info(`${backup.fileName}: Whirlpool and all ${count} entries check out`);
-        return { ...base, ok: true, 'file-count': count };
+        const { count, checked } = await withDownload(client, ctx, backup, async (archive, downloadCheck) => {
+            const { plan } = await checkAll(archive, ctx.config.archivePassword || undefined, ctx.signal);
+            return { count: plan.files + plan.links, checked: `${downloadCheck}, then every entry's ${entryCheck(archive)}` };
+        });
+        ctx.log.info(`${backup.fileName}: sound (${checked}; ${count} files and links)`);
+        return { ...base, ok: true, 'file-count': count, checked };
     }
     catch (error) {
-        if (!(error instanceof BackupError))
+        // A cancel stops the whole check; any other failure is this backup's, and the next one is checked.
+        if (ctx.signal?.aborted)
             throw error;
-        ctx.log.error(`${backup.fileName}: ${error.message}`);
-        return { ...base, ok: false, problem: error.message };
+        const problem = messageOf(error);
+        ctx.log.error(`${backup.fileName}: ${problem}`);
+        return { ...base, ok: false, problem };
     }
 }
-/** `restore`: one backup into `target`, checked whole before it is moved into place. */
-async function restoreCommand(ctx, target, overwrite) {
-    await checkTarget(target, overwrite);
+const entryCheck = (archive) => archive.entries.some((e) => e.aesKeyBytes !== null) ? 'CRC-32 or AES authentication code' : 'CRC-32';
+/** The series has no backup to restore or check. */
+class NoBackupError extends BackupError {
+    name = 'NoBackupError';
+}
+/** `restore`: one backup into `to`, planned whole and written through a journal that a failure undoes. */
+async function restoreCommand(ctx, request) {
+    await checkTarget(request.to, request.overwrite);
     return withClient(ctx, async (client) => {
         const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
-        const [backup] = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config));
+        const [backup] = chooseBackups(series, ctx.config.backup, ctx.now, commands_where(ctx.config));
         if (!backup)
             return null;
-        const extracted = await ctx.log.group(`Restore ${backup.fileName}`, () => withDownload(client, ctx, backup, (archive) => extractInto(archive, target, { password: ctx.config.archivePassword || undefined, overwrite })));
-        ctx.log.info(`Restored ${extracted.fileCount} files of ${backup.fileName} into ${target}`);
-        return {
-            'file-name': backup.fileName,
-            url: backup.url,
-            size: backup.size,
-            'file-count': extracted.fileCount,
-            path: target,
-        };
+        const verb = request.dryRun ? 'Restore (dry run)' : 'Restore';
+        return ctx.log.group(`${verb} ${backup.fileName}`, () => withDownload(client, ctx, backup, async (archive, downloadCheck) => {
+            const report = await restoreInto(archive, request.to, {
+                password: ctx.config.archivePassword || undefined,
+                overwrite: request.overwrite,
+                delete: request.delete,
+                dryRun: request.dryRun,
+                include: request.include,
+                exclude: request.exclude,
+                keepSpecialBits: request.keepSpecialBits,
+                log: ctx.log,
+                signal: ctx.signal,
+            });
+            const count = report.files + report.links + report.directories;
+            ctx.log.info(request.dryRun
+                ? `Dry run: would create ${report.created}, replace ${report.replaced}, delete ${report.deleted}, leave ` +
+                    `${report.kept + report.unchanged} as they are`
+                : `Restored ${backup.fileName} into ${request.to}: ${report.created} created, ` +
+                    `${report.replaced} replaced, ${report.deleted} deleted, ` +
+                    `${report.kept + report.unchanged} left as they were`);
+            const restored = {
+                'file-name': backup.fileName,
+                url: backup.url,
+                size: backup.size,
+                time: backup.time.toISOString(),
+                'file-count': count,
+                path: request.to,
+                checked: `${downloadCheck}, then every entry's ${entryCheck(archive)}`,
+                'dry-run': request.dryRun,
+                created: report.created,
+                replaced: report.replaced,
+                unchanged: report.unchanged,
+                kept: report.kept,
+                deleted: report.deleted,
+            };
+            if (request.dryRun)
+                restored.changes = report.changes;
+            return restored;
+        }));
     });
 }
 /** Downloads a backup to a temporary file, checks it, opens it, and always removes it after. */
 async function withDownload(client, ctx, backup, body) {
     const dir = await (0,promises_.mkdtemp)(external_node_path_.join(ctx.tempDir ?? external_node_os_.tmpdir(), '1fichier-restore-'));
     try {
-        const file = external_node_path_.join(dir, backup.fileName);
-        await downloadBackup(client, backup, file, {
+        const file = external_node_path_.join(dir, 'backup.zip');
+        const checked = await downloadBackup(client, backup, file, {
             linkPassword: ctx.config.linkPassword,
             cdn: ctx.config.cdn,
             retries: ctx.config.retries,
             log: ctx.log,
         });
+        ctx.signal?.throwIfAborted();
         const archive = await OpenArchive.open(file);
         try {
-            return await body(archive);
+            return await body(archive, checked);
         }
         finally {
             archive.close();
@@ -6028,18 +7134,29 @@ async function withDownload(client, ctx, backup, body) {
 
 
 
+
 const REPOSITORY_COMMANDS = ['list', 'prune', 'check', 'restore'];
 const REPOSITORY_HELP = `Commands that read the series back (the same key, folder and name prefix as backups):
 
   list    --folder F --name-prefix P [--keep-... N] [--json]
           the series, newest first: name, time (UTC, from the name), size, link; with keep-* rules,
           which rule keeps each
-  restore --folder F --name-prefix P [--backup latest|FILE-NAME] --to DIR [--overwrite] [--cdn]
-          downloads the backup, checks its size and Whirlpool, refuses a zip with any entry that would
-          land outside DIR, checks every entry, and extracts contents, modes, links and folders; DIR
-          must be empty unless --overwrite; AES zips need ONEFICHIER_ARCHIVE_PASSWORD
+  restore --folder F --name-prefix P [--backup latest|FILE-NAME] --to DIR [--cdn]
+          [--overwrite always|if-changed|if-newer|never] [--delete] [--dry-run]
+          [--include PATTERN...] [--exclude PATTERN...] [--keep-special-bits]
+          downloads the backup, checks its size and Whirlpool, plans the whole zip (refused as a whole
+          if any entry would land outside DIR, through a link, or on another entry), checks every
+          entry, and writes contents, modes, modification times, links (last) and folders through a
+          staging folder inside DIR that is undone on any failure or signal. DIR must be empty or new
+          unless --overwrite says what happens to files already there (always; if-changed: unless the
+          same size and time; if-newer: if the backup's is newer; never). Files the backup lacks are
+          kept, unless --delete (inside the restored paths only). --dry-run lists what would be
+          created, replaced and deleted. --include/--exclude restore part (restic's patterns: a
+          leading / anchors at the root). Setuid, setgid and sticky bits are dropped unless
+          --keep-special-bits. AES zips need ONEFICHIER_ARCHIVE_PASSWORD
   check   --folder F --name-prefix P [--backup latest|all|FILE-NAME] [--cdn]
-          downloads and verifies Whirlpool and every entry, extracts nothing; exit 1 on any mismatch
+          downloads, verifies size and Whirlpool, runs restore's plan and reads every entry; extracts
+          nothing; with all, reports every backup; exit 1 when any is damaged
   prune   --folder F --name-prefix P --keep-... N [--dry-run]
           retention alone, no upload (restic's forget), with the same plan and safety as after a backup
 
@@ -6060,9 +7177,11 @@ const repository_VALUE_FLAGS = [
     'retries',
     'stall-timeout-seconds',
     'key-file',
+    'overwrite',
     ...KEEP_FLAGS,
 ];
-const repository_SWITCHES = ['overwrite', 'cdn', 'json', 'verbose', 'dry-run', 'quiet'];
+const LIST_FLAGS = ['include', 'exclude'];
+const repository_SWITCHES = ['cdn', 'json', 'verbose', 'dry-run', 'quiet', 'delete', 'keep-special-bits'];
 /** What every command takes; each adds its own flags. */
 const COMMON = [
     'folder',
@@ -6079,15 +7198,30 @@ const ALLOWED = {
     list: new Set([...COMMON, ...KEEP_FLAGS]),
     prune: new Set([...COMMON, ...KEEP_FLAGS, 'dry-run']),
     check: new Set([...COMMON, 'backup', 'cdn']),
-    restore: new Set([...COMMON, 'backup', 'to', 'overwrite', 'cdn']),
+    restore: new Set([
+        ...COMMON,
+        'backup',
+        'to',
+        'overwrite',
+        'cdn',
+        'delete',
+        'dry-run',
+        'include',
+        'exclude',
+        'keep-special-bits',
+    ]),
 };
 function parseRepositoryArgs(command, argv) {
     const options = {};
     for (const flag of repository_VALUE_FLAGS)
         options[flag] = { type: 'string' };
+    for (const flag of LIST_FLAGS)
+        options[flag] = { type: 'string', multiple: true };
     for (const flag of repository_SWITCHES)
         options[flag] = { type: 'boolean' };
     let parsed;
+    if (argv.includes('--overwrite') && !argv.some((a, i) => a === '--overwrite' && isMode(argv[i + 1])))
+        throw new RepositoryUsageError(`--overwrite takes a mode: ${OVERWRITE_MODES.join(', ')}. See --help.`);
     try {
         parsed = (0,external_node_util_.parseArgs)({ args: argv, options, strict: true, allowPositionals: false });
     }
@@ -6100,7 +7234,25 @@ function parseRepositoryArgs(command, argv) {
     }
     if (command === 'restore' && typeof parsed.values.to !== 'string')
         throw new RepositoryUsageError("'restore' needs --to DIR: the folder to restore into.");
+    const overwrite = parsed.values.overwrite;
+    if (typeof overwrite === 'string' && !isMode(overwrite))
+        throw new RepositoryUsageError(`--overwrite takes a mode: ${OVERWRITE_MODES.join(', ')}. See --help.`);
+    if (parsed.values.delete === true && overwrite === undefined)
+        throw new RepositoryUsageError('--delete goes with --overwrite MODE: say what happens to files already there.');
     return parsed;
+}
+const isMode = (value) => OVERWRITE_MODES.includes(value ?? '');
+function restoreRequest(values) {
+    const list = (value) => (Array.isArray(value) ? value.map(String) : []);
+    return {
+        to: String(values.to),
+        overwrite: typeof values.overwrite === 'string' && isMode(values.overwrite) ? values.overwrite : null,
+        delete: values.delete === true,
+        dryRun: values['dry-run'] === true,
+        include: list(values.include),
+        exclude: list(values.exclude),
+        keepSpecialBits: values['keep-special-bits'] === true,
+    };
 }
 /** One row of `list`: time, size, name, link, and (with keep-* rules) what keeps it. */
 function listLine(row) {
@@ -6115,7 +7267,9 @@ async function runRepositoryCommand(command, args, shell) {
         if (name in shell.secrets)
             return shell.secrets[name];
         const value = values[name];
-        if (name === 'dry-run' || name === 'cdn')
+        if (name === 'dry-run')
+            return value === true && command === 'prune' ? 'true' : '';
+        if (name === 'cdn')
             return value === true ? 'true' : '';
         return typeof value === 'string' ? value : '';
     };
@@ -6184,31 +7338,36 @@ async function runRepositoryCommand(command, args, shell) {
                 return results.every((r) => r.ok) ? 0 : 1;
             }
             case 'restore': {
-                const restored = await restoreCommand(ctx, String(values.to), values.overwrite === true);
-                if (!restored) {
-                    shell.log.error(`The series ${config.namePrefix} has no backup in '${config.folder.join('/') || '/'}': nothing was ` +
+                const restored = await restoreCommand(ctx, restoreRequest(values));
+                if (!restored)
+                    throw new NoBackupError(`The series ${config.namePrefix} has no backup in '${config.folder.join('/') || '/'}': nothing was ` +
                         `restored.`);
-                    return 1;
-                }
                 if (json)
                     shell.print(JSON.stringify(restored, null, 2));
+                else if (restored['dry-run'])
+                    for (const c of restored.changes ?? [])
+                        shell.print(`${c.action.padEnd(9)} ${c.path}`);
                 else
-                    shell.print(`Restored ${restored['file-name']} (${formatBytes(restored.size)}, ${restored['file-count']} files) ` +
-                        `into ${restored.path}`);
+                    shell.print(`Restored ${restored['file-name']} (${formatBytes(restored.size)}, ${restored['file-count']} files, ` +
+                        `links and folders) into ${restored.path}`);
                 return 0;
             }
         }
     }
     catch (error) {
-        if (shell.signal.aborted) {
-            shell.log.error('Cancelled; nothing more was written or deleted.');
-            return shell.cancelledCode();
-        }
-        if (error instanceof OneFichierError || error instanceof BackupError)
-            shell.log.error(error.message);
-        else
-            shell.log.error(`Unexpected failure: ${messageOf(error)}`);
-        return 1;
+        const cancelled = shell.signal.aborted;
+        const message = cancelled
+            ? command === 'restore'
+                ? 'Cancelled; the target was left as it was.'
+                : 'Cancelled; nothing more was written or deleted.'
+            : error instanceof OneFichierError || error instanceof BackupError
+                ? error.message
+                : `Unexpected failure: ${messageOf(error)}`;
+        shell.log.error(message);
+        const code = cancelled ? shell.cancelledCode() : 1;
+        if (json)
+            shell.print(JSON.stringify({ status: cancelled ? 'cancelled' : 'failed', error: message, 'exit-code': code }, null, 2));
+        return code;
     }
 }
 
