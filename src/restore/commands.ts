@@ -114,6 +114,11 @@ export async function checkCommand(ctx: CommandContext): Promise<CheckedBackup[]
     const chosen = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config))
     if (chosen.length === 0) throw new NoBackupError(`The series has no backup in ${where(ctx.config)}.`)
     if (ctx.config.cdn) ctx.log.info('--cdn: each download spends CDN credit of the account')
+    else if (process.env.GITHUB_ACTIONS === 'true')
+      ctx.log.info(
+        'On a GitHub-hosted runner 1fichier refuses API downloads unless CDN credit is spent (--cdn): ' +
+          'check downloads every backup it checks, and with --cdn each one spends CDN credit.',
+      )
     const results: CheckedBackup[] = []
     for (const backup of chosen) {
       ctx.signal?.throwIfAborted()

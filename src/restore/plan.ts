@@ -128,7 +128,8 @@ function normalisedPath(entry: ArchiveEntry, platform: NodeJS.Platform): Buffer 
   const name = entry.name
   const text = name.toString('latin1')
   if (text.includes('\0')) throw refuse(entry.displayName, 'has a NUL byte in its name')
-  if (text.startsWith('/') || /^[A-Za-z]:/.test(text) || (platform === 'win32' && text.startsWith('\\')))
+  // A drive letter ('C:/', 'C:\\', 'C:') is absolute on Windows and never a name a backup meant; 'a:b' is a Linux name.
+  if (text.startsWith('/') || /^[A-Za-z]:([/\\]|$)/.test(text) || (platform === 'win32' && text.startsWith('\\')))
     throw refuse(entry.displayName, 'is an absolute path')
   const segments = segmentsOf(name).filter((s) => s.length > 0 && !(s.length === 1 && s[0] === 0x2e))
   if (segments.some((s) => s.length === 2 && s[0] === 0x2e && s[1] === 0x2e))

@@ -1,6 +1,6 @@
 // The restore sub-action (restore/action.yml) as the runner runs it, from its own bundle: a backup
 // made by the main action comes back into the workspace, file by file; the key appears nowhere.
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -61,7 +61,10 @@ describe('restore sub-action', () => {
       url: backup.outputs.url,
       size: backup.outputs.size,
       'file-count': '3',
+      restored: 'true',
+      'backup-time': expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/),
     })
+    expect(run.summary).toMatch(/size and Whirlpool, then every entry's CRC-32 or AES authentication code/)
     expect(run.summary).toContain(`**Restored** [${backup.outputs['file-name']}](${backup.outputs.url})`)
     const seen = run.allText
       .split('\n')
@@ -95,6 +98,7 @@ describe('restore sub-action', () => {
       })
       expect(ignore.code).toBe(0)
       expect(ignore.stdout).not.toMatch(/::warning::/)
+      expect(ignore.outputs.restored).toBe('false')
       const outside = await runAction({
         workspace: fresh,
         action: RESTORE,
@@ -104,6 +108,34 @@ describe('restore sub-action', () => {
       expect(errorLines(outside.stdout)).toEqual([
         expect.stringMatching(/Input 'path': '\.\.\/elsewhere' is outside the workspace/),
       ])
+      // A link inside the workspace that leads out of it is followed, and refused.
+      symlinkSync(tmpdir(), path.join(fresh, 'way-out'))
+      const viaLink = await runAction({ workspace: fresh, action: RESTORE, inputs: { ...inputs, path: 'way-out/x' } })
+      expect(viaLink.code).toBe(1)
+      expect(errorLines(viaLink.stdout)).toEqual([expect.stringMatching(/Input 'path': .* is outside the workspace/)])
     },
   )
+
+  it('into the workspace by default: what the backup lacks (.git) is kept; ..restored is a fine name', async () => {
+    const source = await makeWorkspace({ 'app/config.yml': { kind: 'file', content: 'from the backup\n' } })
+    const backup = await runAction({
+      workspace: source,
+      inputs: { 'api-key': key, path: 'app/', folder: 'ws', 'api-url': standIn.apiUrl },
+    })
+    expect(backup.code, visibleLog(backup)).toBe(0)
+    const checkout = await makeWorkspace({
+      '.git/HEAD': { kind: 'file', content: 'ref: refs/heads/main\n' },
+      'app/config.yml': { kind: 'file', content: 'local edit\n' },
+      'app/newer.txt': { kind: 'file', content: 'not in the backup\n' },
+    })
+    const inputs = { 'api-key': key, folder: 'ws', 'api-url': standIn.apiUrl }
+    const run = await runAction({ workspace: checkout, action: RESTORE, inputs: { ...inputs, path: 'app' } })
+    expect(run.code, visibleLog(run)).toBe(0)
+    expect(readFileSync(path.join(checkout, 'app/config.yml'), 'utf8')).toBe('from the backup\n')
+    expect(readFileSync(path.join(checkout, 'app/newer.txt'), 'utf8')).toBe('not in the backup\n')
+    expect(readFileSync(path.join(checkout, '.git/HEAD'), 'utf8')).toBe('ref: refs/heads/main\n')
+    const dots = await runAction({ workspace: checkout, action: RESTORE, inputs: { ...inputs, path: '..restored' } })
+    expect(dots.code, visibleLog(dots)).toBe(0)
+    expect(readFileSync(path.join(checkout, '..restored/config.yml'), 'utf8')).toBe('from the backup\n')
+  })
 })

@@ -1,7 +1,7 @@
 // The way back, as a user runs it: the CLI's list, restore, check and prune against the stand-in.
 // Round trips are compared file by file (content, mode, link target); hostile zips are refused
 // whole before anything is written; corrupted and dropped downloads are fetched again or resumed.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -264,5 +264,70 @@ describe('check, list, prune', () => {
     const none = await cli(['prune', ...repo('pr', 'pr')])
     expect(none.code).toBe(1)
     expect(none.stderr).toMatch(/prune needs at least one keep-\* rule/)
+  })
+})
+
+describe('listings, failures as documents, signals', () => {
+  it('a listing that may be incomplete is said, and "latest" is never picked from it', async () => {
+    for (const t of ['2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z'])
+      await standIn.seedFile(account, 'short', stampName('short', t), t)
+    standIn.injectFault('file/ls.cgi', 'list-undercount', 1)
+    const list = await cli(['list', ...repo('short', 'short')])
+    expect(list.code, list.stderr).toBe(0)
+    expect(list.stderr).toMatch(/may be incomplete/)
+    standIn.injectFault('file/ls.cgi', 'list-undercount', 1)
+    const to = emptyDir()
+    const latest = await cli(['restore', ...repo('short', 'short'), '--to', to, '--json'])
+    expect(latest.code).toBe(1)
+    expect(latest.stderr).toMatch(/may be incomplete, so the newest backup cannot be known: name one with --backup/)
+    expect(JSON.parse(latest.stdout)).toMatchObject({ status: 'failed', 'exit-code': 1 })
+    expect(existsSync(to)).toBe(false)
+  })
+
+  it('with --json, list, restore, check and prune print one document on failure too', async () => {
+    for (const args of [
+      ['list', ...repo('no-such-folder', 'x'), '--json'],
+      ['restore', ...repo('no-such-folder', 'x'), '--to', emptyDir(), '--json'],
+      ['check', ...repo('no-such-folder', 'x'), '--json'],
+      ['prune', ...repo('no-such-folder', 'x'), '--keep-last', '1', '--json'],
+    ]) {
+      const run = await cli(args)
+      expect(run.code, args[0]).not.toBe(0)
+      const document = JSON.parse(run.stdout) as { status: string; error: string; 'exit-code': number }
+      expect(document.status).toBe('failed')
+      expect(document.error).not.toBe('')
+      expect(document['exit-code']).toBe(run.code)
+    }
+  })
+
+  it('SIGTERM during the download exits 143, writes nothing and leaves no download behind', async () => {
+    expect((await cli(['--path', 'data', ...repo('sig', 'sig')])).code).toBe(0)
+    standIn.injectFault('download', 'stall', 1)
+    standIn.requests.length = 0
+    const temp = mkdtempSync(path.join(tmpdir(), 'sig-tmp-'))
+    const to = emptyDir()
+    const child = spawn(process.execPath, [CLI, 'restore', ...repo('sig', 'sig'), '--to', to], {
+      cwd: workspace,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: workspace,
+        TMPDIR: temp,
+        NODE_EXTRA_CA_CERTS: CA_CERT_PATH,
+        ONEFICHIER_BACKUP_TEST_TIME_SCALE: '0.01',
+        ONEFICHIER_API_KEY: key,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+    // Waits for the event (the node has the request), not for a time.
+    while (!standIn.requests.some((r) => r.endpoint === 'download')) await new Promise((r) => setTimeout(r, 20))
+    child.kill('SIGTERM')
+    expect(await exited).toBe(143)
+    expect(stderr).toMatch(/Cancelled; the target was left as it was/)
+    expect(existsSync(to)).toBe(false)
+    expect(readdirSync(temp)).toEqual([])
+    standIn.faults.length = 0
   })
 })

@@ -43,6 +43,7 @@ export type FaultKind =
   | 'retry-after' // HTTP 429 with Retry-After: 1
   // Hostile or careless answers (issue 13): the client must never trust them with a deletion.
   | 'list-duplicates' // file/ls.cgi: every file twice, the list shuffled
+  | 'list-undercount' // file/ls.cgi: the last file by name left out, `count` still counting it (an incomplete listing)
   | 'other-domain' // file/ls.cgi: every link under another 1fichier domain (same ids)
   | 'foreign-link' // end.pl: the link of somebody else's file in the account (not the upload)
   | 'old-backup-link' // end.pl: the link of the oldest backup of the folder, with a wrong Whirlpool
@@ -580,7 +581,9 @@ export class StandIn {
             ...(i as { url: string }),
             url: (i as { url: string }).url.replace('https://1fichier.com/', 'https://alterupload.com/'),
           }))
-        send(res, 200, { status: 'OK', count: items.length, items })
+        const count = items.length
+        if (fault === 'list-undercount') items = [...items].sort((x, y) => nameOf(y).localeCompare(nameOf(x))).slice(1)
+        send(res, 200, { status: 'OK', count, items })
         return
       }
       case 'file/info.cgi': {
@@ -1058,3 +1061,5 @@ async function drain(req: IncomingMessage): Promise<void> {
     req.on('error', () => resolve())
   })
 }
+
+const nameOf = (item: unknown) => String((item as { filename: unknown }).filename)
