@@ -87244,7 +87244,8 @@ function normalisedPath(entry, platform) {
     const text = name.toString('latin1');
     if (text.includes('\0'))
         throw refuse(entry.displayName, 'has a NUL byte in its name');
-    if (text.startsWith('/') || /^[A-Za-z]:/.test(text) || (platform === 'win32' && text.startsWith('\\')))
+    // A drive letter ('C:/', 'C:\\', 'C:') is absolute on Windows and never a name a backup meant; 'a:b' is a Linux name.
+    if (text.startsWith('/') || /^[A-Za-z]:([/\\]|$)/.test(text) || (platform === 'win32' && text.startsWith('\\')))
         throw refuse(entry.displayName, 'is an absolute path');
     const segments = segmentsOf(name).filter((s) => s.length > 0 && !(s.length === 1 && s[0] === 0x2e));
     if (segments.some((s) => s.length === 2 && s[0] === 0x2e && s[1] === 0x2e))
@@ -88175,6 +88176,9 @@ async function checkCommand(ctx) {
             throw new NoBackupError(`The series has no backup in ${commands_where(ctx.config)}.`);
         if (ctx.config.cdn)
             ctx.log.info('--cdn: each download spends CDN credit of the account');
+        else if (process.env.GITHUB_ACTIONS === 'true')
+            ctx.log.info('On a GitHub-hosted runner 1fichier refuses API downloads unless CDN credit is spent (--cdn): ' +
+                'check downloads every backup it checks, and with --cdn each one spends CDN credit.');
         const results = [];
         for (const backup of chosen) {
             ctx.signal?.throwIfAborted();
