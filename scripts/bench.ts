@@ -2,6 +2,7 @@
 // (Info-ZIP `zip -r` at the same level, then `curl -F`), and the same with archiver and with 7-Zip
 // (-mmt) writing the zip, on trees this script builds, uploading to the same loopback stand-in.
 // Prints wall time, CPU time and peak RSS of each, and the ratios of the action's to each baseline's.
+// The way back too: `1fichier-backup restore` against `curl -o` + `unzip`, on the zip Info-ZIP made.
 // Run by hand (it needs ~6 GB of disk and several minutes), never in CI.
 //   npm run bench [-- --profiles mixed,small,big] [--level 6]
 import { execFile, execFileSync, spawn } from 'node:child_process'
@@ -14,7 +15,7 @@ import * as path from 'node:path'
 import { parseArgs } from 'node:util'
 import { createWriteStream } from 'node:fs'
 import { finished } from 'node:stream/promises'
-import { CA_CERT_PATH, StandIn } from '../test/stand-in/server.ts'
+import { type Account, CA_CERT_PATH, StandIn } from '../test/stand-in/server.ts'
 import { actionEnvironment, DIST_ENTRY, REPO_ROOT } from '../test/helpers/action-process.ts'
 
 const execFileAsync = promisify(execFile)
@@ -24,6 +25,7 @@ const { values } = parseArgs({
 const LEVEL = values.level
 const BENCH_DIR = path.join(REPO_ROOT, '.bench')
 const ARCHIVER_SCRIPT = path.join(REPO_ROOT, 'scripts/bench-archiver.ts')
+const CLI_ENTRY = path.join(REPO_ROOT, 'dist/cli/index.js')
 const MiB = 1024 * 1024
 
 // Deterministic content: the same trees on every run.
@@ -132,14 +134,17 @@ async function measure(
 }
 
 async function main(): Promise<void> {
-  if (!['time', 'zip', 'curl', '7zz'].every((tool) => existsSync(`/usr/bin/${tool}`))) {
-    throw new Error('the benchmark needs /usr/bin/time, zip, curl and 7zz (apt-get install time zip curl 7zip)')
+  if (!['time', 'zip', 'unzip', 'curl', '7zz'].every((tool) => existsSync(`/usr/bin/${tool}`))) {
+    throw new Error(
+      'the benchmark needs /usr/bin/time, zip, unzip, curl and 7zz (apt-get install time zip unzip curl 7zip)',
+    )
   }
   await mkdir(BENCH_DIR, { recursive: true })
   const standIn = await new StandIn({ listIntervalMs: 0, discardUploads: true }).start()
   const key = randomBytes(16).toString('hex')
-  standIn.addAccount(key)
+  const account = standIn.addAccount(key)
   const rows: string[] = []
+  const restoreRows: string[] = []
   const hashNotes: string[] = []
   const checkNotes: string[] = []
   // The entry and the chunks ncc splits off (the action's code, loaded after the re-execution; the
@@ -223,6 +228,14 @@ async function main(): Promise<void> {
         `${withCheck.toFixed(2)} s: +${(withCheck - hashOnly).toFixed(2)} s, ` +
         `${((100 * (withCheck - hashOnly)) / zipSeconds).toFixed(1)}% of the zip stage (${zipSeconds.toFixed(1)} s)`,
     )
+    // The way back, on that same zip (moved into the stand-in): our restore against curl + unzip.
+    const r = await restoreRuns({ standIn, account, name, zipPath, inputBytes })
+    restoreRows.push(
+      `| ${profile.label} | r: restore | ${r.ours.wall.toFixed(1)} | ${r.ours.cpu.toFixed(1)} | ` +
+        `${r.ours.rssMB.toFixed(0)} |`,
+      `| | u: curl + unzip | ${r.theirs.wall.toFixed(1)} | ${r.theirs.cpu.toFixed(1)} | ${r.theirs.rssMB.toFixed(0)} |`,
+      `| | **r/u** | **${(r.ours.wall / r.theirs.wall).toFixed(2)}** | ${(r.ours.cpu / r.theirs.cpu).toFixed(2)} | |`,
+    )
     // (c) archiver, the zip library the user named, as its README uses it.
     const c = await baseline('archiver', `${process.execPath} ${ARCHIVER_SCRIPT} . ${zipPath} ${LEVEL}`)
     // (d) 7-Zip writing a zip on every core, at the same deflate level.
@@ -262,6 +275,10 @@ async function main(): Promise<void> {
   console.log('| profile | input | run | wall s | CPU s | peak RSS MB | zip/input |')
   console.log('|---|---|---|---|---|---|---|')
   for (const row of rows) console.log(row)
+  console.log('\nRestore of the zip Info-ZIP made (download from the loopback stand-in, then extraction):\n')
+  console.log('| profile | run | wall s | CPU s | peak RSS MB |')
+  console.log('|---|---|---|---|---|')
+  for (const row of restoreRows) console.log(row)
   console.log('\nSHA-256 + Whirlpool (a child process reading the zip while it uploads):')
   for (const note of hashNotes) console.log(`- ${note}`)
   console.log('\nRead-back check of the zip (every entry inflated and its CRC-32 checked, in the hashing pass):')
@@ -304,6 +321,66 @@ async function zipThenCurl(run: {
     log: run.log,
   })
   return { ...measured, size: (await stat(run.zipPath)).size }
+}
+
+/**
+ * The way back: the CLI's restore (listing, token, download, plan, extraction, times and modes) against
+ * `curl -o` of a token URL fetched beforehand, then `unzip -q`. Both must give back the tree's bytes.
+ */
+async function restoreRuns(run: {
+  standIn: StandIn
+  account: Account
+  name: string
+  zipPath: string
+  inputBytes: number
+}): Promise<{ ours: Measure; theirs: Measure }> {
+  const folder = `bench-restore/${run.name}`
+  const stored = await run.standIn.seedFileFrom(run.account, folder, 'bench-20260101T000000Z.zip', run.zipPath)
+  const env = {
+    PATH: process.env.PATH,
+    HOME: BENCH_DIR,
+    NODE_EXTRA_CA_CERTS: CA_CERT_PATH,
+    ONEFICHIER_API_KEY: run.account.apiKey,
+  }
+  const to = path.join(BENCH_DIR, `${run.name}-restored`)
+  const restored = async (label: string, m: Measure) => {
+    const bytes = Number(execFileSync('du', ['-sb', to], { encoding: 'utf8' }).split('\t')[0])
+    if (m.code !== 0 || bytes !== run.inputBytes)
+      console.error(`  ${label}: exit ${m.code}, ${bytes} of ${run.inputBytes} bytes`)
+    await rm(to, { recursive: true, force: true })
+  }
+  await rm(to, { recursive: true, force: true })
+  const ours = await measure(
+    process.execPath,
+    [CLI_ENTRY, 'restore', '--folder', folder, '--name-prefix', 'bench', '--api-url', run.standIn.apiUrl, '--to', to],
+    { cwd: BENCH_DIR, env, log: path.join(BENCH_DIR, `${run.name}-restore.log`) },
+  )
+  await restored('restore', ours)
+  const token = JSON.parse(
+    (
+      await execFileAsync('curl', [
+        '-sS',
+        '--cacert',
+        CA_CERT_PATH,
+        '-H',
+        `Authorization: Bearer ${run.account.apiKey}`,
+        '-H',
+        'Content-Type: application/json',
+        '-d',
+        JSON.stringify({ url: stored.url }),
+        `${run.standIn.apiUrl}/download/get_token.cgi`,
+      ])
+    ).stdout,
+  ) as { url: string }
+  const download = path.join(BENCH_DIR, `${run.name}-download.zip`)
+  const theirs = await measure(
+    'bash',
+    ['-c', `curl -sS --cacert ${CA_CERT_PATH} -o ${download} "${token.url}" && unzip -q ${download} -d ${to}`],
+    { cwd: BENCH_DIR, env, log: path.join(BENCH_DIR, `${run.name}-unzip.log`) },
+  )
+  await restored('curl + unzip', theirs)
+  await rm(download, { force: true })
+  return { ours, theirs }
 }
 
 /** One hashing pass over `zip` (as the action makes it), with or without the read-back check. */

@@ -11,8 +11,9 @@
 // Runs under plain Node 24 (type stripping): no enums, no parameter properties.
 import { createServer, type Server } from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { createWriteStream, readFileSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs'
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
+import { pipeline } from 'node:stream/promises'
 import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
@@ -300,6 +301,24 @@ export class StandIn {
       pass: '',
       dataPath,
       date,
+    })
+  }
+
+  /** Stores the file at `source` (moved, not copied) as `filename`: for the benchmark's large backups. */
+  async seedFileFrom(account: Account, folderPath: string, filename: string, source: string): Promise<StoredFile> {
+    const dataPath = path.join(this.dataDir, `seed-${randomBytes(6).toString('hex')}`)
+    await rename(source, dataPath)
+    const whirlpool = await createWhirlpool()
+    whirlpool.init()
+    for await (const chunk of createReadStream(dataPath)) whirlpool.update(chunk as Buffer)
+    return this.storeFile(account, {
+      filename,
+      size: statSync(dataPath).size,
+      whirlpool: whirlpool.digest('hex'),
+      folderId: this.ensureFolder(account, folderPath),
+      pass: '',
+      dataPath,
+      date: new Date(),
     })
   }
 
@@ -897,27 +916,32 @@ export class StandIn {
       return
     }
     grant.used = true
-    const data = readFileSync(grant.file.dataPath)
+    const size = statSync(grant.file.dataPath).size
     let start = 0
-    let end = data.length - 1
+    let end = size - 1
     const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '')
     if (range) {
       start = Number(range[1])
       if (range[2]) end = Math.min(end, Number(range[2]))
       if (start > end) {
-        res.writeHead(416, { 'content-range': `bytes */${data.length}` }).end()
+        res.writeHead(416, { 'content-range': `bytes */${size}` }).end()
         return
       }
     }
-    const body = Buffer.from(data.subarray(start, end + 1))
-    if (fault === 'download-corrupt' && body.length > 0) body[Math.floor(body.length / 2)] ^= 0xff
     const headers = {
       'content-type': 'application/octet-stream',
-      'content-length': String(body.length),
+      'content-length': String(end + 1 - start),
       'accept-ranges': 'bytes',
     }
-    if (range) res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${data.length}` })
+    if (range) res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}` })
     else res.writeHead(200, headers)
+    if (!fault) {
+      // Streamed from disk: a benchmark's backups are gigabytes.
+      await pipeline(createReadStream(grant.file.dataPath, { start, end }), res).catch(() => undefined)
+      return
+    }
+    const body = Buffer.from(readFileSync(grant.file.dataPath).subarray(start, end + 1))
+    if (fault === 'download-corrupt' && body.length > 0) body[Math.floor(body.length / 2)] ^= 0xff
     if (fault === 'download-drop') {
       res.write(body.subarray(0, Math.floor(body.length / 2)), () => setTimeout(() => req.socket.destroy(), 20))
       return
