@@ -4,7 +4,7 @@
 // them: the small-file worker imports only Node's modules, so ncc copies it as it is; the checksum
 // worker imports our code, so it is bundled on its own and put where ncc copied it.
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 
 /** @param {string} command @param {string[]} args */
 const run = (command, ...args) => execFileSync(command, args, { stdio: 'inherit' })
@@ -13,6 +13,14 @@ const ncc = (entry, out, ...extra) => run('npx', '--no-install', 'ncc', 'build',
 
 for (const dir of ['lib', 'dist', 'restore/dist', 'build/checksum-worker'])
   rmSync(dir, { recursive: true, force: true })
+// The version is package.json's: written into the source the bundles are built from.
+const version = /"version":\s*"([^"]+)"/.exec(readFileSync('package.json', 'utf8'))?.[1]
+if (!version) throw new Error('package.json has no version')
+writeFileSync(
+  'src/core/version.ts',
+  "// Written by `npm run build` from package.json's version: the one place it is set is package.json.\n" +
+    `export const VERSION = '${version}'\n`,
+)
 run('npx', '--no-install', 'tsc', '-p', 'tsconfig.json')
 ncc('lib/action/main.js', 'dist', '--license', 'licenses.txt')
 ncc('lib/cli/main.js', 'dist/cli')

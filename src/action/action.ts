@@ -3,11 +3,10 @@
 import * as os from 'node:os'
 import * as path from 'node:path'
 import * as core from '@actions/core'
-import { type Config, InvalidInputs, parseConfig } from '../core/config.js'
-import { BackupError, messageOf } from '../core/errors.js'
+import { type Config, parseConfig } from '../core/config.js'
+import { describeFailure } from '../core/failure.js'
 import { type Log, RedactingLog, logStatus } from '../platform/log.js'
-import { maskSecrets, readInput, writeOutputs, writeSummary } from './runner-io.js'
-import { OneFichierError } from '../onefichier/errors.js'
+import { ActionLog, maskSecrets, readInput, writeOutputs, writeSummary } from './runner-io.js'
 import { type RunProgress, type RunResult, describeProgress, runBackup } from '../backup/run.js'
 import { failureOutputs, outputsOf, summaryMarkdown } from './summary.js'
 import { saveZipAsArtifact } from './artifact.js'
@@ -40,28 +39,6 @@ class WarningsKept implements Log {
   }
   status(message: string): void {
     logStatus(this.inner, message)
-  }
-}
-
-class ActionLog implements Log {
-  private depth = 0
-  info = (message: string) => core.info(message)
-  warning = (message: string) => core.warning(message)
-  error = (message: string) => core.error(message)
-  debug = (message: string) => core.debug(message)
-  readonly debugEnabled = core.isDebug()
-  async group<T>(name: string, body: () => Promise<T>): Promise<T> {
-    // The runner does not nest groups: an inner one is a plain line.
-    if (this.depth > 0) {
-      core.info(name)
-      return body()
-    }
-    this.depth++
-    try {
-      return await core.group(name, body)
-    } finally {
-      this.depth--
-    }
   }
 }
 
@@ -121,18 +98,6 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
 }
 
-/** The one line that says what failed and what to do. */
-function failureMessage(error: unknown, signal: AbortSignal, progress: RunProgress): string {
-  if (signal.aborted) return `Cancelled. ${describeProgress(progress)}`
-  if (error instanceof InvalidInputs)
-    return (
-      `${error.problems.length === 1 ? 'An input is' : `${error.problems.length} inputs are`} invalid; nothing ` +
-      `was uploaded or deleted.`
-    )
-  if (error instanceof OneFichierError || error instanceof BackupError) return error.message
-  return `Unexpected failure: ${messageOf(error)}`
-}
-
 /** One `::error` line per problem, redacted; the summary says the same. */
 function reportFailure(
   error: unknown,
@@ -142,19 +107,15 @@ function reportFailure(
   redact: (text: string) => string,
 ): void {
   writeOutputs(failureOutputs(progress.artifact), log, redact)
-  const message = failureMessage(error, signal, progress)
-  if (!signal.aborted && error instanceof InvalidInputs) {
-    // Each bad input is its own error line; nothing more is printed as an error.
-    for (const problem of error.problems) log.error(problem.message)
-    process.exitCode = core.ExitCode.Failure
-  } else {
-    // Unexpected failures: the message only; the stack goes to the debug log.
-    if (!(error instanceof OneFichierError || error instanceof BackupError))
-      log.debug(error instanceof Error && error.stack ? error.stack : String(error))
-    core.setFailed(redact(message))
-  }
-  const detail = error instanceof InvalidInputs ? error.problems.map((p) => p.message).join(' ') : message
-  writeSummary(`## 1fichier backup\n\n**Failed**: ${escapeMarkdown(detail)}\n`, log, redact)
+  const failure = describeFailure(error, {
+    cancelled: signal.aborted ? { line: `Cancelled. ${describeProgress(progress)}`, exitCode: 1 } : undefined,
+  })
+  // Unexpected failures: the message only; the stack goes to the debug log.
+  if (failure.unexpected) log.debug(error instanceof Error && error.stack ? error.stack : String(error))
+  for (const line of failure.lines) log.error(line)
+  // The runner fails the step on any code but 0; 1 as @actions/core's setFailed.
+  process.exitCode = core.ExitCode.Failure
+  writeSummary(`## 1fichier backup\n\n**Failed**: ${escapeMarkdown(failure.summary)}\n`, log, redact)
 }
 
 /** For @github/local-action, which imports an entry and calls its `run()`. */

@@ -4,30 +4,21 @@ import { realpath } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import * as core from '@actions/core'
-import { InputError, InvalidInputs, parseRepositoryConfig } from '../core/config.js'
-import { BackupError, messageOf } from '../core/errors.js'
+import { InputError, parseRepositoryConfig } from '../core/config.js'
+import { BackupError } from '../core/errors.js'
+import { describeFailure } from '../core/failure.js'
 import { formatBytes } from '../core/format.js'
-import { type Log, RedactingLog } from '../platform/log.js'
-import { OneFichierError } from '../onefichier/errors.js'
+import { RedactingLog } from '../platform/log.js'
 import { timeScaleFromEnv, watchCancellation } from '../platform/signals.js'
-import { maskSecrets, readInput, writeOutputs, writeSummary } from './runner-io.js'
+import { ActionLog, maskSecrets, readInput, writeOutputs, writeSummary } from './runner-io.js'
 import { type RestoreRequest, restoreCommand } from '../restore/commands.js'
 import { OVERWRITE_MODES, type OverwriteMode } from '../restore/target.js'
 import { NoSeriesError } from '../restore/series.js'
 
-const actionLog: Log = {
-  info: (m) => core.info(m),
-  warning: (m) => core.warning(m),
-  error: (m) => core.error(m),
-  debug: (m) => core.debug(m),
-  debugEnabled: core.isDebug(),
-  group: (name, body) => core.group(name, body),
-}
-
 export async function runRestoreAction(): Promise<void> {
   const redactor = maskSecrets()
   const redact = (text: string) => redactor.redact(text)
-  const log = new RedactingLog(actionLog, redact)
+  const log = new RedactingLog(new ActionLog(), redact)
   const cancellation = watchCancellation(log)
   try {
     const config = parseRepositoryConfig(readInput, { repository: process.env.GITHUB_REPOSITORY })
@@ -90,15 +81,14 @@ export async function runRestoreAction(): Promise<void> {
     ]
     writeSummary(`${summary.join('\n')}\n`, log, redact)
   } catch (error) {
-    if (cancellation.signal.aborted) core.setFailed('Cancelled; the target folder was left as it was.')
-    else if (error instanceof InvalidInputs) {
-      for (const problem of error.problems) log.error(problem.message)
-      process.exitCode = core.ExitCode.Failure
-    } else if (error instanceof InputError) {
-      log.error(error.message)
-      process.exitCode = core.ExitCode.Failure
-    } else if (error instanceof OneFichierError || error instanceof BackupError) core.setFailed(redact(error.message))
-    else core.setFailed(redact(`Unexpected failure: ${messageOf(error)}`))
+    const failure = describeFailure(error, {
+      cancelled: cancellation.signal.aborted
+        ? { line: 'Cancelled; the target folder was left as it was.', exitCode: 1 }
+        : undefined,
+    })
+    if (failure.unexpected) log.debug(error instanceof Error && error.stack ? error.stack : String(error))
+    for (const line of failure.lines) log.error(line)
+    process.exitCode = core.ExitCode.Failure
   } finally {
     cancellation.dispose()
   }

@@ -5,12 +5,34 @@ import { appendFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import type { Log } from '../platform/log.js'
 import { Redactor } from '../core/redact.js'
+import { SECRET_INPUTS } from '../core/config.js'
 
-/** The secrets, exactly as stored (getInput trims by default: a secret is never changed). */
-const SECRET_INPUTS: readonly string[] = ['api-key', 'link-password', 'archive-password']
-
+/** The secrets are read exactly as stored (getInput trims by default: a secret is never changed). */
 export function readInput(name: string): string {
   return core.getInput(name, { trimWhitespace: !SECRET_INPUTS.includes(name) })
+}
+
+/** The runner's log: workflow commands (::error, ::group), groups never nested. */
+export class ActionLog implements Log {
+  private depth = 0
+  info = (message: string) => core.info(message)
+  warning = (message: string) => core.warning(message)
+  error = (message: string) => core.error(message)
+  debug = (message: string) => core.debug(message)
+  readonly debugEnabled = core.isDebug()
+  async group<T>(name: string, body: () => Promise<T>): Promise<T> {
+    // The runner does not nest groups: an inner one is a plain line.
+    if (this.depth > 0) {
+      core.info(name)
+      return body()
+    }
+    this.depth++
+    try {
+      return await core.group(name, body)
+    } finally {
+      this.depth--
+    }
+  }
 }
 
 /** Masks every form of the secrets before anything else happens, and returns their redactor. */

@@ -1,71 +1,47 @@
-// The command-line shell, for cron jobs and systemd timers outside GitHub: the same Config, the
-// same run, plain log lines. The key comes from the environment or a file, never from an argument.
+// The command-line shell, for cron jobs and systemd timers outside GitHub: one parse for every
+// command, the same engine as the action, plain log lines, one failure policy. The key comes from the
+// environment or a file, never from an argument.
 import * as os from 'node:os'
-import { InvalidInputs, parseConfig } from '../core/config.js'
-import { BackupError, messageOf } from '../core/errors.js'
+import * as path from 'node:path'
+import { type Environment, type InputError, parseConfig } from '../core/config.js'
+import { EXIT, describeFailure } from '../core/failure.js'
 import { formatBytes } from '../core/format.js'
-import { RedactingLog } from '../platform/log.js'
 import { Redactor } from '../core/redact.js'
-import { OneFichierError } from '../onefichier/errors.js'
-import { exitCodeFor, watchCancellation, timeScaleFromEnv } from '../platform/signals.js'
+import { VERSION } from '../core/version.js'
+import { RedactingLog } from '../platform/log.js'
+import { exitCodeFor, timeScaleFromEnv, watchCancellation } from '../platform/signals.js'
 import { type RunProgress, describeProgress, runBackup } from '../backup/run.js'
 import {
-  type CliArguments,
-  EXIT,
-  HELP,
-  SECRET_INPUTS,
+  COMMANDS,
+  type Command,
+  type CommandLine,
   SECRET_SOURCES,
   type Secrets,
-  parseCliArguments,
+  backupInputs,
+  isOn,
+  parseCommandLine,
   readSecrets,
-} from './args.js'
+} from './command-line.js'
+import { helpFor } from './help.js'
 import { CliLog } from './log.js'
 import { jsonResult, retentionIncomplete } from './output.js'
-import {
-  REPOSITORY_COMMANDS,
-  REPOSITORY_HELP,
-  type RepositoryCommand,
-  parseRepositoryArgs,
-  runRepositoryCommand,
-} from './repository.js'
+import { runRepositoryCommand } from './repository.js'
 
-/** list, prune, check, restore: secrets as for backup, plain log lines, output on stdout. */
-async function runRepositoryCli(
-  command: RepositoryCommand,
-  argv: string[],
-  env: NodeJS.ProcessEnv,
-  redactor: Redactor,
-): Promise<number> {
-  const redact = (text: string) => redactor.redact(text)
-  let parsed: ReturnType<typeof parseRepositoryArgs>
-  let secrets: Secrets
-  try {
-    parsed = parseRepositoryArgs(command, argv)
-    secrets = readSecrets(env, parsed.values['key-file'])
-  } catch (error) {
-    process.stderr.write(`error: ${redact((error as Error).message)}\n`)
-    return EXIT.usage
-  }
-  for (const secret of Object.values(secrets)) redactor.add(secret)
-  // Log lines go to stderr, so that stdout holds only what the command prints (and --json one document).
-  const log = new RedactingLog(
-    new CliLog(parsed.values.verbose === true, process.stderr, process.stderr, parsed.values.quiet === true),
-    redact,
-  )
-  const cancellation = watchCancellation(log)
-  try {
-    return await runRepositoryCommand(command, parsed, {
-      secrets,
-      log,
-      now: new Date(),
-      timeScale: timeScaleFromEnv,
-      signal: cancellation.signal,
-      cancelledCode: () => exitCodeFor(cancellation.received),
-      print: (text) => process.stdout.write(`${redact(text)}\n`),
-    })
-  } finally {
-    cancellation.dispose()
-  }
+/** What a command runs with: its parsed line, the secrets, the log, and how to print its result. */
+export interface CliSession {
+  line: CommandLine
+  secrets: Secrets
+  log: RedactingLog
+  /** The run's last line, printed even with --quiet, redacted. */
+  final: (text: string) => void
+  /** One line of the result on stdout, redacted. */
+  print: (text: string) => void
+  signal: AbortSignal
+  now: Date
+  /** Where the series' default name comes from: the current directory's name, for every command. */
+  series: Environment
+  /** What the backup has done so far, for the line that says what a failure or a signal left. */
+  progress: RunProgress
 }
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -76,102 +52,121 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     env.ONEFICHIER_ARCHIVE_PASSWORD ?? '',
   ])
   const redact = (text: string) => redactor.redact(text)
-  // The first word names the command; `backup` is the default, so older command lines keep working.
-  const command = argv[0]
-  if (command !== undefined && (REPOSITORY_COMMANDS as readonly string[]).includes(command)) {
-    if (argv.includes('--help') || argv.includes('-h')) {
-      process.stdout.write(`${HELP}\n${REPOSITORY_HELP}`)
-      return EXIT.ok
-    }
-    return runRepositoryCli(command as RepositoryCommand, argv.slice(1), env, redactor)
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(helpFor(COMMANDS.find((c) => argv.includes(c))))
+    return EXIT.ok
   }
-  if (command === 'backup') argv = argv.slice(1)
-  let args: CliArguments
+  if (argv.includes('--version')) {
+    process.stdout.write(`1fichier-backup ${VERSION}\n`)
+    return EXIT.ok
+  }
+  let line: CommandLine
+  let secrets: Secrets
   try {
-    args = parseCliArguments(argv, env)
+    line = parseCommandLine(argv)
+    secrets = readSecrets(env, line.values['key-file'])
   } catch (error) {
-    process.stderr.write(`error: ${redact((error as Error).message)}\n`)
+    process.stderr.write(`error: ${redact(describeFailure(error).summary)}\n`)
     return EXIT.usage
   }
-  for (const name of SECRET_INPUTS) redactor.add(args.inputs[name] ?? '')
-  if (args.help) {
-    process.stdout.write(`${HELP}\n${REPOSITORY_HELP}`)
-    return EXIT.ok
-  }
-  if (args.version) {
-    process.stdout.write('1fichier-backup 0.1.0\n')
-    return EXIT.ok
-  }
-  // With --json, stdout holds the one JSON document; every log line goes to stderr.
-  const cliLog = args.json
-    ? new CliLog(args.verbose, process.stderr, process.stderr, args.quiet)
-    : new CliLog(args.verbose, process.stdout, process.stderr, args.quiet)
+  for (const secret of Object.values(secrets)) redactor.add(secret)
+  const json = isOn(line, 'json')
+  // stdout holds the result (with --json, one document); a backup without --json logs there too.
+  const logOut = line.command === 'backup' && !json ? process.stdout : process.stderr
+  const cliLog = new CliLog(isOn(line, 'verbose'), logOut, process.stderr, isOn(line, 'quiet'))
   const log = new RedactingLog(cliLog, redact)
-  const printJson = (value: unknown) => process.stdout.write(`${redact(JSON.stringify(value, null, 2))}\n`)
-  const startedAt = new Date()
   const cancellation = watchCancellation(log)
-  const progress: RunProgress = { stage: 'start', deleted: [] }
+  const session: CliSession = {
+    line,
+    secrets,
+    log,
+    final: (text) => cliLog.final(redact(text)),
+    print: (text) => process.stdout.write(`${redact(text)}\n`),
+    signal: cancellation.signal,
+    now: new Date(),
+    series: { repository: path.basename(process.cwd()) },
+    progress: { stage: 'start', deleted: [] },
+  }
   try {
-    const config = parseConfig((name) => args.inputs[name] ?? '', { repository: process.cwd().split(/[\\/]/).pop() })
-    const result = await runBackup({
-      config,
-      log,
-      workspace: process.cwd(),
-      tempDir: os.tmpdir(),
-      startedAt,
-      timeScale: timeScaleFromEnv(config.apiUrl),
-      signal: cancellation.signal,
-      progress,
-      // In a terminal, upload progress every second; in a cron log, every 30 s.
-      progressEveryMs: process.stdout.isTTY ? 1_000 : 30_000,
+    return line.command === 'backup' ? await backupCommand(session) : await runRepositoryCommand(line.command, session)
+  } catch (error) {
+    const cancelled = cancellation.signal.aborted
+    const failure = describeFailure(error, {
+      cancelled: cancelled
+        ? { line: cancelledLine(line.command, session.progress), exitCode: exitCodeFor(cancellation.received) }
+        : undefined,
+      describeInput: (problem) => flagProblem(problem, secrets),
     })
-    if (args.json) printJson(jsonResult(result))
-    else if (result.status !== 'no-files') {
-      const what = {
-        'dry-run': 'Dry run: would upload',
-        unchanged: 'Unchanged, nothing uploaded; newest backup',
-        uploaded: 'Backup',
-      }[result.status]
-      const retention = result.retention?.plan
-        ? `; retention kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}`
-        : ''
-      cliLog.final(
-        redact(
-          `${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} ` +
-            `files)${result.url ? `: ${result.url}` : ''}${retention}`,
+    if (failure.unexpected) log.debug(error instanceof Error && error.stack ? error.stack : String(error))
+    for (const text of failure.lines) log.error(text)
+    if (json)
+      session.print(
+        JSON.stringify(
+          {
+            status: cancelled ? 'cancelled' : 'failed',
+            error: failure.summary,
+            'exit-code': failure.exitCode,
+            ...(line.command === 'backup' ? { deleted: session.progress.deleted } : {}),
+          },
+          null,
+          2,
         ),
       )
-    }
-    return retentionIncomplete(result) ? EXIT.retentionIncomplete : EXIT.ok
-  } catch (error) {
-    if (args.json)
-      printJson({
-        status: cancellation.signal.aborted ? 'cancelled' : 'failed',
-        error: messageOf(error),
-        deleted: progress.deleted,
-      })
-    if (cancellation.signal.aborted) {
-      log.error(`Cancelled. ${describeProgress(progress)}`)
-      return exitCodeFor(cancellation.received)
-    }
-    if (error instanceof InvalidInputs) {
-      // Input names are the flags' names.
-      for (const problem of error.problems) {
-        log.error(
-          problem.input === 'api-key' && (args.inputs['api-key'] ?? '').trim() === ''
-            ? 'No usable API key: set ONEFICHIER_API_KEY or use --key-file FILE (create a key at ' +
-                'https://1fichier.com/console/params.pl)'
-            : problem.message.replace(/^Input '([^']+)'/, (_, input: string) => SECRET_SOURCES[input] ?? `--${input}`),
-        )
-      }
-      return EXIT.usage
-    }
-    if (error instanceof OneFichierError || error instanceof BackupError) log.error(error.message)
-    else log.error(`Unexpected failure: ${messageOf(error)}`)
-    return EXIT.failed
+    return failure.exitCode
   } finally {
     cancellation.dispose()
   }
+}
+
+/** The default command: zip, upload, verify, prune; the final line or --json's document. */
+async function backupCommand(session: CliSession): Promise<number> {
+  const inputs: Record<string, string> = { ...backupInputs(session.line), ...session.secrets }
+  const config = parseConfig((name) => inputs[name] ?? '', session.series)
+  const result = await runBackup({
+    config,
+    log: session.log,
+    workspace: process.cwd(),
+    tempDir: os.tmpdir(),
+    startedAt: session.now,
+    timeScale: timeScaleFromEnv(config.apiUrl),
+    signal: session.signal,
+    progress: session.progress,
+    // In a terminal, upload progress every second; in a cron log, every 30 s.
+    progressEveryMs: process.stdout.isTTY ? 1_000 : 30_000,
+  })
+  if (isOn(session.line, 'json')) session.print(JSON.stringify(jsonResult(result), null, 2))
+  else if (result.status !== 'no-files') {
+    const what = {
+      'dry-run': 'Dry run: would upload',
+      unchanged: 'Unchanged, nothing uploaded; newest backup',
+      uploaded: 'Backup',
+    }[result.status]
+    const retention = result.retention?.plan
+      ? `; retention kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}`
+      : ''
+    session.final(
+      `${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} ` +
+        `files)${result.url ? `: ${result.url}` : ''}${retention}`,
+    )
+  }
+  return retentionIncomplete(result) ? EXIT.retentionIncomplete : EXIT.ok
+}
+
+/** What a signal left, in one line: the target as it was, or what the backup had done. */
+function cancelledLine(command: Command, progress: RunProgress): string {
+  if (command === 'backup') return `Cancelled. ${describeProgress(progress)}`
+  if (command === 'restore') return 'Cancelled; the target was left as it was.'
+  return 'Cancelled; nothing more was written or deleted.'
+}
+
+/** An input's problem in the command line's words: the flag, or where the secret comes from. */
+function flagProblem(problem: InputError, secrets: Secrets): string {
+  if (problem.input === 'api-key' && secrets['api-key'].trim() === '')
+    return (
+      'No usable API key: set ONEFICHIER_API_KEY or use --key-file FILE (create a key at ' +
+      'https://1fichier.com/console/params.pl)'
+    )
+  return problem.message.replace(/^Input '([^']+)'/, (_, input: string) => SECRET_SOURCES[input] ?? `--${input}`)
 }
 
 /** What the entry (cli/main.ts) runs: importing this module starts nothing. */

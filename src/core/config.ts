@@ -97,6 +97,9 @@ export const INPUT_NAMES = [
   'api-url',
 ] as const
 
+/** The inputs that are passwords: never trimmed, never printed, never a command-line argument. */
+export const SECRET_INPUTS: readonly string[] = ['api-key', 'link-password', 'archive-password']
+
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE']
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE']
 

@@ -1,5 +1,6 @@
 // 1fichier answers, and network failures, turned into one kind and one line a user can act on.
 // Both the HTTP status and the JSON `status` are judged: some KO answers come with HTTP 200.
+import { BackupError } from '../core/errors.js'
 
 export type FailureKind =
   | 'auth' // invalid or revoked key (#93, #247, HTTP 401): no retry
@@ -76,7 +77,7 @@ export function isRetryable(kind: FailureKind): boolean {
 }
 
 /** A failed 1fichier call. The message is safe to print: it never holds the key or a header. */
-export class OneFichierError extends Error {
+export class OneFichierError extends BackupError {
   constructor(
     readonly kind: FailureKind,
     readonly operation: string,
@@ -86,8 +87,9 @@ export class OneFichierError extends Error {
   ) {
     const advice = ADVICE[kind]
     super(`${operation} failed: ${detail}${advice ? `. ${advice}` : ''}`)
-    this.name = 'OneFichierError'
   }
+
+  override name = 'OneFichierError'
 
   /** The same failure after the last attempt, saying how many were made. */
   afterAttempts(attempts: number): OneFichierError {

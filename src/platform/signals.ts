@@ -1,5 +1,6 @@
 // Process-level concerns shared by both shells: cancellation by signal, the test time scale.
 import type { Log } from './log.js'
+import { EXIT } from '../core/failure.js'
 import { isLoopbackHost } from '../core/config.js'
 
 export interface Cancellation {
@@ -11,7 +12,7 @@ export interface Cancellation {
 
 /** Exit codes as Unix tools use them: 128 + the signal's number. */
 export function exitCodeFor(signal: NodeJS.Signals | undefined): number {
-  return signal === 'SIGTERM' ? 143 : 130
+  return signal === 'SIGTERM' ? EXIT.terminated : EXIT.cancelled
 }
 
 /**

@@ -288,6 +288,41 @@ describe('1fichier-backup CLI', () => {
     expect(artifact.stderr).toContain('--on-upload-failure artifact works only inside a GitHub Actions job')
   })
 
+  it("every command reads the same series by default: the current directory's name, as backup writes it", async () => {
+    const srv = path.join(await makeWorkspace({ 'srv/data/a.txt': { kind: 'file', content: 'x' } }), 'srv')
+    const env = { ONEFICHIER_API_KEY: key }
+    const repo = ['--folder', 'series/srv', '--api-url', standIn.apiUrl]
+    const backup = await cli(['--path', 'data', ...repo], { cwd: srv, env })
+    expect(backup.code, backup.stderr).toBe(0)
+    expect(standIn.filesIn(account, 'series/srv').map((f) => f.filename)).toEqual([
+      expect.stringMatching(/^srv-\d{8}T\d{6}Z\.zip$/),
+    ])
+    // Global flags before the command word, as after it.
+    const listed = await cli(['--verbose', 'list', ...repo, '--json'], { cwd: srv, env })
+    expect(listed.code, listed.stderr).toBe(0)
+    const rows = JSON.parse(listed.stdout) as Array<{ 'file-name': string }>
+    expect(rows.map((r) => r['file-name'])).toEqual([standIn.filesIn(account, 'series/srv')[0]?.filename])
+    expect(listed.stderr).toContain('file/ls.cgi')
+    const checked = await cli(['check', ...repo], { cwd: srv, env })
+    expect(checked.code, checked.stderr).toBe(0)
+    expect(checked.stdout).toContain('Checked 1 backups: 1 sound')
+  })
+
+  it("a bad command line: one line naming the flag and the command's --help, exit 2, nothing asked", async () => {
+    const before = standIn.requests.length
+    const misspelt = await cli(['list', '--folder', 'f', '--keep-dialy', '7'], { cwd: workspace })
+    expect(misspelt.code).toBe(2)
+    expect(misspelt.stderr.trim()).toBe("error: Unknown option '--keep-dialy'. Did you mean --keep-daily? See --help.")
+    const elsewhere = await cli(['list', '--to', 'x'], { cwd: workspace })
+    expect(elsewhere.stderr.trim()).toBe("error: --to does not apply to 'list'. See 1fichier-backup list --help.")
+    const help = await cli(['restore', '--help'], { cwd: workspace })
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('Usage: 1fichier-backup restore')
+    expect(help.stdout).toContain('--overwrite')
+    expect(help.stdout).not.toContain('--compression-level')
+    expect(standIn.requests.length).toBe(before)
+  })
+
   it('--help documents every action input as a flag', async () => {
     const { parse } = await import('yaml')
     const { readFileSync } = await import('node:fs')
