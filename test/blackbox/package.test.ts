@@ -53,7 +53,11 @@ describe('npm package', () => {
       /^1fichier-backup \d+\.\d+\.\d+\n$/,
     )
     expect(execFileSync(path.join(prefix, 'bin/1fichier-backup'), ['--help'], { encoding: 'utf8', env })).toContain(
-      'restore --folder F --name-prefix P',
+      '1fichier-backup list|restore|check|prune',
     )
+    // The per-command help is in the bundle too.
+    expect(
+      execFileSync(path.join(prefix, 'bin/1fichier-backup'), ['restore', '--help'], { encoding: 'utf8', env }),
+    ).toContain('--overwrite')
   }, 120_000)
 })
