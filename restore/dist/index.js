@@ -78405,7 +78405,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3667);
+/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8912);
 // Entry of the restore sub-action's bundle (restore/dist/index.js).
 
 await (0,_restore_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestoreAction */ .W)();
@@ -78415,7 +78415,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3667:
+/***/ 8912:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81631,6 +81631,8 @@ const INPUT_NAMES = [
     'stall-timeout-seconds',
     'api-url',
 ];
+/** The inputs that are passwords: never trimmed, never printed, never a command-line argument. */
+const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
 // Characters 1fichier mangles or rejects in names (rclone escapes them), plus path and control characters.
@@ -82022,6 +82024,44 @@ function diskFailure(error, temp, doing) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/core/failure.js
+// The one failure policy: what a failed run says and the exit code it ends with, for the backup
+// action, the restore sub-action and every command of the CLI. Crontabs and scripts rely on the codes.
+
+
+/** Exit codes a crontab can rely on (the action's step fails on any but 0). */
+const failure_EXIT = {
+    ok: 0,
+    failed: 1,
+    usage: 2,
+    /** The backup is safe, but retention could not do all it planned (restic uses 3 too). */
+    retentionIncomplete: 3,
+    /** 128 + SIGINT's number; SIGTERM gives 143. */
+    cancelled: 130,
+    terminated: 143,
+};
+/** Bad arguments or inputs, found before any request: exit code 2. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+function describeFailure(error, context = {}) {
+    if (context.cancelled)
+        return failure([context.cancelled.line], context.cancelled.exitCode);
+    const describeInput = context.describeInput ?? ((problem) => problem.message);
+    if (error instanceof InvalidInputs)
+        return failure(error.problems.map(describeInput), failure_EXIT.usage);
+    if (error instanceof InputError)
+        return failure([describeInput(error)], failure_EXIT.usage);
+    if (error instanceof UsageError)
+        return failure([error.message], failure_EXIT.usage);
+    if (error instanceof errors_BackupError)
+        return failure([error.message], failure_EXIT.failed);
+    return { ...failure([`Unexpected failure: ${errors_messageOf(error)}`], failure_EXIT.failed), unexpected: true };
+}
+function failure(lines, exitCode) {
+    return { lines, exitCode, unexpected: false, summary: lines.join(' ') };
+}
+
 ;// CONCATENATED MODULE: ./lib/core/format.js
 // Human-readable sizes and durations for logs and the summary.
 function formatBytes(bytes) {
@@ -82139,130 +82179,12 @@ class RedactingLog {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/onefichier/errors.js
-// 1fichier answers, and network failures, turned into one kind and one line a user can act on.
-// Both the HTTP status and the JSON `status` are judged: some KO answers come with HTTP 200.
-const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl';
-const ADVICE = {
-    auth: `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ` +
-        `${KEY_CONSOLE_URL} and store it in the secret.`,
-    account: 'The 1fichier API needs a Premium or Access subscription: renew it on 1fichier.com, then run again.',
-    flood: '1fichier has locked the account or this address, often after too many requests: wait (an hour is safe) and run ' +
-        'again, and make sure no other job uses the same key at the same time. The key itself is fine.',
-    quota: 'The 1fichier account has no room for this backup: free space or raise the quota, or keep fewer backups.',
-    'not-found': '',
-    retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
-    token: '',
-    fatal: '',
-};
-/** The first `#` followed by 1-3 digits, as rclone reads 1fichier error numbers. */
-function errorNumber(message) {
-    const match = /#(\d{1,3})(?!\d)/.exec(message);
-    return match?.[1] ? Number(match[1]) : undefined;
-}
-const RETRYABLE_HTTP = new Set([403, 429, 500, 502, 503, 504, 509]);
-/**
- * Lock answers seen from the real service, by text and by number: rclone's shouldRetry in
- * https://github.com/rclone/rclone/tree/master/backend/fichier/fichier.go,
- * and https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
- */
-const LOCK_TEXT = /flood detected|ip locked|user locked|owner locked|apk locked/;
-const LOCK_CODES = new Set([374, 412, 38, 223, 649, 620, 186]);
-/** Only these mean the key: "No such user #93", "Not authenticated #247" (HTTP 401). */
-const KEY_CODES = new Set([93, 247]);
-/** The one retry rule (rclone's shouldRetry): what kind of failure an answer is. */
-function classify(httpStatus, apiMessage) {
-    const code = errorNumber(apiMessage);
-    const text = apiMessage.toLowerCase();
-    if ((code !== undefined && KEY_CODES.has(code)) || /no such user|not authenticated/.test(text))
-        return 'auth';
-    if (LOCK_TEXT.test(text) || (code !== undefined && LOCK_CODES.has(code)))
-        return 'flood';
-    if (code === 200 || text.includes('must be a customer'))
-        return 'account';
-    if (/quota|not enough (disk )?space|storage (is )?full|upload forbidden/.test(text))
-        return 'quota';
-    // #887 (one location at a time) is a lock to wait out (JDownloader waits 5 minutes).
-    if (code === 887)
-        return 'flood';
-    // #913 (a datacenter address without CDN credit) and #611 (a download password is needed): no retry helps.
-    if (code === 913 || code === 611)
-        return 'fatal';
-    if (code === 715)
-        return 'token';
-    if (httpStatus === 401)
-        return 'auth';
-    if (httpStatus === 404 || code === 469 || text.includes('not found'))
-        return 'not-found';
-    if (RETRYABLE_HTTP.has(httpStatus))
-        return 'retryable';
-    return 'fatal';
-}
-/** Refusals that no retry changes, whatever HTTP status carried them (#913, #611). */
-function isFinalRefusal(detail) {
-    const code = errorNumber(detail);
-    return code === 913 || code === 611;
-}
-function isRetryable(kind) {
-    return kind === 'retryable' || kind === 'flood';
-}
-/** A failed 1fichier call. The message is safe to print: it never holds the key or a header. */
-class OneFichierError extends Error {
-    kind;
-    operation;
-    detail;
-    httpStatus;
-    retryAfterMs;
-    constructor(kind, operation, detail, httpStatus, retryAfterMs) {
-        const advice = ADVICE[kind];
-        super(`${operation} failed: ${detail}${advice ? `. ${advice}` : ''}`);
-        this.kind = kind;
-        this.operation = operation;
-        this.detail = detail;
-        this.httpStatus = httpStatus;
-        this.retryAfterMs = retryAfterMs;
-        this.name = 'OneFichierError';
-    }
-    /** The same failure after the last attempt, saying how many were made. */
-    afterAttempts(attempts) {
-        if (attempts <= 1)
-            return this;
-        return new OneFichierError(this.kind, this.operation, `${this.detail} (after ${attempts} attempts)`, this.httpStatus);
-    }
-}
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'ENOTFOUND',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_CLOSED',
-    'UND_ERR_ABORTED',
-    'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH',
-]);
-/** A network-level failure (no HTTP answer) as a OneFichierError; its message names the cause only. */
-function networkFailure(operation, error) {
-    const err = error;
-    const code = err.code ?? err.cause?.code;
-    const what = code ?? err.message ?? 'unknown network error';
-    const kind = code === undefined || NETWORK_CODES.has(code) || code.startsWith('UND_ERR') ? 'retryable' : 'fatal';
-    const reason = code === 'ENOTFOUND' ? `host not found (${what})` : `network error (${what})`;
-    return new OneFichierError(kind === 'retryable' ? 'retryable' : 'fatal', operation, reason);
-}
-
 ;// CONCATENATED MODULE: ./lib/platform/signals.js
+
 
 /** Exit codes as Unix tools use them: 128 + the signal's number. */
 function exitCodeFor(signal) {
-    return signal === 'SIGTERM' ? 143 : 130;
+    return signal === 'SIGTERM' ? EXIT.terminated : EXIT.cancelled;
 }
 /**
  * The runner cancels with SIGINT, then SIGTERM 7.5 s later. The first signal aborts what is under
@@ -82372,10 +82294,33 @@ class Redactor {
 
 
 
-/** The secrets, exactly as stored (getInput trims by default: a secret is never changed). */
-const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
+
+/** The secrets are read exactly as stored (getInput trims by default: a secret is never changed). */
 function readInput(name) {
     return getInput(name, { trimWhitespace: !SECRET_INPUTS.includes(name) });
+}
+/** The runner's log: workflow commands (::error, ::group), groups never nested. */
+class ActionLog {
+    depth = 0;
+    info = (message) => info(message);
+    warning = (message) => warning(message);
+    error = (message) => error(message);
+    debug = (message) => core_debug(message);
+    debugEnabled = isDebug();
+    async group(name, body) {
+        // The runner does not nest groups: an inner one is a plain line.
+        if (this.depth > 0) {
+            info(name);
+            return body();
+        }
+        this.depth++;
+        try {
+            return await group(name, body);
+        }
+        finally {
+            this.depth--;
+        }
+    }
 }
 /** Masks every form of the secrets before anything else happens, and returns their redactor. */
 function maskSecrets() {
@@ -82432,6 +82377,126 @@ function file_id_fileIdOf(url) {
 function file_id_sameFile(a, b) {
     const idA = file_id_fileIdOf(a);
     return idA !== null && idA === file_id_fileIdOf(b);
+}
+
+;// CONCATENATED MODULE: ./lib/onefichier/errors.js
+// 1fichier answers, and network failures, turned into one kind and one line a user can act on.
+// Both the HTTP status and the JSON `status` are judged: some KO answers come with HTTP 200.
+
+const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl';
+const ADVICE = {
+    auth: `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ` +
+        `${KEY_CONSOLE_URL} and store it in the secret.`,
+    account: 'The 1fichier API needs a Premium or Access subscription: renew it on 1fichier.com, then run again.',
+    flood: '1fichier has locked the account or this address, often after too many requests: wait (an hour is safe) and run ' +
+        'again, and make sure no other job uses the same key at the same time. The key itself is fine.',
+    quota: 'The 1fichier account has no room for this backup: free space or raise the quota, or keep fewer backups.',
+    'not-found': '',
+    retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
+    token: '',
+    fatal: '',
+};
+/** The first `#` followed by 1-3 digits, as rclone reads 1fichier error numbers. */
+function errorNumber(message) {
+    const match = /#(\d{1,3})(?!\d)/.exec(message);
+    return match?.[1] ? Number(match[1]) : undefined;
+}
+const RETRYABLE_HTTP = new Set([403, 429, 500, 502, 503, 504, 509]);
+/**
+ * Lock answers seen from the real service, by text and by number: rclone's shouldRetry in
+ * https://github.com/rclone/rclone/tree/master/backend/fichier/fichier.go,
+ * and https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
+ */
+const LOCK_TEXT = /flood detected|ip locked|user locked|owner locked|apk locked/;
+const LOCK_CODES = new Set([374, 412, 38, 223, 649, 620, 186]);
+/** Only these mean the key: "No such user #93", "Not authenticated #247" (HTTP 401). */
+const KEY_CODES = new Set([93, 247]);
+/** The one retry rule (rclone's shouldRetry): what kind of failure an answer is. */
+function classify(httpStatus, apiMessage) {
+    const code = errorNumber(apiMessage);
+    const text = apiMessage.toLowerCase();
+    if ((code !== undefined && KEY_CODES.has(code)) || /no such user|not authenticated/.test(text))
+        return 'auth';
+    if (LOCK_TEXT.test(text) || (code !== undefined && LOCK_CODES.has(code)))
+        return 'flood';
+    if (code === 200 || text.includes('must be a customer'))
+        return 'account';
+    if (/quota|not enough (disk )?space|storage (is )?full|upload forbidden/.test(text))
+        return 'quota';
+    // #887 (one location at a time) is a lock to wait out (JDownloader waits 5 minutes).
+    if (code === 887)
+        return 'flood';
+    // #913 (a datacenter address without CDN credit) and #611 (a download password is needed): no retry helps.
+    if (code === 913 || code === 611)
+        return 'fatal';
+    if (code === 715)
+        return 'token';
+    if (httpStatus === 401)
+        return 'auth';
+    if (httpStatus === 404 || code === 469 || text.includes('not found'))
+        return 'not-found';
+    if (RETRYABLE_HTTP.has(httpStatus))
+        return 'retryable';
+    return 'fatal';
+}
+/** Refusals that no retry changes, whatever HTTP status carried them (#913, #611). */
+function isFinalRefusal(detail) {
+    const code = errorNumber(detail);
+    return code === 913 || code === 611;
+}
+function isRetryable(kind) {
+    return kind === 'retryable' || kind === 'flood';
+}
+/** A failed 1fichier call. The message is safe to print: it never holds the key or a header. */
+class OneFichierError extends errors_BackupError {
+    kind;
+    operation;
+    detail;
+    httpStatus;
+    retryAfterMs;
+    constructor(kind, operation, detail, httpStatus, retryAfterMs) {
+        const advice = ADVICE[kind];
+        super(`${operation} failed: ${detail}${advice ? `. ${advice}` : ''}`);
+        this.kind = kind;
+        this.operation = operation;
+        this.detail = detail;
+        this.httpStatus = httpStatus;
+        this.retryAfterMs = retryAfterMs;
+    }
+    name = 'OneFichierError';
+    /** The same failure after the last attempt, saying how many were made. */
+    afterAttempts(attempts) {
+        if (attempts <= 1)
+            return this;
+        return new OneFichierError(this.kind, this.operation, `${this.detail} (after ${attempts} attempts)`, this.httpStatus);
+    }
+}
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'ENOTFOUND',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+    'UND_ERR_ABORTED',
+    'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH',
+]);
+/** A network-level failure (no HTTP answer) as a OneFichierError; its message names the cause only. */
+function networkFailure(operation, error) {
+    const err = error;
+    const code = err.code ?? err.cause?.code;
+    const what = code ?? err.message ?? 'unknown network error';
+    const kind = code === undefined || NETWORK_CODES.has(code) || code.startsWith('UND_ERR') ? 'retryable' : 'fatal';
+    const reason = code === 'ENOTFOUND' ? `host not found (${what})` : `network error (${what})`;
+    return new OneFichierError(kind === 'retryable' ? 'retryable' : 'fatal', operation, reason);
 }
 
 ;// CONCATENATED MODULE: ./lib/onefichier/file-body.js
@@ -88302,18 +88367,10 @@ async function withDownload(client, ctx, backup, body) {
 
 
 
-const actionLog = {
-    info: (m) => info(m),
-    warning: (m) => warning(m),
-    error: (m) => error(m),
-    debug: (m) => core_debug(m),
-    debugEnabled: isDebug(),
-    group: (name, body) => group(name, body),
-};
 async function runRestoreAction() {
     const redactor = maskSecrets();
     const redact = (text) => redactor.redact(text);
-    const log = new RedactingLog(actionLog, redact);
+    const log = new RedactingLog(new ActionLog(), redact);
     const cancellation = watchCancellation(log);
     try {
         const config = parseRepositoryConfig(readInput, { repository: process.env.GITHUB_REPOSITORY });
@@ -88377,21 +88434,16 @@ async function runRestoreAction() {
         writeSummary(`${summary.join('\n')}\n`, log, redact);
     }
     catch (error) {
-        if (cancellation.signal.aborted)
-            setFailed('Cancelled; the target folder was left as it was.');
-        else if (error instanceof InvalidInputs) {
-            for (const problem of error.problems)
-                log.error(problem.message);
-            process.exitCode = ExitCode.Failure;
-        }
-        else if (error instanceof InputError) {
-            log.error(error.message);
-            process.exitCode = ExitCode.Failure;
-        }
-        else if (error instanceof OneFichierError || error instanceof errors_BackupError)
-            setFailed(redact(error.message));
-        else
-            setFailed(redact(`Unexpected failure: ${errors_messageOf(error)}`));
+        const failure = describeFailure(error, {
+            cancelled: cancellation.signal.aborted
+                ? { line: 'Cancelled; the target folder was left as it was.', exitCode: 1 }
+                : undefined,
+        });
+        if (failure.unexpected)
+            log.debug(error instanceof Error && error.stack ? error.stack : String(error));
+        for (const line of failure.lines)
+            log.error(line);
+        process.exitCode = ExitCode.Failure;
     }
     finally {
         cancellation.dispose();

@@ -1,8 +1,8 @@
-export const id = 253;
-export const ids = [253];
+export const id = 446;
+export const ids = [446];
 export const modules = {
 
-/***/ 4253:
+/***/ 5446:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./lib/core/retention.js
 // Which backups of a series to keep: restic `forget` semantics, as a pure function. Nothing here
 // can reach the network or the disk; the caller lists, this decides, the caller deletes.
@@ -271,6 +273,8 @@ const INPUT_NAMES = [
     'stall-timeout-seconds',
     'api-url',
 ];
+/** The inputs that are passwords: never trimmed, never printed, never a command-line argument. */
+const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
 // Characters 1fichier mangles or rejects in names (rclone escapes them), plus path and control characters.
@@ -662,6 +666,44 @@ function diskFailure(error, temp, doing) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/core/failure.js
+// The one failure policy: what a failed run says and the exit code it ends with, for the backup
+// action, the restore sub-action and every command of the CLI. Crontabs and scripts rely on the codes.
+
+
+/** Exit codes a crontab can rely on (the action's step fails on any but 0). */
+const EXIT = {
+    ok: 0,
+    failed: 1,
+    usage: 2,
+    /** The backup is safe, but retention could not do all it planned (restic uses 3 too). */
+    retentionIncomplete: 3,
+    /** 128 + SIGINT's number; SIGTERM gives 143. */
+    cancelled: 130,
+    terminated: 143,
+};
+/** Bad arguments or inputs, found before any request: exit code 2. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+function describeFailure(error, context = {}) {
+    if (context.cancelled)
+        return failure([context.cancelled.line], context.cancelled.exitCode);
+    const describeInput = context.describeInput ?? ((problem) => problem.message);
+    if (error instanceof InvalidInputs)
+        return failure(error.problems.map(describeInput), EXIT.usage);
+    if (error instanceof InputError)
+        return failure([describeInput(error)], EXIT.usage);
+    if (error instanceof UsageError)
+        return failure([error.message], EXIT.usage);
+    if (error instanceof BackupError)
+        return failure([error.message], EXIT.failed);
+    return { ...failure([`Unexpected failure: ${messageOf(error)}`], EXIT.failed), unexpected: true };
+}
+function failure(lines, exitCode) {
+    return { lines, exitCode, unexpected: false, summary: lines.join(' ') };
+}
+
 ;// CONCATENATED MODULE: ./lib/core/format.js
 // Human-readable sizes and durations for logs and the summary.
 function formatBytes(bytes) {
@@ -689,6 +731,63 @@ function formatDuration(ms) {
 function escapeControl(text) {
     return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
+
+;// CONCATENATED MODULE: ./lib/core/redact.js
+// The one redaction step: every text that reaches a log line, an error, an output or the summary,
+// in the action and in the CLI, passes through it. Server messages and library errors may carry
+// a secret back (an echoed Authorization header, a URL with a password in it); this takes the API
+// key and both passwords out, in the forms a server or a library writes them.
+/** What a secret is replaced with. */
+const REDACTED = '***';
+/** Shorter values are refused as secrets anyway; redacting 1-3 characters would garble every line. */
+const MIN_SECRET_LENGTH = 4;
+/** The spellings of one secret that a text may hold: as is, URL-encoded (%20 or +), JSON-escaped. */
+function secretForms(secret) {
+    const forms = new Set([secret]);
+    const trimmed = secret.trim();
+    if (trimmed !== '')
+        forms.add(trimmed);
+    for (const value of [...forms]) {
+        forms.add(encodeURIComponent(value));
+        forms.add(encodeURIComponent(value).replace(/%20/g, '+'));
+        forms.add(encodeURI(value));
+        forms.add(JSON.stringify(value).slice(1, -1));
+    }
+    return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
+}
+class Redactor {
+    needles = [];
+    constructor(secrets = []) {
+        for (const secret of secrets)
+            this.add(secret);
+    }
+    /** Adds a secret (and its encoded forms); empty or very short values are ignored. */
+    add(secret) {
+        const forms = secretForms(secret).filter((form) => !this.needles.includes(form));
+        // Longest first, so a form that contains another is replaced whole.
+        this.needles = [...this.needles, ...forms].sort((a, b) => b.length - a.length);
+    }
+    /** Every form the redactor takes out, for the runner's masks. */
+    get forms() {
+        return this.needles;
+    }
+    redact(text) {
+        let result = text;
+        for (const needle of this.needles)
+            if (result.includes(needle))
+                result = result.split(needle).join(REDACTED);
+        return result;
+    }
+    /** Any value, as text, redacted: for errors and other things from outside. */
+    redactUnknown(value) {
+        const text = value instanceof Error ? value.message : typeof value === 'string' ? value : String(value);
+        return this.redact(text);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/core/version.js
+// Written by `npm run build` from package.json's version: the one place it is set is package.json.
+const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./lib/platform/log.js
 /** A progress line: in place where the log can do that, an info line everywhere else (cron, CI). */
@@ -779,62 +878,116 @@ class RedactingLog {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/core/redact.js
-// The one redaction step: every text that reaches a log line, an error, an output or the summary,
-// in the action and in the CLI, passes through it. Server messages and library errors may carry
-// a secret back (an echoed Authorization header, a URL with a password in it); this takes the API
-// key and both passwords out, in the forms a server or a library writes them.
-/** What a secret is replaced with. */
-const REDACTED = '***';
-/** Shorter values are refused as secrets anyway; redacting 1-3 characters would garble every line. */
-const MIN_SECRET_LENGTH = 4;
-/** The spellings of one secret that a text may hold: as is, URL-encoded (%20 or +), JSON-escaped. */
-function secretForms(secret) {
-    const forms = new Set([secret]);
-    const trimmed = secret.trim();
-    if (trimmed !== '')
-        forms.add(trimmed);
-    for (const value of [...forms]) {
-        forms.add(encodeURIComponent(value));
-        forms.add(encodeURIComponent(value).replace(/%20/g, '+'));
-        forms.add(encodeURI(value));
-        forms.add(JSON.stringify(value).slice(1, -1));
-    }
-    return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
+;// CONCATENATED MODULE: ./lib/platform/signals.js
+
+
+/** Exit codes as Unix tools use them: 128 + the signal's number. */
+function exitCodeFor(signal) {
+    return signal === 'SIGTERM' ? EXIT.terminated : EXIT.cancelled;
 }
-class Redactor {
-    needles = [];
-    constructor(secrets = []) {
-        for (const secret of secrets)
-            this.add(secret);
+/**
+ * The runner cancels with SIGINT, then SIGTERM 7.5 s later. The first signal aborts what is under
+ * way (no deletion starts after it); cleanup runs in the run's `finally`.
+ */
+function watchCancellation(log) {
+    const controller = new AbortController();
+    let received;
+    const onSignal = (signal) => {
+        if (controller.signal.aborted)
+            return;
+        received = signal;
+        log.warning(`Received ${signal}: stopping; nothing will be deleted`);
+        controller.abort(new Error(`cancelled by ${signal}`));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        get received() {
+            return received;
+        },
+        dispose() {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+    };
+}
+/**
+ * Tests only: ONEFICHIER_BACKUP_TEST_TIME_SCALE=0.01 makes every wait (pacing, flood pause) 100x
+ * shorter. Honoured only for a loopback api-url, so it can never be used to hammer the real service.
+ */
+function timeScaleFromEnv(apiUrl) {
+    const raw = process.env.ONEFICHIER_BACKUP_TEST_TIME_SCALE;
+    const value = raw === undefined ? NaN : Number(raw);
+    if (!Number.isFinite(value) || value < 0 || value > 1)
+        return 1;
+    let host;
+    try {
+        host = new URL(apiUrl).hostname;
     }
-    /** Adds a secret (and its encoded forms); empty or very short values are ignored. */
-    add(secret) {
-        const forms = secretForms(secret).filter((form) => !this.needles.includes(form));
-        // Longest first, so a form that contains another is replaced whole.
-        this.needles = [...this.needles, ...forms].sort((a, b) => b.length - a.length);
+    catch {
+        return 1;
     }
-    /** Every form the redactor takes out, for the runner's masks. */
-    get forms() {
-        return this.needles;
+    return isLoopbackHost(host) ? value : 1;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./lib/core/fingerprint.js
+// What skip-unchanged compares: a fingerprint of exactly what went into the zip (each entry's kind,
+// name, mode, and the SHA-256 of its bytes or link target), plus the settings that shape the
+// backup (archive and link passwords). Times are left out: a touched but identical file is the same.
+//
+// The fingerprint is an HMAC keyed from the API key, so the description that holds it tells
+// nobody else anything about the files (no guessing a file's content and checking the hash), and
+// it can safely cover the passwords. A new API key means one upload that was not strictly needed.
+
+class ContentFingerprint {
+    hmac;
+    current = null;
+    result = null;
+    constructor(settings) {
+        const key = (0,external_node_crypto_.createHmac)('sha256', settings.apiKey).update('1fichier-backup content fingerprint v1').digest();
+        this.hmac = (0,external_node_crypto_.createHmac)('sha256', key);
+        this.hmac.update(`${JSON.stringify(['settings', settings.archivePassword, settings.linkPassword])}\n`);
     }
-    redact(text) {
-        let result = text;
-        for (const needle of this.needles)
-            if (result.includes(needle))
-                result = result.split(needle).join(REDACTED);
-        return result;
+    entry(entry) {
+        if (this.current)
+            throw new Error(`fingerprint: '${this.current.entry.name}' was not ended`);
+        this.current = { entry, hash: (0,external_node_crypto_.createHash)('sha256'), size: 0 };
     }
-    /** Any value, as text, redacted: for errors and other things from outside. */
-    redactUnknown(value) {
-        const text = value instanceof Error ? value.message : typeof value === 'string' ? value : String(value);
-        return this.redact(text);
+    data(chunk) {
+        this.current.hash.update(chunk);
+        this.current.size += chunk.length;
     }
+    end() {
+        const { entry, hash, size } = this.current;
+        this.current = null;
+        // One JSON line per entry: unambiguous whatever the names contain.
+        this.hmac.update(`${JSON.stringify([entry.kind, entry.name, entry.mode & 0o7777, size, hash.digest('hex')])}\n`);
+    }
+    /** The fingerprint, once every entry has ended (base64url, 43 characters). */
+    digest() {
+        this.result ??= this.hmac.digest('base64url');
+        return this.result;
+    }
+}
+const DESCRIPTION = /^1fichier-backup fingerprint=v1:([A-Za-z0-9_-]{43}) sha256=([0-9a-f]{64})$/;
+function formatDescription(d) {
+    return `1fichier-backup fingerprint=v1:${d.fingerprint} sha256=${d.sha256}`;
+}
+/** null for a description this action did not write (or a version it does not know). */
+function parseDescription(text) {
+    const match = DESCRIPTION.exec((text ?? '').trim());
+    return match ? { fingerprint: match[1], sha256: match[2] } : null;
 }
 
 ;// CONCATENATED MODULE: ./lib/onefichier/errors.js
 // 1fichier answers, and network failures, turned into one kind and one line a user can act on.
 // Both the HTTP status and the JSON `status` are judged: some KO answers come with HTTP 200.
+
 const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl';
 const ADVICE = {
     auth: `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ` +
@@ -900,7 +1053,7 @@ function isRetryable(kind) {
     return kind === 'retryable' || kind === 'flood';
 }
 /** A failed 1fichier call. The message is safe to print: it never holds the key or a header. */
-class OneFichierError extends Error {
+class OneFichierError extends BackupError {
     kind;
     operation;
     detail;
@@ -914,8 +1067,8 @@ class OneFichierError extends Error {
         this.detail = detail;
         this.httpStatus = httpStatus;
         this.retryAfterMs = retryAfterMs;
-        this.name = 'OneFichierError';
     }
+    name = 'OneFichierError';
     /** The same failure after the last attempt, saying how many were made. */
     afterAttempts(attempts) {
         if (attempts <= 1)
@@ -949,113 +1102,6 @@ function networkFailure(operation, error) {
     const kind = code === undefined || NETWORK_CODES.has(code) || code.startsWith('UND_ERR') ? 'retryable' : 'fatal';
     const reason = code === 'ENOTFOUND' ? `host not found (${what})` : `network error (${what})`;
     return new OneFichierError(kind === 'retryable' ? 'retryable' : 'fatal', operation, reason);
-}
-
-;// CONCATENATED MODULE: ./lib/platform/signals.js
-
-/** Exit codes as Unix tools use them: 128 + the signal's number. */
-function exitCodeFor(signal) {
-    return signal === 'SIGTERM' ? 143 : 130;
-}
-/**
- * The runner cancels with SIGINT, then SIGTERM 7.5 s later. The first signal aborts what is under
- * way (no deletion starts after it); cleanup runs in the run's `finally`.
- */
-function watchCancellation(log) {
-    const controller = new AbortController();
-    let received;
-    const onSignal = (signal) => {
-        if (controller.signal.aborted)
-            return;
-        received = signal;
-        log.warning(`Received ${signal}: stopping; nothing will be deleted`);
-        controller.abort(new Error(`cancelled by ${signal}`));
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return {
-        signal: controller.signal,
-        get received() {
-            return received;
-        },
-        dispose() {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        },
-    };
-}
-/**
- * Tests only: ONEFICHIER_BACKUP_TEST_TIME_SCALE=0.01 makes every wait (pacing, flood pause) 100x
- * shorter. Honoured only for a loopback api-url, so it can never be used to hammer the real service.
- */
-function timeScaleFromEnv(apiUrl) {
-    const raw = process.env.ONEFICHIER_BACKUP_TEST_TIME_SCALE;
-    const value = raw === undefined ? NaN : Number(raw);
-    if (!Number.isFinite(value) || value < 0 || value > 1)
-        return 1;
-    let host;
-    try {
-        host = new URL(apiUrl).hostname;
-    }
-    catch {
-        return 1;
-    }
-    return isLoopbackHost(host) ? value : 1;
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./lib/core/fingerprint.js
-// What skip-unchanged compares: a fingerprint of exactly what went into the zip (each entry's kind,
-// name, mode, and the SHA-256 of its bytes or link target), plus the settings that shape the
-// backup (archive and link passwords). Times are left out: a touched but identical file is the same.
-//
-// The fingerprint is an HMAC keyed from the API key, so the description that holds it tells
-// nobody else anything about the files (no guessing a file's content and checking the hash), and
-// it can safely cover the passwords. A new API key means one upload that was not strictly needed.
-
-class ContentFingerprint {
-    hmac;
-    current = null;
-    result = null;
-    constructor(settings) {
-        const key = (0,external_node_crypto_.createHmac)('sha256', settings.apiKey).update('1fichier-backup content fingerprint v1').digest();
-        this.hmac = (0,external_node_crypto_.createHmac)('sha256', key);
-        this.hmac.update(`${JSON.stringify(['settings', settings.archivePassword, settings.linkPassword])}\n`);
-    }
-    entry(entry) {
-        if (this.current)
-            throw new Error(`fingerprint: '${this.current.entry.name}' was not ended`);
-        this.current = { entry, hash: (0,external_node_crypto_.createHash)('sha256'), size: 0 };
-    }
-    data(chunk) {
-        this.current.hash.update(chunk);
-        this.current.size += chunk.length;
-    }
-    end() {
-        const { entry, hash, size } = this.current;
-        this.current = null;
-        // One JSON line per entry: unambiguous whatever the names contain.
-        this.hmac.update(`${JSON.stringify([entry.kind, entry.name, entry.mode & 0o7777, size, hash.digest('hex')])}\n`);
-    }
-    /** The fingerprint, once every entry has ended (base64url, 43 characters). */
-    digest() {
-        this.result ??= this.hmac.digest('base64url');
-        return this.result;
-    }
-}
-const DESCRIPTION = /^1fichier-backup fingerprint=v1:([A-Za-z0-9_-]{43}) sha256=([0-9a-f]{64})$/;
-function formatDescription(d) {
-    return `1fichier-backup fingerprint=v1:${d.fingerprint} sha256=${d.sha256}`;
-}
-/** null for a description this action did not write (or a version it does not know). */
-function parseDescription(text) {
-    const match = DESCRIPTION.exec((text ?? '').trim());
-    return match ? { fingerprint: match[1], sha256: match[2] } : null;
 }
 
 ;// CONCATENATED MODULE: ./lib/onefichier/file-id.js
@@ -2506,7 +2552,7 @@ class Checksums {
                 else if (message.kind === 'done')
                     resolve(message);
                 else
-                    reject(failure(message));
+                    reject(checksums_failure(message));
             });
             worker.on('error', reject);
             worker.on('exit', (code) => reject(new Error(`the checksum thread stopped (exit code ${code})`)));
@@ -2537,7 +2583,7 @@ class Checksums {
         void this.worker.terminate();
     }
 }
-function failure(message) {
+function checksums_failure(message) {
     if (message.kind === 'failed')
         return new Error(message.message);
     if (message.stage === 'directory')
@@ -5079,166 +5125,171 @@ function checkServiceLimits(size, fileName) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/cli/args.js
-// The command line, parsed: flags to the action's inputs, the secrets from the environment or
-// files (never from an argument), --help's text and the exit codes. Pure but for reading the
-// secret files; unit-tested in test/unit/cli/args.test.ts.
+// EXTERNAL MODULE: ./node_modules/leven/index.js
+var leven = __webpack_require__(7785);
+;// CONCATENATED MODULE: ./lib/cli/command-line.js
+// The command line, parsed: one table of flags for every command, the command word before or after
+// the options, the secrets from the environment or files (never from an argument). Pure but for
+// reading the secret files; unit-tested in test/unit/cli/command-line.test.ts.
 
 
 
 
-/** Exit codes a crontab can rely on. */
-const EXIT = {
-    ok: 0,
-    failed: 1,
-    usage: 2,
-    /** The backup is safe, but retention could not do all it planned (restic uses 3 too). */
-    retentionIncomplete: 3,
-    /** 128 + SIGINT's number; SIGTERM gives 143. */
-    cancelled: 130,
-    terminated: 143,
+
+
+const COMMANDS = ['backup', 'list', 'restore', 'check', 'prune'];
+const EVERY = COMMANDS;
+const KEEP_FLAGS = [...KEEP_COUNT_INPUTS, ...KEEP_WITHIN_INPUTS.map(([input]) => input)];
+/** Every flag of every command. A backup input is the flag of the same name (the secrets excepted). */
+const FLAGS = {
+    // The series and the connection: every command.
+    folder: { commands: EVERY },
+    'name-prefix': { commands: EVERY },
+    'api-url': { commands: EVERY },
+    retries: { commands: EVERY },
+    'stall-timeout-seconds': { commands: EVERY },
+    'key-file': { commands: EVERY },
+    json: { switch: true, commands: EVERY },
+    verbose: { switch: true, commands: EVERY },
+    quiet: { switch: true, short: 'q', commands: EVERY },
+    help: { switch: true, short: 'h', commands: EVERY },
+    version: { switch: true, commands: EVERY },
+    // What to back up, and how.
+    path: { multiple: true, commands: ['backup'] },
+    label: { commands: ['backup'] },
+    'compression-level': { commands: ['backup'] },
+    'include-hidden-files': { switch: true, commands: ['backup'] },
+    'follow-symlinks': { switch: true, commands: ['backup'] },
+    'if-no-files-found': { commands: ['backup'] },
+    'skip-unchanged': { switch: true, commands: ['backup'] },
+    'on-upload-failure': { commands: ['backup'] },
+    // Retention: after a backup, as prune alone, and as list's "kept by".
+    ...Object.fromEntries(KEEP_FLAGS.map((flag) => [flag, { commands: ['backup', 'list', 'prune'] }])),
+    'dry-run': { switch: true, commands: ['backup', 'prune', 'restore'] },
+    // The way back.
+    backup: { commands: ['restore', 'check'] },
+    cdn: { switch: true, commands: ['restore', 'check'] },
+    to: { commands: ['restore'] },
+    overwrite: { commands: ['restore'] },
+    delete: { switch: true, commands: ['restore'] },
+    include: { multiple: true, commands: ['restore'] },
+    exclude: { multiple: true, commands: ['restore'] },
+    'keep-special-bits': { switch: true, commands: ['restore'] },
 };
-/** Every input is a flag, but the secrets: those come from the environment or a file. */
-const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
-/** Where the CLI takes each secret from, to name it in an error. */
+/** Where each secret comes from, to say so when one is given as a flag or is missing. */
 const SECRET_SOURCES = {
     'api-key': 'The API key (ONEFICHIER_API_KEY, ONEFICHIER_API_KEY_FILE or --key-file)',
     'link-password': 'ONEFICHIER_LINK_PASSWORD',
     'archive-password': 'ONEFICHIER_ARCHIVE_PASSWORD',
 };
-const VALUE_FLAGS = INPUT_NAMES.filter((name) => !SECRET_INPUTS.includes(name));
-const SWITCHES = ['--dry-run', '--include-hidden-files', '--follow-symlinks', '--skip-unchanged'];
-const HELP = `Usage: 1fichier-backup [backup] --path PATH [--path PATH...] [options]
-       1fichier-backup list|restore|check|prune --folder F --name-prefix P [options]
-
-Zips PATHs, uploads the zip to your 1fichier account, verifies it, and deletes older backups of
-the same series by the retention rules. The same engine as the GitHub Action.
-
-The API key (never a command-line argument):
-  ONEFICHIER_API_KEY=...          environment variable, or
-  --key-file FILE                 a file holding the key (e.g. mode 0600)
-  ONEFICHIER_API_KEY_FILE=FILE    the same as --key-file (systemd credentials, container secrets)
-  ONEFICHIER_LINK_PASSWORD=...    optional download password for the uploaded file
-  ONEFICHIER_ARCHIVE_PASSWORD=... optional: encrypt the zip's contents with AES-256 (12+ characters;
-                                  7-Zip, WinZip, pyzipper open it; entry names stay readable)
-  ONEFICHIER_LINK_PASSWORD_FILE, ONEFICHIER_ARCHIVE_PASSWORD_FILE: the same, from a file
-                                  Secrets are used exactly as given (a file's last line ending is
-                                  dropped); white space around a password is refused.
-
-What to back up:
-  --path PATH                     file, directory or glob; repeat for more; !PATTERN excludes
-  --include-hidden-files          include dot files and directories
-  --follow-symlinks               store link targets' content (inside the current directory only)
-  --if-no-files-found MODE        error (default), warn or ignore
-  --compression-level N           0 (store) to 9; default 6
-
-Where and how it is named:
-  --folder PATH                   destination folder, e.g. backups/host (created when missing)
-  --name-prefix NAME              series name (default: the current directory's name)
-  --label TEXT                    optional suffix, e.g. a version
-                                  files are named NAME-YYYYMMDDTHHMMSSZ[-LABEL].zip (UTC)
-
-Retention (restic semantics; only when one is set):
-  --keep-last N, --keep-hourly N, --keep-daily N, --keep-weekly N, --keep-monthly N, --keep-yearly N
-  --keep-within DURATION          e.g. 36h, 30d, 8w, 6m, 1y (measured back from the newest backup)
-  --keep-within-hourly D, --keep-within-daily D, --keep-within-weekly D, --keep-within-monthly D,
-  --keep-within-yearly D          within D, the newest backup of every hour/day/week/month/year
-                                  a count may also be 'unlimited' (restic's -1)
-  --dry-run                       zip and print the plan; upload nothing, delete nothing
-
-Skipping:
-  --skip-unchanged                upload nothing when the files (names, modes, contents) are the same
-                                  as in the newest backup of the series; retention still runs
-
-Network:
-  --retries N                     attempts per request (default 5)
-  --stall-timeout-seconds N       abort a transfer with no progress for N s (default 300)
-  --api-url URL                   another API address (default https://api.1fichier.com/v1);
-                                  HTTPS_PROXY and NO_PROXY are honoured
-  --on-upload-failure fail        the only choice here: on a failed upload the zip is dropped and the
-                                  exit code is 1 ("artifact" needs a GitHub Actions job)
-
-Output:
-  --json                          print the outputs (url, file-name, size, sha256, ...) as JSON
-  --verbose                       print every request (never the key)
-  --quiet, -q                     print only warnings, errors and the final line
-                                  Into a file or a pipe (cron, systemd), each line starts with its
-                                  ISO 8601 UTC time; --json prints one JSON document on stdout and
-                                  the log on stderr.
-  --help, --version
-
-Exit codes: 0 done (or nothing to back up with warn/ignore), 1 the backup failed (nothing was
-deleted) or check found a damaged backup, 2 bad arguments or a Node.js older than 24, 3 backup done
-but some old backups could not be deleted, 130 cancelled by SIGINT, 143 by SIGTERM.
-`;
-class UsageError extends Error {
-    name = 'UsageError';
+/** True when the switch was given (bare or =true). */
+function isOn(line, name) {
+    return line.values[name] === 'true';
 }
-/**
- * parseArgs' refusal in words, with --help. A stray argument is not echoed: it may be the key,
- * pasted where no flag takes it, and the line goes to a log file.
- */
-function describeParseError(error) {
-    if (error?.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
-        return ('Unexpected argument (not shown, in case it is a secret): every value follows its --flag, and the key ' +
-            'comes from ONEFICHIER_API_KEY or --key-file. See --help.');
-    return `${messageOf(error)}. See --help.`;
+/** The backup inputs the flags give (paths as lines), as the action reads its inputs. */
+function backupInputs(line) {
+    const inputs = {};
+    for (const name of INPUT_NAMES) {
+        const value = line.values[name];
+        if (value !== undefined)
+            inputs[name] = Array.isArray(value) ? value.join('\n') : value;
+    }
+    return inputs;
 }
-function parseCliArguments(argv, env) {
-    const options = {
-        path: { type: 'string', multiple: true },
-        'key-file': { type: 'string' },
-        'api-key': { type: 'string' },
-        'link-password': { type: 'string' },
-        'archive-password': { type: 'string' },
-        json: { type: 'boolean' },
-        verbose: { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-        ...Object.fromEntries(VALUE_FLAGS.filter((f) => f !== 'path').map((f) => [f, { type: 'string' }])),
-    };
-    // Boolean inputs work as bare switches too (--dry-run), or with a value (--dry-run=false).
-    const normalized = argv.map((arg) => (SWITCHES.includes(arg) ? `${arg}=true` : arg));
+function parseCommandLine(argv) {
+    const options = {};
+    for (const [name, flag] of Object.entries(FLAGS))
+        options[name] = { type: 'string', multiple: flag.multiple === true };
+    // The secrets are parsed so that they can be refused by name, never taken.
+    for (const name of SECRET_INPUTS)
+        options[name] = { type: 'string' };
+    refuseUnknownFlags(argv);
     let parsed;
     try {
-        parsed = (0,external_node_util_.parseArgs)({ args: normalized, options, strict: true, allowPositionals: false });
+        parsed = (0,external_node_util_.parseArgs)({ args: argv.map(bareSwitchAsTrue), options, strict: true, allowPositionals: true });
     }
     catch (error) {
         throw new UsageError(describeParseError(error));
     }
-    const values = parsed.values;
-    if (values['api-key'] !== undefined) {
-        throw new UsageError('--api-key is not accepted: a key on the command line is visible to every user of the machine. Set ' +
-            'ONEFICHIER_API_KEY or use --key-file.');
+    const command = commandOf(parsed.positionals);
+    const values = {};
+    for (const [name, value] of Object.entries(parsed.values))
+        if (value !== undefined)
+            values[name] = value;
+    for (const name of SECRET_INPUTS)
+        if (name in values)
+            throw new UsageError(secretFlagRefusal(name));
+    for (const name of Object.keys(values)) {
+        const flag = FLAGS[name];
+        if (flag === undefined)
+            continue;
+        if (!flag.commands.includes(command))
+            throw new UsageError(`--${name} does not apply to '${command}'. See 1fichier-backup ${command} --help.`);
+        if (flag.switch && !/^(true|false)$/i.test(String(values[name])))
+            throw new UsageError(`--${name} is a switch: give it bare, or as --${name}=true or --${name}=false.`);
+        if (flag.switch)
+            values[name] = String(values[name]).toLowerCase();
     }
-    if (values['link-password'] !== undefined) {
-        throw new UsageError('--link-password is not accepted on the command line: set ONEFICHIER_LINK_PASSWORD instead.');
+    checkCommandRules(command, values);
+    return { command, values };
+}
+/** `--json` as `--json=true`, `-q` as `--quiet=true`: one idiom, a switch with an optional value. */
+function bareSwitchAsTrue(arg) {
+    const name = arg.startsWith('--')
+        ? arg.slice(2)
+        : Object.keys(FLAGS).find((n) => FLAGS[n]?.short !== undefined && arg === `-${FLAGS[n].short}`);
+    return name !== undefined && FLAGS[name]?.switch ? `--${name}=true` : arg;
+}
+/** An unknown --flag named, with the closest known one; the value that follows it is never shown. */
+function refuseUnknownFlags(argv) {
+    const known = [...Object.keys(FLAGS), ...SECRET_INPUTS];
+    for (const arg of argv) {
+        if (arg === '--')
+            return;
+        if (!arg.startsWith('--'))
+            continue;
+        const name = arg.slice(2).split('=')[0] ?? '';
+        if (known.includes(name))
+            continue;
+        const near = (0,leven/* closestMatch */.h)(name, known, { maxDistance: name.length < 5 ? 1 : 2 });
+        throw new UsageError(`Unknown option '--${name}'.${near ? ` Did you mean --${near}?` : ''} See --help.`);
     }
-    if (values['archive-password'] !== undefined) {
-        throw new UsageError('--archive-password is not accepted on the command line: set ONEFICHIER_ARCHIVE_PASSWORD instead.');
-    }
-    if (typeof values['on-upload-failure'] === 'string' && values['on-upload-failure'].trim() === 'artifact') {
+}
+/** The command word, wherever it stands; `backup` when there is none, so older command lines work. */
+function commandOf(positionals) {
+    const [first, ...rest] = positionals;
+    if (first === undefined)
+        return 'backup';
+    if (rest.length === 0 && COMMANDS.includes(first))
+        return first;
+    // Not echoed: it may be the key, pasted where no flag takes it, and the line goes to a log file.
+    const stray = positionals.find((p) => !COMMANDS.includes(p)) ?? first;
+    const near = (0,leven/* closestMatch */.h)(stray, COMMANDS, { maxDistance: 2 });
+    throw new UsageError('Unexpected argument (not shown, in case it is a secret)' +
+        (near && stray.length <= 10 ? `; did you mean the command '${near}'?` : '') +
+        ': every value follows its --flag, and the key comes from ONEFICHIER_API_KEY or --key-file. See --help.');
+}
+function checkCommandRules(command, values) {
+    if (command === 'backup' && String(values['on-upload-failure'] ?? '').trim() === 'artifact')
         throw new UsageError("--on-upload-failure artifact works only inside a GitHub Actions job (it uses the run's artifact storage); " +
             'from the command line the only choice is fail.');
-    }
-    const inputs = {};
-    for (const flag of VALUE_FLAGS) {
-        const value = values[flag];
-        if (Array.isArray(value))
-            inputs[flag] = value.join('\n');
-        else if (typeof value === 'string')
-            inputs[flag] = value;
-    }
-    Object.assign(inputs, readSecrets(env, values['key-file']));
-    return {
-        inputs,
-        json: values.json === true,
-        verbose: values.verbose === true,
-        quiet: values.quiet === true,
-        help: values.help === true,
-        version: values.version === true,
-    };
+    if (command === 'restore' && values.to === undefined && values.help === undefined)
+        throw new UsageError("'restore' needs --to DIR: the folder to restore into.");
+    if (values.delete === 'true' && values.overwrite === undefined)
+        throw new UsageError('--delete goes with --overwrite MODE: say what happens to files already there.');
+}
+function secretFlagRefusal(name) {
+    if (name === 'api-key')
+        return ('--api-key is not accepted: a key on the command line is visible to every user of the machine. Set ' +
+            'ONEFICHIER_API_KEY or use --key-file.');
+    return `--${name} is not accepted on the command line: set ${SECRET_SOURCES[name]} instead.`;
+}
+/**
+ * parseArgs' refusal in words, with --help. Its messages name the flag, never the value that
+ * follows it; a stray argument never reaches it (commandOf refuses it without echoing it).
+ */
+function describeParseError(error) {
+    return `${messageOf(error).replace(/\. To specify an option argument starting with.*$/s, '')}. See --help.`;
 }
 /** The three secrets, each from its `*_FILE` variable (the key also from --key-file) or its variable. */
 function readSecrets(env, keyFile) {
@@ -5267,6 +5318,118 @@ function readSecretFile(file, where) {
             `itself is not shown here, in case it is the secret)`);
     }
     return text.replace(/\r?\n$/, '');
+}
+
+;// CONCATENATED MODULE: ./lib/cli/help.js
+const USAGE = `Usage: 1fichier-backup [backup] --path PATH [--path PATH...] [options]
+       1fichier-backup list|restore|check|prune [--folder F] [--name-prefix P] [options]
+       1fichier-backup COMMAND --help
+
+Zips PATHs, uploads the zip to your 1fichier account, verifies it, and deletes older backups of
+the same series by the retention rules. The same engine as the GitHub Action. Options may come
+before or after the command word.
+`;
+const SECRETS = `The API key (never a command-line argument):
+  ONEFICHIER_API_KEY=...          environment variable, or
+  --key-file FILE                 a file holding the key (e.g. mode 0600)
+  ONEFICHIER_API_KEY_FILE=FILE    the same as --key-file (systemd credentials, container secrets)
+  ONEFICHIER_LINK_PASSWORD=...    optional download password for the uploaded file
+  ONEFICHIER_ARCHIVE_PASSWORD=... optional: encrypt the zip's contents with AES-256 (12+ characters;
+                                  7-Zip, WinZip, pyzipper open it; entry names stay readable)
+  ONEFICHIER_LINK_PASSWORD_FILE, ONEFICHIER_ARCHIVE_PASSWORD_FILE: the same, from a file
+                                  Secrets are used exactly as given (a file's last line ending is
+                                  dropped); white space around a password is refused.
+`;
+const BACKUP = `What to back up:
+  --path PATH                     file, directory or glob; repeat for more; !PATTERN excludes
+  --include-hidden-files          include dot files and directories
+  --follow-symlinks               store link targets' content (inside the current directory only)
+  --if-no-files-found MODE        error (default), warn or ignore
+  --compression-level N           0 (store) to 9; default 6
+
+Where and how it is named (every command):
+  --folder PATH                   destination folder, e.g. backups/host (created when missing)
+  --name-prefix NAME              series name (default: the current directory's name)
+  --label TEXT                    optional suffix, e.g. a version
+                                  files are named NAME-YYYYMMDDTHHMMSSZ[-LABEL].zip (UTC)
+
+Retention (restic semantics; only when one is set; also for list and prune):
+  --keep-last N, --keep-hourly N, --keep-daily N, --keep-weekly N, --keep-monthly N, --keep-yearly N
+  --keep-within DURATION          e.g. 36h, 30d, 8w, 6m, 1y (measured back from the newest backup)
+  --keep-within-hourly D, --keep-within-daily D, --keep-within-weekly D, --keep-within-monthly D,
+  --keep-within-yearly D          within D, the newest backup of every hour/day/week/month/year
+                                  a count may also be 'unlimited' (restic's -1)
+  --dry-run                       zip and print the plan; upload nothing, delete nothing
+
+Skipping:
+  --skip-unchanged                upload nothing when the files (names, modes, contents) are the same
+                                  as in the newest backup of the series; retention still runs
+  --on-upload-failure fail        the only choice here: on a failed upload the zip is dropped and the
+                                  exit code is 1 ("artifact" needs a GitHub Actions job)
+`;
+const COMMON = `Network (every command):
+  --retries N                     attempts per request (default 5)
+  --stall-timeout-seconds N       abort a transfer with no progress for N s (default 300)
+  --api-url URL                   another API address (default https://api.1fichier.com/v1);
+                                  HTTPS_PROXY and NO_PROXY are honoured
+
+Output (every command):
+  --json                          print the result as one JSON document on stdout (also on failure)
+  --verbose                       print every request (never the key)
+  --quiet, -q                     print only warnings, errors and the final line
+                                  Into a file or a pipe (cron, systemd), each line starts with its
+                                  ISO 8601 UTC time; the log goes to stderr when stdout holds the
+                                  result.
+  --help, -h, --version
+
+Exit codes: 0 done (or nothing to back up with warn/ignore), 1 the backup failed (nothing was
+deleted) or check found a damaged backup, 2 bad arguments or a Node.js older than 24, 3 backup done
+but some old backups could not be deleted, 130 cancelled by SIGINT, 143 by SIGTERM.
+`;
+const SERIES = `The series: --folder F and --name-prefix P, as the backups were made (P defaults to the
+current directory's name, as for backup).
+`;
+const REPOSITORY = {
+    list: `  list    [--keep-... N] [--json]
+          the series, newest first: name, time (UTC, from the name), size, link; with keep-* rules,
+          which rule keeps each
+`,
+    restore: `  restore [--backup latest|FILE-NAME] --to DIR [--cdn]
+          [--overwrite always|if-changed|if-newer|never] [--delete] [--dry-run]
+          [--include PATTERN...] [--exclude PATTERN...] [--keep-special-bits]
+          downloads the backup, checks its size and Whirlpool, plans the whole zip (refused as a whole
+          if any entry would land outside DIR, through a link, or on another entry), checks every
+          entry, and writes contents, modes, modification times, links (last) and folders through a
+          staging folder inside DIR that is undone on any failure or signal. DIR must be empty or new
+          unless --overwrite says what happens to files already there (always; if-changed: unless the
+          same size and time; if-newer: if the backup's is newer; never). Files the backup lacks are
+          kept, unless --delete (inside the restored paths only). --dry-run lists what would be
+          created, replaced and deleted. --include/--exclude restore part (restic's patterns: a
+          leading / anchors at the root). Setuid, setgid and sticky bits are dropped unless
+          --keep-special-bits. AES zips need ONEFICHIER_ARCHIVE_PASSWORD
+`,
+    check: `  check   [--backup latest|all|FILE-NAME] [--cdn]
+          downloads, verifies size and Whirlpool, runs restore's plan and reads every entry; extracts
+          nothing; with all, reports every backup; exit 1 when any is damaged
+`,
+    prune: `  prune   --keep-... N [--dry-run]
+          retention alone, no upload (restic's forget), with the same plan and safety as after a backup
+`,
+};
+const DOWNLOADS = `  --cdn spends CDN credit on the download: 1fichier refuses API downloads from datacenter addresses
+  (a GitHub-hosted runner is one) without it. ONEFICHIER_LINK_PASSWORD opens backups that have a
+  download password.
+`;
+/** --help: everything without a command, that command's part with one. */
+function helpFor(command) {
+    const repository = (commands) => `Commands that read the series back (the same key, folder and name prefix as backups):\n\n${SERIES}\n` +
+        `${commands.map((c) => REPOSITORY[c]).join('')}\n` +
+        (commands.some((c) => c === 'restore' || c === 'check') ? DOWNLOADS : '');
+    if (command === undefined)
+        return [USAGE, SECRETS, BACKUP, COMMON, repository(['list', 'restore', 'check', 'prune'])].join('\n');
+    if (command === 'backup')
+        return [USAGE, SECRETS, BACKUP, COMMON].join('\n');
+    return [`Usage: 1fichier-backup ${command} [options]\n`, repository([command]), SECRETS, COMMON].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./lib/cli/log.js
@@ -7129,8 +7292,8 @@ async function withDownload(client, ctx, backup, body) {
 }
 
 ;// CONCATENATED MODULE: ./lib/cli/repository.js
-// The command line of the way back: `list`, `prune`, `check` and `restore`, each with the flags it
-// needs, the secrets from the environment or files as for `backup`, and plain or --json output.
+// The commands of the way back: `list`, `prune`, `check` and `restore`, on the session the shell
+// (cli.ts) built, each printing plain lines or one --json document. Failures go back to the shell.
 
 
 
@@ -7138,124 +7301,21 @@ async function withDownload(client, ctx, backup, body) {
 
 
 
-
-const REPOSITORY_COMMANDS = ['list', 'prune', 'check', 'restore'];
-const REPOSITORY_HELP = `Commands that read the series back (the same key, folder and name prefix as backups):
-
-  list    --folder F --name-prefix P [--keep-... N] [--json]
-          the series, newest first: name, time (UTC, from the name), size, link; with keep-* rules,
-          which rule keeps each
-  restore --folder F --name-prefix P [--backup latest|FILE-NAME] --to DIR [--cdn]
-          [--overwrite always|if-changed|if-newer|never] [--delete] [--dry-run]
-          [--include PATTERN...] [--exclude PATTERN...] [--keep-special-bits]
-          downloads the backup, checks its size and Whirlpool, plans the whole zip (refused as a whole
-          if any entry would land outside DIR, through a link, or on another entry), checks every
-          entry, and writes contents, modes, modification times, links (last) and folders through a
-          staging folder inside DIR that is undone on any failure or signal. DIR must be empty or new
-          unless --overwrite says what happens to files already there (always; if-changed: unless the
-          same size and time; if-newer: if the backup's is newer; never). Files the backup lacks are
-          kept, unless --delete (inside the restored paths only). --dry-run lists what would be
-          created, replaced and deleted. --include/--exclude restore part (restic's patterns: a
-          leading / anchors at the root). Setuid, setgid and sticky bits are dropped unless
-          --keep-special-bits. AES zips need ONEFICHIER_ARCHIVE_PASSWORD
-  check   --folder F --name-prefix P [--backup latest|all|FILE-NAME] [--cdn]
-          downloads, verifies size and Whirlpool, runs restore's plan and reads every entry; extracts
-          nothing; with all, reports every backup; exit 1 when any is damaged
-  prune   --folder F --name-prefix P --keep-... N [--dry-run]
-          retention alone, no upload (restic's forget), with the same plan and safety as after a backup
-
-  --cdn spends CDN credit on the download: 1fichier refuses API downloads from datacenter addresses
-  (a GitHub-hosted runner is one) without it. ONEFICHIER_LINK_PASSWORD opens backups that have a
-  download password.
-`;
-class RepositoryUsageError extends Error {
-    name = 'RepositoryUsageError';
-}
-const KEEP_FLAGS = [...KEEP_COUNT_INPUTS, ...KEEP_WITHIN_INPUTS.map(([input]) => input)];
-const repository_VALUE_FLAGS = [
-    'folder',
-    'name-prefix',
-    'backup',
-    'to',
-    'api-url',
-    'retries',
-    'stall-timeout-seconds',
-    'key-file',
-    'overwrite',
-    ...KEEP_FLAGS,
-];
-const LIST_FLAGS = ['include', 'exclude'];
-const repository_SWITCHES = ['cdn', 'json', 'verbose', 'dry-run', 'quiet', 'delete', 'keep-special-bits'];
-/** What every command takes; each adds its own flags. */
-const COMMON = [
-    'folder',
-    'name-prefix',
-    'api-url',
-    'retries',
-    'stall-timeout-seconds',
-    'key-file',
-    'json',
-    'verbose',
-    'quiet',
-];
-const ALLOWED = {
-    list: new Set([...COMMON, ...KEEP_FLAGS]),
-    prune: new Set([...COMMON, ...KEEP_FLAGS, 'dry-run']),
-    check: new Set([...COMMON, 'backup', 'cdn']),
-    restore: new Set([
-        ...COMMON,
-        'backup',
-        'to',
-        'overwrite',
-        'cdn',
-        'delete',
-        'dry-run',
-        'include',
-        'exclude',
-        'keep-special-bits',
-    ]),
-};
-function parseRepositoryArgs(command, argv) {
-    const options = {};
-    for (const flag of repository_VALUE_FLAGS)
-        options[flag] = { type: 'string' };
-    for (const flag of LIST_FLAGS)
-        options[flag] = { type: 'string', multiple: true };
-    for (const flag of repository_SWITCHES)
-        options[flag] = { type: 'boolean' };
-    let parsed;
-    if (argv.includes('--overwrite') && !argv.some((a, i) => a === '--overwrite' && isMode(argv[i + 1])))
-        throw new RepositoryUsageError(`--overwrite takes a mode: ${OVERWRITE_MODES.join(', ')}. See --help.`);
-    try {
-        parsed = (0,external_node_util_.parseArgs)({ args: argv, options, strict: true, allowPositionals: false });
-    }
-    catch (error) {
-        throw new RepositoryUsageError(describeParseError(error));
-    }
-    for (const name of Object.keys(parsed.values)) {
-        if (!ALLOWED[command].has(name))
-            throw new RepositoryUsageError(`--${name} does not apply to '${command}'. See --help.`);
-    }
-    if (command === 'restore' && typeof parsed.values.to !== 'string')
-        throw new RepositoryUsageError("'restore' needs --to DIR: the folder to restore into.");
-    const overwrite = parsed.values.overwrite;
-    if (typeof overwrite === 'string' && !isMode(overwrite))
-        throw new RepositoryUsageError(`--overwrite takes a mode: ${OVERWRITE_MODES.join(', ')}. See --help.`);
-    if (parsed.values.delete === true && overwrite === undefined)
-        throw new RepositoryUsageError('--delete goes with --overwrite MODE: say what happens to files already there.');
-    return parsed;
-}
 const isMode = (value) => OVERWRITE_MODES.includes(value ?? '');
-function restoreRequest(values) {
+function restoreRequest(line) {
+    const { values } = line;
     const list = (value) => (Array.isArray(value) ? value.map(String) : []);
+    const overwrite = values.overwrite;
+    if (overwrite !== undefined && (typeof overwrite !== 'string' || !isMode(overwrite)))
+        throw new UsageError(`--overwrite takes a mode: ${OVERWRITE_MODES.join(', ')}. See 1fichier-backup restore --help.`);
     return {
         to: String(values.to),
-        overwrite: typeof values.overwrite === 'string' && isMode(values.overwrite) ? values.overwrite : null,
-        delete: values.delete === true,
-        dryRun: values['dry-run'] === true,
+        overwrite: overwrite ?? null,
+        delete: isOn(line, 'delete'),
+        dryRun: isOn(line, 'dry-run'),
         include: list(values.include),
         exclude: list(values.exclude),
-        keepSpecialBits: values['keep-special-bits'] === true,
+        keepSpecialBits: isOn(line, 'keep-special-bits'),
     };
 }
 /** One row of `list`: time, size, name, link, and (with keep-* rules) what keeps it. */
@@ -7265,119 +7325,92 @@ function listLine(row) {
     const time = row.time.replace('.000Z', 'Z');
     return `${time}  ${formatBytes(row.size).padStart(10)}  ${row['file-name']}  ${row.url}${kept}`;
 }
-async function runRepositoryCommand(command, args, shell) {
-    const { values } = args;
+async function runRepositoryCommand(command, session) {
+    const { line, print } = session;
     const input = (name) => {
-        if (name in shell.secrets)
-            return shell.secrets[name];
-        const value = values[name];
+        if (name in session.secrets)
+            return session.secrets[name];
+        // --dry-run is prune's input; restore's is part of its request.
         if (name === 'dry-run')
-            return value === true && command === 'prune' ? 'true' : '';
-        if (name === 'cdn')
-            return value === true ? 'true' : '';
+            return command === 'prune' && isOn(line, 'dry-run') ? 'true' : '';
+        const value = line.values[name];
         return typeof value === 'string' ? value : '';
     };
-    let config;
-    try {
-        config = parseRepositoryConfig(input, {}, { allowAll: command === 'check' });
-    }
-    catch (error) {
-        if (!(error instanceof InvalidInputs))
-            throw error;
-        for (const problem of error.problems)
-            shell.log.error(problem.message.replace(/^Input '([^']+)'/, (_, n) => (n in shell.secrets ? n : `--${n}`)));
-        return 2;
-    }
+    const config = parseRepositoryConfig(input, session.series, { allowAll: command === 'check' });
     const ctx = {
         config,
-        log: shell.log,
-        now: shell.now,
-        timeScale: shell.timeScale(config.apiUrl),
-        signal: shell.signal,
+        log: session.log,
+        now: session.now,
+        timeScale: timeScaleFromEnv(config.apiUrl),
+        signal: session.signal,
     };
-    const json = values.json === true;
-    try {
-        switch (command) {
-            case 'list': {
-                const rows = await listCommand(ctx);
-                if (json)
-                    shell.print(JSON.stringify(rows, null, 2));
-                else if (rows.length === 0)
-                    shell.print(`No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}'.`);
-                else
-                    for (const r of rows)
-                        shell.print(listLine(r));
-                return 0;
-            }
-            case 'prune': {
-                const outcome = await pruneCommand(ctx);
-                const planned = outcome.plan?.remove.map((d) => ({ 'file-name': d.backup.fileName, url: d.backup.url })) ?? [];
-                if (json) {
-                    shell.print(JSON.stringify({
-                        'dry-run': config.dryRun,
-                        kept: outcome.plan?.keep.map((d) => ({
-                            'file-name': d.backup.fileName,
-                            url: d.backup.url,
-                            reasons: d.reasons,
-                        })) ?? [],
-                        'planned-deletions': planned,
-                        pruned: outcome.pruned.map((b) => ({ 'file-name': b.fileName, url: b.url })),
-                        'not-pruned': outcome.notPruned.map((n) => ({ 'file-name': n.backup.fileName, reason: n.reason })),
-                    }, null, 2));
-                }
-                else if (outcome.plan) {
-                    shell.print(config.dryRun
-                        ? `Dry run: would delete ${planned.length}, keep ${outcome.plan.keep.length}`
-                        : `Kept ${outcome.plan.keep.length}, deleted ${outcome.pruned.length}`);
-                }
-                return outcome.plan === null || outcome.notPruned.length > 0 ? 3 : 0;
-            }
-            case 'check': {
-                const results = await checkCommand(ctx);
-                if (json)
-                    shell.print(JSON.stringify(results, null, 2));
-                else
-                    shell.print(`Checked ${results.length} backups: ${results.filter((r) => r.ok).length} sound, ` +
-                        `${results.filter((r) => !r.ok).length} damaged`);
-                return results.every((r) => r.ok) ? 0 : 1;
-            }
-            case 'restore': {
-                const restored = await restoreCommand(ctx, restoreRequest(values));
-                if (!restored)
-                    throw new NoBackupError(`The series ${config.namePrefix} has no backup in '${config.folder.join('/') || '/'}': nothing was ` +
-                        `restored.`);
-                if (json)
-                    shell.print(JSON.stringify(restored, null, 2));
-                else if (restored['dry-run'])
-                    for (const c of restored.changes ?? [])
-                        shell.print(`${c.action.padEnd(9)} ${c.path}`);
-                else
-                    shell.print(`Restored ${restored['file-name']} (${formatBytes(restored.size)}, ${restored['file-count']} files, ` +
-                        `links and folders) into ${restored.path}`);
-                return 0;
-            }
+    const json = isOn(line, 'json');
+    switch (command) {
+        case 'list': {
+            const rows = await listCommand(ctx);
+            if (json)
+                print(JSON.stringify(rows, null, 2));
+            else if (rows.length === 0)
+                print(`No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}'.`);
+            else
+                for (const r of rows)
+                    print(listLine(r));
+            return EXIT.ok;
         }
-    }
-    catch (error) {
-        const cancelled = shell.signal.aborted;
-        const message = cancelled
-            ? command === 'restore'
-                ? 'Cancelled; the target was left as it was.'
-                : 'Cancelled; nothing more was written or deleted.'
-            : error instanceof OneFichierError || error instanceof BackupError
-                ? error.message
-                : `Unexpected failure: ${messageOf(error)}`;
-        shell.log.error(message);
-        const code = cancelled ? shell.cancelledCode() : 1;
-        if (json)
-            shell.print(JSON.stringify({ status: cancelled ? 'cancelled' : 'failed', error: message, 'exit-code': code }, null, 2));
-        return code;
+        case 'prune': {
+            const outcome = await pruneCommand(ctx);
+            const planned = outcome.plan?.remove.map((d) => ({ 'file-name': d.backup.fileName, url: d.backup.url })) ?? [];
+            if (json) {
+                print(JSON.stringify({
+                    'dry-run': config.dryRun,
+                    kept: outcome.plan?.keep.map((d) => ({
+                        'file-name': d.backup.fileName,
+                        url: d.backup.url,
+                        reasons: d.reasons,
+                    })) ?? [],
+                    'planned-deletions': planned,
+                    pruned: outcome.pruned.map((b) => ({ 'file-name': b.fileName, url: b.url })),
+                    'not-pruned': outcome.notPruned.map((n) => ({ 'file-name': n.backup.fileName, reason: n.reason })),
+                }, null, 2));
+            }
+            else if (outcome.plan) {
+                print(config.dryRun
+                    ? `Dry run: would delete ${planned.length}, keep ${outcome.plan.keep.length}`
+                    : `Kept ${outcome.plan.keep.length}, deleted ${outcome.pruned.length}`);
+            }
+            return outcome.plan === null || outcome.notPruned.length > 0 ? EXIT.retentionIncomplete : EXIT.ok;
+        }
+        case 'check': {
+            const results = await checkCommand(ctx);
+            if (json)
+                print(JSON.stringify(results, null, 2));
+            else
+                print(`Checked ${results.length} backups: ${results.filter((r) => r.ok).length} sound, ` +
+                    `${results.filter((r) => !r.ok).length} damaged`);
+            return results.every((r) => r.ok) ? EXIT.ok : EXIT.failed;
+        }
+        case 'restore': {
+            const restored = await restoreCommand(ctx, restoreRequest(line));
+            if (!restored)
+                throw new NoBackupError(`The series ${config.namePrefix} has no backup in '${config.folder.join('/') || '/'}': nothing was ` +
+                    `restored.`);
+            if (json)
+                print(JSON.stringify(restored, null, 2));
+            else if (restored['dry-run'])
+                for (const c of restored.changes ?? [])
+                    print(`${c.action.padEnd(9)} ${c.path}`);
+            else
+                print(`Restored ${restored['file-name']} (${formatBytes(restored.size)}, ${restored['file-count']} files, ` +
+                    `links and folders) into ${restored.path}`);
+            return EXIT.ok;
+        }
     }
 }
 
 ;// CONCATENATED MODULE: ./lib/cli/cli.js
-// The command-line shell, for cron jobs and systemd timers outside GitHub: the same Config, the
-// same run, plain log lines. The key comes from the environment or a file, never from an argument.
+// The command-line shell, for cron jobs and systemd timers outside GitHub: one parse for every
+// command, the same engine as the action, plain log lines, one failure policy. The key comes from the
+// environment or a file, never from an argument.
 
 
 
@@ -7391,39 +7424,8 @@ async function runRepositoryCommand(command, args, shell) {
 
 
 
-/** list, prune, check, restore: secrets as for backup, plain log lines, output on stdout. */
-async function runRepositoryCli(command, argv, env, redactor) {
-    const redact = (text) => redactor.redact(text);
-    let parsed;
-    let secrets;
-    try {
-        parsed = parseRepositoryArgs(command, argv);
-        secrets = readSecrets(env, parsed.values['key-file']);
-    }
-    catch (error) {
-        process.stderr.write(`error: ${redact(error.message)}\n`);
-        return EXIT.usage;
-    }
-    for (const secret of Object.values(secrets))
-        redactor.add(secret);
-    // Log lines go to stderr, so that stdout holds only what the command prints (and --json one document).
-    const log = new RedactingLog(new CliLog(parsed.values.verbose === true, process.stderr, process.stderr, parsed.values.quiet === true), redact);
-    const cancellation = watchCancellation(log);
-    try {
-        return await runRepositoryCommand(command, parsed, {
-            secrets,
-            log,
-            now: new Date(),
-            timeScale: timeScaleFromEnv,
-            signal: cancellation.signal,
-            cancelledCode: () => exitCodeFor(cancellation.received),
-            print: (text) => process.stdout.write(`${redact(text)}\n`),
-        });
-    }
-    finally {
-        cancellation.dispose();
-    }
-}
+
+
 async function runCli(argv, env = process.env) {
     // Every line this prints passes the redactor: the CLI has no runner to mask for it.
     const redactor = new Redactor([
@@ -7432,104 +7434,117 @@ async function runCli(argv, env = process.env) {
         env.ONEFICHIER_ARCHIVE_PASSWORD ?? '',
     ]);
     const redact = (text) => redactor.redact(text);
-    // The first word names the command; `backup` is the default, so older command lines keep working.
-    const command = argv[0];
-    if (command !== undefined && REPOSITORY_COMMANDS.includes(command)) {
-        if (argv.includes('--help') || argv.includes('-h')) {
-            process.stdout.write(`${HELP}\n${REPOSITORY_HELP}`);
-            return EXIT.ok;
-        }
-        return runRepositoryCli(command, argv.slice(1), env, redactor);
+    if (argv.includes('--help') || argv.includes('-h')) {
+        process.stdout.write(helpFor(COMMANDS.find((c) => argv.includes(c))));
+        return EXIT.ok;
     }
-    if (command === 'backup')
-        argv = argv.slice(1);
-    let args;
+    if (argv.includes('--version')) {
+        process.stdout.write(`1fichier-backup ${VERSION}\n`);
+        return EXIT.ok;
+    }
+    let line;
+    let secrets;
     try {
-        args = parseCliArguments(argv, env);
+        line = parseCommandLine(argv);
+        secrets = readSecrets(env, line.values['key-file']);
     }
     catch (error) {
-        process.stderr.write(`error: ${redact(error.message)}\n`);
+        process.stderr.write(`error: ${redact(describeFailure(error).summary)}\n`);
         return EXIT.usage;
     }
-    for (const name of SECRET_INPUTS)
-        redactor.add(args.inputs[name] ?? '');
-    if (args.help) {
-        process.stdout.write(`${HELP}\n${REPOSITORY_HELP}`);
-        return EXIT.ok;
-    }
-    if (args.version) {
-        process.stdout.write('1fichier-backup 0.1.0\n');
-        return EXIT.ok;
-    }
-    // With --json, stdout holds the one JSON document; every log line goes to stderr.
-    const cliLog = args.json
-        ? new CliLog(args.verbose, process.stderr, process.stderr, args.quiet)
-        : new CliLog(args.verbose, process.stdout, process.stderr, args.quiet);
+    for (const secret of Object.values(secrets))
+        redactor.add(secret);
+    const json = isOn(line, 'json');
+    // stdout holds the result (with --json, one document); a backup without --json logs there too.
+    const logOut = line.command === 'backup' && !json ? process.stdout : process.stderr;
+    const cliLog = new CliLog(isOn(line, 'verbose'), logOut, process.stderr, isOn(line, 'quiet'));
     const log = new RedactingLog(cliLog, redact);
-    const printJson = (value) => process.stdout.write(`${redact(JSON.stringify(value, null, 2))}\n`);
-    const startedAt = new Date();
     const cancellation = watchCancellation(log);
-    const progress = { stage: 'start', deleted: [] };
+    const session = {
+        line,
+        secrets,
+        log,
+        final: (text) => cliLog.final(redact(text)),
+        print: (text) => process.stdout.write(`${redact(text)}\n`),
+        signal: cancellation.signal,
+        now: new Date(),
+        series: { repository: external_node_path_.basename(process.cwd()) },
+        progress: { stage: 'start', deleted: [] },
+    };
     try {
-        const config = parseConfig((name) => args.inputs[name] ?? '', { repository: process.cwd().split(/[\\/]/).pop() });
-        const result = await runBackup({
-            config,
-            log,
-            workspace: process.cwd(),
-            tempDir: external_node_os_.tmpdir(),
-            startedAt,
-            timeScale: timeScaleFromEnv(config.apiUrl),
-            signal: cancellation.signal,
-            progress,
-            // In a terminal, upload progress every second; in a cron log, every 30 s.
-            progressEveryMs: process.stdout.isTTY ? 1_000 : 30_000,
-        });
-        if (args.json)
-            printJson(jsonResult(result));
-        else if (result.status !== 'no-files') {
-            const what = {
-                'dry-run': 'Dry run: would upload',
-                unchanged: 'Unchanged, nothing uploaded; newest backup',
-                uploaded: 'Backup',
-            }[result.status];
-            const retention = result.retention?.plan
-                ? `; retention kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}`
-                : '';
-            cliLog.final(redact(`${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} ` +
-                `files)${result.url ? `: ${result.url}` : ''}${retention}`));
-        }
-        return retentionIncomplete(result) ? EXIT.retentionIncomplete : EXIT.ok;
+        return line.command === 'backup' ? await backupCommand(session) : await runRepositoryCommand(line.command, session);
     }
     catch (error) {
-        if (args.json)
-            printJson({
-                status: cancellation.signal.aborted ? 'cancelled' : 'failed',
-                error: messageOf(error),
-                deleted: progress.deleted,
-            });
-        if (cancellation.signal.aborted) {
-            log.error(`Cancelled. ${describeProgress(progress)}`);
-            return exitCodeFor(cancellation.received);
-        }
-        if (error instanceof InvalidInputs) {
-            // Input names are the flags' names.
-            for (const problem of error.problems) {
-                log.error(problem.input === 'api-key' && (args.inputs['api-key'] ?? '').trim() === ''
-                    ? 'No usable API key: set ONEFICHIER_API_KEY or use --key-file FILE (create a key at ' +
-                        'https://1fichier.com/console/params.pl)'
-                    : problem.message.replace(/^Input '([^']+)'/, (_, input) => SECRET_SOURCES[input] ?? `--${input}`));
-            }
-            return EXIT.usage;
-        }
-        if (error instanceof OneFichierError || error instanceof BackupError)
-            log.error(error.message);
-        else
-            log.error(`Unexpected failure: ${messageOf(error)}`);
-        return EXIT.failed;
+        const cancelled = cancellation.signal.aborted;
+        const failure = describeFailure(error, {
+            cancelled: cancelled
+                ? { line: cancelledLine(line.command, session.progress), exitCode: exitCodeFor(cancellation.received) }
+                : undefined,
+            describeInput: (problem) => flagProblem(problem, secrets),
+        });
+        if (failure.unexpected)
+            log.debug(error instanceof Error && error.stack ? error.stack : String(error));
+        for (const text of failure.lines)
+            log.error(text);
+        if (json)
+            session.print(JSON.stringify({
+                status: cancelled ? 'cancelled' : 'failed',
+                error: failure.summary,
+                'exit-code': failure.exitCode,
+                ...(line.command === 'backup' ? { deleted: session.progress.deleted } : {}),
+            }, null, 2));
+        return failure.exitCode;
     }
     finally {
         cancellation.dispose();
     }
+}
+/** The default command: zip, upload, verify, prune; the final line or --json's document. */
+async function backupCommand(session) {
+    const inputs = { ...backupInputs(session.line), ...session.secrets };
+    const config = parseConfig((name) => inputs[name] ?? '', session.series);
+    const result = await runBackup({
+        config,
+        log: session.log,
+        workspace: process.cwd(),
+        tempDir: external_node_os_.tmpdir(),
+        startedAt: session.now,
+        timeScale: timeScaleFromEnv(config.apiUrl),
+        signal: session.signal,
+        progress: session.progress,
+        // In a terminal, upload progress every second; in a cron log, every 30 s.
+        progressEveryMs: process.stdout.isTTY ? 1_000 : 30_000,
+    });
+    if (isOn(session.line, 'json'))
+        session.print(JSON.stringify(jsonResult(result), null, 2));
+    else if (result.status !== 'no-files') {
+        const what = {
+            'dry-run': 'Dry run: would upload',
+            unchanged: 'Unchanged, nothing uploaded; newest backup',
+            uploaded: 'Backup',
+        }[result.status];
+        const retention = result.retention?.plan
+            ? `; retention kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}`
+            : '';
+        session.final(`${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} ` +
+            `files)${result.url ? `: ${result.url}` : ''}${retention}`);
+    }
+    return retentionIncomplete(result) ? EXIT.retentionIncomplete : EXIT.ok;
+}
+/** What a signal left, in one line: the target as it was, or what the backup had done. */
+function cancelledLine(command, progress) {
+    if (command === 'backup')
+        return `Cancelled. ${describeProgress(progress)}`;
+    if (command === 'restore')
+        return 'Cancelled; the target was left as it was.';
+    return 'Cancelled; nothing more was written or deleted.';
+}
+/** An input's problem in the command line's words: the flag, or where the secret comes from. */
+function flagProblem(problem, secrets) {
+    if (problem.input === 'api-key' && secrets['api-key'].trim() === '')
+        return ('No usable API key: set ONEFICHIER_API_KEY or use --key-file FILE (create a key at ' +
+            'https://1fichier.com/console/params.pl)');
+    return problem.message.replace(/^Input '([^']+)'/, (_, input) => SECRET_SOURCES[input] ?? `--${input}`);
 }
 /** What the entry (cli/main.ts) runs: importing this module starts nothing. */
 async function main() {

@@ -1,8 +1,8 @@
-export const id = 967;
-export const ids = [967];
+export const id = 837;
+export const ids = [837];
 export const modules = {
 
-/***/ 25967:
+/***/ 39837:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -275,6 +275,8 @@ const INPUT_NAMES = [
     'stall-timeout-seconds',
     'api-url',
 ];
+/** The inputs that are passwords: never trimmed, never printed, never a command-line argument. */
+const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
 // Characters 1fichier mangles or rejects in names (rclone escapes them), plus path and control characters.
@@ -666,6 +668,44 @@ function diskFailure(error, temp, doing) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/core/failure.js
+// The one failure policy: what a failed run says and the exit code it ends with, for the backup
+// action, the restore sub-action and every command of the CLI. Crontabs and scripts rely on the codes.
+
+
+/** Exit codes a crontab can rely on (the action's step fails on any but 0). */
+const failure_EXIT = {
+    ok: 0,
+    failed: 1,
+    usage: 2,
+    /** The backup is safe, but retention could not do all it planned (restic uses 3 too). */
+    retentionIncomplete: 3,
+    /** 128 + SIGINT's number; SIGTERM gives 143. */
+    cancelled: 130,
+    terminated: 143,
+};
+/** Bad arguments or inputs, found before any request: exit code 2. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+function describeFailure(error, context = {}) {
+    if (context.cancelled)
+        return failure([context.cancelled.line], context.cancelled.exitCode);
+    const describeInput = context.describeInput ?? ((problem) => problem.message);
+    if (error instanceof InvalidInputs)
+        return failure(error.problems.map(describeInput), failure_EXIT.usage);
+    if (error instanceof InputError)
+        return failure([describeInput(error)], failure_EXIT.usage);
+    if (error instanceof UsageError)
+        return failure([error.message], failure_EXIT.usage);
+    if (error instanceof BackupError)
+        return failure([error.message], failure_EXIT.failed);
+    return { ...failure([`Unexpected failure: ${messageOf(error)}`], failure_EXIT.failed), unexpected: true };
+}
+function failure(lines, exitCode) {
+    return { lines, exitCode, unexpected: false, summary: lines.join(' ') };
+}
+
 ;// CONCATENATED MODULE: ./lib/platform/log.js
 /** A progress line: in place where the log can do that, an info line everywhere else (cron, CI). */
 function logStatus(log, message) {
@@ -817,10 +857,33 @@ class Redactor {
 
 
 
-/** The secrets, exactly as stored (getInput trims by default: a secret is never changed). */
-const SECRET_INPUTS = ['api-key', 'link-password', 'archive-password'];
+
+/** The secrets are read exactly as stored (getInput trims by default: a secret is never changed). */
 function readInput(name) {
     return core/* getInput */.V4(name, { trimWhitespace: !SECRET_INPUTS.includes(name) });
+}
+/** The runner's log: workflow commands (::error, ::group), groups never nested. */
+class ActionLog {
+    depth = 0;
+    info = (message) => core/* info */.pq(message);
+    warning = (message) => core/* warning */.$e(message);
+    error = (message) => core/* error */.z3(message);
+    debug = (message) => core/* debug */.Yz(message);
+    debugEnabled = core/* isDebug */._o();
+    async group(name, body) {
+        // The runner does not nest groups: an inner one is a plain line.
+        if (this.depth > 0) {
+            core/* info */.pq(name);
+            return body();
+        }
+        this.depth++;
+        try {
+            return await core/* group */.Os(name, body);
+        }
+        finally {
+            this.depth--;
+        }
+    }
 }
 /** Masks every form of the secrets before anything else happens, and returns their redactor. */
 function maskSecrets() {
@@ -852,125 +915,6 @@ function describeError(error) {
     if (!(error instanceof Error))
         return String(error);
     return error.code ?? error.message;
-}
-
-;// CONCATENATED MODULE: ./lib/onefichier/errors.js
-// 1fichier answers, and network failures, turned into one kind and one line a user can act on.
-// Both the HTTP status and the JSON `status` are judged: some KO answers come with HTTP 200.
-const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl';
-const ADVICE = {
-    auth: `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ` +
-        `${KEY_CONSOLE_URL} and store it in the secret.`,
-    account: 'The 1fichier API needs a Premium or Access subscription: renew it on 1fichier.com, then run again.',
-    flood: '1fichier has locked the account or this address, often after too many requests: wait (an hour is safe) and run ' +
-        'again, and make sure no other job uses the same key at the same time. The key itself is fine.',
-    quota: 'The 1fichier account has no room for this backup: free space or raise the quota, or keep fewer backups.',
-    'not-found': '',
-    retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
-    token: '',
-    fatal: '',
-};
-/** The first `#` followed by 1-3 digits, as rclone reads 1fichier error numbers. */
-function errorNumber(message) {
-    const match = /#(\d{1,3})(?!\d)/.exec(message);
-    return match?.[1] ? Number(match[1]) : undefined;
-}
-const RETRYABLE_HTTP = new Set([403, 429, 500, 502, 503, 504, 509]);
-/**
- * Lock answers seen from the real service, by text and by number: rclone's shouldRetry in
- * https://github.com/rclone/rclone/tree/master/backend/fichier/fichier.go,
- * and https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
- */
-const LOCK_TEXT = /flood detected|ip locked|user locked|owner locked|apk locked/;
-const LOCK_CODES = new Set([374, 412, 38, 223, 649, 620, 186]);
-/** Only these mean the key: "No such user #93", "Not authenticated #247" (HTTP 401). */
-const KEY_CODES = new Set([93, 247]);
-/** The one retry rule (rclone's shouldRetry): what kind of failure an answer is. */
-function classify(httpStatus, apiMessage) {
-    const code = errorNumber(apiMessage);
-    const text = apiMessage.toLowerCase();
-    if ((code !== undefined && KEY_CODES.has(code)) || /no such user|not authenticated/.test(text))
-        return 'auth';
-    if (LOCK_TEXT.test(text) || (code !== undefined && LOCK_CODES.has(code)))
-        return 'flood';
-    if (code === 200 || text.includes('must be a customer'))
-        return 'account';
-    if (/quota|not enough (disk )?space|storage (is )?full|upload forbidden/.test(text))
-        return 'quota';
-    // #887 (one location at a time) is a lock to wait out (JDownloader waits 5 minutes).
-    if (code === 887)
-        return 'flood';
-    // #913 (a datacenter address without CDN credit) and #611 (a download password is needed): no retry helps.
-    if (code === 913 || code === 611)
-        return 'fatal';
-    if (code === 715)
-        return 'token';
-    if (httpStatus === 401)
-        return 'auth';
-    if (httpStatus === 404 || code === 469 || text.includes('not found'))
-        return 'not-found';
-    if (RETRYABLE_HTTP.has(httpStatus))
-        return 'retryable';
-    return 'fatal';
-}
-/** Refusals that no retry changes, whatever HTTP status carried them (#913, #611). */
-function isFinalRefusal(detail) {
-    const code = errorNumber(detail);
-    return code === 913 || code === 611;
-}
-function isRetryable(kind) {
-    return kind === 'retryable' || kind === 'flood';
-}
-/** A failed 1fichier call. The message is safe to print: it never holds the key or a header. */
-class OneFichierError extends Error {
-    kind;
-    operation;
-    detail;
-    httpStatus;
-    retryAfterMs;
-    constructor(kind, operation, detail, httpStatus, retryAfterMs) {
-        const advice = ADVICE[kind];
-        super(`${operation} failed: ${detail}${advice ? `. ${advice}` : ''}`);
-        this.kind = kind;
-        this.operation = operation;
-        this.detail = detail;
-        this.httpStatus = httpStatus;
-        this.retryAfterMs = retryAfterMs;
-        this.name = 'OneFichierError';
-    }
-    /** The same failure after the last attempt, saying how many were made. */
-    afterAttempts(attempts) {
-        if (attempts <= 1)
-            return this;
-        return new OneFichierError(this.kind, this.operation, `${this.detail} (after ${attempts} attempts)`, this.httpStatus);
-    }
-}
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'ENOTFOUND',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_CLOSED',
-    'UND_ERR_ABORTED',
-    'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH',
-]);
-/** A network-level failure (no HTTP answer) as a OneFichierError; its message names the cause only. */
-function networkFailure(operation, error) {
-    const err = error;
-    const code = err.code ?? err.cause?.code;
-    const what = code ?? err.message ?? 'unknown network error';
-    const kind = code === undefined || NETWORK_CODES.has(code) || code.startsWith('UND_ERR') ? 'retryable' : 'fatal';
-    const reason = code === 'ENOTFOUND' ? `host not found (${what})` : `network error (${what})`;
-    return new OneFichierError(kind === 'retryable' ? 'retryable' : 'fatal', operation, reason);
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1052,6 +996,126 @@ function formatDuration(ms) {
 /** A name as a message may show it: control characters (a newline, an escape sequence) as \xNN. */
 function escapeControl(text) {
     return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+;// CONCATENATED MODULE: ./lib/onefichier/errors.js
+// 1fichier answers, and network failures, turned into one kind and one line a user can act on.
+// Both the HTTP status and the JSON `status` are judged: some KO answers come with HTTP 200.
+
+const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl';
+const ADVICE = {
+    auth: `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ` +
+        `${KEY_CONSOLE_URL} and store it in the secret.`,
+    account: 'The 1fichier API needs a Premium or Access subscription: renew it on 1fichier.com, then run again.',
+    flood: '1fichier has locked the account or this address, often after too many requests: wait (an hour is safe) and run ' +
+        'again, and make sure no other job uses the same key at the same time. The key itself is fine.',
+    quota: 'The 1fichier account has no room for this backup: free space or raise the quota, or keep fewer backups.',
+    'not-found': '',
+    retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
+    token: '',
+    fatal: '',
+};
+/** The first `#` followed by 1-3 digits, as rclone reads 1fichier error numbers. */
+function errorNumber(message) {
+    const match = /#(\d{1,3})(?!\d)/.exec(message);
+    return match?.[1] ? Number(match[1]) : undefined;
+}
+const RETRYABLE_HTTP = new Set([403, 429, 500, 502, 503, 504, 509]);
+/**
+ * Lock answers seen from the real service, by text and by number: rclone's shouldRetry in
+ * https://github.com/rclone/rclone/tree/master/backend/fichier/fichier.go,
+ * and https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
+ */
+const LOCK_TEXT = /flood detected|ip locked|user locked|owner locked|apk locked/;
+const LOCK_CODES = new Set([374, 412, 38, 223, 649, 620, 186]);
+/** Only these mean the key: "No such user #93", "Not authenticated #247" (HTTP 401). */
+const KEY_CODES = new Set([93, 247]);
+/** The one retry rule (rclone's shouldRetry): what kind of failure an answer is. */
+function classify(httpStatus, apiMessage) {
+    const code = errorNumber(apiMessage);
+    const text = apiMessage.toLowerCase();
+    if ((code !== undefined && KEY_CODES.has(code)) || /no such user|not authenticated/.test(text))
+        return 'auth';
+    if (LOCK_TEXT.test(text) || (code !== undefined && LOCK_CODES.has(code)))
+        return 'flood';
+    if (code === 200 || text.includes('must be a customer'))
+        return 'account';
+    if (/quota|not enough (disk )?space|storage (is )?full|upload forbidden/.test(text))
+        return 'quota';
+    // #887 (one location at a time) is a lock to wait out (JDownloader waits 5 minutes).
+    if (code === 887)
+        return 'flood';
+    // #913 (a datacenter address without CDN credit) and #611 (a download password is needed): no retry helps.
+    if (code === 913 || code === 611)
+        return 'fatal';
+    if (code === 715)
+        return 'token';
+    if (httpStatus === 401)
+        return 'auth';
+    if (httpStatus === 404 || code === 469 || text.includes('not found'))
+        return 'not-found';
+    if (RETRYABLE_HTTP.has(httpStatus))
+        return 'retryable';
+    return 'fatal';
+}
+/** Refusals that no retry changes, whatever HTTP status carried them (#913, #611). */
+function isFinalRefusal(detail) {
+    const code = errorNumber(detail);
+    return code === 913 || code === 611;
+}
+function isRetryable(kind) {
+    return kind === 'retryable' || kind === 'flood';
+}
+/** A failed 1fichier call. The message is safe to print: it never holds the key or a header. */
+class OneFichierError extends BackupError {
+    kind;
+    operation;
+    detail;
+    httpStatus;
+    retryAfterMs;
+    constructor(kind, operation, detail, httpStatus, retryAfterMs) {
+        const advice = ADVICE[kind];
+        super(`${operation} failed: ${detail}${advice ? `. ${advice}` : ''}`);
+        this.kind = kind;
+        this.operation = operation;
+        this.detail = detail;
+        this.httpStatus = httpStatus;
+        this.retryAfterMs = retryAfterMs;
+    }
+    name = 'OneFichierError';
+    /** The same failure after the last attempt, saying how many were made. */
+    afterAttempts(attempts) {
+        if (attempts <= 1)
+            return this;
+        return new OneFichierError(this.kind, this.operation, `${this.detail} (after ${attempts} attempts)`, this.httpStatus);
+    }
+}
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'ENOTFOUND',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+    'UND_ERR_ABORTED',
+    'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH',
+]);
+/** A network-level failure (no HTTP answer) as a OneFichierError; its message names the cause only. */
+function networkFailure(operation, error) {
+    const err = error;
+    const code = err.code ?? err.cause?.code;
+    const what = code ?? err.message ?? 'unknown network error';
+    const kind = code === undefined || NETWORK_CODES.has(code) || code.startsWith('UND_ERR') ? 'retryable' : 'fatal';
+    const reason = code === 'ENOTFOUND' ? `host not found (${what})` : `network error (${what})`;
+    return new OneFichierError(kind === 'retryable' ? 'retryable' : 'fatal', operation, reason);
 }
 
 ;// CONCATENATED MODULE: ./lib/onefichier/file-id.js
@@ -2500,7 +2564,7 @@ class Checksums {
                 else if (message.kind === 'done')
                     resolve(message);
                 else
-                    reject(failure(message));
+                    reject(checksums_failure(message));
             });
             worker.on('error', reject);
             worker.on('exit', (code) => reject(new Error(`the checksum thread stopped (exit code ${code})`)));
@@ -2531,7 +2595,7 @@ class Checksums {
         void this.worker.terminate();
     }
 }
-function failure(message) {
+function checksums_failure(message) {
     if (message.kind === 'failed')
         return new Error(message.message);
     if (message.stage === 'directory')
@@ -5246,9 +5310,10 @@ async function saveZipAsArtifact(zipPath, env = process.env) {
 
 ;// CONCATENATED MODULE: ./lib/platform/signals.js
 
+
 /** Exit codes as Unix tools use them: 128 + the signal's number. */
 function exitCodeFor(signal) {
-    return signal === 'SIGTERM' ? 143 : 130;
+    return signal === 'SIGTERM' ? EXIT.terminated : EXIT.cancelled;
 }
 /**
  * The runner cancels with SIGINT, then SIGTERM 7.5 s later. The first signal aborts what is under
@@ -5310,7 +5375,6 @@ function timeScaleFromEnv(apiUrl) {
 
 
 
-
 /** Passes every line on, and keeps the warnings for the summary. */
 class WarningsKept {
     inner;
@@ -5340,28 +5404,6 @@ class WarningsKept {
     }
     status(message) {
         logStatus(this.inner, message);
-    }
-}
-class ActionLog {
-    depth = 0;
-    info = (message) => core/* info */.pq(message);
-    warning = (message) => core/* warning */.$e(message);
-    error = (message) => core/* error */.z3(message);
-    debug = (message) => core/* debug */.Yz(message);
-    debugEnabled = core/* isDebug */._o();
-    async group(name, body) {
-        // The runner does not nest groups: an inner one is a plain line.
-        if (this.depth > 0) {
-            core/* info */.pq(name);
-            return body();
-        }
-        this.depth++;
-        try {
-            return await core/* group */.Os(name, body);
-        }
-        finally {
-            this.depth--;
-        }
     }
 }
 async function runAction() {
@@ -5415,35 +5457,20 @@ function writeReports(outputs, summary, log, redact) {
 function escapeMarkdown(text) {
     return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 }
-/** The one line that says what failed and what to do. */
-function failureMessage(error, signal, progress) {
-    if (signal.aborted)
-        return `Cancelled. ${describeProgress(progress)}`;
-    if (error instanceof InvalidInputs)
-        return (`${error.problems.length === 1 ? 'An input is' : `${error.problems.length} inputs are`} invalid; nothing ` +
-            `was uploaded or deleted.`);
-    if (error instanceof OneFichierError || error instanceof BackupError)
-        return error.message;
-    return `Unexpected failure: ${messageOf(error)}`;
-}
 /** One `::error` line per problem, redacted; the summary says the same. */
 function reportFailure(error, signal, progress, log, redact) {
     writeOutputs(failureOutputs(progress.artifact), log, redact);
-    const message = failureMessage(error, signal, progress);
-    if (!signal.aborted && error instanceof InvalidInputs) {
-        // Each bad input is its own error line; nothing more is printed as an error.
-        for (const problem of error.problems)
-            log.error(problem.message);
-        process.exitCode = core/* ExitCode */.yU.Failure;
-    }
-    else {
-        // Unexpected failures: the message only; the stack goes to the debug log.
-        if (!(error instanceof OneFichierError || error instanceof BackupError))
-            log.debug(error instanceof Error && error.stack ? error.stack : String(error));
-        core/* setFailed */.C1(redact(message));
-    }
-    const detail = error instanceof InvalidInputs ? error.problems.map((p) => p.message).join(' ') : message;
-    writeSummary(`## 1fichier backup\n\n**Failed**: ${escapeMarkdown(detail)}\n`, log, redact);
+    const failure = describeFailure(error, {
+        cancelled: signal.aborted ? { line: `Cancelled. ${describeProgress(progress)}`, exitCode: 1 } : undefined,
+    });
+    // Unexpected failures: the message only; the stack goes to the debug log.
+    if (failure.unexpected)
+        log.debug(error instanceof Error && error.stack ? error.stack : String(error));
+    for (const line of failure.lines)
+        log.error(line);
+    // The runner fails the step on any code but 0; 1 as @actions/core's setFailed.
+    process.exitCode = core/* ExitCode */.yU.Failure;
+    writeSummary(`## 1fichier backup\n\n**Failed**: ${escapeMarkdown(failure.summary)}\n`, log, redact);
 }
 /** For @github/local-action, which imports an entry and calls its `run()`. */
 const run = (/* unused pure expression or super */ null && (runAction));
