@@ -60,7 +60,8 @@ export function planArchive(entries: readonly ArchiveEntry[], rules: PlanRules):
     if (path === null) continue
     const node: PlannedNode = {
       path,
-      display: escapeControl(path.toString('utf8')),
+      // The entry's own name and display when normalising changed nothing: 100,000 copies less.
+      display: path === entry.name ? entry.displayName : escapeControl(path.toString('utf8')),
       kind: entry.kind,
       mode: entry.mode === null ? null : entry.mode & (rules.keepSpecialBits ? 0o7777 : 0o777),
       mtime: entry.mtime,
@@ -131,7 +132,8 @@ function normalisedPath(entry: ArchiveEntry, platform: NodeJS.Platform): Buffer 
   // A drive letter ('C:/', 'C:\\', 'C:') is absolute on Windows and never a name a backup meant; 'a:b' is a Linux name.
   if (text.startsWith('/') || /^[A-Za-z]:([/\\]|$)/.test(text) || (platform === 'win32' && text.startsWith('\\')))
     throw refuse(entry.displayName, 'is an absolute path')
-  const segments = segmentsOf(name).filter((s) => s.length > 0 && !(s.length === 1 && s[0] === 0x2e))
+  const all = segmentsOf(name)
+  const segments = all.filter((s) => s.length > 0 && !(s.length === 1 && s[0] === 0x2e))
   if (segments.some((s) => s.length === 2 && s[0] === 0x2e && s[1] === 0x2e))
     throw refuse(entry.displayName, "goes up with '..'")
   if (segments.length === 0) {
@@ -141,6 +143,7 @@ function normalisedPath(entry: ArchiveEntry, platform: NodeJS.Platform): Buffer 
   if (segments[0]!.toString('latin1').startsWith(STAGING_PREFIX))
     throw refuse(entry.displayName, `takes the name this tool reserves for its staging folder (${STAGING_PREFIX}*)`)
   if (platform === 'win32') for (const segment of segments) checkWindowsName(entry, segment.toString('utf8'))
+  if (segments.length === all.length) return name
   return Buffer.concat(segments.flatMap((s, i) => (i === 0 ? [s] : [Buffer.from('/'), s])))
 }
 

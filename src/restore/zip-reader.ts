@@ -2,12 +2,14 @@
 // central directory and checks the zip's structure before any data is read: the end record's count
 // against the directory's size, every local header against its central record, no two entries
 // sharing or overlapping their bytes, every method one this tool reads (naming a tool that reads the
-// others). Then each entry's data streams out checked against its CRC-32, or for AES entries (WinZip
-// AE-1/AE-2, 128 to 256 bits) against the password check and the authentication code.
+// others). Then each entry's data comes out checked against its CRC-32 and size, or for AES entries
+// (WinZip AE-1/AE-2, 128 to 256 bits) against the password check and the authentication code: small
+// entries whole (contentSync), the others as streams.
+import { closeSync, createReadStream, fstatSync, open as fsOpen, openSync, read as fsRead, readSync } from 'node:fs'
 import { open as openFile } from 'node:fs/promises'
-import { Transform, Writable, type Readable, type TransformCallback } from 'node:stream'
+import { PassThrough, Transform, Writable, type Readable, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { createInflateRaw, crc32 } from 'node:zlib'
+import { createInflateRaw, crc32, inflateRawSync } from 'node:zlib'
 import yauzl from 'yauzl'
 import { BackupError } from '../core/errors.js'
 import { escapeControl } from '../core/format.js'
@@ -47,9 +49,24 @@ export interface ArchiveEntry {
   mtime: Date | null
   /** AES entries: the key length (16, 24, 32 bytes). */
   aesKeyBytes: number | null
-  /** yauzl's entry, to read the data. */
-  raw: yauzl.Entry
+  /** Where and how the data is stored (only this is kept of yauzl's entry: 100,000 of those weigh). */
+  data: StoredData
 }
+
+interface StoredData {
+  /** The first byte after the local header (from it, once the structure is checked). */
+  start: number
+  compressedSize: number
+  crc32: number
+  /** 0 (stored), 8 (deflated) or 99 (AES, whose field names the method inside). */
+  method: number
+  aes: { version: number; method: number } | null
+}
+
+/** Entries up to this size are read, inflated and checked in one piece; larger ones stream. */
+const WHOLE_ENTRY_LIMIT = 1024 * 1024
+/** The read-ahead window through which yauzl reads the central directory and the local headers. */
+const WINDOW_BYTES = 1024 * 1024
 
 /** A zip that must not be restored: the message names the entry and the rule. */
 export class UnsafeArchiveError extends BackupError {
@@ -70,68 +87,95 @@ const refused = (what: string) => `${what}. The zip is refused as a whole and no
 
 export class OpenArchive {
   private constructor(
-    private readonly zip: yauzl.ZipFile,
+    private readonly reader: WindowedReader,
     readonly entries: ArchiveEntry[],
   ) {}
 
   /** Opens `file`, reads the whole central directory and checks the zip's structure. */
   static async open(file: string): Promise<OpenArchive> {
-    let zip: yauzl.ZipFile
+    const reader = new WindowedReader(openSync(file, 'r'))
     try {
-      zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-        yauzl.open(
-          file,
-          { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false },
-          (error, z) => (error ? reject(error) : resolve(z)),
-        ),
-      )
+      let zip: yauzl.ZipFile
+      try {
+        zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+          yauzl.fromRandomAccessReader(
+            reader,
+            reader.size,
+            { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false },
+            (error, z) => (error ? reject(error) : resolve(z)),
+          ),
+        )
+      } catch (error) {
+        throw new CorruptArchiveError(`The backup is not a readable zip (${(error as Error).message}).`)
+      }
+      try {
+        const end = await readEndRecord(file)
+        const entries: ArchiveEntry[] = []
+        const spans: Span[] = []
+        let directoryBytes = 0
+        // Each record is checked as it is read and only its description kept: yauzl's entries weigh.
+        await forEachCentralRecord(zip, async (raw) => {
+          const entry = describe(raw)
+          checkMethod(entry, raw)
+          directoryBytes += CENTRAL_RECORD_LENGTH + raw.fileNameLength + raw.extraFieldLength + raw.fileCommentLength
+          spans.push(await locateData(zip, raw, entry, reader.size))
+          entries.push(entry)
+        })
+        if (end) checkCount(end, entries.length, directoryBytes)
+        checkSpans(spans, end)
+        return new OpenArchive(reader, entries)
+      } finally {
+        zip.close()
+        // yauzl's listeners on the reader hold the zip and, through it, every entry it read.
+        zip.removeAllListeners()
+        reader.removeAllListeners()
+      }
     } catch (error) {
-      throw new CorruptArchiveError(`The backup is not a readable zip (${(error as Error).message}).`)
-    }
-    try {
-      const raws = await readCentralDirectory(zip)
-      await checkStructure(zip, raws, file)
-      const entries = raws.map(describe)
-      for (const entry of entries) checkMethod(entry)
-      return new OpenArchive(zip, entries)
-    } catch (error) {
-      zip.close()
+      reader.release()
       throw error
     }
   }
 
   close(): void {
-    this.zip.close()
+    this.reader.release()
+  }
+
+  /**
+   * A small unencrypted entry's whole content, read and inflated in one piece and checked (CRC-32 and
+   * size) before it is returned; null for an entry that is read as a stream (large or AES). A stored
+   * entry's content is a view of the read window: use it before the next read.
+   */
+  contentSync(entry: ArchiveEntry): Buffer | null {
+    const { data } = entry
+    if (data.aes || data.compressedSize > WHOLE_ENTRY_LIMIT || entry.size > WHOLE_ENTRY_LIMIT) return null
+    const stored = this.reader.bytes(data.start, data.compressedSize)
+    let content: Buffer
+    try {
+      content = data.method === 0 ? stored : inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.size) })
+    } catch (error) {
+      throw damaged(entry.displayName, error as Error)
+    }
+    if (content.length !== entry.size) throw wrongSize(entry.displayName)
+    if (crc32(content) >>> 0 !== data.crc32 >>> 0) throw wrongCrc(entry.displayName)
+    return content
   }
 
   /**
    * The entry's content as it was zipped, checked as it streams: a CRC-32 (or, for AES, the
    * authentication code) that does not match makes the stream fail at its end.
    */
-  async content(entry: ArchiveEntry, password: string | undefined): Promise<Readable> {
-    const raw = entry.raw
-    const encrypted = entry.aesKeyBytes !== null
-    if (encrypted && (password === undefined || password === '')) throw encryptedWithoutPassword(entry)
-    let stream: Readable
-    try {
-      stream = await new Promise<Readable>((resolve, reject) =>
-        // yauzl inflates method 8 itself; an AES entry (method 99) comes raw, to be opened here.
-        this.zip.openReadStream(raw, (encrypted ? { decodeFileData: false } : {}) as never, (error, s) =>
-          error ? reject(error) : resolve(s),
-        ),
-      )
-    } catch (error) {
-      throw new CorruptArchiveError(`'${entry.displayName}' cannot be read (${(error as Error).message}).`)
-    }
-    if (!encrypted) return chain(entry.displayName, stream, new CrcCheck(raw.crc32, entry.displayName))
-    const decrypted = new AesCheck(password!, entry.aesKeyBytes!, entry.displayName)
-    const checks: Transform[] = [decrypted]
-    // yauzl checks the size of what it inflates; for an AES entry this is done here.
-    if (aesField(raw)!.method === 8)
-      checks.push(createInflateRaw(), new SizeCheck(raw.uncompressedSize, entry.displayName))
-    // AE-1 keeps the CRC-32 of the plain data as well.
-    if (aesField(raw)!.version === 1) checks.push(new CrcCheck(raw.crc32, entry.displayName))
-    return chain(entry.displayName, stream, ...checks)
+  content(entry: ArchiveEntry, password: string | undefined): Readable {
+    const { data, displayName } = entry
+    if (data.aes && (password === undefined || password === '')) throw encryptedWithoutPassword(entry)
+    const stored = this.reader.stream(data.start, data.compressedSize)
+    const checks: Transform[] = []
+    if (data.aes) checks.push(new AesCheck(password!, entry.aesKeyBytes!, displayName))
+    const method = data.aes ? data.aes.method : data.method
+    if (method === 8) checks.push(createInflateRaw())
+    checks.push(new SizeCheck(entry.size, displayName))
+    // AE-2 has no CRC-32 (its authentication code checks the data); AE-1 keeps it as well.
+    if (!data.aes || data.aes.version === 1) checks.push(new CrcCheck(data.crc32, displayName))
+    return chain(displayName, stored, ...checks)
   }
 }
 
@@ -141,22 +185,114 @@ export function encryptedWithoutPassword(entry: ArchiveEntry): BackupError {
   )
 }
 
-async function readCentralDirectory(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
-  const raws: yauzl.Entry[] = []
-  try {
-    await new Promise<void>((resolve, reject) => {
-      zip.on('entry', (entry: yauzl.Entry) => {
-        raws.push(entry)
-        zip.readEntry()
-      })
-      zip.on('end', resolve)
-      zip.on('error', reject)
-      zip.readEntry()
-    })
-  } catch (error) {
-    throw new CorruptArchiveError(`The backup's central directory cannot be read (${(error as Error).message}).`)
+/**
+ * The zip's one descriptor, read through a window: yauzl asks for the central directory and each
+ * local header in pieces of a few bytes, which here cost a copy instead of a system call each.
+ * yauzl's README lets a reader implement `read` itself; data streams come from `stream`.
+ */
+/** For streams on the archive's descriptor: a stream's end or destroy() must not close it (release() does). */
+const SHARED_DESCRIPTOR = {
+  open: fsOpen,
+  read: fsRead,
+  close: (_fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => callback(null),
+}
+
+interface Window {
+  start: number
+  filled: number
+  bytes: Buffer
+}
+
+class WindowedReader extends yauzl.RandomAccessReader {
+  readonly size: number
+  /** Two windows, most recent first: one on the central directory, one on the local headers it points to. */
+  private windows: Window[] = []
+  private released = false
+
+  constructor(private readonly fd: number) {
+    super()
+    this.size = fstatSync(fd).size
   }
-  return raws
+
+  /**
+   * `length` bytes at `position` (at most WINDOW_BYTES): a view of a window, valid until the next
+   * call. The two windows' memory is reused, so that 100,000 small entries make no garbage here.
+   */
+  bytes(position: number, length: number): Buffer {
+    let window = this.windows.find((w) => position >= w.start && position + length <= w.start + w.filled)
+    if (!window) {
+      if (length > WINDOW_BYTES) throw new Error(`internal: a read of ${length} bytes is larger than a window`)
+      window =
+        this.windows.length < 2 ? { start: 0, filled: 0, bytes: Buffer.allocUnsafe(WINDOW_BYTES) } : this.windows[1]!
+      this.fill(window, position, length)
+    }
+    if (window !== this.windows[0]) this.windows = [window, ...this.windows.filter((w) => w !== window)]
+    const from = position - window.start
+    return window.bytes.subarray(from, from + length)
+  }
+
+  private fill(window: Window, position: number, needed: number): void {
+    const want = Math.min(WINDOW_BYTES, this.size - position)
+    if (want < needed) throw new CorruptArchiveError('The backup is cut short (a read past its end).')
+    window.start = position
+    window.filled = 0
+    while (window.filled < want) {
+      const read = readSync(this.fd, window.bytes, window.filled, want - window.filled, position + window.filled)
+      if (read === 0) break
+      window.filled += read
+    }
+    if (window.filled < needed) throw new CorruptArchiveError('The backup is cut short (a read past its end).')
+  }
+
+  /** The stored bytes of one entry, as a stream that does not close the shared descriptor. */
+  stream(start: number, length: number): Readable {
+    if (length === 0) {
+      const empty = new PassThrough()
+      empty.end()
+      return empty
+    }
+    return createReadStream('', { fd: this.fd, start, end: start + length - 1, fs: SHARED_DESCRIPTOR })
+  }
+
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (e: Error | null) => void) {
+    let failure: Error | null = null
+    try {
+      this.bytes(position, length).copy(buffer, offset)
+    } catch (error) {
+      failure = error as Error
+    }
+    // Never synchronously: yauzl reads the next entry from this callback, 100,000 deep otherwise.
+    process.nextTick(callback, failure)
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    return this.stream(start, end - start)
+  }
+
+  override close(callback: (error: Error | null) => void): void {
+    // The descriptor is the archive's, closed by release(); yauzl's close only ends its own use.
+    process.nextTick(callback, null)
+  }
+
+  release(): void {
+    if (this.released) return
+    this.released = true
+    this.windows = []
+    closeSync(this.fd)
+  }
+}
+
+async function forEachCentralRecord(zip: yauzl.ZipFile, check: (raw: yauzl.Entry) => Promise<void>): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (raw: yauzl.Entry) => {
+      check(raw).then(() => zip.readEntry(), reject)
+    })
+    zip.on('end', resolve)
+    zip.on('error', (error: Error) =>
+      reject(new CorruptArchiveError(`The backup's central directory cannot be read (${error.message}).`)),
+    )
+    zip.readEntry()
+  })
 }
 
 /** Where the central directory is and how long, from the end record (zip64's when it has one). */
@@ -191,51 +327,57 @@ function readLocalHeader(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<yauzl.
   )
 }
 
+interface Span {
+  start: number
+  end: number
+  name: string
+}
+
+/** The end record's count must account for the whole central directory: no entry hidden behind it. */
+function checkCount(end: { size: number }, count: number, directoryBytes: number): void {
+  if (directoryBytes === end.size) return
+  throw new UnsafeArchiveError(
+    refused(
+      `The backup's end record counts ${count} entries, but its central directory is ${end.size} bytes ` +
+        `long and those entries fill ${directoryBytes}: the zip holds entries its count hides`,
+    ),
+  )
+}
+
 /**
- * What peers disagree on, refused: an end record counting fewer entries than its directory holds,
- * a local header that names another entry or method, records that share or overlap their bytes.
+ * The entry's local header must agree with its central record (name, method, encryption, CRC-32);
+ * sets where its data starts and returns the bytes it spans.
  */
-async function checkStructure(zip: yauzl.ZipFile, raws: readonly yauzl.Entry[], file: string): Promise<void> {
-  const end = await readEndRecord(file)
-  if (end) {
-    const read = raws.reduce(
-      (sum, e) => sum + CENTRAL_RECORD_LENGTH + e.fileNameLength + e.extraFieldLength + e.fileCommentLength,
-      0,
+async function locateData(zip: yauzl.ZipFile, raw: yauzl.Entry, entry: ArchiveEntry, fileSize: number): Promise<Span> {
+  const name = entry.displayName
+  let local: yauzl.LocalFileHeader
+  try {
+    local = await readLocalHeader(zip, raw)
+  } catch (error) {
+    throw new CorruptArchiveError(`'${name}' has no readable local header (${(error as Error).message}).`)
+  }
+  const disagree = !local.fileName.equals(raw.fileNameRaw)
+    ? 'another name'
+    : local.compressionMethod !== raw.compressionMethod
+      ? 'another compression method'
+      : (local.generalPurposeBitFlag & FLAG_ENCRYPTED) !== (raw.generalPurposeBitFlag & FLAG_ENCRYPTED)
+        ? 'another encryption'
+        : (raw.generalPurposeBitFlag & FLAG_DATA_DESCRIPTOR) === 0 && local.crc32 !== raw.crc32
+          ? 'another CRC-32'
+          : null
+  if (disagree) {
+    throw new UnsafeArchiveError(
+      refused(`The backup's entry '${name}' has a local header that gives ${disagree} than its central record`),
     )
-    if (read !== end.size) {
-      throw new UnsafeArchiveError(
-        refused(
-          `The backup's end record counts ${raws.length} entries, but its central directory is ${end.size} bytes ` +
-            `long and those entries fill ${read}: the zip holds entries its count hides`,
-        ),
-      )
-    }
   }
-  const spans: Array<{ start: number; end: number; name: string }> = []
-  for (const raw of raws) {
-    const name = displayOf(raw.fileNameRaw, raw.generalPurposeBitFlag)
-    let local: yauzl.LocalFileHeader
-    try {
-      local = await readLocalHeader(zip, raw)
-    } catch (error) {
-      throw new CorruptArchiveError(`'${name}' has no readable local header (${(error as Error).message}).`)
-    }
-    const disagree = !local.fileName.equals(raw.fileNameRaw)
-      ? 'another name'
-      : local.compressionMethod !== raw.compressionMethod
-        ? 'another compression method'
-        : (local.generalPurposeBitFlag & FLAG_ENCRYPTED) !== (raw.generalPurposeBitFlag & FLAG_ENCRYPTED)
-          ? 'another encryption'
-          : (raw.generalPurposeBitFlag & FLAG_DATA_DESCRIPTOR) === 0 && local.crc32 !== raw.crc32
-            ? 'another CRC-32'
-            : null
-    if (disagree) {
-      throw new UnsafeArchiveError(
-        refused(`The backup's entry '${name}' has a local header that gives ${disagree} than its central record`),
-      )
-    }
-    spans.push({ start: raw.relativeOffsetOfLocalHeader, end: local.fileDataStart + raw.compressedSize, name })
-  }
+  const end = local.fileDataStart + raw.compressedSize
+  if (end > fileSize) throw new CorruptArchiveError(`'${name}' runs past the end of the file: the backup is cut short.`)
+  entry.data.start = local.fileDataStart
+  return { start: raw.relativeOffsetOfLocalHeader, end, name }
+}
+
+/** No two entries share or overlap their bytes, and none runs into the central directory. */
+function checkSpans(spans: Span[], end: { offset: number } | null): void {
   spans.sort((a, b) => a.start - b.start)
   for (let i = 1; i < spans.length; i++) {
     const [before, after] = [spans[i - 1]!, spans[i]!]
@@ -267,14 +409,14 @@ function displayOf(name: Buffer, flags: number): string {
 
 function describe(raw: yauzl.Entry): ArchiveEntry {
   const unicode = unicodePath(raw)
-  const name = unicode ?? Buffer.from(raw.fileNameRaw)
+  const name = unicode ?? raw.fileNameRaw
   const system = raw.versionMadeBy >> 8
   const unixMode = system === MADE_BY_UNIX || system === MADE_BY_OSX ? (raw.externalFileAttributes >>> 16) & 0xffff : 0
   const type = unixMode & S_IFMT
   const slash = name[name.length - 1] === 0x2f
   const isDir = type === S_IFDIR || slash || (type === 0 && (raw.externalFileAttributes & DOS_DIRECTORY) !== 0)
   const kind = type === S_IFLNK ? 'symlink' : isDir ? 'directory' : 'file'
-  const trimmed = slash ? name.subarray(0, name.length - 1) : name
+  const trimmed = Buffer.from(slash ? name.subarray(0, name.length - 1) : name)
   const mtime = raw.getLastModDate()
   const aes = aesField(raw)
   return {
@@ -285,7 +427,13 @@ function describe(raw: yauzl.Entry): ArchiveEntry {
     size: raw.uncompressedSize,
     mtime: Number.isNaN(mtime.getTime()) ? null : mtime,
     aesKeyBytes: aes ? (AES_KEY_BYTES[aes.strength] ?? null) : null,
-    raw,
+    data: {
+      start: -1,
+      compressedSize: raw.compressedSize,
+      crc32: raw.crc32,
+      method: raw.compressionMethod,
+      aes: aes ? { version: aes.version, method: aes.method } : null,
+    },
   }
 }
 
@@ -298,8 +446,7 @@ function aesField(raw: yauzl.Entry): { version: number; strength: number; method
 }
 
 /** Methods and encryptions this tool does not read are refused by name, with a tool that reads them. */
-function checkMethod(entry: ArchiveEntry): void {
-  const raw = entry.raw
+function checkMethod(entry: ArchiveEntry, raw: yauzl.Entry): void {
   const method = raw.compressionMethod
   if (method === AES_METHOD) {
     const aes = aesField(raw)
@@ -330,6 +477,14 @@ function checkMethod(entry: ArchiveEntry): void {
     )
   }
   if (method !== 0 && method !== 8) unsupportedMethod(entry, method)
+  if (method === 0 && raw.compressedSize !== raw.uncompressedSize) {
+    throw new UnsafeArchiveError(
+      refused(
+        `The backup's entry '${entry.displayName}' is stored uncompressed, but its sizes disagree ` +
+          `(${raw.compressedSize} stored for ${raw.uncompressedSize})`,
+      ),
+    )
+  }
 }
 
 function unsupportedMethod(entry: ArchiveEntry, method: number): never {
@@ -352,11 +507,7 @@ function chain(name: string, source: Readable, ...steps: Transform[]): Readable 
   const fail = (error: Error) => {
     if (last.destroyed) return
     source.destroy()
-    last.destroy(
-      error instanceof CorruptArchiveError
-        ? error
-        : new CorruptArchiveError(`'${name}' cannot be read back (${error.message}): the backup is damaged.`),
-    )
+    last.destroy(damaged(name, error))
   }
   let from: Readable = source
   for (const step of steps) {
@@ -380,8 +531,7 @@ class CrcCheck extends Transform {
     callback(null, chunk)
   }
   override _flush(callback: TransformCallback): void {
-    if (this.crc >>> 0 === this.expected >>> 0) callback()
-    else callback(new CorruptArchiveError(`'${this.name}' fails its CRC-32 check: the backup is damaged.`))
+    callback(this.crc >>> 0 === this.expected >>> 0 ? null : wrongCrc(this.name))
   }
 }
 
@@ -403,9 +553,17 @@ class SizeCheck extends Transform {
     callback(this.seen === this.expected ? null : this.wrong())
   }
   private wrong(): CorruptArchiveError {
-    return new CorruptArchiveError(`'${this.name}' does not inflate to its listed size: the backup is damaged.`)
+    return wrongSize(this.name)
   }
 }
+
+const wrongCrc = (name: string) => new CorruptArchiveError(`'${name}' fails its CRC-32 check: the backup is damaged.`)
+const wrongSize = (name: string) =>
+  new CorruptArchiveError(`'${name}' does not inflate to its listed size: the backup is damaged.`)
+const damaged = (name: string, error: Error) =>
+  error instanceof CorruptArchiveError
+    ? error
+    : new CorruptArchiveError(`'${name}' cannot be read back (${error.message}): the backup is damaged.`)
 
 /** WinZip AES: decrypted as it streams; a wrong password or authentication code fails it. */
 class AesCheck extends Transform {

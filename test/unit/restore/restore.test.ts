@@ -258,6 +258,53 @@ describe('what the target already holds', () => {
 })
 
 describe('a failed or cancelled restore leaves the target as it was', () => {
+  it('large entries stream (stored, deflated) beside small ones read whole; all come back byte for byte', async () => {
+    const to = path.join(await tempDir(), 'out')
+    const stored = Buffer.alloc(2 * 1024 * 1024 + 7, 'stored ')
+    const deflated = Buffer.from('deflated line\n'.repeat(300_000))
+    await restore(
+      await zipFile([
+        { name: 'big-stored.bin', data: stored },
+        { name: 'small.txt', data: 'small', method: 8 },
+        { name: 'big-deflated.txt', data: deflated, method: 8 },
+        { name: 'empty.txt', data: '' },
+      ]),
+      to,
+    )
+    expect((await readFile(path.join(to, 'big-stored.bin'))).equals(stored)).toBe(true)
+    expect((await readFile(path.join(to, 'big-deflated.txt'))).equals(deflated)).toBe(true)
+    expect(await contentOf(to, 'small.txt')).toBe('small')
+    expect(await contentOf(to, 'empty.txt')).toBe('')
+  })
+
+  it('a damaged large entry fails as it streams; the archive stays readable, the target as it was', async () => {
+    const to = await busyTarget()
+    const before = await snapshot(to)
+    const big = Buffer.from('line of a large file\n'.repeat(200_000))
+    const zip = await zipFile([...BACKUP, { name: 'zz-big.txt', data: big, method: 8, crc: 1 }])
+    const archive = await OpenArchive.open(zip)
+    try {
+      await expect(restoreInto(archive, to, options({ overwrite: 'always' }))).rejects.toThrow(
+        /'zz-big.txt' fails its CRC-32 check/,
+      )
+      // The failed stream did not close the archive's descriptor: its other entries still read.
+      const small = archive.entries.find((e) => e.kind === 'file' && e.size > 0)!
+      expect(archive.contentSync(small)?.length).toBe(small.size)
+    } finally {
+      archive.close()
+    }
+    expect(await snapshot(to)).toEqual(before)
+  })
+
+  it('an entry that inflates to another size than listed is refused, small or large', async () => {
+    for (const data of [Buffer.from('twelve bytes'), Buffer.alloc(3 * 1024 * 1024, 'x')]) {
+      const to = path.join(await tempDir(), 'out')
+      const zip = await zipFile([{ name: 'a.txt', data, method: 8, uncompressedSize: data.length - 1 }])
+      await expect(restore(zip, to)).rejects.toThrow(/'a.txt' (does not inflate to its listed size|cannot be read)/)
+      expect(existsSync(to)).toBe(false)
+    }
+  })
+
   it('a damaged entry after others were written: every replaced file is back, the staging gone', async () => {
     const to = await busyTarget()
     const before = await snapshot(to)
@@ -271,16 +318,17 @@ describe('a failed or cancelled restore leaves the target as it was', () => {
     const before = await snapshot(to)
     const controller = new AbortController()
     const archive = await OpenArchive.open(await zipFile(BACKUP))
-    const content = archive.content.bind(archive)
+    const contentSync = archive.contentSync.bind(archive)
     let reads = 0
-    vi.spyOn(archive, 'content').mockImplementation(async (entry, password) => {
+    vi.spyOn(archive, 'contentSync').mockImplementation((entry) => {
       if (++reads === 3) controller.abort(new Error('cancelled by SIGTERM'))
-      return content(entry, password)
+      return contentSync(entry)
     })
     await expect(restoreInto(archive, to, options({ overwrite: 'always', signal: controller.signal }))).rejects.toThrow(
       /cancelled by SIGTERM/,
     )
     archive.close()
+    expect(reads).toBe(3)
     expect(await snapshot(to)).toEqual(before)
   })
 
