@@ -388,7 +388,8 @@ async function timeDigest(zip: string, check: boolean): Promise<number> {
   // From lib/ (what `npm run build` compiles): this script runs as plain Node, which strips types
   // but does not map .js to .ts.
   const lib = path.join(REPO_ROOT, 'lib')
-  const { digestFile } = (await import(path.join(lib, 'backup/digest.js'))) as typeof import('../src/backup/digest.js')
+  const digestModule = path.join(lib, 'platform/digest.js')
+  const { digestFile } = (await import(digestModule)) as typeof import('../src/platform/digest.js')
   const { ZipReadBack } = (await import(path.join(lib, 'zip/read-back.js'))) as typeof import('../src/zip/read-back.js')
   const started = performance.now()
   const reader = check ? await ZipReadBack.open(zip, (await stat(zip)).size) : undefined

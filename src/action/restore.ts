@@ -13,7 +13,7 @@ import { timeScaleFromEnv, watchCancellation } from '../platform/signals.js'
 import { ActionLog, maskSecrets, readInput, writeOutputs, writeSummary } from './runner-io.js'
 import { type RestoreRequest, restoreCommand } from '../restore/commands.js'
 import { OVERWRITE_MODES, type OverwriteMode } from '../restore/target.js'
-import { NoSeriesError } from '../restore/series.js'
+import { NoSeriesError } from '../series/read.js'
 
 export async function runRestoreAction(): Promise<void> {
   const redactor = maskSecrets()

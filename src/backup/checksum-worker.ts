@@ -6,7 +6,7 @@
 import { messageOf } from '../core/errors.js'
 import { parentPort, workerData } from 'node:worker_threads'
 import { ZipCheckError, ZipReadBack } from '../zip/read-back.js'
-import { digestFile } from './digest.js'
+import { digestFile } from '../platform/digest.js'
 
 export interface ChecksumRequest {
   zipPath: string

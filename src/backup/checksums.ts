@@ -8,7 +8,7 @@ import { formatDuration } from '../core/format.js'
 import type { Log } from '../platform/log.js'
 import { workerScript } from '../platform/worker-script.js'
 import type { ChecksumMessage, ChecksumRequest } from './checksum-worker.js'
-import type { Digests } from './digest.js'
+import type { Digests } from '../platform/digest.js'
 
 /** The worker beside this module: in lib/ as compiled, and in the bundle's folder as bundled on its own. */
 function workerFile(): URL {

@@ -5,7 +5,7 @@ import type { Log } from '../platform/log.js'
 import type { OneFichierApi } from '../onefichier/client.js'
 import { OneFichierError } from '../onefichier/errors.js'
 import type { Destination } from './destination.js'
-import { type RetentionOutcome, applyRetention } from './prune.js'
+import { type RetentionOutcome, applyRetention } from '../series/retention.js'
 
 export interface DryRunPlan {
   folderId: number | null

@@ -4,10 +4,10 @@
 import type { Config } from '../core/config.js'
 import type { Log } from '../platform/log.js'
 import type { MissingFile } from '../select/select.js'
-import type { Digests } from './digest.js'
+import type { Digests } from '../platform/digest.js'
 import type { DryRunPlan } from './dry-run.js'
 import type { SavedArtifact } from './fallback.js'
-import type { RetentionOutcome } from './prune.js'
+import type { RetentionOutcome } from '../series/retention.js'
 import type { ExistingBackup } from './unchanged.js'
 import type { Zipped } from './zip-stage.js'
 

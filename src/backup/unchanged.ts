@@ -3,7 +3,7 @@
 // not match) means uploading, since an extra backup costs space while a missed one costs data.
 import { type BackupDescription, parseDescription } from '../core/fingerprint.js'
 import type { Log } from '../platform/log.js'
-import { seriesFromListing } from './prune.js'
+import { seriesFromListing } from '../series/listing.js'
 import { listingMayBeIncomplete } from '../onefichier/client.js'
 import { OneFichierError } from '../onefichier/errors.js'
 import type { Destination } from './destination.js'

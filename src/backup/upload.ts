@@ -13,7 +13,7 @@ import type { Config } from '../core/config.js'
 import type { Checksums } from './checksums.js'
 import type { Destination } from './destination.js'
 import type { ArchiveResult } from './archive.js'
-import type { Digests } from './digest.js'
+import type { Digests } from '../platform/digest.js'
 
 export interface UploadJob {
   filePath: string

@@ -1,10 +1,10 @@
 // The uploaded copy must be the zip that was written, in the folder it was sent to: end.pl's size
 // and Whirlpool first, then file/info.cgi (1fichier silently drops a bad `did` into the root).
-import type { Digests } from './digest.js'
+import type { Digests } from '../platform/digest.js'
 
 /** What is known of the local zip: its size and checksums. */
 type LocalZip = Digests & { size: number }
-import { type DeletionOutcome, type DeletionTarget, deleteFile } from './deletion.js'
+import { type DeletionOutcome, type DeletionTarget, deleteFile } from '../series/deletion.js'
 import { VerificationError } from '../core/errors.js'
 import { sameFile } from '../onefichier/file-id.js'
 import type { OneFichierApi } from '../onefichier/client.js'

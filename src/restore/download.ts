@@ -4,12 +4,12 @@
 // has one, the Whirlpool checked; a corrupted download is fetched again once, then refused.
 import { rm, stat } from 'node:fs/promises'
 import { BackupError } from '../core/errors.js'
-import { digestFile } from '../backup/digest.js'
+import { digestFile } from '../platform/digest.js'
 import { formatBytes } from '../core/format.js'
 import type { Log } from '../platform/log.js'
 import type { OneFichierClient } from '../onefichier/client.js'
 import { OneFichierError, errorNumber, isRetryable } from '../onefichier/errors.js'
-import type { ListedBackup } from './series.js'
+import type { ListedBackup } from '../series/read.js'
 
 export interface DownloadOptions {
   linkPassword: string

@@ -6,7 +6,7 @@ import { mkdtemp, open, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { digestFile } from '../../src/backup/digest.js'
+import { digestFile } from '../../src/platform/digest.js'
 import { ZipReadBack } from '../../src/zip/read-back.js'
 import { unzipTest, zipTree } from '../helpers/zip.ts'
 

@@ -12,7 +12,7 @@ import { OneFichierClient } from '../../../src/onefichier/client.js'
 import { Transport } from '../../../src/onefichier/transport.js'
 import { MemoryLog } from '../../../src/platform/log.js'
 import { downloadBackup } from '../../../src/restore/download.js'
-import type { ListedBackup } from '../../../src/restore/series.js'
+import type { ListedBackup } from '../../../src/series/read.js'
 
 const API = 'https://api.test.invalid/v1'
 const NODE = 'https://node.test.invalid'

@@ -14,7 +14,7 @@ import { inspectZip, makeWorkspace, sha256, type TreeNode } from '../../helpers/
 import { unzipTest, zipTree } from '../../helpers/zip.ts'
 import { CHUNK_SIZE } from '../../../src/zip/zip-writer.js'
 import { ZipReadBack } from '../../../src/zip/read-back.js'
-import { digestFile } from '../../../src/backup/digest.js'
+import { digestFile } from '../../../src/platform/digest.js'
 
 describe('zip writer', () => {
   it('writes what unzip -t and Python accept, byte for byte, across chunk boundaries', async () => {

@@ -2,7 +2,7 @@
 // created), listed once, and its backups newest first with what 1fichier says of each.
 import { BackupError } from '../core/errors.js'
 import type { Log } from '../platform/log.js'
-import { seriesFromListing } from '../backup/prune.js'
+import { seriesFromListing } from './listing.js'
 import type { Backup } from '../core/retention.js'
 import { type OneFichierApi, listingMayBeIncomplete } from '../onefichier/client.js'
 import { fileIdOf } from '../onefichier/file-id.js'

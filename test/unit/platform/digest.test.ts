@@ -5,7 +5,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { digestFile } from '../../../src/backup/digest.js'
+import { digestFile } from '../../../src/platform/digest.js'
 import { opensslWhirlpool, sha256 } from '../../helpers/workspace.ts'
 
 describe('digestFile', () => {

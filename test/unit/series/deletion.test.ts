@@ -3,10 +3,11 @@
 // what is deleted is always inside the series and outside what is kept, and never the new backup.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { refusal } from '../../../src/backup/deletion.js'
+import { refusal } from '../../../src/series/deletion.js'
 import { MemoryLog } from '../../../src/platform/log.js'
 import { formatTimestamp, seriesPattern } from '../../../src/core/naming.js'
-import { applyRetention, seriesFromListing } from '../../../src/backup/prune.js'
+import { seriesFromListing } from '../../../src/series/listing.js'
+import { applyRetention } from '../../../src/series/retention.js'
 import type { OneFichierClient } from '../../../src/onefichier/client.js'
 import { fileIdOf } from '../../../src/onefichier/file-id.js'
 import type { FileItem } from '../../../src/onefichier/types.js'
