@@ -3529,7 +3529,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_sea_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sea");
 // EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
 var index_umd = __nccwpck_require__(608);
-;// CONCATENATED MODULE: ./lib/backup/digest.js
+;// CONCATENATED MODULE: ./lib/platform/digest.js
 // SHA-256 and Whirlpool of the finished zip, read back from the file while it is being uploaded.
 // Whirlpool (1fichier's checksum) is slow: hashed while zipping it took a core from deflate; hashed
 // beside the upload, which waits on the network, it costs next to nothing. It runs in a child Node

@@ -78405,7 +78405,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8912);
+/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5438);
 // Entry of the restore sub-action's bundle (restore/dist/index.js).
 
 await (0,_restore_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestoreAction */ .W)();
@@ -78415,7 +78415,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8912:
+/***/ 5438:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -82354,31 +82354,6 @@ function describeError(error) {
     return error.code ?? error.message;
 }
 
-;// CONCATENATED MODULE: ./lib/onefichier/file-id.js
-// A 1fichier file is named by its download URL, `https://1fichier.com/?<id>`; the same file may be
-// shown under another of 1fichier's domains (the domain table of https://1fichier.com/api.html).
-// So files are told apart by the id after `?`, never by comparing whole URLs.
-/** Download ids seen are 5-20 lowercase letters and digits (JDownloader's rule). */
-const FILE_ID = /^[a-z0-9]{5,20}$/;
-/** The file id of a download URL, or null when the URL does not carry one we can trust. */
-function file_id_fileIdOf(url) {
-    if (typeof url !== 'string')
-        return null;
-    const at = url.indexOf('?');
-    if (at === -1)
-        return null;
-    const id = url
-        .slice(at + 1)
-        .split(/[&#]/)[0]
-        .toLowerCase();
-    return FILE_ID.test(id) ? id : null;
-}
-/** Whether two URLs name the same file (false when either has no id). */
-function file_id_sameFile(a, b) {
-    const idA = file_id_fileIdOf(a);
-    return idA !== null && idA === file_id_fileIdOf(b);
-}
-
 ;// CONCATENATED MODULE: ./lib/onefichier/errors.js
 // 1fichier answers, and network failures, turned into one kind and one line a user can act on.
 // Both the HTTP status and the JSON `status` are judged: some KO answers come with HTTP 200.
@@ -82497,6 +82472,31 @@ function networkFailure(operation, error) {
     const kind = code === undefined || NETWORK_CODES.has(code) || code.startsWith('UND_ERR') ? 'retryable' : 'fatal';
     const reason = code === 'ENOTFOUND' ? `host not found (${what})` : `network error (${what})`;
     return new OneFichierError(kind === 'retryable' ? 'retryable' : 'fatal', operation, reason);
+}
+
+;// CONCATENATED MODULE: ./lib/onefichier/file-id.js
+// A 1fichier file is named by its download URL, `https://1fichier.com/?<id>`; the same file may be
+// shown under another of 1fichier's domains (the domain table of https://1fichier.com/api.html).
+// So files are told apart by the id after `?`, never by comparing whole URLs.
+/** Download ids seen are 5-20 lowercase letters and digits (JDownloader's rule). */
+const FILE_ID = /^[a-z0-9]{5,20}$/;
+/** The file id of a download URL, or null when the URL does not carry one we can trust. */
+function file_id_fileIdOf(url) {
+    if (typeof url !== 'string')
+        return null;
+    const at = url.indexOf('?');
+    if (at === -1)
+        return null;
+    const id = url
+        .slice(at + 1)
+        .split(/[&#]/)[0]
+        .toLowerCase();
+    return FILE_ID.test(id) ? id : null;
+}
+/** Whether two URLs name the same file (false when either has no id). */
+function file_id_sameFile(a, b) {
+    const idA = file_id_fileIdOf(a);
+    return idA !== null && idA === file_id_fileIdOf(b);
 }
 
 ;// CONCATENATED MODULE: ./lib/onefichier/file-body.js
@@ -83234,7 +83234,7 @@ class OneFichierClient {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/backup/prune.js
+;// CONCATENATED MODULE: ./lib/series/retention.js
 // Retention against the live folder: one complete listing is the only basis; the pure plan
 // decides; every deletion is confirmed by 1fichier's `removed` count. Any doubt means no deletion.
 
@@ -83242,57 +83242,10 @@ class OneFichierClient {
 
 
 
-
-/**
- * The backups of a series in a listing. Files are told apart by id, so a file listed twice is one
- * backup; an id shown under several names, or a series name without an id, is left out of the
- * series (and so never deleted).
- */
-function seriesFromListing(items, prefix) {
-    const byId = new Map();
-    const ambiguous = [];
-    // Whatever the types say, the listing is the server's: an item may be anything.
-    for (const item of items) {
-        if (typeof item?.filename !== 'string' || typeof item.url !== 'string')
-            continue;
-        const id = file_id_fileIdOf(item.url);
-        if (id === null) {
-            if (seriesMembership(prefix, item.filename).member)
-                ambiguous.push(`'${item.filename}' (its link has no file id)`);
-            continue;
-        }
-        const same = byId.get(id);
-        if (same)
-            same.push(item);
-        else
-            byId.set(id, [item]);
-    }
-    const series = [];
-    const unreadable = [];
-    for (const listed of byId.values()) {
-        const names = new Set(listed.map((item) => item.filename));
-        const members = [...names].filter((name) => seriesMembership(prefix, name).member);
-        if (members.length === 0)
-            continue;
-        if (names.size > 1) {
-            ambiguous.push(`${[...names].map((n) => `'${n}'`).join(' and ')} (one file id under several names)`);
-            continue;
-        }
-        const item = listed[0];
-        const membership = seriesMembership(prefix, item.filename);
-        if (!membership.member)
-            continue;
-        if (membership.time === null)
-            unreadable.push(item.filename);
-        else
-            series.push({ fileName: item.filename, url: item.url, time: membership.time, size: toNumber(item.size) });
-    }
-    return { series, unreadable, ambiguous };
-}
 function describePlan(plan) {
     return plan.decisions.map((d) => `${d.keep ? 'keep  ' : 'delete'} ${d.backup.fileName}${d.keep ? `  (${d.reasons.join(', ')})` : ''}`);
 }
-async function prune_applyRetention(req) {
+async function retention_applyRetention(req) {
     const { client, log } = req;
     // The latest listing this run took (the API allows 1 per 30 s), even from before its own upload:
     // the new backup joins the series below whether the listing shows it or not.
@@ -83407,14 +83360,6 @@ async function lookAgain(client, req, unsure, confirmed) {
     }
     return left;
 }
-/** The prune stage after a verified backup (new, or the unchanged newest one, which is then protected). */
-async function pruneStage(client, request) {
-    request.signal?.throwIfAborted();
-    const retention = await request.log.group('Prune', () => prune_applyRetention({ ...request, client, dryRun: false }));
-    // A cancel during pruning fails the step, saying what was and was not deleted.
-    request.signal?.throwIfAborted();
-    return retention;
-}
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -83422,7 +83367,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 const external_node_sea_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sea");
 // EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
 var index_umd = __nccwpck_require__(608);
-;// CONCATENATED MODULE: ./lib/backup/digest.js
+;// CONCATENATED MODULE: ./lib/platform/digest.js
 // SHA-256 and Whirlpool of the finished zip, read back from the file while it is being uploaded.
 // Whirlpool (1fichier's checksum) is slow: hashed while zipping it took a core from deflate; hashed
 // beside the upload, which waits on the network, it costs next to nothing. It runs in a child Node
@@ -88211,6 +88156,58 @@ function report(plan, changes, dryRun) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./lib/series/listing.js
+// Which files of a folder listing are the series' backups: told apart by file id, never guessed.
+
+
+
+/**
+ * The backups of a series in a listing. Files are told apart by id, so a file listed twice is one
+ * backup; an id shown under several names, or a series name without an id, is left out of the
+ * series (and so never deleted).
+ */
+function listing_seriesFromListing(items, prefix) {
+    const byId = new Map();
+    const ambiguous = [];
+    // Whatever the types say, the listing is the server's: an item may be anything.
+    for (const item of items) {
+        if (typeof item?.filename !== 'string' || typeof item.url !== 'string')
+            continue;
+        const id = file_id_fileIdOf(item.url);
+        if (id === null) {
+            if (seriesMembership(prefix, item.filename).member)
+                ambiguous.push(`'${item.filename}' (its link has no file id)`);
+            continue;
+        }
+        const same = byId.get(id);
+        if (same)
+            same.push(item);
+        else
+            byId.set(id, [item]);
+    }
+    const series = [];
+    const unreadable = [];
+    for (const listed of byId.values()) {
+        const names = new Set(listed.map((item) => item.filename));
+        const members = [...names].filter((name) => seriesMembership(prefix, name).member);
+        if (members.length === 0)
+            continue;
+        if (names.size > 1) {
+            ambiguous.push(`${[...names].map((n) => `'${n}'`).join(' and ')} (one file id under several names)`);
+            continue;
+        }
+        const item = listed[0];
+        const membership = seriesMembership(prefix, item.filename);
+        if (!membership.member)
+            continue;
+        if (membership.time === null)
+            unreadable.push(item.filename);
+        else
+            series.push({ fileName: item.filename, url: item.url, time: membership.time, size: toNumber(item.size) });
+    }
+    return { series, unreadable, ambiguous };
+}
+
 ;// CONCATENATED MODULE: ./lib/onefichier/folders.js
 
 
@@ -88283,7 +88280,7 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/restore/series.js
+;// CONCATENATED MODULE: ./lib/series/read.js
 // The series as the commands that read it back see it: the destination folder looked up (never
 // created), listed once, and its backups newest first with what 1fichier says of each.
 
@@ -88296,12 +88293,12 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
 class NoSeriesError extends errors_BackupError {
     name = 'NoSeriesError';
 }
-async function series_readSeries(client, folder, prefix, log) {
+async function read_readSeries(client, folder, prefix, log) {
     const resolved = await resolveFolder(client, folder, { create: false, log });
     if (resolved.id === null)
         throw new NoSeriesError(`The folder '${folder.join('/') || '/'}' does not exist in the 1fichier account: check --folder.`);
     const listing = await client.listFiles(resolved.id);
-    const { series, unreadable, ambiguous } = seriesFromListing(listing, prefix);
+    const { series, unreadable, ambiguous } = listing_seriesFromListing(listing, prefix);
     for (const name of unreadable)
         log.warning(`'${name}' looks like a backup of this series but its timestamp is not a real time; it is left out`);
     for (const what of ambiguous)
@@ -88321,7 +88318,7 @@ async function series_readSeries(client, folder, prefix, log) {
     return { folderId: resolved.id, listing, backups, complete };
 }
 /** `latest` (the newest not dated in the future), `all`, or one file name. */
-function series_chooseBackups(series, choice, now, where) {
+function read_chooseBackups(series, choice, now, where) {
     if (choice === 'all')
         return series.backups;
     if (choice === 'latest') {
@@ -88458,8 +88455,8 @@ class NoBackupError extends (/* unused pure expression or super */ null && (Back
 async function restoreCommand(ctx, request) {
     await checkTarget(request.to, request.overwrite);
     return withClient(ctx, async (client) => {
-        const series = await series_readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
-        const [backup] = series_chooseBackups(series, ctx.config.backup, ctx.now, commands_where(ctx.config));
+        const series = await read_readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+        const [backup] = read_chooseBackups(series, ctx.config.backup, ctx.now, commands_where(ctx.config));
         if (!backup)
             return null;
         const verb = request.dryRun ? 'Restore (dry run)' : 'Restore';
