@@ -151,7 +151,11 @@ export class OpenArchive {
     const stored = this.reader.bytes(data.start, data.compressedSize)
     let content: Buffer
     try {
-      content = data.method === 0 ? stored : inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.size) })
+      // No bytes at all is an empty entry whatever the method (as yauzl and unzip read it).
+      content =
+        data.method === 0 || stored.length === 0
+          ? stored
+          : inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.size) })
     } catch (error) {
       throw damaged(entry.displayName, error as Error)
     }

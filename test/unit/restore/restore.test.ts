@@ -268,6 +268,8 @@ describe('a failed or cancelled restore leaves the target as it was', () => {
         { name: 'small.txt', data: 'small', method: 8 },
         { name: 'big-deflated.txt', data: deflated, method: 8 },
         { name: 'empty.txt', data: '' },
+        // Deflated with no bytes at all (not even an empty deflate block): read as empty, as unzip does.
+        { name: 'empty-deflated.txt', raw: Buffer.alloc(0), method: 8, uncompressedSize: 0 },
       ]),
       to,
     )
@@ -275,6 +277,7 @@ describe('a failed or cancelled restore leaves the target as it was', () => {
     expect((await readFile(path.join(to, 'big-deflated.txt'))).equals(deflated)).toBe(true)
     expect(await contentOf(to, 'small.txt')).toBe('small')
     expect(await contentOf(to, 'empty.txt')).toBe('')
+    expect(await contentOf(to, 'empty-deflated.txt')).toBe('')
   })
 
   it('a damaged large entry fails as it streams; the archive stays readable, the target as it was', async () => {
