@@ -5653,7 +5653,11 @@ class OpenArchive {
         const stored = this.reader.bytes(data.start, data.compressedSize);
         let content;
         try {
-            content = data.method === 0 ? stored : (0,external_node_zlib_.inflateRawSync)(stored, { maxOutputLength: Math.max(1, entry.size) });
+            // No bytes at all is an empty entry whatever the method (as yauzl and unzip read it).
+            content =
+                data.method === 0 || stored.length === 0
+                    ? stored
+                    : (0,external_node_zlib_.inflateRawSync)(stored, { maxOutputLength: Math.max(1, entry.size) });
         }
         catch (error) {
             throw damaged(entry.displayName, error);
