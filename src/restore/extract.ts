@@ -209,7 +209,7 @@ async function writeStaged(
     const target = await readLinkTarget(archive, node, options.password)
     const staged = staging.staged(node.path)
     await symlink(target, staged, pointsAtFolder(node.path, target, folders, plan) ? 'dir' : 'file')
-    if (node.mtime) await lutimes(staged, node.mtime, node.mtime)
+    if (node.mtime !== null) await lutimes(staged, node.mtime, node.mtime)
   }
 }
 
@@ -234,7 +234,7 @@ async function writeFile(archive: OpenArchive, node: PlannedNode, where: Buffer,
       content.destroy()
     }
     await handle.chmod(node.mode ?? 0o644)
-    if (node.mtime) await handle.utimes(node.mtime, node.mtime)
+    if (node.mtime !== null) await handle.utimes(node.mtime, node.mtime)
   } finally {
     await handle.close()
   }
@@ -250,7 +250,7 @@ function writeWholeFile(content: Buffer, node: PlannedNode, where: Buffer): void
     for (let written = 0; written < content.length;)
       written += writeSync(fd, content, written, content.length - written)
     fchmodSync(fd, node.mode ?? 0o644)
-    if (node.mtime) futimesSync(fd, node.mtime, node.mtime)
+    if (node.mtime !== null) futimesSync(fd, node.mtime, node.mtime)
   } finally {
     closeSync(fd)
   }
@@ -327,7 +327,7 @@ async function setFolderTimes(plan: ArchivePlan, actions: Map<PlannedNode, Actio
     const where = joinRelative(staging.target, node.path)
     try {
       if (node.mode !== null) await chmod(where, node.mode)
-      if (node.mtime) await utimes(where, node.mtime, node.mtime)
+      if (node.mtime !== null) await utimes(where, node.mtime, node.mtime)
     } catch (error) {
       // The content is in place: a folder whose mode cannot be set is said, not undone (as tar does).
       log.warning(`Could not set the mode or time of '${node.display}': ${(error as Error).message}`)

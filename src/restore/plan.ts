@@ -30,7 +30,8 @@ export interface PlannedNode {
   kind: 'file' | 'directory' | 'symlink'
   /** Permission bits to set, or null to leave the default. */
   mode: number | null
-  mtime: Date | null
+  /** Seconds since the epoch. */
+  mtime: number | null
   size: number
   /** null: a folder the zip implies (`a/b.txt` without `a/`) but does not hold. */
   entry: ArchiveEntry | null

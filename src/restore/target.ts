@@ -85,7 +85,7 @@ function decide(node: PlannedNode, existing: Stats | null, options: TargetOption
   const sameType = node.kind === 'symlink' ? existing.isSymbolicLink() : existing.isFile()
   if (mode === 'never') return 'kept'
   if (!sameType || mode === 'always' || mode === null) return 'replace'
-  const backupSeconds = node.mtime === null ? null : Math.floor(node.mtime.getTime() / 1000)
+  const backupSeconds = node.mtime === null ? null : Math.floor(node.mtime)
   const targetSeconds = Math.floor(existing.mtimeMs / 1000)
   if (mode === 'if-newer') return backupSeconds !== null && backupSeconds > targetSeconds ? 'replace' : 'kept'
   // if-changed: restic's shortcut, a file of the same size and modification time is taken as the same.
