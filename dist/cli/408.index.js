@@ -5909,7 +5909,7 @@ function describe(raw) {
         kind,
         mode: unixMode ? unixMode & 0o7777 : null,
         size: raw.uncompressedSize,
-        mtime: Number.isNaN(mtime.getTime()) ? null : mtime,
+        mtime: Number.isNaN(mtime.getTime()) ? null : mtime.getTime() / 1000,
         aesKeyBytes: aes ? (AES_KEY_BYTES[aes.strength] ?? null) : null,
         data: {
             start: -1,
@@ -6333,7 +6333,7 @@ function decide(node, existing, options) {
         return 'kept';
     if (!sameType || mode === 'always' || mode === null)
         return 'replace';
-    const backupSeconds = node.mtime === null ? null : Math.floor(node.mtime.getTime() / 1000);
+    const backupSeconds = node.mtime === null ? null : Math.floor(node.mtime);
     const targetSeconds = Math.floor(existing.mtimeMs / 1000);
     if (mode === 'if-newer')
         return backupSeconds !== null && backupSeconds > targetSeconds ? 'replace' : 'kept';
@@ -7034,7 +7034,7 @@ async function writeStaged(archive, plan, actions, staging, options) {
         const target = await readLinkTarget(archive, node, options.password);
         const staged = staging.staged(node.path);
         await (0,promises_.symlink)(target, staged, pointsAtFolder(node.path, target, folders, plan) ? 'dir' : 'file');
-        if (node.mtime)
+        if (node.mtime !== null)
             await (0,promises_.lutimes)(staged, node.mtime, node.mtime);
     }
 }
@@ -7059,7 +7059,7 @@ async function writeFile(archive, node, where, options) {
             content.destroy();
         }
         await handle.chmod(node.mode ?? 0o644);
-        if (node.mtime)
+        if (node.mtime !== null)
             await handle.utimes(node.mtime, node.mtime);
     }
     finally {
@@ -7076,7 +7076,7 @@ function writeWholeFile(content, node, where) {
         for (let written = 0; written < content.length;)
             written += (0,external_node_fs_.writeSync)(fd, content, written, content.length - written);
         (0,external_node_fs_.fchmodSync)(fd, node.mode ?? 0o644);
-        if (node.mtime)
+        if (node.mtime !== null)
             (0,external_node_fs_.futimesSync)(fd, node.mtime, node.mtime);
     }
     finally {
@@ -7156,7 +7156,7 @@ async function setFolderTimes(plan, actions, staging, log) {
         try {
             if (node.mode !== null)
                 await (0,promises_.chmod)(where, node.mode);
-            if (node.mtime)
+            if (node.mtime !== null)
                 await (0,promises_.utimes)(where, node.mtime, node.mtime);
         }
         catch (error) {
