@@ -45,7 +45,9 @@ export function extendedTime(date: Date): Buffer {
   return b
 }
 
-function dos(date: Date): { time: number; date: number } {
+function dos(when: Date): { time: number; date: number } {
+  // DOS times start in 1980: earlier ones are written as 1980-01-01, as Info-ZIP does.
+  const date = when.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : when
   return {
     time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2),
     date: ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getDate(),

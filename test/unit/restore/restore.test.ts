@@ -105,6 +105,12 @@ async function busyTarget(): Promise<string> {
 const contentOf = async (to: string, name: string) => readFile(path.join(to, name), 'utf8')
 
 describe('what comes back', () => {
+  it('a time at the epoch itself (0 s) is a time, set as stored', async () => {
+    const to = path.join(await tempDir(), 'target')
+    await restore(await zipFile([{ name: 'epoch.txt', data: 'old', mtime: new Date(0) }]), to)
+    expect((await lstat(path.join(to, 'epoch.txt'))).mtimeMs).toBe(0)
+  })
+
   it('modification times of files, folders and links, modes as stored, the target folder mode unchanged', async () => {
     const fileTime = new Date('2024-02-03T04:05:06Z')
     const dirTime = new Date('2023-01-02T03:04:05Z')
