@@ -43,6 +43,9 @@ export class Pacer {
   private nextAllowed = 0
   /** No call before this time (a lock, Retry-After), even one whose turn was given out before. */
   private heldUntil = 0
+  /** When the last call was let go, and when the last answer (or failure) came (-Infinity: none yet). */
+  private lastSent = -Infinity
+  private lastSettled = -Infinity
   private readonly lastOf = new Map<string, number>()
   private readonly now: () => number
   private readonly doSleep: (ms: number, signal?: AbortSignal) => Promise<void>
@@ -58,14 +61,26 @@ export class Pacer {
     return this.gapMs
   }
 
-  /** Waits for this call's turn; turns are handed out in order, one gap apart. */
+  /**
+   * Waits for this call's turn; turns are handed out in order, one gap apart, and each call also
+   * goes out at least a gap after the one that really went before it and after the last answer:
+   * 1fichier counts arrivals, and on a busy machine a timer that fires late, or a first call slowed
+   * by its TLS handshake, would otherwise bring two arrivals closer than the gap.
+   */
   async wait(signal?: AbortSignal): Promise<void> {
     const now = this.now()
     const start = Math.max(now, this.nextAllowed)
     this.nextAllowed = start + this.gapMs * this.options.timeScale
     await this.doSleep(start - now, signal)
     // A lock answered meanwhile holds this turn too: no call of any kind goes out until it is over.
-    while (this.now() < this.heldUntil) await this.doSleep(this.heldUntil - this.now(), signal)
+    for (;;) {
+      const gap = this.gapMs * this.options.timeScale
+      const wait = Math.max(this.heldUntil, this.lastSent + gap, this.lastSettled + gap) - this.now()
+      if (wait <= 0) break
+      await this.doSleep(wait, signal)
+    }
+    this.lastSent = this.now()
+    this.nextAllowed = Math.max(this.nextAllowed, this.lastSent + this.gapMs * this.options.timeScale)
   }
 
   /** Waits an extra pause (flood lock, Retry-After), scaled like every other wait. */
@@ -93,6 +108,11 @@ export class Pacer {
     const until = this.now() + ms * this.options.timeScale
     this.heldUntil = Math.max(this.heldUntil, until)
     this.nextAllowed = Math.max(this.nextAllowed, until)
+  }
+
+  /** A call's answer (or failure) has come: the next call keeps a gap after it. */
+  settled(): void {
+    this.lastSettled = this.now()
   }
 
   success(): void {

@@ -124,6 +124,8 @@ export class Transport {
       // A lock holds for every call that follows, not only for a retry of this one.
       if (error instanceof OneFichierError) this.pacer.holdOff(lockPauseMs(error))
       throw error
+    } finally {
+      this.pacer.settled()
     }
   }
 
@@ -139,9 +141,11 @@ export class Transport {
       else await this.pacer.wait(signal)
       try {
         const result = await attempt()
+        this.pacer.settled()
         this.pacer.success()
         return result
       } catch (error) {
+        this.pacer.settled()
         signal?.throwIfAborted()
         if (!(error instanceof OneFichierError) || !isRetryable(error.kind) || n >= retries) {
           throw error instanceof OneFichierError ? error.afterAttempts(n) : error

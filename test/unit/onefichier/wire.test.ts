@@ -130,6 +130,40 @@ describe('pacer (rclone: min 400 ms, max 5 s, decay 2, attack 0)', () => {
     expect(clock.waits).toEqual([0, 400, 400])
   })
 
+  it('a timer that fires late (a busy machine) does not bring the next calls closer than the gap', async () => {
+    let now = 0
+    let late = 300
+    const sent: number[] = []
+    const pacer = new Pacer({
+      minSleepMs: 400,
+      maxSleepMs: 5000,
+      timeScale: 1,
+      now: () => now,
+      // The first sleep ends 300 ms after it should have; the others on time.
+      sleep: async (ms: number) => {
+        now += Math.max(ms, 0) + late
+        late = 0
+      },
+    })
+    for (let i = 0; i < 3; i++) {
+      await pacer.wait()
+      sent.push(now)
+    }
+    // Counted from the plan alone, the second call would go out at 400, 100 ms after the first.
+    expect(sent).toEqual([300, 700, 1100])
+  })
+
+  it('the next call keeps the gap after the last answer, not only after the last start', async () => {
+    const clock = fakeClock()
+    const pacer = new Pacer({ minSleepMs: 400, maxSleepMs: 5000, timeScale: 1, now: clock.now, sleep: clock.sleep })
+    await pacer.wait()
+    // Its answer takes 250 ms (a slow first handshake): the next call goes 400 ms after it, at 650.
+    await clock.sleep(250)
+    pacer.settled()
+    await pacer.wait()
+    expect(clock.now()).toBe(650)
+  })
+
   it('a lock holds off every call, even one whose turn was given out before it', async () => {
     let now = 0
     const pacer = new Pacer({
