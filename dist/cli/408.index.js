@@ -1229,6 +1229,9 @@ class Pacer {
     nextAllowed = 0;
     /** No call before this time (a lock, Retry-After), even one whose turn was given out before. */
     heldUntil = 0;
+    /** When the last call was let go, and when the last answer (or failure) came (-Infinity: none yet). */
+    lastSent = -Infinity;
+    lastSettled = -Infinity;
     lastOf = new Map();
     now;
     doSleep;
@@ -1242,15 +1245,27 @@ class Pacer {
     get currentGapMs() {
         return this.gapMs;
     }
-    /** Waits for this call's turn; turns are handed out in order, one gap apart. */
+    /**
+     * Waits for this call's turn; turns are handed out in order, one gap apart, and each call also
+     * goes out at least a gap after the one that really went before it and after the last answer:
+     * 1fichier counts arrivals, and on a busy machine a timer that fires late, or a first call slowed
+     * by its TLS handshake, would otherwise bring two arrivals closer than the gap.
+     */
     async wait(signal) {
         const now = this.now();
         const start = Math.max(now, this.nextAllowed);
         this.nextAllowed = start + this.gapMs * this.options.timeScale;
         await this.doSleep(start - now, signal);
         // A lock answered meanwhile holds this turn too: no call of any kind goes out until it is over.
-        while (this.now() < this.heldUntil)
-            await this.doSleep(this.heldUntil - this.now(), signal);
+        for (;;) {
+            const gap = this.gapMs * this.options.timeScale;
+            const wait = Math.max(this.heldUntil, this.lastSent + gap, this.lastSettled + gap) - this.now();
+            if (wait <= 0)
+                break;
+            await this.doSleep(wait, signal);
+        }
+        this.lastSent = this.now();
+        this.nextAllowed = Math.max(this.nextAllowed, this.lastSent + this.gapMs * this.options.timeScale);
     }
     /** Waits an extra pause (flood lock, Retry-After), scaled like every other wait. */
     async pause(ms, signal) {
@@ -1277,6 +1292,10 @@ class Pacer {
         const until = this.now() + ms * this.options.timeScale;
         this.heldUntil = Math.max(this.heldUntil, until);
         this.nextAllowed = Math.max(this.nextAllowed, until);
+    }
+    /** A call's answer (or failure) has come: the next call keeps a gap after it. */
+    settled() {
+        this.lastSettled = this.now();
     }
     success() {
         this.gapMs = Math.max(this.options.minSleepMs, (this.gapMs * 3) / 4);
@@ -1369,6 +1388,9 @@ class Transport {
                 this.pacer.holdOff(lockPauseMs(error));
             throw error;
         }
+        finally {
+            this.pacer.settled();
+        }
     }
     /** Runs `attempt` up to `retries` times, pacing each try; flood waits 30 s, Retry-After is honoured. */
     async withRetries(operation, spacing, attempt) {
@@ -1380,10 +1402,12 @@ class Transport {
                 await this.pacer.wait(signal);
             try {
                 const result = await attempt();
+                this.pacer.settled();
                 this.pacer.success();
                 return result;
             }
             catch (error) {
+                this.pacer.settled();
                 signal?.throwIfAborted();
                 if (!(error instanceof OneFichierError) || !isRetryable(error.kind) || n >= retries) {
                     throw error instanceof OneFichierError ? error.afterAttempts(n) : error;
