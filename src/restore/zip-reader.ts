@@ -6,7 +6,6 @@
 // (WinZip AE-1/AE-2, 128 to 256 bits) against the password check and the authentication code: small
 // entries whole (contentSync), the others as streams.
 import { closeSync, createReadStream, fstatSync, open as fsOpen, openSync, read as fsRead, readSync } from 'node:fs'
-import { open as openFile } from 'node:fs/promises'
 import { PassThrough, Transform, Writable, type Readable, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createInflateRaw, crc32, inflateRawSync } from 'node:zlib'
@@ -112,7 +111,7 @@ export class OpenArchive {
         throw new CorruptArchiveError(`The backup is not a readable zip (${(error as Error).message}).`)
       }
       try {
-        const end = await readEndRecord(file)
+        const end = readEndRecord(reader)
         const entries: ArchiveEntry[] = []
         const spans: Span[] = []
         let directoryBytes = 0
@@ -192,11 +191,6 @@ export function encryptedWithoutPassword(entry: ArchiveEntry): BackupError {
   )
 }
 
-/**
- * The zip's one descriptor, read through a window: yauzl asks for the central directory and each
- * local header in pieces of a few bytes, which here cost a copy instead of a system call each.
- * yauzl's README lets a reader implement `read` itself; data streams come from `stream`.
- */
 /** For streams on the archive's descriptor: a stream's end or destroy() must not close it (release() does). */
 const SHARED_DESCRIPTOR = {
   open: fsOpen,
@@ -210,6 +204,11 @@ interface Window {
   bytes: Buffer
 }
 
+/**
+ * The zip's one descriptor, read through a window: yauzl asks for the central directory and each
+ * local header in pieces of a few bytes, which here cost a copy instead of a system call each.
+ * yauzl's README lets a reader implement `read` itself; data streams come from `stream`.
+ */
 class WindowedReader extends yauzl.RandomAccessReader {
   readonly size: number
   /** Two windows, most recent first: one on the central directory, one on the local headers it points to. */
@@ -302,30 +301,27 @@ async function forEachCentralRecord(zip: yauzl.ZipFile, check: (raw: yauzl.Entry
   })
 }
 
-/** Where the central directory is and how long, from the end record (zip64's when it has one). */
-async function readEndRecord(file: string): Promise<{ offset: number; size: number } | null> {
-  const handle = await openFile(file, 'r')
-  try {
-    const { size: fileSize } = await handle.stat()
-    const length = Math.min(fileSize, 22 + 0xffff)
-    const tail = Buffer.alloc(length)
-    await handle.read(tail, 0, length, fileSize - length)
-    const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
-    if (at < 0 || at + 22 > length) return null
-    let size = tail.readUInt32LE(at + 12)
-    let offset = tail.readUInt32LE(at + 16)
-    if ((size === 0xffffffff || offset === 0xffffffff || tail.readUInt16LE(at + 10) === 0xffff) && at >= 20) {
-      if (tail.readUInt32LE(at - 20) !== 0x07064b50) return { offset, size }
-      const record = Buffer.alloc(56)
-      await handle.read(record, 0, 56, Number(tail.readBigUInt64LE(at - 12)))
-      if (record.readUInt32LE(0) !== 0x06064b50) return null
-      size = Number(record.readBigUInt64LE(40))
-      offset = Number(record.readBigUInt64LE(48))
-    }
-    return { offset, size }
-  } finally {
-    await handle.close()
+/**
+ * Where the central directory is and how long, from the end record (zip64's when it has one), read
+ * through the archive's own reader (yauzl has just read the same tail: no second open).
+ */
+function readEndRecord(reader: WindowedReader): { offset: number; size: number } | null {
+  const length = Math.min(reader.size, 22 + 0xffff)
+  const tail = reader.bytes(reader.size - length, length)
+  const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+  if (at < 0 || at + 22 > length) return null
+  let size = tail.readUInt32LE(at + 12)
+  let offset = tail.readUInt32LE(at + 16)
+  if ((size === 0xffffffff || offset === 0xffffffff || tail.readUInt16LE(at + 10) === 0xffff) && at >= 20) {
+    if (tail.readUInt32LE(at - 20) !== 0x07064b50) return { offset, size }
+    const recordAt = Number(tail.readBigUInt64LE(at - 12))
+    if (recordAt + 56 > reader.size) return null
+    const record = reader.bytes(recordAt, 56)
+    if (record.readUInt32LE(0) !== 0x06064b50) return null
+    size = Number(record.readBigUInt64LE(40))
+    offset = Number(record.readBigUInt64LE(48))
   }
+  return { offset, size }
 }
 
 function readLocalHeader(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<yauzl.LocalFileHeader> {
