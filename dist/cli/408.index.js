@@ -5578,7 +5578,6 @@ var yauzl = __webpack_require__(663);
 
 
 
-
 const S_IFMT = 0o170000;
 const UNICODE_PATH_ID = 0x7075;
 const FLAG_STRONG_ENCRYPTION = 0x0040;
@@ -5633,7 +5632,7 @@ class OpenArchive {
                 throw new CorruptArchiveError(`The backup is not a readable zip (${error.message}).`);
             }
             try {
-                const end = await readEndRecord(file);
+                const end = readEndRecord(reader);
                 const entries = [];
                 const spans = [];
                 let directoryBytes = 0;
@@ -5717,17 +5716,17 @@ class OpenArchive {
 function encryptedWithoutPassword(entry) {
     return new CorruptArchiveError(`'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`);
 }
-/**
- * The zip's one descriptor, read through a window: yauzl asks for the central directory and each
- * local header in pieces of a few bytes, which here cost a copy instead of a system call each.
- * yauzl's README lets a reader implement `read` itself; data streams come from `stream`.
- */
 /** For streams on the archive's descriptor: a stream's end or destroy() must not close it (release() does). */
 const SHARED_DESCRIPTOR = {
     open: external_node_fs_.open,
     read: external_node_fs_.read,
     close: (_fd, callback) => callback(null),
 };
+/**
+ * The zip's one descriptor, read through a window: yauzl asks for the central directory and each
+ * local header in pieces of a few bytes, which here cost a copy instead of a system call each.
+ * yauzl's README lets a reader implement `read` itself; data streams come from `stream`.
+ */
 class WindowedReader extends yauzl.RandomAccessReader {
     fd;
     size;
@@ -5817,34 +5816,31 @@ async function forEachCentralRecord(zip, check) {
         zip.readEntry();
     });
 }
-/** Where the central directory is and how long, from the end record (zip64's when it has one). */
-async function readEndRecord(file) {
-    const handle = await (0,promises_.open)(file, 'r');
-    try {
-        const { size: fileSize } = await handle.stat();
-        const length = Math.min(fileSize, 22 + 0xffff);
-        const tail = Buffer.alloc(length);
-        await handle.read(tail, 0, length, fileSize - length);
-        const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-        if (at < 0 || at + 22 > length)
+/**
+ * Where the central directory is and how long, from the end record (zip64's when it has one), read
+ * through the archive's own reader (yauzl has just read the same tail: no second open).
+ */
+function readEndRecord(reader) {
+    const length = Math.min(reader.size, 22 + 0xffff);
+    const tail = reader.bytes(reader.size - length, length);
+    const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (at < 0 || at + 22 > length)
+        return null;
+    let size = tail.readUInt32LE(at + 12);
+    let offset = tail.readUInt32LE(at + 16);
+    if ((size === 0xffffffff || offset === 0xffffffff || tail.readUInt16LE(at + 10) === 0xffff) && at >= 20) {
+        if (tail.readUInt32LE(at - 20) !== 0x07064b50)
+            return { offset, size };
+        const recordAt = Number(tail.readBigUInt64LE(at - 12));
+        if (recordAt + 56 > reader.size)
             return null;
-        let size = tail.readUInt32LE(at + 12);
-        let offset = tail.readUInt32LE(at + 16);
-        if ((size === 0xffffffff || offset === 0xffffffff || tail.readUInt16LE(at + 10) === 0xffff) && at >= 20) {
-            if (tail.readUInt32LE(at - 20) !== 0x07064b50)
-                return { offset, size };
-            const record = Buffer.alloc(56);
-            await handle.read(record, 0, 56, Number(tail.readBigUInt64LE(at - 12)));
-            if (record.readUInt32LE(0) !== 0x06064b50)
-                return null;
-            size = Number(record.readBigUInt64LE(40));
-            offset = Number(record.readBigUInt64LE(48));
-        }
-        return { offset, size };
+        const record = reader.bytes(recordAt, 56);
+        if (record.readUInt32LE(0) !== 0x06064b50)
+            return null;
+        size = Number(record.readBigUInt64LE(40));
+        offset = Number(record.readBigUInt64LE(48));
     }
-    finally {
-        await handle.close();
-    }
+    return { offset, size };
 }
 function readLocalHeader(zip, entry) {
     return new Promise((resolve, reject) => zip.readLocalFileHeader(entry, {}, (error, header) => (error ? reject(error) : resolve(header))));
