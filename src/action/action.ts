@@ -11,6 +11,7 @@ import { type RunProgress, type RunResult, describeProgress, runBackup } from '.
 import { failureOutputs, outputsOf, summaryMarkdown } from './summary.js'
 import { saveZipAsArtifact } from './artifact.js'
 import { watchCancellation, timeScaleFromEnv } from '../platform/signals.js'
+import { stateDirectory } from '../state/state-dir.js'
 
 /** Passes every line on, and keeps the warnings for the summary. */
 class WarningsKept implements Log {
@@ -72,6 +73,7 @@ export async function runAction(): Promise<void> {
       signal: cancellation.signal,
       progress,
       saveAsArtifact: (zipPath) => saveZipAsArtifact(zipPath),
+      stateDir: stateDirectory(),
     })
   } catch (error) {
     reportFailure(error, cancellation.signal, progress, log, redact)

@@ -14,6 +14,7 @@ import { ActionLog, maskSecrets, readInput, writeOutputs, writeSummary } from '.
 import { type RestoreRequest, restoreCommand } from '../restore/commands.js'
 import { OVERWRITE_MODES, type OverwriteMode } from '../restore/target.js'
 import { NoSeriesError } from '../series/read.js'
+import { stateDirectory } from '../state/state-dir.js'
 
 export async function runRestoreAction(): Promise<void> {
   const redactor = maskSecrets()
@@ -36,6 +37,7 @@ export async function runRestoreAction(): Promise<void> {
           timeScale: timeScaleFromEnv(config.apiUrl),
           signal: cancellation.signal,
           tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+          stateDir: stateDirectory(),
         },
         request,
       )

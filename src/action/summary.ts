@@ -108,6 +108,10 @@ export function summaryMarkdown(
   if (result.comparison) rows.push(['Skip unchanged', result.comparison])
   if (result.url) rows.unshift(['Download', result.url])
   for (const [name, value] of rows) lines.push(`| ${name} | ${escapeCell(value)} |`)
+  if (result.notices.length > 0) {
+    lines.push('', '### 1fichier account', '')
+    for (const notice of result.notices) lines.push(`> [!WARNING]`, `> ${escapeCell(notice)}`, '')
+  }
   if (result.missing.length > 0) {
     lines.push(
       '',
@@ -153,6 +157,8 @@ export function summaryMarkdown(
       lines.push(...sizeChart(retention.plan.decisions.map((d) => d.backup)))
     }
   }
+  // The account's notices have their own section above.
+  warnings = warnings.filter((w) => !result.notices.includes(w))
   if (warnings.length > 0) {
     lines.push('', `### Warnings (${warnings.length})`, '')
     for (const w of warnings.slice(0, 30)) lines.push(`- ${escapeCell(w)}`)

@@ -36,6 +36,8 @@ interface RunFacts {
   missing: MissingFile[]
   /** skip-unchanged's verdict, in a sentence (empty when it is off). */
   comparison: string
+  /** What 1fichier said about the account that the user should know (files that expire, a subscription that ends). */
+  notices: string[]
   durationMs: number
   stagesMs: Partial<Record<Stage, number>>
 }
@@ -61,6 +63,7 @@ export class StageClock {
   private readonly encrypted: boolean
   private zip: Pick<RunFacts, 'fileCount' | 'missing'> & { size: number } = { fileCount: 0, missing: [], size: 0 }
   private comparison = ''
+  private readonly notices: string[] = []
 
   constructor(ctx: { config: Config; startedAt: Date; progress?: RunProgress | undefined }, fileName: string) {
     this.fileName = fileName
@@ -89,6 +92,12 @@ export class StageClock {
   compared(sentence: string, dryRun: boolean, log: Log): void {
     log.info(dryRun ? `Dry run: ${sentence}` : sentence)
     this.comparison = sentence
+  }
+
+  /** A notice about the account: a warning in the log, kept for the summary and --json. */
+  notice(text: string, log: Log): void {
+    log.warning(text)
+    this.notices.push(text)
   }
 
   verified(url: string): void {
@@ -135,6 +144,7 @@ export class StageClock {
       encrypted: this.encrypted,
       missing: this.zip.missing,
       comparison: this.comparison,
+      notices: this.notices,
       durationMs: Date.now() - this.startedAt.getTime(),
       stagesMs: this.stagesMs,
     }

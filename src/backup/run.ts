@@ -12,7 +12,11 @@ import { backupFileName } from '../core/naming.js'
 import type { Backup } from '../core/retention.js'
 import type { Log } from '../platform/log.js'
 import { type OneFichierApi, OneFichierClient } from '../onefichier/client.js'
-import { Transport } from '../onefichier/transport.js'
+import { transportFor } from '../onefichier/transport.js'
+import { RunState, takeSeriesLock } from '../state/run-state.js'
+import type { StateDirectory } from '../state/state-dir.js'
+import type { SeriesLock } from '../state/series-lock.js'
+import { checkAccount } from './account.js'
 import { type SelectionStream, openSelection } from '../select/select.js'
 import { Checksums } from './checksums.js'
 import { startLookup } from './destination.js'
@@ -49,6 +53,11 @@ export interface RunContext {
   saveAsArtifact?: (zipPath: string) => Promise<SavedArtifact>
   /** The 1fichier client; by default one over HTTP to config.apiUrl (tests hand in a fake). */
   client?: OneFichierApi
+  /**
+   * Where the state shared with other runs is kept (listing times, the account's answer, the
+   * series lock); none: this run knows only its own calls and takes no lock.
+   */
+  stateDir?: StateDirectory | undefined
 }
 
 export async function runBackup(ctx: RunContext): Promise<RunResult> {
@@ -57,11 +66,17 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
   const temp: TempFolder = { path: ctx.tempDir, setting: ctx.tempDirSetting ?? 'TMPDIR' }
   const workDir = await makeWorkDir(temp)
   const zipPath = path.join(workDir, clock.fileName)
-  const client = ctx.client ?? new OneFichierClient(newTransport(ctx))
+  const state = ctx.stateDir ? new RunState(ctx.stateDir, config, log) : undefined
+  const client = ctx.client ?? new OneFichierClient(transportFor(config, { ...ctx, memory: state }))
   let checksums: Checksums | undefined
+  let lock: SeriesLock | undefined
   try {
+    lock = config.dryRun ? undefined : await takeSeriesLock(state, 'backup', config, log)
     const selection = await clock.stage('select', () => openTree(ctx, workDir))
-    const destination = (await selection.hasFiles()) ? startLookup(config, client, log) : undefined
+    const hasFiles = await selection.hasFiles()
+    // Before the zip is written: a full or forbidden account stops the run now, not after the upload.
+    if (hasFiles) for (const notice of await checkAccount(client, state, log, ctx.signal)) clock.notice(notice, log)
+    const destination = hasFiles ? startLookup(config, client, log) : undefined
     const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined
     const zipped = await clock.stage('zip', () =>
       log.group('Select and zip', () =>
@@ -102,6 +117,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
             archive: zipped.archive,
             fileName: clock.fileName,
             checksums: digests,
+            state,
           }),
         ),
       )
@@ -122,6 +138,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     return clock.uploaded({ size, sha256, whirlpool, url: verified.url, folderId: uploaded.folderId, retention })
   } finally {
     checksums?.cancel()
+    await lock?.release()
     await client.close()
     await rm(workDir, { recursive: true, force: true })
   }
@@ -135,26 +152,14 @@ async function makeWorkDir(temp: TempFolder): Promise<string> {
   }
 }
 
-function newTransport(ctx: RunContext): Transport {
-  const { config } = ctx
-  return new Transport({
-    apiUrl: config.apiUrl,
-    apiKey: config.apiKey,
-    retries: config.retries,
-    stallTimeoutMs: config.stallTimeoutMs,
-    timeScale: ctx.timeScale ?? 1,
-    log: ctx.log,
-    signal: ctx.signal,
-  })
-}
-
 /** The walk starts here and goes on while the zip is written: files are zipped as they are found. */
 function openTree(ctx: RunContext, workDir: string): Promise<SelectionStream> {
   return openSelection(ctx.config.patterns, {
     includeHiddenFiles: ctx.config.includeHiddenFiles,
     followSymlinks: ctx.config.followSymlinks,
     workspace: ctx.workspace,
-    exclude: [workDir],
+    // The zip being written, and the state folder (its lock and state file change during the run).
+    exclude: ctx.stateDir ? [workDir, ctx.stateDir.path] : [workDir],
     onMissing: (name, reason) =>
       ctx.log.warning(`'${name}' is missing from the backup: ${reason}; the backup goes on without it`),
   })

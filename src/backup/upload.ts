@@ -4,7 +4,7 @@
 import { type Log, logStatus } from '../platform/log.js'
 import { formatBytes, formatDuration } from '../core/format.js'
 import type { OneFichierApi } from '../onefichier/client.js'
-import { OneFichierError, isRetryable } from '../onefichier/errors.js'
+import { OneFichierError, UploadRefused, isRetryable } from '../onefichier/errors.js'
 import { type FileItem, type UploadLink, toNumber } from '../onefichier/types.js'
 import { ROOT_FOLDER_ID } from '../onefichier/client.js'
 import { fileIdOf, sameFile } from '../onefichier/file-id.js'
@@ -14,6 +14,7 @@ import type { Checksums } from './checksums.js'
 import type { Destination } from './destination.js'
 import type { ArchiveResult } from './archive.js'
 import type { Digests } from '../platform/digest.js'
+import type { RunState } from '../state/run-state.js'
 
 export interface UploadJob {
   filePath: string
@@ -26,7 +27,17 @@ export interface UploadJob {
   signal?: AbortSignal | undefined
   /** How often progress is logged. */
   progressEveryMs?: number | undefined
+  /** The last upload's rate (bytes per second, from the state file): says early when the cap is out of reach. */
+  previousRate?: number | undefined
+  /** Told the rate of the upload that went through. */
+  onRate?: ((bytesPerSecond: number) => void) | undefined
+  now?: () => number
 }
+
+/** 1fichier stops an upload process after 4 hours (its swagger file). */
+export const UPLOAD_TIME_CAP_MS = 4 * 3600_000
+/** The rate is judged only after this much sending: the first seconds are not the link's speed. */
+const RATE_SETTLES_MS = 60_000
 
 /**
  * The body was sent and accepted, but end.pl never told where the file went (an HTML page or no
@@ -50,6 +61,9 @@ export function describeLinks(links: readonly UploadLink[]): string {
 
 export async function uploadWithRetries(client: OneFichierApi, job: UploadJob): Promise<UploadLink> {
   const { log } = job
+  const now = job.now ?? Date.now
+  const cap = new TimeCap(job, log)
+  cap.before()
   for (let attempt = 1; ; attempt++) {
     // The first may be the node the destination lookup asked for meanwhile (the client keeps it).
     const server = await client.getUploadServer()
@@ -69,18 +83,20 @@ export async function uploadWithRetries(client: OneFichierApi, job: UploadJob): 
         folderId: job.folderId,
         ...(job.linkPassword ? { linkPassword: job.linkPassword } : {}),
         onProgress: ({ sentBytes, totalBytes }) => {
-          const now = Date.now()
-          if (started === 0) started = lastLog = now
-          if (now - lastLog < (job.progressEveryMs ?? 5_000) || sentBytes === totalBytes) return
-          lastLog = now
-          logStatus(log, uploadProgress(sentBytes, totalBytes, (now - started) / 1000))
+          const at = now()
+          if (started === 0) started = lastLog = at
+          cap.during(sentBytes, at - started)
+          if (at - lastLog < (job.progressEveryMs ?? 5_000) || sentBytes === totalBytes) return
+          lastLog = at
+          logStatus(log, uploadProgress(sentBytes, totalBytes, (at - started) / 1000))
         },
       })
     } catch (error) {
       job.signal?.throwIfAborted()
       if (!(error instanceof OneFichierError) || !isRetryable(error.kind)) throw error
-      // The body may have arrived even though no answer did: ask before sending it again.
-      const landed = await client.probeUploadResult(server, job.fileName)
+      // The body may have arrived even though no answer did: ask before sending it again. A node
+      // that refused the file said it kept nothing.
+      const landed = error instanceof UploadRefused ? null : await client.probeUploadResult(server, job.fileName)
       if (landed) {
         log.warning(`${error.message.split('. ')[0]}; but the file did arrive, so it is not sent again`)
         return landed
@@ -89,8 +105,9 @@ export async function uploadWithRetries(client: OneFichierApi, job: UploadJob): 
       log.warning(`${error.message.split('. ')[0]}; sending the file again (attempt ${attempt + 1} of ${job.retries})`)
       continue
     }
-    const seconds = (Date.now() - (started || Date.now())) / 1000
+    const seconds = (now() - (started || now())) / 1000
     log.info(`Uploaded in ${seconds.toFixed(1)} s (${formatBytes(job.size / Math.max(seconds, 0.001))}/s)`)
+    if (seconds >= 1) job.onRate?.(job.size / seconds)
     let result: Awaited<ReturnType<OneFichierApi['uploadResult']>>
     try {
       result = await client.uploadResult(server, job.fileName)
@@ -107,6 +124,40 @@ export async function uploadWithRetries(client: OneFichierApi, job: UploadJob): 
     if (others.length > 0)
       log.warning(`end.pl also listed ${describeLinks(others)}; they are not this backup and are left alone`)
     return link
+  }
+}
+
+/** Says, once, when the upload cannot end within 1fichier's 4-hour cap: before it starts, or once the rate shows it. */
+class TimeCap {
+  private said = false
+
+  constructor(
+    private readonly job: UploadJob,
+    private readonly log: Log,
+  ) {}
+
+  /** A previous upload's rate that makes the cap certain to be passed is said before any byte is sent. */
+  before(): void {
+    const rate = this.job.previousRate
+    if (!rate || rate <= 0) return
+    const needed = (1000 * this.job.size) / rate
+    if (needed > UPLOAD_TIME_CAP_MS * 1.25) this.say(needed, rate, "at the last upload's rate")
+  }
+
+  during(sentBytes: number, elapsedMs: number): void {
+    if (this.said || elapsedMs < RATE_SETTLES_MS || sentBytes <= 0) return
+    const rate = (1000 * sentBytes) / elapsedMs
+    const needed = (1000 * this.job.size) / rate
+    if (needed > UPLOAD_TIME_CAP_MS) this.say(needed, rate, 'at the rate so far')
+  }
+
+  private say(neededMs: number, rate: number, basis: string): void {
+    this.said = true
+    this.log.warning(
+      `This upload needs about ${formatDuration(neededMs)} ${basis} (${formatBytes(rate)}/s), and 1fichier stops an ` +
+        `upload after 4 hours: it will likely fail. Back up less per run (several series, or exclude large files), ` +
+        `or run where the link to 1fichier is faster.`,
+    )
   }
 }
 
@@ -137,6 +188,8 @@ export interface UploadStageOptions {
   checksums: Checksums
   signal?: AbortSignal | undefined
   progressEveryMs?: number | undefined
+  /** Where the last upload's rate is kept (the 4-hour cap). */
+  state?: RunState | undefined
 }
 
 /** The upload stage: the destination (looked up meanwhile), then the upload, then end.pl's answer. */
@@ -169,6 +222,8 @@ export async function uploadStage(
       log,
       signal: options.signal,
       progressEveryMs: options.progressEveryMs,
+      previousRate: await options.state?.uploadRate(),
+      onRate: (rate) => void options.state?.rememberUploadRate(rate),
     })
   } catch (error) {
     if (!(error instanceof UploadResultMissing)) throw error

@@ -26,6 +26,7 @@ import { helpFor } from './help.js'
 import { CliLog } from './log.js'
 import { jsonResult, retentionIncomplete } from './output.js'
 import { runRepositoryCommand } from './repository.js'
+import { stateDirectory } from '../state/state-dir.js'
 
 /** What a command runs with: its parsed line, the secrets, the log, and how to print its result. */
 export interface CliSession {
@@ -133,6 +134,7 @@ async function backupCommand(session: CliSession): Promise<number> {
     progress: session.progress,
     // In a terminal, upload progress every second; in a cron log, every 30 s.
     progressEveryMs: process.stdout.isTTY ? 1_000 : 30_000,
+    stateDir: stateDirectory(),
   })
   if (isOn(session.line, 'json')) session.print(JSON.stringify(jsonResult(result), null, 2))
   else if (result.status !== 'no-files') {

@@ -68,7 +68,13 @@ Output (every command):
 
 Exit codes: 0 done (or nothing to back up with warn/ignore), 1 the backup failed (nothing was
 deleted) or check found a damaged backup, 2 bad arguments or a Node.js older than 24, 3 backup done
-but some old backups could not be deleted, 130 cancelled by SIGINT, 143 by SIGTERM.
+but some old backups could not be deleted, 11 another backup or prune of the same series is running
+(its lock, in the state folder, names it), 130 cancelled by SIGINT, 143 by SIGTERM.
+
+State: the time of each folder's last listing (1fichier allows one per folder per 30 s, across
+runs), the account's last user/info.cgi answer and the series locks are kept in
+ONEFICHIER_BACKUP_STATE_DIR, else RUNNER_TEMP on a runner, else the user's cache folder
+(~/.cache/1fichier-backup). Nothing secret is kept there.
 `
 
 const SERIES = `The series: --folder F and --name-prefix P, as the backups were made (P defaults to the

@@ -14,6 +14,7 @@ export function jsonResult(result: RunResult): Record<string, unknown> {
       : {}),
     'retention-skipped': retention?.skipped ?? null,
     'missing-files': result.missing.map((m) => ({ name: m.name, reason: m.reason })),
+    'account-warnings': result.notices,
     'duration-ms': result.durationMs,
   }
 }

@@ -17,6 +17,7 @@ import {
 import { timeScaleFromEnv } from '../platform/signals.js'
 import type { CliSession } from './cli.js'
 import { type Command, type CommandLine, isOn } from './command-line.js'
+import { stateDirectory } from '../state/state-dir.js'
 
 const isMode = (value: string | undefined): value is OverwriteMode =>
   (OVERWRITE_MODES as readonly string[]).includes(value ?? '')
@@ -62,6 +63,7 @@ export async function runRepositoryCommand(command: Exclude<Command, 'backup'>, 
     now: session.now,
     timeScale: timeScaleFromEnv(config.apiUrl),
     signal: session.signal,
+    stateDir: stateDirectory(),
   }
   const json = isOn(line, 'json')
   switch (command) {

@@ -62,3 +62,8 @@ export function diskFailure(error: unknown, temp: TempFolder, doing: string): Ba
     )
   return undefined
 }
+
+/** Another run of the same series holds its lock: this one changed nothing (exit code 11, as restic). */
+export class SeriesLockedError extends BackupError {
+  override name = 'SeriesLockedError'
+}

@@ -16,7 +16,8 @@ export function formatDuration(ms: number): string {
   const seconds = ms / 1000
   if (seconds < 60) return `${seconds.toFixed(1)} s`
   const minutes = Math.floor(seconds / 60)
-  return `${minutes} min ${Math.round(seconds - minutes * 60)} s`
+  if (minutes < 60) return `${minutes} min ${Math.round(seconds - minutes * 60)} s`
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`
 }
 
 /** A name as a message may show it: control characters (a newline, an escape sequence) as \xNN. */

@@ -5,6 +5,8 @@ import { sameFile } from './file-id.js'
 import { fileBody } from './file-body.js'
 import { multipartLayout } from './multipart.js'
 import { parseApiAnswer, type Transport } from './transport.js'
+import { checkUploadAnswer, isScanWait, scanPending } from './upload-answer.js'
+import { type AccountFacts, accountFacts } from './account.js'
 import {
   type FileInfo,
   type FileItem,
@@ -52,6 +54,10 @@ export interface UploadRequest {
   linkPassword?: string
   onProgress?: (progress: UploadProgress) => void
 }
+
+/** end.pl's antivirus wait: at most this long (a C# client waits 5 minutes), asking again this often. */
+export const SCAN_WAIT_MS = 5 * 60_000
+const SCAN_POLL_MS = 10_000
 
 /** A node asked for ahead of the upload is used only this soon after: how long 1fichier keeps one is not documented. */
 const PREFETCHED_SERVER_MAX_AGE_MS = 60_000
@@ -110,7 +116,7 @@ export class OneFichierClient {
 
   private async requestListing(folderId: number): Promise<FileItem[]> {
     const answer = await this.transport.api<FileList>('file/ls.cgi', { folder_id: folderId }, 'POST', {
-      spacing: { key: `file/ls.cgi:${folderId}`, intervalMs: LISTING_INTERVAL_MS },
+      spacing: { key: `file/ls.cgi:${folderId}`, intervalMs: LISTING_INTERVAL_MS, what: `listing folder ${folderId}` },
       readOnly: true,
     })
     if (answer.items !== undefined && !Array.isArray(answer.items)) {
@@ -249,9 +255,9 @@ export class OneFichierClient {
           body,
           signal: stall.signal,
         })
-        // 1fichier answers 302 to end.pl; a 2xx page is accepted too. Anything else is an error
-        // (read inside the paced call, so that a lock answer holds off every call after it).
-        if (response.status >= 400) parseApiAnswer(operation, response)
+        // Only 1fichier's 302 to end.pl is a success; a page is a refusal (read inside the paced
+        // call, so that a lock answer holds off every call after it).
+        checkUploadAnswer(operation, response, describeRequest(fields, req, layout.contentLength))
       })
     } catch (error) {
       if (stall.signal.aborted && !this.transport.options.signal?.aborted) {
@@ -274,23 +280,59 @@ export class OneFichierClient {
 
   /**
    * GET https://<node>/end.pl?xid=<id> with the `JSON: 1` header. An HTML page or an empty list of
-   * links has been seen from the real service: both are retried before failing. Only a link with
-   * exactly this run's file name is the upload's; any other is returned apart, never as ours.
+   * links has been seen from the real service: both are retried before failing; its "please wait"
+   * page, while the upload is scanned, is waited out (paced, up to 5 minutes, said in the log). Only
+   * a link with exactly this run's file name is the upload's; any other is returned apart.
    */
   async uploadResult(server: UploadServer, fileName: string): Promise<UploadOutcome> {
-    return this.transport.withRetries('upload result (end.pl)', undefined, () =>
-      this.readUploadResult(server, fileName),
-    )
+    const operation = 'upload result (end.pl)'
+    const { log, timeScale } = this.transport.options
+    const started = Date.now()
+    for (;;) {
+      try {
+        return await this.transport.withRetries(operation, undefined, () => this.readUploadResult(server, fileName))
+      } catch (error) {
+        if (!(error instanceof OneFichierError) || error.kind !== 'pending') throw error
+        const waited = Date.now() - started
+        if (waited >= SCAN_WAIT_MS * timeScale)
+          throw new OneFichierError('retryable', operation, '1fichier was still scanning the upload after 5 minutes')
+        const seconds = Math.round(waited / 1000 / timeScale)
+        log.info(
+          `1fichier is scanning the upload (antivirus): waiting for its link, ${seconds} s ` +
+            `so far, at most ${SCAN_WAIT_MS / 60_000} minutes`,
+        )
+        await this.transport.pacer.pause(SCAN_POLL_MS, this.transport.options.signal)
+      }
+    }
   }
 
-  /** One look at end.pl after a failed upload: the link if the file landed after all, else null. */
+  /**
+   * One look at end.pl after a failed upload: the link if the file landed after all, else null.
+   * A scan under way means it landed: its end is waited for.
+   */
   async probeUploadResult(server: UploadServer, fileName: string): Promise<UploadLink | null> {
     try {
       const { link } = await this.transport.once(() => this.readUploadResult(server, fileName))
       return link
-    } catch {
-      return null
+    } catch (error) {
+      if (!(error instanceof OneFichierError) || error.kind !== 'pending') return null
     }
+    return this.uploadResult(server, fileName).then(
+      (outcome) => outcome.link,
+      () => null,
+    )
+  }
+
+  /**
+   * user/info.cgi: the account's offer, quota and upload ban. Its own limit is strict (1 call a
+   * minute per IP, 1 per 5 minutes per account): asked once, never retried; the caller keeps the answer.
+   */
+  async accountInfo(): Promise<AccountFacts> {
+    const answer = await this.transport.api<Record<string, unknown>>('user/info.cgi', {}, 'POST', {
+      retry: false,
+      readOnly: true,
+    })
+    return accountFacts(answer)
   }
 
   /** Ends the connections (the run is over). */
@@ -305,6 +347,7 @@ export class OneFichierClient {
       url: `https://${server.url}/end.pl?xid=${encodeURIComponent(server.id)}`,
       headers: { json: '1' },
     })
+    if (isScanWait(response)) throw scanPending(operation)
     const answer = parseApiAnswer<UploadResult>(operation, response)
     const links = Array.isArray(answer.links)
       ? (answer.links as Array<UploadLink | null>).filter((l): l is UploadLink => typeof l?.download === 'string')
@@ -333,6 +376,7 @@ export type OneFichierApi = Pick<
   | 'upload'
   | 'uploadResult'
   | 'probeUploadResult'
+  | 'accountInfo'
   | 'close'
 >
 
@@ -340,4 +384,13 @@ export type OneFichierApi = Pick<
 export interface UploadOutcome {
   link: UploadLink | null
   others: UploadLink[]
+}
+
+/** What an upload request held, for a refusal no retry helps: field names (no value but did), the file, the length. */
+function describeRequest(fields: ReadonlyArray<[string, string]>, req: UploadRequest, contentLength: number): string {
+  const names = fields.map(([name, value]) => (name === 'did' ? `did=${value}` : name))
+  return (
+    `multipart/form-data with ${names.join(', ')}, then file[] '${req.fileName}' (${req.size} bytes), ` +
+    `Content-Length ${contentLength}`
+  )
 }

@@ -10,6 +10,7 @@ export type FailureKind =
   | 'not-found' // a missing file or folder
   | 'retryable' // 5xx, 429, 403 without a known cause, dropped connections
   | 'token' // a download token that expired or was refused (#715): ask a new one
+  | 'pending' // end.pl's "please wait" while the upload is scanned: waited out, not retried
   | 'fatal' // anything else: no retry
 
 export const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl'
@@ -26,6 +27,7 @@ const ADVICE: Record<FailureKind, string> = {
   'not-found': '',
   retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
   token: '',
+  pending: '',
   fatal: '',
 }
 
@@ -101,6 +103,15 @@ export class OneFichierError extends BackupError {
       this.httpStatus,
     )
   }
+}
+
+/**
+ * upload.cgi answered with a page instead of its redirect to end.pl: the node refused the file and
+ * kept nothing (the reason is in the page, in French). `retryable`: its storage failed, a fresh node
+ * may take it; otherwise no retry helps.
+ */
+export class UploadRefused extends OneFichierError {
+  override name = 'UploadRefused'
 }
 
 const NETWORK_CODES = new Set([

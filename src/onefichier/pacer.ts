@@ -91,13 +91,26 @@ export class Pacer {
   }
 
   /**
+   * How long a call of this kind must still wait: `intervalMs` (scaled) after the last one, made
+   * by this process or (`since`) by another one.
+   */
+  spacedWaitMs(key: string, intervalMs: number, since?: number): number {
+    const last = Math.max(this.lastOf.get(key) ?? -Infinity, since ?? -Infinity)
+    return Math.max(0, last + intervalMs * this.options.timeScale - this.now())
+  }
+
+  /** When this process last made a call of this kind (undefined: never). */
+  lastSpacedAt(key: string): number | undefined {
+    return this.lastOf.get(key)
+  }
+
+  /**
    * Waits until `intervalMs` has passed since the last call of the same kind (1fichier allows one
    * listing per folder per 30 s), then takes a turn as usual.
    */
-  async waitSpaced(key: string, intervalMs: number, signal?: AbortSignal): Promise<void> {
-    const last = this.lastOf.get(key)
-    const scaled = intervalMs * this.options.timeScale
-    if (last !== undefined) await this.doSleep(last + scaled - this.now(), signal)
+  async waitSpaced(key: string, intervalMs: number, signal?: AbortSignal, since?: number): Promise<void> {
+    const spaced = this.spacedWaitMs(key, intervalMs, since)
+    if (spaced > 0) await this.doSleep(spaced, signal)
     await this.wait(signal)
     this.lastOf.set(key, this.now())
   }

@@ -7,6 +7,7 @@ import { once } from 'node:events'
 import { OneFichierError, classify, errorNumber, isFinalRefusal, isRetryable, networkFailure } from './errors.js'
 import { ONEFICHIER_PACING, Pacer } from './pacer.js'
 import type { Log } from '../platform/log.js'
+import type { SpacingMemory } from '../state/run-state.js'
 
 export interface TransportOptions {
   apiUrl: string
@@ -18,6 +19,22 @@ export interface TransportOptions {
   timeScale: number
   log: Log
   signal?: AbortSignal | undefined
+  /** When spaced calls were last made by any process (the state file); none: this process only. */
+  memory?: SpacingMemory | undefined
+}
+
+/** The transport of one run, from its settings: the one place a Transport is made. */
+export function transportFor(
+  config: Pick<TransportOptions, 'apiUrl' | 'apiKey' | 'retries' | 'stallTimeoutMs'>,
+  run: {
+    log: Log
+    timeScale?: number | undefined
+    signal?: AbortSignal | undefined
+    memory?: SpacingMemory | undefined
+  },
+): Transport {
+  const { apiUrl, apiKey, retries, stallTimeoutMs } = config
+  return new Transport({ ...run, apiUrl, apiKey, retries, stallTimeoutMs, timeScale: run.timeScale ?? 1 })
 }
 
 /** Wait after "Flood detected" before the next try (rclone: 30 s). */
@@ -25,12 +42,22 @@ export const FLOOD_PAUSE_MS = 30_000
 
 export interface ApiCallOptions {
   /** Calls of this key are at least this far apart (one listing per folder per 30 s). */
-  spacing?: { key: string; intervalMs: number }
+  spacing?: Spacing
   /** false: one try only (a call that changes something: the caller looks at the state instead). */
   retry?: boolean
   /** A call that only reads: a KO answer with HTTP 200 is retried like a 5xx (bounded), not final. */
   readOnly?: boolean
 }
+
+export interface Spacing {
+  key: string
+  intervalMs: number
+  /** What is called, for the line that says why the run waits (e.g. "listing folder 12"). */
+  what: string
+}
+
+/** A wait for a spaced call longer than this is said in the log. */
+const SAY_WAITS_OVER_MS = 3_000
 
 export interface RawResponse {
   status: number
@@ -130,14 +157,10 @@ export class Transport {
   }
 
   /** Runs `attempt` up to `retries` times, pacing each try; flood waits 30 s, Retry-After is honoured. */
-  async withRetries<T>(
-    operation: string,
-    spacing: { key: string; intervalMs: number } | undefined,
-    attempt: () => Promise<T>,
-  ): Promise<T> {
+  async withRetries<T>(operation: string, spacing: Spacing | undefined, attempt: () => Promise<T>): Promise<T> {
     const { retries, log, signal } = this.options
     for (let n = 1; ; n++) {
-      if (spacing) await this.pacer.waitSpaced(spacing.key, spacing.intervalMs, signal)
+      if (spacing) await this.waitSpaced(spacing)
       else await this.pacer.wait(signal)
       try {
         const result = await attempt()
@@ -158,6 +181,28 @@ export class Transport {
         await this.pacer.pause(pause + jitter, signal)
       }
     }
+  }
+
+  /**
+   * A spaced call's turn: after the last call of its kind by this process or, through the state
+   * file, by any other (1fichier's 30-second listing rule counts them all). A long wait is said.
+   */
+  private async waitSpaced(spacing: Spacing): Promise<void> {
+    const { memory, log, signal } = this.options
+    const since = await memory?.recall(spacing.key)
+    const waitMs = this.pacer.spacedWaitMs(spacing.key, spacing.intervalMs, since)
+    if (waitMs > SAY_WAITS_OVER_MS * this.options.timeScale) {
+      const ago = Math.max(0, Math.round((Date.now() - (since ?? 0)) / 1000))
+      // The state file holds this process's own calls too: only a later one is another run's.
+      const own = this.pacer.lastSpacedAt(spacing.key)
+      const earlier = since !== undefined && (own === undefined || since - own > 1_000)
+      log.info(
+        `Waiting ${Math.ceil(waitMs / 1000)} s before ${spacing.what}: 1fichier allows one every ` +
+          `${Math.round(spacing.intervalMs / 1000)} s${earlier ? ` and another run made one ${ago} s ago` : ''}`,
+      )
+    }
+    await this.pacer.waitSpaced(spacing.key, spacing.intervalMs, signal, since)
+    await memory?.remember(spacing.key, Date.now())
   }
 
   /**
@@ -321,15 +366,28 @@ async function readSome(body: Dispatcher.ResponseData['body'], limit: number): P
   return text.slice(0, limit)
 }
 
+const ACCENTS: Record<string, string> = {
+  acute: '\u0301',
+  grave: '\u0300',
+  circ: '\u0302',
+  uml: '\u0308',
+  cedil: '\u0327',
+}
+
 /** A page's words: tags and scripts removed, white space folded, cut short. */
 export function pageText(html: string, limit = 200): string {
   const text = html
     .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
+    .replace(/&#(\d{1,6});/g, (_, code: string) => String.fromCodePoint(Math.min(Number(code), 0x10ffff)))
+    // 1fichier's pages are in French: é, à, ç and the like, as combining marks composed.
+    .replace(/&([a-z])(acute|grave|circ|uml|cedil);/gi, (_, letter: string, mark: string) =>
+      `${letter}${ACCENTS[mark.toLowerCase()] ?? ''}`.normalize('NFC'),
+    )
     .replace(/&#39;|&apos;/g, "'")
     .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim()
   return text.length > limit ? `${text.slice(0, limit - 3)}...` : text

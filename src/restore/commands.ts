@@ -10,7 +10,9 @@ import type { Log } from '../platform/log.js'
 import { type RetentionOutcome, applyRetention } from '../series/retention.js'
 import { planRetention } from '../core/retention.js'
 import { OneFichierClient } from '../onefichier/client.js'
-import { Transport } from '../onefichier/transport.js'
+import { transportFor } from '../onefichier/transport.js'
+import { RunState, takeSeriesLock } from '../state/run-state.js'
+import type { StateDirectory } from '../state/state-dir.js'
 import { type DownloadCheck, downloadBackup } from './download.js'
 import { type RestoreReport, checkAll, checkTarget, restoreInto } from './extract.js'
 import type { OverwriteMode } from './target.js'
@@ -25,6 +27,8 @@ export interface CommandContext {
   signal?: AbortSignal | undefined
   /** Downloads are kept here while they are checked (default: the system's temporary folder). */
   tempDir?: string
+  /** The state shared with other runs (listing times, series locks); none: this run's own calls only. */
+  stateDir?: StateDirectory | undefined
 }
 
 export interface ListedRow {
@@ -36,19 +40,14 @@ export interface ListedRow {
   'kept-by'?: string[]
 }
 
-async function withClient<T>(ctx: CommandContext, body: (client: OneFichierClient) => Promise<T>): Promise<T> {
-  const { config } = ctx
-  const transport = new Transport({
-    apiUrl: config.apiUrl,
-    apiKey: config.apiKey,
-    retries: config.retries,
-    stallTimeoutMs: config.stallTimeoutMs,
-    timeScale: ctx.timeScale,
-    log: ctx.log,
-    signal: ctx.signal,
-  })
+async function withClient<T>(
+  ctx: CommandContext,
+  body: (client: OneFichierClient, state: RunState | undefined) => Promise<T>,
+): Promise<T> {
+  const state = ctx.stateDir ? new RunState(ctx.stateDir, ctx.config, ctx.log) : undefined
+  const transport = transportFor(ctx.config, { ...ctx, memory: state })
   try {
-    return await body(new OneFichierClient(transport))
+    return await body(new OneFichierClient(transport), state)
   } finally {
     await transport.close()
   }
@@ -79,22 +78,32 @@ export async function pruneCommand(ctx: CommandContext): Promise<RetentionOutcom
       'prune needs at least one keep-* rule above 0 (e.g. --keep-daily 7): without one every backup would go.',
     )
   }
-  return withClient(ctx, async (client) => {
-    const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
-    return ctx.log.group(`Prune${ctx.config.dryRun ? ' (dry run)' : ''}`, () =>
-      applyRetention({
-        client,
-        folderId: series.folderId,
-        prefix: ctx.config.namePrefix,
-        policy: ctx.config.retention,
-        now: ctx.now,
-        newBackup: null,
-        dryRun: ctx.config.dryRun,
-        log: ctx.log,
-        signal: ctx.signal,
-      }),
-    )
+  return withClient(ctx, async (client, state) => {
+    // A dry run changes nothing: it needs no lock.
+    const lock = ctx.config.dryRun ? undefined : await takeSeriesLock(state, 'prune', ctx.config, ctx.log)
+    try {
+      return await pruneSeries(client, ctx)
+    } finally {
+      await lock?.release()
+    }
   })
+}
+
+async function pruneSeries(client: OneFichierClient, ctx: CommandContext): Promise<RetentionOutcome> {
+  const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
+  return ctx.log.group(`Prune${ctx.config.dryRun ? ' (dry run)' : ''}`, () =>
+    applyRetention({
+      client,
+      folderId: series.folderId,
+      prefix: ctx.config.namePrefix,
+      policy: ctx.config.retention,
+      now: ctx.now,
+      newBackup: null,
+      dryRun: ctx.config.dryRun,
+      log: ctx.log,
+      signal: ctx.signal,
+    }),
+  )
 }
 
 export interface CheckedBackup {

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { createWhirlpool } from 'hash-wasm'
 import type { OneFichierApi, UploadOutcome, UploadRequest } from '../../src/onefichier/client.js'
 import { OneFichierError } from '../../src/onefichier/errors.js'
+import type { AccountFacts } from '../../src/onefichier/account.js'
 import type { FileInfo, FileItem, SubFolder, UploadLink, UploadServer } from '../../src/onefichier/types.js'
 
 export interface FakeFile {
@@ -185,6 +186,24 @@ export class FakeOneFichier implements OneFichierApi {
   async probeUploadResult(): Promise<UploadLink | null> {
     this.call('end.pl')
     return null
+  }
+
+  /** What user/info.cgi answers; set `accountFails` to make it fail. */
+  account: AccountFacts = { offer: 1 }
+  accountFails = false
+
+  async accountInfo(): Promise<AccountFacts> {
+    this.call('user/info.cgi')
+    if (this.faults.refuseKey)
+      throw new OneFichierError('auth', 'user/info.cgi', '1fichier answered "Not authenticated #247"', 401)
+    if (this.accountFails)
+      throw new OneFichierError(
+        'flood',
+        'user/info.cgi',
+        '1fichier answered "Flood detected: IP Locked #38" (HTTP 403)',
+        403,
+      )
+    return { ...this.account }
   }
 
   async close(): Promise<void> {}

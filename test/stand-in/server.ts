@@ -56,6 +56,11 @@ export type FaultKind =
   | 'datacenter' // get_token.cgi: "#913", premium downloads refused from a datacenter address without CDN credit
   | 'one-location' // get_token.cgi: "Only 1 location allowed at a time #887"
   | 'mkdir-race' // folder/mkdir.cgi: another client creates the folder first; this call answers "already exists"
+  // The real service, round 3 (../shared/1fichier-api.md section 17, CSUploader's live observations).
+  | 'refused-storage' // upload.cgi: HTTP 200 page "Ne peut ouvrir le fichier destination", nothing kept
+  | 'refused-page' // upload.cgi: HTTP 200 page with an unknown reason, nothing kept
+  | 'refused-no-file' // upload.cgi: HTTP 200 page "Pas de fichier trouvé dans l'envoi" (as for a malformed body)
+  | 'scan-wait' // end.pl: the "Veuillez patienter" page while the upload is scanned (one answer per time)
 
 export interface Fault {
   /** Endpoint path as logged, e.g. 'file/ls.cgi', 'upload.cgi', 'end.pl'; '*' for any. */
@@ -99,6 +104,12 @@ export interface Account {
   quotaBytes: number
   /** Locked by 1fichier for security (a password reset is needed): every call gets "No such user #93". */
   securityLocked?: boolean
+  /** user/info.cgi's `offer`: 0 none (free), 1 Premium, 2 Access, 3 Premium GOLD. */
+  offer: number
+  /** user/info.cgi's `upload_forbidden`; upload.cgi refuses with a page. */
+  uploadForbidden?: boolean
+  /** user/info.cgi's `subscription_end`, 'YYYY-MM-DD HH:MM:SS'. */
+  subscriptionEnd?: string
 }
 
 export interface LoggedRequest {
@@ -143,6 +154,10 @@ export interface StandInOptions {
    * listings of its folder (and info.cgi answers 404 until then), whenever they come.
    */
   lateListings?: number
+  /** user/info.cgi: one call per account this often (the swagger: 5 minutes), else "Flood detected: IP Locked #38". */
+  accountInfoIntervalMs?: number
+  /** user/info.cgi: at most one call from any account this often (per IP; the swagger: 1 minute). */
+  accountInfoIpIntervalMs?: number
 }
 
 const PARIS = new Intl.DateTimeFormat('sv-SE', {
@@ -192,6 +207,8 @@ export class StandIn {
   private nextFolderId = 1000
   private uploads = new Map<string, { apiKey: string | null; links: unknown[] | null }>()
   private lastListing = new Map<string, number>()
+  /** user/info.cgi's last call, per key and from anyone ('*'). */
+  private lastAccountInfo = new Map<string, number>()
   /** One-use download tokens (get_token.cgi with single: 1) and the file each serves. */
   private tokens = new Map<string, { file: StoredFile; single: boolean; used: boolean }>()
   private lastCall = new Map<string, number>()
@@ -214,6 +231,8 @@ export class StandIn {
       lockMs: options.lockMs ?? 30_000,
       lateMs: options.lateMs ?? 0,
       lateListings: options.lateListings ?? 0,
+      accountInfoIntervalMs: options.accountInfoIntervalMs ?? 300_000,
+      accountInfoIpIntervalMs: options.accountInfoIpIntervalMs ?? 60_000,
     }
   }
 
@@ -248,13 +267,19 @@ export class StandIn {
     if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true })
   }
 
-  addAccount(apiKey: string, options: { customer?: boolean; quotaBytes?: number } = {}): Account {
+  addAccount(
+    apiKey: string,
+    options: Partial<Pick<Account, 'customer' | 'quotaBytes' | 'offer' | 'uploadForbidden' | 'subscriptionEnd'>> = {},
+  ): Account {
     const account: Account = {
       apiKey,
       customer: options.customer ?? true,
       folders: new Map(),
       files: [],
       quotaBytes: options.quotaBytes ?? Number.MAX_SAFE_INTEGER,
+      offer: options.offer ?? 1,
+      uploadForbidden: options.uploadForbidden,
+      subscriptionEnd: options.subscriptionEnd,
     }
     this.accounts.set(apiKey, account)
     return account
@@ -490,7 +515,10 @@ export class StandIn {
         return true
       case 'html':
         await drain(req)
-        res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>Please wait</body></html>')
+        // A page where JSON was due (rclone: "invalid character '<'"); the scan's "please wait" is 'scan-wait'.
+        res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<!DOCTYPE html><html><body>Erreur interne, r&eacute;essayez</body></html>')
         return true
       case 'stall':
         await drain(req)
@@ -700,13 +728,29 @@ export class StandIn {
         return
       }
       case 'user/info.cgi': {
+        // Its own, stricter limit: one call a minute per IP, one per 5 minutes per account (#38).
+        const now = Date.now()
+        const lastHere = this.lastAccountInfo.get('*')
+        const lastOfAccount = this.lastAccountInfo.get(a.apiKey)
+        this.lastAccountInfo.set('*', now).set(a.apiKey, now)
+        if (
+          (lastHere !== undefined && now - lastHere < this.options.accountInfoIpIntervalMs) ||
+          (lastOfAccount !== undefined && now - lastOfAccount < this.options.accountInfoIntervalMs)
+        )
+          throw new KoError(403, 'Flood detected: IP Locked #38')
         const used = a.files.reduce((sum, f) => sum + f.size, 0)
+        const over = used > a.quotaBytes
+        // Types as rclone declares them: strings for the flags and the offer.
         send(res, 200, {
           status: 'OK',
           email: 'user@example.com',
-          offer: '1',
+          offer: String(a.offer),
+          subscription_end: a.subscriptionEnd ?? '2099-12-31 23:59:59',
           cold_storage: used,
-          available_cold_storage: a.quotaBytes,
+          available_cold_storage: Math.max(0, a.quotaBytes - used),
+          allowed_cold_storage: a.quotaBytes,
+          overquota: over ? '1' : '0',
+          upload_forbidden: a.uploadForbidden || over ? '1' : '0',
         })
         return
       }
@@ -810,6 +854,24 @@ export class StandIn {
       req.pause() // stop reading: the client can make no progress
       return
     }
+    if (
+      fault === 'refused-storage' ||
+      fault === 'refused-page' ||
+      fault === 'refused-no-file' ||
+      account?.uploadForbidden
+    ) {
+      await drain(req)
+      const reason =
+        fault === 'refused-storage'
+          ? 'Ne peut ouvrir le fichier destination'
+          : fault === 'refused-no-file'
+            ? "Pas de fichier trouvé dans l'envoi"
+            : account?.uploadForbidden
+              ? 'Envoi interdit : quota atteint'
+              : 'Erreur inconnue, veuillez réessayer plus tard'
+      refusalPage(res, reason)
+      return
+    }
     const fields: Record<string, string | undefined> = {}
     const order: string[] = []
     const files: Array<{ filename: string; size: number; whirlpool: string; dataPath: string }> = []
@@ -857,7 +919,11 @@ export class StandIn {
     await Promise.all(fileWrites)
     logged.formFields = order
     if (received !== declared) throw new KoError(400, 'Body length does not match Content-Length')
-    if (files.length === 0) throw new KoError(400, 'No file sent #1')
+    // What the real node answers to a request it cannot read a file from (CSUploader, live 2026).
+    if (files.length === 0) {
+      refusalPage(res, "Pas de fichier trouvé dans l'envoi")
+      return
+    }
     // `did` only counts with an account, and a bad one silently sends the file to the root.
     let folderId = 0
     const did = Number(fields.did)
@@ -965,6 +1031,16 @@ export class StandIn {
         .end(endPlPage((pending?.links ?? []) as Array<{ download: string; filename: string; size: string }>))
       return
     }
+    if (fault === 'scan-wait') {
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          '<!DOCTYPE html><html><body><div class="bloc2">Veuillez patienter, votre fichier est en cours de ' +
+            'vérification antivirus. Please wait: within some minutes, this page will not be accessible.' +
+            '</div></body></html>',
+        )
+      return
+    }
     if (fault === 'empty-links' || !pending?.links) {
       send(res, 200, { incoming: 0, links: [] })
       return
@@ -1058,6 +1134,16 @@ function pickHeaders(req: IncomingMessage): Record<string, string> {
   if (req.headers.authorization)
     picked.authorization = req.headers.authorization.startsWith('Bearer ') ? 'Bearer <key>' : '<other>'
   return picked
+}
+
+/** upload.cgi's refusal as the real node gives it: HTTP 200, a page, the reason in the first `bloc2` div. */
+function refusalPage(res: ServerResponse, reason: string): void {
+  res
+    .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    .end(
+      '<!DOCTYPE html><html><head><title>1fichier.com</title></head><body><div class="bloc1"></div>' +
+        `<div class="bloc2">  </div><div class="bloc2"><b>${reason}</b></div></body></html>`,
+    )
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -17,6 +17,7 @@ const base: RunResult = {
   folderPath: 'backups/r',
   retention: null,
   comparison: '',
+  notices: [],
   encrypted: false,
   missing: [],
   durationMs: 1500,

@@ -115,7 +115,8 @@ describe('runBackup with a fake 1fichier', () => {
       const failure = await runBackup(ctx).catch((error: unknown) => error)
       expect(failure).toBeInstanceOf(OneFichierError)
       expect((failure as OneFichierError).kind).toBe('auth')
-      expect(fake.calls[0]).toBe('folder/ls.cgi')
+      // The account pre-flight is the first call: a refused key stops the run there.
+      expect(fake.calls).toEqual(['user/info.cgi'])
       expect(fake.calls).not.toContain('upload.cgi')
       // The zip stage was cut short: it never said it zipped the 400 files.
       expect(log.lines.some((l) => l.startsWith('Zipped 400 files'))).toBe(false)

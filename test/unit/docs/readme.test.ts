@@ -67,6 +67,7 @@ describe('README and action.yml', () => {
         durationMs: 0,
         stagesMs: {},
         comparison: '',
+        notices: [],
         encrypted: false,
         missing: [],
       }),

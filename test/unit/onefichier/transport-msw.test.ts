@@ -108,4 +108,40 @@ describe('1fichier transport (msw)', () => {
     expect(link?.download).toBe('https://1fichier.com/?x1')
     expect(headers).toEqual(['1', '1'])
   })
+
+  it("waits out another run's listing of the same folder (the state file), and says so", async () => {
+    let listedAt = 0
+    network.use(
+      http.post(`${API}/file/ls.cgi`, () => {
+        listedAt = Date.now()
+        return HttpResponse.json({ status: 'OK', items: [] })
+      }),
+    )
+    const log = new MemoryLog()
+    const otherRun = Date.now()
+    const remembered = new Map<string, number>([['file/ls.cgi:7', otherRun]])
+    const memory = {
+      recall: (key: string) => Promise.resolve(remembered.get(key)),
+      remember: (key: string, at: number) => Promise.resolve(void remembered.set(key, at)),
+    }
+    // At a tenth of real time, the 31-s rule is 3.1 s.
+    const transport = new Transport({
+      apiUrl: API,
+      apiKey: KEY,
+      retries: 3,
+      stallTimeoutMs: 10_000,
+      timeScale: 0.1,
+      log,
+      memory,
+    })
+    await new OneFichierClient(transport).listFiles(7)
+    expect(listedAt - otherRun).toBeGreaterThanOrEqual(3_100 - 5)
+    expect(log.lines.filter((l) => !l.startsWith('debug:'))).toEqual([
+      expect.stringMatching(
+        /^Waiting \d s before listing folder 7: 1fichier allows one every 31 s and another run made one 0 s ago$/,
+      ),
+    ])
+    // This run's own listing is remembered for the next run.
+    expect(remembered.get('file/ls.cgi:7')).toBeGreaterThan(otherRun)
+  })
 })
