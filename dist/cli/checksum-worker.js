@@ -2825,6 +2825,10 @@ function diskFailure(error, temp, doing) {
             `uploaded or deleted.`);
     return undefined;
 }
+/** Another run of the same series holds its lock: this one changed nothing (exit code 11, as restic). */
+class SeriesLockedError extends (/* unused pure expression or super */ null && (BackupError)) {
+    name = 'SeriesLockedError';
+}
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
