@@ -78405,7 +78405,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5438);
+/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8733);
 // Entry of the restore sub-action's bundle (restore/dist/index.js).
 
 await (0,_restore_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestoreAction */ .W)();
@@ -78415,7 +78415,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5438:
+/***/ 8733:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -82023,6 +82023,10 @@ function diskFailure(error, temp, doing) {
             `uploaded or deleted.`);
     return undefined;
 }
+/** Another run of the same series holds its lock: this one changed nothing (exit code 11, as restic). */
+class errors_SeriesLockedError extends errors_BackupError {
+    name = 'SeriesLockedError';
+}
 
 ;// CONCATENATED MODULE: ./lib/core/failure.js
 // The one failure policy: what a failed run says and the exit code it ends with, for the backup
@@ -82036,6 +82040,8 @@ const failure_EXIT = {
     usage: 2,
     /** The backup is safe, but retention could not do all it planned (restic uses 3 too). */
     retentionIncomplete: 3,
+    /** Another run of the same series holds its lock (restic exits 11 when it cannot lock). */
+    locked: 11,
     /** 128 + SIGINT's number; SIGTERM gives 143. */
     cancelled: 130,
     terminated: 143,
@@ -82054,6 +82060,8 @@ function describeFailure(error, context = {}) {
         return failure([describeInput(error)], failure_EXIT.usage);
     if (error instanceof UsageError)
         return failure([error.message], failure_EXIT.usage);
+    if (error instanceof errors_SeriesLockedError)
+        return failure([error.message], failure_EXIT.locked);
     if (error instanceof errors_BackupError)
         return failure([error.message], failure_EXIT.failed);
     return { ...failure([`Unexpected failure: ${errors_messageOf(error)}`], failure_EXIT.failed), unexpected: true };
@@ -82083,7 +82091,9 @@ function formatDuration(ms) {
     if (seconds < 60)
         return `${seconds.toFixed(1)} s`;
     const minutes = Math.floor(seconds / 60);
-    return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+    if (minutes < 60)
+        return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 /** A name as a message may show it: control characters (a newline, an escape sequence) as \xNN. */
 function escapeControl(text) {
@@ -82369,6 +82379,7 @@ const ADVICE = {
     'not-found': '',
     retryable: 'The service or the network failed every attempt: run again later; raise `retries` if it happens often.',
     token: '',
+    pending: '',
     fatal: '',
 };
 /** The first `#` followed by 1-3 digits, as rclone reads 1fichier error numbers. */
@@ -82445,6 +82456,14 @@ class OneFichierError extends errors_BackupError {
             return this;
         return new OneFichierError(this.kind, this.operation, `${this.detail} (after ${attempts} attempts)`, this.httpStatus);
     }
+}
+/**
+ * upload.cgi answered with a page instead of its redirect to end.pl: the node refused the file and
+ * kept nothing (the reason is in the page, in French). `retryable`: its storage failed, a fresh node
+ * may take it; otherwise no retry helps.
+ */
+class UploadRefused extends OneFichierError {
+    name = 'UploadRefused';
 }
 const NETWORK_CODES = new Set([
     'ECONNRESET',
@@ -82644,14 +82663,25 @@ class Pacer {
         await this.doSleep(scaled, signal);
     }
     /**
+     * How long a call of this kind must still wait: `intervalMs` (scaled) after the last one, made
+     * by this process or (`since`) by another one.
+     */
+    spacedWaitMs(key, intervalMs, since) {
+        const last = Math.max(this.lastOf.get(key) ?? -Infinity, since ?? -Infinity);
+        return Math.max(0, last + intervalMs * this.options.timeScale - this.now());
+    }
+    /** When this process last made a call of this kind (undefined: never). */
+    lastSpacedAt(key) {
+        return this.lastOf.get(key);
+    }
+    /**
      * Waits until `intervalMs` has passed since the last call of the same kind (1fichier allows one
      * listing per folder per 30 s), then takes a turn as usual.
      */
-    async waitSpaced(key, intervalMs, signal) {
-        const last = this.lastOf.get(key);
-        const scaled = intervalMs * this.options.timeScale;
-        if (last !== undefined)
-            await this.doSleep(last + scaled - this.now(), signal);
+    async waitSpaced(key, intervalMs, signal, since) {
+        const spaced = this.spacedWaitMs(key, intervalMs, since);
+        if (spaced > 0)
+            await this.doSleep(spaced, signal);
         await this.wait(signal);
         this.lastOf.set(key, this.now());
     }
@@ -82683,8 +82713,15 @@ class Pacer {
 
 
 
+/** The transport of one run, from its settings: the one place a Transport is made. */
+function transportFor(config, run) {
+    const { apiUrl, apiKey, retries, stallTimeoutMs } = config;
+    return new Transport({ ...run, apiUrl, apiKey, retries, stallTimeoutMs, timeScale: run.timeScale ?? 1 });
+}
 /** Wait after "Flood detected" before the next try (rclone: 30 s). */
 const FLOOD_PAUSE_MS = 30_000;
+/** A wait for a spaced call longer than this is said in the log. */
+const SAY_WAITS_OVER_MS = 3_000;
 class Transport {
     options;
     pacer;
@@ -82767,7 +82804,7 @@ class Transport {
         const { retries, log, signal } = this.options;
         for (let n = 1;; n++) {
             if (spacing)
-                await this.pacer.waitSpaced(spacing.key, spacing.intervalMs, signal);
+                await this.waitSpaced(spacing);
             else
                 await this.pacer.wait(signal);
             try {
@@ -82790,6 +82827,25 @@ class Transport {
                 await this.pacer.pause(pause + jitter, signal);
             }
         }
+    }
+    /**
+     * A spaced call's turn: after the last call of its kind by this process or, through the state
+     * file, by any other (1fichier's 30-second listing rule counts them all). A long wait is said.
+     */
+    async waitSpaced(spacing) {
+        const { memory, log, signal } = this.options;
+        const since = await memory?.recall(spacing.key);
+        const waitMs = this.pacer.spacedWaitMs(spacing.key, spacing.intervalMs, since);
+        if (waitMs > SAY_WAITS_OVER_MS * this.options.timeScale) {
+            const ago = Math.max(0, Math.round((Date.now() - (since ?? 0)) / 1000));
+            // The state file holds this process's own calls too: only a later one is another run's.
+            const own = this.pacer.lastSpacedAt(spacing.key);
+            const earlier = since !== undefined && (own === undefined || since - own > 1_000);
+            log.info(`Waiting ${Math.ceil(waitMs / 1000)} s before ${spacing.what}: 1fichier allows one every ` +
+                `${Math.round(spacing.intervalMs / 1000)} s${earlier ? ` and another run made one ${ago} s ago` : ''}`);
+        }
+        await this.pacer.waitSpaced(spacing.key, spacing.intervalMs, signal, since);
+        await memory?.remember(spacing.key, Date.now());
     }
     /**
      * GET `url` (a download token's URL) from byte `offset` on, appending to `file`, never past
@@ -82951,15 +83007,25 @@ async function readSome(body, limit) {
     body.destroy();
     return text.slice(0, limit);
 }
+const ACCENTS = {
+    acute: '\u0301',
+    grave: '\u0300',
+    circ: '\u0302',
+    uml: '\u0308',
+    cedil: '\u0327',
+};
 /** A page's words: tags and scripts removed, white space folded, cut short. */
 function pageText(html, limit = 200) {
     const text = html
         .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
         .replace(/<[^>]*>/g, ' ')
         .replace(/&nbsp;/g, ' ')
-        .replace(/&amp;/g, '&')
+        .replace(/&#(\d{1,6});/g, (_, code) => String.fromCodePoint(Math.min(Number(code), 0x10ffff)))
+        // 1fichier's pages are in French: é, à, ç and the like, as combining marks composed.
+        .replace(/&([a-z])(acute|grave|circ|uml|cedil);/gi, (_, letter, mark) => `${letter}${ACCENTS[mark.toLowerCase()] ?? ''}`.normalize('NFC'))
         .replace(/&#39;|&apos;/g, "'")
         .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
         .replace(/\s+/g, ' ')
         .trim();
     return text.length > limit ? `${text.slice(0, limit - 3)}...` : text;
@@ -82989,6 +83055,76 @@ function describeBody(text) {
     return 'a body that is not JSON';
 }
 
+;// CONCATENATED MODULE: ./lib/onefichier/upload-answer.js
+// What upload.cgi and end.pl answer besides success, as the real service was seen to answer
+// (CSUploader, verified against the live site in 2026; ../shared/1fichier-api.md section 17): a
+// refused upload is HTTP 200 with a page whose reason, in French, is in the first non-empty
+// `<div class="bloc2">`; a scanned upload makes end.pl answer "Veuillez patienter" / "Please wait".
+
+
+/** The node's storage failed: the same file may be sent to a fresh node. */
+const STORAGE_FAILED = /ne peut ouvrir le fichier destination/i;
+/** The request held no file part the node could read: sending the same request again cannot help. */
+const NO_FILE_FOUND = /pas de fichier trouv/i;
+const SCAN_WAIT = /veuillez patienter|please wait/i;
+/**
+ * Throws unless upload.cgi answered its success, a redirect to end.pl: any other answer is a
+ * refusal (the file is not counted as uploaded), told with the page's own words. `sent` says what
+ * the request held (no secret in it), for the refusal no retry helps.
+ */
+function checkUploadAnswer(operation, response, sent) {
+    const location = firstHeader(response.headers.location);
+    if (response.status >= 300 && response.status < 400) {
+        if (location !== undefined && /(^|\/)end\.pl\?(.*&)?xid=/.test(location))
+            return;
+        throw new UploadRefused('fatal', operation, `the upload node redirected to ${location ? `'${location.split('?')[0]}'` : 'nowhere'} instead of end.pl; the ` +
+            `upload is not counted`, response.status);
+    }
+    if (response.status >= 400)
+        parseApiAnswer(operation, response);
+    throw refusal(operation, response, sent);
+}
+function refusal(operation, response, sent) {
+    const reason = refusalReason(response.text);
+    const quoted = reason ? `"${reason}"` : 'an empty page';
+    if (STORAGE_FAILED.test(reason))
+        return new UploadRefused('retryable', operation, `the upload node could not store the file (${quoted}: its storage failed) and kept nothing`, response.status);
+    if (NO_FILE_FOUND.test(reason))
+        return new UploadRefused('fatal', operation, `the upload node found no file in the request (${quoted}); sent: ${sent}. Sending it again cannot help: ` +
+            `a proxy may have changed the body; otherwise report this line as a bug of 1fichier-backup`, response.status);
+    const kind = classify(response.status >= 400 ? response.status : 403, reason);
+    return new UploadRefused(kind === 'flood' || kind === 'auth' || kind === 'account' || kind === 'quota' ? kind : 'fatal', operation, `the upload node answered HTTP ${response.status} with ${quoted} instead of its redirect to end.pl; the upload ` +
+        `is not counted`, response.status);
+}
+/** The first non-empty `<div class="bloc2">` of the page, else the whole page's words (cut short). */
+function refusalReason(html) {
+    for (const match of html.matchAll(/<div\b[^>]*\bclass\s*=\s*["'][^"']*\bbloc2\b[^"']*["'][^>]*>([\s\S]*?)<\/div>/gi)) {
+        const text = pageText(match[1] ?? '');
+        if (text)
+            return text;
+    }
+    return pageText(html);
+}
+/** end.pl's "please wait" page while the upload is scanned (no list of links in it). */
+function isScanWait(response) {
+    try {
+        const json = JSON.parse(response.text);
+        if (json !== null && typeof json === 'object' && Array.isArray(json.links))
+            return false;
+    }
+    catch {
+        // A page: its words decide.
+    }
+    return SCAN_WAIT.test(pageText(response.text, 2_000));
+}
+/** end.pl's scan wait as an error the retry rule passes up (kind `pending`) to the one wait for it. */
+function scanPending(operation) {
+    return new OneFichierError('pending', operation, '1fichier is still scanning the upload (antivirus)');
+}
+function firstHeader(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+
 ;// CONCATENATED MODULE: ./lib/onefichier/types.js
 // Request and response shapes of the 1fichier API (https://1fichier.com/api.html, and rclone's
 // structs.go in https://github.com/rclone/rclone/tree/master/backend/fichier). Numbers arrive as
@@ -83001,9 +83137,46 @@ function toNumber(value) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/onefichier/account.js
+// user/info.cgi's answer, read leniently: rclone declares its fields as strings, the swagger as
+// numbers, and a field may be missing. Only what the run acts on is kept.
+
+function accountFacts(answer) {
+    const facts = {};
+    const offer = toNumber(answer.offer);
+    if (offer !== undefined && Number.isInteger(offer))
+        facts.offer = offer;
+    const forbidden = flag(answer.upload_forbidden);
+    if (forbidden !== undefined)
+        facts.uploadForbidden = forbidden;
+    const over = flag(answer.overquota);
+    if (over !== undefined)
+        facts.overQuota = over;
+    const end = answer.subscription_end;
+    if (typeof end === 'string' && /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/.test(end))
+        facts.subscriptionEnd = end;
+    const cold = toNumber(answer.cold_storage);
+    if (cold !== undefined)
+        facts.coldStorage = cold;
+    const allowed = toNumber(answer.allowed_cold_storage);
+    if (allowed !== undefined)
+        facts.allowedColdStorage = allowed;
+    return facts;
+}
+/** 1, "1", true: set; 0, "0", false: not set; anything else: unknown. */
+function flag(value) {
+    if (value === true || value === 1 || value === '1')
+        return true;
+    if (value === false || value === 0 || value === '0')
+        return false;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/onefichier/client.js
 // One small function per 1fichier endpoint, and nothing else (rclone's api.go). What a folder or a
 // backup means lives in the callers.
+
+
 
 
 
@@ -83024,6 +83197,9 @@ const shortListings = new WeakSet();
 function client_listingMayBeIncomplete(items) {
     return items.length >= client_LISTING_LIMIT || shortListings.has(items);
 }
+/** end.pl's antivirus wait: at most this long (a C# client waits 5 minutes), asking again this often. */
+const SCAN_WAIT_MS = 5 * 60_000;
+const SCAN_POLL_MS = 10_000;
 /** A node asked for ahead of the upload is used only this soon after: how long 1fichier keeps one is not documented. */
 const PREFETCHED_SERVER_MAX_AGE_MS = 60_000;
 class OneFichierClient {
@@ -83068,7 +83244,7 @@ class OneFichierClient {
     }
     async requestListing(folderId) {
         const answer = await this.transport.api('file/ls.cgi', { folder_id: folderId }, 'POST', {
-            spacing: { key: `file/ls.cgi:${folderId}`, intervalMs: LISTING_INTERVAL_MS },
+            spacing: { key: `file/ls.cgi:${folderId}`, intervalMs: LISTING_INTERVAL_MS, what: `listing folder ${folderId}` },
             readOnly: true,
         });
         if (answer.items !== undefined && !Array.isArray(answer.items)) {
@@ -83196,10 +83372,9 @@ class OneFichierClient {
                     body,
                     signal: stall.signal,
                 });
-                // 1fichier answers 302 to end.pl; a 2xx page is accepted too. Anything else is an error
-                // (read inside the paced call, so that a lock answer holds off every call after it).
-                if (response.status >= 400)
-                    parseApiAnswer(operation, response);
+                // Only 1fichier's 302 to end.pl is a success; a page is a refusal (read inside the paced
+                // call, so that a lock answer holds off every call after it).
+                checkUploadAnswer(operation, response, describeRequest(fields, req, layout.contentLength));
             });
         }
         catch (error) {
@@ -83220,21 +83395,56 @@ class OneFichierClient {
     }
     /**
      * GET https://<node>/end.pl?xid=<id> with the `JSON: 1` header. An HTML page or an empty list of
-     * links has been seen from the real service: both are retried before failing. Only a link with
-     * exactly this run's file name is the upload's; any other is returned apart, never as ours.
+     * links has been seen from the real service: both are retried before failing; its "please wait"
+     * page, while the upload is scanned, is waited out (paced, up to 5 minutes, said in the log). Only
+     * a link with exactly this run's file name is the upload's; any other is returned apart.
      */
     async uploadResult(server, fileName) {
-        return this.transport.withRetries('upload result (end.pl)', undefined, () => this.readUploadResult(server, fileName));
+        const operation = 'upload result (end.pl)';
+        const { log, timeScale } = this.transport.options;
+        const started = Date.now();
+        for (;;) {
+            try {
+                return await this.transport.withRetries(operation, undefined, () => this.readUploadResult(server, fileName));
+            }
+            catch (error) {
+                if (!(error instanceof OneFichierError) || error.kind !== 'pending')
+                    throw error;
+                const waited = Date.now() - started;
+                if (waited >= SCAN_WAIT_MS * timeScale)
+                    throw new OneFichierError('retryable', operation, '1fichier was still scanning the upload after 5 minutes');
+                const seconds = Math.round(waited / 1000 / timeScale);
+                log.info(`1fichier is scanning the upload (antivirus): waiting for its link, ${seconds} s ` +
+                    `so far, at most ${SCAN_WAIT_MS / 60_000} minutes`);
+                await this.transport.pacer.pause(SCAN_POLL_MS, this.transport.options.signal);
+            }
+        }
     }
-    /** One look at end.pl after a failed upload: the link if the file landed after all, else null. */
+    /**
+     * One look at end.pl after a failed upload: the link if the file landed after all, else null.
+     * A scan under way means it landed: its end is waited for.
+     */
     async probeUploadResult(server, fileName) {
         try {
             const { link } = await this.transport.once(() => this.readUploadResult(server, fileName));
             return link;
         }
-        catch {
-            return null;
+        catch (error) {
+            if (!(error instanceof OneFichierError) || error.kind !== 'pending')
+                return null;
         }
+        return this.uploadResult(server, fileName).then((outcome) => outcome.link, () => null);
+    }
+    /**
+     * user/info.cgi: the account's offer, quota and upload ban. Its own limit is strict (1 call a
+     * minute per IP, 1 per 5 minutes per account): asked once, never retried; the caller keeps the answer.
+     */
+    async accountInfo() {
+        const answer = await this.transport.api('user/info.cgi', {}, 'POST', {
+            retry: false,
+            readOnly: true,
+        });
+        return accountFacts(answer);
     }
     /** Ends the connections (the run is over). */
     async close() {
@@ -83247,6 +83457,8 @@ class OneFichierClient {
             url: `https://${server.url}/end.pl?xid=${encodeURIComponent(server.id)}`,
             headers: { json: '1' },
         });
+        if (isScanWait(response))
+            throw scanPending(operation);
         const answer = parseApiAnswer(operation, response);
         const links = Array.isArray(answer.links)
             ? answer.links.filter((l) => typeof l?.download === 'string')
@@ -83256,6 +83468,12 @@ class OneFichierClient {
         const ours = links.filter((l) => l.filename === fileName);
         return { link: ours[0] ?? null, others: links.filter((l) => l !== ours[0]) };
     }
+}
+/** What an upload request held, for a refusal no retry helps: field names (no value but did), the file, the length. */
+function describeRequest(fields, req, contentLength) {
+    const names = fields.map(([name, value]) => (name === 'did' ? `did=${value}` : name));
+    return (`multipart/form-data with ${names.join(', ')}, then file[] '${req.fileName}' (${req.size} bytes), ` +
+        `Content-Length ${contentLength}`);
 }
 
 ;// CONCATENATED MODULE: ./lib/series/retention.js
@@ -83383,6 +83601,337 @@ async function lookAgain(client, req, unsure, confirmed) {
             confirmed(item.backup, ' (its answer was lost; a new listing shows it gone)');
     }
     return left;
+}
+
+;// CONCATENATED MODULE: ./lib/state/state-file.js
+// One small JSON file shared by every process of this user: read whole, changed under a short
+// exclusive lock, written to a temporary file and renamed over (atomic), so that two runs never
+// lose each other's entries nor read half a file. The state is advice: a file that cannot be read
+// or written is reported once and the run goes on as if it were empty.
+
+
+
+
+
+const FILE_NAME = 'state.json';
+/** A lock of the state file older than this was left by a process that died while holding it. */
+const STALE_LOCK_MS = 10_000;
+/** Entries older than this are dropped when the file is written: it stays small. */
+const FORGET_AFTER_MS = 7 * 24 * 3600_000;
+function emptyState() {
+    return { version: 1, spacing: {}, accounts: {}, uploadRates: {} };
+}
+/**
+ * Who the account is, without the key: a hash of the API URL and the key. The file says which
+ * account an entry is for, never how to use it.
+ */
+function accountTag(apiUrl, apiKey) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`1fichier-backup\0${apiUrl}\0${apiKey}`).digest('hex').slice(0, 16);
+}
+class StateFile {
+    dir;
+    log;
+    file;
+    reported = false;
+    constructor(dir, log) {
+        this.dir = dir;
+        this.log = log;
+        this.file = external_node_path_.join(dir, FILE_NAME);
+    }
+    async read() {
+        try {
+            return parseState(await (0,promises_.readFile)(this.file, 'utf8'));
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                this.report(error);
+            return emptyState();
+        }
+    }
+    /** Applies `change` to the file's current content and writes it back, under the file's lock. */
+    async update(change) {
+        try {
+            await (0,promises_.mkdir)(this.dir, { recursive: true });
+            const unlock = await this.lock();
+            try {
+                const state = await this.read();
+                change(state);
+                forgetOld(state, Date.now());
+                const temp = `${this.file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+                await (0,promises_.writeFile)(temp, `${JSON.stringify(state, null, 1)}\n`, { mode: 0o600 });
+                await renameWithRetries(temp, this.file);
+            }
+            finally {
+                await unlock();
+            }
+        }
+        catch (error) {
+            this.report(error);
+        }
+    }
+    /** An exclusive lock file beside the state file; one left by a dead process goes stale in 10 s. */
+    async lock() {
+        const lockFile = `${this.file}.lock`;
+        for (let tries = 0;; tries++) {
+            try {
+                const handle = await (0,promises_.open)(lockFile, 'wx');
+                await handle.close();
+                return () => (0,promises_.rm)(lockFile, { force: true });
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw error;
+            }
+            const age = await (0,promises_.stat)(lockFile).then((s) => Date.now() - s.mtimeMs, () => 0);
+            if (age > STALE_LOCK_MS || tries > 250)
+                await (0,promises_.rm)(lockFile, { force: true });
+            else
+                await sleep(20);
+        }
+    }
+    report(error) {
+        if (this.reported)
+            return;
+        this.reported = true;
+        this.log.warning(`The state file ${this.file} cannot be used (${errors_messageOf(error)}); the run goes on without it, but cannot ` +
+            `space its calls after other runs'. Make the folder writable or set ONEFICHIER_BACKUP_STATE_DIR.`);
+    }
+}
+function parseState(text) {
+    const raw = JSON.parse(text);
+    const state = emptyState();
+    if (raw === null || typeof raw !== 'object' || raw.version !== 1)
+        return state;
+    const record = (value) => value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+    for (const [key, at] of Object.entries(record(raw.spacing)))
+        if (Number.isFinite(at))
+            state.spacing[key] = at;
+    state.accounts = record(raw.accounts);
+    state.uploadRates = record(raw.uploadRates);
+    if (Number.isFinite(raw.accountInfoCalledAt))
+        state.accountInfoCalledAt = raw.accountInfoCalledAt;
+    return state;
+}
+function forgetOld(state, now) {
+    const recent = (at) => typeof at === 'number' && now - at <= FORGET_AFTER_MS;
+    state.spacing = Object.fromEntries(Object.entries(state.spacing).filter(([, at]) => recent(at)));
+    state.accounts = Object.fromEntries(Object.entries(state.accounts).filter(([, entry]) => recent(entry.checkedAt)));
+}
+/** Windows refuses a rename over a file another process has open for a moment: try again briefly. */
+async function renameWithRetries(from, to) {
+    for (let tries = 0;; tries++) {
+        try {
+            await (0,promises_.rename)(from, to);
+            return;
+        }
+        catch (error) {
+            const code = error.code;
+            if (tries >= 20 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) {
+                await (0,promises_.rm)(from, { force: true });
+                throw error;
+            }
+            await sleep(25);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/state/series-lock.js
+// One run at a time per series (restic's lock): a lock file per series in the state folder, made
+// with an exclusive create, naming the process that holds it. A lock whose process is gone (same
+// host, no such pid) or that its holder stopped refreshing for 30 minutes (another host) is stale,
+// and taken over. Two cron runs of the same series can no longer prune and upload at once.
+
+
+
+
+
+/** The holder refreshes its lock this often; a lock not refreshed for STALE_MS is stale. */
+const REFRESH_MS = 5 * 60_000;
+const STALE_MS = 30 * 60_000;
+/** The lock file of one series of one account (a hash: the folder and prefix are in its content). */
+function lockFileOf(dir, account, folder, prefix) {
+    const id = (0,external_node_crypto_.createHash)('sha256')
+        .update(`${account}\0${folder.join('/')}\0${prefix}`)
+        .digest('hex')
+        .slice(0, 16);
+    return external_node_path_.join(dir, 'locks', `series-${id}.lock`);
+}
+async function lockSeries(file, holder) {
+    const mine = { pid: process.pid, host: external_node_os_namespaceObject.hostname(), startedAt: new Date().toISOString(), ...holder };
+    await (0,promises_.mkdir)(external_node_path_.dirname(file), { recursive: true });
+    for (let tries = 0;; tries++) {
+        if (await create(file, mine))
+            break;
+        const held = await readHolder(file);
+        if (held === 'gone')
+            continue;
+        if (tries < 3 && (await isStale(file, held)) && (await takeOver(file, held)))
+            continue;
+        throw new errors_SeriesLockedError(`Another run of this series holds its lock: ${describeHolder(held)}. This run made no change. Wait for that ` +
+            `run to end; if no such process runs, remove ${file}.`);
+    }
+    const refresh = setInterval(() => {
+        const now = new Date();
+        (0,promises_.utimes)(file, now, now).catch(() => undefined);
+    }, REFRESH_MS);
+    refresh.unref();
+    return {
+        file,
+        async release() {
+            clearInterval(refresh);
+            // Only our own lock is removed: one taken over meanwhile belongs to its new holder.
+            const held = await readHolder(file);
+            if (held !== 'gone' && held !== 'unreadable' && held.pid === mine.pid && held.startedAt === mine.startedAt)
+                await (0,promises_.rm)(file, { force: true });
+        },
+    };
+}
+async function create(file, holder) {
+    // Written whole under a temporary name, then linked in: a reader never sees half a lock.
+    const temp = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    const handle = await (0,promises_.open)(temp, 'wx', 0o600);
+    try {
+        await handle.writeFile(`${JSON.stringify(holder)}\n`);
+    }
+    finally {
+        await handle.close();
+    }
+    try {
+        await (0,promises_.link)(temp, file);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return false;
+        throw error;
+    }
+    finally {
+        await (0,promises_.rm)(temp, { force: true });
+    }
+}
+async function readHolder(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        return error.code === 'ENOENT' ? 'gone' : 'unreadable';
+    }
+    try {
+        const value = JSON.parse(text);
+        return typeof value.pid === 'number' && typeof value.host === 'string' ? value : 'unreadable';
+    }
+    catch {
+        return 'unreadable';
+    }
+}
+async function isStale(file, held) {
+    const age = await (0,promises_.stat)(file).then((s) => Date.now() - s.mtimeMs, () => 0);
+    if (age > STALE_MS)
+        return true;
+    return held !== 'unreadable' && held.host === external_node_os_namespaceObject.hostname() && !processAlive(held.pid);
+}
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: it exists, under another user.
+        return error.code === 'EPERM';
+    }
+}
+/**
+ * Moves the stale lock aside under a name of our own, then checks that what moved is the lock judged
+ * stale: if another process took it over meanwhile, its fresh lock is put back.
+ */
+async function takeOver(file, stale) {
+    const aside = `${file}.stale.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    try {
+        await (0,promises_.rename)(file, aside);
+    }
+    catch {
+        return true; // gone already: try to create it again
+    }
+    const moved = await readHolder(aside);
+    const same = stale === 'unreadable'
+        ? moved === 'unreadable'
+        : moved !== 'gone' && moved !== 'unreadable' && moved.pid === stale.pid && moved.startedAt === stale.startedAt;
+    if (!same)
+        await (0,promises_.link)(aside, file).catch(() => undefined);
+    await (0,promises_.rm)(aside, { force: true });
+    return true;
+}
+function describeHolder(held) {
+    if (held === 'unreadable')
+        return 'a lock file that cannot be read';
+    return `${held.command} of ${held.series}, process ${held.pid} on ${held.host}, started ${held.startedAt}`;
+}
+
+;// CONCATENATED MODULE: ./lib/state/run-state.js
+// The state file as one account's run sees it: its entries under the account's tag, the series
+// lock beside it. Handed to the transport (listing spacing) and to the backup stages.
+
+
+
+class RunState {
+    directory;
+    file;
+    tag;
+    constructor(directory, account, log) {
+        this.directory = directory;
+        this.file = new StateFile(directory.path, log);
+        this.tag = accountTag(account.apiUrl, account.apiKey);
+    }
+    async recall(key) {
+        return (await this.file.read()).spacing[`${this.tag}:${key}`];
+    }
+    async remember(key, at) {
+        const entry = `${this.tag}:${key}`;
+        await this.file.update((state) => (state.spacing[entry] = Math.max(state.spacing[entry] ?? 0, at)));
+    }
+    /** user/info.cgi's last call for this account (and for any account from here), and its answer. */
+    async accountInfo() {
+        const state = await this.file.read();
+        return { ...state.accounts[this.tag], anyCalledAt: state.accountInfoCalledAt };
+    }
+    async rememberAccountInfo(checkedAt, facts) {
+        await this.file.update((state) => {
+            state.accounts[this.tag] = facts ? { checkedAt, facts } : { checkedAt };
+            state.accountInfoCalledAt = Math.max(state.accountInfoCalledAt ?? 0, checkedAt);
+        });
+    }
+    async uploadRate() {
+        return (await this.file.read()).uploadRates[this.tag]?.bytesPerSecond;
+    }
+    async rememberUploadRate(bytesPerSecond) {
+        if (!Number.isFinite(bytesPerSecond) || bytesPerSecond <= 0)
+            return;
+        await this.file.update((state) => (state.uploadRates[this.tag] = { bytesPerSecond, at: Date.now() }));
+    }
+    /** The series' lock for a backup or a prune; throws SeriesLockedError when another run holds it. */
+    lockSeries(command, folder, prefix) {
+        const series = `series ${prefix} in '${folder.join('/') || '/'}'`;
+        return lockSeries(lockFileOf(this.directory.path, this.tag, folder, prefix), { command, series });
+    }
+}
+/**
+ * One run of a series at a time. A lock that cannot be taken because the state folder is not
+ * usable is said, and the run goes on without it; only another run's lock stops this one.
+ */
+async function run_state_takeSeriesLock(state, command, config, log) {
+    if (!state)
+        return undefined;
+    try {
+        return await state.lockSeries(command, config.folder, config.namePrefix);
+    }
+    catch (error) {
+        if (error instanceof SeriesLockedError)
+            throw error;
+        log.warning(`The series lock cannot be taken in ${state.directory.path} (${messageOf(error)}); the run goes on without ` +
+            `it. Make the folder writable or set ONEFICHIER_BACKUP_STATE_DIR.`);
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -88376,19 +88925,12 @@ function read_chooseBackups(series, choice, now, where) {
 
 
 
+
 async function withClient(ctx, body) {
-    const { config } = ctx;
-    const transport = new Transport({
-        apiUrl: config.apiUrl,
-        apiKey: config.apiKey,
-        retries: config.retries,
-        stallTimeoutMs: config.stallTimeoutMs,
-        timeScale: ctx.timeScale,
-        log: ctx.log,
-        signal: ctx.signal,
-    });
+    const state = ctx.stateDir ? new RunState(ctx.stateDir, ctx.config, ctx.log) : undefined;
+    const transport = transportFor(ctx.config, { ...ctx, memory: state });
     try {
-        return await body(new OneFichierClient(transport));
+        return await body(new OneFichierClient(transport), state);
     }
     finally {
         await transport.close();
@@ -88416,20 +88958,30 @@ async function pruneCommand(ctx) {
     if (!retentionActive(ctx.config.retention)) {
         throw new BackupError('prune needs at least one keep-* rule above 0 (e.g. --keep-daily 7): without one every backup would go.');
     }
-    return withClient(ctx, async (client) => {
-        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
-        return ctx.log.group(`Prune${ctx.config.dryRun ? ' (dry run)' : ''}`, () => applyRetention({
-            client,
-            folderId: series.folderId,
-            prefix: ctx.config.namePrefix,
-            policy: ctx.config.retention,
-            now: ctx.now,
-            newBackup: null,
-            dryRun: ctx.config.dryRun,
-            log: ctx.log,
-            signal: ctx.signal,
-        }));
+    return withClient(ctx, async (client, state) => {
+        // A dry run changes nothing: it needs no lock.
+        const lock = ctx.config.dryRun ? undefined : await takeSeriesLock(state, 'prune', ctx.config, ctx.log);
+        try {
+            return await pruneSeries(client, ctx);
+        }
+        finally {
+            await lock?.release();
+        }
     });
+}
+async function pruneSeries(client, ctx) {
+    const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+    return ctx.log.group(`Prune${ctx.config.dryRun ? ' (dry run)' : ''}`, () => applyRetention({
+        client,
+        folderId: series.folderId,
+        prefix: ctx.config.namePrefix,
+        policy: ctx.config.retention,
+        now: ctx.now,
+        newBackup: null,
+        dryRun: ctx.config.dryRun,
+        log: ctx.log,
+        signal: ctx.signal,
+    }));
 }
 /** `check`: download and verify every backup chosen, each reported even after another failed; extract nothing. */
 async function checkCommand(ctx) {
@@ -88549,9 +89101,34 @@ async function withDownload(client, ctx, backup, body) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/state/state-dir.js
+// Where the run keeps what must outlive it: the last listing of each folder (1fichier's 30-second
+// rule holds across processes), the account's last answer to user/info.cgi (1 call per 5 minutes),
+// the last upload rate, and the series locks. Nothing secret goes there.
+
+
+/**
+ * ONEFICHIER_BACKUP_STATE_DIR when set; RUNNER_TEMP on a GitHub runner; else the user's cache folder
+ * (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows).
+ */
+function stateDirectory(env = process.env, platform = process.platform, home = external_node_os_namespaceObject.homedir()) {
+    if (env.ONEFICHIER_BACKUP_STATE_DIR)
+        return { path: external_node_path_.resolve(env.ONEFICHIER_BACKUP_STATE_DIR), setting: 'ONEFICHIER_BACKUP_STATE_DIR' };
+    if (env.RUNNER_TEMP)
+        return { path: external_node_path_.join(env.RUNNER_TEMP, '1fichier-backup-state'), setting: 'RUNNER_TEMP' };
+    if (platform === 'win32' && env.LOCALAPPDATA)
+        return { path: external_node_path_.join(env.LOCALAPPDATA, '1fichier-backup'), setting: 'LOCALAPPDATA' };
+    if (platform === 'darwin')
+        return { path: external_node_path_.join(home, 'Library', 'Caches', '1fichier-backup'), setting: 'HOME' };
+    if (env.XDG_CACHE_HOME && external_node_path_.isAbsolute(env.XDG_CACHE_HOME))
+        return { path: external_node_path_.join(env.XDG_CACHE_HOME, '1fichier-backup'), setting: 'XDG_CACHE_HOME' };
+    return { path: external_node_path_.join(home, '.cache', '1fichier-backup'), setting: 'HOME' };
+}
+
 ;// CONCATENATED MODULE: ./lib/action/restore.js
 // The restore sub-action (restore/action.yml, as actions/cache has cache/restore): inputs from the
 // runner, the same engine as the CLI's `restore`, outputs and a job summary back.
+
 
 
 
@@ -88586,6 +89163,7 @@ async function runRestoreAction() {
                 timeScale: timeScaleFromEnv(config.apiUrl),
                 signal: cancellation.signal,
                 tempDir: process.env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(),
+                stateDir: stateDirectory(),
             }, request);
         }
         catch (error) {
