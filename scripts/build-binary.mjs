@@ -22,7 +22,8 @@ const require = createRequire(import.meta.url)
 const postject = /** @type {Postject} */ (require('postject'))
 
 const OUT_DIR = 'build/sea'
-const EXECUTABLE = `build/1fichier-backup-${process.platform}-${process.arch}`
+const SUFFIX = process.platform === 'win32' ? '.exe' : ''
+const EXECUTABLE = `build/1fichier-backup-${process.platform}-${process.arch}${SUFFIX}`
 // The fuse Node's binary carries, as the single executable applications page gives it.
 const SENTINEL_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2'
 
@@ -31,7 +32,11 @@ if (major < 24)
   throw new Error(`build:binary embeds the Node that runs it, and this is ${process.version}: use Node 24`)
 
 // lib/ is what `npm run build` compiles: the same code as the bundles in dist/.
-execFileSync('npx', ['--no-install', 'tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' })
+// npx is npx.cmd on Windows, which Node runs only through a shell.
+execFileSync('npx', ['--no-install', 'tsc', '-p', 'tsconfig.json'], {
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+})
 rmSync(OUT_DIR, { recursive: true, force: true })
 mkdirSync(OUT_DIR, { recursive: true })
 const bundles = {
@@ -72,5 +77,13 @@ execFileSync(process.execPath, ['--experimental-sea-config', path.join(OUT_DIR, 
 rmSync(EXECUTABLE, { force: true })
 copyFileSync(process.execPath, EXECUTABLE)
 chmodSync(EXECUTABLE, 0o755)
-await postject.inject(EXECUTABLE, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: SENTINEL_FUSE })
+// macOS runs only signed executables: Node's signature is removed before the blob goes in (into
+// its own NODE_SEA segment), and an ad-hoc one made after, as Node's single-executable docs say.
+const macos = process.platform === 'darwin'
+if (macos) execFileSync('codesign', ['--remove-signature', EXECUTABLE], { stdio: 'inherit' })
+await postject.inject(EXECUTABLE, 'NODE_SEA_BLOB', readFileSync(blob), {
+  sentinelFuse: SENTINEL_FUSE,
+  ...(macos ? { machoSegmentName: 'NODE_SEA' } : {}),
+})
+if (macos) execFileSync('codesign', ['--sign', '-', EXECUTABLE], { stdio: 'inherit' })
 process.stdout.write(`${EXECUTABLE}: the CLI with Node ${process.version} inside\n`)

@@ -4,10 +4,12 @@
 // them: the small-file worker imports only Node's modules, so ncc copies it as it is; the checksum
 // worker imports our code, so it is bundled on its own and put where ncc copied it.
 import { execFileSync } from 'node:child_process'
+import { platform } from 'node:process'
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 
 /** @param {string} command @param {string[]} args */
-const run = (command, ...args) => execFileSync(command, args, { stdio: 'inherit' })
+// npx is npx.cmd on Windows, which Node runs only through a shell.
+const run = (command, ...args) => execFileSync(command, args, { stdio: 'inherit', shell: platform === 'win32' })
 /** @param {string} entry @param {string} out @param {string[]} extra */
 const ncc = (entry, out, ...extra) => run('npx', '--no-install', 'ncc', 'build', entry, '-o', out, '--quiet', ...extra)
 
@@ -16,10 +18,15 @@ for (const dir of ['lib', 'dist', 'restore/dist', 'build/checksum-worker'])
 // The version is package.json's: written into the source the bundles are built from.
 const version = /"version":\s*"([^"]+)"/.exec(readFileSync('package.json', 'utf8'))?.[1]
 if (!version) throw new Error('package.json has no version')
+// The repository too: the one place it is named is package.json's repository field.
+const repository = /github\.com[/:]([\w.-]+\/[\w.-]+?)(\.git)?"/.exec(readFileSync('package.json', 'utf8'))?.[1]
+if (!repository) throw new Error("package.json's repository field names no GitHub repository")
 writeFileSync(
   'src/core/version.ts',
-  "// Written by `npm run build` from package.json's version: the one place it is set is package.json.\n" +
-    `export const VERSION = '${version}'\n`,
+  "// Written by `npm run build` from package.json's version and repository: the one place each is set.\n" +
+    `export const VERSION = '${version}'\n` +
+    `/** Where the action is published: \`uses: ${repository}@v1\`. */\n` +
+    `export const REPOSITORY = '${repository}'\n`,
 )
 run('npx', '--no-install', 'tsc', '-p', 'tsconfig.json')
 ncc('lib/action/main.js', 'dist', '--license', 'licenses.txt')

@@ -2,6 +2,7 @@
 import { type RunResult, outputValues } from '../backup/result.js'
 import type { SavedArtifact } from './artifact.js'
 import { formatBytes, formatDuration } from '../core/format.js'
+import { REPOSITORY } from '../core/version.js'
 import { type Backup, type RetentionPolicy, WITHIN_RULES, durationLabel } from '../core/retention.js'
 
 /** A step output's text: none for null, JSON for a list. */
@@ -39,30 +40,69 @@ export function whyNotKept(policy: RetentionPolicy): string {
 }
 
 /**
- * The series' sizes over time, oldest first, as a Mermaid bar chart (GitHub renders Mermaid in
- * Markdown, job summaries included): a sudden drop is how a broken backup shows. Nothing for fewer
- * than two backups with a known size.
+ * The series' sizes as it stands after the run, newest at the top, as a Mermaid bar chart laid
+ * on its side (GitHub renders Mermaid in Markdown, job summaries included): a sudden drop is how a
+ * broken backup shows. Side-on, the labels stack instead of overlapping; past 30 backups, the
+ * newest 30 are shown and the title says so. Nothing for fewer than two backups with a known size.
  */
 export function sizeChart(backups: readonly Backup[]): string[] {
   const sized = backups
     .filter((b): b is Backup & { size: number } => b.size !== undefined)
-    .sort((x, y) => x.time.getTime() - y.time.getTime())
-    .slice(-CHART_BARS)
+    .sort((x, y) => y.time.getTime() - x.time.getTime())
   if (sized.length < 2) return []
-  const largest = Math.max(...sized.map((b) => b.size))
+  const shown = sized.slice(0, CHART_BARS)
+  const largest = Math.max(...shown.map((b) => b.size))
   const [unit, scale] = CHART_UNITS.find(([, bytes]) => largest >= bytes) ?? ['bytes', 1]
-  const labels = sized.map((b) => `"${b.time.toISOString().slice(5, 16).replace('T', ' ')}"`)
-  const values = sized.map((b) => Number((b.size / scale).toFixed(2)))
+  // Short labels: the year only when the bars span more than one.
+  const years = new Set(shown.map((b) => b.time.getUTCFullYear())).size > 1
+  const labels = shown.map(
+    (b) =>
+      `"${b.time
+        .toISOString()
+        .slice(years ? 2 : 5, 16)
+        .replace('T', ' ')}"`,
+  )
+  const values = shown.map((b) => Number((b.size / scale).toFixed(2)))
+  const which = sized.length > shown.length ? `the newest ${shown.length} of ${sized.length}` : `all ${sized.length}`
   return [
     '',
-    `Sizes of the series (${unit}, times UTC), oldest first:`,
+    `Sizes of the series after this run (${unit}, times UTC, newest at the top; ${which}):`,
     '',
     '```mermaid',
-    'xychart-beta',
+    'xychart-beta horizontal',
     `  x-axis [${labels.join(', ')}]`,
     `  y-axis "${unit}" 0 --> ${Math.max(...values)}`,
     `  bar [${values.join(', ')}]`,
     '```',
+  ]
+}
+
+/** How to get this backup back: the restore sub-action's step, and the CLI's line. */
+function restoreHint(result: RunResult): string[] {
+  // The account root is the default: no folder to name then.
+  const folder = result.folderPath
+  return [
+    '',
+    '<details><summary>Restore this backup</summary>',
+    '',
+    '```yaml',
+    `- uses: ${REPOSITORY}/restore@v1`,
+    '  with:',
+    '    api-key: ${{ secrets.ONEFICHIER_API_KEY }}',
+    ...(folder ? [`    folder: ${folder}`] : []),
+    `    name-prefix: ${result.namePrefix}`,
+    `    backup: ${result.fileName}`,
+    '    path: restored/',
+    '```',
+    '',
+    'or from a shell (key in `ONEFICHIER_API_KEY`):',
+    '',
+    '```sh',
+    `1fichier-backup restore ${folder ? `--folder '${folder}' ` : ''}--name-prefix '${result.namePrefix}' ` +
+      `--backup '${result.fileName}' --to restored`,
+    '```',
+    '',
+    '</details>',
   ]
 }
 
@@ -102,9 +142,15 @@ export function summaryMarkdown(
     ['Files', String(result.fileCount)],
     ['Duration', formatDuration(result.durationMs)],
     ['SHA-256', `\`${result.sha256}\``],
-    ['Whirlpool', `\`${result.whirlpool.slice(0, 32)}…\``],
+    ['Whirlpool', `\`${result.whirlpool}\``],
     ['Encryption', result.encrypted ? 'AES-256 (WinZip AE-2); entry names readable' : 'none'],
   ]
+  if (result.status === 'uploaded')
+    rows.unshift([
+      'Verified',
+      "1fichier's copy: its size and Whirlpool match the zip, in the intended folder; the zip: every entry read " +
+        'back (CRC-32 or AES code) before the upload',
+    ])
   if (result.comparison) rows.push(['Skip unchanged', result.comparison])
   if (result.url) rows.unshift(['Download', result.url])
   for (const [name, value] of rows) lines.push(`| ${name} | ${escapeCell(value)} |`)
@@ -123,6 +169,7 @@ export function summaryMarkdown(
     for (const m of result.missing.slice(0, 50)) lines.push(`- \`${escapeCell(m.name)}\`: ${escapeCell(m.reason)}`)
     if (result.missing.length > 50) lines.push(`- … and ${result.missing.length - 50} more (see the log)`)
   }
+  if (result.status === 'uploaded' || result.status === 'unchanged') lines.push(...restoreHint(result))
   const stages = Object.entries(result.stagesMs).map(([stage, ms]) => `${stage} ${formatDuration(ms)}`)
   if (stages.length > 0) lines.push('', `Stages: ${stages.join(', ')}`)
 
@@ -154,7 +201,10 @@ export function summaryMarkdown(
         lines.push(`| \`${d.backup.fileName}\` | ${size} | ${escapeCell(decision)} | ${escapeCell(why)} |`)
       }
       if (rows > FOLD_ROWS) lines.push('', '</details>')
-      lines.push(...sizeChart(retention.plan.decisions.map((d) => d.backup)))
+      // As the series stands after the run: what was kept, and what could not be deleted.
+      lines.push(
+        ...sizeChart(retention.plan.decisions.filter((d) => d.keep || !pruned.has(d.backup.url)).map((d) => d.backup)),
+      )
     }
   }
   // The account's notices have their own section above.

@@ -67,7 +67,10 @@ export class Checksums {
       const waited = performance.now() - started
       this.log.info(`SHA-256 ${sha256}`)
       this.log.info(`Whirlpool ${whirlpool}`)
-      this.log.info(`Read back: all ${checked} entries check out (CRC-32 or AES code, and the central directory)`)
+      this.log.info(
+        `Read back: ${checked === 1 ? 'the one entry checks' : `all ${checked} entries check`} out (CRC-32 or AES ` +
+          `code, and the central directory)`,
+      )
       const when = waited < 10 ? 'before the upload ended' : `${formatDuration(waited)} after the upload ended`
       this.log.info(`Checksums ready ${when} (${engine})`)
     }

@@ -28,6 +28,8 @@ export type RunStatus = RunResult['status']
 /** What every run reports, whatever its outcome. */
 interface RunFacts {
   fileName: string
+  /** The series' name prefix (what a restore names). */
+  namePrefix: string
   fileCount: number
   folderPath: string
   /** The zip's contents are AES-encrypted (archive-password). */
@@ -57,6 +59,7 @@ export type RunResult =
 export class StageClock {
   readonly fileName: string
   readonly folderPath: string
+  private readonly namePrefix: string
   private readonly progress: RunProgress
   private readonly stagesMs: RunFacts['stagesMs'] = {}
   private readonly startedAt: Date
@@ -68,6 +71,7 @@ export class StageClock {
   constructor(ctx: { config: Config; startedAt: Date; progress?: RunProgress | undefined }, fileName: string) {
     this.fileName = fileName
     this.folderPath = ctx.config.folder.join('/')
+    this.namePrefix = ctx.config.namePrefix
     this.encrypted = ctx.config.archivePassword !== ''
     this.startedAt = ctx.startedAt
     this.progress = ctx.progress ?? { stage: 'start', deleted: [] }
@@ -139,6 +143,7 @@ export class StageClock {
   private facts(): RunFacts {
     return {
       fileName: this.fileName,
+      namePrefix: this.namePrefix,
       fileCount: this.zip.fileCount,
       folderPath: this.folderPath,
       encrypted: this.encrypted,

@@ -4,7 +4,7 @@
 import type { Config } from '../core/config.js'
 import { type TempFolder, diskFailure } from '../core/errors.js'
 import type { ContentObserver } from '../core/entry.js'
-import { formatBytes, formatDuration } from '../core/format.js'
+import { count, formatBytes, formatDuration } from '../core/format.js'
 import { type Log, logStatus } from '../platform/log.js'
 import { type MissingFile, type SelectionStream, describeReadError } from '../select/select.js'
 import { type ArchiveResult, writeArchive } from './archive.js'
@@ -68,11 +68,11 @@ export async function zipStage(selection: SelectionStream, options: ZipStageOpti
   const { fileCount, totalBytes, credentialWarnings, missing } = tally
   for (const warning of credentialWarnings)
     log.warning(`Credential guard: ${warning}; exclude it with a !pattern line unless you mean to back it up`)
-  log.info(`Selected ${fileCount} files (${formatBytes(totalBytes)}) under ${selection.root}`)
+  log.info(`Selected ${count(fileCount, 'file')} (${formatBytes(totalBytes)}) under ${selection.root}`)
   if (fileCount > 0) {
     if (config.archivePassword) log.info('Contents encrypted with AES-256 (WinZip AE-2); entry names stay readable')
     log.info(
-      `Zipped ${fileCount} files (${formatBytes(totalBytes)}) into ${archive.path.split(/[\\/]/).pop()}: ` +
+      `Zipped ${count(fileCount, 'file')} (${formatBytes(totalBytes)}) into ${archive.path.split(/[\\/]/).pop()}: ` +
         `${formatBytes(archive.size)} in ${formatDuration(performance.now() - started)}`,
     )
   }

@@ -1,6 +1,7 @@
 // The command-line shell, for cron jobs and systemd timers outside GitHub: one parse for every
 // command, the same engine as the action, plain log lines, one failure policy. The key comes from the
 // environment or a file, never from an argument.
+import { closeSync, openSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { type Environment, type InputError, parseConfig } from '../core/config.js'
@@ -74,7 +75,21 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   const json = isOn(line, 'json')
   // stdout holds the result (with --json, one document); a backup without --json logs there too.
   const logOut = line.command === 'backup' && !json ? process.stdout : process.stderr
-  const cliLog = new CliLog(isOn(line, 'verbose'), logOut, process.stderr, isOn(line, 'quiet'))
+  let logFile: number | undefined
+  const logFilePath = line.values['log-file']
+  if (typeof logFilePath === 'string') {
+    try {
+      logFile = openSync(logFilePath, 'a', 0o600)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error'
+      process.stderr.write(
+        `error: --log-file ${redact(logFilePath)} cannot be opened for appending (${code}); give a file in a ` +
+          `writable folder.\n`,
+      )
+      return EXIT.usage
+    }
+  }
+  const cliLog = new CliLog(isOn(line, 'verbose'), logOut, process.stderr, isOn(line, 'quiet'), logFile)
   const log = new RedactingLog(cliLog, redact)
   const cancellation = watchCancellation(log)
   const session: CliSession = {
@@ -116,6 +131,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     return failure.exitCode
   } finally {
     cancellation.dispose()
+    if (logFile !== undefined) closeSync(logFile)
   }
 }
 
@@ -168,7 +184,15 @@ function flagProblem(problem: InputError, secrets: Secrets): string {
       'No usable API key: set ONEFICHIER_API_KEY or use --key-file FILE (create a key at ' +
       'https://1fichier.com/console/params.pl)'
     )
-  return problem.message.replace(/^Input '([^']+)'/, (_, input: string) => SECRET_SOURCES[input] ?? `--${input}`)
+  const source = SECRET_SOURCES[problem.input]
+  const message = problem.message.replace(/^Input '([^']+)'/, source ?? `--${problem.input}`)
+  // A secret's example is the workflow's (`${{ secrets… }}`): the CLI names its variable instead.
+  return source
+    ? message
+        .replace(/\. Example of a good value: .*$/, '')
+        .replace(/set it from a repository secret/, `set ${source.replace(/^The API key \((.*)\)$/, '$1')}`)
+        .replace(/remove it from the secret/, 'remove it from the variable or file')
+    : message
 }
 
 /** What the entry (cli/main.ts) runs: importing this module starts nothing. */

@@ -34,6 +34,7 @@ const FLAGS: Record<string, Flag> = {
   json: { switch: true, commands: EVERY },
   verbose: { switch: true, commands: EVERY },
   quiet: { switch: true, short: 'q', commands: EVERY },
+  'log-file': { commands: EVERY },
   help: { switch: true, short: 'h', commands: EVERY },
   version: { switch: true, commands: EVERY },
   // What to back up, and how.

@@ -61,15 +61,25 @@ Output (every command):
   --json                          print the result as one JSON document on stdout (also on failure)
   --verbose                       print every request (never the key)
   --quiet, -q                     print only warnings, errors and the final line
+  --log-file FILE                 also append every line to FILE, with its time (--quiet or not;
+                                  secrets redacted as everywhere)
                                   Into a file or a pipe (cron, systemd), each line starts with its
                                   ISO 8601 UTC time; the log goes to stderr when stdout holds the
                                   result.
   --help, -h, --version
 
-Exit codes: 0 done (or nothing to back up with warn/ignore), 1 the backup failed (nothing was
-deleted) or check found a damaged backup, 2 bad arguments or a Node.js older than 24, 3 backup done
-but some old backups could not be deleted, 11 another backup or prune of the same series is running
-(its lock, in the state folder, names it), 130 cancelled by SIGINT, 143 by SIGTERM.
+Exit codes (as restic's where they overlap):
+  0    done (or nothing to back up with --if-no-files-found warn|ignore)
+  1    failed (a backup that fails deletes nothing), or check found a damaged backup
+  2    bad arguments, no key, prune without a keep-* rule, restore into a folder that is not
+       empty without an overwrite mode, or a Node.js older than 24
+  3    done, but with something to see to: old backups that could not be deleted (tried again
+       next run)
+  10   no backup found: the series' folder does not exist, or it holds no backup (the one asked for)
+  11   another backup or prune of the same series is running (its lock, in the state folder,
+       names it; a lock left by a dead process is taken over)
+  12   the archive password is missing or does not open the backup
+  130  cancelled by SIGINT (Ctrl+C), 143 by SIGTERM (or Ctrl+Break on Windows)
 
 State: the time of each folder's last listing (1fichier allows one per folder per 30 s, across
 runs), the account's last user/info.cgi answer and the series locks are kept in

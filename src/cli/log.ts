@@ -1,4 +1,5 @@
 // The CLI's log: plain lines, timestamped where they go to a file or a pipe.
+import { writeSync } from 'node:fs'
 import type { Log } from '../platform/log.js'
 
 // ECMA-48: carriage return, then erase the whole line.
@@ -18,25 +19,36 @@ export class CliLog implements Log {
     private readonly out: NodeJS.WriteStream = process.stdout,
     private readonly err: NodeJS.WriteStream = process.stderr,
     private readonly quiet = false,
+    /** --log-file's descriptor: every line appended with its time, --quiet or not (the lines come redacted). */
+    private readonly file?: number,
   ) {}
-  private line(stream: NodeJS.WriteStream, text: string): void {
+  private line(stream: NodeJS.WriteStream | null, text: string): void {
+    this.toFile(text)
+    if (!stream) return
     this.clearStatus()
     stream.write(stream.isTTY ? `${text}\n` : `${new Date().toISOString()} ${text}\n`)
+  }
+  private toFile(text: string): void {
+    if (this.file !== undefined) writeSync(this.file, `${new Date().toISOString()} ${text}\n`)
   }
   private clearStatus(): void {
     this.statusOn?.write(CLEAR_LINE)
     this.statusOn = null
   }
   info(message: string): void {
-    if (!this.quiet) this.line(this.out, message)
+    this.line(this.quiet ? null : this.out, message)
   }
   /** In a terminal, replaces the previous progress line; elsewhere, an info line. */
   status(message: string): void {
-    if (this.quiet) return
+    if (this.quiet) {
+      this.toFile(message)
+      return
+    }
     if (!this.out.isTTY) {
       this.line(this.out, message)
       return
     }
+    this.toFile(message)
     // Cut to the terminal's width: a wrapped line could not be replaced.
     const width = this.out.columns > 1 ? this.out.columns - 1 : 79
     this.out.write(`${CLEAR_LINE}${message.slice(0, width)}`)

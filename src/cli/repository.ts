@@ -2,7 +2,7 @@
 // (cli.ts) built, each printing plain lines or one --json document. Failures go back to the shell.
 import { parseRepositoryConfig } from '../core/config.js'
 import { EXIT, UsageError } from '../core/failure.js'
-import { formatBytes } from '../core/format.js'
+import { count, formatBytes } from '../core/format.js'
 import { OVERWRITE_MODES, type OverwriteMode } from '../restore/target.js'
 import {
   type CommandContext,
@@ -42,7 +42,7 @@ function restoreRequest(line: CommandLine): RestoreRequest {
 /** One row of `list`: time, size, name, link, and (with keep-* rules) what keeps it. */
 function listLine(row: ListedRow): string {
   const keptBy = row['kept-by']
-  const kept = keptBy === undefined ? '' : keptBy.length > 0 ? `  kept: ${keptBy.join(', ')}` : '  not kept'
+  const kept = keptBy === undefined ? '' : keptBy.length > 0 ? `  ${keptBy.join(', ')}` : '  not kept'
   const time = row.time.replace('.000Z', 'Z')
   return `${time}  ${formatBytes(row.size).padStart(10)}  ${row['file-name']}  ${row.url}${kept}`
 }
@@ -72,7 +72,13 @@ export async function runRepositoryCommand(command: Exclude<Command, 'backup'>, 
       if (json) print(JSON.stringify(rows, null, 2))
       else if (rows.length === 0)
         print(`No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}'.`)
-      else for (const r of rows) print(listLine(r))
+      else {
+        // As restic's snapshots: a header, the rows, then the count.
+        const keptBy = rows.some((r) => r['kept-by'] !== undefined) ? '  KEPT BY' : ''
+        print(`${'TIME (UTC)'.padEnd(20)}  ${'SIZE'.padStart(10)}  NAME  URL${keptBy}`)
+        for (const r of rows) print(listLine(r))
+        print(`${count(rows.length, 'backup')} of series ${config.namePrefix} in '${config.folder.join('/') || '/'}'`)
+      }
       return EXIT.ok
     }
     case 'prune': {
@@ -111,7 +117,7 @@ export async function runRepositoryCommand(command: Exclude<Command, 'backup'>, 
       if (json) print(JSON.stringify(results, null, 2))
       else
         print(
-          `Checked ${results.length} backups: ${results.filter((r) => r.ok).length} sound, ` +
+          `Checked ${count(results.length, 'backup')}: ${results.filter((r) => r.ok).length} sound, ` +
             `${results.filter((r) => !r.ok).length} damaged`,
         )
       return results.every((r) => r.ok) ? EXIT.ok : EXIT.failed

@@ -63,6 +63,16 @@ export function diskFailure(error: unknown, temp: TempFolder, doing: string): Ba
   return undefined
 }
 
+/** The series (its folder) or the chosen backup does not exist: exit code 10 (restic's "no repository"). */
+export class NoBackupFoundError extends BackupError {
+  override name = 'NoBackupFoundError'
+}
+
+/** The archive password is missing or does not open the backup: exit code 12 (restic's "wrong password"). */
+export class ArchivePasswordError extends BackupError {
+  override name = 'ArchivePasswordError'
+}
+
 /** Another run of the same series holds its lock: this one changed nothing (exit code 11, as restic). */
 export class SeriesLockedError extends BackupError {
   override name = 'SeriesLockedError'

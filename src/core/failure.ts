@@ -1,7 +1,7 @@
 // The one failure policy: what a failed run says and the exit code it ends with, for the backup
 // action, the restore sub-action and every command of the CLI. Crontabs and scripts rely on the codes.
 import { InputError, InvalidInputs } from './config.js'
-import { BackupError, SeriesLockedError, messageOf } from './errors.js'
+import { ArchivePasswordError, BackupError, NoBackupFoundError, SeriesLockedError, messageOf } from './errors.js'
 
 /** Exit codes a crontab can rely on (the action's step fails on any but 0). */
 export const EXIT = {
@@ -10,8 +10,12 @@ export const EXIT = {
   usage: 2,
   /** The backup is safe, but retention could not do all it planned (restic uses 3 too). */
   retentionIncomplete: 3,
+  /** The series or the backup asked for does not exist (restic: 10, no repository). */
+  noBackup: 10,
   /** Another run of the same series holds its lock (restic exits 11 when it cannot lock). */
   locked: 11,
+  /** The archive password is missing or wrong (restic: 12). */
+  wrongPassword: 12,
   /** 128 + SIGINT's number; SIGTERM gives 143. */
   cancelled: 130,
   terminated: 143,
@@ -46,6 +50,8 @@ export function describeFailure(error: unknown, context: FailureContext = {}): F
   if (error instanceof InputError) return failure([describeInput(error)], EXIT.usage)
   if (error instanceof UsageError) return failure([error.message], EXIT.usage)
   if (error instanceof SeriesLockedError) return failure([error.message], EXIT.locked)
+  if (error instanceof NoBackupFoundError) return failure([error.message], EXIT.noBackup)
+  if (error instanceof ArchivePasswordError) return failure([error.message], EXIT.wrongPassword)
   if (error instanceof BackupError) return failure([error.message], EXIT.failed)
   return { ...failure([`Unexpected failure: ${messageOf(error)}`], EXIT.failed), unexpected: true }
 }

@@ -18,7 +18,7 @@ export const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl'
 const ADVICE: Record<FailureKind, string> = {
   auth:
     `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ` +
-    `${KEY_CONSOLE_URL} and store it in the secret.`,
+    `${KEY_CONSOLE_URL} and store it where this run reads it (the workflow's secret, or ONEFICHIER_API_KEY).`,
   account: 'The 1fichier API needs a Premium or Access subscription: renew it on 1fichier.com, then run again.',
   flood:
     '1fichier has locked the account or this address, often after too many requests: wait (an hour is safe) and run ' +

@@ -12,7 +12,12 @@ export interface Cancellation {
 
 /** Exit codes as Unix tools use them: 128 + the signal's number. */
 export function exitCodeFor(signal: NodeJS.Signals | undefined): number {
-  return signal === 'SIGTERM' ? EXIT.terminated : EXIT.cancelled
+  return signal === 'SIGTERM' || signal === 'SIGBREAK' ? EXIT.terminated : EXIT.cancelled
+}
+
+/** The signals that cancel a run: Windows never sends SIGTERM; its Ctrl+Break is SIGBREAK. */
+export function cancelSignals(platform: NodeJS.Platform = process.platform): NodeJS.Signals[] {
+  return platform === 'win32' ? ['SIGINT', 'SIGTERM', 'SIGBREAK'] : ['SIGINT', 'SIGTERM']
 }
 
 /**
@@ -28,16 +33,14 @@ export function watchCancellation(log: Log): Cancellation {
     log.warning(`Received ${signal}: stopping; nothing will be deleted`)
     controller.abort(new Error(`cancelled by ${signal}`))
   }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
+  for (const signal of cancelSignals()) process.on(signal, onSignal)
   return {
     signal: controller.signal,
     get received() {
       return received
     },
     dispose() {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
+      for (const signal of cancelSignals()) process.off(signal, onSignal)
     },
   }
 }

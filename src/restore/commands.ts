@@ -5,7 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { type RepositoryConfig, retentionActive } from '../core/config.js'
-import { BackupError, messageOf } from '../core/errors.js'
+import { NoBackupFoundError, messageOf } from '../core/errors.js'
+import { UsageError } from '../core/failure.js'
 import type { Log } from '../platform/log.js'
 import { type RetentionOutcome, applyRetention } from '../series/retention.js'
 import { planRetention } from '../core/retention.js'
@@ -74,7 +75,7 @@ export async function listCommand(ctx: CommandContext): Promise<ListedRow[]> {
 /** `prune`: retention alone, with the same plan, reasons and safety as after a backup. */
 export async function pruneCommand(ctx: CommandContext): Promise<RetentionOutcome> {
   if (!retentionActive(ctx.config.retention)) {
-    throw new BackupError(
+    throw new UsageError(
       'prune needs at least one keep-* rule above 0 (e.g. --keep-daily 7): without one every backup would go.',
     )
   }
@@ -187,7 +188,7 @@ export interface Restored {
 }
 
 /** The series has no backup to restore or check. */
-export class NoBackupError extends BackupError {
+export class NoBackupError extends NoBackupFoundError {
   override name = 'NoBackupError'
 }
 

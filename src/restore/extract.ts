@@ -7,6 +7,7 @@ import { closeSync, constants, fchmodSync, futimesSync, openSync, type Stats, wr
 import { lstat, lutimes, mkdir, open, readdir, realpath, statfs, symlink, utimes, chmod } from 'node:fs/promises'
 import * as path from 'node:path'
 import { BackupError } from '../core/errors.js'
+import { UsageError } from '../core/failure.js'
 import { escapeControl, formatBytes } from '../core/format.js'
 import type { Log } from '../platform/log.js'
 import { restoreFailure } from './fs-failure.js'
@@ -83,7 +84,7 @@ export async function checkTarget(to: string, overwrite: OverwriteMode | null): 
   if (!stats.isDirectory()) throw new BackupError(`'${escapeControl(to)}' is a file, not a folder: give another --to.`)
   const names = (await readdir(to)).filter((n) => !n.startsWith(STAGING_PREFIX))
   if (names.length > 0 && overwrite === null) {
-    throw new BackupError(
+    throw new UsageError(
       `'${escapeControl(to)}' is not empty: restore into an empty or new folder, or choose what happens to files ` +
         `that are there with --overwrite always|if-changed|if-newer|never (files the backup lacks are kept).`,
     )

@@ -10,7 +10,7 @@ import { PassThrough, Transform, Writable, type Readable, type TransformCallback
 import { pipeline } from 'node:stream/promises'
 import { createInflateRaw, crc32, inflateRawSync } from 'node:zlib'
 import yauzl from 'yauzl'
-import { BackupError } from '../core/errors.js'
+import { ArchivePasswordError, BackupError } from '../core/errors.js'
 import { escapeControl } from '../core/format.js'
 import { AES_EXTRA_ID, AES_KEY_BYTES, AES_MAC_BYTES, AES_METHOD, AesEntryReader, AesPasswordError } from '../zip/aes.js'
 import { FLAG_DATA_DESCRIPTOR, FLAG_ENCRYPTED, FLAG_UTF8, S_IFDIR, S_IFLNK } from '../zip/records.js'
@@ -186,7 +186,7 @@ export class OpenArchive {
 }
 
 export function encryptedWithoutPassword(entry: ArchiveEntry): BackupError {
-  return new CorruptArchiveError(
+  return new ArchivePasswordError(
     `'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`,
   )
 }
@@ -564,7 +564,7 @@ const wrongCrc = (name: string) => new CorruptArchiveError(`'${name}' fails its 
 const wrongSize = (name: string) =>
   new CorruptArchiveError(`'${name}' does not inflate to its listed size: the backup is damaged.`)
 const damaged = (name: string, error: Error) =>
-  error instanceof CorruptArchiveError
+  error instanceof CorruptArchiveError || error instanceof ArchivePasswordError
     ? error
     : new CorruptArchiveError(`'${name}' cannot be read back (${error.message}): the backup is damaged.`)
 
@@ -587,8 +587,9 @@ class AesCheck extends Transform {
       (error: unknown) =>
         callback(
           error instanceof AesPasswordError
-            ? new CorruptArchiveError(
-                `'${this.name}' does not open with this archive password (its password check differs).`,
+            ? new ArchivePasswordError(
+                `'${this.name}' does not open with this archive password (its password check differs): check ` +
+                  `ONEFICHIER_ARCHIVE_PASSWORD (archive-password).`,
               )
             : (error as Error),
         ),

@@ -1,6 +1,7 @@
 // `path` lines to the entries of the archive, with @actions/glob and upload-artifact's root rule:
 // the least common ancestor of the search paths (a single literal file: its parent).
 import { lstat, readlink, realpath, stat } from 'node:fs/promises'
+import { portableLinkTarget, portableMode } from './portable.js'
 import * as path from 'node:path'
 import * as glob from '@actions/glob'
 import type { Stats } from 'node:fs'
@@ -66,6 +67,9 @@ const CREDENTIAL_FILES: Array<[RegExp, string]> = [
   [/(^|\/)\.git\/config$/, 'may hold the checkout token (persist-credentials)'],
   [/(^|\/)\.(npmrc|netrc|pypirc)$/, 'may hold registry tokens'],
   [/(^|\/)\.docker\/config\.json$/, 'may hold registry credentials'],
+  // dotenv files: .env, .env.local, .env.production (a committed .env.example is a template).
+  [/(^|\/)\.env(\.(?!(example|sample|template|dist)$)[^/]+)?$/, 'a dotenv file: often holds API keys and passwords'],
+  [/(^|\/)(id_rsa|id_dsa|id_ecdsa|id_ed25519)$/, 'an SSH private key'],
 ]
 
 /** upload-artifact's least common ancestor of several search paths. */
@@ -294,12 +298,14 @@ async function readEntry(
   try {
     if (options.followSymlinks) await refuseOutsideWorkspace(source, name, workspace)
     // One object per entry (this runs once per file, 100,000 times for as many small files).
-    const mode = stats.mode & 0o7777
-    if (stats.isFile()) return { kind: 'file', source, name, mode, mtime: stats.mtime, size: stats.size, raw }
-    if (stats.isDirectory()) return { kind: 'directory', source, name, mode, mtime: stats.mtime, raw }
+    const { mtime } = stats
+    if (stats.isFile())
+      return { kind: 'file', source, name, mode: portableMode('file', stats.mode, name), mtime, size: stats.size, raw }
+    if (stats.isDirectory())
+      return { kind: 'directory', source, name, mode: portableMode('directory', stats.mode, name), mtime, raw }
     if (stats.isSymbolicLink()) {
-      const target = await readlink(raw?.source ?? source)
-      return { kind: 'symlink', source, name, mode, mtime: stats.mtime, target, raw }
+      const target = portableLinkTarget(await readlink(raw?.source ?? source))
+      return { kind: 'symlink', source, name, mode: portableMode('symlink', stats.mode, name), mtime, target, raw }
     }
     return null
   } catch (error) {

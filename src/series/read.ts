@@ -1,6 +1,6 @@
 // The series as the commands that read it back see it: the destination folder looked up (never
 // created), listed once, and its backups newest first with what 1fichier says of each.
-import { BackupError } from '../core/errors.js'
+import { BackupError, NoBackupFoundError } from '../core/errors.js'
 import type { Log } from '../platform/log.js'
 import { seriesFromListing } from './listing.js'
 import type { Backup } from '../core/retention.js'
@@ -25,7 +25,7 @@ export interface Series {
 }
 
 /** The destination folder does not exist: there is no series to read. */
-export class NoSeriesError extends BackupError {
+export class NoSeriesError extends NoBackupFoundError {
   override name = 'NoSeriesError'
 }
 

@@ -1,6 +1,6 @@
 // The command-line entry (dist/cli/index.js) as a cron job would run it: key from the environment
 // or a file, plain logs without GitHub's :: commands, exit codes a crontab can rely on.
-import { chmod, writeFile } from 'node:fs/promises'
+import { chmod, readFile, writeFile } from 'node:fs/promises'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CA_CERT_PATH, StandIn, type Account } from '../stand-in/server.ts'
@@ -305,7 +305,41 @@ describe('1fichier-backup CLI', () => {
     expect(listed.stderr).toContain('file/ls.cgi')
     const checked = await cli(['check', ...repo], { cwd: srv, env })
     expect(checked.code, checked.stderr).toBe(0)
-    expect(checked.stdout).toContain('Checked 1 backups: 1 sound')
+    expect(checked.stdout).toContain('Checked 1 backup: 1 sound')
+    // Plain `list`: restic's manners, a header, the rows, the count (into a pipe: timed lines).
+    const plain = await cli(['list', ...repo], { cwd: srv, env })
+    expect(plain.code, plain.stderr).toBe(0)
+    expect(plain.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^TIME \(UTC\) +SIZE {2}NAME {2}URL$/),
+      expect.stringMatching(
+        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ +\d.* srv-\d{8}T\d{6}Z\.zip {2}https:\/\/1fichier\.com\/\?\w+$/,
+      ),
+      "1 backup of series srv in 'series/srv'",
+    ])
+  })
+
+  it('--log-file appends every line with its time, --quiet or not, with no secret in it', async () => {
+    const logFile = path.join(workspace, '..', `cli-${randomKey().slice(0, 8)}.log`)
+    const args = ['--path', 'data', '--folder', 'logged', '--quiet', '--log-file', logFile, '--api-url', standIn.apiUrl]
+    for (const label of ['one', 'two']) {
+      const run = await cli([...args, '--label', label], { cwd: workspace, env: { ONEFICHIER_API_KEY: key } })
+      expect(run.code, run.stderr).toBe(0)
+      expect(run.stdout.trim().split('\n')).toHaveLength(1)
+    }
+    const lines = (await readFile(logFile, 'utf8')).trim().split('\n')
+    for (const line of lines) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \S/)
+    // Both runs, whole: the quiet ones' info lines too.
+    expect(lines.filter((l) => /Zipped 2 files/.test(l))).toHaveLength(2)
+    expect(lines.filter((l) => / Backup \S+-(one|two)\.zip/.test(l))).toHaveLength(2)
+    expect(lines.join('\n')).not.toContain(key)
+    const unwritable = await cli([...args.slice(0, -4), '--log-file', '/proc/no/such/dir/x.log'], {
+      cwd: workspace,
+      env: { ONEFICHIER_API_KEY: key },
+    })
+    expect(unwritable.code).toBe(2)
+    expect(unwritable.stderr).toMatch(
+      /^error: --log-file \/proc\/no\/such\/dir\/x\.log cannot be opened for appending \(ENOENT\)/,
+    )
   })
 
   it("a bad command line: one line naming the flag and the command's --help, exit 2, nothing asked", async () => {

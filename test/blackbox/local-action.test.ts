@@ -50,7 +50,7 @@ describe('@github/local-action', () => {
     expect(run.code, output).toBe(0)
     expect(output).toContain('Backup uploaded and verified: https://1fichier.com/?')
     // The path line was read against GITHUB_WORKSPACE, not the folder local-action started in.
-    expect(output).toContain(`Selected 1 files (16 B) under ${path.join(workspace, 'data')}`)
+    expect(output).toContain(`Selected 1 file (16 B) under ${path.join(workspace, 'data')}`)
     expect(output).not.toContain(key)
     expect(account.files.map((f) => f.filename)).toEqual([expect.stringMatching(/\.zip$/)])
   }, 120_000)

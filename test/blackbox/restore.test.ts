@@ -107,12 +107,13 @@ describe('restore', () => {
     expect(readTree(to)).toEqual(readTree(path.join(workspace, 'data')))
     const wrongTo = emptyDir()
     const wrong = await cli([...args, '--to', wrongTo], { ONEFICHIER_ARCHIVE_PASSWORD: 'not the archive secret' })
-    expect(wrong.code).toBe(1)
+    // restic's code for a wrong password.
+    expect(wrong.code).toBe(12)
     expect(wrong.stderr).toMatch(/does not open with this archive password/)
     expect(existsSync(wrongTo)).toBe(false)
     expect(readdirSync(path.dirname(wrongTo))).toEqual([])
     const none = await cli([...args, '--to', emptyDir()])
-    expect(none.code).toBe(1)
+    expect(none.code).toBe(12)
     expect(none.stderr).toMatch(/is encrypted \(archive-password\): set ONEFICHIER_ARCHIVE_PASSWORD/)
   })
 
@@ -184,7 +185,8 @@ describe('restore', () => {
     await mkdir(to)
     execFileSync('touch', [path.join(to, 'mine.txt')])
     const refused = await cli(['restore', ...repo('ow', 'ow'), '--to', to])
-    expect(refused.code).toBe(1)
+    // A usage error: the flag that is needed is missing.
+    expect(refused.code).toBe(2)
     expect(refused.stderr).toMatch(/is not empty: .* --overwrite always\|if-changed\|if-newer\|never/)
     const over = await cli(['restore', ...repo('ow', 'ow'), '--to', to, '--overwrite', 'always'])
     expect(over.code, over.stderr).toBe(0)
@@ -262,7 +264,7 @@ describe('check, list, prune', () => {
       'monthly 2026-03',
     ])
     const none = await cli(['prune', ...repo('pr', 'pr')])
-    expect(none.code).toBe(1)
+    expect(none.code).toBe(2)
     expect(none.stderr).toMatch(/prune needs at least one keep-\* rule/)
   })
 })
@@ -292,7 +294,8 @@ describe('listings, failures as documents, signals', () => {
       ['prune', ...repo('no-such-folder', 'x'), '--keep-last', '1', '--json'],
     ]) {
       const run = await cli(args)
-      expect(run.code, args[0]).not.toBe(0)
+      // No backup found: restic's code for a missing repository.
+      expect(run.code, args[0]).toBe(10)
       const document = JSON.parse(run.stdout) as { status: string; error: string; 'exit-code': number }
       expect(document.status).toBe('failed')
       expect(document.error).not.toBe('')

@@ -18,6 +18,7 @@ const base: RunResult = {
   retention: null,
   comparison: '',
   notices: [],
+  namePrefix: 'r',
   encrypted: false,
   missing: [],
   durationMs: 1500,
@@ -66,13 +67,64 @@ describe('job summary', () => {
     expect(chart).toBe(
       [
         '```mermaid',
-        'xychart-beta',
-        '  x-axis ["06-01 03:15", "06-02 03:15", "06-03 03:15"]',
+        'xychart-beta horizontal',
+        '  x-axis ["06-03 03:15", "06-02 03:15", "06-01 03:15"]',
         '  y-axis "MiB" 0 --> 310',
-        '  bar [300, 310, 12]',
+        '  bar [12, 310, 300]',
         '```',
         '',
       ].join('\n'),
+    )
+  })
+
+  it('at 300 backups the chart shows the newest 30, says so, and labels with the year when they span two', () => {
+    const start = Date.parse('2025-12-01T03:15:00Z')
+    const backups = Array.from({ length: 300 }, (_, i) => ({
+      fileName: `b${i}`,
+      url: `u${i}`,
+      time: new Date(start + i * 3_600_000 * 3),
+      size: 1024 * 1024 * (i + 1),
+    }))
+    const chart = sizeChart(backups)
+    expect(chart[1]).toContain('the newest 30 of 300')
+    const labels = /x-axis \[(.*)\]/.exec(chart.join('\n'))![1].split(', ')
+    expect(labels).toHaveLength(30)
+    expect(labels[0]).toBe(`"${new Date(start + 299 * 3 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ')}"`)
+    const spanning = sizeChart([backups[0], { ...backups[1], time: new Date('2026-01-02T00:00:00Z') }])
+    expect(spanning.join('\n')).toContain('x-axis ["26-01-02 00:00", "25-12-01 03:15"]')
+  })
+
+  it('the chart is the series after the run: what this run deleted is not in it', () => {
+    const policy = { last: 1 }
+    const backups = [1, 2, 3].map((d) => ({
+      fileName: `r-2026060${d}T031500Z.zip`,
+      url: `https://1fichier.com/?r${d}`,
+      time: new Date(`2026-06-0${d}T03:15:00Z`),
+      size: d * 1024 * 1024,
+    }))
+    const plan = planRetention(backups, policy, { now: new Date('2026-06-04T00:00:00Z') })
+    const pruned = plan.remove.map((d) => d.backup)
+    // One deletion failed: that backup is still there, so still charted.
+    const markdown = summaryMarkdown(
+      {
+        ...base,
+        retention: { plan, pruned: pruned.slice(0, 1), notPruned: [{ backup: pruned[1], reason: 'refused' }] },
+      },
+      [],
+      policy,
+    )
+    expect(markdown).toContain('all 2)')
+    expect(markdown).toContain('bar [3, 1]')
+  })
+
+  it('says what was verified, gives the whole Whirlpool, and how to restore this backup', () => {
+    const markdown = summaryMarkdown({ ...base, namePrefix: 'r' })
+    expect(markdown).toMatch(/\| Verified \| 1fichier's copy: its size and Whirlpool match the zip/)
+    expect(markdown).toContain(`\`${'b'.repeat(128)}\``)
+    expect(markdown).toContain('- uses: 1fichier-backup/1fichier-backup-action/restore@v1')
+    expect(markdown).toContain('    backup: r-20260601T000000Z.zip')
+    expect(markdown).toContain(
+      "1fichier-backup restore --folder 'backups/r' --name-prefix 'r' --backup 'r-20260601T000000Z.zip' --to restored",
     )
   })
 

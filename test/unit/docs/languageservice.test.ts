@@ -21,7 +21,7 @@ const read = (file: string) => readFileSync(path.join(REPO_ROOT, file), 'utf8')
  * fetched from here: it is known by name only, so its inputs are not checked.
  */
 function metadataOf(action: ActionReference): ActionMetadata | undefined {
-  if (action.owner !== 'OWNER' || action.name !== '1fichier-backup-action')
+  if (action.owner !== '1fichier-backup' || action.name !== '1fichier-backup-action')
     return { name: `${action.owner}/${action.name}`, description: 'not checked here' }
   if (action.path && action.path !== 'restore') return undefined
   return parse(read(action.path ? `${action.path}/action.yml` : 'action.yml')) as ActionMetadata
@@ -52,7 +52,9 @@ const examples = ['backup-after-build.yml', 'nightly-backup.yml', 'release-archi
 describe('docs YAML, by @actions/languageservice against action.yml', () => {
   it('finds the README has YAML blocks that use the action', () => {
     expect(readmeBlocks.length).toBeGreaterThanOrEqual(4)
-    expect(readmeBlocks.filter((b) => b.includes('OWNER/1fichier-backup-action')).length).toBeGreaterThanOrEqual(4)
+    expect(
+      readmeBlocks.filter((b) => b.includes('1fichier-backup/1fichier-backup-action')).length,
+    ).toBeGreaterThanOrEqual(4)
   })
 
   it.each(readmeBlocks.map((block, i) => [i + 1, block] as const))('README block %i is valid', async (i, block) => {
@@ -66,12 +68,12 @@ describe('docs YAML, by @actions/languageservice against action.yml', () => {
   it('catches a misspelled input and a missing required one (the check is live)', async () => {
     const bad = asWorkflow(
       [
-        '- uses: OWNER/1fichier-backup-action@v1',
+        '- uses: 1fichier-backup/1fichier-backup-action@v1',
         '  with:',
         '    api-key: ${{ secrets.K }}',
         '    path: data/',
         '    keep-dayly: 7',
-        '- uses: OWNER/1fichier-backup-action/restore@v1',
+        '- uses: 1fichier-backup/1fichier-backup-action/restore@v1',
         '  with:',
         '    folder: backups/x',
       ].join('\n'),

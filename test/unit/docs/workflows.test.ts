@@ -12,9 +12,10 @@ const files = workflowFiles()
 const read = (file: string) => readFileSync(path.join(REPO_ROOT, file), 'utf8')
 
 describe('workflows', () => {
-  it('covers the CI workflow and the four examples', () => {
+  it('covers the CI and release workflows and the four examples', () => {
     expect(files.sort()).toEqual([
       '.github/workflows/ci.yml',
+      '.github/workflows/release.yml',
       'examples/backup-after-build.yml',
       'examples/nightly-backup.yml',
       'examples/release-archive.yml',
@@ -41,9 +42,19 @@ describe('workflows', () => {
     const workflow = parse(text) as { permissions?: Record<string, string> }
     expect(workflow.permissions).toEqual({ contents: 'read' })
     for (const [, ref] of text.matchAll(/uses:\s*([^\s#]+)/g)) {
-      if (ref.startsWith('./') || ref.startsWith('OWNER/1fichier-backup-action')) continue
+      if (ref.startsWith('./') || ref.startsWith('1fichier-backup/1fichier-backup-action')) continue
       expect(ref, `${file}: ${ref} must be pinned by commit SHA`).toMatch(/@[0-9a-f]{40}$/)
     }
+  })
+
+  it('the release runs the tests, builds an executable per platform and smoke-tests it there, sums, moves v1', () => {
+    const text = read('.github/workflows/release.yml')
+    for (const platform of ['linux-x64', 'linux-arm64', 'macos-arm64', 'windows-x64']) expect(text).toContain(platform)
+    expect(text).toContain('npm test')
+    expect(text).toContain('--version')
+    expect(text).toContain('SHA256SUMS')
+    expect(text).toContain('npm publish --provenance')
+    expect(text).toMatch(/git tag -f "\$major"/)
   })
 
   it('the nightly example never cancels a running backup', () => {
