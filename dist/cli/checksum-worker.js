@@ -2825,6 +2825,14 @@ function diskFailure(error, temp, doing) {
             `uploaded or deleted.`);
     return undefined;
 }
+/** The series (its folder) or the chosen backup does not exist: exit code 10 (restic's "no repository"). */
+class NoBackupFoundError extends (/* unused pure expression or super */ null && (BackupError)) {
+    name = 'NoBackupFoundError';
+}
+/** The archive password is missing or does not open the backup: exit code 12 (restic's "wrong password"). */
+class ArchivePasswordError extends (/* unused pure expression or super */ null && (BackupError)) {
+    name = 'ArchivePasswordError';
+}
 /** Another run of the same series holds its lock: this one changed nothing (exit code 11, as restic). */
 class SeriesLockedError extends (/* unused pure expression or super */ null && (BackupError)) {
     name = 'SeriesLockedError';

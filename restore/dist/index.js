@@ -81983,15 +81983,15 @@ function errors_messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
 /** A failure whose message is the whole story for the user: printed as one line, no stack trace. */
-class errors_BackupError extends Error {
+class BackupError extends Error {
     name = 'BackupError';
 }
 /** Nothing matched `path` and if-no-files-found is `error`. */
-class NoFilesError extends (/* unused pure expression or super */ null && (errors_BackupError)) {
+class NoFilesError extends (/* unused pure expression or super */ null && (BackupError)) {
     name = 'NoFilesError';
 }
 /** The uploaded copy is not what was sent, or not where it was sent. */
-class VerificationError extends (/* unused pure expression or super */ null && (errors_BackupError)) {
+class VerificationError extends (/* unused pure expression or super */ null && (BackupError)) {
     name = 'VerificationError';
 }
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
@@ -82010,21 +82010,29 @@ function diskFailure(error, temp, doing) {
     const where = `'${temp.path}'`;
     const elsewhere = `or set ${temp.setting} to a folder on a disk with room`;
     if (DISK_FULL.has(code))
-        return new errors_BackupError(`${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. Nothing was ` +
+        return new BackupError(`${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. Nothing was ` +
             `uploaded or deleted.`);
     if (NOT_WRITABLE.has(code))
-        return new errors_BackupError(`${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. Nothing ` +
+        return new BackupError(`${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. Nothing ` +
             `was uploaded or deleted.`);
     if (code === 'ENOENT' || code === 'ENOTDIR')
-        return new errors_BackupError(`${doing} in ${where} failed: the folder does not exist (${code}). Create it, or set ${temp.setting} to a ` +
+        return new BackupError(`${doing} in ${where} failed: the folder does not exist (${code}). Create it, or set ${temp.setting} to a ` +
             `folder that exists. Nothing was uploaded or deleted.`);
     if (code === 'EIO')
-        return new errors_BackupError(`${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. Nothing was ` +
+        return new BackupError(`${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. Nothing was ` +
             `uploaded or deleted.`);
     return undefined;
 }
+/** The series (its folder) or the chosen backup does not exist: exit code 10 (restic's "no repository"). */
+class errors_NoBackupFoundError extends BackupError {
+    name = 'NoBackupFoundError';
+}
+/** The archive password is missing or does not open the backup: exit code 12 (restic's "wrong password"). */
+class ArchivePasswordError extends BackupError {
+    name = 'ArchivePasswordError';
+}
 /** Another run of the same series holds its lock: this one changed nothing (exit code 11, as restic). */
-class errors_SeriesLockedError extends errors_BackupError {
+class errors_SeriesLockedError extends BackupError {
     name = 'SeriesLockedError';
 }
 
@@ -82040,14 +82048,18 @@ const failure_EXIT = {
     usage: 2,
     /** The backup is safe, but retention could not do all it planned (restic uses 3 too). */
     retentionIncomplete: 3,
+    /** The series or the backup asked for does not exist (restic: 10, no repository). */
+    noBackup: 10,
     /** Another run of the same series holds its lock (restic exits 11 when it cannot lock). */
     locked: 11,
+    /** The archive password is missing or wrong (restic: 12). */
+    wrongPassword: 12,
     /** 128 + SIGINT's number; SIGTERM gives 143. */
     cancelled: 130,
     terminated: 143,
 };
 /** Bad arguments or inputs, found before any request: exit code 2. */
-class UsageError extends Error {
+class failure_UsageError extends Error {
     name = 'UsageError';
 }
 function describeFailure(error, context = {}) {
@@ -82058,11 +82070,15 @@ function describeFailure(error, context = {}) {
         return failure(error.problems.map(describeInput), failure_EXIT.usage);
     if (error instanceof InputError)
         return failure([describeInput(error)], failure_EXIT.usage);
-    if (error instanceof UsageError)
+    if (error instanceof failure_UsageError)
         return failure([error.message], failure_EXIT.usage);
     if (error instanceof errors_SeriesLockedError)
         return failure([error.message], failure_EXIT.locked);
-    if (error instanceof errors_BackupError)
+    if (error instanceof errors_NoBackupFoundError)
+        return failure([error.message], failure_EXIT.noBackup);
+    if (error instanceof ArchivePasswordError)
+        return failure([error.message], failure_EXIT.wrongPassword);
+    if (error instanceof BackupError)
         return failure([error.message], failure_EXIT.failed);
     return { ...failure([`Unexpected failure: ${errors_messageOf(error)}`], failure_EXIT.failed), unexpected: true };
 }
@@ -82098,6 +82114,10 @@ function formatDuration(ms) {
 /** A name as a message may show it: control characters (a newline, an escape sequence) as \xNN. */
 function escapeControl(text) {
     return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+/** "1 file", "2 files", "1 entry", "3 entries": a count with its noun. */
+function count(n, singular, plural = `${singular}s`) {
+    return `${n} ${n === 1 ? singular : plural}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/platform/log.js
@@ -82194,7 +82214,11 @@ class RedactingLog {
 
 /** Exit codes as Unix tools use them: 128 + the signal's number. */
 function exitCodeFor(signal) {
-    return signal === 'SIGTERM' ? EXIT.terminated : EXIT.cancelled;
+    return signal === 'SIGTERM' || signal === 'SIGBREAK' ? EXIT.terminated : EXIT.cancelled;
+}
+/** The signals that cancel a run: Windows never sends SIGTERM; its Ctrl+Break is SIGBREAK. */
+function cancelSignals(platform = process.platform) {
+    return platform === 'win32' ? ['SIGINT', 'SIGTERM', 'SIGBREAK'] : ['SIGINT', 'SIGTERM'];
 }
 /**
  * The runner cancels with SIGINT, then SIGTERM 7.5 s later. The first signal aborts what is under
@@ -82210,16 +82234,16 @@ function watchCancellation(log) {
         log.warning(`Received ${signal}: stopping; nothing will be deleted`);
         controller.abort(new Error(`cancelled by ${signal}`));
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    for (const signal of cancelSignals())
+        process.on(signal, onSignal);
     return {
         signal: controller.signal,
         get received() {
             return received;
         },
         dispose() {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
+            for (const signal of cancelSignals())
+                process.off(signal, onSignal);
         },
     };
 }
@@ -82371,7 +82395,7 @@ function describeError(error) {
 const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl';
 const ADVICE = {
     auth: `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ` +
-        `${KEY_CONSOLE_URL} and store it in the secret.`,
+        `${KEY_CONSOLE_URL} and store it where this run reads it (the workflow's secret, or ONEFICHIER_API_KEY).`,
     account: 'The 1fichier API needs a Premium or Access subscription: renew it on 1fichier.com, then run again.',
     flood: '1fichier has locked the account or this address, often after too many requests: wait (an hour is safe) and run ' +
         'again, and make sure no other job uses the same key at the same time. The key itself is fine.',
@@ -82434,7 +82458,7 @@ function isRetryable(kind) {
     return kind === 'retryable' || kind === 'flood';
 }
 /** A failed 1fichier call. The message is safe to print: it never holds the key or a header. */
-class OneFichierError extends errors_BackupError {
+class OneFichierError extends BackupError {
     kind;
     operation;
     detail;
@@ -84112,7 +84136,7 @@ async function downloadBackup(client, backup, file, options) {
         }
         await (0,promises_.rm)(file, { force: true });
         if (whole >= WHOLE_ATTEMPTS) {
-            throw new errors_BackupError(`The download of ${backup.fileName} is corrupted (${problem}) after ${whole} tries; nothing was extracted. ` +
+            throw new BackupError(`The download of ${backup.fileName} is corrupted (${problem}) after ${whole} tries; nothing was extracted. ` +
                 `Run again later.`);
         }
         log.warning(`The download of ${backup.fileName} is corrupted (${problem}); downloading it again with a new token`);
@@ -84196,12 +84220,12 @@ function nodeRefusal(error) {
     const code = errorNumber(error.detail);
     const text = error.detail.toLowerCase();
     if (code === 913 || /residential|professional services|cdn credit/.test(text))
-        return new errors_BackupError(`1fichier refused the download (${error.detail}): ${DATACENTER_ADVICE}`);
+        return new BackupError(`1fichier refused the download (${error.detail}): ${DATACENTER_ADVICE}`);
     if (code === 887)
-        return new errors_BackupError(`1fichier refused the download (${error.detail}): the account allows one location at a time, and the lock ` +
+        return new BackupError(`1fichier refused the download (${error.detail}): the account allows one location at a time, and the lock ` +
             `did not lift. Stop downloads from other places (or sign out elsewhere) and run again.`);
     if (code === 611 || /password/.test(text))
-        return new errors_BackupError(`1fichier refused the download (${error.detail}): the backup has a download password; set ` +
+        return new BackupError(`1fichier refused the download (${error.detail}): the backup has a download password; set ` +
             `ONEFICHIER_LINK_PASSWORD (the restore action's link-password) to it.`);
     return error;
 }
@@ -84241,7 +84265,7 @@ function restoreFailure(error, target, undoNote) {
         return undefined;
     const file = typeof failed === 'string' ? where(failed, target) : `'${escapeControl(target)}'`;
     const advice = fs_failure_ADVICE[code] ?? 'a file-system error';
-    return new errors_BackupError(`Restoring into ${file} failed (${code}): ${advice}. ${undoNote}`);
+    return new BackupError(`Restoring into ${file} failed (${code}): ${advice}. ${undoNote}`);
 }
 function where(failed, target) {
     const relative = external_node_path_.relative(target, failed);
@@ -87389,15 +87413,15 @@ const WHOLE_ENTRY_LIMIT = 1024 * 1024;
 /** The read-ahead window through which yauzl reads the central directory and the local headers. */
 const WINDOW_BYTES = 1024 * 1024;
 /** A zip that must not be restored: the message names the entry and the rule. */
-class UnsafeArchiveError extends errors_BackupError {
+class UnsafeArchiveError extends BackupError {
     name = 'UnsafeArchiveError';
 }
 /** A zip whose data does not match its own checksums (or a wrong archive password). */
-class CorruptArchiveError extends errors_BackupError {
+class CorruptArchiveError extends BackupError {
     name = 'CorruptArchiveError';
 }
 /** A zip this tool does not read (a method or an encryption of other tools); the message names one that does. */
-class UnsupportedArchiveError extends errors_BackupError {
+class UnsupportedArchiveError extends BackupError {
     name = 'UnsupportedArchiveError';
 }
 const refused = (what) => `${what}. The zip is refused as a whole and nothing was written.`;
@@ -87502,7 +87526,7 @@ class OpenArchive {
     }
 }
 function encryptedWithoutPassword(entry) {
-    return new CorruptArchiveError(`'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`);
+    return new ArchivePasswordError(`'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`);
 }
 /** For streams on the archive's descriptor: a stream's end or destroy() must not close it (release() does). */
 const SHARED_DESCRIPTOR = {
@@ -87835,7 +87859,7 @@ class SizeCheck extends external_node_stream_.Transform {
 }
 const wrongCrc = (name) => new CorruptArchiveError(`'${name}' fails its CRC-32 check: the backup is damaged.`);
 const wrongSize = (name) => new CorruptArchiveError(`'${name}' does not inflate to its listed size: the backup is damaged.`);
-const damaged = (name, error) => error instanceof CorruptArchiveError
+const damaged = (name, error) => error instanceof CorruptArchiveError || error instanceof ArchivePasswordError
     ? error
     : new CorruptArchiveError(`'${name}' cannot be read back (${error.message}): the backup is damaged.`);
 /** WinZip AES: decrypted as it streams; a wrong password or authentication code fails it. */
@@ -87849,7 +87873,8 @@ class AesCheck extends external_node_stream_.Transform {
     }
     _transform(chunk, _encoding, callback) {
         this.reader.read(chunk).then((plain) => callback(null, plain.length > 0 ? plain : undefined), (error) => callback(error instanceof AesPasswordError
-            ? new CorruptArchiveError(`'${this.name}' does not open with this archive password (its password check differs).`)
+            ? new ArchivePasswordError(`'${this.name}' does not open with this archive password (its password check differs): check ` +
+                `ONEFICHIER_ARCHIVE_PASSWORD (archive-password).`)
             : error));
     }
     _flush(callback) {
@@ -88132,7 +88157,7 @@ function decide(node, existing, options) {
             return 'kept';
         if (options.delete)
             return 'replace';
-        throw new errors_BackupError(`'${node.display}' is a folder in the target but a ${node.kind === 'symlink' ? 'link' : 'file'} in the ` +
+        throw new BackupError(`'${node.display}' is a folder in the target but a ${node.kind === 'symlink' ? 'link' : 'file'} in the ` +
             `backup: it is not replaced, as that would delete what the folder holds. Move it away, add --delete, or ` +
             `restore into another folder. Nothing was written.`);
     }
@@ -88274,7 +88299,7 @@ class Staging {
             const root = external_node_path_.join(target, name);
             const owner = await readOwner(root);
             if (owner && owner.host === external_node_os_namespaceObject.hostname() && owner.pid !== process.pid && isAlive(owner.pid)) {
-                throw new errors_BackupError(`Another restore into '${target}' is running (process ${owner.pid}, since ${owner.started}): wait for it ` +
+                throw new BackupError(`Another restore into '${target}' is running (process ${owner.pid}, since ${owner.started}): wait for it ` +
                     `to end, or stop it, then run again.`);
             }
             const lines = (await (0,promises_.readFile)(external_node_path_.join(root, 'journal'), 'utf8').catch(() => '')).split('\n');
@@ -88382,6 +88407,7 @@ function isAlive(pid) {
 
 
 
+
 /** Checks every entry without writing anything (restic's check --read-data), after the same plan as a restore. */
 async function extract_checkAll(archive, password, signal) {
     const plan = planArchive(archive.entries, defaultRules(null, false));
@@ -88410,10 +88436,10 @@ async function checkTarget(to, overwrite) {
     if (stats.isSymbolicLink())
         stats = await (0,promises_.lstat)(await (0,promises_.realpath)(to));
     if (!stats.isDirectory())
-        throw new errors_BackupError(`'${escapeControl(to)}' is a file, not a folder: give another --to.`);
+        throw new BackupError(`'${escapeControl(to)}' is a file, not a folder: give another --to.`);
     const names = (await (0,promises_.readdir)(to)).filter((n) => !n.startsWith(STAGING_PREFIX));
     if (names.length > 0 && overwrite === null) {
-        throw new errors_BackupError(`'${escapeControl(to)}' is not empty: restore into an empty or new folder, or choose what happens to files ` +
+        throw new failure_UsageError(`'${escapeControl(to)}' is not empty: restore into an empty or new folder, or choose what happens to files ` +
             `that are there with --overwrite always|if-changed|if-newer|never (files the backup lacks are kept).`);
     }
 }
@@ -88492,7 +88518,7 @@ async function checkRoom(target, changes, plan) {
     // A block per file and folder on top of the data: what small files really take.
     const needed = changes.bytesToWrite + (plan.files + plan.directories + plan.links) * stats.bsize;
     if (needed > free) {
-        throw new errors_BackupError(`The restore needs about ${formatBytes(needed)} in '${escapeControl(target)}', whose file system has ` +
+        throw new BackupError(`The restore needs about ${formatBytes(needed)} in '${escapeControl(target)}', whose file system has ` +
             `${formatBytes(free)} free: free space there, or restore elsewhere. Nothing was written.`);
     }
 }
@@ -88600,11 +88626,11 @@ async function readLinkTarget(archive, node, password) {
         chunks.push(chunk);
         length += chunk.length;
         if (length > MAX_LINK_TARGET)
-            throw new errors_BackupError(`The backup's link '${node.display}' has a target longer than ${MAX_LINK_TARGET} bytes.`);
+            throw new BackupError(`The backup's link '${node.display}' has a target longer than ${MAX_LINK_TARGET} bytes.`);
     }
     const target = Buffer.concat(chunks).toString('utf8');
     if (target === '' || target.includes('\0'))
-        throw new errors_BackupError(`The backup's link '${node.display}' has an empty target or a NUL byte in it.`);
+        throw new BackupError(`The backup's link '${node.display}' has an empty target or a NUL byte in it.`);
     return target;
 }
 /** Windows makes folder links and file links apart: a link to a folder of the backup is a folder link. */
@@ -88863,7 +88889,7 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
 
 
 /** The destination folder does not exist: there is no series to read. */
-class NoSeriesError extends errors_BackupError {
+class NoSeriesError extends errors_NoBackupFoundError {
     name = 'NoSeriesError';
 }
 async function read_readSeries(client, folder, prefix, log) {
@@ -88896,7 +88922,7 @@ function read_chooseBackups(series, choice, now, where) {
         return series.backups;
     if (choice === 'latest') {
         if (!series.complete) {
-            throw new errors_BackupError(`The listing of ${where} may be incomplete, so the newest backup cannot be known: name one with --backup ` +
+            throw new BackupError(`The listing of ${where} may be incomplete, so the newest backup cannot be known: name one with --backup ` +
                 `FILE-NAME (see 'list'), or move other files out of the folder.`);
         }
         const latest = series.backups.find((b) => b.time.getTime() <= now.getTime());
@@ -88904,7 +88930,7 @@ function read_chooseBackups(series, choice, now, where) {
     }
     const named = series.backups.find((b) => b.fileName === choice);
     if (!named)
-        throw new errors_BackupError(`No backup named ${choice} in ${where}: run 'list' to see the series.`);
+        throw new BackupError(`No backup named ${choice} in ${where}: run 'list' to see the series.`);
     return [named];
 }
 
@@ -88912,6 +88938,7 @@ function read_chooseBackups(series, choice, now, where) {
 // The way back, as commands on the same engine as the backup: list the series, prune it by the
 // retention rules alone (restic's forget), check backups by downloading and reading every entry
 // (restic's check --read-data), and restore one into a folder.
+
 
 
 
@@ -88956,7 +88983,7 @@ async function listCommand(ctx) {
 /** `prune`: retention alone, with the same plan, reasons and safety as after a backup. */
 async function pruneCommand(ctx) {
     if (!retentionActive(ctx.config.retention)) {
-        throw new BackupError('prune needs at least one keep-* rule above 0 (e.g. --keep-daily 7): without one every backup would go.');
+        throw new UsageError('prune needs at least one keep-* rule above 0 (e.g. --keep-daily 7): without one every backup would go.');
     }
     return withClient(ctx, async (client, state) => {
         // A dry run changes nothing: it needs no lock.
@@ -89024,7 +89051,7 @@ async function checkOne(client, ctx, backup) {
 }
 const entryCheck = (archive) => archive.entries.some((e) => e.aesKeyBytes !== null) ? 'CRC-32 or AES authentication code' : 'CRC-32';
 /** The series has no backup to restore or check. */
-class NoBackupError extends (/* unused pure expression or super */ null && (BackupError)) {
+class NoBackupError extends (/* unused pure expression or super */ null && (NoBackupFoundError)) {
     name = 'NoBackupError';
 }
 /** `restore`: one backup into `to`, planned whole and written through a journal that a failure undoes. */
@@ -89175,7 +89202,7 @@ async function runRestoreAction() {
             writeOutputs({ restored: 'false' }, log, redact);
             const message = `No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}': nothing was ` + `restored.`;
             if (ifNone === 'error')
-                throw new errors_BackupError(`${message} Check folder and name-prefix, or set if-no-backup-found: warn.`);
+                throw new BackupError(`${message} Check folder and name-prefix, or set if-no-backup-found: warn.`);
             if (ifNone === 'warn')
                 log.warning(message);
             else
@@ -89280,7 +89307,7 @@ async function insideWorkspace(workspace, given) {
     const resolved = external_node_path_.join(existing, ...missing);
     const relative = external_node_path_.relative(root, resolved);
     if (relative === '..' || relative.startsWith(`..${external_node_path_.sep}`) || external_node_path_.isAbsolute(relative)) {
-        throw new errors_BackupError(`Input 'path': '${given}' is outside the workspace${resolved !== target ? ' (through a link)' : ''}; give a ` +
+        throw new BackupError(`Input 'path': '${given}' is outside the workspace${resolved !== target ? ' (through a link)' : ''}; give a ` +
             `folder inside it, e.g. restored/`);
     }
     return resolved;

@@ -1,24 +1,24 @@
-export const id = 336;
-export const ids = [336];
+export const id = 547;
+export const ids = [547];
 export const modules = {
 
-/***/ 1336:
+/***/ 547:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runAction: () => (/* binding */ runAction)
+  main: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: run
+// UNUSED EXPORTS: runCli
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(91659);
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./lib/core/retention.js
 // Which backups of a series to keep: restic `forget` semantics, as a pure function. Nothing here
 // can reach the network or the disk; the caller lists, this decides, the caller deletes.
@@ -667,6 +667,14 @@ function diskFailure(error, temp, doing) {
             `uploaded or deleted.`);
     return undefined;
 }
+/** The series (its folder) or the chosen backup does not exist: exit code 10 (restic's "no repository"). */
+class NoBackupFoundError extends BackupError {
+    name = 'NoBackupFoundError';
+}
+/** The archive password is missing or does not open the backup: exit code 12 (restic's "wrong password"). */
+class ArchivePasswordError extends BackupError {
+    name = 'ArchivePasswordError';
+}
 /** Another run of the same series holds its lock: this one changed nothing (exit code 11, as restic). */
 class SeriesLockedError extends BackupError {
     name = 'SeriesLockedError';
@@ -678,14 +686,18 @@ class SeriesLockedError extends BackupError {
 
 
 /** Exit codes a crontab can rely on (the action's step fails on any but 0). */
-const failure_EXIT = {
+const EXIT = {
     ok: 0,
     failed: 1,
     usage: 2,
     /** The backup is safe, but retention could not do all it planned (restic uses 3 too). */
     retentionIncomplete: 3,
+    /** The series or the backup asked for does not exist (restic: 10, no repository). */
+    noBackup: 10,
     /** Another run of the same series holds its lock (restic exits 11 when it cannot lock). */
     locked: 11,
+    /** The archive password is missing or wrong (restic: 12). */
+    wrongPassword: 12,
     /** 128 + SIGINT's number; SIGTERM gives 143. */
     cancelled: 130,
     terminated: 143,
@@ -699,20 +711,117 @@ function describeFailure(error, context = {}) {
         return failure([context.cancelled.line], context.cancelled.exitCode);
     const describeInput = context.describeInput ?? ((problem) => problem.message);
     if (error instanceof InvalidInputs)
-        return failure(error.problems.map(describeInput), failure_EXIT.usage);
+        return failure(error.problems.map(describeInput), EXIT.usage);
     if (error instanceof InputError)
-        return failure([describeInput(error)], failure_EXIT.usage);
+        return failure([describeInput(error)], EXIT.usage);
     if (error instanceof UsageError)
-        return failure([error.message], failure_EXIT.usage);
+        return failure([error.message], EXIT.usage);
     if (error instanceof SeriesLockedError)
-        return failure([error.message], failure_EXIT.locked);
+        return failure([error.message], EXIT.locked);
+    if (error instanceof NoBackupFoundError)
+        return failure([error.message], EXIT.noBackup);
+    if (error instanceof ArchivePasswordError)
+        return failure([error.message], EXIT.wrongPassword);
     if (error instanceof BackupError)
-        return failure([error.message], failure_EXIT.failed);
-    return { ...failure([`Unexpected failure: ${messageOf(error)}`], failure_EXIT.failed), unexpected: true };
+        return failure([error.message], EXIT.failed);
+    return { ...failure([`Unexpected failure: ${messageOf(error)}`], EXIT.failed), unexpected: true };
 }
 function failure(lines, exitCode) {
     return { lines, exitCode, unexpected: false, summary: lines.join(' ') };
 }
+
+;// CONCATENATED MODULE: ./lib/core/format.js
+// Human-readable sizes and durations for logs and the summary.
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${Math.round(bytes)} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
+}
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    const seconds = ms / 1000;
+    if (seconds < 60)
+        return `${seconds.toFixed(1)} s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+/** A name as a message may show it: control characters (a newline, an escape sequence) as \xNN. */
+function escapeControl(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+/** "1 file", "2 files", "1 entry", "3 entries": a count with its noun. */
+function count(n, singular, plural = `${singular}s`) {
+    return `${n} ${n === 1 ? singular : plural}`;
+}
+
+;// CONCATENATED MODULE: ./lib/core/redact.js
+// The one redaction step: every text that reaches a log line, an error, an output or the summary,
+// in the action and in the CLI, passes through it. Server messages and library errors may carry
+// a secret back (an echoed Authorization header, a URL with a password in it); this takes the API
+// key and both passwords out, in the forms a server or a library writes them.
+/** What a secret is replaced with. */
+const REDACTED = '***';
+/** Shorter values are refused as secrets anyway; redacting 1-3 characters would garble every line. */
+const MIN_SECRET_LENGTH = 4;
+/** The spellings of one secret that a text may hold: as is, URL-encoded (%20 or +), JSON-escaped. */
+function secretForms(secret) {
+    const forms = new Set([secret]);
+    const trimmed = secret.trim();
+    if (trimmed !== '')
+        forms.add(trimmed);
+    for (const value of [...forms]) {
+        forms.add(encodeURIComponent(value));
+        forms.add(encodeURIComponent(value).replace(/%20/g, '+'));
+        forms.add(encodeURI(value));
+        forms.add(JSON.stringify(value).slice(1, -1));
+    }
+    return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
+}
+class Redactor {
+    needles = [];
+    constructor(secrets = []) {
+        for (const secret of secrets)
+            this.add(secret);
+    }
+    /** Adds a secret (and its encoded forms); empty or very short values are ignored. */
+    add(secret) {
+        const forms = secretForms(secret).filter((form) => !this.needles.includes(form));
+        // Longest first, so a form that contains another is replaced whole.
+        this.needles = [...this.needles, ...forms].sort((a, b) => b.length - a.length);
+    }
+    /** Every form the redactor takes out, for the runner's masks. */
+    get forms() {
+        return this.needles;
+    }
+    redact(text) {
+        let result = text;
+        for (const needle of this.needles)
+            if (result.includes(needle))
+                result = result.split(needle).join(REDACTED);
+        return result;
+    }
+    /** Any value, as text, redacted: for errors and other things from outside. */
+    redactUnknown(value) {
+        const text = value instanceof Error ? value.message : typeof value === 'string' ? value : String(value);
+        return this.redact(text);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/core/version.js
+// Written by `npm run build` from package.json's version and repository: the one place each is set.
+const VERSION = '0.1.0';
+/** Where the action is published: `uses: 1fichier-backup/1fichier-backup-action@v1`. */
+const REPOSITORY = '1fichier-backup/1fichier-backup-action';
 
 ;// CONCATENATED MODULE: ./lib/platform/log.js
 /** A progress line: in place where the log can do that, an info line everywhere else (cron, CI). */
@@ -803,132 +912,67 @@ class RedactingLog {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./lib/core/redact.js
-// The one redaction step: every text that reaches a log line, an error, an output or the summary,
-// in the action and in the CLI, passes through it. Server messages and library errors may carry
-// a secret back (an echoed Authorization header, a URL with a password in it); this takes the API
-// key and both passwords out, in the forms a server or a library writes them.
-/** What a secret is replaced with. */
-const REDACTED = '***';
-/** Shorter values are refused as secrets anyway; redacting 1-3 characters would garble every line. */
-const MIN_SECRET_LENGTH = 4;
-/** The spellings of one secret that a text may hold: as is, URL-encoded (%20 or +), JSON-escaped. */
-function secretForms(secret) {
-    const forms = new Set([secret]);
-    const trimmed = secret.trim();
-    if (trimmed !== '')
-        forms.add(trimmed);
-    for (const value of [...forms]) {
-        forms.add(encodeURIComponent(value));
-        forms.add(encodeURIComponent(value).replace(/%20/g, '+'));
-        forms.add(encodeURI(value));
-        forms.add(JSON.stringify(value).slice(1, -1));
-    }
-    return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
-}
-class Redactor {
-    needles = [];
-    constructor(secrets = []) {
-        for (const secret of secrets)
-            this.add(secret);
-    }
-    /** Adds a secret (and its encoded forms); empty or very short values are ignored. */
-    add(secret) {
-        const forms = secretForms(secret).filter((form) => !this.needles.includes(form));
-        // Longest first, so a form that contains another is replaced whole.
-        this.needles = [...this.needles, ...forms].sort((a, b) => b.length - a.length);
-    }
-    /** Every form the redactor takes out, for the runner's masks. */
-    get forms() {
-        return this.needles;
-    }
-    redact(text) {
-        let result = text;
-        for (const needle of this.needles)
-            if (result.includes(needle))
-                result = result.split(needle).join(REDACTED);
-        return result;
-    }
-    /** Any value, as text, redacted: for errors and other things from outside. */
-    redactUnknown(value) {
-        const text = value instanceof Error ? value.message : typeof value === 'string' ? value : String(value);
-        return this.redact(text);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/action/runner-io.js
-// What both action shells (the backup action and the restore sub-action) read from and write to
-// the runner: inputs (secrets untrimmed), the masks, step outputs and the job summary. A report that
-// cannot be written is a warning, never a failed step.
+;// CONCATENATED MODULE: ./lib/platform/signals.js
 
 
-
-
-/** The secrets are read exactly as stored (getInput trims by default: a secret is never changed). */
-function readInput(name) {
-    return core/* getInput */.V4(name, { trimWhitespace: !SECRET_INPUTS.includes(name) });
+/** Exit codes as Unix tools use them: 128 + the signal's number. */
+function exitCodeFor(signal) {
+    return signal === 'SIGTERM' || signal === 'SIGBREAK' ? EXIT.terminated : EXIT.cancelled;
 }
-/** The runner's log: workflow commands (::error, ::group), groups never nested. */
-class ActionLog {
-    depth = 0;
-    info = (message) => core/* info */.pq(message);
-    warning = (message) => core/* warning */.$e(message);
-    error = (message) => core/* error */.z3(message);
-    debug = (message) => core/* debug */.Yz(message);
-    debugEnabled = core/* isDebug */._o();
-    async group(name, body) {
-        // The runner does not nest groups: an inner one is a plain line.
-        if (this.depth > 0) {
-            core/* info */.pq(name);
-            return body();
-        }
-        this.depth++;
-        try {
-            return await core/* group */.Os(name, body);
-        }
-        finally {
-            this.depth--;
-        }
-    }
+/** The signals that cancel a run: Windows never sends SIGTERM; its Ctrl+Break is SIGBREAK. */
+function cancelSignals(platform = process.platform) {
+    return platform === 'win32' ? ['SIGINT', 'SIGTERM', 'SIGBREAK'] : ['SIGINT', 'SIGTERM'];
 }
-/** Masks every form of the secrets before anything else happens, and returns their redactor. */
-function maskSecrets() {
-    const redactor = new Redactor(SECRET_INPUTS.map(readInput));
-    for (const form of redactor.forms)
-        core/* setSecret */.Pq(form);
-    return redactor;
+/**
+ * The runner cancels with SIGINT, then SIGTERM 7.5 s later. The first signal aborts what is under
+ * way (no deletion starts after it); cleanup runs in the run's `finally`.
+ */
+function watchCancellation(log) {
+    const controller = new AbortController();
+    let received;
+    const onSignal = (signal) => {
+        if (controller.signal.aborted)
+            return;
+        received = signal;
+        log.warning(`Received ${signal}: stopping; nothing will be deleted`);
+        controller.abort(new Error(`cancelled by ${signal}`));
+    };
+    for (const signal of cancelSignals())
+        process.on(signal, onSignal);
+    return {
+        signal: controller.signal,
+        get received() {
+            return received;
+        },
+        dispose() {
+            for (const signal of cancelSignals())
+                process.off(signal, onSignal);
+        },
+    };
 }
-function writeOutputs(outputs, log, redact) {
+/**
+ * Tests only: ONEFICHIER_BACKUP_TEST_TIME_SCALE=0.01 makes every wait (pacing, flood pause) 100x
+ * shorter. Honoured only for a loopback api-url, so it can never be used to hammer the real service.
+ */
+function timeScaleFromEnv(apiUrl) {
+    const raw = process.env.ONEFICHIER_BACKUP_TEST_TIME_SCALE;
+    const value = raw === undefined ? NaN : Number(raw);
+    if (!Number.isFinite(value) || value < 0 || value > 1)
+        return 1;
+    let host;
     try {
-        for (const [name, value] of Object.entries(outputs))
-            core/* setOutput */.uH(name, redact(value));
+        host = new URL(apiUrl).hostname;
     }
-    catch (error) {
-        log.warning(`Could not write the step outputs (${describeError(error)}); the step's work itself is done`);
+    catch {
+        return 1;
     }
-}
-function writeSummary(markdown, log, redact) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        (0,external_node_fs_.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, redact(markdown));
-    }
-    catch (error) {
-        log.warning(`Could not write the job summary (${describeError(error)})`);
-    }
-}
-function describeError(error) {
-    if (!(error instanceof Error))
-        return String(error);
-    return error.code ?? error.message;
+    return isLoopbackHost(host) ? value : 1;
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./lib/core/fingerprint.js
 // What skip-unchanged compares: a fingerprint of exactly what went into the zip (each entry's kind,
 // name, mode, and the SHA-256 of its bytes or link target), plus the settings that shape the
@@ -978,36 +1022,6 @@ function parseDescription(text) {
     return match ? { fingerprint: match[1], sha256: match[2] } : null;
 }
 
-;// CONCATENATED MODULE: ./lib/core/format.js
-// Human-readable sizes and durations for logs and the summary.
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${Math.round(bytes)} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
-}
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    const seconds = ms / 1000;
-    if (seconds < 60)
-        return `${seconds.toFixed(1)} s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
-    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-/** A name as a message may show it: control characters (a newline, an escape sequence) as \xNN. */
-function escapeControl(text) {
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
 ;// CONCATENATED MODULE: ./lib/onefichier/errors.js
 // 1fichier answers, and network failures, turned into one kind and one line a user can act on.
 // Both the HTTP status and the JSON `status` are judged: some KO answers come with HTTP 200.
@@ -1015,7 +1029,7 @@ function escapeControl(text) {
 const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl';
 const ADVICE = {
     auth: `The API key was refused (invalid or revoked): sign in on 1fichier.com, create a new key at ` +
-        `${KEY_CONSOLE_URL} and store it in the secret.`,
+        `${KEY_CONSOLE_URL} and store it where this run reads it (the workflow's secret, or ONEFICHIER_API_KEY).`,
     account: 'The 1fichier API needs a Premium or Access subscription: renew it on 1fichier.com, then run again.',
     flood: '1fichier has locked the account or this address, often after too many requests: wait (an hour is safe) and run ' +
         'again, and make sure no other job uses the same key at the same time. The key itself is fine.',
@@ -1222,9 +1236,9 @@ function multipartLayout(fields, file, boundary = (0,external_node_crypto_.rando
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(46752);
+var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(78474);
+var external_node_events_ = __webpack_require__(8474);
 ;// CONCATENATED MODULE: ./lib/onefichier/pacer.js
 // rclone's pacer for 1fichier (lib/pacer, backend/fichier): calls at least `minSleep` apart; after a
 // retryable error the gap jumps to `maxSleep` (attack constant 0), after each success it shrinks by a
@@ -2540,10 +2554,30 @@ function subscriptionEnd(facts) {
     return Number.isNaN(time) ? undefined : new Date(time);
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 9 modules
-var glob = __webpack_require__(23860);
+;// CONCATENATED MODULE: ./lib/select/portable.js
+// What a backup made on Windows stores, so that it restores sanely on Linux and macOS. Windows has
+// no Unix modes: libuv reports 0666 (0444 read-only) for files and 0777 for folders, which stored
+// as they are would restore world-writable. They are normalised as actions/upload-artifact
+// documents: files 0644, executables and folders 0755. Link targets are stored with `/`.
+/** File names Windows runs as programs: stored executable. */
+const WINDOWS_EXECUTABLE = /\.(exe|com|bat|cmd|ps1|sh)$/i;
+function portableMode(kind, mode, name, platform = process.platform) {
+    if (platform !== 'win32')
+        return mode & 0o7777;
+    if (kind === 'directory')
+        return 0o755;
+    if (kind === 'symlink')
+        return 0o777;
+    return WINDOWS_EXECUTABLE.test(name) ? 0o755 : 0o644;
+}
+function portableLinkTarget(target, platform = process.platform) {
+    return platform === 'win32' ? target.replace(/\\/g, '/') : target;
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 24 modules
+var glob = __webpack_require__(2025);
 // EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
-var esm = __webpack_require__(33581);
+var esm = __webpack_require__(3581);
 ;// CONCATENATED MODULE: ./lib/select/patterns.js
 // The `path` lines as @actions/glob 0.7 reads them (https://github.com/actions/toolkit/blob/main/
 // packages/glob/src/internal-pattern.ts), on minimatch's public API (Minimatch: match, matchOne,
@@ -2884,6 +2918,7 @@ function readChildren(dirPath, dirRaw) {
 
 
 
+
 /** Why a path could not be read, in words a user can act on. */
 function describeReadError(error) {
     switch (error.code) {
@@ -2910,6 +2945,9 @@ const CREDENTIAL_FILES = [
     [/(^|\/)\.git\/config$/, 'may hold the checkout token (persist-credentials)'],
     [/(^|\/)\.(npmrc|netrc|pypirc)$/, 'may hold registry tokens'],
     [/(^|\/)\.docker\/config\.json$/, 'may hold registry credentials'],
+    // dotenv files: .env, .env.local, .env.production (a committed .env.example is a template).
+    [/(^|\/)\.env(\.(?!(example|sample|template|dist)$)[^/]+)?$/, 'a dotenv file: often holds API keys and passwords'],
+    [/(^|\/)(id_rsa|id_dsa|id_ecdsa|id_ed25519)$/, 'an SSH private key'],
 ];
 /** upload-artifact's least common ancestor of several search paths. */
 function commonAncestor(paths) {
@@ -3109,14 +3147,14 @@ async function readEntry(source, name, stats, workspace, options, missing, raw) 
         if (options.followSymlinks)
             await refuseOutsideWorkspace(source, name, workspace);
         // One object per entry (this runs once per file, 100,000 times for as many small files).
-        const mode = stats.mode & 0o7777;
+        const { mtime } = stats;
         if (stats.isFile())
-            return { kind: 'file', source, name, mode, mtime: stats.mtime, size: stats.size, raw };
+            return { kind: 'file', source, name, mode: portableMode('file', stats.mode, name), mtime, size: stats.size, raw };
         if (stats.isDirectory())
-            return { kind: 'directory', source, name, mode, mtime: stats.mtime, raw };
+            return { kind: 'directory', source, name, mode: portableMode('directory', stats.mode, name), mtime, raw };
         if (stats.isSymbolicLink()) {
-            const target = await (0,promises_.readlink)(raw?.source ?? source);
-            return { kind: 'symlink', source, name, mode, mtime: stats.mtime, target, raw };
+            const target = portableLinkTarget(await (0,promises_.readlink)(raw?.source ?? source));
+            return { kind: 'symlink', source, name, mode: portableMode('symlink', stats.mode, name), mtime, target, raw };
         }
         return null;
     }
@@ -3160,9 +3198,9 @@ async function selectFiles(patterns, options) {
 }
 
 // EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(75919);
+var external_node_worker_threads_ = __webpack_require__(5919);
 // EXTERNAL MODULE: external "node:sea"
-var external_node_sea_ = __webpack_require__(88586);
+var external_node_sea_ = __webpack_require__(8586);
 ;// CONCATENATED MODULE: ./lib/platform/worker-script.js
 // Where a worker thread's code comes from. From a file beside the module that starts it (lib/ as
 // compiled, the bundle's folder as bundled, src/ under the tests), or, in the standalone executable
@@ -3247,7 +3285,8 @@ class Checksums {
             const waited = performance.now() - started;
             this.log.info(`SHA-256 ${sha256}`);
             this.log.info(`Whirlpool ${whirlpool}`);
-            this.log.info(`Read back: all ${checked} entries check out (CRC-32 or AES code, and the central directory)`);
+            this.log.info(`Read back: ${checked === 1 ? 'the one entry checks' : `all ${checked} entries check`} out (CRC-32 or AES ` +
+                `code, and the central directory)`);
             const when = waited < 10 ? 'before the upload ended' : `${formatDuration(waited)} after the upload ended`;
             this.log.info(`Checksums ready ${when} (${engine})`);
         }
@@ -3674,6 +3713,7 @@ async function pruneStage(client, request) {
 class StageClock {
     fileName;
     folderPath;
+    namePrefix;
     progress;
     stagesMs = {};
     startedAt;
@@ -3684,6 +3724,7 @@ class StageClock {
     constructor(ctx, fileName) {
         this.fileName = fileName;
         this.folderPath = ctx.config.folder.join('/');
+        this.namePrefix = ctx.config.namePrefix;
         this.encrypted = ctx.config.archivePassword !== '';
         this.startedAt = ctx.startedAt;
         this.progress = ctx.progress ?? { stage: 'start', deleted: [] };
@@ -3743,6 +3784,7 @@ class StageClock {
     facts() {
         return {
             fileName: this.fileName,
+            namePrefix: this.namePrefix,
             fileCount: this.zip.fileCount,
             folderPath: this.folderPath,
             encrypted: this.encrypted,
@@ -4225,11 +4267,11 @@ async function verifyStage(client, uploaded, expected, log) {
 }
 
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(46466);
+var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
+var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./lib/zip/aes.js
 // WinZip AE-2 encryption (https://www.winzip.com/en/support/aes-encryption/), the AES zip format
 // that 7-Zip, WinZip, pyzipper and libarchive read. Per entry: a random salt; PBKDF2-HMAC-SHA1
@@ -4357,7 +4399,7 @@ function xorInPlace(out, start, keystream) {
         out[start + i] ^= keystream[i];
 }
 /** The archive password does not open an AE-2 entry (its 2-byte password check differs). */
-class AesPasswordError extends (/* unused pure expression or super */ null && (Error)) {
+class AesPasswordError extends Error {
     name = 'AesPasswordError';
 }
 /**
@@ -4401,7 +4443,7 @@ class AesEntryReader {
         if (!this.cipher)
             return 'cut short';
         const expected = this.cipher.final();
-        return this.tail.length === expected.length && timingSafeEqual(this.tail, expected)
+        return this.tail.length === expected.length && (0,external_node_crypto_.timingSafeEqual)(this.tail, expected)
             ? null
             : 'wrong authentication code';
     }
@@ -5666,11 +5708,11 @@ async function zipStage(selection, options) {
     const { fileCount, totalBytes, credentialWarnings, missing } = tally;
     for (const warning of credentialWarnings)
         log.warning(`Credential guard: ${warning}; exclude it with a !pattern line unless you mean to back it up`);
-    log.info(`Selected ${fileCount} files (${formatBytes(totalBytes)}) under ${selection.root}`);
+    log.info(`Selected ${count(fileCount, 'file')} (${formatBytes(totalBytes)}) under ${selection.root}`);
     if (fileCount > 0) {
         if (config.archivePassword)
             log.info('Contents encrypted with AES-256 (WinZip AE-2); entry names stay readable');
-        log.info(`Zipped ${fileCount} files (${formatBytes(totalBytes)}) into ${archive.path.split(/[\\/]/).pop()}: ` +
+        log.info(`Zipped ${count(fileCount, 'file')} (${formatBytes(totalBytes)}) into ${archive.path.split(/[\\/]/).pop()}: ` +
             `${formatBytes(archive.size)} in ${formatDuration(performance.now() - started)}`);
     }
     return { archive, fileCount, totalBytes, missing };
@@ -5863,235 +5905,2387 @@ function checkServiceLimits(size, fileName) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/action/summary.js
-// What a run produced, as step outputs and as the job summary's markdown. Shared by both shells.
+// EXTERNAL MODULE: ./node_modules/leven/index.js
+var leven = __webpack_require__(7785);
+;// CONCATENATED MODULE: ./lib/cli/command-line.js
+// The command line, parsed: one table of flags for every command, the command word before or after
+// the options, the secrets from the environment or files (never from an argument). Pure but for
+// reading the secret files; unit-tested in test/unit/cli/command-line.test.ts.
 
 
 
-/** A step output's text: none for null, JSON for a list. */
-const asOutput = (value) => value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-function outputsOf(result) {
-    const values = Object.entries(outputValues(result)).map(([name, value]) => [name, asOutput(value)]);
-    return {
-        ...Object.fromEntries(values),
-        'missing-files': JSON.stringify(result.missing.map((m) => m.name)),
-        'artifact-id': '',
-        'artifact-url': '',
-    };
+
+
+
+const COMMANDS = ['backup', 'list', 'restore', 'check', 'prune'];
+const EVERY = COMMANDS;
+const KEEP_FLAGS = [...KEEP_COUNT_INPUTS, ...KEEP_WITHIN_INPUTS.map(([input]) => input)];
+/** Every flag of every command. A backup input is the flag of the same name (the secrets excepted). */
+const FLAGS = {
+    // The series and the connection: every command.
+    folder: { commands: EVERY },
+    'name-prefix': { commands: EVERY },
+    'api-url': { commands: EVERY },
+    retries: { commands: EVERY },
+    'stall-timeout-seconds': { commands: EVERY },
+    'key-file': { commands: EVERY },
+    json: { switch: true, commands: EVERY },
+    verbose: { switch: true, commands: EVERY },
+    quiet: { switch: true, short: 'q', commands: EVERY },
+    'log-file': { commands: EVERY },
+    help: { switch: true, short: 'h', commands: EVERY },
+    version: { switch: true, commands: EVERY },
+    // What to back up, and how.
+    path: { multiple: true, commands: ['backup'] },
+    label: { commands: ['backup'] },
+    'compression-level': { commands: ['backup'] },
+    'include-hidden-files': { switch: true, commands: ['backup'] },
+    'follow-symlinks': { switch: true, commands: ['backup'] },
+    'if-no-files-found': { commands: ['backup'] },
+    'skip-unchanged': { switch: true, commands: ['backup'] },
+    'on-upload-failure': { commands: ['backup'] },
+    // Retention: after a backup, as prune alone, and as list's "kept by".
+    ...Object.fromEntries(KEEP_FLAGS.map((flag) => [flag, { commands: ['backup', 'list', 'prune'] }])),
+    'dry-run': { switch: true, commands: ['backup', 'prune', 'restore'] },
+    // The way back.
+    backup: { commands: ['restore', 'check'] },
+    cdn: { switch: true, commands: ['restore', 'check'] },
+    to: { commands: ['restore'] },
+    overwrite: { commands: ['restore'] },
+    delete: { switch: true, commands: ['restore'] },
+    include: { multiple: true, commands: ['restore'] },
+    exclude: { multiple: true, commands: ['restore'] },
+    'keep-special-bits': { switch: true, commands: ['restore'] },
+};
+/** Where each secret comes from, to say so when one is given as a flag or is missing. */
+const SECRET_SOURCES = {
+    'api-key': 'The API key (ONEFICHIER_API_KEY, ONEFICHIER_API_KEY_FILE or --key-file)',
+    'link-password': 'ONEFICHIER_LINK_PASSWORD',
+    'archive-password': 'ONEFICHIER_ARCHIVE_PASSWORD',
+};
+/** True when the switch was given (bare or =true). */
+function isOn(line, name) {
+    return line.values[name] === 'true';
 }
-/** A failed run still says where its zip went, when it was kept as a workflow artifact. */
-function failureOutputs(artifact) {
-    return artifact ? { 'artifact-id': String(artifact.id), 'artifact-url': artifact.url } : {};
-}
-const escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-/** Why a backup was not kept: every rule it fell outside of (restic keeps the union of the rules). */
-function whyNotKept(policy) {
-    const rules = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly']
-        .filter((rule) => (policy[rule] ?? 0) > 0)
-        .map((rule) => `keep-${rule} ${policy[rule] === Infinity ? 'unlimited' : policy[rule]}`);
-    if (policy.within)
-        rules.push(`keep-within ${durationLabel(policy.within)}`);
-    for (const [key, period] of WITHIN_RULES) {
-        const d = policy[key];
-        if (d)
-            rules.push(`keep-within-${period} ${durationLabel(d)}`);
+/** The backup inputs the flags give (paths as lines), as the action reads its inputs. */
+function backupInputs(line) {
+    const inputs = {};
+    for (const name of INPUT_NAMES) {
+        const value = line.values[name];
+        if (value !== undefined)
+            inputs[name] = Array.isArray(value) ? value.join('\n') : value;
     }
-    return rules.length > 0 ? `beyond ${rules.join(', ')}` : 'no rule keeps it';
+    return inputs;
+}
+function parseCommandLine(argv) {
+    const options = {};
+    for (const [name, flag] of Object.entries(FLAGS))
+        options[name] = { type: 'string', multiple: flag.multiple === true };
+    // The secrets are parsed so that they can be refused by name, never taken.
+    for (const name of SECRET_INPUTS)
+        options[name] = { type: 'string' };
+    refuseUnknownFlags(argv);
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({ args: argv.map(bareSwitchAsTrue), options, strict: true, allowPositionals: true });
+    }
+    catch (error) {
+        throw new UsageError(describeParseError(error));
+    }
+    const command = commandOf(parsed.positionals);
+    const values = {};
+    for (const [name, value] of Object.entries(parsed.values))
+        if (value !== undefined)
+            values[name] = value;
+    for (const name of SECRET_INPUTS)
+        if (name in values)
+            throw new UsageError(secretFlagRefusal(name));
+    for (const name of Object.keys(values)) {
+        const flag = FLAGS[name];
+        if (flag === undefined)
+            continue;
+        if (!flag.commands.includes(command))
+            throw new UsageError(`--${name} does not apply to '${command}'. See 1fichier-backup ${command} --help.`);
+        if (flag.switch && !/^(true|false)$/i.test(String(values[name])))
+            throw new UsageError(`--${name} is a switch: give it bare, or as --${name}=true or --${name}=false.`);
+        if (flag.switch)
+            values[name] = String(values[name]).toLowerCase();
+    }
+    checkCommandRules(command, values);
+    return { command, values };
+}
+/** `--json` as `--json=true`, `-q` as `--quiet=true`: one idiom, a switch with an optional value. */
+function bareSwitchAsTrue(arg) {
+    const name = arg.startsWith('--')
+        ? arg.slice(2)
+        : Object.keys(FLAGS).find((n) => FLAGS[n]?.short !== undefined && arg === `-${FLAGS[n].short}`);
+    return name !== undefined && FLAGS[name]?.switch ? `--${name}=true` : arg;
+}
+/** An unknown --flag named, with the closest known one; the value that follows it is never shown. */
+function refuseUnknownFlags(argv) {
+    const known = [...Object.keys(FLAGS), ...SECRET_INPUTS];
+    for (const arg of argv) {
+        if (arg === '--')
+            return;
+        if (!arg.startsWith('--'))
+            continue;
+        const name = arg.slice(2).split('=')[0] ?? '';
+        if (known.includes(name))
+            continue;
+        const near = (0,leven/* closestMatch */.h)(name, known, { maxDistance: name.length < 5 ? 1 : 2 });
+        throw new UsageError(`Unknown option '--${name}'.${near ? ` Did you mean --${near}?` : ''} See --help.`);
+    }
+}
+/** The command word, wherever it stands; `backup` when there is none, so older command lines work. */
+function commandOf(positionals) {
+    const [first, ...rest] = positionals;
+    if (first === undefined)
+        return 'backup';
+    if (rest.length === 0 && COMMANDS.includes(first))
+        return first;
+    // Not echoed: it may be the key, pasted where no flag takes it, and the line goes to a log file.
+    const stray = positionals.find((p) => !COMMANDS.includes(p)) ?? first;
+    const near = (0,leven/* closestMatch */.h)(stray, COMMANDS, { maxDistance: 2 });
+    throw new UsageError('Unexpected argument (not shown, in case it is a secret)' +
+        (near && stray.length <= 10 ? `; did you mean the command '${near}'?` : '') +
+        ': every value follows its --flag, and the key comes from ONEFICHIER_API_KEY or --key-file. See --help.');
+}
+function checkCommandRules(command, values) {
+    if (command === 'backup' && String(values['on-upload-failure'] ?? '').trim() === 'artifact')
+        throw new UsageError("--on-upload-failure artifact works only inside a GitHub Actions job (it uses the run's artifact storage); " +
+            'from the command line the only choice is fail.');
+    if (command === 'restore' && values.to === undefined && values.help === undefined)
+        throw new UsageError("'restore' needs --to DIR: the folder to restore into.");
+    if (values.delete === 'true' && values.overwrite === undefined)
+        throw new UsageError('--delete goes with --overwrite MODE: say what happens to files already there.');
+}
+function secretFlagRefusal(name) {
+    if (name === 'api-key')
+        return ('--api-key is not accepted: a key on the command line is visible to every user of the machine. Set ' +
+            'ONEFICHIER_API_KEY or use --key-file.');
+    return `--${name} is not accepted on the command line: set ${SECRET_SOURCES[name]} instead.`;
 }
 /**
- * The series' sizes over time, oldest first, as a Mermaid bar chart (GitHub renders Mermaid in
- * Markdown, job summaries included): a sudden drop is how a broken backup shows. Nothing for fewer
- * than two backups with a known size.
+ * parseArgs' refusal in words, with --help. Its messages name the flag, never the value that
+ * follows it; a stray argument never reaches it (commandOf refuses it without echoing it).
  */
-function sizeChart(backups) {
-    const sized = backups
-        .filter((b) => b.size !== undefined)
-        .sort((x, y) => x.time.getTime() - y.time.getTime())
-        .slice(-CHART_BARS);
-    if (sized.length < 2)
-        return [];
-    const largest = Math.max(...sized.map((b) => b.size));
-    const [unit, scale] = CHART_UNITS.find(([, bytes]) => largest >= bytes) ?? ['bytes', 1];
-    const labels = sized.map((b) => `"${b.time.toISOString().slice(5, 16).replace('T', ' ')}"`);
-    const values = sized.map((b) => Number((b.size / scale).toFixed(2)));
-    return [
-        '',
-        `Sizes of the series (${unit}, times UTC), oldest first:`,
-        '',
-        '```mermaid',
-        'xychart-beta',
-        `  x-axis [${labels.join(', ')}]`,
-        `  y-axis "${unit}" 0 --> ${Math.max(...values)}`,
-        `  bar [${values.join(', ')}]`,
-        '```',
-    ];
+function describeParseError(error) {
+    return `${messageOf(error).replace(/\. To specify an option argument starting with.*$/s, '')}. See --help.`;
 }
-/** The chart shows the newest this many. */
-const CHART_BARS = 30;
-const CHART_UNITS = [
-    ['GiB', 1024 ** 3],
-    ['MiB', 1024 ** 2],
-    ['KiB', 1024],
-];
-/** Long tables fold away, so the link and the outcome stay at the top. */
-const FOLD_ROWS = 15;
-function summaryMarkdown(result, warnings = [], policy = {}) {
-    const lines = ['## 1fichier backup', ''];
-    if (result.status === 'no-files') {
-        lines.push('No files matched `path`: no backup was made.');
-        return `${lines.join('\n')}\n`;
+/** The three secrets, each from its `*_FILE` variable (the key also from --key-file) or its variable. */
+function readSecrets(env, keyFile) {
+    const fromEnv = (name) => {
+        const file = env[`${name}_FILE`];
+        return file ? readSecretFile(file, `${name}_FILE`) : (env[name] ?? '');
+    };
+    return {
+        'api-key': typeof keyFile === 'string' ? readSecretFile(keyFile, '--key-file') : fromEnv('ONEFICHIER_API_KEY'),
+        'link-password': fromEnv('ONEFICHIER_LINK_PASSWORD'),
+        'archive-password': fromEnv('ONEFICHIER_ARCHIVE_PASSWORD'),
+    };
+}
+/**
+ * A secret handed over as a file (systemd credentials, container secrets): its content exactly,
+ * less one final line ending. The path is not echoed: a key pasted where the path belongs would be.
+ */
+function readSecretFile(file, where) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
-    const title = result.status === 'dry-run'
-        ? '**Dry run**: the zip was made; nothing was uploaded or deleted.'
-        : result.status === 'unchanged'
-            ? `**Unchanged**: the files are the same as in [${result.fileName}](${result.url}), the newest backup; ` +
-                `nothing was uploaded.`
-            : `**Backup**: [${result.fileName}](${result.url})`;
-    lines.push(title, '', '| Item | Value |', '|---|---|');
-    const rows = [
-        ['File', `\`${result.fileName}\``],
-        ['Folder', `\`/${result.folderPath}\`${result.folderId === null ? '' : ` (id ${result.folderId})`}`],
-        ['Size', `${formatBytes(result.size)} (${result.size} bytes)`],
-        ['Files', String(result.fileCount)],
-        ['Duration', formatDuration(result.durationMs)],
-        ['SHA-256', `\`${result.sha256}\``],
-        ['Whirlpool', `\`${result.whirlpool.slice(0, 32)}…\``],
-        ['Encryption', result.encrypted ? 'AES-256 (WinZip AE-2); entry names readable' : 'none'],
-    ];
-    if (result.comparison)
-        rows.push(['Skip unchanged', result.comparison]);
-    if (result.url)
-        rows.unshift(['Download', result.url]);
-    for (const [name, value] of rows)
-        lines.push(`| ${name} | ${escapeCell(value)} |`);
-    if (result.notices.length > 0) {
-        lines.push('', '### 1fichier account', '');
-        for (const notice of result.notices)
-            lines.push(`> [!WARNING]`, `> ${escapeCell(notice)}`, '');
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new UsageError(`cannot read the file named by ${where} (${code}); give the path of a file that holds the secret (the value ` +
+            `itself is not shown here, in case it is the secret)`);
     }
-    if (result.missing.length > 0) {
-        lines.push('', `### Missing files (${result.missing.length})`, '', 'These selected files could not be read, and are not in the backup:', '');
-        for (const m of result.missing.slice(0, 50))
-            lines.push(`- \`${escapeCell(m.name)}\`: ${escapeCell(m.reason)}`);
-        if (result.missing.length > 50)
-            lines.push(`- … and ${result.missing.length - 50} more (see the log)`);
+    return text.replace(/\r?\n$/, '');
+}
+
+;// CONCATENATED MODULE: ./lib/cli/help.js
+const USAGE = `Usage: 1fichier-backup [backup] --path PATH [--path PATH...] [options]
+       1fichier-backup list|restore|check|prune [--folder F] [--name-prefix P] [options]
+       1fichier-backup COMMAND --help
+
+Zips PATHs, uploads the zip to your 1fichier account, verifies it, and deletes older backups of
+the same series by the retention rules. The same engine as the GitHub Action. Options may come
+before or after the command word.
+`;
+const SECRETS = `The API key (never a command-line argument):
+  ONEFICHIER_API_KEY=...          environment variable, or
+  --key-file FILE                 a file holding the key (e.g. mode 0600)
+  ONEFICHIER_API_KEY_FILE=FILE    the same as --key-file (systemd credentials, container secrets)
+  ONEFICHIER_LINK_PASSWORD=...    optional download password for the uploaded file
+  ONEFICHIER_ARCHIVE_PASSWORD=... optional: encrypt the zip's contents with AES-256 (12+ characters;
+                                  7-Zip, WinZip, pyzipper open it; entry names stay readable)
+  ONEFICHIER_LINK_PASSWORD_FILE, ONEFICHIER_ARCHIVE_PASSWORD_FILE: the same, from a file
+                                  Secrets are used exactly as given (a file's last line ending is
+                                  dropped); white space around a password is refused.
+`;
+const BACKUP = `What to back up:
+  --path PATH                     file, directory or glob; repeat for more; !PATTERN excludes
+  --include-hidden-files          include dot files and directories
+  --follow-symlinks               store link targets' content (inside the current directory only)
+  --if-no-files-found MODE        error (default), warn or ignore
+  --compression-level N           0 (store) to 9; default 6
+
+Where and how it is named (every command):
+  --folder PATH                   destination folder, e.g. backups/host (created when missing)
+  --name-prefix NAME              series name (default: the current directory's name)
+  --label TEXT                    optional suffix, e.g. a version
+                                  files are named NAME-YYYYMMDDTHHMMSSZ[-LABEL].zip (UTC)
+
+Retention (restic semantics; only when one is set; also for list and prune):
+  --keep-last N, --keep-hourly N, --keep-daily N, --keep-weekly N, --keep-monthly N, --keep-yearly N
+  --keep-within DURATION          e.g. 36h, 30d, 8w, 6m, 1y (measured back from the newest backup)
+  --keep-within-hourly D, --keep-within-daily D, --keep-within-weekly D, --keep-within-monthly D,
+  --keep-within-yearly D          within D, the newest backup of every hour/day/week/month/year
+                                  a count may also be 'unlimited' (restic's -1)
+  --dry-run                       zip and print the plan; upload nothing, delete nothing
+
+Skipping:
+  --skip-unchanged                upload nothing when the files (names, modes, contents) are the same
+                                  as in the newest backup of the series; retention still runs
+  --on-upload-failure fail        the only choice here: on a failed upload the zip is dropped and the
+                                  exit code is 1 ("artifact" needs a GitHub Actions job)
+`;
+const COMMON = `Network (every command):
+  --retries N                     attempts per request (default 5)
+  --stall-timeout-seconds N       abort a transfer with no progress for N s (default 300)
+  --api-url URL                   another API address (default https://api.1fichier.com/v1);
+                                  HTTPS_PROXY and NO_PROXY are honoured
+
+Output (every command):
+  --json                          print the result as one JSON document on stdout (also on failure)
+  --verbose                       print every request (never the key)
+  --quiet, -q                     print only warnings, errors and the final line
+  --log-file FILE                 also append every line to FILE, with its time (--quiet or not;
+                                  secrets redacted as everywhere)
+                                  Into a file or a pipe (cron, systemd), each line starts with its
+                                  ISO 8601 UTC time; the log goes to stderr when stdout holds the
+                                  result.
+  --help, -h, --version
+
+Exit codes (as restic's where they overlap):
+  0    done (or nothing to back up with --if-no-files-found warn|ignore)
+  1    failed (a backup that fails deletes nothing), or check found a damaged backup
+  2    bad arguments, no key, prune without a keep-* rule, restore into a folder that is not
+       empty without an overwrite mode, or a Node.js older than 24
+  3    done, but with something to see to: old backups that could not be deleted (tried again
+       next run)
+  10   no backup found: the series' folder does not exist, or it holds no backup (the one asked for)
+  11   another backup or prune of the same series is running (its lock, in the state folder,
+       names it; a lock left by a dead process is taken over)
+  12   the archive password is missing or does not open the backup
+  130  cancelled by SIGINT (Ctrl+C), 143 by SIGTERM (or Ctrl+Break on Windows)
+
+State: the time of each folder's last listing (1fichier allows one per folder per 30 s, across
+runs), the account's last user/info.cgi answer and the series locks are kept in
+ONEFICHIER_BACKUP_STATE_DIR, else RUNNER_TEMP on a runner, else the user's cache folder
+(~/.cache/1fichier-backup). Nothing secret is kept there.
+`;
+const SERIES = `The series: --folder F and --name-prefix P, as the backups were made (P defaults to the
+current directory's name, as for backup).
+`;
+const help_REPOSITORY = {
+    list: `  list    [--keep-... N] [--json]
+          the series, newest first: name, time (UTC, from the name), size, link; with keep-* rules,
+          which rule keeps each
+`,
+    restore: `  restore [--backup latest|FILE-NAME] --to DIR [--cdn]
+          [--overwrite always|if-changed|if-newer|never] [--delete] [--dry-run]
+          [--include PATTERN...] [--exclude PATTERN...] [--keep-special-bits]
+          downloads the backup, checks its size and Whirlpool, plans the whole zip (refused as a whole
+          if any entry would land outside DIR, through a link, or on another entry), checks every
+          entry, and writes contents, modes, modification times, links (last) and folders through a
+          staging folder inside DIR that is undone on any failure or signal. DIR must be empty or new
+          unless --overwrite says what happens to files already there (always; if-changed: unless the
+          same size and time; if-newer: if the backup's is newer; never). Files the backup lacks are
+          kept, unless --delete (inside the restored paths only). --dry-run lists what would be
+          created, replaced and deleted. --include/--exclude restore part (restic's patterns: a
+          leading / anchors at the root). Setuid, setgid and sticky bits are dropped unless
+          --keep-special-bits. AES zips need ONEFICHIER_ARCHIVE_PASSWORD
+`,
+    check: `  check   [--backup latest|all|FILE-NAME] [--cdn]
+          downloads, verifies size and Whirlpool, runs restore's plan and reads every entry; extracts
+          nothing; with all, reports every backup; exit 1 when any is damaged
+`,
+    prune: `  prune   --keep-... N [--dry-run]
+          retention alone, no upload (restic's forget), with the same plan and safety as after a backup
+`,
+};
+const DOWNLOADS = `  --cdn spends CDN credit on the download: 1fichier refuses API downloads from datacenter addresses
+  (a GitHub-hosted runner is one) without it. ONEFICHIER_LINK_PASSWORD opens backups that have a
+  download password.
+`;
+/** --help: everything without a command, that command's part with one. */
+function helpFor(command) {
+    const repository = (commands) => `Commands that read the series back (the same key, folder and name prefix as backups):\n\n${SERIES}\n` +
+        `${commands.map((c) => help_REPOSITORY[c]).join('')}\n` +
+        (commands.some((c) => c === 'restore' || c === 'check') ? DOWNLOADS : '');
+    if (command === undefined)
+        return [USAGE, SECRETS, BACKUP, COMMON, repository(['list', 'restore', 'check', 'prune'])].join('\n');
+    if (command === 'backup')
+        return [USAGE, SECRETS, BACKUP, COMMON].join('\n');
+    return [`Usage: 1fichier-backup ${command} [options]\n`, repository([command]), SECRETS, COMMON].join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/cli/log.js
+// The CLI's log: plain lines, timestamped where they go to a file or a pipe.
+
+// ECMA-48: carriage return, then erase the whole line.
+const CLEAR_LINE = '\r\x1b[2K';
+/**
+ * Plain lines. Into a file or a pipe (cron, systemd's journal), each starts with an ISO 8601 UTC
+ * time; in a terminal, none, and progress is one line updated in place. --quiet keeps warnings,
+ * errors and the final line only.
+ */
+class CliLog {
+    verbose;
+    out;
+    err;
+    quiet;
+    file;
+    /** The stream that shows a progress line now, to be cleared before anything else is written. */
+    statusOn = null;
+    constructor(verbose, out = process.stdout, err = process.stderr, quiet = false, 
+    /** --log-file's descriptor: every line appended with its time, --quiet or not (the lines come redacted). */
+    file) {
+        this.verbose = verbose;
+        this.out = out;
+        this.err = err;
+        this.quiet = quiet;
+        this.file = file;
     }
-    const stages = Object.entries(result.stagesMs).map(([stage, ms]) => `${stage} ${formatDuration(ms)}`);
-    if (stages.length > 0)
-        lines.push('', `Stages: ${stages.join(', ')}`);
+    line(stream, text) {
+        this.toFile(text);
+        if (!stream)
+            return;
+        this.clearStatus();
+        stream.write(stream.isTTY ? `${text}\n` : `${new Date().toISOString()} ${text}\n`);
+    }
+    toFile(text) {
+        if (this.file !== undefined)
+            (0,external_node_fs_.writeSync)(this.file, `${new Date().toISOString()} ${text}\n`);
+    }
+    clearStatus() {
+        this.statusOn?.write(CLEAR_LINE);
+        this.statusOn = null;
+    }
+    info(message) {
+        this.line(this.quiet ? null : this.out, message);
+    }
+    /** In a terminal, replaces the previous progress line; elsewhere, an info line. */
+    status(message) {
+        if (this.quiet) {
+            this.toFile(message);
+            return;
+        }
+        if (!this.out.isTTY) {
+            this.line(this.out, message);
+            return;
+        }
+        this.toFile(message);
+        // Cut to the terminal's width: a wrapped line could not be replaced.
+        const width = this.out.columns > 1 ? this.out.columns - 1 : 79;
+        this.out.write(`${CLEAR_LINE}${message.slice(0, width)}`);
+        this.statusOn = this.out;
+    }
+    /** The run's last line: printed even with --quiet. */
+    final(message) {
+        this.line(this.out, message);
+    }
+    warning(message) {
+        this.line(this.err, `warning: ${message}`);
+    }
+    error(message) {
+        this.line(this.err, `error: ${message}`);
+    }
+    debug(message) {
+        if (this.verbose)
+            this.line(this.err, `debug: ${message}`);
+    }
+    get debugEnabled() {
+        return this.verbose;
+    }
+    async group(name, body) {
+        this.info(`== ${name}`);
+        return body();
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/cli/output.js
+// What the CLI prints at the end of a backup: --json's one document, with typed values.
+
+/** --json: the outputs with their real types (numbers, booleans, lists); a dry run adds the planned deletions. */
+function jsonResult(result) {
     const retention = result.retention;
-    if (retention) {
-        lines.push('', '### Retention', '');
-        if (retention.skipped)
-            lines.push(`Skipped: ${retention.skipped}.`);
-        if (retention.plan) {
-            const pruned = new Set(retention.pruned.map((b) => b.url));
-            const failed = new Map(retention.notPruned.map((n) => [n.backup.url, n.reason]));
-            const rows = retention.plan.decisions.length;
-            if (rows > FOLD_ROWS)
-                lines.push(`<details><summary>${retention.plan.keep.length} kept, ${retention.plan.remove.length} not kept (${rows} ` +
-                    `backups)</summary>`, '');
-            lines.push('| Backup | Size | Decision | Why |', '|---|---:|---|---|');
-            for (const d of retention.plan.decisions) {
-                const decision = d.keep
-                    ? 'kept'
-                    : result.status === 'dry-run'
-                        ? 'would be deleted'
-                        : pruned.has(d.backup.url)
-                            ? 'deleted'
-                            : `not deleted: ${failed.get(d.backup.url) ?? 'unknown'}`;
-                const why = d.keep ? d.reasons.join(', ') : whyNotKept(policy);
-                const size = d.backup.size === undefined ? '' : formatBytes(d.backup.size);
-                lines.push(`| \`${d.backup.fileName}\` | ${size} | ${escapeCell(decision)} | ${escapeCell(why)} |`);
+    return {
+        status: result.status,
+        ...outputValues(result),
+        encrypted: result.encrypted,
+        'not-pruned': (retention?.notPruned ?? []).map((n) => ({ ...named(n.backup), reason: n.reason })),
+        ...(result.status === 'dry-run'
+            ? { 'planned-deletions': (retention?.plan?.remove ?? []).map((d) => named(d.backup)) }
+            : {}),
+        'retention-skipped': retention?.skipped ?? null,
+        'missing-files': result.missing.map((m) => ({ name: m.name, reason: m.reason })),
+        'account-warnings': result.notices,
+        'duration-ms': result.durationMs,
+    };
+}
+function retentionIncomplete(result) {
+    const retention = result.retention;
+    return retention !== null && (retention.plan === null || retention.notPruned.length > 0);
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __webpack_require__(663);
+;// CONCATENATED MODULE: ./lib/restore/zip-reader.js
+// Reads a zip back, through yauzl (a well-kept reader) and its public API. Opening reads the whole
+// central directory and checks the zip's structure before any data is read: the end record's count
+// against the directory's size, every local header against its central record, no two entries
+// sharing or overlapping their bytes, every method one this tool reads (naming a tool that reads the
+// others). Then each entry's data comes out checked against its CRC-32 and size, or for AES entries
+// (WinZip AE-1/AE-2, 128 to 256 bits) against the password check and the authentication code: small
+// entries whole (contentSync), the others as streams.
+
+
+
+
+
+
+
+
+
+const S_IFMT = 0o170000;
+const UNICODE_PATH_ID = 0x7075;
+const FLAG_STRONG_ENCRYPTION = 0x0040;
+const MADE_BY_UNIX = 3;
+const MADE_BY_OSX = 19;
+const DOS_DIRECTORY = 0x10;
+const CENTRAL_RECORD_LENGTH = 46;
+/** Methods other tools write, named so that the refusal can say which tool reads them. */
+const METHOD_NAMES = {
+    1: 'Shrink',
+    6: 'Implode',
+    9: 'Deflate64',
+    12: 'bzip2',
+    14: 'LZMA',
+    93: 'Zstandard',
+    95: 'XZ',
+    98: 'PPMd',
+};
+/** Entries up to this size are read, inflated and checked in one piece; larger ones stream. */
+const WHOLE_ENTRY_LIMIT = 1024 * 1024;
+/** The read-ahead window through which yauzl reads the central directory and the local headers. */
+const WINDOW_BYTES = 1024 * 1024;
+/** A zip that must not be restored: the message names the entry and the rule. */
+class UnsafeArchiveError extends BackupError {
+    name = 'UnsafeArchiveError';
+}
+/** A zip whose data does not match its own checksums (or a wrong archive password). */
+class CorruptArchiveError extends BackupError {
+    name = 'CorruptArchiveError';
+}
+/** A zip this tool does not read (a method or an encryption of other tools); the message names one that does. */
+class UnsupportedArchiveError extends BackupError {
+    name = 'UnsupportedArchiveError';
+}
+const refused = (what) => `${what}. The zip is refused as a whole and nothing was written.`;
+class OpenArchive {
+    reader;
+    entries;
+    constructor(reader, entries) {
+        this.reader = reader;
+        this.entries = entries;
+    }
+    /** Opens `file`, reads the whole central directory and checks the zip's structure. */
+    static async open(file) {
+        const reader = new WindowedReader((0,external_node_fs_.openSync)(file, 'r'));
+        try {
+            let zip;
+            try {
+                zip = await new Promise((resolve, reject) => yauzl.fromRandomAccessReader(reader, reader.size, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, z) => (error ? reject(error) : resolve(z))));
             }
-            if (rows > FOLD_ROWS)
-                lines.push('', '</details>');
-            lines.push(...sizeChart(retention.plan.decisions.map((d) => d.backup)));
+            catch (error) {
+                throw new CorruptArchiveError(`The backup is not a readable zip (${error.message}).`);
+            }
+            try {
+                const end = readEndRecord(reader);
+                const entries = [];
+                const spans = [];
+                let directoryBytes = 0;
+                // Each record is checked as it is read and only its description kept: yauzl's entries weigh.
+                await forEachCentralRecord(zip, async (raw) => {
+                    const entry = describe(raw);
+                    checkMethod(entry, raw);
+                    directoryBytes += CENTRAL_RECORD_LENGTH + raw.fileNameLength + raw.extraFieldLength + raw.fileCommentLength;
+                    spans.push(await locateData(zip, raw, entry, reader.size));
+                    entries.push(entry);
+                });
+                if (end)
+                    checkCount(end, entries.length, directoryBytes);
+                checkSpans(spans, end);
+                return new OpenArchive(reader, entries);
+            }
+            finally {
+                zip.close();
+                // yauzl's listeners on the reader hold the zip and, through it, every entry it read.
+                zip.removeAllListeners();
+                reader.removeAllListeners();
+            }
+        }
+        catch (error) {
+            reader.release();
+            throw error;
         }
     }
-    // The account's notices have their own section above.
-    warnings = warnings.filter((w) => !result.notices.includes(w));
-    if (warnings.length > 0) {
-        lines.push('', `### Warnings (${warnings.length})`, '');
-        for (const w of warnings.slice(0, 30))
-            lines.push(`- ${escapeCell(w)}`);
-        if (warnings.length > 30)
-            lines.push(`- … and ${warnings.length - 30} more (see the log)`);
+    close() {
+        this.reader.release();
     }
-    return `${lines.join('\n')}\n`;
+    /**
+     * A small unencrypted entry's whole content, read and inflated in one piece and checked (CRC-32 and
+     * size) before it is returned; null for an entry that is read as a stream (large or AES). A stored
+     * entry's content is a view of the read window: use it before the next read.
+     */
+    contentSync(entry) {
+        const { data } = entry;
+        if (data.aes || data.compressedSize > WHOLE_ENTRY_LIMIT || entry.size > WHOLE_ENTRY_LIMIT)
+            return null;
+        const stored = this.reader.bytes(data.start, data.compressedSize);
+        let content;
+        try {
+            // No bytes at all is an empty entry whatever the method (as yauzl and unzip read it).
+            content =
+                data.method === 0 || stored.length === 0
+                    ? stored
+                    : (0,external_node_zlib_.inflateRawSync)(stored, { maxOutputLength: Math.max(1, entry.size) });
+        }
+        catch (error) {
+            throw damaged(entry.displayName, error);
+        }
+        if (content.length !== entry.size)
+            throw wrongSize(entry.displayName);
+        if ((0,external_node_zlib_.crc32)(content) >>> 0 !== data.crc32 >>> 0)
+            throw wrongCrc(entry.displayName);
+        return content;
+    }
+    /**
+     * The entry's content as it was zipped, checked as it streams: a CRC-32 (or, for AES, the
+     * authentication code) that does not match makes the stream fail at its end.
+     */
+    content(entry, password) {
+        const { data, displayName } = entry;
+        if (data.aes && (password === undefined || password === ''))
+            throw encryptedWithoutPassword(entry);
+        const stored = this.reader.stream(data.start, data.compressedSize);
+        const checks = [];
+        if (data.aes)
+            checks.push(new AesCheck(password, entry.aesKeyBytes, displayName));
+        const method = data.aes ? data.aes.method : data.method;
+        if (method === 8)
+            checks.push((0,external_node_zlib_.createInflateRaw)());
+        checks.push(new SizeCheck(entry.size, displayName));
+        // AE-2 has no CRC-32 (its authentication code checks the data); AE-1 keeps it as well.
+        if (!data.aes || data.aes.version === 1)
+            checks.push(new CrcCheck(data.crc32, displayName));
+        return chain(displayName, stored, ...checks);
+    }
 }
-
-;// CONCATENATED MODULE: ./lib/action/artifact.js
-// on-upload-failure: artifact. The zip that could not reach 1fichier is kept as a workflow
-// artifact of this run, as it is (no second zip around it). @actions/artifact is loaded only
-// here, on that rare path, so it costs nothing at start-up.
-
-async function saveZipAsArtifact(zipPath, env = process.env) {
-    const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 44).then(__webpack_require__.bind(__webpack_require__, 19044));
-    const client = new DefaultArtifactClient();
-    const result = await client.uploadArtifact(external_node_path_.basename(zipPath), [zipPath], external_node_path_.dirname(zipPath), {
-        skipArchive: true,
-    });
-    if (result.id === undefined)
-        throw new Error('the artifact service gave no artifact id');
-    const server = env.GITHUB_SERVER_URL || 'https://github.com';
-    const url = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-        ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${result.id}`
-        : '';
-    return { name: external_node_path_.basename(zipPath), id: result.id, url, sha256: result.digest ?? '' };
+function encryptedWithoutPassword(entry) {
+    return new ArchivePasswordError(`'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`);
 }
-
-;// CONCATENATED MODULE: ./lib/platform/signals.js
-
-
-/** Exit codes as Unix tools use them: 128 + the signal's number. */
-function exitCodeFor(signal) {
-    return signal === 'SIGTERM' ? EXIT.terminated : EXIT.cancelled;
-}
+/** For streams on the archive's descriptor: a stream's end or destroy() must not close it (release() does). */
+const SHARED_DESCRIPTOR = {
+    open: external_node_fs_.open,
+    read: external_node_fs_.read,
+    close: (_fd, callback) => callback(null),
+};
 /**
- * The runner cancels with SIGINT, then SIGTERM 7.5 s later. The first signal aborts what is under
- * way (no deletion starts after it); cleanup runs in the run's `finally`.
+ * The zip's one descriptor, read through a window: yauzl asks for the central directory and each
+ * local header in pieces of a few bytes, which here cost a copy instead of a system call each.
+ * yauzl's README lets a reader implement `read` itself; data streams come from `stream`.
  */
-function watchCancellation(log) {
-    const controller = new AbortController();
-    let received;
-    const onSignal = (signal) => {
-        if (controller.signal.aborted)
+class WindowedReader extends yauzl.RandomAccessReader {
+    fd;
+    size;
+    /** Two windows, most recent first: one on the central directory, one on the local headers it points to. */
+    windows = [];
+    released = false;
+    constructor(fd) {
+        super();
+        this.fd = fd;
+        this.size = (0,external_node_fs_.fstatSync)(fd).size;
+    }
+    /**
+     * `length` bytes at `position` (at most WINDOW_BYTES): a view of a window, valid until the next
+     * call. The two windows' memory is reused, so that 100,000 small entries make no garbage here.
+     */
+    bytes(position, length) {
+        let window = this.windows.find((w) => position >= w.start && position + length <= w.start + w.filled);
+        if (!window) {
+            if (length > WINDOW_BYTES)
+                throw new Error(`internal: a read of ${length} bytes is larger than a window`);
+            window =
+                this.windows.length < 2 ? { start: 0, filled: 0, bytes: Buffer.allocUnsafe(WINDOW_BYTES) } : this.windows[1];
+            this.fill(window, position, length);
+        }
+        if (window !== this.windows[0])
+            this.windows = [window, ...this.windows.filter((w) => w !== window)];
+        const from = position - window.start;
+        return window.bytes.subarray(from, from + length);
+    }
+    fill(window, position, needed) {
+        const want = Math.min(WINDOW_BYTES, this.size - position);
+        if (want < needed)
+            throw new CorruptArchiveError('The backup is cut short (a read past its end).');
+        window.start = position;
+        window.filled = 0;
+        while (window.filled < want) {
+            const read = (0,external_node_fs_.readSync)(this.fd, window.bytes, window.filled, want - window.filled, position + window.filled);
+            if (read === 0)
+                break;
+            window.filled += read;
+        }
+        if (window.filled < needed)
+            throw new CorruptArchiveError('The backup is cut short (a read past its end).');
+    }
+    /** The stored bytes of one entry, as a stream that does not close the shared descriptor. */
+    stream(start, length) {
+        if (length === 0) {
+            const empty = new external_node_stream_.PassThrough();
+            empty.end();
+            return empty;
+        }
+        return (0,external_node_fs_.createReadStream)('', { fd: this.fd, start, end: start + length - 1, fs: SHARED_DESCRIPTOR });
+    }
+    read(buffer, offset, length, position, callback) {
+        let failure = null;
+        try {
+            this.bytes(position, length).copy(buffer, offset);
+        }
+        catch (error) {
+            failure = error;
+        }
+        // Never synchronously: yauzl reads the next entry from this callback, 100,000 deep otherwise.
+        process.nextTick(callback, failure);
+    }
+    _readStreamForRange(start, end) {
+        return this.stream(start, end - start);
+    }
+    close(callback) {
+        // The descriptor is the archive's, closed by release(); yauzl's close only ends its own use.
+        process.nextTick(callback, null);
+    }
+    release() {
+        if (this.released)
             return;
-        received = signal;
-        log.warning(`Received ${signal}: stopping; nothing will be deleted`);
-        controller.abort(new Error(`cancelled by ${signal}`));
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+        this.released = true;
+        this.windows = [];
+        (0,external_node_fs_.closeSync)(this.fd);
+    }
+}
+async function forEachCentralRecord(zip, check) {
+    await new Promise((resolve, reject) => {
+        zip.on('entry', (raw) => {
+            check(raw).then(() => zip.readEntry(), reject);
+        });
+        zip.on('end', resolve);
+        zip.on('error', (error) => reject(new CorruptArchiveError(`The backup's central directory cannot be read (${error.message}).`)));
+        zip.readEntry();
+    });
+}
+/**
+ * Where the central directory is and how long, from the end record (zip64's when it has one), read
+ * through the archive's own reader (yauzl has just read the same tail: no second open).
+ */
+function readEndRecord(reader) {
+    const length = Math.min(reader.size, 22 + 0xffff);
+    const tail = reader.bytes(reader.size - length, length);
+    const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (at < 0 || at + 22 > length)
+        return null;
+    let size = tail.readUInt32LE(at + 12);
+    let offset = tail.readUInt32LE(at + 16);
+    if ((size === 0xffffffff || offset === 0xffffffff || tail.readUInt16LE(at + 10) === 0xffff) && at >= 20) {
+        if (tail.readUInt32LE(at - 20) !== 0x07064b50)
+            return { offset, size };
+        const recordAt = Number(tail.readBigUInt64LE(at - 12));
+        if (recordAt + 56 > reader.size)
+            return null;
+        const record = reader.bytes(recordAt, 56);
+        if (record.readUInt32LE(0) !== 0x06064b50)
+            return null;
+        size = Number(record.readBigUInt64LE(40));
+        offset = Number(record.readBigUInt64LE(48));
+    }
+    return { offset, size };
+}
+function readLocalHeader(zip, entry) {
+    return new Promise((resolve, reject) => zip.readLocalFileHeader(entry, {}, (error, header) => (error ? reject(error) : resolve(header))));
+}
+/** The end record's count must account for the whole central directory: no entry hidden behind it. */
+function checkCount(end, count, directoryBytes) {
+    if (directoryBytes === end.size)
+        return;
+    throw new UnsafeArchiveError(refused(`The backup's end record counts ${count} entries, but its central directory is ${end.size} bytes ` +
+        `long and those entries fill ${directoryBytes}: the zip holds entries its count hides`));
+}
+/**
+ * The entry's local header must agree with its central record (name, method, encryption, CRC-32);
+ * sets where its data starts and returns the bytes it spans.
+ */
+async function locateData(zip, raw, entry, fileSize) {
+    const name = entry.displayName;
+    let local;
+    try {
+        local = await readLocalHeader(zip, raw);
+    }
+    catch (error) {
+        throw new CorruptArchiveError(`'${name}' has no readable local header (${error.message}).`);
+    }
+    const disagree = !local.fileName.equals(raw.fileNameRaw)
+        ? 'another name'
+        : local.compressionMethod !== raw.compressionMethod
+            ? 'another compression method'
+            : (local.generalPurposeBitFlag & FLAG_ENCRYPTED) !== (raw.generalPurposeBitFlag & FLAG_ENCRYPTED)
+                ? 'another encryption'
+                : (raw.generalPurposeBitFlag & FLAG_DATA_DESCRIPTOR) === 0 && local.crc32 !== raw.crc32
+                    ? 'another CRC-32'
+                    : null;
+    if (disagree) {
+        throw new UnsafeArchiveError(refused(`The backup's entry '${name}' has a local header that gives ${disagree} than its central record`));
+    }
+    const end = local.fileDataStart + raw.compressedSize;
+    if (end > fileSize)
+        throw new CorruptArchiveError(`'${name}' runs past the end of the file: the backup is cut short.`);
+    entry.data.start = local.fileDataStart;
+    return { start: raw.relativeOffsetOfLocalHeader, end, name };
+}
+/** No two entries share or overlap their bytes, and none runs into the central directory. */
+function checkSpans(spans, end) {
+    spans.sort((a, b) => a.start - b.start);
+    for (let i = 1; i < spans.length; i++) {
+        const [before, after] = [spans[i - 1], spans[i]];
+        if (after.start < before.end) {
+            const how = after.start === before.start ? 'share one local entry' : 'overlap';
+            throw new UnsafeArchiveError(refused(`The backup's entries '${before.name}' and '${after.name}' ${how} in the file (byte ${after.start})`));
+        }
+    }
+    const last = spans[spans.length - 1];
+    if (end && last && last.end > end.offset) {
+        throw new UnsafeArchiveError(refused(`The backup's entry '${last.name}' runs into the central directory`));
+    }
+}
+/** The Info-ZIP Unicode path field's name, when its CRC says it belongs to this entry's name. */
+function unicodePath(raw) {
+    const field = raw.extraFields.find((f) => f.id === UNICODE_PATH_ID);
+    if (!field || field.data.length < 6 || field.data[0] !== 1)
+        return null;
+    if (field.data.readUInt32LE(1) !== (0,external_node_zlib_.crc32)(raw.fileNameRaw) >>> 0)
+        return null;
+    return Buffer.from(field.data.subarray(5));
+}
+function displayOf(name, flags) {
+    const utf8 = (flags & FLAG_UTF8) !== 0 || !name.toString('utf8').includes('\uFFFD');
+    return escapeControl(name.toString(utf8 ? 'utf8' : 'latin1'));
+}
+function describe(raw) {
+    const unicode = unicodePath(raw);
+    const name = unicode ?? raw.fileNameRaw;
+    const system = raw.versionMadeBy >> 8;
+    const unixMode = system === MADE_BY_UNIX || system === MADE_BY_OSX ? (raw.externalFileAttributes >>> 16) & 0xffff : 0;
+    const type = unixMode & S_IFMT;
+    const slash = name[name.length - 1] === 0x2f;
+    const isDir = type === S_IFDIR || slash || (type === 0 && (raw.externalFileAttributes & DOS_DIRECTORY) !== 0);
+    const kind = type === S_IFLNK ? 'symlink' : isDir ? 'directory' : 'file';
+    const trimmed = Buffer.from(slash ? name.subarray(0, name.length - 1) : name);
+    const mtime = raw.getLastModDate();
+    const aes = aesField(raw);
     return {
-        signal: controller.signal,
-        get received() {
-            return received;
-        },
-        dispose() {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
+        name: trimmed,
+        displayName: displayOf(trimmed, unicode ? FLAG_UTF8 : raw.generalPurposeBitFlag),
+        kind,
+        mode: unixMode ? unixMode & 0o7777 : null,
+        size: raw.uncompressedSize,
+        mtime: Number.isNaN(mtime.getTime()) ? null : mtime.getTime() / 1000,
+        aesKeyBytes: aes ? (AES_KEY_BYTES[aes.strength] ?? null) : null,
+        data: {
+            start: -1,
+            compressedSize: raw.compressedSize,
+            crc32: raw.crc32,
+            method: raw.compressionMethod,
+            aes: aes ? { version: aes.version, method: aes.method } : null,
         },
     };
 }
+/** WinZip's AES field: AE-1 or AE-2, the key strength and the method inside the encryption. */
+function aesField(raw) {
+    if (raw.compressionMethod !== AES_METHOD)
+        return null;
+    const field = raw.extraFields.find((f) => f.id === AES_EXTRA_ID);
+    if (!field || field.data.length < 7)
+        return null;
+    return { version: field.data.readUInt16LE(0), strength: field.data[4], method: field.data.readUInt16LE(5) };
+}
+/** Methods and encryptions this tool does not read are refused by name, with a tool that reads them. */
+function checkMethod(entry, raw) {
+    const method = raw.compressionMethod;
+    if (method === AES_METHOD) {
+        const aes = aesField(raw);
+        if (!aes || entry.aesKeyBytes === null || (aes.version !== 1 && aes.version !== 2)) {
+            throw new UnsupportedArchiveError(refused(`The backup's entry '${entry.displayName}' is AES-encrypted with a field this tool does not know`));
+        }
+        if (aes.method !== 0 && aes.method !== 8)
+            return unsupportedMethod(entry, aes.method);
+        const overhead = entry.aesKeyBytes / 2 + 2 + AES_MAC_BYTES;
+        const storedSizeWrong = aes.method === 0 && raw.compressedSize - overhead !== raw.uncompressedSize;
+        if (raw.compressedSize < overhead || storedSizeWrong) {
+            throw new UnsafeArchiveError(refused(`The backup's entry '${entry.displayName}' is AES-encrypted, but its inner method (${aes.method}) ` +
+                `and sizes (${raw.compressedSize} stored for ${raw.uncompressedSize}) disagree`));
+        }
+        return;
+    }
+    if ((raw.generalPurposeBitFlag & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) !== 0) {
+        throw new UnsupportedArchiveError(refused(`The backup's entry '${entry.displayName}' uses ZipCrypto (PKWARE's traditional encryption), which this tool ` +
+            `does not read: extract it with 7-Zip (7z x) or unzip`));
+    }
+    if (method !== 0 && method !== 8)
+        unsupportedMethod(entry, method);
+    if (method === 0 && raw.compressedSize !== raw.uncompressedSize) {
+        throw new UnsafeArchiveError(refused(`The backup's entry '${entry.displayName}' is stored uncompressed, but its sizes disagree ` +
+            `(${raw.compressedSize} stored for ${raw.uncompressedSize})`));
+    }
+}
+function unsupportedMethod(entry, method) {
+    const name = METHOD_NAMES[method];
+    const what = name ? `${name} compression (method ${method})` : `compression method ${method}`;
+    throw new UnsupportedArchiveError(refused(`The backup's entry '${entry.displayName}' uses ${what}, which this tool does not read: ` +
+        `extract it with 7-Zip (7z x)${method === 12 || method === 9 ? ' or unzip' : ''}`));
+}
 /**
- * Tests only: ONEFICHIER_BACKUP_TEST_TIME_SCALE=0.01 makes every wait (pacing, flood pause) 100x
- * shorter. Honoured only for a loopback api-url, so it can never be used to hammer the real service.
+ * Pipes `source` through `steps` and returns the last, to which any failure on the way is passed:
+ * a bad deflate stream or a short entry is a damaged backup, never an unhandled error.
  */
-function timeScaleFromEnv(apiUrl) {
-    const raw = process.env.ONEFICHIER_BACKUP_TEST_TIME_SCALE;
-    const value = raw === undefined ? NaN : Number(raw);
-    if (!Number.isFinite(value) || value < 0 || value > 1)
-        return 1;
-    let host;
+function chain(name, source, ...steps) {
+    const last = steps[steps.length - 1];
+    const fail = (error) => {
+        if (last.destroyed)
+            return;
+        source.destroy();
+        last.destroy(damaged(name, error));
+    };
+    let from = source;
+    for (const step of steps) {
+        from.on('error', fail);
+        from = from.pipe(step);
+    }
+    return last;
+}
+/** Passes the data through; fails at the end when its CRC-32 is not the entry's. */
+class CrcCheck extends external_node_stream_.Transform {
+    expected;
+    name;
+    crc = 0;
+    constructor(expected, name) {
+        super();
+        this.expected = expected;
+        this.name = name;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.crc = (0,external_node_zlib_.crc32)(chunk, this.crc);
+        callback(null, chunk);
+    }
+    _flush(callback) {
+        callback(this.crc >>> 0 === this.expected >>> 0 ? null : wrongCrc(this.name));
+    }
+}
+/** The inflated size must be the one the central directory gives, and is never read past it. */
+class SizeCheck extends external_node_stream_.Transform {
+    expected;
+    name;
+    seen = 0;
+    constructor(expected, name) {
+        super();
+        this.expected = expected;
+        this.name = name;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.seen += chunk.length;
+        if (this.seen > this.expected)
+            callback(this.wrong());
+        else
+            callback(null, chunk);
+    }
+    _flush(callback) {
+        callback(this.seen === this.expected ? null : this.wrong());
+    }
+    wrong() {
+        return wrongSize(this.name);
+    }
+}
+const wrongCrc = (name) => new CorruptArchiveError(`'${name}' fails its CRC-32 check: the backup is damaged.`);
+const wrongSize = (name) => new CorruptArchiveError(`'${name}' does not inflate to its listed size: the backup is damaged.`);
+const damaged = (name, error) => error instanceof CorruptArchiveError || error instanceof ArchivePasswordError
+    ? error
+    : new CorruptArchiveError(`'${name}' cannot be read back (${error.message}): the backup is damaged.`);
+/** WinZip AES: decrypted as it streams; a wrong password or authentication code fails it. */
+class AesCheck extends external_node_stream_.Transform {
+    name;
+    reader;
+    constructor(password, keyBytes, name) {
+        super();
+        this.name = name;
+        this.reader = new AesEntryReader(password, keyBytes);
+    }
+    _transform(chunk, _encoding, callback) {
+        this.reader.read(chunk).then((plain) => callback(null, plain.length > 0 ? plain : undefined), (error) => callback(error instanceof AesPasswordError
+            ? new ArchivePasswordError(`'${this.name}' does not open with this archive password (its password check differs): check ` +
+                `ONEFICHIER_ARCHIVE_PASSWORD (archive-password).`)
+            : error));
+    }
+    _flush(callback) {
+        const problem = this.reader.finish();
+        if (!problem) {
+            callback();
+            return;
+        }
+        callback(new CorruptArchiveError(problem === 'cut short'
+            ? `'${this.name}' is cut short: the backup is damaged.`
+            : `'${this.name}' fails its AES authentication code: the backup is damaged or was changed.`));
+    }
+}
+/** Reads one entry to its end (checking it) without keeping the bytes. */
+async function drainChecked(stream) {
+    await (0,external_node_stream_promises_.pipeline)(stream, new external_node_stream_.Writable({
+        write: (_chunk, _encoding, done) => done(),
+    }));
+}
+
+;// CONCATENATED MODULE: ./lib/restore/plan.js
+// The plan of a restore, made from the whole central directory before any byte is written (as tar
+// and restic plan theirs): every name normalised and checked, and the zip refused as a whole, naming
+// the entry and the rule, when one would land outside the target, two entries would be one path on
+// the target's file system, an entry lies under a link or a file entry, or a name cannot exist on
+// the target's OS. Pure: the target's traits (OS, case folding) come in as rules. `check` runs the
+// same plan, so a backup that `check` passes is one that `restore` can write.
+
+
+
+/** The first segment of the staging folder a restore keeps inside its target; no entry may take it. */
+const STAGING_PREFIX = '.1fichier-restore.';
+const refuse = (entry, why) => new UnsafeArchiveError(`The backup's entry '${entry}' ${why}. The zip is refused as a whole and nothing was written.`);
+function planArchive(entries, rules) {
+    const keyOf = keyFunction(rules);
+    const byKey = new Map();
+    for (const entry of entries) {
+        const path = normalisedPath(entry, rules.platform);
+        if (path === null)
+            continue;
+        const node = {
+            path,
+            // The entry's own name and display when normalising changed nothing: 100,000 copies less.
+            display: path === entry.name ? entry.displayName : escapeControl(path.toString('utf8')),
+            kind: entry.kind,
+            mode: entry.mode === null ? null : entry.mode & (rules.keepSpecialBits ? 0o7777 : 0o777),
+            mtime: entry.mtime,
+            size: entry.kind === 'file' ? entry.size : 0,
+            entry,
+            depth: plan_segmentsOf(path).length,
+        };
+        const key = keyOf(path);
+        const same = byKey.get(key);
+        if (same) {
+            // The same folder twice is harmless (7-Zip and unzip take it); anything else is two writers of one path.
+            if (same.kind === 'directory' && node.kind === 'directory')
+                continue;
+            throw refuse(entry.displayName, sameNameWhy(same, node));
+        }
+        byKey.set(key, node);
+    }
+    checkAncestors(byKey, keyOf);
+    const chosen = rules.filter ? plan_select(byKey, keyOf, rules.filter) : byKey;
+    // Folders first, shallowest first, so every parent exists before its content; the rest keep zip order.
+    const nodes = [...chosen.values()].sort((a, b) => {
+        const aDir = a.kind === 'directory';
+        const bDir = b.kind === 'directory';
+        if (aDir && bDir)
+            return a.depth - b.depth;
+        return aDir ? -1 : bDir ? 1 : 0;
+    });
+    const plan = { nodes, keyOf, byKey: chosen, files: 0, directories: 0, links: 0, bytes: 0 };
+    for (const node of nodes) {
+        if (node.kind === 'file') {
+            plan.files++;
+            plan.bytes += node.size;
+        }
+        else if (node.kind === 'directory')
+            plan.directories++;
+        else
+            plan.links++;
+    }
+    return plan;
+}
+function sameNameWhy(first, second) {
+    if (first.path.equals(second.path)) {
+        return first.kind === second.kind
+            ? `appears twice (after './', '//' and a trailing '/' are read away): which one to restore is not clear`
+            : `is both a ${kindWord(first.kind)} and a ${kindWord(second.kind)}`;
+    }
+    return (`and '${first.display}' would be one name on the target's file system (it does not tell case or Unicode ` +
+        `forms apart)`);
+}
+const kindWord = (kind) => (kind === 'symlink' ? 'link' : kind === 'directory' ? 'folder' : 'file');
+const plan_segmentsOf = (path) => {
+    const out = [];
+    let start = 0;
+    for (let i = 0; i <= path.length; i++) {
+        if (i === path.length || path[i] === 0x2f) {
+            out.push(path.subarray(start, i));
+            start = i + 1;
+        }
+    }
+    return out;
+};
+/** The entry's path with `.` and empty segments read away; null for the target folder itself. */
+function normalisedPath(entry, platform) {
+    const name = entry.name;
+    const text = name.toString('latin1');
+    if (text.includes('\0'))
+        throw refuse(entry.displayName, 'has a NUL byte in its name');
+    // A drive letter ('C:/', 'C:\\', 'C:') is absolute on Windows and never a name a backup meant; 'a:b' is a Linux name.
+    if (text.startsWith('/') || /^[A-Za-z]:([/\\]|$)/.test(text) || (platform === 'win32' && text.startsWith('\\')))
+        throw refuse(entry.displayName, 'is an absolute path');
+    const all = plan_segmentsOf(name);
+    const segments = all.filter((s) => s.length > 0 && !(s.length === 1 && s[0] === 0x2e));
+    if (segments.some((s) => s.length === 2 && s[0] === 0x2e && s[1] === 0x2e))
+        throw refuse(entry.displayName, "goes up with '..'");
+    if (segments.length === 0) {
+        if (entry.kind === 'directory')
+            return null;
+        throw refuse(entry.displayName, 'has an empty name');
+    }
+    if (segments[0].toString('latin1').startsWith(STAGING_PREFIX))
+        throw refuse(entry.displayName, `takes the name this tool reserves for its staging folder (${STAGING_PREFIX}*)`);
+    if (platform === 'win32')
+        for (const segment of segments)
+            checkWindowsName(entry, segment.toString('utf8'));
+    if (segments.length === all.length)
+        return name;
+    return Buffer.concat(segments.flatMap((s, i) => (i === 0 ? [s] : [Buffer.from('/'), s])));
+}
+const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+/** What Windows cannot hold: refused there only (a backslash is a legal name on Linux and macOS). */
+function checkWindowsName(entry, segment) {
+    const bad = /[<>:"|?*\\\u0000-\u001f]/.exec(segment);
+    if (bad) {
+        throw refuse(entry.displayName, `has '${escapeControl(bad[0])}' in its name, which Windows does not allow: restore it on Linux or macOS`);
+    }
+    if (WINDOWS_DEVICES.test(segment))
+        throw refuse(entry.displayName, `is named '${segment}', a device name on Windows: restore it on Linux or macOS`);
+    if (/[. ]$/.test(segment))
+        throw refuse(entry.displayName, 'has a name ending in a dot or a space, which Windows drops: restore it elsewhere');
+}
+function keyFunction(rules) {
+    if (!rules.foldCase && !rules.foldUnicode)
+        return (path) => path.toString('latin1');
+    return (path) => {
+        let text = path.toString('utf8');
+        if (rules.foldUnicode)
+            text = text.normalize('NFC');
+        if (rules.foldCase)
+            text = text.toLowerCase();
+        return text;
+    };
+}
+/** No entry under a link or a file entry; folders the zip implies are added (without mode or time). */
+function checkAncestors(byKey, keyOf) {
+    for (const node of [...byKey.values()]) {
+        let end = node.path.indexOf(0x2f);
+        while (end >= 0) {
+            const path = node.path.subarray(0, end);
+            const above = byKey.get(keyOf(path));
+            if (above?.kind === 'symlink')
+                throw refuse(node.display, `lies under '${above.display}', a link entry: it could land outside the target`);
+            if (above?.kind === 'file')
+                throw refuse(node.display, `lies under '${above.display}', a file entry: a file and a folder share a name`);
+            if (!above) {
+                byKey.set(keyOf(path), {
+                    path,
+                    display: escapeControl(path.toString('utf8')),
+                    kind: 'directory',
+                    mode: null,
+                    mtime: null,
+                    size: 0,
+                    entry: null,
+                    depth: plan_segmentsOf(path).length,
+                });
+            }
+            end = node.path.indexOf(0x2f, end + 1);
+        }
+    }
+}
+/** The nodes the filter selects, with the folders above them. */
+function plan_select(byKey, keyOf, filter) {
+    const chosen = new Map();
+    for (const [key, node] of byKey) {
+        if (!filter.selects(node.path.toString('utf8')))
+            continue;
+        chosen.set(key, node);
+        let end = node.path.lastIndexOf(0x2f);
+        while (end > 0) {
+            const above = keyOf(node.path.subarray(0, end));
+            if (chosen.has(above))
+                break;
+            chosen.set(above, byKey.get(above));
+            end = node.path.lastIndexOf(0x2f, end - 1);
+        }
+    }
+    return chosen;
+}
+/**
+ * restic's --include and --exclude for restore: a pattern with a leading `/` is anchored at the
+ * backup's root, any other matches at any depth; a pattern that matches a folder takes all inside it.
+ */
+class PathFilter {
+    include;
+    exclude;
+    constructor(include, exclude) {
+        this.include = include.map(compile);
+        this.exclude = exclude.map(compile);
+    }
+    get restrictsIncludes() {
+        return this.include.length > 0;
+    }
+    /** Whether `path` (relative, `/`-separated) is restored, and so (with --delete) may be deleted. */
+    selects(path) {
+        const parts = path.split('/');
+        const prefixes = parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}`);
+        const hit = (patterns) => patterns.some((m) => prefixes.some((p) => m.match(p)));
+        return (this.include.length === 0 || hit(this.include)) && !hit(this.exclude);
+    }
+}
+function compile(pattern) {
+    const trimmed = pattern.replace(/\/+$/, '');
+    const anchored = trimmed.startsWith('/') ? trimmed : `/**/${trimmed}`;
+    return new esm/* Minimatch */.VR(anchored, { dot: true, nocomment: true, nonegate: true });
+}
+
+;// CONCATENATED MODULE: ./lib/restore/target.js
+// The plan against what the target already holds, file by file, by restic's --overwrite modes: what
+// is created, replaced, left as it is, and (only with --delete, inside the restored paths) deleted.
+// Reads the target; changes nothing. A path the target holds as a link is never written through: it
+// is replaced (or, with `never`, it and what the backup has under it are left alone).
+
+
+
+
+
+
+const OVERWRITE_MODES = ['always', 'if-changed', 'if-newer', 'never'];
+/** Compares the plan with what `target` holds. `target` may be missing (then all is created). */
+async function planAgainstTarget(plan, target, options) {
+    const actions = new Map();
+    const rootAction = 'merge';
+    const parentAction = (node) => {
+        const slash = node.path.lastIndexOf(0x2f);
+        if (slash < 0)
+            return rootAction;
+        return actions.get(plan.byKey.get(plan.keyOf(node.path.subarray(0, slash)))) ?? 'create';
+    };
+    let bytesToWrite = 0;
+    for (const node of plan.nodes) {
+        const above = parentAction(node);
+        let action;
+        if (above === 'create' || above === 'replace')
+            action = 'create';
+        else if (above !== 'merge')
+            action = 'skipped';
+        else
+            action = decide(node, await lstatOrNull(joinRelative(target, node.path)), options);
+        actions.set(node, action);
+        if ((action === 'create' || action === 'replace') && node.kind === 'file')
+            bytesToWrite += node.size;
+    }
+    const deletions = options.delete ? await findDeletions(plan, actions, target, options) : [];
+    return { actions, deletions, bytesToWrite };
+}
+function decide(node, existing, options) {
+    if (!existing)
+        return 'create';
+    const mode = options.overwrite;
+    if (node.kind === 'directory') {
+        if (existing.isDirectory())
+            return 'merge';
+        return mode === 'never' ? 'skipped' : 'replace';
+    }
+    if (existing.isDirectory()) {
+        if (mode === 'never')
+            return 'kept';
+        if (options.delete)
+            return 'replace';
+        throw new BackupError(`'${node.display}' is a folder in the target but a ${node.kind === 'symlink' ? 'link' : 'file'} in the ` +
+            `backup: it is not replaced, as that would delete what the folder holds. Move it away, add --delete, or ` +
+            `restore into another folder. Nothing was written.`);
+    }
+    const sameType = node.kind === 'symlink' ? existing.isSymbolicLink() : existing.isFile();
+    if (mode === 'never')
+        return 'kept';
+    if (!sameType || mode === 'always' || mode === null)
+        return 'replace';
+    const backupSeconds = node.mtime === null ? null : Math.floor(node.mtime);
+    const targetSeconds = Math.floor(existing.mtimeMs / 1000);
+    if (mode === 'if-newer')
+        return backupSeconds !== null && backupSeconds > targetSeconds ? 'replace' : 'kept';
+    // if-changed: restic's shortcut, a file of the same size and modification time is taken as the same.
+    const same = backupSeconds === targetSeconds && (node.kind === 'symlink' || existing.size === node.size);
+    return same && node.kind === 'file' ? 'unchanged' : 'replace';
+}
+/** With --delete: what the target holds inside the restored folders that the backup lacks. */
+async function findDeletions(plan, actions, target, options) {
+    const folders = [Buffer.alloc(0)];
+    for (const node of plan.nodes)
+        if (actions.get(node) === 'merge')
+            folders.push(node.path);
+    const deletions = [];
+    for (const folder of folders) {
+        const names = await (0,promises_.readdir)(joinRelative(target, folder), { encoding: 'buffer' }).catch(() => []);
+        for (const name of names) {
+            const relative = folder.length === 0 ? name : Buffer.concat([folder, Buffer.from('/'), name]);
+            if (folder.length === 0 && name.toString('latin1').startsWith(STAGING_PREFIX))
+                continue;
+            if (plan.byKey.has(plan.keyOf(relative)))
+                continue;
+            const text = relative.toString('utf8');
+            if (!options.restored(text))
+                continue;
+            const stats = await lstatOrNull(joinRelative(target, relative));
+            if (!stats)
+                continue;
+            deletions.push({
+                path: relative,
+                display: escapeControl(text),
+                kind: stats.isSymbolicLink()
+                    ? 'symlink'
+                    : stats.isDirectory()
+                        ? 'directory'
+                        : stats.isFile()
+                            ? 'file'
+                            : 'other',
+            });
+        }
+    }
+    return deletions;
+}
+function joinRelative(root, relative) {
+    if (relative.length === 0)
+        return Buffer.from(root);
+    const native = external_node_path_.sep === '/' ? relative : Buffer.from(relative.toString('utf8').replaceAll('/', external_node_path_.sep));
+    return Buffer.concat([Buffer.from(root + external_node_path_.sep), native]);
+}
+async function lstatOrNull(file) {
     try {
-        host = new URL(apiUrl).hostname;
+        return await (0,promises_.lstat)(file);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return null;
+        throw error;
+    }
+}
+/** How the file system under `folder` compares names: probed with two files, removed at once. */
+async function probeFolding(folder) {
+    const probe = async (written, asked) => {
+        const file = external_node_path_.join(folder, written);
+        await (0,promises_.writeFile)(file, '', { flag: 'wx' });
+        try {
+            return (await lstatOrNull(Buffer.from(external_node_path_.join(folder, asked)))) !== null;
+        }
+        finally {
+            await (0,promises_.unlink)(file);
+        }
+    };
+    return {
+        foldCase: await probe('probe-case-a', 'PROBE-CASE-A'),
+        foldUnicode: await probe('probe-\u00e9', 'probe-e\u0301'),
+    };
+}
+/** Removes a folder the restore made, if it is still empty (a failed restore into a new folder). */
+async function removeIfEmpty(folder) {
+    await (0,promises_.rmdir)(folder).catch(() => undefined);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
+var index_umd = __webpack_require__(608);
+;// CONCATENATED MODULE: ./lib/platform/digest.js
+// SHA-256 and Whirlpool of the finished zip, read back from the file while it is being uploaded.
+// Whirlpool (1fichier's checksum) is slow: hashed while zipping it took a core from deflate; hashed
+// beside the upload, which waits on the network, it costs next to nothing. It runs in a child Node
+// process with OpenSSL's legacy provider (about twice as fast as WebAssembly); where that is not
+// available, hash-wasm does it in this process.
+
+
+
+
+
+// Hashes what arrives on stdin; says "ready" once Whirlpool is there (else exits 3), and prints
+// the Whirlpool at the end.
+const CHILD_SCRIPT = `
+const c = require('node:crypto')
+let w
+try { w = c.createHash('whirlpool') } catch { process.exit(3) }
+process.stdout.write('ready\\n')
+process.stdin.on('data', (d) => w.update(d)).on('end', () => process.stdout.write(w.digest('hex') + '\\n'))
+`;
+const CHILD_UNAVAILABLE = 3;
+const READ_SIZE = 1 << 20;
+/**
+ * Starts reading `file` at once: SHA-256 here, Whirlpool in a child Node with OpenSSL's legacy
+ * provider (about twice as fast as WebAssembly) fed through a pipe, or with hash-wasm here. The
+ * file is read once, whatever else (`reader`) looks at its bytes.
+ */
+function digestFile(file, options = {}) {
+    const abort = new AbortController();
+    const result = (async () => {
+        const whirlpool = (options.preferChild !== false ? await childWhirlpool(abort.signal) : null) ?? (await wasmWhirlpool());
+        const sha256 = (0,external_node_crypto_.createHash)('sha256');
+        try {
+            for await (const chunk of readInTurns(file, abort.signal)) {
+                sha256.update(chunk);
+                await whirlpool.update(chunk);
+                await options.reader?.feed(chunk);
+            }
+        }
+        catch (error) {
+            whirlpool.abort();
+            throw error;
+        }
+        return { sha256: sha256.digest('hex'), whirlpool: await whirlpool.digest(), engine: whirlpool.engine };
+    })();
+    // A failure surfaces where the result is awaited; until then it must not be unhandled.
+    result.catch(() => undefined);
+    return { result, cancel: () => abort.abort(new Error('hashing cancelled')) };
+}
+/**
+ * The file in 1 MiB chunks, read into two buffers in turn: the next read runs while a chunk is
+ * hashed, and no chunk is a new allocation (a fresh 1 MiB per read piled up as garbage, ~50 MB).
+ * A chunk is valid until the loop asks for the one after the next.
+ */
+async function* readInTurns(file, signal) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const buffers = [Buffer.allocUnsafe(READ_SIZE), Buffer.allocUnsafe(READ_SIZE)];
+        let position = 0;
+        const readAt = async (buffer) => {
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+            position += bytesRead;
+            return buffer.subarray(0, bytesRead);
+        };
+        let next = readAt(buffers[0]);
+        for (let turn = 1;; turn++) {
+            const chunk = await next;
+            signal.throwIfAborted();
+            if (chunk.length === 0)
+                return;
+            // The other buffer's chunk was handled in full before this one was handed out.
+            next = readAt(buffers[turn % 2]);
+            next.catch(() => undefined);
+            yield chunk;
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
+async function childWhirlpool(signal) {
+    // The standalone executable is no `node`: started again, it runs the CLI, not `-e`.
+    if ((0,external_node_sea_.isSea)())
+        return null;
+    // The child needs nothing from our environment (and must not see the key).
+    const child = (0,external_node_child_process_.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], {
+        stdio: ['pipe', 'pipe', 'ignore'],
+        env: {},
+        signal,
+    });
+    let output = '';
+    const closed = new Promise((resolve) => {
+        child.on('error', () => resolve(null));
+        child.on('close', resolve);
+    });
+    const ready = new Promise((resolve) => {
+        child.stdout.on('data', (d) => {
+            output += d.toString();
+            if (output.startsWith('ready\n'))
+                resolve(true);
+        });
+        void closed.then(() => resolve(false));
+    });
+    child.stdin.on('error', () => undefined);
+    if (!(await ready)) {
+        const code = await closed;
+        signal.throwIfAborted();
+        if (code === CHILD_UNAVAILABLE || code === null)
+            return null;
+        throw new Error(`hashing the zip failed (the hashing process exited with ${code})`);
+    }
+    return {
+        engine: 'openssl-child',
+        // Resolves once the chunk is in the pipe: its buffer is then free to be read into again.
+        update: (chunk) => new Promise((resolve, reject) => child.stdin.write(chunk, (error) => (error ? reject(error) : resolve()))),
+        digest: async () => {
+            child.stdin.end();
+            const code = await closed;
+            signal.throwIfAborted();
+            const match = /^ready\n([0-9a-f]{128})$/.exec(output.trim());
+            if (code !== 0 || !match)
+                throw new Error(`hashing the zip failed (the hashing process exited with ${code})`);
+            return match[1];
+        },
+        abort: () => child.kill(),
+    };
+}
+async function wasmWhirlpool() {
+    const whirlpool = await (0,index_umd.createWhirlpool)();
+    whirlpool.init();
+    return {
+        engine: 'wasm',
+        update: async (chunk) => void whirlpool.update(chunk),
+        digest: async () => whirlpool.digest('hex'),
+        abort: () => undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/restore/download.js
+// A backup brought down to a file: one token (get_token.cgi) reused for every resume while it lives
+// (5 minutes), a new one only when it has expired or the node refuses it; a dropped connection
+// resumed with Range; never more than the listed size written. Then the size and, when the listing
+// has one, the Whirlpool checked; a corrupted download is fetched again once, then refused.
+
+
+
+
+
+/** Whole downloads tried when the bytes do not match the listing. */
+const WHOLE_ATTEMPTS = 2;
+/** A token URL lives 5 minutes (1fichier's API page); a little is kept for the request itself. */
+const TOKEN_LIFE_MS = 4.5 * 60_000;
+async function downloadBackup(client, backup, file, options) {
+    const { log } = options;
+    const tokens = new TokenKeeper(client, backup, options);
+    const checked = backup.whirlpool === '' ? 'size only' : 'size and Whirlpool';
+    for (let whole = 1;; whole++) {
+        await (0,promises_.rm)(file, { force: true });
+        await fetchResuming(client, tokens, backup, file, options);
+        const size = (await (0,promises_.stat)(file)).size;
+        const problem = backup.size >= 0 && size !== backup.size
+            ? `${formatBytes(size)} arrived, the listing says ${formatBytes(backup.size)}`
+            : await whirlpoolProblem(file, backup);
+        if (!problem) {
+            log.info(`Downloaded ${backup.fileName} (${formatBytes(size)}); ${checked === 'size only'
+                ? "its size matches 1fichier's (the listing gives no Whirlpool to compare)"
+                : "size and Whirlpool match 1fichier's"}`);
+            return checked;
+        }
+        await (0,promises_.rm)(file, { force: true });
+        if (whole >= WHOLE_ATTEMPTS) {
+            throw new BackupError(`The download of ${backup.fileName} is corrupted (${problem}) after ${whole} tries; nothing was extracted. ` +
+                `Run again later.`);
+        }
+        log.warning(`The download of ${backup.fileName} is corrupted (${problem}); downloading it again with a new token`);
+        tokens.discard();
+    }
+}
+async function whirlpoolProblem(file, backup) {
+    if (backup.whirlpool === '')
+        return null;
+    const { whirlpool } = await digestFile(file).result;
+    return whirlpool === backup.whirlpool
+        ? null
+        : `its Whirlpool ${whirlpool.slice(0, 16)}... is not 1fichier's ${backup.whirlpool.slice(0, 16)}...`;
+}
+async function fetchResuming(client, tokens, backup, file, options) {
+    let offset = 0;
+    for (let attempt = 1;; attempt++) {
+        const token = await tokens.get();
+        try {
+            await client.transport.download(token, file, offset, backup.size);
+            return;
+        }
+        catch (error) {
+            if (!(error instanceof OneFichierError))
+                throw error;
+            if (error.kind === 'fatal')
+                throw nodeRefusal(error);
+            if ((!isRetryable(error.kind) && error.kind !== 'token') || attempt >= options.retries)
+                throw error;
+            // A refused token, or a node error that may be the token's: the next try asks a new one.
+            if (error.kind === 'token' || error.httpStatus !== undefined)
+                tokens.discard();
+            offset = error.resumeFrom ?? 0;
+            options.log.warning(`${error.detail}; ${offset > 0 ? `resuming from byte ${offset}` : 'trying again'} (attempt ${attempt + 1} of ` +
+                `${options.retries})`);
+        }
+    }
+}
+/** The download URL while it lives; a new one when it has expired or was refused. */
+class TokenKeeper {
+    client;
+    backup;
+    options;
+    token = null;
+    constructor(client, backup, options) {
+        this.client = client;
+        this.backup = backup;
+        this.options = options;
+    }
+    async get() {
+        const now = this.options.now ?? Date.now;
+        if (this.token && now() - this.token.at < TOKEN_LIFE_MS)
+            return this.token.url;
+        const url = await this.ask();
+        this.token = { url, at: now() };
+        return url;
+    }
+    discard() {
+        this.token = null;
+    }
+    /** 1fichier's refusals of downloads get their own advice. */
+    async ask() {
+        try {
+            return await this.client.getDownloadToken(this.backup.url, {
+                password: this.options.linkPassword,
+                cdn: this.options.cdn,
+            });
+        }
+        catch (error) {
+            if (!(error instanceof OneFichierError))
+                throw error;
+            throw nodeRefusal(error);
+        }
+    }
+}
+const DATACENTER_ADVICE = 'premium downloads through the API are refused from datacenter addresses, which a GitHub-hosted runner is, ' +
+    "unless CDN credit is spent or the account is Premium GOLD. Use --cdn (the restore action's cdn: true) on an " +
+    'account with CDN credit, or restore from another machine.';
+/** A refusal of the download in words a user can act on; other errors as they are. */
+function nodeRefusal(error) {
+    const code = errorNumber(error.detail);
+    const text = error.detail.toLowerCase();
+    if (code === 913 || /residential|professional services|cdn credit/.test(text))
+        return new BackupError(`1fichier refused the download (${error.detail}): ${DATACENTER_ADVICE}`);
+    if (code === 887)
+        return new BackupError(`1fichier refused the download (${error.detail}): the account allows one location at a time, and the lock ` +
+            `did not lift. Stop downloads from other places (or sign out elsewhere) and run again.`);
+    if (code === 611 || /password/.test(text))
+        return new BackupError(`1fichier refused the download (${error.detail}): the backup has a download password; set ` +
+            `ONEFICHIER_LINK_PASSWORD (the restore action's link-password) to it.`);
+    return error;
+}
+
+;// CONCATENATED MODULE: ./lib/restore/fs-failure.js
+// A file-system condition met while restoring, in one line that names the file, the condition and
+// what to do: never "Unexpected failure" for a full disk, a read-only folder or a name too long.
+
+
+
+const fs_failure_ADVICE = {
+    ENOSPC: 'the disk is full: free space there, or restore elsewhere',
+    EDQUOT: 'the disk quota is used up: free space, or restore elsewhere',
+    EFBIG: 'the file is too large for this file system: restore onto another one',
+    EROFS: 'the file system is read-only: restore elsewhere, or mount it writable',
+    EACCES: 'permission denied: run as a user who may write there, or restore elsewhere',
+    EPERM: 'the operation is not permitted: run as a user who may write there, or restore elsewhere',
+    ENAMETOOLONG: 'a name is too long for this file system: restore into a shorter path or onto another file system',
+    EINVAL: 'the file system refuses the name: restore onto another file system (e.g. not FAT or exFAT)',
+    EILSEQ: 'the file system refuses the name (not valid in its encoding): restore onto another file system',
+    EISDIR: 'a folder is there now: the target changed while the restore ran; run it again',
+    ENOTDIR: 'a file is there where a folder was planned: the target changed while the restore ran; run it again',
+    EEXIST: 'something is there now: the target changed while the restore ran; run it again',
+    ENOENT: 'it is gone: the target changed while the restore ran; run it again',
+    ELOOP: 'a link is there where a folder was planned: the target changed while the restore ran; run it again',
+    EMFILE: 'too many open files: raise the limit (ulimit -n) and run again',
+    ENFILE: 'the system has too many open files: run again later',
+    EIO: 'the disk reported an I/O error: check the disk',
+    EBUSY: 'it is busy (in use or a mount point): restore elsewhere',
+    ENOTEMPTY: 'a folder there is not empty: the target changed while the restore ran; run it again',
+    EXDEV: 'it lies on another file system: restore into a folder on one file system',
+};
+/** The error as a one-line restore failure, or undefined when it is no file-system condition. */
+function restoreFailure(error, target, undoNote) {
+    const { code, path: failed } = (error ?? {});
+    if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code))
+        return undefined;
+    const file = typeof failed === 'string' ? where(failed, target) : `'${escapeControl(target)}'`;
+    const advice = fs_failure_ADVICE[code] ?? 'a file-system error';
+    return new BackupError(`Restoring into ${file} failed (${code}): ${advice}. ${undoNote}`);
+}
+function where(failed, target) {
+    const relative = external_node_path_.relative(target, failed);
+    const inside = relative !== '' && !relative.startsWith('..') && !external_node_path_.isAbsolute(relative);
+    // Our own staging folder is not a name the user knows: the target is.
+    const shown = inside && !relative.startsWith('.1fichier-restore.') ? relative : failed;
+    return `'${escapeControl(shown)}'`;
+}
+
+;// CONCATENATED MODULE: ./lib/restore/staging.js
+// The staging folder of a restore, inside its target (so on the target's own file system: every move
+// is a rename that cannot fail with EXDEV), and the journal that makes the restore undoable. Every
+// change to the target is written to the journal before it is made: an original moved aside, a staged
+// entry put in place, then "commit". A failure or a signal undoes the journal backwards; a run killed
+// outright leaves the folder behind, and the next restore into that target undoes it the same way.
+
+
+
+
+
+
+
+
+class Staging {
+    target;
+    root;
+    journal;
+    asideCount = 0;
+    removed = false;
+    lines = [];
+    constructor(
+    /** The target folder, resolved. */
+    target, 
+    /** The staging folder itself. */
+    root) {
+        this.target = target;
+        this.root = root;
+        this.journal = (0,external_node_fs_.openSync)(external_node_path_.join(root, 'journal'), 'a', 0o600);
+    }
+    /** A new staging folder inside `target` (which exists and is a folder). */
+    static async create(target) {
+        const root = external_node_path_.join(target, `${STAGING_PREFIX}${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+        await (0,promises_.mkdir)(root, { mode: 0o700 });
+        const owner = { pid: process.pid, host: external_node_os_.hostname(), started: new Date().toISOString() };
+        await (0,promises_.writeFile)(external_node_path_.join(root, 'owner.json'), JSON.stringify(owner), { mode: 0o600 });
+        await (0,promises_.mkdir)(external_node_path_.join(root, 'new'), { mode: 0o700 });
+        await (0,promises_.mkdir)(external_node_path_.join(root, 'aside'), { mode: 0o700 });
+        return new Staging(target, root);
+    }
+    /**
+     * Staging folders a killed restore left in `target`: each one's journal is undone and the folder
+     * removed. One whose process still runs on this machine is another restore at work: refused.
+     */
+    static async recoverLeftovers(target, log) {
+        const names = await (0,promises_.readdir)(target).catch(() => []);
+        for (const name of names.filter((n) => n.startsWith(STAGING_PREFIX))) {
+            const root = external_node_path_.join(target, name);
+            const owner = await readOwner(root);
+            if (owner && owner.host === external_node_os_.hostname() && owner.pid !== process.pid && isAlive(owner.pid)) {
+                throw new BackupError(`Another restore into '${target}' is running (process ${owner.pid}, since ${owner.started}): wait for it ` +
+                    `to end, or stop it, then run again.`);
+            }
+            const lines = (await (0,promises_.readFile)(external_node_path_.join(root, 'journal'), 'utf8').catch(() => '')).split('\n');
+            const committed = lines.includes('c');
+            if (!committed)
+                await undo(target, root, lines);
+            await (0,promises_.rm)(root, { recursive: true, force: true });
+            log.warning(`A restore into '${target}' was stopped before it ended${owner ? ` (process ${owner.pid})` : ''}; ` +
+                (committed ? 'it had finished its changes, and its staging folder was removed' : 'its changes were undone'));
+        }
+    }
+    /** Where an entry is staged (`/`-separated relative path). */
+    staged(relative) {
+        return joinRelative(external_node_path_.join(this.root, 'new'), relative);
+    }
+    /** Where an entry goes in the target. */
+    placed(relative) {
+        return joinRelative(this.target, relative);
+    }
+    /** Moves what the target has at `relative` aside (put back if the restore fails, removed if it succeeds). */
+    async moveAside(relative) {
+        const slot = String(this.asideCount++);
+        this.write(`a ${slot} ${relative.toString('base64')}`);
+        await (0,promises_.rename)(this.placed(relative), external_node_path_.join(this.root, 'aside', slot));
+    }
+    /** Puts a staged entry (with everything under it) in place; nothing may be there. */
+    async place(relative) {
+        this.write(`p ${relative.toString('base64')}`);
+        await (0,promises_.rename)(this.staged(relative), this.placed(relative));
+    }
+    /** From here on the restore stands: the originals moved aside are gone with the staging folder. */
+    commit() {
+        this.write('c');
+    }
+    /** Undoes every change, newest first. */
+    async rollback() {
+        await undo(this.target, this.root, this.lines);
+    }
+    /** Removes the staging folder (and so the originals moved aside); safe to call twice. */
+    async remove() {
+        if (this.removed)
+            return;
+        this.removed = true;
+        (0,external_node_fs_.closeSync)(this.journal);
+        await (0,promises_.rm)(this.root, { recursive: true, force: true });
+    }
+    write(line) {
+        this.lines.push(line);
+        (0,external_node_fs_.writeSync)(this.journal, `${line}\n`);
+    }
+}
+/** Undoes a journal's lines, newest first: what was put in place goes back, what was moved aside returns. */
+async function undo(target, root, lines) {
+    for (const line of [...lines].reverse()) {
+        const [op, a, b] = line.split(' ');
+        if (op === 'p' && a) {
+            const relative = Buffer.from(a, 'base64');
+            const placed = joinRelative(target, relative);
+            if (await staging_exists(placed)) {
+                await (0,promises_.rename)(placed, joinRelative(external_node_path_.join(root, 'new'), relative)).catch(() => (0,promises_.rm)(placed, { recursive: true, force: true }));
+            }
+        }
+        else if (op === 'a' && a && b) {
+            const aside = external_node_path_.join(root, 'aside', a);
+            if (await staging_exists(aside))
+                await (0,promises_.rename)(aside, joinRelative(target, Buffer.from(b, 'base64')));
+        }
+    }
+}
+const staging_exists = (file) => (0,promises_.lstat)(file).then(() => true, () => false);
+async function readOwner(root) {
+    try {
+        const owner = JSON.parse(await (0,promises_.readFile)(external_node_path_.join(root, 'owner.json'), 'utf8'));
+        return typeof owner.pid === 'number' && typeof owner.host === 'string'
+            ? { pid: owner.pid, host: owner.host, started: String(owner.started) }
+            : null;
     }
     catch {
-        return 1;
+        return null;
     }
-    return isLoopbackHost(host) ? value : 1;
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/restore/extract.js
+// A checked zip written into its target, held to tar's and restic's standard: the whole zip planned
+// before a byte is written (plan.ts), compared with what the target holds (target.ts), written into
+// a staging folder inside the target with files created exclusively and never through a link, links
+// last, then moved into place through a journal (staging.ts) that undoes every change when anything
+// fails or a signal comes. Folders get their modes and times last, deepest first.
+
+
+
+
+
+
+
+
+
+
+
+/** Checks every entry without writing anything (restic's check --read-data), after the same plan as a restore. */
+async function checkAll(archive, password, signal) {
+    const plan = planArchive(archive.entries, defaultRules(null, false));
+    requirePassword(archive.entries, password);
+    const pace = new Pace(signal);
+    for (const entry of archive.entries) {
+        await pace.step();
+        if (entry.kind === 'directory')
+            continue;
+        if (!archive.contentSync(entry))
+            await drainChecked(archive.content(entry, password));
+    }
+    return { plan };
+}
+/** The folder a restore writes into: checked before anything is downloaded. */
+async function checkTarget(to, overwrite) {
+    let stats;
+    try {
+        stats = await (0,promises_.lstat)(to);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return;
+        throw restoreFailure(error, to, 'Nothing was written.') ?? error;
+    }
+    if (stats.isSymbolicLink())
+        stats = await (0,promises_.lstat)(await (0,promises_.realpath)(to));
+    if (!stats.isDirectory())
+        throw new BackupError(`'${escapeControl(to)}' is a file, not a folder: give another --to.`);
+    const names = (await (0,promises_.readdir)(to)).filter((n) => !n.startsWith(STAGING_PREFIX));
+    if (names.length > 0 && overwrite === null) {
+        throw new UsageError(`'${escapeControl(to)}' is not empty: restore into an empty or new folder, or choose what happens to files ` +
+            `that are there with --overwrite always|if-changed|if-newer|never (files the backup lacks are kept).`);
+    }
+}
+async function restoreInto(archive, to, options) {
+    requirePassword(archive.entries, options.password);
+    const filter = options.include.length > 0 || options.exclude.length > 0 ? new PathFilter(options.include, options.exclude) : null;
+    const existing = await (0,promises_.lstat)(to).then(() => true, () => false);
+    if (options.dryRun) {
+        const target = existing ? await (0,promises_.realpath)(to) : external_node_path_.resolve(to);
+        const plan = planArchive(archive.entries, defaultRules(filter, options.keepSpecialBits));
+        return report(plan, await planAgainstTarget(plan, target, targetOptions(options, filter)), true);
+    }
+    const made = existing ? null : await makeTarget(to);
+    const target = await (0,promises_.realpath)(to);
+    let staging = null;
+    try {
+        if (!made)
+            await Staging.recoverLeftovers(target, options.log);
+        staging = await Staging.create(target);
+        const folding = await probeFolding(staging.root);
+        const rules = { ...defaultRules(filter, options.keepSpecialBits), ...folding };
+        const plan = planArchive(archive.entries, rules);
+        const changes = await planAgainstTarget(plan, target, targetOptions(options, filter));
+        await checkRoom(target, changes, plan);
+        await writeStaged(archive, plan, changes.actions, staging, options);
+        await placeAll(plan, changes, staging, options.signal);
+        staging.commit();
+        await setFolderTimes(plan, changes.actions, staging, options.log);
+        return report(plan, changes, false);
+    }
+    catch (error) {
+        const undone = await undoAll(staging, made, target, options.log);
+        throw restoreFailure(error, target, undone) ?? error;
+    }
+    finally {
+        await staging?.remove();
+    }
+}
+function targetOptions(options, filter) {
+    return {
+        overwrite: options.overwrite,
+        delete: options.delete,
+        restored: (relative) => filter?.selects(relative) ?? true,
+    };
+}
+/** The rules of this machine's OS; case folding as macOS and Windows do by default, until probed. */
+function defaultRules(filter, keepSpecialBits) {
+    const folds = process.platform === 'darwin' || process.platform === 'win32';
+    return {
+        platform: process.platform,
+        foldCase: folds,
+        foldUnicode: process.platform === 'darwin',
+        filter,
+        keepSpecialBits,
+    };
+}
+function requirePassword(entries, password) {
+    if (password)
+        return;
+    const encrypted = entries.find((e) => e.aesKeyBytes !== null);
+    if (encrypted)
+        throw encryptedWithoutPassword(encrypted);
+}
+/** A new target folder (and the folders above it), with the default mode; returns the topmost one made. */
+async function makeTarget(to) {
+    try {
+        return (await (0,promises_.mkdir)(to, { recursive: true })) ?? external_node_path_.resolve(to);
+    }
+    catch (error) {
+        throw restoreFailure(error, external_node_path_.resolve(to), 'Nothing was written.') ?? error;
+    }
+}
+async function checkRoom(target, changes, plan) {
+    const stats = await (0,promises_.statfs)(target);
+    const free = stats.bavail * stats.bsize;
+    // A block per file and folder on top of the data: what small files really take.
+    const needed = changes.bytesToWrite + (plan.files + plan.directories + plan.links) * stats.bsize;
+    if (needed > free) {
+        throw new BackupError(`The restore needs about ${formatBytes(needed)} in '${escapeControl(target)}', whose file system has ` +
+            `${formatBytes(free)} free: free space there, or restore elsewhere. Nothing was written.`);
+    }
+}
+/** Every entry to create or replace, into the staging folder: files first, then links. */
+async function writeStaged(archive, plan, actions, staging, options) {
+    const writes = plan.nodes.filter((n) => actions.get(n) === 'create' || actions.get(n) === 'replace');
+    const made = new Set();
+    const folder = async (relative) => {
+        const key = relative.toString('latin1');
+        if (made.has(key))
+            return;
+        await (0,promises_.mkdir)(staging.staged(relative), { recursive: true, mode: 0o700 });
+        made.add(key);
+    };
+    const parentOf = (relative) => relative.subarray(0, Math.max(0, relative.lastIndexOf(0x2f)));
+    const pace = new Pace(options.signal);
+    for (const node of writes) {
+        await pace.step();
+        if (node.kind === 'directory')
+            await folder(node.path);
+        else if (node.kind === 'file') {
+            await folder(parentOf(node.path));
+            await writeFile(archive, node, staging.staged(node.path), options);
+        }
+    }
+    const folders = new Set(plan.nodes.filter((n) => n.kind === 'directory').map((n) => plan.keyOf(n.path)));
+    for (const node of writes) {
+        options.signal?.throwIfAborted();
+        if (node.kind !== 'symlink')
+            continue;
+        await folder(parentOf(node.path));
+        const target = await readLinkTarget(archive, node, options.password);
+        const staged = staging.staged(node.path);
+        await (0,promises_.symlink)(target, staged, pointsAtFolder(node.path, target, folders, plan) ? 'dir' : 'file');
+        if (node.mtime !== null)
+            await (0,promises_.lutimes)(staged, node.mtime, node.mtime);
+    }
+}
+const CREATE_NEW = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
+/** Created exclusively, never through a link; mode and time set on the open file, after its data. */
+async function writeFile(archive, node, where, options) {
+    const whole = archive.contentSync(node.entry);
+    if (whole) {
+        writeWholeFile(whole, node, where);
+        return;
+    }
+    const handle = await (0,promises_.open)(where, CREATE_NEW, 0o600);
+    try {
+        const content = archive.content(node.entry, options.password);
+        try {
+            for await (const chunk of content) {
+                options.signal?.throwIfAborted();
+                await handle.write(chunk);
+            }
+        }
+        finally {
+            content.destroy();
+        }
+        await handle.chmod(node.mode ?? 0o644);
+        if (node.mtime !== null)
+            await handle.utimes(node.mtime, node.mtime);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * A small file in synchronous calls: for 100,000 files a round trip through the thread pool per
+ * call costs more than the calls themselves (Pace lets signals in between).
+ */
+function writeWholeFile(content, node, where) {
+    const fd = (0,external_node_fs_.openSync)(where, CREATE_NEW, 0o600);
+    try {
+        for (let written = 0; written < content.length;)
+            written += (0,external_node_fs_.writeSync)(fd, content, written, content.length - written);
+        (0,external_node_fs_.fchmodSync)(fd, node.mode ?? 0o644);
+        if (node.mtime !== null)
+            (0,external_node_fs_.futimesSync)(fd, node.mtime, node.mtime);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Gives the event loop a turn every few milliseconds of synchronous work, so that a signal is heard. */
+class Pace {
+    signal;
+    last = performance.now();
+    constructor(signal) {
+        this.signal = signal;
+    }
+    async step() {
+        if (performance.now() - this.last > 20) {
+            await new Promise((resolve) => setImmediate(resolve));
+            this.last = performance.now();
+        }
+        this.signal?.throwIfAborted();
+    }
+}
+const MAX_LINK_TARGET = 4096;
+async function readLinkTarget(archive, node, password) {
+    const chunks = [];
+    let length = 0;
+    const whole = archive.contentSync(node.entry);
+    for await (const chunk of whole ? [Buffer.from(whole)] : archive.content(node.entry, password)) {
+        chunks.push(chunk);
+        length += chunk.length;
+        if (length > MAX_LINK_TARGET)
+            throw new BackupError(`The backup's link '${node.display}' has a target longer than ${MAX_LINK_TARGET} bytes.`);
+    }
+    const target = Buffer.concat(chunks).toString('utf8');
+    if (target === '' || target.includes('\0'))
+        throw new BackupError(`The backup's link '${node.display}' has an empty target or a NUL byte in it.`);
+    return target;
+}
+/** Windows makes folder links and file links apart: a link to a folder of the backup is a folder link. */
+function pointsAtFolder(link, target, folders, plan) {
+    if (external_node_path_.posix.isAbsolute(target))
+        return false;
+    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(link.toString('utf8')), target));
+    return folders.has(plan.keyOf(Buffer.from(resolved)));
+}
+/**
+ * Into the target: each replaced original moved aside, then each topmost staged entry put in place
+ * (one rename for a whole new folder), links last; with --delete, what the backup lacks moved aside.
+ */
+async function placeAll(plan, changes, staging, signal) {
+    const { actions } = changes;
+    const topmost = plan.nodes.filter((node) => {
+        const action = actions.get(node);
+        if (action !== 'create' && action !== 'replace')
+            return false;
+        const slash = node.path.lastIndexOf(0x2f);
+        return slash < 0 || actions.get(plan.byKey.get(plan.keyOf(node.path.subarray(0, slash)))) === 'merge';
+    });
+    const ordered = [...topmost.filter((n) => n.kind !== 'symlink'), ...topmost.filter((n) => n.kind === 'symlink')];
+    for (const node of ordered) {
+        signal?.throwIfAborted();
+        if (actions.get(node) === 'replace')
+            await staging.moveAside(node.path);
+        await staging.place(node.path);
+    }
+    for (const deletion of changes.deletions) {
+        signal?.throwIfAborted();
+        await staging.moveAside(deletion.path);
+    }
+}
+/** Folders the restore made get their modes and times last, deepest first (a read-only one held its content). */
+async function setFolderTimes(plan, actions, staging, log) {
+    const folders = plan.nodes
+        .filter((n) => n.kind === 'directory' && (actions.get(n) === 'create' || actions.get(n) === 'replace'))
+        .sort((a, b) => b.depth - a.depth);
+    for (const node of folders) {
+        const where = joinRelative(staging.target, node.path);
+        try {
+            if (node.mode !== null)
+                await (0,promises_.chmod)(where, node.mode);
+            if (node.mtime !== null)
+                await (0,promises_.utimes)(where, node.mtime, node.mtime);
+        }
+        catch (error) {
+            // The content is in place: a folder whose mode cannot be set is said, not undone (as tar does).
+            log.warning(`Could not set the mode or time of '${node.display}': ${error.message}`);
+        }
+    }
+}
+/** Undoes what the journal holds; returns what to tell the user about the target. */
+async function undoAll(staging, made, target, log) {
+    try {
+        await staging?.rollback();
+    }
+    catch (error) {
+        log.error(`Undoing the restore failed: ${error.message}`);
+        return (`Undoing it failed too: the originals it had moved are in '${escapeControl(staging?.root ?? target)}/aside'; ` +
+            `they were left there.`);
+    }
+    if (made) {
+        await staging?.remove();
+        await removeEmptyUpTo(target, made);
+        return 'Nothing was written.';
+    }
+    return 'The target was left as it was.';
+}
+/** Removes the folders a failed restore made, from the target up to the topmost one it made. */
+async function removeEmptyUpTo(target, topmost) {
+    let folder = target;
+    for (;;) {
+        await removeIfEmpty(folder);
+        if (folder === topmost || external_node_path_.dirname(folder) === folder || !folder.startsWith(topmost))
+            return;
+        folder = external_node_path_.dirname(folder);
+    }
+}
+function report(plan, changes, dryRun) {
+    const out = {
+        files: 0,
+        directories: 0,
+        links: 0,
+        bytes: 0,
+        created: 0,
+        replaced: 0,
+        unchanged: 0,
+        kept: 0,
+        deleted: changes.deletions.length,
+        changes: [],
+    };
+    for (const node of plan.nodes) {
+        const action = changes.actions.get(node);
+        if (action === 'create')
+            out.created++;
+        else if (action === 'replace')
+            out.replaced++;
+        else if (action === 'unchanged')
+            out.unchanged++;
+        else if (action === 'kept' || action === 'skipped')
+            out.kept++;
+        if (action === 'create' || action === 'replace') {
+            if (node.kind === 'file') {
+                out.files++;
+                out.bytes += node.size;
+            }
+            else if (node.kind === 'directory')
+                out.directories++;
+            else
+                out.links++;
+        }
+        if (dryRun && action !== 'merge') {
+            const shown = action === 'skipped' || action === 'kept' ? 'keep' : action;
+            out.changes.push({ path: node.display, action: shown });
+        }
+    }
+    if (dryRun)
+        for (const d of changes.deletions)
+            out.changes.push({ path: d.display, action: 'delete' });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/series/read.js
+// The series as the commands that read it back see it: the destination folder looked up (never
+// created), listed once, and its backups newest first with what 1fichier says of each.
+
+
+
+
+
+
+/** The destination folder does not exist: there is no series to read. */
+class NoSeriesError extends NoBackupFoundError {
+    name = 'NoSeriesError';
+}
+async function readSeries(client, folder, prefix, log) {
+    const resolved = await resolveFolder(client, folder, { create: false, log });
+    if (resolved.id === null)
+        throw new NoSeriesError(`The folder '${folder.join('/') || '/'}' does not exist in the 1fichier account: check --folder.`);
+    const listing = await client.listFiles(resolved.id);
+    const { series, unreadable, ambiguous } = seriesFromListing(listing, prefix);
+    for (const name of unreadable)
+        log.warning(`'${name}' looks like a backup of this series but its timestamp is not a real time; it is left out`);
+    for (const what of ambiguous)
+        log.warning(`The listing shows ${what}; it is left out`);
+    const backups = series
+        .map((b) => {
+        const item = listing.find((i) => fileIdOf(i.url) === fileIdOf(b.url));
+        const checksum = typeof item?.checksum === 'string' ? item.checksum.trim().toLowerCase() : '';
+        return { ...b, size: toNumber(item?.size) ?? -1, whirlpool: checksum };
+    })
+        .sort((a, b) => b.time.getTime() - a.time.getTime() || (a.fileName < b.fileName ? 1 : -1));
+    const complete = !listingMayBeIncomplete(listing);
+    if (!complete) {
+        log.warning(`The listing of '${folder.join('/') || '/'}' has ${listing.length} files and may be incomplete (1fichier ` +
+            `returns at most 5,000, or it counted more than it listed): newer backups may be missing from it`);
+    }
+    return { folderId: resolved.id, listing, backups, complete };
+}
+/** `latest` (the newest not dated in the future), `all`, or one file name. */
+function chooseBackups(series, choice, now, where) {
+    if (choice === 'all')
+        return series.backups;
+    if (choice === 'latest') {
+        if (!series.complete) {
+            throw new BackupError(`The listing of ${where} may be incomplete, so the newest backup cannot be known: name one with --backup ` +
+                `FILE-NAME (see 'list'), or move other files out of the folder.`);
+        }
+        const latest = series.backups.find((b) => b.time.getTime() <= now.getTime());
+        return latest ? [latest] : [];
+    }
+    const named = series.backups.find((b) => b.fileName === choice);
+    if (!named)
+        throw new BackupError(`No backup named ${choice} in ${where}: run 'list' to see the series.`);
+    return [named];
+}
+
+;// CONCATENATED MODULE: ./lib/restore/commands.js
+// The way back, as commands on the same engine as the backup: list the series, prune it by the
+// retention rules alone (restic's forget), check backups by downloading and reading every entry
+// (restic's check --read-data), and restore one into a folder.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function withClient(ctx, body) {
+    const state = ctx.stateDir ? new RunState(ctx.stateDir, ctx.config, ctx.log) : undefined;
+    const transport = transportFor(ctx.config, { ...ctx, memory: state });
+    try {
+        return await body(new OneFichierClient(transport), state);
+    }
+    finally {
+        await transport.close();
+    }
+}
+const commands_where = (config) => `'${config.folder.join('/') || '/'}' (series ${config.namePrefix})`;
+/** `list`: the series, newest first; with keep-* rules, which rule keeps each. */
+async function listCommand(ctx) {
+    return withClient(ctx, async (client) => {
+        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+        const plan = retentionActive(ctx.config.retention)
+            ? planRetention(series.backups, ctx.config.retention, { now: ctx.now })
+            : null;
+        return series.backups.map((b) => {
+            const row = { 'file-name': b.fileName, url: b.url, size: b.size, time: b.time.toISOString() };
+            const decision = plan?.decisions.find((d) => d.backup.url === b.url);
+            if (decision)
+                row['kept-by'] = decision.reasons;
+            return row;
+        });
+    });
+}
+/** `prune`: retention alone, with the same plan, reasons and safety as after a backup. */
+async function pruneCommand(ctx) {
+    if (!retentionActive(ctx.config.retention)) {
+        throw new UsageError('prune needs at least one keep-* rule above 0 (e.g. --keep-daily 7): without one every backup would go.');
+    }
+    return withClient(ctx, async (client, state) => {
+        // A dry run changes nothing: it needs no lock.
+        const lock = ctx.config.dryRun ? undefined : await takeSeriesLock(state, 'prune', ctx.config, ctx.log);
+        try {
+            return await pruneSeries(client, ctx);
+        }
+        finally {
+            await lock?.release();
+        }
+    });
+}
+async function pruneSeries(client, ctx) {
+    const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+    return ctx.log.group(`Prune${ctx.config.dryRun ? ' (dry run)' : ''}`, () => applyRetention({
+        client,
+        folderId: series.folderId,
+        prefix: ctx.config.namePrefix,
+        policy: ctx.config.retention,
+        now: ctx.now,
+        newBackup: null,
+        dryRun: ctx.config.dryRun,
+        log: ctx.log,
+        signal: ctx.signal,
+    }));
+}
+/** `check`: download and verify every backup chosen, each reported even after another failed; extract nothing. */
+async function checkCommand(ctx) {
+    return withClient(ctx, async (client) => {
+        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+        const chosen = chooseBackups(series, ctx.config.backup, ctx.now, commands_where(ctx.config));
+        if (chosen.length === 0)
+            throw new NoBackupError(`The series has no backup in ${commands_where(ctx.config)}.`);
+        if (ctx.config.cdn)
+            ctx.log.info('--cdn: each download spends CDN credit of the account');
+        else if (process.env.GITHUB_ACTIONS === 'true')
+            ctx.log.info('On a GitHub-hosted runner 1fichier refuses API downloads unless CDN credit is spent (--cdn): ' +
+                'check downloads every backup it checks, and with --cdn each one spends CDN credit.');
+        const results = [];
+        for (const backup of chosen) {
+            ctx.signal?.throwIfAborted();
+            results.push(await ctx.log.group(`Check ${backup.fileName}`, () => checkOne(client, ctx, backup)));
+        }
+        return results;
+    });
+}
+async function checkOne(client, ctx, backup) {
+    const base = { 'file-name': backup.fileName, url: backup.url };
+    try {
+        const { count, checked } = await withDownload(client, ctx, backup, async (archive, downloadCheck) => {
+            const { plan } = await checkAll(archive, ctx.config.archivePassword || undefined, ctx.signal);
+            return { count: plan.files + plan.links, checked: `${downloadCheck}, then every entry's ${entryCheck(archive)}` };
+        });
+        ctx.log.info(`${backup.fileName}: sound (${checked}; ${count} files and links)`);
+        return { ...base, ok: true, 'file-count': count, checked };
+    }
+    catch (error) {
+        // A cancel stops the whole check; any other failure is this backup's, and the next one is checked.
+        if (ctx.signal?.aborted)
+            throw error;
+        const problem = messageOf(error);
+        ctx.log.error(`${backup.fileName}: ${problem}`);
+        return { ...base, ok: false, problem };
+    }
+}
+const entryCheck = (archive) => archive.entries.some((e) => e.aesKeyBytes !== null) ? 'CRC-32 or AES authentication code' : 'CRC-32';
+/** The series has no backup to restore or check. */
+class NoBackupError extends NoBackupFoundError {
+    name = 'NoBackupError';
+}
+/** `restore`: one backup into `to`, planned whole and written through a journal that a failure undoes. */
+async function restoreCommand(ctx, request) {
+    await checkTarget(request.to, request.overwrite);
+    return withClient(ctx, async (client) => {
+        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+        const [backup] = chooseBackups(series, ctx.config.backup, ctx.now, commands_where(ctx.config));
+        if (!backup)
+            return null;
+        const verb = request.dryRun ? 'Restore (dry run)' : 'Restore';
+        return ctx.log.group(`${verb} ${backup.fileName}`, () => withDownload(client, ctx, backup, async (archive, downloadCheck) => {
+            const report = await restoreInto(archive, request.to, {
+                password: ctx.config.archivePassword || undefined,
+                overwrite: request.overwrite,
+                delete: request.delete,
+                dryRun: request.dryRun,
+                include: request.include,
+                exclude: request.exclude,
+                keepSpecialBits: request.keepSpecialBits,
+                log: ctx.log,
+                signal: ctx.signal,
+            });
+            const count = report.files + report.links + report.directories;
+            ctx.log.info(request.dryRun
+                ? `Dry run: would create ${report.created}, replace ${report.replaced}, delete ${report.deleted}, leave ` +
+                    `${report.kept + report.unchanged} as they are`
+                : `Restored ${backup.fileName} into ${request.to}: ${report.created} created, ` +
+                    `${report.replaced} replaced, ${report.deleted} deleted, ` +
+                    `${report.kept + report.unchanged} left as they were`);
+            const restored = {
+                'file-name': backup.fileName,
+                url: backup.url,
+                size: backup.size,
+                time: backup.time.toISOString(),
+                'file-count': count,
+                path: request.to,
+                checked: `${downloadCheck}, then every entry's ${entryCheck(archive)}`,
+                'dry-run': request.dryRun,
+                created: report.created,
+                replaced: report.replaced,
+                unchanged: report.unchanged,
+                kept: report.kept,
+                deleted: report.deleted,
+            };
+            if (request.dryRun)
+                restored.changes = report.changes;
+            return restored;
+        }));
+    });
+}
+/** Downloads a backup to a temporary file, checks it, opens it, and always removes it after. */
+async function withDownload(client, ctx, backup, body) {
+    const dir = await (0,promises_.mkdtemp)(external_node_path_.join(ctx.tempDir ?? external_node_os_.tmpdir(), '1fichier-restore-'));
+    try {
+        const file = external_node_path_.join(dir, 'backup.zip');
+        const checked = await downloadBackup(client, backup, file, {
+            linkPassword: ctx.config.linkPassword,
+            cdn: ctx.config.cdn,
+            retries: ctx.config.retries,
+            log: ctx.log,
+        });
+        ctx.signal?.throwIfAborted();
+        const archive = await OpenArchive.open(file);
+        try {
+            return await body(archive, checked);
+        }
+        finally {
+            archive.close();
+        }
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/state/state-dir.js
@@ -6118,9 +8312,9 @@ function stateDirectory(env = process.env, platform = process.platform, home = e
     return { path: external_node_path_.join(home, '.cache', '1fichier-backup'), setting: 'HOME' };
 }
 
-;// CONCATENATED MODULE: ./lib/action/action.js
-// The GitHub Action shell: inputs from the runner, the same run as the CLI, outputs and a job
-// summary back. The key is masked before anything else happens.
+;// CONCATENATED MODULE: ./lib/cli/repository.js
+// The commands of the way back: `list`, `prune`, `check` and `restore`, on the session the shell
+// (cli.ts) built, each printing plain lines or one --json document. Failures go back to the shell.
 
 
 
@@ -6129,110 +8323,287 @@ function stateDirectory(env = process.env, platform = process.platform, home = e
 
 
 
-
-
-
-
-/** Passes every line on, and keeps the warnings for the summary. */
-class WarningsKept {
-    inner;
-    kept;
-    constructor(inner, kept) {
-        this.inner = inner;
-        this.kept = kept;
-    }
-    get debugEnabled() {
-        return this.inner.debugEnabled;
-    }
-    info(message) {
-        this.inner.info(message);
-    }
-    warning(message) {
-        this.kept.push(message);
-        this.inner.warning(message);
-    }
-    error(message) {
-        this.inner.error(message);
-    }
-    debug(message) {
-        this.inner.debug(message);
-    }
-    group(name, body) {
-        return this.inner.group(name, body);
-    }
-    status(message) {
-        logStatus(this.inner, message);
+const isMode = (value) => OVERWRITE_MODES.includes(value ?? '');
+function restoreRequest(line) {
+    const { values } = line;
+    const list = (value) => (Array.isArray(value) ? value.map(String) : []);
+    const overwrite = values.overwrite;
+    if (overwrite !== undefined && (typeof overwrite !== 'string' || !isMode(overwrite)))
+        throw new UsageError(`--overwrite takes a mode: ${OVERWRITE_MODES.join(', ')}. See 1fichier-backup restore --help.`);
+    return {
+        to: String(values.to),
+        overwrite: overwrite ?? null,
+        delete: isOn(line, 'delete'),
+        dryRun: isOn(line, 'dry-run'),
+        include: list(values.include),
+        exclude: list(values.exclude),
+        keepSpecialBits: isOn(line, 'keep-special-bits'),
+    };
+}
+/** One row of `list`: time, size, name, link, and (with keep-* rules) what keeps it. */
+function listLine(row) {
+    const keptBy = row['kept-by'];
+    const kept = keptBy === undefined ? '' : keptBy.length > 0 ? `  ${keptBy.join(', ')}` : '  not kept';
+    const time = row.time.replace('.000Z', 'Z');
+    return `${time}  ${formatBytes(row.size).padStart(10)}  ${row['file-name']}  ${row.url}${kept}`;
+}
+async function runRepositoryCommand(command, session) {
+    const { line, print } = session;
+    const input = (name) => {
+        if (name in session.secrets)
+            return session.secrets[name];
+        // --dry-run is prune's input; restore's is part of its request.
+        if (name === 'dry-run')
+            return command === 'prune' && isOn(line, 'dry-run') ? 'true' : '';
+        const value = line.values[name];
+        return typeof value === 'string' ? value : '';
+    };
+    const config = parseRepositoryConfig(input, session.series, { allowAll: command === 'check' });
+    const ctx = {
+        config,
+        log: session.log,
+        now: session.now,
+        timeScale: timeScaleFromEnv(config.apiUrl),
+        signal: session.signal,
+        stateDir: stateDirectory(),
+    };
+    const json = isOn(line, 'json');
+    switch (command) {
+        case 'list': {
+            const rows = await listCommand(ctx);
+            if (json)
+                print(JSON.stringify(rows, null, 2));
+            else if (rows.length === 0)
+                print(`No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}'.`);
+            else {
+                // As restic's snapshots: a header, the rows, then the count.
+                const keptBy = rows.some((r) => r['kept-by'] !== undefined) ? '  KEPT BY' : '';
+                print(`${'TIME (UTC)'.padEnd(20)}  ${'SIZE'.padStart(10)}  NAME  URL${keptBy}`);
+                for (const r of rows)
+                    print(listLine(r));
+                print(`${count(rows.length, 'backup')} of series ${config.namePrefix} in '${config.folder.join('/') || '/'}'`);
+            }
+            return EXIT.ok;
+        }
+        case 'prune': {
+            const outcome = await pruneCommand(ctx);
+            const planned = outcome.plan?.remove.map((d) => ({ 'file-name': d.backup.fileName, url: d.backup.url })) ?? [];
+            if (json) {
+                print(JSON.stringify({
+                    'dry-run': config.dryRun,
+                    kept: outcome.plan?.keep.map((d) => ({
+                        'file-name': d.backup.fileName,
+                        url: d.backup.url,
+                        reasons: d.reasons,
+                    })) ?? [],
+                    'planned-deletions': planned,
+                    pruned: outcome.pruned.map((b) => ({ 'file-name': b.fileName, url: b.url })),
+                    'not-pruned': outcome.notPruned.map((n) => ({ 'file-name': n.backup.fileName, reason: n.reason })),
+                }, null, 2));
+            }
+            else if (outcome.plan) {
+                print(config.dryRun
+                    ? `Dry run: would delete ${planned.length}, keep ${outcome.plan.keep.length}`
+                    : `Kept ${outcome.plan.keep.length}, deleted ${outcome.pruned.length}`);
+            }
+            return outcome.plan === null || outcome.notPruned.length > 0 ? EXIT.retentionIncomplete : EXIT.ok;
+        }
+        case 'check': {
+            const results = await checkCommand(ctx);
+            if (json)
+                print(JSON.stringify(results, null, 2));
+            else
+                print(`Checked ${count(results.length, 'backup')}: ${results.filter((r) => r.ok).length} sound, ` +
+                    `${results.filter((r) => !r.ok).length} damaged`);
+            return results.every((r) => r.ok) ? EXIT.ok : EXIT.failed;
+        }
+        case 'restore': {
+            const restored = await restoreCommand(ctx, restoreRequest(line));
+            if (!restored)
+                throw new NoBackupError(`The series ${config.namePrefix} has no backup in '${config.folder.join('/') || '/'}': nothing was ` +
+                    `restored.`);
+            if (json)
+                print(JSON.stringify(restored, null, 2));
+            else if (restored['dry-run'])
+                for (const c of restored.changes ?? [])
+                    print(`${c.action.padEnd(9)} ${c.path}`);
+            else
+                print(`Restored ${restored['file-name']} (${formatBytes(restored.size)}, ${restored['file-count']} files, ` +
+                    `links and folders) into ${restored.path}`);
+            return EXIT.ok;
+        }
     }
 }
-async function runAction() {
-    const startedAt = new Date();
-    // Mask secrets first, whatever else is wrong with the inputs; every line then passes the redactor.
-    const redactor = maskSecrets();
+
+;// CONCATENATED MODULE: ./lib/cli/cli.js
+// The command-line shell, for cron jobs and systemd timers outside GitHub: one parse for every
+// command, the same engine as the action, plain log lines, one failure policy. The key comes from the
+// environment or a file, never from an argument.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runCli(argv, env = process.env) {
+    // Every line this prints passes the redactor: the CLI has no runner to mask for it.
+    const redactor = new Redactor([
+        env.ONEFICHIER_API_KEY ?? '',
+        env.ONEFICHIER_LINK_PASSWORD ?? '',
+        env.ONEFICHIER_ARCHIVE_PASSWORD ?? '',
+    ]);
     const redact = (text) => redactor.redact(text);
-    // The run's warnings are also listed in the job summary.
-    const warnings = [];
-    const log = new RedactingLog(new WarningsKept(new ActionLog(), warnings), redact);
-    log.debug(`Runtime: Node ${process.version} (pid ${process.pid}) on ${process.platform}-${process.arch}`);
-    const cancellation = watchCancellation(log);
-    const progress = { stage: 'start', deleted: [] };
-    let result;
-    let config;
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    if (argv.includes('--help') || argv.includes('-h')) {
+        process.stdout.write(helpFor(COMMANDS.find((c) => argv.includes(c))));
+        return EXIT.ok;
+    }
+    if (argv.includes('--version')) {
+        process.stdout.write(`1fichier-backup ${VERSION}\n`);
+        return EXIT.ok;
+    }
+    let line;
+    let secrets;
     try {
-        // Path lines are relative to the workspace (@actions/glob reads them from the current folder):
-        // a runner starts the step there, @github/local-action in the action's own folder.
-        if (external_node_path_.resolve(workspace) !== process.cwd())
-            process.chdir(workspace);
-        config = parseConfig(readInput, { repository: process.env.GITHUB_REPOSITORY });
-        result = await runBackup({
-            config,
-            log,
-            workspace,
-            tempDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
-            tempDirSetting: process.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'TMPDIR',
-            startedAt,
-            timeScale: timeScaleFromEnv(config.apiUrl),
-            signal: cancellation.signal,
-            progress,
-            saveAsArtifact: (zipPath) => saveZipAsArtifact(zipPath),
-            stateDir: stateDirectory(),
-        });
+        line = parseCommandLine(argv);
+        secrets = readSecrets(env, line.values['key-file']);
     }
     catch (error) {
-        reportFailure(error, cancellation.signal, progress, log, redact);
-        return;
+        process.stderr.write(`error: ${redact(describeFailure(error).summary)}\n`);
+        return EXIT.usage;
+    }
+    for (const secret of Object.values(secrets))
+        redactor.add(secret);
+    const json = isOn(line, 'json');
+    // stdout holds the result (with --json, one document); a backup without --json logs there too.
+    const logOut = line.command === 'backup' && !json ? process.stdout : process.stderr;
+    let logFile;
+    const logFilePath = line.values['log-file'];
+    if (typeof logFilePath === 'string') {
+        try {
+            logFile = (0,external_node_fs_.openSync)(logFilePath, 'a', 0o600);
+        }
+        catch (error) {
+            const code = error.code ?? 'error';
+            process.stderr.write(`error: --log-file ${redact(logFilePath)} cannot be opened for appending (${code}); give a file in a ` +
+                `writable folder.\n`);
+            return EXIT.usage;
+        }
+    }
+    const cliLog = new CliLog(isOn(line, 'verbose'), logOut, process.stderr, isOn(line, 'quiet'), logFile);
+    const log = new RedactingLog(cliLog, redact);
+    const cancellation = watchCancellation(log);
+    const session = {
+        line,
+        secrets,
+        log,
+        final: (text) => cliLog.final(redact(text)),
+        print: (text) => process.stdout.write(`${redact(text)}\n`),
+        signal: cancellation.signal,
+        now: new Date(),
+        series: { repository: external_node_path_.basename(process.cwd()) },
+        progress: { stage: 'start', deleted: [] },
+    };
+    try {
+        return line.command === 'backup' ? await backupCommand(session) : await runRepositoryCommand(line.command, session);
+    }
+    catch (error) {
+        const cancelled = cancellation.signal.aborted;
+        const failure = describeFailure(error, {
+            cancelled: cancelled
+                ? { line: cancelledLine(line.command, session.progress), exitCode: exitCodeFor(cancellation.received) }
+                : undefined,
+            describeInput: (problem) => flagProblem(problem, secrets),
+        });
+        if (failure.unexpected)
+            log.debug(error instanceof Error && error.stack ? error.stack : String(error));
+        for (const text of failure.lines)
+            log.error(text);
+        if (json)
+            session.print(JSON.stringify({
+                status: cancelled ? 'cancelled' : 'failed',
+                error: failure.summary,
+                'exit-code': failure.exitCode,
+                ...(line.command === 'backup' ? { deleted: session.progress.deleted } : {}),
+            }, null, 2));
+        return failure.exitCode;
     }
     finally {
         cancellation.dispose();
+        if (logFile !== undefined)
+            (0,external_node_fs_.closeSync)(logFile);
     }
-    // The backup is done: a report that cannot be written is a warning, never a failed backup.
-    writeReports(outputsOf(result), summaryMarkdown(result, warnings, config.retention), log, redact);
 }
-/** Outputs and the job summary, each optional: a failure to write one is a warning. */
-function writeReports(outputs, summary, log, redact) {
-    writeOutputs(outputs, log, redact);
-    writeSummary(summary, log, redact);
-}
-function escapeMarkdown(text) {
-    return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
-}
-/** One `::error` line per problem, redacted; the summary says the same. */
-function reportFailure(error, signal, progress, log, redact) {
-    writeOutputs(failureOutputs(progress.artifact), log, redact);
-    const failure = describeFailure(error, {
-        cancelled: signal.aborted ? { line: `Cancelled. ${describeProgress(progress)}`, exitCode: 1 } : undefined,
+/** The default command: zip, upload, verify, prune; the final line or --json's document. */
+async function backupCommand(session) {
+    const inputs = { ...backupInputs(session.line), ...session.secrets };
+    const config = parseConfig((name) => inputs[name] ?? '', session.series);
+    const result = await runBackup({
+        config,
+        log: session.log,
+        workspace: process.cwd(),
+        tempDir: external_node_os_.tmpdir(),
+        startedAt: session.now,
+        timeScale: timeScaleFromEnv(config.apiUrl),
+        signal: session.signal,
+        progress: session.progress,
+        // In a terminal, upload progress every second; in a cron log, every 30 s.
+        progressEveryMs: process.stdout.isTTY ? 1_000 : 30_000,
+        stateDir: stateDirectory(),
     });
-    // Unexpected failures: the message only; the stack goes to the debug log.
-    if (failure.unexpected)
-        log.debug(error instanceof Error && error.stack ? error.stack : String(error));
-    for (const line of failure.lines)
-        log.error(line);
-    // The runner fails the step on any code but 0; 1 as @actions/core's setFailed.
-    process.exitCode = core/* ExitCode */.yU.Failure;
-    writeSummary(`## 1fichier backup\n\n**Failed**: ${escapeMarkdown(failure.summary)}\n`, log, redact);
+    if (isOn(session.line, 'json'))
+        session.print(JSON.stringify(jsonResult(result), null, 2));
+    else if (result.status !== 'no-files') {
+        const what = {
+            'dry-run': 'Dry run: would upload',
+            unchanged: 'Unchanged, nothing uploaded; newest backup',
+            uploaded: 'Backup',
+        }[result.status];
+        const retention = result.retention?.plan
+            ? `; retention kept ${result.retention.plan.keep.length}, deleted ${result.retention.pruned.length}`
+            : '';
+        session.final(`${what} ${result.fileName} (${formatBytes(result.size)}, ${result.fileCount} ` +
+            `files)${result.url ? `: ${result.url}` : ''}${retention}`);
+    }
+    return retentionIncomplete(result) ? EXIT.retentionIncomplete : EXIT.ok;
 }
-/** For @github/local-action, which imports an entry and calls its `run()`. */
-const run = (/* unused pure expression or super */ null && (runAction));
+/** What a signal left, in one line: the target as it was, or what the backup had done. */
+function cancelledLine(command, progress) {
+    if (command === 'backup')
+        return `Cancelled. ${describeProgress(progress)}`;
+    if (command === 'restore')
+        return 'Cancelled; the target was left as it was.';
+    return 'Cancelled; nothing more was written or deleted.';
+}
+/** An input's problem in the command line's words: the flag, or where the secret comes from. */
+function flagProblem(problem, secrets) {
+    if (problem.input === 'api-key' && secrets['api-key'].trim() === '')
+        return ('No usable API key: set ONEFICHIER_API_KEY or use --key-file FILE (create a key at ' +
+            'https://1fichier.com/console/params.pl)');
+    const source = SECRET_SOURCES[problem.input];
+    const message = problem.message.replace(/^Input '([^']+)'/, source ?? `--${problem.input}`);
+    // A secret's example is the workflow's (`${{ secrets… }}`): the CLI names its variable instead.
+    return source
+        ? message
+            .replace(/\. Example of a good value: .*$/, '')
+            .replace(/set it from a repository secret/, `set ${source.replace(/^The API key \((.*)\)$/, '$1')}`)
+            .replace(/remove it from the secret/, 'remove it from the variable or file')
+        : message;
+}
+/** What the entry (cli/main.ts) runs: importing this module starts nothing. */
+async function main() {
+    process.exitCode = await runCli(process.argv.slice(2));
+}
 
 
 /***/ })
