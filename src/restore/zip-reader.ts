@@ -225,16 +225,29 @@ class WindowedReader extends yauzl.RandomAccessReader {
    * call. The two windows' memory is reused, so that 100,000 small entries make no garbage here.
    */
   bytes(position: number, length: number): Buffer {
-    let window = this.windows.find((w) => position >= w.start && position + length <= w.start + w.filled)
-    if (!window) {
-      if (length > WINDOW_BYTES) throw new Error(`internal: a read of ${length} bytes is larger than a window`)
-      window =
-        this.windows.length < 2 ? { start: 0, filled: 0, bytes: Buffer.allocUnsafe(WINDOW_BYTES) } : this.windows[1]!
-      this.fill(window, position, length)
-    }
-    if (window !== this.windows[0]) this.windows = [window, ...this.windows.filter((w) => w !== window)]
+    const window = this.windowFor(position, length)
     const from = position - window.start
     return window.bytes.subarray(from, from + length)
+  }
+
+  /** The window that holds these bytes, filled if neither does; made the most recent. No allocation. */
+  private windowFor(position: number, length: number): Window {
+    const [first, second] = this.windows
+    const holds = (w: Window | undefined) => w && position >= w.start && position + length <= w.start + w.filled
+    if (holds(first)) return first!
+    if (holds(second)) {
+      this.windows[0] = second!
+      this.windows[1] = first!
+      return second!
+    }
+    if (length > WINDOW_BYTES) throw new Error(`internal: a read of ${length} bytes is larger than a window`)
+    // The least recent one is refilled (or a second one made), and becomes the most recent.
+    const window = second ?? { start: 0, filled: 0, bytes: Buffer.allocUnsafe(WINDOW_BYTES) }
+    this.fill(window, position, length)
+    this.windows[1] = first ?? window
+    this.windows[0] = window
+    if (!first) this.windows.length = 1
+    return window
   }
 
   private fill(window: Window, position: number, needed: number): void {
@@ -263,7 +276,9 @@ class WindowedReader extends yauzl.RandomAccessReader {
   override read(buffer: Buffer, offset: number, length: number, position: number, callback: (e: Error | null) => void) {
     let failure: Error | null = null
     try {
-      this.bytes(position, length).copy(buffer, offset)
+      // Copied straight from the window: no view made per read (yauzl reads 4 times per entry).
+      const window = this.windowFor(position, length)
+      window.bytes.copy(buffer, offset, position - window.start, position - window.start + length)
     } catch (error) {
       failure = error as Error
     }
