@@ -230,11 +230,19 @@ async function main(): Promise<void> {
     )
     // The way back, on that same zip (moved into the stand-in): our restore against curl + unzip.
     const r = await restoreRuns({ standIn, account, name, zipPath, inputBytes })
+    const restoreRow = (label: string, m: Measure) =>
+      `| | ${label} | ${m.wall.toFixed(1)} | ${m.cpu.toFixed(1)} | ${m.rssMB.toFixed(0)} |`
+    const ratioRow = (label: string, x: Measure, y: Measure) =>
+      `| | **${label}** | **${(x.wall / y.wall).toFixed(2)}** | ${(x.cpu / y.cpu).toFixed(2)} | |`
     restoreRows.push(
-      `| ${profile.label} | r: restore | ${r.ours.wall.toFixed(1)} | ${r.ours.cpu.toFixed(1)} | ` +
-        `${r.ours.rssMB.toFixed(0)} |`,
-      `| | u: curl + unzip | ${r.theirs.wall.toFixed(1)} | ${r.theirs.cpu.toFixed(1)} | ${r.theirs.rssMB.toFixed(0)} |`,
-      `| | **r/u** | **${(r.ours.wall / r.theirs.wall).toFixed(2)}** | ${(r.ours.cpu / r.theirs.cpu).toFixed(2)} | |`,
+      restoreRow('r: restore', r.ours).replace('| |', `| ${profile.label} |`),
+      restoreRow('u: curl + unzip', r.theirs),
+      ratioRow('r/u', r.ours, r.theirs),
+      restoreRow('s: curl + 7zz x', r.sevenZip),
+      ratioRow('r/s', r.ours, r.sevenZip),
+      restoreRow('k: check', r.check),
+      restoreRow('t: curl + unzip -t', r.unzipTest),
+      ratioRow('k/t', r.check, r.unzipTest),
     )
     // (c) archiver, the zip library the user named, as its README uses it.
     const c = await baseline('archiver', `${process.execPath} ${ARCHIVER_SCRIPT} . ${zipPath} ${LEVEL}`)
@@ -333,7 +341,7 @@ async function restoreRuns(run: {
   name: string
   zipPath: string
   inputBytes: number
-}): Promise<{ ours: Measure; theirs: Measure }> {
+}): Promise<{ ours: Measure; theirs: Measure; sevenZip: Measure; check: Measure; unzipTest: Measure }> {
   const folder = `bench-restore/${run.name}`
   const stored = await run.standIn.seedFileFrom(run.account, folder, 'bench-20260101T000000Z.zip', run.zipPath)
   const env = {
@@ -356,22 +364,27 @@ async function restoreRuns(run: {
     { cwd: BENCH_DIR, env, log: path.join(BENCH_DIR, `${run.name}-restore.log`) },
   )
   await restored('restore', ours)
-  const token = JSON.parse(
+  // A token URL per baseline, asked for outside the measured time (as our restore asks its own).
+  const tokenUrl = async () =>
     (
-      await execFileAsync('curl', [
-        '-sS',
-        '--cacert',
-        CA_CERT_PATH,
-        '-H',
-        `Authorization: Bearer ${run.account.apiKey}`,
-        '-H',
-        'Content-Type: application/json',
-        '-d',
-        JSON.stringify({ url: stored.url }),
-        `${run.standIn.apiUrl}/download/get_token.cgi`,
-      ])
-    ).stdout,
-  ) as { url: string }
+      JSON.parse(
+        (
+          await execFileAsync('curl', [
+            '-sS',
+            '--cacert',
+            CA_CERT_PATH,
+            '-H',
+            `Authorization: Bearer ${run.account.apiKey}`,
+            '-H',
+            'Content-Type: application/json',
+            '-d',
+            JSON.stringify({ url: stored.url }),
+            `${run.standIn.apiUrl}/download/get_token.cgi`,
+          ])
+        ).stdout,
+      ) as { url: string }
+    ).url
+  let token = { url: await tokenUrl() }
   const download = path.join(BENCH_DIR, `${run.name}-download.zip`)
   const theirs = await measure(
     'bash',
@@ -380,7 +393,34 @@ async function restoreRuns(run: {
   )
   await restored('curl + unzip', theirs)
   await rm(download, { force: true })
-  return { ours, theirs }
+  // 7-Zip extracting on every core, from its own download.
+  token = { url: await tokenUrl() }
+  const sevenZip = await measure(
+    'bash',
+    [
+      '-c',
+      `curl -sS --cacert ${CA_CERT_PATH} -o ${download} "${token.url}" && 7zz x -bd -bso0 -bsp0 -o${to} ${download}`,
+    ],
+    { cwd: BENCH_DIR, env, log: path.join(BENCH_DIR, `${run.name}-7zz.log`) },
+  )
+  await restored('curl + 7zz x', sevenZip)
+  // check (download, plan, every entry inflated and checked, nothing written) against unzip -t.
+  const check = await measure(
+    process.execPath,
+    [CLI_ENTRY, 'check', '--folder', folder, '--name-prefix', 'bench', '--api-url', run.standIn.apiUrl],
+    { cwd: BENCH_DIR, env, log: path.join(BENCH_DIR, `${run.name}-check.log`) },
+  )
+  if (check.code !== 0) console.error(`  check: exit ${check.code}`)
+  await rm(download, { force: true })
+  token = { url: await tokenUrl() }
+  const unzipTest = await measure(
+    'bash',
+    ['-c', `curl -sS --cacert ${CA_CERT_PATH} -o ${download} "${token.url}" && unzip -tq ${download}`],
+    { cwd: BENCH_DIR, env, log: path.join(BENCH_DIR, `${run.name}-unzip-t.log`) },
+  )
+  if (unzipTest.code !== 0) console.error(`  unzip -t: exit ${unzipTest.code}`)
+  await rm(download, { force: true })
+  return { ours, theirs, sevenZip, check, unzipTest }
 }
 
 /** One hashing pass over `zip` (as the action makes it), with or without the read-back check. */

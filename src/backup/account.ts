@@ -3,7 +3,7 @@
 // user/info.cgi has its own strict limit (1 call a minute per IP, 1 per 5 minutes per account;
 // more gives "Flood detected: IP Locked #38"), so its answer is kept in the state file and reused
 // meanwhile. The answer is advice: only a clear "uploads forbidden" or "over quota" stops a run.
-import { BackupError, messageOf } from '../core/errors.js'
+import { BackupError, headlineOf } from '../core/errors.js'
 import type { AccountFacts } from '../onefichier/account.js'
 import { OneFichierError } from '../onefichier/errors.js'
 import type { OneFichierApi } from '../onefichier/client.js'
@@ -44,7 +44,7 @@ export async function checkAccount(
       if (error instanceof OneFichierError && (error.kind === 'auth' || error.kind === 'account')) throw error
       // Advice only: the calls that matter say it again if the key or the account is at fault.
       log.info(
-        `Asking 1fichier about the account (user/info.cgi) failed: ${messageOf(error).split('. ')[0]}; the backup ` +
+        `Asking 1fichier about the account (user/info.cgi) failed: ${headlineOf(error)}; the backup ` +
           `goes on without it`,
       )
     }

@@ -98,11 +98,11 @@ export async function uploadWithRetries(client: OneFichierApi, job: UploadJob): 
       // that refused the file said it kept nothing.
       const landed = error instanceof UploadRefused ? null : await client.probeUploadResult(server, job.fileName)
       if (landed) {
-        log.warning(`${error.message.split('. ')[0]}; but the file did arrive, so it is not sent again`)
+        log.warning(`${error.headline}; but the file did arrive, so it is not sent again`)
         return landed
       }
       if (attempt >= job.retries) throw error.afterAttempts(attempt)
-      log.warning(`${error.message.split('. ')[0]}; sending the file again (attempt ${attempt + 1} of ${job.retries})`)
+      log.warning(`${error.headline}; sending the file again (attempt ${attempt + 1} of ${job.retries})`)
       continue
     }
     const seconds = (now() - (started || now())) / 1000
@@ -244,7 +244,7 @@ async function findInFolder(
   before: readonly FileItem[] | undefined,
   log: Log,
 ): Promise<UploadLink> {
-  log.warning(`${cause.message.split('. ')[0]}; looking for the file in the folder instead`)
+  log.warning(`${cause.cause.headline}; looking for the file in the folder instead`)
   const foreign =
     cause.foreign.length > 0
       ? ` end.pl reported only ${describeLinks(cause.foreign)}: not this backup, left alone.`

@@ -66,7 +66,7 @@ async function verifyFromListing(
     url,
     fileName: item.filename,
     folderId: expected.folderId,
-    fallback: { reason: cause.message.split('. ')[0]!, late: cause.kind === 'not-found' },
+    fallback: { reason: cause.headline, late: cause.kind === 'not-found' },
   }
 }
 

@@ -68,7 +68,7 @@ Output (every command):
                                   result.
   --help, -h, --version
 
-Exit codes (as restic's where they overlap):
+Exit codes: (as restic's where they overlap)
   0    done (or nothing to back up with --if-no-files-found warn|ignore)
   1    failed (a backup that fails deletes nothing), or check found a damaged backup
   2    bad arguments, no key, prune without a keep-* rule, restore into a folder that is not

@@ -5,6 +5,15 @@ export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/**
+ * What went wrong without the advice that follows it, for a line that goes on to say what happens
+ * next: an error's own headline when it has one (1fichier's failures), else its message.
+ */
+export function headlineOf(error: unknown): string {
+  const headline = (error as { headline?: unknown } | null)?.headline
+  return typeof headline === 'string' ? headline : messageOf(error)
+}
+
 /** A failure whose message is the whole story for the user: printed as one line, no stack trace. */
 export class BackupError extends Error {
   override name = 'BackupError'

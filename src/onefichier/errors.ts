@@ -93,6 +93,14 @@ export class OneFichierError extends BackupError {
 
   override name = 'OneFichierError'
 
+  /**
+   * What failed, without the advice: for a line that goes on to say what happens next ("…;
+   * retrying"). The detail is kept whole, full stops and all.
+   */
+  get headline(): string {
+    return `${this.operation} failed: ${this.detail}`
+  }
+
   /** The same failure after the last attempt, saying how many were made. */
   afterAttempts(attempts: number): OneFichierError {
     if (attempts <= 1) return this

@@ -98,7 +98,7 @@ async function createOrFind(
       )
     }
     log.warning(
-      `${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ` +
+      `${failure.headline}; the folder is not there yet, so it is created again (attempt ` +
         `${attempt + 1} of ${attempts})`,
     )
   }

@@ -177,7 +177,7 @@ export class Transport {
         log.debug(`${operation}: attempt ${n} of ${retries} failed (${error.kind})`)
         const pause = lockPauseMs(error)
         const jitter = Math.random() * 0.2 * Math.max(pause, this.pacer.currentGapMs)
-        log.warning(`${error.message.split('. ')[0]}; retrying (attempt ${n + 1} of ${retries})`)
+        log.warning(`${error.headline}; retrying (attempt ${n + 1} of ${retries})`)
         await this.pacer.pause(pause + jitter, signal)
       }
     }

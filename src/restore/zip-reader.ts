@@ -13,15 +13,22 @@ import yauzl from 'yauzl'
 import { ArchivePasswordError, BackupError } from '../core/errors.js'
 import { escapeControl } from '../core/format.js'
 import { AES_EXTRA_ID, AES_KEY_BYTES, AES_MAC_BYTES, AES_METHOD, AesEntryReader, AesPasswordError } from '../zip/aes.js'
-import { FLAG_DATA_DESCRIPTOR, FLAG_ENCRYPTED, FLAG_UTF8, S_IFDIR, S_IFLNK } from '../zip/records.js'
-
-const S_IFMT = 0o170000
-const UNICODE_PATH_ID = 0x7075
-const FLAG_STRONG_ENCRYPTION = 0x0040
-const MADE_BY_UNIX = 3
-const MADE_BY_OSX = 19
-const DOS_DIRECTORY = 0x10
-const CENTRAL_RECORD_LENGTH = 46
+import {
+  CENTRAL_HEADER_LENGTH as CENTRAL_RECORD_LENGTH,
+  DOS_DIRECTORY,
+  FLAG_DATA_DESCRIPTOR,
+  FLAG_ENCRYPTED,
+  FLAG_STRONG_ENCRYPTION,
+  FLAG_UTF8,
+  MADE_BY_OSX,
+  MADE_BY_UNIX,
+  S_IFDIR,
+  S_IFLNK,
+  S_IFMT,
+  UNICODE_PATH_ID,
+  ZIP64_END_SIGNATURE,
+  ZIP64_LOCATOR_SIGNATURE,
+} from '../zip/format.js'
 
 /** Methods other tools write, named so that the refusal can say which tool reads them. */
 const METHOD_NAMES: Record<number, string> = {
@@ -328,11 +335,11 @@ function readEndRecord(reader: WindowedReader): { offset: number; size: number }
   let size = tail.readUInt32LE(at + 12)
   let offset = tail.readUInt32LE(at + 16)
   if ((size === 0xffffffff || offset === 0xffffffff || tail.readUInt16LE(at + 10) === 0xffff) && at >= 20) {
-    if (tail.readUInt32LE(at - 20) !== 0x07064b50) return { offset, size }
+    if (tail.readUInt32LE(at - 20) !== ZIP64_LOCATOR_SIGNATURE) return { offset, size }
     const recordAt = Number(tail.readBigUInt64LE(at - 12))
     if (recordAt + 56 > reader.size) return null
     const record = reader.bytes(recordAt, 56)
-    if (record.readUInt32LE(0) !== 0x06064b50) return null
+    if (record.readUInt32LE(0) !== ZIP64_END_SIGNATURE) return null
     size = Number(record.readBigUInt64LE(40))
     offset = Number(record.readBigUInt64LE(48))
   }

@@ -9,8 +9,9 @@ import { promisify } from 'node:util'
 
 const pbkdf2Async = promisify(pbkdf2)
 
-export const AES_METHOD = 99
-export const AES_EXTRA_ID = 0x9901
+import { AES_EXTRA_ID, AES_METHOD } from './format.js'
+
+export { AES_EXTRA_ID, AES_METHOD }
 const KEY_BYTES = 32 // AES-256, what this tool writes
 const SALT_BYTES = 16
 /** WinZip's strength byte (1, 2, 3) to the key length; the salt is half the key. */

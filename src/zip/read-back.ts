@@ -7,7 +7,18 @@
 import { closeSync, openSync } from 'node:fs'
 import { createInflateRaw, crc32, inflateRawSync, type InflateRaw } from 'node:zlib'
 import { once } from 'node:events'
-import { AES_METHOD, AesEntryReader } from './aes.js'
+import { AesEntryReader } from './aes.js'
+import {
+  AES_METHOD,
+  CENTRAL_HEADER_SIGNATURE,
+  DATA_DESCRIPTOR_SIGNATURE,
+  END_SIGNATURE,
+  LOCAL_HEADER_LENGTH,
+  LOCAL_HEADER_SIGNATURE,
+  ZIP64_END_SIGNATURE,
+  ZIP64_EXTRA_ID,
+  ZIP64_LOCATOR_SIGNATURE,
+} from './format.js'
 import { readFully } from './read-fully.js'
 
 /** The zip does not read back as written. */
@@ -25,12 +36,12 @@ interface CentralEntry {
   offset: number
 }
 
-const EOCD = 0x06054b50
-const ZIP64_LOCATOR = 0x07064b50
-const ZIP64_EOCD = 0x06064b50
-const CENTRAL = 0x02014b50
-const LOCAL = 0x04034b50
-const DESCRIPTOR = 0x08074b50
+const EOCD = END_SIGNATURE
+const ZIP64_LOCATOR = ZIP64_LOCATOR_SIGNATURE
+const ZIP64_EOCD = ZIP64_END_SIGNATURE
+const CENTRAL = CENTRAL_HEADER_SIGNATURE
+const LOCAL = LOCAL_HEADER_SIGNATURE
+const DESCRIPTOR = DATA_DESCRIPTOR_SIGNATURE
 /** Entries up to this size are inflated in one call; larger ones through a stream. */
 const ONE_CALL_LIMIT = 256 << 10
 
@@ -225,7 +236,7 @@ function applyZip64(entry: CentralEntry, extra: Buffer): void {
   for (let p = 0; p + 4 <= extra.length;) {
     const id = extra.readUInt16LE(p)
     const length = extra.readUInt16LE(p + 2)
-    if (id === 0x0001) {
+    if (id === ZIP64_EXTRA_ID) {
       let q = p + 4
       const take = () => {
         const value = Number(extra.readBigUInt64LE(q))
@@ -242,7 +253,7 @@ function applyZip64(entry: CentralEntry, extra: Buffer): void {
 
 function hasZip64Field(extra: Buffer): boolean {
   for (let p = 0; p + 4 <= extra.length; p += 4 + extra.readUInt16LE(p + 2))
-    if (extra.readUInt16LE(p) === 0x0001) return true
+    if (extra.readUInt16LE(p) === ZIP64_EXTRA_ID) return true
   return false
 }
 
@@ -345,15 +356,17 @@ export class ZipReadBack {
     // Most headers lie whole inside one read: no copy at all.
     if (
       this.header.length === 0 &&
-      data.length >= 30 &&
-      data.length >= 30 + data.readUInt16LE(26) + data.readUInt16LE(28)
+      data.length >= LOCAL_HEADER_LENGTH &&
+      data.length >= LOCAL_HEADER_LENGTH + data.readUInt16LE(26) + data.readUInt16LE(28)
     ) {
       return this.headerRead(entry, data.subarray(0, 30 + data.readUInt16LE(26) + data.readUInt16LE(28)))
     }
     // Only the header's own bytes are gathered (a chunk holds many entries: never copy the rest).
     const had = this.header.reduce((n, b) => n + b.length, 0)
     const known =
-      had + data.length >= 30 ? Buffer.concat([...this.header, data.subarray(0, Math.max(0, 30 - had))]) : null
+      had + data.length >= LOCAL_HEADER_LENGTH
+        ? Buffer.concat([...this.header, data.subarray(0, Math.max(0, LOCAL_HEADER_LENGTH - had))])
+        : null
     const length = known ? 30 + known.readUInt16LE(26) + known.readUInt16LE(28) : Infinity
     if (had + data.length < length) {
       this.header.push(Buffer.from(data))

@@ -5,15 +5,21 @@
 import type { Entry } from '../core/entry.js'
 import { AES_EXTRA_LENGTH, aesExtraField } from './aes.js'
 
-export const ZIP64_LIMIT = 0xffffffff
+import {
+  CENTRAL_HEADER_SIGNATURE,
+  DATA_DESCRIPTOR_SIGNATURE,
+  END_SIGNATURE,
+  FLAG_DATA_DESCRIPTOR,
+  EXTENDED_TIMESTAMP_ID,
+  LOCAL_HEADER_SIGNATURE,
+  MADE_BY_UNIX,
+  ZIP64_END_SIGNATURE,
+  ZIP64_EXTRA_ID,
+  ZIP64_LIMIT,
+  ZIP64_LOCATOR_SIGNATURE,
+} from './format.js'
 
-export const S_IFREG = 0o100000
-export const S_IFDIR = 0o040000
-export const S_IFLNK = 0o120000
-const VERSION_MADE_BY = (3 << 8) | 63 // Unix, spec 6.3
-export const FLAG_ENCRYPTED = 0x0001
-export const FLAG_DATA_DESCRIPTOR = 0x0008
-export const FLAG_UTF8 = 0x0800
+const VERSION_MADE_BY = (MADE_BY_UNIX << 8) | 63 // Unix, spec 6.3
 
 /** What the central directory says of an entry; the local header and data descriptor repeat parts of it. */
 export interface CentralRecord {
@@ -64,12 +70,12 @@ export function unixTime(date: Date): number {
  */
 function writeExtras(b: Buffer, at: number, r: CentralRecord, zip64Values: number[] | null): number {
   if (zip64Values) {
-    b.writeUInt16LE(0x0001, at)
+    b.writeUInt16LE(ZIP64_EXTRA_ID, at)
     b.writeUInt16LE(8 * zip64Values.length, at + 2)
     at += 4
     for (const value of zip64Values) at = b.writeBigUInt64LE(BigInt(value), at)
   }
-  b.writeUInt16LE(0x5455, at)
+  b.writeUInt16LE(EXTENDED_TIMESTAMP_ID, at)
   b.writeUInt16LE(5, at + 2)
   b.writeUInt8(1, at + 4)
   at = b.writeUInt32LE(Math.max(0, Math.min(r.mtime, ZIP64_LIMIT)), at + 5)
@@ -94,7 +100,7 @@ export function localHeader(r: CentralRecord): Buffer {
   const zip64Values = r.zip64 ? [0, 0] : null
   const extraLength = extrasLength(r, zip64Values)
   const header = Buffer.allocUnsafe(30 + r.name.length + extraLength)
-  header.writeUInt32LE(0x04034b50, 0)
+  header.writeUInt32LE(LOCAL_HEADER_SIGNATURE, 0)
   header.writeUInt16LE(versionNeeded(r, r.zip64), 4)
   header.writeUInt16LE(r.flags, 6)
   header.writeUInt16LE(r.method, 8)
@@ -113,7 +119,7 @@ export function localHeader(r: CentralRecord): Buffer {
 
 export function dataDescriptor(r: CentralRecord): Buffer {
   const d = Buffer.allocUnsafe(r.zip64 ? 24 : 16)
-  d.writeUInt32LE(0x08074b50, 0)
+  d.writeUInt32LE(DATA_DESCRIPTOR_SIGNATURE, 0)
   d.writeUInt32LE(r.crc, 4)
   if (r.zip64) {
     d.writeBigUInt64LE(BigInt(r.compressedSize), 8)
@@ -140,7 +146,7 @@ export function centralHeaderLength(r: CentralRecord): number {
 export function writeCentralHeader(r: CentralRecord, h: Buffer, at: number): void {
   const zip64Values = centralZip64Values(r)
   const big = (n: number) => n >= ZIP64_LIMIT || r.zip64
-  h.writeUInt32LE(0x02014b50, at)
+  h.writeUInt32LE(CENTRAL_HEADER_SIGNATURE, at)
   h.writeUInt16LE(VERSION_MADE_BY, at + 4)
   h.writeUInt16LE(versionNeeded(r, zip64Values !== null), at + 6)
   h.writeUInt16LE(r.flags, at + 8)
@@ -166,7 +172,7 @@ export function endOfCentralDirectory(count: number, cdOffset: number, cdSize: n
   const parts: Buffer[] = []
   if (needZip64) {
     const record = Buffer.alloc(56)
-    record.writeUInt32LE(0x06064b50, 0)
+    record.writeUInt32LE(ZIP64_END_SIGNATURE, 0)
     record.writeBigUInt64LE(44n, 4)
     record.writeUInt16LE(VERSION_MADE_BY, 12)
     record.writeUInt16LE(45, 14)
@@ -177,14 +183,14 @@ export function endOfCentralDirectory(count: number, cdOffset: number, cdSize: n
     record.writeBigUInt64LE(BigInt(cdSize), 40)
     record.writeBigUInt64LE(BigInt(cdOffset), 48)
     const locator = Buffer.alloc(20)
-    locator.writeUInt32LE(0x07064b50, 0)
+    locator.writeUInt32LE(ZIP64_LOCATOR_SIGNATURE, 0)
     locator.writeUInt32LE(0, 4)
     locator.writeBigUInt64LE(BigInt(cdOffset + cdSize), 8)
     locator.writeUInt32LE(1, 16)
     parts.push(record, locator)
   }
   const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt32LE(END_SIGNATURE, 0)
   end.writeUInt16LE(Math.min(count, 0xffff), 8)
   end.writeUInt16LE(Math.min(count, 0xffff), 10)
   end.writeUInt32LE(Math.min(cdSize, ZIP64_LIMIT), 12)

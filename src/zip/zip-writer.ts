@@ -13,15 +13,9 @@ import { AES_METHOD, AES_OVERHEAD, EntryCipher } from './aes.js'
 import { CentralDirectory } from './central-directory.js'
 import { ChunkBuffers, type ChunkResult, ChunkedFile, type FileEntry } from './chunks.js'
 import { ZipOutput } from './output.js'
+import { FLAG_DATA_DESCRIPTOR, FLAG_ENCRYPTED, FLAG_UTF8, S_IFDIR, S_IFLNK, S_IFREG, ZIP64_LIMIT } from './format.js'
 import {
   type CentralRecord,
-  FLAG_DATA_DESCRIPTOR,
-  FLAG_ENCRYPTED,
-  FLAG_UTF8,
-  S_IFDIR,
-  S_IFLNK,
-  S_IFREG,
-  ZIP64_LIMIT,
   dataDescriptor,
   dosDate,
   dosTime,

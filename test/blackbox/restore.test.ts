@@ -2,7 +2,7 @@
 // Round trips are compared file by file (content, mode, link target); hostile zips are refused
 // whole before anything is written; corrupted and dropped downloads are fetched again or resumed.
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
@@ -177,6 +177,51 @@ describe('restore', () => {
     expect(refused.stderr).toMatch(/is corrupted .* after 2 tries; nothing was extracted/)
     expect(existsSync(to)).toBe(false)
     standIn.faults.length = 0
+  })
+
+  // Needs a user that permissions bind: root switches to nobody for the restore; a non-root run is one.
+  const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'nobody', '--'] : []
+  it('a folder the user may not write to (EACCES): one line naming it, the target left exactly as it was', async () => {
+    expect((await cli(['--path', 'data', ...repo('perm', 'perm')])).code).toBe(0)
+    const parent = mkdtempSync(path.join(tmpdir(), 'restore-perm-'))
+    const to = path.join(parent, 'to')
+    const state = mkdtempSync(path.join(tmpdir(), 'restore-perm-state-'))
+    await mkdir(path.join(to, 'bin'), { recursive: true })
+    writeFileSync(path.join(to, 'index.html'), 'old index\n')
+    writeFileSync(path.join(to, 'bin', 'run.sh'), 'old script\n')
+    if (asUser.length > 0) execFileSync('chown', ['-R', 'nobody', to, state])
+    chmodSync(parent, 0o755)
+    chmodSync(path.join(to, 'bin'), 0o555)
+    const before = readTree(to)
+    const [command, ...args] = [
+      ...asUser,
+      process.execPath,
+      CLI,
+      'restore',
+      ...repo('perm', 'perm'),
+      '--to',
+      to,
+      '--overwrite',
+      'always',
+    ]
+    const run = await runToEnd(command, args, {
+      cwd: parent,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: parent,
+        NODE_EXTRA_CA_CERTS: CA_CERT_PATH,
+        ONEFICHIER_BACKUP_TEST_TIME_SCALE: '0.01',
+        ONEFICHIER_BACKUP_STATE_DIR: state,
+        ONEFICHIER_API_KEY: key,
+      },
+    })
+    expect(run.code, run.stderr).toBe(1)
+    const errors = run.stderr.split('\n').filter((l) => l.includes('error: '))
+    expect(errors).toEqual([expect.stringMatching(/Restoring into .*bin.* failed \(EACCES\)/)])
+    // Exactly as it was: the old files, no new one, no staging folder left behind.
+    expect(readTree(to)).toEqual(before)
+    expect(readdirSync(to).sort()).toEqual(['bin', 'index.html'])
+    chmodSync(path.join(to, 'bin'), 0o755)
   })
 
   it('a non-empty folder needs --overwrite; #913 gets its own advice', async () => {

@@ -88,3 +88,15 @@ describe("a page's words", () => {
     )
   })
 })
+
+describe("a failure's headline", () => {
+  it('is what failed, whole (full stops in the detail kept), without the advice', async () => {
+    const { OneFichierError } = await import('../../../src/onefichier/errors.js')
+    const { headlineOf } = await import('../../../src/core/errors.js')
+    const error = new OneFichierError('retryable', 'end.pl', 'the page said "Wait. Then retry." (HTTP 200)')
+    expect(error.message).toContain('run again later')
+    expect(error.headline).toBe('end.pl failed: the page said "Wait. Then retry." (HTTP 200)')
+    expect(headlineOf(error)).toBe(error.headline)
+    expect(headlineOf(new Error('plain. two sentences'))).toBe('plain. two sentences')
+  })
+})
