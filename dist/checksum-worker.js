@@ -2784,6 +2784,14 @@ var __webpack_exports__ = {};
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
+/**
+ * What went wrong without the advice that follows it, for a line that goes on to say what happens
+ * next: an error's own headline when it has one (1fichier's failures), else its message.
+ */
+function headlineOf(error) {
+    const headline = error?.headline;
+    return typeof headline === 'string' ? headline : messageOf(error);
+}
 /** A failure whose message is the whole story for the user: printed as one line, no stack trace. */
 class BackupError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'BackupError';
@@ -2862,8 +2870,8 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 
 const pbkdf2Async = (0,external_node_util_namespaceObject.promisify)(external_node_crypto_namespaceObject.pbkdf2);
-const AES_METHOD = 99;
-const AES_EXTRA_ID = 0x9901;
+
+
 const KEY_BYTES = 32; // AES-256, what this tool writes
 const SALT_BYTES = 16;
 /** WinZip's strength byte (1, 2, 3) to the key length; the salt is half the key. */
@@ -3029,6 +3037,50 @@ class AesEntryReader {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/zip/format.js
+// The zip format's vocabulary, in one place for the writer, the read-back, the restore reader and
+// AES: record signatures and lengths, general purpose flags, extra field ids, and the Unix mode
+// bits a "made by Unix" entry carries. Spec: PKWARE's APPNOTE.TXT 6.3
+// (https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT), WinZip's AES notes for 0x9901.
+/** Record signatures. */
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const DATA_DESCRIPTOR_SIGNATURE = 0x08074b50;
+const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
+const END_SIGNATURE = 0x06054b50;
+const ZIP64_END_SIGNATURE = 0x06064b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+/** Fixed lengths of the records, before their variable parts. */
+const LOCAL_HEADER_LENGTH = 30;
+const CENTRAL_HEADER_LENGTH = 46;
+const END_LENGTH = 22;
+const ZIP64_LOCATOR_LENGTH = 20;
+/** A 32-bit field at this value means "see the zip64 extra field". */
+const ZIP64_LIMIT = 0xffffffff;
+/** General purpose bit flags. */
+const FLAG_ENCRYPTED = 0x0001;
+const FLAG_DATA_DESCRIPTOR = 0x0008;
+const FLAG_STRONG_ENCRYPTION = 0x0040;
+const FLAG_UTF8 = 0x0800;
+/** Extra field ids. */
+const ZIP64_EXTRA_ID = 0x0001;
+const EXTENDED_TIMESTAMP_ID = 0x5455;
+const UNICODE_PATH_ID = 0x7075;
+const format_AES_EXTRA_ID = 0x9901;
+/** Compression methods (AES names the real one in its extra field). */
+const METHOD_STORED = 0;
+const METHOD_DEFLATED = 8;
+const AES_METHOD = 99;
+/** "Version made by" systems whose external attributes hold Unix modes. */
+const MADE_BY_UNIX = 3;
+const MADE_BY_OSX = 19;
+/** The DOS attribute of a folder, in the low byte of the external attributes. */
+const DOS_DIRECTORY = 0x10;
+/** Unix file types in a mode. */
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+const S_IFLNK = 0o120000;
+
 ;// CONCATENATED MODULE: ./lib/zip/read-fully.js
 // A positioned read that fills the whole buffer (readSync may return fewer bytes than asked).
 
@@ -3055,16 +3107,17 @@ function readFully(fd, into, position) {
 
 
 
+
 /** The zip does not read back as written. */
 class ZipCheckError extends Error {
     name = 'ZipCheckError';
 }
-const EOCD = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_EOCD = 0x06064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-const DESCRIPTOR = 0x08074b50;
+const EOCD = END_SIGNATURE;
+const ZIP64_LOCATOR = ZIP64_LOCATOR_SIGNATURE;
+const ZIP64_EOCD = ZIP64_END_SIGNATURE;
+const CENTRAL = CENTRAL_HEADER_SIGNATURE;
+const LOCAL = LOCAL_HEADER_SIGNATURE;
+const DESCRIPTOR = DATA_DESCRIPTOR_SIGNATURE;
 /** Entries up to this size are inflated in one call; larger ones through a stream. */
 const ONE_CALL_LIMIT = 256 << 10;
 /**
@@ -3254,7 +3307,7 @@ function applyZip64(entry, extra) {
     for (let p = 0; p + 4 <= extra.length;) {
         const id = extra.readUInt16LE(p);
         const length = extra.readUInt16LE(p + 2);
-        if (id === 0x0001) {
+        if (id === ZIP64_EXTRA_ID) {
             let q = p + 4;
             const take = () => {
                 const value = Number(extra.readBigUInt64LE(q));
@@ -3273,7 +3326,7 @@ function applyZip64(entry, extra) {
 }
 function hasZip64Field(extra) {
     for (let p = 0; p + 4 <= extra.length; p += 4 + extra.readUInt16LE(p + 2))
-        if (extra.readUInt16LE(p) === 0x0001)
+        if (extra.readUInt16LE(p) === ZIP64_EXTRA_ID)
             return true;
     return false;
 }
@@ -3367,13 +3420,15 @@ class ZipReadBack {
         }
         // Most headers lie whole inside one read: no copy at all.
         if (this.header.length === 0 &&
-            data.length >= 30 &&
-            data.length >= 30 + data.readUInt16LE(26) + data.readUInt16LE(28)) {
+            data.length >= LOCAL_HEADER_LENGTH &&
+            data.length >= LOCAL_HEADER_LENGTH + data.readUInt16LE(26) + data.readUInt16LE(28)) {
             return this.headerRead(entry, data.subarray(0, 30 + data.readUInt16LE(26) + data.readUInt16LE(28)));
         }
         // Only the header's own bytes are gathered (a chunk holds many entries: never copy the rest).
         const had = this.header.reduce((n, b) => n + b.length, 0);
-        const known = had + data.length >= 30 ? Buffer.concat([...this.header, data.subarray(0, Math.max(0, 30 - had))]) : null;
+        const known = had + data.length >= LOCAL_HEADER_LENGTH
+            ? Buffer.concat([...this.header, data.subarray(0, Math.max(0, LOCAL_HEADER_LENGTH - had))])
+            : null;
         const length = known ? 30 + known.readUInt16LE(26) + known.readUInt16LE(28) : Infinity;
         if (had + data.length < length) {
             this.header.push(Buffer.from(data));

@@ -1,8 +1,8 @@
-export const id = 547;
-export const ids = [547];
+export const id = 910;
+export const ids = [910];
 export const modules = {
 
-/***/ 547:
+/***/ 2910:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -626,6 +626,14 @@ function readBackupChoice(raw, allowAll) {
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
+/**
+ * What went wrong without the advice that follows it, for a line that goes on to say what happens
+ * next: an error's own headline when it has one (1fichier's failures), else its message.
+ */
+function headlineOf(error) {
+    const headline = error?.headline;
+    return typeof headline === 'string' ? headline : messageOf(error);
+}
 /** A failure whose message is the whole story for the user: printed as one line, no stack trace. */
 class BackupError extends Error {
     name = 'BackupError';
@@ -1108,6 +1116,13 @@ class OneFichierError extends BackupError {
         this.retryAfterMs = retryAfterMs;
     }
     name = 'OneFichierError';
+    /**
+     * What failed, without the advice: for a line that goes on to say what happens next ("…;
+     * retrying"). The detail is kept whole, full stops and all.
+     */
+    get headline() {
+        return `${this.operation} failed: ${this.detail}`;
+    }
     /** The same failure after the last attempt, saying how many were made. */
     afterAttempts(attempts) {
         if (attempts <= 1)
@@ -1479,7 +1494,7 @@ class Transport {
                 log.debug(`${operation}: attempt ${n} of ${retries} failed (${error.kind})`);
                 const pause = lockPauseMs(error);
                 const jitter = Math.random() * 0.2 * Math.max(pause, this.pacer.currentGapMs);
-                log.warning(`${error.message.split('. ')[0]}; retrying (attempt ${n + 1} of ${retries})`);
+                log.warning(`${error.headline}; retrying (attempt ${n + 1} of ${retries})`);
                 await this.pacer.pause(pause + jitter, signal);
             }
         }
@@ -2501,7 +2516,7 @@ async function checkAccount(client, state, log, signal, now = Date.now()) {
             if (error instanceof OneFichierError && (error.kind === 'auth' || error.kind === 'account'))
                 throw error;
             // Advice only: the calls that matter say it again if the key or the account is at fault.
-            log.info(`Asking 1fichier about the account (user/info.cgi) failed: ${messageOf(error).split('. ')[0]}; the backup ` +
+            log.info(`Asking 1fichier about the account (user/info.cgi) failed: ${headlineOf(error)}; the backup ` +
                 `goes on without it`);
         }
         await state?.rememberAccountInfo(now, facts);
@@ -3375,7 +3390,7 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
             throw new OneFichierError(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and ` +
                 `that a file of that name is not in the way`, failure.httpStatus);
         }
-        log.warning(`${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ` +
+        log.warning(`${failure.headline}; the folder is not there yet, so it is created again (attempt ` +
             `${attempt + 1} of ${attempts})`);
     }
 }
@@ -4003,12 +4018,12 @@ async function uploadWithRetries(client, job) {
             // that refused the file said it kept nothing.
             const landed = error instanceof UploadRefused ? null : await client.probeUploadResult(server, job.fileName);
             if (landed) {
-                log.warning(`${error.message.split('. ')[0]}; but the file did arrive, so it is not sent again`);
+                log.warning(`${error.headline}; but the file did arrive, so it is not sent again`);
                 return landed;
             }
             if (attempt >= job.retries)
                 throw error.afterAttempts(attempt);
-            log.warning(`${error.message.split('. ')[0]}; sending the file again (attempt ${attempt + 1} of ${job.retries})`);
+            log.warning(`${error.headline}; sending the file again (attempt ${attempt + 1} of ${job.retries})`);
             continue;
         }
         const seconds = (now() - (started || now())) / 1000;
@@ -4114,7 +4129,7 @@ async function uploadStage(client, destination, options) {
 }
 /** end.pl never answered with the link: look for the file in the folder itself. */
 async function findInFolder(client, folderId, fileName, archive, cause, before, log) {
-    log.warning(`${cause.message.split('. ')[0]}; looking for the file in the folder instead`);
+    log.warning(`${cause.cause.headline}; looking for the file in the folder instead`);
     const foreign = cause.foreign.length > 0
         ? ` end.pl reported only ${describeLinks(cause.foreign)}: not this backup, left alone.`
         : '';
@@ -4179,7 +4194,7 @@ async function verifyFromListing(client, url, expected, cause) {
         url,
         fileName: item.filename,
         folderId: expected.folderId,
-        fallback: { reason: cause.message.split('. ')[0], late: cause.kind === 'not-found' },
+        fallback: { reason: cause.headline, late: cause.kind === 'not-found' },
     };
 }
 /**
@@ -4272,6 +4287,50 @@ var external_node_stream_promises_ = __webpack_require__(6466);
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./lib/zip/format.js
+// The zip format's vocabulary, in one place for the writer, the read-back, the restore reader and
+// AES: record signatures and lengths, general purpose flags, extra field ids, and the Unix mode
+// bits a "made by Unix" entry carries. Spec: PKWARE's APPNOTE.TXT 6.3
+// (https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT), WinZip's AES notes for 0x9901.
+/** Record signatures. */
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const DATA_DESCRIPTOR_SIGNATURE = 0x08074b50;
+const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
+const END_SIGNATURE = 0x06054b50;
+const ZIP64_END_SIGNATURE = 0x06064b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+/** Fixed lengths of the records, before their variable parts. */
+const LOCAL_HEADER_LENGTH = 30;
+const CENTRAL_HEADER_LENGTH = 46;
+const END_LENGTH = 22;
+const ZIP64_LOCATOR_LENGTH = 20;
+/** A 32-bit field at this value means "see the zip64 extra field". */
+const ZIP64_LIMIT = 0xffffffff;
+/** General purpose bit flags. */
+const FLAG_ENCRYPTED = 0x0001;
+const FLAG_DATA_DESCRIPTOR = 0x0008;
+const FLAG_STRONG_ENCRYPTION = 0x0040;
+const FLAG_UTF8 = 0x0800;
+/** Extra field ids. */
+const ZIP64_EXTRA_ID = 0x0001;
+const EXTENDED_TIMESTAMP_ID = 0x5455;
+const UNICODE_PATH_ID = 0x7075;
+const AES_EXTRA_ID = 0x9901;
+/** Compression methods (AES names the real one in its extra field). */
+const METHOD_STORED = 0;
+const METHOD_DEFLATED = 8;
+const AES_METHOD = 99;
+/** "Version made by" systems whose external attributes hold Unix modes. */
+const MADE_BY_UNIX = 3;
+const MADE_BY_OSX = 19;
+/** The DOS attribute of a folder, in the low byte of the external attributes. */
+const DOS_DIRECTORY = 0x10;
+/** Unix file types in a mode. */
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+const S_IFLNK = 0o120000;
+
 ;// CONCATENATED MODULE: ./lib/zip/aes.js
 // WinZip AE-2 encryption (https://www.winzip.com/en/support/aes-encryption/), the AES zip format
 // that 7-Zip, WinZip, pyzipper and libarchive read. Per entry: a random salt; PBKDF2-HMAC-SHA1
@@ -4282,8 +4341,8 @@ var external_node_util_ = __webpack_require__(7975);
 
 
 const pbkdf2Async = (0,external_node_util_.promisify)(external_node_crypto_.pbkdf2);
-const AES_METHOD = 99;
-const AES_EXTRA_ID = 0x9901;
+
+
 const KEY_BYTES = 32; // AES-256, what this tool writes
 const SALT_BYTES = 16;
 /** WinZip's strength byte (1, 2, 3) to the key length; the salt is half the key. */
@@ -4465,14 +4524,8 @@ function readFully(fd, into, position) {
 
 ;// CONCATENATED MODULE: ./lib/zip/records.js
 
-const ZIP64_LIMIT = 0xffffffff;
-const S_IFREG = 0o100000;
-const S_IFDIR = 0o040000;
-const S_IFLNK = 0o120000;
-const VERSION_MADE_BY = (3 << 8) | 63; // Unix, spec 6.3
-const FLAG_ENCRYPTED = 0x0001;
-const FLAG_DATA_DESCRIPTOR = 0x0008;
-const FLAG_UTF8 = 0x0800;
+
+const VERSION_MADE_BY = (MADE_BY_UNIX << 8) | 63; // Unix, spec 6.3
 /** An entry's name in the zip: its bytes as found when they are not valid UTF-8; a directory ends in `/`. */
 function entryName(item) {
     const name = item.raw?.name ?? Buffer.from(item.name);
@@ -4502,13 +4555,13 @@ function unixTime(date) {
  */
 function writeExtras(b, at, r, zip64Values) {
     if (zip64Values) {
-        b.writeUInt16LE(0x0001, at);
+        b.writeUInt16LE(ZIP64_EXTRA_ID, at);
         b.writeUInt16LE(8 * zip64Values.length, at + 2);
         at += 4;
         for (const value of zip64Values)
             at = b.writeBigUInt64LE(BigInt(value), at);
     }
-    b.writeUInt16LE(0x5455, at);
+    b.writeUInt16LE(EXTENDED_TIMESTAMP_ID, at);
     b.writeUInt16LE(5, at + 2);
     b.writeUInt8(1, at + 4);
     at = b.writeUInt32LE(Math.max(0, Math.min(r.mtime, ZIP64_LIMIT)), at + 5);
@@ -4530,7 +4583,7 @@ function localHeader(r) {
     const zip64Values = r.zip64 ? [0, 0] : null;
     const extraLength = extrasLength(r, zip64Values);
     const header = Buffer.allocUnsafe(30 + r.name.length + extraLength);
-    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt32LE(LOCAL_HEADER_SIGNATURE, 0);
     header.writeUInt16LE(versionNeeded(r, r.zip64), 4);
     header.writeUInt16LE(r.flags, 6);
     header.writeUInt16LE(r.method, 8);
@@ -4548,7 +4601,7 @@ function localHeader(r) {
 }
 function dataDescriptor(r) {
     const d = Buffer.allocUnsafe(r.zip64 ? 24 : 16);
-    d.writeUInt32LE(0x08074b50, 0);
+    d.writeUInt32LE(DATA_DESCRIPTOR_SIGNATURE, 0);
     d.writeUInt32LE(r.crc, 4);
     if (r.zip64) {
         d.writeBigUInt64LE(BigInt(r.compressedSize), 8);
@@ -4573,7 +4626,7 @@ function centralHeaderLength(r) {
 function writeCentralHeader(r, h, at) {
     const zip64Values = centralZip64Values(r);
     const big = (n) => n >= ZIP64_LIMIT || r.zip64;
-    h.writeUInt32LE(0x02014b50, at);
+    h.writeUInt32LE(CENTRAL_HEADER_SIGNATURE, at);
     h.writeUInt16LE(VERSION_MADE_BY, at + 4);
     h.writeUInt16LE(versionNeeded(r, zip64Values !== null), at + 6);
     h.writeUInt16LE(r.flags, at + 8);
@@ -4598,7 +4651,7 @@ function endOfCentralDirectory(count, cdOffset, cdSize) {
     const parts = [];
     if (needZip64) {
         const record = Buffer.alloc(56);
-        record.writeUInt32LE(0x06064b50, 0);
+        record.writeUInt32LE(ZIP64_END_SIGNATURE, 0);
         record.writeBigUInt64LE(44n, 4);
         record.writeUInt16LE(VERSION_MADE_BY, 12);
         record.writeUInt16LE(45, 14);
@@ -4609,14 +4662,14 @@ function endOfCentralDirectory(count, cdOffset, cdSize) {
         record.writeBigUInt64LE(BigInt(cdSize), 40);
         record.writeBigUInt64LE(BigInt(cdOffset), 48);
         const locator = Buffer.alloc(20);
-        locator.writeUInt32LE(0x07064b50, 0);
+        locator.writeUInt32LE(ZIP64_LOCATOR_SIGNATURE, 0);
         locator.writeUInt32LE(0, 4);
         locator.writeBigUInt64LE(BigInt(cdOffset + cdSize), 8);
         locator.writeUInt32LE(1, 16);
         parts.push(record, locator);
     }
     const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt32LE(END_SIGNATURE, 0);
     end.writeUInt16LE(Math.min(count, 0xffff), 8);
     end.writeUInt16LE(Math.min(count, 0xffff), 10);
     end.writeUInt32LE(Math.min(cdSize, ZIP64_LIMIT), 12);
@@ -5277,6 +5330,7 @@ class SmallFileBatches {
 // goes out strictly in entry order, and memory is bounded by the pieces in flight. The bytes of
 // each record are records.ts's; the central directory waits in central-directory.ts. Unix modes,
 // symlinks, empty directories and zip64 (over 4 GiB, over 65,535 entries) are written as Info-ZIP does.
+
 
 
 
@@ -6165,7 +6219,7 @@ Output (every command):
                                   result.
   --help, -h, --version
 
-Exit codes (as restic's where they overlap):
+Exit codes: (as restic's where they overlap)
   0    done (or nothing to back up with --if-no-files-found warn|ignore)
   1    failed (a backup that fails deletes nothing), or check found a damaged backup
   2    bad arguments, no key, prune without a keep-* rule, restore into a folder that is not
@@ -6359,13 +6413,6 @@ var yauzl = __webpack_require__(663);
 
 
 
-const S_IFMT = 0o170000;
-const UNICODE_PATH_ID = 0x7075;
-const FLAG_STRONG_ENCRYPTION = 0x0040;
-const MADE_BY_UNIX = 3;
-const MADE_BY_OSX = 19;
-const DOS_DIRECTORY = 0x10;
-const CENTRAL_RECORD_LENGTH = 46;
 /** Methods other tools write, named so that the refusal can say which tool reads them. */
 const METHOD_NAMES = {
     1: 'Shrink',
@@ -6421,7 +6468,7 @@ class OpenArchive {
                 await forEachCentralRecord(zip, async (raw) => {
                     const entry = describe(raw);
                     checkMethod(entry, raw);
-                    directoryBytes += CENTRAL_RECORD_LENGTH + raw.fileNameLength + raw.extraFieldLength + raw.fileCommentLength;
+                    directoryBytes += CENTRAL_HEADER_LENGTH + raw.fileNameLength + raw.extraFieldLength + raw.fileCommentLength;
                     spans.push(await locateData(zip, raw, entry, reader.size));
                     entries.push(entry);
                 });
@@ -6524,18 +6571,31 @@ class WindowedReader extends yauzl.RandomAccessReader {
      * call. The two windows' memory is reused, so that 100,000 small entries make no garbage here.
      */
     bytes(position, length) {
-        let window = this.windows.find((w) => position >= w.start && position + length <= w.start + w.filled);
-        if (!window) {
-            if (length > WINDOW_BYTES)
-                throw new Error(`internal: a read of ${length} bytes is larger than a window`);
-            window =
-                this.windows.length < 2 ? { start: 0, filled: 0, bytes: Buffer.allocUnsafe(WINDOW_BYTES) } : this.windows[1];
-            this.fill(window, position, length);
-        }
-        if (window !== this.windows[0])
-            this.windows = [window, ...this.windows.filter((w) => w !== window)];
+        const window = this.windowFor(position, length);
         const from = position - window.start;
         return window.bytes.subarray(from, from + length);
+    }
+    /** The window that holds these bytes, filled if neither does; made the most recent. No allocation. */
+    windowFor(position, length) {
+        const [first, second] = this.windows;
+        const holds = (w) => w && position >= w.start && position + length <= w.start + w.filled;
+        if (holds(first))
+            return first;
+        if (holds(second)) {
+            this.windows[0] = second;
+            this.windows[1] = first;
+            return second;
+        }
+        if (length > WINDOW_BYTES)
+            throw new Error(`internal: a read of ${length} bytes is larger than a window`);
+        // The least recent one is refilled (or a second one made), and becomes the most recent.
+        const window = second ?? { start: 0, filled: 0, bytes: Buffer.allocUnsafe(WINDOW_BYTES) };
+        this.fill(window, position, length);
+        this.windows[1] = first ?? window;
+        this.windows[0] = window;
+        if (!first)
+            this.windows.length = 1;
+        return window;
     }
     fill(window, position, needed) {
         const want = Math.min(WINDOW_BYTES, this.size - position);
@@ -6564,7 +6624,9 @@ class WindowedReader extends yauzl.RandomAccessReader {
     read(buffer, offset, length, position, callback) {
         let failure = null;
         try {
-            this.bytes(position, length).copy(buffer, offset);
+            // Copied straight from the window: no view made per read (yauzl reads 4 times per entry).
+            const window = this.windowFor(position, length);
+            window.bytes.copy(buffer, offset, position - window.start, position - window.start + length);
         }
         catch (error) {
             failure = error;
@@ -6610,13 +6672,13 @@ function readEndRecord(reader) {
     let size = tail.readUInt32LE(at + 12);
     let offset = tail.readUInt32LE(at + 16);
     if ((size === 0xffffffff || offset === 0xffffffff || tail.readUInt16LE(at + 10) === 0xffff) && at >= 20) {
-        if (tail.readUInt32LE(at - 20) !== 0x07064b50)
+        if (tail.readUInt32LE(at - 20) !== ZIP64_LOCATOR_SIGNATURE)
             return { offset, size };
         const recordAt = Number(tail.readBigUInt64LE(at - 12));
         if (recordAt + 56 > reader.size)
             return null;
         const record = reader.bytes(recordAt, 56);
-        if (record.readUInt32LE(0) !== 0x06064b50)
+        if (record.readUInt32LE(0) !== ZIP64_END_SIGNATURE)
             return null;
         size = Number(record.readBigUInt64LE(40));
         offset = Number(record.readBigUInt64LE(48));

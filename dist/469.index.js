@@ -1,8 +1,8 @@
-export const id = 587;
-export const ids = [587];
+export const id = 469;
+export const ids = [469];
 export const modules = {
 
-/***/ 68587:
+/***/ 39469:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -626,6 +626,14 @@ function readBackupChoice(raw, allowAll) {
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
+/**
+ * What went wrong without the advice that follows it, for a line that goes on to say what happens
+ * next: an error's own headline when it has one (1fichier's failures), else its message.
+ */
+function headlineOf(error) {
+    const headline = error?.headline;
+    return typeof headline === 'string' ? headline : messageOf(error);
+}
 /** A failure whose message is the whole story for the user: printed as one line, no stack trace. */
 class BackupError extends Error {
     name = 'BackupError';
@@ -1114,6 +1122,13 @@ class OneFichierError extends BackupError {
         this.retryAfterMs = retryAfterMs;
     }
     name = 'OneFichierError';
+    /**
+     * What failed, without the advice: for a line that goes on to say what happens next ("…;
+     * retrying"). The detail is kept whole, full stops and all.
+     */
+    get headline() {
+        return `${this.operation} failed: ${this.detail}`;
+    }
     /** The same failure after the last attempt, saying how many were made. */
     afterAttempts(attempts) {
         if (attempts <= 1)
@@ -1485,7 +1500,7 @@ class Transport {
                 log.debug(`${operation}: attempt ${n} of ${retries} failed (${error.kind})`);
                 const pause = lockPauseMs(error);
                 const jitter = Math.random() * 0.2 * Math.max(pause, this.pacer.currentGapMs);
-                log.warning(`${error.message.split('. ')[0]}; retrying (attempt ${n + 1} of ${retries})`);
+                log.warning(`${error.headline}; retrying (attempt ${n + 1} of ${retries})`);
                 await this.pacer.pause(pause + jitter, signal);
             }
         }
@@ -2507,7 +2522,7 @@ async function checkAccount(client, state, log, signal, now = Date.now()) {
             if (error instanceof OneFichierError && (error.kind === 'auth' || error.kind === 'account'))
                 throw error;
             // Advice only: the calls that matter say it again if the key or the account is at fault.
-            log.info(`Asking 1fichier about the account (user/info.cgi) failed: ${messageOf(error).split('. ')[0]}; the backup ` +
+            log.info(`Asking 1fichier about the account (user/info.cgi) failed: ${headlineOf(error)}; the backup ` +
                 `goes on without it`);
         }
         await state?.rememberAccountInfo(now, facts);
@@ -3381,7 +3396,7 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
             throw new OneFichierError(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and ` +
                 `that a file of that name is not in the way`, failure.httpStatus);
         }
-        log.warning(`${failure.message.split('. ')[0]}; the folder is not there yet, so it is created again (attempt ` +
+        log.warning(`${failure.headline}; the folder is not there yet, so it is created again (attempt ` +
             `${attempt + 1} of ${attempts})`);
     }
 }
@@ -4009,12 +4024,12 @@ async function uploadWithRetries(client, job) {
             // that refused the file said it kept nothing.
             const landed = error instanceof UploadRefused ? null : await client.probeUploadResult(server, job.fileName);
             if (landed) {
-                log.warning(`${error.message.split('. ')[0]}; but the file did arrive, so it is not sent again`);
+                log.warning(`${error.headline}; but the file did arrive, so it is not sent again`);
                 return landed;
             }
             if (attempt >= job.retries)
                 throw error.afterAttempts(attempt);
-            log.warning(`${error.message.split('. ')[0]}; sending the file again (attempt ${attempt + 1} of ${job.retries})`);
+            log.warning(`${error.headline}; sending the file again (attempt ${attempt + 1} of ${job.retries})`);
             continue;
         }
         const seconds = (now() - (started || now())) / 1000;
@@ -4120,7 +4135,7 @@ async function uploadStage(client, destination, options) {
 }
 /** end.pl never answered with the link: look for the file in the folder itself. */
 async function findInFolder(client, folderId, fileName, archive, cause, before, log) {
-    log.warning(`${cause.message.split('. ')[0]}; looking for the file in the folder instead`);
+    log.warning(`${cause.cause.headline}; looking for the file in the folder instead`);
     const foreign = cause.foreign.length > 0
         ? ` end.pl reported only ${describeLinks(cause.foreign)}: not this backup, left alone.`
         : '';
@@ -4185,7 +4200,7 @@ async function verifyFromListing(client, url, expected, cause) {
         url,
         fileName: item.filename,
         folderId: expected.folderId,
-        fallback: { reason: cause.message.split('. ')[0], late: cause.kind === 'not-found' },
+        fallback: { reason: cause.headline, late: cause.kind === 'not-found' },
     };
 }
 /**
@@ -4278,6 +4293,50 @@ var external_node_stream_promises_ = __webpack_require__(46466);
 var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./lib/zip/format.js
+// The zip format's vocabulary, in one place for the writer, the read-back, the restore reader and
+// AES: record signatures and lengths, general purpose flags, extra field ids, and the Unix mode
+// bits a "made by Unix" entry carries. Spec: PKWARE's APPNOTE.TXT 6.3
+// (https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT), WinZip's AES notes for 0x9901.
+/** Record signatures. */
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const DATA_DESCRIPTOR_SIGNATURE = 0x08074b50;
+const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
+const END_SIGNATURE = 0x06054b50;
+const ZIP64_END_SIGNATURE = 0x06064b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+/** Fixed lengths of the records, before their variable parts. */
+const LOCAL_HEADER_LENGTH = 30;
+const CENTRAL_HEADER_LENGTH = 46;
+const END_LENGTH = 22;
+const ZIP64_LOCATOR_LENGTH = 20;
+/** A 32-bit field at this value means "see the zip64 extra field". */
+const ZIP64_LIMIT = 0xffffffff;
+/** General purpose bit flags. */
+const FLAG_ENCRYPTED = 0x0001;
+const FLAG_DATA_DESCRIPTOR = 0x0008;
+const FLAG_STRONG_ENCRYPTION = 0x0040;
+const FLAG_UTF8 = 0x0800;
+/** Extra field ids. */
+const ZIP64_EXTRA_ID = 0x0001;
+const EXTENDED_TIMESTAMP_ID = 0x5455;
+const UNICODE_PATH_ID = 0x7075;
+const AES_EXTRA_ID = 0x9901;
+/** Compression methods (AES names the real one in its extra field). */
+const METHOD_STORED = 0;
+const METHOD_DEFLATED = 8;
+const AES_METHOD = 99;
+/** "Version made by" systems whose external attributes hold Unix modes. */
+const MADE_BY_UNIX = 3;
+const MADE_BY_OSX = 19;
+/** The DOS attribute of a folder, in the low byte of the external attributes. */
+const DOS_DIRECTORY = 0x10;
+/** Unix file types in a mode. */
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+const S_IFLNK = 0o120000;
+
 ;// CONCATENATED MODULE: ./lib/zip/aes.js
 // WinZip AE-2 encryption (https://www.winzip.com/en/support/aes-encryption/), the AES zip format
 // that 7-Zip, WinZip, pyzipper and libarchive read. Per entry: a random salt; PBKDF2-HMAC-SHA1
@@ -4288,8 +4347,8 @@ var external_node_util_ = __webpack_require__(57975);
 
 
 const pbkdf2Async = (0,external_node_util_.promisify)(external_node_crypto_.pbkdf2);
-const AES_METHOD = 99;
-const AES_EXTRA_ID = 0x9901;
+
+
 const KEY_BYTES = 32; // AES-256, what this tool writes
 const SALT_BYTES = 16;
 /** WinZip's strength byte (1, 2, 3) to the key length; the salt is half the key. */
@@ -4471,14 +4530,8 @@ function readFully(fd, into, position) {
 
 ;// CONCATENATED MODULE: ./lib/zip/records.js
 
-const ZIP64_LIMIT = 0xffffffff;
-const S_IFREG = 0o100000;
-const S_IFDIR = 0o040000;
-const S_IFLNK = 0o120000;
-const VERSION_MADE_BY = (3 << 8) | 63; // Unix, spec 6.3
-const FLAG_ENCRYPTED = 0x0001;
-const FLAG_DATA_DESCRIPTOR = 0x0008;
-const FLAG_UTF8 = 0x0800;
+
+const VERSION_MADE_BY = (MADE_BY_UNIX << 8) | 63; // Unix, spec 6.3
 /** An entry's name in the zip: its bytes as found when they are not valid UTF-8; a directory ends in `/`. */
 function entryName(item) {
     const name = item.raw?.name ?? Buffer.from(item.name);
@@ -4508,13 +4561,13 @@ function unixTime(date) {
  */
 function writeExtras(b, at, r, zip64Values) {
     if (zip64Values) {
-        b.writeUInt16LE(0x0001, at);
+        b.writeUInt16LE(ZIP64_EXTRA_ID, at);
         b.writeUInt16LE(8 * zip64Values.length, at + 2);
         at += 4;
         for (const value of zip64Values)
             at = b.writeBigUInt64LE(BigInt(value), at);
     }
-    b.writeUInt16LE(0x5455, at);
+    b.writeUInt16LE(EXTENDED_TIMESTAMP_ID, at);
     b.writeUInt16LE(5, at + 2);
     b.writeUInt8(1, at + 4);
     at = b.writeUInt32LE(Math.max(0, Math.min(r.mtime, ZIP64_LIMIT)), at + 5);
@@ -4536,7 +4589,7 @@ function localHeader(r) {
     const zip64Values = r.zip64 ? [0, 0] : null;
     const extraLength = extrasLength(r, zip64Values);
     const header = Buffer.allocUnsafe(30 + r.name.length + extraLength);
-    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt32LE(LOCAL_HEADER_SIGNATURE, 0);
     header.writeUInt16LE(versionNeeded(r, r.zip64), 4);
     header.writeUInt16LE(r.flags, 6);
     header.writeUInt16LE(r.method, 8);
@@ -4554,7 +4607,7 @@ function localHeader(r) {
 }
 function dataDescriptor(r) {
     const d = Buffer.allocUnsafe(r.zip64 ? 24 : 16);
-    d.writeUInt32LE(0x08074b50, 0);
+    d.writeUInt32LE(DATA_DESCRIPTOR_SIGNATURE, 0);
     d.writeUInt32LE(r.crc, 4);
     if (r.zip64) {
         d.writeBigUInt64LE(BigInt(r.compressedSize), 8);
@@ -4579,7 +4632,7 @@ function centralHeaderLength(r) {
 function writeCentralHeader(r, h, at) {
     const zip64Values = centralZip64Values(r);
     const big = (n) => n >= ZIP64_LIMIT || r.zip64;
-    h.writeUInt32LE(0x02014b50, at);
+    h.writeUInt32LE(CENTRAL_HEADER_SIGNATURE, at);
     h.writeUInt16LE(VERSION_MADE_BY, at + 4);
     h.writeUInt16LE(versionNeeded(r, zip64Values !== null), at + 6);
     h.writeUInt16LE(r.flags, at + 8);
@@ -4604,7 +4657,7 @@ function endOfCentralDirectory(count, cdOffset, cdSize) {
     const parts = [];
     if (needZip64) {
         const record = Buffer.alloc(56);
-        record.writeUInt32LE(0x06064b50, 0);
+        record.writeUInt32LE(ZIP64_END_SIGNATURE, 0);
         record.writeBigUInt64LE(44n, 4);
         record.writeUInt16LE(VERSION_MADE_BY, 12);
         record.writeUInt16LE(45, 14);
@@ -4615,14 +4668,14 @@ function endOfCentralDirectory(count, cdOffset, cdSize) {
         record.writeBigUInt64LE(BigInt(cdSize), 40);
         record.writeBigUInt64LE(BigInt(cdOffset), 48);
         const locator = Buffer.alloc(20);
-        locator.writeUInt32LE(0x07064b50, 0);
+        locator.writeUInt32LE(ZIP64_LOCATOR_SIGNATURE, 0);
         locator.writeUInt32LE(0, 4);
         locator.writeBigUInt64LE(BigInt(cdOffset + cdSize), 8);
         locator.writeUInt32LE(1, 16);
         parts.push(record, locator);
     }
     const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt32LE(END_SIGNATURE, 0);
     end.writeUInt16LE(Math.min(count, 0xffff), 8);
     end.writeUInt16LE(Math.min(count, 0xffff), 10);
     end.writeUInt32LE(Math.min(cdSize, ZIP64_LIMIT), 12);
@@ -5283,6 +5336,7 @@ class SmallFileBatches {
 // goes out strictly in entry order, and memory is bounded by the pieces in flight. The bytes of
 // each record are records.ts's; the central directory waits in central-directory.ts. Unix modes,
 // symlinks, empty directories and zip64 (over 4 GiB, over 65,535 entries) are written as Info-ZIP does.
+
 
 
 
