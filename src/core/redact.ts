@@ -47,10 +47,4 @@ export class Redactor {
     for (const needle of this.needles) if (result.includes(needle)) result = result.split(needle).join(REDACTED)
     return result
   }
-
-  /** Any value, as text, redacted: for errors and other things from outside. */
-  redactUnknown(value: unknown): string {
-    const text = value instanceof Error ? value.message : typeof value === 'string' ? value : String(value)
-    return this.redact(text)
-  }
 }

@@ -18,27 +18,6 @@ export function logStatus(log: Log, message: string): void {
   else log.info(message)
 }
 
-/** For tests and library use: collects lines. */
-export class MemoryLog implements Log {
-  readonly lines: string[] = []
-  info(message: string): void {
-    this.lines.push(message)
-  }
-  warning(message: string): void {
-    this.lines.push(`warning: ${message}`)
-  }
-  error(message: string): void {
-    this.lines.push(`error: ${message}`)
-  }
-  debug(message: string): void {
-    this.lines.push(`debug: ${message}`)
-  }
-  async group<T>(name: string, body: () => Promise<T>): Promise<T> {
-    this.lines.push(`[${name}]`)
-    return body()
-  }
-}
-
 /** Holds lines of work done in the background, to be shown later in the group they belong to. */
 export class DeferredLog implements Log {
   private entries: Array<['info' | 'warning' | 'error' | 'debug', string]> = []

@@ -11,16 +11,6 @@ import { type PathPattern, agreesWith, parsePatterns, withImplicitDescendants } 
 
 export type { Entry } from '../core/entry.js'
 
-export interface Selection {
-  root: string
-  entries: Entry[]
-  /** Files and links (directories are not counted). */
-  fileCount: number
-  totalBytes: number
-  /** Paths that look like credentials, with a word on each. */
-  credentialWarnings: string[]
-}
-
 export interface SelectOptions {
   includeHiddenFiles: boolean
   followSymlinks: boolean
@@ -338,12 +328,4 @@ async function refuseOutsideWorkspace(source: string, name: string, workspace: s
         'Set follow-symlinks: false to store the link itself, or exclude it with a !pattern line',
     )
   }
-}
-
-/** The whole selection at once (for callers that need it all before zipping). */
-export async function selectFiles(patterns: string, options: SelectOptions): Promise<Selection> {
-  const stream = await openSelection(patterns, options)
-  const entries: Entry[] = []
-  for await (const entry of stream.entries) entries.push(entry)
-  return { root: stream.root, entries, ...stream.tally }
 }

@@ -4,7 +4,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { writeArchive } from '../../src/backup/archive.js'
-import { selectFiles } from '../../src/select/select.js'
+import { selectFiles } from './select.ts'
 import { makeWorkspace, type TreeNode } from './workspace.ts'
 
 export async function zipTree(

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { uploadWithRetries } from '../../../src/backup/upload.js'
 import type { OneFichierApi, UploadRequest } from '../../../src/onefichier/client.js'
-import { MemoryLog } from '../../../src/platform/log.js'
+import { MemoryLog } from '../../helpers/memory-log.ts'
 
 const GB = 1e9
 

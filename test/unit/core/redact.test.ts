@@ -2,7 +2,8 @@
 // writes it back (as is, URL-encoded, JSON-escaped), longest first.
 import { describe, expect, it } from 'vitest'
 import { REDACTED, Redactor } from '../../../src/core/redact.js'
-import { MemoryLog, RedactingLog } from '../../../src/platform/log.js'
+import { RedactingLog } from '../../../src/platform/log.js'
+import { MemoryLog } from '../../helpers/memory-log.ts'
 
 describe('Redactor', () => {
   const key = 'Ab+c/d=e f"g'

@@ -7,7 +7,7 @@ import { HttpRequestInterceptor } from '@mswjs/interceptors/http'
 import { OneFichierClient } from '../../../src/onefichier/client.js'
 import { OneFichierError } from '../../../src/onefichier/errors.js'
 import { Transport } from '../../../src/onefichier/transport.js'
-import { MemoryLog } from '../../../src/platform/log.js'
+import { MemoryLog } from '../../helpers/memory-log.ts'
 
 const API = 'https://api.test.invalid/v1'
 const KEY = 'msw-test-key-0123456789abcdefABCD'

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Transport } from '../../../src/onefichier/transport.js'
 import { OneFichierClient } from '../../../src/onefichier/client.js'
-import { MemoryLog } from '../../../src/platform/log.js'
+import { MemoryLog } from '../../helpers/memory-log.ts'
 import { parseConfig } from '../../../src/core/config.js'
 
 let server: ReturnType<typeof createServer>

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CORPUS_DIR, corpusReadme } from '../../../scripts/make-zip-corpus.ts'
-import { MemoryLog } from '../../../src/platform/log.js'
+import { MemoryLog } from '../../helpers/memory-log.ts'
 import { checkAll, restoreInto } from '../../../src/restore/extract.js'
 import { planArchive } from '../../../src/restore/plan.js'
 import {

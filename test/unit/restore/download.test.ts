@@ -10,7 +10,7 @@ import { InterceptorSource, defineNetwork } from 'msw/experimental'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { OneFichierClient } from '../../../src/onefichier/client.js'
 import { Transport } from '../../../src/onefichier/transport.js'
-import { MemoryLog } from '../../../src/platform/log.js'
+import { MemoryLog } from '../../helpers/memory-log.ts'
 import { downloadBackup } from '../../../src/restore/download.js'
 import type { ListedBackup } from '../../../src/series/read.js'
 

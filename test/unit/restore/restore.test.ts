@@ -8,7 +8,7 @@ import { chmod, lstat, mkdir, mkdtemp, readFile, readdir, readlink, symlink, uti
 import { hostname, tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { MemoryLog } from '../../../src/platform/log.js'
+import { MemoryLog } from '../../helpers/memory-log.ts'
 import { type RestoreOptions, checkTarget, restoreInto } from '../../../src/restore/extract.js'
 import { STAGING_PREFIX } from '../../../src/restore/plan.js'
 import { Staging } from '../../../src/restore/staging.js'

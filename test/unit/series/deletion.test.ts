@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { refusal } from '../../../src/series/deletion.js'
-import { MemoryLog } from '../../../src/platform/log.js'
+import { MemoryLog } from '../../helpers/memory-log.ts'
 import { formatTimestamp, seriesPattern } from '../../../src/core/naming.js'
 import { seriesFromListing } from '../../../src/series/listing.js'
 import { applyRetention } from '../../../src/series/retention.js'
