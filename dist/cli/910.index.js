@@ -818,11 +818,6 @@ class Redactor {
                 result = result.split(needle).join(REDACTED);
         return result;
     }
-    /** Any value, as text, redacted: for errors and other things from outside. */
-    redactUnknown(value) {
-        const text = value instanceof Error ? value.message : typeof value === 'string' ? value : String(value);
-        return this.redact(text);
-    }
 }
 
 ;// CONCATENATED MODULE: ./lib/core/version.js
@@ -838,26 +833,6 @@ function logStatus(log, message) {
         log.status(message);
     else
         log.info(message);
-}
-/** For tests and library use: collects lines. */
-class MemoryLog {
-    lines = [];
-    info(message) {
-        this.lines.push(message);
-    }
-    warning(message) {
-        this.lines.push(`warning: ${message}`);
-    }
-    error(message) {
-        this.lines.push(`error: ${message}`);
-    }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    async group(name, body) {
-        this.lines.push(`[${name}]`);
-        return body();
-    }
 }
 /** Holds lines of work done in the background, to be shown later in the group they belong to. */
 class DeferredLog {
@@ -3202,14 +3177,6 @@ async function refuseOutsideWorkspace(source, name, workspace) {
         throw new SelectionError(`'${name}' is a symbolic link to '${real}', outside the workspace; follow-symlinks never reads outside it. ` +
             'Set follow-symlinks: false to store the link itself, or exclude it with a !pattern line');
     }
-}
-/** The whole selection at once (for callers that need it all before zipping). */
-async function selectFiles(patterns, options) {
-    const stream = await openSelection(patterns, options);
-    const entries = [];
-    for await (const entry of stream.entries)
-        entries.push(entry);
-    return { root: stream.root, entries, ...stream.tally };
 }
 
 // EXTERNAL MODULE: external "node:worker_threads"

@@ -82136,26 +82136,6 @@ function logStatus(log, message) {
     else
         log.info(message);
 }
-/** For tests and library use: collects lines. */
-class MemoryLog {
-    lines = [];
-    info(message) {
-        this.lines.push(message);
-    }
-    warning(message) {
-        this.lines.push(`warning: ${message}`);
-    }
-    error(message) {
-        this.lines.push(`error: ${message}`);
-    }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    async group(name, body) {
-        this.lines.push(`[${name}]`);
-        return body();
-    }
-}
 /** Holds lines of work done in the background, to be shown later in the group they belong to. */
 class DeferredLog {
     debugTo;
@@ -82321,11 +82301,6 @@ class Redactor {
             if (result.includes(needle))
                 result = result.split(needle).join(REDACTED);
         return result;
-    }
-    /** Any value, as text, redacted: for errors and other things from outside. */
-    redactUnknown(value) {
-        const text = value instanceof Error ? value.message : typeof value === 'string' ? value : String(value);
-        return this.redact(text);
     }
 }
 
