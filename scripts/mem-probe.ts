@@ -16,7 +16,12 @@ const extraEnv = Object.fromEntries(
   extra.filter((a) => !a.startsWith('--')).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
 )
 const tree = path.join(REPO_ROOT, '.bench', name)
-const standIn = await new StandIn({ listIntervalMs: 0, discardUploads: true }).start()
+const standIn = await new StandIn({
+  listIntervalMs: 0,
+  discardUploads: true,
+  accountInfoIntervalMs: 0,
+  accountInfoIpIntervalMs: 0,
+}).start()
 const key = randomBytes(16).toString('hex')
 standIn.addAccount(key)
 const { env } = await actionEnvironment({
