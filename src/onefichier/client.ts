@@ -55,6 +55,9 @@ export interface UploadRequest {
   onProgress?: (progress: UploadProgress) => void
 }
 
+/** user/info.cgi is advice: a stalled answer never holds a backup longer than this. */
+const ACCOUNT_INFO_TIMEOUT_MS = 20_000
+
 /** end.pl's antivirus wait: at most this long (a C# client waits 5 minutes), asking again this often. */
 export const SCAN_WAIT_MS = 5 * 60_000
 const SCAN_POLL_MS = 10_000
@@ -325,12 +328,14 @@ export class OneFichierClient {
 
   /**
    * user/info.cgi: the account's offer, quota and upload ban. Its own limit is strict (1 call a
-   * minute per IP, 1 per 5 minutes per account): asked once, never retried; the caller keeps the answer.
+   * minute per IP, 1 per 5 minutes per account): asked once, never retried; the caller keeps the
+   * answer. Advice only, so a node that does not answer is given up on after 20 s.
    */
   async accountInfo(): Promise<AccountFacts> {
     const answer = await this.transport.api<Record<string, unknown>>('user/info.cgi', {}, 'POST', {
       retry: false,
       readOnly: true,
+      timeoutMs: ACCOUNT_INFO_TIMEOUT_MS,
     })
     return accountFacts(answer)
   }

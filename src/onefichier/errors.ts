@@ -143,8 +143,10 @@ const NETWORK_CODES = new Set([
 
 /** A network-level failure (no HTTP answer) as a OneFichierError; its message names the cause only. */
 export function networkFailure(operation: string, error: unknown): OneFichierError {
-  const err = error as { code?: string; message?: string; cause?: { code?: string; message?: string } }
-  const code = err.code ?? err.cause?.code
+  const err = error as { code?: unknown; name?: unknown; message?: string; cause?: { code?: unknown } }
+  // A DOMException (an abort, a timeout) has a numeric code: its name says what it was.
+  const raw = typeof err.code === 'string' ? err.code : typeof err.cause?.code === 'string' ? err.cause.code : undefined
+  const code = raw ?? (err.name === 'TimeoutError' ? 'ETIMEDOUT' : undefined)
   const what = code ?? err.message ?? 'unknown network error'
   const kind: FailureKind =
     code === undefined || NETWORK_CODES.has(code) || code.startsWith('UND_ERR') ? 'retryable' : 'fatal'

@@ -47,6 +47,8 @@ export interface ApiCallOptions {
   retry?: boolean
   /** A call that only reads: a KO answer with HTTP 200 is retried like a 5xx (bounded), not final. */
   readOnly?: boolean
+  /** A call whose answer is only advice: given up after this long, whatever the stall timeout. */
+  timeoutMs?: number
 }
 
 export interface Spacing {
@@ -120,6 +122,10 @@ export class Transport {
         // rclone sends this even on GET: the API misbehaves without it.
         headers: { 'content-type': 'application/json' },
         ...(body === undefined ? {} : { bodyText: JSON.stringify(body) }),
+        // Scaled like every wait, but never below 5 s: a busy test machine must not time a healthy call out.
+        ...(options.timeoutMs === undefined
+          ? {}
+          : { signal: AbortSignal.timeout(Math.max(5_000, options.timeoutMs * this.options.timeScale)) }),
       })
       try {
         return parseApiAnswer<T>(endpoint, response)

@@ -213,6 +213,21 @@ describe("the account's pre-flight (user/info.cgi)", () => {
   })
 })
 
+describe('the pre-flight never holds a backup', () => {
+  it('a user/info.cgi that never answers is given up on (advice only), and the backup is made', async () => {
+    const s = await standIn()
+    const key = randomKey()
+    const account = s.addAccount(key)
+    s.injectFault('user/info.cgi', 'stall', 1)
+    const run = await cli(s, key, ['--path', 'data'], await newStateDir())
+    expect(run.code, log(run)).toBe(0)
+    expect(log(run)).toMatch(
+      /Asking 1fichier about the account \(user\/info\.cgi\) failed: .*network error \(ETIMEDOUT\)/,
+    )
+    expect(s.filesIn(account, 'r3')).toHaveLength(1)
+  })
+})
+
 describe('the 30-second listing rule across processes', () => {
   // At 0.1 of real time the rule is 3 s on the stand-in (3.1 s for the client): longer than a
   // process takes to start, so that the next command really comes within it.

@@ -100,3 +100,12 @@ describe("a failure's headline", () => {
     expect(headlineOf(new Error('plain. two sentences'))).toBe('plain. two sentences')
   })
 })
+
+describe('a timed-out request', () => {
+  it("is a network failure named ETIMEDOUT (a DOMException's numeric code is not read as a name)", async () => {
+    const { networkFailure } = await import('../../../src/onefichier/errors.js')
+    const failure = networkFailure('user/info.cgi', new DOMException('The operation timed out', 'TimeoutError'))
+    expect(failure.kind).toBe('retryable')
+    expect(failure.headline).toBe('user/info.cgi failed: network error (ETIMEDOUT)')
+  })
+})
