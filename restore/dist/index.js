@@ -82500,7 +82500,9 @@ const NETWORK_CODES = new Set([
 /** A network-level failure (no HTTP answer) as a OneFichierError; its message names the cause only. */
 function networkFailure(operation, error) {
     const err = error;
-    const code = err.code ?? err.cause?.code;
+    // A DOMException (an abort, a timeout) has a numeric code: its name says what it was.
+    const raw = typeof err.code === 'string' ? err.code : typeof err.cause?.code === 'string' ? err.cause.code : undefined;
+    const code = raw ?? (err.name === 'TimeoutError' ? 'ETIMEDOUT' : undefined);
     const what = code ?? err.message ?? 'unknown network error';
     const kind = code === undefined || NETWORK_CODES.has(code) || code.startsWith('UND_ERR') ? 'retryable' : 'fatal';
     const reason = code === 'ENOTFOUND' ? `host not found (${what})` : `network error (${what})`;
@@ -82777,6 +82779,10 @@ class Transport {
                 // rclone sends this even on GET: the API misbehaves without it.
                 headers: { 'content-type': 'application/json' },
                 ...(body === undefined ? {} : { bodyText: JSON.stringify(body) }),
+                // Scaled like every wait, but never below 5 s: a busy test machine must not time a healthy call out.
+                ...(options.timeoutMs === undefined
+                    ? {}
+                    : { signal: AbortSignal.timeout(Math.max(5_000, options.timeoutMs * this.options.timeScale)) }),
             });
             try {
                 return parseApiAnswer(endpoint, response);
@@ -83211,6 +83217,8 @@ const shortListings = new WeakSet();
 function client_listingMayBeIncomplete(items) {
     return items.length >= client_LISTING_LIMIT || shortListings.has(items);
 }
+/** user/info.cgi is advice: a stalled answer never holds a backup longer than this. */
+const ACCOUNT_INFO_TIMEOUT_MS = 20_000;
 /** end.pl's antivirus wait: at most this long (a C# client waits 5 minutes), asking again this often. */
 const SCAN_WAIT_MS = 5 * 60_000;
 const SCAN_POLL_MS = 10_000;
@@ -83451,12 +83459,14 @@ class OneFichierClient {
     }
     /**
      * user/info.cgi: the account's offer, quota and upload ban. Its own limit is strict (1 call a
-     * minute per IP, 1 per 5 minutes per account): asked once, never retried; the caller keeps the answer.
+     * minute per IP, 1 per 5 minutes per account): asked once, never retried; the caller keeps the
+     * answer. Advice only, so a node that does not answer is given up on after 20 s.
      */
     async accountInfo() {
         const answer = await this.transport.api('user/info.cgi', {}, 'POST', {
             retry: false,
             readOnly: true,
+            timeoutMs: ACCOUNT_INFO_TIMEOUT_MS,
         });
         return accountFacts(answer);
     }
