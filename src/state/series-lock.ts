@@ -23,6 +23,9 @@ export interface SeriesLock {
   release(): Promise<void>
 }
 
+/** The lock files this process holds (to tell its own from a restarted container's with the same pid). */
+const heldHere = new Map<string, LockHolder>()
+
 /** The holder refreshes its lock this often; a lock not refreshed for STALE_MS is stale. */
 const REFRESH_MS = 5 * 60_000
 const STALE_MS = 30 * 60_000
@@ -52,6 +55,7 @@ export async function lockSeries(
         `run to end; if no such process runs, remove ${file}.`,
     )
   }
+  heldHere.set(file, mine)
   const refresh = setInterval(() => {
     const now = new Date()
     utimes(file, now, now).catch(() => undefined)
@@ -61,6 +65,7 @@ export async function lockSeries(
     file,
     async release() {
       clearInterval(refresh)
+      if (heldHere.get(file) === mine) heldHere.delete(file)
       // Only our own lock is removed: one taken over meanwhile belongs to its new holder.
       const held = await readHolder(file)
       if (held !== 'gone' && held !== 'unreadable' && held.pid === mine.pid && held.startedAt === mine.startedAt)
@@ -110,7 +115,10 @@ async function isStale(file: string, held: LockHolder | 'unreadable'): Promise<b
     () => 0,
   )
   if (age > STALE_MS) return true
-  return held !== 'unreadable' && held.host === os.hostname() && !processAlive(held.pid)
+  if (held === 'unreadable' || held.host !== os.hostname()) return false
+  // Our own pid in a lock this process does not hold: a container restarted (pid 1 again).
+  if (held.pid === process.pid) return !heldHere.has(file)
+  return !processAlive(held.pid)
 }
 
 function processAlive(pid: number): boolean {

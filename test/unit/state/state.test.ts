@@ -168,6 +168,22 @@ describe('the series lock', () => {
     await expect(readFile(file, 'utf8')).rejects.toThrow()
   })
 
+  it("a lock with this process's own pid is a restarted container's (pid 1 again): taken over", async () => {
+    const dir = await tempDir()
+    const file = lockFileOf(dir, 'acct', series.folder, series.namePrefix)
+    const first = await lockSeries(file, { command: 'backup', series: 'x' })
+    await first.release()
+    const { mkdir } = await import('node:fs/promises')
+    await mkdir(path.dirname(file), { recursive: true })
+    await writeFile(
+      file,
+      JSON.stringify({ pid: process.pid, host: os.hostname(), command: 'backup', series: 'x', startedAt: 'before' }),
+    )
+    const taken = await lockSeries(file, { command: 'backup', series: 'x' })
+    expect(JSON.parse(await readFile(file, 'utf8'))).not.toMatchObject({ startedAt: 'before' })
+    await taken.release()
+  })
+
   it('a live holder on another host is respected until its lock is 30 minutes stale', async () => {
     const dir = await tempDir()
     const file = lockFileOf(dir, 'acct', series.folder, series.namePrefix)
