@@ -83769,6 +83769,8 @@ async function renameWithRetries(from, to) {
 
 
 
+/** The lock files this process holds (to tell its own from a restarted container's with the same pid). */
+const heldHere = new Map();
 /** The holder refreshes its lock this often; a lock not refreshed for STALE_MS is stale. */
 const REFRESH_MS = 5 * 60_000;
 const STALE_MS = 30 * 60_000;
@@ -83794,6 +83796,7 @@ async function lockSeries(file, holder) {
         throw new errors_SeriesLockedError(`Another run of this series holds its lock: ${describeHolder(held)}. This run made no change. Wait for that ` +
             `run to end; if no such process runs, remove ${file}.`);
     }
+    heldHere.set(file, mine);
     const refresh = setInterval(() => {
         const now = new Date();
         (0,promises_.utimes)(file, now, now).catch(() => undefined);
@@ -83803,6 +83806,8 @@ async function lockSeries(file, holder) {
         file,
         async release() {
             clearInterval(refresh);
+            if (heldHere.get(file) === mine)
+                heldHere.delete(file);
             // Only our own lock is removed: one taken over meanwhile belongs to its new holder.
             const held = await readHolder(file);
             if (held !== 'gone' && held !== 'unreadable' && held.pid === mine.pid && held.startedAt === mine.startedAt)
@@ -83853,7 +83858,12 @@ async function isStale(file, held) {
     const age = await (0,promises_.stat)(file).then((s) => Date.now() - s.mtimeMs, () => 0);
     if (age > STALE_MS)
         return true;
-    return held !== 'unreadable' && held.host === external_node_os_namespaceObject.hostname() && !processAlive(held.pid);
+    if (held === 'unreadable' || held.host !== external_node_os_namespaceObject.hostname())
+        return false;
+    // Our own pid in a lock this process does not hold: a container restarted (pid 1 again).
+    if (held.pid === process.pid)
+        return !heldHere.has(file);
+    return !processAlive(held.pid);
 }
 function processAlive(pid) {
     try {
