@@ -170,7 +170,7 @@ function reportNoFiles(ctx: RunContext): void {
   const { config, log } = ctx
   const message =
     `No files were found with the provided path:\n${config.patterns}\nCheck the paths (relative ` +
-    `to ${ctx.workspace}); hidden files need include-hidden-files: true.`
+    `to ${ctx.workspace}); hidden files need include-hidden-files (--include-hidden-files on the command line).`
   if (config.ifNoFilesFound === 'error') throw new NoFilesError(message.replace(/\n/g, ' '))
   if (config.ifNoFilesFound === 'warn') log.warning(`${message} No backup was made.`)
   else log.info(`${message} No backup was made.`)

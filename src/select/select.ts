@@ -325,7 +325,7 @@ async function refuseOutsideWorkspace(source: string, name: string, workspace: s
   if (!isInside(workspace, real)) {
     throw new SelectionError(
       `'${name}' is a symbolic link to '${real}', outside the workspace; follow-symlinks never reads outside it. ` +
-        'Set follow-symlinks: false to store the link itself, or exclude it with a !pattern line',
+        'Turn follow-symlinks off (the default) to store the link itself, or exclude it with a !pattern line',
     )
   }
 }
