@@ -3201,7 +3201,7 @@ async function refuseOutsideWorkspace(source, name, workspace) {
     const real = await (0,promises_.realpath)(source);
     if (!isInside(workspace, real)) {
         throw new SelectionError(`'${name}' is a symbolic link to '${real}', outside the workspace; follow-symlinks never reads outside it. ` +
-            'Set follow-symlinks: false to store the link itself, or exclude it with a !pattern line');
+            'Turn follow-symlinks off (the default) to store the link itself, or exclude it with a !pattern line');
     }
 }
 
@@ -5900,7 +5900,7 @@ function openTree(ctx, workDir) {
 function reportNoFiles(ctx) {
     const { config, log } = ctx;
     const message = `No files were found with the provided path:\n${config.patterns}\nCheck the paths (relative ` +
-        `to ${ctx.workspace}); hidden files need include-hidden-files: true.`;
+        `to ${ctx.workspace}); hidden files need include-hidden-files (--include-hidden-files on the command line).`;
     if (config.ifNoFilesFound === 'error')
         throw new NoFilesError(message.replace(/\n/g, ' '));
     if (config.ifNoFilesFound === 'warn')
