@@ -95,6 +95,20 @@ describe('the pre-flight', () => {
     expect(fake.calls).toEqual(['user/info.cgi'])
   })
 
+  it("another account's call from here less than a minute ago: not asked (1 call a minute per IP)", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'account-state-'))
+    const stateOf = (apiKey: string) =>
+      new RunState({ path: dir, setting: 'test' }, { apiUrl: 'https://api.1fichier.com/v1', apiKey }, new MemoryLog())
+    const first = new FakeOneFichier()
+    const second = new FakeOneFichier()
+    const t = Date.now()
+    await checkAccount(first, stateOf(`${KEY}-a`), new MemoryLog(), undefined, t)
+    await checkAccount(second, stateOf(`${KEY}-b`), new MemoryLog(), undefined, t + 30_000)
+    expect([first.calls, second.calls]).toEqual([['user/info.cgi'], []])
+    await checkAccount(second, stateOf(`${KEY}-b`), new MemoryLog(), undefined, t + 61_000)
+    expect(second.calls).toEqual(['user/info.cgi'])
+  })
+
   it('uploads forbidden: the run stops before the zip is written, and nothing is uploaded', async () => {
     const fake = new FakeOneFichier()
     fake.account = { offer: 1, uploadForbidden: true }

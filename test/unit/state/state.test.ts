@@ -148,6 +148,16 @@ describe('the series lock', () => {
     expect(await readFile(held!.file, 'utf8').catch(() => 'gone')).toBe('gone')
   })
 
+  it('a state folder where no lock can be made: said once, and the run goes on without a lock', async () => {
+    const dir = await tempDir()
+    const blocked = path.join(dir, 'a-file')
+    await writeFile(blocked, 'x')
+    const log = new MemoryLog()
+    const state = new RunState({ path: blocked, setting: 'test' }, { apiUrl: 'u', apiKey: KEY }, log)
+    expect(await takeSeriesLock(state, 'backup', series, log)).toBeUndefined()
+    expect(log.lines).toEqual([expect.stringMatching(/^warning: The series lock cannot be taken in .*a-file/)])
+  })
+
   it('a lock left by a dead process on this host is taken over', async () => {
     const dir = await tempDir()
     const file = lockFileOf(dir, 'acct', series.folder, series.namePrefix)
