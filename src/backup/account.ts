@@ -70,10 +70,9 @@ export function judgeAccount(facts: AccountFacts, now: Date): string[] {
   const notices: string[] = []
   if (facts.offer === 0)
     notices.push(
-      'This is a free 1fichier account: 1fichier deletes its files 30 days after their last download, so retention ' +
-        'is ' +
-        'not the only thing that deletes these backups. Download (1fichier-backup check) the ones to keep within 30 ' +
-        'days, or use a Premium account.',
+      'This is a free 1fichier account: 1fichier deletes its files 30 days after their last download, so ' +
+        'retention is not the only thing that deletes these backups. Download (1fichier-backup check) the ones to ' +
+        'keep within 30 days, or use a Premium account.',
     )
   else if (facts.offer === 2)
     notices.push(

@@ -185,14 +185,9 @@ function flagProblem(problem: InputError, secrets: Secrets): string {
       'https://1fichier.com/console/params.pl)'
     )
   const source = SECRET_SOURCES[problem.input]
-  const message = problem.message.replace(/^Input '([^']+)'/, source ?? `--${problem.input}`)
-  // A secret's example is the workflow's (`${{ secrets… }}`): the CLI names its variable instead.
-  return source
-    ? message
-        .replace(/\. Example of a good value: .*$/, '')
-        .replace(/set it from a repository secret/, `set ${source.replace(/^The API key \((.*)\)$/, '$1')}`)
-        .replace(/remove it from the secret/, 'remove it from the variable or file')
-    : message
+  // A secret's example is the workflow's (`${{ secrets… }}`): the CLI names where it reads it instead.
+  if (source) return `${source}: ${problem.problem}`
+  return `--${problem.input}: ${problem.problem}. Example of a good value: ${problem.example}`
 }
 
 /** What the entry (cli/main.ts) runs: importing this module starts nothing. */

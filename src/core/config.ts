@@ -42,8 +42,9 @@ export type InputLookup = (name: string) => string
 export class InputError extends Error {
   constructor(
     readonly input: string,
-    problem: string,
-    example: string,
+    /** What is wrong, without the input's name: each shell names the input in its own words. */
+    readonly problem: string,
+    readonly example: string,
   ) {
     super(`Input '${input}': ${problem}. Example of a good value: ${example}`)
     this.name = 'InputError'
@@ -204,7 +205,7 @@ function readApiKey(raw: string): string {
   if (raw.trim() === '') {
     throw new InputError(
       'api-key',
-      'it is empty; set it from a repository secret (create a key at https://1fichier.com/console/params.pl)',
+      'it is empty; set it from a secret (create a key at https://1fichier.com/console/params.pl)',
       '${{ secrets.ONEFICHIER_API_KEY }}',
     )
   }
@@ -387,7 +388,7 @@ function readLinkPassword(raw: string): string {
     // Used exactly as stored: white space around it is refused, never silently dropped.
     throw new InputError(
       'link-password',
-      'it starts or ends with white space (often a copy-paste slip); remove it from the secret',
+      'it starts or ends with white space (often a copy-paste slip); remove it where the password is kept',
       'a secret of 6 or more characters',
     )
   }

@@ -199,16 +199,15 @@ export class Transport {
     const waitMs = this.pacer.spacedWaitMs(spacing.key, spacing.intervalMs, since)
     if (waitMs > SAY_WAITS_OVER_MS * this.options.timeScale) {
       const ago = Math.max(0, Math.round((Date.now() - (since ?? 0)) / 1000))
-      // The state file holds this process's own calls too: only a later one is another run's.
-      const own = this.pacer.lastSpacedAt(spacing.key)
-      const earlier = since !== undefined && (own === undefined || since - own > 1_000)
+      // The state file holds this process's own calls too (at the pacer's time): a later one is another run's.
+      const earlier = since !== undefined && since > (this.pacer.lastSpacedAt(spacing.key) ?? -Infinity)
       log.info(
         `Waiting ${Math.ceil(waitMs / 1000)} s before ${spacing.what}: 1fichier allows one every ` +
           `${Math.round(spacing.intervalMs / 1000)} s${earlier ? ` and another run made one ${ago} s ago` : ''}`,
       )
     }
     await this.pacer.waitSpaced(spacing.key, spacing.intervalMs, signal, since)
-    await memory?.remember(spacing.key, Date.now())
+    await memory?.remember(spacing.key, this.pacer.lastSpacedAt(spacing.key)!)
   }
 
   /**

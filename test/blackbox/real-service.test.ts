@@ -121,6 +121,20 @@ describe('refused uploads (HTTP 200 with a page, no redirect to end.pl)', () => 
   })
 })
 
+describe('a refusal page that echoes the request', () => {
+  it('its words are in the error line, the key is not (plain or URL-encoded), on the log and in --json', async () => {
+    const s = await standIn()
+    const key = randomKey()
+    s.addAccount(key)
+    s.injectFault('upload.cgi', 'refused-echo-auth', 1)
+    const run = await cli(s, key, ['--path', 'data', '--json'], await newStateDir())
+    expect(run.code, log(run)).toBe(1)
+    const doc = JSON.parse(run.stdout) as { error: string }
+    expect(doc.error).toMatch(/answered HTTP 200 with "Erreur : en-tête Bearer \S+ \(Bearer\S+\) refusé"/)
+    expectNoKey(run, key)
+  })
+})
+
 describe("end.pl's antivirus wait", () => {
   it('"Veuillez patienter" is waited out, paced, with a progress line; one upload, one backup', async () => {
     const s = await standIn()

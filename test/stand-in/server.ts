@@ -60,6 +60,7 @@ export type FaultKind =
   | 'refused-storage' // upload.cgi: HTTP 200 page "Ne peut ouvrir le fichier destination", nothing kept
   | 'refused-page' // upload.cgi: HTTP 200 page with an unknown reason, nothing kept
   | 'refused-no-file' // upload.cgi: HTTP 200 page "Pas de fichier trouvé dans l'envoi" (as for a malformed body)
+  | 'refused-echo-auth' // upload.cgi: HTTP 200 refusal page that echoes the Authorization header, plain and encoded
   | 'scan-wait' // end.pl: the "Veuillez patienter" page while the upload is scanned (one answer per time)
 
 export interface Fault {
@@ -852,6 +853,12 @@ export class StandIn {
     }
     if (fault === 'stall') {
       req.pause() // stop reading: the client can make no progress
+      return
+    }
+    if (fault === 'refused-echo-auth') {
+      await drain(req)
+      const header = req.headers.authorization ?? ''
+      refusalPage(res, `Erreur : en-t&ecirc;te ${header} (${encodeURIComponent(header)}) refus&eacute;`)
       return
     }
     if (
