@@ -224,9 +224,15 @@ const MAX_FILE_NAME = 250;
 /** One bad input: names it, says what is wrong, shows a good value. */
 class InputError extends Error {
     input;
-    constructor(input, problem, example) {
+    problem;
+    example;
+    constructor(input, 
+    /** What is wrong, without the input's name: each shell names the input in its own words. */
+    problem, example) {
         super(`Input '${input}': ${problem}. Example of a good value: ${example}`);
         this.input = input;
+        this.problem = problem;
+        this.example = example;
         this.name = 'InputError';
     }
 }
@@ -359,7 +365,7 @@ function parseConfig(get, env = {}) {
 function readApiKey(raw) {
     // Used exactly as stored: never trimmed, and never echoed (the problem is described, not shown).
     if (raw.trim() === '') {
-        throw new InputError('api-key', 'it is empty; set it from a repository secret (create a key at https://1fichier.com/console/params.pl)', '${{ secrets.ONEFICHIER_API_KEY }}');
+        throw new InputError('api-key', 'it is empty; set it from a secret (create a key at https://1fichier.com/console/params.pl)', '${{ secrets.ONEFICHIER_API_KEY }}');
     }
     if (!/^[\x21-\x7e]+$/.test(raw)) {
         throw new InputError('api-key', 'it is not printable ASCII without spaces (white space around it, a line break or another character); copy ' +
@@ -509,7 +515,7 @@ function readLinkPassword(raw) {
         return '';
     if (raw.trim() !== raw) {
         // Used exactly as stored: white space around it is refused, never silently dropped.
-        throw new InputError('link-password', 'it starts or ends with white space (often a copy-paste slip); remove it from the secret', 'a secret of 6 or more characters');
+        throw new InputError('link-password', 'it starts or ends with white space (often a copy-paste slip); remove it where the password is kept', 'a secret of 6 or more characters');
     }
     if (raw.length < 6) {
         // Said without the value: it is a secret.
@@ -1490,14 +1496,13 @@ class Transport {
         const waitMs = this.pacer.spacedWaitMs(spacing.key, spacing.intervalMs, since);
         if (waitMs > SAY_WAITS_OVER_MS * this.options.timeScale) {
             const ago = Math.max(0, Math.round((Date.now() - (since ?? 0)) / 1000));
-            // The state file holds this process's own calls too: only a later one is another run's.
-            const own = this.pacer.lastSpacedAt(spacing.key);
-            const earlier = since !== undefined && (own === undefined || since - own > 1_000);
+            // The state file holds this process's own calls too (at the pacer's time): a later one is another run's.
+            const earlier = since !== undefined && since > (this.pacer.lastSpacedAt(spacing.key) ?? -Infinity);
             log.info(`Waiting ${Math.ceil(waitMs / 1000)} s before ${spacing.what}: 1fichier allows one every ` +
                 `${Math.round(spacing.intervalMs / 1000)} s${earlier ? ` and another run made one ${ago} s ago` : ''}`);
         }
         await this.pacer.waitSpaced(spacing.key, spacing.intervalMs, signal, since);
-        await memory?.remember(spacing.key, Date.now());
+        await memory?.remember(spacing.key, this.pacer.lastSpacedAt(spacing.key));
     }
     /**
      * GET `url` (a download token's URL) from byte `offset` on, appending to `file`, never past
@@ -2530,10 +2535,9 @@ function judgeAccount(facts, now) {
             `(1fichier-backup prune applies retention) or raise the quota on 1fichier.com, then run again. ${nothingDone}`);
     const notices = [];
     if (facts.offer === 0)
-        notices.push('This is a free 1fichier account: 1fichier deletes its files 30 days after their last download, so retention ' +
-            'is ' +
-            'not the only thing that deletes these backups. Download (1fichier-backup check) the ones to keep within 30 ' +
-            'days, or use a Premium account.');
+        notices.push('This is a free 1fichier account: 1fichier deletes its files 30 days after their last download, so ' +
+            'retention is not the only thing that deletes these backups. Download (1fichier-backup check) the ones to ' +
+            'keep within 30 days, or use a Premium account.');
     else if (facts.offer === 2)
         notices.push('This is an Access 1fichier account: by an older offers table, 1fichier deletes its files 30 days after their ' +
             'last download, so retention may not be the only thing that deletes these backups. Download (1fichier-backup ' +
@@ -8640,14 +8644,10 @@ function flagProblem(problem, secrets) {
         return ('No usable API key: set ONEFICHIER_API_KEY or use --key-file FILE (create a key at ' +
             'https://1fichier.com/console/params.pl)');
     const source = SECRET_SOURCES[problem.input];
-    const message = problem.message.replace(/^Input '([^']+)'/, source ?? `--${problem.input}`);
-    // A secret's example is the workflow's (`${{ secrets… }}`): the CLI names its variable instead.
-    return source
-        ? message
-            .replace(/\. Example of a good value: .*$/, '')
-            .replace(/set it from a repository secret/, `set ${source.replace(/^The API key \((.*)\)$/, '$1')}`)
-            .replace(/remove it from the secret/, 'remove it from the variable or file')
-        : message;
+    // A secret's example is the workflow's (`${{ secrets… }}`): the CLI names where it reads it instead.
+    if (source)
+        return `${source}: ${problem.problem}`;
+    return `--${problem.input}: ${problem.problem}. Example of a good value: ${problem.example}`;
 }
 /** What the entry (cli/main.ts) runs: importing this module starts nothing. */
 async function main() {
