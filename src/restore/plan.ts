@@ -6,6 +6,7 @@
 // same plan, so a backup that `check` passes is one that `restore` can write.
 import { Minimatch } from 'minimatch'
 import { escapeControl } from '../core/format.js'
+import { type RawName, textOf } from './raw-name.js'
 import { type ArchiveEntry, UnsafeArchiveError } from './zip-reader.js'
 
 /** The first segment of the staging folder a restore keeps inside its target; no entry may take it. */
@@ -23,8 +24,8 @@ export interface PlanRules {
 }
 
 export interface PlannedNode {
-  /** Normalised, `/`-separated, relative to the target. */
-  path: Buffer
+  /** Normalised, `/`-separated, relative to the target: the name's bytes (see RawName). */
+  path: RawName
   /** For messages: control characters escaped. */
   display: string
   kind: 'file' | 'directory' | 'symlink'
@@ -42,7 +43,7 @@ export interface ArchivePlan {
   /** Folders before what they hold, then the zip's order. */
   nodes: PlannedNode[]
   /** What the target's file system takes for the same name. */
-  keyOf: (path: Buffer) => string
+  keyOf: (path: RawName) => string
   byKey: Map<string, PlannedNode>
   files: number
   directories: number
@@ -62,13 +63,13 @@ export function planArchive(entries: readonly ArchiveEntry[], rules: PlanRules):
     const node: PlannedNode = {
       path,
       // The entry's own name and display when normalising changed nothing: 100,000 copies less.
-      display: path === entry.name ? entry.displayName : escapeControl(path.toString('utf8')),
+      display: path === entry.name ? entry.displayName : displayOfPath(path),
       kind: entry.kind,
       mode: entry.mode === null ? null : entry.mode & (rules.keepSpecialBits ? 0o7777 : 0o777),
       mtime: entry.mtime,
       size: entry.kind === 'file' ? entry.size : 0,
       entry,
-      depth: segmentsOf(path).length,
+      depth: depthOf(path),
     }
     const key = keyOf(path)
     const same = byKey.get(key)
@@ -100,7 +101,7 @@ export function planArchive(entries: readonly ArchiveEntry[], rules: PlanRules):
 }
 
 function sameNameWhy(first: PlannedNode, second: PlannedNode): string {
-  if (first.path.equals(second.path)) {
+  if (first.path === second.path) {
     return first.kind === second.kind
       ? `appears twice (after './', '//' and a trailing '/' are read away): which one to restore is not clear`
       : `is both a ${kindWord(first.kind)} and a ${kindWord(second.kind)}`
@@ -113,39 +114,34 @@ function sameNameWhy(first: PlannedNode, second: PlannedNode): string {
 
 const kindWord = (kind: PlannedNode['kind']) => (kind === 'symlink' ? 'link' : kind === 'directory' ? 'folder' : 'file')
 
-const segmentsOf = (path: Buffer): Buffer[] => {
-  const out: Buffer[] = []
-  let start = 0
-  for (let i = 0; i <= path.length; i++) {
-    if (i === path.length || path[i] === 0x2f) {
-      out.push(path.subarray(start, i))
-      start = i + 1
-    }
-  }
-  return out
+const depthOf = (path: RawName): number => {
+  let depth = 1
+  for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1)) depth++
+  return depth
 }
 
+/** A path made by the plan, for messages: decoded as UTF-8, control characters escaped. */
+const displayOfPath = (path: RawName): string => escapeControl(textOf(path))
+
 /** The entry's path with `.` and empty segments read away; null for the target folder itself. */
-function normalisedPath(entry: ArchiveEntry, platform: NodeJS.Platform): Buffer | null {
+function normalisedPath(entry: ArchiveEntry, platform: NodeJS.Platform): RawName | null {
   const name = entry.name
-  const text = name.toString('latin1')
-  if (text.includes('\0')) throw refuse(entry.displayName, 'has a NUL byte in its name')
+  if (name.includes('\0')) throw refuse(entry.displayName, 'has a NUL byte in its name')
   // A drive letter ('C:/', 'C:\\', 'C:') is absolute on Windows and never a name a backup meant; 'a:b' is a Linux name.
-  if (text.startsWith('/') || /^[A-Za-z]:([/\\]|$)/.test(text) || (platform === 'win32' && text.startsWith('\\')))
+  if (name.startsWith('/') || /^[A-Za-z]:([/\\]|$)/.test(name) || (platform === 'win32' && name.startsWith('\\')))
     throw refuse(entry.displayName, 'is an absolute path')
-  const all = segmentsOf(name)
-  const segments = all.filter((s) => s.length > 0 && !(s.length === 1 && s[0] === 0x2e))
-  if (segments.some((s) => s.length === 2 && s[0] === 0x2e && s[1] === 0x2e))
-    throw refuse(entry.displayName, "goes up with '..'")
+  const all = name.split('/')
+  const segments = all.filter((s) => s.length > 0 && s !== '.')
+  if (segments.includes('..')) throw refuse(entry.displayName, "goes up with '..'")
   if (segments.length === 0) {
     if (entry.kind === 'directory') return null
     throw refuse(entry.displayName, 'has an empty name')
   }
-  if (segments[0]!.toString('latin1').startsWith(STAGING_PREFIX))
+  if (segments[0]!.startsWith(STAGING_PREFIX))
     throw refuse(entry.displayName, `takes the name this tool reserves for its staging folder (${STAGING_PREFIX}*)`)
-  if (platform === 'win32') for (const segment of segments) checkWindowsName(entry, segment.toString('utf8'))
+  if (platform === 'win32') for (const segment of segments) checkWindowsName(entry, textOf(segment))
   if (segments.length === all.length) return name
-  return Buffer.concat(segments.flatMap((s, i) => (i === 0 ? [s] : [Buffer.from('/'), s])))
+  return segments.join('/')
 }
 
 const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
@@ -165,10 +161,11 @@ function checkWindowsName(entry: ArchiveEntry, segment: string): void {
     throw refuse(entry.displayName, 'has a name ending in a dot or a space, which Windows drops: restore it elsewhere')
 }
 
-function keyFunction(rules: PlanRules): (path: Buffer) => string {
-  if (!rules.foldCase && !rules.foldUnicode) return (path) => path.toString('latin1')
+function keyFunction(rules: PlanRules): (path: RawName) => string {
+  // The path itself where names do not fold: no second string per entry.
+  if (!rules.foldCase && !rules.foldUnicode) return (path) => path
   return (path) => {
-    let text = path.toString('utf8')
+    let text = textOf(path)
     if (rules.foldUnicode) text = text.normalize('NFC')
     if (rules.foldCase) text = text.toLowerCase()
     return text
@@ -176,11 +173,11 @@ function keyFunction(rules: PlanRules): (path: Buffer) => string {
 }
 
 /** No entry under a link or a file entry; folders the zip implies are added (without mode or time). */
-function checkAncestors(byKey: Map<string, PlannedNode>, keyOf: (path: Buffer) => string): void {
+function checkAncestors(byKey: Map<string, PlannedNode>, keyOf: (path: RawName) => string): void {
   for (const node of [...byKey.values()]) {
-    let end = node.path.indexOf(0x2f)
+    let end = node.path.indexOf('/')
     while (end >= 0) {
-      const path = node.path.subarray(0, end)
+      const path = node.path.slice(0, end)
       const above = byKey.get(keyOf(path))
       if (above?.kind === 'symlink')
         throw refuse(node.display, `lies under '${above.display}', a link entry: it could land outside the target`)
@@ -189,16 +186,16 @@ function checkAncestors(byKey: Map<string, PlannedNode>, keyOf: (path: Buffer) =
       if (!above) {
         byKey.set(keyOf(path), {
           path,
-          display: escapeControl(path.toString('utf8')),
+          display: displayOfPath(path),
           kind: 'directory',
           mode: null,
           mtime: null,
           size: 0,
           entry: null,
-          depth: segmentsOf(path).length,
+          depth: depthOf(path),
         })
       }
-      end = node.path.indexOf(0x2f, end + 1)
+      end = node.path.indexOf('/', end + 1)
     }
   }
 }
@@ -206,19 +203,19 @@ function checkAncestors(byKey: Map<string, PlannedNode>, keyOf: (path: Buffer) =
 /** The nodes the filter selects, with the folders above them. */
 function select(
   byKey: Map<string, PlannedNode>,
-  keyOf: (path: Buffer) => string,
+  keyOf: (path: RawName) => string,
   filter: PathFilter,
 ): Map<string, PlannedNode> {
   const chosen = new Map<string, PlannedNode>()
   for (const [key, node] of byKey) {
-    if (!filter.selects(node.path.toString('utf8'))) continue
+    if (!filter.selects(textOf(node.path))) continue
     chosen.set(key, node)
-    let end = node.path.lastIndexOf(0x2f)
+    let end = node.path.lastIndexOf('/')
     while (end > 0) {
-      const above = keyOf(node.path.subarray(0, end))
+      const above = keyOf(node.path.slice(0, end))
       if (chosen.has(above)) break
       chosen.set(above, byKey.get(above)!)
-      end = node.path.lastIndexOf(0x2f, end - 1)
+      end = node.path.lastIndexOf('/', end - 1)
     }
   }
   return chosen

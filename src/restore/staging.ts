@@ -11,6 +11,7 @@ import * as path from 'node:path'
 import { BackupError } from '../core/errors.js'
 import type { Log } from '../platform/log.js'
 import { STAGING_PREFIX } from './plan.js'
+import { type RawName, bytesOf } from './raw-name.js'
 import { joinRelative as joinPath } from './target.js'
 
 interface Owner {
@@ -24,6 +25,8 @@ export class Staging {
   private asideCount = 0
   private removed = false
   private readonly lines: string[] = []
+  /** Where entries are staged before they are put in place. */
+  private readonly newRoot: string
 
   private constructor(
     /** The target folder, resolved. */
@@ -32,6 +35,7 @@ export class Staging {
     readonly root: string,
   ) {
     this.journal = openSync(path.join(root, 'journal'), 'a', 0o600)
+    this.newRoot = path.join(root, 'new')
   }
 
   /** A new staging folder inside `target` (which exists and is a folder). */
@@ -72,25 +76,25 @@ export class Staging {
   }
 
   /** Where an entry is staged (`/`-separated relative path). */
-  staged(relative: Buffer): Buffer {
-    return joinPath(path.join(this.root, 'new'), relative)
+  staged(relative: RawName): Buffer {
+    return joinPath(this.newRoot, relative)
   }
 
   /** Where an entry goes in the target. */
-  placed(relative: Buffer): Buffer {
+  placed(relative: RawName): Buffer {
     return joinPath(this.target, relative)
   }
 
   /** Moves what the target has at `relative` aside (put back if the restore fails, removed if it succeeds). */
-  async moveAside(relative: Buffer): Promise<void> {
+  async moveAside(relative: RawName): Promise<void> {
     const slot = String(this.asideCount++)
-    this.write(`a ${slot} ${relative.toString('base64')}`)
+    this.write(`a ${slot} ${bytesOf(relative).toString('base64')}`)
     await rename(this.placed(relative), path.join(this.root, 'aside', slot))
   }
 
   /** Puts a staged entry (with everything under it) in place; nothing may be there. */
-  async place(relative: Buffer): Promise<void> {
-    this.write(`p ${relative.toString('base64')}`)
+  async place(relative: RawName): Promise<void> {
+    this.write(`p ${bytesOf(relative).toString('base64')}`)
     await rename(this.staged(relative), this.placed(relative))
   }
 
@@ -123,7 +127,7 @@ async function undo(target: string, root: string, lines: readonly string[]): Pro
   for (const line of [...lines].reverse()) {
     const [op, a, b] = line.split(' ')
     if (op === 'p' && a) {
-      const relative = Buffer.from(a, 'base64')
+      const relative = Buffer.from(a, 'base64').toString('latin1')
       const placed = joinPath(target, relative)
       if (await exists(placed)) {
         await rename(placed, joinPath(path.join(root, 'new'), relative)).catch(() =>
@@ -132,7 +136,7 @@ async function undo(target: string, root: string, lines: readonly string[]): Pro
       }
     } else if (op === 'a' && a && b) {
       const aside = path.join(root, 'aside', a)
-      if (await exists(aside)) await rename(aside, joinPath(target, Buffer.from(b, 'base64')))
+      if (await exists(aside)) await rename(aside, joinPath(target, Buffer.from(b, 'base64').toString('latin1')))
     }
   }
 }

@@ -8,6 +8,7 @@ import * as path from 'node:path'
 import { BackupError } from '../core/errors.js'
 import { escapeControl } from '../core/format.js'
 import { type ArchivePlan, type PlannedNode, STAGING_PREFIX } from './plan.js'
+import { type RawName, bytesOf, textOf } from './raw-name.js'
 
 export const OVERWRITE_MODES = ['always', 'if-changed', 'if-newer', 'never'] as const
 export type OverwriteMode = (typeof OVERWRITE_MODES)[number]
@@ -20,7 +21,7 @@ export type OverwriteMode = (typeof OVERWRITE_MODES)[number]
 export type Action = 'create' | 'replace' | 'merge' | 'unchanged' | 'kept' | 'skipped'
 
 export interface Deletion {
-  path: Buffer
+  path: RawName
   display: string
   kind: 'file' | 'directory' | 'symlink' | 'other'
 }
@@ -48,9 +49,9 @@ export async function planAgainstTarget(
   const actions = new Map<PlannedNode, Action>()
   const rootAction: Action = 'merge'
   const parentAction = (node: PlannedNode): Action => {
-    const slash = node.path.lastIndexOf(0x2f)
+    const slash = node.path.lastIndexOf('/')
     if (slash < 0) return rootAction
-    return actions.get(plan.byKey.get(plan.keyOf(node.path.subarray(0, slash)))!) ?? 'create'
+    return actions.get(plan.byKey.get(plan.keyOf(node.path.slice(0, slash)))!) ?? 'create'
   }
   let bytesToWrite = 0
   for (const node of plan.nodes) {
@@ -100,16 +101,17 @@ async function findDeletions(
   target: string,
   options: TargetOptions,
 ): Promise<Deletion[]> {
-  const folders: Array<Buffer> = [Buffer.alloc(0)]
+  const folders: RawName[] = ['']
   for (const node of plan.nodes) if (actions.get(node) === 'merge') folders.push(node.path)
   const deletions: Deletion[] = []
   for (const folder of folders) {
     const names = await readdir(joinRelative(target, folder), { encoding: 'buffer' }).catch(() => [] as Buffer[])
-    for (const name of names) {
-      const relative = folder.length === 0 ? name : Buffer.concat([folder, Buffer.from('/'), name])
-      if (folder.length === 0 && name.toString('latin1').startsWith(STAGING_PREFIX)) continue
+    for (const bytes of names) {
+      const name = bytes.toString('latin1')
+      const relative = folder.length === 0 ? name : `${folder}/${name}`
+      if (folder.length === 0 && name.startsWith(STAGING_PREFIX)) continue
       if (plan.byKey.has(plan.keyOf(relative))) continue
-      const text = relative.toString('utf8')
+      const text = textOf(relative)
       if (!options.restored(text)) continue
       const stats = await lstatOrNull(joinRelative(target, relative))
       if (!stats) continue
@@ -129,9 +131,10 @@ async function findDeletions(
   return deletions
 }
 
-export function joinRelative(root: string, relative: Buffer): Buffer {
+/** The file system's path of `relative` under `root`, as bytes (the name's own, whatever their encoding). */
+export function joinRelative(root: string, relative: RawName): Buffer {
   if (relative.length === 0) return Buffer.from(root)
-  const native = path.sep === '/' ? relative : Buffer.from(relative.toString('utf8').replaceAll('/', path.sep))
+  const native = path.sep === '/' ? bytesOf(relative) : Buffer.from(textOf(relative).replaceAll('/', path.sep))
   return Buffer.concat([Buffer.from(root + path.sep), native])
 }
 

@@ -5,9 +5,10 @@
 // code), its data descriptor compared, and the entries must tile the file up to the directory.
 // A writer bug then fails the run before retention can delete an older, good backup.
 import { closeSync, openSync } from 'node:fs'
-import { createInflateRaw, crc32, inflateRawSync, type InflateRaw } from 'node:zlib'
+import { createInflateRaw, crc32, type InflateRaw } from 'node:zlib'
 import { once } from 'node:events'
 import { AesEntryReader } from './aes.js'
+import { WholeInflater } from './inflate.js'
 import {
   AES_METHOD,
   CENTRAL_HEADER_SIGNATURE,
@@ -275,6 +276,7 @@ export class ZipReadBack {
   private check: DataCheck | undefined
   private descriptor: Buffer[] = []
   private crc = 0
+  private readonly inflater = new WholeInflater()
   private failure: ZipCheckError | undefined
   /** Entries whose local header carries a zip64 field: their data descriptor has 8-byte sizes. */
   private wideDescriptor = false
@@ -404,7 +406,8 @@ export class ZipReadBack {
       let crc = 0
       return { write: async (chunk) => void (crc = crc32(chunk, crc)), end: async () => crc >>> 0 }
     }
-    if (entry.method === 8) return entry.compressedSize <= ONE_CALL_LIMIT ? inflateOnce(entry) : inflateStreaming(entry)
+    if (entry.method === 8)
+      return entry.compressedSize <= ONE_CALL_LIMIT ? inflateOnce(entry, this.inflater) : inflateStreaming(entry)
     this.fail(`entry '${entry.name.toString()}' uses compression method ${entry.method}`)
     return { write: async () => undefined, end: async () => 0 }
   }
@@ -469,13 +472,13 @@ export class ZipReadBack {
 }
 
 /** A small deflated entry: gathered, then inflated in one call. */
-function inflateOnce(entry: CentralEntry): DataCheck {
+function inflateOnce(entry: CentralEntry, inflater: WholeInflater): DataCheck {
   let parts: Buffer[] = []
   return {
     write: async (chunk) => void parts.push(chunk),
     keep: () => (parts = parts.map((part) => Buffer.from(part))),
     end: async () => {
-      const out = inflateRawSync(parts.length === 1 ? parts[0]! : Buffer.concat(parts))
+      const out = inflater.inflate(parts.length === 1 ? parts[0]! : Buffer.concat(parts), entry.uncompressedSize)
       if (out.length !== entry.uncompressedSize)
         throw new Error(`it inflates to ${out.length} bytes, not ${entry.uncompressedSize}`)
       return crc32(out) >>> 0

@@ -348,7 +348,7 @@ describe('a failed or cancelled restore leaves the target as it was', () => {
     // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the staging as its this
     const place = Staging.prototype.place
     let placed = 0
-    vi.spyOn(Staging.prototype, 'place').mockImplementation(async function (this: Staging, relative: Buffer) {
+    vi.spyOn(Staging.prototype, 'place').mockImplementation(async function (this: Staging, relative: string) {
       await place.call(this, relative)
       if (++placed === 2) controller.abort(new Error('cancelled by SIGINT'))
     })
@@ -365,8 +365,8 @@ describe('a failed or cancelled restore leaves the target as it was', () => {
     // A restore that moved old.txt aside and put its own in place, then was killed (its process is gone).
     const staging = await Staging.create(to)
     await writeFile(path.join(staging.root, 'new', 'old.txt'), 'half-restored')
-    await staging.moveAside(Buffer.from('old.txt'))
-    await staging.place(Buffer.from('old.txt'))
+    await staging.moveAside('old.txt')
+    await staging.place('old.txt')
     const dead = spawnSync(process.execPath, ['-e', '']).pid
     await writeFile(path.join(staging.root, 'owner.json'), JSON.stringify({ pid: dead, host: 'x', started: 'then' }))
     expect(await contentOf(to, 'old.txt')).toBe('half-restored')
