@@ -1,8 +1,8 @@
-export const id = 910;
-export const ids = [910];
+export const id = 117;
+export const ids = [117];
 export const modules = {
 
-/***/ 2910:
+/***/ 6117:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6383,10 +6383,43 @@ function retentionIncomplete(result) {
     return retention !== null && (retention.plan === null || retention.notPruned.length > 0);
 }
 
+;// CONCATENATED MODULE: ./lib/restore/raw-name.js
+// A zip's names need not be UTF-8 (a Linux file name is bytes), so restore carries them as bytes:
+// as one-byte strings, a character per byte (latin1), because 100,000 strings weigh 50 MB less than
+// 100,000 Buffers and compare, split and key a Map as strings do.
+/** The name's bytes, for the file system (which takes a Buffer path as the bytes it holds). */
+const bytesOf = (name) => Buffer.from(name, 'latin1');
+/** The name's text, decoded as UTF-8 (as the file system shows it). */
+const textOf = (name) => bytesOf(name).toString('utf8');
+
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
 var yauzl = __webpack_require__(663);
+// EXTERNAL MODULE: ./node_modules/fflate/esm/index.mjs
+var fflate_esm = __webpack_require__(1306);
+;// CONCATENATED MODULE: ./lib/zip/inflate.js
+// Entries small enough to take whole are inflated in one synchronous call by fflate (a well-kept
+// pure-JS inflater) into one reused buffer. Node's inflateRawSync makes a zlib engine per call whose
+// native memory waits for a garbage collection: over 100,000 small files, 200 MB of it. Larger entries
+// stream through Node's zlib.
+
+class WholeInflater {
+    scratch = Buffer.alloc(0);
+    /**
+     * `deflated` inflated, as a view of a buffer that the next call reuses. At most `expectedSize + 1`
+     * bytes come out, so a longer result shows as a wrong size without being held whole (a zip bomb
+     * costs time, bounded by the entry's stored size, not memory). Throws on a damaged stream.
+     */
+    inflate(deflated, expectedSize) {
+        const room = expectedSize + 1;
+        if (this.scratch.length < room)
+            this.scratch = Buffer.allocUnsafe(Math.max(room, 64 * 1024));
+        const out = (0,fflate_esm/* inflateSync */.HM)(deflated, { out: this.scratch.subarray(0, room) });
+        return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/restore/zip-reader.js
 // Reads a zip back, through yauzl (a well-kept reader) and its public API. Opening reads the whole
 // central directory and checks the zip's structure before any data is read: the end record's count
@@ -6395,6 +6428,7 @@ var yauzl = __webpack_require__(663);
 // others). Then each entry's data comes out checked against its CRC-32 and size, or for AES entries
 // (WinZip AE-1/AE-2, 128 to 256 bits) against the password check and the authentication code: small
 // entries whole (contentSync), the others as streams.
+
 
 
 
@@ -6435,6 +6469,7 @@ const refused = (what) => `${what}. The zip is refused as a whole and nothing wa
 class OpenArchive {
     reader;
     entries;
+    inflater = new WholeInflater();
     constructor(reader, entries) {
         this.reader = reader;
         this.entries = entries;
@@ -6453,19 +6488,21 @@ class OpenArchive {
             try {
                 const end = readEndRecord(reader);
                 const entries = [];
-                const spans = [];
+                const spans = new Spans();
                 let directoryBytes = 0;
                 // Each record is checked as it is read and only its description kept: yauzl's entries weigh.
-                await forEachCentralRecord(zip, async (raw) => {
+                await forEachCentralRecord(zip, (raw, next) => {
                     const entry = describe(raw);
                     checkMethod(entry, raw);
                     directoryBytes += CENTRAL_HEADER_LENGTH + raw.fileNameLength + raw.extraFieldLength + raw.fileCommentLength;
-                    spans.push(await locateData(zip, raw, entry, reader.size));
-                    entries.push(entry);
+                    zip.readLocalFileHeader(raw, {}, (error, local) => next(() => {
+                        spans.add(raw.relativeOffsetOfLocalHeader, locateData(raw, entry, error, local, reader.size));
+                        entries.push(entry);
+                    }));
                 });
                 if (end)
                     checkCount(end, entries.length, directoryBytes);
-                checkSpans(spans, end);
+                spans.check(entries, end);
                 return new OpenArchive(reader, entries);
             }
             finally {
@@ -6485,28 +6522,24 @@ class OpenArchive {
     }
     /**
      * A small unencrypted entry's whole content, read and inflated in one piece and checked (CRC-32 and
-     * size) before it is returned; null for an entry that is read as a stream (large or AES). A stored
-     * entry's content is a view of the read window: use it before the next read.
+     * size) before it is returned; null for an entry that is read as a stream (large or AES). The
+     * content is a view of a reused buffer (the read window, or the inflater's): use it before the next call.
      */
     contentSync(entry) {
-        const { data } = entry;
-        if (data.aes || data.compressedSize > WHOLE_ENTRY_LIMIT || entry.size > WHOLE_ENTRY_LIMIT)
+        if (entry.aesVersion || entry.compressedSize > WHOLE_ENTRY_LIMIT || entry.size > WHOLE_ENTRY_LIMIT)
             return null;
-        const stored = this.reader.bytes(data.start, data.compressedSize);
+        const stored = this.reader.bytes(entry.dataStart, entry.compressedSize);
         let content;
         try {
             // No bytes at all is an empty entry whatever the method (as yauzl and unzip read it).
-            content =
-                data.method === 0 || stored.length === 0
-                    ? stored
-                    : (0,external_node_zlib_.inflateRawSync)(stored, { maxOutputLength: Math.max(1, entry.size) });
+            content = entry.method === 0 || stored.length === 0 ? stored : this.inflater.inflate(stored, entry.size);
         }
         catch (error) {
             throw damaged(entry.displayName, error);
         }
         if (content.length !== entry.size)
             throw wrongSize(entry.displayName);
-        if ((0,external_node_zlib_.crc32)(content) >>> 0 !== data.crc32 >>> 0)
+        if ((0,external_node_zlib_.crc32)(content) >>> 0 !== entry.crc32 >>> 0)
             throw wrongCrc(entry.displayName);
         return content;
     }
@@ -6515,20 +6548,21 @@ class OpenArchive {
      * authentication code) that does not match makes the stream fail at its end.
      */
     content(entry, password) {
-        const { data, displayName } = entry;
-        if (data.aes && (password === undefined || password === ''))
+        const { displayName } = entry;
+        const aes = entry.aesVersion !== 0;
+        if (aes && (password === undefined || password === ''))
             throw encryptedWithoutPassword(entry);
-        const stored = this.reader.stream(data.start, data.compressedSize);
+        const stored = this.reader.stream(entry.dataStart, entry.compressedSize);
         const checks = [];
-        if (data.aes)
+        if (aes)
             checks.push(new AesCheck(password, entry.aesKeyBytes, displayName));
-        const method = data.aes ? data.aes.method : data.method;
+        const method = aes ? entry.aesMethod : entry.method;
         if (method === 8)
             checks.push((0,external_node_zlib_.createInflateRaw)());
         checks.push(new SizeCheck(entry.size, displayName));
         // AE-2 has no CRC-32 (its authentication code checks the data); AE-1 keeps it as well.
-        if (!data.aes || data.aes.version === 1)
-            checks.push(new CrcCheck(data.crc32, displayName));
+        if (!aes || entry.aesVersion === 1)
+            checks.push(new CrcCheck(entry.crc32, displayName));
         return chain(displayName, stored, ...checks);
     }
 }
@@ -6640,10 +6674,31 @@ class WindowedReader extends yauzl.RandomAccessReader {
         (0,external_node_fs_.closeSync)(this.fd);
     }
 }
-async function forEachCentralRecord(zip, check) {
+/**
+ * Calls `visit` with each central record in turn; `visit` reads what it needs and calls `next` with
+ * the step that ends its work (which may throw). Callbacks, not an async function per record: at
+ * 100,000 records, the promises alone weighed 200 MB of garbage.
+ */
+async function forEachCentralRecord(zip, visit) {
     await new Promise((resolve, reject) => {
+        const fail = (error) => reject(error instanceof Error ? error : new Error(String(error)));
+        const next = (finish) => {
+            try {
+                finish();
+            }
+            catch (error) {
+                fail(error);
+                return;
+            }
+            zip.readEntry();
+        };
         zip.on('entry', (raw) => {
-            check(raw).then(() => zip.readEntry(), reject);
+            try {
+                visit(raw, next);
+            }
+            catch (error) {
+                fail(error);
+            }
         });
         zip.on('end', resolve);
         zip.on('error', (error) => reject(new CorruptArchiveError(`The backup's central directory cannot be read (${error.message}).`)));
@@ -6676,8 +6731,33 @@ function readEndRecord(reader) {
     }
     return { offset, size };
 }
-function readLocalHeader(zip, entry) {
-    return new Promise((resolve, reject) => zip.readLocalFileHeader(entry, {}, (error, header) => (error ? reject(error) : resolve(header))));
+/**
+ * The bytes each entry spans in the file (from its local header to its data's end), in flat arrays:
+ * no two may share or overlap, and none may run into the central directory.
+ */
+class Spans {
+    starts = [];
+    ends = [];
+    add(start, end) {
+        this.starts.push(start);
+        this.ends.push(end);
+    }
+    check(entries, end) {
+        const { starts, ends } = this;
+        const order = Array.from(starts.keys()).sort((a, b) => starts[a] - starts[b]);
+        for (let i = 1; i < order.length; i++) {
+            const [before, after] = [order[i - 1], order[i]];
+            if (starts[after] < ends[before]) {
+                const how = starts[after] === starts[before] ? 'share one local entry' : 'overlap';
+                throw new UnsafeArchiveError(refused(`The backup's entries '${entries[before].displayName}' and '${entries[after].displayName}' ${how} ` +
+                    `in the file (byte ${starts[after]})`));
+            }
+        }
+        const last = order[order.length - 1];
+        if (end && last !== undefined && ends[last] > end.offset) {
+            throw new UnsafeArchiveError(refused(`The backup's entry '${entries[last].displayName}' runs into the central directory`));
+        }
+    }
 }
 /** The end record's count must account for the whole central directory: no entry hidden behind it. */
 function checkCount(end, count, directoryBytes) {
@@ -6688,17 +6768,12 @@ function checkCount(end, count, directoryBytes) {
 }
 /**
  * The entry's local header must agree with its central record (name, method, encryption, CRC-32);
- * sets where its data starts and returns the bytes it spans.
+ * sets where its data starts and returns where its bytes end.
  */
-async function locateData(zip, raw, entry, fileSize) {
+function locateData(raw, entry, error, local, fileSize) {
     const name = entry.displayName;
-    let local;
-    try {
-        local = await readLocalHeader(zip, raw);
-    }
-    catch (error) {
+    if (error)
         throw new CorruptArchiveError(`'${name}' has no readable local header (${error.message}).`);
-    }
     const disagree = !local.fileName.equals(raw.fileNameRaw)
         ? 'another name'
         : local.compressionMethod !== raw.compressionMethod
@@ -6714,23 +6789,8 @@ async function locateData(zip, raw, entry, fileSize) {
     const end = local.fileDataStart + raw.compressedSize;
     if (end > fileSize)
         throw new CorruptArchiveError(`'${name}' runs past the end of the file: the backup is cut short.`);
-    entry.data.start = local.fileDataStart;
-    return { start: raw.relativeOffsetOfLocalHeader, end, name };
-}
-/** No two entries share or overlap their bytes, and none runs into the central directory. */
-function checkSpans(spans, end) {
-    spans.sort((a, b) => a.start - b.start);
-    for (let i = 1; i < spans.length; i++) {
-        const [before, after] = [spans[i - 1], spans[i]];
-        if (after.start < before.end) {
-            const how = after.start === before.start ? 'share one local entry' : 'overlap';
-            throw new UnsafeArchiveError(refused(`The backup's entries '${before.name}' and '${after.name}' ${how} in the file (byte ${after.start})`));
-        }
-    }
-    const last = spans[spans.length - 1];
-    if (end && last && last.end > end.offset) {
-        throw new UnsafeArchiveError(refused(`The backup's entry '${last.name}' runs into the central directory`));
-    }
+    entry.dataStart = local.fileDataStart;
+    return end;
 }
 /** The Info-ZIP Unicode path field's name, when its CRC says it belongs to this entry's name. */
 function unicodePath(raw) {
@@ -6739,11 +6799,20 @@ function unicodePath(raw) {
         return null;
     if (field.data.readUInt32LE(1) !== (0,external_node_zlib_.crc32)(raw.fileNameRaw) >>> 0)
         return null;
-    return Buffer.from(field.data.subarray(5));
+    return field.data.subarray(5);
 }
-function displayOf(name, flags) {
+/** For messages; a plain ASCII name's display is its raw string itself (no second copy). */
+function displayOf(name, raw, flags) {
+    if (isPlainAscii(name))
+        return raw;
     const utf8 = (flags & FLAG_UTF8) !== 0 || !name.toString('utf8').includes('\uFFFD');
     return escapeControl(name.toString(utf8 ? 'utf8' : 'latin1'));
+}
+function isPlainAscii(name) {
+    for (const byte of name)
+        if (byte < 0x20 || byte > 0x7e)
+            return false;
+    return true;
 }
 function describe(raw) {
     const unicode = unicodePath(raw);
@@ -6754,24 +6823,24 @@ function describe(raw) {
     const slash = name[name.length - 1] === 0x2f;
     const isDir = type === S_IFDIR || slash || (type === 0 && (raw.externalFileAttributes & DOS_DIRECTORY) !== 0);
     const kind = type === S_IFLNK ? 'symlink' : isDir ? 'directory' : 'file';
-    const trimmed = Buffer.from(slash ? name.subarray(0, name.length - 1) : name);
+    const trimmed = slash ? name.subarray(0, name.length - 1) : name;
+    const rawName = trimmed.toString('latin1');
     const mtime = raw.getLastModDate();
     const aes = aesField(raw);
     return {
-        name: trimmed,
-        displayName: displayOf(trimmed, unicode ? FLAG_UTF8 : raw.generalPurposeBitFlag),
+        name: rawName,
+        displayName: displayOf(trimmed, rawName, unicode ? FLAG_UTF8 : raw.generalPurposeBitFlag),
         kind,
         mode: unixMode ? unixMode & 0o7777 : null,
         size: raw.uncompressedSize,
         mtime: Number.isNaN(mtime.getTime()) ? null : mtime.getTime() / 1000,
         aesKeyBytes: aes ? (AES_KEY_BYTES[aes.strength] ?? null) : null,
-        data: {
-            start: -1,
-            compressedSize: raw.compressedSize,
-            crc32: raw.crc32,
-            method: raw.compressionMethod,
-            aes: aes ? { version: aes.version, method: aes.method } : null,
-        },
+        dataStart: -1,
+        compressedSize: raw.compressedSize,
+        crc32: raw.crc32,
+        method: raw.compressionMethod,
+        aesVersion: aes ? aes.version : 0,
+        aesMethod: aes ? aes.method : 0,
     };
 }
 /** WinZip's AES field: AE-1 or AE-2, the key strength and the method inside the encryption. */
@@ -6927,6 +6996,7 @@ async function drainChecked(stream) {
 
 
 
+
 /** The first segment of the staging folder a restore keeps inside its target; no entry may take it. */
 const STAGING_PREFIX = '.1fichier-restore.';
 const refuse = (entry, why) => new UnsafeArchiveError(`The backup's entry '${entry}' ${why}. The zip is refused as a whole and nothing was written.`);
@@ -6940,13 +7010,13 @@ function planArchive(entries, rules) {
         const node = {
             path,
             // The entry's own name and display when normalising changed nothing: 100,000 copies less.
-            display: path === entry.name ? entry.displayName : escapeControl(path.toString('utf8')),
+            display: path === entry.name ? entry.displayName : displayOfPath(path),
             kind: entry.kind,
             mode: entry.mode === null ? null : entry.mode & (rules.keepSpecialBits ? 0o7777 : 0o777),
             mtime: entry.mtime,
             size: entry.kind === 'file' ? entry.size : 0,
             entry,
-            depth: plan_segmentsOf(path).length,
+            depth: depthOf(path),
         };
         const key = keyOf(path);
         const same = byKey.get(key);
@@ -6982,7 +7052,7 @@ function planArchive(entries, rules) {
     return plan;
 }
 function sameNameWhy(first, second) {
-    if (first.path.equals(second.path)) {
+    if (first.path === second.path) {
         return first.kind === second.kind
             ? `appears twice (after './', '//' and a trailing '/' are read away): which one to restore is not clear`
             : `is both a ${kindWord(first.kind)} and a ${kindWord(second.kind)}`;
@@ -6991,43 +7061,39 @@ function sameNameWhy(first, second) {
         `forms apart)`);
 }
 const kindWord = (kind) => (kind === 'symlink' ? 'link' : kind === 'directory' ? 'folder' : 'file');
-const plan_segmentsOf = (path) => {
-    const out = [];
-    let start = 0;
-    for (let i = 0; i <= path.length; i++) {
-        if (i === path.length || path[i] === 0x2f) {
-            out.push(path.subarray(start, i));
-            start = i + 1;
-        }
-    }
-    return out;
+const depthOf = (path) => {
+    let depth = 1;
+    for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1))
+        depth++;
+    return depth;
 };
+/** A path made by the plan, for messages: decoded as UTF-8, control characters escaped. */
+const displayOfPath = (path) => escapeControl(textOf(path));
 /** The entry's path with `.` and empty segments read away; null for the target folder itself. */
 function normalisedPath(entry, platform) {
     const name = entry.name;
-    const text = name.toString('latin1');
-    if (text.includes('\0'))
+    if (name.includes('\0'))
         throw refuse(entry.displayName, 'has a NUL byte in its name');
     // A drive letter ('C:/', 'C:\\', 'C:') is absolute on Windows and never a name a backup meant; 'a:b' is a Linux name.
-    if (text.startsWith('/') || /^[A-Za-z]:([/\\]|$)/.test(text) || (platform === 'win32' && text.startsWith('\\')))
+    if (name.startsWith('/') || /^[A-Za-z]:([/\\]|$)/.test(name) || (platform === 'win32' && name.startsWith('\\')))
         throw refuse(entry.displayName, 'is an absolute path');
-    const all = plan_segmentsOf(name);
-    const segments = all.filter((s) => s.length > 0 && !(s.length === 1 && s[0] === 0x2e));
-    if (segments.some((s) => s.length === 2 && s[0] === 0x2e && s[1] === 0x2e))
+    const all = name.split('/');
+    const segments = all.filter((s) => s.length > 0 && s !== '.');
+    if (segments.includes('..'))
         throw refuse(entry.displayName, "goes up with '..'");
     if (segments.length === 0) {
         if (entry.kind === 'directory')
             return null;
         throw refuse(entry.displayName, 'has an empty name');
     }
-    if (segments[0].toString('latin1').startsWith(STAGING_PREFIX))
+    if (segments[0].startsWith(STAGING_PREFIX))
         throw refuse(entry.displayName, `takes the name this tool reserves for its staging folder (${STAGING_PREFIX}*)`);
     if (platform === 'win32')
         for (const segment of segments)
-            checkWindowsName(entry, segment.toString('utf8'));
+            checkWindowsName(entry, textOf(segment));
     if (segments.length === all.length)
         return name;
-    return Buffer.concat(segments.flatMap((s, i) => (i === 0 ? [s] : [Buffer.from('/'), s])));
+    return segments.join('/');
 }
 const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 /** What Windows cannot hold: refused there only (a backslash is a legal name on Linux and macOS). */
@@ -7042,10 +7108,11 @@ function checkWindowsName(entry, segment) {
         throw refuse(entry.displayName, 'has a name ending in a dot or a space, which Windows drops: restore it elsewhere');
 }
 function keyFunction(rules) {
+    // The path itself where names do not fold: no second string per entry.
     if (!rules.foldCase && !rules.foldUnicode)
-        return (path) => path.toString('latin1');
+        return (path) => path;
     return (path) => {
-        let text = path.toString('utf8');
+        let text = textOf(path);
         if (rules.foldUnicode)
             text = text.normalize('NFC');
         if (rules.foldCase)
@@ -7056,9 +7123,9 @@ function keyFunction(rules) {
 /** No entry under a link or a file entry; folders the zip implies are added (without mode or time). */
 function checkAncestors(byKey, keyOf) {
     for (const node of [...byKey.values()]) {
-        let end = node.path.indexOf(0x2f);
+        let end = node.path.indexOf('/');
         while (end >= 0) {
-            const path = node.path.subarray(0, end);
+            const path = node.path.slice(0, end);
             const above = byKey.get(keyOf(path));
             if (above?.kind === 'symlink')
                 throw refuse(node.display, `lies under '${above.display}', a link entry: it could land outside the target`);
@@ -7067,16 +7134,16 @@ function checkAncestors(byKey, keyOf) {
             if (!above) {
                 byKey.set(keyOf(path), {
                     path,
-                    display: escapeControl(path.toString('utf8')),
+                    display: displayOfPath(path),
                     kind: 'directory',
                     mode: null,
                     mtime: null,
                     size: 0,
                     entry: null,
-                    depth: plan_segmentsOf(path).length,
+                    depth: depthOf(path),
                 });
             }
-            end = node.path.indexOf(0x2f, end + 1);
+            end = node.path.indexOf('/', end + 1);
         }
     }
 }
@@ -7084,16 +7151,16 @@ function checkAncestors(byKey, keyOf) {
 function plan_select(byKey, keyOf, filter) {
     const chosen = new Map();
     for (const [key, node] of byKey) {
-        if (!filter.selects(node.path.toString('utf8')))
+        if (!filter.selects(textOf(node.path)))
             continue;
         chosen.set(key, node);
-        let end = node.path.lastIndexOf(0x2f);
+        let end = node.path.lastIndexOf('/');
         while (end > 0) {
-            const above = keyOf(node.path.subarray(0, end));
+            const above = keyOf(node.path.slice(0, end));
             if (chosen.has(above))
                 break;
             chosen.set(above, byKey.get(above));
-            end = node.path.lastIndexOf(0x2f, end - 1);
+            end = node.path.lastIndexOf('/', end - 1);
         }
     }
     return chosen;
@@ -7137,16 +7204,17 @@ function compile(pattern) {
 
 
 
+
 const OVERWRITE_MODES = ['always', 'if-changed', 'if-newer', 'never'];
 /** Compares the plan with what `target` holds. `target` may be missing (then all is created). */
 async function planAgainstTarget(plan, target, options) {
     const actions = new Map();
     const rootAction = 'merge';
     const parentAction = (node) => {
-        const slash = node.path.lastIndexOf(0x2f);
+        const slash = node.path.lastIndexOf('/');
         if (slash < 0)
             return rootAction;
-        return actions.get(plan.byKey.get(plan.keyOf(node.path.subarray(0, slash)))) ?? 'create';
+        return actions.get(plan.byKey.get(plan.keyOf(node.path.slice(0, slash)))) ?? 'create';
     };
     let bytesToWrite = 0;
     for (const node of plan.nodes) {
@@ -7198,20 +7266,21 @@ function decide(node, existing, options) {
 }
 /** With --delete: what the target holds inside the restored folders that the backup lacks. */
 async function findDeletions(plan, actions, target, options) {
-    const folders = [Buffer.alloc(0)];
+    const folders = [''];
     for (const node of plan.nodes)
         if (actions.get(node) === 'merge')
             folders.push(node.path);
     const deletions = [];
     for (const folder of folders) {
         const names = await (0,promises_.readdir)(joinRelative(target, folder), { encoding: 'buffer' }).catch(() => []);
-        for (const name of names) {
-            const relative = folder.length === 0 ? name : Buffer.concat([folder, Buffer.from('/'), name]);
-            if (folder.length === 0 && name.toString('latin1').startsWith(STAGING_PREFIX))
+        for (const bytes of names) {
+            const name = bytes.toString('latin1');
+            const relative = folder.length === 0 ? name : `${folder}/${name}`;
+            if (folder.length === 0 && name.startsWith(STAGING_PREFIX))
                 continue;
             if (plan.byKey.has(plan.keyOf(relative)))
                 continue;
-            const text = relative.toString('utf8');
+            const text = textOf(relative);
             if (!options.restored(text))
                 continue;
             const stats = await lstatOrNull(joinRelative(target, relative));
@@ -7232,10 +7301,11 @@ async function findDeletions(plan, actions, target, options) {
     }
     return deletions;
 }
+/** The file system's path of `relative` under `root`, as bytes (the name's own, whatever their encoding). */
 function joinRelative(root, relative) {
     if (relative.length === 0)
         return Buffer.from(root);
-    const native = external_node_path_.sep === '/' ? relative : Buffer.from(relative.toString('utf8').replaceAll('/', external_node_path_.sep));
+    const native = external_node_path_.sep === '/' ? bytesOf(relative) : Buffer.from(textOf(relative).replaceAll('/', external_node_path_.sep));
     return Buffer.concat([Buffer.from(root + external_node_path_.sep), native]);
 }
 async function lstatOrNull(file) {
@@ -7600,6 +7670,7 @@ function where(failed, target) {
 
 
 
+
 class Staging {
     target;
     root;
@@ -7607,6 +7678,8 @@ class Staging {
     asideCount = 0;
     removed = false;
     lines = [];
+    /** Where entries are staged before they are put in place. */
+    newRoot;
     constructor(
     /** The target folder, resolved. */
     target, 
@@ -7615,6 +7688,7 @@ class Staging {
         this.target = target;
         this.root = root;
         this.journal = (0,external_node_fs_.openSync)(external_node_path_.join(root, 'journal'), 'a', 0o600);
+        this.newRoot = external_node_path_.join(root, 'new');
     }
     /** A new staging folder inside `target` (which exists and is a folder). */
     static async create(target) {
@@ -7650,7 +7724,7 @@ class Staging {
     }
     /** Where an entry is staged (`/`-separated relative path). */
     staged(relative) {
-        return joinRelative(external_node_path_.join(this.root, 'new'), relative);
+        return joinRelative(this.newRoot, relative);
     }
     /** Where an entry goes in the target. */
     placed(relative) {
@@ -7659,12 +7733,12 @@ class Staging {
     /** Moves what the target has at `relative` aside (put back if the restore fails, removed if it succeeds). */
     async moveAside(relative) {
         const slot = String(this.asideCount++);
-        this.write(`a ${slot} ${relative.toString('base64')}`);
+        this.write(`a ${slot} ${bytesOf(relative).toString('base64')}`);
         await (0,promises_.rename)(this.placed(relative), external_node_path_.join(this.root, 'aside', slot));
     }
     /** Puts a staged entry (with everything under it) in place; nothing may be there. */
     async place(relative) {
-        this.write(`p ${relative.toString('base64')}`);
+        this.write(`p ${bytesOf(relative).toString('base64')}`);
         await (0,promises_.rename)(this.staged(relative), this.placed(relative));
     }
     /** From here on the restore stands: the originals moved aside are gone with the staging folder. */
@@ -7693,7 +7767,7 @@ async function undo(target, root, lines) {
     for (const line of [...lines].reverse()) {
         const [op, a, b] = line.split(' ');
         if (op === 'p' && a) {
-            const relative = Buffer.from(a, 'base64');
+            const relative = Buffer.from(a, 'base64').toString('latin1');
             const placed = joinRelative(target, relative);
             if (await staging_exists(placed)) {
                 await (0,promises_.rename)(placed, joinRelative(external_node_path_.join(root, 'new'), relative)).catch(() => (0,promises_.rm)(placed, { recursive: true, force: true }));
@@ -7702,7 +7776,7 @@ async function undo(target, root, lines) {
         else if (op === 'a' && a && b) {
             const aside = external_node_path_.join(root, 'aside', a);
             if (await staging_exists(aside))
-                await (0,promises_.rename)(aside, joinRelative(target, Buffer.from(b, 'base64')));
+                await (0,promises_.rename)(aside, joinRelative(target, Buffer.from(b, 'base64').toString('latin1')));
         }
     }
 }
@@ -7745,13 +7819,15 @@ function isAlive(pid) {
 
 
 
+
 /** Checks every entry without writing anything (restic's check --read-data), after the same plan as a restore. */
 async function checkAll(archive, password, signal) {
     const plan = planArchive(archive.entries, defaultRules(null, false));
     requirePassword(archive.entries, password);
     const pace = new Pace(signal);
     for (const entry of archive.entries) {
-        await pace.step();
+        if (pace.due())
+            await pace.breathe();
         if (entry.kind === 'directory')
             continue;
         if (!archive.contentSync(entry))
@@ -7864,21 +7940,29 @@ async function writeStaged(archive, plan, actions, staging, options) {
     const writes = plan.nodes.filter((n) => actions.get(n) === 'create' || actions.get(n) === 'replace');
     const made = new Set();
     const folder = async (relative) => {
-        const key = relative.toString('latin1');
-        if (made.has(key))
-            return;
         await (0,promises_.mkdir)(staging.staged(relative), { recursive: true, mode: 0o700 });
-        made.add(key);
+        made.add(relative);
     };
-    const parentOf = (relative) => relative.subarray(0, Math.max(0, relative.lastIndexOf(0x2f)));
+    const parentOf = (relative) => relative.slice(0, Math.max(0, relative.lastIndexOf('/')));
     const pace = new Pace(options.signal);
+    // Awaited only where there is something to wait for: an await per file is 100,000 promises.
     for (const node of writes) {
-        await pace.step();
-        if (node.kind === 'directory')
-            await folder(node.path);
+        if (pace.due())
+            await pace.breathe();
+        if (node.kind === 'directory') {
+            if (!made.has(node.path))
+                await folder(node.path);
+        }
         else if (node.kind === 'file') {
-            await folder(parentOf(node.path));
-            await writeFile(archive, node, staging.staged(node.path), options);
+            const parent = parentOf(node.path);
+            if (!made.has(parent))
+                await folder(parent);
+            const where = staging.staged(node.path);
+            const whole = archive.contentSync(node.entry);
+            if (whole)
+                writeWholeFile(whole, node, where);
+            else
+                await writeStreamed(archive, node, where, options);
         }
     }
     const folders = new Set(plan.nodes.filter((n) => n.kind === 'directory').map((n) => plan.keyOf(n.path)));
@@ -7895,13 +7979,8 @@ async function writeStaged(archive, plan, actions, staging, options) {
     }
 }
 const CREATE_NEW = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
-/** Created exclusively, never through a link; mode and time set on the open file, after its data. */
-async function writeFile(archive, node, where, options) {
-    const whole = archive.contentSync(node.entry);
-    if (whole) {
-        writeWholeFile(whole, node, where);
-        return;
-    }
+// Files are created exclusively, never through a link; mode and time set on the open file, after its data.
+async function writeStreamed(archive, node, where, options) {
     const handle = await (0,promises_.open)(where, CREATE_NEW, 0o600);
     try {
         const content = archive.content(node.entry, options.password);
@@ -7946,11 +8025,14 @@ class Pace {
     constructor(signal) {
         this.signal = signal;
     }
-    async step() {
-        if (performance.now() - this.last > 20) {
-            await new Promise((resolve) => setImmediate(resolve));
-            this.last = performance.now();
-        }
+    /** Whether it is time for a turn; throws if the signal fired. */
+    due() {
+        this.signal?.throwIfAborted();
+        return performance.now() - this.last > 20;
+    }
+    async breathe() {
+        await new Promise((resolve) => setImmediate(resolve));
+        this.last = performance.now();
         this.signal?.throwIfAborted();
     }
 }
@@ -7974,8 +8056,8 @@ async function readLinkTarget(archive, node, password) {
 function pointsAtFolder(link, target, folders, plan) {
     if (external_node_path_.posix.isAbsolute(target))
         return false;
-    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(link.toString('utf8')), target));
-    return folders.has(plan.keyOf(Buffer.from(resolved)));
+    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(textOf(link)), target));
+    return folders.has(plan.keyOf(Buffer.from(resolved).toString('latin1')));
 }
 /**
  * Into the target: each replaced original moved aside, then each topmost staged entry put in place
@@ -7987,8 +8069,8 @@ async function placeAll(plan, changes, staging, signal) {
         const action = actions.get(node);
         if (action !== 'create' && action !== 'replace')
             return false;
-        const slash = node.path.lastIndexOf(0x2f);
-        return slash < 0 || actions.get(plan.byKey.get(plan.keyOf(node.path.subarray(0, slash)))) === 'merge';
+        const slash = node.path.lastIndexOf('/');
+        return slash < 0 || actions.get(plan.byKey.get(plan.keyOf(node.path.slice(0, slash)))) === 'merge';
     });
     const ordered = [...topmost.filter((n) => n.kind !== 'symlink'), ...topmost.filter((n) => n.kind === 'symlink')];
     for (const node of ordered) {
