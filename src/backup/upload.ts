@@ -5,7 +5,8 @@ import { type Log, logStatus } from '../platform/log.js'
 import { formatBytes, formatDuration } from '../core/format.js'
 import type { OneFichierApi } from '../onefichier/client.js'
 import { OneFichierError, UploadRefused, isRetryable } from '../onefichier/errors.js'
-import { type FileItem, type UploadLink, toNumber } from '../onefichier/types.js'
+import { retry } from '../onefichier/retry.js'
+import { type FileItem, type UploadLink, type UploadServer, toNumber } from '../onefichier/types.js'
 import { ROOT_FOLDER_ID } from '../onefichier/client.js'
 import { fileIdOf, sameFile } from '../onefichier/file-id.js'
 import { BackupError } from '../core/errors.js'
@@ -61,70 +62,91 @@ export function describeLinks(links: readonly UploadLink[]): string {
 
 export async function uploadWithRetries(client: OneFichierApi, job: UploadJob): Promise<UploadLink> {
   const { log } = job
-  const now = job.now ?? Date.now
   const cap = new TimeCap(job, log)
   cap.before()
-  for (let attempt = 1; ; attempt++) {
-    // The first may be the node the destination lookup asked for meanwhile (the client keeps it).
-    const server = await client.getUploadServer()
-    log.info(
-      `Uploading ${job.fileName} (${formatBytes(job.size)}) to node ` +
-        `${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`,
-    )
-    // The clock starts with the first byte sent, not with the pacer's wait before it.
-    let started = 0
-    let lastLog = 0
-    try {
-      await client.upload({
-        server,
-        filePath: job.filePath,
-        fileName: job.fileName,
-        size: job.size,
-        folderId: job.folderId,
-        ...(job.linkPassword ? { linkPassword: job.linkPassword } : {}),
-        onProgress: ({ sentBytes, totalBytes }) => {
-          const at = now()
-          if (started === 0) started = lastLog = at
-          cap.during(sentBytes, at - started)
-          if (at - lastLog < (job.progressEveryMs ?? 5_000) || sentBytes === totalBytes) return
-          lastLog = at
-          logStatus(log, uploadProgress(sentBytes, totalBytes, (at - started) / 1000))
-        },
-      })
-    } catch (error) {
-      job.signal?.throwIfAborted()
-      if (!(error instanceof OneFichierError) || !isRetryable(error.kind)) throw error
+  let server: UploadServer | undefined
+  // null: the body was sent, end.pl tells where it went; a link: a failed try's body landed anyway.
+  const landed = await retry<UploadLink | null>(
+    async (attempt) => {
+      // The first may be the node the destination lookup asked for meanwhile (the client keeps it).
+      // Asking for a node has its own retries: only a failed body is tried again here.
+      server = undefined
+      server = await client.getUploadServer()
+      log.info(
+        `Uploading ${job.fileName} (${formatBytes(job.size)}) to node ` +
+          `${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`,
+      )
+      await sendBody(client, job, server, cap)
+      return null
+    },
+    {
+      attempts: job.retries,
+      signal: job.signal,
+      retryable: (error) => server !== undefined && isRetryable(error.kind),
+      giveUp: (error, attempt) => (server === undefined ? error : error.afterAttempts(attempt)),
       // The body may have arrived even though no answer did: ask before sending it again. A node
       // that refused the file said it kept nothing.
-      const landed = error instanceof UploadRefused ? null : await client.probeUploadResult(server, job.fileName)
-      if (landed) {
+      settle: async (error) => {
+        if (!server || !isRetryable(error.kind) || error instanceof UploadRefused) return undefined
+        const link = await client.probeUploadResult(server, job.fileName)
+        if (!link) return undefined
         log.warning(`${error.headline}; but the file did arrive, so it is not sent again`)
-        return landed
-      }
-      if (attempt >= job.retries) throw error.afterAttempts(attempt)
-      log.warning(`${error.headline}; sending the file again (attempt ${attempt + 1} of ${job.retries})`)
-      continue
-    }
-    const seconds = (now() - (started || now())) / 1000
-    log.info(`Uploaded in ${seconds.toFixed(1)} s (${formatBytes(job.size / Math.max(seconds, 0.001))}/s)`)
-    if (seconds >= 1) job.onRate?.(job.size / seconds)
-    let result: Awaited<ReturnType<OneFichierApi['uploadResult']>>
-    try {
-      result = await client.uploadResult(server, job.fileName)
-    } catch (error) {
-      if (error instanceof OneFichierError && isRetryable(error.kind)) throw new UploadResultMissing(error)
-      throw error
-    }
-    const { link, others } = result
-    if (!link) {
-      // Not ours, whatever it is: a renamed copy is reported with its link and never counted.
-      const detail = `end.pl gave no file named ${job.fileName}, only ${describeLinks(others)}`
-      throw new UploadResultMissing(new OneFichierError('fatal', 'upload result (end.pl)', detail), others)
-    }
-    if (others.length > 0)
-      log.warning(`end.pl also listed ${describeLinks(others)}; they are not this backup and are left alone`)
-    return link
+        return link
+      },
+      beforeRetry: (error, attempt) =>
+        log.warning(`${error.headline}; sending the file again (attempt ${attempt + 1} of ${job.retries})`),
+    },
+  )
+  return landed ?? (await readResult(client, job, server!))
+}
+
+/** One try at sending the body, with progress lines and the 4-hour cap watched. */
+async function sendBody(client: OneFichierApi, job: UploadJob, server: UploadServer, cap: TimeCap): Promise<void> {
+  const { log } = job
+  const now = job.now ?? Date.now
+  // The clock starts with the first byte sent, not with the pacer's wait before it.
+  let started = 0
+  let lastLog = 0
+  await client.upload({
+    server,
+    filePath: job.filePath,
+    fileName: job.fileName,
+    size: job.size,
+    folderId: job.folderId,
+    ...(job.linkPassword ? { linkPassword: job.linkPassword } : {}),
+    onProgress: ({ sentBytes, totalBytes }) => {
+      const at = now()
+      if (started === 0) started = lastLog = at
+      cap.during(sentBytes, at - started)
+      if (at - lastLog < (job.progressEveryMs ?? 5_000) || sentBytes === totalBytes) return
+      lastLog = at
+      logStatus(log, uploadProgress(sentBytes, totalBytes, (at - started) / 1000))
+    },
+  })
+  const seconds = (now() - (started || now())) / 1000
+  log.info(`Uploaded in ${seconds.toFixed(1)} s (${formatBytes(job.size / Math.max(seconds, 0.001))}/s)`)
+  if (seconds >= 1) job.onRate?.(job.size / seconds)
+}
+
+/** end.pl's answer for the body just sent: our file's link, or UploadResultMissing (the caller looks in the folder). */
+async function readResult(client: OneFichierApi, job: UploadJob, server: UploadServer): Promise<UploadLink> {
+  const { log } = job
+  let result: Awaited<ReturnType<OneFichierApi['uploadResult']>>
+  try {
+    result = await client.uploadResult(server, job.fileName)
+  } catch (error) {
+    if (error instanceof OneFichierError && isRetryable(error.kind)) throw new UploadResultMissing(error)
+    throw error
   }
+  const { link, others } = result
+  if (!link) {
+    // Not ours, whatever it is: a renamed copy is reported with its link and never counted.
+    const detail = `end.pl gave no file named ${job.fileName}, only ${describeLinks(others)}`
+    throw new UploadResultMissing(new OneFichierError('fatal', 'upload result (end.pl)', detail), others)
+  }
+  if (others.length > 0)
+    log.warning(`end.pl also listed ${describeLinks(others)}; they are not this backup and are left alone`)
+  return link
 }
 
 /** Says, once, when the upload cannot end within 1fichier's 4-hour cap: before it starts, or once the rate shows it. */

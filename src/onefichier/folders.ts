@@ -2,6 +2,7 @@
 // parent once and creating what is missing. There is no path lookup in the API.
 import type { Log } from '../platform/log.js'
 import { OneFichierError, isRetryable } from './errors.js'
+import { retry } from './retry.js'
 import { ROOT_FOLDER_ID, type OneFichierApi } from './client.js'
 import { toNumber } from './types.js'
 
@@ -70,36 +71,37 @@ async function createOrFind(
   log: Log,
   attempts: number,
 ): Promise<{ id: number; created: boolean }> {
-  for (let attempt = 1; ; attempt++) {
-    let failure: OneFichierError
-    try {
-      return { id: await client.makeFolder(name, parentId), created: true }
-    } catch (error) {
-      if (!(error instanceof OneFichierError)) throw error
-      failure = error
-    }
-    if (failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota') throw failure
-    const existing = await findChild(client, parentId, name, here, log)
-    if (existing !== undefined) {
-      log.info(`Folder '${here}' exists now (id ${existing}), made meanwhile; using it`)
-      return { id: existing, created: false }
-    }
-    // Looked at, and not there: sending it again is safe when the answer was a glitch (a 5xx, or a KO with HTTP 200).
-    const glitch =
-      isRetryable(failure.kind) ||
-      (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300)
-    if (!glitch || attempt >= attempts) {
-      throw new OneFichierError(
-        failure.kind === 'flood' ? 'flood' : 'fatal',
-        `creating folder '${here}'`,
-        `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and ` +
-          `that a file of that name is not in the way`,
-        failure.httpStatus,
-      )
-    }
-    log.warning(
-      `${failure.headline}; the folder is not there yet, so it is created again (attempt ` +
-        `${attempt + 1} of ${attempts})`,
-    )
-  }
+  return retry<{ id: number; created: boolean }>(
+    async () => ({ id: await client.makeFolder(name, parentId), created: true }),
+    {
+      attempts,
+      // Any failure but the account's own may mean the folder is there by now: look before anything else.
+      settle: async (failure) => {
+        if (failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota') return undefined
+        const existing = await findChild(client, parentId, name, here, log)
+        if (existing === undefined) return undefined
+        log.info(`Folder '${here}' exists now (id ${existing}), made meanwhile; using it`)
+        return { id: existing, created: false }
+      },
+      // Looked at, and not there: sending it again is safe when the answer was a glitch (a 5xx, or a KO with HTTP 200).
+      retryable: (failure) =>
+        isRetryable(failure.kind) ||
+        (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300),
+      beforeRetry: (failure, attempt) =>
+        log.warning(
+          `${failure.headline}; the folder is not there yet, so it is created again (attempt ` +
+            `${attempt + 1} of ${attempts})`,
+        ),
+      giveUp: (failure, attempt) =>
+        failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota'
+          ? failure
+          : new OneFichierError(
+              failure.kind === 'flood' ? 'flood' : 'fatal',
+              `creating folder '${here}'`,
+              `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid ` +
+                `and that a file of that name is not in the way`,
+              failure.httpStatus,
+            ),
+    },
+  )
 }

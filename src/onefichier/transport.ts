@@ -4,7 +4,8 @@ import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
 import type { Readable } from 'node:stream'
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
-import { OneFichierError, classify, errorNumber, isFinalRefusal, isRetryable, networkFailure } from './errors.js'
+import { OneFichierError, classify, errorNumber, isFinalRefusal, networkFailure } from './errors.js'
+import { retry } from './retry.js'
 import { ONEFICHIER_PACING, Pacer } from './pacer.js'
 import type { Log } from '../platform/log.js'
 import type { SpacingMemory } from '../state/run-state.js'
@@ -162,31 +163,34 @@ export class Transport {
     }
   }
 
-  /** Runs `attempt` up to `retries` times, pacing each try; flood waits 30 s, Retry-After is honoured. */
+  /** Runs `attempt` by the retry rule, pacing each try; flood waits 30 s, Retry-After is honoured. */
   async withRetries<T>(operation: string, spacing: Spacing | undefined, attempt: () => Promise<T>): Promise<T> {
     const { retries, log, signal } = this.options
-    for (let n = 1; ; n++) {
-      if (spacing) await this.waitSpaced(spacing)
-      else await this.pacer.wait(signal)
-      try {
-        const result = await attempt()
-        this.pacer.settled()
-        this.pacer.success()
-        return result
-      } catch (error) {
-        this.pacer.settled()
-        signal?.throwIfAborted()
-        if (!(error instanceof OneFichierError) || !isRetryable(error.kind) || n >= retries) {
-          throw error instanceof OneFichierError ? error.afterAttempts(n) : error
+    return retry(
+      async () => {
+        if (spacing) await this.waitSpaced(spacing)
+        else await this.pacer.wait(signal)
+        try {
+          const result = await attempt()
+          this.pacer.success()
+          return result
+        } finally {
+          this.pacer.settled()
         }
-        this.pacer.failure()
-        log.debug(`${operation}: attempt ${n} of ${retries} failed (${error.kind})`)
-        const pause = lockPauseMs(error)
-        const jitter = Math.random() * 0.2 * Math.max(pause, this.pacer.currentGapMs)
-        log.warning(`${error.headline}; retrying (attempt ${n + 1} of ${retries})`)
-        await this.pacer.pause(pause + jitter, signal)
-      }
-    }
+      },
+      {
+        attempts: retries,
+        signal,
+        beforeRetry: async (error, n) => {
+          this.pacer.failure()
+          log.debug(`${operation}: attempt ${n} of ${retries} failed (${error.kind})`)
+          const pause = lockPauseMs(error)
+          const jitter = Math.random() * 0.2 * Math.max(pause, this.pacer.currentGapMs)
+          log.warning(`${error.headline}; retrying (attempt ${n + 1} of ${retries})`)
+          await this.pacer.pause(pause + jitter, signal)
+        },
+      },
+    )
   }
 
   /**

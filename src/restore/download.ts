@@ -9,6 +9,7 @@ import { formatBytes } from '../core/format.js'
 import type { Log } from '../platform/log.js'
 import type { OneFichierClient } from '../onefichier/client.js'
 import { OneFichierError, errorNumber, isRetryable } from '../onefichier/errors.js'
+import { retry } from '../onefichier/retry.js'
 import type { ListedBackup } from '../series/read.js'
 
 export interface DownloadOptions {
@@ -83,24 +84,36 @@ async function fetchResuming(
   options: DownloadOptions,
 ): Promise<void> {
   let offset = 0
-  for (let attempt = 1; ; attempt++) {
-    const token = await tokens.get()
-    try {
-      await client.transport.download(token, file, offset, backup.size)
-      return
-    } catch (error) {
-      if (!(error instanceof OneFichierError)) throw error
-      if (error.kind === 'fatal') throw nodeRefusal(error)
-      if ((!isRetryable(error.kind) && error.kind !== 'token') || attempt >= options.retries) throw error
-      // A refused token, or a node error that may be the token's: the next try asks a new one.
-      if (error.kind === 'token' || error.httpStatus !== undefined) tokens.discard()
-      offset = (error as OneFichierError & { resumeFrom?: number }).resumeFrom ?? 0
-      options.log.warning(
-        `${error.detail}; ${offset > 0 ? `resuming from byte ${offset}` : 'trying again'} (attempt ${attempt + 1} of ` +
-          `${options.retries})`,
-      )
-    }
-  }
+  // Asking for a token has its own retries: only a failed transfer is tried again here.
+  let transferring = false
+  await retry(
+    async () => {
+      transferring = false
+      const token = await tokens.get()
+      transferring = true
+      try {
+        await client.transport.download(token, file, offset, backup.size)
+      } catch (error) {
+        if (error instanceof OneFichierError && error.kind === 'fatal') throw nodeRefusal(error)
+        throw error
+      }
+    },
+    {
+      attempts: options.retries,
+      // A refused token is tried again too, with a new one.
+      retryable: (error) => transferring && (isRetryable(error.kind) || error.kind === 'token'),
+      giveUp: (error) => error,
+      beforeRetry: (error, attempt) => {
+        // A refused token, or a node error that may be the token's: the next try asks a new one.
+        if (error.kind === 'token' || error.httpStatus !== undefined) tokens.discard()
+        offset = (error as OneFichierError & { resumeFrom?: number }).resumeFrom ?? 0
+        options.log.warning(
+          `${error.detail}; ${offset > 0 ? `resuming from byte ${offset}` : 'trying again'} (attempt ${attempt + 1} ` +
+            `of ${options.retries})`,
+        )
+      },
+    },
+  )
 }
 
 /** The download URL while it lives; a new one when it has expired or was refused. */
