@@ -78405,7 +78405,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9217);
+/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9753);
 // Entry of the restore sub-action's bundle (restore/dist/index.js).
 
 await (0,_restore_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestoreAction */ .W)();
@@ -78415,7 +78415,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9217:
+/***/ 9753:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -82605,6 +82605,36 @@ function multipartLayout(fields, file, boundary = (0,external_node_crypto_.rando
 var node_modules_undici = __nccwpck_require__(6752);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./lib/onefichier/retry.js
+// The one retry rule for every call to 1fichier (rclone's `shouldRetry`, in one place): a failed try
+// is tried again only when `classify` made it retryable (or the caller widens that, as the download
+// does for a refused token), at most `attempts` tries in all. What differs between calls is a hook:
+// `settle` looks whether a failed try did its work anyway (the upload's end.pl probe, mkdir's listing
+// again: mutations are sent once per try and settled by looking, never blindly sent twice);
+// `beforeRetry` prepares the next try (the pacer's pause, a new token, the resume offset) and says so.
+
+/** Runs `attempt` (given its number, from 1) until it succeeds, is settled, or the rule says stop. */
+async function retry(attempt, options) {
+    const retryable = options.retryable ?? ((error) => isRetryable(error.kind));
+    const giveUp = options.giveUp ?? ((error, n) => error.afterAttempts(n));
+    for (let n = 1;; n++) {
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            options.signal?.throwIfAborted();
+            if (!(error instanceof OneFichierError))
+                throw error;
+            const settled = await options.settle?.(error, n);
+            if (settled !== undefined)
+                return settled;
+            if (!retryable(error, n) || n >= options.attempts)
+                throw giveUp(error, n);
+            await options.beforeRetry?.(error, n);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/onefichier/pacer.js
 // rclone's pacer for 1fichier (lib/pacer, backend/fichier): calls at least `minSleep` apart; after a
 // retryable error the gap jumps to `maxSleep` (attack constant 0), after each success it shrinks by a
@@ -82735,6 +82765,7 @@ class Pacer {
 
 
 
+
 /** The transport of one run, from its settings: the one place a Transport is made. */
 function transportFor(config, run) {
     const { apiUrl, apiKey, retries, stallTimeoutMs } = config;
@@ -82825,34 +82856,34 @@ class Transport {
             this.pacer.settled();
         }
     }
-    /** Runs `attempt` up to `retries` times, pacing each try; flood waits 30 s, Retry-After is honoured. */
+    /** Runs `attempt` by the retry rule, pacing each try; flood waits 30 s, Retry-After is honoured. */
     async withRetries(operation, spacing, attempt) {
         const { retries, log, signal } = this.options;
-        for (let n = 1;; n++) {
+        return retry(async () => {
             if (spacing)
                 await this.waitSpaced(spacing);
             else
                 await this.pacer.wait(signal);
             try {
                 const result = await attempt();
-                this.pacer.settled();
                 this.pacer.success();
                 return result;
             }
-            catch (error) {
+            finally {
                 this.pacer.settled();
-                signal?.throwIfAborted();
-                if (!(error instanceof OneFichierError) || !isRetryable(error.kind) || n >= retries) {
-                    throw error instanceof OneFichierError ? error.afterAttempts(n) : error;
-                }
+            }
+        }, {
+            attempts: retries,
+            signal,
+            beforeRetry: async (error, n) => {
                 this.pacer.failure();
                 log.debug(`${operation}: attempt ${n} of ${retries} failed (${error.kind})`);
                 const pause = lockPauseMs(error);
                 const jitter = Math.random() * 0.2 * Math.max(pause, this.pacer.currentGapMs);
                 log.warning(`${error.headline}; retrying (attempt ${n + 1} of ${retries})`);
                 await this.pacer.pause(pause + jitter, signal);
-            }
-        }
+            },
+        });
     }
     /**
      * A spaced call's turn: after the last call of its kind by this process or, through the state
@@ -84128,6 +84159,7 @@ async function wasmWhirlpool() {
 
 
 
+
 /** Whole downloads tried when the bytes do not match the listing. */
 const WHOLE_ATTEMPTS = 2;
 /** A token URL lives 5 minutes (1fichier's API page); a little is kept for the request itself. */
@@ -84168,27 +84200,34 @@ async function whirlpoolProblem(file, backup) {
 }
 async function fetchResuming(client, tokens, backup, file, options) {
     let offset = 0;
-    for (let attempt = 1;; attempt++) {
+    // Asking for a token has its own retries: only a failed transfer is tried again here.
+    let transferring = false;
+    await retry(async () => {
+        transferring = false;
         const token = await tokens.get();
+        transferring = true;
         try {
             await client.transport.download(token, file, offset, backup.size);
-            return;
         }
         catch (error) {
-            if (!(error instanceof OneFichierError))
-                throw error;
-            if (error.kind === 'fatal')
+            if (error instanceof OneFichierError && error.kind === 'fatal')
                 throw nodeRefusal(error);
-            if ((!isRetryable(error.kind) && error.kind !== 'token') || attempt >= options.retries)
-                throw error;
+            throw error;
+        }
+    }, {
+        attempts: options.retries,
+        // A refused token is tried again too, with a new one.
+        retryable: (error) => transferring && (isRetryable(error.kind) || error.kind === 'token'),
+        giveUp: (error) => error,
+        beforeRetry: (error, attempt) => {
             // A refused token, or a node error that may be the token's: the next try asks a new one.
             if (error.kind === 'token' || error.httpStatus !== undefined)
                 tokens.discard();
             offset = error.resumeFrom ?? 0;
-            options.log.warning(`${error.detail}; ${offset > 0 ? `resuming from byte ${offset}` : 'trying again'} (attempt ${attempt + 1} of ` +
-                `${options.retries})`);
-        }
-    }
+            options.log.warning(`${error.detail}; ${offset > 0 ? `resuming from byte ${offset}` : 'trying again'} (attempt ${attempt + 1} ` +
+                `of ${options.retries})`);
+        },
+    });
 }
 /** The download URL while it lives; a new one when it has expired or was refused. */
 class TokenKeeper {
@@ -91510,6 +91549,7 @@ function listing_seriesFromListing(items, prefix) {
 
 
 
+
 async function resolveFolder(client, segments, options) {
     const path = segments.join('/');
     const created = [];
@@ -91549,33 +91589,28 @@ async function findChild(client, parentId, name, here, log) {
  * exist by now (a concurrent first run made it, or this call did before its answer was lost).
  */
 async function createOrFind(client, name, parentId, here, log, attempts) {
-    for (let attempt = 1;; attempt++) {
-        let failure;
-        try {
-            return { id: await client.makeFolder(name, parentId), created: true };
-        }
-        catch (error) {
-            if (!(error instanceof OneFichierError))
-                throw error;
-            failure = error;
-        }
-        if (failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota')
-            throw failure;
-        const existing = await findChild(client, parentId, name, here, log);
-        if (existing !== undefined) {
+    return retry(async () => ({ id: await client.makeFolder(name, parentId), created: true }), {
+        attempts,
+        // Any failure but the account's own may mean the folder is there by now: look before anything else.
+        settle: async (failure) => {
+            if (failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota')
+                return undefined;
+            const existing = await findChild(client, parentId, name, here, log);
+            if (existing === undefined)
+                return undefined;
             log.info(`Folder '${here}' exists now (id ${existing}), made meanwhile; using it`);
             return { id: existing, created: false };
-        }
+        },
         // Looked at, and not there: sending it again is safe when the answer was a glitch (a 5xx, or a KO with HTTP 200).
-        const glitch = isRetryable(failure.kind) ||
-            (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300);
-        if (!glitch || attempt >= attempts) {
-            throw new OneFichierError(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and ` +
-                `that a file of that name is not in the way`, failure.httpStatus);
-        }
-        log.warning(`${failure.headline}; the folder is not there yet, so it is created again (attempt ` +
-            `${attempt + 1} of ${attempts})`);
-    }
+        retryable: (failure) => isRetryable(failure.kind) ||
+            (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300),
+        beforeRetry: (failure, attempt) => log.warning(`${failure.headline}; the folder is not there yet, so it is created again (attempt ` +
+            `${attempt + 1} of ${attempts})`),
+        giveUp: (failure, attempt) => failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota'
+            ? failure
+            : new OneFichierError(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid ` +
+                `and that a file of that name is not in the way`, failure.httpStatus),
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/series/read.js

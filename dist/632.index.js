@@ -1,8 +1,8 @@
-export const id = 469;
-export const ids = [469];
+export const id = 632;
+export const ids = [632];
 export const modules = {
 
-/***/ 39469:
+/***/ 8632:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1243,6 +1243,36 @@ function multipartLayout(fields, file, boundary = (0,external_node_crypto_.rando
 var undici = __webpack_require__(46752);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(78474);
+;// CONCATENATED MODULE: ./lib/onefichier/retry.js
+// The one retry rule for every call to 1fichier (rclone's `shouldRetry`, in one place): a failed try
+// is tried again only when `classify` made it retryable (or the caller widens that, as the download
+// does for a refused token), at most `attempts` tries in all. What differs between calls is a hook:
+// `settle` looks whether a failed try did its work anyway (the upload's end.pl probe, mkdir's listing
+// again: mutations are sent once per try and settled by looking, never blindly sent twice);
+// `beforeRetry` prepares the next try (the pacer's pause, a new token, the resume offset) and says so.
+
+/** Runs `attempt` (given its number, from 1) until it succeeds, is settled, or the rule says stop. */
+async function retry(attempt, options) {
+    const retryable = options.retryable ?? ((error) => isRetryable(error.kind));
+    const giveUp = options.giveUp ?? ((error, n) => error.afterAttempts(n));
+    for (let n = 1;; n++) {
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            options.signal?.throwIfAborted();
+            if (!(error instanceof OneFichierError))
+                throw error;
+            const settled = await options.settle?.(error, n);
+            if (settled !== undefined)
+                return settled;
+            if (!retryable(error, n) || n >= options.attempts)
+                throw giveUp(error, n);
+            await options.beforeRetry?.(error, n);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/onefichier/pacer.js
 // rclone's pacer for 1fichier (lib/pacer, backend/fichier): calls at least `minSleep` apart; after a
 // retryable error the gap jumps to `maxSleep` (attack constant 0), after each success it shrinks by a
@@ -1373,6 +1403,7 @@ class Pacer {
 
 
 
+
 /** The transport of one run, from its settings: the one place a Transport is made. */
 function transportFor(config, run) {
     const { apiUrl, apiKey, retries, stallTimeoutMs } = config;
@@ -1463,34 +1494,34 @@ class Transport {
             this.pacer.settled();
         }
     }
-    /** Runs `attempt` up to `retries` times, pacing each try; flood waits 30 s, Retry-After is honoured. */
+    /** Runs `attempt` by the retry rule, pacing each try; flood waits 30 s, Retry-After is honoured. */
     async withRetries(operation, spacing, attempt) {
         const { retries, log, signal } = this.options;
-        for (let n = 1;; n++) {
+        return retry(async () => {
             if (spacing)
                 await this.waitSpaced(spacing);
             else
                 await this.pacer.wait(signal);
             try {
                 const result = await attempt();
-                this.pacer.settled();
                 this.pacer.success();
                 return result;
             }
-            catch (error) {
+            finally {
                 this.pacer.settled();
-                signal?.throwIfAborted();
-                if (!(error instanceof OneFichierError) || !isRetryable(error.kind) || n >= retries) {
-                    throw error instanceof OneFichierError ? error.afterAttempts(n) : error;
-                }
+            }
+        }, {
+            attempts: retries,
+            signal,
+            beforeRetry: async (error, n) => {
                 this.pacer.failure();
                 log.debug(`${operation}: attempt ${n} of ${retries} failed (${error.kind})`);
                 const pause = lockPauseMs(error);
                 const jitter = Math.random() * 0.2 * Math.max(pause, this.pacer.currentGapMs);
                 log.warning(`${error.headline}; retrying (attempt ${n + 1} of ${retries})`);
                 await this.pacer.pause(pause + jitter, signal);
-            }
-        }
+            },
+        });
     }
     /**
      * A spaced call's turn: after the last call of its kind by this process or, through the state
@@ -3324,6 +3355,7 @@ function checksums_failure(message) {
 
 
 
+
 async function resolveFolder(client, segments, options) {
     const path = segments.join('/');
     const created = [];
@@ -3363,33 +3395,28 @@ async function findChild(client, parentId, name, here, log) {
  * exist by now (a concurrent first run made it, or this call did before its answer was lost).
  */
 async function createOrFind(client, name, parentId, here, log, attempts) {
-    for (let attempt = 1;; attempt++) {
-        let failure;
-        try {
-            return { id: await client.makeFolder(name, parentId), created: true };
-        }
-        catch (error) {
-            if (!(error instanceof OneFichierError))
-                throw error;
-            failure = error;
-        }
-        if (failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota')
-            throw failure;
-        const existing = await findChild(client, parentId, name, here, log);
-        if (existing !== undefined) {
+    return retry(async () => ({ id: await client.makeFolder(name, parentId), created: true }), {
+        attempts,
+        // Any failure but the account's own may mean the folder is there by now: look before anything else.
+        settle: async (failure) => {
+            if (failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota')
+                return undefined;
+            const existing = await findChild(client, parentId, name, here, log);
+            if (existing === undefined)
+                return undefined;
             log.info(`Folder '${here}' exists now (id ${existing}), made meanwhile; using it`);
             return { id: existing, created: false };
-        }
+        },
         // Looked at, and not there: sending it again is safe when the answer was a glitch (a 5xx, or a KO with HTTP 200).
-        const glitch = isRetryable(failure.kind) ||
-            (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300);
-        if (!glitch || attempt >= attempts) {
-            throw new OneFichierError(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid and ` +
-                `that a file of that name is not in the way`, failure.httpStatus);
-        }
-        log.warning(`${failure.headline}; the folder is not there yet, so it is created again (attempt ` +
-            `${attempt + 1} of ${attempts})`);
-    }
+        retryable: (failure) => isRetryable(failure.kind) ||
+            (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300),
+        beforeRetry: (failure, attempt) => log.warning(`${failure.headline}; the folder is not there yet, so it is created again (attempt ` +
+            `${attempt + 1} of ${attempts})`),
+        giveUp: (failure, attempt) => failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota'
+            ? failure
+            : new OneFichierError(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid ` +
+                `and that a file of that name is not in the way`, failure.httpStatus),
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/backup/destination.js
@@ -3950,6 +3977,7 @@ async function recordFingerprint(client, url, description, log) {
 
 
 
+
 /** 1fichier stops an upload process after 4 hours (its swagger file). */
 const UPLOAD_TIME_CAP_MS = 4 * 3600_000;
 /** The rate is judged only after this much sending: the first seconds are not the link's speed. */
@@ -3976,76 +4004,90 @@ function describeLinks(links) {
 }
 async function uploadWithRetries(client, job) {
     const { log } = job;
-    const now = job.now ?? Date.now;
     const cap = new TimeCap(job, log);
     cap.before();
-    for (let attempt = 1;; attempt++) {
+    let server;
+    // null: the body was sent, end.pl tells where it went; a link: a failed try's body landed anyway.
+    const landed = await retry(async (attempt) => {
         // The first may be the node the destination lookup asked for meanwhile (the client keeps it).
-        const server = await client.getUploadServer();
+        // Asking for a node has its own retries: only a failed body is tried again here.
+        server = undefined;
+        server = await client.getUploadServer();
         log.info(`Uploading ${job.fileName} (${formatBytes(job.size)}) to node ` +
             `${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`);
-        // The clock starts with the first byte sent, not with the pacer's wait before it.
-        let started = 0;
-        let lastLog = 0;
-        try {
-            await client.upload({
-                server,
-                filePath: job.filePath,
-                fileName: job.fileName,
-                size: job.size,
-                folderId: job.folderId,
-                ...(job.linkPassword ? { linkPassword: job.linkPassword } : {}),
-                onProgress: ({ sentBytes, totalBytes }) => {
-                    const at = now();
-                    if (started === 0)
-                        started = lastLog = at;
-                    cap.during(sentBytes, at - started);
-                    if (at - lastLog < (job.progressEveryMs ?? 5_000) || sentBytes === totalBytes)
-                        return;
-                    lastLog = at;
-                    logStatus(log, uploadProgress(sentBytes, totalBytes, (at - started) / 1000));
-                },
-            });
-        }
-        catch (error) {
-            job.signal?.throwIfAborted();
-            if (!(error instanceof OneFichierError) || !isRetryable(error.kind))
-                throw error;
-            // The body may have arrived even though no answer did: ask before sending it again. A node
-            // that refused the file said it kept nothing.
-            const landed = error instanceof UploadRefused ? null : await client.probeUploadResult(server, job.fileName);
-            if (landed) {
-                log.warning(`${error.headline}; but the file did arrive, so it is not sent again`);
-                return landed;
-            }
-            if (attempt >= job.retries)
-                throw error.afterAttempts(attempt);
-            log.warning(`${error.headline}; sending the file again (attempt ${attempt + 1} of ${job.retries})`);
-            continue;
-        }
-        const seconds = (now() - (started || now())) / 1000;
-        log.info(`Uploaded in ${seconds.toFixed(1)} s (${formatBytes(job.size / Math.max(seconds, 0.001))}/s)`);
-        if (seconds >= 1)
-            job.onRate?.(job.size / seconds);
-        let result;
-        try {
-            result = await client.uploadResult(server, job.fileName);
-        }
-        catch (error) {
-            if (error instanceof OneFichierError && isRetryable(error.kind))
-                throw new UploadResultMissing(error);
-            throw error;
-        }
-        const { link, others } = result;
-        if (!link) {
-            // Not ours, whatever it is: a renamed copy is reported with its link and never counted.
-            const detail = `end.pl gave no file named ${job.fileName}, only ${describeLinks(others)}`;
-            throw new UploadResultMissing(new OneFichierError('fatal', 'upload result (end.pl)', detail), others);
-        }
-        if (others.length > 0)
-            log.warning(`end.pl also listed ${describeLinks(others)}; they are not this backup and are left alone`);
-        return link;
+        await sendBody(client, job, server, cap);
+        return null;
+    }, {
+        attempts: job.retries,
+        signal: job.signal,
+        retryable: (error) => server !== undefined && isRetryable(error.kind),
+        giveUp: (error, attempt) => (server === undefined ? error : error.afterAttempts(attempt)),
+        // The body may have arrived even though no answer did: ask before sending it again. A node
+        // that refused the file said it kept nothing.
+        settle: async (error) => {
+            if (!server || !isRetryable(error.kind) || error instanceof UploadRefused)
+                return undefined;
+            const link = await client.probeUploadResult(server, job.fileName);
+            if (!link)
+                return undefined;
+            log.warning(`${error.headline}; but the file did arrive, so it is not sent again`);
+            return link;
+        },
+        beforeRetry: (error, attempt) => log.warning(`${error.headline}; sending the file again (attempt ${attempt + 1} of ${job.retries})`),
+    });
+    return landed ?? (await readResult(client, job, server));
+}
+/** One try at sending the body, with progress lines and the 4-hour cap watched. */
+async function sendBody(client, job, server, cap) {
+    const { log } = job;
+    const now = job.now ?? Date.now;
+    // The clock starts with the first byte sent, not with the pacer's wait before it.
+    let started = 0;
+    let lastLog = 0;
+    await client.upload({
+        server,
+        filePath: job.filePath,
+        fileName: job.fileName,
+        size: job.size,
+        folderId: job.folderId,
+        ...(job.linkPassword ? { linkPassword: job.linkPassword } : {}),
+        onProgress: ({ sentBytes, totalBytes }) => {
+            const at = now();
+            if (started === 0)
+                started = lastLog = at;
+            cap.during(sentBytes, at - started);
+            if (at - lastLog < (job.progressEveryMs ?? 5_000) || sentBytes === totalBytes)
+                return;
+            lastLog = at;
+            logStatus(log, uploadProgress(sentBytes, totalBytes, (at - started) / 1000));
+        },
+    });
+    const seconds = (now() - (started || now())) / 1000;
+    log.info(`Uploaded in ${seconds.toFixed(1)} s (${formatBytes(job.size / Math.max(seconds, 0.001))}/s)`);
+    if (seconds >= 1)
+        job.onRate?.(job.size / seconds);
+}
+/** end.pl's answer for the body just sent: our file's link, or UploadResultMissing (the caller looks in the folder). */
+async function readResult(client, job, server) {
+    const { log } = job;
+    let result;
+    try {
+        result = await client.uploadResult(server, job.fileName);
     }
+    catch (error) {
+        if (error instanceof OneFichierError && isRetryable(error.kind))
+            throw new UploadResultMissing(error);
+        throw error;
+    }
+    const { link, others } = result;
+    if (!link) {
+        // Not ours, whatever it is: a renamed copy is reported with its link and never counted.
+        const detail = `end.pl gave no file named ${job.fileName}, only ${describeLinks(others)}`;
+        throw new UploadResultMissing(new OneFichierError('fatal', 'upload result (end.pl)', detail), others);
+    }
+    if (others.length > 0)
+        log.warning(`end.pl also listed ${describeLinks(others)}; they are not this backup and are left alone`);
+    return link;
 }
 /** Says, once, when the upload cannot end within 1fichier's 4-hour cap: before it starts, or once the rate shows it. */
 class TimeCap {
