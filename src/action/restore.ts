@@ -7,7 +7,7 @@ import * as core from '@actions/core'
 import { InputError, parseRepositoryConfig } from '../core/config.js'
 import { BackupError } from '../core/errors.js'
 import { describeFailure } from '../core/failure.js'
-import { formatBytes } from '../core/format.js'
+import { formatBytes, showFolder } from '../core/format.js'
 import { RedactingLog } from '../platform/log.js'
 import { timeScaleFromEnv, watchCancellation } from '../platform/signals.js'
 import { ActionLog, maskSecrets, readInput, writeOutputs, writeSummary } from './runner-io.js'
@@ -47,8 +47,7 @@ export async function runRestoreAction(): Promise<void> {
     }
     if (!restored) {
       writeOutputs({ restored: 'false' }, log, redact)
-      const message =
-        `No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}': nothing was ` + `restored.`
+      const message = `No backup of series ${config.namePrefix} in ${showFolder(config.folder)}: nothing was restored.`
       if (ifNone === 'error')
         throw new BackupError(`${message} Check folder and name-prefix, or set if-no-backup-found: warn.`)
       if (ifNone === 'warn') log.warning(message)

@@ -1,4 +1,5 @@
 // A dry run: read-only calls only (no folder is created), then the plan as a real run would make it.
+import { showFolder } from '../core/format.js'
 import { type Config, retentionActive } from '../core/config.js'
 import { BackupError } from '../core/errors.js'
 import type { Log } from '../platform/log.js'
@@ -18,9 +19,7 @@ export async function dryRunPlan(
   request: { config: Config; log: Log; fileName: string; now: Date; size: number },
 ): Promise<DryRunPlan> {
   const { config, log, fileName, now, size } = request
-  log.info(
-    `Dry run: ${fileName} would be uploaded to '${config.folder.join('/') || '/'}'; nothing is uploaded or deleted`,
-  )
+  log.info(`Dry run: ${fileName} would be uploaded to ${showFolder(config.folder)}; nothing is uploaded or deleted`)
   if (!retentionActive(config.retention)) return { folderId: null, retention: null }
   return log.group('Prune (dry run)', async () => {
     let folderId: number | null

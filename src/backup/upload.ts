@@ -2,7 +2,7 @@
 // temporary zip after a failure, and never two copies: before a new attempt, the node of the failed
 // one is asked (end.pl) whether the file landed after all; if it did, that copy is used.
 import { type Log, logStatus } from '../platform/log.js'
-import { formatBytes, formatDuration } from '../core/format.js'
+import { formatBytes, formatDuration, showFolder } from '../core/format.js'
 import type { OneFichierApi } from '../onefichier/client.js'
 import { OneFichierError, UploadRefused, isRetryable } from '../onefichier/errors.js'
 import { retry } from '../onefichier/retry.js'
@@ -225,7 +225,7 @@ export async function uploadStage(
   const folder = await destination.folder()
   destination.log.replay(log)
   const folderId = folder.id ?? ROOT_FOLDER_ID
-  log.info(`Destination: '${folder.path || '/'}' (folder id ${folderId})`)
+  log.info(`Destination: ${showFolder(folder.path)} (folder id ${folderId})`)
   const before = await destination.listing().catch((error: unknown) => {
     log.warning(
       `Listing the folder before the upload failed (${(error as Error).message}); it is listed again for retention`,

@@ -10,7 +10,7 @@ import { sameFile } from '../onefichier/file-id.js'
 import type { OneFichierApi } from '../onefichier/client.js'
 import { OneFichierError } from '../onefichier/errors.js'
 import { type FileInfo, type FileItem, type UploadLink, toNumber } from '../onefichier/types.js'
-import { formatBytes, formatDuration } from '../core/format.js'
+import { formatBytes, formatDuration, showFolder } from '../core/format.js'
 import type { Log } from '../platform/log.js'
 import type { Uploaded } from './upload.js'
 
@@ -56,7 +56,7 @@ async function verifyFromListing(
   if (!item) {
     throw new VerificationError(
       `Could not confirm the upload: file/info.cgi failed (${cause.detail}) and ${url} is not in the listing of ` +
-        `'${expected.folderPath || '/'}', asked ${LATE_FILE_LISTINGS} times over about 30 s. It may have landed ` +
+        `${showFolder(expected.folderPath)}, asked ${LATE_FILE_LISTINGS} times over about 30 s. It may have landed ` +
         `elsewhere, or 1fichier is slow to show it; nothing was deleted.`,
     )
   }
@@ -141,9 +141,9 @@ export async function verifyUpload(
   const folderId = toNumber(info?.folder_id)
   if (folderId !== expected.folderId) {
     throw new VerificationError(
-      `The upload landed in the wrong folder: 1fichier put it in folder id ${folderId ?? 'unknown'} instead of '${
-        expected.folderPath || '/'
-      }' (id ${expected.folderId}). The backup is safe at ${url}; move it by hand. Check that the folder still exists.`,
+      `The upload landed in the wrong folder: 1fichier put it in folder id ${folderId ?? 'unknown'} instead of ` +
+        `${showFolder(expected.folderPath)} (id ${expected.folderId}). The backup is safe at ${url}; move it by ` +
+        `hand. Check that the folder still exists.`,
     )
   }
   if (expected.passwordSet && toNumber(info?.pass) === 0) {

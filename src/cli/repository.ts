@@ -2,7 +2,7 @@
 // (cli.ts) built, each printing plain lines or one --json document. Failures go back to the shell.
 import { parseRepositoryConfig } from '../core/config.js'
 import { EXIT, UsageError } from '../core/failure.js'
-import { count, formatBytes } from '../core/format.js'
+import { count, formatBytes, showFolder } from '../core/format.js'
 import { OVERWRITE_MODES, type OverwriteMode } from '../restore/target.js'
 import {
   type CommandContext,
@@ -70,14 +70,13 @@ export async function runRepositoryCommand(command: Exclude<Command, 'backup'>, 
     case 'list': {
       const rows = await listCommand(ctx)
       if (json) print(JSON.stringify(rows, null, 2))
-      else if (rows.length === 0)
-        print(`No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}'.`)
+      else if (rows.length === 0) print(`No backup of series ${config.namePrefix} in ${showFolder(config.folder)}.`)
       else {
         // As restic's snapshots: a header, the rows, then the count.
         const keptBy = rows.some((r) => r['kept-by'] !== undefined) ? '  KEPT BY' : ''
         print(`${'TIME (UTC)'.padEnd(20)}  ${'SIZE'.padStart(10)}  NAME  URL${keptBy}`)
         for (const r of rows) print(listLine(r))
-        print(`${count(rows.length, 'backup')} of series ${config.namePrefix} in '${config.folder.join('/') || '/'}'`)
+        print(`${count(rows.length, 'backup')} of series ${config.namePrefix} in ${showFolder(config.folder)}`)
       }
       return EXIT.ok
     }
@@ -126,8 +125,7 @@ export async function runRepositoryCommand(command: Exclude<Command, 'backup'>, 
       const restored = await restoreCommand(ctx, restoreRequest(line))
       if (!restored)
         throw new NoBackupError(
-          `The series ${config.namePrefix} has no backup in '${config.folder.join('/') || '/'}': nothing was ` +
-            `restored.`,
+          `The series ${config.namePrefix} has no backup in ${showFolder(config.folder)}: nothing was ` + `restored.`,
         )
       if (json) print(JSON.stringify(restored, null, 2))
       else if (restored['dry-run']) for (const c of restored.changes ?? []) print(`${c.action.padEnd(9)} ${c.path}`)

@@ -25,6 +25,12 @@ export function escapeControl(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
 }
 
+/** A 1fichier folder as messages show it, quoted: its path, or '/' for the account's root. */
+export function showFolder(folder: readonly string[] | string): string {
+  const path = typeof folder === 'string' ? folder : folder.join('/')
+  return `'${escapeControl(path || '/')}'`
+}
+
 /** "1 file", "2 files", "1 entry", "3 entries": a count with its noun. */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`

@@ -1,6 +1,7 @@
 // The way back, as commands on the same engine as the backup: list the series, prune it by the
 // retention rules alone (restic's forget), check backups by downloading and reading every entry
 // (restic's check --read-data), and restore one into a folder.
+import { showFolder } from '../core/format.js'
 import { mkdtemp, rm } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -54,7 +55,7 @@ async function withClient<T>(
   }
 }
 
-const where = (config: RepositoryConfig) => `'${config.folder.join('/') || '/'}' (series ${config.namePrefix})`
+const where = (config: RepositoryConfig) => `${showFolder(config.folder)} (series ${config.namePrefix})`
 
 /** `list`: the series, newest first; with keep-* rules, which rule keeps each. */
 export async function listCommand(ctx: CommandContext): Promise<ListedRow[]> {

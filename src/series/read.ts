@@ -1,5 +1,6 @@
 // The series as the commands that read it back see it: the destination folder looked up (never
 // created), listed once, and its backups newest first with what 1fichier says of each.
+import { showFolder } from '../core/format.js'
 import { BackupError, NoBackupFoundError } from '../core/errors.js'
 import type { Log } from '../platform/log.js'
 import { seriesFromListing } from './listing.js'
@@ -37,9 +38,7 @@ export async function readSeries(
 ): Promise<Series> {
   const resolved = await resolveFolder(client, folder, { create: false, log })
   if (resolved.id === null)
-    throw new NoSeriesError(
-      `The folder '${folder.join('/') || '/'}' does not exist in the 1fichier account: check --folder.`,
-    )
+    throw new NoSeriesError(`The folder ${showFolder(folder)} does not exist in the 1fichier account: check --folder.`)
   const listing = await client.listFiles(resolved.id)
   const { series, unreadable, ambiguous } = seriesFromListing(listing, prefix)
   for (const name of unreadable)
@@ -55,7 +54,7 @@ export async function readSeries(
   const complete = !listingMayBeIncomplete(listing)
   if (!complete) {
     log.warning(
-      `The listing of '${folder.join('/') || '/'}' has ${listing.length} files and may be incomplete (1fichier ` +
+      `The listing of ${showFolder(folder)} has ${listing.length} files and may be incomplete (1fichier ` +
         `returns at most 5,000, or it counted more than it listed): newer backups may be missing from it`,
     )
   }

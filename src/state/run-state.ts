@@ -1,5 +1,6 @@
 // The state file as one account's run sees it: its entries under the account's tag, the series
 // lock beside it. Handed to the transport (listing spacing) and to the backup stages.
+import { showFolder } from '../core/format.js'
 import { SeriesLockedError, messageOf } from '../core/errors.js'
 import type { Log } from '../platform/log.js'
 import type { StateDirectory } from './state-dir.js'
@@ -59,7 +60,7 @@ export class RunState implements SpacingMemory {
 
   /** The series' lock for a backup or a prune; throws SeriesLockedError when another run holds it. */
   lockSeries(command: string, folder: readonly string[], prefix: string): Promise<SeriesLock> {
-    const series = `series ${prefix} in '${folder.join('/') || '/'}'`
+    const series = `series ${prefix} in ${showFolder(folder)}`
     return lockSeries(lockFileOf(this.directory.path, this.tag, folder, prefix), { command, series })
   }
 }
