@@ -120,5 +120,10 @@ function reportFailure(
   writeSummary(`## 1fichier backup\n\n**Failed**: ${escapeMarkdown(failure.summary)}\n`, log, redact)
 }
 
-/** For @github/local-action, which imports an entry and calls its `run()`. */
-export const run = runAction
+/**
+ * For @github/local-action, which imports an entry and calls its `run()`.
+ * @public
+ */
+export async function run(): Promise<void> {
+  await runAction()
+}

@@ -10,7 +10,7 @@ import type { OneFichierApi } from '../onefichier/client.js'
 import type { Log } from '../platform/log.js'
 import type { RunState } from '../state/run-state.js'
 
-export const ACCOUNT_INFO_EVERY_MS = 5 * 60_000
+const ACCOUNT_INFO_EVERY_MS = 5 * 60_000
 const ACCOUNT_INFO_PER_IP_MS = 60_000
 /** A subscription that ends this soon is mentioned. */
 const SUBSCRIPTION_NOTICE_DAYS = 14

@@ -35,7 +35,7 @@ const ALREADY_COMPRESSED = new Set(
   ).split(' '),
 )
 
-export function isAlreadyCompressed(name: string): boolean {
+function isAlreadyCompressed(name: string): boolean {
   return ALREADY_COMPRESSED.has(path.extname(name).slice(1).toLowerCase())
 }
 

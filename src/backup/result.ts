@@ -23,8 +23,6 @@ export interface RunProgress {
   artifact?: SavedArtifact
 }
 
-export type RunStatus = RunResult['status']
-
 /** What every run reports, whatever its outcome. */
 interface RunFacts {
   fileName: string
@@ -175,7 +173,7 @@ export function describeProgress(progress: RunProgress): string {
 }
 
 /** The zip's size and checksums, or none (0 and empty) when no files were found. */
-export function zipOf(result: RunResult): Digests & { size: number } {
+function zipOf(result: RunResult): Digests & { size: number } {
   return result.status === 'no-files' ? { size: 0, sha256: '', whirlpool: '' } : result
 }
 

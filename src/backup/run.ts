@@ -24,13 +24,13 @@ import { dryRunPlan } from './dry-run.js'
 import { type SavedArtifact, keepAsArtifact } from './fallback.js'
 import type { RetentionOutcome } from '../series/retention.js'
 import { pruneStage } from './prune.js'
-import { type RunProgress, type RunResult, type Stage, StageClock } from './result.js'
+import { type RunProgress, type RunResult, StageClock } from './result.js'
 import { type Compared, compareStage, describeComparison, recordFingerprint } from './unchanged.js'
 import { uploadStage } from './upload.js'
 import { verifyStage } from './verify.js'
 import { zipStage } from './zip-stage.js'
 
-export { describeProgress, zipOf, type RunProgress, type RunResult, type RunStatus } from './result.js'
+export { describeProgress, type RunProgress, type RunResult } from './result.js'
 
 export interface RunContext {
   config: Config
@@ -239,5 +239,3 @@ export function checkServiceLimits(size: number, fileName: string): void {
     )
   }
 }
-
-export type { Stage }

@@ -58,7 +58,7 @@ export function describeComparison(comparison: Comparison): string {
     : `Changed or unknown, so a new backup is uploaded: ${comparison.reason}`
 }
 
-export async function compareWithNewest(
+async function compareWithNewest(
   client: OneFichierApi,
   listing: readonly FileItem[],
   prefix: string,

@@ -36,7 +36,7 @@ export interface UploadJob {
 }
 
 /** 1fichier stops an upload process after 4 hours (its swagger file). */
-export const UPLOAD_TIME_CAP_MS = 4 * 3600_000
+const UPLOAD_TIME_CAP_MS = 4 * 3600_000
 /** The rate is judged only after this much sending: the first seconds are not the link's speed. */
 const RATE_SETTLES_MS = 60_000
 
@@ -44,7 +44,7 @@ const RATE_SETTLES_MS = 60_000
  * The body was sent and accepted, but end.pl never told where the file went (an HTML page or no
  * links, as seen from the real service). The file may well be there: the caller looks in the folder.
  */
-export class UploadResultMissing extends Error {
+class UploadResultMissing extends Error {
   constructor(
     override readonly cause: OneFichierError,
     /** Links end.pl gave under other names (e.g. `name (1).zip`): reported, never taken as ours. */
@@ -56,7 +56,7 @@ export class UploadResultMissing extends Error {
 }
 
 /** Links as a user can follow them up: name and URL. */
-export function describeLinks(links: readonly UploadLink[]): string {
+function describeLinks(links: readonly UploadLink[]): string {
   return links.map((l) => `'${l.filename}' (${l.download})`).join(', ')
 }
 

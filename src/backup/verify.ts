@@ -97,7 +97,7 @@ async function badCopy(
   )
 }
 
-export function compareDigests(where: string, local: LocalZip, size: unknown, whirlpool: unknown): string | null {
+function compareDigests(where: string, local: LocalZip, size: unknown, whirlpool: unknown): string | null {
   const remoteSize = toNumber(size)
   if (remoteSize !== local.size) return `${where} reports ${remoteSize ?? 'no'} bytes, the zip has ${local.size}`
   const remoteHash = typeof whirlpool === 'string' ? whirlpool.trim().toLowerCase() : ''
@@ -110,7 +110,7 @@ export function compareDigests(where: string, local: LocalZip, size: unknown, wh
   return null
 }
 
-export async function verifyUpload(
+async function verifyUpload(
   client: OneFichierApi,
   link: UploadLink,
   expected: LocalZip & {

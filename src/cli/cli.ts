@@ -46,7 +46,7 @@ export interface CliSession {
   progress: RunProgress
 }
 
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   // Every line this prints passes the redactor: the CLI has no runner to mask for it.
   const redactor = new Redactor([
     env.ONEFICHIER_API_KEY ?? '',

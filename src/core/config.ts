@@ -4,10 +4,10 @@ import { type Duration, type RetentionPolicy, parseDuration } from './retention.
 import { NAME_PART, backupFileName } from './naming.js'
 
 /** 1fichier's longest file name. */
-export const MAX_FILE_NAME = 250
+const MAX_FILE_NAME = 250
 
-export type IfNoFilesFound = 'error' | 'warn' | 'ignore'
-export type OnUploadFailure = 'fail' | 'artifact'
+type IfNoFilesFound = 'error' | 'warn' | 'ignore'
+type OnUploadFailure = 'fail' | 'artifact'
 
 export interface Config {
   apiKey: string
@@ -484,7 +484,7 @@ function isZeroDuration(d: Duration): boolean {
   return d.years === 0 && d.months === 0 && d.days === 0 && d.hours === 0
 }
 
-export type { Duration, RetentionPolicy }
+export type { RetentionPolicy }
 
 /** What the commands that read the series back (list, restore, check, prune) need. */
 export interface RepositoryConfig {

@@ -1,7 +1,7 @@
 // What the walk hands to the zip: one file, directory or link, named as it goes into the archive.
 // Pure types, shared by select/, zip/ and the fingerprint.
 
-export interface EntryBase {
+interface EntryBase {
   /** Absolute path on disk (for a name that is not valid UTF-8, with U+FFFD: see `raw`). */
   source: string
   /** A path with a name that is not valid UTF-8: the bytes to open it by, and to name it in the zip. */

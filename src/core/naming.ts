@@ -35,7 +35,7 @@ export function seriesMembership(prefix: string, fileName: string): SeriesMember
   return time ? { member: true, time } : { member: true, time: null, reason: `'${match[1]}' is not a real time` }
 }
 
-export function parseTimestamp(stamp: string): Date | null {
+function parseTimestamp(stamp: string): Date | null {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(stamp)
   if (!m) return null
   const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [

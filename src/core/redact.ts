@@ -10,7 +10,7 @@ export const REDACTED = '***'
 const MIN_SECRET_LENGTH = 4
 
 /** The spellings of one secret that a text may hold: as is, URL-encoded (%20 or +), JSON-escaped. */
-export function secretForms(secret: string): string[] {
+function secretForms(secret: string): string[] {
   const forms = new Set<string>([secret])
   const trimmed = secret.trim()
   if (trimmed !== '') forms.add(trimmed)

@@ -43,7 +43,7 @@ export interface Backup {
   size?: number | undefined
 }
 
-export interface Decision {
+interface Decision {
   backup: Backup
   keep: boolean
   reasons: string[]

@@ -24,7 +24,7 @@ import {
 export const ROOT_FOLDER_ID = 0
 
 /** The API page: one listing per folder per 30 s (a second more, for the time a request takes). */
-export const LISTING_INTERVAL_MS = 31_000
+const LISTING_INTERVAL_MS = 31_000
 
 /** The API documents at most 5,000 results per folder listing: a full page may be cut short. */
 export const LISTING_LIMIT = 5_000
@@ -40,7 +40,7 @@ export function listingMayBeIncomplete(items: readonly FileItem[]): boolean {
   return items.length >= LISTING_LIMIT || shortListings.has(items)
 }
 
-export interface UploadProgress {
+interface UploadProgress {
   sentBytes: number
   totalBytes: number
 }
@@ -59,7 +59,7 @@ export interface UploadRequest {
 const ACCOUNT_INFO_TIMEOUT_MS = 20_000
 
 /** end.pl's antivirus wait: at most this long (a C# client waits 5 minutes), asking again this often. */
-export const SCAN_WAIT_MS = 5 * 60_000
+const SCAN_WAIT_MS = 5 * 60_000
 const SCAN_POLL_MS = 10_000
 
 /** A node asked for ahead of the upload is used only this soon after: how long 1fichier keeps one is not documented. */

@@ -13,7 +13,7 @@ export type FailureKind =
   | 'pending' // end.pl's "please wait" while the upload is scanned: waited out, not retried
   | 'fatal' // anything else: no retry
 
-export const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl'
+const KEY_CONSOLE_URL = 'https://1fichier.com/console/params.pl'
 
 const ADVICE: Record<FailureKind, string> = {
   auth:

@@ -39,7 +39,7 @@ export function transportFor(
 }
 
 /** Wait after "Flood detected" before the next try (rclone: 30 s). */
-export const FLOOD_PAUSE_MS = 30_000
+const FLOOD_PAUSE_MS = 30_000
 
 export interface ApiCallOptions {
   /** Calls of this key are at least this far apart (one listing per folder per 30 s). */
@@ -308,7 +308,7 @@ function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | un
   return present.length <= 1 ? present[0] : AbortSignal.any(present)
 }
 
-export const USER_AGENT = '1fichier-backup/0.1 (+https://github.com/features/actions)'
+const USER_AGENT = '1fichier-backup/0.1 (+https://github.com/features/actions)'
 
 /** URLs are logged without their query (upload ids are not secrets, but there is no need). */
 function redactUrl(url: string): string {

@@ -14,7 +14,7 @@ export interface Digests {
   whirlpool: string
 }
 
-export type DigestEngine = 'openssl-child' | 'wasm'
+type DigestEngine = 'openssl-child' | 'wasm'
 
 export interface DigestJob {
   /** Resolves once the whole file is hashed. */

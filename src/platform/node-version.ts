@@ -2,10 +2,10 @@
 // @actions/core 3 fail on an older Node with a TypeError that says nothing useful): one line that
 // names the version needed and where to get it, exit code 2. It imports nothing.
 
-export const REQUIRED_NODE_MAJOR = 24
+const REQUIRED_NODE_MAJOR = 24
 
 /** The line to print when `version` (process.versions.node) is too old; null when it will do. */
-export function nodeVersionProblem(version: string, program: string): string | null {
+function nodeVersionProblem(version: string, program: string): string | null {
   const major = Number(version.split('.')[0])
   if (Number.isFinite(major) && major >= REQUIRED_NODE_MAJOR) return null
   return (

@@ -20,7 +20,7 @@ export type OverwriteMode = (typeof OVERWRITE_MODES)[number]
  */
 export type Action = 'create' | 'replace' | 'merge' | 'unchanged' | 'kept' | 'skipped'
 
-export interface Deletion {
+interface Deletion {
   path: RawName
   display: string
   kind: 'file' | 'directory' | 'symlink' | 'other'

@@ -17,17 +17,21 @@ import { AES_EXTRA_ID, AES_KEY_BYTES, AES_MAC_BYTES, AES_METHOD, AesEntryReader,
 import {
   CENTRAL_HEADER_LENGTH as CENTRAL_RECORD_LENGTH,
   DOS_DIRECTORY,
+  END_LENGTH,
   FLAG_DATA_DESCRIPTOR,
   FLAG_ENCRYPTED,
   FLAG_STRONG_ENCRYPTION,
   FLAG_UTF8,
   MADE_BY_OSX,
   MADE_BY_UNIX,
+  METHOD_DEFLATED,
+  METHOD_STORED,
   S_IFDIR,
   S_IFLNK,
   S_IFMT,
   UNICODE_PATH_ID,
   ZIP64_END_SIGNATURE,
+  ZIP64_LOCATOR_LENGTH,
   ZIP64_LOCATOR_SIGNATURE,
 } from '../zip/format.js'
 import type { RawName } from './raw-name.js'
@@ -168,7 +172,8 @@ export class OpenArchive {
     let content: Buffer
     try {
       // No bytes at all is an empty entry whatever the method (as yauzl and unzip read it).
-      content = entry.method === 0 || stored.length === 0 ? stored : this.inflater.inflate(stored, entry.size)
+      content =
+        entry.method === METHOD_STORED || stored.length === 0 ? stored : this.inflater.inflate(stored, entry.size)
     } catch (error) {
       throw damaged(entry.displayName, error as Error)
     }
@@ -189,7 +194,7 @@ export class OpenArchive {
     const checks: Transform[] = []
     if (aes) checks.push(new AesCheck(password!, entry.aesKeyBytes!, displayName))
     const method = aes ? entry.aesMethod : entry.method
-    if (method === 8) checks.push(createInflateRaw())
+    if (method === METHOD_DEFLATED) checks.push(createInflateRaw())
     checks.push(new SizeCheck(entry.size, displayName))
     // AE-2 has no CRC-32 (its authentication code checks the data); AE-1 keeps it as well.
     if (!aes || entry.aesVersion === 1) checks.push(new CrcCheck(entry.crc32, displayName))
@@ -355,14 +360,14 @@ async function forEachCentralRecord(
  * through the archive's own reader (yauzl has just read the same tail: no second open).
  */
 function readEndRecord(reader: WindowedReader): { offset: number; size: number } | null {
-  const length = Math.min(reader.size, 22 + 0xffff)
+  const length = Math.min(reader.size, END_LENGTH + 0xffff)
   const tail = reader.bytes(reader.size - length, length)
   const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
-  if (at < 0 || at + 22 > length) return null
+  if (at < 0 || at + END_LENGTH > length) return null
   let size = tail.readUInt32LE(at + 12)
   let offset = tail.readUInt32LE(at + 16)
   if ((size === 0xffffffff || offset === 0xffffffff || tail.readUInt16LE(at + 10) === 0xffff) && at >= 20) {
-    if (tail.readUInt32LE(at - 20) !== ZIP64_LOCATOR_SIGNATURE) return { offset, size }
+    if (tail.readUInt32LE(at - ZIP64_LOCATOR_LENGTH) !== ZIP64_LOCATOR_SIGNATURE) return { offset, size }
     const recordAt = Number(tail.readBigUInt64LE(at - 12))
     if (recordAt + 56 > reader.size) return null
     const record = reader.bytes(recordAt, 56)
@@ -522,9 +527,9 @@ function checkMethod(entry: ArchiveEntry, raw: yauzl.Entry): void {
         refused(`The backup's entry '${entry.displayName}' is AES-encrypted with a field this tool does not know`),
       )
     }
-    if (aes.method !== 0 && aes.method !== 8) return unsupportedMethod(entry, aes.method)
+    if (aes.method !== METHOD_STORED && aes.method !== METHOD_DEFLATED) return unsupportedMethod(entry, aes.method)
     const overhead = entry.aesKeyBytes / 2 + 2 + AES_MAC_BYTES
-    const storedSizeWrong = aes.method === 0 && raw.compressedSize - overhead !== raw.uncompressedSize
+    const storedSizeWrong = aes.method === METHOD_STORED && raw.compressedSize - overhead !== raw.uncompressedSize
     if (raw.compressedSize < overhead || storedSizeWrong) {
       throw new UnsafeArchiveError(
         refused(
@@ -543,8 +548,8 @@ function checkMethod(entry: ArchiveEntry, raw: yauzl.Entry): void {
       ),
     )
   }
-  if (method !== 0 && method !== 8) unsupportedMethod(entry, method)
-  if (method === 0 && raw.compressedSize !== raw.uncompressedSize) {
+  if (method !== METHOD_STORED && method !== METHOD_DEFLATED) unsupportedMethod(entry, method)
+  if (method === METHOD_STORED && raw.compressedSize !== raw.uncompressedSize) {
     throw new UnsafeArchiveError(
       refused(
         `The backup's entry '${entry.displayName}' is stored uncompressed, but its sizes disagree ` +

@@ -47,7 +47,7 @@ export function describeReadError(error: NodeJS.ErrnoException): string {
 
 const STAT_BATCH = 256
 
-export class SelectionError extends Error {
+class SelectionError extends Error {
   override name = 'SelectionError'
 }
 
@@ -63,7 +63,7 @@ const CREDENTIAL_FILES: Array<[RegExp, string]> = [
 ]
 
 /** upload-artifact's least common ancestor of several search paths. */
-export function commonAncestor(paths: readonly string[]): string {
+function commonAncestor(paths: readonly string[]): string {
   const split = paths.map((p) => path.normalize(p).split(path.sep))
   const shortest = Math.min(...split.map((s) => s.length))
   const common: string[] = []

@@ -34,7 +34,7 @@ export interface PruneRequest {
   onDeleted?: (backup: Backup) => void
 }
 
-export function describePlan(plan: RetentionPlan): string[] {
+function describePlan(plan: RetentionPlan): string[] {
   return plan.decisions.map(
     (d) => `${d.keep ? 'keep  ' : 'delete'} ${d.backup.fileName}${d.keep ? `  (${d.reasons.join(', ')})` : ''}`,
   )

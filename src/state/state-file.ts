@@ -28,7 +28,7 @@ const STALE_LOCK_MS = 10_000
 /** Entries older than this are dropped when the file is written: it stays small. */
 const FORGET_AFTER_MS = 7 * 24 * 3600_000
 
-export function emptyState(): StateData {
+function emptyState(): StateData {
   return { version: 1, spacing: {}, accounts: {}, uploadRates: {} }
 }
 

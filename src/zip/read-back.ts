@@ -13,11 +13,15 @@ import {
   AES_METHOD,
   CENTRAL_HEADER_SIGNATURE,
   DATA_DESCRIPTOR_SIGNATURE,
+  END_LENGTH,
   END_SIGNATURE,
   LOCAL_HEADER_LENGTH,
   LOCAL_HEADER_SIGNATURE,
+  METHOD_DEFLATED,
+  METHOD_STORED,
   ZIP64_END_SIGNATURE,
   ZIP64_EXTRA_ID,
+  ZIP64_LOCATOR_LENGTH,
   ZIP64_LOCATOR_SIGNATURE,
 } from './format.js'
 import { readFully } from './read-fully.js'
@@ -169,16 +173,16 @@ function parseRecord(cd: Buffer, p: number): CentralEntry {
 
 /** Where the directory is, by the end records (zip64's when there are). */
 function findDirectory(file: string, size: number): { count: number; cdOffset: number; cdSize: number } {
-  const tailLength = Math.min(size, 22 + 0xffff)
+  const tailLength = Math.min(size, END_LENGTH + 0xffff)
   const tail = readInto(file, Buffer.alloc(tailLength), size - tailLength)
-  let at = tail.length - 22
+  let at = tail.length - END_LENGTH
   while (at >= 0 && tail.readUInt32LE(at) !== EOCD) at--
   if (at < 0) throw new ZipCheckError('no end of central directory record')
   let count = tail.readUInt16LE(at + 10)
   let cdSize = tail.readUInt32LE(at + 12)
   let cdOffset = tail.readUInt32LE(at + 16)
-  if (at >= 20 && tail.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
-    const record = readInto(file, Buffer.alloc(56), Number(tail.readBigUInt64LE(at - 20 + 8)))
+  if (at >= ZIP64_LOCATOR_LENGTH && tail.readUInt32LE(at - ZIP64_LOCATOR_LENGTH) === ZIP64_LOCATOR) {
+    const record = readInto(file, Buffer.alloc(56), Number(tail.readBigUInt64LE(at - ZIP64_LOCATOR_LENGTH + 8)))
     if (record.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipCheckError('the zip64 end record is missing')
     count = Number(record.readBigUInt64LE(32))
     cdSize = Number(record.readBigUInt64LE(40))
@@ -402,11 +406,11 @@ export class ZipReadBack {
 
   private startData(entry: CentralEntry): DataCheck {
     if (entry.method === AES_METHOD) return aesCheck(entry, this.password)
-    if (entry.method === 0) {
+    if (entry.method === METHOD_STORED) {
       let crc = 0
       return { write: async (chunk) => void (crc = crc32(chunk, crc)), end: async () => crc >>> 0 }
     }
-    if (entry.method === 8)
+    if (entry.method === METHOD_DEFLATED)
       return entry.compressedSize <= ONE_CALL_LIMIT ? inflateOnce(entry, this.inflater) : inflateStreaming(entry)
     this.fail(`entry '${entry.name.toString()}' uses compression method ${entry.method}`)
     return { write: async () => undefined, end: async () => 0 }

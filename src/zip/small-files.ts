@@ -23,7 +23,7 @@ const asBuffer = (u8: Uint8Array) => Buffer.from(u8.buffer, u8.byteOffset, u8.by
  * One batch's results, read by index: the outputs (and raws) stay packed in one buffer each, and
  * a file costs no object of its own until its bytes are written.
  */
-export class BatchResults {
+class BatchResults {
   private readonly outs: Buffer
   private readonly raws: Buffer | undefined
   private readonly outAt: Float64Array

@@ -17,7 +17,7 @@ interface ActionYaml {
   outputs: Record<string, { description: string }>
 }
 
-export function readActionYaml(file = 'action.yml'): ActionYaml {
+function readActionYaml(file = 'action.yml'): ActionYaml {
   return parse(readFileSync(path.join(REPO_ROOT, file), 'utf8')) as ActionYaml
 }
 
@@ -48,7 +48,7 @@ export interface RunOptions {
 }
 
 /** The runner's heredoc format: `name<<DELIM\nvalue\nDELIM`. */
-export function parseOutputFile(text: string): Record<string, string> {
+function parseOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {}
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {

@@ -31,7 +31,7 @@ export interface FakeFaults {
   rmRefused?: boolean
 }
 
-export async function whirlpoolOf(data: Uint8Array): Promise<string> {
+async function whirlpoolOf(data: Uint8Array): Promise<string> {
   const hash = await createWhirlpool()
   hash.update(data)
   return hash.digest('hex')

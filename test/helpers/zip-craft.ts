@@ -36,7 +36,7 @@ export interface CraftOptions {
 
 const TYPE = { file: 0o100000, dir: 0o040000, link: 0o120000 }
 
-export function extendedTime(date: Date): Buffer {
+function extendedTime(date: Date): Buffer {
   const b = Buffer.alloc(9)
   b.writeUInt16LE(0x5455, 0)
   b.writeUInt16LE(5, 2)

@@ -6,8 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 
 const TWIRP = '/twirp/github.actions.results.api.v1.ArtifactService/'
-export const RUN_BACKEND_ID = 'c0ffee00-0000-4000-8000-000000000001'
-export const JOB_BACKEND_ID = 'c0ffee00-0000-4000-8000-000000000002'
+const RUN_BACKEND_ID = 'c0ffee00-0000-4000-8000-000000000001'
+const JOB_BACKEND_ID = 'c0ffee00-0000-4000-8000-000000000002'
 
 export interface StoredArtifact {
   id: number

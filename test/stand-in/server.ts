@@ -173,7 +173,7 @@ const PARIS = new Intl.DateTimeFormat('sv-SE', {
 })
 
 /** 'YYYY-MM-DD HH:MM:SS' in Europe/Paris, daylight saving included, as 1fichier dates are. */
-export function parisTime(time: Date): string {
+function parisTime(time: Date): string {
   return PARIS.format(time).replace('T', ' ')
 }
 
