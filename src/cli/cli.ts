@@ -11,7 +11,7 @@ import { Redactor } from '../core/redact.js'
 import { VERSION } from '../core/version.js'
 import { RedactingLog } from '../platform/log.js'
 import { exitCodeFor, timeScaleFromEnv, watchCancellation } from '../platform/signals.js'
-import { type RunProgress, describeProgress, runBackup } from '../backup/run.js'
+import { type RunProgress, describeProgress } from '../backup/result.js'
 import {
   COMMANDS,
   type Command,
@@ -139,6 +139,9 @@ async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Pro
 async function backupCommand(session: CliSession): Promise<number> {
   const inputs: Record<string, string> = { ...backupInputs(session.line), ...session.secrets }
   const config = parseConfig((name) => inputs[name] ?? '', session.series)
+  // Loaded here: the backup brings @actions/glob (and through it @actions/core and a second undici),
+  // 20 MB that list, restore, check and prune never use.
+  const { runBackup } = await import('../backup/run.js')
   const result = await runBackup({
     config,
     log: session.log,
