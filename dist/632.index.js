@@ -1012,6 +1012,11 @@ function formatDuration(ms) {
 function escapeControl(text) {
     return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
+/** A 1fichier folder as messages show it, quoted: its path, or '/' for the account's root. */
+function showFolder(folder) {
+    const path = typeof folder === 'string' ? folder : folder.join('/');
+    return `'${escapeControl(path || '/')}'`;
+}
 /** "1 file", "2 files", "1 entry", "3 entries": a count with its noun. */
 function count(n, singular, plural = `${singular}s`) {
     return `${n} ${n === 1 ? singular : plural}`;
@@ -2455,6 +2460,7 @@ function describeHolder(held) {
 
 
 
+
 class RunState {
     directory;
     file;
@@ -2492,7 +2498,7 @@ class RunState {
     }
     /** The series' lock for a backup or a prune; throws SeriesLockedError when another run holds it. */
     lockSeries(command, folder, prefix) {
-        const series = `series ${prefix} in '${folder.join('/') || '/'}'`;
+        const series = `series ${prefix} in ${showFolder(folder)}`;
         return lockSeries(lockFileOf(this.directory.path, this.tag, folder, prefix), { command, series });
     }
 }
@@ -3688,9 +3694,10 @@ async function lookAgain(client, req, unsure, confirmed) {
 
 
 
+
 async function dryRunPlan(client, destination, request) {
     const { config, log, fileName, now, size } = request;
-    log.info(`Dry run: ${fileName} would be uploaded to '${config.folder.join('/') || '/'}'; nothing is uploaded or deleted`);
+    log.info(`Dry run: ${fileName} would be uploaded to ${showFolder(config.folder)}; nothing is uploaded or deleted`);
     if (!retentionActive(config.retention))
         return { folderId: null, retention: null };
     return log.group('Prune (dry run)', async () => {
@@ -4136,7 +4143,7 @@ async function uploadStage(client, destination, options) {
     const folder = await destination.folder();
     destination.log.replay(log);
     const folderId = folder.id ?? ROOT_FOLDER_ID;
-    log.info(`Destination: '${folder.path || '/'}' (folder id ${folderId})`);
+    log.info(`Destination: ${showFolder(folder.path)} (folder id ${folderId})`);
     const before = await destination.listing().catch((error) => {
         log.warning(`Listing the folder before the upload failed (${error.message}); it is listed again for retention`);
         return undefined;
@@ -4223,7 +4230,7 @@ async function verifyFromListing(client, url, expected, cause) {
     }
     if (!item) {
         throw new VerificationError(`Could not confirm the upload: file/info.cgi failed (${cause.detail}) and ${url} is not in the listing of ` +
-            `'${expected.folderPath || '/'}', asked ${LATE_FILE_LISTINGS} times over about 30 s. It may have landed ` +
+            `${showFolder(expected.folderPath)}, asked ${LATE_FILE_LISTINGS} times over about 30 s. It may have landed ` +
             `elsewhere, or 1fichier is slow to show it; nothing was deleted.`);
     }
     const mismatch = compareDigests('1fichier (file/ls.cgi)', expected, item.size, item.checksum);
@@ -4288,7 +4295,9 @@ async function verifyUpload(client, link, expected) {
         throw await badCopy(client, mismatch, { url, fileName: link.filename }, expected);
     const folderId = toNumber(info?.folder_id);
     if (folderId !== expected.folderId) {
-        throw new VerificationError(`The upload landed in the wrong folder: 1fichier put it in folder id ${folderId ?? 'unknown'} instead of '${expected.folderPath || '/'}' (id ${expected.folderId}). The backup is safe at ${url}; move it by hand. Check that the folder still exists.`);
+        throw new VerificationError(`The upload landed in the wrong folder: 1fichier put it in folder id ${folderId ?? 'unknown'} instead of ` +
+            `${showFolder(expected.folderPath)} (id ${expected.folderId}). The backup is safe at ${url}; move it by ` +
+            `hand. Check that the folder still exists.`);
     }
     if (expected.passwordSet && toNumber(info?.pass) === 0) {
         throw new VerificationError(`The download password was not applied to ${url}: the file is public. Set a password on it in 1fichier's file ` +
@@ -6421,8 +6430,13 @@ function reportFailure(error, signal, progress, log, redact) {
     process.exitCode = core/* ExitCode */.yU.Failure;
     writeSummary(`## 1fichier backup\n\n**Failed**: ${escapeMarkdown(failure.summary)}\n`, log, redact);
 }
-/** For @github/local-action, which imports an entry and calls its `run()`. */
-const run = (/* unused pure expression or super */ null && (runAction));
+/**
+ * For @github/local-action, which imports an entry and calls its `run()`.
+ * @public
+ */
+async function run() {
+    await runAction();
+}
 
 
 /***/ })

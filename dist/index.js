@@ -380,7 +380,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 // Entry of the bundled action (dist/index.js). The Node version is checked first, with nothing
 // else loaded, so that an older Node prints one line instead of a syntax error.
 
-(0,_platform_node_version_js__WEBPACK_IMPORTED_MODULE_0__/* .requireNode */ .Qj)('1fichier Backup');
+(0,_platform_node_version_js__WEBPACK_IMPORTED_MODULE_0__/* .requireNode */ .Q)('1fichier Backup');
 const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8632));
 await runAction();
 
@@ -393,9 +393,8 @@ __webpack_async_result__();
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Qj: () => (/* binding */ requireNode)
+/* harmony export */   Q: () => (/* binding */ requireNode)
 /* harmony export */ });
-/* unused harmony exports REQUIRED_NODE_MAJOR, nodeVersionProblem */
 // The first thing either entry runs, before anything that needs Node 24 is loaded (undici 8 and
 // @actions/core 3 fail on an older Node with a TypeError that says nothing useful): one line that
 // names the version needed and where to get it, exit code 2. It imports nothing.

@@ -5976,9 +5976,9 @@ function parseRecord(cd, p) {
 }
 /** Where the directory is, by the end records (zip64's when there are). */
 function findDirectory(file, size) {
-    const tailLength = Math.min(size, 22 + 0xffff);
+    const tailLength = Math.min(size, END_LENGTH + 0xffff);
     const tail = readInto(file, Buffer.alloc(tailLength), size - tailLength);
-    let at = tail.length - 22;
+    let at = tail.length - END_LENGTH;
     while (at >= 0 && tail.readUInt32LE(at) !== EOCD)
         at--;
     if (at < 0)
@@ -5986,8 +5986,8 @@ function findDirectory(file, size) {
     let count = tail.readUInt16LE(at + 10);
     let cdSize = tail.readUInt32LE(at + 12);
     let cdOffset = tail.readUInt32LE(at + 16);
-    if (at >= 20 && tail.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
-        const record = readInto(file, Buffer.alloc(56), Number(tail.readBigUInt64LE(at - 20 + 8)));
+    if (at >= ZIP64_LOCATOR_LENGTH && tail.readUInt32LE(at - ZIP64_LOCATOR_LENGTH) === ZIP64_LOCATOR) {
+        const record = readInto(file, Buffer.alloc(56), Number(tail.readBigUInt64LE(at - ZIP64_LOCATOR_LENGTH + 8)));
         if (record.readUInt32LE(0) !== ZIP64_EOCD)
             throw new ZipCheckError('the zip64 end record is missing');
         count = Number(record.readBigUInt64LE(32));
@@ -6197,11 +6197,11 @@ class ZipReadBack {
     startData(entry) {
         if (entry.method === AES_METHOD)
             return aesCheck(entry, this.password);
-        if (entry.method === 0) {
+        if (entry.method === METHOD_STORED) {
             let crc = 0;
             return { write: async (chunk) => void (crc = (0,external_node_zlib_namespaceObject.crc32)(chunk, crc)), end: async () => crc >>> 0 };
         }
-        if (entry.method === 8)
+        if (entry.method === METHOD_DEFLATED)
             return entry.compressedSize <= ONE_CALL_LIMIT ? inflateOnce(entry, this.inflater) : inflateStreaming(entry);
         this.fail(`entry '${entry.name.toString()}' uses compression method ${entry.method}`);
         return { write: async () => undefined, end: async () => 0 };

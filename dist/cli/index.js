@@ -339,8 +339,8 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 // Entry of the command line (dist/cli/index.js, the package's `1fichier-backup` bin): the Node
 // version first, with nothing else loaded, then the CLI itself.
 
-(0,_platform_node_version_js__WEBPACK_IMPORTED_MODULE_0__/* .requireNode */ .Qj)('1fichier-backup');
-const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(376), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6140));
+(0,_platform_node_version_js__WEBPACK_IMPORTED_MODULE_0__/* .requireNode */ .Q)('1fichier-backup');
+const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(124), __nccwpck_require__.e(332)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9332));
 await main();
 
 __webpack_async_result__();
@@ -352,9 +352,8 @@ __webpack_async_result__();
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Qj: () => (/* binding */ requireNode)
+/* harmony export */   Q: () => (/* binding */ requireNode)
 /* harmony export */ });
-/* unused harmony exports REQUIRED_NODE_MAJOR, nodeVersionProblem */
 // The first thing either entry runs, before anything that needs Node 24 is loaded (undici 8 and
 // @actions/core 3 fail on an older Node with a TypeError that says nothing useful): one line that
 // names the version needed and where to get it, exit code 2. It imports nothing.

@@ -82129,6 +82129,11 @@ function formatDuration(ms) {
 function escapeControl(text) {
     return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
+/** A 1fichier folder as messages show it, quoted: its path, or '/' for the account's root. */
+function showFolder(folder) {
+    const path = typeof folder === 'string' ? folder : folder.join('/');
+    return `'${escapeControl(path || '/')}'`;
+}
 /** "1 file", "2 files", "1 entry", "3 entries": a count with its noun. */
 function count(n, singular, plural = `${singular}s`) {
     return `${n} ${n === 1 ? singular : plural}`;
@@ -83944,6 +83949,7 @@ function describeHolder(held) {
 
 
 
+
 class RunState {
     directory;
     file;
@@ -83981,7 +83987,7 @@ class RunState {
     }
     /** The series' lock for a backup or a prune; throws SeriesLockedError when another run holds it. */
     lockSeries(command, folder, prefix) {
-        const series = `series ${prefix} in '${folder.join('/') || '/'}'`;
+        const series = `series ${prefix} in ${showFolder(folder)}`;
         return lockSeries(lockFileOf(this.directory.path, this.tag, folder, prefix), { command, series });
     }
 }
@@ -90166,7 +90172,8 @@ class OpenArchive {
         let content;
         try {
             // No bytes at all is an empty entry whatever the method (as yauzl and unzip read it).
-            content = entry.method === 0 || stored.length === 0 ? stored : this.inflater.inflate(stored, entry.size);
+            content =
+                entry.method === METHOD_STORED || stored.length === 0 ? stored : this.inflater.inflate(stored, entry.size);
         }
         catch (error) {
             throw damaged(entry.displayName, error);
@@ -90191,7 +90198,7 @@ class OpenArchive {
         if (aes)
             checks.push(new AesCheck(password, entry.aesKeyBytes, displayName));
         const method = aes ? entry.aesMethod : entry.method;
-        if (method === 8)
+        if (method === METHOD_DEFLATED)
             checks.push((0,external_node_zlib_.createInflateRaw)());
         checks.push(new SizeCheck(entry.size, displayName));
         // AE-2 has no CRC-32 (its authentication code checks the data); AE-1 keeps it as well.
@@ -90344,15 +90351,15 @@ async function forEachCentralRecord(zip, visit) {
  * through the archive's own reader (yauzl has just read the same tail: no second open).
  */
 function readEndRecord(reader) {
-    const length = Math.min(reader.size, 22 + 0xffff);
+    const length = Math.min(reader.size, END_LENGTH + 0xffff);
     const tail = reader.bytes(reader.size - length, length);
     const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    if (at < 0 || at + 22 > length)
+    if (at < 0 || at + END_LENGTH > length)
         return null;
     let size = tail.readUInt32LE(at + 12);
     let offset = tail.readUInt32LE(at + 16);
     if ((size === 0xffffffff || offset === 0xffffffff || tail.readUInt16LE(at + 10) === 0xffff) && at >= 20) {
-        if (tail.readUInt32LE(at - 20) !== ZIP64_LOCATOR_SIGNATURE)
+        if (tail.readUInt32LE(at - ZIP64_LOCATOR_LENGTH) !== ZIP64_LOCATOR_SIGNATURE)
             return { offset, size };
         const recordAt = Number(tail.readBigUInt64LE(at - 12));
         if (recordAt + 56 > reader.size)
@@ -90494,10 +90501,10 @@ function checkMethod(entry, raw) {
         if (!aes || entry.aesKeyBytes === null || (aes.version !== 1 && aes.version !== 2)) {
             throw new UnsupportedArchiveError(refused(`The backup's entry '${entry.displayName}' is AES-encrypted with a field this tool does not know`));
         }
-        if (aes.method !== 0 && aes.method !== 8)
+        if (aes.method !== METHOD_STORED && aes.method !== METHOD_DEFLATED)
             return unsupportedMethod(entry, aes.method);
         const overhead = entry.aesKeyBytes / 2 + 2 + AES_MAC_BYTES;
-        const storedSizeWrong = aes.method === 0 && raw.compressedSize - overhead !== raw.uncompressedSize;
+        const storedSizeWrong = aes.method === METHOD_STORED && raw.compressedSize - overhead !== raw.uncompressedSize;
         if (raw.compressedSize < overhead || storedSizeWrong) {
             throw new UnsafeArchiveError(refused(`The backup's entry '${entry.displayName}' is AES-encrypted, but its inner method (${aes.method}) ` +
                 `and sizes (${raw.compressedSize} stored for ${raw.uncompressedSize}) disagree`));
@@ -90508,9 +90515,9 @@ function checkMethod(entry, raw) {
         throw new UnsupportedArchiveError(refused(`The backup's entry '${entry.displayName}' uses ZipCrypto (PKWARE's traditional encryption), which this tool ` +
             `does not read: extract it with 7-Zip (7z x) or unzip`));
     }
-    if (method !== 0 && method !== 8)
+    if (method !== METHOD_STORED && method !== METHOD_DEFLATED)
         unsupportedMethod(entry, method);
-    if (method === 0 && raw.compressedSize !== raw.uncompressedSize) {
+    if (method === METHOD_STORED && raw.compressedSize !== raw.uncompressedSize) {
         throw new UnsafeArchiveError(refused(`The backup's entry '${entry.displayName}' is stored uncompressed, but its sizes disagree ` +
             `(${raw.compressedSize} stored for ${raw.uncompressedSize})`));
     }
@@ -91622,6 +91629,7 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
 
 
 
+
 /** The destination folder does not exist: there is no series to read. */
 class NoSeriesError extends errors_NoBackupFoundError {
     name = 'NoSeriesError';
@@ -91629,7 +91637,7 @@ class NoSeriesError extends errors_NoBackupFoundError {
 async function read_readSeries(client, folder, prefix, log) {
     const resolved = await resolveFolder(client, folder, { create: false, log });
     if (resolved.id === null)
-        throw new NoSeriesError(`The folder '${folder.join('/') || '/'}' does not exist in the 1fichier account: check --folder.`);
+        throw new NoSeriesError(`The folder ${showFolder(folder)} does not exist in the 1fichier account: check --folder.`);
     const listing = await client.listFiles(resolved.id);
     const { series, unreadable, ambiguous } = listing_seriesFromListing(listing, prefix);
     for (const name of unreadable)
@@ -91645,7 +91653,7 @@ async function read_readSeries(client, folder, prefix, log) {
         .sort((a, b) => b.time.getTime() - a.time.getTime() || (a.fileName < b.fileName ? 1 : -1));
     const complete = !client_listingMayBeIncomplete(listing);
     if (!complete) {
-        log.warning(`The listing of '${folder.join('/') || '/'}' has ${listing.length} files and may be incomplete (1fichier ` +
+        log.warning(`The listing of ${showFolder(folder)} has ${listing.length} files and may be incomplete (1fichier ` +
             `returns at most 5,000, or it counted more than it listed): newer backups may be missing from it`);
     }
     return { folderId: resolved.id, listing, backups, complete };
@@ -91687,6 +91695,7 @@ function read_chooseBackups(series, choice, now, where) {
 
 
 
+
 async function withClient(ctx, body) {
     const state = ctx.stateDir ? new RunState(ctx.stateDir, ctx.config, ctx.log) : undefined;
     const transport = transportFor(ctx.config, { ...ctx, memory: state });
@@ -91697,7 +91706,7 @@ async function withClient(ctx, body) {
         await transport.close();
     }
 }
-const commands_where = (config) => `'${config.folder.join('/') || '/'}' (series ${config.namePrefix})`;
+const commands_where = (config) => `${showFolder(config.folder)} (series ${config.namePrefix})`;
 /** `list`: the series, newest first; with keep-* rules, which rule keeps each. */
 async function listCommand(ctx) {
     return withClient(ctx, async (client) => {
@@ -91934,7 +91943,7 @@ async function runRestoreAction() {
         }
         if (!restored) {
             writeOutputs({ restored: 'false' }, log, redact);
-            const message = `No backup of series ${config.namePrefix} in '${config.folder.join('/') || '/'}': nothing was ` + `restored.`;
+            const message = `No backup of series ${config.namePrefix} in ${showFolder(config.folder)}: nothing was restored.`;
             if (ifNone === 'error')
                 throw new BackupError(`${message} Check folder and name-prefix, or set if-no-backup-found: warn.`);
             if (ifNone === 'warn')
