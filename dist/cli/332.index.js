@@ -1228,11 +1228,13 @@ function describe(raw) {
         kind,
         mode: unixMode ? unixMode & 0o7777 : null,
         size: raw.uncompressedSize,
-        mtime: Number.isNaN(mtime.getTime()) ? null : mtime.getTime() / 1000,
+        // Whole seconds (the zip's times are), kept as small integers: 100,000 boxed numbers weigh 2 MB.
+        mtime: Number.isNaN(mtime.getTime()) ? null : Math.floor(mtime.getTime() / 1000),
         aesKeyBytes: aes ? (zip_aes/* AES_KEY_BYTES */.Cg[aes.strength] ?? null) : null,
         dataStart: -1,
         compressedSize: raw.compressedSize,
-        crc32: raw.crc32,
+        // Signed 32 bits for the same reason; compared as `>>> 0`.
+        crc32: raw.crc32 | 0,
         method: raw.compressionMethod,
         aesVersion: aes ? aes.version : 0,
         aesMethod: aes ? aes.method : 0,
