@@ -64,14 +64,12 @@ export async function uploadWithRetries(client: OneFichierApi, job: UploadJob): 
   const { log } = job
   const cap = new TimeCap(job, log)
   cap.before()
-  let server: UploadServer | undefined
+  // The first may be the node the destination lookup asked for meanwhile (the client keeps it). A
+  // node is asked for before each try, outside it: that call has its own retries, so its failure ends here.
+  let server = await client.getUploadServer()
   // null: the body was sent, end.pl tells where it went; a link: a failed try's body landed anyway.
   const landed = await retry<UploadLink | null>(
     async (attempt) => {
-      // The first may be the node the destination lookup asked for meanwhile (the client keeps it).
-      // Asking for a node has its own retries: only a failed body is tried again here.
-      server = undefined
-      server = await client.getUploadServer()
       log.info(
         `Uploading ${job.fileName} (${formatBytes(job.size)}) to node ` +
           `${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`,
@@ -82,22 +80,22 @@ export async function uploadWithRetries(client: OneFichierApi, job: UploadJob): 
     {
       attempts: job.retries,
       signal: job.signal,
-      retryable: (error) => server !== undefined && isRetryable(error.kind),
-      giveUp: (error, attempt) => (server === undefined ? error : error.afterAttempts(attempt)),
       // The body may have arrived even though no answer did: ask before sending it again. A node
       // that refused the file said it kept nothing.
       settle: async (error) => {
-        if (!server || !isRetryable(error.kind) || error instanceof UploadRefused) return undefined
+        if (!isRetryable(error.kind) || error instanceof UploadRefused) return undefined
         const link = await client.probeUploadResult(server, job.fileName)
         if (!link) return undefined
         log.warning(`${error.headline}; but the file did arrive, so it is not sent again`)
         return link
       },
-      beforeRetry: (error, attempt) =>
-        log.warning(`${error.headline}; sending the file again (attempt ${attempt + 1} of ${job.retries})`),
+      beforeRetry: async (error, attempt) => {
+        log.warning(`${error.headline}; sending the file again (attempt ${attempt + 1} of ${job.retries})`)
+        server = await client.getUploadServer()
+      },
     },
   )
-  return landed ?? (await readResult(client, job, server!))
+  return landed ?? (await readResult(client, job, server))
 }
 
 /** One try at sending the body, with progress lines and the 4-hour cap watched. */

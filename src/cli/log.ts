@@ -40,12 +40,9 @@ export class CliLog implements Log {
   }
   /** In a terminal, replaces the previous progress line; elsewhere, an info line. */
   status(message: string): void {
-    if (this.quiet) {
-      this.toFile(message)
-      return
-    }
-    if (!this.out.isTTY) {
-      this.line(this.out, message)
+    // Quiet, or not a terminal: a plain line (or only the log file's), as info() writes it.
+    if (this.quiet || !this.out.isTTY) {
+      this.info(message)
       return
     }
     this.toFile(message)

@@ -125,7 +125,7 @@ export async function runRepositoryCommand(command: Exclude<Command, 'backup'>, 
       const restored = await restoreCommand(ctx, restoreRequest(line))
       if (!restored)
         throw new NoBackupError(
-          `The series ${config.namePrefix} has no backup in ${showFolder(config.folder)}: nothing was ` + `restored.`,
+          `The series ${config.namePrefix} has no backup in ${showFolder(config.folder)}: nothing was restored.`,
         )
       if (json) print(JSON.stringify(restored, null, 2))
       else if (restored['dry-run']) for (const c of restored.changes ?? []) print(`${c.action.padEnd(9)} ${c.path}`)

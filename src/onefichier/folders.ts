@@ -71,13 +71,16 @@ async function createOrFind(
   log: Log,
   attempts: number,
 ): Promise<{ id: number; created: boolean }> {
+  // The account's own faults (key, customer, quota): no listing would change them.
+  const accountFault = (failure: OneFichierError) =>
+    failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota'
   return retry<{ id: number; created: boolean }>(
     async () => ({ id: await client.makeFolder(name, parentId), created: true }),
     {
       attempts,
       // Any failure but the account's own may mean the folder is there by now: look before anything else.
       settle: async (failure) => {
-        if (failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota') return undefined
+        if (accountFault(failure)) return undefined
         const existing = await findChild(client, parentId, name, here, log)
         if (existing === undefined) return undefined
         log.info(`Folder '${here}' exists now (id ${existing}), made meanwhile; using it`)
@@ -93,7 +96,7 @@ async function createOrFind(
             `${attempt + 1} of ${attempts})`,
         ),
       giveUp: (failure, attempt) =>
-        failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota'
+        accountFault(failure)
           ? failure
           : new OneFichierError(
               failure.kind === 'flood' ? 'flood' : 'fatal',

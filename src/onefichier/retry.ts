@@ -11,7 +11,7 @@ export interface RetryOptions<T> {
   attempts: number
   signal?: AbortSignal | undefined
   /** Whether a failure may be tried again; by default what `classify` calls retryable (and a lock). */
-  retryable?: (error: OneFichierError, attempt: number) => boolean
+  retryable?: (error: OneFichierError) => boolean
   /**
    * After any failed try, before the budget is looked at: whether the try did its work anyway. A
    * value found is the result; undefined goes on.
@@ -35,7 +35,7 @@ export async function retry<T>(attempt: (n: number) => Promise<T>, options: Retr
       if (!(error instanceof OneFichierError)) throw error
       const settled = await options.settle?.(error, n)
       if (settled !== undefined) return settled
-      if (!retryable(error, n) || n >= options.attempts) throw giveUp(error, n)
+      if (!retryable(error) || n >= options.attempts) throw giveUp(error, n)
       await options.beforeRetry?.(error, n)
     }
   }

@@ -84,13 +84,10 @@ async function fetchResuming(
   options: DownloadOptions,
 ): Promise<void> {
   let offset = 0
-  // Asking for a token has its own retries: only a failed transfer is tried again here.
-  let transferring = false
+  // The token is asked for before each try, outside it: that call has its own retries and advice.
+  let token = await tokens.get()
   await retry(
     async () => {
-      transferring = false
-      const token = await tokens.get()
-      transferring = true
       try {
         await client.transport.download(token, file, offset, backup.size)
       } catch (error) {
@@ -101,9 +98,9 @@ async function fetchResuming(
     {
       attempts: options.retries,
       // A refused token is tried again too, with a new one.
-      retryable: (error) => transferring && (isRetryable(error.kind) || error.kind === 'token'),
+      retryable: (error) => isRetryable(error.kind) || error.kind === 'token',
       giveUp: (error) => error,
-      beforeRetry: (error, attempt) => {
+      beforeRetry: async (error, attempt) => {
         // A refused token, or a node error that may be the token's: the next try asks a new one.
         if (error.kind === 'token' || error.httpStatus !== undefined) tokens.discard()
         offset = (error as OneFichierError & { resumeFrom?: number }).resumeFrom ?? 0
@@ -111,6 +108,7 @@ async function fetchResuming(
           `${error.detail}; ${offset > 0 ? `resuming from byte ${offset}` : 'trying again'} (attempt ${attempt + 1} ` +
             `of ${options.retries})`,
         )
+        token = await tokens.get()
       },
     },
   )
