@@ -1271,7 +1271,7 @@ async function retry(attempt, options) {
             const settled = await options.settle?.(error, n);
             if (settled !== undefined)
                 return settled;
-            if (!retryable(error, n) || n >= options.attempts)
+            if (!retryable(error) || n >= options.attempts)
                 throw giveUp(error, n);
             await options.beforeRetry?.(error, n);
         }
@@ -3401,11 +3401,13 @@ async function findChild(client, parentId, name, here, log) {
  * exist by now (a concurrent first run made it, or this call did before its answer was lost).
  */
 async function createOrFind(client, name, parentId, here, log, attempts) {
+    // The account's own faults (key, customer, quota): no listing would change them.
+    const accountFault = (failure) => failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota';
     return retry(async () => ({ id: await client.makeFolder(name, parentId), created: true }), {
         attempts,
         // Any failure but the account's own may mean the folder is there by now: look before anything else.
         settle: async (failure) => {
-            if (failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota')
+            if (accountFault(failure))
                 return undefined;
             const existing = await findChild(client, parentId, name, here, log);
             if (existing === undefined)
@@ -3418,7 +3420,7 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
             (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300),
         beforeRetry: (failure, attempt) => log.warning(`${failure.headline}; the folder is not there yet, so it is created again (attempt ` +
             `${attempt + 1} of ${attempts})`),
-        giveUp: (failure, attempt) => failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota'
+        giveUp: (failure, attempt) => accountFault(failure)
             ? failure
             : new OneFichierError(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid ` +
                 `and that a file of that name is not in the way`, failure.httpStatus),
@@ -4013,13 +4015,11 @@ async function uploadWithRetries(client, job) {
     const { log } = job;
     const cap = new TimeCap(job, log);
     cap.before();
-    let server;
+    // The first may be the node the destination lookup asked for meanwhile (the client keeps it). A
+    // node is asked for before each try, outside it: that call has its own retries, so its failure ends here.
+    let server = await client.getUploadServer();
     // null: the body was sent, end.pl tells where it went; a link: a failed try's body landed anyway.
     const landed = await retry(async (attempt) => {
-        // The first may be the node the destination lookup asked for meanwhile (the client keeps it).
-        // Asking for a node has its own retries: only a failed body is tried again here.
-        server = undefined;
-        server = await client.getUploadServer();
         log.info(`Uploading ${job.fileName} (${formatBytes(job.size)}) to node ` +
             `${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`);
         await sendBody(client, job, server, cap);
@@ -4027,12 +4027,10 @@ async function uploadWithRetries(client, job) {
     }, {
         attempts: job.retries,
         signal: job.signal,
-        retryable: (error) => server !== undefined && isRetryable(error.kind),
-        giveUp: (error, attempt) => (server === undefined ? error : error.afterAttempts(attempt)),
         // The body may have arrived even though no answer did: ask before sending it again. A node
         // that refused the file said it kept nothing.
         settle: async (error) => {
-            if (!server || !isRetryable(error.kind) || error instanceof UploadRefused)
+            if (!isRetryable(error.kind) || error instanceof UploadRefused)
                 return undefined;
             const link = await client.probeUploadResult(server, job.fileName);
             if (!link)
@@ -4040,7 +4038,10 @@ async function uploadWithRetries(client, job) {
             log.warning(`${error.headline}; but the file did arrive, so it is not sent again`);
             return link;
         },
-        beforeRetry: (error, attempt) => log.warning(`${error.headline}; sending the file again (attempt ${attempt + 1} of ${job.retries})`),
+        beforeRetry: async (error, attempt) => {
+            log.warning(`${error.headline}; sending the file again (attempt ${attempt + 1} of ${job.retries})`);
+            server = await client.getUploadServer();
+        },
     });
     return landed ?? (await readResult(client, job, server));
 }

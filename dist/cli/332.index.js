@@ -703,12 +703,9 @@ class CliLog {
     }
     /** In a terminal, replaces the previous progress line; elsewhere, an info line. */
     status(message) {
-        if (this.quiet) {
-            this.toFile(message);
-            return;
-        }
-        if (!this.out.isTTY) {
-            this.line(this.out, message);
+        // Quiet, or not a terminal: a plain line (or only the log file's), as info() writes it.
+        if (this.quiet || !this.out.isTTY) {
+            this.info(message);
             return;
         }
         this.toFile(message);
@@ -1950,12 +1947,9 @@ async function whirlpoolProblem(file, backup) {
 }
 async function fetchResuming(client, tokens, backup, file, options) {
     let offset = 0;
-    // Asking for a token has its own retries: only a failed transfer is tried again here.
-    let transferring = false;
+    // The token is asked for before each try, outside it: that call has its own retries and advice.
+    let token = await tokens.get();
     await (0,retry/* retry */.L)(async () => {
-        transferring = false;
-        const token = await tokens.get();
-        transferring = true;
         try {
             await client.transport.download(token, file, offset, backup.size);
         }
@@ -1967,15 +1961,16 @@ async function fetchResuming(client, tokens, backup, file, options) {
     }, {
         attempts: options.retries,
         // A refused token is tried again too, with a new one.
-        retryable: (error) => transferring && ((0,onefichier_errors/* isRetryable */.r3)(error.kind) || error.kind === 'token'),
+        retryable: (error) => (0,onefichier_errors/* isRetryable */.r3)(error.kind) || error.kind === 'token',
         giveUp: (error) => error,
-        beforeRetry: (error, attempt) => {
+        beforeRetry: async (error, attempt) => {
             // A refused token, or a node error that may be the token's: the next try asks a new one.
             if (error.kind === 'token' || error.httpStatus !== undefined)
                 tokens.discard();
             offset = error.resumeFrom ?? 0;
             options.log.warning(`${error.detail}; ${offset > 0 ? `resuming from byte ${offset}` : 'trying again'} (attempt ${attempt + 1} ` +
                 `of ${options.retries})`);
+            token = await tokens.get();
         },
     });
 }
@@ -2988,7 +2983,7 @@ async function runRepositoryCommand(command, session) {
         case 'restore': {
             const restored = await restoreCommand(ctx, restoreRequest(line));
             if (!restored)
-                throw new NoBackupError(`The series ${config.namePrefix} has no backup in ${(0,format/* showFolder */.Kg)(config.folder)}: nothing was ` + `restored.`);
+                throw new NoBackupError(`The series ${config.namePrefix} has no backup in ${(0,format/* showFolder */.Kg)(config.folder)}: nothing was restored.`);
             if (json)
                 print(JSON.stringify(restored, null, 2));
             else if (restored['dry-run'])
@@ -4696,11 +4691,13 @@ async function findChild(client, parentId, name, here, log) {
  * exist by now (a concurrent first run made it, or this call did before its answer was lost).
  */
 async function createOrFind(client, name, parentId, here, log, attempts) {
+    // The account's own faults (key, customer, quota): no listing would change them.
+    const accountFault = (failure) => failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota';
     return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L)(async () => ({ id: await client.makeFolder(name, parentId), created: true }), {
         attempts,
         // Any failure but the account's own may mean the folder is there by now: look before anything else.
         settle: async (failure) => {
-            if (failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota')
+            if (accountFault(failure))
                 return undefined;
             const existing = await findChild(client, parentId, name, here, log);
             if (existing === undefined)
@@ -4713,7 +4710,7 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
             (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300),
         beforeRetry: (failure, attempt) => log.warning(`${failure.headline}; the folder is not there yet, so it is created again (attempt ` +
             `${attempt + 1} of ${attempts})`),
-        giveUp: (failure, attempt) => failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota'
+        giveUp: (failure, attempt) => accountFault(failure)
             ? failure
             : new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OneFichierError */ .p7(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid ` +
                 `and that a file of that name is not in the way`, failure.httpStatus),
@@ -4884,7 +4881,7 @@ async function retry(attempt, options) {
             const settled = await options.settle?.(error, n);
             if (settled !== undefined)
                 return settled;
-            if (!retryable(error, n) || n >= options.attempts)
+            if (!retryable(error) || n >= options.attempts)
                 throw giveUp(error, n);
             await options.beforeRetry?.(error, n);
         }

@@ -1175,13 +1175,11 @@ async function uploadWithRetries(client, job) {
     const { log } = job;
     const cap = new TimeCap(job, log);
     cap.before();
-    let server;
+    // The first may be the node the destination lookup asked for meanwhile (the client keeps it). A
+    // node is asked for before each try, outside it: that call has its own retries, so its failure ends here.
+    let server = await client.getUploadServer();
     // null: the body was sent, end.pl tells where it went; a link: a failed try's body landed anyway.
     const landed = await (0,retry/* retry */.L)(async (attempt) => {
-        // The first may be the node the destination lookup asked for meanwhile (the client keeps it).
-        // Asking for a node has its own retries: only a failed body is tried again here.
-        server = undefined;
-        server = await client.getUploadServer();
         log.info(`Uploading ${job.fileName} (${(0,format/* formatBytes */.z3)(job.size)}) to node ` +
             `${server.url}${attempt > 1 ? ` (attempt ${attempt} of ${job.retries})` : ''}`);
         await sendBody(client, job, server, cap);
@@ -1189,12 +1187,10 @@ async function uploadWithRetries(client, job) {
     }, {
         attempts: job.retries,
         signal: job.signal,
-        retryable: (error) => server !== undefined && (0,onefichier_errors/* isRetryable */.r3)(error.kind),
-        giveUp: (error, attempt) => (server === undefined ? error : error.afterAttempts(attempt)),
         // The body may have arrived even though no answer did: ask before sending it again. A node
         // that refused the file said it kept nothing.
         settle: async (error) => {
-            if (!server || !(0,onefichier_errors/* isRetryable */.r3)(error.kind) || error instanceof onefichier_errors/* UploadRefused */.gH)
+            if (!(0,onefichier_errors/* isRetryable */.r3)(error.kind) || error instanceof onefichier_errors/* UploadRefused */.gH)
                 return undefined;
             const link = await client.probeUploadResult(server, job.fileName);
             if (!link)
@@ -1202,7 +1198,10 @@ async function uploadWithRetries(client, job) {
             log.warning(`${error.headline}; but the file did arrive, so it is not sent again`);
             return link;
         },
-        beforeRetry: (error, attempt) => log.warning(`${error.headline}; sending the file again (attempt ${attempt + 1} of ${job.retries})`),
+        beforeRetry: async (error, attempt) => {
+            log.warning(`${error.headline}; sending the file again (attempt ${attempt + 1} of ${job.retries})`);
+            server = await client.getUploadServer();
+        },
     });
     return landed ?? (await readResult(client, job, server));
 }

@@ -82633,7 +82633,7 @@ async function retry(attempt, options) {
             const settled = await options.settle?.(error, n);
             if (settled !== undefined)
                 return settled;
-            if (!retryable(error, n) || n >= options.attempts)
+            if (!retryable(error) || n >= options.attempts)
                 throw giveUp(error, n);
             await options.beforeRetry?.(error, n);
         }
@@ -84206,12 +84206,9 @@ async function whirlpoolProblem(file, backup) {
 }
 async function fetchResuming(client, tokens, backup, file, options) {
     let offset = 0;
-    // Asking for a token has its own retries: only a failed transfer is tried again here.
-    let transferring = false;
+    // The token is asked for before each try, outside it: that call has its own retries and advice.
+    let token = await tokens.get();
     await retry(async () => {
-        transferring = false;
-        const token = await tokens.get();
-        transferring = true;
         try {
             await client.transport.download(token, file, offset, backup.size);
         }
@@ -84223,15 +84220,16 @@ async function fetchResuming(client, tokens, backup, file, options) {
     }, {
         attempts: options.retries,
         // A refused token is tried again too, with a new one.
-        retryable: (error) => transferring && (isRetryable(error.kind) || error.kind === 'token'),
+        retryable: (error) => isRetryable(error.kind) || error.kind === 'token',
         giveUp: (error) => error,
-        beforeRetry: (error, attempt) => {
+        beforeRetry: async (error, attempt) => {
             // A refused token, or a node error that may be the token's: the next try asks a new one.
             if (error.kind === 'token' || error.httpStatus !== undefined)
                 tokens.discard();
             offset = error.resumeFrom ?? 0;
             options.log.warning(`${error.detail}; ${offset > 0 ? `resuming from byte ${offset}` : 'trying again'} (attempt ${attempt + 1} ` +
                 `of ${options.retries})`);
+            token = await tokens.get();
         },
     });
 }
@@ -91598,11 +91596,13 @@ async function findChild(client, parentId, name, here, log) {
  * exist by now (a concurrent first run made it, or this call did before its answer was lost).
  */
 async function createOrFind(client, name, parentId, here, log, attempts) {
+    // The account's own faults (key, customer, quota): no listing would change them.
+    const accountFault = (failure) => failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota';
     return retry(async () => ({ id: await client.makeFolder(name, parentId), created: true }), {
         attempts,
         // Any failure but the account's own may mean the folder is there by now: look before anything else.
         settle: async (failure) => {
-            if (failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota')
+            if (accountFault(failure))
                 return undefined;
             const existing = await findChild(client, parentId, name, here, log);
             if (existing === undefined)
@@ -91615,7 +91615,7 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
             (failure.kind === 'fatal' && (failure.httpStatus ?? 0) >= 200 && (failure.httpStatus ?? 0) < 300),
         beforeRetry: (failure, attempt) => log.warning(`${failure.headline}; the folder is not there yet, so it is created again (attempt ` +
             `${attempt + 1} of ${attempts})`),
-        giveUp: (failure, attempt) => failure.kind === 'auth' || failure.kind === 'account' || failure.kind === 'quota'
+        giveUp: (failure, attempt) => accountFault(failure)
             ? failure
             : new OneFichierError(failure.kind === 'flood' ? 'flood' : 'fatal', `creating folder '${here}'`, `${failure.detail}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}. Check that the path is valid ` +
                 `and that a file of that name is not in the way`, failure.httpStatus),
