@@ -11,9 +11,8 @@ import { formatBytes } from '../core/format.js'
 import { backupFileName } from '../core/naming.js'
 import type { Backup } from '../core/retention.js'
 import type { Log } from '../platform/log.js'
-import { type OneFichierApi, OneFichierClient } from '../onefichier/client.js'
-import { transportFor } from '../onefichier/transport.js'
-import { RunState, takeSeriesLock } from '../state/run-state.js'
+import type { OneFichierApi } from '../onefichier/client.js'
+import { Session } from '../session/session.js'
 import type { StateDirectory } from '../state/state-dir.js'
 import type { SeriesLock } from '../state/series-lock.js'
 import { checkAccount } from './account.js'
@@ -66,12 +65,12 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
   const temp: TempFolder = { path: ctx.tempDir, setting: ctx.tempDirSetting ?? 'TMPDIR' }
   const workDir = await makeWorkDir(temp)
   const zipPath = path.join(workDir, clock.fileName)
-  const state = ctx.stateDir ? new RunState(ctx.stateDir, config, log) : undefined
-  const client = ctx.client ?? new OneFichierClient(transportFor(config, { ...ctx, memory: state }))
+  await using session = Session.open(ctx)
+  const { client, state } = session
   let checksums: Checksums | undefined
   let lock: SeriesLock | undefined
   try {
-    lock = config.dryRun ? undefined : await takeSeriesLock(state, 'backup', config, log)
+    lock = await session.lockSeries('backup')
     const selection = await clock.stage('select', () => openTree(ctx, workDir))
     const hasFiles = await selection.hasFiles()
     // Before the zip is written: a full or forbidden account stops the run now, not after the upload.
@@ -139,7 +138,6 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
   } finally {
     checksums?.cancel()
     await lock?.release()
-    await client.close()
     await rm(workDir, { recursive: true, force: true })
   }
 }

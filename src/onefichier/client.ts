@@ -4,7 +4,7 @@ import { OneFichierError, networkFailure } from './errors.js'
 import { sameFile } from './file-id.js'
 import { fileBody } from './file-body.js'
 import { multipartLayout } from './multipart.js'
-import { parseApiAnswer, type Transport } from './transport.js'
+import { type DownloadBody, parseApiAnswer, type Transport } from './transport.js'
 import { checkUploadAnswer, isScanWait, scanPending } from './upload-answer.js'
 import { type AccountFacts, accountFacts } from './account.js'
 import {
@@ -178,6 +178,11 @@ export class OneFichierClient {
       throw new OneFichierError('retryable', 'download/get_token.cgi', 'the answer has no valid https download URL')
     }
     return answer.url
+  }
+
+  /** A download token's URL from byte `offset` on, its body handed to `receive` (one try; the caller retries). */
+  download(tokenUrl: string, offset: number, receive: (body: DownloadBody) => Promise<void>): Promise<void> {
+    return this.transport.download(tokenUrl, offset, receive)
   }
 
   /**
@@ -382,6 +387,8 @@ export type OneFichierApi = Pick<
   | 'uploadResult'
   | 'probeUploadResult'
   | 'accountInfo'
+  | 'getDownloadToken'
+  | 'download'
   | 'close'
 >
 

@@ -2,8 +2,6 @@
 // (rclone's shouldRetry). The key lives here, in a header, and nowhere else.
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
 import type { Readable } from 'node:stream'
-import { createWriteStream } from 'node:fs'
-import { once } from 'node:events'
 import { OneFichierError, classify, errorNumber, isFinalRefusal, networkFailure } from './errors.js'
 import { retry } from './retry.js'
 import { ONEFICHIER_PACING, Pacer } from './pacer.js'
@@ -215,14 +213,16 @@ export class Transport {
   }
 
   /**
-   * GET `url` (a download token's URL) from byte `offset` on, appending to `file`, never past
-   * `size` bytes (the listed size: a node that sends more is refused, not written to its end). One
-   * paced try. A connection that drops half way throws after what arrived was written (to resume from).
-   * An answer that is not the file (an HTML page, 403, 404, 503) is classified as JDownloader's
-   * 1fichier plugin does: https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
+   * GET `url` (a download token's URL) from byte `offset` on and hand its body to `receive`, which
+   * stores it: the transport writes no file. One paced try, the body's reading included. `from` is
+   * where the body starts (a node that ignores Range sends the whole file again: 0). A connection
+   * that drops half way fails the body's iteration with a network failure, after what arrived was
+   * handed on. An answer that is not the file (an HTML page, 403, 404, 503) is classified as
+   * JDownloader's 1fichier plugin does:
+   * https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
    */
-  async download(url: string, file: string, offset: number, size: number): Promise<void> {
-    const operation = 'download'
+  async download(url: string, offset: number, receive: (body: DownloadBody) => Promise<void>): Promise<void> {
+    const { signal } = this.options
     return this.once(async () => {
       let response: Dispatcher.ResponseData
       try {
@@ -231,41 +231,23 @@ export class Transport {
           dispatcher: this.agent,
           // A token URL needs no key: it is not sent to the download node.
           headers: { 'user-agent': USER_AGENT, ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) },
-          signal: this.options.signal,
+          signal,
         })
       } catch (error) {
-        this.options.signal?.throwIfAborted()
-        throw networkFailure(operation, error)
+        signal?.throwIfAborted()
+        throw networkFailure('download', error)
       }
       const type = String(response.headers['content-type'] ?? '')
       if ((response.statusCode !== 200 && response.statusCode !== 206) || /text\/html/i.test(type)) {
         const text = await readSome(response.body, 64 * 1024)
         throw downloadRefusal(response.statusCode, text)
       }
-      // A node that ignores Range sends the whole file again: start the file over.
-      const from = response.statusCode === 206 ? offset : 0
-      const out = createWriteStream(file, { flags: from === 0 ? 'w' : 'a' })
-      let written = 0
       try {
-        for await (const chunk of response.body) {
-          written += (chunk as Buffer).length
-          if (size >= 0 && from + written > size) {
-            response.body.destroy()
-            throw new OneFichierError(
-              'retryable',
-              operation,
-              `the download node sent more than the listed ${size} bytes; the download was stopped there`,
-            )
-          }
-          if (!out.write(chunk as Buffer)) await once(out, 'drain')
-        }
-      } catch (error) {
-        await new Promise((resolve) => out.end(resolve))
-        this.options.signal?.throwIfAborted()
-        if (error instanceof OneFichierError) throw error
-        throw Object.assign(networkFailure(operation, error), { resumeFrom: from + written })
+        await receive({ from: response.statusCode === 206 ? offset : 0, chunks: bodyChunks(response.body, signal) })
+      } finally {
+        // A receiver that stopped early (too many bytes, a full disk) leaves the rest unread.
+        response.body.destroy()
       }
-      await new Promise((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve(undefined))))
     })
   }
 
@@ -400,6 +382,25 @@ export function pageText(html: string, limit = 200): string {
     .replace(/\s+/g, ' ')
     .trim()
   return text.length > limit ? `${text.slice(0, limit - 3)}...` : text
+}
+
+/** A download's body as it arrives, and the byte of the file it starts at. */
+export interface DownloadBody {
+  from: number
+  chunks: AsyncIterable<Uint8Array>
+}
+
+/** The body's chunks; a dropped connection becomes a network failure (one kind, retried by the caller's rule). */
+async function* bodyChunks(
+  body: Dispatcher.ResponseData['body'],
+  signal: AbortSignal | undefined,
+): AsyncIterable<Uint8Array> {
+  try {
+    for await (const chunk of body) yield chunk as Uint8Array
+  } catch (error) {
+    signal?.throwIfAborted()
+    throw networkFailure('download', error)
+  }
 }
 
 /** A download node's answer that is not the file, as one kind: the words decide, then the status. */

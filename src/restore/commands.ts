@@ -11,9 +11,8 @@ import { UsageError } from '../core/failure.js'
 import type { Log } from '../platform/log.js'
 import { type RetentionOutcome, applyRetention } from '../series/retention.js'
 import { planRetention } from '../core/retention.js'
-import { OneFichierClient } from '../onefichier/client.js'
-import { transportFor } from '../onefichier/transport.js'
-import { RunState, takeSeriesLock } from '../state/run-state.js'
+import type { OneFichierApi } from '../onefichier/client.js'
+import { Session } from '../session/session.js'
 import type { StateDirectory } from '../state/state-dir.js'
 import { type DownloadCheck, downloadBackup } from './download.js'
 import { type RestoreReport, checkAll, checkTarget, restoreInto } from './extract.js'
@@ -31,6 +30,8 @@ export interface CommandContext {
   tempDir?: string
   /** The state shared with other runs (listing times, series locks); none: this run's own calls only. */
   stateDir?: StateDirectory | undefined
+  /** The 1fichier client; by default one over HTTP to config.apiUrl (tests hand in a fake). */
+  client?: OneFichierApi | undefined
 }
 
 export interface ListedRow {
@@ -42,34 +43,20 @@ export interface ListedRow {
   'kept-by'?: string[]
 }
 
-async function withClient<T>(
-  ctx: CommandContext,
-  body: (client: OneFichierClient, state: RunState | undefined) => Promise<T>,
-): Promise<T> {
-  const state = ctx.stateDir ? new RunState(ctx.stateDir, ctx.config, ctx.log) : undefined
-  const transport = transportFor(ctx.config, { ...ctx, memory: state })
-  try {
-    return await body(new OneFichierClient(transport), state)
-  } finally {
-    await transport.close()
-  }
-}
-
 const where = (config: RepositoryConfig) => `${showFolder(config.folder)} (series ${config.namePrefix})`
 
 /** `list`: the series, newest first; with keep-* rules, which rule keeps each. */
 export async function listCommand(ctx: CommandContext): Promise<ListedRow[]> {
-  return withClient(ctx, async (client) => {
-    const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
-    const plan = retentionActive(ctx.config.retention)
-      ? planRetention(series.backups, ctx.config.retention, { now: ctx.now })
-      : null
-    return series.backups.map((b) => {
-      const row: ListedRow = { 'file-name': b.fileName, url: b.url, size: b.size, time: b.time.toISOString() }
-      const decision = plan?.decisions.find((d) => d.backup.url === b.url)
-      if (decision) row['kept-by'] = decision.reasons
-      return row
-    })
+  await using session = Session.open(ctx)
+  const series = await readSeries(session.client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
+  const plan = retentionActive(ctx.config.retention)
+    ? planRetention(series.backups, ctx.config.retention, { now: ctx.now })
+    : null
+  return series.backups.map((b) => {
+    const row: ListedRow = { 'file-name': b.fileName, url: b.url, size: b.size, time: b.time.toISOString() }
+    const decision = plan?.decisions.find((d) => d.backup.url === b.url)
+    if (decision) row['kept-by'] = decision.reasons
+    return row
   })
 }
 
@@ -80,18 +67,16 @@ export async function pruneCommand(ctx: CommandContext): Promise<RetentionOutcom
       'prune needs at least one keep-* rule above 0 (e.g. --keep-daily 7): without one every backup would go.',
     )
   }
-  return withClient(ctx, async (client, state) => {
-    // A dry run changes nothing: it needs no lock.
-    const lock = ctx.config.dryRun ? undefined : await takeSeriesLock(state, 'prune', ctx.config, ctx.log)
-    try {
-      return await pruneSeries(client, ctx)
-    } finally {
-      await lock?.release()
-    }
-  })
+  await using session = Session.open(ctx)
+  const lock = await session.lockSeries('prune')
+  try {
+    return await pruneSeries(session.client, ctx)
+  } finally {
+    await lock?.release()
+  }
 }
 
-async function pruneSeries(client: OneFichierClient, ctx: CommandContext): Promise<RetentionOutcome> {
+async function pruneSeries(client: OneFichierApi, ctx: CommandContext): Promise<RetentionOutcome> {
   const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
   return ctx.log.group(`Prune${ctx.config.dryRun ? ' (dry run)' : ''}`, () =>
     applyRetention({
@@ -120,26 +105,25 @@ export interface CheckedBackup {
 
 /** `check`: download and verify every backup chosen, each reported even after another failed; extract nothing. */
 export async function checkCommand(ctx: CommandContext): Promise<CheckedBackup[]> {
-  return withClient(ctx, async (client) => {
-    const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
-    const chosen = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config))
-    if (chosen.length === 0) throw new NoBackupError(`The series has no backup in ${where(ctx.config)}.`)
-    if (ctx.config.cdn) ctx.log.info('--cdn: each download spends CDN credit of the account')
-    else if (process.env.GITHUB_ACTIONS === 'true')
-      ctx.log.info(
-        'On a GitHub-hosted runner 1fichier refuses API downloads unless CDN credit is spent (--cdn): ' +
-          'check downloads every backup it checks, and with --cdn each one spends CDN credit.',
-      )
-    const results: CheckedBackup[] = []
-    for (const backup of chosen) {
-      ctx.signal?.throwIfAborted()
-      results.push(await ctx.log.group(`Check ${backup.fileName}`, () => checkOne(client, ctx, backup)))
-    }
-    return results
-  })
+  await using session = Session.open(ctx)
+  const series = await readSeries(session.client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
+  const chosen = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config))
+  if (chosen.length === 0) throw new NoBackupError(`The series has no backup in ${where(ctx.config)}.`)
+  if (ctx.config.cdn) ctx.log.info('--cdn: each download spends CDN credit of the account')
+  else if (process.env.GITHUB_ACTIONS === 'true')
+    ctx.log.info(
+      'On a GitHub-hosted runner 1fichier refuses API downloads unless CDN credit is spent (--cdn): ' +
+        'check downloads every backup it checks, and with --cdn each one spends CDN credit.',
+    )
+  const results: CheckedBackup[] = []
+  for (const backup of chosen) {
+    ctx.signal?.throwIfAborted()
+    results.push(await ctx.log.group(`Check ${backup.fileName}`, () => checkOne(session.client, ctx, backup)))
+  }
+  return results
 }
 
-async function checkOne(client: OneFichierClient, ctx: CommandContext, backup: ListedBackup): Promise<CheckedBackup> {
+async function checkOne(client: OneFichierApi, ctx: CommandContext, backup: ListedBackup): Promise<CheckedBackup> {
   const base = { 'file-name': backup.fileName, url: backup.url }
   try {
     const { count, checked } = await withDownload(client, ctx, backup, async (archive, downloadCheck) => {
@@ -196,58 +180,58 @@ export class NoBackupError extends NoBackupFoundError {
 /** `restore`: one backup into `to`, planned whole and written through a journal that a failure undoes. */
 export async function restoreCommand(ctx: CommandContext, request: RestoreRequest): Promise<Restored | null> {
   await checkTarget(request.to, request.overwrite)
-  return withClient(ctx, async (client) => {
-    const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
-    const [backup] = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config))
-    if (!backup) return null
-    const verb = request.dryRun ? 'Restore (dry run)' : 'Restore'
-    return ctx.log.group(`${verb} ${backup.fileName}`, () =>
-      withDownload(client, ctx, backup, async (archive, downloadCheck) => {
-        const report = await restoreInto(archive, request.to, {
-          password: ctx.config.archivePassword || undefined,
-          overwrite: request.overwrite,
-          delete: request.delete,
-          dryRun: request.dryRun,
-          include: request.include,
-          exclude: request.exclude,
-          keepSpecialBits: request.keepSpecialBits,
-          log: ctx.log,
-          signal: ctx.signal,
-        })
-        const count = report.files + report.links + report.directories
-        ctx.log.info(
-          request.dryRun
-            ? `Dry run: would create ${report.created}, replace ${report.replaced}, delete ${report.deleted}, leave ` +
-                `${report.kept + report.unchanged} as they are`
-            : `Restored ${backup.fileName} into ${request.to}: ${report.created} created, ` +
-                `${report.replaced} replaced, ${report.deleted} deleted, ` +
-                `${report.kept + report.unchanged} left as they were`,
-        )
-        const restored: Restored = {
-          'file-name': backup.fileName,
-          url: backup.url,
-          size: backup.size,
-          time: backup.time.toISOString(),
-          'file-count': count,
-          path: request.to,
-          checked: `${downloadCheck}, then every entry's ${entryCheck(archive)}`,
-          'dry-run': request.dryRun,
-          created: report.created,
-          replaced: report.replaced,
-          unchanged: report.unchanged,
-          kept: report.kept,
-          deleted: report.deleted,
-        }
-        if (request.dryRun) restored.changes = report.changes
-        return restored
-      }),
-    )
-  })
+  await using session = Session.open(ctx)
+  const { client } = session
+  const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
+  const [backup] = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config))
+  if (!backup) return null
+  const verb = request.dryRun ? 'Restore (dry run)' : 'Restore'
+  return await ctx.log.group(`${verb} ${backup.fileName}`, () =>
+    withDownload(client, ctx, backup, async (archive, downloadCheck) => {
+      const report = await restoreInto(archive, request.to, {
+        password: ctx.config.archivePassword || undefined,
+        overwrite: request.overwrite,
+        delete: request.delete,
+        dryRun: request.dryRun,
+        include: request.include,
+        exclude: request.exclude,
+        keepSpecialBits: request.keepSpecialBits,
+        log: ctx.log,
+        signal: ctx.signal,
+      })
+      const count = report.files + report.links + report.directories
+      ctx.log.info(
+        request.dryRun
+          ? `Dry run: would create ${report.created}, replace ${report.replaced}, delete ${report.deleted}, leave ` +
+              `${report.kept + report.unchanged} as they are`
+          : `Restored ${backup.fileName} into ${request.to}: ${report.created} created, ` +
+              `${report.replaced} replaced, ${report.deleted} deleted, ` +
+              `${report.kept + report.unchanged} left as they were`,
+      )
+      const restored: Restored = {
+        'file-name': backup.fileName,
+        url: backup.url,
+        size: backup.size,
+        time: backup.time.toISOString(),
+        'file-count': count,
+        path: request.to,
+        checked: `${downloadCheck}, then every entry's ${entryCheck(archive)}`,
+        'dry-run': request.dryRun,
+        created: report.created,
+        replaced: report.replaced,
+        unchanged: report.unchanged,
+        kept: report.kept,
+        deleted: report.deleted,
+      }
+      if (request.dryRun) restored.changes = report.changes
+      return restored
+    }),
+  )
 }
 
 /** Downloads a backup to a temporary file, checks it, opens it, and always removes it after. */
 async function withDownload<T>(
-  client: OneFichierClient,
+  client: OneFichierApi,
   ctx: CommandContext,
   backup: ListedBackup,
   body: (archive: OpenArchive, checked: DownloadCheck) => Promise<T>,

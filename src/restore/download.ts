@@ -2,12 +2,12 @@
 // (5 minutes), a new one only when it has expired or the node refuses it; a dropped connection
 // resumed with Range; never more than the listed size written. Then the size and, when the listing
 // has one, the Whirlpool checked; a corrupted download is fetched again once, then refused.
-import { rm, stat } from 'node:fs/promises'
+import { open, rm, stat } from 'node:fs/promises'
 import { BackupError } from '../core/errors.js'
 import { digestFile } from '../platform/digest.js'
 import { formatBytes } from '../core/format.js'
 import type { Log } from '../platform/log.js'
-import type { OneFichierClient } from '../onefichier/client.js'
+import type { OneFichierApi } from '../onefichier/client.js'
 import { OneFichierError, errorNumber, isRetryable } from '../onefichier/errors.js'
 import { retry } from '../onefichier/retry.js'
 import type { ListedBackup } from '../series/read.js'
@@ -29,8 +29,11 @@ const WHOLE_ATTEMPTS = 2
 /** A token URL lives 5 minutes (1fichier's API page); a little is kept for the request itself. */
 const TOKEN_LIFE_MS = 4.5 * 60_000
 
+/** The two calls a download makes. */
+type DownloadClient = Pick<OneFichierApi, 'getDownloadToken' | 'download'>
+
 export async function downloadBackup(
-  client: OneFichierClient,
+  client: DownloadClient,
   backup: ListedBackup,
   file: string,
   options: DownloadOptions,
@@ -77,19 +80,24 @@ async function whirlpoolProblem(file: string, backup: ListedBackup): Promise<str
 }
 
 async function fetchResuming(
-  client: OneFichierClient,
+  client: DownloadClient,
   tokens: TokenKeeper,
   backup: ListedBackup,
   file: string,
   options: DownloadOptions,
 ): Promise<void> {
+  // The bytes safely in the file: where a dropped connection resumes.
+  let stored = 0
   let offset = 0
   // The token is asked for before each try, outside it: that call has its own retries and advice.
   let token = await tokens.get()
   await retry(
     async () => {
       try {
-        await client.transport.download(token, file, offset, backup.size)
+        await client.download(token, offset, async ({ from, chunks }) => {
+          stored = from
+          await writeBody(chunks, file, from, backup.size, (total) => (stored = total))
+        })
       } catch (error) {
         if (error instanceof OneFichierError && error.kind === 'fatal') throw nodeRefusal(error)
         throw error
@@ -103,7 +111,7 @@ async function fetchResuming(
       beforeRetry: async (error, attempt) => {
         // A refused token, or a node error that may be the token's: the next try asks a new one.
         if (error.kind === 'token' || error.httpStatus !== undefined) tokens.discard()
-        offset = (error as OneFichierError & { resumeFrom?: number }).resumeFrom ?? 0
+        offset = stored
         options.log.warning(
           `${error.detail}; ${offset > 0 ? `resuming from byte ${offset}` : 'trying again'} (attempt ${attempt + 1} ` +
             `of ${options.retries})`,
@@ -114,12 +122,45 @@ async function fetchResuming(
   )
 }
 
+/**
+ * The body into `file` from byte `from` on (0: the file starts over), never past the listed `size`:
+ * a node that sends more is refused there, and the next try starts over. `onStored` hears the
+ * file's length after each write, so a dropped connection resumes where the file ends.
+ */
+async function writeBody(
+  chunks: AsyncIterable<Uint8Array>,
+  file: string,
+  from: number,
+  size: number,
+  onStored: (total: number) => void,
+): Promise<void> {
+  const out = await open(file, from === 0 ? 'w' : 'a')
+  try {
+    let total = from
+    for await (const chunk of chunks) {
+      if (size >= 0 && total + chunk.length > size) {
+        onStored(0)
+        throw new OneFichierError(
+          'retryable',
+          'download',
+          `the download node sent more than the listed ${size} bytes; the download was stopped there`,
+        )
+      }
+      await out.write(chunk)
+      total += chunk.length
+      onStored(total)
+    }
+  } finally {
+    await out.close()
+  }
+}
+
 /** The download URL while it lives; a new one when it has expired or was refused. */
 class TokenKeeper {
   private token: { url: string; at: number } | null = null
 
   constructor(
-    private readonly client: OneFichierClient,
+    private readonly client: DownloadClient,
     private readonly backup: ListedBackup,
     private readonly options: DownloadOptions,
   ) {}

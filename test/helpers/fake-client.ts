@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { createWhirlpool } from 'hash-wasm'
 import type { OneFichierApi, UploadOutcome, UploadRequest } from '../../src/onefichier/client.js'
+import type { DownloadBody } from '../../src/onefichier/transport.js'
 import { OneFichierError } from '../../src/onefichier/errors.js'
 import type { AccountFacts } from '../../src/onefichier/account.js'
 import type { FileInfo, FileItem, SubFolder, UploadLink, UploadServer } from '../../src/onefichier/types.js'
@@ -16,6 +17,8 @@ export interface FakeFile {
   size: number
   whirlpool: string
   description: string
+  /** The bytes a download sends (files added without them cannot be downloaded). */
+  content?: Uint8Array
 }
 
 export interface FakeFaults {
@@ -29,6 +32,12 @@ export interface FakeFaults {
   infoFails?: boolean
   /** file/rm.cgi answers `removed: 0`. */
   rmRefused?: boolean
+  /** The next download's connection drops after this many bytes (once). */
+  dropDownloadAt?: number
+  /** A download node that sends these bytes after the file (every time). */
+  downloadTrailer?: Uint8Array
+  /** Every download is refused so (a node's answer that is not the file). */
+  downloadRefused?: OneFichierError
 }
 
 async function whirlpoolOf(data: Uint8Array): Promise<string> {
@@ -61,6 +70,11 @@ export class FakeOneFichier implements OneFichierApi {
     }
     this.files.push(file)
     return file
+  }
+
+  /** A backup whose bytes are known: size and Whirlpool as 1fichier lists them. */
+  async addBackup(folderId: number, filename: string, content: Uint8Array): Promise<FakeFile> {
+    return this.addFile(folderId, filename, { content, size: content.length, whirlpool: await whirlpoolOf(content) })
   }
 
   addFolder(name: string, parent = 0): number {
@@ -163,6 +177,7 @@ export class FakeOneFichier implements OneFichierApi {
       size: data.length,
       whirlpool: this.faults.corruptUpload ? whirlpool.replace(/^./, (c) => (c === '0' ? '1' : '0')) : whirlpool,
       description: '',
+      content: data,
     }
     this.files.push(file)
     this.pending.set(req.server.id, file)
@@ -204,6 +219,35 @@ export class FakeOneFichier implements OneFichierApi {
         403,
       )
     return { ...this.account }
+  }
+
+  /** Each token given out, by URL: the file it serves. */
+  readonly tokens = new Map<string, FakeFile>()
+
+  async getDownloadToken(url: string): Promise<string> {
+    this.call('download/get_token.cgi')
+    const file = this.byUrl(url)
+    if (!file) throw new OneFichierError('not-found', 'download/get_token.cgi', 'Resource not found #469', 404)
+    const token = `https://dl.fake.test/${file.id}/${this.tokens.size}`
+    this.tokens.set(token, file)
+    return token
+  }
+
+  async download(tokenUrl: string, offset: number, receive: (body: DownloadBody) => Promise<void>): Promise<void> {
+    this.call('download')
+    if (this.faults.downloadRefused) throw this.faults.downloadRefused
+    const content = this.tokens.get(tokenUrl)?.content
+    if (!content) throw new OneFichierError('token', 'download', 'the download node answered HTTP 410', 410)
+    const drop = this.faults.dropDownloadAt
+    this.faults.dropDownloadAt = undefined
+    const trailer = this.faults.downloadTrailer
+    async function* chunks(): AsyncIterable<Uint8Array> {
+      const end = drop === undefined ? content!.length : Math.min(content!.length, drop)
+      for (let at = offset; at < end; at += 4096) yield content!.subarray(at, Math.min(end, at + 4096))
+      if (drop !== undefined) throw new OneFichierError('retryable', 'download', 'network error (ECONNRESET)')
+      if (trailer) yield trailer
+    }
+    await receive({ from: offset, chunks: chunks() })
   }
 
   async close(): Promise<void> {}
