@@ -381,7 +381,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 // else loaded, so that an older Node prints one line instead of a syntax error.
 
 (0,_platform_node_version_js__WEBPACK_IMPORTED_MODULE_0__/* .requireNode */ .Q)('1fichier Backup');
-const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8632));
+const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(836)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46836));
 await runAction();
 
 __webpack_async_result__();

@@ -1739,12 +1739,8 @@ async function removeIfEmpty(folder) {
 var retention = __webpack_require__(1899);
 // EXTERNAL MODULE: ./lib/core/retention.js
 var core_retention = __webpack_require__(1069);
-// EXTERNAL MODULE: ./lib/onefichier/client.js + 4 modules
-var onefichier_client = __webpack_require__(6320);
-// EXTERNAL MODULE: ./lib/onefichier/transport.js
-var onefichier_transport = __webpack_require__(4767);
-// EXTERNAL MODULE: ./lib/state/run-state.js + 2 modules
-var run_state = __webpack_require__(6700);
+// EXTERNAL MODULE: ./lib/session/session.js + 3 modules
+var session_session = __webpack_require__(4421);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1946,12 +1942,17 @@ async function whirlpoolProblem(file, backup) {
         : `its Whirlpool ${whirlpool.slice(0, 16)}... is not 1fichier's ${backup.whirlpool.slice(0, 16)}...`;
 }
 async function fetchResuming(client, tokens, backup, file, options) {
+    // The bytes safely in the file: where a dropped connection resumes.
+    let stored = 0;
     let offset = 0;
     // The token is asked for before each try, outside it: that call has its own retries and advice.
     let token = await tokens.get();
     await (0,retry/* retry */.L)(async () => {
         try {
-            await client.transport.download(token, file, offset, backup.size);
+            await client.download(token, offset, async ({ from, chunks }) => {
+                stored = from;
+                await writeBody(chunks, file, from, backup.size, (total) => (stored = total));
+            });
         }
         catch (error) {
             if (error instanceof onefichier_errors/* OneFichierError */.p7 && error.kind === 'fatal')
@@ -1967,12 +1968,35 @@ async function fetchResuming(client, tokens, backup, file, options) {
             // A refused token, or a node error that may be the token's: the next try asks a new one.
             if (error.kind === 'token' || error.httpStatus !== undefined)
                 tokens.discard();
-            offset = error.resumeFrom ?? 0;
+            offset = stored;
             options.log.warning(`${error.detail}; ${offset > 0 ? `resuming from byte ${offset}` : 'trying again'} (attempt ${attempt + 1} ` +
                 `of ${options.retries})`);
             token = await tokens.get();
         },
     });
+}
+/**
+ * The body into `file` from byte `from` on (0: the file starts over), never past the listed `size`:
+ * a node that sends more is refused there, and the next try starts over. `onStored` hears the
+ * file's length after each write, so a dropped connection resumes where the file ends.
+ */
+async function writeBody(chunks, file, from, size, onStored) {
+    const out = await (0,promises_.open)(file, from === 0 ? 'w' : 'a');
+    try {
+        let total = from;
+        for await (const chunk of chunks) {
+            if (size >= 0 && total + chunk.length > size) {
+                onStored(0);
+                throw new onefichier_errors/* OneFichierError */.p7('retryable', 'download', `the download node sent more than the listed ${size} bytes; the download was stopped there`);
+            }
+            await out.write(chunk);
+            total += chunk.length;
+            onStored(total);
+        }
+    }
+    finally {
+        await out.close();
+    }
 }
 /** The download URL while it lives; a new one when it has expired or was refused. */
 class TokenKeeper {
@@ -2594,6 +2618,8 @@ function report(plan, changes, dryRun) {
 
 // EXTERNAL MODULE: ./lib/series/listing.js
 var series_listing = __webpack_require__(5417);
+// EXTERNAL MODULE: ./lib/onefichier/client.js + 4 modules
+var onefichier_client = __webpack_require__(6320);
 // EXTERNAL MODULE: ./lib/onefichier/file-id.js
 var file_id = __webpack_require__(6158);
 // EXTERNAL MODULE: ./lib/onefichier/folders.js
@@ -2657,6 +2683,58 @@ function chooseBackups(series, choice, now, where) {
 }
 
 ;// CONCATENATED MODULE: ./lib/restore/commands.js
+var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
+    if (value !== null && value !== void 0) {
+        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
+        var dispose, inner;
+        if (async) {
+            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
+            dispose = value[Symbol.asyncDispose];
+        }
+        if (dispose === void 0) {
+            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
+            dispose = value[Symbol.dispose];
+            if (async) inner = dispose;
+        }
+        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
+        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
+        env.stack.push({ value: value, dispose: dispose, async: async });
+    }
+    else if (async) {
+        env.stack.push({ async: true });
+    }
+    return value;
+};
+var __disposeResources = (undefined && undefined.__disposeResources) || (function (SuppressedError) {
+    return function (env) {
+        function fail(e) {
+            env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
+            env.hasError = true;
+        }
+        var r, s = 0;
+        function next() {
+            while (r = env.stack.pop()) {
+                try {
+                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
+                    if (r.dispose) {
+                        var result = r.dispose.call(r.value);
+                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
+                    }
+                    else s |= 1;
+                }
+                catch (e) {
+                    fail(e);
+                }
+            }
+            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
+            if (env.hasError) throw env.error;
+        }
+        return next();
+    };
+})(typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+    var e = new Error(message);
+    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+});
 // The way back, as commands on the same engine as the backup: list the series, prune it by the
 // retention rules alone (restic's forget), check backups by downloading and reading every entry
 // (restic's check --read-data), and restore one into a folder.
@@ -2674,23 +2752,13 @@ function chooseBackups(series, choice, now, where) {
 
 
 
-
-
-async function withClient(ctx, body) {
-    const state = ctx.stateDir ? new run_state/* RunState */.l(ctx.stateDir, ctx.config, ctx.log) : undefined;
-    const transport = (0,onefichier_transport/* transportFor */.JG)(ctx.config, { ...ctx, memory: state });
-    try {
-        return await body(new onefichier_client/* OneFichierClient */.UT(transport), state);
-    }
-    finally {
-        await transport.close();
-    }
-}
 const commands_where = (config) => `${(0,format/* showFolder */.Kg)(config.folder)} (series ${config.namePrefix})`;
 /** `list`: the series, newest first; with keep-* rules, which rule keeps each. */
 async function listCommand(ctx) {
-    return withClient(ctx, async (client) => {
-        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+    const env_1 = { stack: [], error: void 0, hasError: false };
+    try {
+        const session = __addDisposableResource(env_1, session_session/* Session */.N.open(ctx), true);
+        const series = await readSeries(session.client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
         const plan = (0,core_config/* retentionActive */.Xe)(ctx.config.retention)
             ? (0,core_retention/* planRetention */.SA)(series.backups, ctx.config.retention, { now: ctx.now })
             : null;
@@ -2701,23 +2769,42 @@ async function listCommand(ctx) {
                 row['kept-by'] = decision.reasons;
             return row;
         });
-    });
+    }
+    catch (e_1) {
+        env_1.error = e_1;
+        env_1.hasError = true;
+    }
+    finally {
+        const result_1 = __disposeResources(env_1);
+        if (result_1)
+            await result_1;
+    }
 }
 /** `prune`: retention alone, with the same plan, reasons and safety as after a backup. */
 async function pruneCommand(ctx) {
-    if (!(0,core_config/* retentionActive */.Xe)(ctx.config.retention)) {
-        throw new UsageError('prune needs at least one keep-* rule above 0 (e.g. --keep-daily 7): without one every backup would go.');
-    }
-    return withClient(ctx, async (client, state) => {
-        // A dry run changes nothing: it needs no lock.
-        const lock = ctx.config.dryRun ? undefined : await (0,run_state/* takeSeriesLock */._)(state, 'prune', ctx.config, ctx.log);
+    const env_2 = { stack: [], error: void 0, hasError: false };
+    try {
+        if (!(0,core_config/* retentionActive */.Xe)(ctx.config.retention)) {
+            throw new UsageError('prune needs at least one keep-* rule above 0 (e.g. --keep-daily 7): without one every backup would go.');
+        }
+        const session = __addDisposableResource(env_2, session_session/* Session */.N.open(ctx), true);
+        const lock = await session.lockSeries('prune');
         try {
-            return await pruneSeries(client, ctx);
+            return await pruneSeries(session.client, ctx);
         }
         finally {
             await lock?.release();
         }
-    });
+    }
+    catch (e_2) {
+        env_2.error = e_2;
+        env_2.hasError = true;
+    }
+    finally {
+        const result_2 = __disposeResources(env_2);
+        if (result_2)
+            await result_2;
+    }
 }
 async function pruneSeries(client, ctx) {
     const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
@@ -2735,8 +2822,10 @@ async function pruneSeries(client, ctx) {
 }
 /** `check`: download and verify every backup chosen, each reported even after another failed; extract nothing. */
 async function checkCommand(ctx) {
-    return withClient(ctx, async (client) => {
-        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+    const env_3 = { stack: [], error: void 0, hasError: false };
+    try {
+        const session = __addDisposableResource(env_3, session_session/* Session */.N.open(ctx), true);
+        const series = await readSeries(session.client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
         const chosen = chooseBackups(series, ctx.config.backup, ctx.now, commands_where(ctx.config));
         if (chosen.length === 0)
             throw new NoBackupError(`The series has no backup in ${commands_where(ctx.config)}.`);
@@ -2748,10 +2837,19 @@ async function checkCommand(ctx) {
         const results = [];
         for (const backup of chosen) {
             ctx.signal?.throwIfAborted();
-            results.push(await ctx.log.group(`Check ${backup.fileName}`, () => checkOne(client, ctx, backup)));
+            results.push(await ctx.log.group(`Check ${backup.fileName}`, () => checkOne(session.client, ctx, backup)));
         }
         return results;
-    });
+    }
+    catch (e_3) {
+        env_3.error = e_3;
+        env_3.hasError = true;
+    }
+    finally {
+        const result_3 = __disposeResources(env_3);
+        if (result_3)
+            await result_3;
+    }
 }
 async function checkOne(client, ctx, backup) {
     const base = { 'file-name': backup.fileName, url: backup.url };
@@ -2779,14 +2877,17 @@ class NoBackupError extends errors/* NoBackupFoundError */.o_ {
 }
 /** `restore`: one backup into `to`, planned whole and written through a journal that a failure undoes. */
 async function restoreCommand(ctx, request) {
-    await checkTarget(request.to, request.overwrite);
-    return withClient(ctx, async (client) => {
+    const env_4 = { stack: [], error: void 0, hasError: false };
+    try {
+        await checkTarget(request.to, request.overwrite);
+        const session = __addDisposableResource(env_4, session_session/* Session */.N.open(ctx), true);
+        const { client } = session;
         const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
         const [backup] = chooseBackups(series, ctx.config.backup, ctx.now, commands_where(ctx.config));
         if (!backup)
             return null;
         const verb = request.dryRun ? 'Restore (dry run)' : 'Restore';
-        return ctx.log.group(`${verb} ${backup.fileName}`, () => withDownload(client, ctx, backup, async (archive, downloadCheck) => {
+        return await ctx.log.group(`${verb} ${backup.fileName}`, () => withDownload(client, ctx, backup, async (archive, downloadCheck) => {
             const report = await restoreInto(archive, request.to, {
                 password: ctx.config.archivePassword || undefined,
                 overwrite: request.overwrite,
@@ -2824,7 +2925,16 @@ async function restoreCommand(ctx, request) {
                 restored.changes = report.changes;
             return restored;
         }));
-    });
+    }
+    catch (e_4) {
+        env_4.error = e_4;
+        env_4.hasError = true;
+    }
+    finally {
+        const result_4 = __disposeResources(env_4);
+        if (result_4)
+            await result_4;
+    }
 }
 /** Downloads a backup to a temporary file, checks it, opens it, and always removes it after. */
 async function withDownload(client, ctx, backup, body) {
@@ -4269,6 +4379,10 @@ class OneFichierClient {
         }
         return answer.url;
     }
+    /** A download token's URL from byte `offset` on, its body handed to `receive` (one try; the caller retries). */
+    download(tokenUrl, offset, receive) {
+        return this.transport.download(tokenUrl, offset, receive);
+    }
     /**
      * Asks for an upload node now, for the next upload: the API's pacing would otherwise add a wait
      * just before it. A failure here is not reported: the upload then asks again.
@@ -4901,15 +5015,11 @@ async function retry(attempt, options) {
 /* harmony export */ });
 /* unused harmony export Transport */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8474);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7511);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5464);
-/* harmony import */ var _pacer_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1917);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7511);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5464);
+/* harmony import */ var _pacer_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1917);
 // The one HTTP layer for every 1fichier call: undici with timeouts, the pacer, and the retry rule
 // (rclone's shouldRetry). The key lives here, in a header, and nowhere else.
-
-
 
 
 
@@ -4931,7 +5041,7 @@ class Transport {
     direct;
     constructor(options) {
         this.options = options;
-        this.pacer = new _pacer_js__WEBPACK_IMPORTED_MODULE_5__/* .Pacer */ ._E({ ..._pacer_js__WEBPACK_IMPORTED_MODULE_5__/* .ONEFICHIER_PACING */ .SK, timeScale: options.timeScale });
+        this.pacer = new _pacer_js__WEBPACK_IMPORTED_MODULE_3__/* .Pacer */ ._E({ ..._pacer_js__WEBPACK_IMPORTED_MODULE_3__/* .ONEFICHIER_PACING */ .SK, timeScale: options.timeScale });
         // Honours HTTPS_PROXY / NO_PROXY, as self-hosted runners behind a proxy need; a plain agent otherwise.
         const timeouts = {
             connectTimeout: 30_000,
@@ -4974,11 +5084,11 @@ class Transport {
             }
             catch (error) {
                 if (options.readOnly &&
-                    error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OneFichierError */ .p7 &&
+                    error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OneFichierError */ .p7 &&
                     error.kind === 'fatal' &&
                     response.status < 300 &&
-                    !(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isFinalRefusal */ .Rm)(error.detail)) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OneFichierError */ .p7('retryable', error.operation, error.detail, error.httpStatus, error.retryAfterMs);
+                    !(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isFinalRefusal */ .Rm)(error.detail)) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OneFichierError */ .p7('retryable', error.operation, error.detail, error.httpStatus, error.retryAfterMs);
                 }
                 throw error;
             }
@@ -4996,7 +5106,7 @@ class Transport {
         catch (error) {
             this.pacer.failure();
             // A lock holds for every call that follows, not only for a retry of this one.
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OneFichierError */ .p7)
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OneFichierError */ .p7)
                 this.pacer.holdOff(lockPauseMs(error));
             throw error;
         }
@@ -5007,7 +5117,7 @@ class Transport {
     /** Runs `attempt` by the retry rule, pacing each try; flood waits 30 s, Retry-After is honoured. */
     async withRetries(operation, spacing, attempt) {
         const { retries, log, signal } = this.options;
-        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L)(async () => {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L)(async () => {
             if (spacing)
                 await this.waitSpaced(spacing);
             else
@@ -5052,14 +5162,16 @@ class Transport {
         await memory?.remember(spacing.key, this.pacer.lastSpacedAt(spacing.key));
     }
     /**
-     * GET `url` (a download token's URL) from byte `offset` on, appending to `file`, never past
-     * `size` bytes (the listed size: a node that sends more is refused, not written to its end). One
-     * paced try. A connection that drops half way throws after what arrived was written (to resume from).
-     * An answer that is not the file (an HTML page, 403, 404, 503) is classified as JDownloader's
-     * 1fichier plugin does: https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
+     * GET `url` (a download token's URL) from byte `offset` on and hand its body to `receive`, which
+     * stores it: the transport writes no file. One paced try, the body's reading included. `from` is
+     * where the body starts (a node that ignores Range sends the whole file again: 0). A connection
+     * that drops half way fails the body's iteration with a network failure, after what arrived was
+     * handed on. An answer that is not the file (an HTML page, 403, 404, 503) is classified as
+     * JDownloader's 1fichier plugin does:
+     * https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
      */
-    async download(url, file, offset, size) {
-        const operation = 'download';
+    async download(url, offset, receive) {
+        const { signal } = this.options;
         return this.once(async () => {
             let response;
             try {
@@ -5068,41 +5180,25 @@ class Transport {
                     dispatcher: this.agent,
                     // A token URL needs no key: it is not sent to the download node.
                     headers: { 'user-agent': USER_AGENT, ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) },
-                    signal: this.options.signal,
+                    signal,
                 });
             }
             catch (error) {
-                this.options.signal?.throwIfAborted();
-                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .networkFailure */ .rd)(operation, error);
+                signal?.throwIfAborted();
+                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .networkFailure */ .rd)('download', error);
             }
             const type = String(response.headers['content-type'] ?? '');
             if ((response.statusCode !== 200 && response.statusCode !== 206) || /text\/html/i.test(type)) {
                 const text = await readSome(response.body, 64 * 1024);
                 throw downloadRefusal(response.statusCode, text);
             }
-            // A node that ignores Range sends the whole file again: start the file over.
-            const from = response.statusCode === 206 ? offset : 0;
-            const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(file, { flags: from === 0 ? 'w' : 'a' });
-            let written = 0;
             try {
-                for await (const chunk of response.body) {
-                    written += chunk.length;
-                    if (size >= 0 && from + written > size) {
-                        response.body.destroy();
-                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OneFichierError */ .p7('retryable', operation, `the download node sent more than the listed ${size} bytes; the download was stopped there`);
-                    }
-                    if (!out.write(chunk))
-                        await (0,node_events__WEBPACK_IMPORTED_MODULE_2__.once)(out, 'drain');
-                }
+                await receive({ from: response.statusCode === 206 ? offset : 0, chunks: bodyChunks(response.body, signal) });
             }
-            catch (error) {
-                await new Promise((resolve) => out.end(resolve));
-                this.options.signal?.throwIfAborted();
-                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OneFichierError */ .p7)
-                    throw error;
-                throw Object.assign((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .networkFailure */ .rd)(operation, error), { resumeFrom: from + written });
+            finally {
+                // A receiver that stopped early (too many bytes, a full disk) leaves the rest unread.
+                response.body.destroy();
             }
-            await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve(undefined))));
         });
     }
     /** One unpaced request; callers go through `api`, `withRetries` or `once`. */
@@ -5121,7 +5217,7 @@ class Transport {
         }
         catch (error) {
             this.options.signal?.throwIfAborted();
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .networkFailure */ .rd)(operation, error);
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .networkFailure */ .rd)(operation, error);
         }
         let text;
         try {
@@ -5129,7 +5225,7 @@ class Transport {
         }
         catch (error) {
             this.options.signal?.throwIfAborted();
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .networkFailure */ .rd)(operation, error);
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .networkFailure */ .rd)(operation, error);
         }
         this.options.log.debug(`  -> HTTP ${response.statusCode}, ${text.length} bytes`);
         return { status: response.statusCode, headers: response.headers, text };
@@ -5183,11 +5279,11 @@ function parseApiAnswer(operation, response) {
         : record
             ? `1fichier answered ${status ?? 'an error'} (HTTP ${response.status})`
             : `1fichier answered HTTP ${response.status} with ${describeBody(response.text)}`;
-    let kind = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(response.status, message);
+    let kind = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .classify */ .L8)(response.status, message);
     // A 2xx that is not JSON is a glitch of the service: worth another try.
     if (kind === 'fatal' && httpOk && !record)
         kind = 'retryable';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OneFichierError */ .p7(kind, operation, detail, response.status, retryAfterMs(response.headers));
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OneFichierError */ .p7(kind, operation, detail, response.status, retryAfterMs(response.headers));
 }
 function plainMessage(text) {
     const trimmed = text.trim();
@@ -5234,22 +5330,33 @@ function pageText(html, limit = 200) {
         .trim();
     return text.length > limit ? `${text.slice(0, limit - 3)}...` : text;
 }
+/** The body's chunks; a dropped connection becomes a network failure (one kind, retried by the caller's rule). */
+async function* bodyChunks(body, signal) {
+    try {
+        for await (const chunk of body)
+            yield chunk;
+    }
+    catch (error) {
+        signal?.throwIfAborted();
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .networkFailure */ .rd)('download', error);
+    }
+}
 /** A download node's answer that is not the file, as one kind: the words decide, then the status. */
 function downloadRefusal(status, body) {
     const text = pageText(body) || `HTTP ${status}`;
     const lower = text.toLowerCase();
     const detail = `the download node answered HTTP ${status} with "${text}" instead of the file`;
-    const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorNumber */ .mu)(text);
+    const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorNumber */ .mu)(text);
     if (code === 611 || /password/.test(lower))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OneFichierError */ .p7('fatal', 'download', detail, status);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OneFichierError */ .p7('fatal', 'download', detail, status);
     if (/residential|professional services|cdn credit/.test(lower) || code === 913)
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OneFichierError */ .p7('fatal', 'download', detail, status);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OneFichierError */ .p7('fatal', 'download', detail, status);
     if (code === 887 || /too fast|simultaneously|flood|locked/.test(lower))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OneFichierError */ .p7('flood', 'download', detail, status);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OneFichierError */ .p7('flood', 'download', detail, status);
     if (code === 715 || status === 410)
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OneFichierError */ .p7('token', 'download', detail, status);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OneFichierError */ .p7('token', 'download', detail, status);
     // Other 403s, 404 and 503 (maintenance) pass: JDownloader waits and tries again.
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OneFichierError */ .p7(status === 200 || status === 206 || status === 403 || status === 404 || status >= 500 ? 'retryable' : 'fatal', 'download', detail, status);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OneFichierError */ .p7(status === 200 || status === 206 || status === 403 || status === 404 || status >= 500 ? 'retryable' : 'fatal', 'download', detail, status);
 }
 function describeBody(text) {
     if (text.trim() === '')
@@ -5618,16 +5725,19 @@ async function lookAgain(client, req, unsure, confirmed) {
 
 /***/ }),
 
-/***/ 6700:
+/***/ 4421:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  l: () => (/* binding */ RunState),
-  _: () => (/* binding */ takeSeriesLock)
+  N: () => (/* binding */ Session)
 });
 
+// EXTERNAL MODULE: ./lib/onefichier/client.js + 4 modules
+var onefichier_client = __webpack_require__(6320);
+// EXTERNAL MODULE: ./lib/onefichier/transport.js
+var transport = __webpack_require__(4767);
 // EXTERNAL MODULE: ./lib/core/format.js
 var format = __webpack_require__(5888);
 // EXTERNAL MODULE: ./lib/core/errors.js
@@ -5981,6 +6091,35 @@ async function takeSeriesLock(state, command, config, log) {
         log.warning(`The series lock cannot be taken in ${state.directory.path} (${(0,errors/* messageOf */.bD)(error)}); the run goes on without ` +
             `it. Make the folder writable or set ONEFICHIER_BACKUP_STATE_DIR.`);
         return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/session/session.js
+
+
+
+class Session {
+    options;
+    state;
+    client;
+    constructor(options, state, client) {
+        this.options = options;
+        this.state = state;
+        this.client = client;
+    }
+    static open(options) {
+        const { config, log, stateDir } = options;
+        const state = stateDir ? new RunState(stateDir, config, log) : undefined;
+        const client = options.client ?? new onefichier_client/* OneFichierClient */.UT((0,transport/* transportFor */.JG)(config, { ...options, memory: state }));
+        return new Session(options, state, client);
+    }
+    /** One backup or prune per series at a time; none for a dry run (it changes nothing) or without state. */
+    lockSeries(command) {
+        const { config, log } = this.options;
+        return config.dryRun ? Promise.resolve(undefined) : takeSeriesLock(this.state, command, config, log);
+    }
+    async [Symbol.asyncDispose]() {
+        await this.client.close();
     }
 }
 

@@ -76,12 +76,8 @@ function parseDescription(text) {
 var format = __webpack_require__(5888);
 // EXTERNAL MODULE: ./lib/core/naming.js
 var naming = __webpack_require__(8595);
-// EXTERNAL MODULE: ./lib/onefichier/client.js + 4 modules
-var onefichier_client = __webpack_require__(6320);
-// EXTERNAL MODULE: ./lib/onefichier/transport.js
-var transport = __webpack_require__(4767);
-// EXTERNAL MODULE: ./lib/state/run-state.js + 2 modules
-var run_state = __webpack_require__(6700);
+// EXTERNAL MODULE: ./lib/session/session.js + 3 modules
+var session_session = __webpack_require__(4421);
 // EXTERNAL MODULE: ./lib/onefichier/errors.js
 var onefichier_errors = __webpack_require__(7511);
 ;// CONCATENATED MODULE: ./lib/backup/account.js
@@ -1041,6 +1037,8 @@ async function pruneStage(client, request) {
 var result = __webpack_require__(3997);
 // EXTERNAL MODULE: ./lib/series/listing.js
 var series_listing = __webpack_require__(5417);
+// EXTERNAL MODULE: ./lib/onefichier/client.js + 4 modules
+var onefichier_client = __webpack_require__(6320);
 // EXTERNAL MODULE: ./lib/onefichier/types.js
 var types = __webpack_require__(9151);
 ;// CONCATENATED MODULE: ./lib/backup/unchanged.js
@@ -2780,6 +2778,58 @@ function logEntries(entries, log) {
 }
 
 ;// CONCATENATED MODULE: ./lib/backup/run.js
+var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
+    if (value !== null && value !== void 0) {
+        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
+        var dispose, inner;
+        if (async) {
+            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
+            dispose = value[Symbol.asyncDispose];
+        }
+        if (dispose === void 0) {
+            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
+            dispose = value[Symbol.dispose];
+            if (async) inner = dispose;
+        }
+        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
+        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
+        env.stack.push({ value: value, dispose: dispose, async: async });
+    }
+    else if (async) {
+        env.stack.push({ async: true });
+    }
+    return value;
+};
+var __disposeResources = (undefined && undefined.__disposeResources) || (function (SuppressedError) {
+    return function (env) {
+        function fail(e) {
+            env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
+            env.hasError = true;
+        }
+        var r, s = 0;
+        function next() {
+            while (r = env.stack.pop()) {
+                try {
+                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
+                    if (r.dispose) {
+                        var result = r.dispose.call(r.value);
+                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
+                    }
+                    else s |= 1;
+                }
+                catch (e) {
+                    fail(e);
+                }
+            }
+            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
+            if (env.hasError) throw env.error;
+        }
+        return next();
+    };
+})(typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+    var e = new Error(message);
+    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+});
 // One backup, start to end: select -> zip -> (compare) -> upload -> verify -> prune. Both shells
 // (action, CLI) call this with a Config and a Log; data flows one way, each stage is one call that
 // returns a value, and nothing is deleted before verification. Modelled on actions/toolkit's
@@ -2805,79 +2855,88 @@ function logEntries(entries, log) {
 
 
 
-
-
 async function runBackup(ctx) {
-    const { config, log } = ctx;
-    const clock = new result/* StageClock */.V(ctx, (0,naming/* backupFileName */.iP)(config.namePrefix, ctx.startedAt, config.label));
-    const temp = { path: ctx.tempDir, setting: ctx.tempDirSetting ?? 'TMPDIR' };
-    const workDir = await makeWorkDir(temp);
-    const zipPath = external_node_path_.join(workDir, clock.fileName);
-    const state = ctx.stateDir ? new run_state/* RunState */.l(ctx.stateDir, config, log) : undefined;
-    const client = ctx.client ?? new onefichier_client/* OneFichierClient */.UT((0,transport/* transportFor */.JG)(config, { ...ctx, memory: state }));
-    let checksums;
-    let lock;
+    const env_1 = { stack: [], error: void 0, hasError: false };
     try {
-        lock = config.dryRun ? undefined : await (0,run_state/* takeSeriesLock */._)(state, 'backup', config, log);
-        const selection = await clock.stage('select', () => openTree(ctx, workDir));
-        const hasFiles = await selection.hasFiles();
-        // Before the zip is written: a full or forbidden account stops the run now, not after the upload.
-        if (hasFiles)
-            for (const notice of await checkAccount(client, state, log, ctx.signal))
-                clock.notice(notice, log);
-        const destination = hasFiles ? startLookup(config, client, log) : undefined;
-        const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined;
-        const zipped = await clock.stage('zip', () => log.group('Select and zip', () => zipStage(selection, { ...ctx, zipPath, temp, refused: destination?.refused, observer: fingerprint })));
-        if (!destination || zipped.fileCount === 0) {
-            reportNoFiles(ctx);
-            return clock.noFiles();
-        }
-        clock.zipped(zipped);
-        checkServiceLimits(zipped.archive.size, clock.fileName);
-        const compared = fingerprint
-            ? await clock.stage('compare', () => log.group('Compare with the newest backup', () => compareStage(client, destination, config.namePrefix, fingerprint.digest(), ctx.startedAt)))
-            : undefined;
-        if (compared)
-            clock.compared(describeComparison(compared), config.dryRun, log);
-        if (compared?.unchanged && !config.dryRun)
-            return await keepUnchanged(ctx, client, clock, compared);
-        const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log));
-        if (config.dryRun) {
-            const plan = await dryRunPlan(client, destination, {
+        const { config, log } = ctx;
+        const clock = new result/* StageClock */.V(ctx, (0,naming/* backupFileName */.iP)(config.namePrefix, ctx.startedAt, config.label));
+        const temp = { path: ctx.tempDir, setting: ctx.tempDirSetting ?? 'TMPDIR' };
+        const workDir = await makeWorkDir(temp);
+        const zipPath = external_node_path_.join(workDir, clock.fileName);
+        const session = __addDisposableResource(env_1, session_session/* Session */.N.open(ctx), true);
+        const { client, state } = session;
+        let checksums;
+        let lock;
+        try {
+            lock = await session.lockSeries('backup');
+            const selection = await clock.stage('select', () => openTree(ctx, workDir));
+            const hasFiles = await selection.hasFiles();
+            // Before the zip is written: a full or forbidden account stops the run now, not after the upload.
+            if (hasFiles)
+                for (const notice of await checkAccount(client, state, log, ctx.signal))
+                    clock.notice(notice, log);
+            const destination = hasFiles ? startLookup(config, client, log) : undefined;
+            const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined;
+            const zipped = await clock.stage('zip', () => log.group('Select and zip', () => zipStage(selection, { ...ctx, zipPath, temp, refused: destination?.refused, observer: fingerprint })));
+            if (!destination || zipped.fileCount === 0) {
+                reportNoFiles(ctx);
+                return clock.noFiles();
+            }
+            clock.zipped(zipped);
+            checkServiceLimits(zipped.archive.size, clock.fileName);
+            const compared = fingerprint
+                ? await clock.stage('compare', () => log.group('Compare with the newest backup', () => compareStage(client, destination, config.namePrefix, fingerprint.digest(), ctx.startedAt)))
+                : undefined;
+            if (compared)
+                clock.compared(describeComparison(compared), config.dryRun, log);
+            if (compared?.unchanged && !config.dryRun)
+                return await keepUnchanged(ctx, client, clock, compared);
+            const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log));
+            if (config.dryRun) {
+                const plan = await dryRunPlan(client, destination, {
+                    ...ctx,
+                    fileName: clock.fileName,
+                    now: ctx.startedAt,
+                    size: zipped.archive.size,
+                });
+                return clock.dryRun(await digests.result(), plan);
+            }
+            const uploaded = await clock
+                .stage('upload', () => log.group('Upload', () => uploadStage(client, destination, {
                 ...ctx,
+                archive: zipped.archive,
                 fileName: clock.fileName,
-                now: ctx.startedAt,
-                size: zipped.archive.size,
-            });
-            return clock.dryRun(await digests.result(), plan);
+                checksums: digests,
+                state,
+            })))
+                .catch((error) => failUpload(ctx, clock, zipPath, error));
+            const expected = { fileName: clock.fileName, folderPath: clock.folderPath, passwordSet: config.linkPassword !== '' };
+            const verified = await clock.stage('verify', () => log.group('Verify', () => verifyStage(client, uploaded, expected, log)));
+            clock.verified(verified.url);
+            log.info(`Backup uploaded and verified: ${verified.url}`);
+            if (fingerprint) {
+                const description = formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.local.sha256 });
+                await recordFingerprint(client, verified.url, description, log);
+            }
+            const newBackup = { fileName: clock.fileName, url: verified.url, time: ctx.startedAt, size: zipped.archive.size };
+            const retention = await prune(ctx, client, clock, uploaded.folderId, newBackup);
+            const { size, sha256, whirlpool } = uploaded.local;
+            return clock.uploaded({ size, sha256, whirlpool, url: verified.url, folderId: uploaded.folderId, retention });
         }
-        const uploaded = await clock
-            .stage('upload', () => log.group('Upload', () => uploadStage(client, destination, {
-            ...ctx,
-            archive: zipped.archive,
-            fileName: clock.fileName,
-            checksums: digests,
-            state,
-        })))
-            .catch((error) => failUpload(ctx, clock, zipPath, error));
-        const expected = { fileName: clock.fileName, folderPath: clock.folderPath, passwordSet: config.linkPassword !== '' };
-        const verified = await clock.stage('verify', () => log.group('Verify', () => verifyStage(client, uploaded, expected, log)));
-        clock.verified(verified.url);
-        log.info(`Backup uploaded and verified: ${verified.url}`);
-        if (fingerprint) {
-            const description = formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.local.sha256 });
-            await recordFingerprint(client, verified.url, description, log);
+        finally {
+            checksums?.cancel();
+            await lock?.release();
+            await (0,promises_.rm)(workDir, { recursive: true, force: true });
         }
-        const newBackup = { fileName: clock.fileName, url: verified.url, time: ctx.startedAt, size: zipped.archive.size };
-        const retention = await prune(ctx, client, clock, uploaded.folderId, newBackup);
-        const { size, sha256, whirlpool } = uploaded.local;
-        return clock.uploaded({ size, sha256, whirlpool, url: verified.url, folderId: uploaded.folderId, retention });
+    }
+    catch (e_1) {
+        env_1.error = e_1;
+        env_1.hasError = true;
     }
     finally {
-        checksums?.cancel();
-        await lock?.release();
-        await client.close();
-        await (0,promises_.rm)(workDir, { recursive: true, force: true });
+        const result_1 = __disposeResources(env_1);
+        if (result_1)
+            await result_1;
     }
 }
 async function makeWorkDir(temp) {

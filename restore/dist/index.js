@@ -78405,7 +78405,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9753);
+/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7486);
 // Entry of the restore sub-action's bundle (restore/dist/index.js).
 
 await (0,_restore_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestoreAction */ .W)();
@@ -78415,7 +78415,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9753:
+/***/ 7486:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -82046,7 +82046,7 @@ class ArchivePasswordError extends BackupError {
     name = 'ArchivePasswordError';
 }
 /** Another run of the same series holds its lock: this one changed nothing (exit code 11, as restic). */
-class errors_SeriesLockedError extends BackupError {
+class SeriesLockedError extends BackupError {
     name = 'SeriesLockedError';
 }
 
@@ -82086,7 +82086,7 @@ function describeFailure(error, context = {}) {
         return failure([describeInput(error)], failure_EXIT.usage);
     if (error instanceof failure_UsageError)
         return failure([error.message], failure_EXIT.usage);
-    if (error instanceof errors_SeriesLockedError)
+    if (error instanceof SeriesLockedError)
         return failure([error.message], failure_EXIT.locked);
     if (error instanceof errors_NoBackupFoundError)
         return failure([error.message], failure_EXIT.noBackup);
@@ -82608,8 +82608,6 @@ function multipartLayout(fields, file, boundary = (0,external_node_crypto_.rando
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var node_modules_undici = __nccwpck_require__(6752);
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./lib/onefichier/retry.js
 // The one retry rule for every call to 1fichier (rclone's `shouldRetry`, in one place): a failed try
 // is tried again only when `classify` made it retryable (or the caller widens that, as the download
@@ -82769,8 +82767,6 @@ class Pacer {
 
 
 
-
-
 /** The transport of one run, from its settings: the one place a Transport is made. */
 function transportFor(config, run) {
     const { apiUrl, apiKey, retries, stallTimeoutMs } = config;
@@ -82909,14 +82905,16 @@ class Transport {
         await memory?.remember(spacing.key, this.pacer.lastSpacedAt(spacing.key));
     }
     /**
-     * GET `url` (a download token's URL) from byte `offset` on, appending to `file`, never past
-     * `size` bytes (the listed size: a node that sends more is refused, not written to its end). One
-     * paced try. A connection that drops half way throws after what arrived was written (to resume from).
-     * An answer that is not the file (an HTML page, 403, 404, 503) is classified as JDownloader's
-     * 1fichier plugin does: https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
+     * GET `url` (a download token's URL) from byte `offset` on and hand its body to `receive`, which
+     * stores it: the transport writes no file. One paced try, the body's reading included. `from` is
+     * where the body starts (a node that ignores Range sends the whole file again: 0). A connection
+     * that drops half way fails the body's iteration with a network failure, after what arrived was
+     * handed on. An answer that is not the file (an HTML page, 403, 404, 503) is classified as
+     * JDownloader's 1fichier plugin does:
+     * https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
      */
-    async download(url, file, offset, size) {
-        const operation = 'download';
+    async download(url, offset, receive) {
+        const { signal } = this.options;
         return this.once(async () => {
             let response;
             try {
@@ -82925,41 +82923,25 @@ class Transport {
                     dispatcher: this.agent,
                     // A token URL needs no key: it is not sent to the download node.
                     headers: { 'user-agent': USER_AGENT, ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) },
-                    signal: this.options.signal,
+                    signal,
                 });
             }
             catch (error) {
-                this.options.signal?.throwIfAborted();
-                throw networkFailure(operation, error);
+                signal?.throwIfAborted();
+                throw networkFailure('download', error);
             }
             const type = String(response.headers['content-type'] ?? '');
             if ((response.statusCode !== 200 && response.statusCode !== 206) || /text\/html/i.test(type)) {
                 const text = await readSome(response.body, 64 * 1024);
                 throw downloadRefusal(response.statusCode, text);
             }
-            // A node that ignores Range sends the whole file again: start the file over.
-            const from = response.statusCode === 206 ? offset : 0;
-            const out = (0,external_node_fs_namespaceObject.createWriteStream)(file, { flags: from === 0 ? 'w' : 'a' });
-            let written = 0;
             try {
-                for await (const chunk of response.body) {
-                    written += chunk.length;
-                    if (size >= 0 && from + written > size) {
-                        response.body.destroy();
-                        throw new OneFichierError('retryable', operation, `the download node sent more than the listed ${size} bytes; the download was stopped there`);
-                    }
-                    if (!out.write(chunk))
-                        await (0,external_node_events_.once)(out, 'drain');
-                }
+                await receive({ from: response.statusCode === 206 ? offset : 0, chunks: bodyChunks(response.body, signal) });
             }
-            catch (error) {
-                await new Promise((resolve) => out.end(resolve));
-                this.options.signal?.throwIfAborted();
-                if (error instanceof OneFichierError)
-                    throw error;
-                throw Object.assign(networkFailure(operation, error), { resumeFrom: from + written });
+            finally {
+                // A receiver that stopped early (too many bytes, a full disk) leaves the rest unread.
+                response.body.destroy();
             }
-            await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve(undefined))));
         });
     }
     /** One unpaced request; callers go through `api`, `withRetries` or `once`. */
@@ -83090,6 +83072,17 @@ function pageText(html, limit = 200) {
         .replace(/\s+/g, ' ')
         .trim();
     return text.length > limit ? `${text.slice(0, limit - 3)}...` : text;
+}
+/** The body's chunks; a dropped connection becomes a network failure (one kind, retried by the caller's rule). */
+async function* bodyChunks(body, signal) {
+    try {
+        for await (const chunk of body)
+            yield chunk;
+    }
+    catch (error) {
+        signal?.throwIfAborted();
+        throw networkFailure('download', error);
+    }
 }
 /** A download node's answer that is not the file, as one kind: the words decide, then the status. */
 function downloadRefusal(status, body) {
@@ -83361,6 +83354,10 @@ class OneFichierClient {
             throw new OneFichierError('retryable', 'download/get_token.cgi', 'the answer has no valid https download URL');
         }
         return answer.url;
+    }
+    /** A download token's URL from byte `offset` on, its body handed to `receive` (one try; the caller retries). */
+    download(tokenUrl, offset, receive) {
+        return this.transport.download(tokenUrl, offset, receive);
     }
     /**
      * Asks for an upload node now, for the next upload: the API's pacing would otherwise add a wait
@@ -83834,7 +83831,7 @@ async function lockSeries(file, holder) {
             continue;
         if (tries < 3 && (await isStale(file, held)) && (await takeOver(file, held)))
             continue;
-        throw new errors_SeriesLockedError(`Another run of this series holds its lock: ${describeHolder(held)}. This run made no change. Wait for that ` +
+        throw new SeriesLockedError(`Another run of this series holds its lock: ${describeHolder(held)}. This run made no change. Wait for that ` +
             `run to end; if no such process runs, remove ${file}.`);
     }
     heldHere.set(file, mine);
@@ -83995,7 +83992,7 @@ class RunState {
  * One run of a series at a time. A lock that cannot be taken because the state folder is not
  * usable is said, and the run goes on without it; only another run's lock stops this one.
  */
-async function run_state_takeSeriesLock(state, command, config, log) {
+async function takeSeriesLock(state, command, config, log) {
     if (!state)
         return undefined;
     try {
@@ -84004,9 +84001,38 @@ async function run_state_takeSeriesLock(state, command, config, log) {
     catch (error) {
         if (error instanceof SeriesLockedError)
             throw error;
-        log.warning(`The series lock cannot be taken in ${state.directory.path} (${messageOf(error)}); the run goes on without ` +
+        log.warning(`The series lock cannot be taken in ${state.directory.path} (${errors_messageOf(error)}); the run goes on without ` +
             `it. Make the folder writable or set ONEFICHIER_BACKUP_STATE_DIR.`);
         return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/session/session.js
+
+
+
+class session_Session {
+    options;
+    state;
+    client;
+    constructor(options, state, client) {
+        this.options = options;
+        this.state = state;
+        this.client = client;
+    }
+    static open(options) {
+        const { config, log, stateDir } = options;
+        const state = stateDir ? new RunState(stateDir, config, log) : undefined;
+        const client = options.client ?? new OneFichierClient(transportFor(config, { ...options, memory: state }));
+        return new session_Session(options, state, client);
+    }
+    /** One backup or prune per series at a time; none for a dry run (it changes nothing) or without state. */
+    lockSeries(command) {
+        const { config, log } = this.options;
+        return config.dryRun ? Promise.resolve(undefined) : takeSeriesLock(this.state, command, config, log);
+    }
+    async [Symbol.asyncDispose]() {
+        await this.client.close();
     }
 }
 
@@ -84205,12 +84231,17 @@ async function whirlpoolProblem(file, backup) {
         : `its Whirlpool ${whirlpool.slice(0, 16)}... is not 1fichier's ${backup.whirlpool.slice(0, 16)}...`;
 }
 async function fetchResuming(client, tokens, backup, file, options) {
+    // The bytes safely in the file: where a dropped connection resumes.
+    let stored = 0;
     let offset = 0;
     // The token is asked for before each try, outside it: that call has its own retries and advice.
     let token = await tokens.get();
     await retry(async () => {
         try {
-            await client.transport.download(token, file, offset, backup.size);
+            await client.download(token, offset, async ({ from, chunks }) => {
+                stored = from;
+                await writeBody(chunks, file, from, backup.size, (total) => (stored = total));
+            });
         }
         catch (error) {
             if (error instanceof OneFichierError && error.kind === 'fatal')
@@ -84226,12 +84257,35 @@ async function fetchResuming(client, tokens, backup, file, options) {
             // A refused token, or a node error that may be the token's: the next try asks a new one.
             if (error.kind === 'token' || error.httpStatus !== undefined)
                 tokens.discard();
-            offset = error.resumeFrom ?? 0;
+            offset = stored;
             options.log.warning(`${error.detail}; ${offset > 0 ? `resuming from byte ${offset}` : 'trying again'} (attempt ${attempt + 1} ` +
                 `of ${options.retries})`);
             token = await tokens.get();
         },
     });
+}
+/**
+ * The body into `file` from byte `from` on (0: the file starts over), never past the listed `size`:
+ * a node that sends more is refused there, and the next try starts over. `onStored` hears the
+ * file's length after each write, so a dropped connection resumes where the file ends.
+ */
+async function writeBody(chunks, file, from, size, onStored) {
+    const out = await (0,promises_.open)(file, from === 0 ? 'w' : 'a');
+    try {
+        let total = from;
+        for await (const chunk of chunks) {
+            if (size >= 0 && total + chunk.length > size) {
+                onStored(0);
+                throw new OneFichierError('retryable', 'download', `the download node sent more than the listed ${size} bytes; the download was stopped there`);
+            }
+            await out.write(chunk);
+            total += chunk.length;
+            onStored(total);
+        }
+    }
+    finally {
+        await out.close();
+    }
 }
 /** The download URL while it lives; a new one when it has expired or was refused. */
 class TokenKeeper {
@@ -91679,6 +91733,58 @@ function read_chooseBackups(series, choice, now, where) {
 }
 
 ;// CONCATENATED MODULE: ./lib/restore/commands.js
+var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
+    if (value !== null && value !== void 0) {
+        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
+        var dispose, inner;
+        if (async) {
+            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
+            dispose = value[Symbol.asyncDispose];
+        }
+        if (dispose === void 0) {
+            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
+            dispose = value[Symbol.dispose];
+            if (async) inner = dispose;
+        }
+        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
+        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
+        env.stack.push({ value: value, dispose: dispose, async: async });
+    }
+    else if (async) {
+        env.stack.push({ async: true });
+    }
+    return value;
+};
+var __disposeResources = (undefined && undefined.__disposeResources) || (function (SuppressedError) {
+    return function (env) {
+        function fail(e) {
+            env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
+            env.hasError = true;
+        }
+        var r, s = 0;
+        function next() {
+            while (r = env.stack.pop()) {
+                try {
+                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
+                    if (r.dispose) {
+                        var result = r.dispose.call(r.value);
+                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
+                    }
+                    else s |= 1;
+                }
+                catch (e) {
+                    fail(e);
+                }
+            }
+            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
+            if (env.hasError) throw env.error;
+        }
+        return next();
+    };
+})(typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+    var e = new Error(message);
+    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+});
 // The way back, as commands on the same engine as the backup: list the series, prune it by the
 // retention rules alone (restic's forget), check backups by downloading and reading every entry
 // (restic's check --read-data), and restore one into a folder.
@@ -91696,23 +91802,13 @@ function read_chooseBackups(series, choice, now, where) {
 
 
 
-
-
-async function withClient(ctx, body) {
-    const state = ctx.stateDir ? new RunState(ctx.stateDir, ctx.config, ctx.log) : undefined;
-    const transport = transportFor(ctx.config, { ...ctx, memory: state });
-    try {
-        return await body(new OneFichierClient(transport), state);
-    }
-    finally {
-        await transport.close();
-    }
-}
 const commands_where = (config) => `${showFolder(config.folder)} (series ${config.namePrefix})`;
 /** `list`: the series, newest first; with keep-* rules, which rule keeps each. */
 async function listCommand(ctx) {
-    return withClient(ctx, async (client) => {
-        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+    const env_1 = { stack: [], error: void 0, hasError: false };
+    try {
+        const session = __addDisposableResource(env_1, Session.open(ctx), true);
+        const series = await readSeries(session.client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
         const plan = retentionActive(ctx.config.retention)
             ? planRetention(series.backups, ctx.config.retention, { now: ctx.now })
             : null;
@@ -91723,23 +91819,42 @@ async function listCommand(ctx) {
                 row['kept-by'] = decision.reasons;
             return row;
         });
-    });
+    }
+    catch (e_1) {
+        env_1.error = e_1;
+        env_1.hasError = true;
+    }
+    finally {
+        const result_1 = __disposeResources(env_1);
+        if (result_1)
+            await result_1;
+    }
 }
 /** `prune`: retention alone, with the same plan, reasons and safety as after a backup. */
 async function pruneCommand(ctx) {
-    if (!retentionActive(ctx.config.retention)) {
-        throw new UsageError('prune needs at least one keep-* rule above 0 (e.g. --keep-daily 7): without one every backup would go.');
-    }
-    return withClient(ctx, async (client, state) => {
-        // A dry run changes nothing: it needs no lock.
-        const lock = ctx.config.dryRun ? undefined : await takeSeriesLock(state, 'prune', ctx.config, ctx.log);
+    const env_2 = { stack: [], error: void 0, hasError: false };
+    try {
+        if (!retentionActive(ctx.config.retention)) {
+            throw new UsageError('prune needs at least one keep-* rule above 0 (e.g. --keep-daily 7): without one every backup would go.');
+        }
+        const session = __addDisposableResource(env_2, Session.open(ctx), true);
+        const lock = await session.lockSeries('prune');
         try {
-            return await pruneSeries(client, ctx);
+            return await pruneSeries(session.client, ctx);
         }
         finally {
             await lock?.release();
         }
-    });
+    }
+    catch (e_2) {
+        env_2.error = e_2;
+        env_2.hasError = true;
+    }
+    finally {
+        const result_2 = __disposeResources(env_2);
+        if (result_2)
+            await result_2;
+    }
 }
 async function pruneSeries(client, ctx) {
     const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
@@ -91757,8 +91872,10 @@ async function pruneSeries(client, ctx) {
 }
 /** `check`: download and verify every backup chosen, each reported even after another failed; extract nothing. */
 async function checkCommand(ctx) {
-    return withClient(ctx, async (client) => {
-        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+    const env_3 = { stack: [], error: void 0, hasError: false };
+    try {
+        const session = __addDisposableResource(env_3, Session.open(ctx), true);
+        const series = await readSeries(session.client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
         const chosen = chooseBackups(series, ctx.config.backup, ctx.now, commands_where(ctx.config));
         if (chosen.length === 0)
             throw new NoBackupError(`The series has no backup in ${commands_where(ctx.config)}.`);
@@ -91770,10 +91887,19 @@ async function checkCommand(ctx) {
         const results = [];
         for (const backup of chosen) {
             ctx.signal?.throwIfAborted();
-            results.push(await ctx.log.group(`Check ${backup.fileName}`, () => checkOne(client, ctx, backup)));
+            results.push(await ctx.log.group(`Check ${backup.fileName}`, () => checkOne(session.client, ctx, backup)));
         }
         return results;
-    });
+    }
+    catch (e_3) {
+        env_3.error = e_3;
+        env_3.hasError = true;
+    }
+    finally {
+        const result_3 = __disposeResources(env_3);
+        if (result_3)
+            await result_3;
+    }
 }
 async function checkOne(client, ctx, backup) {
     const base = { 'file-name': backup.fileName, url: backup.url };
@@ -91801,14 +91927,17 @@ class NoBackupError extends (/* unused pure expression or super */ null && (NoBa
 }
 /** `restore`: one backup into `to`, planned whole and written through a journal that a failure undoes. */
 async function restoreCommand(ctx, request) {
-    await checkTarget(request.to, request.overwrite);
-    return withClient(ctx, async (client) => {
+    const env_4 = { stack: [], error: void 0, hasError: false };
+    try {
+        await checkTarget(request.to, request.overwrite);
+        const session = __addDisposableResource(env_4, session_Session.open(ctx), true);
+        const { client } = session;
         const series = await read_readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
         const [backup] = read_chooseBackups(series, ctx.config.backup, ctx.now, commands_where(ctx.config));
         if (!backup)
             return null;
         const verb = request.dryRun ? 'Restore (dry run)' : 'Restore';
-        return ctx.log.group(`${verb} ${backup.fileName}`, () => withDownload(client, ctx, backup, async (archive, downloadCheck) => {
+        return await ctx.log.group(`${verb} ${backup.fileName}`, () => withDownload(client, ctx, backup, async (archive, downloadCheck) => {
             const report = await restoreInto(archive, request.to, {
                 password: ctx.config.archivePassword || undefined,
                 overwrite: request.overwrite,
@@ -91846,7 +91975,16 @@ async function restoreCommand(ctx, request) {
                 restored.changes = report.changes;
             return restored;
         }));
-    });
+    }
+    catch (e_4) {
+        env_4.error = e_4;
+        env_4.hasError = true;
+    }
+    finally {
+        const result_4 = __disposeResources(env_4);
+        if (result_4)
+            await result_4;
+    }
 }
 /** Downloads a backup to a temporary file, checks it, opens it, and always removes it after. */
 async function withDownload(client, ctx, backup, body) {

@@ -1,8 +1,8 @@
-export const id = 632;
-export const ids = [632];
+export const id = 836;
+export const ids = [836];
 export const modules = {
 
-/***/ 8632:
+/***/ 46836:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1246,8 +1246,6 @@ function multipartLayout(fields, file, boundary = (0,external_node_crypto_.rando
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(46752);
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(78474);
 ;// CONCATENATED MODULE: ./lib/onefichier/retry.js
 // The one retry rule for every call to 1fichier (rclone's `shouldRetry`, in one place): a failed try
 // is tried again only when `classify` made it retryable (or the caller widens that, as the download
@@ -1407,8 +1405,6 @@ class Pacer {
 
 
 
-
-
 /** The transport of one run, from its settings: the one place a Transport is made. */
 function transportFor(config, run) {
     const { apiUrl, apiKey, retries, stallTimeoutMs } = config;
@@ -1547,14 +1543,16 @@ class Transport {
         await memory?.remember(spacing.key, this.pacer.lastSpacedAt(spacing.key));
     }
     /**
-     * GET `url` (a download token's URL) from byte `offset` on, appending to `file`, never past
-     * `size` bytes (the listed size: a node that sends more is refused, not written to its end). One
-     * paced try. A connection that drops half way throws after what arrived was written (to resume from).
-     * An answer that is not the file (an HTML page, 403, 404, 503) is classified as JDownloader's
-     * 1fichier plugin does: https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
+     * GET `url` (a download token's URL) from byte `offset` on and hand its body to `receive`, which
+     * stores it: the transport writes no file. One paced try, the body's reading included. `from` is
+     * where the body starts (a node that ignores Range sends the whole file again: 0). A connection
+     * that drops half way fails the body's iteration with a network failure, after what arrived was
+     * handed on. An answer that is not the file (an HTML page, 403, 404, 503) is classified as
+     * JDownloader's 1fichier plugin does:
+     * https://github.com/mirror/jdownloader/blob/master/src/jd/plugins/hoster/OneFichierCom.java
      */
-    async download(url, file, offset, size) {
-        const operation = 'download';
+    async download(url, offset, receive) {
+        const { signal } = this.options;
         return this.once(async () => {
             let response;
             try {
@@ -1563,41 +1561,25 @@ class Transport {
                     dispatcher: this.agent,
                     // A token URL needs no key: it is not sent to the download node.
                     headers: { 'user-agent': USER_AGENT, ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) },
-                    signal: this.options.signal,
+                    signal,
                 });
             }
             catch (error) {
-                this.options.signal?.throwIfAborted();
-                throw networkFailure(operation, error);
+                signal?.throwIfAborted();
+                throw networkFailure('download', error);
             }
             const type = String(response.headers['content-type'] ?? '');
             if ((response.statusCode !== 200 && response.statusCode !== 206) || /text\/html/i.test(type)) {
                 const text = await readSome(response.body, 64 * 1024);
                 throw downloadRefusal(response.statusCode, text);
             }
-            // A node that ignores Range sends the whole file again: start the file over.
-            const from = response.statusCode === 206 ? offset : 0;
-            const out = (0,external_node_fs_.createWriteStream)(file, { flags: from === 0 ? 'w' : 'a' });
-            let written = 0;
             try {
-                for await (const chunk of response.body) {
-                    written += chunk.length;
-                    if (size >= 0 && from + written > size) {
-                        response.body.destroy();
-                        throw new OneFichierError('retryable', operation, `the download node sent more than the listed ${size} bytes; the download was stopped there`);
-                    }
-                    if (!out.write(chunk))
-                        await (0,external_node_events_.once)(out, 'drain');
-                }
+                await receive({ from: response.statusCode === 206 ? offset : 0, chunks: bodyChunks(response.body, signal) });
             }
-            catch (error) {
-                await new Promise((resolve) => out.end(resolve));
-                this.options.signal?.throwIfAborted();
-                if (error instanceof OneFichierError)
-                    throw error;
-                throw Object.assign(networkFailure(operation, error), { resumeFrom: from + written });
+            finally {
+                // A receiver that stopped early (too many bytes, a full disk) leaves the rest unread.
+                response.body.destroy();
             }
-            await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve(undefined))));
         });
     }
     /** One unpaced request; callers go through `api`, `withRetries` or `once`. */
@@ -1728,6 +1710,17 @@ function pageText(html, limit = 200) {
         .replace(/\s+/g, ' ')
         .trim();
     return text.length > limit ? `${text.slice(0, limit - 3)}...` : text;
+}
+/** The body's chunks; a dropped connection becomes a network failure (one kind, retried by the caller's rule). */
+async function* bodyChunks(body, signal) {
+    try {
+        for await (const chunk of body)
+            yield chunk;
+    }
+    catch (error) {
+        signal?.throwIfAborted();
+        throw networkFailure('download', error);
+    }
 }
 /** A download node's answer that is not the file, as one kind: the words decide, then the status. */
 function downloadRefusal(status, body) {
@@ -1999,6 +1992,10 @@ class OneFichierClient {
             throw new OneFichierError('retryable', 'download/get_token.cgi', 'the answer has no valid https download URL');
         }
         return answer.url;
+    }
+    /** A download token's URL from byte `offset` on, its body handed to `receive` (one try; the caller retries). */
+    download(tokenUrl, offset, receive) {
+        return this.transport.download(tokenUrl, offset, receive);
     }
     /**
      * Asks for an upload node now, for the next upload: the API's pacing would otherwise add a wait
@@ -2518,6 +2515,35 @@ async function takeSeriesLock(state, command, config, log) {
         log.warning(`The series lock cannot be taken in ${state.directory.path} (${messageOf(error)}); the run goes on without ` +
             `it. Make the folder writable or set ONEFICHIER_BACKUP_STATE_DIR.`);
         return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/session/session.js
+
+
+
+class Session {
+    options;
+    state;
+    client;
+    constructor(options, state, client) {
+        this.options = options;
+        this.state = state;
+        this.client = client;
+    }
+    static open(options) {
+        const { config, log, stateDir } = options;
+        const state = stateDir ? new RunState(stateDir, config, log) : undefined;
+        const client = options.client ?? new OneFichierClient(transportFor(config, { ...options, memory: state }));
+        return new Session(options, state, client);
+    }
+    /** One backup or prune per series at a time; none for a dry run (it changes nothing) or without state. */
+    lockSeries(command) {
+        const { config, log } = this.options;
+        return config.dryRun ? Promise.resolve(undefined) : takeSeriesLock(this.state, command, config, log);
+    }
+    async [Symbol.asyncDispose]() {
+        await this.client.close();
     }
 }
 
@@ -4989,6 +5015,8 @@ function storedBlocks(raw, final) {
     return parts;
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(78474);
 ;// CONCATENATED MODULE: ./lib/zip/output.js
 // The zip's bytes on their way to the sink, in order, with the running offset. Small pieces
 // (headers, tiny files) are gathered into larger writes: one write per piece would cost a
@@ -5833,6 +5861,58 @@ function logEntries(entries, log) {
 }
 
 ;// CONCATENATED MODULE: ./lib/backup/run.js
+var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
+    if (value !== null && value !== void 0) {
+        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
+        var dispose, inner;
+        if (async) {
+            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
+            dispose = value[Symbol.asyncDispose];
+        }
+        if (dispose === void 0) {
+            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
+            dispose = value[Symbol.dispose];
+            if (async) inner = dispose;
+        }
+        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
+        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
+        env.stack.push({ value: value, dispose: dispose, async: async });
+    }
+    else if (async) {
+        env.stack.push({ async: true });
+    }
+    return value;
+};
+var __disposeResources = (undefined && undefined.__disposeResources) || (function (SuppressedError) {
+    return function (env) {
+        function fail(e) {
+            env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
+            env.hasError = true;
+        }
+        var r, s = 0;
+        function next() {
+            while (r = env.stack.pop()) {
+                try {
+                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
+                    if (r.dispose) {
+                        var result = r.dispose.call(r.value);
+                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
+                    }
+                    else s |= 1;
+                }
+                catch (e) {
+                    fail(e);
+                }
+            }
+            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
+            if (env.hasError) throw env.error;
+        }
+        return next();
+    };
+})(typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+    var e = new Error(message);
+    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+});
 // One backup, start to end: select -> zip -> (compare) -> upload -> verify -> prune. Both shells
 // (action, CLI) call this with a Config and a Log; data flows one way, each stage is one call that
 // returns a value, and nothing is deleted before verification. Modelled on actions/toolkit's
@@ -5858,79 +5938,88 @@ function logEntries(entries, log) {
 
 
 
-
-
 async function runBackup(ctx) {
-    const { config, log } = ctx;
-    const clock = new StageClock(ctx, backupFileName(config.namePrefix, ctx.startedAt, config.label));
-    const temp = { path: ctx.tempDir, setting: ctx.tempDirSetting ?? 'TMPDIR' };
-    const workDir = await makeWorkDir(temp);
-    const zipPath = external_node_path_.join(workDir, clock.fileName);
-    const state = ctx.stateDir ? new RunState(ctx.stateDir, config, log) : undefined;
-    const client = ctx.client ?? new OneFichierClient(transportFor(config, { ...ctx, memory: state }));
-    let checksums;
-    let lock;
+    const env_1 = { stack: [], error: void 0, hasError: false };
     try {
-        lock = config.dryRun ? undefined : await takeSeriesLock(state, 'backup', config, log);
-        const selection = await clock.stage('select', () => openTree(ctx, workDir));
-        const hasFiles = await selection.hasFiles();
-        // Before the zip is written: a full or forbidden account stops the run now, not after the upload.
-        if (hasFiles)
-            for (const notice of await checkAccount(client, state, log, ctx.signal))
-                clock.notice(notice, log);
-        const destination = hasFiles ? startLookup(config, client, log) : undefined;
-        const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined;
-        const zipped = await clock.stage('zip', () => log.group('Select and zip', () => zipStage(selection, { ...ctx, zipPath, temp, refused: destination?.refused, observer: fingerprint })));
-        if (!destination || zipped.fileCount === 0) {
-            reportNoFiles(ctx);
-            return clock.noFiles();
-        }
-        clock.zipped(zipped);
-        checkServiceLimits(zipped.archive.size, clock.fileName);
-        const compared = fingerprint
-            ? await clock.stage('compare', () => log.group('Compare with the newest backup', () => compareStage(client, destination, config.namePrefix, fingerprint.digest(), ctx.startedAt)))
-            : undefined;
-        if (compared)
-            clock.compared(describeComparison(compared), config.dryRun, log);
-        if (compared?.unchanged && !config.dryRun)
-            return await keepUnchanged(ctx, client, clock, compared);
-        const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log));
-        if (config.dryRun) {
-            const plan = await dryRunPlan(client, destination, {
+        const { config, log } = ctx;
+        const clock = new StageClock(ctx, backupFileName(config.namePrefix, ctx.startedAt, config.label));
+        const temp = { path: ctx.tempDir, setting: ctx.tempDirSetting ?? 'TMPDIR' };
+        const workDir = await makeWorkDir(temp);
+        const zipPath = external_node_path_.join(workDir, clock.fileName);
+        const session = __addDisposableResource(env_1, Session.open(ctx), true);
+        const { client, state } = session;
+        let checksums;
+        let lock;
+        try {
+            lock = await session.lockSeries('backup');
+            const selection = await clock.stage('select', () => openTree(ctx, workDir));
+            const hasFiles = await selection.hasFiles();
+            // Before the zip is written: a full or forbidden account stops the run now, not after the upload.
+            if (hasFiles)
+                for (const notice of await checkAccount(client, state, log, ctx.signal))
+                    clock.notice(notice, log);
+            const destination = hasFiles ? startLookup(config, client, log) : undefined;
+            const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined;
+            const zipped = await clock.stage('zip', () => log.group('Select and zip', () => zipStage(selection, { ...ctx, zipPath, temp, refused: destination?.refused, observer: fingerprint })));
+            if (!destination || zipped.fileCount === 0) {
+                reportNoFiles(ctx);
+                return clock.noFiles();
+            }
+            clock.zipped(zipped);
+            checkServiceLimits(zipped.archive.size, clock.fileName);
+            const compared = fingerprint
+                ? await clock.stage('compare', () => log.group('Compare with the newest backup', () => compareStage(client, destination, config.namePrefix, fingerprint.digest(), ctx.startedAt)))
+                : undefined;
+            if (compared)
+                clock.compared(describeComparison(compared), config.dryRun, log);
+            if (compared?.unchanged && !config.dryRun)
+                return await keepUnchanged(ctx, client, clock, compared);
+            const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log));
+            if (config.dryRun) {
+                const plan = await dryRunPlan(client, destination, {
+                    ...ctx,
+                    fileName: clock.fileName,
+                    now: ctx.startedAt,
+                    size: zipped.archive.size,
+                });
+                return clock.dryRun(await digests.result(), plan);
+            }
+            const uploaded = await clock
+                .stage('upload', () => log.group('Upload', () => uploadStage(client, destination, {
                 ...ctx,
+                archive: zipped.archive,
                 fileName: clock.fileName,
-                now: ctx.startedAt,
-                size: zipped.archive.size,
-            });
-            return clock.dryRun(await digests.result(), plan);
+                checksums: digests,
+                state,
+            })))
+                .catch((error) => failUpload(ctx, clock, zipPath, error));
+            const expected = { fileName: clock.fileName, folderPath: clock.folderPath, passwordSet: config.linkPassword !== '' };
+            const verified = await clock.stage('verify', () => log.group('Verify', () => verifyStage(client, uploaded, expected, log)));
+            clock.verified(verified.url);
+            log.info(`Backup uploaded and verified: ${verified.url}`);
+            if (fingerprint) {
+                const description = formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.local.sha256 });
+                await recordFingerprint(client, verified.url, description, log);
+            }
+            const newBackup = { fileName: clock.fileName, url: verified.url, time: ctx.startedAt, size: zipped.archive.size };
+            const retention = await prune(ctx, client, clock, uploaded.folderId, newBackup);
+            const { size, sha256, whirlpool } = uploaded.local;
+            return clock.uploaded({ size, sha256, whirlpool, url: verified.url, folderId: uploaded.folderId, retention });
         }
-        const uploaded = await clock
-            .stage('upload', () => log.group('Upload', () => uploadStage(client, destination, {
-            ...ctx,
-            archive: zipped.archive,
-            fileName: clock.fileName,
-            checksums: digests,
-            state,
-        })))
-            .catch((error) => failUpload(ctx, clock, zipPath, error));
-        const expected = { fileName: clock.fileName, folderPath: clock.folderPath, passwordSet: config.linkPassword !== '' };
-        const verified = await clock.stage('verify', () => log.group('Verify', () => verifyStage(client, uploaded, expected, log)));
-        clock.verified(verified.url);
-        log.info(`Backup uploaded and verified: ${verified.url}`);
-        if (fingerprint) {
-            const description = formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.local.sha256 });
-            await recordFingerprint(client, verified.url, description, log);
+        finally {
+            checksums?.cancel();
+            await lock?.release();
+            await (0,promises_.rm)(workDir, { recursive: true, force: true });
         }
-        const newBackup = { fileName: clock.fileName, url: verified.url, time: ctx.startedAt, size: zipped.archive.size };
-        const retention = await prune(ctx, client, clock, uploaded.folderId, newBackup);
-        const { size, sha256, whirlpool } = uploaded.local;
-        return clock.uploaded({ size, sha256, whirlpool, url: verified.url, folderId: uploaded.folderId, retention });
+    }
+    catch (e_1) {
+        env_1.error = e_1;
+        env_1.hasError = true;
     }
     finally {
-        checksums?.cancel();
-        await lock?.release();
-        await client.close();
-        await (0,promises_.rm)(workDir, { recursive: true, force: true });
+        const result_1 = __disposeResources(env_1);
+        if (result_1)
+            await result_1;
     }
 }
 async function makeWorkDir(temp) {
