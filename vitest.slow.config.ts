@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/slow/**/*.test.ts'],
+    globalSetup: 'test/setup/processes.ts',
     testTimeout: 600_000,
     reporters: ['default'],
   },

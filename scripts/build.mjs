@@ -1,11 +1,11 @@
 // Plain JavaScript, so that `npm run build` works on any Node that runs tsc and ncc (the system one may be 20).
 // `npm run build`: tsc to lib/, then ncc bundles: the action (dist/), the CLI (dist/cli/), the
 // restore sub-action (restore/dist/). The two worker threads sit beside each bundle that starts
-// them: the small-file worker imports only Node's modules, so ncc copies it as it is; the checksum
-// worker imports our code, so it is bundled on its own and put where ncc copied it.
+// them, both made the same way: each bundled on its own and copied there (src/platform/worker-script.ts
+// finds them by name beside the module that starts them).
 import { execFileSync } from 'node:child_process'
 import { platform } from 'node:process'
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 
 /** @param {string} command @param {string[]} args */
 // npx is npx.cmd on Windows, which Node runs only through a shell.
@@ -13,7 +13,7 @@ const run = (command, ...args) => execFileSync(command, args, { stdio: 'inherit'
 /** @param {string} entry @param {string} out @param {string[]} extra */
 const ncc = (entry, out, ...extra) => run('npx', '--no-install', 'ncc', 'build', entry, '-o', out, '--quiet', ...extra)
 
-for (const dir of ['lib', 'dist', 'restore/dist', 'build/checksum-worker'])
+for (const dir of ['lib', 'dist', 'restore/dist', 'build/checksum-worker.js', 'build/small-file-worker.js'])
   rmSync(dir, { recursive: true, force: true })
 // The version is package.json's: written into the source the bundles are built from.
 const version = /"version":\s*"([^"]+)"/.exec(readFileSync('package.json', 'utf8'))?.[1]
@@ -32,12 +32,11 @@ run('npx', '--no-install', 'tsc', '-p', 'tsconfig.json')
 ncc('lib/action/main.js', 'dist', '--license', 'licenses.txt')
 ncc('lib/cli/main.js', 'dist/cli')
 ncc('lib/action/restore-main.js', 'restore/dist')
-ncc('lib/backup/checksum-worker.js', 'build/checksum-worker')
-for (const dir of ['dist', 'dist/cli']) copyFileSync('build/checksum-worker/index.js', `${dir}/checksum-worker.js`)
-// ncc's asset relocator copies the small-file worker under its own name only when it can parse
-// small-files.ts (it cannot parse `??=`); otherwise webpack emits it under a hash, a new name per edit.
-for (const dir of ['dist', 'dist/cli'])
-  if (!existsSync(`${dir}/small-file-worker.js`))
-    throw new Error(
-      `${dir}/small-file-worker.js is missing: ncc did not relocate the worker (see src/zip/small-files.ts)`,
-    )
+const WORKERS = {
+  'checksum-worker.js': 'lib/backup/checksum-worker.js',
+  'small-file-worker.js': 'lib/zip/small-file-worker.js',
+}
+for (const [name, entry] of Object.entries(WORKERS)) {
+  ncc(entry, `build/${name}`)
+  for (const dir of ['dist', 'dist/cli']) copyFileSync(`build/${name}/index.js`, `${dir}/${name}`)
+}

@@ -2,7 +2,7 @@
 // (100,000 of them for a tree of small files), and its short-lived objects kept the main thread's
 // heap ~80 MB larger for the rest of the run. Here, a small heap of its own takes them
 // (checksums.ts sets its limits), and the main thread is free for the upload.
-// Bundled on its own (see package.json's build): ncc copies it beside the bundle.
+// Bundled on its own beside each bundle that starts it (scripts/build.mjs), as the small-file worker is.
 import { messageOf } from '../core/errors.js'
 import { parentPort, workerData } from 'node:worker_threads'
 import { ZipCheckError, ZipReadBack } from '../zip/read-back.js'

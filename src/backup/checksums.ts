@@ -10,13 +10,6 @@ import { workerScript } from '../platform/worker-script.js'
 import type { ChecksumMessage, ChecksumRequest } from './checksum-worker.js'
 import type { Digests } from '../platform/digest.js'
 
-/** The worker beside this module: in lib/ as compiled, and in the bundle's folder as bundled on its own. */
-function workerFile(): URL {
-  const compiled = new URL('./checksum-worker.js', import.meta.url)
-  // The tests run this module from its TypeScript source; the worker then runs from lib/ (npm test builds it first).
-  return import.meta.url.endsWith('.ts') ? new URL(compiled.href.replace('/src/', '/lib/')) : compiled
-}
-
 type Outcome = Extract<ChecksumMessage, { kind: 'done' }>
 
 export class Checksums {
@@ -31,7 +24,7 @@ export class Checksums {
   /** Starts the read; the zip's directory is read first, from its end: a zip without one is no backup. */
   static async start(zipPath: string, size: number, password: string, log: Log): Promise<Checksums> {
     const request: ChecksumRequest = { zipPath, size, password }
-    const { script, options } = workerScript('checksum-worker.js', workerFile)
+    const { script, options } = workerScript('checksum-worker.js', import.meta.url)
     const worker = new Worker(script, {
       ...options,
       workerData: { role: 'checksums', request },

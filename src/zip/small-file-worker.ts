@@ -1,6 +1,6 @@
 // Reads, deflates and CRCs a batch of small files, synchronously: on a worker thread (small-files.ts
 // starts this file as one), or in the calling thread for the first few files of a run.
-// It imports only Node's own modules: the bundler copies this file beside the bundle as it is.
+// Bundled on its own beside each bundle that starts it (scripts/build.mjs), as the checksum worker is.
 import { closeSync, openSync, readSync } from 'node:fs'
 import { crc32, deflateRawSync } from 'node:zlib'
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'

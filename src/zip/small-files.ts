@@ -79,13 +79,6 @@ function defaultWorkerCount(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, 4))
 }
 
-/** The worker is this module's sibling file: in lib/ as compiled, and copied beside the bundle by ncc. */
-function workerFile(): URL {
-  const compiled = new URL('./small-file-worker.js', import.meta.url)
-  // The tests run this module from its TypeScript source, beside the worker's (Node strips the types).
-  return import.meta.url.endsWith('.ts') ? new URL(compiled.href.replace(/\.js$/, '.ts')) : compiled
-}
-
 /** Up to this many small files are done in this thread: a worker costs ~10 MB and a start-up. */
 const IN_THREAD_FILES = 1024
 
@@ -100,7 +93,7 @@ class BatchWorker {
   private failed: Error | null = null
 
   constructor() {
-    const { script, options } = workerScript('small-file-worker.js', workerFile)
+    const { script, options } = workerScript('small-file-worker.js', import.meta.url)
     this.worker = new Worker(script, {
       ...options,
       workerData: WORKER_ROLE,
@@ -198,8 +191,7 @@ export class SmallFileBatches {
   /** The file's place in the open batch; `opened` when it is the first of a new one. */
   add(file: SmallFile): { batch: Batch; index: number; opened: boolean } {
     const opened = this.open === null
-    // (No `??=` in this file: ncc's asset relocator cannot parse it, and would no longer copy the worker.)
-    const batch = this.open ?? (this.open = this.newBatch())
+    const batch = (this.open ??= this.newBatch())
     const index = batch.files.push(file) - 1
     batch.bytes += file.size
     batch.remaining++
