@@ -3277,21 +3277,24 @@ var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: external "node:sea"
 var external_node_sea_ = __webpack_require__(88586);
 ;// CONCATENATED MODULE: ./lib/platform/worker-script.js
-// Where a worker thread's code comes from. From a file beside the module that starts it (lib/ as
-// compiled, the bundle's folder as bundled, src/ under the tests), or, in the standalone executable
+// Where a worker thread's code comes from, the one way every worker is started: from the file beside
+// the module that starts it (lib/ as compiled, the bundle's folder as bundled; under the tests, which
+// run the module from src/, the compiled file in lib/ that their global setup builds), or, in the standalone executable
 // (Node's single executable application, scripts/build-binary.mjs), from the asset of that name the
 // executable carries: it has no files beside it. The asset is the worker's own bundle, as CommonJS,
 // which is how Node runs the code of a worker started with `eval: true`.
 // https://nodejs.org/api/single-executable-applications.html#seagetassetkey-encoding
 
 /**
- * The worker `name` (e.g. 'checksum-worker.js'). `file` gives its file when there is one; it is not
- * called in the standalone executable, whose bundle has no `import.meta.url`.
+ * The worker `name` (e.g. 'checksum-worker.js') for the module at `moduleUrl` (its `import.meta.url`,
+ * which the standalone executable's bundle does not have: it is not read there).
  */
-function workerScript(name, file) {
+function workerScript(name, moduleUrl) {
     if ((0,external_node_sea_.isSea)())
         return { script: (0,external_node_sea_.getAsset)(name, 'utf8'), options: { eval: true } };
-    return { script: file(), options: {} };
+    const beside = new URL(`./${name}`, moduleUrl);
+    const compiled = moduleUrl.endsWith('.ts') ? new URL(beside.href.replace('/src/', '/lib/')) : beside;
+    return { script: compiled, options: {} };
 }
 
 ;// CONCATENATED MODULE: ./lib/backup/checksums.js
@@ -3303,12 +3306,6 @@ function workerScript(name, file) {
 
 
 
-/** The worker beside this module: in lib/ as compiled, and in the bundle's folder as bundled on its own. */
-function workerFile() {
-    const compiled = __webpack_require__.ab + "checksum-worker.js";
-    // The tests run this module from its TypeScript source; the worker then runs from lib/ (npm test builds it first).
-    return import.meta.url.endsWith('.ts') ? new URL(compiled.href.replace('/src/', '/lib/')) : compiled;
-}
 class Checksums {
     worker;
     outcome;
@@ -3322,7 +3319,7 @@ class Checksums {
     /** Starts the read; the zip's directory is read first, from its end: a zip without one is no backup. */
     static async start(zipPath, size, password, log) {
         const request = { zipPath, size, password };
-        const { script, options } = workerScript('checksum-worker.js', workerFile);
+        const { script, options } = workerScript('checksum-worker.js', import.meta.url);
         const worker = new external_node_worker_threads_.Worker(script, {
             ...options,
             workerData: { role: 'checksums', request },
@@ -5090,7 +5087,7 @@ class ZipOutput {
 ;// CONCATENATED MODULE: ./lib/zip/small-file-worker.js
 // Reads, deflates and CRCs a batch of small files, synchronously: on a worker thread (small-files.ts
 // starts this file as one), or in the calling thread for the first few files of a run.
-// It imports only Node's own modules: the bundler copies this file beside the bundle as it is.
+// Bundled on its own beside each bundle that starts it (scripts/build.mjs), as the checksum worker is.
 
 
 
@@ -5264,12 +5261,6 @@ class BatchResults {
 function defaultWorkerCount() {
     return Math.max(1, Math.min((0,external_node_os_.availableParallelism)() - 1, 4));
 }
-/** The worker is this module's sibling file: in lib/ as compiled, and copied beside the bundle by ncc. */
-function small_files_workerFile() {
-    const compiled = __webpack_require__.ab + "small-file-worker.js";
-    // The tests run this module from its TypeScript source, beside the worker's (Node strips the types).
-    return import.meta.url.endsWith('.ts') ? new URL(compiled.href.replace(/\.js$/, '.ts')) : compiled;
-}
 /** Up to this many small files are done in this thread: a worker costs ~10 MB and a start-up. */
 const IN_THREAD_FILES = 1024;
 class BatchWorker {
@@ -5277,7 +5268,7 @@ class BatchWorker {
     pending = new Map();
     failed = null;
     constructor() {
-        const { script, options } = workerScript('small-file-worker.js', small_files_workerFile);
+        const { script, options } = workerScript('small-file-worker.js', import.meta.url);
         this.worker = new external_node_worker_threads_.Worker(script, {
             ...options,
             workerData: WORKER_ROLE,
@@ -5361,8 +5352,7 @@ class SmallFileBatches {
     /** The file's place in the open batch; `opened` when it is the first of a new one. */
     add(file) {
         const opened = this.open === null;
-        // (No `??=` in this file: ncc's asset relocator cannot parse it, and would no longer copy the worker.)
-        const batch = this.open ?? (this.open = this.newBatch());
+        const batch = (this.open ??= this.newBatch());
         const index = batch.files.push(file) - 1;
         batch.bytes += file.size;
         batch.remaining++;

@@ -1,13 +1,52 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ // The require scope
+/******/ var __nccwpck_require__ = {};
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  PQ: () => (/* binding */ BatchScratch),
+  MJ: () => (/* binding */ WORKER_ROLE),
+  W7: () => (/* binding */ processBatch)
+});
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./lib/zip/small-file-worker.js
 // Reads, deflates and CRCs a batch of small files, synchronously: on a worker thread (small-files.ts
 // starts this file as one), or in the calling thread for the first few files of a run.
-// It imports only Node's own modules: the bundler copies this file beside the bundle as it is.
-import { closeSync, openSync, readSync } from 'node:fs';
-import { crc32, deflateRawSync } from 'node:zlib';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+// Bundled on its own beside each bundle that starts it (scripts/build.mjs), as the checksum worker is.
+
+
+
 /** Set in workerData by the pool, so that importing this file elsewhere starts nothing. */
-export const WORKER_ROLE = '1fichier-backup:small-files';
+const WORKER_ROLE = '1fichier-backup:small-files';
 /** Buffers a thread keeps from one batch to the next: a file costs no read buffer of its own. */
-export class BatchScratch {
+class BatchScratch {
     /** One file's bytes (these files are small). */
     read = Buffer.allocUnsafe(64 * 1024);
     /** The batch's outputs, then (when kept) its raw bytes, end to end before they are copied out. */
@@ -31,24 +70,24 @@ export class BatchScratch {
 function readSmall(file, size, scratch) {
     if (scratch.read.length < size + 1)
         scratch.read = Buffer.allocUnsafe(size + 1);
-    const fd = openSync(file, 'r');
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
     try {
         let read = 0;
         let n = 0;
-        while (read <= size && (n = readSync(fd, scratch.read, read, size + 1 - read, read)) > 0)
+        while (read <= size && (n = (0,external_node_fs_namespaceObject.readSync)(fd, scratch.read, read, size + 1 - read, read)) > 0)
             read += n;
         return { raw: scratch.read.subarray(0, Math.min(read, size)), changed: read !== size };
     }
     finally {
-        closeSync(fd);
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
 /** Deflates `raw` into scratch.out at `at`; returns the length. One output buffer, sized to deflate's bound. */
 function deflateInto(raw, level, scratch, at) {
-    const out = deflateRawSync(raw, { level, chunkSize: Math.max(1024, raw.length + (raw.length >>> 3) + 64) });
+    const out = (0,external_node_zlib_namespaceObject.deflateRawSync)(raw, { level, chunkSize: Math.max(1024, raw.length + (raw.length >>> 3) + 64) });
     return out.copy(scratch.reserve('out', at, out.length), at);
 }
-export function processBatch(request, scratch) {
+function processBatch(request, scratch) {
     const { files, level, keepRaw } = request;
     const n = files.length;
     const outLengths = new Float64Array(n);
@@ -65,7 +104,7 @@ export function processBatch(request, scratch) {
             const length = file.store
                 ? raw.copy(scratch.reserve('out', outAt, raw.length), outAt)
                 : deflateInto(raw, level, scratch, outAt);
-            const crc = crc32(raw);
+            const crc = (0,external_node_zlib_namespaceObject.crc32)(raw);
             if (keepRaw)
                 raw.copy(scratch.reserve('raw', rawAt, raw.length), rawAt);
             // Taken only once everything went well: a file that failed leaves no bytes in the batch.
@@ -107,5 +146,10 @@ function serveBatches(port) {
         port.postMessage(batch, transfer);
     });
 }
-if (!isMainThread && parentPort && workerData === WORKER_ROLE)
-    serveBatches(parentPort);
+if (!external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.parentPort && external_node_worker_threads_namespaceObject.workerData === WORKER_ROLE)
+    serveBatches(external_node_worker_threads_namespaceObject.parentPort);
+
+var __webpack_exports__BatchScratch = __webpack_exports__.PQ;
+var __webpack_exports__WORKER_ROLE = __webpack_exports__.MJ;
+var __webpack_exports__processBatch = __webpack_exports__.W7;
+export { __webpack_exports__BatchScratch as BatchScratch, __webpack_exports__WORKER_ROLE as WORKER_ROLE, __webpack_exports__processBatch as processBatch };

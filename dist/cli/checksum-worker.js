@@ -6478,7 +6478,7 @@ async function wasmWhirlpool() {
 // (100,000 of them for a tree of small files), and its short-lived objects kept the main thread's
 // heap ~80 MB larger for the rest of the run. Here, a small heap of its own takes them
 // (checksums.ts sets its limits), and the main thread is free for the upload.
-// Bundled on its own (see package.json's build): ncc copies it beside the bundle.
+// Bundled on its own beside each bundle that starts it (scripts/build.mjs), as the small-file worker is.
 
 
 
