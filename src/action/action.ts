@@ -7,7 +7,8 @@ import { type Config, parseConfig } from '../core/config.js'
 import { describeFailure } from '../core/failure.js'
 import { type Log, RedactingLog, logStatus } from '../platform/log.js'
 import { ActionLog, maskSecrets, readInput, writeOutputs, writeSummary } from './runner-io.js'
-import { type RunProgress, type RunResult, describeProgress, runBackup } from '../backup/run.js'
+import { type RunResult, runBackup } from '../backup/run.js'
+import { NOTHING_DONE, type RunProgress, describeProgress, recordEvent } from '../backup/result.js'
 import { failureOutputs, outputsOf, summaryMarkdown } from './summary.js'
 import { saveZipAsArtifact } from './artifact.js'
 import { watchCancellation, timeScaleFromEnv } from '../platform/signals.js'
@@ -53,7 +54,8 @@ export async function runAction(): Promise<void> {
   const log = new RedactingLog(new WarningsKept(new ActionLog(), warnings), redact)
   log.debug(`Runtime: Node ${process.version} (pid ${process.pid}) on ${process.platform}-${process.arch}`)
   const cancellation = watchCancellation(log)
-  const progress: RunProgress = { stage: 'start', deleted: [] }
+  // What the run has done, from its events: what a failure or a cancel says it left.
+  let progress: RunProgress = NOTHING_DONE
   let result: RunResult
   let config: Config
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
@@ -71,7 +73,7 @@ export async function runAction(): Promise<void> {
       startedAt,
       timeScale: timeScaleFromEnv(config.apiUrl),
       signal: cancellation.signal,
-      progress,
+      onEvent: (event) => (progress = recordEvent(progress, event)),
       saveAsArtifact: (zipPath) => saveZipAsArtifact(zipPath),
       stateDir: stateDirectory(),
     })

@@ -1,26 +1,77 @@
-// What a run returns, a union by status, and the clock that times its stages and builds it. The
-// progress (stage, verified link, confirmed deletions) is kept as the run goes, so that a cancelled
-// run can still say what state it left.
+// What a run tells as it goes (its events), what it has done (their fold), and what it returns (a union
+// by status, built by a pure function from the fold and the run's end). A shell that listens to the
+// events can say, after a cancel, what state the run left.
 import type { Config } from '../core/config.js'
-import type { Log } from '../platform/log.js'
 import type { MissingFile } from '../select/select.js'
 import type { Digests } from '../platform/digest.js'
 import type { DryRunPlan } from './dry-run.js'
 import type { SavedArtifact } from './fallback.js'
 import type { RetentionOutcome } from '../series/retention.js'
 import type { ExistingBackup } from './unchanged.js'
-import type { Zipped } from './zip-stage.js'
 
 export type Stage = 'select' | 'zip' | 'compare' | 'upload' | 'verify' | 'prune'
 
+/** What the run tells its shell as it goes: the shell listens, the run's result is folded from the same. */
+export type RunEvent =
+  | { kind: 'stage'; stage: Stage }
+  | { kind: 'stage-timed'; stage: Stage; ms: number }
+  | { kind: 'zipped'; fileCount: number; missing: MissingFile[]; size: number }
+  /** skip-unchanged's verdict, in a sentence. */
+  | { kind: 'compared'; sentence: string }
+  /** Something 1fichier said about the account that the user should know. */
+  | { kind: 'notice'; text: string }
+  | { kind: 'verified'; url: string }
+  /** A deletion 1fichier confirmed. */
+  | { kind: 'deleted'; fileName: string }
+  /** Where the zip went when the upload failed and on-upload-failure is artifact. */
+  | { kind: 'artifact'; artifact: SavedArtifact }
+  | { kind: 'done' }
+
+/** What a run has done so far: its events folded (recordEvent), for its result and for a cancel's report. */
 export interface RunProgress {
   stage: Stage | 'start' | 'done'
+  stagesMs: Partial<Record<Stage, number>>
+  zip: { fileCount: number; missing: MissingFile[]; size: number }
+  comparison: string
+  notices: string[]
   /** Set once the new backup is uploaded and verified. */
   verifiedUrl?: string
   /** Backups whose deletion 1fichier confirmed. */
   deleted: string[]
-  /** Where the zip went when the upload failed and on-upload-failure is artifact. */
   artifact?: SavedArtifact
+}
+
+export const NOTHING_DONE: RunProgress = {
+  stage: 'start',
+  stagesMs: {},
+  zip: { fileCount: 0, missing: [], size: 0 },
+  comparison: '',
+  notices: [],
+  deleted: [],
+}
+
+/** The progress after one more event; the progress given is not changed. */
+export function recordEvent(progress: RunProgress, event: RunEvent): RunProgress {
+  switch (event.kind) {
+    case 'stage':
+      return { ...progress, stage: event.stage }
+    case 'stage-timed':
+      return { ...progress, stagesMs: { ...progress.stagesMs, [event.stage]: event.ms } }
+    case 'zipped':
+      return { ...progress, zip: { fileCount: event.fileCount, missing: event.missing, size: event.size } }
+    case 'compared':
+      return { ...progress, comparison: event.sentence }
+    case 'notice':
+      return { ...progress, notices: [...progress.notices, event.text] }
+    case 'verified':
+      return { ...progress, verifiedUrl: event.url }
+    case 'deleted':
+      return { ...progress, deleted: [...progress.deleted, event.fileName] }
+    case 'artifact':
+      return { ...progress, artifact: event.artifact }
+    case 'done':
+      return { ...progress, stage: 'done' }
+  }
 }
 
 /** What every run reports, whatever its outcome. */
@@ -53,109 +104,86 @@ export type RunResult =
   | (RunFacts & BackupFacts & { status: 'dry-run'; url: ''; folderId: number | null })
   | (RunFacts & BackupFacts & { status: 'unchanged' | 'uploaded'; url: string; folderId: number })
 
-/** Times each stage, records the progress, and builds the result. */
-export class StageClock {
-  readonly fileName: string
-  readonly folderPath: string
-  private readonly namePrefix: string
-  private readonly progress: RunProgress
-  private readonly stagesMs: RunFacts['stagesMs'] = {}
-  private readonly startedAt: Date
-  private readonly encrypted: boolean
-  private zip: Pick<RunFacts, 'fileCount' | 'missing'> & { size: number } = { fileCount: 0, missing: [], size: 0 }
-  private comparison = ''
-  private readonly notices: string[] = []
+/** How the run ended, in the terms of its result. */
+export type RunOutcome =
+  | { status: 'no-files' }
+  | { status: 'dry-run'; digests: Digests; plan: DryRunPlan }
+  | { status: 'unchanged'; existing: ExistingBackup; folderId: number; retention: RetentionOutcome | null }
+  | (Digests & { status: 'uploaded'; size: number; url: string; folderId: number; retention: RetentionOutcome | null })
 
-  constructor(ctx: { config: Config; startedAt: Date; progress?: RunProgress | undefined }, fileName: string) {
-    this.fileName = fileName
-    this.folderPath = ctx.config.folder.join('/')
-    this.namePrefix = ctx.config.namePrefix
-    this.encrypted = ctx.config.archivePassword !== ''
-    this.startedAt = ctx.startedAt
-    this.progress = ctx.progress ?? { stage: 'start', deleted: [] }
+/** Who the run is: its backup's name and the settings the result repeats. */
+export interface RunIdentity {
+  fileName: string
+  config: Pick<Config, 'folder' | 'namePrefix' | 'archivePassword'>
+}
+
+/** The run's result from what it did (its folded events) and how it ended. */
+export function buildResult(
+  identity: RunIdentity,
+  progress: RunProgress,
+  outcome: RunOutcome,
+  durationMs: number,
+): RunResult {
+  const facts: RunFacts = {
+    fileName: identity.fileName,
+    namePrefix: identity.config.namePrefix,
+    fileCount: progress.zip.fileCount,
+    folderPath: identity.config.folder.join('/'),
+    encrypted: identity.config.archivePassword !== '',
+    missing: progress.zip.missing,
+    comparison: progress.comparison,
+    notices: progress.notices,
+    durationMs,
+    stagesMs: progress.stagesMs,
+  }
+  switch (outcome.status) {
+    case 'no-files':
+      return { ...facts, status: 'no-files', url: '', folderId: null, retention: null }
+    case 'dry-run':
+      return { ...facts, ...outcome.digests, size: progress.zip.size, status: 'dry-run', url: '', ...outcome.plan }
+    case 'unchanged': {
+      const { fileName, url, size, sha256, whirlpool } = outcome.existing
+      const { folderId, retention } = outcome
+      return { ...facts, fileName, url, size, sha256, whirlpool, folderId, retention, status: 'unchanged' }
+    }
+    case 'uploaded': {
+      const { size, url, sha256, whirlpool, folderId, retention } = outcome
+      return { ...facts, size, url, sha256, whirlpool, folderId, retention, status: 'uploaded' }
+    }
+  }
+}
+
+/**
+ * The run's side of its events: each one is folded into the run's own progress and handed to the
+ * shell's listener. `stage` times a stage as the events 'stage' and 'stage-timed'.
+ */
+export class RunEvents {
+  private folded: RunProgress = NOTHING_DONE
+
+  constructor(private readonly listener: ((event: RunEvent) => void) | undefined) {}
+
+  get progress(): RunProgress {
+    return this.folded
   }
 
-  /** Runs one stage: marks it as the current one, and records how long it took. */
+  emit(event: RunEvent): void {
+    this.folded = recordEvent(this.folded, event)
+    this.listener?.(event)
+  }
+
   async stage<T>(stage: Stage, body: () => Promise<T>): Promise<T> {
-    this.progress.stage = stage
+    this.emit({ kind: 'stage', stage })
     const start = performance.now()
     try {
       return await body()
     } finally {
-      this.stagesMs[stage] = Math.round(performance.now() - start)
-    }
-  }
-
-  zipped(zipped: Zipped): void {
-    this.zip = { fileCount: zipped.fileCount, missing: zipped.missing, size: zipped.archive.size }
-  }
-
-  /** skip-unchanged's verdict: logged, and kept for the result. */
-  compared(sentence: string, dryRun: boolean, log: Log): void {
-    log.info(dryRun ? `Dry run: ${sentence}` : sentence)
-    this.comparison = sentence
-  }
-
-  /** A notice about the account: a warning in the log, kept for the summary and --json. */
-  notice(text: string, log: Log): void {
-    log.warning(text)
-    this.notices.push(text)
-  }
-
-  verified(url: string): void {
-    this.progress.verifiedUrl = url
-  }
-
-  deleted(fileName: string): void {
-    this.progress.deleted.push(fileName)
-  }
-
-  savedAs(artifact: SavedArtifact): void {
-    this.progress.artifact = artifact
-  }
-
-  noFiles(): RunResult {
-    return { ...this.facts(), status: 'no-files', url: '', folderId: null, retention: null }
-  }
-
-  dryRun(digests: Digests, plan: DryRunPlan): RunResult {
-    return { ...this.facts(), ...digests, size: this.zip.size, status: 'dry-run', url: '', ...plan }
-  }
-
-  unchanged(existing: ExistingBackup, folderId: number, retention: RetentionOutcome | null): RunResult {
-    const { fileName, url, size, sha256, whirlpool } = existing
-    return { ...this.done(), fileName, url, size, sha256, whirlpool, folderId, retention, status: 'unchanged' }
-  }
-
-  uploaded(backup: Digests & { size: number; url: string; folderId: number; retention: RetentionOutcome | null }) {
-    const { size, url, sha256, whirlpool, folderId, retention } = backup
-    const result: RunResult = { ...this.done(), size, url, sha256, whirlpool, folderId, retention, status: 'uploaded' }
-    return result
-  }
-
-  private done(): RunFacts {
-    this.progress.stage = 'done'
-    return this.facts()
-  }
-
-  private facts(): RunFacts {
-    return {
-      fileName: this.fileName,
-      namePrefix: this.namePrefix,
-      fileCount: this.zip.fileCount,
-      folderPath: this.folderPath,
-      encrypted: this.encrypted,
-      missing: this.zip.missing,
-      comparison: this.comparison,
-      notices: this.notices,
-      durationMs: Date.now() - this.startedAt.getTime(),
-      stagesMs: this.stagesMs,
+      this.emit({ kind: 'stage-timed', stage, ms: Math.round(performance.now() - start) })
     }
   }
 }
 
 /** What a run that stopped early leaves behind, in one sentence for the log. */
-export function describeProgress(progress: RunProgress): string {
+export function describeProgress(progress: Pick<RunProgress, 'stage' | 'verifiedUrl' | 'deleted'>): string {
   const backup = progress.verifiedUrl
     ? `The new backup was uploaded and verified: ${progress.verifiedUrl}.`
     : progress.stage === 'upload' || progress.stage === 'verify'

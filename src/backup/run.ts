@@ -23,13 +23,13 @@ import { dryRunPlan } from './dry-run.js'
 import { type SavedArtifact, keepAsArtifact } from './fallback.js'
 import type { RetentionOutcome } from '../series/retention.js'
 import { pruneStage } from './prune.js'
-import { type RunProgress, type RunResult, StageClock } from './result.js'
+import { type RunEvent, type RunOutcome, type RunResult, RunEvents, buildResult } from './result.js'
 import { type Compared, compareStage, describeComparison, recordFingerprint } from './unchanged.js'
 import { uploadStage } from './upload.js'
 import { verifyStage } from './verify.js'
 import { zipStage } from './zip-stage.js'
 
-export { describeProgress, type RunProgress, type RunResult } from './result.js'
+export { type RunResult } from './result.js'
 
 export interface RunContext {
   config: Config
@@ -44,8 +44,8 @@ export interface RunContext {
   /** 1 in production; tests shrink every wait with it (honoured for a loopback api-url only). */
   timeScale?: number
   signal?: AbortSignal
-  /** Filled in as the run goes, so a cancelled run can say what state it left. */
-  progress?: RunProgress
+  /** Hears the run's events as they happen (a shell folds them to say, after a cancel, what state the run left). */
+  onEvent?: (event: RunEvent) => void
   /** How often zip and upload progress is logged (default 5 s). */
   progressEveryMs?: number
   /** on-upload-failure: artifact; only the action shell can (it needs the runner's artifact service). */
@@ -61,80 +61,103 @@ export interface RunContext {
 
 export async function runBackup(ctx: RunContext): Promise<RunResult> {
   const { config, log } = ctx
-  const clock = new StageClock(ctx, backupFileName(config.namePrefix, ctx.startedAt, config.label))
+  const fileName = backupFileName(config.namePrefix, ctx.startedAt, config.label)
+  const events = new RunEvents(ctx.onEvent)
+  const result = (outcome: RunOutcome) => {
+    if (outcome.status === 'unchanged' || outcome.status === 'uploaded') events.emit({ kind: 'done' })
+    return buildResult({ fileName, config }, events.progress, outcome, Date.now() - ctx.startedAt.getTime())
+  }
   const temp: TempFolder = { path: ctx.tempDir, setting: ctx.tempDirSetting ?? 'TMPDIR' }
   const workDir = await makeWorkDir(temp)
-  const zipPath = path.join(workDir, clock.fileName)
+  const zipPath = path.join(workDir, fileName)
   await using session = Session.open(ctx)
   const { client, state } = session
   let checksums: Checksums | undefined
   let lock: SeriesLock | undefined
   try {
     lock = await session.lockSeries('backup')
-    const selection = await clock.stage('select', () => openTree(ctx, workDir))
+    const selection = await events.stage('select', () => openTree(ctx, workDir))
     const hasFiles = await selection.hasFiles()
     // Before the zip is written: a full or forbidden account stops the run now, not after the upload.
-    if (hasFiles) for (const notice of await checkAccount(client, state, log, ctx.signal)) clock.notice(notice, log)
+    if (hasFiles) {
+      for (const text of await checkAccount(client, state, log, ctx.signal)) {
+        log.warning(text)
+        events.emit({ kind: 'notice', text })
+      }
+    }
     const destination = hasFiles ? startLookup(config, client, log) : undefined
     const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined
-    const zipped = await clock.stage('zip', () =>
+    const zipped = await events.stage('zip', () =>
       log.group('Select and zip', () =>
         zipStage(selection, { ...ctx, zipPath, temp, refused: destination?.refused, observer: fingerprint }),
       ),
     )
     if (!destination || zipped.fileCount === 0) {
       reportNoFiles(ctx)
-      return clock.noFiles()
+      return result({ status: 'no-files' })
     }
-    clock.zipped(zipped)
-    checkServiceLimits(zipped.archive.size, clock.fileName)
+    events.emit({ kind: 'zipped', fileCount: zipped.fileCount, missing: zipped.missing, size: zipped.archive.size })
+    checkServiceLimits(zipped.archive.size, fileName)
     const compared = fingerprint
-      ? await clock.stage('compare', () =>
+      ? await events.stage('compare', () =>
           log.group('Compare with the newest backup', () =>
             compareStage(client, destination, config.namePrefix, fingerprint.digest(), ctx.startedAt),
           ),
         )
       : undefined
-    if (compared) clock.compared(describeComparison(compared), config.dryRun, log)
-    if (compared?.unchanged && !config.dryRun) return await keepUnchanged(ctx, client, clock, compared)
+    if (compared) {
+      const sentence = describeComparison(compared)
+      log.info(config.dryRun ? `Dry run: ${sentence}` : sentence)
+      events.emit({ kind: 'compared', sentence })
+    }
+    if (compared?.unchanged && !config.dryRun) return result(await keepUnchanged(ctx, client, events, compared))
 
     const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log))
     if (config.dryRun) {
       const plan = await dryRunPlan(client, destination, {
         ...ctx,
-        fileName: clock.fileName,
+        fileName,
         now: ctx.startedAt,
         size: zipped.archive.size,
       })
-      return clock.dryRun(await digests.result(), plan)
+      return result({ status: 'dry-run', digests: await digests.result(), plan })
     }
-    const uploaded = await clock
+    const uploaded = await events
       .stage('upload', () =>
         log.group('Upload', () =>
           uploadStage(client, destination, {
             ...ctx,
             archive: zipped.archive,
-            fileName: clock.fileName,
+            fileName,
             checksums: digests,
             state,
           }),
         ),
       )
-      .catch((error: unknown) => failUpload(ctx, clock, zipPath, error))
-    const expected = { fileName: clock.fileName, folderPath: clock.folderPath, passwordSet: config.linkPassword !== '' }
-    const verified = await clock.stage('verify', () =>
+      .catch((error: unknown) => failUpload(ctx, events, zipPath, error))
+    const folderPath = config.folder.join('/')
+    const expected = { fileName, folderPath, passwordSet: config.linkPassword !== '' }
+    const verified = await events.stage('verify', () =>
       log.group('Verify', () => verifyStage(client, uploaded, expected, log)),
     )
-    clock.verified(verified.url)
+    events.emit({ kind: 'verified', url: verified.url })
     log.info(`Backup uploaded and verified: ${verified.url}`)
     if (fingerprint) {
       const description = formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.local.sha256 })
       await recordFingerprint(client, verified.url, description, log)
     }
-    const newBackup = { fileName: clock.fileName, url: verified.url, time: ctx.startedAt, size: zipped.archive.size }
-    const retention = await prune(ctx, client, clock, uploaded.folderId, newBackup)
+    const newBackup = { fileName, url: verified.url, time: ctx.startedAt, size: zipped.archive.size }
+    const retention = await prune(ctx, client, events, uploaded.folderId, newBackup)
     const { size, sha256, whirlpool } = uploaded.local
-    return clock.uploaded({ size, sha256, whirlpool, url: verified.url, folderId: uploaded.folderId, retention })
+    return result({
+      status: 'uploaded',
+      size,
+      sha256,
+      whirlpool,
+      url: verified.url,
+      folderId: uploaded.folderId,
+      retention,
+    })
   } finally {
     checksums?.cancel()
     await lock?.release()
@@ -178,20 +201,20 @@ function reportNoFiles(ctx: RunContext): void {
 async function keepUnchanged(
   ctx: RunContext,
   client: OneFichierApi,
-  clock: StageClock,
+  events: RunEvents,
   compared: Compared & { unchanged: true },
-): Promise<RunResult> {
+): Promise<RunOutcome> {
   const existing = compared.backup
   const folderId = compared.folderId!
-  const retention = await prune(ctx, client, clock, folderId, existing)
-  return clock.unchanged(existing, folderId, retention)
+  const retention = await prune(ctx, client, events, folderId, existing)
+  return { status: 'unchanged', existing, folderId, retention }
 }
 
 /** Retention after a verified backup, timed as the prune stage; null when every rule is off. */
 async function prune(
   ctx: RunContext,
   client: OneFichierApi,
-  clock: StageClock,
+  events: RunEvents,
   folderId: number,
   newBackup: Backup,
 ): Promise<RetentionOutcome | null> {
@@ -201,7 +224,7 @@ async function prune(
       log.info('Every keep-* input is 0: retention is off, nothing is deleted')
     return null
   }
-  return clock.stage('prune', () =>
+  return events.stage('prune', () =>
     pruneStage(client, {
       folderId,
       prefix: config.namePrefix,
@@ -210,15 +233,17 @@ async function prune(
       newBackup,
       log,
       signal: ctx.signal,
-      onDeleted: (backup) => clock.deleted(backup.fileName),
+      onDeleted: (backup) => events.emit({ kind: 'deleted', fileName: backup.fileName }),
     }),
   )
 }
 
 /** The upload failed for good: on-upload-failure: artifact keeps the zip; either way the run fails. */
-async function failUpload(ctx: RunContext, clock: StageClock, zipPath: string, error: unknown): Promise<never> {
+async function failUpload(ctx: RunContext, events: RunEvents, zipPath: string, error: unknown): Promise<never> {
   if (ctx.config.onUploadFailure !== 'artifact' || !ctx.saveAsArtifact || ctx.signal?.aborted) throw error
-  throw await keepAsArtifact(ctx.saveAsArtifact, zipPath, error, ctx.log, (saved) => clock.savedAs(saved))
+  throw await keepAsArtifact(ctx.saveAsArtifact, zipPath, error, ctx.log, (artifact) =>
+    events.emit({ kind: 'artifact', artifact }),
+  )
 }
 
 /** 1fichier refuses empty files and files over 300 GB (rclone's limits): said before any upload. */

@@ -11,7 +11,7 @@ import { Redactor } from '../core/redact.js'
 import { VERSION } from '../core/version.js'
 import { RedactingLog } from '../platform/log.js'
 import { exitCodeFor, timeScaleFromEnv, watchCancellation } from '../platform/signals.js'
-import { type RunProgress, describeProgress } from '../backup/result.js'
+import { NOTHING_DONE, type RunProgress, describeProgress, recordEvent } from '../backup/result.js'
 import {
   COMMANDS,
   type Command,
@@ -101,7 +101,7 @@ async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Pro
     signal: cancellation.signal,
     now: new Date(),
     series: { repository: path.basename(process.cwd()) },
-    progress: { stage: 'start', deleted: [] },
+    progress: NOTHING_DONE,
   }
   try {
     return line.command === 'backup' ? await backupCommand(session) : await runRepositoryCommand(line.command, session)
@@ -150,7 +150,7 @@ async function backupCommand(session: CliSession): Promise<number> {
     startedAt: session.now,
     timeScale: timeScaleFromEnv(config.apiUrl),
     signal: session.signal,
-    progress: session.progress,
+    onEvent: (event) => (session.progress = recordEvent(session.progress, event)),
     // In a terminal, upload progress every second; in a cron log, every 30 s.
     progressEveryMs: process.stdout.isTTY ? 1_000 : 30_000,
     stateDir: stateDirectory(),

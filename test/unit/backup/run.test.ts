@@ -6,6 +6,13 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type RunContext, runBackup } from '../../../src/backup/run.js'
+import {
+  NOTHING_DONE,
+  type RunEvent,
+  type RunProgress,
+  describeProgress,
+  recordEvent,
+} from '../../../src/backup/result.js'
 import { startLookup } from '../../../src/backup/destination.js'
 import { pruneStage } from '../../../src/backup/prune.js'
 import { compareStage } from '../../../src/backup/unchanged.js'
@@ -101,6 +108,43 @@ describe('runBackup with a fake 1fichier', () => {
     ])
     // One finally: the temporary zip is gone.
     expect(await readdir(tempDir)).toEqual([])
+  })
+
+  it("tells its events in the run's order, and a shell's fold of them is what the result says", async () => {
+    const { fake } = seeded()
+    const { ctx } = await context({ 'keep-last': '2' }, fake)
+    const events: RunEvent[] = []
+    let progress: RunProgress = NOTHING_DONE
+    const result = await runBackup({
+      ...ctx,
+      onEvent: (event) => {
+        events.push(event)
+        progress = recordEvent(progress, event)
+      },
+    })
+    const stages = events.flatMap((e) => (e.kind === 'stage' ? [e.stage] : []))
+    expect(stages).toEqual(['select', 'zip', 'upload', 'verify', 'prune'])
+    const order = events.map((e) => e.kind).filter((k) => k !== 'stage' && k !== 'stage-timed')
+    expect(order).toEqual(['zipped', 'verified', 'deleted', 'deleted', 'done'])
+    expect(progress.stage).toBe('done')
+    expect(progress.verifiedUrl).toBe(result.url)
+    expect(progress.deleted).toEqual(result.retention?.pruned.map((b) => b.fileName))
+    expect(Object.keys(result.stagesMs)).toEqual(['select', 'zip', 'upload', 'verify', 'prune'])
+    expect(describeProgress(progress)).toContain(`The new backup was uploaded and verified: ${result.url}.`)
+  })
+
+  it('a failed verify leaves a fold that says no backup was verified and nothing deleted', async () => {
+    const { fake } = seeded()
+    fake.faults.corruptUpload = true
+    const { ctx } = await context({ 'keep-last': '1' }, fake)
+    let progress: RunProgress = NOTHING_DONE
+    await expect(runBackup({ ...ctx, onEvent: (e) => (progress = recordEvent(progress, e)) })).rejects.toThrow()
+    expect(progress).toMatchObject({ stage: 'verify', deleted: [] })
+    expect(progress.verifiedUrl).toBeUndefined()
+    expect(describeProgress(progress)).toBe(
+      'Stopped during verify. The new backup was not verified; if the upload had finished, an unverified copy may ' +
+        'be in the folder. Nothing was deleted. The temporary zip was removed.',
+    )
   })
 
   it(
