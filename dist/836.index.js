@@ -3780,91 +3780,93 @@ async function pruneStage(client, request) {
 }
 
 ;// CONCATENATED MODULE: ./lib/backup/result.js
-/** Times each stage, records the progress, and builds the result. */
-class StageClock {
-    fileName;
-    folderPath;
-    namePrefix;
-    progress;
-    stagesMs = {};
-    startedAt;
-    encrypted;
-    zip = { fileCount: 0, missing: [], size: 0 };
-    comparison = '';
-    notices = [];
-    constructor(ctx, fileName) {
-        this.fileName = fileName;
-        this.folderPath = ctx.config.folder.join('/');
-        this.namePrefix = ctx.config.namePrefix;
-        this.encrypted = ctx.config.archivePassword !== '';
-        this.startedAt = ctx.startedAt;
-        this.progress = ctx.progress ?? { stage: 'start', deleted: [] };
+const NOTHING_DONE = {
+    stage: 'start',
+    stagesMs: {},
+    zip: { fileCount: 0, missing: [], size: 0 },
+    comparison: '',
+    notices: [],
+    deleted: [],
+};
+/** The progress after one more event; the progress given is not changed. */
+function recordEvent(progress, event) {
+    switch (event.kind) {
+        case 'stage':
+            return { ...progress, stage: event.stage };
+        case 'stage-timed':
+            return { ...progress, stagesMs: { ...progress.stagesMs, [event.stage]: event.ms } };
+        case 'zipped':
+            return { ...progress, zip: { fileCount: event.fileCount, missing: event.missing, size: event.size } };
+        case 'compared':
+            return { ...progress, comparison: event.sentence };
+        case 'notice':
+            return { ...progress, notices: [...progress.notices, event.text] };
+        case 'verified':
+            return { ...progress, verifiedUrl: event.url };
+        case 'deleted':
+            return { ...progress, deleted: [...progress.deleted, event.fileName] };
+        case 'artifact':
+            return { ...progress, artifact: event.artifact };
+        case 'done':
+            return { ...progress, stage: 'done' };
     }
-    /** Runs one stage: marks it as the current one, and records how long it took. */
+}
+/** The run's result from what it did (its folded events) and how it ended. */
+function buildResult(identity, progress, outcome, durationMs) {
+    const facts = {
+        fileName: identity.fileName,
+        namePrefix: identity.config.namePrefix,
+        fileCount: progress.zip.fileCount,
+        folderPath: identity.config.folder.join('/'),
+        encrypted: identity.config.archivePassword !== '',
+        missing: progress.zip.missing,
+        comparison: progress.comparison,
+        notices: progress.notices,
+        durationMs,
+        stagesMs: progress.stagesMs,
+    };
+    switch (outcome.status) {
+        case 'no-files':
+            return { ...facts, status: 'no-files', url: '', folderId: null, retention: null };
+        case 'dry-run':
+            return { ...facts, ...outcome.digests, size: progress.zip.size, status: 'dry-run', url: '', ...outcome.plan };
+        case 'unchanged': {
+            const { fileName, url, size, sha256, whirlpool } = outcome.existing;
+            const { folderId, retention } = outcome;
+            return { ...facts, fileName, url, size, sha256, whirlpool, folderId, retention, status: 'unchanged' };
+        }
+        case 'uploaded': {
+            const { size, url, sha256, whirlpool, folderId, retention } = outcome;
+            return { ...facts, size, url, sha256, whirlpool, folderId, retention, status: 'uploaded' };
+        }
+    }
+}
+/**
+ * The run's side of its events: each one is folded into the run's own progress and handed to the
+ * shell's listener. `stage` times a stage as the events 'stage' and 'stage-timed'.
+ */
+class RunEvents {
+    listener;
+    folded = NOTHING_DONE;
+    constructor(listener) {
+        this.listener = listener;
+    }
+    get progress() {
+        return this.folded;
+    }
+    emit(event) {
+        this.folded = recordEvent(this.folded, event);
+        this.listener?.(event);
+    }
     async stage(stage, body) {
-        this.progress.stage = stage;
+        this.emit({ kind: 'stage', stage });
         const start = performance.now();
         try {
             return await body();
         }
         finally {
-            this.stagesMs[stage] = Math.round(performance.now() - start);
+            this.emit({ kind: 'stage-timed', stage, ms: Math.round(performance.now() - start) });
         }
-    }
-    zipped(zipped) {
-        this.zip = { fileCount: zipped.fileCount, missing: zipped.missing, size: zipped.archive.size };
-    }
-    /** skip-unchanged's verdict: logged, and kept for the result. */
-    compared(sentence, dryRun, log) {
-        log.info(dryRun ? `Dry run: ${sentence}` : sentence);
-        this.comparison = sentence;
-    }
-    /** A notice about the account: a warning in the log, kept for the summary and --json. */
-    notice(text, log) {
-        log.warning(text);
-        this.notices.push(text);
-    }
-    verified(url) {
-        this.progress.verifiedUrl = url;
-    }
-    deleted(fileName) {
-        this.progress.deleted.push(fileName);
-    }
-    savedAs(artifact) {
-        this.progress.artifact = artifact;
-    }
-    noFiles() {
-        return { ...this.facts(), status: 'no-files', url: '', folderId: null, retention: null };
-    }
-    dryRun(digests, plan) {
-        return { ...this.facts(), ...digests, size: this.zip.size, status: 'dry-run', url: '', ...plan };
-    }
-    unchanged(existing, folderId, retention) {
-        const { fileName, url, size, sha256, whirlpool } = existing;
-        return { ...this.done(), fileName, url, size, sha256, whirlpool, folderId, retention, status: 'unchanged' };
-    }
-    uploaded(backup) {
-        const { size, url, sha256, whirlpool, folderId, retention } = backup;
-        const result = { ...this.done(), size, url, sha256, whirlpool, folderId, retention, status: 'uploaded' };
-        return result;
-    }
-    done() {
-        this.progress.stage = 'done';
-        return this.facts();
-    }
-    facts() {
-        return {
-            fileName: this.fileName,
-            namePrefix: this.namePrefix,
-            fileCount: this.zip.fileCount,
-            folderPath: this.folderPath,
-            encrypted: this.encrypted,
-            missing: this.zip.missing,
-            comparison: this.comparison,
-            notices: this.notices,
-            durationMs: Date.now() - this.startedAt.getTime(),
-            stagesMs: this.stagesMs,
-        };
     }
 }
 /** What a run that stopped early leaves behind, in one sentence for the log. */
@@ -5932,69 +5934,90 @@ async function runBackup(ctx) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
         const { config, log } = ctx;
-        const clock = new StageClock(ctx, backupFileName(config.namePrefix, ctx.startedAt, config.label));
+        const fileName = backupFileName(config.namePrefix, ctx.startedAt, config.label);
+        const events = new RunEvents(ctx.onEvent);
+        const result = (outcome) => {
+            if (outcome.status === 'unchanged' || outcome.status === 'uploaded')
+                events.emit({ kind: 'done' });
+            return buildResult({ fileName, config }, events.progress, outcome, Date.now() - ctx.startedAt.getTime());
+        };
         const temp = { path: ctx.tempDir, setting: ctx.tempDirSetting ?? 'TMPDIR' };
         const workDir = await makeWorkDir(temp);
-        const zipPath = external_node_path_.join(workDir, clock.fileName);
+        const zipPath = external_node_path_.join(workDir, fileName);
         const session = __addDisposableResource(env_1, Session.open(ctx), true);
         const { client, state } = session;
         let checksums;
         let lock;
         try {
             lock = await session.lockSeries('backup');
-            const selection = await clock.stage('select', () => openTree(ctx, workDir));
+            const selection = await events.stage('select', () => openTree(ctx, workDir));
             const hasFiles = await selection.hasFiles();
             // Before the zip is written: a full or forbidden account stops the run now, not after the upload.
-            if (hasFiles)
-                for (const notice of await checkAccount(client, state, log, ctx.signal))
-                    clock.notice(notice, log);
+            if (hasFiles) {
+                for (const text of await checkAccount(client, state, log, ctx.signal)) {
+                    log.warning(text);
+                    events.emit({ kind: 'notice', text });
+                }
+            }
             const destination = hasFiles ? startLookup(config, client, log) : undefined;
             const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined;
-            const zipped = await clock.stage('zip', () => log.group('Select and zip', () => zipStage(selection, { ...ctx, zipPath, temp, refused: destination?.refused, observer: fingerprint })));
+            const zipped = await events.stage('zip', () => log.group('Select and zip', () => zipStage(selection, { ...ctx, zipPath, temp, refused: destination?.refused, observer: fingerprint })));
             if (!destination || zipped.fileCount === 0) {
                 reportNoFiles(ctx);
-                return clock.noFiles();
+                return result({ status: 'no-files' });
             }
-            clock.zipped(zipped);
-            checkServiceLimits(zipped.archive.size, clock.fileName);
+            events.emit({ kind: 'zipped', fileCount: zipped.fileCount, missing: zipped.missing, size: zipped.archive.size });
+            checkServiceLimits(zipped.archive.size, fileName);
             const compared = fingerprint
-                ? await clock.stage('compare', () => log.group('Compare with the newest backup', () => compareStage(client, destination, config.namePrefix, fingerprint.digest(), ctx.startedAt)))
+                ? await events.stage('compare', () => log.group('Compare with the newest backup', () => compareStage(client, destination, config.namePrefix, fingerprint.digest(), ctx.startedAt)))
                 : undefined;
-            if (compared)
-                clock.compared(describeComparison(compared), config.dryRun, log);
+            if (compared) {
+                const sentence = describeComparison(compared);
+                log.info(config.dryRun ? `Dry run: ${sentence}` : sentence);
+                events.emit({ kind: 'compared', sentence });
+            }
             if (compared?.unchanged && !config.dryRun)
-                return await keepUnchanged(ctx, client, clock, compared);
+                return result(await keepUnchanged(ctx, client, events, compared));
             const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log));
             if (config.dryRun) {
                 const plan = await dryRunPlan(client, destination, {
                     ...ctx,
-                    fileName: clock.fileName,
+                    fileName,
                     now: ctx.startedAt,
                     size: zipped.archive.size,
                 });
-                return clock.dryRun(await digests.result(), plan);
+                return result({ status: 'dry-run', digests: await digests.result(), plan });
             }
-            const uploaded = await clock
+            const uploaded = await events
                 .stage('upload', () => log.group('Upload', () => uploadStage(client, destination, {
                 ...ctx,
                 archive: zipped.archive,
-                fileName: clock.fileName,
+                fileName,
                 checksums: digests,
                 state,
             })))
-                .catch((error) => failUpload(ctx, clock, zipPath, error));
-            const expected = { fileName: clock.fileName, folderPath: clock.folderPath, passwordSet: config.linkPassword !== '' };
-            const verified = await clock.stage('verify', () => log.group('Verify', () => verifyStage(client, uploaded, expected, log)));
-            clock.verified(verified.url);
+                .catch((error) => failUpload(ctx, events, zipPath, error));
+            const folderPath = config.folder.join('/');
+            const expected = { fileName, folderPath, passwordSet: config.linkPassword !== '' };
+            const verified = await events.stage('verify', () => log.group('Verify', () => verifyStage(client, uploaded, expected, log)));
+            events.emit({ kind: 'verified', url: verified.url });
             log.info(`Backup uploaded and verified: ${verified.url}`);
             if (fingerprint) {
                 const description = formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.local.sha256 });
                 await recordFingerprint(client, verified.url, description, log);
             }
-            const newBackup = { fileName: clock.fileName, url: verified.url, time: ctx.startedAt, size: zipped.archive.size };
-            const retention = await prune(ctx, client, clock, uploaded.folderId, newBackup);
+            const newBackup = { fileName, url: verified.url, time: ctx.startedAt, size: zipped.archive.size };
+            const retention = await prune(ctx, client, events, uploaded.folderId, newBackup);
             const { size, sha256, whirlpool } = uploaded.local;
-            return clock.uploaded({ size, sha256, whirlpool, url: verified.url, folderId: uploaded.folderId, retention });
+            return result({
+                status: 'uploaded',
+                size,
+                sha256,
+                whirlpool,
+                url: verified.url,
+                folderId: uploaded.folderId,
+                retention,
+            });
         }
         finally {
             checksums?.cancel();
@@ -6044,21 +6067,21 @@ function reportNoFiles(ctx) {
         log.info(`${message} No backup was made.`);
 }
 /** skip-unchanged found the newest backup to be this content: nothing is uploaded, and it is protected. */
-async function keepUnchanged(ctx, client, clock, compared) {
+async function keepUnchanged(ctx, client, events, compared) {
     const existing = compared.backup;
     const folderId = compared.folderId;
-    const retention = await prune(ctx, client, clock, folderId, existing);
-    return clock.unchanged(existing, folderId, retention);
+    const retention = await prune(ctx, client, events, folderId, existing);
+    return { status: 'unchanged', existing, folderId, retention };
 }
 /** Retention after a verified backup, timed as the prune stage; null when every rule is off. */
-async function prune(ctx, client, clock, folderId, newBackup) {
+async function prune(ctx, client, events, folderId, newBackup) {
     const { config, log } = ctx;
     if (!retentionActive(config.retention)) {
         if (Object.keys(config.retention).length > 0)
             log.info('Every keep-* input is 0: retention is off, nothing is deleted');
         return null;
     }
-    return clock.stage('prune', () => pruneStage(client, {
+    return events.stage('prune', () => pruneStage(client, {
         folderId,
         prefix: config.namePrefix,
         policy: config.retention,
@@ -6066,14 +6089,14 @@ async function prune(ctx, client, clock, folderId, newBackup) {
         newBackup,
         log,
         signal: ctx.signal,
-        onDeleted: (backup) => clock.deleted(backup.fileName),
+        onDeleted: (backup) => events.emit({ kind: 'deleted', fileName: backup.fileName }),
     }));
 }
 /** The upload failed for good: on-upload-failure: artifact keeps the zip; either way the run fails. */
-async function failUpload(ctx, clock, zipPath, error) {
+async function failUpload(ctx, events, zipPath, error) {
     if (ctx.config.onUploadFailure !== 'artifact' || !ctx.saveAsArtifact || ctx.signal?.aborted)
         throw error;
-    throw await keepAsArtifact(ctx.saveAsArtifact, zipPath, error, ctx.log, (saved) => clock.savedAs(saved));
+    throw await keepAsArtifact(ctx.saveAsArtifact, zipPath, error, ctx.log, (artifact) => events.emit({ kind: 'artifact', artifact }));
 }
 /** 1fichier refuses empty files and files over 300 GB (rclone's limits): said before any upload. */
 const MAX_UPLOAD_BYTES = 300e9;
@@ -6412,6 +6435,7 @@ function stateDirectory(env = process.env, platform = process.platform, home = e
 
 
 
+
 /** Passes every line on, and keeps the warnings for the summary. */
 class WarningsKept {
     inner;
@@ -6453,7 +6477,8 @@ async function runAction() {
     const log = new RedactingLog(new WarningsKept(new ActionLog(), warnings), redact);
     log.debug(`Runtime: Node ${process.version} (pid ${process.pid}) on ${process.platform}-${process.arch}`);
     const cancellation = watchCancellation(log);
-    const progress = { stage: 'start', deleted: [] };
+    // What the run has done, from its events: what a failure or a cancel says it left.
+    let progress = NOTHING_DONE;
     let result;
     let config;
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
@@ -6472,7 +6497,7 @@ async function runAction() {
             startedAt,
             timeScale: timeScaleFromEnv(config.apiUrl),
             signal: cancellation.signal,
-            progress,
+            onEvent: (event) => (progress = recordEvent(progress, event)),
             saveAsArtifact: (zipPath) => saveZipAsArtifact(zipPath),
             stateDir: stateDirectory(),
         });

@@ -6,96 +6,101 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CR: () => (/* binding */ buildResult),
+/* harmony export */   Dy: () => (/* binding */ RunEvents),
 /* harmony export */   KT: () => (/* binding */ named),
-/* harmony export */   V: () => (/* binding */ StageClock),
+/* harmony export */   Lc: () => (/* binding */ NOTHING_DONE),
 /* harmony export */   uN: () => (/* binding */ outputValues),
-/* harmony export */   vk: () => (/* binding */ describeProgress)
+/* harmony export */   vk: () => (/* binding */ describeProgress),
+/* harmony export */   yM: () => (/* binding */ recordEvent)
 /* harmony export */ });
-/** Times each stage, records the progress, and builds the result. */
-class StageClock {
-    fileName;
-    folderPath;
-    namePrefix;
-    progress;
-    stagesMs = {};
-    startedAt;
-    encrypted;
-    zip = { fileCount: 0, missing: [], size: 0 };
-    comparison = '';
-    notices = [];
-    constructor(ctx, fileName) {
-        this.fileName = fileName;
-        this.folderPath = ctx.config.folder.join('/');
-        this.namePrefix = ctx.config.namePrefix;
-        this.encrypted = ctx.config.archivePassword !== '';
-        this.startedAt = ctx.startedAt;
-        this.progress = ctx.progress ?? { stage: 'start', deleted: [] };
+const NOTHING_DONE = {
+    stage: 'start',
+    stagesMs: {},
+    zip: { fileCount: 0, missing: [], size: 0 },
+    comparison: '',
+    notices: [],
+    deleted: [],
+};
+/** The progress after one more event; the progress given is not changed. */
+function recordEvent(progress, event) {
+    switch (event.kind) {
+        case 'stage':
+            return { ...progress, stage: event.stage };
+        case 'stage-timed':
+            return { ...progress, stagesMs: { ...progress.stagesMs, [event.stage]: event.ms } };
+        case 'zipped':
+            return { ...progress, zip: { fileCount: event.fileCount, missing: event.missing, size: event.size } };
+        case 'compared':
+            return { ...progress, comparison: event.sentence };
+        case 'notice':
+            return { ...progress, notices: [...progress.notices, event.text] };
+        case 'verified':
+            return { ...progress, verifiedUrl: event.url };
+        case 'deleted':
+            return { ...progress, deleted: [...progress.deleted, event.fileName] };
+        case 'artifact':
+            return { ...progress, artifact: event.artifact };
+        case 'done':
+            return { ...progress, stage: 'done' };
     }
-    /** Runs one stage: marks it as the current one, and records how long it took. */
+}
+/** The run's result from what it did (its folded events) and how it ended. */
+function buildResult(identity, progress, outcome, durationMs) {
+    const facts = {
+        fileName: identity.fileName,
+        namePrefix: identity.config.namePrefix,
+        fileCount: progress.zip.fileCount,
+        folderPath: identity.config.folder.join('/'),
+        encrypted: identity.config.archivePassword !== '',
+        missing: progress.zip.missing,
+        comparison: progress.comparison,
+        notices: progress.notices,
+        durationMs,
+        stagesMs: progress.stagesMs,
+    };
+    switch (outcome.status) {
+        case 'no-files':
+            return { ...facts, status: 'no-files', url: '', folderId: null, retention: null };
+        case 'dry-run':
+            return { ...facts, ...outcome.digests, size: progress.zip.size, status: 'dry-run', url: '', ...outcome.plan };
+        case 'unchanged': {
+            const { fileName, url, size, sha256, whirlpool } = outcome.existing;
+            const { folderId, retention } = outcome;
+            return { ...facts, fileName, url, size, sha256, whirlpool, folderId, retention, status: 'unchanged' };
+        }
+        case 'uploaded': {
+            const { size, url, sha256, whirlpool, folderId, retention } = outcome;
+            return { ...facts, size, url, sha256, whirlpool, folderId, retention, status: 'uploaded' };
+        }
+    }
+}
+/**
+ * The run's side of its events: each one is folded into the run's own progress and handed to the
+ * shell's listener. `stage` times a stage as the events 'stage' and 'stage-timed'.
+ */
+class RunEvents {
+    listener;
+    folded = NOTHING_DONE;
+    constructor(listener) {
+        this.listener = listener;
+    }
+    get progress() {
+        return this.folded;
+    }
+    emit(event) {
+        this.folded = recordEvent(this.folded, event);
+        this.listener?.(event);
+    }
     async stage(stage, body) {
-        this.progress.stage = stage;
+        this.emit({ kind: 'stage', stage });
         const start = performance.now();
         try {
             return await body();
         }
         finally {
-            this.stagesMs[stage] = Math.round(performance.now() - start);
+            this.emit({ kind: 'stage-timed', stage, ms: Math.round(performance.now() - start) });
         }
-    }
-    zipped(zipped) {
-        this.zip = { fileCount: zipped.fileCount, missing: zipped.missing, size: zipped.archive.size };
-    }
-    /** skip-unchanged's verdict: logged, and kept for the result. */
-    compared(sentence, dryRun, log) {
-        log.info(dryRun ? `Dry run: ${sentence}` : sentence);
-        this.comparison = sentence;
-    }
-    /** A notice about the account: a warning in the log, kept for the summary and --json. */
-    notice(text, log) {
-        log.warning(text);
-        this.notices.push(text);
-    }
-    verified(url) {
-        this.progress.verifiedUrl = url;
-    }
-    deleted(fileName) {
-        this.progress.deleted.push(fileName);
-    }
-    savedAs(artifact) {
-        this.progress.artifact = artifact;
-    }
-    noFiles() {
-        return { ...this.facts(), status: 'no-files', url: '', folderId: null, retention: null };
-    }
-    dryRun(digests, plan) {
-        return { ...this.facts(), ...digests, size: this.zip.size, status: 'dry-run', url: '', ...plan };
-    }
-    unchanged(existing, folderId, retention) {
-        const { fileName, url, size, sha256, whirlpool } = existing;
-        return { ...this.done(), fileName, url, size, sha256, whirlpool, folderId, retention, status: 'unchanged' };
-    }
-    uploaded(backup) {
-        const { size, url, sha256, whirlpool, folderId, retention } = backup;
-        const result = { ...this.done(), size, url, sha256, whirlpool, folderId, retention, status: 'uploaded' };
-        return result;
-    }
-    done() {
-        this.progress.stage = 'done';
-        return this.facts();
-    }
-    facts() {
-        return {
-            fileName: this.fileName,
-            namePrefix: this.namePrefix,
-            fileCount: this.zip.fileCount,
-            folderPath: this.folderPath,
-            encrypted: this.encrypted,
-            missing: this.zip.missing,
-            comparison: this.comparison,
-            notices: this.notices,
-            durationMs: Date.now() - this.startedAt.getTime(),
-            stagesMs: this.stagesMs,
-        };
     }
 }
 /** What a run that stopped early leaves behind, in one sentence for the log. */
@@ -3184,7 +3189,7 @@ async function runCli(argv, env = process.env) {
         signal: cancellation.signal,
         now: new Date(),
         series: { repository: external_node_path_.basename(process.cwd()) },
-        progress: { stage: 'start', deleted: [] },
+        progress: backup_result/* NOTHING_DONE */.Lc,
     };
     try {
         return line.command === 'backup' ? await backupCommand(session) : await runRepositoryCommand(line.command, session);
@@ -3231,7 +3236,7 @@ async function backupCommand(session) {
         startedAt: session.now,
         timeScale: timeScaleFromEnv(config.apiUrl),
         signal: session.signal,
-        progress: session.progress,
+        onEvent: (event) => (session.progress = (0,backup_result/* recordEvent */.yM)(session.progress, event)),
         // In a terminal, upload progress every second; in a cron log, every 30 s.
         progressEveryMs: process.stdout.isTTY ? 1_000 : 30_000,
         stateDir: stateDirectory(),

@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   runBackup: () => (/* binding */ runBackup)
 });
 
-// UNUSED EXPORTS: MAX_UPLOAD_BYTES, checkServiceLimits, describeProgress
+// UNUSED EXPORTS: MAX_UPLOAD_BYTES, checkServiceLimits
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -1031,7 +1031,7 @@ async function pruneStage(client, request) {
 }
 
 // EXTERNAL MODULE: ./lib/backup/result.js
-var result = __webpack_require__(3997);
+var backup_result = __webpack_require__(3997);
 // EXTERNAL MODULE: ./lib/series/listing.js
 var series_listing = __webpack_require__(5417);
 // EXTERNAL MODULE: ./lib/onefichier/client.js + 4 modules
@@ -2849,69 +2849,90 @@ async function runBackup(ctx) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
         const { config, log } = ctx;
-        const clock = new result/* StageClock */.V(ctx, (0,naming/* backupFileName */.iP)(config.namePrefix, ctx.startedAt, config.label));
+        const fileName = (0,naming/* backupFileName */.iP)(config.namePrefix, ctx.startedAt, config.label);
+        const events = new backup_result/* RunEvents */.Dy(ctx.onEvent);
+        const result = (outcome) => {
+            if (outcome.status === 'unchanged' || outcome.status === 'uploaded')
+                events.emit({ kind: 'done' });
+            return (0,backup_result/* buildResult */.CR)({ fileName, config }, events.progress, outcome, Date.now() - ctx.startedAt.getTime());
+        };
         const temp = { path: ctx.tempDir, setting: ctx.tempDirSetting ?? 'TMPDIR' };
         const workDir = await makeWorkDir(temp);
-        const zipPath = external_node_path_.join(workDir, clock.fileName);
+        const zipPath = external_node_path_.join(workDir, fileName);
         const session = __addDisposableResource(env_1, session_session/* Session */.N.open(ctx), true);
         const { client, state } = session;
         let checksums;
         let lock;
         try {
             lock = await session.lockSeries('backup');
-            const selection = await clock.stage('select', () => openTree(ctx, workDir));
+            const selection = await events.stage('select', () => openTree(ctx, workDir));
             const hasFiles = await selection.hasFiles();
             // Before the zip is written: a full or forbidden account stops the run now, not after the upload.
-            if (hasFiles)
-                for (const notice of await checkAccount(client, state, log, ctx.signal))
-                    clock.notice(notice, log);
+            if (hasFiles) {
+                for (const text of await checkAccount(client, state, log, ctx.signal)) {
+                    log.warning(text);
+                    events.emit({ kind: 'notice', text });
+                }
+            }
             const destination = hasFiles ? startLookup(config, client, log) : undefined;
             const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined;
-            const zipped = await clock.stage('zip', () => log.group('Select and zip', () => zipStage(selection, { ...ctx, zipPath, temp, refused: destination?.refused, observer: fingerprint })));
+            const zipped = await events.stage('zip', () => log.group('Select and zip', () => zipStage(selection, { ...ctx, zipPath, temp, refused: destination?.refused, observer: fingerprint })));
             if (!destination || zipped.fileCount === 0) {
                 reportNoFiles(ctx);
-                return clock.noFiles();
+                return result({ status: 'no-files' });
             }
-            clock.zipped(zipped);
-            checkServiceLimits(zipped.archive.size, clock.fileName);
+            events.emit({ kind: 'zipped', fileCount: zipped.fileCount, missing: zipped.missing, size: zipped.archive.size });
+            checkServiceLimits(zipped.archive.size, fileName);
             const compared = fingerprint
-                ? await clock.stage('compare', () => log.group('Compare with the newest backup', () => compareStage(client, destination, config.namePrefix, fingerprint.digest(), ctx.startedAt)))
+                ? await events.stage('compare', () => log.group('Compare with the newest backup', () => compareStage(client, destination, config.namePrefix, fingerprint.digest(), ctx.startedAt)))
                 : undefined;
-            if (compared)
-                clock.compared(describeComparison(compared), config.dryRun, log);
+            if (compared) {
+                const sentence = describeComparison(compared);
+                log.info(config.dryRun ? `Dry run: ${sentence}` : sentence);
+                events.emit({ kind: 'compared', sentence });
+            }
             if (compared?.unchanged && !config.dryRun)
-                return await keepUnchanged(ctx, client, clock, compared);
+                return result(await keepUnchanged(ctx, client, events, compared));
             const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log));
             if (config.dryRun) {
                 const plan = await dryRunPlan(client, destination, {
                     ...ctx,
-                    fileName: clock.fileName,
+                    fileName,
                     now: ctx.startedAt,
                     size: zipped.archive.size,
                 });
-                return clock.dryRun(await digests.result(), plan);
+                return result({ status: 'dry-run', digests: await digests.result(), plan });
             }
-            const uploaded = await clock
+            const uploaded = await events
                 .stage('upload', () => log.group('Upload', () => uploadStage(client, destination, {
                 ...ctx,
                 archive: zipped.archive,
-                fileName: clock.fileName,
+                fileName,
                 checksums: digests,
                 state,
             })))
-                .catch((error) => failUpload(ctx, clock, zipPath, error));
-            const expected = { fileName: clock.fileName, folderPath: clock.folderPath, passwordSet: config.linkPassword !== '' };
-            const verified = await clock.stage('verify', () => log.group('Verify', () => verifyStage(client, uploaded, expected, log)));
-            clock.verified(verified.url);
+                .catch((error) => failUpload(ctx, events, zipPath, error));
+            const folderPath = config.folder.join('/');
+            const expected = { fileName, folderPath, passwordSet: config.linkPassword !== '' };
+            const verified = await events.stage('verify', () => log.group('Verify', () => verifyStage(client, uploaded, expected, log)));
+            events.emit({ kind: 'verified', url: verified.url });
             log.info(`Backup uploaded and verified: ${verified.url}`);
             if (fingerprint) {
                 const description = formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.local.sha256 });
                 await recordFingerprint(client, verified.url, description, log);
             }
-            const newBackup = { fileName: clock.fileName, url: verified.url, time: ctx.startedAt, size: zipped.archive.size };
-            const retention = await prune(ctx, client, clock, uploaded.folderId, newBackup);
+            const newBackup = { fileName, url: verified.url, time: ctx.startedAt, size: zipped.archive.size };
+            const retention = await prune(ctx, client, events, uploaded.folderId, newBackup);
             const { size, sha256, whirlpool } = uploaded.local;
-            return clock.uploaded({ size, sha256, whirlpool, url: verified.url, folderId: uploaded.folderId, retention });
+            return result({
+                status: 'uploaded',
+                size,
+                sha256,
+                whirlpool,
+                url: verified.url,
+                folderId: uploaded.folderId,
+                retention,
+            });
         }
         finally {
             checksums?.cancel();
@@ -2961,21 +2982,21 @@ function reportNoFiles(ctx) {
         log.info(`${message} No backup was made.`);
 }
 /** skip-unchanged found the newest backup to be this content: nothing is uploaded, and it is protected. */
-async function keepUnchanged(ctx, client, clock, compared) {
+async function keepUnchanged(ctx, client, events, compared) {
     const existing = compared.backup;
     const folderId = compared.folderId;
-    const retention = await prune(ctx, client, clock, folderId, existing);
-    return clock.unchanged(existing, folderId, retention);
+    const retention = await prune(ctx, client, events, folderId, existing);
+    return { status: 'unchanged', existing, folderId, retention };
 }
 /** Retention after a verified backup, timed as the prune stage; null when every rule is off. */
-async function prune(ctx, client, clock, folderId, newBackup) {
+async function prune(ctx, client, events, folderId, newBackup) {
     const { config, log } = ctx;
     if (!(0,core_config/* retentionActive */.Xe)(config.retention)) {
         if (Object.keys(config.retention).length > 0)
             log.info('Every keep-* input is 0: retention is off, nothing is deleted');
         return null;
     }
-    return clock.stage('prune', () => pruneStage(client, {
+    return events.stage('prune', () => pruneStage(client, {
         folderId,
         prefix: config.namePrefix,
         policy: config.retention,
@@ -2983,14 +3004,14 @@ async function prune(ctx, client, clock, folderId, newBackup) {
         newBackup,
         log,
         signal: ctx.signal,
-        onDeleted: (backup) => clock.deleted(backup.fileName),
+        onDeleted: (backup) => events.emit({ kind: 'deleted', fileName: backup.fileName }),
     }));
 }
 /** The upload failed for good: on-upload-failure: artifact keeps the zip; either way the run fails. */
-async function failUpload(ctx, clock, zipPath, error) {
+async function failUpload(ctx, events, zipPath, error) {
     if (ctx.config.onUploadFailure !== 'artifact' || !ctx.saveAsArtifact || ctx.signal?.aborted)
         throw error;
-    throw await keepAsArtifact(ctx.saveAsArtifact, zipPath, error, ctx.log, (saved) => clock.savedAs(saved));
+    throw await keepAsArtifact(ctx.saveAsArtifact, zipPath, error, ctx.log, (artifact) => events.emit({ kind: 'artifact', artifact }));
 }
 /** 1fichier refuses empty files and files over 300 GB (rclone's limits): said before any upload. */
 const MAX_UPLOAD_BYTES = 300e9;
