@@ -43,6 +43,7 @@ const bundles = {
   'main.cjs': 'lib/cli/standalone.js',
   'checksum-worker.js': 'lib/backup/checksum-worker.js',
   'small-file-worker.js': 'lib/zip/small-file-worker.js',
+  'archive-worker.js': 'lib/restore/archive-worker.js',
 }
 for (const [out, entry] of Object.entries(bundles)) {
   await build({
@@ -68,6 +69,7 @@ const config = {
   assets: {
     'checksum-worker.js': path.join(OUT_DIR, 'checksum-worker.js'),
     'small-file-worker.js': path.join(OUT_DIR, 'small-file-worker.js'),
+    'archive-worker.js': path.join(OUT_DIR, 'archive-worker.js'),
   },
 }
 writeFileSync(path.join(OUT_DIR, 'sea-config.json'), JSON.stringify(config, null, 2))

@@ -13,7 +13,14 @@ const run = (command, ...args) => execFileSync(command, args, { stdio: 'inherit'
 /** @param {string} entry @param {string} out @param {string[]} extra */
 const ncc = (entry, out, ...extra) => run('npx', '--no-install', 'ncc', 'build', entry, '-o', out, '--quiet', ...extra)
 
-for (const dir of ['lib', 'dist', 'restore/dist', 'build/checksum-worker.js', 'build/small-file-worker.js'])
+for (const dir of [
+  'lib',
+  'dist',
+  'restore/dist',
+  'build/checksum-worker.js',
+  'build/small-file-worker.js',
+  'build/archive-worker.js',
+])
   rmSync(dir, { recursive: true, force: true })
 // The version is package.json's: written into the source the bundles are built from.
 const version = /"version":\s*"([^"]+)"/.exec(readFileSync('package.json', 'utf8'))?.[1]
@@ -32,11 +39,14 @@ run('npx', '--no-install', 'tsc', '-p', 'tsconfig.json')
 ncc('lib/action/main.js', 'dist', '--license', 'licenses.txt')
 ncc('lib/cli/main.js', 'dist/cli')
 ncc('lib/action/restore-main.js', 'restore/dist')
+// Each worker, and the bundles that start it (the backup's two: the action and the CLI; the
+// restore's: the CLI and the restore sub-action).
 const WORKERS = {
-  'checksum-worker.js': 'lib/backup/checksum-worker.js',
-  'small-file-worker.js': 'lib/zip/small-file-worker.js',
+  'checksum-worker.js': { entry: 'lib/backup/checksum-worker.js', beside: ['dist', 'dist/cli'] },
+  'small-file-worker.js': { entry: 'lib/zip/small-file-worker.js', beside: ['dist', 'dist/cli'] },
+  'archive-worker.js': { entry: 'lib/restore/archive-worker.js', beside: ['dist/cli', 'restore/dist'] },
 }
-for (const [name, entry] of Object.entries(WORKERS)) {
+for (const [name, { entry, beside }] of Object.entries(WORKERS)) {
   ncc(entry, `build/${name}`)
-  for (const dir of ['dist', 'dist/cli']) copyFileSync(`build/${name}/index.js`, `${dir}/${name}`)
+  for (const dir of beside) copyFileSync(`build/${name}/index.js`, `${dir}/${name}`)
 }

@@ -15,10 +15,10 @@ import type { OneFichierApi } from '../onefichier/client.js'
 import { Session } from '../session/session.js'
 import type { StateDirectory } from '../state/state-dir.js'
 import { type DownloadCheck, downloadBackup } from './download.js'
-import { type RestoreReport, checkAll, checkTarget, restoreInto } from './extract.js'
+import { checkArchive, restoreArchive } from './archive-job.js'
+import { type RestoreReport, checkTarget } from './extract.js'
 import type { OverwriteMode } from './target.js'
 import { type ListedBackup, chooseBackups, readSeries } from '../series/read.js'
-import { OpenArchive } from './zip-reader.js'
 
 export interface CommandContext {
   config: RepositoryConfig
@@ -126,9 +126,10 @@ export async function checkCommand(ctx: CommandContext): Promise<CheckedBackup[]
 async function checkOne(client: OneFichierApi, ctx: CommandContext, backup: ListedBackup): Promise<CheckedBackup> {
   const base = { 'file-name': backup.fileName, url: backup.url }
   try {
-    const { count, checked } = await withDownload(client, ctx, backup, async (archive, downloadCheck) => {
-      const { plan } = await checkAll(archive, ctx.config.archivePassword || undefined, ctx.signal)
-      return { count: plan.files + plan.links, checked: `${downloadCheck}, then every entry's ${entryCheck(archive)}` }
+    const { count, checked } = await withDownload(client, ctx, backup, async (file, downloadCheck) => {
+      const password = ctx.config.archivePassword || undefined
+      const { count, aes } = await checkArchive(file, password, ctx.log, ctx.signal)
+      return { count, checked: `${downloadCheck}, then every entry's ${entryCheck(aes)}` }
     })
     ctx.log.info(`${backup.fileName}: sound (${checked}; ${count} files and links)`)
     return { ...base, ok: true, 'file-count': count, checked }
@@ -141,8 +142,8 @@ async function checkOne(client: OneFichierApi, ctx: CommandContext, backup: List
   }
 }
 
-const entryCheck = (archive: OpenArchive) =>
-  archive.entries.some((e) => e.aesKeyBytes !== null) ? 'CRC-32 or AES authentication code' : 'CRC-32'
+/** What each entry was checked against: its CRC-32, or the authentication code of an AES entry. */
+const entryCheck = (aes: boolean) => (aes ? 'CRC-32 or AES authentication code' : 'CRC-32')
 
 export interface RestoreRequest {
   to: string
@@ -187,8 +188,8 @@ export async function restoreCommand(ctx: CommandContext, request: RestoreReques
   if (!backup) return null
   const verb = request.dryRun ? 'Restore (dry run)' : 'Restore'
   return await ctx.log.group(`${verb} ${backup.fileName}`, () =>
-    withDownload(client, ctx, backup, async (archive, downloadCheck) => {
-      const report = await restoreInto(archive, request.to, {
+    withDownload(client, ctx, backup, async (file, downloadCheck) => {
+      const { report, aes } = await restoreArchive(file, request.to, {
         password: ctx.config.archivePassword || undefined,
         overwrite: request.overwrite,
         delete: request.delete,
@@ -215,7 +216,7 @@ export async function restoreCommand(ctx: CommandContext, request: RestoreReques
         time: backup.time.toISOString(),
         'file-count': count,
         path: request.to,
-        checked: `${downloadCheck}, then every entry's ${entryCheck(archive)}`,
+        checked: `${downloadCheck}, then every entry's ${entryCheck(aes)}`,
         'dry-run': request.dryRun,
         created: report.created,
         replaced: report.replaced,
@@ -229,12 +230,12 @@ export async function restoreCommand(ctx: CommandContext, request: RestoreReques
   )
 }
 
-/** Downloads a backup to a temporary file, checks it, opens it, and always removes it after. */
+/** Downloads a backup to a temporary file and checks it, hands it to `body`, and always removes it after. */
 async function withDownload<T>(
   client: OneFichierApi,
   ctx: CommandContext,
   backup: ListedBackup,
-  body: (archive: OpenArchive, checked: DownloadCheck) => Promise<T>,
+  body: (file: string, checked: DownloadCheck) => Promise<T>,
 ): Promise<T> {
   const dir = await mkdtemp(path.join(ctx.tempDir ?? os.tmpdir(), '1fichier-restore-'))
   try {
@@ -246,12 +247,7 @@ async function withDownload<T>(
       log: ctx.log,
     })
     ctx.signal?.throwIfAborted()
-    const archive = await OpenArchive.open(file)
-    try {
-      return await body(archive, checked)
-    } finally {
-      archive.close()
-    }
+    return await body(file, checked)
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

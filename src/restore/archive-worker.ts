@@ -1,0 +1,46 @@
+// The archive's work on a worker thread (archive-job.ts starts it): the zip opened, planned, and
+// checked or written. Its log lines go to the parent as messages, its failure as a plain record, and
+// a 'cancel' message aborts it the way a signal aborts a restore in the main thread (the target is
+// left as it was).
+import { parentPort, workerData } from 'node:worker_threads'
+import type { Log } from '../platform/log.js'
+import type { ArchiveJob, FromWorker, JobOutcome } from './archive-job.js'
+import { serializeFailure } from './archive-failure.js'
+import { checkAll, restoreInto } from './extract.js'
+import { OpenArchive } from './zip-reader.js'
+
+const port = parentPort!
+const cancel = new AbortController()
+// The parent sends one message, ever: cancel.
+port.once('message', () => cancel.abort())
+
+const send = (message: FromWorker) => port.postMessage(message)
+
+const log: Log = {
+  info: (text) => send({ kind: 'log', level: 'info', text }),
+  warning: (text) => send({ kind: 'log', level: 'warning', text }),
+  error: (text) => send({ kind: 'log', level: 'error', text }),
+  debug: (text) => send({ kind: 'log', level: 'debug', text }),
+  group: (_name, body) => body(),
+}
+
+async function run(job: ArchiveJob): Promise<JobOutcome> {
+  const archive = await OpenArchive.open(job.file)
+  try {
+    const aes = archive.entries.some((e) => e.aesKeyBytes !== null)
+    if (job.kind === 'check') {
+      const { plan } = await checkAll(archive, job.password, cancel.signal)
+      return { kind: 'check', aes, count: plan.files + plan.links }
+    }
+    const report = await restoreInto(archive, job.to, { ...job.options, log, signal: cancel.signal })
+    return { kind: 'restore', aes, report }
+  } finally {
+    archive.close()
+  }
+}
+
+// No top-level await: the standalone executable runs this as CommonJS.
+run(workerData as ArchiveJob).then(
+  (outcome) => send({ kind: 'done', outcome }),
+  (error: unknown) => send({ kind: 'failed', failure: serializeFailure(error) }),
+)

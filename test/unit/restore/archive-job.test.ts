@@ -1,0 +1,113 @@
+// The archive's work on its worker thread (src/restore/archive-job.ts), as the commands run it: the
+// outcome comes back, a failure comes back as the class the failure policy knows (same words, same
+// exit code as in the main thread), a cancel is passed on and leaves the target as it was.
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { writeArchive } from '../../../src/backup/archive.js'
+import { ArchivePasswordError } from '../../../src/core/errors.js'
+import { EXIT, describeFailure } from '../../../src/core/failure.js'
+import { checkArchive, restoreArchive } from '../../../src/restore/archive-job.js'
+import type { RestoreOptions } from '../../../src/restore/extract.js'
+import { UnsafeArchiveError } from '../../../src/restore/zip-reader.js'
+import { MemoryLog } from '../../helpers/memory-log.ts'
+import { selectFiles } from '../../helpers/select.ts'
+import { makeWorkspace } from '../../helpers/workspace.ts'
+import { craftZip } from '../../helpers/zip-craft.ts'
+
+const PASSWORD = 'archive password of twenty chars'
+
+const temp = (prefix: string) => mkdtemp(path.join(tmpdir(), prefix))
+
+function options(log: MemoryLog, more: Partial<RestoreOptions> = {}): RestoreOptions {
+  return {
+    password: undefined,
+    overwrite: null,
+    delete: false,
+    dryRun: false,
+    include: [],
+    exclude: [],
+    keepSpecialBits: false,
+    log,
+    ...more,
+  }
+}
+
+/** A tree of `count` small files zipped by the writer, AES-encrypted when a password is given. */
+async function zipOf(count: number, password?: string): Promise<string> {
+  const tree = Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [`data/d${i % 10}/f${i}.txt`, { kind: 'file' as const, content: `${i}` }]),
+  )
+  const workspace = await makeWorkspace(tree)
+  const selection = await selectFiles(path.join(workspace, 'data'), {
+    includeHiddenFiles: false,
+    followSymlinks: false,
+    workspace,
+  })
+  const out = path.join(await temp('job-zip-'), 'backup.zip')
+  await writeArchive(selection.entries, out, { compressionLevel: 6, password })
+  return out
+}
+
+describe('the archive worker', () => {
+  it('restores and reports; check counts and says whether entries are AES', async () => {
+    const zip = await zipOf(50)
+    const to = await temp('job-to-')
+    const { report, aes } = await restoreArchive(zip, to, options(new MemoryLog()))
+    expect(aes).toBe(false)
+    expect(report).toMatchObject({ files: 50, directories: 10, created: 60 })
+    expect(await readFile(path.join(to, 'd7/f17.txt'), 'utf8')).toBe('17')
+
+    const encrypted = await zipOf(5, PASSWORD)
+    expect(await checkArchive(encrypted, PASSWORD, new MemoryLog(), undefined)).toEqual({
+      kind: 'check',
+      aes: true,
+      count: 5,
+    })
+  })
+
+  it('a hostile zip fails with the class and words of the main thread, and writes nothing', async () => {
+    const zip = path.join(await temp('job-zip-'), 'evil.zip')
+    await writeFile(
+      zip,
+      craftZip([
+        { name: 'ok.txt', data: 'fine' },
+        { name: '../evil.txt', data: 'x' },
+      ]),
+    )
+    const to = await temp('job-to-')
+    const error = await restoreArchive(zip, to, options(new MemoryLog())).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UnsafeArchiveError)
+    expect((error as Error).message).toBe(
+      "The backup's entry '../evil.txt' goes up with '..'. The zip is refused as a whole and nothing was written.",
+    )
+    expect(describeFailure(error)).toMatchObject({ exitCode: EXIT.failed, unexpected: false })
+    expect(await readdir(to)).toEqual([])
+  })
+
+  it('an AES zip without its password: the password error and its exit code (12)', async () => {
+    const zip = await zipOf(3, PASSWORD)
+    const error = await restoreArchive(zip, await temp('job-to-'), options(new MemoryLog())).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ArchivePasswordError)
+    expect(describeFailure(error).exitCode).toBe(EXIT.wrongPassword)
+    expect((error as Error).message).toMatch(/is encrypted \(archive-password\): set ONEFICHIER_ARCHIVE_PASSWORD/)
+  })
+
+  it('a cancel reaches the worker: the restore stops with its reason and the target is as it was', async () => {
+    const zip = await zipOf(3000)
+    const to = await temp('job-to-')
+    await writeFile(path.join(to, 'mine.txt'), 'the user file')
+    const controller = new AbortController()
+    const running = restoreArchive(
+      zip,
+      to,
+      options(new MemoryLog(), { overwrite: 'always', signal: controller.signal }),
+    )
+    // Sent before the worker has read a byte: it is heard at the worker's first turn, before it writes.
+    controller.abort(new Error('cancelled by SIGTERM'))
+    await expect(running).rejects.toThrow('cancelled by SIGTERM')
+    expect(await readdir(to)).toEqual(['mine.txt'])
+    expect(await readFile(path.join(to, 'mine.txt'), 'utf8')).toBe('the user file')
+  })
+})
