@@ -1,8 +1,8 @@
-export const id = 732;
-export const ids = [732];
+export const id = 153;
+export const ids = [153];
 export const modules = {
 
-/***/ 2732:
+/***/ 6153:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -811,29 +811,8 @@ async function refuseOutsideWorkspace(source, name, workspace) {
 
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(5919);
-// EXTERNAL MODULE: external "node:sea"
-var external_node_sea_ = __webpack_require__(8586);
-;// CONCATENATED MODULE: ./lib/platform/worker-script.js
-// Where a worker thread's code comes from, the one way every worker is started: from the file beside
-// the module that starts it (lib/ as compiled, the bundle's folder as bundled; under the tests, which
-// run the module from src/, the compiled file in lib/ that their global setup builds), or, in the standalone executable
-// (Node's single executable application, scripts/build-binary.mjs), from the asset of that name the
-// executable carries: it has no files beside it. The asset is the worker's own bundle, as CommonJS,
-// which is how Node runs the code of a worker started with `eval: true`.
-// https://nodejs.org/api/single-executable-applications.html#seagetassetkey-encoding
-
-/**
- * The worker `name` (e.g. 'checksum-worker.js') for the module at `moduleUrl` (its `import.meta.url`,
- * which the standalone executable's bundle does not have: it is not read there).
- */
-function workerScript(name, moduleUrl) {
-    if ((0,external_node_sea_.isSea)())
-        return { script: (0,external_node_sea_.getAsset)(name, 'utf8'), options: { eval: true } };
-    const beside = new URL(`./${name}`, moduleUrl);
-    const compiled = moduleUrl.endsWith('.ts') ? new URL(beside.href.replace('/src/', '/lib/')) : beside;
-    return { script: compiled, options: {} };
-}
-
+// EXTERNAL MODULE: ./lib/platform/worker-script.js
+var worker_script = __webpack_require__(4149);
 ;// CONCATENATED MODULE: ./lib/backup/checksums.js
 // The zip's checksums, taken from the file while the upload runs, and in the same read the proof
 // that the zip reads back: every entry's CRC-32 (or AES code) and the central directory. Both run
@@ -856,7 +835,7 @@ class Checksums {
     /** Starts the read; the zip's directory is read first, from its end: a zip without one is no backup. */
     static async start(zipPath, size, password, log) {
         const request = { zipPath, size, password };
-        const { script, options } = workerScript('checksum-worker.js', import.meta.url);
+        const { script, options } = (0,worker_script/* workerScript */.w)('checksum-worker.js', import.meta.url);
         const worker = new external_node_worker_threads_.Worker(script, {
             ...options,
             workerData: { role: 'checksums', request },
@@ -2185,7 +2164,7 @@ class BatchWorker {
     pending = new Map();
     failed = null;
     constructor() {
-        const { script, options } = workerScript('small-file-worker.js', import.meta.url);
+        const { script, options } = (0,worker_script/* workerScript */.w)('small-file-worker.js', import.meta.url);
         this.worker = new external_node_worker_threads_.Worker(script, {
             ...options,
             workerData: WORKER_ROLE,
