@@ -89,22 +89,29 @@ function restoreHint(result: RunResult): string[] {
     `- uses: ${REPOSITORY}/restore@v1`,
     '  with:',
     '    api-key: ${{ secrets.ONEFICHIER_API_KEY }}',
-    ...(folder ? [`    folder: ${folder}`] : []),
-    `    name-prefix: ${result.namePrefix}`,
-    `    backup: ${result.fileName}`,
+    ...(folder ? [`    folder: ${yamlString(folder)}`] : []),
+    `    name-prefix: ${yamlString(result.namePrefix)}`,
+    `    backup: ${yamlString(result.fileName)}`,
     '    path: restored/',
     '```',
     '',
     'or from a shell (key in `ONEFICHIER_API_KEY`):',
     '',
     '```sh',
-    `1fichier-backup restore ${folder ? `--folder '${folder}' ` : ''}--name-prefix '${result.namePrefix}' ` +
-      `--backup '${result.fileName}' --to restored`,
+    `1fichier-backup restore ${folder ? `--folder ${shellWord(folder)} ` : ''}` +
+      `--name-prefix ${shellWord(result.namePrefix)} --backup ${shellWord(result.fileName)} --to restored`,
     '```',
     '',
     '</details>',
   ]
 }
+
+/** A word for a POSIX shell, whatever it holds: single quotes, and each ' as '\''. */
+const shellWord = (text: string) => `'${text.replace(/'/g, "'\\''")}'`
+
+/** A YAML scalar that stays a string whatever it holds (`: `, `#`, quotes, `yes`): a JSON string is one. */
+const yamlString = (text: string) =>
+  /^[\w./-]+$/.test(text) && !/^(y|n|yes|no|on|off|true|false|null|~)$/i.test(text) ? text : JSON.stringify(text)
 
 /** The chart shows the newest this many. */
 const CHART_BARS = 30

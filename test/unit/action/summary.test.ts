@@ -1,5 +1,6 @@
 // The job summary a workflow author reads: a real header row, why each backup was not kept, the
 // run's warnings, and long retention tables folded away.
+import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { sizeChart, summaryMarkdown, whyNotKept } from '../../../src/action/summary.js'
 import { planRetention } from '../../../src/core/retention.js'
@@ -126,6 +127,29 @@ describe('job summary', () => {
     expect(markdown).toContain(
       "1fichier-backup restore --folder 'backups/r' --name-prefix 'r' --backup 'r-20260601T000000Z.zip' --to restored",
     )
+  })
+
+  it('the restore hint stays one word per value, whatever the folder holds (YAML and shell alike)', () => {
+    const folder = `it's: #1 $HOME "x"`
+    const markdown = summaryMarkdown({ ...base, folderPath: folder })
+    expect(markdown).toContain(`    folder: ${JSON.stringify(folder)}`)
+    const line = markdown.split('\n').find((l) => l.startsWith('1fichier-backup restore '))!
+    // The shell itself reads the line back: every value arrives as it was, nothing expanded.
+    const words = execFileSync(
+      'sh',
+      ['-c', `set -- ${line.slice('1fichier-backup restore '.length)}; printf '%s\\n' "$@"`],
+      {
+        encoding: 'utf8',
+      },
+    )
+    expect(words.split('\n').slice(0, 6)).toEqual([
+      '--folder',
+      folder,
+      '--name-prefix',
+      'r',
+      '--backup',
+      'r-20260601T000000Z.zip',
+    ])
   })
 
   it('draws no chart for fewer than two sized backups', () => {
