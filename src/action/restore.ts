@@ -37,6 +37,7 @@ export async function runRestoreAction(): Promise<void> {
           timeScale: timeScaleFromEnv(config.apiUrl),
           signal: cancellation.signal,
           tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+          tempDirSetting: process.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'TMPDIR',
           stateDir: stateDirectory(),
         },
         request,

@@ -42,7 +42,13 @@ const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS'])
  * A failure of the disk the zip is written on, in one line that names the folder and what to do;
  * undefined for any other error. Never "Unexpected failure" for a full disk or a missing folder.
  */
-export function diskFailure(error: unknown, temp: TempFolder, doing: string): BackupError | undefined {
+export function diskFailure(
+  error: unknown,
+  temp: TempFolder,
+  doing: string,
+  /** What the failure left, said last. */
+  left = 'Nothing was uploaded or deleted.',
+): BackupError | undefined {
   const { code, path: failedPath } = (error ?? {}) as NodeJS.ErrnoException
   if (code === undefined) return undefined
   // An error of a file outside the folder (one being backed up) is not the folder's.
@@ -51,23 +57,20 @@ export function diskFailure(error: unknown, temp: TempFolder, doing: string): Ba
   const elsewhere = `or set ${temp.setting} to a folder on a disk with room`
   if (DISK_FULL.has(code))
     return new BackupError(
-      `${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. Nothing was ` +
-        `uploaded or deleted.`,
+      `${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. ${left}`,
     )
   if (NOT_WRITABLE.has(code))
     return new BackupError(
-      `${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. Nothing ` +
-        `was uploaded or deleted.`,
+      `${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. ${left}`,
     )
   if (code === 'ENOENT' || code === 'ENOTDIR')
     return new BackupError(
       `${doing} in ${where} failed: the folder does not exist (${code}). Create it, or set ${temp.setting} to a ` +
-        `folder that exists. Nothing was uploaded or deleted.`,
+        `folder that exists. ${left}`,
     )
   if (code === 'EIO')
     return new BackupError(
-      `${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. Nothing was ` +
-        `uploaded or deleted.`,
+      `${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. ${left}`,
     )
   return undefined
 }

@@ -1,13 +1,15 @@
-// The archive's work (open, plan, then check or write) runs on a worker thread with a small young
-// generation. 100,000 entries and their plan are long-lived objects, and V8 sizes a thread's young
-// generation by what survives it: in the main thread it grew to tens of MB for them, and a restore
-// of 100,000 small files peaked at ~207 MB; on this worker, ~155 MB, in the same time. The worker
-// is started as the backup's workers are (platform/worker-script.ts).
+// The archive's work (open, plan, then check or write), on a worker thread with a small young
+// generation when the zip has many entries. 100,000 entries and their plan are long-lived objects,
+// and V8 sizes a thread's young generation by what survives it: in the main thread it grew to tens
+// of MB for them (the extraction of 100,000 small files peaked at ~207 MB in a probe; ~140 MB on
+// the worker, in the same time). A zip of a few thousand entries stays in this thread: there a second
+// heap costs more than it saves. The worker is started as the backup's are (platform/worker-script.ts).
 import { Worker } from 'node:worker_threads'
 import type { Log } from '../platform/log.js'
 import { workerScript } from '../platform/worker-script.js'
 import { type SerializedFailure, rebuildFailure } from './archive-failure.js'
-import type { RestoreOptions, RestoreReport } from './extract.js'
+import { type RestoreOptions, type RestoreReport, checkAll, restoreInto } from './extract.js'
+import { OpenArchive, centralDirectoryBytes } from './zip-reader.js'
 
 export type ArchiveJob =
   | { kind: 'check'; file: string; password: string | undefined }
@@ -22,8 +24,13 @@ export type FromWorker =
   | { kind: 'done'; outcome: JobOutcome }
   | { kind: 'failed'; failure: SerializedFailure }
 
-/** A young generation this small keeps the peak down and costs no time (measured on 100,000 entries). */
-const YOUNG_GENERATION_MB = 8
+/**
+ * A young generation this small keeps the peak down on 100,000 small entries, at no measured cost in
+ * time; at 8 MB, entries of a few hundred KB took ten times as long (12 MB: 1.3 times).
+ */
+const YOUNG_GENERATION_MB = 12
+/** A central directory this long (some 15,000 entries) or longer sends the work to the worker. */
+const WORKER_DIRECTORY_BYTES = 1024 * 1024
 
 /** Checks every entry of the zip at `file`, writing nothing. */
 export async function checkArchive(
@@ -31,8 +38,9 @@ export async function checkArchive(
   password: string | undefined,
   log: Log,
   signal: AbortSignal | undefined,
+  place: Place = 'by-size',
 ): Promise<Extract<JobOutcome, { kind: 'check' }>> {
-  const outcome = await runJob({ kind: 'check', file, password }, log, signal)
+  const outcome = await runJob({ kind: 'check', file, password }, log, signal, place)
   if (outcome.kind !== 'check') throw new Error('internal: the archive worker answered another job')
   return outcome
 }
@@ -42,15 +50,41 @@ export async function restoreArchive(
   file: string,
   to: string,
   options: RestoreOptions,
+  place: Place = 'by-size',
 ): Promise<Extract<JobOutcome, { kind: 'restore' }>> {
   const { log, signal, ...rest } = options
-  const outcome = await runJob({ kind: 'restore', file, to, options: rest }, log, signal)
+  const outcome = await runJob({ kind: 'restore', file, to, options: rest }, log, signal, place)
   if (outcome.kind !== 'restore') throw new Error('internal: the archive worker answered another job')
   return outcome
 }
 
-async function runJob(job: ArchiveJob, log: Log, signal: AbortSignal | undefined): Promise<JobOutcome> {
+/** The job, here: the worker runs the same. */
+export async function runArchiveJob(job: ArchiveJob, log: Log, signal: AbortSignal | undefined): Promise<JobOutcome> {
+  const archive = await OpenArchive.open(job.file)
+  try {
+    const aes = archive.entries.some((e) => e.aesKeyBytes !== null)
+    if (job.kind === 'check') {
+      const { plan } = await checkAll(archive, job.password, signal)
+      return { kind: 'check', aes, count: plan.files + plan.links }
+    }
+    const report = await restoreInto(archive, job.to, { ...job.options, log, signal })
+    return { kind: 'restore', aes, report }
+  } finally {
+    archive.close()
+  }
+}
+
+/** Where the work runs: by the central directory's size, or on the worker whatever the size. */
+type Place = 'by-size' | 'worker'
+
+async function runJob(job: ArchiveJob, log: Log, signal: AbortSignal | undefined, place: Place): Promise<JobOutcome> {
   signal?.throwIfAborted()
+  if (place === 'by-size' && centralDirectoryBytes(job.file) < WORKER_DIRECTORY_BYTES)
+    return runArchiveJob(job, log, signal)
+  return runOnWorker(job, log, signal)
+}
+
+async function runOnWorker(job: ArchiveJob, log: Log, signal: AbortSignal | undefined): Promise<JobOutcome> {
   const { script, options } = workerScript('archive-worker.js', import.meta.url)
   const worker = new Worker(script, {
     ...options,

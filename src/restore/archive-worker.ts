@@ -4,10 +4,8 @@
 // left as it was).
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Log } from '../platform/log.js'
-import type { ArchiveJob, FromWorker, JobOutcome } from './archive-job.js'
+import { type ArchiveJob, type FromWorker, runArchiveJob } from './archive-job.js'
 import { serializeFailure } from './archive-failure.js'
-import { checkAll, restoreInto } from './extract.js'
-import { OpenArchive } from './zip-reader.js'
 
 const port = parentPort!
 const cancel = new AbortController()
@@ -24,23 +22,8 @@ const log: Log = {
   group: (_name, body) => body(),
 }
 
-async function run(job: ArchiveJob): Promise<JobOutcome> {
-  const archive = await OpenArchive.open(job.file)
-  try {
-    const aes = archive.entries.some((e) => e.aesKeyBytes !== null)
-    if (job.kind === 'check') {
-      const { plan } = await checkAll(archive, job.password, cancel.signal)
-      return { kind: 'check', aes, count: plan.files + plan.links }
-    }
-    const report = await restoreInto(archive, job.to, { ...job.options, log, signal: cancel.signal })
-    return { kind: 'restore', aes, report }
-  } finally {
-    archive.close()
-  }
-}
-
 // No top-level await: the standalone executable runs this as CommonJS.
-run(workerData as ArchiveJob).then(
+runArchiveJob(workerData as ArchiveJob, log, cancel.signal).then(
   (outcome) => send({ kind: 'done', outcome }),
   (error: unknown) => send({ kind: 'failed', failure: serializeFailure(error) }),
 )

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { type RepositoryConfig, retentionActive } from '../core/config.js'
-import { NoBackupFoundError, messageOf } from '../core/errors.js'
+import { NoBackupFoundError, diskFailure, messageOf } from '../core/errors.js'
 import { UsageError } from '../core/failure.js'
 import type { Log } from '../platform/log.js'
 import { type RetentionOutcome, applyRetention } from '../series/retention.js'
@@ -28,6 +28,8 @@ export interface CommandContext {
   signal?: AbortSignal | undefined
   /** Downloads are kept here while they are checked (default: the system's temporary folder). */
   tempDir?: string
+  /** The setting that chose tempDir, named in a disk error (RUNNER_TEMP, TMPDIR). */
+  tempDirSetting?: string
   /** The state shared with other runs (listing times, series locks); none: this run's own calls only. */
   stateDir?: StateDirectory | undefined
   /** The 1fichier client; by default one over HTTP to config.apiUrl (tests hand in a fake). */
@@ -237,7 +239,12 @@ async function withDownload<T>(
   backup: ListedBackup,
   body: (file: string, checked: DownloadCheck) => Promise<T>,
 ): Promise<T> {
-  const dir = await mkdtemp(path.join(ctx.tempDir ?? os.tmpdir(), '1fichier-restore-'))
+  const temp = { path: ctx.tempDir ?? os.tmpdir(), setting: ctx.tempDirSetting ?? 'TMPDIR' }
+  // A full or read-only temporary disk is said as such, with the setting that moves it.
+  const onDisk = (error: unknown, doing: string) => diskFailure(error, temp, doing, NOTHING_RESTORED) ?? error
+  const dir = await mkdtemp(path.join(temp.path, '1fichier-restore-')).catch((error: unknown) => {
+    throw onDisk(error, 'Making the temporary folder for the download')
+  })
   try {
     const file = path.join(dir, 'backup.zip')
     const checked = await downloadBackup(client, backup, file, {
@@ -245,6 +252,8 @@ async function withDownload<T>(
       cdn: ctx.config.cdn,
       retries: ctx.config.retries,
       log: ctx.log,
+    }).catch((error: unknown) => {
+      throw onDisk(error, `Downloading ${backup.fileName}`)
     })
     ctx.signal?.throwIfAborted()
     return await body(file, checked)
@@ -252,3 +261,5 @@ async function withDownload<T>(
     await rm(dir, { recursive: true, force: true })
   }
 }
+
+const NOTHING_RESTORED = 'The target was not touched.'

@@ -321,6 +321,18 @@ class WindowedReader extends yauzl.RandomAccessReader {
   }
 }
 
+/** The central directory's length in bytes, from the end record alone (0 when there is none). */
+export function centralDirectoryBytes(file: string): number {
+  const reader = new WindowedReader(openSync(file, 'r'))
+  try {
+    return readEndRecord(reader)?.size ?? 0
+  } catch {
+    return 0
+  } finally {
+    reader.release()
+  }
+}
+
 /**
  * Calls `visit` with each central record in turn; `visit` reads what it needs and calls `next` with
  * the step that ends its work (which may throw). Callbacks, not an async function per record: at

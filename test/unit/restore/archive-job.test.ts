@@ -1,6 +1,6 @@
-// The archive's work on its worker thread (src/restore/archive-job.ts), as the commands run it: the
-// outcome comes back, a failure comes back as the class the failure policy knows (same words, same
-// exit code as in the main thread), a cancel is passed on and leaves the target as it was.
+// The archive's work (src/restore/archive-job.ts) as the commands run it, on its worker thread and in
+// this one: the outcome comes back, a failure comes back as the class the failure policy knows (same
+// words, same exit code either way), a cancel is passed on and leaves the target as it was.
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
@@ -50,17 +50,18 @@ async function zipOf(count: number, password?: string): Promise<string> {
   return out
 }
 
-describe('the archive worker', () => {
+// Each case on the worker (as for 100,000 entries) and in this thread (as for a few thousand).
+describe.each(['worker', 'by-size'] as const)('the archive job (%s)', (place) => {
   it('restores and reports; check counts and says whether entries are AES', async () => {
     const zip = await zipOf(50)
     const to = await temp('job-to-')
-    const { report, aes } = await restoreArchive(zip, to, options(new MemoryLog()))
+    const { report, aes } = await restoreArchive(zip, to, options(new MemoryLog()), place)
     expect(aes).toBe(false)
     expect(report).toMatchObject({ files: 50, directories: 10, created: 60 })
     expect(await readFile(path.join(to, 'd7/f17.txt'), 'utf8')).toBe('17')
 
     const encrypted = await zipOf(5, PASSWORD)
-    expect(await checkArchive(encrypted, PASSWORD, new MemoryLog(), undefined)).toEqual({
+    expect(await checkArchive(encrypted, PASSWORD, new MemoryLog(), undefined, place)).toEqual({
       kind: 'check',
       aes: true,
       count: 5,
@@ -77,7 +78,7 @@ describe('the archive worker', () => {
       ]),
     )
     const to = await temp('job-to-')
-    const error = await restoreArchive(zip, to, options(new MemoryLog())).catch((e: unknown) => e)
+    const error = await restoreArchive(zip, to, options(new MemoryLog()), place).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(UnsafeArchiveError)
     expect((error as Error).message).toBe(
       "The backup's entry '../evil.txt' goes up with '..'. The zip is refused as a whole and nothing was written.",
@@ -88,7 +89,9 @@ describe('the archive worker', () => {
 
   it('an AES zip without its password: the password error and its exit code (12)', async () => {
     const zip = await zipOf(3, PASSWORD)
-    const error = await restoreArchive(zip, await temp('job-to-'), options(new MemoryLog())).catch((e: unknown) => e)
+    const error = await restoreArchive(zip, await temp('job-to-'), options(new MemoryLog()), place).catch(
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(ArchivePasswordError)
     expect(describeFailure(error).exitCode).toBe(EXIT.wrongPassword)
     expect((error as Error).message).toMatch(/is encrypted \(archive-password\): set ONEFICHIER_ARCHIVE_PASSWORD/)

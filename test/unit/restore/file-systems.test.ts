@@ -6,7 +6,11 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { randomBytes } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { RepositoryConfig } from '../../../src/core/config.js'
+import { restoreCommand } from '../../../src/restore/commands.js'
+import { FakeOneFichier } from '../../helpers/fake-client.ts'
 import { MemoryLog } from '../../helpers/memory-log.ts'
 import { restoreInto } from '../../../src/restore/extract.js'
 import { OpenArchive } from '../../../src/restore/zip-reader.js'
@@ -21,6 +25,21 @@ const canMount = (() => {
   return mounted
 })()
 if (!canMount) console.warn('file-systems.test.ts: skipped, mounting a tmpfs needs root on Linux')
+
+const repositoryConfig: RepositoryConfig = {
+  apiKey: 'fake-key-never-sent-0123456789',
+  folder: [],
+  namePrefix: 'backup',
+  retention: {},
+  dryRun: false,
+  linkPassword: '',
+  archivePassword: '',
+  backup: 'latest',
+  cdn: false,
+  retries: 3,
+  stallTimeoutMs: 300_000,
+  apiUrl: 'https://api.1fichier.com/v1',
+}
 
 const mounts: string[] = []
 async function tmpfs(options: string): Promise<string> {
@@ -109,5 +128,42 @@ describe.skipIf(!canMount)('restore onto file systems that fail (tmpfs mounts)',
     const big = { name: 'big.bin', data: Buffer.alloc(1024 * 1024, 1), method: 8 }
     await expect(restore([big], to)).rejects.toThrow(/needs about .* free: free space there, or restore elsewhere/)
     expect(await tree(to)).toEqual({ 'mine.txt': 'mine' })
+  })
+
+  it('a download onto a full temporary disk: the disk and its setting named, no retry, no change', async () => {
+    const temp = await tmpfs('size=64k')
+    const fake = new FakeOneFichier()
+    const folder = fake.addFolder('bk')
+    await fake.addBackup(
+      folder,
+      'site-20261201T000000Z.zip',
+      craftZip([{ name: 'big.bin', data: randomBytes(200_000) }]),
+    )
+    const to = await mkdtemp(path.join(tmpdir(), 'restore-fs-to-'))
+    const ctx = {
+      config: { ...repositoryConfig, folder: ['bk'], namePrefix: 'site' },
+      log: new MemoryLog(),
+      now: new Date('2026-12-04T00:00:00Z'),
+      timeScale: 1,
+      client: fake,
+      tempDir: temp,
+    }
+    const request = {
+      to,
+      overwrite: null,
+      delete: false,
+      dryRun: false,
+      include: [],
+      exclude: [],
+      keepSpecialBits: false,
+    }
+    const error = (await restoreCommand(ctx, request).catch((e: unknown) => e)) as Error
+    expect(error.message).toBe(
+      `Downloading site-20261201T000000Z.zip in '${temp}' failed: the disk is full (ENOSPC). Free space there, or ` +
+        `set TMPDIR to a folder on a disk with room. The target was not touched.`,
+    )
+    expect(fake.calls.filter((c) => c === 'download')).toHaveLength(1)
+    expect(await readdir(to)).toEqual([])
+    expect(await readdir(temp)).toEqual([])
   })
 })
