@@ -658,7 +658,9 @@ const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
  * A failure of the disk the zip is written on, in one line that names the folder and what to do;
  * undefined for any other error. Never "Unexpected failure" for a full disk or a missing folder.
  */
-function diskFailure(error, temp, doing) {
+function diskFailure(error, temp, doing, 
+/** What the failure left, said last. */
+left = 'Nothing was uploaded or deleted.') {
     const { code, path: failedPath } = (error ?? {});
     if (code === undefined)
         return undefined;
@@ -668,17 +670,14 @@ function diskFailure(error, temp, doing) {
     const where = `'${temp.path}'`;
     const elsewhere = `or set ${temp.setting} to a folder on a disk with room`;
     if (DISK_FULL.has(code))
-        return new BackupError(`${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. Nothing was ` +
-            `uploaded or deleted.`);
+        return new BackupError(`${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. ${left}`);
     if (NOT_WRITABLE.has(code))
-        return new BackupError(`${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. Nothing ` +
-            `was uploaded or deleted.`);
+        return new BackupError(`${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. ${left}`);
     if (code === 'ENOENT' || code === 'ENOTDIR')
         return new BackupError(`${doing} in ${where} failed: the folder does not exist (${code}). Create it, or set ${temp.setting} to a ` +
-            `folder that exists. Nothing was uploaded or deleted.`);
+            `folder that exists. ${left}`);
     if (code === 'EIO')
-        return new BackupError(`${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. Nothing was ` +
-            `uploaded or deleted.`);
+        return new BackupError(`${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. ${left}`);
     return undefined;
 }
 /** The series (its folder) or the chosen backup does not exist: exit code 10 (restic's "no repository"). */
@@ -6199,22 +6198,26 @@ function restoreHint(result) {
         `- uses: ${REPOSITORY}/restore@v1`,
         '  with:',
         '    api-key: ${{ secrets.ONEFICHIER_API_KEY }}',
-        ...(folder ? [`    folder: ${folder}`] : []),
-        `    name-prefix: ${result.namePrefix}`,
-        `    backup: ${result.fileName}`,
+        ...(folder ? [`    folder: ${yamlString(folder)}`] : []),
+        `    name-prefix: ${yamlString(result.namePrefix)}`,
+        `    backup: ${yamlString(result.fileName)}`,
         '    path: restored/',
         '```',
         '',
         'or from a shell (key in `ONEFICHIER_API_KEY`):',
         '',
         '```sh',
-        `1fichier-backup restore ${folder ? `--folder '${folder}' ` : ''}--name-prefix '${result.namePrefix}' ` +
-            `--backup '${result.fileName}' --to restored`,
+        `1fichier-backup restore ${folder ? `--folder ${shellWord(folder)} ` : ''}` +
+            `--name-prefix ${shellWord(result.namePrefix)} --backup ${shellWord(result.fileName)} --to restored`,
         '```',
         '',
         '</details>',
     ];
 }
+/** A word for a POSIX shell, whatever it holds: single quotes, and each ' as '\''. */
+const shellWord = (text) => `'${text.replace(/'/g, "'\\''")}'`;
+/** A YAML scalar that stays a string whatever it holds (`: `, `#`, quotes, `yes`): a JSON string is one. */
+const yamlString = (text) => /^[\w./-]+$/.test(text) && !/^(y|n|yes|no|on|off|true|false|null|~)$/i.test(text) ? text : JSON.stringify(text);
 /** The chart shows the newest this many. */
 const CHART_BARS = 30;
 const CHART_UNITS = [

@@ -2810,7 +2810,9 @@ const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
  * A failure of the disk the zip is written on, in one line that names the folder and what to do;
  * undefined for any other error. Never "Unexpected failure" for a full disk or a missing folder.
  */
-function diskFailure(error, temp, doing) {
+function diskFailure(error, temp, doing, 
+/** What the failure left, said last. */
+left = 'Nothing was uploaded or deleted.') {
     const { code, path: failedPath } = (error ?? {});
     if (code === undefined)
         return undefined;
@@ -2820,17 +2822,14 @@ function diskFailure(error, temp, doing) {
     const where = `'${temp.path}'`;
     const elsewhere = `or set ${temp.setting} to a folder on a disk with room`;
     if (DISK_FULL.has(code))
-        return new BackupError(`${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. Nothing was ` +
-            `uploaded or deleted.`);
+        return new BackupError(`${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. ${left}`);
     if (NOT_WRITABLE.has(code))
-        return new BackupError(`${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. Nothing ` +
-            `was uploaded or deleted.`);
+        return new BackupError(`${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. ${left}`);
     if (code === 'ENOENT' || code === 'ENOTDIR')
         return new BackupError(`${doing} in ${where} failed: the folder does not exist (${code}). Create it, or set ${temp.setting} to a ` +
-            `folder that exists. Nothing was uploaded or deleted.`);
+            `folder that exists. ${left}`);
     if (code === 'EIO')
-        return new BackupError(`${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. Nothing was ` +
-            `uploaded or deleted.`);
+        return new BackupError(`${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. ${left}`);
     return undefined;
 }
 /** The series (its folder) or the chosen backup does not exist: exit code 10 (restic's "no repository"). */

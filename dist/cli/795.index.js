@@ -1,5 +1,5 @@
-export const id = 881;
-export const ids = [881];
+export const id = 795;
+export const ids = [795];
 export const modules = {
 
 /***/ 3997:
@@ -149,7 +149,7 @@ function outputValues(result) {
 
 /***/ }),
 
-/***/ 6881:
+/***/ 1795:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -771,6 +771,15 @@ function retentionIncomplete(result) {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
 var esm = __webpack_require__(3581);
+;// CONCATENATED MODULE: ./lib/restore/raw-name.js
+// A zip's names need not be UTF-8 (a Linux file name is bytes), so restore carries them as bytes:
+// as one-byte strings, a character per byte (latin1), because 100,000 strings weigh 50 MB less than
+// 100,000 Buffers and compare, split and key a Map as strings do.
+/** The name's bytes, for the file system (which takes a Buffer path as the bytes it holds). */
+const bytesOf = (name) => Buffer.from(name, 'latin1');
+/** The name's text, decoded as UTF-8 (as the file system shows it). */
+const textOf = (name) => bytesOf(name).toString('utf8');
+
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -778,9 +787,35 @@ var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
-var node_modules_yauzl = __webpack_require__(663);
+var yauzl = __webpack_require__(663);
+// EXTERNAL MODULE: ./node_modules/fflate/esm/index.mjs
+var fflate_esm = __webpack_require__(1306);
+;// CONCATENATED MODULE: ./lib/zip/inflate.js
+// Entries small enough to take whole are inflated in one synchronous call by fflate (a well-kept
+// pure-JS inflater) into one reused buffer. Node's inflateRawSync makes a zlib engine per call whose
+// native memory waits for a garbage collection: over 100,000 small files, 200 MB of it. Larger entries
+// stream through Node's zlib.
+
+class WholeInflater {
+    scratch = Buffer.alloc(0);
+    /**
+     * `deflated` inflated, as a view of a buffer that the next call reuses. At most `expectedSize + 1`
+     * bytes come out, so a longer result shows as a wrong size without being held whole (a zip bomb
+     * costs time, bounded by the entry's stored size, not memory). Throws on a damaged stream.
+     */
+    inflate(deflated, expectedSize) {
+        const room = expectedSize + 1;
+        if (this.scratch.length < room)
+            this.scratch = Buffer.allocUnsafe(Math.max(room, 64 * 1024));
+        const out = (0,fflate_esm/* inflateSync */.HM)(deflated, { out: this.scratch.subarray(0, room) });
+        return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+    }
+}
+
 // EXTERNAL MODULE: ./lib/zip/aes.js
-var aes = __webpack_require__(5880);
+var zip_aes = __webpack_require__(5880);
+// EXTERNAL MODULE: ./lib/zip/format.js
+var zip_format = __webpack_require__(9480);
 ;// CONCATENATED MODULE: ./lib/restore/zip-reader.js
 // Reads a zip back, through yauzl (a well-kept reader) and its public API. Opening reads the whole
 // central directory and checks the zip's structure before any data is read: the end record's count
@@ -811,11 +846,11 @@ const METHOD_NAMES = {
     98: 'PPMd',
 };
 /** Entries up to this size are read, inflated and checked in one piece; larger ones stream. */
-const WHOLE_ENTRY_LIMIT = (/* unused pure expression or super */ null && (1024 * 1024));
+const WHOLE_ENTRY_LIMIT = 1024 * 1024;
 /** The read-ahead window through which yauzl reads the central directory and the local headers. */
 const WINDOW_BYTES = 1024 * 1024;
 /** A zip that must not be restored: the message names the entry and the rule. */
-class zip_reader_UnsafeArchiveError extends errors/* BackupError */.hj {
+class UnsafeArchiveError extends errors/* BackupError */.hj {
     name = 'UnsafeArchiveError';
 }
 /** A zip whose data does not match its own checksums (or a wrong archive password). */
@@ -837,7 +872,7 @@ class OpenArchive {
     }
     /** Opens `file`, reads the whole central directory and checks the zip's structure. */
     static async open(file) {
-        const reader = new WindowedReader(openSync(file, 'r'));
+        const reader = new WindowedReader((0,external_node_fs_.openSync)(file, 'r'));
         try {
             let zip;
             try {
@@ -855,7 +890,7 @@ class OpenArchive {
                 await forEachCentralRecord(zip, (raw, next) => {
                     const entry = describe(raw);
                     checkMethod(entry, raw);
-                    directoryBytes += CENTRAL_RECORD_LENGTH + raw.fileNameLength + raw.extraFieldLength + raw.fileCommentLength;
+                    directoryBytes += zip_format/* CENTRAL_HEADER_LENGTH */.tb + raw.fileNameLength + raw.extraFieldLength + raw.fileCommentLength;
                     zip.readLocalFileHeader(raw, {}, (error, local) => next(() => {
                         spans.add(raw.relativeOffsetOfLocalHeader, locateData(raw, entry, error, local, reader.size));
                         entries.push(entry);
@@ -894,14 +929,14 @@ class OpenArchive {
         try {
             // No bytes at all is an empty entry whatever the method (as yauzl and unzip read it).
             content =
-                entry.method === METHOD_STORED || stored.length === 0 ? stored : this.inflater.inflate(stored, entry.size);
+                entry.method === zip_format/* METHOD_STORED */.y$ || stored.length === 0 ? stored : this.inflater.inflate(stored, entry.size);
         }
         catch (error) {
             throw damaged(entry.displayName, error);
         }
         if (content.length !== entry.size)
             throw wrongSize(entry.displayName);
-        if (crc32(content) >>> 0 !== entry.crc32 >>> 0)
+        if ((0,external_node_zlib_.crc32)(content) >>> 0 !== entry.crc32 >>> 0)
             throw wrongCrc(entry.displayName);
         return content;
     }
@@ -913,14 +948,14 @@ class OpenArchive {
         const { displayName } = entry;
         const aes = entry.aesVersion !== 0;
         if (aes && (password === undefined || password === ''))
-            throw zip_reader_encryptedWithoutPassword(entry);
+            throw encryptedWithoutPassword(entry);
         const stored = this.reader.stream(entry.dataStart, entry.compressedSize);
         const checks = [];
         if (aes)
             checks.push(new AesCheck(password, entry.aesKeyBytes, displayName));
         const method = aes ? entry.aesMethod : entry.method;
-        if (method === METHOD_DEFLATED)
-            checks.push(createInflateRaw());
+        if (method === zip_format/* METHOD_DEFLATED */.oT)
+            checks.push((0,external_node_zlib_.createInflateRaw)());
         checks.push(new SizeCheck(entry.size, displayName));
         // AE-2 has no CRC-32 (its authentication code checks the data); AE-1 keeps it as well.
         if (!aes || entry.aesVersion === 1)
@@ -928,8 +963,8 @@ class OpenArchive {
         return chain(displayName, stored, ...checks);
     }
 }
-function zip_reader_encryptedWithoutPassword(entry) {
-    return new ArchivePasswordError(`'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`);
+function encryptedWithoutPassword(entry) {
+    return new errors/* ArchivePasswordError */.Ye(`'${entry.displayName}' is encrypted (archive-password): set ONEFICHIER_ARCHIVE_PASSWORD to restore it.`);
 }
 /** For streams on the archive's descriptor: a stream's end or destroy() must not close it (release() does). */
 const SHARED_DESCRIPTOR = {
@@ -942,7 +977,7 @@ const SHARED_DESCRIPTOR = {
  * local header in pieces of a few bytes, which here cost a copy instead of a system call each.
  * yauzl's README lets a reader implement `read` itself; data streams come from `stream`.
  */
-class WindowedReader extends node_modules_yauzl/* RandomAccessReader */.lJ {
+class WindowedReader extends yauzl.RandomAccessReader {
     fd;
     size;
     /** Two windows, most recent first: one on the central directory, one on the local headers it points to. */
@@ -1036,6 +1071,19 @@ class WindowedReader extends node_modules_yauzl/* RandomAccessReader */.lJ {
         (0,external_node_fs_.closeSync)(this.fd);
     }
 }
+/** The central directory's length in bytes, from the end record alone (0 when there is none). */
+function centralDirectoryBytes(file) {
+    const reader = new WindowedReader((0,external_node_fs_.openSync)(file, 'r'));
+    try {
+        return readEndRecord(reader)?.size ?? 0;
+    }
+    catch {
+        return 0;
+    }
+    finally {
+        reader.release();
+    }
+}
 /**
  * Calls `visit` with each central record in turn; `visit` reads what it needs and calls `next` with
  * the step that ends its work (which may throw). Callbacks, not an async function per record: at
@@ -1072,21 +1120,21 @@ async function forEachCentralRecord(zip, visit) {
  * through the archive's own reader (yauzl has just read the same tail: no second open).
  */
 function readEndRecord(reader) {
-    const length = Math.min(reader.size, END_LENGTH + 0xffff);
+    const length = Math.min(reader.size, zip_format/* END_LENGTH */.XI + 0xffff);
     const tail = reader.bytes(reader.size - length, length);
     const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    if (at < 0 || at + END_LENGTH > length)
+    if (at < 0 || at + zip_format/* END_LENGTH */.XI > length)
         return null;
     let size = tail.readUInt32LE(at + 12);
     let offset = tail.readUInt32LE(at + 16);
     if ((size === 0xffffffff || offset === 0xffffffff || tail.readUInt16LE(at + 10) === 0xffff) && at >= 20) {
-        if (tail.readUInt32LE(at - ZIP64_LOCATOR_LENGTH) !== ZIP64_LOCATOR_SIGNATURE)
+        if (tail.readUInt32LE(at - zip_format/* ZIP64_LOCATOR_LENGTH */.q2) !== zip_format/* ZIP64_LOCATOR_SIGNATURE */.k_)
             return { offset, size };
         const recordAt = Number(tail.readBigUInt64LE(at - 12));
         if (recordAt + 56 > reader.size)
             return null;
         const record = reader.bytes(recordAt, 56);
-        if (record.readUInt32LE(0) !== ZIP64_END_SIGNATURE)
+        if (record.readUInt32LE(0) !== zip_format/* ZIP64_END_SIGNATURE */.Z_)
             return null;
         size = Number(record.readBigUInt64LE(40));
         offset = Number(record.readBigUInt64LE(48));
@@ -1111,13 +1159,13 @@ class Spans {
             const [before, after] = [order[i - 1], order[i]];
             if (starts[after] < ends[before]) {
                 const how = starts[after] === starts[before] ? 'share one local entry' : 'overlap';
-                throw new zip_reader_UnsafeArchiveError(refused(`The backup's entries '${entries[before].displayName}' and '${entries[after].displayName}' ${how} ` +
+                throw new UnsafeArchiveError(refused(`The backup's entries '${entries[before].displayName}' and '${entries[after].displayName}' ${how} ` +
                     `in the file (byte ${starts[after]})`));
             }
         }
         const last = order[order.length - 1];
         if (end && last !== undefined && ends[last] > end.offset) {
-            throw new zip_reader_UnsafeArchiveError(refused(`The backup's entry '${entries[last].displayName}' runs into the central directory`));
+            throw new UnsafeArchiveError(refused(`The backup's entry '${entries[last].displayName}' runs into the central directory`));
         }
     }
 }
@@ -1125,7 +1173,7 @@ class Spans {
 function checkCount(end, count, directoryBytes) {
     if (directoryBytes === end.size)
         return;
-    throw new zip_reader_UnsafeArchiveError(refused(`The backup's end record counts ${count} entries, but its central directory is ${end.size} bytes ` +
+    throw new UnsafeArchiveError(refused(`The backup's end record counts ${count} entries, but its central directory is ${end.size} bytes ` +
         `long and those entries fill ${directoryBytes}: the zip holds entries its count hides`));
 }
 /**
@@ -1140,13 +1188,13 @@ function locateData(raw, entry, error, local, fileSize) {
         ? 'another name'
         : local.compressionMethod !== raw.compressionMethod
             ? 'another compression method'
-            : (local.generalPurposeBitFlag & FLAG_ENCRYPTED) !== (raw.generalPurposeBitFlag & FLAG_ENCRYPTED)
+            : (local.generalPurposeBitFlag & zip_format/* FLAG_ENCRYPTED */.uM) !== (raw.generalPurposeBitFlag & zip_format/* FLAG_ENCRYPTED */.uM)
                 ? 'another encryption'
-                : (raw.generalPurposeBitFlag & FLAG_DATA_DESCRIPTOR) === 0 && local.crc32 !== raw.crc32
+                : (raw.generalPurposeBitFlag & zip_format/* FLAG_DATA_DESCRIPTOR */.wR) === 0 && local.crc32 !== raw.crc32
                     ? 'another CRC-32'
                     : null;
     if (disagree) {
-        throw new zip_reader_UnsafeArchiveError(refused(`The backup's entry '${name}' has a local header that gives ${disagree} than its central record`));
+        throw new UnsafeArchiveError(refused(`The backup's entry '${name}' has a local header that gives ${disagree} than its central record`));
     }
     const end = local.fileDataStart + raw.compressedSize;
     if (end > fileSize)
@@ -1156,10 +1204,10 @@ function locateData(raw, entry, error, local, fileSize) {
 }
 /** The Info-ZIP Unicode path field's name, when its CRC says it belongs to this entry's name. */
 function unicodePath(raw) {
-    const field = raw.extraFields.find((f) => f.id === UNICODE_PATH_ID);
+    const field = raw.extraFields.find((f) => f.id === zip_format/* UNICODE_PATH_ID */.sm);
     if (!field || field.data.length < 6 || field.data[0] !== 1)
         return null;
-    if (field.data.readUInt32LE(1) !== crc32(raw.fileNameRaw) >>> 0)
+    if (field.data.readUInt32LE(1) !== (0,external_node_zlib_.crc32)(raw.fileNameRaw) >>> 0)
         return null;
     return field.data.subarray(5);
 }
@@ -1167,8 +1215,8 @@ function unicodePath(raw) {
 function displayOf(name, raw, flags) {
     if (isPlainAscii(name))
         return raw;
-    const utf8 = (flags & FLAG_UTF8) !== 0 || !name.toString('utf8').includes('\uFFFD');
-    return escapeControl(name.toString(utf8 ? 'utf8' : 'latin1'));
+    const utf8 = (flags & zip_format/* FLAG_UTF8 */.Tq) !== 0 || !name.toString('utf8').includes('\uFFFD');
+    return (0,format/* escapeControl */.hN)(name.toString(utf8 ? 'utf8' : 'latin1'));
 }
 function isPlainAscii(name) {
     for (const byte of name)
@@ -1180,24 +1228,24 @@ function describe(raw) {
     const unicode = unicodePath(raw);
     const name = unicode ?? raw.fileNameRaw;
     const system = raw.versionMadeBy >> 8;
-    const unixMode = system === MADE_BY_UNIX || system === MADE_BY_OSX ? (raw.externalFileAttributes >>> 16) & 0xffff : 0;
-    const type = unixMode & S_IFMT;
+    const unixMode = system === zip_format/* MADE_BY_UNIX */.ny || system === zip_format/* MADE_BY_OSX */.zZ ? (raw.externalFileAttributes >>> 16) & 0xffff : 0;
+    const type = unixMode & zip_format/* S_IFMT */.NW;
     const slash = name[name.length - 1] === 0x2f;
-    const isDir = type === S_IFDIR || slash || (type === 0 && (raw.externalFileAttributes & DOS_DIRECTORY) !== 0);
-    const kind = type === S_IFLNK ? 'symlink' : isDir ? 'directory' : 'file';
+    const isDir = type === zip_format/* S_IFDIR */.pJ || slash || (type === 0 && (raw.externalFileAttributes & zip_format/* DOS_DIRECTORY */.nR) !== 0);
+    const kind = type === zip_format/* S_IFLNK */.Hq ? 'symlink' : isDir ? 'directory' : 'file';
     const trimmed = slash ? name.subarray(0, name.length - 1) : name;
     const rawName = trimmed.toString('latin1');
     const mtime = raw.getLastModDate();
     const aes = aesField(raw);
     return {
         name: rawName,
-        displayName: displayOf(trimmed, rawName, unicode ? FLAG_UTF8 : raw.generalPurposeBitFlag),
+        displayName: displayOf(trimmed, rawName, unicode ? zip_format/* FLAG_UTF8 */.Tq : raw.generalPurposeBitFlag),
         kind,
         mode: unixMode ? unixMode & 0o7777 : null,
         size: raw.uncompressedSize,
         // Whole seconds (the zip's times are), kept as small integers: 100,000 boxed numbers weigh 2 MB.
         mtime: Number.isNaN(mtime.getTime()) ? null : Math.floor(mtime.getTime() / 1000),
-        aesKeyBytes: aes ? (AES_KEY_BYTES[aes.strength] ?? null) : null,
+        aesKeyBytes: aes ? (zip_aes/* AES_KEY_BYTES */.Cg[aes.strength] ?? null) : null,
         dataStart: -1,
         compressedSize: raw.compressedSize,
         // Signed 32 bits for the same reason; compared as `>>> 0`.
@@ -1209,9 +1257,9 @@ function describe(raw) {
 }
 /** WinZip's AES field: AE-1 or AE-2, the key strength and the method inside the encryption. */
 function aesField(raw) {
-    if (raw.compressionMethod !== AES_METHOD)
+    if (raw.compressionMethod !== zip_aes/* AES_METHOD */.UZ)
         return null;
-    const field = raw.extraFields.find((f) => f.id === AES_EXTRA_ID);
+    const field = raw.extraFields.find((f) => f.id === zip_aes/* AES_EXTRA_ID */.Po);
     if (!field || field.data.length < 7)
         return null;
     return { version: field.data.readUInt16LE(0), strength: field.data[4], method: field.data.readUInt16LE(5) };
@@ -1219,29 +1267,29 @@ function aesField(raw) {
 /** Methods and encryptions this tool does not read are refused by name, with a tool that reads them. */
 function checkMethod(entry, raw) {
     const method = raw.compressionMethod;
-    if (method === AES_METHOD) {
+    if (method === zip_aes/* AES_METHOD */.UZ) {
         const aes = aesField(raw);
         if (!aes || entry.aesKeyBytes === null || (aes.version !== 1 && aes.version !== 2)) {
             throw new UnsupportedArchiveError(refused(`The backup's entry '${entry.displayName}' is AES-encrypted with a field this tool does not know`));
         }
-        if (aes.method !== METHOD_STORED && aes.method !== METHOD_DEFLATED)
+        if (aes.method !== zip_format/* METHOD_STORED */.y$ && aes.method !== zip_format/* METHOD_DEFLATED */.oT)
             return unsupportedMethod(entry, aes.method);
-        const overhead = entry.aesKeyBytes / 2 + 2 + AES_MAC_BYTES;
-        const storedSizeWrong = aes.method === METHOD_STORED && raw.compressedSize - overhead !== raw.uncompressedSize;
+        const overhead = entry.aesKeyBytes / 2 + 2 + zip_aes/* AES_MAC_BYTES */.aQ;
+        const storedSizeWrong = aes.method === zip_format/* METHOD_STORED */.y$ && raw.compressedSize - overhead !== raw.uncompressedSize;
         if (raw.compressedSize < overhead || storedSizeWrong) {
-            throw new zip_reader_UnsafeArchiveError(refused(`The backup's entry '${entry.displayName}' is AES-encrypted, but its inner method (${aes.method}) ` +
+            throw new UnsafeArchiveError(refused(`The backup's entry '${entry.displayName}' is AES-encrypted, but its inner method (${aes.method}) ` +
                 `and sizes (${raw.compressedSize} stored for ${raw.uncompressedSize}) disagree`));
         }
         return;
     }
-    if ((raw.generalPurposeBitFlag & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) !== 0) {
+    if ((raw.generalPurposeBitFlag & (zip_format/* FLAG_ENCRYPTED */.uM | zip_format/* FLAG_STRONG_ENCRYPTION */.Tf)) !== 0) {
         throw new UnsupportedArchiveError(refused(`The backup's entry '${entry.displayName}' uses ZipCrypto (PKWARE's traditional encryption), which this tool ` +
             `does not read: extract it with 7-Zip (7z x) or unzip`));
     }
-    if (method !== METHOD_STORED && method !== METHOD_DEFLATED)
+    if (method !== zip_format/* METHOD_STORED */.y$ && method !== zip_format/* METHOD_DEFLATED */.oT)
         unsupportedMethod(entry, method);
-    if (method === METHOD_STORED && raw.compressedSize !== raw.uncompressedSize) {
-        throw new zip_reader_UnsafeArchiveError(refused(`The backup's entry '${entry.displayName}' is stored uncompressed, but its sizes disagree ` +
+    if (method === zip_format/* METHOD_STORED */.y$ && raw.compressedSize !== raw.uncompressedSize) {
+        throw new UnsafeArchiveError(refused(`The backup's entry '${entry.displayName}' is stored uncompressed, but its sizes disagree ` +
             `(${raw.compressedSize} stored for ${raw.uncompressedSize})`));
     }
 }
@@ -1314,7 +1362,7 @@ class SizeCheck extends external_node_stream_.Transform {
 }
 const wrongCrc = (name) => new CorruptArchiveError(`'${name}' fails its CRC-32 check: the backup is damaged.`);
 const wrongSize = (name) => new CorruptArchiveError(`'${name}' does not inflate to its listed size: the backup is damaged.`);
-const damaged = (name, error) => error instanceof CorruptArchiveError || error instanceof ArchivePasswordError
+const damaged = (name, error) => error instanceof CorruptArchiveError || error instanceof errors/* ArchivePasswordError */.Ye
     ? error
     : new CorruptArchiveError(`'${name}' cannot be read back (${error.message}): the backup is damaged.`);
 /** WinZip AES: decrypted as it streams; a wrong password or authentication code fails it. */
@@ -1324,10 +1372,10 @@ class AesCheck extends external_node_stream_.Transform {
     constructor(password, keyBytes, name) {
         super();
         this.name = name;
-        this.reader = new aes/* AesEntryReader */.v4(password, keyBytes);
+        this.reader = new zip_aes/* AesEntryReader */.v4(password, keyBytes);
     }
     _transform(chunk, _encoding, callback) {
-        this.reader.read(chunk).then((plain) => callback(null, plain.length > 0 ? plain : undefined), (error) => callback(error instanceof aes/* AesPasswordError */.zH
+        this.reader.read(chunk).then((plain) => callback(null, plain.length > 0 ? plain : undefined), (error) => callback(error instanceof zip_aes/* AesPasswordError */.zH
             ? new errors/* ArchivePasswordError */.Ye(`'${this.name}' does not open with this archive password (its password check differs): check ` +
                 `ONEFICHIER_ARCHIVE_PASSWORD (archive-password).`)
             : error));
@@ -1344,8 +1392,8 @@ class AesCheck extends external_node_stream_.Transform {
     }
 }
 /** Reads one entry to its end (checking it) without keeping the bytes. */
-async function zip_reader_drainChecked(stream) {
-    await pipeline(stream, new Writable({
+async function drainChecked(stream) {
+    await (0,external_node_stream_promises_.pipeline)(stream, new external_node_stream_.Writable({
         write: (_chunk, _encoding, done) => done(),
     }));
 }
@@ -1362,9 +1410,9 @@ async function zip_reader_drainChecked(stream) {
 
 
 /** The first segment of the staging folder a restore keeps inside its target; no entry may take it. */
-const plan_STAGING_PREFIX = '.1fichier-restore.';
+const STAGING_PREFIX = '.1fichier-restore.';
 const refuse = (entry, why) => new UnsafeArchiveError(`The backup's entry '${entry}' ${why}. The zip is refused as a whole and nothing was written.`);
-function plan_planArchive(entries, rules) {
+function planArchive(entries, rules) {
     const keyOf = keyFunction(rules);
     const byKey = new Map();
     for (const entry of entries) {
@@ -1432,7 +1480,7 @@ const depthOf = (path) => {
     return depth;
 };
 /** A path made by the plan, for messages: decoded as UTF-8, control characters escaped. */
-const displayOfPath = (path) => escapeControl(textOf(path));
+const displayOfPath = (path) => (0,format/* escapeControl */.hN)(textOf(path));
 /** The entry's path with `.` and empty segments read away; null for the target folder itself. */
 function normalisedPath(entry, platform) {
     const name = entry.name;
@@ -1450,8 +1498,8 @@ function normalisedPath(entry, platform) {
             return null;
         throw refuse(entry.displayName, 'has an empty name');
     }
-    if (segments[0].startsWith(plan_STAGING_PREFIX))
-        throw refuse(entry.displayName, `takes the name this tool reserves for its staging folder (${plan_STAGING_PREFIX}*)`);
+    if (segments[0].startsWith(STAGING_PREFIX))
+        throw refuse(entry.displayName, `takes the name this tool reserves for its staging folder (${STAGING_PREFIX}*)`);
     if (platform === 'win32')
         for (const segment of segments)
             checkWindowsName(entry, textOf(segment));
@@ -1464,7 +1512,7 @@ const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?
 function checkWindowsName(entry, segment) {
     const bad = /[<>:"|?*\\\u0000-\u001f]/.exec(segment);
     if (bad) {
-        throw refuse(entry.displayName, `has '${escapeControl(bad[0])}' in its name, which Windows does not allow: restore it on Linux or macOS`);
+        throw refuse(entry.displayName, `has '${(0,format/* escapeControl */.hN)(bad[0])}' in its name, which Windows does not allow: restore it on Linux or macOS`);
     }
     if (WINDOWS_DEVICES.test(segment))
         throw refuse(entry.displayName, `is named '${segment}', a device name on Windows: restore it on Linux or macOS`);
@@ -1533,7 +1581,7 @@ function plan_select(byKey, keyOf, filter) {
  * restic's --include and --exclude for restore: a pattern with a leading `/` is anchored at the
  * backup's root, any other matches at any depth; a pattern that matches a folder takes all inside it.
  */
-class plan_PathFilter {
+class PathFilter {
     include;
     exclude;
     constructor(include, exclude) {
@@ -1554,7 +1602,7 @@ class plan_PathFilter {
 function compile(pattern) {
     const trimmed = pattern.replace(/\/+$/, '');
     const anchored = trimmed.startsWith('/') ? trimmed : `/**/${trimmed}`;
-    return new Minimatch(anchored, { dot: true, nocomment: true, nonegate: true });
+    return new esm/* Minimatch */.VR(anchored, { dot: true, nocomment: true, nonegate: true });
 }
 
 ;// CONCATENATED MODULE: ./lib/restore/target.js
@@ -1571,7 +1619,7 @@ function compile(pattern) {
 
 const OVERWRITE_MODES = ['always', 'if-changed', 'if-newer', 'never'];
 /** Compares the plan with what `target` holds. `target` may be missing (then all is created). */
-async function target_planAgainstTarget(plan, target, options) {
+async function planAgainstTarget(plan, target, options) {
     const actions = new Map();
     const rootAction = 'merge';
     const parentAction = (node) => {
@@ -1589,7 +1637,7 @@ async function target_planAgainstTarget(plan, target, options) {
         else if (above !== 'merge')
             action = 'skipped';
         else
-            action = decide(node, await lstatOrNull(target_joinRelative(target, node.path)), options);
+            action = decide(node, await lstatOrNull(joinRelative(target, node.path)), options);
         actions.set(node, action);
         if ((action === 'create' || action === 'replace') && node.kind === 'file')
             bytesToWrite += node.size;
@@ -1611,7 +1659,7 @@ function decide(node, existing, options) {
             return 'kept';
         if (options.delete)
             return 'replace';
-        throw new BackupError(`'${node.display}' is a folder in the target but a ${node.kind === 'symlink' ? 'link' : 'file'} in the ` +
+        throw new errors/* BackupError */.hj(`'${node.display}' is a folder in the target but a ${node.kind === 'symlink' ? 'link' : 'file'} in the ` +
             `backup: it is not replaced, as that would delete what the folder holds. Move it away, add --delete, or ` +
             `restore into another folder. Nothing was written.`);
     }
@@ -1636,7 +1684,7 @@ async function findDeletions(plan, actions, target, options) {
             folders.push(node.path);
     const deletions = [];
     for (const folder of folders) {
-        const names = await readdir(target_joinRelative(target, folder), { encoding: 'buffer' }).catch(() => []);
+        const names = await (0,promises_.readdir)(joinRelative(target, folder), { encoding: 'buffer' }).catch(() => []);
         for (const bytes of names) {
             const name = bytes.toString('latin1');
             const relative = folder.length === 0 ? name : `${folder}/${name}`;
@@ -1647,12 +1695,12 @@ async function findDeletions(plan, actions, target, options) {
             const text = textOf(relative);
             if (!options.restored(text))
                 continue;
-            const stats = await lstatOrNull(target_joinRelative(target, relative));
+            const stats = await lstatOrNull(joinRelative(target, relative));
             if (!stats)
                 continue;
             deletions.push({
                 path: relative,
-                display: escapeControl(text),
+                display: (0,format/* escapeControl */.hN)(text),
                 kind: stats.isSymbolicLink()
                     ? 'symlink'
                     : stats.isDirectory()
@@ -1666,15 +1714,15 @@ async function findDeletions(plan, actions, target, options) {
     return deletions;
 }
 /** The file system's path of `relative` under `root`, as bytes (the name's own, whatever their encoding). */
-function target_joinRelative(root, relative) {
+function joinRelative(root, relative) {
     if (relative.length === 0)
         return Buffer.from(root);
-    const native = path.sep === '/' ? bytesOf(relative) : Buffer.from(textOf(relative).replaceAll('/', path.sep));
-    return Buffer.concat([Buffer.from(root + path.sep), native]);
+    const native = external_node_path_.sep === '/' ? bytesOf(relative) : Buffer.from(textOf(relative).replaceAll('/', external_node_path_.sep));
+    return Buffer.concat([Buffer.from(root + external_node_path_.sep), native]);
 }
 async function lstatOrNull(file) {
     try {
-        return await lstat(file);
+        return await (0,promises_.lstat)(file);
     }
     catch (error) {
         const code = error.code;
@@ -1684,15 +1732,15 @@ async function lstatOrNull(file) {
     }
 }
 /** How the file system under `folder` compares names: probed with two files, removed at once. */
-async function target_probeFolding(folder) {
+async function probeFolding(folder) {
     const probe = async (written, asked) => {
-        const file = path.join(folder, written);
-        await writeFile(file, '', { flag: 'wx' });
+        const file = external_node_path_.join(folder, written);
+        await (0,promises_.writeFile)(file, '', { flag: 'wx' });
         try {
-            return (await lstatOrNull(Buffer.from(path.join(folder, asked)))) !== null;
+            return (await lstatOrNull(Buffer.from(external_node_path_.join(folder, asked)))) !== null;
         }
         finally {
-            await unlink(file);
+            await (0,promises_.unlink)(file);
         }
     };
     return {
@@ -1701,8 +1749,8 @@ async function target_probeFolding(folder) {
     };
 }
 /** Removes a folder the restore made, if it is still empty (a failed restore into a new folder). */
-async function target_removeIfEmpty(folder) {
-    await rmdir(folder).catch(() => undefined);
+async function removeIfEmpty(folder) {
+    await (0,promises_.rmdir)(folder).catch(() => undefined);
 }
 
 // EXTERNAL MODULE: ./lib/series/retention.js
@@ -2035,7 +2083,7 @@ var worker_script = __webpack_require__(4149);
 
 // Most specific first: the first class the error is an instance of names its family.
 const FAMILIES = {
-    UnsafeArchiveError: zip_reader_UnsafeArchiveError,
+    UnsafeArchiveError: UnsafeArchiveError,
     CorruptArchiveError: CorruptArchiveError,
     UnsupportedArchiveError: UnsupportedArchiveError,
     ArchivePasswordError: errors/* ArchivePasswordError */.Ye,
@@ -2061,66 +2109,6 @@ function rebuildFailure(failure) {
         Object.assign(error, { code: failure.code });
     error.stack = failure.stack;
     return error;
-}
-
-;// CONCATENATED MODULE: ./lib/restore/archive-job.js
-// The archive's work (open, plan, then check or write) runs on a worker thread with a small young
-// generation. 100,000 entries and their plan are long-lived objects, and V8 sizes a thread's young
-// generation by what survives it: in the main thread it grew to tens of MB for them, and a restore
-// of 100,000 small files peaked at ~207 MB; on this worker, ~155 MB, in the same time. The worker
-// is started as the backup's workers are (platform/worker-script.ts).
-
-
-
-/** A young generation this small keeps the peak down and costs no time (measured on 100,000 entries). */
-const YOUNG_GENERATION_MB = 8;
-/** Checks every entry of the zip at `file`, writing nothing. */
-async function checkArchive(file, password, log, signal) {
-    const outcome = await runJob({ kind: 'check', file, password }, log, signal);
-    if (outcome.kind !== 'check')
-        throw new Error('internal: the archive worker answered another job');
-    return outcome;
-}
-/** Restores the zip at `file` into `to`, planned whole and undone on any failure. */
-async function restoreArchive(file, to, options) {
-    const { log, signal, ...rest } = options;
-    const outcome = await runJob({ kind: 'restore', file, to, options: rest }, log, signal);
-    if (outcome.kind !== 'restore')
-        throw new Error('internal: the archive worker answered another job');
-    return outcome;
-}
-async function runJob(job, log, signal) {
-    signal?.throwIfAborted();
-    const { script, options } = (0,worker_script/* workerScript */.w)('archive-worker.js', import.meta.url);
-    const worker = new external_node_worker_threads_.Worker(script, {
-        ...options,
-        workerData: job,
-        // It needs nothing from the environment (which holds the key as INPUT_API-KEY); the password
-        // travels in workerData, in memory.
-        env: {},
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-    });
-    // A cancel is passed on: the worker stops between entries and undoes what it wrote, then answers.
-    const cancel = () => worker.postMessage({ kind: 'cancel' });
-    signal?.addEventListener('abort', cancel, { once: true });
-    try {
-        return await new Promise((resolve, reject) => {
-            worker.on('message', (message) => {
-                if (message.kind === 'log')
-                    log[message.level](message.text);
-                else if (message.kind === 'done')
-                    resolve(message.outcome);
-                else
-                    reject(signal?.aborted ? signal.reason : rebuildFailure(message.failure));
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => reject(new Error(`internal: the archive worker stopped (exit code ${code})`)));
-        });
-    }
-    finally {
-        signal?.removeEventListener('abort', cancel);
-        await worker.terminate();
-    }
 }
 
 ;// CONCATENATED MODULE: ./lib/restore/fs-failure.js
@@ -2152,7 +2140,7 @@ const ADVICE = {
     EXDEV: 'it lies on another file system: restore into a folder on one file system',
 };
 /** The error as a one-line restore failure, or undefined when it is no file-system condition. */
-function fs_failure_restoreFailure(error, target, undoNote) {
+function restoreFailure(error, target, undoNote) {
     const { code, path: failed } = (error ?? {});
     if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code))
         return undefined;
@@ -2183,7 +2171,7 @@ function where(failed, target) {
 
 
 
-class staging_Staging {
+class Staging {
     target;
     root;
     journal;
@@ -2199,59 +2187,59 @@ class staging_Staging {
     root) {
         this.target = target;
         this.root = root;
-        this.journal = openSync(path.join(root, 'journal'), 'a', 0o600);
-        this.newRoot = path.join(root, 'new');
+        this.journal = (0,external_node_fs_.openSync)(external_node_path_.join(root, 'journal'), 'a', 0o600);
+        this.newRoot = external_node_path_.join(root, 'new');
     }
     /** A new staging folder inside `target` (which exists and is a folder). */
     static async create(target) {
-        const root = path.join(target, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
-        await mkdir(root, { mode: 0o700 });
-        const owner = { pid: process.pid, host: os.hostname(), started: new Date().toISOString() };
-        await writeFile(path.join(root, 'owner.json'), JSON.stringify(owner), { mode: 0o600 });
-        await mkdir(path.join(root, 'new'), { mode: 0o700 });
-        await mkdir(path.join(root, 'aside'), { mode: 0o700 });
-        return new staging_Staging(target, root);
+        const root = external_node_path_.join(target, `${STAGING_PREFIX}${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+        await (0,promises_.mkdir)(root, { mode: 0o700 });
+        const owner = { pid: process.pid, host: external_node_os_.hostname(), started: new Date().toISOString() };
+        await (0,promises_.writeFile)(external_node_path_.join(root, 'owner.json'), JSON.stringify(owner), { mode: 0o600 });
+        await (0,promises_.mkdir)(external_node_path_.join(root, 'new'), { mode: 0o700 });
+        await (0,promises_.mkdir)(external_node_path_.join(root, 'aside'), { mode: 0o700 });
+        return new Staging(target, root);
     }
     /**
      * Staging folders a killed restore left in `target`: each one's journal is undone and the folder
      * removed. One whose process still runs on this machine is another restore at work: refused.
      */
     static async recoverLeftovers(target, log) {
-        const names = await readdir(target).catch(() => []);
+        const names = await (0,promises_.readdir)(target).catch(() => []);
         for (const name of names.filter((n) => n.startsWith(STAGING_PREFIX))) {
-            const root = path.join(target, name);
+            const root = external_node_path_.join(target, name);
             const owner = await readOwner(root);
-            if (owner && owner.host === os.hostname() && owner.pid !== process.pid && isAlive(owner.pid)) {
-                throw new BackupError(`Another restore into '${target}' is running (process ${owner.pid}, since ${owner.started}): wait for it ` +
+            if (owner && owner.host === external_node_os_.hostname() && owner.pid !== process.pid && isAlive(owner.pid)) {
+                throw new errors/* BackupError */.hj(`Another restore into '${target}' is running (process ${owner.pid}, since ${owner.started}): wait for it ` +
                     `to end, or stop it, then run again.`);
             }
-            const lines = (await readFile(path.join(root, 'journal'), 'utf8').catch(() => '')).split('\n');
+            const lines = (await (0,promises_.readFile)(external_node_path_.join(root, 'journal'), 'utf8').catch(() => '')).split('\n');
             const committed = lines.includes('c');
             if (!committed)
                 await undo(target, root, lines);
-            await rm(root, { recursive: true, force: true });
+            await (0,promises_.rm)(root, { recursive: true, force: true });
             log.warning(`A restore into '${target}' was stopped before it ended${owner ? ` (process ${owner.pid})` : ''}; ` +
                 (committed ? 'it had finished its changes, and its staging folder was removed' : 'its changes were undone'));
         }
     }
     /** Where an entry is staged (`/`-separated relative path). */
     staged(relative) {
-        return joinPath(this.newRoot, relative);
+        return joinRelative(this.newRoot, relative);
     }
     /** Where an entry goes in the target. */
     placed(relative) {
-        return joinPath(this.target, relative);
+        return joinRelative(this.target, relative);
     }
     /** Moves what the target has at `relative` aside (put back if the restore fails, removed if it succeeds). */
     async moveAside(relative) {
         const slot = String(this.asideCount++);
         this.write(`a ${slot} ${bytesOf(relative).toString('base64')}`);
-        await rename(this.placed(relative), path.join(this.root, 'aside', slot));
+        await (0,promises_.rename)(this.placed(relative), external_node_path_.join(this.root, 'aside', slot));
     }
     /** Puts a staged entry (with everything under it) in place; nothing may be there. */
     async place(relative) {
         this.write(`p ${bytesOf(relative).toString('base64')}`);
-        await rename(this.staged(relative), this.placed(relative));
+        await (0,promises_.rename)(this.staged(relative), this.placed(relative));
     }
     /** From here on the restore stands: the originals moved aside are gone with the staging folder. */
     commit() {
@@ -2266,12 +2254,12 @@ class staging_Staging {
         if (this.removed)
             return;
         this.removed = true;
-        closeSync(this.journal);
-        await rm(this.root, { recursive: true, force: true });
+        (0,external_node_fs_.closeSync)(this.journal);
+        await (0,promises_.rm)(this.root, { recursive: true, force: true });
     }
     write(line) {
         this.lines.push(line);
-        writeSync(this.journal, `${line}\n`);
+        (0,external_node_fs_.writeSync)(this.journal, `${line}\n`);
     }
 }
 /** Undoes a journal's lines, newest first: what was put in place goes back, what was moved aside returns. */
@@ -2280,22 +2268,22 @@ async function undo(target, root, lines) {
         const [op, a, b] = line.split(' ');
         if (op === 'p' && a) {
             const relative = Buffer.from(a, 'base64').toString('latin1');
-            const placed = joinPath(target, relative);
+            const placed = joinRelative(target, relative);
             if (await exists(placed)) {
-                await rename(placed, joinPath(path.join(root, 'new'), relative)).catch(() => rm(placed, { recursive: true, force: true }));
+                await (0,promises_.rename)(placed, joinRelative(external_node_path_.join(root, 'new'), relative)).catch(() => (0,promises_.rm)(placed, { recursive: true, force: true }));
             }
         }
         else if (op === 'a' && a && b) {
-            const aside = path.join(root, 'aside', a);
+            const aside = external_node_path_.join(root, 'aside', a);
             if (await exists(aside))
-                await rename(aside, joinPath(target, Buffer.from(b, 'base64').toString('latin1')));
+                await (0,promises_.rename)(aside, joinRelative(target, Buffer.from(b, 'base64').toString('latin1')));
         }
     }
 }
-const exists = (file) => lstat(file).then(() => true, () => false);
+const exists = (file) => (0,promises_.lstat)(file).then(() => true, () => false);
 async function readOwner(root) {
     try {
-        const owner = JSON.parse(await readFile(path.join(root, 'owner.json'), 'utf8'));
+        const owner = JSON.parse(await (0,promises_.readFile)(external_node_path_.join(root, 'owner.json'), 'utf8'));
         return typeof owner.pid === 'number' && typeof owner.host === 'string'
             ? { pid: owner.pid, host: owner.host, started: String(owner.started) }
             : null;
@@ -2356,13 +2344,13 @@ async function checkTarget(to, overwrite) {
     catch (error) {
         if (error.code === 'ENOENT')
             return;
-        throw fs_failure_restoreFailure(error, to, 'Nothing was written.') ?? error;
+        throw restoreFailure(error, to, 'Nothing was written.') ?? error;
     }
     if (stats.isSymbolicLink())
         stats = await (0,promises_.lstat)(await (0,promises_.realpath)(to));
     if (!stats.isDirectory())
         throw new errors/* BackupError */.hj(`'${(0,format/* escapeControl */.hN)(to)}' is a file, not a folder: give another --to.`);
-    const names = (await (0,promises_.readdir)(to)).filter((n) => !n.startsWith(plan_STAGING_PREFIX));
+    const names = (await (0,promises_.readdir)(to)).filter((n) => !n.startsWith(STAGING_PREFIX));
     if (names.length > 0 && overwrite === null) {
         throw new UsageError(`'${(0,format/* escapeControl */.hN)(to)}' is not empty: restore into an empty or new folder, or choose what happens to files ` +
             `that are there with --overwrite always|if-changed|if-newer|never (files the backup lacks are kept).`);
@@ -2371,14 +2359,14 @@ async function checkTarget(to, overwrite) {
 async function restoreInto(archive, to, options) {
     requirePassword(archive.entries, options.password);
     const filter = options.include.length > 0 || options.exclude.length > 0 ? new PathFilter(options.include, options.exclude) : null;
-    const existing = await lstat(to).then(() => true, () => false);
+    const existing = await (0,promises_.lstat)(to).then(() => true, () => false);
     if (options.dryRun) {
-        const target = existing ? await realpath(to) : path.resolve(to);
+        const target = existing ? await (0,promises_.realpath)(to) : external_node_path_.resolve(to);
         const plan = planArchive(archive.entries, defaultRules(filter, options.keepSpecialBits));
         return report(plan, await planAgainstTarget(plan, target, targetOptions(options, filter)), true);
     }
     const made = existing ? null : await makeTarget(to);
-    const target = await realpath(to);
+    const target = await (0,promises_.realpath)(to);
     let staging = null;
     try {
         if (!made)
@@ -2431,20 +2419,20 @@ function requirePassword(entries, password) {
 /** A new target folder (and the folders above it), with the default mode; returns the topmost one made. */
 async function makeTarget(to) {
     try {
-        return (await mkdir(to, { recursive: true })) ?? path.resolve(to);
+        return (await (0,promises_.mkdir)(to, { recursive: true })) ?? external_node_path_.resolve(to);
     }
     catch (error) {
-        throw restoreFailure(error, path.resolve(to), 'Nothing was written.') ?? error;
+        throw restoreFailure(error, external_node_path_.resolve(to), 'Nothing was written.') ?? error;
     }
 }
 async function checkRoom(target, changes, plan) {
-    const stats = await statfs(target);
+    const stats = await (0,promises_.statfs)(target);
     const free = stats.bavail * stats.bsize;
     // A block per file and folder on top of the data: what small files really take.
     const needed = changes.bytesToWrite + (plan.files + plan.directories + plan.links) * stats.bsize;
     if (needed > free) {
-        throw new BackupError(`The restore needs about ${formatBytes(needed)} in '${escapeControl(target)}', whose file system has ` +
-            `${formatBytes(free)} free: free space there, or restore elsewhere. Nothing was written.`);
+        throw new errors/* BackupError */.hj(`The restore needs about ${(0,format/* formatBytes */.z3)(needed)} in '${(0,format/* escapeControl */.hN)(target)}', whose file system has ` +
+            `${(0,format/* formatBytes */.z3)(free)} free: free space there, or restore elsewhere. Nothing was written.`);
     }
 }
 /** Every entry to create or replace, into the staging folder: files first, then links. */
@@ -2452,7 +2440,7 @@ async function writeStaged(archive, plan, actions, staging, options) {
     const writes = plan.nodes.filter((n) => actions.get(n) === 'create' || actions.get(n) === 'replace');
     const made = new Set();
     const folder = async (relative) => {
-        await mkdir(staging.staged(relative), { recursive: true, mode: 0o700 });
+        await (0,promises_.mkdir)(staging.staged(relative), { recursive: true, mode: 0o700 });
         made.add(relative);
     };
     const parentOf = (relative) => relative.slice(0, Math.max(0, relative.lastIndexOf('/')));
@@ -2485,15 +2473,15 @@ async function writeStaged(archive, plan, actions, staging, options) {
         await folder(parentOf(node.path));
         const target = await readLinkTarget(archive, node, options.password);
         const staged = staging.staged(node.path);
-        await symlink(target, staged, pointsAtFolder(node.path, target, folders, plan) ? 'dir' : 'file');
+        await (0,promises_.symlink)(target, staged, pointsAtFolder(node.path, target, folders, plan) ? 'dir' : 'file');
         if (node.mtime !== null)
-            await lutimes(staged, node.mtime, node.mtime);
+            await (0,promises_.lutimes)(staged, node.mtime, node.mtime);
     }
 }
 const CREATE_NEW = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
 // Files are created exclusively, never through a link; mode and time set on the open file, after its data.
 async function writeStreamed(archive, node, where, options) {
-    const handle = await open(where, CREATE_NEW, 0o600);
+    const handle = await (0,promises_.open)(where, CREATE_NEW, 0o600);
     try {
         const content = archive.content(node.entry, options.password);
         try {
@@ -2518,16 +2506,16 @@ async function writeStreamed(archive, node, where, options) {
  * call costs more than the calls themselves (Pace lets signals in between).
  */
 function writeWholeFile(content, node, where) {
-    const fd = openSync(where, CREATE_NEW, 0o600);
+    const fd = (0,external_node_fs_.openSync)(where, CREATE_NEW, 0o600);
     try {
         for (let written = 0; written < content.length;)
-            written += writeSync(fd, content, written, content.length - written);
-        fchmodSync(fd, node.mode ?? 0o644);
+            written += (0,external_node_fs_.writeSync)(fd, content, written, content.length - written);
+        (0,external_node_fs_.fchmodSync)(fd, node.mode ?? 0o644);
         if (node.mtime !== null)
-            futimesSync(fd, node.mtime, node.mtime);
+            (0,external_node_fs_.futimesSync)(fd, node.mtime, node.mtime);
     }
     finally {
-        closeSync(fd);
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 /** Gives the event loop a turn every few milliseconds of synchronous work, so that a signal is heard. */
@@ -2557,18 +2545,18 @@ async function readLinkTarget(archive, node, password) {
         chunks.push(chunk);
         length += chunk.length;
         if (length > MAX_LINK_TARGET)
-            throw new BackupError(`The backup's link '${node.display}' has a target longer than ${MAX_LINK_TARGET} bytes.`);
+            throw new errors/* BackupError */.hj(`The backup's link '${node.display}' has a target longer than ${MAX_LINK_TARGET} bytes.`);
     }
     const target = Buffer.concat(chunks).toString('utf8');
     if (target === '' || target.includes('\0'))
-        throw new BackupError(`The backup's link '${node.display}' has an empty target or a NUL byte in it.`);
+        throw new errors/* BackupError */.hj(`The backup's link '${node.display}' has an empty target or a NUL byte in it.`);
     return target;
 }
 /** Windows makes folder links and file links apart: a link to a folder of the backup is a folder link. */
 function pointsAtFolder(link, target, folders, plan) {
-    if (path.posix.isAbsolute(target))
+    if (external_node_path_.posix.isAbsolute(target))
         return false;
-    const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(textOf(link)), target));
+    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(textOf(link)), target));
     return folders.has(plan.keyOf(Buffer.from(resolved).toString('latin1')));
 }
 /**
@@ -2605,9 +2593,9 @@ async function setFolderTimes(plan, actions, staging, log) {
         const where = joinRelative(staging.target, node.path);
         try {
             if (node.mode !== null)
-                await chmod(where, node.mode);
+                await (0,promises_.chmod)(where, node.mode);
             if (node.mtime !== null)
-                await utimes(where, node.mtime, node.mtime);
+                await (0,promises_.utimes)(where, node.mtime, node.mtime);
         }
         catch (error) {
             // The content is in place: a folder whose mode cannot be set is said, not undone (as tar does).
@@ -2622,7 +2610,7 @@ async function undoAll(staging, made, target, log) {
     }
     catch (error) {
         log.error(`Undoing the restore failed: ${error.message}`);
-        return (`Undoing it failed too: the originals it had moved are in '${escapeControl(staging?.root ?? target)}/aside'; ` +
+        return (`Undoing it failed too: the originals it had moved are in '${(0,format/* escapeControl */.hN)(staging?.root ?? target)}/aside'; ` +
             `they were left there.`);
     }
     if (made) {
@@ -2637,9 +2625,9 @@ async function removeEmptyUpTo(target, topmost) {
     let folder = target;
     for (;;) {
         await removeIfEmpty(folder);
-        if (folder === topmost || path.dirname(folder) === folder || !folder.startsWith(topmost))
+        if (folder === topmost || external_node_path_.dirname(folder) === folder || !folder.startsWith(topmost))
             return;
-        folder = path.dirname(folder);
+        folder = external_node_path_.dirname(folder);
     }
 }
 function report(plan, changes, dryRun) {
@@ -2684,6 +2672,95 @@ function report(plan, changes, dryRun) {
         for (const d of changes.deletions)
             out.changes.push({ path: d.display, action: 'delete' });
     return out;
+}
+
+;// CONCATENATED MODULE: ./lib/restore/archive-job.js
+// The archive's work (open, plan, then check or write), on a worker thread with a small young
+// generation when the zip has many entries. 100,000 entries and their plan are long-lived objects,
+// and V8 sizes a thread's young generation by what survives it: in the main thread it grew to tens
+// of MB for them (the extraction of 100,000 small files peaked at ~207 MB in a probe; ~140 MB on
+// the worker, in the same time). A zip of a few thousand entries stays in this thread: there a second
+// heap costs more than it saves. The worker is started as the backup's are (platform/worker-script.ts).
+
+
+
+
+
+/**
+ * A young generation this small keeps the peak down on 100,000 small entries, at no measured cost in
+ * time; at 8 MB, entries of a few hundred KB took ten times as long (12 MB: 1.3 times).
+ */
+const YOUNG_GENERATION_MB = 12;
+/** A central directory this long (some 15,000 entries) or longer sends the work to the worker. */
+const WORKER_DIRECTORY_BYTES = 1024 * 1024;
+/** Checks every entry of the zip at `file`, writing nothing. */
+async function checkArchive(file, password, log, signal, place = 'by-size') {
+    const outcome = await runJob({ kind: 'check', file, password }, log, signal, place);
+    if (outcome.kind !== 'check')
+        throw new Error('internal: the archive worker answered another job');
+    return outcome;
+}
+/** Restores the zip at `file` into `to`, planned whole and undone on any failure. */
+async function restoreArchive(file, to, options, place = 'by-size') {
+    const { log, signal, ...rest } = options;
+    const outcome = await runJob({ kind: 'restore', file, to, options: rest }, log, signal, place);
+    if (outcome.kind !== 'restore')
+        throw new Error('internal: the archive worker answered another job');
+    return outcome;
+}
+/** The job, here: the worker runs the same. */
+async function runArchiveJob(job, log, signal) {
+    const archive = await OpenArchive.open(job.file);
+    try {
+        const aes = archive.entries.some((e) => e.aesKeyBytes !== null);
+        if (job.kind === 'check') {
+            const { plan } = await checkAll(archive, job.password, signal);
+            return { kind: 'check', aes, count: plan.files + plan.links };
+        }
+        const report = await restoreInto(archive, job.to, { ...job.options, log, signal });
+        return { kind: 'restore', aes, report };
+    }
+    finally {
+        archive.close();
+    }
+}
+async function runJob(job, log, signal, place) {
+    signal?.throwIfAborted();
+    if (place === 'by-size' && centralDirectoryBytes(job.file) < WORKER_DIRECTORY_BYTES)
+        return runArchiveJob(job, log, signal);
+    return runOnWorker(job, log, signal);
+}
+async function runOnWorker(job, log, signal) {
+    const { script, options } = (0,worker_script/* workerScript */.w)('archive-worker.js', import.meta.url);
+    const worker = new external_node_worker_threads_.Worker(script, {
+        ...options,
+        workerData: job,
+        // It needs nothing from the environment (which holds the key as INPUT_API-KEY); the password
+        // travels in workerData, in memory.
+        env: {},
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
+    // A cancel is passed on: the worker stops between entries and undoes what it wrote, then answers.
+    const cancel = () => worker.postMessage({ kind: 'cancel' });
+    signal?.addEventListener('abort', cancel, { once: true });
+    try {
+        return await new Promise((resolve, reject) => {
+            worker.on('message', (message) => {
+                if (message.kind === 'log')
+                    log[message.level](message.text);
+                else if (message.kind === 'done')
+                    resolve(message.outcome);
+                else
+                    reject(signal?.aborted ? signal.reason : rebuildFailure(message.failure));
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => reject(new Error(`internal: the archive worker stopped (exit code ${code})`)));
+        });
+    }
+    finally {
+        signal?.removeEventListener('abort', cancel);
+        await worker.terminate();
+    }
 }
 
 // EXTERNAL MODULE: ./lib/series/listing.js
@@ -3010,7 +3087,12 @@ async function restoreCommand(ctx, request) {
 }
 /** Downloads a backup to a temporary file and checks it, hands it to `body`, and always removes it after. */
 async function withDownload(client, ctx, backup, body) {
-    const dir = await (0,promises_.mkdtemp)(external_node_path_.join(ctx.tempDir ?? external_node_os_.tmpdir(), '1fichier-restore-'));
+    const temp = { path: ctx.tempDir ?? external_node_os_.tmpdir(), setting: ctx.tempDirSetting ?? 'TMPDIR' };
+    // A full or read-only temporary disk is said as such, with the setting that moves it.
+    const onDisk = (error, doing) => (0,errors/* diskFailure */.C9)(error, temp, doing, NOTHING_RESTORED) ?? error;
+    const dir = await (0,promises_.mkdtemp)(external_node_path_.join(temp.path, '1fichier-restore-')).catch((error) => {
+        throw onDisk(error, 'Making the temporary folder for the download');
+    });
     try {
         const file = external_node_path_.join(dir, 'backup.zip');
         const checked = await downloadBackup(client, backup, file, {
@@ -3018,6 +3100,8 @@ async function withDownload(client, ctx, backup, body) {
             cdn: ctx.config.cdn,
             retries: ctx.config.retries,
             log: ctx.log,
+        }).catch((error) => {
+            throw onDisk(error, `Downloading ${backup.fileName}`);
         });
         ctx.signal?.throwIfAborted();
         return await body(file, checked);
@@ -3026,6 +3110,7 @@ async function withDownload(client, ctx, backup, body) {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
 }
+const NOTHING_RESTORED = 'The target was not touched.';
 
 ;// CONCATENATED MODULE: ./lib/state/state-dir.js
 // Where the run keeps what must outlive it: the last listing of each folder (1fichier's 30-second
@@ -3822,7 +3907,9 @@ const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
  * A failure of the disk the zip is written on, in one line that names the folder and what to do;
  * undefined for any other error. Never "Unexpected failure" for a full disk or a missing folder.
  */
-function diskFailure(error, temp, doing) {
+function diskFailure(error, temp, doing, 
+/** What the failure left, said last. */
+left = 'Nothing was uploaded or deleted.') {
     const { code, path: failedPath } = (error ?? {});
     if (code === undefined)
         return undefined;
@@ -3832,17 +3919,14 @@ function diskFailure(error, temp, doing) {
     const where = `'${temp.path}'`;
     const elsewhere = `or set ${temp.setting} to a folder on a disk with room`;
     if (DISK_FULL.has(code))
-        return new BackupError(`${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. Nothing was ` +
-            `uploaded or deleted.`);
+        return new BackupError(`${doing} in ${where} failed: the disk is full (${code}). Free space there, ${elsewhere}. ${left}`);
     if (NOT_WRITABLE.has(code))
-        return new BackupError(`${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. Nothing ` +
-            `was uploaded or deleted.`);
+        return new BackupError(`${doing} in ${where} failed: the folder is not writable (${code}). Make it writable, ${elsewhere}. ${left}`);
     if (code === 'ENOENT' || code === 'ENOTDIR')
         return new BackupError(`${doing} in ${where} failed: the folder does not exist (${code}). Create it, or set ${temp.setting} to a ` +
-            `folder that exists. Nothing was uploaded or deleted.`);
+            `folder that exists. ${left}`);
     if (code === 'EIO')
-        return new BackupError(`${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. Nothing was ` +
-            `uploaded or deleted.`);
+        return new BackupError(`${doing} in ${where} failed: the disk reported an I/O error (EIO). Check the disk, ${elsewhere}. ${left}`);
     return undefined;
 }
 /** The series (its folder) or the chosen backup does not exist: exit code 10 (restic's "no repository"). */
@@ -6226,15 +6310,17 @@ class Session {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cg: () => (/* binding */ AES_KEY_BYTES),
+/* harmony export */   Po: () => (/* reexport safe */ _format_js__WEBPACK_IMPORTED_MODULE_3__.Po),
 /* harmony export */   UZ: () => (/* reexport safe */ _format_js__WEBPACK_IMPORTED_MODULE_3__.UZ),
 /* harmony export */   VG: () => (/* binding */ AES_OVERHEAD),
+/* harmony export */   aQ: () => (/* binding */ AES_MAC_BYTES),
 /* harmony export */   ck: () => (/* binding */ aesExtraField),
 /* harmony export */   q8: () => (/* binding */ EntryCipher),
 /* harmony export */   sy: () => (/* binding */ AES_EXTRA_LENGTH),
 /* harmony export */   v4: () => (/* binding */ AesEntryReader),
 /* harmony export */   zH: () => (/* binding */ AesPasswordError)
 /* harmony export */ });
-/* unused harmony exports AES_KEY_BYTES, AES_MAC_BYTES */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
@@ -6424,24 +6510,34 @@ class AesEntryReader {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fo: () => (/* binding */ EXTENDED_TIMESTAMP_ID),
 /* harmony export */   Hq: () => (/* binding */ S_IFLNK),
+/* harmony export */   NW: () => (/* binding */ S_IFMT),
 /* harmony export */   Po: () => (/* binding */ AES_EXTRA_ID),
 /* harmony export */   Rf: () => (/* binding */ END_SIGNATURE),
+/* harmony export */   Tf: () => (/* binding */ FLAG_STRONG_ENCRYPTION),
 /* harmony export */   Ti: () => (/* binding */ CENTRAL_HEADER_SIGNATURE),
 /* harmony export */   Tq: () => (/* binding */ FLAG_UTF8),
 /* harmony export */   UZ: () => (/* binding */ AES_METHOD),
+/* harmony export */   XI: () => (/* binding */ END_LENGTH),
 /* harmony export */   Ye: () => (/* binding */ DATA_DESCRIPTOR_SIGNATURE),
 /* harmony export */   Z_: () => (/* binding */ ZIP64_END_SIGNATURE),
 /* harmony export */   gI: () => (/* binding */ ZIP64_LIMIT),
 /* harmony export */   jr: () => (/* binding */ LOCAL_HEADER_SIGNATURE),
 /* harmony export */   k_: () => (/* binding */ ZIP64_LOCATOR_SIGNATURE),
+/* harmony export */   nR: () => (/* binding */ DOS_DIRECTORY),
 /* harmony export */   ny: () => (/* binding */ MADE_BY_UNIX),
+/* harmony export */   oT: () => (/* binding */ METHOD_DEFLATED),
 /* harmony export */   pJ: () => (/* binding */ S_IFDIR),
 /* harmony export */   pi: () => (/* binding */ ZIP64_EXTRA_ID),
+/* harmony export */   q2: () => (/* binding */ ZIP64_LOCATOR_LENGTH),
+/* harmony export */   sm: () => (/* binding */ UNICODE_PATH_ID),
+/* harmony export */   tb: () => (/* binding */ CENTRAL_HEADER_LENGTH),
 /* harmony export */   uL: () => (/* binding */ S_IFREG),
 /* harmony export */   uM: () => (/* binding */ FLAG_ENCRYPTED),
-/* harmony export */   wR: () => (/* binding */ FLAG_DATA_DESCRIPTOR)
+/* harmony export */   wR: () => (/* binding */ FLAG_DATA_DESCRIPTOR),
+/* harmony export */   y$: () => (/* binding */ METHOD_STORED),
+/* harmony export */   zZ: () => (/* binding */ MADE_BY_OSX)
 /* harmony export */ });
-/* unused harmony exports LOCAL_HEADER_LENGTH, CENTRAL_HEADER_LENGTH, END_LENGTH, ZIP64_LOCATOR_LENGTH, FLAG_STRONG_ENCRYPTION, UNICODE_PATH_ID, METHOD_STORED, METHOD_DEFLATED, MADE_BY_OSX, DOS_DIRECTORY, S_IFMT */
+/* unused harmony export LOCAL_HEADER_LENGTH */
 // The zip format's vocabulary, in one place for the writer, the read-back, the restore reader and
 // AES: record signatures and lengths, general purpose flags, extra field ids, and the Unix mode
 // bits a "made by Unix" entry carries. Spec: PKWARE's APPNOTE.TXT 6.3
