@@ -2251,6 +2251,7 @@ class SmallFileBatches {
         const batch = (this.open ??= this.newBatch());
         const index = batch.files.push(file) - 1;
         batch.bytes += file.size;
+        batch.remaining++;
         if (batch.files.length >= BATCH_FILES || batch.bytes >= BATCH_BYTES)
             this.dispatch(batch);
         return { batch, index, opened };
@@ -2281,7 +2282,7 @@ class SmallFileBatches {
         });
         // A failure surfaces when a file of the batch is written; until then it must not be unhandled.
         results.catch(() => undefined);
-        return { files, bytes: 0, dispatched: false, results, start };
+        return { files, bytes: 0, dispatched: false, remaining: 0, results, start };
     }
 }
 
@@ -2336,10 +2337,12 @@ class ZipWriter {
     options;
     output;
     central;
-    queue = new Pipeline();
+    queue = new PieceQueue();
     batches;
     // In flight, plus the chunk before each (a dictionary) and those the sink is still writing.
     chunkBuffers = new ChunkBuffers(MAX_IN_FLIGHT + 4);
+    inFlight = 0;
+    batchesInFlight = 0;
     constructor(sink, options) {
         this.options = options;
         this.output = new ZipOutput(sink, options.signal);
@@ -2352,8 +2355,8 @@ class ZipWriter {
             return this.addLargeFile(item);
         // A directory, a link or a small file is one piece, queued without a step of its own: with
         // 100,000 small files, every async call per file is garbage that V8's young generation grows on.
-        this.queue.push(item.kind === 'file' ? this.smallFilePiece(item) : this.wholePiece(item));
-        while (this.queue.full)
+        this.enqueue(item.kind === 'file' ? this.smallFilePiece(item) : this.wholePiece(item));
+        while (this.overLimit())
             await this.flushOne();
     }
     /** Writes what is queued, the central directory and the end records; returns the zip's size. */
@@ -2405,7 +2408,11 @@ class ZipWriter {
     smallFilePiece(item) {
         const store = this.stores(item);
         const cipher = this.newCipher();
-        const { batch, index } = this.batches.add({ path: item.raw?.source ?? item.source, size: item.size, store });
+        const { batch, index, opened } = this.batches.add({ path: item.raw?.source ?? item.source, size: item.size, store });
+        if (opened) {
+            this.inFlight++;
+            this.batchesInFlight++;
+        }
         return { kind: 'small', source: item, store, batch, index, cipher };
     }
     async addLargeFile(item) {
@@ -2467,11 +2474,19 @@ class ZipWriter {
         cipher.catch(() => undefined);
         return cipher;
     }
-    /** Queues the piece; while the pipeline is full, the oldest pieces are written first. */
     async push(piece) {
-        this.queue.push(piece);
-        while (this.queue.full)
+        this.enqueue(piece);
+        while (this.overLimit())
             await this.flushOne();
+    }
+    enqueue(piece) {
+        this.queue.push(piece);
+        if (piece.kind === 'chunk')
+            this.inFlight++;
+    }
+    /** Too much read or deflating at once, or queued: the oldest pieces are written first. */
+    overLimit() {
+        return this.inFlight > MAX_IN_FLIGHT || this.queue.size > MAX_QUEUE || this.batchesInFlight > MAX_BATCHES_IN_FLIGHT;
     }
     /** Takes the oldest piece off the queue and writes it: output order is entry order. */
     flushOne() {
@@ -2516,6 +2531,7 @@ class ZipWriter {
         }
     }
     async writeChunk(entry, chunk) {
+        this.inFlight--;
         const { raw, size, crc, out, written } = await chunk;
         entry.crc = crc ?? (0,external_node_zlib_.crc32)(raw, entry.crc);
         entry.record.uncompressedSize += size;
@@ -2549,6 +2565,10 @@ class ZipWriter {
         // Its batch may still be filling: send it now, the writer waits for it.
         this.batches.dispatch(batch);
         const results = await batch.results;
+        if (--batch.remaining === 0) {
+            this.inFlight--;
+            this.batchesInFlight--;
+        }
         const error = results.error(index);
         if (error) {
             if (!isFileError(error))
@@ -2592,35 +2612,16 @@ function isFileError(error) {
         code === 'EISDIR' ||
         code === 'ENXIO');
 }
-/**
- * The pieces between reading and writing, first in first out (in O(1): Array.shift() is linear and
- * thousands are queued), and the one budget that bounds them: chunks and small-file batches read or
- * deflating, batches apart, and pieces queued. A chunk is in flight from its push to its turn to be
- * written; a batch from its first file's push until its last file is taken.
- */
-class Pipeline {
+/** First in, first out, in O(1): Array.shift() is linear, and the queue holds thousands of pieces. */
+class PieceQueue {
     items = [];
     head = 0;
-    inFlight = 0;
-    /** Each batch in flight, with how many of its files were taken so far. */
-    batches = new Map();
     get size() {
         return this.items.length - this.head;
     }
-    /** Too much read or deflating at once, or queued: the writer must write before it reads more. */
-    get full() {
-        return this.inFlight > MAX_IN_FLIGHT || this.size > MAX_QUEUE || this.batches.size > MAX_BATCHES_IN_FLIGHT;
-    }
     push(piece) {
         this.items.push(piece);
-        if (piece.kind === 'chunk')
-            this.inFlight++;
-        else if (piece.kind === 'small' && !this.batches.has(piece.batch)) {
-            this.batches.set(piece.batch, 0);
-            this.inFlight++;
-        }
     }
-    /** The oldest piece, its share of the budget given back. */
     shift() {
         const piece = this.items[this.head];
         this.items[this.head++] = undefined;
@@ -2628,27 +2629,10 @@ class Pipeline {
             this.items = this.items.slice(this.head);
             this.head = 0;
         }
-        if (piece.kind === 'chunk')
-            this.inFlight--;
-        else if (piece.kind === 'small')
-            this.taken(piece.batch);
         return piece;
     }
     rest() {
         return this.items.slice(this.head);
-    }
-    /**
-     * A batch's files are taken in order; the first one taken dispatches the batch in the same turn
-     * (writeSmallFile), so no file joins it after: its count is final.
-     */
-    taken(batch) {
-        const taken = this.batches.get(batch) + 1;
-        if (taken < batch.files.length) {
-            this.batches.set(batch, taken);
-            return;
-        }
-        this.batches.delete(batch);
-        this.inFlight--;
     }
 }
 
