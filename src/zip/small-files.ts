@@ -168,8 +168,6 @@ export interface Batch {
   readonly files: SmallFile[]
   bytes: number
   dispatched: boolean
-  /** Files of this batch not yet written: the batch counts as in flight until 0. */
-  remaining: number
   readonly results: Promise<BatchResults>
   readonly start: () => void
 }
@@ -194,7 +192,6 @@ export class SmallFileBatches {
     const batch = (this.open ??= this.newBatch())
     const index = batch.files.push(file) - 1
     batch.bytes += file.size
-    batch.remaining++
     if (batch.files.length >= BATCH_FILES || batch.bytes >= BATCH_BYTES) this.dispatch(batch)
     return { batch, index, opened }
   }
@@ -224,6 +221,6 @@ export class SmallFileBatches {
     })
     // A failure surfaces when a file of the batch is written; until then it must not be unhandled.
     results.catch(() => undefined)
-    return { files, bytes: 0, dispatched: false, remaining: 0, results, start }
+    return { files, bytes: 0, dispatched: false, results, start }
   }
 }
