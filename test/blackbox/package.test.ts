@@ -1,7 +1,7 @@
 // The npm package as a user gets it: packed, installed from the tarball into a scratch prefix (no
 // registry, no dependencies to pull: the bundles are inside), and its bin run.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -46,6 +46,8 @@ describe('npm package', () => {
     })
     const installed = path.join(prefix, 'lib/node_modules/1fichier-backup')
     expect(readdirSync(path.join(prefix, 'lib/node_modules'))).toEqual(['1fichier-backup'])
+    // No runtime dependency came with it: the bundles hold every library.
+    expect(existsSync(path.join(installed, 'node_modules'))).toBe(false)
     expect(duBytes(installed)).toBeLessThan(60 * 1024 * 1024)
     // The bin runs on the Node 24 that runs these tests.
     const env = { PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`, HOME: scratch }
