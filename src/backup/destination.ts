@@ -1,27 +1,77 @@
-// The destination folder, looked up while the zip is written: started explicitly once the selection
-// has a match, so that a refused key (or a locked, non-Premium account) stops the zip at once, and so
-// that the API's pacing does not add up before the upload. Its log lines wait for the stage that
-// uses it (DeferredLog), so the log reads in order.
-import { type Config, retentionActive } from '../core/config.js'
+// The destination folder, looked up while the zip is written: run.ts starts the lookup once the
+// selection has a match, so that a refused key (or a locked, non-Premium account) stops the zip at
+// once, and so that the API's pacing does not add up before the upload. The stage that uses the
+// folder awaits it (destinationOf), and only then says what the lookup logged, so the log reads in order.
+import type { Config } from '../core/config.js'
 import { DeferredLog, type Log } from '../platform/log.js'
 import type { OneFichierApi } from '../onefichier/client.js'
 import { OneFichierError } from '../onefichier/errors.js'
 import { type ResolvedFolder, resolveFolder } from '../onefichier/folders.js'
 import type { FileItem } from '../onefichier/types.js'
 
+/** What the lookup found. */
 export interface Destination {
-  /** The folder (found, or created unless this is a dry run). A failure surfaces here. */
-  folder(): Promise<ResolvedFolder>
+  /** The folder, found or created (a dry run creates nothing: its id is then null). */
+  folder: ResolvedFolder
   /**
    * The folder's files before the upload: what retention plans from, what skip-unchanged compares
    * with, and what proves that a bad copy is this run's own (a folder this run created is empty).
-   * undefined when the folder does not exist (dry run).
+   * undefined when it was not listed: not needed, a folder that does not exist, or a failure (listingError).
    */
-  listing(): Promise<FileItem[] | undefined>
-  /** Aborted with the error when 1fichier refused the key or the account. */
-  refused: AbortSignal
-  /** What the lookup logged so far, to replay into the stage that awaits it. */
-  log: DeferredLog
+  listing: FileItem[] | undefined
+  /** Why 1fichier could not list the folder (the run goes on: the upload does not need the listing). */
+  listingError?: OneFichierError
+}
+
+/** A lookup under way. */
+export interface Lookup {
+  /** The destination; rejected with what stopped the lookup (a refused key, a folder that cannot be made). */
+  readonly destination: Promise<Destination>
+  /** Aborted with the error when 1fichier refused the key or the account: the zip need not be finished. */
+  readonly refused: AbortSignal
+  /** What the lookup logged so far, said by destinationOf. */
+  readonly log: DeferredLog
+}
+
+/**
+ * Starts the lookup now; nothing else in the run starts a request before the upload stage. null when
+ * the run never needs the folder: a dry run without retention or skip-unchanged does not even look it up.
+ */
+export function startLookup(config: Config, client: OneFichierApi, log: Log, needsFolder: boolean): Lookup | null {
+  if (!needsFolder) return null
+  const deferred = new DeferredLog(log)
+  const refusal = new AbortController()
+  const destination = lookUp(config, client, deferred)
+  // The one place the lookup's failure is heard before a stage awaits it: a refusal stops the zip.
+  destination.catch((error: unknown) => {
+    if (isRefusal(error)) refusal.abort(error)
+  })
+  return { destination, refused: refusal.signal, log: deferred }
+}
+
+/** Waits for the lookup, then says what it logged meanwhile (once), whether it succeeded or not. */
+export async function destinationOf(lookup: Lookup, log: Log): Promise<Destination> {
+  try {
+    return await lookup.destination
+  } finally {
+    lookup.log.replay(log)
+  }
+}
+
+async function lookUp(config: Config, client: OneFichierApi, log: Log): Promise<Destination> {
+  // A dry run only reads: no folder is created.
+  const folder = await resolveFolder(client, config.folder, { create: !config.dryRun, log })
+  // A plain run asks for its upload node meanwhile; not when it may not upload at all.
+  if (!config.dryRun && !config.skipUnchanged) client.prefetchUploadServer()
+  // A dry run lists only to compare (its retention plan lists the folder itself).
+  if (folder.id === null || (config.dryRun && !config.skipUnchanged)) return { folder, listing: undefined }
+  if (folder.created.includes(folder.path)) return { folder, listing: [] }
+  try {
+    return { folder, listing: await client.listFiles(folder.id) }
+  } catch (error) {
+    if (!(error instanceof OneFichierError)) throw error
+    return { folder, listing: undefined, listingError: error }
+  }
 }
 
 /** Refusals that no later call can get past: the zip need not be finished. */
@@ -29,35 +79,4 @@ function isRefusal(error: unknown): error is OneFichierError {
   return (
     error instanceof OneFichierError && (error.kind === 'auth' || error.kind === 'account' || error.kind === 'flood')
   )
-}
-
-/** Starts the lookup now; nothing else in the run starts a request before the upload stage. */
-export function startLookup(config: Config, client: OneFichierApi, log: Log): Destination {
-  const deferred = new DeferredLog(log)
-  const refusal = new AbortController()
-  let folder: Promise<ResolvedFolder> | undefined
-  const lookUp = () => {
-    // A dry run only reads: no folder is created.
-    folder ??= resolveFolder(client, config.folder, { create: !config.dryRun, log: deferred })
-    folder.catch((error: unknown) => {
-      if (isRefusal(error)) refusal.abort(error)
-    })
-    return folder
-  }
-  let listing: Promise<FileItem[] | undefined> | undefined
-  const listFolder = () =>
-    (listing ??= lookUp().then((f) =>
-      f.id === null ? undefined : f.created.includes(f.path) ? [] : client.listFiles(f.id),
-    ))
-  // A dry run without retention or skip-unchanged never needs the folder: it is not even looked up.
-  const needsFolder = !config.dryRun || config.skipUnchanged || retentionActive(config.retention)
-  if (needsFolder) void lookUp()
-  if (!config.dryRun || config.skipUnchanged) listFolder().catch(() => undefined)
-  // A plain run also asks for its upload node meanwhile. Not when it may not upload at all.
-  if (!config.dryRun && !config.skipUnchanged)
-    lookUp().then(
-      () => client.prefetchUploadServer(),
-      () => undefined,
-    )
-  return { folder: lookUp, listing: listFolder, refused: refusal.signal, log: deferred }
 }

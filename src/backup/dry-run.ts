@@ -5,7 +5,7 @@ import { BackupError } from '../core/errors.js'
 import type { Log } from '../platform/log.js'
 import type { OneFichierApi } from '../onefichier/client.js'
 import { OneFichierError } from '../onefichier/errors.js'
-import type { Destination } from './destination.js'
+import { type Destination, type Lookup, destinationOf } from './destination.js'
 import { type RetentionOutcome, applyRetention } from '../series/retention.js'
 
 export interface DryRunPlan {
@@ -15,24 +15,25 @@ export interface DryRunPlan {
 
 export async function dryRunPlan(
   client: OneFichierApi,
-  destination: Destination,
+  lookup: Lookup | null,
   request: { config: Config; log: Log; fileName: string; now: Date; size: number },
 ): Promise<DryRunPlan> {
   const { config, log, fileName, now, size } = request
   log.info(`Dry run: ${fileName} would be uploaded to ${showFolder(config.folder)}; nothing is uploaded or deleted`)
-  if (!retentionActive(config.retention)) return { folderId: null, retention: null }
+  if (!lookup || !retentionActive(config.retention)) return { folderId: null, retention: null }
   return log.group('Prune (dry run)', async () => {
-    let folderId: number | null
+    let destination: Destination
     try {
-      folderId = (await destination.folder()).id
-      destination.log.replay(log)
+      destination = await destinationOf(lookup, log)
     } catch (error) {
       if (!(error instanceof OneFichierError)) throw error
       throw new BackupError(`Dry run could not read the destination folder: ${error.message}`)
     }
+    const folderId = destination.folder.id
     const retention = await applyRetention({
       client,
       folderId,
+      listing: destination.listing,
       prefix: config.namePrefix,
       policy: config.retention,
       now,

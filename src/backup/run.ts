@@ -12,6 +12,7 @@ import { backupFileName } from '../core/naming.js'
 import type { Backup } from '../core/retention.js'
 import type { Log } from '../platform/log.js'
 import type { OneFichierApi } from '../onefichier/client.js'
+import type { FileItem } from '../onefichier/types.js'
 import { Session } from '../session/session.js'
 import type { StateDirectory } from '../state/state-dir.js'
 import type { SeriesLock } from '../state/series-lock.js'
@@ -85,26 +86,34 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
         events.emit({ kind: 'notice', text })
       }
     }
-    const destination = hasFiles ? startLookup(config, client, log) : undefined
+    // A dry run without retention or skip-unchanged never needs the folder: it is not even looked up.
+    const needsFolder = !config.dryRun || config.skipUnchanged || retentionActive(config.retention)
+    const lookup = hasFiles ? startLookup(config, client, log, needsFolder) : null
     const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined
     const zipped = await events.stage('zip', () =>
       log.group('Select and zip', () =>
-        zipStage(selection, { ...ctx, zipPath, temp, refused: destination?.refused, observer: fingerprint }),
+        zipStage(selection, { ...ctx, zipPath, temp, refused: lookup?.refused, observer: fingerprint }),
       ),
     )
-    if (!destination || zipped.fileCount === 0) {
+    if (!hasFiles || zipped.fileCount === 0) {
       reportNoFiles(ctx)
       return result({ status: 'no-files' })
     }
     events.emit({ kind: 'zipped', fileCount: zipped.fileCount, missing: zipped.missing, size: zipped.archive.size })
     checkServiceLimits(zipped.archive.size, fileName)
-    const compared = fingerprint
-      ? await events.stage('compare', () =>
-          log.group('Compare with the newest backup', () =>
-            compareStage(client, destination, config.namePrefix, fingerprint.digest(), ctx.startedAt),
-          ),
-        )
-      : undefined
+    const compared =
+      fingerprint && lookup
+        ? await events.stage('compare', () =>
+            log.group('Compare with the newest backup', () =>
+              compareStage(client, lookup, {
+                prefix: config.namePrefix,
+                fingerprint: fingerprint.digest(),
+                now: ctx.startedAt,
+                log,
+              }),
+            ),
+          )
+        : undefined
     if (compared) {
       const sentence = describeComparison(compared)
       log.info(config.dryRun ? `Dry run: ${sentence}` : sentence)
@@ -113,8 +122,9 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     if (compared?.unchanged && !config.dryRun) return result(await keepUnchanged(ctx, client, events, compared))
 
     const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log))
-    if (config.dryRun) {
-      const plan = await dryRunPlan(client, destination, {
+    // (Only a dry run can be without a lookup.)
+    if (config.dryRun || !lookup) {
+      const plan = await dryRunPlan(client, lookup, {
         ...ctx,
         fileName,
         now: ctx.startedAt,
@@ -125,7 +135,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     const uploaded = await events
       .stage('upload', () =>
         log.group('Upload', () =>
-          uploadStage(client, destination, {
+          uploadStage(client, lookup, {
             ...ctx,
             archive: zipped.archive,
             fileName,
@@ -147,7 +157,8 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
       await recordFingerprint(client, verified.url, description, log)
     }
     const newBackup = { fileName, url: verified.url, time: ctx.startedAt, size: zipped.archive.size }
-    const retention = await prune(ctx, client, events, uploaded.folderId, newBackup)
+    const listing = verified.listing ?? uploaded.listing
+    const retention = await prune(ctx, client, events, { folderId: uploaded.folderId, listing }, newBackup)
     const { size, sha256, whirlpool } = uploaded.local
     return result({
       status: 'uploaded',
@@ -206,16 +217,19 @@ async function keepUnchanged(
 ): Promise<RunOutcome> {
   const existing = compared.backup
   const folderId = compared.folderId!
-  const retention = await prune(ctx, client, events, folderId, existing)
+  const retention = await prune(ctx, client, events, { folderId, listing: compared.listing }, existing)
   return { status: 'unchanged', existing, folderId, retention }
 }
 
-/** Retention after a verified backup, timed as the prune stage; null when every rule is off. */
+/**
+ * Retention after a verified backup, timed as the prune stage; null when every rule is off. It plans
+ * from the run's latest listing of the folder when there is one (the API allows one per 30 s).
+ */
 async function prune(
   ctx: RunContext,
   client: OneFichierApi,
   events: RunEvents,
-  folderId: number,
+  folder: { folderId: number; listing: FileItem[] | undefined },
   newBackup: Backup,
 ): Promise<RetentionOutcome | null> {
   const { config, log } = ctx
@@ -226,7 +240,7 @@ async function prune(
   }
   return events.stage('prune', () =>
     pruneStage(client, {
-      folderId,
+      ...folder,
       prefix: config.namePrefix,
       policy: config.retention,
       now: ctx.startedAt,

@@ -6,7 +6,7 @@ import type { Log } from '../platform/log.js'
 import { seriesFromListing } from '../series/listing.js'
 import { listingMayBeIncomplete } from '../onefichier/client.js'
 import { OneFichierError } from '../onefichier/errors.js'
-import type { Destination } from './destination.js'
+import { type Destination, type Lookup, destinationOf } from './destination.js'
 import type { Backup } from '../core/retention.js'
 import type { OneFichierApi } from '../onefichier/client.js'
 import { type FileItem, toNumber } from '../onefichier/types.js'
@@ -19,36 +19,39 @@ export interface ExistingBackup extends Backup {
 
 export type Comparison = { unchanged: true; backup: ExistingBackup } | { unchanged: false; reason: string }
 
-/** The comparison, and the folder it was made in (null: it does not exist yet). */
-export type Compared = Comparison & { folderId: number | null }
+/**
+ * The comparison, the folder it was made in (null: it does not exist yet), and the listing it read
+ * (retention plans from it when nothing is uploaded).
+ */
+export type Compared = Comparison & { folderId: number | null; listing?: FileItem[] | undefined }
 
 /** The compare stage: read-only calls; any failure here means "upload", never a failed run. */
 export async function compareStage(
   client: OneFichierApi,
-  destination: Destination,
-  prefix: string,
-  fingerprint: string,
-  now: Date,
+  lookup: Lookup,
+  request: { prefix: string; fingerprint: string; now: Date; log: Log },
 ): Promise<Compared> {
-  const upload = (folderId: number | null, reason: string): Compared => ({ folderId, unchanged: false, reason })
-  let folderId: number | null
-  let listing: FileItem[] | undefined
+  const upload = (folderId: number | null, reason: string, listing?: FileItem[]): Compared => ({
+    folderId,
+    unchanged: false,
+    reason,
+    listing,
+  })
+  let destination: Destination
   try {
-    folderId = (await destination.folder()).id
-    if (folderId === null) return upload(null, 'the folder does not exist yet')
+    destination = await destinationOf(lookup, request.log)
   } catch (error) {
     if (!(error instanceof OneFichierError)) throw error
     return upload(null, `the folder could not be read (${error.message})`)
   }
-  try {
-    listing = (await destination.listing()) ?? []
-  } catch (error) {
-    if (!(error instanceof OneFichierError)) throw error
-    return upload(folderId, `the folder could not be listed (${error.message})`)
-  }
+  const { folder, listing, listingError } = destination
+  if (folder.id === null) return upload(null, 'the folder does not exist yet')
+  if (listing === undefined)
+    return upload(folder.id, `the folder could not be listed (${listingError?.message ?? 'no listing'})`)
   if (listingMayBeIncomplete(listing))
-    return upload(folderId, `the folder listing has ${listing.length} files and may be incomplete`)
-  return { folderId, ...(await compareWithNewest(client, listing, prefix, fingerprint, now)) }
+    return upload(folder.id, `the folder listing has ${listing.length} files and may be incomplete`, listing)
+  const comparison = await compareWithNewest(client, listing, request.prefix, request.fingerprint, request.now)
+  return { folderId: folder.id, listing, ...comparison }
 }
 
 /** The verdict, in a sentence for the log and the summary. */

@@ -12,7 +12,7 @@ import { fileIdOf, sameFile } from '../onefichier/file-id.js'
 import { BackupError } from '../core/errors.js'
 import type { Config } from '../core/config.js'
 import type { Checksums } from './checksums.js'
-import type { Destination } from './destination.js'
+import { type Lookup, destinationOf } from './destination.js'
 import type { ArchiveResult } from './archive.js'
 import type { Digests } from '../platform/digest.js'
 import type { RunState } from '../state/run-state.js'
@@ -197,6 +197,11 @@ export interface Uploaded {
   link: UploadLink
   /** The folder's files before the upload: what proves that a bad copy is this run's own. */
   before: FileItem[] | undefined
+  /**
+   * The latest listing this run made of the folder (looking for the file, else the one before the
+   * upload): retention plans from it, with the new backup added, rather than wait 30 s to list again.
+   */
+  listing: FileItem[] | undefined
   local: ArchiveResult & Digests
 }
 
@@ -215,21 +220,17 @@ export interface UploadStageOptions {
 /** The upload stage: the destination (looked up meanwhile), then the upload, then end.pl's answer. */
 export async function uploadStage(
   client: OneFichierApi,
-  destination: Destination,
+  lookup: Lookup,
   options: UploadStageOptions,
 ): Promise<Uploaded> {
   const { config, log, archive, fileName } = options
-  destination.log.replay(log)
-  const folder = await destination.folder()
-  destination.log.replay(log)
+  const { folder, listing: before, listingError } = await destinationOf(lookup, log)
   const folderId = folder.id ?? ROOT_FOLDER_ID
   log.info(`Destination: ${showFolder(folder.path)} (folder id ${folderId})`)
-  const before = await destination.listing().catch((error: unknown) => {
+  if (listingError)
     log.warning(
-      `Listing the folder before the upload failed (${(error as Error).message}); it is listed again for retention`,
+      `Listing the folder before the upload failed (${listingError.message}); it is listed again for retention`,
     )
-    return undefined
-  })
   let link: UploadLink
   try {
     link = await uploadWithRetries(client, {
@@ -249,9 +250,9 @@ export async function uploadStage(
     if (!(error instanceof UploadResultMissing)) throw error
     const local = { ...archive, ...(await options.checksums.result()) }
     const found = await findInFolder(client, folderId, fileName, local, error, before, log)
-    return { folderId, link: found, before, local }
+    return { folderId, link: found.link, before, listing: found.listing, local }
   }
-  return { folderId, link, before, local: { ...archive, ...(await options.checksums.result()) } }
+  return { folderId, link, before, listing: before, local: { ...archive, ...(await options.checksums.result()) } }
 }
 
 /** end.pl never answered with the link: look for the file in the folder itself. */
@@ -263,7 +264,7 @@ async function findInFolder(
   cause: UploadResultMissing,
   before: readonly FileItem[] | undefined,
   log: Log,
-): Promise<UploadLink> {
+): Promise<{ link: UploadLink; listing: FileItem[] }> {
   log.warning(`${cause.cause.headline}; looking for the file in the folder instead`)
   const foreign =
     cause.foreign.length > 0
@@ -271,7 +272,7 @@ async function findInFolder(
       : ''
   let listing: FileItem[]
   try {
-    // A new listing (the upload changed the folder); verification and retention reuse it.
+    // A new listing (the upload changed the folder); retention reuses it.
     listing = await client.listFiles(folderId)
   } catch (error) {
     throw new BackupError(
@@ -295,5 +296,6 @@ async function findInFolder(
     )
   }
   log.info(`Found ${fileName} in the folder with the zip's size and Whirlpool`)
-  return { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' }
+  const link = { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' }
+  return { link, listing }
 }

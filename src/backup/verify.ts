@@ -23,6 +23,8 @@ export interface VerifiedUpload {
   folderId: number
   /** Why file/info.cgi could not be used, when the listing confirmed the upload instead (late: it said 404). */
   fallback?: { reason: string; late: boolean }
+  /** The listing that confirmed it, when one did: newer than the upload stage's, so retention plans from it. */
+  listing?: FileItem[]
 }
 
 async function verifyFromListing(
@@ -41,7 +43,7 @@ async function verifyFromListing(
   // listing that lacks it is asked again once, the 30-s listing rule later (the pacer spaces them),
   // before anything is concluded.
   let item: FileItem | undefined
-  let listing: FileItem[]
+  let listing: FileItem[] = []
   for (let attempt = 1; attempt <= LATE_FILE_LISTINGS && !item; attempt++) {
     try {
       listing = await client.listFiles(expected.folderId, { fresh: attempt > 1 })
@@ -67,6 +69,7 @@ async function verifyFromListing(
     fileName: item.filename,
     folderId: expected.folderId,
     fallback: { reason: cause.headline, late: cause.kind === 'not-found' },
+    listing,
   }
 }
 

@@ -65,15 +65,9 @@ const SCAN_POLL_MS = 10_000
 /** A node asked for ahead of the upload is used only this soon after: how long 1fichier keeps one is not documented. */
 const PREFETCHED_SERVER_MAX_AGE_MS = 60_000
 
-/** A folder's listing as this client took it, and whether this client changed the folder since. */
-interface KnownListing {
-  items: FileItem[]
-  changedSince: boolean
-}
-
 export class OneFichierClient {
-  /** The latest listing of each folder (the API allows one per folder per 30 s). */
-  private readonly listings = new Map<number, KnownListing>()
+  /** Each folder's listing while this client has not changed the folder (the API allows one per folder per 30 s). */
+  private readonly listings = new Map<number, FileItem[]>()
   private prefetched: { server: Promise<UploadServer | null>; at: number } | undefined
 
   constructor(readonly transport: Transport) {}
@@ -106,15 +100,10 @@ export class OneFichierClient {
    */
   async listFiles(folderId: number, options: { fresh?: boolean } = {}): Promise<FileItem[]> {
     const known = this.listings.get(folderId)
-    if (known && !known.changedSince && !options.fresh) return known.items
+    if (known && !options.fresh) return known
     const items = await this.requestListing(folderId)
-    this.listings.set(folderId, { items, changedSince: false })
+    this.listings.set(folderId, items)
     return items
-  }
-
-  /** The latest listing this client took of the folder, even one from before its own changes; undefined if none. */
-  latestListing(folderId: number): FileItem[] | undefined {
-    return this.listings.get(folderId)?.items
   }
 
   private async requestListing(folderId: number): Promise<FileItem[]> {
@@ -155,8 +144,8 @@ export class OneFichierClient {
   /** file/rm.cgi for one URL (as rclone does): the confirmed `removed` count. Sent once: the caller lists again. */
   async removeFile(url: string): Promise<number> {
     // Sent at all, it may have taken effect: a listing that showed the file is out of date.
-    for (const known of this.listings.values())
-      if (known.items.some((i) => sameFile(i.url, url))) known.changedSince = true
+    for (const [folderId, items] of this.listings)
+      if (items.some((i) => sameFile(i.url, url))) this.listings.delete(folderId)
     const answer = await this.transport.api<RemoveAnswer>('file/rm.cgi', { files: [{ url }] }, 'POST', { retry: false })
     return toNumber(answer.removed) ?? 0
   }
@@ -230,8 +219,7 @@ export class OneFichierClient {
   async upload(req: UploadRequest): Promise<void> {
     const operation = 'upload to 1fichier'
     // Whatever its outcome, the folder may hold one more file: its listing is out of date.
-    const known = this.listings.get(req.folderId)
-    if (known) known.changedSince = true
+    this.listings.delete(req.folderId)
     const fields: Array<[string, string]> = [['did', String(req.folderId)]]
     if (req.linkPassword) fields.push(['dpass', req.linkPassword])
     const layout = multipartLayout(fields, { field: 'file[]', fileName: req.fileName, size: req.size })
@@ -377,7 +365,6 @@ export type OneFichierApi = Pick<
   | 'listFolders'
   | 'makeFolder'
   | 'listFiles'
-  | 'latestListing'
   | 'fileInfo'
   | 'setDescription'
   | 'removeFile'

@@ -27,6 +27,11 @@ export interface PruneRequest {
   now: Date
   /** The backup of this run; always in the plan, never deleted (null: prune alone). */
   newBackup: Backup | null
+  /**
+   * The latest listing this run made of the folder, even from before its own upload (the new backup
+   * joins the series below whether it shows or not): the API allows one listing per 30 s. Absent: listed here.
+   */
+  listing?: readonly FileItem[] | undefined
   dryRun: boolean
   log: Log
   signal?: AbortSignal | undefined
@@ -42,12 +47,10 @@ function describePlan(plan: RetentionPlan): string[] {
 
 export async function applyRetention(req: PruneRequest): Promise<RetentionOutcome> {
   const { client, log } = req
-  // The latest listing this run took (the API allows 1 per 30 s), even from before its own upload:
-  // the new backup joins the series below whether the listing shows it or not.
-  let items: FileItem[] = []
+  let items: readonly FileItem[] = []
   if (req.folderId !== null) {
     try {
-      items = client.latestListing(req.folderId) ?? (await client.listFiles(req.folderId))
+      items = req.listing ?? (await client.listFiles(req.folderId))
     } catch (error) {
       const skipped = `listing the folder failed (${(error as Error).message}); nothing was deleted`
       log.warning(`Retention skipped: ${skipped}`)

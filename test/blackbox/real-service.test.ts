@@ -269,7 +269,9 @@ describe('the 30-second listing rule across processes', () => {
   it('without the shared state (each run its own), the second run meets the lock: the state prevents it', async () => {
     const s = await standIn({ listIntervalMs: 3_000 })
     const key = randomKey()
-    s.addAccount(key)
+    const account = s.addAccount(key)
+    // A folder that exists already: the backup lists it (one it creates is known to be empty).
+    await s.seedFile(account, 'r3', stampName('site', '2024-01-01T00:00:00Z'), 'old')
     await cli(s, key, ['--path', 'data', '--keep-last', '5'], await newStateDir(), SCALE)
     const list = await cli(s, key, ['list', '--json'], await newStateDir(), SCALE)
     expect(list.code, log(list)).toBe(0)

@@ -54,7 +54,6 @@ export class FakeOneFichier implements OneFichierApi {
   faults: FakeFaults = {}
   private nextFolder = 100
   private nextFile = 1
-  private readonly latest = new Map<number, FileItem[]>()
   private readonly pending = new Map<string, FakeFile>()
 
   /** A file already in a folder (an older backup, or somebody else's). */
@@ -118,12 +117,7 @@ export class FakeOneFichier implements OneFichierApi {
   async listFiles(folderId: number): Promise<FileItem[]> {
     this.call('file/ls.cgi')
     const items = this.filesIn(folderId).map((f) => this.item(f))
-    this.latest.set(folderId, items)
     return items
-  }
-
-  latestListing(folderId: number): FileItem[] | undefined {
-    return this.latest.get(folderId)
   }
 
   async fileInfo(url: string): Promise<FileInfo> {

@@ -106,8 +106,19 @@ describe('runBackup with a fake 1fichier', () => {
       stampName('site', '2026-06-12T12:00:00Z'),
       stampName('site', '2026-06-13T12:00:00Z'),
     ])
+    // Retention planned from the listing taken before the upload, handed on as a value: one listing in all.
+    expect(fake.calls.filter((c) => c === 'file/ls.cgi')).toHaveLength(1)
     // One finally: the temporary zip is gone.
     expect(await readdir(tempDir)).toEqual([])
+  })
+
+  it('a folder the run creates is not listed at all: it is known to hold only the new backup', async () => {
+    const fake = new FakeOneFichier()
+    const { ctx } = await context({ 'keep-last': '1', folder: 'new/deeper' }, fake)
+    const result = await runBackup(ctx)
+    expect(result).toMatchObject({ status: 'uploaded', retention: { pruned: [], notPruned: [] } })
+    expect(fake.calls.filter((c) => c === 'folder/mkdir.cgi')).toHaveLength(2)
+    expect(fake.calls).not.toContain('file/ls.cgi')
   })
 
   it("tells its events in the run's order, and a shell's fold of them is what the result says", async () => {
@@ -194,10 +205,13 @@ describe('runBackup with a fake 1fichier', () => {
   it('file/info.cgi failing: the listing made after the upload confirms it', async () => {
     const { fake } = seeded()
     fake.faults.infoFails = true
-    const { ctx, log } = await context({}, fake)
+    const { ctx, log } = await context({ 'keep-last': '1' }, fake)
     const result = await runBackup(ctx)
     expect(result.status).toBe('uploaded')
     expect(log.warnings.some((w) => w.includes('the folder listing confirmed the upload instead'))).toBe(true)
+    // Retention planned from that listing (the newest): no third one.
+    expect(fake.calls.filter((c) => c === 'file/ls.cgi')).toHaveLength(2)
+    expect(result.retention?.pruned).toHaveLength(3)
   })
 
   it('skip-unchanged: the second run uploads nothing and reports the newest backup', async () => {
@@ -262,12 +276,14 @@ describe('the stages, one at a time', () => {
       const fingerprint = 'F'.repeat(43)
       newest.description = formatDescription({ fingerprint, sha256: 'a'.repeat(64) })
       const config = parseConfig((n) => ({ 'api-key': KEY, path: 'x', folder: 'bk', 'name-prefix': 'site' })[n] ?? '')
-      const lookup = () => startLookup({ ...config, skipUnchanged: true }, fake, new MemoryLog())
-      expect(await compareStage(fake, lookup(), 'site', fingerprint, NOW)).toMatchObject({
+      const log = new MemoryLog()
+      const lookup = () => startLookup({ ...config, skipUnchanged: true }, fake, log, true)!
+      const request = { prefix: 'site', now: NOW, log }
+      expect(await compareStage(fake, lookup(), { ...request, fingerprint })).toMatchObject({
         unchanged: true,
         folderId: folder,
       })
-      const other = await compareStage(fake, lookup(), 'site', 'E'.repeat(43), NOW)
+      const other = await compareStage(fake, lookup(), { ...request, fingerprint: 'E'.repeat(43) })
       expect(other).toMatchObject({ unchanged: false, reason: `the files differ from those in ${newest.filename}` })
     },
   )
@@ -293,9 +309,12 @@ describe('the stages, one at a time', () => {
       const expected = { fileName: stranger.filename, folderPath: 'bk', passwordSet: false }
       // The file was already there before this run's upload (it is in the listing taken before): not ours to delete.
       const before = await fake.listFiles(folder)
-      const error = await verifyStage(fake, { folderId: folder, link, before, local }, expected, new MemoryLog()).catch(
-        (e: unknown) => e,
-      )
+      const error = await verifyStage(
+        fake,
+        { folderId: folder, link, before, listing: before, local },
+        expected,
+        new MemoryLog(),
+      ).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(VerificationError)
       expect(String(error)).toMatch(/was not deleted/)
       // Not even asked for: the copy was in the listing taken before the upload.

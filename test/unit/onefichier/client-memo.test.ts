@@ -27,16 +27,14 @@ function stubClient() {
 describe('the client remembers', () => {
   it('a listing, until the folder is changed through it or a fresh one is asked for', async () => {
     const { client, calls } = stubClient()
-    expect(client.latestListing(7)).toBeUndefined()
     const first = await client.listFiles(7)
     expect(await client.listFiles(7)).toBe(first)
     expect(calls.filter((c) => c === 'file/ls.cgi')).toHaveLength(1)
     await client.listFiles(8)
     expect(calls.filter((c) => c === 'file/ls.cgi')).toHaveLength(2)
 
-    // A removal of a file it showed makes the listing out of date; the latest one stays known.
+    // A removal of a file it showed makes the listing out of date.
     await client.removeFile(first[0].url)
-    expect(client.latestListing(7)).toBe(first)
     const second = await client.listFiles(7)
     expect(second).not.toBe(first)
     expect(await client.listFiles(7, { fresh: true })).not.toBe(second)

@@ -22,7 +22,6 @@ function fakeClient(listing: FileItem[]) {
   const removed: string[] = []
   const client = {
     listFiles: async () => listing,
-    latestListing: () => undefined,
     removeFile: async (url: string) => {
       removed.push(url)
       return 1
