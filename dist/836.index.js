@@ -1897,7 +1897,7 @@ const SCAN_POLL_MS = 10_000;
 const PREFETCHED_SERVER_MAX_AGE_MS = 60_000;
 class OneFichierClient {
     transport;
-    /** The latest listing of each folder (the API allows one per folder per 30 s). */
+    /** Each folder's listing while this client has not changed the folder (the API allows one per folder per 30 s). */
     listings = new Map();
     prefetched;
     constructor(transport) {
@@ -1925,15 +1925,11 @@ class OneFichierClient {
      */
     async listFiles(folderId, options = {}) {
         const known = this.listings.get(folderId);
-        if (known && !known.changedSince && !options.fresh)
-            return known.items;
+        if (known && !options.fresh)
+            return known;
         const items = await this.requestListing(folderId);
-        this.listings.set(folderId, { items, changedSince: false });
+        this.listings.set(folderId, items);
         return items;
-    }
-    /** The latest listing this client took of the folder, even one from before its own changes; undefined if none. */
-    latestListing(folderId) {
-        return this.listings.get(folderId)?.items;
     }
     async requestListing(folderId) {
         const answer = await this.transport.api('file/ls.cgi', { folder_id: folderId }, 'POST', {
@@ -1966,9 +1962,9 @@ class OneFichierClient {
     /** file/rm.cgi for one URL (as rclone does): the confirmed `removed` count. Sent once: the caller lists again. */
     async removeFile(url) {
         // Sent at all, it may have taken effect: a listing that showed the file is out of date.
-        for (const known of this.listings.values())
-            if (known.items.some((i) => sameFile(i.url, url)))
-                known.changedSince = true;
+        for (const [folderId, items] of this.listings)
+            if (items.some((i) => sameFile(i.url, url)))
+                this.listings.delete(folderId);
         const answer = await this.transport.api('file/rm.cgi', { files: [{ url }] }, 'POST', { retry: false });
         return toNumber(answer.removed) ?? 0;
     }
@@ -2036,9 +2032,7 @@ class OneFichierClient {
     async upload(req) {
         const operation = 'upload to 1fichier';
         // Whatever its outcome, the folder may hold one more file: its listing is out of date.
-        const known = this.listings.get(req.folderId);
-        if (known)
-            known.changedSince = true;
+        this.listings.delete(req.folderId);
         const fields = [['did', String(req.folderId)]];
         if (req.linkPassword)
             fields.push(['dpass', req.linkPassword]);
@@ -3450,44 +3444,58 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
 }
 
 ;// CONCATENATED MODULE: ./lib/backup/destination.js
-// The destination folder, looked up while the zip is written: started explicitly once the selection
-// has a match, so that a refused key (or a locked, non-Premium account) stops the zip at once, and so
-// that the API's pacing does not add up before the upload. Its log lines wait for the stage that
-// uses it (DeferredLog), so the log reads in order.
 
 
 
-
+/**
+ * Starts the lookup now; nothing else in the run starts a request before the upload stage. null when
+ * the run never needs the folder: a dry run without retention or skip-unchanged does not even look it up.
+ */
+function startLookup(config, client, log, needsFolder) {
+    if (!needsFolder)
+        return null;
+    const deferred = new DeferredLog(log);
+    const refusal = new AbortController();
+    const destination = lookUp(config, client, deferred);
+    // The one place the lookup's failure is heard before a stage awaits it: a refusal stops the zip.
+    destination.catch((error) => {
+        if (isRefusal(error))
+            refusal.abort(error);
+    });
+    return { destination, refused: refusal.signal, log: deferred };
+}
+/** Waits for the lookup, then says what it logged meanwhile (once), whether it succeeded or not. */
+async function destinationOf(lookup, log) {
+    try {
+        return await lookup.destination;
+    }
+    finally {
+        lookup.log.replay(log);
+    }
+}
+async function lookUp(config, client, log) {
+    // A dry run only reads: no folder is created.
+    const folder = await resolveFolder(client, config.folder, { create: !config.dryRun, log });
+    // A plain run asks for its upload node meanwhile; not when it may not upload at all.
+    if (!config.dryRun && !config.skipUnchanged)
+        client.prefetchUploadServer();
+    // A dry run lists only to compare (its retention plan lists the folder itself).
+    if (folder.id === null || (config.dryRun && !config.skipUnchanged))
+        return { folder, listing: undefined };
+    if (folder.created.includes(folder.path))
+        return { folder, listing: [] };
+    try {
+        return { folder, listing: await client.listFiles(folder.id) };
+    }
+    catch (error) {
+        if (!(error instanceof OneFichierError))
+            throw error;
+        return { folder, listing: undefined, listingError: error };
+    }
+}
 /** Refusals that no later call can get past: the zip need not be finished. */
 function isRefusal(error) {
     return (error instanceof OneFichierError && (error.kind === 'auth' || error.kind === 'account' || error.kind === 'flood'));
-}
-/** Starts the lookup now; nothing else in the run starts a request before the upload stage. */
-function startLookup(config, client, log) {
-    const deferred = new DeferredLog(log);
-    const refusal = new AbortController();
-    let folder;
-    const lookUp = () => {
-        // A dry run only reads: no folder is created.
-        folder ??= resolveFolder(client, config.folder, { create: !config.dryRun, log: deferred });
-        folder.catch((error) => {
-            if (isRefusal(error))
-                refusal.abort(error);
-        });
-        return folder;
-    };
-    let listing;
-    const listFolder = () => (listing ??= lookUp().then((f) => f.id === null ? undefined : f.created.includes(f.path) ? [] : client.listFiles(f.id)));
-    // A dry run without retention or skip-unchanged never needs the folder: it is not even looked up.
-    const needsFolder = !config.dryRun || config.skipUnchanged || retentionActive(config.retention);
-    if (needsFolder)
-        void lookUp();
-    if (!config.dryRun || config.skipUnchanged)
-        listFolder().catch(() => undefined);
-    // A plain run also asks for its upload node meanwhile. Not when it may not upload at all.
-    if (!config.dryRun && !config.skipUnchanged)
-        lookUp().then(() => client.prefetchUploadServer(), () => undefined);
-    return { folder: lookUp, listing: listFolder, refused: refusal.signal, log: deferred };
 }
 
 ;// CONCATENATED MODULE: ./lib/series/deletion.js
@@ -3598,12 +3606,10 @@ function describePlan(plan) {
 }
 async function applyRetention(req) {
     const { client, log } = req;
-    // The latest listing this run took (the API allows 1 per 30 s), even from before its own upload:
-    // the new backup joins the series below whether the listing shows it or not.
     let items = [];
     if (req.folderId !== null) {
         try {
-            items = client.latestListing(req.folderId) ?? (await client.listFiles(req.folderId));
+            items = req.listing ?? (await client.listFiles(req.folderId));
         }
         catch (error) {
             const skipped = `listing the folder failed (${error.message}); nothing was deleted`;
@@ -3719,25 +3725,27 @@ async function lookAgain(client, req, unsure, confirmed) {
 
 
 
-async function dryRunPlan(client, destination, request) {
+
+async function dryRunPlan(client, lookup, request) {
     const { config, log, fileName, now, size } = request;
     log.info(`Dry run: ${fileName} would be uploaded to ${showFolder(config.folder)}; nothing is uploaded or deleted`);
-    if (!retentionActive(config.retention))
+    if (!lookup || !retentionActive(config.retention))
         return { folderId: null, retention: null };
     return log.group('Prune (dry run)', async () => {
-        let folderId;
+        let destination;
         try {
-            folderId = (await destination.folder()).id;
-            destination.log.replay(log);
+            destination = await destinationOf(lookup, log);
         }
         catch (error) {
             if (!(error instanceof OneFichierError))
                 throw error;
             throw new BackupError(`Dry run could not read the destination folder: ${error.message}`);
         }
+        const folderId = destination.folder.id;
         const retention = await applyRetention({
             client,
             folderId,
+            listing: destination.listing,
             prefix: config.namePrefix,
             policy: config.retention,
             now,
@@ -3920,32 +3928,33 @@ function outputValues(result) {
 
 
 
+
 /** The compare stage: read-only calls; any failure here means "upload", never a failed run. */
-async function compareStage(client, destination, prefix, fingerprint, now) {
-    const upload = (folderId, reason) => ({ folderId, unchanged: false, reason });
-    let folderId;
-    let listing;
+async function compareStage(client, lookup, request) {
+    const upload = (folderId, reason, listing) => ({
+        folderId,
+        unchanged: false,
+        reason,
+        listing,
+    });
+    let destination;
     try {
-        folderId = (await destination.folder()).id;
-        if (folderId === null)
-            return upload(null, 'the folder does not exist yet');
+        destination = await destinationOf(lookup, request.log);
     }
     catch (error) {
         if (!(error instanceof OneFichierError))
             throw error;
         return upload(null, `the folder could not be read (${error.message})`);
     }
-    try {
-        listing = (await destination.listing()) ?? [];
-    }
-    catch (error) {
-        if (!(error instanceof OneFichierError))
-            throw error;
-        return upload(folderId, `the folder could not be listed (${error.message})`);
-    }
+    const { folder, listing, listingError } = destination;
+    if (folder.id === null)
+        return upload(null, 'the folder does not exist yet');
+    if (listing === undefined)
+        return upload(folder.id, `the folder could not be listed (${listingError?.message ?? 'no listing'})`);
     if (listingMayBeIncomplete(listing))
-        return upload(folderId, `the folder listing has ${listing.length} files and may be incomplete`);
-    return { folderId, ...(await compareWithNewest(client, listing, prefix, fingerprint, now)) };
+        return upload(folder.id, `the folder listing has ${listing.length} files and may be incomplete`, listing);
+    const comparison = await compareWithNewest(client, listing, request.prefix, request.fingerprint, request.now);
+    return { folderId: folder.id, listing, ...comparison };
 }
 /** The verdict, in a sentence for the log and the summary. */
 function describeComparison(comparison) {
@@ -4003,6 +4012,7 @@ async function recordFingerprint(client, url, description, log) {
 // The upload as an operation: a fresh node for every attempt, the whole file sent again from the
 // temporary zip after a failure, and never two copies: before a new attempt, the node of the failed
 // one is asked (end.pl) whether the file landed after all; if it did, that copy is used.
+
 
 
 
@@ -4162,17 +4172,13 @@ function uploadProgress(sentBytes, totalBytes, seconds) {
         `(${formatBytes(sentBytes)} of ${formatBytes(totalBytes)}), ${formatBytes(rate)}/s${left}`);
 }
 /** The upload stage: the destination (looked up meanwhile), then the upload, then end.pl's answer. */
-async function uploadStage(client, destination, options) {
+async function uploadStage(client, lookup, options) {
     const { config, log, archive, fileName } = options;
-    destination.log.replay(log);
-    const folder = await destination.folder();
-    destination.log.replay(log);
+    const { folder, listing: before, listingError } = await destinationOf(lookup, log);
     const folderId = folder.id ?? ROOT_FOLDER_ID;
     log.info(`Destination: ${showFolder(folder.path)} (folder id ${folderId})`);
-    const before = await destination.listing().catch((error) => {
-        log.warning(`Listing the folder before the upload failed (${error.message}); it is listed again for retention`);
-        return undefined;
-    });
+    if (listingError)
+        log.warning(`Listing the folder before the upload failed (${listingError.message}); it is listed again for retention`);
     let link;
     try {
         link = await uploadWithRetries(client, {
@@ -4194,9 +4200,9 @@ async function uploadStage(client, destination, options) {
             throw error;
         const local = { ...archive, ...(await options.checksums.result()) };
         const found = await findInFolder(client, folderId, fileName, local, error, before, log);
-        return { folderId, link: found, before, local };
+        return { folderId, link: found.link, before, listing: found.listing, local };
     }
-    return { folderId, link, before, local: { ...archive, ...(await options.checksums.result()) } };
+    return { folderId, link, before, listing: before, local: { ...archive, ...(await options.checksums.result()) } };
 }
 /** end.pl never answered with the link: look for the file in the folder itself. */
 async function findInFolder(client, folderId, fileName, archive, cause, before, log) {
@@ -4206,7 +4212,7 @@ async function findInFolder(client, folderId, fileName, archive, cause, before, 
         : '';
     let listing;
     try {
-        // A new listing (the upload changed the folder); verification and retention reuse it.
+        // A new listing (the upload changed the folder); retention reuses it.
         listing = await client.listFiles(folderId);
     }
     catch (error) {
@@ -4224,7 +4230,8 @@ async function findInFolder(client, folderId, fileName, archive, cause, before, 
             `size and Whirlpool is not in the folder.${foreign} Nothing was deleted; run the job again.`);
     }
     log.info(`Found ${fileName} in the folder with the zip's size and Whirlpool`);
-    return { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' };
+    const link = { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' };
+    return { link, listing };
 }
 
 ;// CONCATENATED MODULE: ./lib/backup/verify.js
@@ -4242,7 +4249,7 @@ async function verifyFromListing(client, url, expected, cause) {
     // listing that lacks it is asked again once, the 30-s listing rule later (the pacer spaces them),
     // before anything is concluded.
     let item;
-    let listing;
+    let listing = [];
     for (let attempt = 1; attempt <= LATE_FILE_LISTINGS && !item; attempt++) {
         try {
             listing = await client.listFiles(expected.folderId, { fresh: attempt > 1 });
@@ -4266,6 +4273,7 @@ async function verifyFromListing(client, url, expected, cause) {
         fileName: item.filename,
         folderId: expected.folderId,
         fallback: { reason: cause.headline, late: cause.kind === 'not-found' },
+        listing,
     };
 }
 /**
@@ -5978,17 +5986,24 @@ async function runBackup(ctx) {
                     events.emit({ kind: 'notice', text });
                 }
             }
-            const destination = hasFiles ? startLookup(config, client, log) : undefined;
+            // A dry run without retention or skip-unchanged never needs the folder: it is not even looked up.
+            const needsFolder = !config.dryRun || config.skipUnchanged || retentionActive(config.retention);
+            const lookup = hasFiles ? startLookup(config, client, log, needsFolder) : null;
             const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined;
-            const zipped = await events.stage('zip', () => log.group('Select and zip', () => zipStage(selection, { ...ctx, zipPath, temp, refused: destination?.refused, observer: fingerprint })));
-            if (!destination || zipped.fileCount === 0) {
+            const zipped = await events.stage('zip', () => log.group('Select and zip', () => zipStage(selection, { ...ctx, zipPath, temp, refused: lookup?.refused, observer: fingerprint })));
+            if (!hasFiles || zipped.fileCount === 0) {
                 reportNoFiles(ctx);
                 return result({ status: 'no-files' });
             }
             events.emit({ kind: 'zipped', fileCount: zipped.fileCount, missing: zipped.missing, size: zipped.archive.size });
             checkServiceLimits(zipped.archive.size, fileName);
-            const compared = fingerprint
-                ? await events.stage('compare', () => log.group('Compare with the newest backup', () => compareStage(client, destination, config.namePrefix, fingerprint.digest(), ctx.startedAt)))
+            const compared = fingerprint && lookup
+                ? await events.stage('compare', () => log.group('Compare with the newest backup', () => compareStage(client, lookup, {
+                    prefix: config.namePrefix,
+                    fingerprint: fingerprint.digest(),
+                    now: ctx.startedAt,
+                    log,
+                })))
                 : undefined;
             if (compared) {
                 const sentence = describeComparison(compared);
@@ -5998,8 +6013,9 @@ async function runBackup(ctx) {
             if (compared?.unchanged && !config.dryRun)
                 return result(await keepUnchanged(ctx, client, events, compared));
             const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log));
-            if (config.dryRun) {
-                const plan = await dryRunPlan(client, destination, {
+            // (Only a dry run can be without a lookup.)
+            if (config.dryRun || !lookup) {
+                const plan = await dryRunPlan(client, lookup, {
                     ...ctx,
                     fileName,
                     now: ctx.startedAt,
@@ -6008,7 +6024,7 @@ async function runBackup(ctx) {
                 return result({ status: 'dry-run', digests: await digests.result(), plan });
             }
             const uploaded = await events
-                .stage('upload', () => log.group('Upload', () => uploadStage(client, destination, {
+                .stage('upload', () => log.group('Upload', () => uploadStage(client, lookup, {
                 ...ctx,
                 archive: zipped.archive,
                 fileName,
@@ -6026,7 +6042,8 @@ async function runBackup(ctx) {
                 await recordFingerprint(client, verified.url, description, log);
             }
             const newBackup = { fileName, url: verified.url, time: ctx.startedAt, size: zipped.archive.size };
-            const retention = await prune(ctx, client, events, uploaded.folderId, newBackup);
+            const listing = verified.listing ?? uploaded.listing;
+            const retention = await prune(ctx, client, events, { folderId: uploaded.folderId, listing }, newBackup);
             const { size, sha256, whirlpool } = uploaded.local;
             return result({
                 status: 'uploaded',
@@ -6089,11 +6106,14 @@ function reportNoFiles(ctx) {
 async function keepUnchanged(ctx, client, events, compared) {
     const existing = compared.backup;
     const folderId = compared.folderId;
-    const retention = await prune(ctx, client, events, folderId, existing);
+    const retention = await prune(ctx, client, events, { folderId, listing: compared.listing }, existing);
     return { status: 'unchanged', existing, folderId, retention };
 }
-/** Retention after a verified backup, timed as the prune stage; null when every rule is off. */
-async function prune(ctx, client, events, folderId, newBackup) {
+/**
+ * Retention after a verified backup, timed as the prune stage; null when every rule is off. It plans
+ * from the run's latest listing of the folder when there is one (the API allows one per 30 s).
+ */
+async function prune(ctx, client, events, folder, newBackup) {
     const { config, log } = ctx;
     if (!retentionActive(config.retention)) {
         if (Object.keys(config.retention).length > 0)
@@ -6101,7 +6121,7 @@ async function prune(ctx, client, events, folderId, newBackup) {
         return null;
     }
     return events.stage('prune', () => pruneStage(client, {
-        folderId,
+        ...folder,
         prefix: config.namePrefix,
         policy: config.retention,
         now: ctx.startedAt,

@@ -901,44 +901,58 @@ var platform_log = __webpack_require__(1673);
 // EXTERNAL MODULE: ./lib/onefichier/folders.js
 var folders = __webpack_require__(2291);
 ;// CONCATENATED MODULE: ./lib/backup/destination.js
-// The destination folder, looked up while the zip is written: started explicitly once the selection
-// has a match, so that a refused key (or a locked, non-Premium account) stops the zip at once, and so
-// that the API's pacing does not add up before the upload. Its log lines wait for the stage that
-// uses it (DeferredLog), so the log reads in order.
 
 
 
-
+/**
+ * Starts the lookup now; nothing else in the run starts a request before the upload stage. null when
+ * the run never needs the folder: a dry run without retention or skip-unchanged does not even look it up.
+ */
+function startLookup(config, client, log, needsFolder) {
+    if (!needsFolder)
+        return null;
+    const deferred = new platform_log/* DeferredLog */.CU(log);
+    const refusal = new AbortController();
+    const destination = lookUp(config, client, deferred);
+    // The one place the lookup's failure is heard before a stage awaits it: a refusal stops the zip.
+    destination.catch((error) => {
+        if (isRefusal(error))
+            refusal.abort(error);
+    });
+    return { destination, refused: refusal.signal, log: deferred };
+}
+/** Waits for the lookup, then says what it logged meanwhile (once), whether it succeeded or not. */
+async function destinationOf(lookup, log) {
+    try {
+        return await lookup.destination;
+    }
+    finally {
+        lookup.log.replay(log);
+    }
+}
+async function lookUp(config, client, log) {
+    // A dry run only reads: no folder is created.
+    const folder = await (0,folders/* resolveFolder */.h)(client, config.folder, { create: !config.dryRun, log });
+    // A plain run asks for its upload node meanwhile; not when it may not upload at all.
+    if (!config.dryRun && !config.skipUnchanged)
+        client.prefetchUploadServer();
+    // A dry run lists only to compare (its retention plan lists the folder itself).
+    if (folder.id === null || (config.dryRun && !config.skipUnchanged))
+        return { folder, listing: undefined };
+    if (folder.created.includes(folder.path))
+        return { folder, listing: [] };
+    try {
+        return { folder, listing: await client.listFiles(folder.id) };
+    }
+    catch (error) {
+        if (!(error instanceof onefichier_errors/* OneFichierError */.p7))
+            throw error;
+        return { folder, listing: undefined, listingError: error };
+    }
+}
 /** Refusals that no later call can get past: the zip need not be finished. */
 function isRefusal(error) {
     return (error instanceof onefichier_errors/* OneFichierError */.p7 && (error.kind === 'auth' || error.kind === 'account' || error.kind === 'flood'));
-}
-/** Starts the lookup now; nothing else in the run starts a request before the upload stage. */
-function startLookup(config, client, log) {
-    const deferred = new platform_log/* DeferredLog */.CU(log);
-    const refusal = new AbortController();
-    let folder;
-    const lookUp = () => {
-        // A dry run only reads: no folder is created.
-        folder ??= (0,folders/* resolveFolder */.h)(client, config.folder, { create: !config.dryRun, log: deferred });
-        folder.catch((error) => {
-            if (isRefusal(error))
-                refusal.abort(error);
-        });
-        return folder;
-    };
-    let listing;
-    const listFolder = () => (listing ??= lookUp().then((f) => f.id === null ? undefined : f.created.includes(f.path) ? [] : client.listFiles(f.id)));
-    // A dry run without retention or skip-unchanged never needs the folder: it is not even looked up.
-    const needsFolder = !config.dryRun || config.skipUnchanged || (0,core_config/* retentionActive */.Xe)(config.retention);
-    if (needsFolder)
-        void lookUp();
-    if (!config.dryRun || config.skipUnchanged)
-        listFolder().catch(() => undefined);
-    // A plain run also asks for its upload node meanwhile. Not when it may not upload at all.
-    if (!config.dryRun && !config.skipUnchanged)
-        lookUp().then(() => client.prefetchUploadServer(), () => undefined);
-    return { folder: lookUp, listing: listFolder, refused: refusal.signal, log: deferred };
 }
 
 // EXTERNAL MODULE: ./lib/series/retention.js
@@ -950,25 +964,27 @@ var series_retention = __webpack_require__(1899);
 
 
 
-async function dryRunPlan(client, destination, request) {
+
+async function dryRunPlan(client, lookup, request) {
     const { config, log, fileName, now, size } = request;
     log.info(`Dry run: ${fileName} would be uploaded to ${(0,format/* showFolder */.Kg)(config.folder)}; nothing is uploaded or deleted`);
-    if (!(0,core_config/* retentionActive */.Xe)(config.retention))
+    if (!lookup || !(0,core_config/* retentionActive */.Xe)(config.retention))
         return { folderId: null, retention: null };
     return log.group('Prune (dry run)', async () => {
-        let folderId;
+        let destination;
         try {
-            folderId = (await destination.folder()).id;
-            destination.log.replay(log);
+            destination = await destinationOf(lookup, log);
         }
         catch (error) {
             if (!(error instanceof onefichier_errors/* OneFichierError */.p7))
                 throw error;
             throw new errors/* BackupError */.hj(`Dry run could not read the destination folder: ${error.message}`);
         }
+        const folderId = destination.folder.id;
         const retention = await (0,series_retention/* applyRetention */.d)({
             client,
             folderId,
+            listing: destination.listing,
             prefix: config.namePrefix,
             policy: config.retention,
             now,
@@ -1026,32 +1042,33 @@ var types = __webpack_require__(9151);
 
 
 
+
 /** The compare stage: read-only calls; any failure here means "upload", never a failed run. */
-async function compareStage(client, destination, prefix, fingerprint, now) {
-    const upload = (folderId, reason) => ({ folderId, unchanged: false, reason });
-    let folderId;
-    let listing;
+async function compareStage(client, lookup, request) {
+    const upload = (folderId, reason, listing) => ({
+        folderId,
+        unchanged: false,
+        reason,
+        listing,
+    });
+    let destination;
     try {
-        folderId = (await destination.folder()).id;
-        if (folderId === null)
-            return upload(null, 'the folder does not exist yet');
+        destination = await destinationOf(lookup, request.log);
     }
     catch (error) {
         if (!(error instanceof onefichier_errors/* OneFichierError */.p7))
             throw error;
         return upload(null, `the folder could not be read (${error.message})`);
     }
-    try {
-        listing = (await destination.listing()) ?? [];
-    }
-    catch (error) {
-        if (!(error instanceof onefichier_errors/* OneFichierError */.p7))
-            throw error;
-        return upload(folderId, `the folder could not be listed (${error.message})`);
-    }
+    const { folder, listing, listingError } = destination;
+    if (folder.id === null)
+        return upload(null, 'the folder does not exist yet');
+    if (listing === undefined)
+        return upload(folder.id, `the folder could not be listed (${listingError?.message ?? 'no listing'})`);
     if ((0,onefichier_client/* listingMayBeIncomplete */.bD)(listing))
-        return upload(folderId, `the folder listing has ${listing.length} files and may be incomplete`);
-    return { folderId, ...(await compareWithNewest(client, listing, prefix, fingerprint, now)) };
+        return upload(folder.id, `the folder listing has ${listing.length} files and may be incomplete`, listing);
+    const comparison = await compareWithNewest(client, listing, request.prefix, request.fingerprint, request.now);
+    return { folderId: folder.id, listing, ...comparison };
 }
 /** The verdict, in a sentence for the log and the summary. */
 function describeComparison(comparison) {
@@ -1113,6 +1130,7 @@ var file_id = __webpack_require__(6158);
 // The upload as an operation: a fresh node for every attempt, the whole file sent again from the
 // temporary zip after a failure, and never two copies: before a new attempt, the node of the failed
 // one is asked (end.pl) whether the file landed after all; if it did, that copy is used.
+
 
 
 
@@ -1272,17 +1290,13 @@ function uploadProgress(sentBytes, totalBytes, seconds) {
         `(${(0,format/* formatBytes */.z3)(sentBytes)} of ${(0,format/* formatBytes */.z3)(totalBytes)}), ${(0,format/* formatBytes */.z3)(rate)}/s${left}`);
 }
 /** The upload stage: the destination (looked up meanwhile), then the upload, then end.pl's answer. */
-async function uploadStage(client, destination, options) {
+async function uploadStage(client, lookup, options) {
     const { config, log, archive, fileName } = options;
-    destination.log.replay(log);
-    const folder = await destination.folder();
-    destination.log.replay(log);
+    const { folder, listing: before, listingError } = await destinationOf(lookup, log);
     const folderId = folder.id ?? onefichier_client/* ROOT_FOLDER_ID */.Kj;
     log.info(`Destination: ${(0,format/* showFolder */.Kg)(folder.path)} (folder id ${folderId})`);
-    const before = await destination.listing().catch((error) => {
-        log.warning(`Listing the folder before the upload failed (${error.message}); it is listed again for retention`);
-        return undefined;
-    });
+    if (listingError)
+        log.warning(`Listing the folder before the upload failed (${listingError.message}); it is listed again for retention`);
     let link;
     try {
         link = await uploadWithRetries(client, {
@@ -1304,9 +1318,9 @@ async function uploadStage(client, destination, options) {
             throw error;
         const local = { ...archive, ...(await options.checksums.result()) };
         const found = await findInFolder(client, folderId, fileName, local, error, before, log);
-        return { folderId, link: found, before, local };
+        return { folderId, link: found.link, before, listing: found.listing, local };
     }
-    return { folderId, link, before, local: { ...archive, ...(await options.checksums.result()) } };
+    return { folderId, link, before, listing: before, local: { ...archive, ...(await options.checksums.result()) } };
 }
 /** end.pl never answered with the link: look for the file in the folder itself. */
 async function findInFolder(client, folderId, fileName, archive, cause, before, log) {
@@ -1316,7 +1330,7 @@ async function findInFolder(client, folderId, fileName, archive, cause, before, 
         : '';
     let listing;
     try {
-        // A new listing (the upload changed the folder); verification and retention reuse it.
+        // A new listing (the upload changed the folder); retention reuses it.
         listing = await client.listFiles(folderId);
     }
     catch (error) {
@@ -1334,7 +1348,8 @@ async function findInFolder(client, folderId, fileName, archive, cause, before, 
             `size and Whirlpool is not in the folder.${foreign} Nothing was deleted; run the job again.`);
     }
     log.info(`Found ${fileName} in the folder with the zip's size and Whirlpool`);
-    return { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' };
+    const link = { download: match.url, filename: match.filename, size: match.size, whirlpool: match.checksum ?? '' };
+    return { link, listing };
 }
 
 // EXTERNAL MODULE: ./lib/series/deletion.js
@@ -1354,7 +1369,7 @@ async function verifyFromListing(client, url, expected, cause) {
     // listing that lacks it is asked again once, the 30-s listing rule later (the pacer spaces them),
     // before anything is concluded.
     let item;
-    let listing;
+    let listing = [];
     for (let attempt = 1; attempt <= LATE_FILE_LISTINGS && !item; attempt++) {
         try {
             listing = await client.listFiles(expected.folderId, { fresh: attempt > 1 });
@@ -1378,6 +1393,7 @@ async function verifyFromListing(client, url, expected, cause) {
         fileName: item.filename,
         folderId: expected.folderId,
         fallback: { reason: cause.headline, late: cause.kind === 'not-found' },
+        listing,
     };
 }
 /**
@@ -2873,17 +2889,24 @@ async function runBackup(ctx) {
                     events.emit({ kind: 'notice', text });
                 }
             }
-            const destination = hasFiles ? startLookup(config, client, log) : undefined;
+            // A dry run without retention or skip-unchanged never needs the folder: it is not even looked up.
+            const needsFolder = !config.dryRun || config.skipUnchanged || (0,core_config/* retentionActive */.Xe)(config.retention);
+            const lookup = hasFiles ? startLookup(config, client, log, needsFolder) : null;
             const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined;
-            const zipped = await events.stage('zip', () => log.group('Select and zip', () => zipStage(selection, { ...ctx, zipPath, temp, refused: destination?.refused, observer: fingerprint })));
-            if (!destination || zipped.fileCount === 0) {
+            const zipped = await events.stage('zip', () => log.group('Select and zip', () => zipStage(selection, { ...ctx, zipPath, temp, refused: lookup?.refused, observer: fingerprint })));
+            if (!hasFiles || zipped.fileCount === 0) {
                 reportNoFiles(ctx);
                 return result({ status: 'no-files' });
             }
             events.emit({ kind: 'zipped', fileCount: zipped.fileCount, missing: zipped.missing, size: zipped.archive.size });
             checkServiceLimits(zipped.archive.size, fileName);
-            const compared = fingerprint
-                ? await events.stage('compare', () => log.group('Compare with the newest backup', () => compareStage(client, destination, config.namePrefix, fingerprint.digest(), ctx.startedAt)))
+            const compared = fingerprint && lookup
+                ? await events.stage('compare', () => log.group('Compare with the newest backup', () => compareStage(client, lookup, {
+                    prefix: config.namePrefix,
+                    fingerprint: fingerprint.digest(),
+                    now: ctx.startedAt,
+                    log,
+                })))
                 : undefined;
             if (compared) {
                 const sentence = describeComparison(compared);
@@ -2893,8 +2916,9 @@ async function runBackup(ctx) {
             if (compared?.unchanged && !config.dryRun)
                 return result(await keepUnchanged(ctx, client, events, compared));
             const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log));
-            if (config.dryRun) {
-                const plan = await dryRunPlan(client, destination, {
+            // (Only a dry run can be without a lookup.)
+            if (config.dryRun || !lookup) {
+                const plan = await dryRunPlan(client, lookup, {
                     ...ctx,
                     fileName,
                     now: ctx.startedAt,
@@ -2903,7 +2927,7 @@ async function runBackup(ctx) {
                 return result({ status: 'dry-run', digests: await digests.result(), plan });
             }
             const uploaded = await events
-                .stage('upload', () => log.group('Upload', () => uploadStage(client, destination, {
+                .stage('upload', () => log.group('Upload', () => uploadStage(client, lookup, {
                 ...ctx,
                 archive: zipped.archive,
                 fileName,
@@ -2921,7 +2945,8 @@ async function runBackup(ctx) {
                 await recordFingerprint(client, verified.url, description, log);
             }
             const newBackup = { fileName, url: verified.url, time: ctx.startedAt, size: zipped.archive.size };
-            const retention = await prune(ctx, client, events, uploaded.folderId, newBackup);
+            const listing = verified.listing ?? uploaded.listing;
+            const retention = await prune(ctx, client, events, { folderId: uploaded.folderId, listing }, newBackup);
             const { size, sha256, whirlpool } = uploaded.local;
             return result({
                 status: 'uploaded',
@@ -2984,11 +3009,14 @@ function reportNoFiles(ctx) {
 async function keepUnchanged(ctx, client, events, compared) {
     const existing = compared.backup;
     const folderId = compared.folderId;
-    const retention = await prune(ctx, client, events, folderId, existing);
+    const retention = await prune(ctx, client, events, { folderId, listing: compared.listing }, existing);
     return { status: 'unchanged', existing, folderId, retention };
 }
-/** Retention after a verified backup, timed as the prune stage; null when every rule is off. */
-async function prune(ctx, client, events, folderId, newBackup) {
+/**
+ * Retention after a verified backup, timed as the prune stage; null when every rule is off. It plans
+ * from the run's latest listing of the folder when there is one (the API allows one per 30 s).
+ */
+async function prune(ctx, client, events, folder, newBackup) {
     const { config, log } = ctx;
     if (!(0,core_config/* retentionActive */.Xe)(config.retention)) {
         if (Object.keys(config.retention).length > 0)
@@ -2996,7 +3024,7 @@ async function prune(ctx, client, events, folderId, newBackup) {
         return null;
     }
     return events.stage('prune', () => pruneStage(client, {
-        folderId,
+        ...folder,
         prefix: config.namePrefix,
         policy: config.retention,
         now: ctx.startedAt,

@@ -4434,7 +4434,7 @@ const SCAN_POLL_MS = 10_000;
 const PREFETCHED_SERVER_MAX_AGE_MS = 60_000;
 class OneFichierClient {
     transport;
-    /** The latest listing of each folder (the API allows one per folder per 30 s). */
+    /** Each folder's listing while this client has not changed the folder (the API allows one per folder per 30 s). */
     listings = new Map();
     prefetched;
     constructor(transport) {
@@ -4462,15 +4462,11 @@ class OneFichierClient {
      */
     async listFiles(folderId, options = {}) {
         const known = this.listings.get(folderId);
-        if (known && !known.changedSince && !options.fresh)
-            return known.items;
+        if (known && !options.fresh)
+            return known;
         const items = await this.requestListing(folderId);
-        this.listings.set(folderId, { items, changedSince: false });
+        this.listings.set(folderId, items);
         return items;
-    }
-    /** The latest listing this client took of the folder, even one from before its own changes; undefined if none. */
-    latestListing(folderId) {
-        return this.listings.get(folderId)?.items;
     }
     async requestListing(folderId) {
         const answer = await this.transport.api('file/ls.cgi', { folder_id: folderId }, 'POST', {
@@ -4503,9 +4499,9 @@ class OneFichierClient {
     /** file/rm.cgi for one URL (as rclone does): the confirmed `removed` count. Sent once: the caller lists again. */
     async removeFile(url) {
         // Sent at all, it may have taken effect: a listing that showed the file is out of date.
-        for (const known of this.listings.values())
-            if (known.items.some((i) => (0,file_id/* sameFile */.V)(i.url, url)))
-                known.changedSince = true;
+        for (const [folderId, items] of this.listings)
+            if (items.some((i) => (0,file_id/* sameFile */.V)(i.url, url)))
+                this.listings.delete(folderId);
         const answer = await this.transport.api('file/rm.cgi', { files: [{ url }] }, 'POST', { retry: false });
         return (0,types/* toNumber */.R)(answer.removed) ?? 0;
     }
@@ -4573,9 +4569,7 @@ class OneFichierClient {
     async upload(req) {
         const operation = 'upload to 1fichier';
         // Whatever its outcome, the folder may hold one more file: its listing is out of date.
-        const known = this.listings.get(req.folderId);
-        if (known)
-            known.changedSince = true;
+        this.listings.delete(req.folderId);
         const fields = [['did', String(req.folderId)]];
         if (req.linkPassword)
             fields.push(['dpass', req.linkPassword]);
@@ -5788,12 +5782,10 @@ function describePlan(plan) {
 }
 async function applyRetention(req) {
     const { client, log } = req;
-    // The latest listing this run took (the API allows 1 per 30 s), even from before its own upload:
-    // the new backup joins the series below whether the listing shows it or not.
     let items = [];
     if (req.folderId !== null) {
         try {
-            items = client.latestListing(req.folderId) ?? (await client.listFiles(req.folderId));
+            items = req.listing ?? (await client.listFiles(req.folderId));
         }
         catch (error) {
             const skipped = `listing the folder failed (${error.message}); nothing was deleted`;
