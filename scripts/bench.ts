@@ -3,6 +3,7 @@
 // (-mmt) writing the zip, on trees this script builds, uploading to the same loopback stand-in.
 // Prints wall time, CPU time and peak RSS of each, and the ratios of the action's to each baseline's.
 // The way back too: `1fichier-backup restore` against `curl -o` + `unzip`, on the zip Info-ZIP made.
+// And the zip stage alone, with the pipeline and with the sequential writer (scripts/bench-zip.ts).
 // Run by hand (it needs ~6 GB of disk and several minutes), never in CI.
 //   npm run bench [-- --profiles mixed,small,big] [--level 6]
 import { execFile, execFileSync, spawn } from 'node:child_process'
@@ -25,6 +26,7 @@ const { values } = parseArgs({
 const LEVEL = values.level
 const BENCH_DIR = path.join(REPO_ROOT, '.bench')
 const ARCHIVER_SCRIPT = path.join(REPO_ROOT, 'scripts/bench-archiver.ts')
+const ZIP_STAGE_SCRIPT = path.join(REPO_ROOT, 'scripts/bench-zip.ts')
 const CLI_ENTRY = path.join(REPO_ROOT, 'dist/cli/index.js')
 const MiB = 1024 * 1024
 
@@ -152,6 +154,7 @@ async function main(): Promise<void> {
   const account = standIn.addAccount(key)
   const rows: string[] = []
   const restoreRows: string[] = []
+  const pipelineRows: string[] = []
   const hashNotes: string[] = []
   const checkNotes: string[] = []
   // The entry and the chunks ncc splits off (the action's code, loaded after the re-execution; the
@@ -251,6 +254,23 @@ async function main(): Promise<void> {
       restoreRow('t: curl + unzip -t', r.unzipTest),
       ratioRow('k/t', r.check, r.unzipTest),
     )
+    // The zip stage alone (no upload): the pipeline against the sequential writer, on the same code.
+    const zipStageRun = (mode: 'pipeline' | 'sequential') =>
+      measure(process.execPath, [ZIP_STAGE_SCRIPT, tree, zipPath, LEVEL, mode], {
+        cwd: tree,
+        env: { PATH: process.env.PATH },
+        log: path.join(BENCH_DIR, `${name}-zip-${mode}.log`),
+      })
+    const pipelined = await zipStageRun('pipeline')
+    const sequential = await zipStageRun('sequential')
+    const stageRow = (label: string, m: Measure) =>
+      `| | ${label} | ${m.wall.toFixed(1)} | ${m.cpu.toFixed(1)} | ${m.rssMB.toFixed(0)} |`
+    pipelineRows.push(
+      stageRow('p: pipeline', pipelined).replace('| |', `| ${profile.label} |`),
+      stageRow('q: sequential writer', sequential),
+      `| | **p/q** | **${(pipelined.wall / sequential.wall).toFixed(2)}** | ` +
+        `${(pipelined.cpu / sequential.cpu).toFixed(2)} | |`,
+    )
     // (c) archiver, the zip library the user named, as its README uses it.
     const c = await baseline('archiver', `${process.execPath} ${ARCHIVER_SCRIPT} . ${zipPath} ${LEVEL}`)
     // (d) 7-Zip writing a zip on every core, at the same deflate level.
@@ -294,6 +314,12 @@ async function main(): Promise<void> {
   console.log('| profile | run | wall s | CPU s | peak RSS MB |')
   console.log('|---|---|---|---|---|')
   for (const row of restoreRows) console.log(row)
+  console.log(
+    '\nThe zip stage alone (no upload): the pipeline against the sequential writer (same code, one piece at a time):\n',
+  )
+  console.log('| profile | run | wall s | CPU s | peak RSS MB |')
+  console.log('|---|---|---|---|---|')
+  for (const row of pipelineRows) console.log(row)
   console.log('\nSHA-256 + Whirlpool (a child process reading the zip while it uploads):')
   for (const note of hashNotes) console.log(`- ${note}`)
   console.log('\nRead-back check of the zip (every entry inflated and its CRC-32 checked, in the hashing pass):')

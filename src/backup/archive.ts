@@ -24,6 +24,7 @@ export interface ArchiveOptions {
   progressEveryMs?: number | undefined
   onUnreadable?: ZipOptions['onUnreadable']
   onSizeChanged?: ZipOptions['onSizeChanged']
+  sequential?: ZipOptions['sequential']
 }
 
 // Deflating these again costs time and saves nothing: they are stored as they are.
@@ -62,6 +63,7 @@ export async function writeArchive(
       onUnreadable: options.onUnreadable,
       onSizeChanged: options.onSizeChanged,
       onEntry: () => entryCount++,
+      sequential: options.sequential,
       // A large central directory waits beside the zip until its end (zip-writer.ts); removed after.
       spillPath: `${destination}.central`,
     })

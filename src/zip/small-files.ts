@@ -140,14 +140,15 @@ class SmallFilePool {
   constructor(
     private readonly level: number,
     private readonly keepRaw: boolean,
-    private readonly size = defaultWorkerCount(),
+    /** 0: every batch on this thread. */
+    private readonly size: number,
   ) {}
 
   /** Runs a batch on the least busy worker; its results by file, in order. */
   run(files: SmallFile[]): Promise<BatchResults> {
     const request = { id: this.nextId++, files, level: this.level, keepRaw: this.keepRaw }
     // A backup with few small files never starts a worker.
-    if (this.inThread + files.length <= IN_THREAD_FILES) {
+    if (this.size === 0 || this.inThread + files.length <= IN_THREAD_FILES) {
       this.inThread += files.length
       return Promise.resolve(new BatchResults(processBatch(request, this.scratch)))
     }
@@ -184,6 +185,8 @@ export class SmallFileBatches {
   constructor(
     private readonly level: number,
     private readonly keepRaw: boolean,
+    /** false: no worker thread, every batch on this thread. */
+    private readonly options: { workers: boolean } = { workers: true },
   ) {}
 
   /** The file's place in the open batch; `opened` when it is the first of a new one. */
@@ -215,7 +218,8 @@ export class SmallFileBatches {
     const files: SmallFile[] = []
     const results = new Promise<BatchResults>((resolve, reject) => {
       start = () => {
-        const pool = this.pool ?? (this.pool = new SmallFilePool(this.level, this.keepRaw))
+        const workers = this.options.workers ? defaultWorkerCount() : 0
+        const pool = this.pool ?? (this.pool = new SmallFilePool(this.level, this.keepRaw, workers))
         pool.run(files).then(resolve, reject)
       }
     })

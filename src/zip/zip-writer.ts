@@ -39,6 +39,16 @@ const MAX_IN_FLIGHT = 12
 const MAX_BATCHES_IN_FLIGHT = 2
 /** Pieces (headers, chunks, ends, small files) queued at most. */
 const MAX_QUEUE = MAX_IN_FLIGHT * BATCH_FILES
+
+/** What the pipeline holds at most before the writer must write. */
+interface PipelineLimits {
+  inFlight: number
+  batchesInFlight: number
+  queue: number
+}
+const PIPELINE: PipelineLimits = { inFlight: MAX_IN_FLIGHT, batchesInFlight: MAX_BATCHES_IN_FLIGHT, queue: MAX_QUEUE }
+/** Nothing held: each piece is written as it is queued. */
+const SEQUENTIAL: PipelineLimits = { inFlight: 0, batchesInFlight: 0, queue: 0 }
 /** Files up to this size go in batches to worker threads (small-files.ts), not chunk by chunk. */
 const SMALL_FILE = 64 * 1024
 /** A file this close to 4 GiB may compress to more than 4 GiB (stored blocks, flush markers). */
@@ -61,6 +71,11 @@ export interface ZipOptions {
   onSizeChanged?: ((entry: Entry, size: number) => void) | undefined
   /** Called for each entry as it is taken in (the progress counts them). */
   onEntry?: ((entry: Entry) => void) | undefined
+  /**
+   * No pipeline: each piece is written as soon as it is queued, and small files are done on this
+   * thread. The bench's baseline for what the pipeline gains (scripts/bench-zip.ts); not for runs.
+   */
+  sequential?: boolean | undefined
 }
 
 /** Writes the entries as a zip into `sink` (which is not ended). Returns the number of bytes written. */
@@ -118,7 +133,7 @@ type Piece =
 class ZipWriter {
   private readonly output: ZipOutput
   private readonly central: CentralDirectory
-  private readonly queue = new Pipeline()
+  private readonly queue: Pipeline
   private readonly batches: SmallFileBatches
   // In flight, plus the chunk before each (a dictionary) and those the sink is still writing.
   private readonly chunkBuffers = new ChunkBuffers(MAX_IN_FLIGHT + 4)
@@ -129,7 +144,10 @@ class ZipWriter {
   ) {
     this.output = new ZipOutput(sink, options.signal)
     this.central = new CentralDirectory(options.spillPath)
-    this.batches = new SmallFileBatches(options.compressionLevel, options.observer !== undefined)
+    this.queue = new Pipeline(options.sequential ? SEQUENTIAL : PIPELINE)
+    this.batches = new SmallFileBatches(options.compressionLevel, options.observer !== undefined, {
+      workers: !options.sequential,
+    })
   }
 
   /** Queues the entry's pieces, writing the oldest ones while too many are in flight. */
@@ -398,10 +416,12 @@ class Pipeline {
   private inFlight = 0
   /**
    * Each batch in flight, oldest first, with how many of its files were taken so far: at most
-   * MAX_BATCHES_IN_FLIGHT + 1 records. (A Map keyed by the batches cost 30 MB more peak RSS on
+   * batchesInFlight + 1 records. (A Map keyed by the batches cost 30 MB more peak RSS on
    * 100,000 small files, with the same counts: measured by scripts/mem-probe.ts.)
    */
   private readonly batches: Array<{ batch: Batch; taken: number }> = []
+
+  constructor(private readonly limits: PipelineLimits) {}
 
   get size(): number {
     return this.items.length - this.head
@@ -409,7 +429,8 @@ class Pipeline {
 
   /** Too much read or deflating at once, or queued: the writer must write before it reads more. */
   get full(): boolean {
-    return this.inFlight > MAX_IN_FLIGHT || this.size > MAX_QUEUE || this.batches.length > MAX_BATCHES_IN_FLIGHT
+    const { inFlight, queue, batchesInFlight } = this.limits
+    return this.inFlight > inFlight || this.size > queue || this.batches.length > batchesInFlight
   }
 
   push(piece: Piece): void {
