@@ -2225,7 +2225,9 @@ class SmallFilePool {
     nextId = 0;
     inThread = 0;
     scratch = new BatchScratch();
-    constructor(level, keepRaw, size = defaultWorkerCount()) {
+    constructor(level, keepRaw, 
+    /** 0: every batch on this thread. */
+    size) {
         this.level = level;
         this.keepRaw = keepRaw;
         this.size = size;
@@ -2234,7 +2236,7 @@ class SmallFilePool {
     run(files) {
         const request = { id: this.nextId++, files, level: this.level, keepRaw: this.keepRaw };
         // A backup with few small files never starts a worker.
-        if (this.inThread + files.length <= IN_THREAD_FILES) {
+        if (this.size === 0 || this.inThread + files.length <= IN_THREAD_FILES) {
             this.inThread += files.length;
             return Promise.resolve(new BatchResults(processBatch(request, this.scratch)));
         }
@@ -2255,11 +2257,15 @@ const BATCH_BYTES = 2 << 20;
 class SmallFileBatches {
     level;
     keepRaw;
+    options;
     pool;
     open = null;
-    constructor(level, keepRaw) {
+    constructor(level, keepRaw, 
+    /** false: no worker thread, every batch on this thread. */
+    options = { workers: true }) {
         this.level = level;
         this.keepRaw = keepRaw;
+        this.options = options;
     }
     /** The file's place in the open batch; `opened` when it is the first of a new one. */
     add(file) {
@@ -2291,7 +2297,8 @@ class SmallFileBatches {
         const files = [];
         const results = new Promise((resolve, reject) => {
             start = () => {
-                const pool = this.pool ?? (this.pool = new SmallFilePool(this.level, this.keepRaw));
+                const workers = this.options.workers ? defaultWorkerCount() : 0;
+                const pool = this.pool ?? (this.pool = new SmallFilePool(this.level, this.keepRaw, workers));
                 pool.run(files).then(resolve, reject);
             };
         });
@@ -2329,6 +2336,9 @@ const MAX_IN_FLIGHT = 12;
 const MAX_BATCHES_IN_FLIGHT = 2;
 /** Pieces (headers, chunks, ends, small files) queued at most. */
 const MAX_QUEUE = MAX_IN_FLIGHT * BATCH_FILES;
+const PIPELINE = { inFlight: MAX_IN_FLIGHT, batchesInFlight: MAX_BATCHES_IN_FLIGHT, queue: MAX_QUEUE };
+/** Nothing held: each piece is written as it is queued. */
+const SEQUENTIAL = { inFlight: 0, batchesInFlight: 0, queue: 0 };
 /** Files up to this size go in batches to worker threads (small-files.ts), not chunk by chunk. */
 const SMALL_FILE = 64 * 1024;
 /** A file this close to 4 GiB may compress to more than 4 GiB (stored blocks, flush markers). */
@@ -2352,7 +2362,7 @@ class ZipWriter {
     options;
     output;
     central;
-    queue = new Pipeline();
+    queue;
     batches;
     // In flight, plus the chunk before each (a dictionary) and those the sink is still writing.
     chunkBuffers = new ChunkBuffers(MAX_IN_FLIGHT + 4);
@@ -2360,7 +2370,10 @@ class ZipWriter {
         this.options = options;
         this.output = new ZipOutput(sink, options.signal);
         this.central = new CentralDirectory(options.spillPath);
-        this.batches = new SmallFileBatches(options.compressionLevel, options.observer !== undefined);
+        this.queue = new Pipeline(options.sequential ? SEQUENTIAL : PIPELINE);
+        this.batches = new SmallFileBatches(options.compressionLevel, options.observer !== undefined, {
+            workers: !options.sequential,
+        });
     }
     /** Queues the entry's pieces, writing the oldest ones while too many are in flight. */
     async add(item) {
@@ -2615,21 +2628,26 @@ function isFileError(error) {
  * written; a batch from its first file's push until its last file is taken.
  */
 class Pipeline {
+    limits;
     items = [];
     head = 0;
     inFlight = 0;
     /**
      * Each batch in flight, oldest first, with how many of its files were taken so far: at most
-     * MAX_BATCHES_IN_FLIGHT + 1 records. (A Map keyed by the batches cost 30 MB more peak RSS on
+     * batchesInFlight + 1 records. (A Map keyed by the batches cost 30 MB more peak RSS on
      * 100,000 small files, with the same counts: measured by scripts/mem-probe.ts.)
      */
     batches = [];
+    constructor(limits) {
+        this.limits = limits;
+    }
     get size() {
         return this.items.length - this.head;
     }
     /** Too much read or deflating at once, or queued: the writer must write before it reads more. */
     get full() {
-        return this.inFlight > MAX_IN_FLIGHT || this.size > MAX_QUEUE || this.batches.length > MAX_BATCHES_IN_FLIGHT;
+        const { inFlight, queue, batchesInFlight } = this.limits;
+        return this.inFlight > inFlight || this.size > queue || this.batches.length > batchesInFlight;
     }
     push(piece) {
         this.items.push(piece);
@@ -2705,6 +2723,7 @@ async function writeArchive(entries, destination, options) {
             onUnreadable: options.onUnreadable,
             onSizeChanged: options.onSizeChanged,
             onEntry: () => entryCount++,
+            sequential: options.sequential,
             // A large central directory waits beside the zip until its end (zip-writer.ts); removed after.
             spillPath: `${destination}.central`,
         });
