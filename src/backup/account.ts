@@ -6,9 +6,7 @@
 import { BackupError, headlineOf } from '../core/errors.js'
 import type { AccountFacts } from '../onefichier/account.js'
 import { OneFichierError } from '../onefichier/errors.js'
-import type { OneFichierApi } from '../onefichier/client.js'
-import type { Log } from '../platform/log.js'
-import type { RunState } from '../state/run-state.js'
+import type { Session } from '../session/session.js'
 
 const ACCOUNT_INFO_EVERY_MS = 5 * 60_000
 const ACCOUNT_INFO_PER_IP_MS = 60_000
@@ -21,12 +19,10 @@ const DAY_MS = 24 * 3600_000
  * notices the log, the job summary and --json give (files that expire, a subscription that ends).
  */
 export async function checkAccount(
-  client: OneFichierApi,
-  state: RunState | undefined,
-  log: Log,
-  signal?: AbortSignal,
+  session: Pick<Session, 'client' | 'state' | 'log' | 'signal'>,
   now = Date.now(),
 ): Promise<string[]> {
+  const { client, state, log, signal } = session
   const known = state ? await state.accountInfo() : {}
   let facts: AccountFacts | undefined
   if (known.checkedAt !== undefined && now - known.checkedAt < ACCOUNT_INFO_EVERY_MS) {

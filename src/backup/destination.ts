@@ -5,6 +5,7 @@
 import type { Config } from '../core/config.js'
 import { DeferredLog, type Log } from '../platform/log.js'
 import type { OneFichierApi } from '../onefichier/client.js'
+import type { Session } from '../session/session.js'
 import { OneFichierError } from '../onefichier/errors.js'
 import { type ResolvedFolder, resolveFolder } from '../onefichier/folders.js'
 import type { FileItem } from '../onefichier/types.js'
@@ -37,9 +38,13 @@ export interface Lookup {
  * Starts the lookup now; nothing else in the run starts a request before the upload stage. null when
  * the run never needs the folder: a dry run without retention or skip-unchanged does not even look it up.
  */
-export function startLookup(config: Config, client: OneFichierApi, log: Log, needsFolder: boolean): Lookup | null {
+export function startLookup(
+  session: Pick<Session<Config>, 'config' | 'client' | 'log'>,
+  needsFolder: boolean,
+): Lookup | null {
   if (!needsFolder) return null
-  const deferred = new DeferredLog(log)
+  const { config, client } = session
+  const deferred = new DeferredLog(session.log)
   const refusal = new AbortController()
   const destination = lookUp(config, client, deferred)
   // The one place the lookup's failure is heard before a stage awaits it: a refusal stops the zip.

@@ -2,8 +2,7 @@
 import { showFolder } from '../core/format.js'
 import { type Config, retentionActive } from '../core/config.js'
 import { BackupError } from '../core/errors.js'
-import type { Log } from '../platform/log.js'
-import type { OneFichierApi } from '../onefichier/client.js'
+import type { Session } from '../session/session.js'
 import { OneFichierError } from '../onefichier/errors.js'
 import { type Destination, type Lookup, destinationOf } from './destination.js'
 import { type RetentionOutcome, applyRetention } from '../series/retention.js'
@@ -14,11 +13,11 @@ export interface DryRunPlan {
 }
 
 export async function dryRunPlan(
-  client: OneFichierApi,
-  lookup: Lookup | null,
-  request: { config: Config; log: Log; fileName: string; now: Date; size: number },
+  session: Pick<Session<Config>, 'config' | 'client' | 'log'>,
+  input: { lookup: Lookup | null; fileName: string; now: Date; size: number },
 ): Promise<DryRunPlan> {
-  const { config, log, fileName, now, size } = request
+  const { config, client, log } = session
+  const { lookup, fileName, now, size } = input
   log.info(`Dry run: ${fileName} would be uploaded to ${showFolder(config.folder)}; nothing is uploaded or deleted`)
   if (!lookup || !retentionActive(config.retention)) return { folderId: null, retention: null }
   return log.group('Prune (dry run)', async () => {

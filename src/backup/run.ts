@@ -9,10 +9,8 @@ import { BackupError, NoFilesError, type TempFolder, diskFailure } from '../core
 import { ContentFingerprint, formatDescription } from '../core/fingerprint.js'
 import { formatBytes } from '../core/format.js'
 import { backupFileName } from '../core/naming.js'
-import type { Backup } from '../core/retention.js'
 import type { Log } from '../platform/log.js'
 import type { OneFichierApi } from '../onefichier/client.js'
-import type { FileItem } from '../onefichier/types.js'
 import { Session } from '../session/session.js'
 import type { StateDirectory } from '../state/state-dir.js'
 import type { SeriesLock } from '../state/series-lock.js'
@@ -23,7 +21,7 @@ import { startLookup } from './destination.js'
 import { dryRunPlan } from './dry-run.js'
 import { type SavedArtifact, keepAsArtifact } from './fallback.js'
 import type { RetentionOutcome } from '../series/retention.js'
-import { pruneStage } from './prune.js'
+import { type PruneInput, pruneStage } from './prune.js'
 import { type RunEvent, type RunOutcome, type RunResult, RunEvents, buildResult } from './result.js'
 import { type Compared, compareStage, describeComparison, recordFingerprint } from './unchanged.js'
 import { uploadStage } from './upload.js'
@@ -31,6 +29,9 @@ import { verifyStage } from './verify.js'
 import { zipStage } from './zip-stage.js'
 
 export { type RunResult } from './result.js'
+
+/** A backup's session: its settings are the whole Config. */
+type BackupSession = Session<Config>
 
 export interface RunContext {
   config: Config
@@ -72,7 +73,8 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
   const workDir = await makeWorkDir(temp)
   const zipPath = path.join(workDir, fileName)
   await using session = Session.open(ctx)
-  const { client, state } = session
+  const progressEvery = { progressEveryMs: ctx.progressEveryMs }
+  const now = ctx.startedAt
   let checksums: Checksums | undefined
   let lock: SeriesLock | undefined
   try {
@@ -81,20 +83,17 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     const hasFiles = await selection.hasFiles()
     // Before the zip is written: a full or forbidden account stops the run now, not after the upload.
     if (hasFiles) {
-      for (const text of await checkAccount(client, state, log, ctx.signal)) {
+      for (const text of await checkAccount(session)) {
         log.warning(text)
         events.emit({ kind: 'notice', text })
       }
     }
     // A dry run without retention or skip-unchanged never needs the folder: it is not even looked up.
     const needsFolder = !config.dryRun || config.skipUnchanged || retentionActive(config.retention)
-    const lookup = hasFiles ? startLookup(config, client, log, needsFolder) : null
+    const lookup = hasFiles ? startLookup(session, needsFolder) : null
     const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined
-    const zipped = await events.stage('zip', () =>
-      log.group('Select and zip', () =>
-        zipStage(selection, { ...ctx, zipPath, temp, refused: lookup?.refused, observer: fingerprint }),
-      ),
-    )
+    const zipInput = { selection, zipPath, temp, refused: lookup?.refused, observer: fingerprint, ...progressEvery }
+    const zipped = await events.stage('zip', () => log.group('Select and zip', () => zipStage(session, zipInput)))
     if (!hasFiles || zipped.fileCount === 0) {
       reportNoFiles(ctx)
       return result({ status: 'no-files' })
@@ -105,12 +104,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
       fingerprint && lookup
         ? await events.stage('compare', () =>
             log.group('Compare with the newest backup', () =>
-              compareStage(client, lookup, {
-                prefix: config.namePrefix,
-                fingerprint: fingerprint.digest(),
-                now: ctx.startedAt,
-                log,
-              }),
+              compareStage(session, { lookup, fingerprint: fingerprint.digest(), now }),
             ),
           )
         : undefined
@@ -119,46 +113,31 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
       log.info(config.dryRun ? `Dry run: ${sentence}` : sentence)
       events.emit({ kind: 'compared', sentence })
     }
-    if (compared?.unchanged && !config.dryRun) return result(await keepUnchanged(ctx, client, events, compared))
+    if (compared?.unchanged && !config.dryRun) return result(await keepUnchanged(session, events, compared, now))
 
     const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log))
     // (Only a dry run can be without a lookup.)
     if (config.dryRun || !lookup) {
-      const plan = await dryRunPlan(client, lookup, {
-        ...ctx,
-        fileName,
-        now: ctx.startedAt,
-        size: zipped.archive.size,
-      })
+      const plan = await dryRunPlan(session, { lookup, fileName, now, size: zipped.archive.size })
       return result({ status: 'dry-run', digests: await digests.result(), plan })
     }
+    const uploadInput = { lookup, archive: zipped.archive, fileName, checksums: digests, ...progressEvery }
     const uploaded = await events
-      .stage('upload', () =>
-        log.group('Upload', () =>
-          uploadStage(client, lookup, {
-            ...ctx,
-            archive: zipped.archive,
-            fileName,
-            checksums: digests,
-            state,
-          }),
-        ),
-      )
+      .stage('upload', () => log.group('Upload', () => uploadStage(session, uploadInput)))
       .catch((error: unknown) => failUpload(ctx, events, zipPath, error))
-    const folderPath = config.folder.join('/')
-    const expected = { fileName, folderPath, passwordSet: config.linkPassword !== '' }
+    const expected = { fileName, folderPath: config.folder.join('/'), passwordSet: config.linkPassword !== '' }
     const verified = await events.stage('verify', () =>
-      log.group('Verify', () => verifyStage(client, uploaded, expected, log)),
+      log.group('Verify', () => verifyStage(session, { uploaded, expected })),
     )
     events.emit({ kind: 'verified', url: verified.url })
     log.info(`Backup uploaded and verified: ${verified.url}`)
     if (fingerprint) {
       const description = formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.local.sha256 })
-      await recordFingerprint(client, verified.url, description, log)
+      await recordFingerprint(session, verified.url, description)
     }
-    const newBackup = { fileName, url: verified.url, time: ctx.startedAt, size: zipped.archive.size }
+    const newBackup = { fileName, url: verified.url, time: now, size: zipped.archive.size }
     const listing = verified.listing ?? uploaded.listing
-    const retention = await prune(ctx, client, events, { folderId: uploaded.folderId, listing }, newBackup)
+    const retention = await prune(session, events, { folderId: uploaded.folderId, listing, now, newBackup })
     const { size, sha256, whirlpool } = uploaded.local
     return result({
       status: 'uploaded',
@@ -210,14 +189,14 @@ function reportNoFiles(ctx: RunContext): void {
 
 /** skip-unchanged found the newest backup to be this content: nothing is uploaded, and it is protected. */
 async function keepUnchanged(
-  ctx: RunContext,
-  client: OneFichierApi,
+  session: BackupSession,
   events: RunEvents,
   compared: Compared & { unchanged: true },
+  now: Date,
 ): Promise<RunOutcome> {
   const existing = compared.backup
   const folderId = compared.folderId!
-  const retention = await prune(ctx, client, events, { folderId, listing: compared.listing }, existing)
+  const retention = await prune(session, events, { folderId, listing: compared.listing, now, newBackup: existing })
   return { status: 'unchanged', existing, folderId, retention }
 }
 
@@ -226,27 +205,19 @@ async function keepUnchanged(
  * from the run's latest listing of the folder when there is one (the API allows one per 30 s).
  */
 async function prune(
-  ctx: RunContext,
-  client: OneFichierApi,
+  session: BackupSession,
   events: RunEvents,
-  folder: { folderId: number; listing: FileItem[] | undefined },
-  newBackup: Backup,
+  input: Omit<PruneInput, 'onDeleted'>,
 ): Promise<RetentionOutcome | null> {
-  const { config, log } = ctx
+  const { config, log } = session
   if (!retentionActive(config.retention)) {
     if (Object.keys(config.retention).length > 0)
       log.info('Every keep-* input is 0: retention is off, nothing is deleted')
     return null
   }
   return events.stage('prune', () =>
-    pruneStage(client, {
-      ...folder,
-      prefix: config.namePrefix,
-      policy: config.retention,
-      now: ctx.startedAt,
-      newBackup,
-      log,
-      signal: ctx.signal,
+    pruneStage(session, {
+      ...input,
       onDeleted: (backup) => events.emit({ kind: 'deleted', fileName: backup.fileName }),
     }),
   )

@@ -2,7 +2,8 @@
 // certain skips the upload; any doubt (no description, an unreadable answer, a size that does
 // not match) means uploading, since an extra backup costs space while a missed one costs data.
 import { type BackupDescription, parseDescription } from '../core/fingerprint.js'
-import type { Log } from '../platform/log.js'
+import type { Config } from '../core/config.js'
+import type { Session } from '../session/session.js'
 import { seriesFromListing } from '../series/listing.js'
 import { listingMayBeIncomplete } from '../onefichier/client.js'
 import { OneFichierError } from '../onefichier/errors.js'
@@ -27,10 +28,10 @@ export type Compared = Comparison & { folderId: number | null; listing?: FileIte
 
 /** The compare stage: read-only calls; any failure here means "upload", never a failed run. */
 export async function compareStage(
-  client: OneFichierApi,
-  lookup: Lookup,
-  request: { prefix: string; fingerprint: string; now: Date; log: Log },
+  session: Pick<Session<Config>, 'config' | 'client' | 'log'>,
+  request: { lookup: Lookup; fingerprint: string; now: Date },
 ): Promise<Compared> {
+  const { client, log } = session
   const upload = (folderId: number | null, reason: string, listing?: FileItem[]): Compared => ({
     folderId,
     unchanged: false,
@@ -39,7 +40,7 @@ export async function compareStage(
   })
   let destination: Destination
   try {
-    destination = await destinationOf(lookup, request.log)
+    destination = await destinationOf(request.lookup, log)
   } catch (error) {
     if (!(error instanceof OneFichierError)) throw error
     return upload(null, `the folder could not be read (${error.message})`)
@@ -50,7 +51,8 @@ export async function compareStage(
     return upload(folder.id, `the folder could not be listed (${listingError?.message ?? 'no listing'})`)
   if (listingMayBeIncomplete(listing))
     return upload(folder.id, `the folder listing has ${listing.length} files and may be incomplete`, listing)
-  const comparison = await compareWithNewest(client, listing, request.prefix, request.fingerprint, request.now)
+  const prefix = session.config.namePrefix
+  const comparison = await compareWithNewest(client, listing, prefix, request.fingerprint, request.now)
   return { folderId: folder.id, listing, ...comparison }
 }
 
@@ -98,11 +100,11 @@ async function compareWithNewest(
 
 /** Writes the fingerprint into the new backup's description; a failure only costs one extra upload later. */
 export async function recordFingerprint(
-  client: OneFichierApi,
+  session: Pick<Session, 'client' | 'log'>,
   url: string,
   description: string,
-  log: Log,
 ): Promise<void> {
+  const { client, log } = session
   try {
     const updated = await client.setDescription(url, description)
     if (updated >= 1) log.info("Fingerprint saved in the backup's description, for skip-unchanged on the next run")

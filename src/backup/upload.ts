@@ -15,7 +15,7 @@ import type { Checksums } from './checksums.js'
 import { type Lookup, destinationOf } from './destination.js'
 import type { ArchiveResult } from './archive.js'
 import type { Digests } from '../platform/digest.js'
-import type { RunState } from '../state/run-state.js'
+import type { Session } from '../session/session.js'
 
 export interface UploadJob {
   filePath: string
@@ -205,26 +205,24 @@ export interface Uploaded {
   local: ArchiveResult & Digests
 }
 
-export interface UploadStageOptions {
-  config: Config
-  log: Log
+export interface UploadInput {
+  /** The destination lookup, started while the zip was written. */
+  lookup: Lookup
   fileName: string
   archive: ArchiveResult
   checksums: Checksums
-  signal?: AbortSignal | undefined
   progressEveryMs?: number | undefined
-  /** Where the last upload's rate is kept (the 4-hour cap). */
-  state?: RunState | undefined
 }
 
 /** The upload stage: the destination (looked up meanwhile), then the upload, then end.pl's answer. */
 export async function uploadStage(
-  client: OneFichierApi,
-  lookup: Lookup,
-  options: UploadStageOptions,
+  // state: where the last upload's rate is kept (the 4-hour cap).
+  session: Pick<Session<Config>, 'config' | 'client' | 'log' | 'signal' | 'state'>,
+  input: UploadInput,
 ): Promise<Uploaded> {
-  const { config, log, archive, fileName } = options
-  const { folder, listing: before, listingError } = await destinationOf(lookup, log)
+  const { config, client, log, state } = session
+  const { archive, fileName } = input
+  const { folder, listing: before, listingError } = await destinationOf(input.lookup, log)
   const folderId = folder.id ?? ROOT_FOLDER_ID
   log.info(`Destination: ${showFolder(folder.path)} (folder id ${folderId})`)
   if (listingError)
@@ -241,18 +239,18 @@ export async function uploadStage(
       linkPassword: config.linkPassword,
       retries: config.retries,
       log,
-      signal: options.signal,
-      progressEveryMs: options.progressEveryMs,
-      previousRate: await options.state?.uploadRate(),
-      onRate: (rate) => void options.state?.rememberUploadRate(rate),
+      signal: session.signal,
+      progressEveryMs: input.progressEveryMs,
+      previousRate: await state?.uploadRate(),
+      onRate: (rate) => void state?.rememberUploadRate(rate),
     })
   } catch (error) {
     if (!(error instanceof UploadResultMissing)) throw error
-    const local = { ...archive, ...(await options.checksums.result()) }
+    const local = { ...archive, ...(await input.checksums.result()) }
     const found = await findInFolder(client, folderId, fileName, local, error, before, log)
     return { folderId, link: found.link, before, listing: found.listing, local }
   }
-  return { folderId, link, before, listing: before, local: { ...archive, ...(await options.checksums.result()) } }
+  return { folderId, link, before, listing: before, local: { ...archive, ...(await input.checksums.result()) } }
 }
 
 /** end.pl never answered with the link: look for the file in the folder itself. */

@@ -11,7 +11,7 @@ import type { OneFichierApi } from '../onefichier/client.js'
 import { OneFichierError } from '../onefichier/errors.js'
 import { type FileInfo, type FileItem, type UploadLink, toNumber } from '../onefichier/types.js'
 import { formatBytes, formatDuration, showFolder } from '../core/format.js'
-import type { Log } from '../platform/log.js'
+import type { Session } from '../session/session.js'
 import type { Uploaded } from './upload.js'
 
 /** Listings asked for a file that is not shown yet: the second comes the 30-s listing rule after the first. */
@@ -167,11 +167,11 @@ async function verifyUpload(
 
 /** The verify stage: the upload checked, and what checked it said in the log. */
 export async function verifyStage(
-  client: OneFichierApi,
-  uploaded: Uploaded,
-  expected: { fileName: string; folderPath: string; passwordSet: boolean },
-  log: Log,
+  session: Pick<Session, 'client' | 'log'>,
+  input: { uploaded: Uploaded; expected: { fileName: string; folderPath: string; passwordSet: boolean } },
 ): Promise<VerifiedUpload> {
+  const { client, log } = session
+  const { uploaded, expected } = input
   const started = performance.now()
   const verified = await verifyUpload(client, uploaded.link, {
     ...uploaded.local,

@@ -6,6 +6,7 @@ import { type TempFolder, diskFailure } from '../core/errors.js'
 import type { ContentObserver } from '../core/entry.js'
 import { count, formatBytes, formatDuration } from '../core/format.js'
 import { type Log, logStatus } from '../platform/log.js'
+import type { Session } from '../session/session.js'
 import { type MissingFile, type SelectionStream, describeReadError } from '../select/select.js'
 import { type ArchiveResult, writeArchive } from './archive.js'
 
@@ -16,13 +17,11 @@ export interface Zipped {
   missing: MissingFile[]
 }
 
-export interface ZipStageOptions {
-  config: Config
-  log: Log
+export interface ZipInput {
+  /** The walk, under way: files are zipped as they are found. */
+  selection: SelectionStream
   zipPath: string
   temp: TempFolder
-  /** The run's cancel signal. */
-  signal?: AbortSignal | undefined
   /** Aborted when 1fichier refused the key or the account: no point finishing the zip. */
   refused?: AbortSignal | undefined
   observer?: ContentObserver | undefined
@@ -30,18 +29,22 @@ export interface ZipStageOptions {
   progressEveryMs?: number | undefined
 }
 
-export async function zipStage(selection: SelectionStream, options: ZipStageOptions): Promise<Zipped> {
-  const { config, log, refused } = options
+export async function zipStage(
+  session: Pick<Session<Config>, 'config' | 'log' | 'signal'>,
+  input: ZipInput,
+): Promise<Zipped> {
+  const { config, log } = session
+  const { selection, refused } = input
   const started = performance.now()
   const tally = selection.tally
-  const signals = [options.signal, refused].filter((s): s is AbortSignal => s !== undefined)
+  const signals = [session.signal, refused].filter((s): s is AbortSignal => s !== undefined)
   const entries = logEntries(selection.entries, log)
-  const archive = await writeArchive(entries, options.zipPath, {
+  const archive = await writeArchive(entries, input.zipPath, {
     compressionLevel: config.compressionLevel,
     signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
     password: config.archivePassword || undefined,
-    observer: options.observer,
-    progressEveryMs: options.progressEveryMs ?? 5_000,
+    observer: input.observer,
+    progressEveryMs: input.progressEveryMs ?? 5_000,
     onProgress: ({ entryCount, zipBytes }) =>
       logStatus(
         log,
@@ -62,8 +65,8 @@ export async function zipStage(selection: SelectionStream, options: ZipStageOpti
         `'${entry.name}' changed size while it was read; the backup holds the ${formatBytes(size)} that were read`,
       ),
   }).catch((error: unknown) => {
-    if (refused?.aborted && !options.signal?.aborted) throw refused.reason
-    throw diskFailure(error, options.temp, 'Writing the zip') ?? error
+    if (refused?.aborted && !session.signal?.aborted) throw refused.reason
+    throw diskFailure(error, input.temp, 'Writing the zip') ?? error
   })
   const { fileCount, totalBytes, credentialWarnings, missing } = tally
   for (const warning of credentialWarnings)

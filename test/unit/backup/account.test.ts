@@ -74,10 +74,10 @@ describe('the pre-flight', () => {
     const s = await state()
     const log = new MemoryLog()
     const t = Date.now()
-    expect(await checkAccount(fake, s, log, undefined, t)).toHaveLength(1)
-    expect(await checkAccount(fake, s, log, undefined, t + 4 * 60_000)).toHaveLength(1)
+    expect(await checkAccount({ client: fake, state: s, log, signal: undefined }, t)).toHaveLength(1)
+    expect(await checkAccount({ client: fake, state: s, log, signal: undefined }, t + 4 * 60_000)).toHaveLength(1)
     expect(fake.calls).toEqual(['user/info.cgi'])
-    await checkAccount(fake, s, log, undefined, t + 5 * 60_000 + 1)
+    await checkAccount({ client: fake, state: s, log, signal: undefined }, t + 5 * 60_000 + 1)
     expect(fake.calls).toEqual(['user/info.cgi', 'user/info.cgi'])
   })
 
@@ -87,11 +87,11 @@ describe('the pre-flight', () => {
     const s = await state()
     const log = new MemoryLog()
     const t = Date.now()
-    expect(await checkAccount(fake, s, log, undefined, t)).toEqual([])
+    expect(await checkAccount({ client: fake, state: s, log, signal: undefined }, t)).toEqual([])
     expect(log.lines).toEqual([
       expect.stringMatching(/^Asking 1fichier about the account .*Flood detected.*goes on without it$/),
     ])
-    expect(await checkAccount(fake, s, log, undefined, t + 60_000)).toEqual([])
+    expect(await checkAccount({ client: fake, state: s, log, signal: undefined }, t + 60_000)).toEqual([])
     expect(fake.calls).toEqual(['user/info.cgi'])
   })
 
@@ -102,10 +102,16 @@ describe('the pre-flight', () => {
     const first = new FakeOneFichier()
     const second = new FakeOneFichier()
     const t = Date.now()
-    await checkAccount(first, stateOf(`${KEY}-a`), new MemoryLog(), undefined, t)
-    await checkAccount(second, stateOf(`${KEY}-b`), new MemoryLog(), undefined, t + 30_000)
+    await checkAccount({ client: first, state: stateOf(`${KEY}-a`), log: new MemoryLog(), signal: undefined }, t)
+    await checkAccount(
+      { client: second, state: stateOf(`${KEY}-b`), log: new MemoryLog(), signal: undefined },
+      t + 30_000,
+    )
     expect([first.calls, second.calls]).toEqual([['user/info.cgi'], []])
-    await checkAccount(second, stateOf(`${KEY}-b`), new MemoryLog(), undefined, t + 61_000)
+    await checkAccount(
+      { client: second, state: stateOf(`${KEY}-b`), log: new MemoryLog(), signal: undefined },
+      t + 61_000,
+    )
     expect(second.calls).toEqual(['user/info.cgi'])
   })
 

@@ -14,6 +14,7 @@ import {
   recordEvent,
 } from '../../../src/backup/result.js'
 import { startLookup } from '../../../src/backup/destination.js'
+import { Session } from '../../../src/session/session.js'
 import { pruneStage } from '../../../src/backup/prune.js'
 import { compareStage } from '../../../src/backup/unchanged.js'
 import { verifyStage } from '../../../src/backup/verify.js'
@@ -245,6 +246,12 @@ describe('runBackup with a fake 1fichier', () => {
 })
 
 describe('the stages, one at a time', () => {
+  /** The session a stage is handed: the series `site` in `bk`, over the fake. */
+  const stageSession = (fake: FakeOneFichier, log: MemoryLog, inputs: Record<string, string> = {}) => {
+    const all: Record<string, string> = { 'api-key': KEY, path: 'x', folder: 'bk', 'name-prefix': 'site', ...inputs }
+    return Session.open({ config: parseConfig((name) => all[name] ?? ''), log, client: fake })
+  }
+
   it(
     'prune stage: deletes only what the plan does not ' + 'keep, and reports each deletion as it is confirmed',
     async () => {
@@ -252,13 +259,11 @@ describe('the stages, one at a time', () => {
       const log = new MemoryLog()
       const deleted: string[] = []
       const newest = fake.filesIn(folder).find((f) => f.filename.includes('20260614'))!
-      const outcome = await pruneStage(fake, {
+      const outcome = await pruneStage(stageSession(fake, log, { 'keep-last': '1' }), {
         folderId: folder,
-        prefix: 'site',
-        policy: { last: 1 },
+        listing: undefined,
         now: NOW,
         newBackup: { fileName: newest.filename, url: fake.urlOf(newest), time: new Date('2026-06-14T12:00:00Z') },
-        log,
         onDeleted: (b) => deleted.push(b.fileName),
       })
       expect(outcome.pruned.map((b) => b.fileName)).toEqual(deleted)
@@ -275,15 +280,13 @@ describe('the stages, one at a time', () => {
       const newest = fake.filesIn(folder).find((f) => f.filename.includes('20260614'))!
       const fingerprint = 'F'.repeat(43)
       newest.description = formatDescription({ fingerprint, sha256: 'a'.repeat(64) })
-      const config = parseConfig((n) => ({ 'api-key': KEY, path: 'x', folder: 'bk', 'name-prefix': 'site' })[n] ?? '')
-      const log = new MemoryLog()
-      const lookup = () => startLookup({ ...config, skipUnchanged: true }, fake, log, true)!
-      const request = { prefix: 'site', now: NOW, log }
-      expect(await compareStage(fake, lookup(), { ...request, fingerprint })).toMatchObject({
+      const session = stageSession(fake, new MemoryLog(), { 'skip-unchanged': 'true' })
+      const lookup = () => startLookup(session, true)!
+      expect(await compareStage(session, { lookup: lookup(), now: NOW, fingerprint })).toMatchObject({
         unchanged: true,
         folderId: folder,
       })
-      const other = await compareStage(fake, lookup(), { ...request, fingerprint: 'E'.repeat(43) })
+      const other = await compareStage(session, { lookup: lookup(), now: NOW, fingerprint: 'E'.repeat(43) })
       expect(other).toMatchObject({ unchanged: false, reason: `the files differ from those in ${newest.filename}` })
     },
   )
@@ -309,12 +312,10 @@ describe('the stages, one at a time', () => {
       const expected = { fileName: stranger.filename, folderPath: 'bk', passwordSet: false }
       // The file was already there before this run's upload (it is in the listing taken before): not ours to delete.
       const before = await fake.listFiles(folder)
-      const error = await verifyStage(
-        fake,
-        { folderId: folder, link, before, listing: before, local },
-        expected,
-        new MemoryLog(),
-      ).catch((e: unknown) => e)
+      const uploaded = { folderId: folder, link, before, listing: before, local }
+      const error = await verifyStage(stageSession(fake, new MemoryLog()), { uploaded, expected }).catch(
+        (e: unknown) => e,
+      )
       expect(error).toBeInstanceOf(VerificationError)
       expect(String(error)).toMatch(/was not deleted/)
       // Not even asked for: the copy was in the listing taken before the upload.
