@@ -97,7 +97,8 @@ const DAY_MS = 24 * 3600_000;
  * Asks (or recalls) the account's state; throws when uploads cannot succeed, else returns the
  * notices the log, the job summary and --json give (files that expire, a subscription that ends).
  */
-async function checkAccount(client, state, log, signal, now = Date.now()) {
+async function checkAccount(session, now = Date.now()) {
+    const { client, state, log, signal } = session;
     const known = state ? await state.accountInfo() : {};
     let facts;
     if (known.checkedAt !== undefined && now - known.checkedAt < ACCOUNT_INFO_EVERY_MS) {
@@ -908,10 +909,11 @@ var folders = __webpack_require__(2291);
  * Starts the lookup now; nothing else in the run starts a request before the upload stage. null when
  * the run never needs the folder: a dry run without retention or skip-unchanged does not even look it up.
  */
-function startLookup(config, client, log, needsFolder) {
+function startLookup(session, needsFolder) {
     if (!needsFolder)
         return null;
-    const deferred = new platform_log/* DeferredLog */.CU(log);
+    const { config, client } = session;
+    const deferred = new platform_log/* DeferredLog */.CU(session.log);
     const refusal = new AbortController();
     const destination = lookUp(config, client, deferred);
     // The one place the lookup's failure is heard before a stage awaits it: a refusal stops the zip.
@@ -965,8 +967,9 @@ var series_retention = __webpack_require__(1899);
 
 
 
-async function dryRunPlan(client, lookup, request) {
-    const { config, log, fileName, now, size } = request;
+async function dryRunPlan(session, input) {
+    const { config, client, log } = session;
+    const { lookup, fileName, now, size } = input;
     log.info(`Dry run: ${fileName} would be uploaded to ${(0,format/* showFolder */.Kg)(config.folder)}; nothing is uploaded or deleted`);
     if (!lookup || !(0,core_config/* retentionActive */.Xe)(config.retention))
         return { folderId: null, retention: null };
@@ -1017,11 +1020,13 @@ async function keepAsArtifact(save, zipPath, error, log, onSaved) {
 ;// CONCATENATED MODULE: ./lib/backup/prune.js
 
 /** The prune stage after a verified backup (new, or the unchanged newest one, which is then protected). */
-async function pruneStage(client, request) {
-    request.signal?.throwIfAborted();
-    const retention = await request.log.group('Prune', () => (0,series_retention/* applyRetention */.d)({ ...request, client, dryRun: false }));
+async function pruneStage(session, input) {
+    const { config, client, log, signal } = session;
+    signal?.throwIfAborted();
+    const request = { ...input, client, log, signal, prefix: config.namePrefix, policy: config.retention, dryRun: false };
+    const retention = await log.group('Prune', () => (0,series_retention/* applyRetention */.d)(request));
     // A cancel during pruning fails the step, saying what was and was not deleted.
-    request.signal?.throwIfAborted();
+    signal?.throwIfAborted();
     return retention;
 }
 
@@ -1044,7 +1049,8 @@ var types = __webpack_require__(9151);
 
 
 /** The compare stage: read-only calls; any failure here means "upload", never a failed run. */
-async function compareStage(client, lookup, request) {
+async function compareStage(session, request) {
+    const { client, log } = session;
     const upload = (folderId, reason, listing) => ({
         folderId,
         unchanged: false,
@@ -1053,7 +1059,7 @@ async function compareStage(client, lookup, request) {
     });
     let destination;
     try {
-        destination = await destinationOf(lookup, request.log);
+        destination = await destinationOf(request.lookup, log);
     }
     catch (error) {
         if (!(error instanceof onefichier_errors/* OneFichierError */.p7))
@@ -1067,7 +1073,8 @@ async function compareStage(client, lookup, request) {
         return upload(folder.id, `the folder could not be listed (${listingError?.message ?? 'no listing'})`);
     if ((0,onefichier_client/* listingMayBeIncomplete */.bD)(listing))
         return upload(folder.id, `the folder listing has ${listing.length} files and may be incomplete`, listing);
-    const comparison = await compareWithNewest(client, listing, request.prefix, request.fingerprint, request.now);
+    const prefix = session.config.namePrefix;
+    const comparison = await compareWithNewest(client, listing, prefix, request.fingerprint, request.now);
     return { folderId: folder.id, listing, ...comparison };
 }
 /** The verdict, in a sentence for the log and the summary. */
@@ -1107,7 +1114,8 @@ async function compareWithNewest(client, listing, prefix, fingerprint, now) {
     return { unchanged: true, backup: { ...newest, size, whirlpool, sha256: description.sha256 } };
 }
 /** Writes the fingerprint into the new backup's description; a failure only costs one extra upload later. */
-async function recordFingerprint(client, url, description, log) {
+async function recordFingerprint(session, url, description) {
+    const { client, log } = session;
     try {
         const updated = await client.setDescription(url, description);
         if (updated >= 1)
@@ -1290,9 +1298,12 @@ function uploadProgress(sentBytes, totalBytes, seconds) {
         `(${(0,format/* formatBytes */.z3)(sentBytes)} of ${(0,format/* formatBytes */.z3)(totalBytes)}), ${(0,format/* formatBytes */.z3)(rate)}/s${left}`);
 }
 /** The upload stage: the destination (looked up meanwhile), then the upload, then end.pl's answer. */
-async function uploadStage(client, lookup, options) {
-    const { config, log, archive, fileName } = options;
-    const { folder, listing: before, listingError } = await destinationOf(lookup, log);
+async function uploadStage(
+// state: where the last upload's rate is kept (the 4-hour cap).
+session, input) {
+    const { config, client, log, state } = session;
+    const { archive, fileName } = input;
+    const { folder, listing: before, listingError } = await destinationOf(input.lookup, log);
     const folderId = folder.id ?? onefichier_client/* ROOT_FOLDER_ID */.Kj;
     log.info(`Destination: ${(0,format/* showFolder */.Kg)(folder.path)} (folder id ${folderId})`);
     if (listingError)
@@ -1307,20 +1318,20 @@ async function uploadStage(client, lookup, options) {
             linkPassword: config.linkPassword,
             retries: config.retries,
             log,
-            signal: options.signal,
-            progressEveryMs: options.progressEveryMs,
-            previousRate: await options.state?.uploadRate(),
-            onRate: (rate) => void options.state?.rememberUploadRate(rate),
+            signal: session.signal,
+            progressEveryMs: input.progressEveryMs,
+            previousRate: await state?.uploadRate(),
+            onRate: (rate) => void state?.rememberUploadRate(rate),
         });
     }
     catch (error) {
         if (!(error instanceof UploadResultMissing))
             throw error;
-        const local = { ...archive, ...(await options.checksums.result()) };
+        const local = { ...archive, ...(await input.checksums.result()) };
         const found = await findInFolder(client, folderId, fileName, local, error, before, log);
         return { folderId, link: found.link, before, listing: found.listing, local };
     }
-    return { folderId, link, before, listing: before, local: { ...archive, ...(await options.checksums.result()) } };
+    return { folderId, link, before, listing: before, local: { ...archive, ...(await input.checksums.result()) } };
 }
 /** end.pl never answered with the link: look for the file in the folder itself. */
 async function findInFolder(client, folderId, fileName, archive, cause, before, log) {
@@ -1464,7 +1475,9 @@ async function verifyUpload(client, link, expected) {
     return { url, fileName, folderId };
 }
 /** The verify stage: the upload checked, and what checked it said in the log. */
-async function verifyStage(client, uploaded, expected, log) {
+async function verifyStage(session, input) {
+    const { client, log } = session;
+    const { uploaded, expected } = input;
     const started = performance.now();
     const verified = await verifyUpload(client, uploaded.link, {
         ...uploaded.local,
@@ -2749,18 +2762,19 @@ async function writeArchive(entries, destination, options) {
 
 
 
-async function zipStage(selection, options) {
-    const { config, log, refused } = options;
+async function zipStage(session, input) {
+    const { config, log } = session;
+    const { selection, refused } = input;
     const started = performance.now();
     const tally = selection.tally;
-    const signals = [options.signal, refused].filter((s) => s !== undefined);
+    const signals = [session.signal, refused].filter((s) => s !== undefined);
     const entries = logEntries(selection.entries, log);
-    const archive = await writeArchive(entries, options.zipPath, {
+    const archive = await writeArchive(entries, input.zipPath, {
         compressionLevel: config.compressionLevel,
         signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
         password: config.archivePassword || undefined,
-        observer: options.observer,
-        progressEveryMs: options.progressEveryMs ?? 5_000,
+        observer: input.observer,
+        progressEveryMs: input.progressEveryMs ?? 5_000,
         onProgress: ({ entryCount, zipBytes }) => (0,platform_log/* logStatus */.t5)(log, `Zipping: ${entryCount} entries in, ${(0,format/* formatBytes */.z3)(zipBytes)} written, ` +
             `${(0,format/* formatBytes */.z3)(zipBytes / Math.max((performance.now() - started) / 1000, 0.001))}/s`),
         // A file gone by the time its turn comes is left out, like one the walk could not read.
@@ -2773,9 +2787,9 @@ async function zipStage(selection, options) {
         },
         onSizeChanged: (entry, size) => log.warning(`'${entry.name}' changed size while it was read; the backup holds the ${(0,format/* formatBytes */.z3)(size)} that were read`),
     }).catch((error) => {
-        if (refused?.aborted && !options.signal?.aborted)
+        if (refused?.aborted && !session.signal?.aborted)
             throw refused.reason;
-        throw (0,errors/* diskFailure */.C9)(error, options.temp, 'Writing the zip') ?? error;
+        throw (0,errors/* diskFailure */.C9)(error, input.temp, 'Writing the zip') ?? error;
     });
     const { fileCount, totalBytes, credentialWarnings, missing } = tally;
     for (const warning of credentialWarnings)
@@ -2894,7 +2908,8 @@ async function runBackup(ctx) {
         const workDir = await makeWorkDir(temp);
         const zipPath = external_node_path_.join(workDir, fileName);
         const session = __addDisposableResource(env_1, session_session/* Session */.N.open(ctx), true);
-        const { client, state } = session;
+        const progressEvery = { progressEveryMs: ctx.progressEveryMs };
+        const now = ctx.startedAt;
         let checksums;
         let lock;
         try {
@@ -2903,16 +2918,17 @@ async function runBackup(ctx) {
             const hasFiles = await selection.hasFiles();
             // Before the zip is written: a full or forbidden account stops the run now, not after the upload.
             if (hasFiles) {
-                for (const text of await checkAccount(client, state, log, ctx.signal)) {
+                for (const text of await checkAccount(session)) {
                     log.warning(text);
                     events.emit({ kind: 'notice', text });
                 }
             }
             // A dry run without retention or skip-unchanged never needs the folder: it is not even looked up.
             const needsFolder = !config.dryRun || config.skipUnchanged || (0,core_config/* retentionActive */.Xe)(config.retention);
-            const lookup = hasFiles ? startLookup(config, client, log, needsFolder) : null;
+            const lookup = hasFiles ? startLookup(session, needsFolder) : null;
             const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined;
-            const zipped = await events.stage('zip', () => log.group('Select and zip', () => zipStage(selection, { ...ctx, zipPath, temp, refused: lookup?.refused, observer: fingerprint })));
+            const zipInput = { selection, zipPath, temp, refused: lookup?.refused, observer: fingerprint, ...progressEvery };
+            const zipped = await events.stage('zip', () => log.group('Select and zip', () => zipStage(session, zipInput)));
             if (!hasFiles || zipped.fileCount === 0) {
                 reportNoFiles(ctx);
                 return result({ status: 'no-files' });
@@ -2920,12 +2936,7 @@ async function runBackup(ctx) {
             events.emit({ kind: 'zipped', fileCount: zipped.fileCount, missing: zipped.missing, size: zipped.archive.size });
             checkServiceLimits(zipped.archive.size, fileName);
             const compared = fingerprint && lookup
-                ? await events.stage('compare', () => log.group('Compare with the newest backup', () => compareStage(client, lookup, {
-                    prefix: config.namePrefix,
-                    fingerprint: fingerprint.digest(),
-                    now: ctx.startedAt,
-                    log,
-                })))
+                ? await events.stage('compare', () => log.group('Compare with the newest backup', () => compareStage(session, { lookup, fingerprint: fingerprint.digest(), now })))
                 : undefined;
             if (compared) {
                 const sentence = describeComparison(compared);
@@ -2933,39 +2944,28 @@ async function runBackup(ctx) {
                 events.emit({ kind: 'compared', sentence });
             }
             if (compared?.unchanged && !config.dryRun)
-                return result(await keepUnchanged(ctx, client, events, compared));
+                return result(await keepUnchanged(session, events, compared, now));
             const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log));
             // (Only a dry run can be without a lookup.)
             if (config.dryRun || !lookup) {
-                const plan = await dryRunPlan(client, lookup, {
-                    ...ctx,
-                    fileName,
-                    now: ctx.startedAt,
-                    size: zipped.archive.size,
-                });
+                const plan = await dryRunPlan(session, { lookup, fileName, now, size: zipped.archive.size });
                 return result({ status: 'dry-run', digests: await digests.result(), plan });
             }
+            const uploadInput = { lookup, archive: zipped.archive, fileName, checksums: digests, ...progressEvery };
             const uploaded = await events
-                .stage('upload', () => log.group('Upload', () => uploadStage(client, lookup, {
-                ...ctx,
-                archive: zipped.archive,
-                fileName,
-                checksums: digests,
-                state,
-            })))
+                .stage('upload', () => log.group('Upload', () => uploadStage(session, uploadInput)))
                 .catch((error) => failUpload(ctx, events, zipPath, error));
-            const folderPath = config.folder.join('/');
-            const expected = { fileName, folderPath, passwordSet: config.linkPassword !== '' };
-            const verified = await events.stage('verify', () => log.group('Verify', () => verifyStage(client, uploaded, expected, log)));
+            const expected = { fileName, folderPath: config.folder.join('/'), passwordSet: config.linkPassword !== '' };
+            const verified = await events.stage('verify', () => log.group('Verify', () => verifyStage(session, { uploaded, expected })));
             events.emit({ kind: 'verified', url: verified.url });
             log.info(`Backup uploaded and verified: ${verified.url}`);
             if (fingerprint) {
                 const description = formatDescription({ fingerprint: fingerprint.digest(), sha256: uploaded.local.sha256 });
-                await recordFingerprint(client, verified.url, description, log);
+                await recordFingerprint(session, verified.url, description);
             }
-            const newBackup = { fileName, url: verified.url, time: ctx.startedAt, size: zipped.archive.size };
+            const newBackup = { fileName, url: verified.url, time: now, size: zipped.archive.size };
             const listing = verified.listing ?? uploaded.listing;
-            const retention = await prune(ctx, client, events, { folderId: uploaded.folderId, listing }, newBackup);
+            const retention = await prune(session, events, { folderId: uploaded.folderId, listing, now, newBackup });
             const { size, sha256, whirlpool } = uploaded.local;
             return result({
                 status: 'uploaded',
@@ -3025,31 +3025,25 @@ function reportNoFiles(ctx) {
         log.info(`${message} No backup was made.`);
 }
 /** skip-unchanged found the newest backup to be this content: nothing is uploaded, and it is protected. */
-async function keepUnchanged(ctx, client, events, compared) {
+async function keepUnchanged(session, events, compared, now) {
     const existing = compared.backup;
     const folderId = compared.folderId;
-    const retention = await prune(ctx, client, events, { folderId, listing: compared.listing }, existing);
+    const retention = await prune(session, events, { folderId, listing: compared.listing, now, newBackup: existing });
     return { status: 'unchanged', existing, folderId, retention };
 }
 /**
  * Retention after a verified backup, timed as the prune stage; null when every rule is off. It plans
  * from the run's latest listing of the folder when there is one (the API allows one per 30 s).
  */
-async function prune(ctx, client, events, folder, newBackup) {
-    const { config, log } = ctx;
+async function prune(session, events, input) {
+    const { config, log } = session;
     if (!(0,core_config/* retentionActive */.Xe)(config.retention)) {
         if (Object.keys(config.retention).length > 0)
             log.info('Every keep-* input is 0: retention is off, nothing is deleted');
         return null;
     }
-    return events.stage('prune', () => pruneStage(client, {
-        ...folder,
-        prefix: config.namePrefix,
-        policy: config.retention,
-        now: ctx.startedAt,
-        newBackup,
-        log,
-        signal: ctx.signal,
+    return events.stage('prune', () => pruneStage(session, {
+        ...input,
         onDeleted: (backup) => events.emit({ kind: 'deleted', fileName: backup.fileName }),
     }));
 }

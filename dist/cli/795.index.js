@@ -6271,11 +6271,17 @@ async function takeSeriesLock(state, command, config, log) {
 
 
 class Session {
-    options;
+    config;
+    log;
+    signal;
     state;
     client;
-    constructor(options, state, client) {
-        this.options = options;
+    constructor(config, log, 
+    /** The command's cancel signal. */
+    signal, state, client) {
+        this.config = config;
+        this.log = log;
+        this.signal = signal;
         this.state = state;
         this.client = client;
     }
@@ -6283,11 +6289,11 @@ class Session {
         const { config, log, stateDir } = options;
         const state = stateDir ? new RunState(stateDir, config, log) : undefined;
         const client = options.client ?? new onefichier_client/* OneFichierClient */.UT((0,transport/* transportFor */.JG)(config, { ...options, memory: state }));
-        return new Session(options, state, client);
+        return new Session(config, log, options.signal, state, client);
     }
     /** One backup or prune per series at a time; none for a dry run (it changes nothing) or without state. */
     lockSeries(command) {
-        const { config, log } = this.options;
+        const { config, log } = this;
         return config.dryRun ? Promise.resolve(undefined) : takeSeriesLock(this.state, command, config, log);
     }
     async [Symbol.asyncDispose]() {
