@@ -50,7 +50,7 @@ const where = (config: RepositoryConfig) => `${showFolder(config.folder)} (serie
 /** `list`: the series, newest first; with keep-* rules, which rule keeps each. */
 export async function listCommand(ctx: CommandContext): Promise<ListedRow[]> {
   await using session = Session.open(ctx)
-  const series = await readSeries(session.client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
+  const series = await readSeries(session)
   const plan = retentionActive(ctx.config.retention)
     ? planRetention(series.backups, ctx.config.retention, { now: ctx.now })
     : null
@@ -72,25 +72,26 @@ export async function pruneCommand(ctx: CommandContext): Promise<RetentionOutcom
   await using session = Session.open(ctx)
   const lock = await session.lockSeries('prune')
   try {
-    return await pruneSeries(session.client, ctx)
+    return await pruneSeries(session, ctx.now)
   } finally {
     await lock?.release()
   }
 }
 
-async function pruneSeries(client: OneFichierApi, ctx: CommandContext): Promise<RetentionOutcome> {
-  const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
-  return ctx.log.group(`Prune${ctx.config.dryRun ? ' (dry run)' : ''}`, () =>
+async function pruneSeries(session: Session<RepositoryConfig>, now: Date): Promise<RetentionOutcome> {
+  const { config, client, log, signal } = session
+  const series = await readSeries(session)
+  return log.group(`Prune${config.dryRun ? ' (dry run)' : ''}`, () =>
     applyRetention({
       client,
       folderId: series.folderId,
-      prefix: ctx.config.namePrefix,
-      policy: ctx.config.retention,
-      now: ctx.now,
+      prefix: config.namePrefix,
+      policy: config.retention,
+      now,
       newBackup: null,
-      dryRun: ctx.config.dryRun,
-      log: ctx.log,
-      signal: ctx.signal,
+      dryRun: config.dryRun,
+      log,
+      signal,
     }),
   )
 }
@@ -108,7 +109,7 @@ export interface CheckedBackup {
 /** `check`: download and verify every backup chosen, each reported even after another failed; extract nothing. */
 export async function checkCommand(ctx: CommandContext): Promise<CheckedBackup[]> {
   await using session = Session.open(ctx)
-  const series = await readSeries(session.client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
+  const series = await readSeries(session)
   const chosen = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config))
   if (chosen.length === 0) throw new NoBackupError(`The series has no backup in ${where(ctx.config)}.`)
   if (ctx.config.cdn) ctx.log.info('--cdn: each download spends CDN credit of the account')
@@ -185,7 +186,7 @@ export async function restoreCommand(ctx: CommandContext, request: RestoreReques
   await checkTarget(request.to, request.overwrite)
   await using session = Session.open(ctx)
   const { client } = session
-  const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log)
+  const series = await readSeries(session)
   const [backup] = chooseBackups(series, ctx.config.backup, ctx.now, where(ctx.config))
   if (!backup) return null
   const verb = request.dryRun ? 'Restore (dry run)' : 'Restore'

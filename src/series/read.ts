@@ -2,10 +2,10 @@
 // created), listed once, and its backups newest first with what 1fichier says of each.
 import { showFolder } from '../core/format.js'
 import { BackupError, NoBackupFoundError } from '../core/errors.js'
-import type { Log } from '../platform/log.js'
+import type { Session } from '../session/session.js'
 import { seriesFromListing } from './listing.js'
 import type { Backup } from '../core/retention.js'
-import { type OneFichierApi, listingMayBeIncomplete } from '../onefichier/client.js'
+import { listingMayBeIncomplete } from '../onefichier/client.js'
 import { fileIdOf } from '../onefichier/file-id.js'
 import { resolveFolder } from '../onefichier/folders.js'
 import { type FileItem, toNumber } from '../onefichier/types.js'
@@ -30,12 +30,9 @@ export class NoSeriesError extends NoBackupFoundError {
   override name = 'NoSeriesError'
 }
 
-export async function readSeries(
-  client: OneFichierApi,
-  folder: readonly string[],
-  prefix: string,
-  log: Log,
-): Promise<Series> {
+export async function readSeries(session: Pick<Session, 'client' | 'config' | 'log'>): Promise<Series> {
+  const { client, log } = session
+  const { folder, namePrefix: prefix } = session.config
   const resolved = await resolveFolder(client, folder, { create: false, log })
   if (resolved.id === null)
     throw new NoSeriesError(`The folder ${showFolder(folder)} does not exist in the 1fichier account: check --folder.`)
