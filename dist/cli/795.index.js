@@ -2787,7 +2787,9 @@ var types = __webpack_require__(9151);
 class NoSeriesError extends errors/* NoBackupFoundError */.o_ {
     name = 'NoSeriesError';
 }
-async function readSeries(client, folder, prefix, log) {
+async function readSeries(session) {
+    const { client, log } = session;
+    const { folder, namePrefix: prefix } = session.config;
     const resolved = await (0,folders/* resolveFolder */.h)(client, folder, { create: false, log });
     if (resolved.id === null)
         throw new NoSeriesError(`The folder ${(0,format/* showFolder */.Kg)(folder)} does not exist in the 1fichier account: check --folder.`);
@@ -2905,7 +2907,7 @@ async function listCommand(ctx) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
         const session = __addDisposableResource(env_1, session_session/* Session */.N.open(ctx), true);
-        const series = await readSeries(session.client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+        const series = await readSeries(session);
         const plan = (0,core_config/* retentionActive */.Xe)(ctx.config.retention)
             ? (0,core_retention/* planRetention */.SA)(series.backups, ctx.config.retention, { now: ctx.now })
             : null;
@@ -2937,7 +2939,7 @@ async function pruneCommand(ctx) {
         const session = __addDisposableResource(env_2, session_session/* Session */.N.open(ctx), true);
         const lock = await session.lockSeries('prune');
         try {
-            return await pruneSeries(session.client, ctx);
+            return await pruneSeries(session, ctx.now);
         }
         finally {
             await lock?.release();
@@ -2953,18 +2955,19 @@ async function pruneCommand(ctx) {
             await result_2;
     }
 }
-async function pruneSeries(client, ctx) {
-    const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
-    return ctx.log.group(`Prune${ctx.config.dryRun ? ' (dry run)' : ''}`, () => (0,retention/* applyRetention */.d)({
+async function pruneSeries(session, now) {
+    const { config, client, log, signal } = session;
+    const series = await readSeries(session);
+    return log.group(`Prune${config.dryRun ? ' (dry run)' : ''}`, () => (0,retention/* applyRetention */.d)({
         client,
         folderId: series.folderId,
-        prefix: ctx.config.namePrefix,
-        policy: ctx.config.retention,
-        now: ctx.now,
+        prefix: config.namePrefix,
+        policy: config.retention,
+        now,
         newBackup: null,
-        dryRun: ctx.config.dryRun,
-        log: ctx.log,
-        signal: ctx.signal,
+        dryRun: config.dryRun,
+        log,
+        signal,
     }));
 }
 /** `check`: download and verify every backup chosen, each reported even after another failed; extract nothing. */
@@ -2972,7 +2975,7 @@ async function checkCommand(ctx) {
     const env_3 = { stack: [], error: void 0, hasError: false };
     try {
         const session = __addDisposableResource(env_3, session_session/* Session */.N.open(ctx), true);
-        const series = await readSeries(session.client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+        const series = await readSeries(session);
         const chosen = chooseBackups(series, ctx.config.backup, ctx.now, commands_where(ctx.config));
         if (chosen.length === 0)
             throw new NoBackupError(`The series has no backup in ${commands_where(ctx.config)}.`);
@@ -3031,7 +3034,7 @@ async function restoreCommand(ctx, request) {
         await checkTarget(request.to, request.overwrite);
         const session = __addDisposableResource(env_4, session_session/* Session */.N.open(ctx), true);
         const { client } = session;
-        const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+        const series = await readSeries(session);
         const [backup] = chooseBackups(series, ctx.config.backup, ctx.now, commands_where(ctx.config));
         if (!backup)
             return null;

@@ -91848,7 +91848,9 @@ async function createOrFind(client, name, parentId, here, log, attempts) {
 class NoSeriesError extends errors_NoBackupFoundError {
     name = 'NoSeriesError';
 }
-async function read_readSeries(client, folder, prefix, log) {
+async function read_readSeries(session) {
+    const { client, log } = session;
+    const { folder, namePrefix: prefix } = session.config;
     const resolved = await resolveFolder(client, folder, { create: false, log });
     if (resolved.id === null)
         throw new NoSeriesError(`The folder ${showFolder(folder)} does not exist in the 1fichier account: check --folder.`);
@@ -91966,7 +91968,7 @@ async function listCommand(ctx) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
         const session = __addDisposableResource(env_1, Session.open(ctx), true);
-        const series = await readSeries(session.client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+        const series = await readSeries(session);
         const plan = retentionActive(ctx.config.retention)
             ? planRetention(series.backups, ctx.config.retention, { now: ctx.now })
             : null;
@@ -91998,7 +92000,7 @@ async function pruneCommand(ctx) {
         const session = __addDisposableResource(env_2, Session.open(ctx), true);
         const lock = await session.lockSeries('prune');
         try {
-            return await pruneSeries(session.client, ctx);
+            return await pruneSeries(session, ctx.now);
         }
         finally {
             await lock?.release();
@@ -92014,18 +92016,19 @@ async function pruneCommand(ctx) {
             await result_2;
     }
 }
-async function pruneSeries(client, ctx) {
-    const series = await readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
-    return ctx.log.group(`Prune${ctx.config.dryRun ? ' (dry run)' : ''}`, () => applyRetention({
+async function pruneSeries(session, now) {
+    const { config, client, log, signal } = session;
+    const series = await readSeries(session);
+    return log.group(`Prune${config.dryRun ? ' (dry run)' : ''}`, () => applyRetention({
         client,
         folderId: series.folderId,
-        prefix: ctx.config.namePrefix,
-        policy: ctx.config.retention,
-        now: ctx.now,
+        prefix: config.namePrefix,
+        policy: config.retention,
+        now,
         newBackup: null,
-        dryRun: ctx.config.dryRun,
-        log: ctx.log,
-        signal: ctx.signal,
+        dryRun: config.dryRun,
+        log,
+        signal,
     }));
 }
 /** `check`: download and verify every backup chosen, each reported even after another failed; extract nothing. */
@@ -92033,7 +92036,7 @@ async function checkCommand(ctx) {
     const env_3 = { stack: [], error: void 0, hasError: false };
     try {
         const session = __addDisposableResource(env_3, Session.open(ctx), true);
-        const series = await readSeries(session.client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+        const series = await readSeries(session);
         const chosen = chooseBackups(series, ctx.config.backup, ctx.now, commands_where(ctx.config));
         if (chosen.length === 0)
             throw new NoBackupError(`The series has no backup in ${commands_where(ctx.config)}.`);
@@ -92092,7 +92095,7 @@ async function restoreCommand(ctx, request) {
         await checkTarget(request.to, request.overwrite);
         const session = __addDisposableResource(env_4, session_Session.open(ctx), true);
         const { client } = session;
-        const series = await read_readSeries(client, ctx.config.folder, ctx.config.namePrefix, ctx.log);
+        const series = await read_readSeries(session);
         const [backup] = read_chooseBackups(series, ctx.config.backup, ctx.now, commands_where(ctx.config));
         if (!backup)
             return null;
