@@ -3,7 +3,7 @@ import { type RunResult, outputValues } from '../backup/result.js'
 import type { SavedArtifact } from './artifact.js'
 import { formatBytes, formatDuration } from '../core/format.js'
 import { REPOSITORY } from '../core/version.js'
-import { type Backup, type RetentionPolicy, WITHIN_RULES, durationLabel } from '../core/retention.js'
+import { type Backup, COUNT_RULES, type RetentionPolicy, WITHIN_RULES, durationLabel } from '../core/retention.js'
 
 /** A step output's text: none for null, JSON for a list. */
 const asOutput = (value: string | number | boolean | null | object): string =>
@@ -28,9 +28,9 @@ const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g
 
 /** Why a backup was not kept: every rule it fell outside of (restic keeps the union of the rules). */
 export function whyNotKept(policy: RetentionPolicy): string {
-  const rules = (['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly'] as const)
-    .filter((rule) => (policy[rule] ?? 0) > 0)
-    .map((rule) => `keep-${rule} ${policy[rule] === Infinity ? 'unlimited' : policy[rule]}`)
+  const rules = COUNT_RULES.filter((rule) => (policy[rule] ?? 0) > 0).map(
+    (rule) => `keep-${rule} ${policy[rule] === Infinity ? 'unlimited' : policy[rule]}`,
+  )
   if (policy.within) rules.push(`keep-within ${durationLabel(policy.within)}`)
   for (const [key, period] of WITHIN_RULES) {
     const d = policy[key]

@@ -1,6 +1,13 @@
 // Every input, read and validated in one place into one typed object. Pure: the shells (action, CLI)
 // hand in a lookup function, so nothing here touches the environment, the disk or the network.
-import { type Duration, type RetentionPolicy, parseDuration } from './retention.js'
+import {
+  COUNT_RULES,
+  type CountRule,
+  type Duration,
+  type RetentionPolicy,
+  WITHIN_RULES,
+  parseDuration,
+} from './retention.js'
 import { NAME_PART, backupFileName } from './naming.js'
 
 /** 1fichier's longest file name. */
@@ -61,14 +68,7 @@ export class InvalidInputs extends Error {
 
 export const DEFAULT_API_URL = 'https://api.1fichier.com/v1'
 
-export const KEEP_COUNT_INPUTS = [
-  'keep-last',
-  'keep-hourly',
-  'keep-daily',
-  'keep-weekly',
-  'keep-monthly',
-  'keep-yearly',
-] as const
+export const KEEP_COUNT_INPUTS = COUNT_RULES.map((rule) => `keep-${rule}` as const)
 
 /** Every input, in action.yml's order (the CLI takes each one as a --flag but the secrets). */
 export const INPUT_NAMES = [
@@ -336,17 +336,12 @@ function readIfNoFilesFound(raw: string): IfNoFilesFound {
   throw new InputError('if-no-files-found', `'${text}' is not one of error, warn, ignore`, 'error')
 }
 
-type CountKey = 'last' | 'hourly' | 'daily' | 'weekly' | 'monthly' | 'yearly'
-type WithinKey = 'within' | 'withinHourly' | 'withinDaily' | 'withinWeekly' | 'withinMonthly' | 'withinYearly'
+type WithinKey = 'within' | (typeof WITHIN_RULES)[number][0]
 
 /** keep-within and restic's keep-within-<period> inputs, with their policy keys. */
 export const KEEP_WITHIN_INPUTS: ReadonlyArray<readonly [string, WithinKey]> = [
   ['keep-within', 'within'],
-  ['keep-within-hourly', 'withinHourly'],
-  ['keep-within-daily', 'withinDaily'],
-  ['keep-within-weekly', 'withinWeekly'],
-  ['keep-within-monthly', 'withinMonthly'],
-  ['keep-within-yearly', 'withinYearly'],
+  ...WITHIN_RULES.map(([key, period]) => [`keep-within-${period}`, key] as const),
 ]
 
 function readRetention(get: InputLookup): RetentionPolicy {
@@ -357,7 +352,7 @@ function readRetention(get: InputLookup): RetentionPolicy {
     if (text === '') continue
     // restic's -1: every period, as far back as the series goes.
     if (text === 'unlimited') {
-      policy[input.slice('keep-'.length) as CountKey] = Infinity
+      policy[input.slice('keep-'.length) as CountRule] = Infinity
       continue
     }
     if (!/^\d+$/.test(text) || Number(text) > 1_000_000) {
@@ -366,7 +361,7 @@ function readRetention(get: InputLookup): RetentionPolicy {
       )
       continue
     }
-    policy[input.slice('keep-'.length) as CountKey] = Number(text)
+    policy[input.slice('keep-'.length) as CountRule] = Number(text)
   }
   for (const [input, key] of KEEP_WITHIN_INPUTS) {
     const text = get(input).trim()
@@ -475,7 +470,7 @@ function readApiUrl(raw: string): string {
 /** A retention policy is active when at least one rule keeps something. */
 export function retentionActive(policy: RetentionPolicy): boolean {
   return (
-    KEEP_COUNT_INPUTS.some((input) => (policy[input.slice(5) as CountKey] ?? 0) > 0) ||
+    KEEP_COUNT_INPUTS.some((input) => (policy[input.slice(5) as CountRule] ?? 0) > 0) ||
     KEEP_WITHIN_INPUTS.some(([, key]) => policy[key] !== undefined && !isZeroDuration(policy[key]))
   )
 }

@@ -67,8 +67,9 @@ export interface PlanOptions {
   protect?: ReadonlySet<string>
 }
 
-type CountRule = 'last' | 'hourly' | 'daily' | 'weekly' | 'monthly' | 'yearly'
-const COUNT_RULES: readonly CountRule[] = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly']
+/** restic's count rules, in its order: the one list the inputs, the plan and the summary use. */
+export const COUNT_RULES = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly'] as const
+export type CountRule = (typeof COUNT_RULES)[number]
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 
