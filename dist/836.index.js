@@ -30,6 +30,7 @@ const WITHIN_RULES = [
     ['withinMonthly', 'monthly'],
     ['withinYearly', 'yearly'],
 ];
+/** restic's count rules, in its order: the one list the inputs, the plan and the summary use. */
 const COUNT_RULES = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly'];
 const pad = (n, width = 2) => String(n).padStart(width, '0');
 /** ISO 8601 week: weeks start on Monday; week 1 holds the year's first Thursday. */
@@ -246,14 +247,7 @@ class InvalidInputs extends Error {
     }
 }
 const DEFAULT_API_URL = 'https://api.1fichier.com/v1';
-const KEEP_COUNT_INPUTS = [
-    'keep-last',
-    'keep-hourly',
-    'keep-daily',
-    'keep-weekly',
-    'keep-monthly',
-    'keep-yearly',
-];
+const KEEP_COUNT_INPUTS = COUNT_RULES.map((rule) => `keep-${rule}`);
 /** Every input, in action.yml's order (the CLI takes each one as a --flag but the secrets). */
 const INPUT_NAMES = [
     'api-key',
@@ -469,11 +463,7 @@ function readIfNoFilesFound(raw) {
 /** keep-within and restic's keep-within-<period> inputs, with their policy keys. */
 const KEEP_WITHIN_INPUTS = [
     ['keep-within', 'within'],
-    ['keep-within-hourly', 'withinHourly'],
-    ['keep-within-daily', 'withinDaily'],
-    ['keep-within-weekly', 'withinWeekly'],
-    ['keep-within-monthly', 'withinMonthly'],
-    ['keep-within-yearly', 'withinYearly'],
+    ...WITHIN_RULES.map(([key, period]) => [`keep-within-${period}`, key]),
 ];
 function readRetention(get) {
     const policy = {};
@@ -6198,9 +6188,7 @@ function failureOutputs(artifact) {
 const escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 /** Why a backup was not kept: every rule it fell outside of (restic keeps the union of the rules). */
 function whyNotKept(policy) {
-    const rules = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly']
-        .filter((rule) => (policy[rule] ?? 0) > 0)
-        .map((rule) => `keep-${rule} ${policy[rule] === Infinity ? 'unlimited' : policy[rule]}`);
+    const rules = COUNT_RULES.filter((rule) => (policy[rule] ?? 0) > 0).map((rule) => `keep-${rule} ${policy[rule] === Infinity ? 'unlimited' : policy[rule]}`);
     if (policy.within)
         rules.push(`keep-within ${durationLabel(policy.within)}`);
     for (const [key, period] of WITHIN_RULES) {

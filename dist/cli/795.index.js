@@ -3449,8 +3449,8 @@ async function main() {
 /* harmony export */   pH: () => (/* binding */ SECRET_INPUTS)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_API_URL, defaultNamePrefix */
-/* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1069);
-/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8595);
+/* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1069);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8595);
 // Every input, read and validated in one place into one typed object. Pure: the shells (action, CLI)
 // hand in a lookup function, so nothing here touches the environment, the disk or the network.
 
@@ -3482,14 +3482,7 @@ class InvalidInputs extends Error {
     }
 }
 const DEFAULT_API_URL = 'https://api.1fichier.com/v1';
-const KEEP_COUNT_INPUTS = [
-    'keep-last',
-    'keep-hourly',
-    'keep-daily',
-    'keep-weekly',
-    'keep-monthly',
-    'keep-yearly',
-];
+const KEEP_COUNT_INPUTS = _retention_js__WEBPACK_IMPORTED_MODULE_0__/* .COUNT_RULES */ .Ok.map((rule) => `keep-${rule}`);
 /** Every input, in action.yml's order (the CLI takes each one as a --flag but the secrets). */
 const INPUT_NAMES = [
     'api-key',
@@ -3570,7 +3563,7 @@ function parseConfig(get, env = {}) {
         example: '300',
     }));
     const apiUrl = attempt(DEFAULT_API_URL, () => readApiUrl(get('api-url')));
-    const nameLength = (0,_naming_js__WEBPACK_IMPORTED_MODULE_0__/* .backupFileName */ .iP)(namePrefix, new Date(0), label).length;
+    const nameLength = (0,_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .backupFileName */ .iP)(namePrefix, new Date(0), label).length;
     if (nameLength > MAX_FILE_NAME) {
         problems.push(new InputError(label === '' ? 'name-prefix' : 'label', `the backup's file name would be ${nameLength} characters, more than the ${MAX_FILE_NAME} 1fichier accepts; ` +
             `shorten name-prefix or label`, 'my-repo'));
@@ -3653,7 +3646,7 @@ function readNamePrefix(raw, repository) {
     const prefix = raw.trim();
     if (prefix === '')
         return defaultNamePrefix(repository);
-    if (!_naming_js__WEBPACK_IMPORTED_MODULE_0__/* .NAME_PART */ .y3.test(prefix)) {
+    if (!_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .NAME_PART */ .y3.test(prefix)) {
         throw new InputError('name-prefix', `'${prefix}' may contain only letters, digits, '.', '_' and '-'`, 'my-repo');
     }
     if (prefix.length > 150)
@@ -3664,7 +3657,7 @@ function readLabel(raw) {
     const label = raw.trim();
     if (label === '')
         return '';
-    if (!_naming_js__WEBPACK_IMPORTED_MODULE_0__/* .NAME_PART */ .y3.test(label)) {
+    if (!_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .NAME_PART */ .y3.test(label)) {
         throw new InputError('label', `'${label}' may contain only letters, digits, '.', '_' and '-' (a ref like refs/tags/v1 must be shortened)`, 'v1.4.0');
     }
     if (label.length > 80)
@@ -3705,11 +3698,7 @@ function readIfNoFilesFound(raw) {
 /** keep-within and restic's keep-within-<period> inputs, with their policy keys. */
 const KEEP_WITHIN_INPUTS = [
     ['keep-within', 'within'],
-    ['keep-within-hourly', 'withinHourly'],
-    ['keep-within-daily', 'withinDaily'],
-    ['keep-within-weekly', 'withinWeekly'],
-    ['keep-within-monthly', 'withinMonthly'],
-    ['keep-within-yearly', 'withinYearly'],
+    ..._retention_js__WEBPACK_IMPORTED_MODULE_0__/* .WITHIN_RULES */ .sO.map(([key, period]) => [`keep-within-${period}`, key]),
 ];
 function readRetention(get) {
     const policy = {};
@@ -3734,7 +3723,7 @@ function readRetention(get) {
         if (text === '')
             continue;
         try {
-            policy[key] = (0,_retention_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(text);
+            policy[key] = (0,_retention_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(text);
         }
         catch (error) {
             problems.push(new InputError(input, error.message, '30d (units: h, d, w, m, y; e.g. 36h, 8w, 1y6m)'));
@@ -4062,9 +4051,11 @@ function parseTimestamp(stamp) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   SA: () => (/* binding */ planRetention)
+/* harmony export */   Ok: () => (/* binding */ COUNT_RULES),
+/* harmony export */   SA: () => (/* binding */ planRetention),
+/* harmony export */   sO: () => (/* binding */ WITHIN_RULES)
 /* harmony export */ });
-/* unused harmony exports WITHIN_RULES, isoWeek, durationLabel, subtractDuration */
+/* unused harmony exports isoWeek, durationLabel, subtractDuration */
 // Which backups of a series to keep: restic `forget` semantics, as a pure function. Nothing here
 // can reach the network or the disk; the caller lists, this decides, the caller deletes.
 /** The within-<period> rules, each with its period. */
@@ -4075,6 +4066,7 @@ const WITHIN_RULES = [
     ['withinMonthly', 'monthly'],
     ['withinYearly', 'yearly'],
 ];
+/** restic's count rules, in its order: the one list the inputs, the plan and the summary use. */
 const COUNT_RULES = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly'];
 const pad = (n, width = 2) => String(n).padStart(width, '0');
 /** ISO 8601 week: weeks start on Monday; week 1 holds the year's first Thursday. */

@@ -5213,6 +5213,155 @@ function archive_failure_rebuildFailure(failure) {
 const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./lib/core/retention.js
+// Which backups of a series to keep: restic `forget` semantics, as a pure function. Nothing here
+// can reach the network or the disk; the caller lists, this decides, the caller deletes.
+/** The within-<period> rules, each with its period. */
+const WITHIN_RULES = [
+    ['withinHourly', 'hourly'],
+    ['withinDaily', 'daily'],
+    ['withinWeekly', 'weekly'],
+    ['withinMonthly', 'monthly'],
+    ['withinYearly', 'yearly'],
+];
+/** restic's count rules, in its order: the one list the inputs, the plan and the summary use. */
+const COUNT_RULES = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly'];
+const pad = (n, width = 2) => String(n).padStart(width, '0');
+/** ISO 8601 week: weeks start on Monday; week 1 holds the year's first Thursday. */
+function isoWeek(time) {
+    const day = new Date(Date.UTC(time.getUTCFullYear(), time.getUTCMonth(), time.getUTCDate()));
+    const weekday = day.getUTCDay() === 0 ? 7 : day.getUTCDay();
+    day.setUTCDate(day.getUTCDate() + 4 - weekday); // the Thursday of this week decides the year
+    const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
+    return { year: day.getUTCFullYear(), week: Math.floor((day.getTime() - yearStart) / 86_400_000 / 7) + 1 };
+}
+/** The period a backup falls in for a rule, as the label shown in reasons. */
+function period(rule, t) {
+    const date = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+    switch (rule) {
+        case 'hourly':
+            return `${date}T${pad(t.getUTCHours())}`;
+        case 'daily':
+            return date;
+        case 'weekly': {
+            const { year, week } = isoWeek(t);
+            return `${year}-W${pad(week)}`;
+        }
+        case 'monthly':
+            return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`;
+        case 'yearly':
+            return String(t.getUTCFullYear());
+    }
+}
+/** `36h`, `30d`, `8w`, `6m`, `1y`, or combined (`1y6m`). */
+function retention_parseDuration(text) {
+    const trimmed = text.trim();
+    if (!/^(\d+[hdwmy])+$/.test(trimmed)) {
+        throw new Error(`'${text}' is not a duration: give a number and a unit (h, d, w, m, y), e.g. 36h, 30d, 8w, 6m, 1y`);
+    }
+    const duration = { years: 0, months: 0, days: 0, hours: 0 };
+    for (const [, amount, unit] of trimmed.matchAll(/(\d+)([hdwmy])/g)) {
+        const n = Number(amount);
+        if (n > 100_000)
+            throw new Error(`'${text}' is too long a duration`);
+        if (unit === 'h')
+            duration.hours += n;
+        else if (unit === 'd')
+            duration.days += n;
+        else if (unit === 'w')
+            duration.days += 7 * n;
+        else if (unit === 'm')
+            duration.months += n;
+        else
+            duration.years += n;
+    }
+    return duration;
+}
+function durationLabel(d) {
+    const parts = [
+        d.years ? `${d.years}y` : '',
+        d.months ? `${d.months}m` : '',
+        d.days ? `${d.days}d` : '',
+        d.hours ? `${d.hours}h` : '',
+    ].join('');
+    return parts === '' ? '0h' : parts;
+}
+/** `time - d` with calendar arithmetic, as Go's AddDate: 31 March minus 1 month is 3 March. */
+function subtractDuration(time, d) {
+    return new Date(Date.UTC(time.getUTCFullYear() - d.years, time.getUTCMonth() - d.months, time.getUTCDate() - d.days, time.getUTCHours() - d.hours, time.getUTCMinutes(), time.getUTCSeconds(), time.getUTCMilliseconds()));
+}
+function planRetention(series, policy, options) {
+    // Newest first; for equal times the name decides, so the plan never depends on listing order.
+    const sorted = [...series].sort((a, b) => b.time.getTime() - a.time.getTime() || (a.fileName < b.fileName ? 1 : a.fileName > b.fileName ? -1 : 0));
+    const now = options.now.getTime();
+    const protect = options.protect ?? new Set();
+    const future = sorted.filter((b) => b.time.getTime() > now);
+    const reference = sorted.find((b) => b.time.getTime() <= now)?.time ?? null;
+    const withinCutoff = policy.within && reference ? subtractDuration(reference, policy.within).getTime() : null;
+    const withinCutoffs = new Map();
+    for (const [key] of WITHIN_RULES) {
+        const d = policy[key];
+        if (d && reference)
+            withinCutoffs.set(key, subtractDuration(reference, d).getTime());
+    }
+    const lastWithin = new Map();
+    const slots = new Map(COUNT_RULES.map((rule) => [rule, policy[rule] ?? 0]));
+    const lastPeriod = new Map();
+    const decisions = sorted.map((backup, index) => {
+        const reasons = [];
+        const isOldest = index === sorted.length - 1;
+        if (protect.has(backup.url))
+            reasons.push('new backup');
+        if (backup.time.getTime() > now)
+            reasons.push('dated in the future, never deleted');
+        if (withinCutoff !== null &&
+            policy.within &&
+            backup.time.getTime() > withinCutoff &&
+            backup.time.getTime() <= now) {
+            reasons.push(`within ${durationLabel(policy.within)}`);
+        }
+        // within-<period>: inside its window, the newest backup of each period (no count, no oldest rule).
+        for (const [key, rule] of WITHIN_RULES) {
+            const cutoff = withinCutoffs.get(key);
+            if (cutoff === undefined || backup.time.getTime() <= cutoff || backup.time.getTime() > now)
+                continue;
+            const label = period(rule, backup.time);
+            // Like an unlimited count (restic), it also keeps the oldest backup when that is in its window.
+            if (lastWithin.get(key) === label) {
+                if (isOldest)
+                    reasons.push(`oldest within-${rule} ${durationLabel(policy[key])}`);
+                continue;
+            }
+            lastWithin.set(key, label);
+            reasons.push(`within-${rule} ${durationLabel(policy[key])}: ${label}`);
+        }
+        for (const rule of COUNT_RULES) {
+            const left = slots.get(rule) ?? 0;
+            if (left <= 0)
+                continue;
+            const label = rule === 'last' ? String(index) : period(rule, backup.time);
+            const newPeriod = label !== lastPeriod.get(rule);
+            // A rule with slots left when the walk reaches the oldest backup keeps it too (restic, #3624).
+            if (newPeriod || isOldest) {
+                slots.set(rule, left - 1);
+                lastPeriod.set(rule, label);
+                if (rule === 'last')
+                    reasons.push(policy.last === Infinity ? 'last (unlimited)' : `last ${(policy.last ?? 0) - left + 1}`);
+                else
+                    reasons.push(newPeriod ? `${rule} ${label}` : `oldest ${rule}`);
+            }
+        }
+        return { backup, keep: reasons.length > 0, reasons };
+    });
+    return {
+        decisions,
+        keep: decisions.filter((d) => d.keep),
+        remove: decisions.filter((d) => !d.keep),
+        reference,
+        future,
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/core/config.js
 // Every input, read and validated in one place into one typed object. Pure: the shells (action, CLI)
 // hand in a lookup function, so nothing here touches the environment, the disk or the network.
@@ -5245,14 +5394,7 @@ class config_InvalidInputs extends Error {
     }
 }
 const DEFAULT_API_URL = 'https://api.1fichier.com/v1';
-const KEEP_COUNT_INPUTS = [
-    'keep-last',
-    'keep-hourly',
-    'keep-daily',
-    'keep-weekly',
-    'keep-monthly',
-    'keep-yearly',
-];
+const KEEP_COUNT_INPUTS = COUNT_RULES.map((rule) => `keep-${rule}`);
 /** Every input, in action.yml's order (the CLI takes each one as a --flag but the secrets). */
 const INPUT_NAMES = [
     'api-key',
@@ -5466,14 +5608,10 @@ function readIfNoFilesFound(raw) {
     throw new config_InputError('if-no-files-found', `'${text}' is not one of error, warn, ignore`, 'error');
 }
 /** keep-within and restic's keep-within-<period> inputs, with their policy keys. */
-const KEEP_WITHIN_INPUTS = (/* unused pure expression or super */ null && ([
+const KEEP_WITHIN_INPUTS = [
     ['keep-within', 'within'],
-    ['keep-within-hourly', 'withinHourly'],
-    ['keep-within-daily', 'withinDaily'],
-    ['keep-within-weekly', 'withinWeekly'],
-    ['keep-within-monthly', 'withinMonthly'],
-    ['keep-within-yearly', 'withinYearly'],
-]));
+    ...WITHIN_RULES.map(([key, period]) => [`keep-within-${period}`, key]),
+];
 function readRetention(get) {
     const policy = {};
     const problems = [];

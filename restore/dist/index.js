@@ -81379,14 +81379,15 @@ function getIDToken(aud) {
 // Which backups of a series to keep: restic `forget` semantics, as a pure function. Nothing here
 // can reach the network or the disk; the caller lists, this decides, the caller deletes.
 /** The within-<period> rules, each with its period. */
-const WITHIN_RULES = (/* unused pure expression or super */ null && ([
+const WITHIN_RULES = [
     ['withinHourly', 'hourly'],
     ['withinDaily', 'daily'],
     ['withinWeekly', 'weekly'],
     ['withinMonthly', 'monthly'],
     ['withinYearly', 'yearly'],
-]));
-const COUNT_RULES = (/* unused pure expression or super */ null && (['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly']));
+];
+/** restic's count rules, in its order: the one list the inputs, the plan and the summary use. */
+const COUNT_RULES = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly'];
 const pad = (n, width = 2) => String(n).padStart(width, '0');
 /** ISO 8601 week: weeks start on Monday; week 1 holds the year's first Thursday. */
 function isoWeek(time) {
@@ -81602,14 +81603,7 @@ class InvalidInputs extends Error {
     }
 }
 const DEFAULT_API_URL = 'https://api.1fichier.com/v1';
-const KEEP_COUNT_INPUTS = [
-    'keep-last',
-    'keep-hourly',
-    'keep-daily',
-    'keep-weekly',
-    'keep-monthly',
-    'keep-yearly',
-];
+const KEEP_COUNT_INPUTS = COUNT_RULES.map((rule) => `keep-${rule}`);
 /** Every input, in action.yml's order (the CLI takes each one as a --flag but the secrets). */
 const INPUT_NAMES = [
     'api-key',
@@ -81825,11 +81819,7 @@ function readIfNoFilesFound(raw) {
 /** keep-within and restic's keep-within-<period> inputs, with their policy keys. */
 const KEEP_WITHIN_INPUTS = [
     ['keep-within', 'within'],
-    ['keep-within-hourly', 'withinHourly'],
-    ['keep-within-daily', 'withinDaily'],
-    ['keep-within-weekly', 'withinWeekly'],
-    ['keep-within-monthly', 'withinMonthly'],
-    ['keep-within-yearly', 'withinYearly'],
+    ...WITHIN_RULES.map(([key, period]) => [`keep-within-${period}`, key]),
 ];
 function readRetention(get) {
     const policy = {};
