@@ -1,10 +1,12 @@
 // A backup brought down to a file: one token (get_token.cgi) reused for every resume while it lives
 // (5 minutes), a new one only when it has expired or the node refuses it; a dropped connection
 // resumed with Range; never more than the listed size written. Then the size and, when the listing
-// has one, the Whirlpool checked; a corrupted download is fetched again once, then refused.
-import { open, rm, stat } from 'node:fs/promises'
+// has one, the Whirlpool checked; a corrupted download is fetched again once, then refused. The
+// Whirlpool is taken from the bytes as they are written (it took as long as the download itself when
+// read back after it), and from the file only when they did not all come in order.
+import { type FileHandle, open, rm, stat } from 'node:fs/promises'
 import { BackupError } from '../core/errors.js'
-import { digestFile } from '../platform/digest.js'
+import { StreamingDigest, digestFile } from '../platform/digest.js'
 import { formatBytes } from '../core/format.js'
 import type { Log } from '../platform/log.js'
 import type { OneFichierApi } from '../onefichier/client.js'
@@ -43,12 +45,19 @@ export async function downloadBackup(
   const checked: DownloadCheck = backup.whirlpool === '' ? 'size only' : 'size and Whirlpool'
   for (let whole = 1; ; whole++) {
     await rm(file, { force: true })
-    await fetchResuming(client, tokens, backup, file, options)
-    const size = (await stat(file)).size
-    const problem =
-      backup.size >= 0 && size !== backup.size
-        ? `${formatBytes(size)} arrived, the listing says ${formatBytes(backup.size)}`
-        : await whirlpoolProblem(file, backup)
+    const digest = new WrittenDigest(backup.whirlpool !== '')
+    let size: number
+    let problem: string | null
+    try {
+      await fetchResuming(client, tokens, backup, file, options, digest)
+      size = (await stat(file)).size
+      problem =
+        backup.size >= 0 && size !== backup.size
+          ? `${formatBytes(size)} arrived, the listing says ${formatBytes(backup.size)}`
+          : await whirlpoolProblem(file, backup, digest, size)
+    } finally {
+      digest.cancel()
+    }
     if (!problem) {
       log.info(
         `Downloaded ${backup.fileName} (${formatBytes(size)}); ${
@@ -71,9 +80,14 @@ export async function downloadBackup(
   }
 }
 
-async function whirlpoolProblem(file: string, backup: ListedBackup): Promise<string | null> {
+async function whirlpoolProblem(
+  file: string,
+  backup: ListedBackup,
+  digest: WrittenDigest,
+  size: number,
+): Promise<string | null> {
   if (backup.whirlpool === '') return null
-  const { whirlpool } = await digestFile(file).result
+  const whirlpool = await digest.whirlpool(file, size)
   return whirlpool === backup.whirlpool
     ? null
     : `its Whirlpool ${whirlpool.slice(0, 16)}... is not 1fichier's ${backup.whirlpool.slice(0, 16)}...`
@@ -85,6 +99,7 @@ async function fetchResuming(
   backup: ListedBackup,
   file: string,
   options: DownloadOptions,
+  digest: WrittenDigest,
 ): Promise<void> {
   // The bytes safely in the file: where a dropped connection resumes.
   let stored = 0
@@ -96,7 +111,7 @@ async function fetchResuming(
       try {
         await client.download(token, offset, async ({ from, chunks }) => {
           stored = from
-          await writeBody(chunks, file, from, backup.size, (total) => (stored = total))
+          await writeBody(chunks, file, { from, size: backup.size, digest, onStored: (total) => (stored = total) })
         })
       } catch (error) {
         if (error instanceof OneFichierError && error.kind === 'fatal') throw nodeRefusal(error)
@@ -122,36 +137,118 @@ async function fetchResuming(
   )
 }
 
+/** Written in gathered writes of about this many bytes or chunks (a write per network chunk cost a trip each). */
+const WRITE_BATCH_BYTES = 1 << 20
+const WRITE_BATCH_CHUNKS = 64
+
 /**
  * The body into `file` from byte `from` on (0: the file starts over), never past the listed `size`:
  * a node that sends more is refused there, and the next try starts over. `onStored` hears the
- * file's length after each write, so a dropped connection resumes where the file ends.
+ * file's length after each write, so a dropped connection resumes where the file ends; `digest`
+ * sees each byte written, in place.
  */
 async function writeBody(
   chunks: AsyncIterable<Uint8Array>,
   file: string,
-  from: number,
-  size: number,
-  onStored: (total: number) => void,
+  at: { from: number; size: number; digest: WrittenDigest; onStored: (total: number) => void },
 ): Promise<void> {
-  const out = await open(file, from === 0 ? 'w' : 'a')
+  const { size, digest, onStored } = at
+  const out = await open(file, at.from === 0 ? 'w' : 'r+')
   try {
-    let total = from
-    for await (const chunk of chunks) {
-      if (size >= 0 && total + chunk.length > size) {
-        onStored(0)
-        throw new OneFichierError(
-          'retryable',
-          'download',
-          `the download node sent more than the listed ${size} bytes; the download was stopped there`,
-        )
-      }
-      await out.write(chunk)
-      total += chunk.length
+    // Written at explicit positions: a resume starts exactly where the stored bytes end.
+    if (at.from > 0) await out.truncate(at.from)
+    let total = at.from
+    let batch: Buffer[] = []
+    let batchBytes = 0
+    // The Whirlpool of one batch is taken while the next one arrives.
+    let hashing: Promise<void> = Promise.resolve()
+    const flush = async () => {
+      if (batchBytes === 0) return
+      const written = batch
+      batch = []
+      await writeAll(out, written, batchBytes, total)
+      await hashing
+      hashing = digest.written(written, total)
+      total += batchBytes
+      batchBytes = 0
       onStored(total)
     }
+    // Set while a chunk is handled: an error outside it is the connection's.
+    let handling = false
+    try {
+      for await (const chunk of chunks) {
+        handling = true
+        if (size >= 0 && total + batchBytes + chunk.length > size) {
+          onStored(0)
+          throw new OneFichierError(
+            'retryable',
+            'download',
+            `the download node sent more than the listed ${size} bytes; the download was stopped there`,
+          )
+        }
+        batch.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+        batchBytes += chunk.length
+        if (batchBytes >= WRITE_BATCH_BYTES || batch.length >= WRITE_BATCH_CHUNKS) await flush()
+        handling = false
+      }
+    } catch (error) {
+      // A dropped connection: what arrived before it is kept, and the next try resumes after it.
+      if (!handling) await flush()
+      throw error
+    } finally {
+      await hashing
+    }
+    await flush()
+    await hashing
   } finally {
     await out.close()
+  }
+}
+
+/** Every byte of `buffers` written at `position`: a short write (a disk filling up) goes on until it fails. */
+async function writeAll(out: FileHandle, buffers: Buffer[], length: number, position: number): Promise<void> {
+  let { bytesWritten } = await out.writev(buffers, position)
+  while (bytesWritten < length) {
+    const rest = Buffer.concat(buffers).subarray(bytesWritten)
+    bytesWritten += (await out.write(rest, 0, rest.length, position + bytesWritten)).bytesWritten
+  }
+}
+
+/**
+ * The Whirlpool of the file as it is written, while the bytes come in order from byte 0 on (a
+ * resume where the file ends keeps it going); when they do not (a download started over), or when
+ * none was wanted, it is read back from the file at the end.
+ */
+class WrittenDigest {
+  private digest: StreamingDigest | null
+  private hashed = 0
+
+  constructor(wanted: boolean) {
+    this.digest = wanted ? new StreamingDigest() : null
+  }
+
+  /** `chunks` were written to the file at `position`. Never fails: the file is there to read back. */
+  async written(chunks: readonly Buffer[], position: number): Promise<void> {
+    const digest = this.digest
+    if (!digest) return
+    if (position !== this.hashed) {
+      this.cancel()
+      return
+    }
+    for (const chunk of chunks) this.hashed += chunk.length
+    await Promise.all(chunks.map((chunk) => digest.update(chunk))).catch(() => this.cancel())
+  }
+
+  /** The Whirlpool of the file of `size` bytes. */
+  async whirlpool(file: string, size: number): Promise<string> {
+    if (this.digest && this.hashed === size) return (await this.digest.result()).whirlpool
+    this.cancel()
+    return (await digestFile(file).result).whirlpool
+  }
+
+  cancel(): void {
+    this.digest?.cancel()
+    this.digest = null
   }
 }
 

@@ -5,6 +5,7 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { HttpRequestInterceptor } from '@mswjs/interceptors/http'
+import { whirlpool } from 'hash-wasm'
 import { http, HttpResponse } from 'msw'
 import { InterceptorSource, defineNetwork } from 'msw/experimental'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -104,6 +105,30 @@ describe('downloadBackup', () => {
     expect(asked.bodies[0]).toMatchObject({ url: BACKUP.url, no_ssl: 0 })
     expect(log.lines.join('\n')).toMatch(/its size matches 1fichier's \(the listing gives no Whirlpool to compare\)/)
     expect(log.lines.join('\n')).not.toMatch(/Whirlpool match/)
+  })
+
+  it('checks the Whirlpool of the bytes as they are written: whole, after a start-over, and a changed byte', async () => {
+    const withWhirlpool = { ...BACKUP, whirlpool: await whirlpool(CONTENT) }
+    const bodies: Buffer[] = []
+    tokens()
+    network.use(http.get(`${NODE}/:token`, () => new HttpResponse(bodies.shift() ?? CONTENT)))
+    const { client, log, options } = setup()
+    // In one go.
+    expect(await downloadBackup(client, withWhirlpool, await target(), options)).toBe('size and Whirlpool')
+    // A node that sends too much: the next try starts over, and the Whirlpool is still the file's.
+    bodies.push(Buffer.concat([CONTENT, CONTENT]))
+    const file = await target()
+    expect(await downloadBackup(client, withWhirlpool, file, options)).toBe('size and Whirlpool')
+    expect((await readFile(file)).equals(CONTENT)).toBe(true)
+    expect(log.lines.filter((l) => l.includes("size and Whirlpool match 1fichier's"))).toHaveLength(2)
+    // One byte changed, twice: refused.
+    const changed = Buffer.from(CONTENT)
+    changed[1000] ^= 1
+    bodies.push(changed, changed)
+    const error = (await downloadBackup(client, withWhirlpool, await target(), options).catch(
+      (e: unknown) => e,
+    )) as Error
+    expect(error.message).toMatch(/is corrupted \(its Whirlpool .* is not 1fichier's .*\) after 2 tries/)
   })
 
   it('asks a new token only when the old one has expired (5 minutes) or is refused (#715)', async () => {
