@@ -6361,26 +6361,58 @@ const READ_SIZE = 1 << 20;
  * file is read once, whatever else (`reader`) looks at its bytes.
  */
 function digestFile(file, options = {}) {
-    const abort = new AbortController();
+    const digest = new StreamingDigest(options);
     const result = (async () => {
-        const whirlpool = (options.preferChild !== false ? await childWhirlpool(abort.signal) : null) ?? (await wasmWhirlpool());
-        const sha256 = (0,external_node_crypto_namespaceObject.createHash)('sha256');
         try {
-            for await (const chunk of readInTurns(file, abort.signal)) {
-                sha256.update(chunk);
-                await whirlpool.update(chunk);
+            for await (const chunk of readInTurns(file, digest.signal)) {
+                await digest.update(chunk);
                 await options.reader?.feed(chunk);
             }
         }
         catch (error) {
-            whirlpool.abort();
+            digest.cancel();
             throw error;
         }
-        return { sha256: sha256.digest('hex'), whirlpool: await whirlpool.digest(), engine: whirlpool.engine };
+        return digest.result();
     })();
     // A failure surfaces where the result is awaited; until then it must not be unhandled.
     result.catch(() => undefined);
-    return { result, cancel: () => abort.abort(new Error('hashing cancelled')) };
+    return { result, cancel: () => digest.cancel() };
+}
+/**
+ * SHA-256 and Whirlpool of bytes handed in order as they come (a file read back, a download as it
+ * is written), with the engines digestFile uses. Whirlpool's engine starts at once.
+ */
+class StreamingDigest {
+    abort = new AbortController();
+    sha256 = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    whirlpool;
+    constructor(options = {}) {
+        const signal = this.abort.signal;
+        this.whirlpool = (async () => (options.preferChild !== false ? await childWhirlpool(signal) : null) ?? (await wasmWhirlpool()))();
+        // A failure surfaces at the next update or at the result; until then it must not be unhandled.
+        this.whirlpool.catch(() => undefined);
+    }
+    /** Aborted once the digest is cancelled. */
+    get signal() {
+        return this.abort.signal;
+    }
+    /** Resolves once the chunk is taken: its memory may then be used again. */
+    async update(chunk) {
+        this.sha256.update(chunk);
+        await (await this.whirlpool).update(chunk);
+    }
+    async result() {
+        const whirlpool = await this.whirlpool;
+        return { sha256: this.sha256.digest('hex'), whirlpool: await whirlpool.digest(), engine: whirlpool.engine };
+    }
+    /** Stops the hashing (the run is over or cancelled, or the bytes will not all come in order). */
+    cancel() {
+        if (this.abort.signal.aborted)
+            return;
+        this.abort.abort(new Error('hashing cancelled'));
+        this.whirlpool.then((sink) => sink.abort(), () => undefined);
+    }
 }
 /**
  * The file in 1 MiB chunks, read into two buffers in turn: the next read runs while a chunk is

@@ -84057,26 +84057,58 @@ const READ_SIZE = 1 << 20;
  * file is read once, whatever else (`reader`) looks at its bytes.
  */
 function digestFile(file, options = {}) {
-    const abort = new AbortController();
+    const digest = new StreamingDigest(options);
     const result = (async () => {
-        const whirlpool = (options.preferChild !== false ? await childWhirlpool(abort.signal) : null) ?? (await wasmWhirlpool());
-        const sha256 = (0,external_node_crypto_.createHash)('sha256');
         try {
-            for await (const chunk of readInTurns(file, abort.signal)) {
-                sha256.update(chunk);
-                await whirlpool.update(chunk);
+            for await (const chunk of readInTurns(file, digest.signal)) {
+                await digest.update(chunk);
                 await options.reader?.feed(chunk);
             }
         }
         catch (error) {
-            whirlpool.abort();
+            digest.cancel();
             throw error;
         }
-        return { sha256: sha256.digest('hex'), whirlpool: await whirlpool.digest(), engine: whirlpool.engine };
+        return digest.result();
     })();
     // A failure surfaces where the result is awaited; until then it must not be unhandled.
     result.catch(() => undefined);
-    return { result, cancel: () => abort.abort(new Error('hashing cancelled')) };
+    return { result, cancel: () => digest.cancel() };
+}
+/**
+ * SHA-256 and Whirlpool of bytes handed in order as they come (a file read back, a download as it
+ * is written), with the engines digestFile uses. Whirlpool's engine starts at once.
+ */
+class StreamingDigest {
+    abort = new AbortController();
+    sha256 = (0,external_node_crypto_.createHash)('sha256');
+    whirlpool;
+    constructor(options = {}) {
+        const signal = this.abort.signal;
+        this.whirlpool = (async () => (options.preferChild !== false ? await childWhirlpool(signal) : null) ?? (await wasmWhirlpool()))();
+        // A failure surfaces at the next update or at the result; until then it must not be unhandled.
+        this.whirlpool.catch(() => undefined);
+    }
+    /** Aborted once the digest is cancelled. */
+    get signal() {
+        return this.abort.signal;
+    }
+    /** Resolves once the chunk is taken: its memory may then be used again. */
+    async update(chunk) {
+        this.sha256.update(chunk);
+        await (await this.whirlpool).update(chunk);
+    }
+    async result() {
+        const whirlpool = await this.whirlpool;
+        return { sha256: this.sha256.digest('hex'), whirlpool: await whirlpool.digest(), engine: whirlpool.engine };
+    }
+    /** Stops the hashing (the run is over or cancelled, or the bytes will not all come in order). */
+    cancel() {
+        if (this.abort.signal.aborted)
+            return;
+        this.abort.abort(new Error('hashing cancelled'));
+        this.whirlpool.then((sink) => sink.abort(), () => undefined);
+    }
 }
 /**
  * The file in 1 MiB chunks, read into two buffers in turn: the next read runs while a chunk is
@@ -84172,7 +84204,9 @@ async function wasmWhirlpool() {
 // A backup brought down to a file: one token (get_token.cgi) reused for every resume while it lives
 // (5 minutes), a new one only when it has expired or the node refuses it; a dropped connection
 // resumed with Range; never more than the listed size written. Then the size and, when the listing
-// has one, the Whirlpool checked; a corrupted download is fetched again once, then refused.
+// has one, the Whirlpool checked; a corrupted download is fetched again once, then refused. The
+// Whirlpool is taken from the bytes as they are written (it took as long as the download itself when
+// read back after it), and from the file only when they did not all come in order.
 
 
 
@@ -84189,11 +84223,20 @@ async function downloadBackup(client, backup, file, options) {
     const checked = backup.whirlpool === '' ? 'size only' : 'size and Whirlpool';
     for (let whole = 1;; whole++) {
         await (0,promises_.rm)(file, { force: true });
-        await fetchResuming(client, tokens, backup, file, options);
-        const size = (await (0,promises_.stat)(file)).size;
-        const problem = backup.size >= 0 && size !== backup.size
-            ? `${formatBytes(size)} arrived, the listing says ${formatBytes(backup.size)}`
-            : await whirlpoolProblem(file, backup);
+        const digest = new WrittenDigest(backup.whirlpool !== '');
+        let size;
+        let problem;
+        try {
+            await fetchResuming(client, tokens, backup, file, options, digest);
+            size = (await (0,promises_.stat)(file)).size;
+            problem =
+                backup.size >= 0 && size !== backup.size
+                    ? `${formatBytes(size)} arrived, the listing says ${formatBytes(backup.size)}`
+                    : await whirlpoolProblem(file, backup, digest, size);
+        }
+        finally {
+            digest.cancel();
+        }
         if (!problem) {
             log.info(`Downloaded ${backup.fileName} (${formatBytes(size)}); ${checked === 'size only'
                 ? "its size matches 1fichier's (the listing gives no Whirlpool to compare)"
@@ -84209,15 +84252,15 @@ async function downloadBackup(client, backup, file, options) {
         tokens.discard();
     }
 }
-async function whirlpoolProblem(file, backup) {
+async function whirlpoolProblem(file, backup, digest, size) {
     if (backup.whirlpool === '')
         return null;
-    const { whirlpool } = await digestFile(file).result;
+    const whirlpool = await digest.whirlpool(file, size);
     return whirlpool === backup.whirlpool
         ? null
         : `its Whirlpool ${whirlpool.slice(0, 16)}... is not 1fichier's ${backup.whirlpool.slice(0, 16)}...`;
 }
-async function fetchResuming(client, tokens, backup, file, options) {
+async function fetchResuming(client, tokens, backup, file, options, digest) {
     // The bytes safely in the file: where a dropped connection resumes.
     let stored = 0;
     let offset = 0;
@@ -84227,7 +84270,7 @@ async function fetchResuming(client, tokens, backup, file, options) {
         try {
             await client.download(token, offset, async ({ from, chunks }) => {
                 stored = from;
-                await writeBody(chunks, file, from, backup.size, (total) => (stored = total));
+                await writeBody(chunks, file, { from, size: backup.size, digest, onStored: (total) => (stored = total) });
             });
         }
         catch (error) {
@@ -84251,27 +84294,113 @@ async function fetchResuming(client, tokens, backup, file, options) {
         },
     });
 }
+/** Written in gathered writes of about this many bytes or chunks (a write per network chunk cost a trip each). */
+const WRITE_BATCH_BYTES = 1 << 20;
+const WRITE_BATCH_CHUNKS = 64;
 /**
  * The body into `file` from byte `from` on (0: the file starts over), never past the listed `size`:
  * a node that sends more is refused there, and the next try starts over. `onStored` hears the
- * file's length after each write, so a dropped connection resumes where the file ends.
+ * file's length after each write, so a dropped connection resumes where the file ends; `digest`
+ * sees each byte written, in place.
  */
-async function writeBody(chunks, file, from, size, onStored) {
-    const out = await (0,promises_.open)(file, from === 0 ? 'w' : 'a');
+async function writeBody(chunks, file, at) {
+    const { size, digest, onStored } = at;
+    const out = await (0,promises_.open)(file, at.from === 0 ? 'w' : 'r+');
     try {
-        let total = from;
-        for await (const chunk of chunks) {
-            if (size >= 0 && total + chunk.length > size) {
-                onStored(0);
-                throw new OneFichierError('retryable', 'download', `the download node sent more than the listed ${size} bytes; the download was stopped there`);
-            }
-            await out.write(chunk);
-            total += chunk.length;
+        // Written at explicit positions: a resume starts exactly where the stored bytes end.
+        if (at.from > 0)
+            await out.truncate(at.from);
+        let total = at.from;
+        let batch = [];
+        let batchBytes = 0;
+        // The Whirlpool of one batch is taken while the next one arrives.
+        let hashing = Promise.resolve();
+        const flush = async () => {
+            if (batchBytes === 0)
+                return;
+            const written = batch;
+            batch = [];
+            await writeAll(out, written, batchBytes, total);
+            await hashing;
+            hashing = digest.written(written, total);
+            total += batchBytes;
+            batchBytes = 0;
             onStored(total);
+        };
+        // Set while a chunk is handled: an error outside it is the connection's.
+        let handling = false;
+        try {
+            for await (const chunk of chunks) {
+                handling = true;
+                if (size >= 0 && total + batchBytes + chunk.length > size) {
+                    onStored(0);
+                    throw new OneFichierError('retryable', 'download', `the download node sent more than the listed ${size} bytes; the download was stopped there`);
+                }
+                batch.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+                batchBytes += chunk.length;
+                if (batchBytes >= WRITE_BATCH_BYTES || batch.length >= WRITE_BATCH_CHUNKS)
+                    await flush();
+                handling = false;
+            }
         }
+        catch (error) {
+            // A dropped connection: what arrived before it is kept, and the next try resumes after it.
+            if (!handling)
+                await flush();
+            throw error;
+        }
+        finally {
+            await hashing;
+        }
+        await flush();
+        await hashing;
     }
     finally {
         await out.close();
+    }
+}
+/** Every byte of `buffers` written at `position`: a short write (a disk filling up) goes on until it fails. */
+async function writeAll(out, buffers, length, position) {
+    let { bytesWritten } = await out.writev(buffers, position);
+    while (bytesWritten < length) {
+        const rest = Buffer.concat(buffers).subarray(bytesWritten);
+        bytesWritten += (await out.write(rest, 0, rest.length, position + bytesWritten)).bytesWritten;
+    }
+}
+/**
+ * The Whirlpool of the file as it is written, while the bytes come in order from byte 0 on (a
+ * resume where the file ends keeps it going); when they do not (a download started over), or when
+ * none was wanted, it is read back from the file at the end.
+ */
+class WrittenDigest {
+    digest;
+    hashed = 0;
+    constructor(wanted) {
+        this.digest = wanted ? new StreamingDigest() : null;
+    }
+    /** `chunks` were written to the file at `position`. Never fails: the file is there to read back. */
+    async written(chunks, position) {
+        const digest = this.digest;
+        if (!digest)
+            return;
+        if (position !== this.hashed) {
+            this.cancel();
+            return;
+        }
+        for (const chunk of chunks)
+            this.hashed += chunk.length;
+        await Promise.all(chunks.map((chunk) => digest.update(chunk))).catch(() => this.cancel());
+    }
+    /** The Whirlpool of the file of `size` bytes. */
+    async whirlpool(file, size) {
+        if (this.digest && this.hashed === size)
+            return (await this.digest.result()).whirlpool;
+        this.cancel();
+        return (await digestFile(file).result).whirlpool;
+    }
+    cancel() {
+        this.digest?.cancel();
+        this.digest = null;
     }
 }
 /** The download URL while it lives; a new one when it has expired or was refused. */
