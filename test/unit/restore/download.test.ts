@@ -107,7 +107,7 @@ describe('downloadBackup', () => {
     expect(log.lines.join('\n')).not.toMatch(/Whirlpool match/)
   })
 
-  it('checks the Whirlpool of the bytes as they are written: whole, after a start-over, and a changed byte', async () => {
+  it('checks the Whirlpool of the bytes as written: whole, after a start-over, and a changed byte', async () => {
     const withWhirlpool = { ...BACKUP, whirlpool: await whirlpool(CONTENT) }
     const bodies: Buffer[] = []
     tokens()
