@@ -10,10 +10,11 @@ import { workerScript } from '../platform/worker-script.js'
 import { type SerializedFailure, rebuildFailure } from './archive-failure.js'
 import { type RestoreOptions, type RestoreReport, checkAll, restoreInto } from './extract.js'
 import { OpenArchive, centralDirectoryBytes } from './zip-reader.js'
+import { type BatchedFileWriter, type WriteBatch, writeBatch } from './file-writes.js'
 
 export type ArchiveJob =
   | { kind: 'check'; file: string; password: string | undefined }
-  | { kind: 'restore'; file: string; to: string; options: Omit<RestoreOptions, 'log' | 'signal'> }
+  | { kind: 'restore'; file: string; to: string; options: Omit<RestoreOptions, 'log' | 'signal' | 'fileWriter'> }
 
 /** What a job found: whether the zip has AES entries (what was checked), and the count or the report. */
 export type JobOutcome =
@@ -23,6 +24,7 @@ export type FromWorker =
   | { kind: 'log'; level: 'info' | 'warning' | 'error' | 'debug'; text: string }
   | { kind: 'done'; outcome: JobOutcome }
   | { kind: 'failed'; failure: SerializedFailure }
+  | WriteBatch
 
 /**
  * A young generation this small keeps the peak down on 100,000 small entries, at no measured cost in
@@ -59,7 +61,12 @@ export async function restoreArchive(
 }
 
 /** The job, here: the worker runs the same. */
-export async function runArchiveJob(job: ArchiveJob, log: Log, signal: AbortSignal | undefined): Promise<JobOutcome> {
+export async function runArchiveJob(
+  job: ArchiveJob,
+  log: Log,
+  signal: AbortSignal | undefined,
+  fileWriter?: BatchedFileWriter,
+): Promise<JobOutcome> {
   const archive = await OpenArchive.open(job.file)
   try {
     const aes = archive.entries.some((e) => e.aesKeyBytes !== null)
@@ -67,7 +74,7 @@ export async function runArchiveJob(job: ArchiveJob, log: Log, signal: AbortSign
       const { plan } = await checkAll(archive, job.password, signal)
       return { kind: 'check', aes, count: plan.files + plan.links }
     }
-    const report = await restoreInto(archive, job.to, { ...job.options, log, signal })
+    const report = await restoreInto(archive, job.to, { ...job.options, log, signal, fileWriter })
     return { kind: 'restore', aes, report }
   } finally {
     archive.close()
@@ -100,7 +107,11 @@ async function runOnWorker(job: ArchiveJob, log: Log, signal: AbortSignal | unde
   try {
     return await new Promise<JobOutcome>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
-        if (message.kind === 'log') log[message.level](message.text)
+        // The worker inflates and checks while this thread, idle otherwise, writes the small files.
+        if (message.kind === 'write') {
+          const ack = writeBatch(message)
+          worker.postMessage(ack, [ack.bytes])
+        } else if (message.kind === 'log') log[message.level](message.text)
         else if (message.kind === 'done') resolve(message.outcome)
         else reject(signal?.aborted ? (signal.reason as Error) : rebuildFailure(message.failure))
       })

@@ -6,13 +6,17 @@ import { parentPort, workerData } from 'node:worker_threads'
 import type { Log } from '../platform/log.js'
 import { type ArchiveJob, type FromWorker, runArchiveJob } from './archive-job.js'
 import { serializeFailure } from './archive-failure.js'
+import { BatchedFileWriter, type WriteAck } from './file-writes.js'
 
 const port = parentPort!
 const cancel = new AbortController()
-// The parent sends one message, ever: cancel.
-port.once('message', () => cancel.abort())
-
-const send = (message: FromWorker) => port.postMessage(message)
+const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
+// The small files go to the parent in batches; it answers each, or sends 'cancel'.
+const fileWriter = new BatchedFileWriter(send)
+port.on('message', (message: WriteAck | { kind: 'cancel' }) => {
+  if (message.kind === 'cancel') cancel.abort()
+  else fileWriter.acknowledge(message)
+})
 
 const log: Log = {
   info: (text) => send({ kind: 'log', level: 'info', text }),
@@ -23,7 +27,7 @@ const log: Log = {
 }
 
 // No top-level await: the standalone executable runs this as CommonJS.
-runArchiveJob(workerData as ArchiveJob, log, cancel.signal).then(
+runArchiveJob(workerData as ArchiveJob, log, cancel.signal, fileWriter).then(
   (outcome) => send({ kind: 'done', outcome }),
   (error: unknown) => send({ kind: 'failed', failure: serializeFailure(error) }),
 )

@@ -3,7 +3,8 @@
 // a staging folder inside the target with files created exclusively and never through a link, links
 // last, then moved into place through a journal (staging.ts) that undoes every change when anything
 // fails or a signal comes. Folders get their modes and times last, deepest first.
-import { closeSync, constants, fchmodSync, futimesSync, openSync, type Stats, writeSync } from 'node:fs'
+import type { Stats } from 'node:fs'
+import { type BatchedFileWriter, CREATE_NEW, writeWholeFile } from './file-writes.js'
 import { lstat, lutimes, mkdir, open, readdir, realpath, statfs, symlink, utimes, chmod } from 'node:fs/promises'
 import * as path from 'node:path'
 import { BackupError } from '../core/errors.js'
@@ -37,6 +38,8 @@ export interface RestoreOptions {
   keepSpecialBits: boolean
   log: Log
   signal?: AbortSignal | undefined
+  /** On the archive worker: small files are written by the parent thread (file-writes.ts). */
+  fileWriter?: BatchedFileWriter | undefined
 }
 
 export interface RestoreReport {
@@ -193,19 +196,33 @@ async function writeStaged(
   }
   const parentOf = (relative: RawName) => relative.slice(0, Math.max(0, relative.lastIndexOf('/')))
   const pace = new Pace(options.signal)
-  // Awaited only where there is something to wait for: an await per file is 100,000 promises.
-  for (const node of writes) {
-    if (pace.due()) await pace.breathe()
-    if (node.kind === 'directory') {
-      if (!made.has(node.path)) await folder(node.path)
-    } else if (node.kind === 'file') {
-      const parent = parentOf(node.path)
-      if (!made.has(parent)) await folder(parent)
-      const where = staging.staged(node.path)
-      const whole = archive.contentSync(node.entry!)
-      if (whole) writeWholeFile(whole, node, where)
-      else await writeStreamed(archive, node, where, options)
+  const writer = options.fileWriter
+  try {
+    // Awaited only where there is something to wait for: an await per file is 100,000 promises.
+    for (const node of writes) {
+      if (pace.due()) await pace.breathe()
+      if (node.kind === 'directory') {
+        if (!made.has(node.path)) await folder(node.path)
+      } else if (node.kind === 'file') {
+        const parent = parentOf(node.path)
+        if (!made.has(parent)) await folder(parent)
+        const where = staging.staged(node.path)
+        const whole = archive.contentSync(node.entry!)
+        const mode = node.mode ?? 0o644
+        if (!whole) await writeStreamed(archive, node, where, options)
+        else if (!writer) writeWholeFile(whole, where, mode, node.mtime)
+        else {
+          writer.add(whole, where, mode, node.mtime)
+          if (writer.full) await writer.room()
+        }
+      }
     }
+    // Every file is written before any link is made (a link never points the way for a file).
+    await writer?.drain()
+  } catch (error) {
+    // Nothing may still be writing into the staging while it is undone.
+    await writer?.settle()
+    throw error
   }
   const folders = new Set(plan.nodes.filter((n) => n.kind === 'directory').map((n) => plan.keyOf(n.path)))
   for (const node of writes) {
@@ -218,8 +235,6 @@ async function writeStaged(
     if (node.mtime !== null) await lutimes(staged, node.mtime, node.mtime)
   }
 }
-
-const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW
 
 // Files are created exclusively, never through a link; mode and time set on the open file, after its data.
 
@@ -239,22 +254,6 @@ async function writeStreamed(archive: OpenArchive, node: PlannedNode, where: Buf
     if (node.mtime !== null) await handle.utimes(node.mtime, node.mtime)
   } finally {
     await handle.close()
-  }
-}
-
-/**
- * A small file in synchronous calls: for 100,000 files a round trip through the thread pool per
- * call costs more than the calls themselves (Pace lets signals in between).
- */
-function writeWholeFile(content: Buffer, node: PlannedNode, where: Buffer): void {
-  const fd = openSync(where, CREATE_NEW, 0o600)
-  try {
-    for (let written = 0; written < content.length;)
-      written += writeSync(fd, content, written, content.length - written)
-    fchmodSync(fd, node.mode ?? 0o644)
-    if (node.mtime !== null) futimesSync(fd, node.mtime, node.mtime)
-  } finally {
-    closeSync(fd)
   }
 }
 

@@ -1,7 +1,7 @@
 // The archive's work (src/restore/archive-job.ts) as the commands run it, on its worker thread and in
 // this one: the outcome comes back, a failure comes back as the class the failure policy knows (same
 // words, same exit code either way), a cancel is passed on and leaves the target as it was.
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -66,6 +66,34 @@ describe.each(['worker', 'by-size'] as const)('the archive job (%s)', (place) =>
       aes: true,
       count: 5,
     })
+  })
+
+  it('many small files come back whole, with their modes and times, over several batches', async () => {
+    const tree = Object.fromEntries(
+      Array.from({ length: 1500 }, (_, i) => [
+        `data/d${i % 7}/f${i}.txt`,
+        { kind: 'file' as const, content: `file ${i} `.repeat(i % 300), mode: i % 2 ? 0o600 : 0o755 },
+      ]),
+    )
+    const workspace = await makeWorkspace(tree)
+    const selection = await selectFiles(path.join(workspace, 'data'), {
+      includeHiddenFiles: false,
+      followSymlinks: false,
+      workspace,
+    })
+    const zip = path.join(await temp('job-zip-'), 'backup.zip')
+    await writeArchive(selection.entries, zip, { compressionLevel: 6 })
+    const to = await temp('job-to-')
+    const { report } = await restoreArchive(zip, to, options(new MemoryLog()), place)
+    expect(report).toMatchObject({ files: 1500, directories: 7 })
+    for (let i = 0; i < 1500; i += 7) {
+      const name = `d${i % 7}/f${i}.txt`
+      const [source, restored] = [path.join(workspace, 'data', name), path.join(to, name)]
+      expect(await readFile(restored, 'utf8')).toBe(`file ${i} `.repeat(i % 300))
+      const [was, is] = [await stat(source), await stat(restored)]
+      expect(is.mode & 0o777).toBe(i % 2 ? 0o600 : 0o755)
+      expect(Math.floor(is.mtimeMs / 1000)).toBe(Math.floor(was.mtimeMs / 1000))
+    }
   })
 
   it('a hostile zip fails with the class and words of the main thread, and writes nothing', async () => {

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { RepositoryConfig } from '../../../src/core/config.js'
 import { restoreCommand } from '../../../src/restore/commands.js'
+import { restoreArchive } from '../../../src/restore/archive-job.js'
 import { FakeOneFichier } from '../../helpers/fake-client.ts'
 import { MemoryLog } from '../../helpers/memory-log.ts'
 import { restoreInto } from '../../../src/restore/extract.js'
@@ -97,6 +98,20 @@ describe.skipIf(!canMount)('restore onto file systems that fail (tmpfs mounts)',
     expect(error.message).toMatch(/f0\d\d\.txt/)
     expect(error.message).toMatch(/as it was/)
     expect(error.message).not.toMatch(/Unexpected failure/)
+    expect(await tree(to)).toEqual(before)
+  })
+
+  it('the same on the archive worker, where the main thread writes the small files', async () => {
+    const to = await tmpfs('size=4m,nr_inodes=40')
+    await writeFile(path.join(to, 'f000.txt'), 'original')
+    const before = await tree(to)
+    const zip = path.join(await mkdtemp(path.join(tmpdir(), 'restore-fs-zip-')), 'backup.zip')
+    await writeFile(zip, craftZip(manyFiles(60)))
+    const options = { password: undefined, overwrite: 'always' as const, delete: false, dryRun: false }
+    const more = { include: [], exclude: [], keepSpecialBits: false, log: new MemoryLog() }
+    const error = (await restoreArchive(zip, to, { ...options, ...more }, 'worker').catch((e: unknown) => e)) as Error
+    expect(error.message).toMatch(/Restoring into '.*f0\d\d\.txt' failed \(ENOSPC\)/)
+    expect(error.message).toMatch(/as it was/)
     expect(await tree(to)).toEqual(before)
   })
 
