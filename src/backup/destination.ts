@@ -34,15 +34,8 @@ export interface Lookup {
   readonly log: DeferredLog
 }
 
-/**
- * Starts the lookup now; nothing else in the run starts a request before the upload stage. null when
- * the run never needs the folder: a dry run without retention or skip-unchanged does not even look it up.
- */
-export function startLookup(
-  session: Pick<Session<Config>, 'config' | 'client' | 'log'>,
-  needsFolder: boolean,
-): Lookup | null {
-  if (!needsFolder) return null
+/** Starts the lookup now; nothing else in the run starts a request before the upload stage. */
+export function startLookup(session: Pick<Session<Config>, 'config' | 'client' | 'log'>): Lookup {
   const { config, client } = session
   const deferred = new DeferredLog(session.log)
   const refusal = new AbortController()

@@ -90,7 +90,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     }
     // A dry run without retention or skip-unchanged never needs the folder: it is not even looked up.
     const needsFolder = !config.dryRun || config.skipUnchanged || retentionActive(config.retention)
-    const lookup = hasFiles ? startLookup(session, needsFolder) : null
+    const lookup = hasFiles && needsFolder ? startLookup(session) : null
     const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined
     const zipInput = { selection, zipPath, temp, refused: lookup?.refused, observer: fingerprint, ...progressEvery }
     const zipped = await events.stage('zip', () => log.group('Select and zip', () => zipStage(session, zipInput)))

@@ -189,14 +189,13 @@ export class SmallFileBatches {
     private readonly options: { workers: boolean } = { workers: true },
   ) {}
 
-  /** The file's place in the open batch; `opened` when it is the first of a new one. */
-  add(file: SmallFile): { batch: Batch; index: number; opened: boolean } {
-    const opened = this.open === null
+  /** The file's place in the open batch. */
+  add(file: SmallFile): { batch: Batch; index: number } {
     const batch = (this.open ??= this.newBatch())
     const index = batch.files.push(file) - 1
     batch.bytes += file.size
     if (batch.files.length >= BATCH_FILES || batch.bytes >= BATCH_BYTES) this.dispatch(batch)
-    return { batch, index, opened }
+    return { batch, index }
   }
 
   /** Sends the batch to the pool, if not yet sent. */

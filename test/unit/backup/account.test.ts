@@ -71,27 +71,26 @@ describe('the pre-flight', () => {
   it('asks once per 5 minutes per account: the answer is kept in the state file and reused', async () => {
     const fake = new FakeOneFichier()
     fake.account = { offer: 0 }
-    const s = await state()
-    const log = new MemoryLog()
+    const session = { client: fake, state: await state(), log: new MemoryLog(), signal: undefined }
     const t = Date.now()
-    expect(await checkAccount({ client: fake, state: s, log, signal: undefined }, t)).toHaveLength(1)
-    expect(await checkAccount({ client: fake, state: s, log, signal: undefined }, t + 4 * 60_000)).toHaveLength(1)
+    expect(await checkAccount(session, t)).toHaveLength(1)
+    expect(await checkAccount(session, t + 4 * 60_000)).toHaveLength(1)
     expect(fake.calls).toEqual(['user/info.cgi'])
-    await checkAccount({ client: fake, state: s, log, signal: undefined }, t + 5 * 60_000 + 1)
+    await checkAccount(session, t + 5 * 60_000 + 1)
     expect(fake.calls).toEqual(['user/info.cgi', 'user/info.cgi'])
   })
 
   it('a flood answer (any failure of this call alone) is advice: the run goes on, not asked again soon', async () => {
     const fake = new FakeOneFichier()
     fake.accountFails = true
-    const s = await state()
     const log = new MemoryLog()
+    const session = { client: fake, state: await state(), log, signal: undefined }
     const t = Date.now()
-    expect(await checkAccount({ client: fake, state: s, log, signal: undefined }, t)).toEqual([])
+    expect(await checkAccount(session, t)).toEqual([])
     expect(log.lines).toEqual([
       expect.stringMatching(/^Asking 1fichier about the account .*Flood detected.*goes on without it$/),
     ])
-    expect(await checkAccount({ client: fake, state: s, log, signal: undefined }, t + 60_000)).toEqual([])
+    expect(await checkAccount(session, t + 60_000)).toEqual([])
     expect(fake.calls).toEqual(['user/info.cgi'])
   })
 
@@ -99,19 +98,19 @@ describe('the pre-flight', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'account-state-'))
     const stateOf = (apiKey: string) =>
       new RunState({ path: dir, setting: 'test' }, { apiUrl: 'https://api.1fichier.com/v1', apiKey }, new MemoryLog())
+    const sessionOf = (client: FakeOneFichier, apiKey: string) => ({
+      client,
+      state: stateOf(apiKey),
+      log: new MemoryLog(),
+      signal: undefined,
+    })
     const first = new FakeOneFichier()
     const second = new FakeOneFichier()
     const t = Date.now()
-    await checkAccount({ client: first, state: stateOf(`${KEY}-a`), log: new MemoryLog(), signal: undefined }, t)
-    await checkAccount(
-      { client: second, state: stateOf(`${KEY}-b`), log: new MemoryLog(), signal: undefined },
-      t + 30_000,
-    )
+    await checkAccount(sessionOf(first, `${KEY}-a`), t)
+    await checkAccount(sessionOf(second, `${KEY}-b`), t + 30_000)
     expect([first.calls, second.calls]).toEqual([['user/info.cgi'], []])
-    await checkAccount(
-      { client: second, state: stateOf(`${KEY}-b`), log: new MemoryLog(), signal: undefined },
-      t + 61_000,
-    )
+    await checkAccount(sessionOf(second, `${KEY}-b`), t + 61_000)
     expect(second.calls).toEqual(['user/info.cgi'])
   })
 

@@ -281,7 +281,7 @@ describe('the stages, one at a time', () => {
       const fingerprint = 'F'.repeat(43)
       newest.description = formatDescription({ fingerprint, sha256: 'a'.repeat(64) })
       const session = stageSession(fake, new MemoryLog(), { 'skip-unchanged': 'true' })
-      const lookup = () => startLookup(session, true)!
+      const lookup = () => startLookup(session)
       expect(await compareStage(session, { lookup: lookup(), now: NOW, fingerprint })).toMatchObject({
         unchanged: true,
         folderId: folder,

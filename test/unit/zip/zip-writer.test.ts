@@ -102,14 +102,28 @@ describe('zip writer', () => {
         workspace,
       })
       const out = path.join(await mkdtemp(path.join(tmpdir(), 'zip-')), 'out.zip')
-      await writeArchive(selection.entries, out, { compressionLevel: 6, sequential })
-      return out
+      // How far the writer takes entries in ahead of the one it writes: the pipeline's depth.
+      let taken = 0
+      let written = 0
+      let lead = 0
+      const entries = (function* () {
+        for (const entry of selection.entries) {
+          taken++
+          yield entry
+        }
+      })()
+      const observer = { entry: () => (lead = Math.max(lead, taken - ++written)), data: () => {}, end: () => {} }
+      await writeArchive(entries, out, { compressionLevel: 6, sequential, observer })
+      return { out, lead }
     }
     const [pipelined, sequential] = [await zipWith(false), await zipWith(true)]
-    expect(unzipTest(sequential)).toMatch(/No errors detected/)
+    expect(unzipTest(sequential.out)).toMatch(/No errors detected/)
     // 1,500 small files, 9 folders of them, big/ with its 2 files, the link and the empty folder.
-    expect(inspectZip(sequential)).toHaveLength(1500 + 9 + 3 + 2)
-    expect(sha256(readFileSync(sequential))).toBe(sha256(readFileSync(pipelined)))
+    expect(inspectZip(sequential.out)).toHaveLength(1500 + 9 + 3 + 2)
+    expect(sha256(readFileSync(sequential.out))).toBe(sha256(readFileSync(pipelined.out)))
+    // Each entry written before the next is taken in; the pipeline runs well ahead.
+    expect(sequential.lead).toBe(0)
+    expect(pipelined.lead).toBeGreaterThan(64)
   })
 
   it('a file gone before its turn (small, in a worker batch, or large) is left out whole, and told', async () => {
