@@ -905,13 +905,8 @@ var folders = __webpack_require__(2291);
 
 
 
-/**
- * Starts the lookup now; nothing else in the run starts a request before the upload stage. null when
- * the run never needs the folder: a dry run without retention or skip-unchanged does not even look it up.
- */
-function startLookup(session, needsFolder) {
-    if (!needsFolder)
-        return null;
+/** Starts the lookup now; nothing else in the run starts a request before the upload stage. */
+function startLookup(session) {
     const { config, client } = session;
     const deferred = new platform_log/* DeferredLog */.CU(session.log);
     const refusal = new AbortController();
@@ -2280,15 +2275,14 @@ class SmallFileBatches {
         this.keepRaw = keepRaw;
         this.options = options;
     }
-    /** The file's place in the open batch; `opened` when it is the first of a new one. */
+    /** The file's place in the open batch. */
     add(file) {
-        const opened = this.open === null;
         const batch = (this.open ??= this.newBatch());
         const index = batch.files.push(file) - 1;
         batch.bytes += file.size;
         if (batch.files.length >= BATCH_FILES || batch.bytes >= BATCH_BYTES)
             this.dispatch(batch);
-        return { batch, index, opened };
+        return { batch, index };
     }
     /** Sends the batch to the pool, if not yet sent. */
     dispatch(batch) {
@@ -2925,7 +2919,7 @@ async function runBackup(ctx) {
             }
             // A dry run without retention or skip-unchanged never needs the folder: it is not even looked up.
             const needsFolder = !config.dryRun || config.skipUnchanged || (0,core_config/* retentionActive */.Xe)(config.retention);
-            const lookup = hasFiles ? startLookup(session, needsFolder) : null;
+            const lookup = hasFiles && needsFolder ? startLookup(session) : null;
             const fingerprint = config.skipUnchanged ? new ContentFingerprint(config) : undefined;
             const zipInput = { selection, zipPath, temp, refused: lookup?.refused, observer: fingerprint, ...progressEvery };
             const zipped = await events.stage('zip', () => log.group('Select and zip', () => zipStage(session, zipInput)));
