@@ -35,6 +35,17 @@ process.stdin.on('data', (d) => w.update(d)).on('end', () => process.stdout.writ
 
 const CHILD_UNAVAILABLE = 3
 
+// Hashes the file named by its argument and prints the Whirlpool (exits 3 when OpenSSL has none).
+const FILE_CHILD_SCRIPT = `
+const c = require('node:crypto')
+let w
+try { w = c.createHash('whirlpool') } catch { process.exit(3) }
+require('node:fs').createReadStream(process.argv[1], { highWaterMark: 1 << 20 })
+  .on('data', (d) => w.update(d))
+  .on('error', () => process.exit(4))
+  .on('end', () => process.stdout.write(w.digest('hex') + '\\n'))
+`
+
 export interface DigestOptions {
   /** false keeps Whirlpool in this process (hash-wasm). */
   preferChild?: boolean
@@ -72,10 +83,45 @@ export function digestFile(file: string, options: DigestOptions = {}): DigestJob
 }
 
 /**
- * SHA-256 and Whirlpool of bytes handed in order as they come (a file read back, a download as it
- * is written), with the engines digestFile uses. Whirlpool's engine starts at once.
+ * The Whirlpool of a file already written (a download), read by a child Node with OpenSSL's legacy
+ * provider: this process only waits, so its work goes on beside. hash-wasm here where there is no
+ * such child (the standalone executable, an OpenSSL without Whirlpool).
  */
-export class StreamingDigest {
+export async function whirlpoolOfFile(file: string, signal?: AbortSignal): Promise<string> {
+  if (!isSea()) {
+    // The file's path is its only argument; it needs nothing from our environment (and must not see the key).
+    const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', FILE_CHILD_SCRIPT, file], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: {},
+      signal,
+    })
+    let output = ''
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()))
+    const code = await new Promise<number | null>((resolve) => {
+      child.on('error', () => resolve(null))
+      child.on('close', resolve)
+    })
+    signal?.throwIfAborted()
+    const match = /^[0-9a-f]{128}$/.exec(output.trim())
+    if (code === 0 && match) return match[0]
+    if (code !== CHILD_UNAVAILABLE && code !== null)
+      throw new Error(`hashing the download failed (the hashing process exited with ${code})`)
+  }
+  const job = digestFile(file, { preferChild: false })
+  const stop = () => job.cancel()
+  signal?.addEventListener('abort', stop, { once: true })
+  try {
+    return (await job.result).whirlpool
+  } finally {
+    signal?.removeEventListener('abort', stop)
+  }
+}
+
+/**
+ * SHA-256 and Whirlpool of bytes handed in order as they come (digestFile's), with the engines it
+ * uses. Whirlpool's engine starts at once.
+ */
+class StreamingDigest {
   private readonly abort = new AbortController()
   private readonly sha256 = createHash('sha256')
   private readonly whirlpool: Promise<WhirlpoolSink>

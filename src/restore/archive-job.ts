@@ -10,11 +10,16 @@ import { workerScript } from '../platform/worker-script.js'
 import { type SerializedFailure, rebuildFailure } from './archive-failure.js'
 import { type RestoreOptions, type RestoreReport, checkAll, restoreInto } from './extract.js'
 import { OpenArchive, centralDirectoryBytes } from './zip-reader.js'
-import { type BatchedFileWriter, type WriteBatch, writeBatch } from './file-writes.js'
+import { type BatchedFileWriter, type WriteAck, type WriteBatch, writeBatch } from './file-writes.js'
 
 export type ArchiveJob =
   | { kind: 'check'; file: string; password: string | undefined }
-  | { kind: 'restore'; file: string; to: string; options: Omit<RestoreOptions, 'log' | 'signal' | 'fileWriter'> }
+  | {
+      kind: 'restore'
+      file: string
+      to: string
+      options: Omit<RestoreOptions, 'log' | 'signal' | 'fileWriter' | 'verified'>
+    }
 
 /** What a job found: whether the zip has AES entries (what was checked), and the count or the report. */
 export type JobOutcome =
@@ -24,7 +29,11 @@ export type FromWorker =
   | { kind: 'log'; level: 'info' | 'warning' | 'error' | 'debug'; text: string }
   | { kind: 'done'; outcome: JobOutcome }
   | { kind: 'failed'; failure: SerializedFailure }
+  /** The restore is staged and waits for the download's check (answered 'verified', or 'cancel'). */
+  | { kind: 'verify' }
   | WriteBatch
+
+export type ToWorker = WriteAck | { kind: 'verified' } | { kind: 'cancel' }
 
 /**
  * A young generation this small keeps the peak down on 100,000 small entries, at no measured cost in
@@ -42,7 +51,7 @@ export async function checkArchive(
   signal: AbortSignal | undefined,
   place: Place = 'by-size',
 ): Promise<Extract<JobOutcome, { kind: 'check' }>> {
-  const outcome = await runJob({ kind: 'check', file, password }, log, signal, place)
+  const outcome = await runJob({ kind: 'check', file, password }, { log, signal }, place)
   if (outcome.kind !== 'check') throw new Error('internal: the archive worker answered another job')
   return outcome
 }
@@ -54,19 +63,25 @@ export async function restoreArchive(
   options: RestoreOptions,
   place: Place = 'by-size',
 ): Promise<Extract<JobOutcome, { kind: 'restore' }>> {
-  const { log, signal, ...rest } = options
-  const outcome = await runJob({ kind: 'restore', file, to, options: rest }, log, signal, place)
+  const { log, signal, verified, ...rest } = options
+  const outcome = await runJob({ kind: 'restore', file, to, options: rest }, { log, signal, verified }, place)
   if (outcome.kind !== 'restore') throw new Error('internal: the archive worker answered another job')
   return outcome
 }
 
+/** What a job gets from the thread that runs it. */
+export interface JobHooks {
+  log: Log
+  signal: AbortSignal | undefined
+  /** A restore waits for it before moving anything into the target. */
+  verified?: (() => Promise<void>) | undefined
+  /** On the worker: small files go to the parent thread to write. */
+  fileWriter?: BatchedFileWriter | undefined
+}
+
 /** The job, here: the worker runs the same. */
-export async function runArchiveJob(
-  job: ArchiveJob,
-  log: Log,
-  signal: AbortSignal | undefined,
-  fileWriter?: BatchedFileWriter,
-): Promise<JobOutcome> {
+export async function runArchiveJob(job: ArchiveJob, hooks: JobHooks): Promise<JobOutcome> {
+  const { log, signal, verified, fileWriter } = hooks
   const archive = await OpenArchive.open(job.file)
   try {
     const aes = archive.entries.some((e) => e.aesKeyBytes !== null)
@@ -74,7 +89,7 @@ export async function runArchiveJob(
       const { plan } = await checkAll(archive, job.password, signal)
       return { kind: 'check', aes, count: plan.files + plan.links }
     }
-    const report = await restoreInto(archive, job.to, { ...job.options, log, signal, fileWriter })
+    const report = await restoreInto(archive, job.to, { ...job.options, log, signal, verified, fileWriter })
     return { kind: 'restore', aes, report }
   } finally {
     archive.close()
@@ -84,14 +99,14 @@ export async function runArchiveJob(
 /** Where the work runs: by the central directory's size, or on the worker whatever the size. */
 type Place = 'by-size' | 'worker'
 
-async function runJob(job: ArchiveJob, log: Log, signal: AbortSignal | undefined, place: Place): Promise<JobOutcome> {
-  signal?.throwIfAborted()
-  if (place === 'by-size' && centralDirectoryBytes(job.file) < WORKER_DIRECTORY_BYTES)
-    return runArchiveJob(job, log, signal)
-  return runOnWorker(job, log, signal)
+async function runJob(job: ArchiveJob, hooks: JobHooks, place: Place): Promise<JobOutcome> {
+  hooks.signal?.throwIfAborted()
+  if (place === 'by-size' && centralDirectoryBytes(job.file) < WORKER_DIRECTORY_BYTES) return runArchiveJob(job, hooks)
+  return runOnWorker(job, hooks)
 }
 
-async function runOnWorker(job: ArchiveJob, log: Log, signal: AbortSignal | undefined): Promise<JobOutcome> {
+async function runOnWorker(job: ArchiveJob, hooks: JobHooks): Promise<JobOutcome> {
+  const { log, signal, verified } = hooks
   const { script, options } = workerScript('archive-worker.js', import.meta.url)
   const worker = new Worker(script, {
     ...options,
@@ -101,8 +116,11 @@ async function runOnWorker(job: ArchiveJob, log: Log, signal: AbortSignal | unde
     env: {},
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   })
+  const post = (message: ToWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer)
   // A cancel is passed on: the worker stops between entries and undoes what it wrote, then answers.
-  const cancel = () => worker.postMessage({ kind: 'cancel' })
+  const cancel = () => post({ kind: 'cancel' })
+  // A download found corrupted while the worker staged it: the worker undoes, and this is the failure.
+  let unverified: unknown = null
   signal?.addEventListener('abort', cancel, { once: true })
   try {
     return await new Promise<JobOutcome>((resolve, reject) => {
@@ -110,9 +128,19 @@ async function runOnWorker(job: ArchiveJob, log: Log, signal: AbortSignal | unde
         // The worker inflates and checks while this thread, idle otherwise, writes the small files.
         if (message.kind === 'write') {
           const ack = writeBatch(message)
-          worker.postMessage(ack, [ack.bytes])
+          post(ack, [ack.bytes])
+        } else if (message.kind === 'verify') {
+          const check = verified?.() ?? Promise.resolve()
+          check.then(
+            () => post({ kind: 'verified' }),
+            (error: unknown) => {
+              unverified = error
+              cancel()
+            },
+          )
         } else if (message.kind === 'log') log[message.level](message.text)
         else if (message.kind === 'done') resolve(message.outcome)
+        else if (unverified !== null) reject(unverified as Error)
         else reject(signal?.aborted ? (signal.reason as Error) : rebuildFailure(message.failure))
       })
       worker.on('error', reject)

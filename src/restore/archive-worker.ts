@@ -4,17 +4,27 @@
 // left as it was).
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Log } from '../platform/log.js'
-import { type ArchiveJob, type FromWorker, runArchiveJob } from './archive-job.js'
+import { type ArchiveJob, type FromWorker, type ToWorker, runArchiveJob } from './archive-job.js'
 import { serializeFailure } from './archive-failure.js'
-import { BatchedFileWriter, type WriteAck } from './file-writes.js'
+import { BatchedFileWriter } from './file-writes.js'
 
 const port = parentPort!
 const cancel = new AbortController()
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
 // The small files go to the parent in batches; it answers each, or sends 'cancel'.
 const fileWriter = new BatchedFileWriter(send)
-port.on('message', (message: WriteAck | { kind: 'cancel' }) => {
+// The staged restore asks the parent whether the download is sound; it answers 'verified' or 'cancel'.
+let onVerified: (() => void) | null = null
+const verified = () =>
+  new Promise<void>((resolve, reject) => {
+    cancel.signal.throwIfAborted()
+    cancel.signal.addEventListener('abort', () => reject(cancel.signal.reason as Error), { once: true })
+    onVerified = resolve
+    send({ kind: 'verify' })
+  })
+port.on('message', (message: ToWorker) => {
   if (message.kind === 'cancel') cancel.abort()
+  else if (message.kind === 'verified') onVerified?.()
   else fileWriter.acknowledge(message)
 })
 
@@ -27,7 +37,7 @@ const log: Log = {
 }
 
 // No top-level await: the standalone executable runs this as CommonJS.
-runArchiveJob(workerData as ArchiveJob, log, cancel.signal, fileWriter).then(
+runArchiveJob(workerData as ArchiveJob, { log, signal: cancel.signal, verified, fileWriter }).then(
   (outcome) => send({ kind: 'done', outcome }),
   (error: unknown) => send({ kind: 'failed', failure: serializeFailure(error) }),
 )

@@ -14,7 +14,7 @@ import { planRetention } from '../core/retention.js'
 import type { OneFichierApi } from '../onefichier/client.js'
 import { Session } from '../session/session.js'
 import type { StateDirectory } from '../state/state-dir.js'
-import { type DownloadCheck, downloadBackup } from './download.js'
+import { type Download, useDownload } from './download.js'
 import { checkArchive, restoreArchive } from './archive-job.js'
 import { type RestoreReport, checkTarget } from './extract.js'
 import type { OverwriteMode } from './target.js'
@@ -129,10 +129,10 @@ export async function checkCommand(ctx: CommandContext): Promise<CheckedBackup[]
 async function checkOne(client: OneFichierApi, ctx: CommandContext, backup: ListedBackup): Promise<CheckedBackup> {
   const base = { 'file-name': backup.fileName, url: backup.url }
   try {
-    const { count, checked } = await withDownload(client, ctx, backup, async (file, downloadCheck) => {
+    const { count, checked } = await withDownload(client, ctx, backup, async (download) => {
       const password = ctx.config.archivePassword || undefined
-      const { count, aes } = await checkArchive(file, password, ctx.log, ctx.signal)
-      return { count, checked: `${downloadCheck}, then every entry's ${entryCheck(aes)}` }
+      const { count, aes } = await checkArchive(download.file, password, ctx.log, ctx.signal)
+      return { count, checked: `${download.checked}, then every entry's ${entryCheck(aes)}` }
     })
     ctx.log.info(`${backup.fileName}: sound (${checked}; ${count} files and links)`)
     return { ...base, ok: true, 'file-count': count, checked }
@@ -191,8 +191,8 @@ export async function restoreCommand(ctx: CommandContext, request: RestoreReques
   if (!backup) return null
   const verb = request.dryRun ? 'Restore (dry run)' : 'Restore'
   return await ctx.log.group(`${verb} ${backup.fileName}`, () =>
-    withDownload(client, ctx, backup, async (file, downloadCheck) => {
-      const { report, aes } = await restoreArchive(file, request.to, {
+    withDownload(client, ctx, backup, async (download) => {
+      const { report, aes } = await restoreArchive(download.file, request.to, {
         password: ctx.config.archivePassword || undefined,
         overwrite: request.overwrite,
         delete: request.delete,
@@ -200,6 +200,7 @@ export async function restoreCommand(ctx: CommandContext, request: RestoreReques
         include: request.include,
         exclude: request.exclude,
         keepSpecialBits: request.keepSpecialBits,
+        verified: download.verified,
         log: ctx.log,
         signal: ctx.signal,
       })
@@ -219,7 +220,7 @@ export async function restoreCommand(ctx: CommandContext, request: RestoreReques
         time: backup.time.toISOString(),
         'file-count': count,
         path: request.to,
-        checked: `${downloadCheck}, then every entry's ${entryCheck(aes)}`,
+        checked: `${download.checked}, then every entry's ${entryCheck(aes)}`,
         'dry-run': request.dryRun,
         created: report.created,
         replaced: report.replaced,
@@ -233,12 +234,12 @@ export async function restoreCommand(ctx: CommandContext, request: RestoreReques
   )
 }
 
-/** Downloads a backup to a temporary file and checks it, hands it to `body`, and always removes it after. */
+/** Downloads a backup to a temporary file, hands it to `body` while it is checked, and always removes it after. */
 async function withDownload<T>(
   client: OneFichierApi,
   ctx: CommandContext,
   backup: ListedBackup,
-  body: (file: string, checked: DownloadCheck) => Promise<T>,
+  body: (download: Download) => Promise<T>,
 ): Promise<T> {
   const temp = { path: ctx.tempDir ?? os.tmpdir(), setting: ctx.tempDirSetting ?? 'TMPDIR' }
   // A full or read-only temporary disk is said as such, with the setting that moves it.
@@ -247,17 +248,18 @@ async function withDownload<T>(
     throw onDisk(error, 'Making the temporary folder for the download')
   })
   try {
-    const file = path.join(dir, 'backup.zip')
-    const checked = await downloadBackup(client, backup, file, {
+    const options = {
       linkPassword: ctx.config.linkPassword,
       cdn: ctx.config.cdn,
       retries: ctx.config.retries,
       log: ctx.log,
-    }).catch((error: unknown) => {
-      throw onDisk(error, `Downloading ${backup.fileName}`)
+      signal: ctx.signal,
+      fileFailure: (error: unknown) => onDisk(error, `Downloading ${backup.fileName}`),
+    }
+    return await useDownload(client, backup, path.join(dir, 'backup.zip'), options, (download) => {
+      ctx.signal?.throwIfAborted()
+      return body(download)
     })
-    ctx.signal?.throwIfAborted()
-    return await body(file, checked)
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -38,6 +38,8 @@ export interface RestoreOptions {
   keepSpecialBits: boolean
   log: Log
   signal?: AbortSignal | undefined
+  /** Resolves once the download is known to be 1fichier's bytes: nothing is moved into the target before. */
+  verified?: (() => Promise<void>) | undefined
   /** On the archive worker: small files are written by the parent thread (file-writes.ts). */
   fileWriter?: BatchedFileWriter | undefined
 }
@@ -120,6 +122,7 @@ export async function restoreInto(archive: OpenArchive, to: string, options: Res
     const changes = await planAgainstTarget(plan, target, targetOptions(options, filter))
     await checkRoom(target, changes, plan)
     await writeStaged(archive, plan, changes.actions, staging, options)
+    await options.verified?.()
     await placeAll(plan, changes, staging, options.signal)
     staging.commit()
     await setFolderTimes(plan, changes.actions, staging, options.log)

@@ -174,7 +174,7 @@ describe('restore', () => {
     const to = emptyDir()
     const refused = await cli(['restore', ...repo('flaky', 'flaky'), '--to', to])
     expect(refused.code).toBe(1)
-    expect(refused.stderr).toMatch(/is corrupted .* after 2 tries; nothing was extracted/)
+    expect(refused.stderr).toMatch(/is corrupted .* after 2 tries; nothing was restored/)
     expect(existsSync(to)).toBe(false)
     standIn.faults.length = 0
   })

@@ -10,6 +10,7 @@ import { ArchivePasswordError } from '../../../src/core/errors.js'
 import { EXIT, describeFailure } from '../../../src/core/failure.js'
 import { checkArchive, restoreArchive } from '../../../src/restore/archive-job.js'
 import type { RestoreOptions } from '../../../src/restore/extract.js'
+import { STAGING_PREFIX } from '../../../src/restore/plan.js'
 import { UnsafeArchiveError } from '../../../src/restore/zip-reader.js'
 import { MemoryLog } from '../../helpers/memory-log.ts'
 import { selectFiles } from '../../helpers/select.ts'
@@ -134,11 +135,47 @@ describe.each(['worker', 'by-size'] as const)('the archive job (%s)', (place) =>
       zip,
       to,
       options(new MemoryLog(), { overwrite: 'always', signal: controller.signal }),
+      place,
     )
     // Sent before the worker has read a byte: it is heard at the worker's first turn, before it writes.
     controller.abort(new Error('cancelled by SIGTERM'))
     await expect(running).rejects.toThrow('cancelled by SIGTERM')
     expect(await readdir(to)).toEqual(['mine.txt'])
     expect(await readFile(path.join(to, 'mine.txt'), 'utf8')).toBe('the user file')
+  })
+
+  it("nothing is moved into the target before the download's check passes; a failed check undoes it", async () => {
+    const zip = await zipOf(200)
+    const to = await temp('job-to-')
+    await writeFile(path.join(to, 'mine.txt'), 'the user file')
+    // Asked once everything is staged: the target then holds the user's file and the staging folder alone.
+    const seen: string[][] = []
+    const look = async () =>
+      seen.push((await readdir(to)).map((n) => (n.startsWith(STAGING_PREFIX) ? 'staging' : n)).sort())
+    const corrupted = restoreArchive(
+      zip,
+      to,
+      options(new MemoryLog(), {
+        overwrite: 'always',
+        verified: async () => {
+          await look()
+          throw new Error("The download is corrupted (its Whirlpool 0123 is not 1fichier's 4567).")
+        },
+      }),
+      place,
+    )
+    await expect(corrupted).rejects.toThrow(/^The download is corrupted/)
+    expect(seen).toEqual([['mine.txt', 'staging'].sort()])
+    expect(await readdir(to)).toEqual(['mine.txt'])
+
+    const { report } = await restoreArchive(
+      zip,
+      to,
+      options(new MemoryLog(), { overwrite: 'always', verified: look }),
+      place,
+    )
+    expect(report).toMatchObject({ files: 200, created: 210 })
+    expect(seen).toHaveLength(2)
+    expect((await readdir(to)).sort()).toEqual(['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8', 'd9', 'mine.txt'])
   })
 })

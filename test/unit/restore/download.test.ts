@@ -1,4 +1,4 @@
-// downloadBackup against msw: one token reused for every resume while it lives, a new one when it is
+// useDownload against msw: one token reused for every resume while it lives, a new one when it is
 // refused or has expired; never more than the listed size written; a page where the file should be is
 // never taken for the backup; #611 says a link password is needed at once; what was checked is said.
 import { mkdtemp, readFile, stat } from 'node:fs/promises'
@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { OneFichierClient } from '../../../src/onefichier/client.js'
 import { Transport } from '../../../src/onefichier/transport.js'
 import { MemoryLog } from '../../helpers/memory-log.ts'
-import { downloadBackup } from '../../../src/restore/download.js'
+import { type DownloadOptions, useDownload } from '../../../src/restore/download.js'
 import type { ListedBackup } from '../../../src/series/read.js'
 
 const API = 'https://api.test.invalid/v1'
@@ -78,7 +78,11 @@ function setup(now?: () => number) {
 
 const target = async () => path.join(await mkdtemp(path.join(tmpdir(), 'download-')), 'backup.zip')
 
-describe('downloadBackup', () => {
+/** The download alone: the work on it only says what was checked. */
+const downloadOnly = (client: OneFichierClient, backup: ListedBackup, file: string, options: DownloadOptions) =>
+  useDownload(client, backup, file, options, async (download) => download.checked)
+
+describe('useDownload', () => {
   it('tries a dropped download again on the same token, and says it compared the size only', async () => {
     const asked = tokens()
     const ranges: Array<string | null> = []
@@ -96,7 +100,7 @@ describe('downloadBackup', () => {
     )
     const { client, log, options } = setup()
     const file = await target()
-    expect(await downloadBackup(client, BACKUP, file, options)).toBe('size only')
+    expect(await downloadOnly(client, BACKUP, file, options)).toBe('size only')
     expect((await readFile(file)).equals(CONTENT)).toBe(true)
     // msw drops the body before its first byte, so each try starts over (Range resumes: test/blackbox/restore).
     expect(ranges).toHaveLength(3)
@@ -107,28 +111,80 @@ describe('downloadBackup', () => {
     expect(log.lines.join('\n')).not.toMatch(/Whirlpool match/)
   })
 
-  it('checks the Whirlpool of the bytes as written: whole, after a start-over, and a changed byte', async () => {
+  it('checks the Whirlpool of the whole file: in one go, after a start-over, and a changed byte', async () => {
     const withWhirlpool = { ...BACKUP, whirlpool: await whirlpool(CONTENT) }
     const bodies: Buffer[] = []
     tokens()
     network.use(http.get(`${NODE}/:token`, () => new HttpResponse(bodies.shift() ?? CONTENT)))
     const { client, log, options } = setup()
     // In one go.
-    expect(await downloadBackup(client, withWhirlpool, await target(), options)).toBe('size and Whirlpool')
+    expect(await downloadOnly(client, withWhirlpool, await target(), options)).toBe('size and Whirlpool')
     // A node that sends too much: the next try starts over, and the Whirlpool is still the file's.
     bodies.push(Buffer.concat([CONTENT, CONTENT]))
     const file = await target()
-    expect(await downloadBackup(client, withWhirlpool, file, options)).toBe('size and Whirlpool')
+    expect(await downloadOnly(client, withWhirlpool, file, options)).toBe('size and Whirlpool')
     expect((await readFile(file)).equals(CONTENT)).toBe(true)
     expect(log.lines.filter((l) => l.includes("size and Whirlpool match 1fichier's"))).toHaveLength(2)
     // One byte changed, twice: refused.
     const changed = Buffer.from(CONTENT)
     changed[1000] ^= 1
     bodies.push(changed, changed)
-    const error = (await downloadBackup(client, withWhirlpool, await target(), options).catch(
-      (e: unknown) => e,
-    )) as Error
-    expect(error.message).toMatch(/is corrupted \(its Whirlpool .* is not 1fichier's .*\) after 2 tries/)
+    const error = (await downloadOnly(client, withWhirlpool, await target(), options).catch((e: unknown) => e)) as Error
+    expect(error.message).toMatch(
+      /is corrupted \(its Whirlpool .* is not 1fichier's .*\) after 2 tries; nothing was restored/,
+    )
+  })
+
+  it('hands the file on at once; what lasts waits for the Whirlpool, and work on bad bytes is done again', async () => {
+    const withWhirlpool = { ...BACKUP, whirlpool: await whirlpool(CONTENT) }
+    const changed = Buffer.from(CONTENT)
+    changed[1000] ^= 1
+    const bodies: Buffer[] = []
+    const asked = tokens()
+    network.use(http.get(`${NODE}/:token`, () => new HttpResponse(bodies.shift() ?? CONTENT)))
+    const { client, log, options } = setup()
+
+    // The work waits for the check before what lasts: the bad bytes' check fails it, the good ones' lets it on.
+    bodies.push(changed)
+    const seen: Array<{ good: boolean; verified: string }> = []
+    const result = await useDownload(client, withWhirlpool, await target(), options, async (download) => {
+      const good = (await readFile(download.file)).equals(CONTENT)
+      const verified = await download.verified().then(
+        () => 'matched',
+        (e: unknown) => (e as Error).message,
+      )
+      seen.push({ good, verified })
+      if (verified !== 'matched') throw new Error(verified)
+      return 'placed'
+    })
+    expect(result).toBe('placed')
+    expect(seen).toEqual([
+      {
+        good: false,
+        verified: expect.stringMatching(/The download is corrupted \(its Whirlpool .* is not 1fichier's/),
+      },
+      { good: true, verified: 'matched' },
+    ])
+    expect(asked.calls).toBe(2)
+    expect(log.lines.join('\n')).toMatch(/corrupted .*downloading it again with a new token/)
+
+    // A failure on bad bytes (a CRC error, say) is the download's: fetched again, the work done again.
+    bodies.push(changed)
+    let runs = 0
+    const again = await useDownload(client, withWhirlpool, await target(), options, async (download) => {
+      runs++
+      if (!(await readFile(download.file)).equals(CONTENT)) throw new Error('a CRC-32 does not match')
+      return 'checked'
+    })
+    expect([again, runs]).toEqual(['checked', 2])
+
+    // A failure on good bytes is the work's own, said as it is, with no second download.
+    const before = asked.calls
+    const failure = (await useDownload(client, withWhirlpool, await target(), options, async () => {
+      throw new Error('the target is full')
+    }).catch((e: unknown) => e)) as Error
+    expect(failure.message).toBe('the target is full')
+    expect(asked.calls).toBe(before + 1)
   })
 
   it('asks a new token only when the old one has expired (5 minutes) or is refused (#715)', async () => {
@@ -154,7 +210,7 @@ describe('downloadBackup', () => {
     )
     const { client, options } = setup(() => clock)
     const file = await target()
-    await downloadBackup(client, BACKUP, file, options)
+    await downloadOnly(client, BACKUP, file, options)
     expect((await readFile(file)).equals(CONTENT)).toBe(true)
     expect(seen).toEqual(['t1', 't2', 't3'])
     expect(asked.calls).toBe(3)
@@ -165,7 +221,7 @@ describe('downloadBackup', () => {
     network.use(http.get(`${NODE}/:token`, () => new HttpResponse(Buffer.concat([CONTENT, CONTENT, CONTENT]))))
     const { client, options } = setup()
     const file = await target()
-    const error = (await downloadBackup(client, BACKUP, file, options).catch((e: unknown) => e)) as Error
+    const error = (await downloadOnly(client, BACKUP, file, options).catch((e: unknown) => e)) as Error
     expect(error.message).toMatch(/more than the listed .* bytes/)
     const left = await stat(file).catch(() => null)
     expect(left === null || left.size <= CONTENT.length).toBe(true)
@@ -182,7 +238,7 @@ describe('downloadBackup', () => {
     )
     const { client, options } = setup()
     const file = await target()
-    const error = (await downloadBackup(client, BACKUP, file, options).catch((e: unknown) => e)) as Error
+    const error = (await downloadOnly(client, BACKUP, file, options).catch((e: unknown) => e)) as Error
     expect(error.message).toMatch(/answered HTTP 200 with "Maintenance Back soon" instead of the file/)
     expect(await stat(file).catch(() => null)).toBeNull()
   })
@@ -196,7 +252,7 @@ describe('downloadBackup', () => {
       }),
     )
     const { client, options } = setup()
-    const error = (await downloadBackup(client, BACKUP, await target(), {
+    const error = (await downloadOnly(client, BACKUP, await target(), {
       ...options,
       linkPassword: LINK_PASSWORD,
     }).catch((e: unknown) => e)) as Error
@@ -213,7 +269,7 @@ describe('downloadBackup', () => {
       ),
     )
     const { client, options } = setup()
-    const refused = (await downloadBackup(client, BACKUP, await target(), options).catch((e: unknown) => e)) as Error
+    const refused = (await downloadOnly(client, BACKUP, await target(), options).catch((e: unknown) => e)) as Error
     expect(refused.message).toMatch(/CDN credit.*Premium GOLD|Premium GOLD.*CDN credit/)
 
     network.resetHandlers()
@@ -231,7 +287,7 @@ describe('downloadBackup', () => {
     )
     const second = setup()
     const file = await target()
-    await downloadBackup(second.client, BACKUP, file, second.options)
+    await downloadOnly(second.client, BACKUP, file, second.options)
     expect((await readFile(file)).equals(CONTENT)).toBe(true)
     expect(gets).toBe(2)
   })
