@@ -1,7 +1,7 @@
 // The archive's work (src/restore/archive-job.ts) as the commands run it, on its worker thread and in
 // this one: the outcome comes back, a failure comes back as the class the failure policy knows (same
 // words, same exit code either way), a cancel is passed on and leaves the target as it was.
-import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -178,4 +178,20 @@ describe.each(['worker', 'by-size'] as const)('the archive job (%s)', (place) =>
     expect(seen).toHaveLength(2)
     expect((await readdir(to)).sort()).toEqual(['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8', 'd9', 'mine.txt'])
   })
+})
+
+it('a time a hair before a whole second stays in that second, zipped and restored (Stats.mtime rounds)', async () => {
+  const workspace = await makeWorkspace({ 'data/late.txt': { kind: 'file', content: 'x' } })
+  // 2026-12-05T08:46:34.9996Z: Stats.mtime rounds it to :35.000, which the zip's whole seconds kept.
+  await utimes(path.join(workspace, 'data/late.txt'), 1796460394.9996, 1796460394.9996)
+  const selection = await selectFiles(path.join(workspace, 'data'), {
+    includeHiddenFiles: false,
+    followSymlinks: false,
+    workspace,
+  })
+  const zip = path.join(await temp('job-zip-'), 'backup.zip')
+  await writeArchive(selection.entries, zip, { compressionLevel: 6 })
+  const to = await temp('job-to-')
+  await restoreArchive(zip, to, options(new MemoryLog()))
+  expect((await stat(path.join(to, 'late.txt'))).mtimeMs).toBe(1796460394_000)
 })
