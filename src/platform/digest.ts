@@ -3,10 +3,11 @@
 // beside the upload, which waits on the network, it costs next to nothing. It runs in a child Node
 // process with OpenSSL's legacy provider (about twice as fast as WebAssembly); where that is not
 // available, hash-wasm does it in this process.
-import { spawn } from 'node:child_process'
+import { type ChildProcessByStdio, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { isSea } from 'node:sea'
+import type { Readable, Writable } from 'node:stream'
 import { createWhirlpool } from 'hash-wasm'
 
 export interface Digests {
@@ -35,15 +36,28 @@ process.stdin.on('data', (d) => w.update(d)).on('end', () => process.stdout.writ
 
 const CHILD_UNAVAILABLE = 3
 
-// Hashes the file named by its argument and prints the Whirlpool (exits 3 when OpenSSL has none).
-const FILE_CHILD_SCRIPT = `
+// Hashes the file named by its argument as it grows: each line on stdin is a length up to which its
+// bytes are final, "end" says it is whole; then prints the Whirlpool (exits 3 when OpenSSL has none).
+const GROWING_FILE_SCRIPT = `
 const c = require('node:crypto')
+const fs = require('node:fs')
 let w
 try { w = c.createHash('whirlpool') } catch { process.exit(3) }
-require('node:fs').createReadStream(process.argv[1], { highWaterMark: 1 << 20 })
-  .on('data', (d) => w.update(d))
-  .on('error', () => process.exit(4))
-  .on('end', () => process.stdout.write(w.digest('hex') + '\\n'))
+const buffer = Buffer.allocUnsafe(1 << 20)
+let fd = null, hashed = 0, ready = 0, ended = false, rest = ''
+process.stdin.on('data', (d) => {
+  const lines = (rest + d).split('\\n')
+  rest = lines.pop()
+  for (const line of lines) line === 'end' ? (ended = true) : (ready = Math.max(ready, Number(line)))
+  if (fd === null) fd = fs.openSync(process.argv[1], 'r')
+  while (hashed < ready) {
+    const n = fs.readSync(fd, buffer, 0, Math.min(buffer.length, ready - hashed), hashed)
+    if (n <= 0) process.exit(4)
+    w.update(buffer.subarray(0, n))
+    hashed += n
+  }
+  if (ended) process.stdout.write(w.digest('hex') + '\\n')
+})
 `
 
 export interface DigestOptions {
@@ -83,37 +97,74 @@ export function digestFile(file: string, options: DigestOptions = {}): DigestJob
 }
 
 /**
- * The Whirlpool of a file already written (a download), read by a child Node with OpenSSL's legacy
- * provider: this process only waits, so its work goes on beside. hash-wasm here where there is no
- * such child (the standalone executable, an OpenSSL without Whirlpool).
+ * The Whirlpool of a file while it is written from its start (a download): `grown(length)` says its
+ * bytes up to `length` are final, `digest(length)` that it is whole. A child Node with OpenSSL's legacy
+ * provider reads and hashes them as they come, beside this process, so the digest is ready soon after
+ * the last write. Where no such child runs (the standalone executable, an OpenSSL without Whirlpool),
+ * hash-wasm reads the whole file here at the end.
  */
-export async function whirlpoolOfFile(file: string, signal?: AbortSignal): Promise<string> {
-  if (!isSea()) {
+export class GrowingFileWhirlpool {
+  private readonly child: ChildProcessByStdio<Writable, Readable, null> | null
+  /** The child's Whirlpool; null when it could not start (hash-wasm then does the work). */
+  private readonly fromChild: Promise<string | null>
+
+  constructor(
+    private readonly file: string,
+    private readonly signal: AbortSignal,
+  ) {
+    if (isSea()) {
+      // The standalone executable is no `node`: started again, it runs the CLI, not `-e`.
+      this.child = null
+      this.fromChild = Promise.resolve(null)
+      return
+    }
     // The file's path is its only argument; it needs nothing from our environment (and must not see the key).
-    const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', FILE_CHILD_SCRIPT, file], {
-      stdio: ['ignore', 'pipe', 'ignore'],
+    const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', GROWING_FILE_SCRIPT, file], {
+      stdio: ['pipe', 'pipe', 'ignore'],
       env: {},
       signal,
     })
+    child.stdin.on('error', () => undefined)
     let output = ''
     child.stdout.on('data', (d: Buffer) => (output += d.toString()))
-    const code = await new Promise<number | null>((resolve) => {
+    this.child = child
+    this.fromChild = new Promise<number | null>((resolve) => {
       child.on('error', () => resolve(null))
       child.on('close', resolve)
-    })
-    signal?.throwIfAborted()
-    const match = /^[0-9a-f]{128}$/.exec(output.trim())
-    if (code === 0 && match) return match[0]
-    if (code !== CHILD_UNAVAILABLE && code !== null)
+    }).then((code) => {
+      const match = /^[0-9a-f]{128}$/.exec(output.trim())
+      if (code === 0 && match) return match[0]
+      if (code === CHILD_UNAVAILABLE || code === null) return null
       throw new Error(`hashing the download failed (the hashing process exited with ${code})`)
+    })
+    // A failure surfaces where the digest is awaited; until then it must not be unhandled.
+    this.fromChild.catch(() => undefined)
   }
-  const job = digestFile(file, { preferChild: false })
-  const stop = () => job.cancel()
-  signal?.addEventListener('abort', stop, { once: true })
-  try {
-    return (await job.result).whirlpool
-  } finally {
-    signal?.removeEventListener('abort', stop)
+
+  /** The file's bytes up to `length` are written and will not change. */
+  grown(length: number): void {
+    this.child?.stdin.write(`${length}\n`)
+  }
+
+  /** Stops the child (the file starts over, or the work is done or cancelled). */
+  cancel(): void {
+    this.child?.kill()
+  }
+
+  /** The Whirlpool of the whole file, `length` bytes long. */
+  async digest(length: number): Promise<string> {
+    this.child?.stdin.end(`${length}\nend\n`)
+    const whirlpool = await this.fromChild
+    this.signal.throwIfAborted()
+    if (whirlpool !== null) return whirlpool
+    const job = digestFile(this.file, { preferChild: false })
+    const stop = () => job.cancel()
+    this.signal.addEventListener('abort', stop, { once: true })
+    try {
+      return (await job.result).whirlpool
+    } finally {
+      this.signal.removeEventListener('abort', stop)
+    }
   }
 }
 

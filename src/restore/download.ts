@@ -1,14 +1,14 @@
 // A backup brought down to a file: one token (get_token.cgi) reused for every resume while it lives
 // (5 minutes), a new one only when it has expired or the node refuses it; a dropped connection
-// resumed with Range; never more than the listed size written. The file is handed on as soon as its
-// size matches the listing, and its Whirlpool taken beside, by a child process reading the file, while
-// the archive is checked or staged: what lasts (a restore moved into its target) waits for the match.
-// Hashed as the bytes arrived, the Whirlpool held the download to its own speed (78 MB/s here, where
+// resumed with Range; never more than the listed size written. Its Whirlpool is taken beside, by a
+// child process that reads the file as it is written, and the file is handed on as soon as its size
+// matches the listing: what lasts (a restore moved into its target) waits for the Whirlpool to match.
+// Fed through this process, the Whirlpool held the download to its own speed (78 MB/s here, where
 // curl writes 220 MB/s). A download whose size or Whirlpool is not the listing's is fetched again once,
 // and the work on it done again; then it is refused.
 import { open, rm, stat, type FileHandle } from 'node:fs/promises'
 import { BackupError } from '../core/errors.js'
-import { whirlpoolOfFile } from '../platform/digest.js'
+import { GrowingFileWhirlpool } from '../platform/digest.js'
 import { formatBytes } from '../core/format.js'
 import type { Log } from '../platform/log.js'
 import type { OneFichierApi } from '../onefichier/client.js'
@@ -66,33 +66,37 @@ export async function useDownload<T>(
   const tokens = new TokenKeeper(client, backup, options)
   const checked: DownloadCheck = backup.whirlpool === '' ? 'size only' : 'size and Whirlpool'
   for (let whole = 1; ; whole++) {
-    const size = await fetchWhole(client, tokens, backup, file, options).catch((error: unknown) => {
-      throw options.fileFailure?.(error) ?? error
-    })
-    let problem: string | null =
-      backup.size >= 0 && size !== backup.size
-        ? `${formatBytes(size)} arrived, the listing says ${formatBytes(backup.size)}`
-        : null
-    if (problem === null) {
-      log.info(
-        `Downloaded ${backup.fileName} (${formatBytes(size)}); ${
-          checked === 'size only'
-            ? "its size matches 1fichier's (the listing gives no Whirlpool to compare)"
-            : "its size matches 1fichier's, and its Whirlpool is compared while it is read"
-        }`,
-      )
-      const whirlpool = new WhirlpoolCheck(file, backup, options)
-      try {
-        const result = await use({ file, checked, verified: () => whirlpool.verified() })
-        await whirlpool.verified()
-        return result
-      } catch (error) {
-        // Bytes that are not 1fichier's explain any failure on them; without that, the failure is the work's.
-        problem = options.signal?.aborted ? null : await whirlpool.problem()
-        if (problem === null) throw error
-      } finally {
-        whirlpool.cancel()
+    const whirlpool = new WhirlpoolCheck(file, backup, options)
+    let problem: string | null
+    try {
+      const size = await fetchWhole(client, tokens, backup, file, options, whirlpool).catch((error: unknown) => {
+        throw options.fileFailure?.(error) ?? error
+      })
+      problem =
+        backup.size >= 0 && size !== backup.size
+          ? `${formatBytes(size)} arrived, the listing says ${formatBytes(backup.size)}`
+          : null
+      if (problem === null) {
+        log.info(
+          `Downloaded ${backup.fileName} (${formatBytes(size)}); ${
+            checked === 'size only'
+              ? "its size matches 1fichier's (the listing gives no Whirlpool to compare)"
+              : "its size matches 1fichier's"
+          }`,
+        )
+        whirlpool.finish(size)
+        try {
+          const result = await use({ file, checked, verified: () => whirlpool.verified() })
+          await whirlpool.verified()
+          return result
+        } catch (error) {
+          // Bytes that are not 1fichier's explain any failure on them; without that, the failure is the work's.
+          problem = options.signal?.aborted ? null : await whirlpool.problem()
+          if (problem === null) throw error
+        }
       }
+    } finally {
+      whirlpool.cancel()
     }
     await rm(file, { force: true })
     if (whole >= WHOLE_ATTEMPTS) {
@@ -106,6 +110,12 @@ export async function useDownload<T>(
   }
 }
 
+/** Hears where each write of the body starts and how far the file's bytes are final. */
+interface WriteProgress {
+  starting(from: number): void
+  stored(length: number): void
+}
+
 /** The backup into `file`, from its first byte; returns the file's size. */
 async function fetchWhole(
   client: DownloadClient,
@@ -113,27 +123,54 @@ async function fetchWhole(
   backup: ListedBackup,
   file: string,
   options: DownloadOptions,
+  progress: WriteProgress,
 ): Promise<number> {
   await rm(file, { force: true })
-  await fetchResuming(client, tokens, backup, file, options)
+  await fetchResuming(client, tokens, backup, file, options, progress)
   return (await stat(file)).size
 }
 
-/** The file's Whirlpool against the listing's, taken at once by a child process and awaited where needed. */
-class WhirlpoolCheck {
+/**
+ * The file's Whirlpool against the listing's: taken by a child process as the file is written, and
+ * awaited where it is needed. A download that starts over is hashed from its start again.
+ */
+class WhirlpoolCheck implements WriteProgress {
   private readonly abort = new AbortController()
+  private hashing: GrowingFileWhirlpool | null = null
+  /** How far the hashing has been told the file is final. */
+  private told = 0
   /** The mismatch, or null when it matched (or the listing gives no Whirlpool). */
-  private readonly mismatch: Promise<string | null>
+  private mismatch: Promise<string | null> = Promise.resolve(null)
 
-  constructor(file: string, backup: ListedBackup, options: DownloadOptions) {
+  constructor(
+    private readonly file: string,
+    private readonly backup: ListedBackup,
+    private readonly options: DownloadOptions,
+  ) {
     const stop = () => this.abort.abort(options.signal?.reason)
     options.signal?.addEventListener('abort', stop, { once: true })
     this.abort.signal.addEventListener('abort', () => options.signal?.removeEventListener('abort', stop))
-    if (backup.whirlpool === '') {
-      this.mismatch = Promise.resolve(null)
-      return
-    }
-    this.mismatch = whirlpoolOfFile(file, this.abort.signal).then((whirlpool) => {
+    if (backup.whirlpool !== '') this.hashing = new GrowingFileWhirlpool(file, this.abort.signal)
+  }
+
+  starting(from: number): void {
+    if (!this.hashing || from >= this.told) return
+    // The file starts over: what was hashed is gone.
+    this.hashing.cancel()
+    this.hashing = new GrowingFileWhirlpool(this.file, this.abort.signal)
+    this.told = 0
+  }
+
+  stored(length: number): void {
+    this.hashing?.grown(length)
+    this.told = Math.max(this.told, length)
+  }
+
+  /** The file is whole, `size` bytes long: its Whirlpool is compared as soon as it is taken. */
+  finish(size: number): void {
+    if (!this.hashing) return
+    const { backup, options } = this
+    this.mismatch = this.hashing.digest(size).then((whirlpool) => {
       if (whirlpool !== backup.whirlpool)
         return `its Whirlpool ${whirlpool.slice(0, 16)}... is not 1fichier's ${backup.whirlpool.slice(0, 16)}...`
       options.log.info(`${backup.fileName}: size and Whirlpool match 1fichier's`)
@@ -154,6 +191,7 @@ class WhirlpoolCheck {
   }
 
   cancel(): void {
+    this.hashing?.cancel()
     this.abort.abort()
   }
 }
@@ -164,6 +202,7 @@ async function fetchResuming(
   backup: ListedBackup,
   file: string,
   options: DownloadOptions,
+  progress: WriteProgress,
 ): Promise<void> {
   // The bytes safely in the file: where a dropped connection resumes.
   let stored = 0
@@ -175,7 +214,15 @@ async function fetchResuming(
       try {
         await client.download(token, offset, async ({ from, chunks }) => {
           stored = from
-          await writeBody(chunks, file, { from, size: backup.size, onStored: (total) => (stored = total) })
+          progress.starting(from)
+          await writeBody(chunks, file, {
+            from,
+            size: backup.size,
+            onStored: (total) => {
+              stored = total
+              progress.stored(total)
+            },
+          })
         })
       } catch (error) {
         if (error instanceof OneFichierError && error.kind === 'fatal') throw nodeRefusal(error)
