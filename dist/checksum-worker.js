@@ -6354,6 +6354,29 @@ process.stdout.write('ready\\n')
 process.stdin.on('data', (d) => w.update(d)).on('end', () => process.stdout.write(w.digest('hex') + '\\n'))
 `;
 const CHILD_UNAVAILABLE = 3;
+// Hashes the file named by its argument as it grows: each line on stdin is a length up to which its
+// bytes are final, "end" says it is whole; then prints the Whirlpool (exits 3 when OpenSSL has none).
+const GROWING_FILE_SCRIPT = (/* unused pure expression or super */ null && (`
+const c = require('node:crypto')
+const fs = require('node:fs')
+let w
+try { w = c.createHash('whirlpool') } catch { process.exit(3) }
+const buffer = Buffer.allocUnsafe(1 << 20)
+let fd = null, hashed = 0, ready = 0, ended = false, rest = ''
+process.stdin.on('data', (d) => {
+  const lines = (rest + d).split('\\n')
+  rest = lines.pop()
+  for (const line of lines) line === 'end' ? (ended = true) : (ready = Math.max(ready, Number(line)))
+  if (fd === null) fd = fs.openSync(process.argv[1], 'r')
+  while (hashed < ready) {
+    const n = fs.readSync(fd, buffer, 0, Math.min(buffer.length, ready - hashed), hashed)
+    if (n <= 0) process.exit(4)
+    w.update(buffer.subarray(0, n))
+    hashed += n
+  }
+  if (ended) process.stdout.write(w.digest('hex') + '\\n')
+})
+`));
 const READ_SIZE = 1 << 20;
 /**
  * Starts reading `file` at once: SHA-256 here, Whirlpool in a child Node with OpenSSL's legacy
@@ -6380,8 +6403,80 @@ function digestFile(file, options = {}) {
     return { result, cancel: () => digest.cancel() };
 }
 /**
- * SHA-256 and Whirlpool of bytes handed in order as they come (a file read back, a download as it
- * is written), with the engines digestFile uses. Whirlpool's engine starts at once.
+ * The Whirlpool of a file while it is written from its start (a download): `grown(length)` says its
+ * bytes up to `length` are final, `digest(length)` that it is whole. A child Node with OpenSSL's legacy
+ * provider reads and hashes them as they come, beside this process, so the digest is ready soon after
+ * the last write. Where no such child runs (the standalone executable, an OpenSSL without Whirlpool),
+ * hash-wasm reads the whole file here at the end.
+ */
+class GrowingFileWhirlpool {
+    file;
+    signal;
+    child;
+    /** The child's Whirlpool; null when it could not start (hash-wasm then does the work). */
+    fromChild;
+    constructor(file, signal) {
+        this.file = file;
+        this.signal = signal;
+        if (isSea()) {
+            // The standalone executable is no `node`: started again, it runs the CLI, not `-e`.
+            this.child = null;
+            this.fromChild = Promise.resolve(null);
+            return;
+        }
+        // The file's path is its only argument; it needs nothing from our environment (and must not see the key).
+        const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', GROWING_FILE_SCRIPT, file], {
+            stdio: ['pipe', 'pipe', 'ignore'],
+            env: {},
+            signal,
+        });
+        child.stdin.on('error', () => undefined);
+        let output = '';
+        child.stdout.on('data', (d) => (output += d.toString()));
+        this.child = child;
+        this.fromChild = new Promise((resolve) => {
+            child.on('error', () => resolve(null));
+            child.on('close', resolve);
+        }).then((code) => {
+            const match = /^[0-9a-f]{128}$/.exec(output.trim());
+            if (code === 0 && match)
+                return match[0];
+            if (code === CHILD_UNAVAILABLE || code === null)
+                return null;
+            throw new Error(`hashing the download failed (the hashing process exited with ${code})`);
+        });
+        // A failure surfaces where the digest is awaited; until then it must not be unhandled.
+        this.fromChild.catch(() => undefined);
+    }
+    /** The file's bytes up to `length` are written and will not change. */
+    grown(length) {
+        this.child?.stdin.write(`${length}\n`);
+    }
+    /** Stops the child (the file starts over, or the work is done or cancelled). */
+    cancel() {
+        this.child?.kill();
+    }
+    /** The Whirlpool of the whole file, `length` bytes long. */
+    async digest(length) {
+        this.child?.stdin.end(`${length}\nend\n`);
+        const whirlpool = await this.fromChild;
+        this.signal.throwIfAborted();
+        if (whirlpool !== null)
+            return whirlpool;
+        const job = digestFile(this.file, { preferChild: false });
+        const stop = () => job.cancel();
+        this.signal.addEventListener('abort', stop, { once: true });
+        try {
+            return (await job.result).whirlpool;
+        }
+        finally {
+            this.signal.removeEventListener('abort', stop);
+        }
+    }
+}
+/**
+ * SHA-256 and Whirlpool of bytes handed in order as they come (digestFile's), with the engines it
+ * uses. Whirlpool's engine starts at once.
  */
 class StreamingDigest {
     abort = new AbortController();

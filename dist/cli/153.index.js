@@ -768,7 +768,8 @@ async function readEntry(source, name, stats, workspace, options, missing, raw) 
         if (options.followSymlinks)
             await refuseOutsideWorkspace(source, name, workspace);
         // One object per entry (this runs once per file, 100,000 times for as many small files).
-        const { mtime } = stats;
+        // Truncated to the millisecond: Stats.mtime rounds, and 12:00:04.9996 became 12:00:05 in the zip.
+        const mtime = new Date(Math.floor(stats.mtimeMs));
         if (stats.isFile())
             return { kind: 'file', source, name, mode: portableMode('file', stats.mode, name), mtime, size: stats.size, raw };
         if (stats.isDirectory())

@@ -1788,6 +1788,29 @@ process.stdout.write('ready\\n')
 process.stdin.on('data', (d) => w.update(d)).on('end', () => process.stdout.write(w.digest('hex') + '\\n'))
 `;
 const CHILD_UNAVAILABLE = 3;
+// Hashes the file named by its argument as it grows: each line on stdin is a length up to which its
+// bytes are final, "end" says it is whole; then prints the Whirlpool (exits 3 when OpenSSL has none).
+const GROWING_FILE_SCRIPT = `
+const c = require('node:crypto')
+const fs = require('node:fs')
+let w
+try { w = c.createHash('whirlpool') } catch { process.exit(3) }
+const buffer = Buffer.allocUnsafe(1 << 20)
+let fd = null, hashed = 0, ready = 0, ended = false, rest = ''
+process.stdin.on('data', (d) => {
+  const lines = (rest + d).split('\\n')
+  rest = lines.pop()
+  for (const line of lines) line === 'end' ? (ended = true) : (ready = Math.max(ready, Number(line)))
+  if (fd === null) fd = fs.openSync(process.argv[1], 'r')
+  while (hashed < ready) {
+    const n = fs.readSync(fd, buffer, 0, Math.min(buffer.length, ready - hashed), hashed)
+    if (n <= 0) process.exit(4)
+    w.update(buffer.subarray(0, n))
+    hashed += n
+  }
+  if (ended) process.stdout.write(w.digest('hex') + '\\n')
+})
+`;
 const READ_SIZE = 1 << 20;
 /**
  * Starts reading `file` at once: SHA-256 here, Whirlpool in a child Node with OpenSSL's legacy
@@ -1814,8 +1837,80 @@ function digestFile(file, options = {}) {
     return { result, cancel: () => digest.cancel() };
 }
 /**
- * SHA-256 and Whirlpool of bytes handed in order as they come (a file read back, a download as it
- * is written), with the engines digestFile uses. Whirlpool's engine starts at once.
+ * The Whirlpool of a file while it is written from its start (a download): `grown(length)` says its
+ * bytes up to `length` are final, `digest(length)` that it is whole. A child Node with OpenSSL's legacy
+ * provider reads and hashes them as they come, beside this process, so the digest is ready soon after
+ * the last write. Where no such child runs (the standalone executable, an OpenSSL without Whirlpool),
+ * hash-wasm reads the whole file here at the end.
+ */
+class GrowingFileWhirlpool {
+    file;
+    signal;
+    child;
+    /** The child's Whirlpool; null when it could not start (hash-wasm then does the work). */
+    fromChild;
+    constructor(file, signal) {
+        this.file = file;
+        this.signal = signal;
+        if ((0,external_node_sea_.isSea)()) {
+            // The standalone executable is no `node`: started again, it runs the CLI, not `-e`.
+            this.child = null;
+            this.fromChild = Promise.resolve(null);
+            return;
+        }
+        // The file's path is its only argument; it needs nothing from our environment (and must not see the key).
+        const child = (0,external_node_child_process_.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', GROWING_FILE_SCRIPT, file], {
+            stdio: ['pipe', 'pipe', 'ignore'],
+            env: {},
+            signal,
+        });
+        child.stdin.on('error', () => undefined);
+        let output = '';
+        child.stdout.on('data', (d) => (output += d.toString()));
+        this.child = child;
+        this.fromChild = new Promise((resolve) => {
+            child.on('error', () => resolve(null));
+            child.on('close', resolve);
+        }).then((code) => {
+            const match = /^[0-9a-f]{128}$/.exec(output.trim());
+            if (code === 0 && match)
+                return match[0];
+            if (code === CHILD_UNAVAILABLE || code === null)
+                return null;
+            throw new Error(`hashing the download failed (the hashing process exited with ${code})`);
+        });
+        // A failure surfaces where the digest is awaited; until then it must not be unhandled.
+        this.fromChild.catch(() => undefined);
+    }
+    /** The file's bytes up to `length` are written and will not change. */
+    grown(length) {
+        this.child?.stdin.write(`${length}\n`);
+    }
+    /** Stops the child (the file starts over, or the work is done or cancelled). */
+    cancel() {
+        this.child?.kill();
+    }
+    /** The Whirlpool of the whole file, `length` bytes long. */
+    async digest(length) {
+        this.child?.stdin.end(`${length}\nend\n`);
+        const whirlpool = await this.fromChild;
+        this.signal.throwIfAborted();
+        if (whirlpool !== null)
+            return whirlpool;
+        const job = digestFile(this.file, { preferChild: false });
+        const stop = () => job.cancel();
+        this.signal.addEventListener('abort', stop, { once: true });
+        try {
+            return (await job.result).whirlpool;
+        }
+        finally {
+            this.signal.removeEventListener('abort', stop);
+        }
+    }
+}
+/**
+ * SHA-256 and Whirlpool of bytes handed in order as they come (digestFile's), with the engines it
+ * uses. Whirlpool's engine starts at once.
  */
 class StreamingDigest {
     abort = new AbortController();
@@ -1945,10 +2040,12 @@ var retry = __webpack_require__(5464);
 ;// CONCATENATED MODULE: ./lib/restore/download.js
 // A backup brought down to a file: one token (get_token.cgi) reused for every resume while it lives
 // (5 minutes), a new one only when it has expired or the node refuses it; a dropped connection
-// resumed with Range; never more than the listed size written. Then the size and, when the listing
-// has one, the Whirlpool checked; a corrupted download is fetched again once, then refused. The
-// Whirlpool is taken from the bytes as they are written (it took as long as the download itself when
-// read back after it), and from the file only when they did not all come in order.
+// resumed with Range; never more than the listed size written. Its Whirlpool is taken beside, by a
+// child process that reads the file as it is written, and the file is handed on as soon as its size
+// matches the listing: what lasts (a restore moved into its target) waits for the Whirlpool to match.
+// Fed through this process, the Whirlpool held the download to its own speed (78 MB/s here, where
+// curl writes 220 MB/s). A download whose size or Whirlpool is not the listing's is fetched again once,
+// and the work on it done again; then it is refused.
 
 
 
@@ -1959,50 +2056,127 @@ var retry = __webpack_require__(5464);
 const WHOLE_ATTEMPTS = 2;
 /** A token URL lives 5 minutes (1fichier's API page); a little is kept for the request itself. */
 const TOKEN_LIFE_MS = 4.5 * 60_000;
-async function downloadBackup(client, backup, file, options) {
+/**
+ * Downloads the backup to `file` and runs `use` on it while its Whirlpool is compared; returns what
+ * `use` returns once both are done. A download that does not match the listing is fetched again once
+ * and `use` run again on the new one (its failure on bad bytes is the download's, not the backup's).
+ */
+async function useDownload(client, backup, file, options, use) {
     const { log } = options;
     const tokens = new TokenKeeper(client, backup, options);
     const checked = backup.whirlpool === '' ? 'size only' : 'size and Whirlpool';
     for (let whole = 1;; whole++) {
-        await (0,promises_.rm)(file, { force: true });
-        const digest = new WrittenDigest(backup.whirlpool !== '');
-        let size;
+        const whirlpool = new WhirlpoolCheck(file, backup, options);
         let problem;
         try {
-            await fetchResuming(client, tokens, backup, file, options, digest);
-            size = (await (0,promises_.stat)(file)).size;
+            const size = await fetchWhole(client, tokens, backup, file, options, whirlpool).catch((error) => {
+                throw options.fileFailure?.(error) ?? error;
+            });
             problem =
                 backup.size >= 0 && size !== backup.size
                     ? `${(0,format/* formatBytes */.z3)(size)} arrived, the listing says ${(0,format/* formatBytes */.z3)(backup.size)}`
-                    : await whirlpoolProblem(file, backup, digest, size);
+                    : null;
+            if (problem === null) {
+                log.info(`Downloaded ${backup.fileName} (${(0,format/* formatBytes */.z3)(size)}); ${checked === 'size only'
+                    ? "its size matches 1fichier's (the listing gives no Whirlpool to compare)"
+                    : "its size matches 1fichier's"}`);
+                whirlpool.finish(size);
+                try {
+                    const result = await use({ file, checked, verified: () => whirlpool.verified() });
+                    await whirlpool.verified();
+                    return result;
+                }
+                catch (error) {
+                    // Bytes that are not 1fichier's explain any failure on them; without that, the failure is the work's.
+                    problem = options.signal?.aborted ? null : await whirlpool.problem();
+                    if (problem === null)
+                        throw error;
+                }
+            }
         }
         finally {
-            digest.cancel();
-        }
-        if (!problem) {
-            log.info(`Downloaded ${backup.fileName} (${(0,format/* formatBytes */.z3)(size)}); ${checked === 'size only'
-                ? "its size matches 1fichier's (the listing gives no Whirlpool to compare)"
-                : "size and Whirlpool match 1fichier's"}`);
-            return checked;
+            whirlpool.cancel();
         }
         await (0,promises_.rm)(file, { force: true });
         if (whole >= WHOLE_ATTEMPTS) {
-            throw new errors/* BackupError */.hj(`The download of ${backup.fileName} is corrupted (${problem}) after ${whole} tries; nothing was extracted. ` +
+            throw new errors/* BackupError */.hj(`The download of ${backup.fileName} is corrupted (${problem}) after ${whole} tries; nothing was restored. ` +
                 `Run again later.`);
         }
         log.warning(`The download of ${backup.fileName} is corrupted (${problem}); downloading it again with a new token`);
         tokens.discard();
     }
 }
-async function whirlpoolProblem(file, backup, digest, size) {
-    if (backup.whirlpool === '')
-        return null;
-    const whirlpool = await digest.whirlpool(file, size);
-    return whirlpool === backup.whirlpool
-        ? null
-        : `its Whirlpool ${whirlpool.slice(0, 16)}... is not 1fichier's ${backup.whirlpool.slice(0, 16)}...`;
+/** The backup into `file`, from its first byte; returns the file's size. */
+async function fetchWhole(client, tokens, backup, file, options, progress) {
+    await (0,promises_.rm)(file, { force: true });
+    await fetchResuming(client, tokens, backup, file, options, progress);
+    return (await (0,promises_.stat)(file)).size;
 }
-async function fetchResuming(client, tokens, backup, file, options, digest) {
+/**
+ * The file's Whirlpool against the listing's: taken by a child process as the file is written, and
+ * awaited where it is needed. A download that starts over is hashed from its start again.
+ */
+class WhirlpoolCheck {
+    file;
+    backup;
+    options;
+    abort = new AbortController();
+    hashing = null;
+    /** How far the hashing has been told the file is final. */
+    told = 0;
+    /** The mismatch, or null when it matched (or the listing gives no Whirlpool). */
+    mismatch = Promise.resolve(null);
+    constructor(file, backup, options) {
+        this.file = file;
+        this.backup = backup;
+        this.options = options;
+        const stop = () => this.abort.abort(options.signal?.reason);
+        options.signal?.addEventListener('abort', stop, { once: true });
+        this.abort.signal.addEventListener('abort', () => options.signal?.removeEventListener('abort', stop));
+        if (backup.whirlpool !== '')
+            this.hashing = new GrowingFileWhirlpool(file, this.abort.signal);
+    }
+    starting(from) {
+        if (!this.hashing || from >= this.told)
+            return;
+        // The file starts over: what was hashed is gone.
+        this.hashing.cancel();
+        this.hashing = new GrowingFileWhirlpool(this.file, this.abort.signal);
+        this.told = 0;
+    }
+    stored(length) {
+        this.hashing?.grown(length);
+        this.told = Math.max(this.told, length);
+    }
+    /** The file is whole, `size` bytes long: its Whirlpool is compared as soon as it is taken. */
+    finish(size) {
+        if (!this.hashing)
+            return;
+        const { backup, options } = this;
+        this.mismatch = this.hashing.digest(size).then((whirlpool) => {
+            if (whirlpool !== backup.whirlpool)
+                return `its Whirlpool ${whirlpool.slice(0, 16)}... is not 1fichier's ${backup.whirlpool.slice(0, 16)}...`;
+            options.log.info(`${backup.fileName}: size and Whirlpool match 1fichier's`);
+            return null;
+        });
+        // A failure surfaces where it is awaited; until then it must not be unhandled.
+        this.mismatch.catch(() => undefined);
+    }
+    async verified() {
+        const mismatch = await this.mismatch;
+        if (mismatch !== null)
+            throw new errors/* BackupError */.hj(`The download is corrupted (${mismatch}).`);
+    }
+    /** The mismatch once the hash is done; null when it matched or could not be taken. */
+    problem() {
+        return this.mismatch.catch(() => null);
+    }
+    cancel() {
+        this.hashing?.cancel();
+        this.abort.abort();
+    }
+}
+async function fetchResuming(client, tokens, backup, file, options, progress) {
     // The bytes safely in the file: where a dropped connection resumes.
     let stored = 0;
     let offset = 0;
@@ -2012,7 +2186,15 @@ async function fetchResuming(client, tokens, backup, file, options, digest) {
         try {
             await client.download(token, offset, async ({ from, chunks }) => {
                 stored = from;
-                await writeBody(chunks, file, { from, size: backup.size, digest, onStored: (total) => (stored = total) });
+                progress.starting(from);
+                await writeBody(chunks, file, {
+                    from,
+                    size: backup.size,
+                    onStored: (total) => {
+                        stored = total;
+                        progress.stored(total);
+                    },
+                });
             });
         }
         catch (error) {
@@ -2042,11 +2224,10 @@ const WRITE_BATCH_CHUNKS = 64;
 /**
  * The body into `file` from byte `from` on (0: the file starts over), never past the listed `size`:
  * a node that sends more is refused there, and the next try starts over. `onStored` hears the
- * file's length after each write, so a dropped connection resumes where the file ends; `digest`
- * sees each byte written, in place.
+ * file's length after each write, so a dropped connection resumes where the file ends.
  */
 async function writeBody(chunks, file, at) {
-    const { size, digest, onStored } = at;
+    const { size, onStored } = at;
     const out = await (0,promises_.open)(file, at.from === 0 ? 'w' : 'r+');
     try {
         // Written at explicit positions: a resume starts exactly where the stored bytes end.
@@ -2055,16 +2236,12 @@ async function writeBody(chunks, file, at) {
         let total = at.from;
         let batch = [];
         let batchBytes = 0;
-        // The Whirlpool of one batch is taken while the next one arrives.
-        let hashing = Promise.resolve();
         const flush = async () => {
             if (batchBytes === 0)
                 return;
             const written = batch;
             batch = [];
             await writeAll(out, written, batchBytes, total);
-            await hashing;
-            hashing = digest.written(written, total);
             total += batchBytes;
             batchBytes = 0;
             onStored(total);
@@ -2091,11 +2268,7 @@ async function writeBody(chunks, file, at) {
                 await flush();
             throw error;
         }
-        finally {
-            await hashing;
-        }
         await flush();
-        await hashing;
     }
     finally {
         await out.close();
@@ -2107,42 +2280,6 @@ async function writeAll(out, buffers, length, position) {
     while (bytesWritten < length) {
         const rest = Buffer.concat(buffers).subarray(bytesWritten);
         bytesWritten += (await out.write(rest, 0, rest.length, position + bytesWritten)).bytesWritten;
-    }
-}
-/**
- * The Whirlpool of the file as it is written, while the bytes come in order from byte 0 on (a
- * resume where the file ends keeps it going); when they do not (a download started over), or when
- * none was wanted, it is read back from the file at the end.
- */
-class WrittenDigest {
-    digest;
-    hashed = 0;
-    constructor(wanted) {
-        this.digest = wanted ? new StreamingDigest() : null;
-    }
-    /** `chunks` were written to the file at `position`. Never fails: the file is there to read back. */
-    async written(chunks, position) {
-        const digest = this.digest;
-        if (!digest)
-            return;
-        if (position !== this.hashed) {
-            this.cancel();
-            return;
-        }
-        for (const chunk of chunks)
-            this.hashed += chunk.length;
-        await Promise.all(chunks.map((chunk) => digest.update(chunk))).catch(() => this.cancel());
-    }
-    /** The Whirlpool of the file of `size` bytes. */
-    async whirlpool(file, size) {
-        if (this.digest && this.hashed === size)
-            return (await this.digest.result()).whirlpool;
-        this.cancel();
-        return (await digestFile(file).result).whirlpool;
-    }
-    cancel() {
-        this.digest?.cancel();
-        this.digest = null;
     }
 }
 /** The download URL while it lives; a new one when it has expired or was refused. */
@@ -2634,6 +2771,7 @@ async function restoreInto(archive, to, options) {
         const changes = await planAgainstTarget(plan, target, targetOptions(options, filter));
         await checkRoom(target, changes, plan);
         await writeStaged(archive, plan, changes.actions, staging, options);
+        await options.verified?.();
         await placeAll(plan, changes, staging, options.signal);
         staging.commit();
         await setFolderTimes(plan, changes.actions, staging, options.log);
@@ -2950,21 +3088,22 @@ const YOUNG_GENERATION_MB = 12;
 const WORKER_DIRECTORY_BYTES = 1024 * 1024;
 /** Checks every entry of the zip at `file`, writing nothing. */
 async function checkArchive(file, password, log, signal, place = 'by-size') {
-    const outcome = await runJob({ kind: 'check', file, password }, log, signal, place);
+    const outcome = await runJob({ kind: 'check', file, password }, { log, signal }, place);
     if (outcome.kind !== 'check')
         throw new Error('internal: the archive worker answered another job');
     return outcome;
 }
 /** Restores the zip at `file` into `to`, planned whole and undone on any failure. */
 async function restoreArchive(file, to, options, place = 'by-size') {
-    const { log, signal, ...rest } = options;
-    const outcome = await runJob({ kind: 'restore', file, to, options: rest }, log, signal, place);
+    const { log, signal, verified, ...rest } = options;
+    const outcome = await runJob({ kind: 'restore', file, to, options: rest }, { log, signal, verified }, place);
     if (outcome.kind !== 'restore')
         throw new Error('internal: the archive worker answered another job');
     return outcome;
 }
 /** The job, here: the worker runs the same. */
-async function runArchiveJob(job, log, signal, fileWriter) {
+async function runArchiveJob(job, hooks) {
+    const { log, signal, verified, fileWriter } = hooks;
     const archive = await OpenArchive.open(job.file);
     try {
         const aes = archive.entries.some((e) => e.aesKeyBytes !== null);
@@ -2972,20 +3111,21 @@ async function runArchiveJob(job, log, signal, fileWriter) {
             const { plan } = await checkAll(archive, job.password, signal);
             return { kind: 'check', aes, count: plan.files + plan.links };
         }
-        const report = await restoreInto(archive, job.to, { ...job.options, log, signal, fileWriter });
+        const report = await restoreInto(archive, job.to, { ...job.options, log, signal, verified, fileWriter });
         return { kind: 'restore', aes, report };
     }
     finally {
         archive.close();
     }
 }
-async function runJob(job, log, signal, place) {
-    signal?.throwIfAborted();
+async function runJob(job, hooks, place) {
+    hooks.signal?.throwIfAborted();
     if (place === 'by-size' && centralDirectoryBytes(job.file) < WORKER_DIRECTORY_BYTES)
-        return runArchiveJob(job, log, signal);
-    return runOnWorker(job, log, signal);
+        return runArchiveJob(job, hooks);
+    return runOnWorker(job, hooks);
 }
-async function runOnWorker(job, log, signal) {
+async function runOnWorker(job, hooks) {
+    const { log, signal, verified } = hooks;
     const { script, options } = (0,worker_script/* workerScript */.w)('archive-worker.js', import.meta.url);
     const worker = new external_node_worker_threads_.Worker(script, {
         ...options,
@@ -2995,8 +3135,11 @@ async function runOnWorker(job, log, signal) {
         env: {},
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
+    const post = (message, transfer = []) => worker.postMessage(message, transfer);
     // A cancel is passed on: the worker stops between entries and undoes what it wrote, then answers.
-    const cancel = () => worker.postMessage({ kind: 'cancel' });
+    const cancel = () => post({ kind: 'cancel' });
+    // A download found corrupted while the worker staged it: the worker undoes, and this is the failure.
+    let unverified = null;
     signal?.addEventListener('abort', cancel, { once: true });
     try {
         return await new Promise((resolve, reject) => {
@@ -3004,12 +3147,21 @@ async function runOnWorker(job, log, signal) {
                 // The worker inflates and checks while this thread, idle otherwise, writes the small files.
                 if (message.kind === 'write') {
                     const ack = writeBatch(message);
-                    worker.postMessage(ack, [ack.bytes]);
+                    post(ack, [ack.bytes]);
+                }
+                else if (message.kind === 'verify') {
+                    const check = verified?.() ?? Promise.resolve();
+                    check.then(() => post({ kind: 'verified' }), (error) => {
+                        unverified = error;
+                        cancel();
+                    });
                 }
                 else if (message.kind === 'log')
                     log[message.level](message.text);
                 else if (message.kind === 'done')
                     resolve(message.outcome);
+                else if (unverified !== null)
+                    reject(unverified);
                 else
                     reject(signal?.aborted ? signal.reason : rebuildFailure(message.failure));
             });
@@ -3264,10 +3416,10 @@ async function checkCommand(ctx) {
 async function checkOne(client, ctx, backup) {
     const base = { 'file-name': backup.fileName, url: backup.url };
     try {
-        const { count, checked } = await withDownload(client, ctx, backup, async (file, downloadCheck) => {
+        const { count, checked } = await withDownload(client, ctx, backup, async (download) => {
             const password = ctx.config.archivePassword || undefined;
-            const { count, aes } = await checkArchive(file, password, ctx.log, ctx.signal);
-            return { count, checked: `${downloadCheck}, then every entry's ${entryCheck(aes)}` };
+            const { count, aes } = await checkArchive(download.file, password, ctx.log, ctx.signal);
+            return { count, checked: `${download.checked}, then every entry's ${entryCheck(aes)}` };
         });
         ctx.log.info(`${backup.fileName}: sound (${checked}; ${count} files and links)`);
         return { ...base, ok: true, 'file-count': count, checked };
@@ -3299,8 +3451,8 @@ async function restoreCommand(ctx, request) {
         if (!backup)
             return null;
         const verb = request.dryRun ? 'Restore (dry run)' : 'Restore';
-        return await ctx.log.group(`${verb} ${backup.fileName}`, () => withDownload(client, ctx, backup, async (file, downloadCheck) => {
-            const { report, aes } = await restoreArchive(file, request.to, {
+        return await ctx.log.group(`${verb} ${backup.fileName}`, () => withDownload(client, ctx, backup, async (download) => {
+            const { report, aes } = await restoreArchive(download.file, request.to, {
                 password: ctx.config.archivePassword || undefined,
                 overwrite: request.overwrite,
                 delete: request.delete,
@@ -3308,6 +3460,7 @@ async function restoreCommand(ctx, request) {
                 include: request.include,
                 exclude: request.exclude,
                 keepSpecialBits: request.keepSpecialBits,
+                verified: download.verified,
                 log: ctx.log,
                 signal: ctx.signal,
             });
@@ -3325,7 +3478,7 @@ async function restoreCommand(ctx, request) {
                 time: backup.time.toISOString(),
                 'file-count': count,
                 path: request.to,
-                checked: `${downloadCheck}, then every entry's ${entryCheck(aes)}`,
+                checked: `${download.checked}, then every entry's ${entryCheck(aes)}`,
                 'dry-run': request.dryRun,
                 created: report.created,
                 replaced: report.replaced,
@@ -3348,7 +3501,7 @@ async function restoreCommand(ctx, request) {
             await result_4;
     }
 }
-/** Downloads a backup to a temporary file and checks it, hands it to `body`, and always removes it after. */
+/** Downloads a backup to a temporary file, hands it to `body` while it is checked, and always removes it after. */
 async function withDownload(client, ctx, backup, body) {
     const temp = { path: ctx.tempDir ?? external_node_os_.tmpdir(), setting: ctx.tempDirSetting ?? 'TMPDIR' };
     // A full or read-only temporary disk is said as such, with the setting that moves it.
@@ -3357,17 +3510,18 @@ async function withDownload(client, ctx, backup, body) {
         throw onDisk(error, 'Making the temporary folder for the download');
     });
     try {
-        const file = external_node_path_.join(dir, 'backup.zip');
-        const checked = await downloadBackup(client, backup, file, {
+        const options = {
             linkPassword: ctx.config.linkPassword,
             cdn: ctx.config.cdn,
             retries: ctx.config.retries,
             log: ctx.log,
-        }).catch((error) => {
-            throw onDisk(error, `Downloading ${backup.fileName}`);
+            signal: ctx.signal,
+            fileFailure: (error) => onDisk(error, `Downloading ${backup.fileName}`),
+        };
+        return await useDownload(client, backup, external_node_path_.join(dir, 'backup.zip'), options, (download) => {
+            ctx.signal?.throwIfAborted();
+            return body(download);
         });
-        ctx.signal?.throwIfAborted();
-        return await body(file, checked);
     }
     finally {
         await (0,promises_.rm)(dir, { recursive: true, force: true });

@@ -9320,6 +9320,7 @@ async function restoreInto(archive, to, options) {
         const changes = await planAgainstTarget(plan, target, targetOptions(options, filter));
         await checkRoom(target, changes, plan);
         await writeStaged(archive, plan, changes.actions, staging, options);
+        await options.verified?.();
         await placeAll(plan, changes, staging, options.signal);
         staging.commit();
         await setFolderTimes(plan, changes.actions, staging, options.log);
@@ -9636,21 +9637,22 @@ const YOUNG_GENERATION_MB = 12;
 const WORKER_DIRECTORY_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
 /** Checks every entry of the zip at `file`, writing nothing. */
 async function checkArchive(file, password, log, signal, place = 'by-size') {
-    const outcome = await runJob({ kind: 'check', file, password }, log, signal, place);
+    const outcome = await runJob({ kind: 'check', file, password }, { log, signal }, place);
     if (outcome.kind !== 'check')
         throw new Error('internal: the archive worker answered another job');
     return outcome;
 }
 /** Restores the zip at `file` into `to`, planned whole and undone on any failure. */
 async function restoreArchive(file, to, options, place = 'by-size') {
-    const { log, signal, ...rest } = options;
-    const outcome = await runJob({ kind: 'restore', file, to, options: rest }, log, signal, place);
+    const { log, signal, verified, ...rest } = options;
+    const outcome = await runJob({ kind: 'restore', file, to, options: rest }, { log, signal, verified }, place);
     if (outcome.kind !== 'restore')
         throw new Error('internal: the archive worker answered another job');
     return outcome;
 }
 /** The job, here: the worker runs the same. */
-async function runArchiveJob(job, log, signal, fileWriter) {
+async function runArchiveJob(job, hooks) {
+    const { log, signal, verified, fileWriter } = hooks;
     const archive = await OpenArchive.open(job.file);
     try {
         const aes = archive.entries.some((e) => e.aesKeyBytes !== null);
@@ -9658,20 +9660,21 @@ async function runArchiveJob(job, log, signal, fileWriter) {
             const { plan } = await checkAll(archive, job.password, signal);
             return { kind: 'check', aes, count: plan.files + plan.links };
         }
-        const report = await restoreInto(archive, job.to, { ...job.options, log, signal, fileWriter });
+        const report = await restoreInto(archive, job.to, { ...job.options, log, signal, verified, fileWriter });
         return { kind: 'restore', aes, report };
     }
     finally {
         archive.close();
     }
 }
-async function runJob(job, log, signal, place) {
-    signal?.throwIfAborted();
+async function runJob(job, hooks, place) {
+    hooks.signal?.throwIfAborted();
     if (place === 'by-size' && centralDirectoryBytes(job.file) < WORKER_DIRECTORY_BYTES)
-        return runArchiveJob(job, log, signal);
-    return runOnWorker(job, log, signal);
+        return runArchiveJob(job, hooks);
+    return runOnWorker(job, hooks);
 }
-async function runOnWorker(job, log, signal) {
+async function runOnWorker(job, hooks) {
+    const { log, signal, verified } = hooks;
     const { script, options } = workerScript('archive-worker.js', import.meta.url);
     const worker = new Worker(script, {
         ...options,
@@ -9681,8 +9684,11 @@ async function runOnWorker(job, log, signal) {
         env: {},
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
+    const post = (message, transfer = []) => worker.postMessage(message, transfer);
     // A cancel is passed on: the worker stops between entries and undoes what it wrote, then answers.
-    const cancel = () => worker.postMessage({ kind: 'cancel' });
+    const cancel = () => post({ kind: 'cancel' });
+    // A download found corrupted while the worker staged it: the worker undoes, and this is the failure.
+    let unverified = null;
     signal?.addEventListener('abort', cancel, { once: true });
     try {
         return await new Promise((resolve, reject) => {
@@ -9690,12 +9696,21 @@ async function runOnWorker(job, log, signal) {
                 // The worker inflates and checks while this thread, idle otherwise, writes the small files.
                 if (message.kind === 'write') {
                     const ack = writeBatch(message);
-                    worker.postMessage(ack, [ack.bytes]);
+                    post(ack, [ack.bytes]);
+                }
+                else if (message.kind === 'verify') {
+                    const check = verified?.() ?? Promise.resolve();
+                    check.then(() => post({ kind: 'verified' }), (error) => {
+                        unverified = error;
+                        cancel();
+                    });
                 }
                 else if (message.kind === 'log')
                     log[message.level](message.text);
                 else if (message.kind === 'done')
                     resolve(message.outcome);
+                else if (unverified !== null)
+                    reject(unverified);
                 else
                     reject(signal?.aborted ? signal.reason : rebuildFailure(message.failure));
             });
@@ -9723,9 +9738,19 @@ const cancel = new AbortController();
 const send = (message, transfer = []) => port.postMessage(message, transfer);
 // The small files go to the parent in batches; it answers each, or sends 'cancel'.
 const fileWriter = new BatchedFileWriter(send);
+// The staged restore asks the parent whether the download is sound; it answers 'verified' or 'cancel'.
+let onVerified = null;
+const verified = () => new Promise((resolve, reject) => {
+    cancel.signal.throwIfAborted();
+    cancel.signal.addEventListener('abort', () => reject(cancel.signal.reason), { once: true });
+    onVerified = resolve;
+    send({ kind: 'verify' });
+});
 port.on('message', (message) => {
     if (message.kind === 'cancel')
         cancel.abort();
+    else if (message.kind === 'verified')
+        onVerified?.();
     else
         fileWriter.acknowledge(message);
 });
@@ -9737,5 +9762,5 @@ const log = {
     group: (_name, body) => body(),
 };
 // No top-level await: the standalone executable runs this as CommonJS.
-runArchiveJob(external_node_worker_threads_namespaceObject.workerData, log, cancel.signal, fileWriter).then((outcome) => send({ kind: 'done', outcome }), (error) => send({ kind: 'failed', failure: serializeFailure(error) }));
+runArchiveJob(external_node_worker_threads_namespaceObject.workerData, { log, signal: cancel.signal, verified, fileWriter }).then((outcome) => send({ kind: 'done', outcome }), (error) => send({ kind: 'failed', failure: serializeFailure(error) }));
 
