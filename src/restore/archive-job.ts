@@ -120,7 +120,7 @@ async function runOnWorker(job: ArchiveJob, hooks: JobHooks): Promise<JobOutcome
   // A cancel is passed on: the worker stops between entries and undoes what it wrote, then answers.
   const cancel = () => post({ kind: 'cancel' })
   // A download found corrupted while the worker staged it: the worker undoes, and this is the failure.
-  let unverified: unknown = null
+  let unverified: Error | null = null
   signal?.addEventListener('abort', cancel, { once: true })
   try {
     return await new Promise<JobOutcome>((resolve, reject) => {
@@ -134,13 +134,13 @@ async function runOnWorker(job: ArchiveJob, hooks: JobHooks): Promise<JobOutcome
           check.then(
             () => post({ kind: 'verified' }),
             (error: unknown) => {
-              unverified = error
+              unverified = error instanceof Error ? error : new Error(String(error))
               cancel()
             },
           )
         } else if (message.kind === 'log') log[message.level](message.text)
         else if (message.kind === 'done') resolve(message.outcome)
-        else if (unverified !== null) reject(unverified as Error)
+        else if (unverified !== null) reject(unverified)
         else reject(signal?.aborted ? (signal.reason as Error) : rebuildFailure(message.failure))
       })
       worker.on('error', reject)

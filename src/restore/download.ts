@@ -29,7 +29,7 @@ export interface DownloadOptions {
 }
 
 /** What the download was checked against: the listing's size, and its Whirlpool when it gives one. */
-export type DownloadCheck = 'size and Whirlpool' | 'size only'
+type DownloadCheck = 'size and Whirlpool' | 'size only'
 
 /** The downloaded file, as the work on it gets it. */
 export interface Download {
@@ -39,7 +39,7 @@ export interface Download {
    * Resolves once the file's Whirlpool is known to be the listing's (at once when the listing gives
    * none); rejects when it is not. Whatever lasts waits for it.
    */
-  verified(): Promise<void>
+  verified: () => Promise<void>
 }
 
 /** Whole downloads tried when the bytes do not match the listing. */

@@ -150,8 +150,9 @@ describe.each(['worker', 'by-size'] as const)('the archive job (%s)', (place) =>
     await writeFile(path.join(to, 'mine.txt'), 'the user file')
     // Asked once everything is staged: the target then holds the user's file and the staging folder alone.
     const seen: string[][] = []
-    const look = async () =>
+    const look = async () => {
       seen.push((await readdir(to)).map((n) => (n.startsWith(STAGING_PREFIX) ? 'staging' : n)).sort())
+    }
     const corrupted = restoreArchive(
       zip,
       to,
