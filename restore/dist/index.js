@@ -92091,7 +92091,7 @@ async function runOnWorker(job, hooks) {
                 else if (message.kind === 'verify') {
                     const check = verified?.() ?? Promise.resolve();
                     check.then(() => post({ kind: 'verified' }), (error) => {
-                        unverified = error;
+                        unverified = error instanceof Error ? error : new Error(String(error));
                         cancel();
                     });
                 }
