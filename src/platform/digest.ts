@@ -118,20 +118,11 @@ export class GrowingFileWhirlpool {
       this.fromChild = Promise.resolve(null)
       return
     }
-    // The file's path is its only argument; it needs nothing from our environment (and must not see the key).
-    const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', GROWING_FILE_SCRIPT, file], {
-      stdio: ['pipe', 'pipe', 'ignore'],
-      env: {},
-      signal,
-    })
-    child.stdin.on('error', () => undefined)
+    const { child, closed } = hashChild(GROWING_FILE_SCRIPT, [file], signal)
     let output = ''
     child.stdout.on('data', (d: Buffer) => (output += d.toString()))
     this.child = child
-    this.fromChild = new Promise<number | null>((resolve) => {
-      child.on('error', () => resolve(null))
-      child.on('close', resolve)
-    }).then((code) => {
+    this.fromChild = closed.then((code) => {
       const match = /^[0-9a-f]{128}$/.exec(output.trim())
       if (code === 0 && match) return match[0]
       if (code === CHILD_UNAVAILABLE || code === null) return null
@@ -242,6 +233,25 @@ async function* readInTurns(file: string, signal: AbortSignal): AsyncGenerator<B
   }
 }
 
+/**
+ * A child Node with OpenSSL's legacy provider running `script` (the file's path, when any, its only
+ * argument); it needs nothing from our environment (and must not see the key). `closed` gives its
+ * exit code, or null when it could not start.
+ */
+function hashChild(script: string, args: string[], signal: AbortSignal) {
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', script, ...args], {
+    stdio: ['pipe', 'pipe', 'ignore'],
+    env: {},
+    signal,
+  })
+  child.stdin.on('error', () => undefined)
+  const closed = new Promise<number | null>((resolve) => {
+    child.on('error', () => resolve(null))
+    child.on('close', resolve)
+  })
+  return { child, closed }
+}
+
 interface WhirlpoolSink {
   engine: DigestEngine
   update(chunk: Buffer): Promise<void>
@@ -253,17 +263,8 @@ interface WhirlpoolSink {
 async function childWhirlpool(signal: AbortSignal): Promise<WhirlpoolSink | null> {
   // The standalone executable is no `node`: started again, it runs the CLI, not `-e`.
   if (isSea()) return null
-  // The child needs nothing from our environment (and must not see the key).
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], {
-    stdio: ['pipe', 'pipe', 'ignore'],
-    env: {},
-    signal,
-  })
+  const { child, closed } = hashChild(CHILD_SCRIPT, [], signal)
   let output = ''
-  const closed = new Promise<number | null>((resolve) => {
-    child.on('error', () => resolve(null))
-    child.on('close', resolve)
-  })
   const ready = new Promise<boolean>((resolve) => {
     child.stdout.on('data', (d: Buffer) => {
       output += d.toString()
@@ -271,7 +272,6 @@ async function childWhirlpool(signal: AbortSignal): Promise<WhirlpoolSink | null
     })
     void closed.then(() => resolve(false))
   })
-  child.stdin.on('error', () => undefined)
   if (!(await ready)) {
     const code = await closed
     signal.throwIfAborted()

@@ -136,6 +136,8 @@ async function fetchWhole(
  */
 class WhirlpoolCheck implements WriteProgress {
   private readonly abort = new AbortController()
+  /** Aborted by the run's cancel or by cancel(). */
+  private readonly signal: AbortSignal
   private hashing: GrowingFileWhirlpool | null = null
   /** How far the hashing has been told the file is final. */
   private told = 0
@@ -147,17 +149,15 @@ class WhirlpoolCheck implements WriteProgress {
     private readonly backup: ListedBackup,
     private readonly options: DownloadOptions,
   ) {
-    const stop = () => this.abort.abort(options.signal?.reason)
-    options.signal?.addEventListener('abort', stop, { once: true })
-    this.abort.signal.addEventListener('abort', () => options.signal?.removeEventListener('abort', stop))
-    if (backup.whirlpool !== '') this.hashing = new GrowingFileWhirlpool(file, this.abort.signal)
+    this.signal = options.signal ? AbortSignal.any([options.signal, this.abort.signal]) : this.abort.signal
+    if (backup.whirlpool !== '') this.hashing = new GrowingFileWhirlpool(file, this.signal)
   }
 
   starting(from: number): void {
     if (!this.hashing || from >= this.told) return
     // The file starts over: what was hashed is gone.
     this.hashing.cancel()
-    this.hashing = new GrowingFileWhirlpool(this.file, this.abort.signal)
+    this.hashing = new GrowingFileWhirlpool(this.file, this.signal)
     this.told = 0
   }
 
