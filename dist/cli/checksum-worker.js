@@ -6424,20 +6424,11 @@ class GrowingFileWhirlpool {
             this.fromChild = Promise.resolve(null);
             return;
         }
-        // The file's path is its only argument; it needs nothing from our environment (and must not see the key).
-        const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', GROWING_FILE_SCRIPT, file], {
-            stdio: ['pipe', 'pipe', 'ignore'],
-            env: {},
-            signal,
-        });
-        child.stdin.on('error', () => undefined);
+        const { child, closed } = hashChild(GROWING_FILE_SCRIPT, [file], signal);
         let output = '';
         child.stdout.on('data', (d) => (output += d.toString()));
         this.child = child;
-        this.fromChild = new Promise((resolve) => {
-            child.on('error', () => resolve(null));
-            child.on('close', resolve);
-        }).then((code) => {
+        this.fromChild = closed.then((code) => {
             const match = /^[0-9a-f]{128}$/.exec(output.trim());
             if (code === 0 && match)
                 return match[0];
@@ -6540,22 +6531,31 @@ async function* readInTurns(file, signal) {
         await handle.close();
     }
 }
+/**
+ * A child Node with OpenSSL's legacy provider running `script` (the file's path, when any, its only
+ * argument); it needs nothing from our environment (and must not see the key). `closed` gives its
+ * exit code, or null when it could not start.
+ */
+function hashChild(script, args, signal) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', script, ...args], {
+        stdio: ['pipe', 'pipe', 'ignore'],
+        env: {},
+        signal,
+    });
+    child.stdin.on('error', () => undefined);
+    const closed = new Promise((resolve) => {
+        child.on('error', () => resolve(null));
+        child.on('close', resolve);
+    });
+    return { child, closed };
+}
 /** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
 async function childWhirlpool(signal) {
     // The standalone executable is no `node`: started again, it runs the CLI, not `-e`.
     if ((0,external_node_sea_namespaceObject.isSea)())
         return null;
-    // The child needs nothing from our environment (and must not see the key).
-    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], {
-        stdio: ['pipe', 'pipe', 'ignore'],
-        env: {},
-        signal,
-    });
+    const { child, closed } = hashChild(CHILD_SCRIPT, [], signal);
     let output = '';
-    const closed = new Promise((resolve) => {
-        child.on('error', () => resolve(null));
-        child.on('close', resolve);
-    });
     const ready = new Promise((resolve) => {
         child.stdout.on('data', (d) => {
             output += d.toString();
@@ -6564,7 +6564,6 @@ async function childWhirlpool(signal) {
         });
         void closed.then(() => resolve(false));
     });
-    child.stdin.on('error', () => undefined);
     if (!(await ready)) {
         const code = await closed;
         signal.throwIfAborted();
