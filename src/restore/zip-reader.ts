@@ -12,7 +12,7 @@ import { createInflateRaw, crc32 } from 'node:zlib'
 import yauzl from 'yauzl'
 import { ArchivePasswordError, BackupError } from '../core/errors.js'
 import { escapeControl } from '../core/format.js'
-import { WholeInflater } from '../zip/inflate.js'
+import { WholeInflater, inflatesWhole } from '../zip/inflate.js'
 import { AES_EXTRA_ID, AES_KEY_BYTES, AES_MAC_BYTES, AES_METHOD, AesEntryReader, AesPasswordError } from '../zip/aes.js'
 import {
   CENTRAL_HEADER_LENGTH as CENTRAL_RECORD_LENGTH,
@@ -79,8 +79,6 @@ export interface ArchiveEntry {
   aesMethod: number
 }
 
-/** Entries up to this size are read, inflated and checked in one piece; larger ones stream. */
-const WHOLE_ENTRY_LIMIT = 1024 * 1024
 /** The read-ahead window through which yauzl reads the central directory and the local headers. */
 const WINDOW_BYTES = 1024 * 1024
 
@@ -168,7 +166,7 @@ export class OpenArchive {
    * content is a view of a reused buffer (the read window, or the inflater's): use it before the next call.
    */
   contentSync(entry: ArchiveEntry): Buffer | null {
-    if (entry.aesVersion || entry.compressedSize > WHOLE_ENTRY_LIMIT || entry.size > WHOLE_ENTRY_LIMIT) return null
+    if (entry.aesVersion || !inflatesWhole(entry.compressedSize, entry.size)) return null
     const stored = this.reader.bytes(entry.dataStart, entry.compressedSize)
     let content: Buffer
     try {

@@ -8,7 +8,7 @@ import { closeSync, openSync } from 'node:fs'
 import { createInflateRaw, crc32, type InflateRaw } from 'node:zlib'
 import { once } from 'node:events'
 import { AesEntryReader } from './aes.js'
-import { WholeInflater } from './inflate.js'
+import { WholeInflater, inflatesWhole } from './inflate.js'
 import {
   AES_METHOD,
   CENTRAL_HEADER_SIGNATURE,
@@ -47,8 +47,6 @@ const ZIP64_EOCD = ZIP64_END_SIGNATURE
 const CENTRAL = CENTRAL_HEADER_SIGNATURE
 const LOCAL = LOCAL_HEADER_SIGNATURE
 const DESCRIPTOR = DATA_DESCRIPTOR_SIGNATURE
-/** Entries up to this size are inflated in one call; larger ones through a stream. */
-const ONE_CALL_LIMIT = 256 << 10
 
 /** The central directory's entries, asked for in file order (0, 1, 2...). */
 interface Directory {
@@ -264,9 +262,8 @@ function hasZip64Field(extra: Buffer): boolean {
 
 /** One entry's data being checked as its bytes arrive. */
 interface DataCheck {
+  /** A piece of the entry's stored bytes: a view of a buffer that digest.ts reads into again once this resolves. */
   write(chunk: Buffer): Promise<void>
-  /** The chunk fed in is about to be used again (digest.ts reads into two buffers in turn): copy what is kept of it. */
-  keep?(): void
   /** Resolves with the CRC-32 of the content (0 for AES entries, whose code is checked instead). */
   end(): Promise<number>
 }
@@ -341,7 +338,6 @@ export class ZipReadBack {
         if (this.left === 0) await this.endData()
       } else at += this.takeDescriptor(chunk.subarray(at))
     }
-    this.check?.keep?.()
   }
 
   /** Throws when anything did not read back. */
@@ -411,7 +407,9 @@ export class ZipReadBack {
       return { write: async (chunk) => void (crc = crc32(chunk, crc)), end: async () => crc >>> 0 }
     }
     if (entry.method === METHOD_DEFLATED)
-      return entry.compressedSize <= ONE_CALL_LIMIT ? inflateOnce(entry, this.inflater) : inflateStreaming(entry)
+      return inflatesWhole(entry.compressedSize, entry.uncompressedSize)
+        ? inflateOnce(entry, this.inflater)
+        : inflateStreaming(entry)
     this.fail(`entry '${entry.name.toString()}' uses compression method ${entry.method}`)
     return { write: async () => undefined, end: async () => 0 }
   }
@@ -475,14 +473,24 @@ export class ZipReadBack {
   }
 }
 
-/** A small deflated entry: gathered, then inflated in one call. */
+/**
+ * A small deflated entry, inflated in one call: from the piece that holds it whole, else from its
+ * pieces gathered in the inflater's reused buffer (no new buffer per entry).
+ */
 function inflateOnce(entry: CentralEntry, inflater: WholeInflater): DataCheck {
-  let parts: Buffer[] = []
+  let whole: Buffer | null = null
+  let gathered = 0
   return {
-    write: async (chunk) => void parts.push(chunk),
-    keep: () => (parts = parts.map((part) => Buffer.from(part))),
+    write: async (piece) => {
+      if (piece.length === entry.compressedSize) whole = piece
+      else {
+        piece.copy(inflater.input(entry.compressedSize), gathered)
+        gathered += piece.length
+      }
+    },
     end: async () => {
-      const out = inflater.inflate(parts.length === 1 ? parts[0]! : Buffer.concat(parts), entry.uncompressedSize)
+      const deflated = whole ?? inflater.input(entry.compressedSize).subarray(0, gathered)
+      const out = inflater.inflate(deflated, entry.uncompressedSize)
       if (out.length !== entry.uncompressedSize)
         throw new Error(`it inflates to ${out.length} bytes, not ${entry.uncompressedSize}`)
       return crc32(out) >>> 0
