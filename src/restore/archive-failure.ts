@@ -1,7 +1,7 @@
 // A failure crosses from the archive worker to the main thread as a plain record, and comes back as
 // the error class the failure policy (core/failure.ts) knows: its exit code and words stay the same
 // as when the work ran in the main thread.
-import { ArchivePasswordError, BackupError } from '../core/errors.js'
+import { ArchivePasswordError, BackupError, asError } from '../core/errors.js'
 import { CorruptArchiveError, UnsafeArchiveError, UnsupportedArchiveError } from './zip-reader.js'
 
 export interface SerializedFailure {
@@ -23,7 +23,7 @@ const FAMILIES = {
 }
 
 export function serializeFailure(error: unknown): SerializedFailure {
-  const err = error instanceof Error ? error : new Error(String(error))
+  const err = asError(error)
   const family = (Object.keys(FAMILIES) as Array<keyof typeof FAMILIES>).find((k) => err instanceof FAMILIES[k])
   const code = (err as { code?: unknown }).code
   return {

@@ -6,6 +6,7 @@
 // heap costs more than it saves. The worker is started as the backup's are (platform/worker-script.ts).
 import { Worker } from 'node:worker_threads'
 import type { Log } from '../platform/log.js'
+import { asError } from '../core/errors.js'
 import { workerScript } from '../platform/worker-script.js'
 import { type SerializedFailure, rebuildFailure } from './archive-failure.js'
 import { type RestoreOptions, type RestoreReport, checkAll, restoreInto } from './extract.js'
@@ -134,7 +135,7 @@ async function runOnWorker(job: ArchiveJob, hooks: JobHooks): Promise<JobOutcome
           check.then(
             () => post({ kind: 'verified' }),
             (error: unknown) => {
-              unverified = error instanceof Error ? error : new Error(String(error))
+              unverified = asError(error)
               cancel()
             },
           )

@@ -10,7 +10,7 @@ import { PassThrough, Transform, Writable, type Readable, type TransformCallback
 import { pipeline } from 'node:stream/promises'
 import { createInflateRaw, crc32 } from 'node:zlib'
 import yauzl from 'yauzl'
-import { ArchivePasswordError, BackupError } from '../core/errors.js'
+import { ArchivePasswordError, BackupError, asError } from '../core/errors.js'
 import { escapeControl } from '../core/format.js'
 import { WholeInflater, inflatesWhole } from '../zip/inflate.js'
 import { AES_EXTRA_ID, AES_KEY_BYTES, AES_MAC_BYTES, AES_METHOD, AesEntryReader, AesPasswordError } from '../zip/aes.js'
@@ -341,7 +341,7 @@ async function forEachCentralRecord(
   visit: (raw: yauzl.Entry, next: (finish: () => void) => void) => void,
 ): Promise<void> {
   await new Promise<void>((resolve, reject) => {
-    const fail = (error: unknown) => reject(error instanceof Error ? error : new Error(String(error)))
+    const fail = (error: unknown) => reject(asError(error))
     const next = (finish: () => void) => {
       try {
         finish()
