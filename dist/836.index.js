@@ -622,6 +622,10 @@ function readBackupChoice(raw, allowAll) {
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
+/** Whatever was thrown, as an Error (a rejection or a rethrow must be one). */
+function asError(error) {
+    return error instanceof Error ? error : new Error(String(error));
+}
 /**
  * What went wrong without the advice that follows it, for a line that goes on to say what happens
  * next: an error's own headline when it has one (1fichier's failures), else its message.

@@ -1105,7 +1105,7 @@ function centralDirectoryBytes(file) {
  */
 async function forEachCentralRecord(zip, visit) {
     await new Promise((resolve, reject) => {
-        const fail = (error) => reject(error instanceof Error ? error : new Error(String(error)));
+        const fail = (error) => reject((0,errors/* asError */.zR)(error));
         const next = (finish) => {
             try {
                 finish();
@@ -2369,7 +2369,7 @@ const FAMILIES = {
     BackupError: errors/* BackupError */.hj,
 };
 function serializeFailure(error) {
-    const err = error instanceof Error ? error : new Error(String(error));
+    const err = asError(error);
     const family = Object.keys(FAMILIES).find((k) => err instanceof FAMILIES[k]);
     const code = err.code;
     return {
@@ -3092,6 +3092,7 @@ function report(plan, changes, dryRun) {
 
 
 
+
 /**
  * A young generation this small keeps the peak down on 100,000 small entries, at no measured cost in
  * time; at 8 MB, entries of a few hundred KB took ten times as long (12 MB: 1.3 times).
@@ -3165,7 +3166,7 @@ async function runOnWorker(job, hooks) {
                 else if (message.kind === 'verify') {
                     const check = verified?.() ?? Promise.resolve();
                     check.then(() => post({ kind: 'verified' }), (error) => {
-                        unverified = error instanceof Error ? error : new Error(String(error));
+                        unverified = (0,errors/* asError */.zR)(error);
                         cancel();
                     });
                 }
@@ -4293,12 +4294,17 @@ function readBackupChoice(raw, allowAll) {
 /* harmony export */   hj: () => (/* binding */ BackupError),
 /* harmony export */   mk: () => (/* binding */ VerificationError),
 /* harmony export */   o_: () => (/* binding */ NoBackupFoundError),
-/* harmony export */   u6: () => (/* binding */ SeriesLockedError)
+/* harmony export */   u6: () => (/* binding */ SeriesLockedError),
+/* harmony export */   zR: () => (/* binding */ asError)
 /* harmony export */ });
 // Failures of the run that are not 1fichier's: each says what happened and what to do.
 /** What went wrong, in words, whatever was thrown (an Error, or anything else). */
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
+}
+/** Whatever was thrown, as an Error (a rejection or a rethrow must be one). */
+function asError(error) {
+    return error instanceof Error ? error : new Error(String(error));
 }
 /**
  * What went wrong without the advice that follows it, for a line that goes on to say what happens

@@ -1489,34 +1489,15 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: external "node:sea"
-const external_node_sea_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sea");
-;// CONCATENATED MODULE: ./lib/platform/worker-script.js
-// Where a worker thread's code comes from, the one way every worker is started: from the file beside
-// the module that starts it (lib/ as compiled, the bundle's folder as bundled; under the tests, which
-// run the module from src/, the compiled file in lib/ that their global setup builds), or, in the standalone executable
-// (Node's single executable application, scripts/build-binary.mjs), from the asset of that name the
-// executable carries: it has no files beside it. The asset is the worker's own bundle, as CommonJS,
-// which is how Node runs the code of a worker started with `eval: true`.
-// https://nodejs.org/api/single-executable-applications.html#seagetassetkey-encoding
-
-/**
- * The worker `name` (e.g. 'checksum-worker.js') for the module at `moduleUrl` (its `import.meta.url`,
- * which the standalone executable's bundle does not have: it is not read there).
- */
-function worker_script_workerScript(name, moduleUrl) {
-    if (isSea())
-        return { script: getAsset(name, 'utf8'), options: { eval: true } };
-    const beside = new URL(`./${name}`, moduleUrl);
-    const compiled = moduleUrl.endsWith('.ts') ? new URL(beside.href.replace('/src/', '/lib/')) : beside;
-    return { script: compiled, options: {} };
-}
-
 ;// CONCATENATED MODULE: ./lib/core/errors.js
 // Failures of the run that are not 1fichier's: each says what happened and what to do.
 /** What went wrong, in words, whatever was thrown (an Error, or anything else). */
 function errors_messageOf(error) {
     return error instanceof Error ? error.message : String(error);
+}
+/** Whatever was thrown, as an Error (a rejection or a rethrow must be one). */
+function errors_asError(error) {
+    return error instanceof Error ? error : new Error(String(error));
 }
 /**
  * What went wrong without the advice that follows it, for a line that goes on to say what happens
@@ -1577,6 +1558,29 @@ class errors_ArchivePasswordError extends errors_BackupError {
 /** Another run of the same series holds its lock: this one changed nothing (exit code 11, as restic). */
 class errors_SeriesLockedError extends (/* unused pure expression or super */ null && (errors_BackupError)) {
     name = 'SeriesLockedError';
+}
+
+;// CONCATENATED MODULE: external "node:sea"
+const external_node_sea_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sea");
+;// CONCATENATED MODULE: ./lib/platform/worker-script.js
+// Where a worker thread's code comes from, the one way every worker is started: from the file beside
+// the module that starts it (lib/ as compiled, the bundle's folder as bundled; under the tests, which
+// run the module from src/, the compiled file in lib/ that their global setup builds), or, in the standalone executable
+// (Node's single executable application, scripts/build-binary.mjs), from the asset of that name the
+// executable carries: it has no files beside it. The asset is the worker's own bundle, as CommonJS,
+// which is how Node runs the code of a worker started with `eval: true`.
+// https://nodejs.org/api/single-executable-applications.html#seagetassetkey-encoding
+
+/**
+ * The worker `name` (e.g. 'checksum-worker.js') for the module at `moduleUrl` (its `import.meta.url`,
+ * which the standalone executable's bundle does not have: it is not read there).
+ */
+function worker_script_workerScript(name, moduleUrl) {
+    if (isSea())
+        return { script: getAsset(name, 'utf8'), options: { eval: true } };
+    const beside = new URL(`./${name}`, moduleUrl);
+    const compiled = moduleUrl.endsWith('.ts') ? new URL(beside.href.replace('/src/', '/lib/')) : beside;
+    return { script: compiled, options: {} };
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -4880,7 +4884,7 @@ function zip_reader_centralDirectoryBytes(file) {
  */
 async function forEachCentralRecord(zip, visit) {
     await new Promise((resolve, reject) => {
-        const fail = (error) => reject(error instanceof Error ? error : new Error(String(error)));
+        const fail = (error) => reject(errors_asError(error));
         const next = (finish) => {
             try {
                 finish();
@@ -5202,7 +5206,7 @@ const FAMILIES = {
     BackupError: errors_BackupError,
 };
 function serializeFailure(error) {
-    const err = error instanceof Error ? error : new Error(String(error));
+    const err = errors_asError(error);
     const family = Object.keys(FAMILIES).find((k) => err instanceof FAMILIES[k]);
     const code = err.code;
     return {
@@ -9642,6 +9646,7 @@ function report(plan, changes, dryRun) {
 
 
 
+
 /**
  * A young generation this small keeps the peak down on 100,000 small entries, at no measured cost in
  * time; at 8 MB, entries of a few hundred KB took ten times as long (12 MB: 1.3 times).
@@ -9715,7 +9720,7 @@ async function runOnWorker(job, hooks) {
                 else if (message.kind === 'verify') {
                     const check = verified?.() ?? Promise.resolve();
                     check.then(() => post({ kind: 'verified' }), (error) => {
-                        unverified = error instanceof Error ? error : new Error(String(error));
+                        unverified = asError(error);
                         cancel();
                     });
                 }

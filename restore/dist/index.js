@@ -81978,6 +81978,10 @@ function readBackupChoice(raw, allowAll) {
 function errors_messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
+/** Whatever was thrown, as an Error (a rejection or a rethrow must be one). */
+function errors_asError(error) {
+    return error instanceof Error ? error : new Error(String(error));
+}
 /**
  * What went wrong without the advice that follows it, for a line that goes on to say what happens
  * next: an error's own headline when it has one (1fichier's failures), else its message.
@@ -87873,7 +87877,7 @@ function centralDirectoryBytes(file) {
  */
 async function forEachCentralRecord(zip, visit) {
     await new Promise((resolve, reject) => {
-        const fail = (error) => reject(error instanceof Error ? error : new Error(String(error)));
+        const fail = (error) => reject(errors_asError(error));
         const next = (finish) => {
             try {
                 finish();
@@ -88195,7 +88199,7 @@ const FAMILIES = {
     BackupError: BackupError,
 };
 function serializeFailure(error) {
-    const err = error instanceof Error ? error : new Error(String(error));
+    const err = asError(error);
     const family = Object.keys(FAMILIES).find((k) => err instanceof FAMILIES[k]);
     const code = err.code;
     return {
@@ -92031,6 +92035,7 @@ function report(plan, changes, dryRun) {
 
 
 
+
 /**
  * A young generation this small keeps the peak down on 100,000 small entries, at no measured cost in
  * time; at 8 MB, entries of a few hundred KB took ten times as long (12 MB: 1.3 times).
@@ -92104,7 +92109,7 @@ async function runOnWorker(job, hooks) {
                 else if (message.kind === 'verify') {
                     const check = verified?.() ?? Promise.resolve();
                     check.then(() => post({ kind: 'verified' }), (error) => {
-                        unverified = error instanceof Error ? error : new Error(String(error));
+                        unverified = errors_asError(error);
                         cancel();
                     });
                 }
