@@ -12,10 +12,18 @@ import { UsageError } from '../core/failure.js'
 import { escapeControl, formatBytes } from '../core/format.js'
 import type { Log } from '../platform/log.js'
 import { restoreFailure } from './fs-failure.js'
-import { type ArchivePlan, PathFilter, type PlanRules, type PlannedNode, STAGING_PREFIX, planArchive } from './plan.js'
+import {
+  type ArchivePlan,
+  PathFilter,
+  type PlanRules,
+  type PlannedNode,
+  STAGING_PREFIX,
+  byDepth,
+  planArchive,
+} from './plan.js'
 import { Staging } from './staging.js'
 import {
-  type Action,
+  type Actions,
   type OverwriteMode,
   type TargetPlan,
   joinRelative,
@@ -187,7 +195,7 @@ async function checkRoom(target: string, changes: TargetPlan, plan: ArchivePlan)
 async function writeStaged(
   archive: OpenArchive,
   plan: ArchivePlan,
-  actions: Map<PlannedNode, Action>,
+  actions: Actions,
   staging: Staging,
   options: RestoreOptions,
 ): Promise<void> {
@@ -328,10 +336,11 @@ async function placeAll(plan: ArchivePlan, changes: TargetPlan, staging: Staging
 }
 
 /** Folders the restore made get their modes and times last, deepest first (a read-only one held its content). */
-async function setFolderTimes(plan: ArchivePlan, actions: Map<PlannedNode, Action>, staging: Staging, log: Log) {
-  const folders = plan.nodes
-    .filter((n) => n.kind === 'directory' && (actions.get(n) === 'create' || actions.get(n) === 'replace'))
-    .sort((a, b) => b.depth - a.depth)
+async function setFolderTimes(plan: ArchivePlan, actions: Actions, staging: Staging, log: Log) {
+  const made = plan.nodes.filter(
+    (n) => n.kind === 'directory' && (actions.get(n) === 'create' || actions.get(n) === 'replace'),
+  )
+  const folders = byDepth(made).reverse()
   for (const node of folders) {
     const where = joinRelative(staging.target, node.path)
     try {

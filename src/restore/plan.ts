@@ -23,20 +23,50 @@ export interface PlanRules {
   keepSpecialBits: boolean
 }
 
+/**
+ * One path the restore makes: an entry the plan keeps as it is (its own node, see ArchiveEntry), or
+ * a PlannedPath for an entry whose name or mode the plan changed and for a folder the zip implies.
+ */
 export interface PlannedNode {
   /** Normalised, `/`-separated, relative to the target: the name's bytes (see RawName). */
-  path: RawName
+  readonly path: RawName
   /** For messages: control characters escaped. */
-  display: string
-  kind: 'file' | 'directory' | 'symlink'
+  readonly display: string
+  readonly kind: 'file' | 'directory' | 'symlink'
   /** Permission bits to set, or null to leave the default. */
-  mode: number | null
+  readonly mode: number | null
   /** Seconds since the epoch. */
-  mtime: number | null
-  size: number
+  readonly mtime: number | null
+  /** A file's size (read for files only). */
+  readonly size: number
   /** null: a folder the zip implies (`a/b.txt` without `a/`) but does not hold. */
-  entry: ArchiveEntry | null
-  depth: number
+  readonly entry: ArchiveEntry | null
+  /** Its place in the plan's `nodes`, by which the target's plan keeps its action (set by planArchive). */
+  index: number
+}
+
+/** A node the plan made: only what the entry does not say is kept; the rest is read from the entry. */
+class PlannedPath implements PlannedNode {
+  index = -1
+
+  constructor(
+    readonly path: RawName,
+    readonly kind: 'file' | 'directory' | 'symlink',
+    readonly mode: number | null,
+    readonly entry: ArchiveEntry | null,
+  ) {}
+
+  get display(): string {
+    return this.entry !== null && this.path === this.entry.name ? this.entry.displayName : displayOfPath(this.path)
+  }
+
+  get mtime(): number | null {
+    return this.entry?.mtime ?? null
+  }
+
+  get size(): number {
+    return this.kind === 'file' ? this.entry!.size : 0
+  }
 }
 
 export interface ArchivePlan {
@@ -60,17 +90,9 @@ export function planArchive(entries: readonly ArchiveEntry[], rules: PlanRules):
   for (const entry of entries) {
     const path = normalisedPath(entry, rules.platform)
     if (path === null) continue
-    const node: PlannedNode = {
-      path,
-      // The entry's own name and display when normalising changed nothing: 100,000 copies less.
-      display: path === entry.name ? entry.displayName : displayOfPath(path),
-      kind: entry.kind,
-      mode: entry.mode === null ? null : entry.mode & (rules.keepSpecialBits ? 0o7777 : 0o777),
-      mtime: entry.mtime,
-      size: entry.kind === 'file' ? entry.size : 0,
-      entry,
-      depth: depthOf(path),
-    }
+    const mode = entry.mode === null ? null : entry.mode & (rules.keepSpecialBits ? 0o7777 : 0o777)
+    // The entry is its own node unless normalising or the mode rule changed something.
+    const node = path === entry.name && mode === entry.mode ? entry : new PlannedPath(path, entry.kind, mode, entry)
     const key = keyOf(path)
     const same = byKey.get(key)
     if (same) {
@@ -83,12 +105,10 @@ export function planArchive(entries: readonly ArchiveEntry[], rules: PlanRules):
   checkAncestors(byKey, keyOf)
   const chosen = rules.filter ? select(byKey, keyOf, rules.filter) : byKey
   // Folders first, shallowest first, so every parent exists before its content; the rest keep zip order.
-  const nodes = [...chosen.values()].sort((a, b) => {
-    const aDir = a.kind === 'directory'
-    const bDir = b.kind === 'directory'
-    if (aDir && bDir) return a.depth - b.depth
-    return aDir ? -1 : bDir ? 1 : 0
-  })
+  const all = [...chosen.values()]
+  const nodes = byDepth(all.filter((n) => n.kind === 'directory'))
+  for (const node of all) if (node.kind !== 'directory') nodes.push(node)
+  nodes.forEach((node, index) => (node.index = index))
   const plan: ArchivePlan = { nodes, keyOf, byKey: chosen, files: 0, directories: 0, links: 0, bytes: 0 }
   for (const node of nodes) {
     if (node.kind === 'file') {
@@ -113,6 +133,14 @@ function sameNameWhy(first: PlannedNode, second: PlannedNode): string {
 }
 
 const kindWord = (kind: PlannedNode['kind']) => (kind === 'symlink' ? 'link' : kind === 'directory' ? 'folder' : 'file')
+
+/** `nodes` sorted by depth, shallowest first (stable: the zip's order within a depth). */
+export function byDepth(nodes: readonly PlannedNode[]): PlannedNode[] {
+  return nodes
+    .map((node) => ({ node, depth: depthOf(node.path) }))
+    .sort((a, b) => a.depth - b.depth)
+    .map(({ node }) => node)
+}
 
 const depthOf = (path: RawName): number => {
   let depth = 1
@@ -184,16 +212,7 @@ function checkAncestors(byKey: Map<string, PlannedNode>, keyOf: (path: RawName) 
       if (above?.kind === 'file')
         throw refuse(node.display, `lies under '${above.display}', a file entry: a file and a folder share a name`)
       if (!above) {
-        byKey.set(keyOf(path), {
-          path,
-          display: displayOfPath(path),
-          kind: 'directory',
-          mode: null,
-          mtime: null,
-          size: 0,
-          entry: null,
-          depth: depthOf(path),
-        })
+        byKey.set(keyOf(path), new PlannedPath(path, 'directory', null, null))
       }
       end = node.path.indexOf('/', end + 1)
     }

@@ -19,6 +19,25 @@ export type OverwriteMode = (typeof OVERWRITE_MODES)[number]
  * mode; skipped: under a path the target holds as a file or link that is kept.
  */
 export type Action = 'create' | 'replace' | 'merge' | 'unchanged' | 'kept' | 'skipped'
+const ACTIONS: readonly Action[] = ['create', 'replace', 'merge', 'unchanged', 'kept', 'skipped']
+
+/** Each planned node's action, a byte by its index (a Map of 100,000 nodes would weigh 4 MB more). */
+export class Actions {
+  private readonly codes: Uint8Array
+
+  constructor(plan: ArchivePlan) {
+    this.codes = new Uint8Array(plan.nodes.length)
+  }
+
+  get(node: PlannedNode): Action | undefined {
+    const code = this.codes[node.index]!
+    return code === 0 ? undefined : ACTIONS[code - 1]
+  }
+
+  set(node: PlannedNode, action: Action): void {
+    this.codes[node.index] = ACTIONS.indexOf(action) + 1
+  }
+}
 
 interface Deletion {
   path: RawName
@@ -27,7 +46,7 @@ interface Deletion {
 }
 
 export interface TargetPlan {
-  actions: Map<PlannedNode, Action>
+  actions: Actions
   deletions: Deletion[]
   /** Bytes the files to create or replace will take. */
   bytesToWrite: number
@@ -46,7 +65,7 @@ export async function planAgainstTarget(
   target: string,
   options: TargetOptions,
 ): Promise<TargetPlan> {
-  const actions = new Map<PlannedNode, Action>()
+  const actions = new Actions(plan)
   const rootAction: Action = 'merge'
   const parentAction = (node: PlannedNode): Action => {
     const slash = node.path.lastIndexOf('/')
@@ -97,7 +116,7 @@ function decide(node: PlannedNode, existing: Stats | null, options: TargetOption
 /** With --delete: what the target holds inside the restored folders that the backup lacks. */
 async function findDeletions(
   plan: ArchivePlan,
-  actions: Map<PlannedNode, Action>,
+  actions: Actions,
   target: string,
   options: TargetOptions,
 ): Promise<Deletion[]> {

@@ -48,35 +48,57 @@ const METHOD_NAMES: Record<number, string> = {
   98: 'PPMd',
 }
 
-export interface ArchiveEntry {
-  /** The name's bytes (the Unicode path field's when it has one), `/`-separated, without a trailing `/`. */
-  name: RawName
-  /** For messages: decoded, control characters escaped (the same string as `name` for a plain ASCII name). */
-  displayName: string
-  kind: 'file' | 'directory' | 'symlink'
-  /** Unix permission bits (with setuid, setgid, sticky), when the zip has them. */
-  mode: number | null
-  size: number
-  /**
-   * Seconds since the epoch, from the extended timestamp (or NTFS time), else the DOS time; null when
-   * the zip's is not a time. A number, not a Date: 100,000 Dates weigh 9 MB.
-   */
-  mtime: number | null
-  /** AES entries: the key length (16, 24, 32 bytes). */
-  aesKeyBytes: number | null
-  // Where and how the data is stored: only this is kept of yauzl's entry, in flat fields (100,000
-  // entries with a nested object each weigh 25 MB more).
-  /** The first byte after the local header (from it, once the structure is checked). */
-  dataStart: number
-  compressedSize: number
-  /** Signed (`| 0`): compare as `>>> 0`. */
-  crc32: number
-  /** 0 (stored), 8 (deflated) or 99 (AES, whose field names the method inside). */
-  method: number
-  /** AES entries: AE-1 or AE-2; 0 for the others. */
-  aesVersion: number
-  /** AES entries: the method inside the encryption. */
-  aesMethod: number
+/**
+ * One entry of the zip, as a restore needs it: only this is kept of yauzl's entry, in flat fields
+ * (100,000 entries with a nested object each weigh 25 MB more). An entry whose name and mode the
+ * plan keeps as they are is also its own node in the plan (plan.ts's PlannedNode): 100,000 files
+ * then need no second object each.
+ */
+export class ArchiveEntry {
+  /** Its place in the nodes of the plan that holds it (set by the plan). */
+  index = -1
+  /** The first byte after the local header (set once the structure is checked). */
+  dataStart = -1
+
+  constructor(
+    /** The name's bytes (the Unicode path field's when it has one), `/`-separated, without a trailing `/`. */
+    readonly name: RawName,
+    /** For messages: decoded, control characters escaped (the same string as `name` for a plain ASCII name). */
+    readonly displayName: string,
+    readonly kind: 'file' | 'directory' | 'symlink',
+    /** Unix permission bits (with setuid, setgid, sticky), when the zip has them. */
+    readonly mode: number | null,
+    readonly size: number,
+    /**
+     * Seconds since the epoch, from the extended timestamp (or NTFS time), else the DOS time; null when
+     * the zip's is not a time. A number, not a Date: 100,000 Dates weigh 9 MB.
+     */
+    readonly mtime: number | null,
+    /** AES entries: the key length (16, 24, 32 bytes). */
+    readonly aesKeyBytes: number | null,
+    readonly compressedSize: number,
+    /** Signed (`| 0`): compare as `>>> 0`. */
+    readonly crc32: number,
+    /** 0 (stored), 8 (deflated) or 99 (AES, whose field names the method inside). */
+    readonly method: number,
+    /** AES entries: AE-1 or AE-2; 0 for the others. */
+    readonly aesVersion: number,
+    /** AES entries: the method inside the encryption. */
+    readonly aesMethod: number,
+  ) {}
+
+  // As its own plan node: the path is the name, the entry is itself.
+  get path(): RawName {
+    return this.name
+  }
+
+  get entry(): this {
+    return this
+  }
+
+  get display(): string {
+    return this.displayName
+  }
 }
 
 /** The read-ahead window through which yauzl reads the central directory and the local headers. */
@@ -503,23 +525,22 @@ function describe(raw: yauzl.Entry): ArchiveEntry {
   const rawName = trimmed.toString('latin1')
   const mtime = raw.getLastModDate()
   const aes = aesField(raw)
-  return {
-    name: rawName,
-    displayName: displayOf(trimmed, rawName, unicode ? FLAG_UTF8 : raw.generalPurposeBitFlag),
+  return new ArchiveEntry(
+    rawName,
+    displayOf(trimmed, rawName, unicode ? FLAG_UTF8 : raw.generalPurposeBitFlag),
     kind,
-    mode: unixMode ? unixMode & 0o7777 : null,
-    size: raw.uncompressedSize,
+    unixMode ? unixMode & 0o7777 : null,
+    raw.uncompressedSize,
     // Whole seconds (the zip's times are), kept as small integers: 100,000 boxed numbers weigh 2 MB.
-    mtime: Number.isNaN(mtime.getTime()) ? null : Math.floor(mtime.getTime() / 1000),
-    aesKeyBytes: aes ? (AES_KEY_BYTES[aes.strength] ?? null) : null,
-    dataStart: -1,
-    compressedSize: raw.compressedSize,
+    Number.isNaN(mtime.getTime()) ? null : Math.floor(mtime.getTime() / 1000),
+    aes ? (AES_KEY_BYTES[aes.strength] ?? null) : null,
+    raw.compressedSize,
     // Signed 32 bits for the same reason; compared as `>>> 0`.
-    crc32: raw.crc32 | 0,
-    method: raw.compressionMethod,
-    aesVersion: aes ? aes.version : 0,
-    aesMethod: aes ? aes.method : 0,
-  }
+    raw.crc32 | 0,
+    raw.compressionMethod,
+    aes ? aes.version : 0,
+    aes ? aes.method : 0,
+  )
 }
 
 /** WinZip's AES field: AE-1 or AE-2, the key strength and the method inside the encryption. */

@@ -10,7 +10,7 @@ import * as path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MemoryLog } from '../../helpers/memory-log.ts'
 import { type RestoreOptions, checkTarget, restoreInto } from '../../../src/restore/extract.js'
-import { STAGING_PREFIX } from '../../../src/restore/plan.js'
+import { STAGING_PREFIX, planArchive } from '../../../src/restore/plan.js'
 import { Staging } from '../../../src/restore/staging.js'
 import { OpenArchive } from '../../../src/restore/zip-reader.js'
 import { type CraftEntry, craftZip } from '../../helpers/zip-craft.ts'
@@ -391,5 +391,50 @@ describe('a failed or cancelled restore leaves the target as it was', () => {
     )
     expect(existsSync(staging.root)).toBe(true)
     await staging.remove()
+  })
+})
+
+describe('the plan', () => {
+  const rules = { platform: 'linux' as const, foldCase: false, foldUnicode: false, filter: null }
+  const when = new Date('2024-05-06T07:08:09Z')
+  const ENTRIES: CraftEntry[] = [
+    { name: 'a/b.txt', data: 'b', mtime: when },
+    { name: './c.txt', data: 'c', mtime: when },
+    { name: 'tool', data: '#!', mode: 0o4755, mtime: when },
+  ]
+
+  it('keeps an entry it does not change as its own node, and makes one only where it changes something', async () => {
+    const archive = await OpenArchive.open(await zipFile(ENTRIES))
+    try {
+      const [b, c, tool] = archive.entries
+      const plan = planArchive(archive.entries, { ...rules, keepSpecialBits: false })
+      // Folders first (the implied 'a'), then the zip's order; each node knows its place.
+      expect(plan.nodes.map((n) => [n.path, n.kind, n.mode])).toEqual([
+        ['a', 'directory', null],
+        ['a/b.txt', 'file', 0o644],
+        ['c.txt', 'file', 0o644],
+        ['tool', 'file', 0o755],
+      ])
+      expect(plan.nodes.map((n) => n.index)).toEqual([0, 1, 2, 3])
+      // 'a/b.txt' is planned as it is: no second object for it (100,000 files, 100,000 fewer).
+      expect(plan.nodes[1]).toBe(b)
+      // './c.txt' was normalised and the setuid bit dropped: nodes of their own, read through to the entry.
+      for (const [node, entry] of [
+        [plan.nodes[2], c],
+        [plan.nodes[3], tool],
+      ] as const) {
+        expect(node).not.toBe(entry)
+        expect(node.entry).toBe(entry)
+        expect([node.size, node.mtime]).toEqual([entry.size, when.getTime() / 1000])
+      }
+      expect(plan.nodes[2].display).toBe('c.txt')
+      expect([plan.nodes[0].entry, plan.nodes[0].mtime, plan.nodes[0].size]).toEqual([null, null, 0])
+      // Kept special bits change nothing: the entry is its own node again.
+      const kept = planArchive(archive.entries, { ...rules, keepSpecialBits: true })
+      expect(kept.nodes[3]).toBe(tool)
+      expect(tool.mode).toBe(0o4755)
+    } finally {
+      archive.close()
+    }
   })
 })
