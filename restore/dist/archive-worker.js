@@ -4640,6 +4640,75 @@ const METHOD_NAMES = {
     95: 'XZ',
     98: 'PPMd',
 };
+/**
+ * One entry of the zip, as a restore needs it: only this is kept of yauzl's entry, in flat fields
+ * (100,000 entries with a nested object each weigh 25 MB more). An entry whose name and mode the
+ * plan keeps as they are is also its own node in the plan (plan.ts's PlannedNode): 100,000 files
+ * then need no second object each.
+ */
+class ArchiveEntry {
+    name;
+    displayName;
+    kind;
+    mode;
+    size;
+    mtime;
+    aesKeyBytes;
+    compressedSize;
+    crc32;
+    method;
+    aesVersion;
+    aesMethod;
+    /** Its place in the nodes of the plan that holds it (set by the plan). */
+    index = -1;
+    /** The first byte after the local header (set once the structure is checked). */
+    dataStart = -1;
+    constructor(
+    /** The name's bytes (the Unicode path field's when it has one), `/`-separated, without a trailing `/`. */
+    name, 
+    /** For messages: decoded, control characters escaped (the same string as `name` for a plain ASCII name). */
+    displayName, kind, 
+    /** Unix permission bits (with setuid, setgid, sticky), when the zip has them. */
+    mode, size, 
+    /**
+     * Seconds since the epoch, from the extended timestamp (or NTFS time), else the DOS time; null when
+     * the zip's is not a time. A number, not a Date: 100,000 Dates weigh 9 MB.
+     */
+    mtime, 
+    /** AES entries: the key length (16, 24, 32 bytes). */
+    aesKeyBytes, compressedSize, 
+    /** Signed (`| 0`): compare as `>>> 0`. */
+    crc32, 
+    /** 0 (stored), 8 (deflated) or 99 (AES, whose field names the method inside). */
+    method, 
+    /** AES entries: AE-1 or AE-2; 0 for the others. */
+    aesVersion, 
+    /** AES entries: the method inside the encryption. */
+    aesMethod) {
+        this.name = name;
+        this.displayName = displayName;
+        this.kind = kind;
+        this.mode = mode;
+        this.size = size;
+        this.mtime = mtime;
+        this.aesKeyBytes = aesKeyBytes;
+        this.compressedSize = compressedSize;
+        this.crc32 = crc32;
+        this.method = method;
+        this.aesVersion = aesVersion;
+        this.aesMethod = aesMethod;
+    }
+    // As its own plan node: the path is the name, the entry is itself.
+    get path() {
+        return this.name;
+    }
+    get entry() {
+        return this;
+    }
+    get display() {
+        return this.displayName;
+    }
+}
 /** The read-ahead window through which yauzl reads the central directory and the local headers. */
 const WINDOW_BYTES = 1024 * 1024;
 /** A zip that must not be restored: the message names the entry and the rule. */
@@ -5030,23 +5099,11 @@ function describe(raw) {
     const rawName = trimmed.toString('latin1');
     const mtime = raw.getLastModDate();
     const aes = aesField(raw);
-    return {
-        name: rawName,
-        displayName: displayOf(trimmed, rawName, unicode ? FLAG_UTF8 : raw.generalPurposeBitFlag),
-        kind,
-        mode: unixMode ? unixMode & 0o7777 : null,
-        size: raw.uncompressedSize,
-        // Whole seconds (the zip's times are), kept as small integers: 100,000 boxed numbers weigh 2 MB.
-        mtime: Number.isNaN(mtime.getTime()) ? null : Math.floor(mtime.getTime() / 1000),
-        aesKeyBytes: aes ? (AES_KEY_BYTES[aes.strength] ?? null) : null,
-        dataStart: -1,
-        compressedSize: raw.compressedSize,
-        // Signed 32 bits for the same reason; compared as `>>> 0`.
-        crc32: raw.crc32 | 0,
-        method: raw.compressionMethod,
-        aesVersion: aes ? aes.version : 0,
-        aesMethod: aes ? aes.method : 0,
-    };
+    return new ArchiveEntry(rawName, displayOf(trimmed, rawName, unicode ? FLAG_UTF8 : raw.generalPurposeBitFlag), kind, unixMode ? unixMode & 0o7777 : null, raw.uncompressedSize, 
+    // Whole seconds (the zip's times are), kept as small integers: 100,000 boxed numbers weigh 2 MB.
+    Number.isNaN(mtime.getTime()) ? null : Math.floor(mtime.getTime() / 1000), aes ? (AES_KEY_BYTES[aes.strength] ?? null) : null, raw.compressedSize, 
+    // Signed 32 bits for the same reason; compared as `>>> 0`.
+    raw.crc32 | 0, raw.compressionMethod, aes ? aes.version : 0, aes ? aes.method : 0);
 }
 /** WinZip's AES field: AE-1 or AE-2, the key strength and the method inside the encryption. */
 function aesField(raw) {
@@ -8779,6 +8836,29 @@ const textOf = (name) => bytesOf(name).toString('utf8');
 
 /** The first segment of the staging folder a restore keeps inside its target; no entry may take it. */
 const plan_STAGING_PREFIX = '.1fichier-restore.';
+/** A node the plan made: only what the entry does not say is kept; the rest is read from the entry. */
+class PlannedPath {
+    path;
+    kind;
+    mode;
+    entry;
+    index = -1;
+    constructor(path, kind, mode, entry) {
+        this.path = path;
+        this.kind = kind;
+        this.mode = mode;
+        this.entry = entry;
+    }
+    get display() {
+        return this.entry !== null && this.path === this.entry.name ? this.entry.displayName : displayOfPath(this.path);
+    }
+    get mtime() {
+        return this.entry?.mtime ?? null;
+    }
+    get size() {
+        return this.kind === 'file' ? this.entry.size : 0;
+    }
+}
 const refuse = (entry, why) => new UnsafeArchiveError(`The backup's entry '${entry}' ${why}. The zip is refused as a whole and nothing was written.`);
 function planArchive(entries, rules) {
     const keyOf = keyFunction(rules);
@@ -8787,17 +8867,9 @@ function planArchive(entries, rules) {
         const path = normalisedPath(entry, rules.platform);
         if (path === null)
             continue;
-        const node = {
-            path,
-            // The entry's own name and display when normalising changed nothing: 100,000 copies less.
-            display: path === entry.name ? entry.displayName : displayOfPath(path),
-            kind: entry.kind,
-            mode: entry.mode === null ? null : entry.mode & (rules.keepSpecialBits ? 0o7777 : 0o777),
-            mtime: entry.mtime,
-            size: entry.kind === 'file' ? entry.size : 0,
-            entry,
-            depth: depthOf(path),
-        };
+        const mode = entry.mode === null ? null : entry.mode & (rules.keepSpecialBits ? 0o7777 : 0o777);
+        // The entry is its own node unless normalising or the mode rule changed something.
+        const node = path === entry.name && mode === entry.mode ? entry : new PlannedPath(path, entry.kind, mode, entry);
         const key = keyOf(path);
         const same = byKey.get(key);
         if (same) {
@@ -8811,13 +8883,12 @@ function planArchive(entries, rules) {
     checkAncestors(byKey, keyOf);
     const chosen = rules.filter ? plan_select(byKey, keyOf, rules.filter) : byKey;
     // Folders first, shallowest first, so every parent exists before its content; the rest keep zip order.
-    const nodes = [...chosen.values()].sort((a, b) => {
-        const aDir = a.kind === 'directory';
-        const bDir = b.kind === 'directory';
-        if (aDir && bDir)
-            return a.depth - b.depth;
-        return aDir ? -1 : bDir ? 1 : 0;
-    });
+    const all = [...chosen.values()];
+    const nodes = byDepth(all.filter((n) => n.kind === 'directory'));
+    for (const node of all)
+        if (node.kind !== 'directory')
+            nodes.push(node);
+    nodes.forEach((node, index) => (node.index = index));
     const plan = { nodes, keyOf, byKey: chosen, files: 0, directories: 0, links: 0, bytes: 0 };
     for (const node of nodes) {
         if (node.kind === 'file') {
@@ -8841,6 +8912,13 @@ function sameNameWhy(first, second) {
         `forms apart)`);
 }
 const kindWord = (kind) => (kind === 'symlink' ? 'link' : kind === 'directory' ? 'folder' : 'file');
+/** `nodes` sorted by depth, shallowest first (stable: the zip's order within a depth). */
+function byDepth(nodes) {
+    return nodes
+        .map((node) => ({ node, depth: depthOf(node.path) }))
+        .sort((a, b) => a.depth - b.depth)
+        .map(({ node }) => node);
+}
 const depthOf = (path) => {
     let depth = 1;
     for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1))
@@ -8912,16 +8990,7 @@ function checkAncestors(byKey, keyOf) {
             if (above?.kind === 'file')
                 throw refuse(node.display, `lies under '${above.display}', a file entry: a file and a folder share a name`);
             if (!above) {
-                byKey.set(keyOf(path), {
-                    path,
-                    display: displayOfPath(path),
-                    kind: 'directory',
-                    mode: null,
-                    mtime: null,
-                    size: 0,
-                    entry: null,
-                    depth: depthOf(path),
-                });
+                byKey.set(keyOf(path), new PlannedPath(path, 'directory', null, null));
             }
             end = node.path.indexOf('/', end + 1);
         }
@@ -8986,9 +9055,24 @@ function compile(pattern) {
 
 
 const OVERWRITE_MODES = (/* unused pure expression or super */ null && (['always', 'if-changed', 'if-newer', 'never']));
+const ACTIONS = ['create', 'replace', 'merge', 'unchanged', 'kept', 'skipped'];
+/** Each planned node's action, a byte by its index (a Map of 100,000 nodes would weigh 4 MB more). */
+class Actions {
+    codes;
+    constructor(plan) {
+        this.codes = new Uint8Array(plan.nodes.length);
+    }
+    get(node) {
+        const code = this.codes[node.index];
+        return code === 0 ? undefined : ACTIONS[code - 1];
+    }
+    set(node, action) {
+        this.codes[node.index] = ACTIONS.indexOf(action) + 1;
+    }
+}
 /** Compares the plan with what `target` holds. `target` may be missing (then all is created). */
 async function planAgainstTarget(plan, target, options) {
-    const actions = new Map();
+    const actions = new Actions(plan);
     const rootAction = 'merge';
     const parentAction = (node) => {
         const slash = node.path.lastIndexOf('/');
@@ -9545,9 +9629,8 @@ async function placeAll(plan, changes, staging, signal) {
 }
 /** Folders the restore made get their modes and times last, deepest first (a read-only one held its content). */
 async function setFolderTimes(plan, actions, staging, log) {
-    const folders = plan.nodes
-        .filter((n) => n.kind === 'directory' && (actions.get(n) === 'create' || actions.get(n) === 'replace'))
-        .sort((a, b) => b.depth - a.depth);
+    const made = plan.nodes.filter((n) => n.kind === 'directory' && (actions.get(n) === 'create' || actions.get(n) === 'replace'));
+    const folders = byDepth(made).reverse();
     for (const node of folders) {
         const where = joinRelative(staging.target, node.path);
         try {
