@@ -199,7 +199,8 @@ async function writeStaged(
   staging: Staging,
   options: RestoreOptions,
 ): Promise<void> {
-  const writes = plan.nodes.filter((n) => actions.get(n) === 'create' || actions.get(n) === 'replace')
+  // The plan's nodes are walked twice rather than copied (a MB per copy at 100,000 nodes).
+  const writes = (n: PlannedNode) => actions.get(n) === 'create' || actions.get(n) === 'replace'
   const made = new Set<string>()
   const folder = async (relative: RawName) => {
     await mkdir(staging.staged(relative), { recursive: true, mode: 0o700 })
@@ -210,8 +211,9 @@ async function writeStaged(
   const writer = options.fileWriter
   try {
     // Awaited only where there is something to wait for: an await per file is 100,000 promises.
-    for (const node of writes) {
+    for (const node of plan.nodes) {
       if (pace.due()) await pace.breathe()
+      if (!writes(node)) continue
       if (node.kind === 'directory') {
         if (!made.has(node.path)) await folder(node.path)
       } else if (node.kind === 'file') {
@@ -236,9 +238,9 @@ async function writeStaged(
     throw error
   }
   const folders = new Set(plan.nodes.filter((n) => n.kind === 'directory').map((n) => plan.keyOf(n.path)))
-  for (const node of writes) {
+  for (const node of plan.nodes) {
     options.signal?.throwIfAborted()
-    if (node.kind !== 'symlink') continue
+    if (node.kind !== 'symlink' || !writes(node)) continue
     await folder(parentOf(node.path))
     const target = await readLinkTarget(archive, node, options.password)
     const staged = staging.staged(node.path)

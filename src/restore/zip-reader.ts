@@ -148,8 +148,12 @@ export class OpenArchive {
       }
       try {
         const end = readEndRecord(reader)
-        const entries: ArchiveEntry[] = []
-        const spans = new Spans()
+        // Sized once (growing by copies leaves MBs of garbage at 100,000 entries): the end record's count,
+        // but no more records than the file has room for, whatever the end record claims.
+        const expected = Math.min(zip.entryCount, Math.floor(reader.size / CENTRAL_RECORD_LENGTH))
+        const entries = new Array<ArchiveEntry>(expected)
+        const spans = new Spans(expected)
+        let read = 0
         let directoryBytes = 0
         // Each record is checked as it is read and only its description kept: yauzl's entries weigh.
         await forEachCentralRecord(zip, (raw, next) => {
@@ -159,10 +163,11 @@ export class OpenArchive {
           zip.readLocalFileHeader(raw, {}, (error, local) =>
             next(() => {
               spans.add(raw.relativeOffsetOfLocalHeader, locateData(raw, entry, error, local, reader.size))
-              entries.push(entry)
+              entries[read++] = entry
             }),
           )
         })
+        entries.length = read
         if (end) checkCount(end, entries.length, directoryBytes)
         spans.check(entries, end)
         return new OpenArchive(reader, entries)
@@ -416,19 +421,31 @@ function readEndRecord(reader: WindowedReader): { offset: number; size: number }
  * no two may share or overlap, and none may run into the central directory.
  */
 class Spans {
-  private readonly starts: number[] = []
-  private readonly ends: number[] = []
+  private starts: Float64Array
+  private ends: Float64Array
+  private count = 0
+
+  /** `expected`: the entries the end record counts (the arrays grow if there are more). */
+  constructor(expected: number) {
+    this.starts = new Float64Array(Math.max(16, expected))
+    this.ends = new Float64Array(this.starts.length)
+  }
 
   add(start: number, end: number): void {
-    this.starts.push(start)
-    this.ends.push(end)
+    if (this.count === this.starts.length) {
+      this.starts = grown(this.starts)
+      this.ends = grown(this.ends)
+    }
+    this.starts[this.count] = start
+    this.ends[this.count++] = end
   }
 
   check(entries: readonly ArchiveEntry[], end: { offset: number } | null): void {
     const { starts, ends } = this
-    const order = Array.from(starts.keys()).sort((a, b) => starts[a]! - starts[b]!)
-    for (let i = 1; i < order.length; i++) {
-      const [before, after] = [order[i - 1]!, order[i]!]
+    const order = this.byStart()
+    const at = (i: number) => (order ? order[i]! : i)
+    for (let i = 1; i < this.count; i++) {
+      const [before, after] = [at(i - 1), at(i)]
       if (starts[after]! < ends[before]!) {
         const how = starts[after] === starts[before] ? 'share one local entry' : 'overlap'
         throw new UnsafeArchiveError(
@@ -439,13 +456,28 @@ class Spans {
         )
       }
     }
-    const last = order[order.length - 1]
+    const last = this.count > 0 ? at(this.count - 1) : undefined
     if (end && last !== undefined && ends[last]! > end.offset) {
       throw new UnsafeArchiveError(
         refused(`The backup's entry '${entries[last]!.displayName}' runs into the central directory`),
       )
     }
   }
+
+  /** The entries' indexes by where they start; null when they are in that order already (as writers write them). */
+  private byStart(): number[] | null {
+    const { starts } = this
+    let sorted = true
+    for (let i = 1; i < this.count && sorted; i++) sorted = starts[i - 1]! <= starts[i]!
+    if (sorted) return null
+    return Array.from({ length: this.count }, (_, i) => i).sort((a, b) => starts[a]! - starts[b]!)
+  }
+}
+
+function grown(values: Float64Array): Float64Array {
+  const more = new Float64Array(values.length * 2)
+  more.set(values)
+  return more
 }
 
 /** The end record's count must account for the whole central directory: no entry hidden behind it. */
