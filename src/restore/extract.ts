@@ -30,6 +30,7 @@ import {
   planAgainstTarget,
   probeFolding,
   removeIfEmpty,
+  writes,
 } from './target.js'
 import { type RawName, textOf } from './raw-name.js'
 import { type ArchiveEntry, type OpenArchive, drainChecked, encryptedWithoutPassword } from './zip-reader.js'
@@ -200,7 +201,6 @@ async function writeStaged(
   options: RestoreOptions,
 ): Promise<void> {
   // The plan's nodes are walked twice rather than copied (a MB per copy at 100,000 nodes).
-  const writes = (n: PlannedNode) => actions.get(n) === 'create' || actions.get(n) === 'replace'
   const made = new Set<string>()
   const folder = async (relative: RawName) => {
     await mkdir(staging.staged(relative), { recursive: true, mode: 0o700 })
@@ -213,7 +213,7 @@ async function writeStaged(
     // Awaited only where there is something to wait for: an await per file is 100,000 promises.
     for (const node of plan.nodes) {
       if (pace.due()) await pace.breathe()
-      if (!writes(node)) continue
+      if (!actions.writes(node)) continue
       if (node.kind === 'directory') {
         if (!made.has(node.path)) await folder(node.path)
       } else if (node.kind === 'file') {
@@ -240,7 +240,7 @@ async function writeStaged(
   const folders = new Set(plan.nodes.filter((n) => n.kind === 'directory').map((n) => plan.keyOf(n.path)))
   for (const node of plan.nodes) {
     options.signal?.throwIfAborted()
-    if (node.kind !== 'symlink' || !writes(node)) continue
+    if (node.kind !== 'symlink' || !actions.writes(node)) continue
     await folder(parentOf(node.path))
     const target = await readLinkTarget(archive, node, options.password)
     const staged = staging.staged(node.path)
@@ -320,8 +320,7 @@ function pointsAtFolder(link: RawName, target: string, folders: Set<string>, pla
 async function placeAll(plan: ArchivePlan, changes: TargetPlan, staging: Staging, signal?: AbortSignal) {
   const { actions } = changes
   const topmost = plan.nodes.filter((node) => {
-    const action = actions.get(node)
-    if (action !== 'create' && action !== 'replace') return false
+    if (!actions.writes(node)) return false
     const slash = node.path.lastIndexOf('/')
     return slash < 0 || actions.get(plan.byKey.get(plan.keyOf(node.path.slice(0, slash)))!) === 'merge'
   })
@@ -339,10 +338,7 @@ async function placeAll(plan: ArchivePlan, changes: TargetPlan, staging: Staging
 
 /** Folders the restore made get their modes and times last, deepest first (a read-only one held its content). */
 async function setFolderTimes(plan: ArchivePlan, actions: Actions, staging: Staging, log: Log) {
-  const made = plan.nodes.filter(
-    (n) => n.kind === 'directory' && (actions.get(n) === 'create' || actions.get(n) === 'replace'),
-  )
-  const folders = byDepth(made).reverse()
+  const folders = byDepth(plan.nodes.filter((n) => n.kind === 'directory' && actions.writes(n))).reverse()
   for (const node of folders) {
     const where = joinRelative(staging.target, node.path)
     try {
@@ -403,7 +399,7 @@ function report(plan: ArchivePlan, changes: TargetPlan, dryRun: boolean): Restor
     else if (action === 'replace') out.replaced++
     else if (action === 'unchanged') out.unchanged++
     else if (action === 'kept' || action === 'skipped') out.kept++
-    if (action === 'create' || action === 'replace') {
+    if (writes(action)) {
       if (node.kind === 'file') {
         out.files++
         out.bytes += node.size

@@ -112,7 +112,9 @@ export function planArchive(entries: readonly ArchiveEntry[], rules: PlanRules):
     node.index = index
     nodes[index++] = node
   }
-  byDepth([...filterValues(chosen, (n) => n.kind === 'directory')]).forEach(place)
+  const folders: PlannedNode[] = []
+  for (const node of chosen.values()) if (node.kind === 'directory') folders.push(node)
+  byDepth(folders).forEach(place)
   for (const node of chosen.values()) if (node.kind !== 'directory') place(node)
   const plan: ArchivePlan = { nodes, keyOf, byKey: chosen, files: 0, directories: 0, links: 0, bytes: 0 }
   for (const node of nodes) {
@@ -138,10 +140,6 @@ function sameNameWhy(first: PlannedNode, second: PlannedNode): string {
 }
 
 const kindWord = (kind: PlannedNode['kind']) => (kind === 'symlink' ? 'link' : kind === 'directory' ? 'folder' : 'file')
-
-function* filterValues<T>(map: Map<string, T>, keep: (value: T) => boolean): Generator<T> {
-  for (const value of map.values()) if (keep(value)) yield value
-}
 
 /** `nodes` sorted by depth, shallowest first (stable: the zip's order within a depth). */
 export function byDepth(nodes: readonly PlannedNode[]): PlannedNode[] {

@@ -21,21 +21,36 @@ export type OverwriteMode = (typeof OVERWRITE_MODES)[number]
 export type Action = 'create' | 'replace' | 'merge' | 'unchanged' | 'kept' | 'skipped'
 const ACTIONS: readonly Action[] = ['create', 'replace', 'merge', 'unchanged', 'kept', 'skipped']
 
+/** Whether the restore writes what has this action (it makes it new, or in place of what is there). */
+export const writes = (action: Action | undefined): boolean => action === 'create' || action === 'replace'
+
 /** Each planned node's action, a byte by its index (a Map of 100,000 nodes would weigh 4 MB more). */
 export class Actions {
   private readonly codes: Uint8Array
 
-  constructor(plan: ArchivePlan) {
+  constructor(private readonly plan: ArchivePlan) {
     this.codes = new Uint8Array(plan.nodes.length)
   }
 
   get(node: PlannedNode): Action | undefined {
-    const code = this.codes[node.index]!
+    const code = this.codes[this.indexOf(node)]!
     return code === 0 ? undefined : ACTIONS[code - 1]
   }
 
   set(node: PlannedNode, action: Action): void {
-    this.codes[node.index] = ACTIONS.indexOf(action) + 1
+    this.codes[this.indexOf(node)] = ACTIONS.indexOf(action) + 1
+  }
+
+  /** Whether the restore writes `node`. */
+  writes(node: PlannedNode): boolean {
+    return writes(this.get(node))
+  }
+
+  // An entry is its own node in every plan made of it, and the latest plan numbers it: a node of
+  // another plan must not read this plan's action at its index.
+  private indexOf(node: PlannedNode): number {
+    if (this.plan.nodes[node.index] !== node) throw new Error(`internal: '${node.display}' is not in this plan`)
+    return node.index
   }
 }
 
@@ -76,11 +91,11 @@ export async function planAgainstTarget(
   for (const node of plan.nodes) {
     const above = parentAction(node)
     let action: Action
-    if (above === 'create' || above === 'replace') action = 'create'
+    if (writes(above)) action = 'create'
     else if (above !== 'merge') action = 'skipped'
     else action = decide(node, await lstatOrNull(joinRelative(target, node.path)), options)
     actions.set(node, action)
-    if ((action === 'create' || action === 'replace') && node.kind === 'file') bytesToWrite += node.size
+    if (writes(action) && node.kind === 'file') bytesToWrite += node.size
   }
   const deletions = options.delete ? await findDeletions(plan, actions, target, options) : []
   return { actions, deletions, bytesToWrite }

@@ -10,7 +10,8 @@ import * as path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MemoryLog } from '../../helpers/memory-log.ts'
 import { type RestoreOptions, checkTarget, restoreInto } from '../../../src/restore/extract.js'
-import { STAGING_PREFIX, planArchive } from '../../../src/restore/plan.js'
+import { PathFilter, STAGING_PREFIX, planArchive } from '../../../src/restore/plan.js'
+import { Actions } from '../../../src/restore/target.js'
 import { Staging } from '../../../src/restore/staging.js'
 import { OpenArchive } from '../../../src/restore/zip-reader.js'
 import { type CraftEntry, craftZip } from '../../helpers/zip-craft.ts'
@@ -433,6 +434,19 @@ describe('the plan', () => {
       const kept = planArchive(archive.entries, { ...rules, keepSpecialBits: true })
       expect(kept.nodes[3]).toBe(tool)
       expect(tool.mode).toBe(0o4755)
+      // An entry is a node of every plan made of it: a plan's actions refuse a node the latest plan numbered.
+      const first = new Actions(plan)
+      expect(() => first.get(b)).not.toThrow()
+      const filtered = planArchive(archive.entries, {
+        ...rules,
+        keepSpecialBits: false,
+        filter: new PathFilter(['c.txt'], []),
+      })
+      expect(filtered.nodes.map((n) => n.path)).toEqual(['c.txt'])
+      const planned = planArchive(archive.entries, { ...rules, keepSpecialBits: true })
+      expect(planned.nodes[3]).toBe(tool)
+      expect(() => new Actions(filtered).get(tool)).toThrow(/not in this plan/)
+      expect(new Actions(planned).writes(tool)).toBe(false)
     } finally {
       archive.close()
     }
