@@ -91310,7 +91310,11 @@ function planArchive(entries, rules) {
         node.index = index;
         nodes[index++] = node;
     };
-    byDepth([...filterValues(chosen, (n) => n.kind === 'directory')]).forEach(place);
+    const folders = [];
+    for (const node of chosen.values())
+        if (node.kind === 'directory')
+            folders.push(node);
+    byDepth(folders).forEach(place);
     for (const node of chosen.values())
         if (node.kind !== 'directory')
             place(node);
@@ -91337,11 +91341,6 @@ function sameNameWhy(first, second) {
         `forms apart)`);
 }
 const kindWord = (kind) => (kind === 'symlink' ? 'link' : kind === 'directory' ? 'folder' : 'file');
-function* filterValues(map, keep) {
-    for (const value of map.values())
-        if (keep(value))
-            yield value;
-}
 /** `nodes` sorted by depth, shallowest first (stable: the zip's order within a depth). */
 function byDepth(nodes) {
     return nodes
@@ -91487,18 +91486,33 @@ function compile(pattern) {
 
 const OVERWRITE_MODES = ['always', 'if-changed', 'if-newer', 'never'];
 const ACTIONS = ['create', 'replace', 'merge', 'unchanged', 'kept', 'skipped'];
+/** Whether the restore writes what has this action (it makes it new, or in place of what is there). */
+const writes = (action) => action === 'create' || action === 'replace';
 /** Each planned node's action, a byte by its index (a Map of 100,000 nodes would weigh 4 MB more). */
 class Actions {
+    plan;
     codes;
     constructor(plan) {
+        this.plan = plan;
         this.codes = new Uint8Array(plan.nodes.length);
     }
     get(node) {
-        const code = this.codes[node.index];
+        const code = this.codes[this.indexOf(node)];
         return code === 0 ? undefined : ACTIONS[code - 1];
     }
     set(node, action) {
-        this.codes[node.index] = ACTIONS.indexOf(action) + 1;
+        this.codes[this.indexOf(node)] = ACTIONS.indexOf(action) + 1;
+    }
+    /** Whether the restore writes `node`. */
+    writes(node) {
+        return writes(this.get(node));
+    }
+    // An entry is its own node in every plan made of it, and the latest plan numbers it: a node of
+    // another plan must not read this plan's action at its index.
+    indexOf(node) {
+        if (this.plan.nodes[node.index] !== node)
+            throw new Error(`internal: '${node.display}' is not in this plan`);
+        return node.index;
     }
 }
 /** Compares the plan with what `target` holds. `target` may be missing (then all is created). */
@@ -91515,14 +91529,14 @@ async function planAgainstTarget(plan, target, options) {
     for (const node of plan.nodes) {
         const above = parentAction(node);
         let action;
-        if (above === 'create' || above === 'replace')
+        if (writes(above))
             action = 'create';
         else if (above !== 'merge')
             action = 'skipped';
         else
             action = decide(node, await lstatOrNull(joinRelative(target, node.path)), options);
         actions.set(node, action);
-        if ((action === 'create' || action === 'replace') && node.kind === 'file')
+        if (writes(action) && node.kind === 'file')
             bytesToWrite += node.size;
     }
     const deletions = options.delete ? await findDeletions(plan, actions, target, options) : [];
@@ -91914,7 +91928,6 @@ async function checkRoom(target, changes, plan) {
 /** Every entry to create or replace, into the staging folder: files first, then links. */
 async function writeStaged(archive, plan, actions, staging, options) {
     // The plan's nodes are walked twice rather than copied (a MB per copy at 100,000 nodes).
-    const writes = (n) => actions.get(n) === 'create' || actions.get(n) === 'replace';
     const made = new Set();
     const folder = async (relative) => {
         await (0,promises_.mkdir)(staging.staged(relative), { recursive: true, mode: 0o700 });
@@ -91928,7 +91941,7 @@ async function writeStaged(archive, plan, actions, staging, options) {
         for (const node of plan.nodes) {
             if (pace.due())
                 await pace.breathe();
-            if (!writes(node))
+            if (!actions.writes(node))
                 continue;
             if (node.kind === 'directory') {
                 if (!made.has(node.path))
@@ -91963,7 +91976,7 @@ async function writeStaged(archive, plan, actions, staging, options) {
     const folders = new Set(plan.nodes.filter((n) => n.kind === 'directory').map((n) => plan.keyOf(n.path)));
     for (const node of plan.nodes) {
         options.signal?.throwIfAborted();
-        if (node.kind !== 'symlink' || !writes(node))
+        if (node.kind !== 'symlink' || !actions.writes(node))
             continue;
         await folder(parentOf(node.path));
         const target = await readLinkTarget(archive, node, options.password);
@@ -92043,8 +92056,7 @@ function pointsAtFolder(link, target, folders, plan) {
 async function placeAll(plan, changes, staging, signal) {
     const { actions } = changes;
     const topmost = plan.nodes.filter((node) => {
-        const action = actions.get(node);
-        if (action !== 'create' && action !== 'replace')
+        if (!actions.writes(node))
             return false;
         const slash = node.path.lastIndexOf('/');
         return slash < 0 || actions.get(plan.byKey.get(plan.keyOf(node.path.slice(0, slash)))) === 'merge';
@@ -92063,8 +92075,7 @@ async function placeAll(plan, changes, staging, signal) {
 }
 /** Folders the restore made get their modes and times last, deepest first (a read-only one held its content). */
 async function setFolderTimes(plan, actions, staging, log) {
-    const made = plan.nodes.filter((n) => n.kind === 'directory' && (actions.get(n) === 'create' || actions.get(n) === 'replace'));
-    const folders = byDepth(made).reverse();
+    const folders = byDepth(plan.nodes.filter((n) => n.kind === 'directory' && actions.writes(n))).reverse();
     for (const node of folders) {
         const where = joinRelative(staging.target, node.path);
         try {
@@ -92129,7 +92140,7 @@ function report(plan, changes, dryRun) {
             out.unchanged++;
         else if (action === 'kept' || action === 'skipped')
             out.kept++;
-        if (action === 'create' || action === 'replace') {
+        if (writes(action)) {
             if (node.kind === 'file') {
                 out.files++;
                 out.bytes += node.size;
