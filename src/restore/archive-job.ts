@@ -10,7 +10,8 @@ import { asError } from '../core/errors.js'
 import { workerScript } from '../platform/worker-script.js'
 import { type SerializedFailure, rebuildFailure } from './archive-failure.js'
 import { type RestoreOptions, type RestoreReport, checkAll, restoreInto } from './extract.js'
-import { OpenArchive, centralDirectoryBytes } from './zip-reader.js'
+import { OpenArchive, WholeEntryChecker, centralDirectoryBytes } from './zip-reader.js'
+import { type BatchedChecks, type CheckAck, type CheckBatch, checkBatch } from './shared-checks.js'
 import { type BatchedFileWriter, type WriteAck, type WriteBatch, writeBatch } from './file-writes.js'
 
 export type ArchiveJob =
@@ -33,8 +34,9 @@ export type FromWorker =
   /** The restore is staged and waits for the download's check (answered 'verified', or 'cancel'). */
   | { kind: 'verify' }
   | WriteBatch
+  | CheckBatch
 
-export type ToWorker = WriteAck | { kind: 'verified' } | { kind: 'cancel' }
+export type ToWorker = WriteAck | CheckAck | { kind: 'verified' } | { kind: 'cancel' }
 
 /**
  * A young generation this small keeps the peak down on 100,000 small entries, at no measured cost in
@@ -78,16 +80,18 @@ export interface JobHooks {
   verified?: (() => Promise<void>) | undefined
   /** On the worker: small files go to the parent thread to write. */
   fileWriter?: BatchedFileWriter | undefined
+  /** On the worker: the parent thread checks some of the small entries. */
+  checks?: BatchedChecks | undefined
 }
 
 /** The job, here: the worker runs the same. */
 export async function runArchiveJob(job: ArchiveJob, hooks: JobHooks): Promise<JobOutcome> {
-  const { log, signal, verified, fileWriter } = hooks
+  const { log, signal, verified, fileWriter, checks } = hooks
   const archive = await OpenArchive.open(job.file)
   try {
     const aes = archive.entries.some((e) => e.aesKeyBytes !== null)
     if (job.kind === 'check') {
-      const { plan } = await checkAll(archive, job.password, signal)
+      const { plan } = await checkAll(archive, job.password, signal, checks)
       return { kind: 'check', aes, count: plan.files + plan.links }
     }
     const report = await restoreInto(archive, job.to, { ...job.options, log, signal, verified, fileWriter })
@@ -122,6 +126,8 @@ async function runOnWorker(job: ArchiveJob, hooks: JobHooks): Promise<JobOutcome
   const cancel = () => post({ kind: 'cancel' })
   // A download found corrupted while the worker staged it: the worker undoes, and this is the failure.
   let unverified: Error | null = null
+  // Opened at the first batch of entries to check.
+  let checker = null as WholeEntryChecker | null
   signal?.addEventListener('abort', cancel, { once: true })
   try {
     return await new Promise<JobOutcome>((resolve, reject) => {
@@ -130,6 +136,9 @@ async function runOnWorker(job: ArchiveJob, hooks: JobHooks): Promise<JobOutcome
         if (message.kind === 'write') {
           const ack = writeBatch(message)
           post(ack, [ack.bytes])
+        } else if (message.kind === 'check') {
+          checker ??= new WholeEntryChecker(job.file)
+          post(checkBatch(checker, message))
         } else if (message.kind === 'verify') {
           const check = verified?.() ?? Promise.resolve()
           check.then(
@@ -150,5 +159,6 @@ async function runOnWorker(job: ArchiveJob, hooks: JobHooks): Promise<JobOutcome
   } finally {
     signal?.removeEventListener('abort', cancel)
     await worker.terminate()
+    checker?.close()
   }
 }

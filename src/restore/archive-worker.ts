@@ -7,12 +7,15 @@ import type { Log } from '../platform/log.js'
 import { type ArchiveJob, type FromWorker, type ToWorker, runArchiveJob } from './archive-job.js'
 import { serializeFailure } from './archive-failure.js'
 import { BatchedFileWriter } from './file-writes.js'
+import { BatchedChecks } from './shared-checks.js'
 
 const port = parentPort!
 const cancel = new AbortController()
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
 // The small files go to the parent in batches; it answers each, or sends 'cancel'.
 const fileWriter = new BatchedFileWriter(send)
+// A check hands the parent small entries to check, in batches it answers.
+const checks = new BatchedChecks(send)
 // The staged restore asks the parent whether the download is sound; it answers 'verified' or 'cancel'.
 let onVerified: (() => void) | null = null
 const verified = () =>
@@ -25,6 +28,7 @@ const verified = () =>
 port.on('message', (message: ToWorker) => {
   if (message.kind === 'cancel') cancel.abort()
   else if (message.kind === 'verified') onVerified?.()
+  else if (message.kind === 'checked') checks.acknowledge(message)
   else fileWriter.acknowledge(message)
 })
 
@@ -37,7 +41,7 @@ const log: Log = {
 }
 
 // No top-level await: the standalone executable runs this as CommonJS.
-runArchiveJob(workerData as ArchiveJob, { log, signal: cancel.signal, verified, fileWriter }).then(
+runArchiveJob(workerData as ArchiveJob, { log, signal: cancel.signal, verified, fileWriter, checks }).then(
   (outcome) => send({ kind: 'done', outcome }),
   (error: unknown) => send({ kind: 'failed', failure: serializeFailure(error) }),
 )

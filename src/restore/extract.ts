@@ -33,7 +33,14 @@ import {
   writes,
 } from './target.js'
 import { type RawName, textOf } from './raw-name.js'
-import { type ArchiveEntry, type OpenArchive, drainChecked, encryptedWithoutPassword } from './zip-reader.js'
+import type { BatchedChecks } from './shared-checks.js'
+import {
+  type ArchiveEntry,
+  type OpenArchive,
+  drainChecked,
+  encryptedWithoutPassword,
+  readsWhole,
+} from './zip-reader.js'
 
 export interface RestoreOptions {
   password: string | undefined
@@ -74,6 +81,7 @@ export async function checkAll(
   archive: OpenArchive,
   password: string | undefined,
   signal?: AbortSignal,
+  shared?: BatchedChecks,
 ): Promise<{ plan: ArchivePlan }> {
   const plan = planArchive(archive.entries, defaultRules(null, false))
   requirePassword(archive.entries, password)
@@ -81,8 +89,11 @@ export async function checkAll(
   for (const entry of archive.entries) {
     if (pace.due()) await pace.breathe()
     if (entry.kind === 'directory') continue
+    // On the archive worker, the parent thread checks the small entries it has room for.
+    if (shared && readsWhole(entry) && shared.take(entry)) continue
     if (!archive.contentSync(entry)) await drainChecked(archive.content(entry, password))
   }
+  await shared?.drain()
   return { plan }
 }
 

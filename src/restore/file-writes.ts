@@ -5,6 +5,7 @@
 // checks, and creating the files was half of a 100,000-file restore's time (3.5 s of open(2) alone),
 // so the two now overlap on two cores.
 import { closeSync, constants, fchmodSync, futimesSync, openSync, writeSync } from 'node:fs'
+import { Unanswered } from './unanswered.js'
 
 export const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW
 
@@ -82,16 +83,14 @@ export class BatchedFileWriter {
   private readonly spare: ArrayBuffer[] = []
   private used = 0
   private fields: number[] = []
-  private nextId = 0
-  /** Batches sent and not yet answered, oldest first. */
-  private readonly waiting = new Map<number, { answered: Promise<void>; answer: () => void }>()
+  private readonly unanswered = new Unanswered(MAX_IN_FLIGHT)
   private failure: NodeJS.ErrnoException | null = null
 
   constructor(private readonly send: (batch: WriteBatch, transfer: ArrayBuffer[]) => void) {}
 
   /** Too many batches unanswered: await room() before adding more. */
   get full(): boolean {
-    return this.waiting.size >= MAX_IN_FLIGHT
+    return this.unanswered.full
   }
 
   /** The file joins the open batch (its bytes are copied: `content` may be a reused buffer). */
@@ -107,20 +106,20 @@ export class BatchedFileWriter {
 
   /** Waits until fewer batches are unanswered; throws the parent's failure, if any. */
   async room(): Promise<void> {
-    while (this.full) await this.oldest()
+    await this.unanswered.room()
     this.throwIfFailed()
   }
 
   /** Every file added is written (or the first failure thrown). */
   async drain(): Promise<void> {
     this.flush(0)
-    await this.settle()
+    await this.unanswered.settle()
     this.throwIfFailed()
   }
 
   /** Waits for every batch sent, whatever their outcome: nothing is being written after this. */
   async settle(): Promise<void> {
-    while (this.waiting.size > 0) await this.oldest()
+    await this.unanswered.settle()
   }
 
   /** The parent's answer to a batch. */
@@ -130,22 +129,14 @@ export class BatchedFileWriter {
       this.failure = Object.assign(new Error(message), { code, path })
     }
     if (ack.bytes.byteLength >= BATCH_BYTES) this.spare.push(ack.bytes)
-    this.waiting.get(ack.id)?.answer()
-    this.waiting.delete(ack.id)
-  }
-
-  private oldest(): Promise<void> {
-    return this.waiting.values().next().value!.answered
+    this.unanswered.answered(ack.id)
   }
 
   /** Sends the open batch; the next one gets a buffer with room for at least `next` bytes. */
   private flush(next: number): void {
     if (this.fields.length > 0) {
-      const id = this.nextId++
+      const id = this.unanswered.sent()
       const bytes = this.buffer.buffer
-      let answer!: () => void
-      const answered = new Promise<void>((resolve) => (answer = resolve))
-      this.waiting.set(id, { answered, answer })
       this.send({ kind: 'write', id, bytes, fields: Float64Array.from(this.fields) }, [bytes])
       const spare = this.spare.pop()
       this.buffer = new Uint8Array(spare ?? new ArrayBuffer(BATCH_BYTES))

@@ -193,18 +193,10 @@ export class OpenArchive {
    * content is a view of a reused buffer (the read window, or the inflater's): use it before the next call.
    */
   contentSync(entry: ArchiveEntry): Buffer | null {
-    if (entry.aesVersion || !inflatesWhole(entry.compressedSize, entry.size)) return null
+    if (!readsWhole(entry)) return null
     const stored = this.reader.bytes(entry.dataStart, entry.compressedSize)
-    let content: Buffer
-    try {
-      // No bytes at all is an empty entry whatever the method (as yauzl and unzip read it).
-      content =
-        entry.method === METHOD_STORED || stored.length === 0 ? stored : this.inflater.inflate(stored, entry.size)
-    } catch (error) {
-      throw damaged(entry.displayName, error as Error)
-    }
-    if (content.length !== entry.size) throw wrongSize(entry.displayName)
-    if (crc32(content) >>> 0 !== entry.crc32 >>> 0) throw wrongCrc(entry.displayName)
+    const content = inflateChecked(stored, entry, this.inflater)
+    if (!Buffer.isBuffer(content)) throw problemError(entry.displayName, content)
     return content
   }
 
@@ -225,6 +217,65 @@ export class OpenArchive {
     // AE-2 has no CRC-32 (its authentication code checks the data); AE-1 keeps it as well.
     if (!aes || entry.aesVersion === 1) checks.push(new CrcCheck(entry.crc32, displayName))
     return chain(displayName, stored, ...checks)
+  }
+}
+
+/** Whether contentSync takes the entry (small and not encrypted); the others are read as streams. */
+export const readsWhole = (entry: ArchiveEntry): boolean =>
+  entry.aesVersion === 0 && inflatesWhole(entry.compressedSize, entry.size)
+
+/** What a small entry's checks found wrong, without its name (the thread that names it may be another). */
+export type WholeProblem = { kind: 'damaged'; detail: string } | { kind: 'size' } | { kind: 'crc' }
+
+/** The fields of an entry that its whole check needs. */
+export type WholeFields = Pick<ArchiveEntry, 'method' | 'size' | 'crc32'>
+
+/**
+ * A small unencrypted entry's stored bytes, inflated when deflated and checked against its size and
+ * CRC-32: the content (a view of the inflater's reused buffer), or what is wrong with it.
+ */
+function inflateChecked(stored: Buffer, entry: WholeFields, inflater: WholeInflater): Buffer | WholeProblem {
+  let content: Buffer
+  try {
+    // No bytes at all is an empty entry whatever the method (as yauzl and unzip read it).
+    content = entry.method === METHOD_STORED || stored.length === 0 ? stored : inflater.inflate(stored, entry.size)
+  } catch (error) {
+    return { kind: 'damaged', detail: (error as Error).message }
+  }
+  if (content.length !== entry.size) return { kind: 'size' }
+  if (crc32(content) >>> 0 !== entry.crc32 >>> 0) return { kind: 'crc' }
+  return content
+}
+
+/** The problem as the entry's failure. */
+export function problemError(name: string, problem: WholeProblem): BackupError {
+  if (problem.kind === 'size') return wrongSize(name)
+  if (problem.kind === 'crc') return wrongCrc(name)
+  return damaged(name, new Error(problem.detail))
+}
+
+/**
+ * Small entries of a zip checked by a thread that has not opened it (the archive worker's parent):
+ * it gets where each entry's data is, reads through its own descriptor, and checks as contentSync does.
+ */
+export class WholeEntryChecker {
+  private readonly inflater = new WholeInflater()
+  private readonly reader: WindowedReader
+
+  constructor(file: string) {
+    this.reader = new WindowedReader(openSync(file, 'r'))
+  }
+
+  /** Null when the entry is sound. Only for entries that contentSync takes (inflatesWhole, not AES). */
+  check(dataStart: number, compressedSize: number, entry: WholeFields): WholeProblem | null {
+    if (!inflatesWhole(compressedSize, entry.size))
+      throw new Error('internal: a streamed entry was sent to be checked whole')
+    const content = inflateChecked(this.reader.bytes(dataStart, compressedSize), entry, this.inflater)
+    return Buffer.isBuffer(content) ? null : content
+  }
+
+  close(): void {
+    this.reader.release()
   }
 }
 
