@@ -4357,8 +4357,8 @@ function unzipSync(data, opts) {
 /** Entries up to this size, stored and inflated, are read and inflated in one piece; larger ones stream. */
 const WHOLE_ENTRY_LIMIT = 1024 * 1024;
 /** Whether an entry of these sizes is inflated whole (WholeInflater) rather than streamed. */
-const inflatesWhole = (compressedSize, size) => compressedSize <= WHOLE_ENTRY_LIMIT && size <= WHOLE_ENTRY_LIMIT;
-class WholeInflater {
+const inflate_inflatesWhole = (compressedSize, size) => compressedSize <= WHOLE_ENTRY_LIMIT && size <= WHOLE_ENTRY_LIMIT;
+class inflate_WholeInflater {
     scratch = Buffer.alloc(0);
     gathered = Buffer.alloc(0);
     /**
@@ -4727,7 +4727,7 @@ const refused = (what) => `${what}. The zip is refused as a whole and nothing wa
 class OpenArchive {
     reader;
     entries;
-    inflater = new WholeInflater();
+    inflater = new inflate_WholeInflater();
     constructor(reader, entries) {
         this.reader = reader;
         this.entries = entries;
@@ -4789,22 +4789,12 @@ class OpenArchive {
      * content is a view of a reused buffer (the read window, or the inflater's): use it before the next call.
      */
     contentSync(entry) {
-        if (entry.aesVersion || !inflatesWhole(entry.compressedSize, entry.size))
+        if (!readsWhole(entry))
             return null;
         const stored = this.reader.bytes(entry.dataStart, entry.compressedSize);
-        let content;
-        try {
-            // No bytes at all is an empty entry whatever the method (as yauzl and unzip read it).
-            content =
-                entry.method === METHOD_STORED || stored.length === 0 ? stored : this.inflater.inflate(stored, entry.size);
-        }
-        catch (error) {
-            throw damaged(entry.displayName, error);
-        }
-        if (content.length !== entry.size)
-            throw wrongSize(entry.displayName);
-        if ((0,external_node_zlib_namespaceObject.crc32)(content) >>> 0 !== entry.crc32 >>> 0)
-            throw wrongCrc(entry.displayName);
+        const content = inflateChecked(stored, entry, this.inflater);
+        if (!Buffer.isBuffer(content))
+            throw problemError(entry.displayName, content);
         return content;
     }
     /**
@@ -4828,6 +4818,56 @@ class OpenArchive {
         if (!aes || entry.aesVersion === 1)
             checks.push(new CrcCheck(entry.crc32, displayName));
         return chain(displayName, stored, ...checks);
+    }
+}
+/** Whether contentSync takes the entry (small and not encrypted); the others are read as streams. */
+const readsWhole = (entry) => entry.aesVersion === 0 && inflate_inflatesWhole(entry.compressedSize, entry.size);
+/**
+ * A small unencrypted entry's stored bytes, inflated when deflated and checked against its size and
+ * CRC-32: the content (a view of the inflater's reused buffer), or what is wrong with it.
+ */
+function inflateChecked(stored, entry, inflater) {
+    let content;
+    try {
+        // No bytes at all is an empty entry whatever the method (as yauzl and unzip read it).
+        content = entry.method === METHOD_STORED || stored.length === 0 ? stored : inflater.inflate(stored, entry.size);
+    }
+    catch (error) {
+        return { kind: 'damaged', detail: error.message };
+    }
+    if (content.length !== entry.size)
+        return { kind: 'size' };
+    if ((0,external_node_zlib_namespaceObject.crc32)(content) >>> 0 !== entry.crc32 >>> 0)
+        return { kind: 'crc' };
+    return content;
+}
+/** The problem as the entry's failure. */
+function problemError(name, problem) {
+    if (problem.kind === 'size')
+        return wrongSize(name);
+    if (problem.kind === 'crc')
+        return wrongCrc(name);
+    return damaged(name, new Error(problem.detail));
+}
+/**
+ * Small entries of a zip checked by a thread that has not opened it (the archive worker's parent):
+ * it gets where each entry's data is, reads through its own descriptor, and checks as contentSync does.
+ */
+class zip_reader_WholeEntryChecker {
+    inflater = new WholeInflater();
+    reader;
+    constructor(file) {
+        this.reader = new WindowedReader(openSync(file, 'r'));
+    }
+    /** Null when the entry is sound. Only for entries that contentSync takes (inflatesWhole, not AES). */
+    check(dataStart, compressedSize, entry) {
+        if (!inflatesWhole(compressedSize, entry.size))
+            throw new Error('internal: a streamed entry was sent to be checked whole');
+        const content = inflateChecked(this.reader.bytes(dataStart, compressedSize), entry, this.inflater);
+        return Buffer.isBuffer(content) ? null : content;
+    }
+    close() {
+        this.reader.release();
     }
 }
 function encryptedWithoutPassword(entry) {
@@ -5315,6 +5355,48 @@ function archive_failure_rebuildFailure(failure) {
     return error;
 }
 
+;// CONCATENATED MODULE: ./lib/restore/unanswered.js
+// Batches the archive worker sends its parent thread (files to write, entries to check) and the
+// parent has not answered yet: at most a few, so that what they hold stays bounded.
+class Unanswered {
+    limit;
+    nextId = 0;
+    /** Oldest first (a Map keeps the order of insertion). */
+    waiting = new Map();
+    constructor(limit) {
+        this.limit = limit;
+    }
+    /** As many unanswered as the limit: wait for room() before sending more. */
+    get full() {
+        return this.waiting.size >= this.limit;
+    }
+    /** A new batch's id, counted as unanswered until answered(id). */
+    sent() {
+        const id = this.nextId++;
+        let answer;
+        const answered = new Promise((resolve) => (answer = resolve));
+        this.waiting.set(id, { answered, answer });
+        return id;
+    }
+    answered(id) {
+        this.waiting.get(id)?.answer();
+        this.waiting.delete(id);
+    }
+    /** Waits until fewer than the limit are unanswered. */
+    async room() {
+        while (this.full)
+            await this.oldest();
+    }
+    /** Waits for every batch sent, whatever their outcome. */
+    async settle() {
+        while (this.waiting.size > 0)
+            await this.oldest();
+    }
+    oldest() {
+        return this.waiting.values().next().value.answered;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/restore/file-writes.js
 // Small files as a restore writes them: created exclusively, never through a link, their mode and
 // time set on the open file after the data, in synchronous calls (for 100,000 files a trip through
@@ -5322,6 +5404,7 @@ function archive_failure_rebuildFailure(failure) {
 // parent thread in batches (BatchedFileWriter): the parent is idle while the worker inflates and
 // checks, and creating the files was half of a 100,000-file restore's time (3.5 s of open(2) alone),
 // so the two now overlap on two cores.
+
 
 const CREATE_NEW = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
 /** One small file (`content` from `start` to `end`): `where` must not exist (never opened through a link). */
@@ -5371,16 +5454,14 @@ class BatchedFileWriter {
     spare = [];
     used = 0;
     fields = [];
-    nextId = 0;
-    /** Batches sent and not yet answered, oldest first. */
-    waiting = new Map();
+    unanswered = new Unanswered(MAX_IN_FLIGHT);
     failure = null;
     constructor(send) {
         this.send = send;
     }
     /** Too many batches unanswered: await room() before adding more. */
     get full() {
-        return this.waiting.size >= MAX_IN_FLIGHT;
+        return this.unanswered.full;
     }
     /** The file joins the open batch (its bytes are copied: `content` may be a reused buffer). */
     add(content, where, mode, mtime) {
@@ -5395,20 +5476,18 @@ class BatchedFileWriter {
     }
     /** Waits until fewer batches are unanswered; throws the parent's failure, if any. */
     async room() {
-        while (this.full)
-            await this.oldest();
+        await this.unanswered.room();
         this.throwIfFailed();
     }
     /** Every file added is written (or the first failure thrown). */
     async drain() {
         this.flush(0);
-        await this.settle();
+        await this.unanswered.settle();
         this.throwIfFailed();
     }
     /** Waits for every batch sent, whatever their outcome: nothing is being written after this. */
     async settle() {
-        while (this.waiting.size > 0)
-            await this.oldest();
+        await this.unanswered.settle();
     }
     /** The parent's answer to a batch. */
     acknowledge(ack) {
@@ -5418,20 +5497,13 @@ class BatchedFileWriter {
         }
         if (ack.bytes.byteLength >= BATCH_BYTES)
             this.spare.push(ack.bytes);
-        this.waiting.get(ack.id)?.answer();
-        this.waiting.delete(ack.id);
-    }
-    oldest() {
-        return this.waiting.values().next().value.answered;
+        this.unanswered.answered(ack.id);
     }
     /** Sends the open batch; the next one gets a buffer with room for at least `next` bytes. */
     flush(next) {
         if (this.fields.length > 0) {
-            const id = this.nextId++;
+            const id = this.unanswered.sent();
             const bytes = this.buffer.buffer;
-            let answer;
-            const answered = new Promise((resolve) => (answer = resolve));
-            this.waiting.set(id, { answered, answer });
             this.send({ kind: 'write', id, bytes, fields: Float64Array.from(this.fields) }, [bytes]);
             const spare = this.spare.pop();
             this.buffer = new Uint8Array(spare ?? new ArrayBuffer(BATCH_BYTES));
@@ -9421,7 +9493,7 @@ function isAlive(pid) {
 
 
 /** Checks every entry without writing anything (restic's check --read-data), after the same plan as a restore. */
-async function checkAll(archive, password, signal) {
+async function checkAll(archive, password, signal, shared) {
     const plan = planArchive(archive.entries, defaultRules(null, false));
     requirePassword(archive.entries, password);
     const pace = new Pace(signal);
@@ -9430,9 +9502,13 @@ async function checkAll(archive, password, signal) {
             await pace.breathe();
         if (entry.kind === 'directory')
             continue;
+        // On the archive worker, the parent thread checks the small entries it has room for.
+        if (shared && readsWhole(entry) && shared.take(entry))
+            continue;
         if (!archive.contentSync(entry))
             await drainChecked(archive.content(entry, password));
     }
+    await shared?.drain();
     return { plan };
 }
 /** The folder a restore writes into: checked before anything is downloaded. */
@@ -9772,6 +9848,110 @@ function report(plan, changes, dryRun) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./lib/restore/shared-checks.js
+// A check on the archive worker hands part of the small entries to its parent thread, which is idle
+// while the worker works: inflating them one at a time (fflate) was most of a check's time, on one
+// of the two cores. The worker sends where each entry's data is (no bytes: the parent reads the zip
+// through its own descriptor) in batches; the parent checks them as contentSync does and answers.
+// An entry goes to the parent while it has room for another batch, and is checked on the worker
+// otherwise, so the two threads share the work whatever their speeds.
+
+
+const shared_checks_FIELDS = 5;
+/** The parent's side: the batch's entries in order, stopping at the first that is not sound. */
+function shared_checks_checkBatch(checker, batch) {
+    const { fields, id } = batch;
+    for (let at = 0; at < fields.length; at += shared_checks_FIELDS) {
+        const entry = { size: fields[at + 2], crc32: fields[at + 3], method: fields[at + 4] };
+        let problem;
+        try {
+            problem = checker.check(fields[at], fields[at + 1], entry);
+        }
+        catch (error) {
+            // A read that fails (a file cut short) is a damaged entry, named by the worker.
+            problem = { kind: 'damaged', detail: error.message };
+        }
+        if (problem)
+            return { kind: 'checked', id, failure: { at: at / shared_checks_FIELDS, problem } };
+    }
+    return { kind: 'checked', id };
+}
+/** A batch closes at this many entries or stored bytes (a few milliseconds of the parent's work). */
+const BATCH_ENTRIES = 128;
+const BATCH_STORED_BYTES = 512 * 1024;
+/** Batches sent and not yet answered, at most. */
+const shared_checks_MAX_IN_FLIGHT = 3;
+/** The worker's side: small entries gathered into batches for the parent while it has room. */
+class BatchedChecks {
+    send;
+    fields = [];
+    entries = [];
+    stored = 0;
+    /** Each unanswered batch's entries, to name the one that failed. */
+    sent = new Map();
+    unanswered = new Unanswered(shared_checks_MAX_IN_FLIGHT);
+    failure = null;
+    constructor(send) {
+        this.send = send;
+    }
+    /**
+     * Takes a small unencrypted entry (readsWhole) for the parent to check; false when the parent has
+     * no room, and the caller checks it. Throws a failure the parent found.
+     */
+    take(entry) {
+        this.throwIfFailed();
+        if (this.batchFull()) {
+            if (this.unanswered.full)
+                return false;
+            this.flush();
+        }
+        this.fields.push(entry.dataStart, entry.compressedSize, entry.size, entry.crc32, entry.method);
+        this.entries.push(entry);
+        this.stored += entry.compressedSize;
+        if (this.batchFull() && !this.unanswered.full)
+            this.flush();
+        return true;
+    }
+    /** Every entry taken is checked (or the first failure thrown). */
+    async drain() {
+        for (;;) {
+            this.throwIfFailed();
+            if (this.entries.length === 0)
+                break;
+            await this.unanswered.room();
+            this.flush();
+        }
+        await this.unanswered.settle();
+        this.throwIfFailed();
+    }
+    /** The parent's answer to a batch. */
+    acknowledge(ack) {
+        const entries = this.sent.get(ack.id);
+        if (ack.failure && entries && !this.failure) {
+            this.failure = problemError(entries[ack.failure.at].displayName, ack.failure.problem);
+        }
+        this.sent.delete(ack.id);
+        this.unanswered.answered(ack.id);
+    }
+    batchFull() {
+        return this.entries.length >= BATCH_ENTRIES || this.stored >= BATCH_STORED_BYTES;
+    }
+    flush() {
+        if (this.entries.length === 0)
+            return;
+        const id = this.unanswered.sent();
+        this.sent.set(id, this.entries);
+        this.send({ kind: 'check', id, fields: Float64Array.from(this.fields) });
+        this.fields = [];
+        this.entries = [];
+        this.stored = 0;
+    }
+    throwIfFailed() {
+        if (this.failure)
+            throw this.failure;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/restore/archive-job.js
 // The archive's work (open, plan, then check or write), on a worker thread with a small young
 // generation when the zip has many entries. 100,000 entries and their plan are long-lived objects,
@@ -9779,6 +9959,7 @@ function report(plan, changes, dryRun) {
 // of MB for them (the extraction of 100,000 small files peaked at ~207 MB in a probe; ~140 MB on
 // the worker, in the same time). A zip of a few thousand entries stays in this thread: there a second
 // heap costs more than it saves. The worker is started as the backup's are (platform/worker-script.ts).
+
 
 
 
@@ -9810,12 +9991,12 @@ async function restoreArchive(file, to, options, place = 'by-size') {
 }
 /** The job, here: the worker runs the same. */
 async function runArchiveJob(job, hooks) {
-    const { log, signal, verified, fileWriter } = hooks;
+    const { log, signal, verified, fileWriter, checks } = hooks;
     const archive = await OpenArchive.open(job.file);
     try {
         const aes = archive.entries.some((e) => e.aesKeyBytes !== null);
         if (job.kind === 'check') {
-            const { plan } = await checkAll(archive, job.password, signal);
+            const { plan } = await checkAll(archive, job.password, signal, checks);
             return { kind: 'check', aes, count: plan.files + plan.links };
         }
         const report = await restoreInto(archive, job.to, { ...job.options, log, signal, verified, fileWriter });
@@ -9847,6 +10028,8 @@ async function runOnWorker(job, hooks) {
     const cancel = () => post({ kind: 'cancel' });
     // A download found corrupted while the worker staged it: the worker undoes, and this is the failure.
     let unverified = null;
+    // Opened at the first batch of entries to check.
+    let checker = null;
     signal?.addEventListener('abort', cancel, { once: true });
     try {
         return await new Promise((resolve, reject) => {
@@ -9855,6 +10038,10 @@ async function runOnWorker(job, hooks) {
                 if (message.kind === 'write') {
                     const ack = writeBatch(message);
                     post(ack, [ack.bytes]);
+                }
+                else if (message.kind === 'check') {
+                    checker ??= new WholeEntryChecker(job.file);
+                    post(checkBatch(checker, message));
                 }
                 else if (message.kind === 'verify') {
                     const check = verified?.() ?? Promise.resolve();
@@ -9879,6 +10066,7 @@ async function runOnWorker(job, hooks) {
     finally {
         signal?.removeEventListener('abort', cancel);
         await worker.terminate();
+        checker?.close();
     }
 }
 
@@ -9891,11 +10079,14 @@ async function runOnWorker(job, hooks) {
 
 
 
+
 const port = external_node_worker_threads_namespaceObject.parentPort;
 const cancel = new AbortController();
 const send = (message, transfer = []) => port.postMessage(message, transfer);
 // The small files go to the parent in batches; it answers each, or sends 'cancel'.
 const fileWriter = new BatchedFileWriter(send);
+// A check hands the parent small entries to check, in batches it answers.
+const checks = new BatchedChecks(send);
 // The staged restore asks the parent whether the download is sound; it answers 'verified' or 'cancel'.
 let onVerified = null;
 const verified = () => new Promise((resolve, reject) => {
@@ -9909,6 +10100,8 @@ port.on('message', (message) => {
         cancel.abort();
     else if (message.kind === 'verified')
         onVerified?.();
+    else if (message.kind === 'checked')
+        checks.acknowledge(message);
     else
         fileWriter.acknowledge(message);
 });
@@ -9920,5 +10113,5 @@ const log = {
     group: (_name, body) => body(),
 };
 // No top-level await: the standalone executable runs this as CommonJS.
-runArchiveJob(external_node_worker_threads_namespaceObject.workerData, { log, signal: cancel.signal, verified, fileWriter }).then((outcome) => send({ kind: 'done', outcome }), (error) => send({ kind: 'failed', failure: serializeFailure(error) }));
+runArchiveJob(external_node_worker_threads_namespaceObject.workerData, { log, signal: cancel.signal, verified, fileWriter, checks }).then((outcome) => send({ kind: 'done', outcome }), (error) => send({ kind: 'failed', failure: serializeFailure(error) }));
 
