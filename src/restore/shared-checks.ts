@@ -53,7 +53,6 @@ const MAX_IN_FLIGHT = 6
 
 /** The worker's side: small entries gathered into batches for the parent while it has room. */
 export class BatchedChecks {
-  private fields: number[] = []
   private entries: ArchiveEntry[] = []
   private stored = 0
   /** Each unanswered batch's entries, to name the one that failed. */
@@ -73,7 +72,6 @@ export class BatchedChecks {
       if (this.unanswered.full) return false
       this.flush()
     }
-    this.fields.push(entry.dataStart, entry.compressedSize, entry.size, entry.crc32, entry.method)
     this.entries.push(entry)
     this.stored += entry.compressedSize
     if (this.batchFull() && !this.unanswered.full) this.flush()
@@ -110,8 +108,7 @@ export class BatchedChecks {
     if (this.entries.length === 0) return
     const id = this.unanswered.sent()
     this.sent.set(id, this.entries)
-    this.send({ kind: 'check', id, fields: Float64Array.from(this.fields) })
-    this.fields = []
+    this.send({ kind: 'check', id, fields: fieldsOf(this.entries) })
     this.entries = []
     this.stored = 0
   }
@@ -119,4 +116,13 @@ export class BatchedChecks {
   private throwIfFailed(): void {
     if (this.failure) throw this.failure
   }
+}
+
+/** The batch's entries as the parent reads them, FIELDS numbers each. */
+function fieldsOf(entries: readonly ArchiveEntry[]): Float64Array {
+  const fields = new Float64Array(entries.length * FIELDS)
+  entries.forEach((entry, i) => {
+    fields.set([entry.dataStart, entry.compressedSize, entry.size, entry.crc32, entry.method], i * FIELDS)
+  })
+  return fields
 }
