@@ -9888,7 +9888,6 @@ const shared_checks_MAX_IN_FLIGHT = 6;
 /** The worker's side: small entries gathered into batches for the parent while it has room. */
 class BatchedChecks {
     send;
-    fields = [];
     entries = [];
     stored = 0;
     /** Each unanswered batch's entries, to name the one that failed. */
@@ -9909,7 +9908,6 @@ class BatchedChecks {
                 return false;
             this.flush();
         }
-        this.fields.push(entry.dataStart, entry.compressedSize, entry.size, entry.crc32, entry.method);
         this.entries.push(entry);
         this.stored += entry.compressedSize;
         if (this.batchFull() && !this.unanswered.full)
@@ -9945,8 +9943,7 @@ class BatchedChecks {
             return;
         const id = this.unanswered.sent();
         this.sent.set(id, this.entries);
-        this.send({ kind: 'check', id, fields: Float64Array.from(this.fields) });
-        this.fields = [];
+        this.send({ kind: 'check', id, fields: fieldsOf(this.entries) });
         this.entries = [];
         this.stored = 0;
     }
@@ -9954,6 +9951,14 @@ class BatchedChecks {
         if (this.failure)
             throw this.failure;
     }
+}
+/** The batch's entries as the parent reads them, FIELDS numbers each. */
+function fieldsOf(entries) {
+    const fields = new Float64Array(entries.length * shared_checks_FIELDS);
+    entries.forEach((entry, i) => {
+        fields.set([entry.dataStart, entry.compressedSize, entry.size, entry.crc32, entry.method], i * shared_checks_FIELDS);
+    });
+    return fields;
 }
 
 ;// CONCATENATED MODULE: ./lib/restore/archive-job.js
