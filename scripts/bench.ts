@@ -110,6 +110,9 @@ interface Measure {
   cpu: number
   rssMB: number
   code: number | null
+  /** When it was started (ms since the epoch), to place the time stamps of its stderr. */
+  startedAt: number
+  stderr: string
 }
 
 /** Runs a command under GNU time; returns wall, user+sys CPU and peak RSS. */
@@ -119,6 +122,7 @@ async function measure(
   options: { cwd: string; env: NodeJS.ProcessEnv; log: string },
 ): Promise<Measure> {
   const timeFile = path.join(BENCH_DIR, 'time.out')
+  const startedAt = Date.now()
   const started = performance.now()
   const child = spawn('/usr/bin/time', ['-o', timeFile, '-f', '%U %S %M', command, ...args], {
     ...options,
@@ -132,8 +136,48 @@ async function measure(
   const wall = (performance.now() - started) / 1000
   const [user, sys, rssKB] = (await readFile(timeFile, 'utf8')).trim().split('\n').pop()!.split(' ').map(Number)
   if (code !== 0) console.error(`  ${command} exited ${code}: ${stderr.slice(-2000)}`)
-  return { wall, cpu: user + sys, rssMB: rssKB / 1024, code }
+  return { wall, cpu: user + sys, rssMB: rssKB / 1024, code, startedAt, stderr }
 }
+
+/** A run in three parts (seconds): until its transfer starts, the transfer, and after it. */
+interface Split {
+  before: number
+  transfer: number
+  after: number
+}
+
+/**
+ * Where our CLI's time went, from its --verbose log (each stderr line time-stamped): the download
+ * starts when get_token.cgi answers and ends at "Downloaded"; before it, start-up and the paced calls.
+ */
+function cliSplit(m: Measure): Split {
+  const lines = m.stderr.split('\n')
+  const at = (i: number) => (i < 0 ? NaN : (Date.parse(lines[i].slice(0, 24)) - m.startedAt) / 1000)
+  const asked = lines.findIndex((line) => /debug: POST \S+\/download\/get_token\.cgi/.test(line))
+  const answered = lines.findIndex((line, i) => asked >= 0 && i > asked && line.includes('-> HTTP 200'))
+  const downloaded = lines.findIndex((line) => / Downloaded /.test(line))
+  return { before: at(answered), transfer: at(downloaded) - at(answered), after: m.wall - at(downloaded) }
+}
+
+/** When a baseline's first tool ended, in seconds from its start: its command prints TOOL_SPLIT in between. */
+function firstToolEnded(m: Measure): number {
+  return (Number(/^(\d+\.\d+)$/m.exec(m.stderr)?.[1] ?? NaN) * 1000 - m.startedAt) / 1000
+}
+
+/** curl, then the tool that extracts or tests: the download is curl's time (its token was asked for outside). */
+function baselineSplit(m: Measure): Split {
+  const downloaded = firstToolEnded(m)
+  return { before: 0, transfer: downloaded, after: m.wall - downloaded }
+}
+
+/** "1.4 s" or "850 ms" as seconds; NaN when the log did not say. */
+function seconds(text: string | undefined): number {
+  const match = /^([\d.]+) (m?s)$/.exec(text ?? '')
+  return match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : NaN
+}
+
+/** Put between a baseline's two tools: the moment the first one ended, on stderr. */
+const TOOL_SPLIT = 'date +%s.%N >&2'
 
 async function main(): Promise<void> {
   if (!['time', 'zip', 'unzip', 'curl', '7zz'].every((tool) => existsSync(`/usr/bin/${tool}`))) {
@@ -154,6 +198,8 @@ async function main(): Promise<void> {
   const account = standIn.addAccount(key)
   const rows: string[] = []
   const restoreRows: string[] = []
+  const backupSplitRows: string[] = []
+  const restoreSplitRows: string[] = []
   const pipelineRows: string[] = []
   const hashNotes: string[] = []
   const checkNotes: string[] = []
@@ -214,8 +260,8 @@ async function main(): Promise<void> {
     const aSize = standIn.accounts.get(key)!.files.at(-1)?.size ?? 0
     // The checksums are computed beside the upload; what they cost in wall time is the wait after it.
     const aLog = await readFile(path.join(BENCH_DIR, `${name}-action.log`), 'utf8')
-    const ready = /Checksums ready (before the upload ended|([\d.]+) (ms|s) after the upload ended)/.exec(aLog)
-    const waited = !ready ? NaN : ready[2] ? Number(ready[2]) / (ready[3] === 'ms' ? 1000 : 1) : 0
+    const ready = /Checksums ready (?:before the upload ended|([\d.]+ m?s) after the upload ended)/.exec(aLog)
+    const waited = !ready ? NaN : ready[1] ? seconds(ready[1]) : 0
     hashNotes.push(
       `${profile.label}: waited ${Number.isNaN(waited) ? '?' : `${waited.toFixed(2)} s`} for the ` +
         `checksums after the upload (${Number.isNaN(waited) ? '?' : ((100 * waited) / a.wall).toFixed(1)}% of the run)`,
@@ -229,8 +275,15 @@ async function main(): Promise<void> {
     const b = await baseline('zip', `zip -r -q -${LEVEL} ${zipPath} .`)
     // The read-back check (proof before prune) rides on the hashing pass: what it adds to that pass,
     // against the action's zip stage. Measured on the same zip (Info-ZIP's), hashing alone first.
-    const zipStage = /into \S+: \S+ \S+ in ([\d.]+) (ms|s)/.exec(aLog)
-    const zipSeconds = zipStage ? Number(zipStage[1]) / (zipStage[2] === 'ms' ? 1000 : 1) : NaN
+    const zipSeconds = seconds(/into \S+: \S+ \S+ in ([\d.]+ m?s)/.exec(aLog)?.[1])
+    const uploadSeconds = seconds(/Uploaded in ([\d.]+ m?s)/.exec(aLog)?.[1])
+    const bZip = firstToolEnded(b)
+    const rest = a.wall - zipSeconds - uploadSeconds - waited
+    backupSplitRows.push(
+      `| ${profile.label} | a: action | ${zipSeconds.toFixed(1)} | ${uploadSeconds.toFixed(1)} | ` +
+        `${waited.toFixed(1)} | ${rest.toFixed(1)} |`,
+      `| | b: zip -r + curl | ${bZip.toFixed(1)} | ${(b.wall - bZip).toFixed(1)} | | |`,
+    )
     const hashOnly = await timeDigest(zipPath, false)
     const withCheck = await timeDigest(zipPath, true)
     checkNotes.push(
@@ -244,6 +297,15 @@ async function main(): Promise<void> {
       `| | ${label} | ${m.wall.toFixed(1)} | ${m.cpu.toFixed(1)} | ${m.rssMB.toFixed(0)} |`
     const ratioRow = (label: string, x: Measure, y: Measure) =>
       `| | **${label}** | **${(x.wall / y.wall).toFixed(2)}** | ${(x.cpu / y.cpu).toFixed(2)} | |`
+    const splitRow = (label: string, split: Split) =>
+      `| | ${label} | ${split.before.toFixed(2)} | ${split.transfer.toFixed(2)} | ${split.after.toFixed(2)} |`
+    restoreSplitRows.push(
+      splitRow('r: restore', cliSplit(r.ours)).replace('| |', `| ${profile.label} |`),
+      splitRow('u: curl + unzip', baselineSplit(r.theirs)),
+      splitRow('s: curl + 7zz x', baselineSplit(r.sevenZip)),
+      splitRow('k: check', cliSplit(r.check)),
+      splitRow('t: curl + unzip -t', baselineSplit(r.unzipTest)),
+    )
     restoreRows.push(
       restoreRow('r: restore', r.ours).replace('| |', `| ${profile.label} |`),
       restoreRow('u: curl + unzip', r.theirs),
@@ -315,6 +377,20 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|')
   for (const row of restoreRows) console.log(row)
   console.log(
+    '\nWhere the time goes (s). Backup: the zip stage, the upload, the wait after it (checksums and ' +
+      'read-back), and the rest (start-up, API calls); the baseline, zip -r then curl:\n',
+  )
+  console.log('| profile | run | zip | upload | after the upload | rest |')
+  console.log('|---|---|---|---|---|---|')
+  for (const row of backupSplitRows) console.log(row)
+  console.log(
+    '\nThe way back: before the download (ours: start-up, listing and token, calls 400 ms apart as ' +
+      "rclone's; the baselines' tokens are asked for outside their time), the download, and after it:\n",
+  )
+  console.log('| profile | run | before | download | after |')
+  console.log('|---|---|---|---|---|')
+  for (const row of restoreSplitRows) console.log(row)
+  console.log(
     '\nThe zip stage alone (no upload): the pipeline against the sequential writer (same code, one piece at a time):\n',
   )
   console.log('| profile | run | wall s | CPU s | peak RSS MB |')
@@ -356,7 +432,7 @@ async function zipThenCurl(run: {
   const upload =
     `curl -sS -o /dev/null --cacert ${CA_CERT_PATH} -H "Authorization: Bearer ${run.key}" -F did=0 ` +
     `-F "file[]=@${run.zipPath}" "https://${server.url}/upload.cgi?id=${server.id}"`
-  const measured = await measure('bash', ['-c', `cd data && ${run.zipCommand} && ${upload}`], {
+  const measured = await measure('bash', ['-c', `cd data && ${run.zipCommand} && ${TOOL_SPLIT} && ${upload}`], {
     cwd: run.tree,
     env: { PATH: process.env.PATH },
     log: run.log,
@@ -384,6 +460,8 @@ async function restoreRuns(run: {
     ONEFICHIER_API_KEY: run.account.apiKey,
   }
   const to = path.join(BENCH_DIR, `${run.name}-restored`)
+  // --verbose time-stamps each API call, so the split of the run can be read from its log.
+  const cliArgs = ['--folder', folder, '--name-prefix', 'bench', '--api-url', run.standIn.apiUrl, '--verbose']
   const restored = async (label: string, m: Measure) => {
     const bytes = Number(execFileSync('du', ['-sb', to], { encoding: 'utf8' }).split('\t')[0])
     if (m.code !== 0 || bytes !== run.inputBytes)
@@ -391,11 +469,11 @@ async function restoreRuns(run: {
     await rm(to, { recursive: true, force: true })
   }
   await rm(to, { recursive: true, force: true })
-  const ours = await measure(
-    process.execPath,
-    [CLI_ENTRY, 'restore', '--folder', folder, '--name-prefix', 'bench', '--api-url', run.standIn.apiUrl, '--to', to],
-    { cwd: BENCH_DIR, env, log: path.join(BENCH_DIR, `${run.name}-restore.log`) },
-  )
+  const ours = await measure(process.execPath, [CLI_ENTRY, 'restore', ...cliArgs, '--to', to], {
+    cwd: BENCH_DIR,
+    env,
+    log: path.join(BENCH_DIR, `${run.name}-restore.log`),
+  })
   await restored('restore', ours)
   // A token URL per baseline, asked for outside the measured time (as our restore asks its own).
   const tokenUrl = async () =>
@@ -417,40 +495,37 @@ async function restoreRuns(run: {
         ).stdout,
       ) as { url: string }
     ).url
-  let token = { url: await tokenUrl() }
   const download = path.join(BENCH_DIR, `${run.name}-download.zip`)
-  const theirs = await measure(
-    'bash',
-    ['-c', `curl -sS --cacert ${CA_CERT_PATH} -o ${download} "${token.url}" && unzip -q ${download} -d ${to}`],
-    { cwd: BENCH_DIR, env, log: path.join(BENCH_DIR, `${run.name}-unzip.log`) },
-  )
+  // A baseline: curl downloads with a fresh token, then `tool` works on the download.
+  const curlThen = async (tool: string) =>
+    `curl -sS --cacert ${CA_CERT_PATH} -o ${download} "${await tokenUrl()}" && ${TOOL_SPLIT} && ${tool} ${download}`
+  const theirs = await measure('bash', ['-c', await curlThen(`unzip -q -d ${to}`)], {
+    cwd: BENCH_DIR,
+    env,
+    log: path.join(BENCH_DIR, `${run.name}-unzip.log`),
+  })
   await restored('curl + unzip', theirs)
   await rm(download, { force: true })
   // 7-Zip extracting on every core, from its own download.
-  token = { url: await tokenUrl() }
-  const sevenZip = await measure(
-    'bash',
-    [
-      '-c',
-      `curl -sS --cacert ${CA_CERT_PATH} -o ${download} "${token.url}" && 7zz x -bd -bso0 -bsp0 -o${to} ${download}`,
-    ],
-    { cwd: BENCH_DIR, env, log: path.join(BENCH_DIR, `${run.name}-7zz.log`) },
-  )
+  const sevenZip = await measure('bash', ['-c', await curlThen(`7zz x -bd -bso0 -bsp0 -o${to}`)], {
+    cwd: BENCH_DIR,
+    env,
+    log: path.join(BENCH_DIR, `${run.name}-7zz.log`),
+  })
   await restored('curl + 7zz x', sevenZip)
   // check (download, plan, every entry inflated and checked, nothing written) against unzip -t.
-  const check = await measure(
-    process.execPath,
-    [CLI_ENTRY, 'check', '--folder', folder, '--name-prefix', 'bench', '--api-url', run.standIn.apiUrl],
-    { cwd: BENCH_DIR, env, log: path.join(BENCH_DIR, `${run.name}-check.log`) },
-  )
+  const check = await measure(process.execPath, [CLI_ENTRY, 'check', ...cliArgs], {
+    cwd: BENCH_DIR,
+    env,
+    log: path.join(BENCH_DIR, `${run.name}-check.log`),
+  })
   if (check.code !== 0) console.error(`  check: exit ${check.code}`)
   await rm(download, { force: true })
-  token = { url: await tokenUrl() }
-  const unzipTest = await measure(
-    'bash',
-    ['-c', `curl -sS --cacert ${CA_CERT_PATH} -o ${download} "${token.url}" && unzip -tq ${download}`],
-    { cwd: BENCH_DIR, env, log: path.join(BENCH_DIR, `${run.name}-unzip-t.log`) },
-  )
+  const unzipTest = await measure('bash', ['-c', await curlThen('unzip -tq')], {
+    cwd: BENCH_DIR,
+    env,
+    log: path.join(BENCH_DIR, `${run.name}-unzip-t.log`),
+  })
   if (unzipTest.code !== 0) console.error(`  unzip -t: exit ${unzipTest.code}`)
   await rm(download, { force: true })
   return { ours, theirs, sevenZip, check, unzipTest }
