@@ -1,7 +1,8 @@
-// The zip's checksums and read-back check, on a worker thread: the read-back inflates every entry
-// (100,000 of them for a tree of small files), and its short-lived objects kept the main thread's
-// heap ~80 MB larger for the rest of the run. Here, a small heap of its own takes them
-// (checksums.ts sets its limits), and the main thread is free for the upload.
+// The zip's checksums and read-back check, on a worker thread for a zip of many entries: the
+// read-back inflates every entry (100,000 of them for a tree of small files), and its short-lived
+// objects kept the main thread's heap ~80 MB larger for the rest of the run. There, a small heap of
+// its own takes them (checksums.ts sets its limits). A zip of fewer entries is read in the calling
+// thread (checksums.ts says why).
 // Bundled on its own beside each bundle that starts it (scripts/build.mjs), as the small-file worker is.
 import { messageOf } from '../core/errors.js'
 import { parentPort, workerData } from 'node:worker_threads'
@@ -21,7 +22,12 @@ export type ChecksumMessage =
   | { kind: 'unsound'; stage: 'directory' | 'entries'; message: string }
   | { kind: 'failed'; message: string }
 
-async function check(request: ChecksumRequest, post: (message: ChecksumMessage) => void): Promise<void> {
+/** The read: its verdict and figures are posted as messages, from a worker or in the calling thread. */
+export async function check(
+  request: ChecksumRequest,
+  post: (message: ChecksumMessage) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   let readBack: ZipReadBack
   try {
     readBack = await ZipReadBack.open(request.zipPath, request.size, request.password || undefined)
@@ -33,7 +39,9 @@ async function check(request: ChecksumRequest, post: (message: ChecksumMessage) 
     throw error
   }
   post({ kind: 'opened' })
-  const digests = await digestFile(request.zipPath, { reader: readBack }).result
+  const reading = digestFile(request.zipPath, { reader: readBack })
+  signal?.addEventListener('abort', () => reading.cancel(), { once: true })
+  const digests = await reading.result
   try {
     await readBack.finish()
   } catch (error) {

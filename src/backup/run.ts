@@ -115,7 +115,7 @@ export async function runBackup(ctx: RunContext): Promise<RunResult> {
     }
     if (compared?.unchanged && !config.dryRun) return result(await keepUnchanged(session, events, compared, now))
 
-    const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log))
+    const digests = (checksums = await Checksums.start(zipped.archive, config.archivePassword, log))
     // (Only a dry run can be without a lookup.)
     if (config.dryRun || !lookup) {
       const plan = await dryRunPlan(session, { lookup, fileName, now, size: zipped.archive.size })
