@@ -128,11 +128,17 @@ async function measure(
     ...options,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  // The run's own log (stage times), kept beside the trees for a closer look.
-  child.stdout.pipe(createWriteStream(options.log))
+  // The run's own log, both streams (stage times; the CLI logs to stderr), kept beside the trees for a closer look.
+  const log = createWriteStream(options.log)
+  child.stdout.pipe(log, { end: false })
   let stderr = ''
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += c.toString()
+    log.write(c)
+  })
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  log.end()
+  await finished(log)
   const wall = (performance.now() - started) / 1000
   const [user, sys, rssKB] = (await readFile(timeFile, 'utf8')).trim().split('\n').pop()!.split(' ').map(Number)
   if (code !== 0) console.error(`  ${command} exited ${code}: ${stderr.slice(-2000)}`)
