@@ -2775,8 +2775,30 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  z: () => (/* binding */ check)
+});
 
 ;// CONCATENATED MODULE: ./lib/core/errors.js
 // Failures of the run that are not 1fichier's: each says what happened and what to do.
@@ -6629,16 +6651,18 @@ async function wasmWhirlpool() {
 }
 
 ;// CONCATENATED MODULE: ./lib/backup/checksum-worker.js
-// The zip's checksums and read-back check, on a worker thread: the read-back inflates every entry
-// (100,000 of them for a tree of small files), and its short-lived objects kept the main thread's
-// heap ~80 MB larger for the rest of the run. Here, a small heap of its own takes them
-// (checksums.ts sets its limits), and the main thread is free for the upload.
+// The zip's checksums and read-back check, on a worker thread for a zip of many entries: the
+// read-back inflates every entry (100,000 of them for a tree of small files), and its short-lived
+// objects kept the main thread's heap ~80 MB larger for the rest of the run. There, a small heap of
+// its own takes them (checksums.ts sets its limits). A zip of fewer entries is read in the calling
+// thread (checksums.ts says why).
 // Bundled on its own beside each bundle that starts it (scripts/build.mjs), as the small-file worker is.
 
 
 
 
-async function check(request, post) {
+/** The read: its verdict and figures are posted as messages, from a worker or in the calling thread. */
+async function check(request, post, signal) {
     let readBack;
     try {
         readBack = await ZipReadBack.open(request.zipPath, request.size, request.password || undefined);
@@ -6651,7 +6675,9 @@ async function check(request, post) {
         throw error;
     }
     post({ kind: 'opened' });
-    const digests = await digestFile(request.zipPath, { reader: readBack }).result;
+    const reading = digestFile(request.zipPath, { reader: readBack });
+    signal?.addEventListener('abort', () => reading.cancel(), { once: true });
+    const digests = await reading.result;
     try {
         await readBack.finish();
     }
@@ -6670,3 +6696,5 @@ if (port && external_node_worker_threads_namespaceObject.workerData?.role === 'c
     check(request, (message) => port.postMessage(message)).catch((error) => port.postMessage({ kind: 'failed', message: messageOf(error) }));
 }
 
+var __webpack_exports__check = __webpack_exports__.z;
+export { __webpack_exports__check as check };

@@ -71,6 +71,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
+/***/ 73339:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+
+/***/ }),
+
 /***/ 69278:
 /***/ ((module) => {
 
@@ -96,6 +103,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -381,7 +395,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 // else loaded, so that an older Node prints one line instead of a syntax error.
 
 (0,_platform_node_version_js__WEBPACK_IMPORTED_MODULE_0__/* .requireNode */ .Q)('1fichier Backup');
-const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(836)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46836));
+const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(623), __nccwpck_require__.e(771)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44771));
 await runAction();
 
 __webpack_async_result__();

@@ -340,7 +340,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 // version first, with nothing else loaded, then the CLI itself.
 
 (0,_platform_node_version_js__WEBPACK_IMPORTED_MODULE_0__/* .requireNode */ .Q)('1fichier-backup');
-const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(124), __nccwpck_require__.e(540)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3540));
+const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(124), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9330));
 await main();
 
 __webpack_async_result__();

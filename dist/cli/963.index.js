@@ -1,8 +1,8 @@
-export const id = 153;
-export const ids = [153];
+export const id = 963;
+export const ids = [963];
 export const modules = {
 
-/***/ 6153:
+/***/ 1963:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -815,56 +815,631 @@ async function refuseOutsideWorkspace(source, name, workspace) {
 var external_node_worker_threads_ = __webpack_require__(5919);
 // EXTERNAL MODULE: ./lib/platform/worker-script.js
 var worker_script = __webpack_require__(4149);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
+// EXTERNAL MODULE: ./lib/zip/aes.js
+var aes = __webpack_require__(5880);
+// EXTERNAL MODULE: ./lib/zip/inflate.js
+var inflate = __webpack_require__(2404);
+// EXTERNAL MODULE: ./lib/zip/format.js
+var zip_format = __webpack_require__(9480);
+;// CONCATENATED MODULE: ./lib/zip/read-fully.js
+// A positioned read that fills the whole buffer (readSync may return fewer bytes than asked).
+
+/** Fills `into` from `position` in `fd`; false when the file ends first. */
+function readFully(fd, into, position) {
+    for (let filled = 0; filled < into.length;) {
+        const n = (0,external_node_fs_.readSync)(fd, into, filled, into.length - filled, position + filled);
+        if (n === 0)
+            return false;
+        filled += n;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./lib/zip/read-back.js
+// Proof before prune: the finished zip read back as a reader would, in the same pass that hashes
+// it for SHA-256 and Whirlpool (digest.ts feeds it every byte in order). The central directory is
+// read first from the end of the file (a small positioned read); then each entry's local header is
+// compared with it, its data inflated and its CRC-32 checked (for AES entries, the authentication
+// code), its data descriptor compared, and the entries must tile the file up to the directory.
+// A writer bug then fails the run before retention can delete an older, good backup.
+
+
+
+
+
+
+
+/** The zip does not read back as written. */
+class ZipCheckError extends Error {
+    name = 'ZipCheckError';
+}
+const EOCD = zip_format/* END_SIGNATURE */.Rf;
+const ZIP64_LOCATOR = zip_format/* ZIP64_LOCATOR_SIGNATURE */.k_;
+const ZIP64_EOCD = zip_format/* ZIP64_END_SIGNATURE */.Z_;
+const CENTRAL = zip_format/* CENTRAL_HEADER_SIGNATURE */.Ti;
+const LOCAL = zip_format/* LOCAL_HEADER_SIGNATURE */.jr;
+const DESCRIPTOR = zip_format/* DATA_DESCRIPTOR_SIGNATURE */.Ye;
+/**
+ * The central directory as the bytes it was read as, with each record's place in them, in the
+ * order of the entries in the file: for a directory whose records are not in that order (another
+ * writer's; ours writes them in order).
+ */
+class SortedDirectory {
+    cd;
+    records;
+    constructor(cd, 
+    /** Where each record starts in `cd`, in file order. */
+    records) {
+        this.cd = cd;
+        this.records = records;
+    }
+    get count() {
+        return this.records.length;
+    }
+    entry(i) {
+        return parseRecord(this.cd, this.records[i]);
+    }
+}
+/** Records are read from the file in windows of this size. */
+const WINDOW = 1 << 20;
+/**
+ * A directory in file order, read a window at a time as the entries come (the file is opened for
+ * each window, so nothing stays open if the read stops): memory does not grow with the number of
+ * entries (100,000 of them are 8.5 MB of records).
+ */
+class WindowedDirectory {
+    file;
+    offset;
+    size;
+    count;
+    window = Buffer.alloc(0);
+    /** Where the window starts, from the directory's start. */
+    windowAt = 0;
+    /** The next record, from the directory's start. */
+    at = 0;
+    nextIndex = 0;
+    constructor(file, offset, size, count) {
+        this.file = file;
+        this.offset = offset;
+        this.size = size;
+        this.count = count;
+    }
+    /** The directory's bytes read so far. */
+    get consumed() {
+        return this.at;
+    }
+    entry(i) {
+        if (i !== this.nextIndex)
+            throw new Error('the directory is read in order');
+        const record = this.record();
+        if (record.readUInt32LE(0) !== CENTRAL)
+            throw new ZipCheckError(`central record ${i + 1} is damaged`);
+        this.nextIndex++;
+        this.at += record.length;
+        const entry = parseRecord(record, 0);
+        // The name outlives the window it was read in.
+        entry.name = Buffer.from(entry.name);
+        return entry;
+    }
+    /** The next record's bytes (the window is moved on, or grown for a long record, when it ends inside it). */
+    record() {
+        let p = this.at - this.windowAt;
+        if (p + 46 > this.window.length)
+            p = this.load(46);
+        const length = recordLength(this.window, p);
+        if (p + length > this.window.length)
+            p = this.load(length);
+        return this.window.subarray(p, p + length);
+    }
+    load(needed) {
+        const length = Math.min(Math.max(WINDOW, needed), this.size - this.at);
+        if (length < needed)
+            throw new ZipCheckError('the central directory ends inside a record');
+        if (this.window.length < length)
+            this.window = Buffer.alloc(Math.max(WINDOW, length));
+        readInto(this.file, this.window.subarray(0, length), this.offset + this.at);
+        this.window = this.window.subarray(0, length);
+        this.windowAt = this.at;
+        return 0;
+    }
+}
+/**
+ * `into` filled from `position` of the file, opened for this read only (this runs on the checksum
+ * thread, where a short synchronous read blocks nothing else).
+ */
+function readInto(file, into, position) {
+    const fd = (0,external_node_fs_.openSync)(file, 'r');
+    try {
+        if (!readFully(fd, into, position))
+            throw new ZipCheckError('the zip is shorter than its own directory says');
+        return into;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function recordLength(cd, p) {
+    return 46 + cd.readUInt16LE(p + 28) + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
+}
+function parseRecord(cd, p) {
+    const nameLength = cd.readUInt16LE(p + 28);
+    const extraLength = cd.readUInt16LE(p + 30);
+    const entry = {
+        name: cd.subarray(p + 46, p + 46 + nameLength),
+        flags: cd.readUInt16LE(p + 8),
+        method: cd.readUInt16LE(p + 10),
+        crc: cd.readUInt32LE(p + 16),
+        compressedSize: cd.readUInt32LE(p + 20),
+        uncompressedSize: cd.readUInt32LE(p + 24),
+        offset: cd.readUInt32LE(p + 42),
+    };
+    applyZip64(entry, cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength));
+    return entry;
+}
+/** Where the directory is, by the end records (zip64's when there are). */
+function findDirectory(file, size) {
+    const tailLength = Math.min(size, zip_format/* END_LENGTH */.XI + 0xffff);
+    const tail = readInto(file, Buffer.alloc(tailLength), size - tailLength);
+    let at = tail.length - zip_format/* END_LENGTH */.XI;
+    while (at >= 0 && tail.readUInt32LE(at) !== EOCD)
+        at--;
+    if (at < 0)
+        throw new ZipCheckError('no end of central directory record');
+    let count = tail.readUInt16LE(at + 10);
+    let cdSize = tail.readUInt32LE(at + 12);
+    let cdOffset = tail.readUInt32LE(at + 16);
+    if (at >= zip_format/* ZIP64_LOCATOR_LENGTH */.q2 && tail.readUInt32LE(at - zip_format/* ZIP64_LOCATOR_LENGTH */.q2) === ZIP64_LOCATOR) {
+        const record = readInto(file, Buffer.alloc(56), Number(tail.readBigUInt64LE(at - zip_format/* ZIP64_LOCATOR_LENGTH */.q2 + 8)));
+        if (record.readUInt32LE(0) !== ZIP64_EOCD)
+            throw new ZipCheckError('the zip64 end record is missing');
+        count = Number(record.readBigUInt64LE(32));
+        cdSize = Number(record.readBigUInt64LE(40));
+        cdOffset = Number(record.readBigUInt64LE(48));
+    }
+    if (cdOffset + cdSize > size)
+        throw new ZipCheckError('the central directory lies past the end of the zip');
+    return { count, cdOffset, cdSize };
+}
+/**
+ * The directory, checked whole before any entry is (every record sound, no bytes after the last):
+ * a zip whose directory does not read is no backup. Read through once in windows; kept in memory
+ * only when its records are not in file order.
+ */
+function readCentralDirectory(file, size) {
+    const { count, cdOffset, cdSize } = findDirectory(file, size);
+    const check = new WindowedDirectory(file, cdOffset, cdSize, count);
+    let inOrder = true;
+    let previous = -1;
+    for (let i = 0; i < count; i++) {
+        let entry;
+        try {
+            entry = check.entry(i);
+        }
+        catch (error) {
+            throw error instanceof ZipCheckError || error instanceof RangeError
+                ? new ZipCheckError(`central record ${i + 1} is damaged`)
+                : error;
+        }
+        inOrder &&= entry.offset >= previous;
+        previous = entry.offset;
+    }
+    if (check.consumed !== cdSize)
+        throw new ZipCheckError('the central directory holds more than its entries');
+    const directory = inOrder
+        ? new WindowedDirectory(file, cdOffset, cdSize, count)
+        : sortedDirectory(file, cdOffset, cdSize, count);
+    return { directory, offset: cdOffset };
+}
+/** The whole directory in memory, its records sorted by their entries' offsets. */
+function sortedDirectory(file, cdOffset, cdSize, count) {
+    const cd = readInto(file, Buffer.alloc(cdSize), cdOffset);
+    const records = new Float64Array(count);
+    const offsets = new Float64Array(count);
+    for (let i = 0, p = 0; i < count; p += recordLength(cd, p), i++) {
+        records[i] = p;
+        offsets[i] = parseRecord(cd, p).offset;
+    }
+    const order = Array.from(offsets.keys()).sort((a, b) => offsets[a] - offsets[b]);
+    return new SortedDirectory(cd, Float64Array.from(order, (i) => records[i]));
+}
+function applyZip64(entry, extra) {
+    for (let p = 0; p + 4 <= extra.length;) {
+        const id = extra.readUInt16LE(p);
+        const length = extra.readUInt16LE(p + 2);
+        if (id === zip_format/* ZIP64_EXTRA_ID */.pi) {
+            let q = p + 4;
+            const take = () => {
+                const value = Number(extra.readBigUInt64LE(q));
+                q += 8;
+                return value;
+            };
+            if (entry.uncompressedSize === 0xffffffff)
+                entry.uncompressedSize = take();
+            if (entry.compressedSize === 0xffffffff)
+                entry.compressedSize = take();
+            if (entry.offset === 0xffffffff)
+                entry.offset = take();
+        }
+        p += 4 + length;
+    }
+}
+function hasZip64Field(extra) {
+    for (let p = 0; p + 4 <= extra.length; p += 4 + extra.readUInt16LE(p + 2))
+        if (extra.readUInt16LE(p) === zip_format/* ZIP64_EXTRA_ID */.pi)
+            return true;
+    return false;
+}
+class ZipReadBack {
+    directory;
+    directoryOffset;
+    password;
+    position = 0;
+    index = 0;
+    header = [];
+    state = 'header';
+    left = 0;
+    check;
+    descriptor = [];
+    crc = 0;
+    inflater = new inflate/* WholeInflater */.b();
+    failure;
+    /** Entries whose local header carries a zip64 field: their data descriptor has 8-byte sizes. */
+    wideDescriptor = false;
+    /** The entry being read (parsed from the directory when its turn comes). */
+    current;
+    constructor(directory, directoryOffset, password) {
+        this.directory = directory;
+        this.directoryOffset = directoryOffset;
+        this.password = password;
+        if (directory.count === 0 && directoryOffset !== 0)
+            this.fail('the zip has data but no entries');
+        if (directory.count === 0)
+            this.state = 'directory';
+        else {
+            this.current = directory.entry(0);
+            if (this.current.offset !== 0)
+                this.fail('the first entry does not start the file');
+        }
+    }
+    static async open(file, size, password) {
+        const { directory, offset } = readCentralDirectory(file, size);
+        return new ZipReadBack(directory, offset, password);
+    }
+    /** How many entries were checked (for the log). */
+    get checked() {
+        return this.index;
+    }
+    fail(message) {
+        this.failure ??= new ZipCheckError(message);
+    }
+    get entry() {
+        return this.current;
+    }
+    /** The next bytes of the file, in order. */
+    async feed(chunk) {
+        let at = 0;
+        while (at < chunk.length && !this.failure) {
+            if (this.state === 'directory') {
+                this.position += chunk.length - at;
+                return;
+            }
+            if (this.state === 'header')
+                at += this.takeHeader(chunk.subarray(at));
+            else if (this.state === 'data') {
+                const piece = chunk.subarray(at, at + Math.min(this.left, chunk.length - at));
+                this.left -= piece.length;
+                at += piece.length;
+                this.position += piece.length;
+                try {
+                    await this.check.write(piece);
+                }
+                catch (error) {
+                    this.fail(`entry '${this.entry.name.toString()}' does not read back: ${error.message}`);
+                    return;
+                }
+                if (this.left === 0)
+                    await this.endData();
+            }
+            else
+                at += this.takeDescriptor(chunk.subarray(at));
+        }
+    }
+    /** Throws when anything did not read back. */
+    async finish() {
+        if (!this.failure && this.state !== 'directory')
+            this.fail(`the zip ends inside entry '${this.entry.name.toString()}'`);
+        if (this.failure)
+            throw this.failure;
+    }
+    takeHeader(data) {
+        const entry = this.entry;
+        if (this.position !== entry.offset) {
+            this.fail(`entry '${entry.name.toString()}' starts at byte ${entry.offset}, but the one before ends at ${this.position}`);
+            return data.length;
+        }
+        // Most headers lie whole inside one read: no copy at all.
+        if (this.header.length === 0 &&
+            data.length >= zip_format/* LOCAL_HEADER_LENGTH */.$t &&
+            data.length >= zip_format/* LOCAL_HEADER_LENGTH */.$t + data.readUInt16LE(26) + data.readUInt16LE(28)) {
+            return this.headerRead(entry, data.subarray(0, 30 + data.readUInt16LE(26) + data.readUInt16LE(28)));
+        }
+        // Only the header's own bytes are gathered (a chunk holds many entries: never copy the rest).
+        const had = this.header.reduce((n, b) => n + b.length, 0);
+        const known = had + data.length >= zip_format/* LOCAL_HEADER_LENGTH */.$t
+            ? Buffer.concat([...this.header, data.subarray(0, Math.max(0, zip_format/* LOCAL_HEADER_LENGTH */.$t - had))])
+            : null;
+        const length = known ? 30 + known.readUInt16LE(26) + known.readUInt16LE(28) : Infinity;
+        if (had + data.length < length) {
+            this.header.push(Buffer.from(data));
+            return data.length;
+        }
+        const used = length - had;
+        const all = Buffer.concat([...this.header, data.subarray(0, used)]);
+        this.header = [];
+        this.headerRead(entry, all);
+        return used;
+    }
+    /** A whole local header: compared with the directory; the entry's data comes next. */
+    headerRead(entry, all) {
+        const length = all.length;
+        this.position += length;
+        if (all.readUInt32LE(0) !== LOCAL)
+            this.fail(`entry '${entry.name.toString()}' has no local header where the directory says`);
+        else if (!all.subarray(30, 30 + all.readUInt16LE(26)).equals(entry.name))
+            this.fail(`the local header at byte ${entry.offset} names another file than the directory ('${entry.name.toString()}')`);
+        else if (all.readUInt16LE(8) !== entry.method)
+            this.fail(`entry '${entry.name.toString()}' has another compression method in its local header`);
+        this.wideDescriptor = hasZip64Field(all.subarray(30 + all.readUInt16LE(26), length));
+        this.check = this.startData(entry);
+        this.left = entry.compressedSize;
+        this.state = 'data';
+        return length;
+    }
+    startData(entry) {
+        if (entry.method === zip_format/* AES_METHOD */.UZ)
+            return aesCheck(entry, this.password);
+        if (entry.method === zip_format/* METHOD_STORED */.y$) {
+            let crc = 0;
+            return { write: async (chunk) => void (crc = (0,external_node_zlib_.crc32)(chunk, crc)), end: async () => crc >>> 0 };
+        }
+        if (entry.method === zip_format/* METHOD_DEFLATED */.oT)
+            return (0,inflate/* inflatesWhole */.o)(entry.compressedSize, entry.uncompressedSize)
+                ? inflateOnce(entry, this.inflater)
+                : inflateStreaming(entry);
+        this.fail(`entry '${entry.name.toString()}' uses compression method ${entry.method}`);
+        return { write: async () => undefined, end: async () => 0 };
+    }
+    async endData() {
+        const entry = this.entry;
+        try {
+            this.crc = await this.check.end();
+        }
+        catch (error) {
+            this.fail(`entry '${entry.name.toString()}' does not read back: ${error.message}`);
+            return;
+        }
+        this.check = undefined;
+        if (entry.method !== zip_format/* AES_METHOD */.UZ && this.crc !== entry.crc >>> 0) {
+            this.fail(`entry '${entry.name.toString()}' fails its CRC-32 check (the directory says ${entry.crc.toString(16)}, its ` +
+                `data gives ${this.crc.toString(16)})`);
+            return;
+        }
+        if (entry.flags & 0x8)
+            this.state = 'descriptor';
+        else
+            this.next();
+    }
+    takeDescriptor(data) {
+        const entry = this.entry;
+        const wide = this.wideDescriptor;
+        // At most 24 bytes of it are needed: never copy the rest of the chunk.
+        const had = this.descriptor.reduce((n, b) => n + b.length, 0);
+        const all = had === 0 ? data.subarray(0, 24) : Buffer.concat([...this.descriptor, data.subarray(0, 24 - had)]);
+        const signed = all.length >= 4 && all.readUInt32LE(0) === DESCRIPTOR;
+        const length = (signed ? 4 : 0) + 4 + (wide ? 16 : 8);
+        if (all.length < length) {
+            this.descriptor.push(Buffer.from(data.subarray(0, 24 - had)));
+            return data.length;
+        }
+        const used = length - had;
+        this.descriptor = [];
+        this.position += length;
+        const base = signed ? 4 : 0;
+        const crc = all.readUInt32LE(base);
+        const compressed = wide ? Number(all.readBigUInt64LE(base + 4)) : all.readUInt32LE(base + 4);
+        const uncompressed = wide ? Number(all.readBigUInt64LE(base + 12)) : all.readUInt32LE(base + 8);
+        if (crc !== entry.crc >>> 0 || compressed !== entry.compressedSize || uncompressed !== entry.uncompressedSize) {
+            this.fail(`entry '${entry.name.toString()}' has a data descriptor that differs from the directory`);
+        }
+        this.next();
+        return used;
+    }
+    next() {
+        this.index++;
+        if (this.index < this.directory.count) {
+            this.current = this.directory.entry(this.index);
+            this.state = 'header';
+            return;
+        }
+        this.state = 'directory';
+        if (this.position !== this.directoryOffset)
+            this.fail(`the entries end at byte ${this.position}, the central directory starts at ${this.directoryOffset}`);
+    }
+}
+/**
+ * A small deflated entry, inflated in one call: from the piece that holds it whole, else from its
+ * pieces gathered in the inflater's reused buffer (no new buffer per entry).
+ */
+function inflateOnce(entry, inflater) {
+    let whole = null;
+    let gathered = 0;
+    return {
+        write: async (piece) => {
+            if (piece.length === entry.compressedSize)
+                whole = piece;
+            else {
+                piece.copy(inflater.input(entry.compressedSize), gathered);
+                gathered += piece.length;
+            }
+        },
+        end: async () => {
+            const deflated = whole ?? inflater.input(entry.compressedSize).subarray(0, gathered);
+            const out = inflater.inflate(deflated, entry.uncompressedSize);
+            if (out.length !== entry.uncompressedSize)
+                throw new Error(`it inflates to ${out.length} bytes, not ${entry.uncompressedSize}`);
+            return (0,external_node_zlib_.crc32)(out) >>> 0;
+        },
+    };
+}
+/** A large deflated entry: through a stream, in the thread pool. */
+function inflateStreaming(entry) {
+    const inflate = (0,external_node_zlib_.createInflateRaw)();
+    let crc = 0;
+    let length = 0;
+    let error;
+    inflate.on('data', (out) => {
+        crc = (0,external_node_zlib_.crc32)(out, crc);
+        length += out.length;
+    });
+    inflate.on('error', (e) => (error = e));
+    return {
+        // Resolves once zlib has taken the chunk in: its memory is then free again.
+        write: (chunk) => new Promise((resolve, reject) => {
+            if (error) {
+                reject(error);
+                return;
+            }
+            inflate.write(chunk, (e) => (e ? reject(e) : resolve()));
+        }),
+        end: async () => {
+            if (error)
+                throw error;
+            inflate.end();
+            await (0,external_node_events_.once)(inflate, 'end');
+            if (length !== entry.uncompressedSize)
+                throw new Error(`it inflates to ${length} bytes, not ${entry.uncompressedSize}`);
+            return crc >>> 0;
+        },
+    };
+}
+/** An AES entry: the password check, then the authentication code over its ciphertext. */
+function aesCheck(entry, password) {
+    const reader = password === undefined ? undefined : new aes/* AesEntryReader */.v4(password);
+    return {
+        write: async (chunk) => {
+            if (!reader)
+                throw new Error(`'${entry.name.toString()}' is encrypted and no password was given`);
+            await reader.read(chunk);
+        },
+        end: async () => {
+            const problem = reader ? reader.finish() : 'no password was given';
+            if (problem)
+                throw new Error(`its AES data is not sound (${problem})`);
+            return 0;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./lib/platform/digest.js
+var digest = __webpack_require__(7307);
+;// CONCATENATED MODULE: ./lib/backup/checksum-worker.js
+// The zip's checksums and read-back check, on a worker thread for a zip of many entries: the
+// read-back inflates every entry (100,000 of them for a tree of small files), and its short-lived
+// objects kept the main thread's heap ~80 MB larger for the rest of the run. There, a small heap of
+// its own takes them (checksums.ts sets its limits). A zip of fewer entries is read in the calling
+// thread (checksums.ts says why).
+// Bundled on its own beside each bundle that starts it (scripts/build.mjs), as the small-file worker is.
+
+
+
+
+/** The read: its verdict and figures are posted as messages, from a worker or in the calling thread. */
+async function check(request, post, signal) {
+    let readBack;
+    try {
+        readBack = await ZipReadBack.open(request.zipPath, request.size, request.password || undefined);
+    }
+    catch (error) {
+        if (error instanceof ZipCheckError) {
+            post({ kind: 'unsound', stage: 'directory', message: error.message });
+            return;
+        }
+        throw error;
+    }
+    post({ kind: 'opened' });
+    const reading = (0,digest/* digestFile */.T)(request.zipPath, { reader: readBack });
+    signal?.addEventListener('abort', () => reading.cancel(), { once: true });
+    const digests = await reading.result;
+    try {
+        await readBack.finish();
+    }
+    catch (error) {
+        if (error instanceof ZipCheckError) {
+            post({ kind: 'unsound', stage: 'entries', message: error.message });
+            return;
+        }
+        throw error;
+    }
+    post({ kind: 'done', ...digests, checked: readBack.checked });
+}
+const port = external_node_worker_threads_.parentPort;
+if (port && external_node_worker_threads_.workerData?.role === 'checksums') {
+    const request = external_node_worker_threads_.workerData.request;
+    check(request, (message) => port.postMessage(message)).catch((error) => port.postMessage({ kind: 'failed', message: (0,errors/* messageOf */.bD)(error) }));
+}
+
 ;// CONCATENATED MODULE: ./lib/backup/checksums.js
 // The zip's checksums, taken from the file while the upload runs, and in the same read the proof
-// that the zip reads back: every entry's CRC-32 (or AES code) and the central directory. Both run
-// on a worker thread (checksum-worker.ts). Nothing is verified as a backup, nor pruned, before
-// both are in.
+// that the zip reads back: every entry's CRC-32 (or AES code) and the central directory. Both are
+// checksum-worker.ts's check(), run on a worker thread for a zip of many entries. Nothing is
+// verified as a backup, nor pruned, before both are in.
 
 
 
 
+
+/**
+ * A zip of this many entries or more is read on a worker thread; fewer, in this thread. The worker's
+ * isolate and its malloc arena (~30 MB) came on top of what the zip stage left in this thread's heap,
+ * which the read of a few large entries reuses instead: the 3 GiB file's backup peaked at 200-206 MB
+ * with the worker. (The restore's archive job draws the same line at a 1 MiB central directory.)
+ */
+const WORKER_ENTRIES = 15_000;
 class Checksums {
-    worker;
     outcome;
+    stop;
     log;
     logged = false;
-    constructor(worker, outcome, log) {
-        this.worker = worker;
+    constructor(outcome, stop, log) {
         this.outcome = outcome;
+        this.stop = stop;
         this.log = log;
     }
     /** Starts the read; the zip's directory is read first, from its end: a zip without one is no backup. */
-    static async start(zipPath, size, password, log) {
-        const request = { zipPath, size, password };
-        const { script, options } = (0,worker_script/* workerScript */.w)('checksum-worker.js', import.meta.url);
-        const worker = new external_node_worker_threads_.Worker(script, {
-            ...options,
-            workerData: { role: 'checksums', request },
-            // It needs nothing from the environment (which holds the key as INPUT_API-KEY).
-            env: {},
-            // A small heap, collected often: what it allocates is part of the run's peak memory (64 MB of old
-            // generation let its garbage grow the run by ~17 MB; its live data is a 1 MiB directory window).
-            resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
-        });
+    static async start(zip, password, log) {
+        const request = { zipPath: zip.path, size: zip.size, password };
         let opened;
         const ready = new Promise((resolve) => (opened = resolve));
-        const outcome = new Promise((resolve, reject) => {
-            worker.on('message', (message) => {
-                if (message.kind === 'opened')
-                    opened();
-                else if (message.kind === 'done')
-                    resolve(message);
-                else
-                    reject(failure(message));
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => reject(new Error(`the checksum thread stopped (exit code ${code})`)));
-        });
+        let settle;
+        const outcome = new Promise((resolve, reject) => (settle = { resolve, reject }));
         outcome.catch(() => undefined);
+        const post = (message) => {
+            if (message.kind === 'opened')
+                opened();
+            else if (message.kind === 'done')
+                settle.resolve(message);
+            else
+                settle.reject(failure(message));
+        };
+        const run = zip.entryCount >= WORKER_ENTRIES ? onWorker : inThisThread;
+        const stop = run(request, post, settle.reject);
         // The directory's verdict comes first; a failure then is the zip's, said before any upload.
         await Promise.race([ready, outcome]);
-        return new Checksums(worker, outcome, log);
+        return new Checksums(outcome, stop, log);
     }
     /** The checksums once the read is done (logged the first time), and the read-back's verdict. */
     async result() {
@@ -882,11 +1457,36 @@ class Checksums {
         }
         return { sha256, whirlpool };
     }
-    /** Stops the thread (the run is over, or cancelled). */
+    /** Stops the read (the run is over, or cancelled). */
     cancel() {
-        this.worker.removeAllListeners('exit');
-        void this.worker.terminate();
+        this.stop();
     }
+}
+/** The read on a worker thread; returns what stops it. */
+function onWorker(request, post, fail) {
+    const { script, options } = (0,worker_script/* workerScript */.w)('checksum-worker.js', import.meta.url);
+    const worker = new external_node_worker_threads_.Worker(script, {
+        ...options,
+        workerData: { role: 'checksums', request },
+        // It needs nothing from the environment (which holds the key as INPUT_API-KEY).
+        env: {},
+        // A small heap, collected often: what it allocates is part of the run's peak memory (64 MB of old
+        // generation let its garbage grow the run by ~17 MB; its live data is a 1 MiB directory window).
+        resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
+    });
+    worker.on('message', post);
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the checksum thread stopped (exit code ${code})`)));
+    return () => {
+        worker.removeAllListeners('exit');
+        void worker.terminate();
+    };
+}
+/** The read in this thread (entries over 1 MiB inflate in the thread pool); returns what stops it. */
+function inThisThread(request, post, fail) {
+    const abort = new AbortController();
+    check(request, post, abort.signal).catch(fail);
+    return () => abort.abort();
 }
 function failure(message) {
     if (message.kind === 'failed')
@@ -1493,28 +2093,8 @@ async function verifyStage(session, input) {
 
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./lib/zip/aes.js
-var aes = __webpack_require__(5880);
-;// CONCATENATED MODULE: ./lib/zip/read-fully.js
-// A positioned read that fills the whole buffer (readSync may return fewer bytes than asked).
-
-/** Fills `into` from `position` in `fd`; false when the file ends first. */
-function readFully(fd, into, position) {
-    for (let filled = 0; filled < into.length;) {
-        const n = (0,external_node_fs_.readSync)(fd, into, filled, into.length - filled, position + filled);
-        if (n === 0)
-            return false;
-        filled += n;
-    }
-    return true;
-}
-
-// EXTERNAL MODULE: ./lib/zip/format.js
-var zip_format = __webpack_require__(9480);
 ;// CONCATENATED MODULE: ./lib/zip/records.js
 
 
@@ -1933,8 +2513,6 @@ function storedBlocks(raw, final) {
     return parts;
 }
 
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
 ;// CONCATENATED MODULE: ./lib/zip/output.js
 // The zip's bytes on their way to the sink, in order, with the running offset. Small pieces
 // (headers, tiny files) are gathered into larger writes: one write per piece would cost a
@@ -2940,7 +3518,7 @@ async function runBackup(ctx) {
             }
             if (compared?.unchanged && !config.dryRun)
                 return result(await keepUnchanged(session, events, compared, now));
-            const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log));
+            const digests = (checksums = await Checksums.start(zipped.archive, config.archivePassword, log));
             // (Only a dry run can be without a lookup.)
             if (config.dryRun || !lookup) {
                 const plan = await dryRunPlan(session, { lookup, fileName, now, size: zipped.archive.size });

@@ -1,8 +1,8 @@
-export const id = 836;
-export const ids = [836];
+export const id = 771;
+export const ids = [771];
 export const modules = {
 
-/***/ 46836:
+/***/ 44771:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3292,56 +3292,1155 @@ function workerScript(name, moduleUrl) {
     return { script: compiled, options: {} };
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(78474);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./lib/zip/format.js
+// The zip format's vocabulary, in one place for the writer, the read-back, the restore reader and
+// AES: record signatures and lengths, general purpose flags, extra field ids, and the Unix mode
+// bits a "made by Unix" entry carries. Spec: PKWARE's APPNOTE.TXT 6.3
+// (https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT), WinZip's AES notes for 0x9901.
+/** Record signatures. */
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const DATA_DESCRIPTOR_SIGNATURE = 0x08074b50;
+const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
+const END_SIGNATURE = 0x06054b50;
+const ZIP64_END_SIGNATURE = 0x06064b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+/** Fixed lengths of the records, before their variable parts. */
+const LOCAL_HEADER_LENGTH = 30;
+const CENTRAL_HEADER_LENGTH = 46;
+const END_LENGTH = 22;
+const ZIP64_LOCATOR_LENGTH = 20;
+/** A 32-bit field at this value means "see the zip64 extra field". */
+const ZIP64_LIMIT = 0xffffffff;
+/** General purpose bit flags. */
+const FLAG_ENCRYPTED = 0x0001;
+const FLAG_DATA_DESCRIPTOR = 0x0008;
+const FLAG_STRONG_ENCRYPTION = 0x0040;
+const FLAG_UTF8 = 0x0800;
+/** Extra field ids. */
+const ZIP64_EXTRA_ID = 0x0001;
+const EXTENDED_TIMESTAMP_ID = 0x5455;
+const UNICODE_PATH_ID = 0x7075;
+const AES_EXTRA_ID = 0x9901;
+/** Compression methods (AES names the real one in its extra field). */
+const METHOD_STORED = 0;
+const METHOD_DEFLATED = 8;
+const AES_METHOD = 99;
+/** "Version made by" systems whose external attributes hold Unix modes. */
+const MADE_BY_UNIX = 3;
+const MADE_BY_OSX = 19;
+/** The DOS attribute of a folder, in the low byte of the external attributes. */
+const DOS_DIRECTORY = 0x10;
+/** Unix file types in a mode. */
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+const S_IFLNK = 0o120000;
+
+;// CONCATENATED MODULE: ./lib/zip/aes.js
+// WinZip AE-2 encryption (https://www.winzip.com/en/support/aes-encryption/), the AES zip format
+// that 7-Zip, WinZip, pyzipper and libarchive read. Per entry: a random salt; PBKDF2-HMAC-SHA1
+// (1,000 rounds) turns password + salt into an AES-256 key, an HMAC key and a 2-byte password
+// check; the data is AES-CTR with a little-endian counter starting at 1; a 10-byte HMAC-SHA1 of
+// the ciphertext closes it. AE-2 leaves the CRC field 0 (the HMAC authenticates instead).
+
+
+
+const pbkdf2Async = (0,external_node_util_.promisify)(external_node_crypto_.pbkdf2);
+
+
+const KEY_BYTES = 32; // AES-256, what this tool writes
+const SALT_BYTES = 16;
+/** WinZip's strength byte (1, 2, 3) to the key length; the salt is half the key. */
+const AES_KEY_BYTES = { 1: 16, 2: 24, 3: 32 };
+const BLOCK = 16;
+const AES_MAC_BYTES = 10;
+/** Salt and password check before the data, MAC after it. */
+const AES_OVERHEAD = SALT_BYTES + 2 + AES_MAC_BYTES;
+/** The 0x9901 extra field: AE-2, vendor "AE", AES-256, and the real compression method. */
+const AES_EXTRA_LENGTH = 11;
+function aesExtraField(actualMethod) {
+    const extra = Buffer.alloc(AES_EXTRA_LENGTH);
+    extra.writeUInt16LE(AES_EXTRA_ID, 0);
+    extra.writeUInt16LE(7, 2);
+    extra.writeUInt16LE(2, 4); // AE-2
+    extra.write('AE', 6, 'latin1');
+    extra.writeUInt8(3, 8); // 256-bit key
+    extra.writeUInt16LE(actualMethod, 9);
+    return extra;
+}
+/** One entry's encryption: its own salt, so no two entries share a keystream. */
+class EntryCipher {
+    preamble;
+    reading;
+    ecb;
+    mac;
+    counter = 1;
+    /** Keystream bytes left over from the last block of the previous update. */
+    spare = Buffer.alloc(0);
+    constructor(key, macKey, 
+    /** Salt and password check, written before the encrypted data. */
+    preamble, 
+    /** Reading: the code authenticates the ciphertext, which is then the input. */
+    reading = false) {
+        this.preamble = preamble;
+        this.reading = reading;
+        this.ecb = (0,external_node_crypto_.createCipheriv)(`aes-${key.length * 8}-ecb`, key, null).setAutoPadding(false);
+        this.mac = (0,external_node_crypto_.createHmac)('sha1', macKey);
+    }
+    static async create(password) {
+        // The counter blocks are laid out with a Uint32Array, whose byte order is the machine's.
+        if ((0,external_node_os_.endianness)() !== 'LE')
+            throw new Error('archive-password needs a little-endian machine (x64, arm64)');
+        const salt = (0,external_node_crypto_.randomBytes)(SALT_BYTES);
+        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1');
+        const preamble = Buffer.concat([salt, derived.subarray(2 * KEY_BYTES)]);
+        return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), preamble);
+    }
+    /**
+     * For reading an entry back: from its salt and password check; null when the password does not fit.
+     * `keyBytes` is 16, 24 or 32 (AES-128, -192, -256; the salt is half as long).
+     */
+    static async forReading(password, preamble, keyBytes = KEY_BYTES) {
+        if ((0,external_node_os_.endianness)() !== 'LE')
+            throw new Error('archive-password needs a little-endian machine (x64, arm64)');
+        const saltBytes = keyBytes / 2;
+        const salt = preamble.subarray(0, saltBytes);
+        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * keyBytes + 2, 'sha1');
+        if (!derived.subarray(2 * keyBytes).equals(preamble.subarray(saltBytes, saltBytes + 2)))
+            return null;
+        return new EntryCipher(derived.subarray(0, keyBytes), derived.subarray(keyBytes, 2 * keyBytes), Buffer.from(preamble), true);
+    }
+    /** Encrypts the next bytes of the entry (a new buffer; `data` is left as it is). */
+    update(data) {
+        if (this.reading)
+            this.mac.update(data);
+        // Unpooled, so its words are aligned for the 32-bit XOR below.
+        const out = Buffer.allocUnsafeSlow(data.length);
+        data.copy(out);
+        const done = Math.min(this.spare.length, data.length);
+        for (let i = 0; i < done; i++)
+            out[i] ^= this.spare[i];
+        this.spare = this.spare.subarray(done);
+        if (done < data.length) {
+            const keystream = this.keystream(Math.ceil((data.length - done) / BLOCK));
+            xorInPlace(out, done, keystream);
+            // At most 15 bytes are kept for the next call (copied, so the keystream itself can go).
+            this.spare = Buffer.from(keystream.subarray(data.length - done));
+        }
+        if (!this.reading)
+            this.mac.update(out);
+        return out;
+    }
+    /** The authentication code, written after the encrypted data. */
+    final() {
+        return this.mac.digest().subarray(0, AES_MAC_BYTES);
+    }
+    /** `blocks` blocks of keystream: AES of the counter, counting from 1, little-endian (not Node's CTR order). */
+    keystream(blocks) {
+        const counters = new Uint32Array(blocks * 4);
+        for (let i = 0; i < blocks; i++) {
+            counters[i * 4] = this.counter % 0x1_0000_0000;
+            counters[i * 4 + 1] = Math.floor(this.counter / 0x1_0000_0000);
+            this.counter++;
+        }
+        return this.ecb.update(Buffer.from(counters.buffer));
+    }
+}
+/** out[start..] ^= keystream, a word at a time where both are aligned. */
+function xorInPlace(out, start, keystream) {
+    const length = out.length - start;
+    let i = 0;
+    const outOffset = out.byteOffset + start;
+    if (outOffset % 4 === 0 && keystream.byteOffset % 4 === 0) {
+        const words = length >>> 2;
+        const a = new Int32Array(out.buffer, outOffset, words);
+        const b = new Int32Array(keystream.buffer, keystream.byteOffset, words);
+        for (let w = 0; w < words; w++)
+            a[w] ^= b[w];
+        i = words * 4;
+    }
+    for (; i < length; i++)
+        out[start + i] ^= keystream[i];
+}
+/** The archive password does not open an AE-2 entry (its 2-byte password check differs). */
+class AesPasswordError extends Error {
+    name = 'AesPasswordError';
+}
+/**
+ * Reads one AE-2 entry's stored bytes, in order, in pieces of any size: the salt and password
+ * check first, then the ciphertext (decrypted), and the 10-byte authentication code last, which is
+ * always held back from the output and checked by `finish()`.
+ */
+class AesEntryReader {
+    password;
+    keyBytes;
+    head = Buffer.alloc(0);
+    tail = Buffer.alloc(0);
+    cipher;
+    /** `keyBytes`: 32 for AES-256 (what this tool writes), 24 or 16 for zips of other tools. */
+    constructor(password, keyBytes = KEY_BYTES) {
+        this.password = password;
+        this.keyBytes = keyBytes;
+    }
+    /** The plaintext of the next stored bytes (empty while the preamble or the code is gathered). */
+    async read(chunk) {
+        let data = chunk;
+        if (!this.cipher) {
+            this.head = Buffer.concat([this.head, chunk]);
+            const preamble = this.keyBytes / 2 + 2;
+            if (this.head.length < preamble)
+                return Buffer.alloc(0);
+            const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble), this.keyBytes);
+            if (!cipher)
+                throw new AesPasswordError('its password check does not match the archive password');
+            this.cipher = cipher;
+            data = this.head.subarray(preamble);
+        }
+        const all = Buffer.concat([this.tail, data]);
+        const keep = Math.min(all.length, AES_MAC_BYTES);
+        this.tail = Buffer.from(all.subarray(all.length - keep));
+        const body = all.subarray(0, all.length - keep);
+        return body.length > 0 ? this.cipher.update(body) : Buffer.alloc(0);
+    }
+    /** What is wrong with the entry once all of it was read, or null when its code checks out. */
+    finish() {
+        if (!this.cipher)
+            return 'cut short';
+        const expected = this.cipher.final();
+        return this.tail.length === expected.length && (0,external_node_crypto_.timingSafeEqual)(this.tail, expected)
+            ? null
+            : 'wrong authentication code';
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/fflate/esm/index.mjs
+var fflate_esm = __webpack_require__(51306);
+;// CONCATENATED MODULE: ./lib/zip/inflate.js
+// Entries small enough to take whole are inflated in one synchronous call by fflate (a well-kept
+// pure-JS inflater) into one reused buffer. Node's inflateRawSync makes a zlib engine per call whose
+// native memory waits for a garbage collection: over 100,000 small files, 200 MB of it. Its streams
+// give each piece of output a new buffer too: the backup's read-back of a 1 GiB tree's entries of a
+// few hundred KB through them peaked ~12 MB higher (190-199 MB against 176-189, four runs each).
+// Larger entries stream through Node's zlib.
+
+/** Entries up to this size, stored and inflated, are read and inflated in one piece; larger ones stream. */
+const WHOLE_ENTRY_LIMIT = 1024 * 1024;
+/** Whether an entry of these sizes is inflated whole (WholeInflater) rather than streamed. */
+const inflatesWhole = (compressedSize, size) => compressedSize <= WHOLE_ENTRY_LIMIT && size <= WHOLE_ENTRY_LIMIT;
+class WholeInflater {
+    scratch = Buffer.alloc(0);
+    gathered = Buffer.alloc(0);
+    /**
+     * A reused buffer of at least `length` bytes, for an entry's stored bytes that arrive in pieces:
+     * valid until the next call.
+     */
+    input(length) {
+        if (this.gathered.length < length)
+            this.gathered = Buffer.allocUnsafe(Math.max(length, 64 * 1024));
+        return this.gathered;
+    }
+    /**
+     * `deflated` inflated, as a view of a buffer that the next call reuses. At most `expectedSize + 1`
+     * bytes come out, so a longer result shows as a wrong size without being held whole (a zip bomb
+     * costs time, bounded by the entry's stored size, not memory). Throws on a damaged stream.
+     */
+    inflate(deflated, expectedSize) {
+        const room = expectedSize + 1;
+        if (this.scratch.length < room)
+            this.scratch = Buffer.allocUnsafe(Math.max(room, 64 * 1024));
+        const out = (0,fflate_esm/* inflateSync */.HM)(deflated, { out: this.scratch.subarray(0, room) });
+        return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/zip/read-fully.js
+// A positioned read that fills the whole buffer (readSync may return fewer bytes than asked).
+
+/** Fills `into` from `position` in `fd`; false when the file ends first. */
+function readFully(fd, into, position) {
+    for (let filled = 0; filled < into.length;) {
+        const n = (0,external_node_fs_.readSync)(fd, into, filled, into.length - filled, position + filled);
+        if (n === 0)
+            return false;
+        filled += n;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./lib/zip/read-back.js
+// Proof before prune: the finished zip read back as a reader would, in the same pass that hashes
+// it for SHA-256 and Whirlpool (digest.ts feeds it every byte in order). The central directory is
+// read first from the end of the file (a small positioned read); then each entry's local header is
+// compared with it, its data inflated and its CRC-32 checked (for AES entries, the authentication
+// code), its data descriptor compared, and the entries must tile the file up to the directory.
+// A writer bug then fails the run before retention can delete an older, good backup.
+
+
+
+
+
+
+
+/** The zip does not read back as written. */
+class ZipCheckError extends Error {
+    name = 'ZipCheckError';
+}
+const EOCD = END_SIGNATURE;
+const ZIP64_LOCATOR = ZIP64_LOCATOR_SIGNATURE;
+const ZIP64_EOCD = ZIP64_END_SIGNATURE;
+const CENTRAL = CENTRAL_HEADER_SIGNATURE;
+const LOCAL = LOCAL_HEADER_SIGNATURE;
+const DESCRIPTOR = DATA_DESCRIPTOR_SIGNATURE;
+/**
+ * The central directory as the bytes it was read as, with each record's place in them, in the
+ * order of the entries in the file: for a directory whose records are not in that order (another
+ * writer's; ours writes them in order).
+ */
+class SortedDirectory {
+    cd;
+    records;
+    constructor(cd, 
+    /** Where each record starts in `cd`, in file order. */
+    records) {
+        this.cd = cd;
+        this.records = records;
+    }
+    get count() {
+        return this.records.length;
+    }
+    entry(i) {
+        return parseRecord(this.cd, this.records[i]);
+    }
+}
+/** Records are read from the file in windows of this size. */
+const WINDOW = 1 << 20;
+/**
+ * A directory in file order, read a window at a time as the entries come (the file is opened for
+ * each window, so nothing stays open if the read stops): memory does not grow with the number of
+ * entries (100,000 of them are 8.5 MB of records).
+ */
+class WindowedDirectory {
+    file;
+    offset;
+    size;
+    count;
+    window = Buffer.alloc(0);
+    /** Where the window starts, from the directory's start. */
+    windowAt = 0;
+    /** The next record, from the directory's start. */
+    at = 0;
+    nextIndex = 0;
+    constructor(file, offset, size, count) {
+        this.file = file;
+        this.offset = offset;
+        this.size = size;
+        this.count = count;
+    }
+    /** The directory's bytes read so far. */
+    get consumed() {
+        return this.at;
+    }
+    entry(i) {
+        if (i !== this.nextIndex)
+            throw new Error('the directory is read in order');
+        const record = this.record();
+        if (record.readUInt32LE(0) !== CENTRAL)
+            throw new ZipCheckError(`central record ${i + 1} is damaged`);
+        this.nextIndex++;
+        this.at += record.length;
+        const entry = parseRecord(record, 0);
+        // The name outlives the window it was read in.
+        entry.name = Buffer.from(entry.name);
+        return entry;
+    }
+    /** The next record's bytes (the window is moved on, or grown for a long record, when it ends inside it). */
+    record() {
+        let p = this.at - this.windowAt;
+        if (p + 46 > this.window.length)
+            p = this.load(46);
+        const length = recordLength(this.window, p);
+        if (p + length > this.window.length)
+            p = this.load(length);
+        return this.window.subarray(p, p + length);
+    }
+    load(needed) {
+        const length = Math.min(Math.max(WINDOW, needed), this.size - this.at);
+        if (length < needed)
+            throw new ZipCheckError('the central directory ends inside a record');
+        if (this.window.length < length)
+            this.window = Buffer.alloc(Math.max(WINDOW, length));
+        readInto(this.file, this.window.subarray(0, length), this.offset + this.at);
+        this.window = this.window.subarray(0, length);
+        this.windowAt = this.at;
+        return 0;
+    }
+}
+/**
+ * `into` filled from `position` of the file, opened for this read only (this runs on the checksum
+ * thread, where a short synchronous read blocks nothing else).
+ */
+function readInto(file, into, position) {
+    const fd = (0,external_node_fs_.openSync)(file, 'r');
+    try {
+        if (!readFully(fd, into, position))
+            throw new ZipCheckError('the zip is shorter than its own directory says');
+        return into;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function recordLength(cd, p) {
+    return 46 + cd.readUInt16LE(p + 28) + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
+}
+function parseRecord(cd, p) {
+    const nameLength = cd.readUInt16LE(p + 28);
+    const extraLength = cd.readUInt16LE(p + 30);
+    const entry = {
+        name: cd.subarray(p + 46, p + 46 + nameLength),
+        flags: cd.readUInt16LE(p + 8),
+        method: cd.readUInt16LE(p + 10),
+        crc: cd.readUInt32LE(p + 16),
+        compressedSize: cd.readUInt32LE(p + 20),
+        uncompressedSize: cd.readUInt32LE(p + 24),
+        offset: cd.readUInt32LE(p + 42),
+    };
+    applyZip64(entry, cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength));
+    return entry;
+}
+/** Where the directory is, by the end records (zip64's when there are). */
+function findDirectory(file, size) {
+    const tailLength = Math.min(size, END_LENGTH + 0xffff);
+    const tail = readInto(file, Buffer.alloc(tailLength), size - tailLength);
+    let at = tail.length - END_LENGTH;
+    while (at >= 0 && tail.readUInt32LE(at) !== EOCD)
+        at--;
+    if (at < 0)
+        throw new ZipCheckError('no end of central directory record');
+    let count = tail.readUInt16LE(at + 10);
+    let cdSize = tail.readUInt32LE(at + 12);
+    let cdOffset = tail.readUInt32LE(at + 16);
+    if (at >= ZIP64_LOCATOR_LENGTH && tail.readUInt32LE(at - ZIP64_LOCATOR_LENGTH) === ZIP64_LOCATOR) {
+        const record = readInto(file, Buffer.alloc(56), Number(tail.readBigUInt64LE(at - ZIP64_LOCATOR_LENGTH + 8)));
+        if (record.readUInt32LE(0) !== ZIP64_EOCD)
+            throw new ZipCheckError('the zip64 end record is missing');
+        count = Number(record.readBigUInt64LE(32));
+        cdSize = Number(record.readBigUInt64LE(40));
+        cdOffset = Number(record.readBigUInt64LE(48));
+    }
+    if (cdOffset + cdSize > size)
+        throw new ZipCheckError('the central directory lies past the end of the zip');
+    return { count, cdOffset, cdSize };
+}
+/**
+ * The directory, checked whole before any entry is (every record sound, no bytes after the last):
+ * a zip whose directory does not read is no backup. Read through once in windows; kept in memory
+ * only when its records are not in file order.
+ */
+function readCentralDirectory(file, size) {
+    const { count, cdOffset, cdSize } = findDirectory(file, size);
+    const check = new WindowedDirectory(file, cdOffset, cdSize, count);
+    let inOrder = true;
+    let previous = -1;
+    for (let i = 0; i < count; i++) {
+        let entry;
+        try {
+            entry = check.entry(i);
+        }
+        catch (error) {
+            throw error instanceof ZipCheckError || error instanceof RangeError
+                ? new ZipCheckError(`central record ${i + 1} is damaged`)
+                : error;
+        }
+        inOrder &&= entry.offset >= previous;
+        previous = entry.offset;
+    }
+    if (check.consumed !== cdSize)
+        throw new ZipCheckError('the central directory holds more than its entries');
+    const directory = inOrder
+        ? new WindowedDirectory(file, cdOffset, cdSize, count)
+        : sortedDirectory(file, cdOffset, cdSize, count);
+    return { directory, offset: cdOffset };
+}
+/** The whole directory in memory, its records sorted by their entries' offsets. */
+function sortedDirectory(file, cdOffset, cdSize, count) {
+    const cd = readInto(file, Buffer.alloc(cdSize), cdOffset);
+    const records = new Float64Array(count);
+    const offsets = new Float64Array(count);
+    for (let i = 0, p = 0; i < count; p += recordLength(cd, p), i++) {
+        records[i] = p;
+        offsets[i] = parseRecord(cd, p).offset;
+    }
+    const order = Array.from(offsets.keys()).sort((a, b) => offsets[a] - offsets[b]);
+    return new SortedDirectory(cd, Float64Array.from(order, (i) => records[i]));
+}
+function applyZip64(entry, extra) {
+    for (let p = 0; p + 4 <= extra.length;) {
+        const id = extra.readUInt16LE(p);
+        const length = extra.readUInt16LE(p + 2);
+        if (id === ZIP64_EXTRA_ID) {
+            let q = p + 4;
+            const take = () => {
+                const value = Number(extra.readBigUInt64LE(q));
+                q += 8;
+                return value;
+            };
+            if (entry.uncompressedSize === 0xffffffff)
+                entry.uncompressedSize = take();
+            if (entry.compressedSize === 0xffffffff)
+                entry.compressedSize = take();
+            if (entry.offset === 0xffffffff)
+                entry.offset = take();
+        }
+        p += 4 + length;
+    }
+}
+function hasZip64Field(extra) {
+    for (let p = 0; p + 4 <= extra.length; p += 4 + extra.readUInt16LE(p + 2))
+        if (extra.readUInt16LE(p) === ZIP64_EXTRA_ID)
+            return true;
+    return false;
+}
+class ZipReadBack {
+    directory;
+    directoryOffset;
+    password;
+    position = 0;
+    index = 0;
+    header = [];
+    state = 'header';
+    left = 0;
+    check;
+    descriptor = [];
+    crc = 0;
+    inflater = new WholeInflater();
+    failure;
+    /** Entries whose local header carries a zip64 field: their data descriptor has 8-byte sizes. */
+    wideDescriptor = false;
+    /** The entry being read (parsed from the directory when its turn comes). */
+    current;
+    constructor(directory, directoryOffset, password) {
+        this.directory = directory;
+        this.directoryOffset = directoryOffset;
+        this.password = password;
+        if (directory.count === 0 && directoryOffset !== 0)
+            this.fail('the zip has data but no entries');
+        if (directory.count === 0)
+            this.state = 'directory';
+        else {
+            this.current = directory.entry(0);
+            if (this.current.offset !== 0)
+                this.fail('the first entry does not start the file');
+        }
+    }
+    static async open(file, size, password) {
+        const { directory, offset } = readCentralDirectory(file, size);
+        return new ZipReadBack(directory, offset, password);
+    }
+    /** How many entries were checked (for the log). */
+    get checked() {
+        return this.index;
+    }
+    fail(message) {
+        this.failure ??= new ZipCheckError(message);
+    }
+    get entry() {
+        return this.current;
+    }
+    /** The next bytes of the file, in order. */
+    async feed(chunk) {
+        let at = 0;
+        while (at < chunk.length && !this.failure) {
+            if (this.state === 'directory') {
+                this.position += chunk.length - at;
+                return;
+            }
+            if (this.state === 'header')
+                at += this.takeHeader(chunk.subarray(at));
+            else if (this.state === 'data') {
+                const piece = chunk.subarray(at, at + Math.min(this.left, chunk.length - at));
+                this.left -= piece.length;
+                at += piece.length;
+                this.position += piece.length;
+                try {
+                    await this.check.write(piece);
+                }
+                catch (error) {
+                    this.fail(`entry '${this.entry.name.toString()}' does not read back: ${error.message}`);
+                    return;
+                }
+                if (this.left === 0)
+                    await this.endData();
+            }
+            else
+                at += this.takeDescriptor(chunk.subarray(at));
+        }
+    }
+    /** Throws when anything did not read back. */
+    async finish() {
+        if (!this.failure && this.state !== 'directory')
+            this.fail(`the zip ends inside entry '${this.entry.name.toString()}'`);
+        if (this.failure)
+            throw this.failure;
+    }
+    takeHeader(data) {
+        const entry = this.entry;
+        if (this.position !== entry.offset) {
+            this.fail(`entry '${entry.name.toString()}' starts at byte ${entry.offset}, but the one before ends at ${this.position}`);
+            return data.length;
+        }
+        // Most headers lie whole inside one read: no copy at all.
+        if (this.header.length === 0 &&
+            data.length >= LOCAL_HEADER_LENGTH &&
+            data.length >= LOCAL_HEADER_LENGTH + data.readUInt16LE(26) + data.readUInt16LE(28)) {
+            return this.headerRead(entry, data.subarray(0, 30 + data.readUInt16LE(26) + data.readUInt16LE(28)));
+        }
+        // Only the header's own bytes are gathered (a chunk holds many entries: never copy the rest).
+        const had = this.header.reduce((n, b) => n + b.length, 0);
+        const known = had + data.length >= LOCAL_HEADER_LENGTH
+            ? Buffer.concat([...this.header, data.subarray(0, Math.max(0, LOCAL_HEADER_LENGTH - had))])
+            : null;
+        const length = known ? 30 + known.readUInt16LE(26) + known.readUInt16LE(28) : Infinity;
+        if (had + data.length < length) {
+            this.header.push(Buffer.from(data));
+            return data.length;
+        }
+        const used = length - had;
+        const all = Buffer.concat([...this.header, data.subarray(0, used)]);
+        this.header = [];
+        this.headerRead(entry, all);
+        return used;
+    }
+    /** A whole local header: compared with the directory; the entry's data comes next. */
+    headerRead(entry, all) {
+        const length = all.length;
+        this.position += length;
+        if (all.readUInt32LE(0) !== LOCAL)
+            this.fail(`entry '${entry.name.toString()}' has no local header where the directory says`);
+        else if (!all.subarray(30, 30 + all.readUInt16LE(26)).equals(entry.name))
+            this.fail(`the local header at byte ${entry.offset} names another file than the directory ('${entry.name.toString()}')`);
+        else if (all.readUInt16LE(8) !== entry.method)
+            this.fail(`entry '${entry.name.toString()}' has another compression method in its local header`);
+        this.wideDescriptor = hasZip64Field(all.subarray(30 + all.readUInt16LE(26), length));
+        this.check = this.startData(entry);
+        this.left = entry.compressedSize;
+        this.state = 'data';
+        return length;
+    }
+    startData(entry) {
+        if (entry.method === AES_METHOD)
+            return aesCheck(entry, this.password);
+        if (entry.method === METHOD_STORED) {
+            let crc = 0;
+            return { write: async (chunk) => void (crc = (0,external_node_zlib_.crc32)(chunk, crc)), end: async () => crc >>> 0 };
+        }
+        if (entry.method === METHOD_DEFLATED)
+            return inflatesWhole(entry.compressedSize, entry.uncompressedSize)
+                ? inflateOnce(entry, this.inflater)
+                : inflateStreaming(entry);
+        this.fail(`entry '${entry.name.toString()}' uses compression method ${entry.method}`);
+        return { write: async () => undefined, end: async () => 0 };
+    }
+    async endData() {
+        const entry = this.entry;
+        try {
+            this.crc = await this.check.end();
+        }
+        catch (error) {
+            this.fail(`entry '${entry.name.toString()}' does not read back: ${error.message}`);
+            return;
+        }
+        this.check = undefined;
+        if (entry.method !== AES_METHOD && this.crc !== entry.crc >>> 0) {
+            this.fail(`entry '${entry.name.toString()}' fails its CRC-32 check (the directory says ${entry.crc.toString(16)}, its ` +
+                `data gives ${this.crc.toString(16)})`);
+            return;
+        }
+        if (entry.flags & 0x8)
+            this.state = 'descriptor';
+        else
+            this.next();
+    }
+    takeDescriptor(data) {
+        const entry = this.entry;
+        const wide = this.wideDescriptor;
+        // At most 24 bytes of it are needed: never copy the rest of the chunk.
+        const had = this.descriptor.reduce((n, b) => n + b.length, 0);
+        const all = had === 0 ? data.subarray(0, 24) : Buffer.concat([...this.descriptor, data.subarray(0, 24 - had)]);
+        const signed = all.length >= 4 && all.readUInt32LE(0) === DESCRIPTOR;
+        const length = (signed ? 4 : 0) + 4 + (wide ? 16 : 8);
+        if (all.length < length) {
+            this.descriptor.push(Buffer.from(data.subarray(0, 24 - had)));
+            return data.length;
+        }
+        const used = length - had;
+        this.descriptor = [];
+        this.position += length;
+        const base = signed ? 4 : 0;
+        const crc = all.readUInt32LE(base);
+        const compressed = wide ? Number(all.readBigUInt64LE(base + 4)) : all.readUInt32LE(base + 4);
+        const uncompressed = wide ? Number(all.readBigUInt64LE(base + 12)) : all.readUInt32LE(base + 8);
+        if (crc !== entry.crc >>> 0 || compressed !== entry.compressedSize || uncompressed !== entry.uncompressedSize) {
+            this.fail(`entry '${entry.name.toString()}' has a data descriptor that differs from the directory`);
+        }
+        this.next();
+        return used;
+    }
+    next() {
+        this.index++;
+        if (this.index < this.directory.count) {
+            this.current = this.directory.entry(this.index);
+            this.state = 'header';
+            return;
+        }
+        this.state = 'directory';
+        if (this.position !== this.directoryOffset)
+            this.fail(`the entries end at byte ${this.position}, the central directory starts at ${this.directoryOffset}`);
+    }
+}
+/**
+ * A small deflated entry, inflated in one call: from the piece that holds it whole, else from its
+ * pieces gathered in the inflater's reused buffer (no new buffer per entry).
+ */
+function inflateOnce(entry, inflater) {
+    let whole = null;
+    let gathered = 0;
+    return {
+        write: async (piece) => {
+            if (piece.length === entry.compressedSize)
+                whole = piece;
+            else {
+                piece.copy(inflater.input(entry.compressedSize), gathered);
+                gathered += piece.length;
+            }
+        },
+        end: async () => {
+            const deflated = whole ?? inflater.input(entry.compressedSize).subarray(0, gathered);
+            const out = inflater.inflate(deflated, entry.uncompressedSize);
+            if (out.length !== entry.uncompressedSize)
+                throw new Error(`it inflates to ${out.length} bytes, not ${entry.uncompressedSize}`);
+            return (0,external_node_zlib_.crc32)(out) >>> 0;
+        },
+    };
+}
+/** A large deflated entry: through a stream, in the thread pool. */
+function inflateStreaming(entry) {
+    const inflate = (0,external_node_zlib_.createInflateRaw)();
+    let crc = 0;
+    let length = 0;
+    let error;
+    inflate.on('data', (out) => {
+        crc = (0,external_node_zlib_.crc32)(out, crc);
+        length += out.length;
+    });
+    inflate.on('error', (e) => (error = e));
+    return {
+        // Resolves once zlib has taken the chunk in: its memory is then free again.
+        write: (chunk) => new Promise((resolve, reject) => {
+            if (error) {
+                reject(error);
+                return;
+            }
+            inflate.write(chunk, (e) => (e ? reject(e) : resolve()));
+        }),
+        end: async () => {
+            if (error)
+                throw error;
+            inflate.end();
+            await (0,external_node_events_.once)(inflate, 'end');
+            if (length !== entry.uncompressedSize)
+                throw new Error(`it inflates to ${length} bytes, not ${entry.uncompressedSize}`);
+            return crc >>> 0;
+        },
+    };
+}
+/** An AES entry: the password check, then the authentication code over its ciphertext. */
+function aesCheck(entry, password) {
+    const reader = password === undefined ? undefined : new AesEntryReader(password);
+    return {
+        write: async (chunk) => {
+            if (!reader)
+                throw new Error(`'${entry.name.toString()}' is encrypted and no password was given`);
+            await reader.read(chunk);
+        },
+        end: async () => {
+            const problem = reader ? reader.finish() : 'no password was given';
+            if (problem)
+                throw new Error(`its AES data is not sound (${problem})`);
+            return 0;
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
+var index_umd = __webpack_require__(70608);
+;// CONCATENATED MODULE: ./lib/platform/digest.js
+// SHA-256 and Whirlpool of the finished zip, read back from the file while it is being uploaded.
+// Whirlpool (1fichier's checksum) is slow: hashed while zipping it took a core from deflate; hashed
+// beside the upload, which waits on the network, it costs next to nothing. It runs in a child Node
+// process with OpenSSL's legacy provider (about twice as fast as WebAssembly); where that is not
+// available, hash-wasm does it in this process.
+
+
+
+
+
+// Hashes what arrives on stdin; says "ready" once Whirlpool is there (else exits 3), and prints
+// the Whirlpool at the end.
+const CHILD_SCRIPT = `
+const c = require('node:crypto')
+let w
+try { w = c.createHash('whirlpool') } catch { process.exit(3) }
+process.stdout.write('ready\\n')
+process.stdin.on('data', (d) => w.update(d)).on('end', () => process.stdout.write(w.digest('hex') + '\\n'))
+`;
+const CHILD_UNAVAILABLE = 3;
+// Hashes the file named by its argument as it grows: each line on stdin is a length up to which its
+// bytes are final, "end" says it is whole; then prints the Whirlpool (exits 3 when OpenSSL has none).
+const GROWING_FILE_SCRIPT = (/* unused pure expression or super */ null && (`
+const c = require('node:crypto')
+const fs = require('node:fs')
+let w
+try { w = c.createHash('whirlpool') } catch { process.exit(3) }
+const buffer = Buffer.allocUnsafe(1 << 20)
+let fd = null, hashed = 0, ready = 0, ended = false, rest = ''
+process.stdin.on('data', (d) => {
+  const lines = (rest + d).split('\\n')
+  rest = lines.pop()
+  for (const line of lines) line === 'end' ? (ended = true) : (ready = Math.max(ready, Number(line)))
+  if (fd === null) fd = fs.openSync(process.argv[1], 'r')
+  while (hashed < ready) {
+    const n = fs.readSync(fd, buffer, 0, Math.min(buffer.length, ready - hashed), hashed)
+    if (n <= 0) process.exit(4)
+    w.update(buffer.subarray(0, n))
+    hashed += n
+  }
+  if (ended) process.stdout.write(w.digest('hex') + '\\n')
+})
+`));
+const READ_SIZE = 1 << 20;
+/**
+ * Starts reading `file` at once: SHA-256 here, Whirlpool in a child Node with OpenSSL's legacy
+ * provider (about twice as fast as WebAssembly) fed through a pipe, or with hash-wasm here. The
+ * file is read once, whatever else (`reader`) looks at its bytes.
+ */
+function digestFile(file, options = {}) {
+    const digest = new StreamingDigest(options);
+    const result = (async () => {
+        try {
+            for await (const chunk of readInTurns(file, digest.signal)) {
+                await digest.update(chunk);
+                await options.reader?.feed(chunk);
+            }
+        }
+        catch (error) {
+            digest.cancel();
+            throw error;
+        }
+        return digest.result();
+    })();
+    // A failure surfaces where the result is awaited; until then it must not be unhandled.
+    result.catch(() => undefined);
+    return { result, cancel: () => digest.cancel() };
+}
+/**
+ * The Whirlpool of a file while it is written from its start (a download): `grown(length)` says its
+ * bytes up to `length` are final, `digest(length)` that it is whole. A child Node with OpenSSL's legacy
+ * provider reads and hashes them as they come, beside this process, so the digest is ready soon after
+ * the last write. Where no such child runs (the standalone executable, an OpenSSL without Whirlpool),
+ * hash-wasm reads the whole file here at the end.
+ */
+class GrowingFileWhirlpool {
+    file;
+    signal;
+    child;
+    /** The child's Whirlpool; null when it could not start (hash-wasm then does the work). */
+    fromChild;
+    constructor(file, signal) {
+        this.file = file;
+        this.signal = signal;
+        if (isSea()) {
+            // The standalone executable is no `node`: started again, it runs the CLI, not `-e`.
+            this.child = null;
+            this.fromChild = Promise.resolve(null);
+            return;
+        }
+        const { child, closed } = hashChild(GROWING_FILE_SCRIPT, [file], signal);
+        let output = '';
+        child.stdout.on('data', (d) => (output += d.toString()));
+        this.child = child;
+        this.fromChild = closed.then((code) => {
+            const match = /^[0-9a-f]{128}$/.exec(output.trim());
+            if (code === 0 && match)
+                return match[0];
+            if (code === CHILD_UNAVAILABLE || code === null)
+                return null;
+            throw new Error(`hashing the download failed (the hashing process exited with ${code})`);
+        });
+        // A failure surfaces where the digest is awaited; until then it must not be unhandled.
+        this.fromChild.catch(() => undefined);
+    }
+    /** The file's bytes up to `length` are written and will not change. */
+    grown(length) {
+        this.child?.stdin.write(`${length}\n`);
+    }
+    /** Stops the child (the file starts over, or the work is done or cancelled). */
+    cancel() {
+        this.child?.kill();
+    }
+    /** The Whirlpool of the whole file, `length` bytes long. */
+    async digest(length) {
+        this.child?.stdin.end(`${length}\nend\n`);
+        const whirlpool = await this.fromChild;
+        this.signal.throwIfAborted();
+        if (whirlpool !== null)
+            return whirlpool;
+        const job = digestFile(this.file, { preferChild: false });
+        const stop = () => job.cancel();
+        this.signal.addEventListener('abort', stop, { once: true });
+        try {
+            return (await job.result).whirlpool;
+        }
+        finally {
+            this.signal.removeEventListener('abort', stop);
+        }
+    }
+}
+/**
+ * SHA-256 and Whirlpool of bytes handed in order as they come (digestFile's), with the engines it
+ * uses. Whirlpool's engine starts at once.
+ */
+class StreamingDigest {
+    abort = new AbortController();
+    sha256 = (0,external_node_crypto_.createHash)('sha256');
+    whirlpool;
+    constructor(options = {}) {
+        const signal = this.abort.signal;
+        this.whirlpool = (async () => (options.preferChild !== false ? await childWhirlpool(signal) : null) ?? (await wasmWhirlpool()))();
+        // A failure surfaces at the next update or at the result; until then it must not be unhandled.
+        this.whirlpool.catch(() => undefined);
+    }
+    /** Aborted once the digest is cancelled. */
+    get signal() {
+        return this.abort.signal;
+    }
+    /** Resolves once the chunk is taken: its memory may then be used again. */
+    async update(chunk) {
+        this.sha256.update(chunk);
+        await (await this.whirlpool).update(chunk);
+    }
+    async result() {
+        const whirlpool = await this.whirlpool;
+        return { sha256: this.sha256.digest('hex'), whirlpool: await whirlpool.digest(), engine: whirlpool.engine };
+    }
+    /** Stops the hashing (the run is over or cancelled, or the bytes will not all come in order). */
+    cancel() {
+        if (this.abort.signal.aborted)
+            return;
+        this.abort.abort(new Error('hashing cancelled'));
+        this.whirlpool.then((sink) => sink.abort(), () => undefined);
+    }
+}
+/**
+ * The file in 1 MiB chunks, read into two buffers in turn: the next read runs while a chunk is
+ * hashed, and no chunk is a new allocation (a fresh 1 MiB per read piled up as garbage, ~50 MB).
+ * A chunk is valid until the loop asks for the one after the next.
+ */
+async function* readInTurns(file, signal) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const buffers = [Buffer.allocUnsafe(READ_SIZE), Buffer.allocUnsafe(READ_SIZE)];
+        let position = 0;
+        const readAt = async (buffer) => {
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+            position += bytesRead;
+            return buffer.subarray(0, bytesRead);
+        };
+        let next = readAt(buffers[0]);
+        for (let turn = 1;; turn++) {
+            const chunk = await next;
+            signal.throwIfAborted();
+            if (chunk.length === 0)
+                return;
+            // The other buffer's chunk was handled in full before this one was handed out.
+            next = readAt(buffers[turn % 2]);
+            next.catch(() => undefined);
+            yield chunk;
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * A child Node with OpenSSL's legacy provider running `script` (the file's path, when any, its only
+ * argument); it needs nothing from our environment (and must not see the key). `closed` gives its
+ * exit code, or null when it could not start.
+ */
+function hashChild(script, args, signal) {
+    const child = (0,external_node_child_process_.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', script, ...args], {
+        stdio: ['pipe', 'pipe', 'ignore'],
+        env: {},
+        signal,
+    });
+    child.stdin.on('error', () => undefined);
+    const closed = new Promise((resolve) => {
+        child.on('error', () => resolve(null));
+        child.on('close', resolve);
+    });
+    return { child, closed };
+}
+/** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
+async function childWhirlpool(signal) {
+    // The standalone executable is no `node`: started again, it runs the CLI, not `-e`.
+    if ((0,external_node_sea_.isSea)())
+        return null;
+    const { child, closed } = hashChild(CHILD_SCRIPT, [], signal);
+    let output = '';
+    const ready = new Promise((resolve) => {
+        child.stdout.on('data', (d) => {
+            output += d.toString();
+            if (output.startsWith('ready\n'))
+                resolve(true);
+        });
+        void closed.then(() => resolve(false));
+    });
+    if (!(await ready)) {
+        const code = await closed;
+        signal.throwIfAborted();
+        if (code === CHILD_UNAVAILABLE || code === null)
+            return null;
+        throw new Error(`hashing the zip failed (the hashing process exited with ${code})`);
+    }
+    return {
+        engine: 'openssl-child',
+        // Resolves once the chunk is in the pipe: its buffer is then free to be read into again.
+        update: (chunk) => new Promise((resolve, reject) => child.stdin.write(chunk, (error) => (error ? reject(error) : resolve()))),
+        digest: async () => {
+            child.stdin.end();
+            const code = await closed;
+            signal.throwIfAborted();
+            const match = /^ready\n([0-9a-f]{128})$/.exec(output.trim());
+            if (code !== 0 || !match)
+                throw new Error(`hashing the zip failed (the hashing process exited with ${code})`);
+            return match[1];
+        },
+        abort: () => child.kill(),
+    };
+}
+async function wasmWhirlpool() {
+    const whirlpool = await (0,index_umd.createWhirlpool)();
+    whirlpool.init();
+    return {
+        engine: 'wasm',
+        update: async (chunk) => void whirlpool.update(chunk),
+        digest: async () => whirlpool.digest('hex'),
+        abort: () => undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/backup/checksum-worker.js
+// The zip's checksums and read-back check, on a worker thread for a zip of many entries: the
+// read-back inflates every entry (100,000 of them for a tree of small files), and its short-lived
+// objects kept the main thread's heap ~80 MB larger for the rest of the run. There, a small heap of
+// its own takes them (checksums.ts sets its limits). A zip of fewer entries is read in the calling
+// thread (checksums.ts says why).
+// Bundled on its own beside each bundle that starts it (scripts/build.mjs), as the small-file worker is.
+
+
+
+
+/** The read: its verdict and figures are posted as messages, from a worker or in the calling thread. */
+async function check(request, post, signal) {
+    let readBack;
+    try {
+        readBack = await ZipReadBack.open(request.zipPath, request.size, request.password || undefined);
+    }
+    catch (error) {
+        if (error instanceof ZipCheckError) {
+            post({ kind: 'unsound', stage: 'directory', message: error.message });
+            return;
+        }
+        throw error;
+    }
+    post({ kind: 'opened' });
+    const reading = digestFile(request.zipPath, { reader: readBack });
+    signal?.addEventListener('abort', () => reading.cancel(), { once: true });
+    const digests = await reading.result;
+    try {
+        await readBack.finish();
+    }
+    catch (error) {
+        if (error instanceof ZipCheckError) {
+            post({ kind: 'unsound', stage: 'entries', message: error.message });
+            return;
+        }
+        throw error;
+    }
+    post({ kind: 'done', ...digests, checked: readBack.checked });
+}
+const port = external_node_worker_threads_.parentPort;
+if (port && external_node_worker_threads_.workerData?.role === 'checksums') {
+    const request = external_node_worker_threads_.workerData.request;
+    check(request, (message) => port.postMessage(message)).catch((error) => port.postMessage({ kind: 'failed', message: messageOf(error) }));
+}
+
 ;// CONCATENATED MODULE: ./lib/backup/checksums.js
 // The zip's checksums, taken from the file while the upload runs, and in the same read the proof
-// that the zip reads back: every entry's CRC-32 (or AES code) and the central directory. Both run
-// on a worker thread (checksum-worker.ts). Nothing is verified as a backup, nor pruned, before
-// both are in.
+// that the zip reads back: every entry's CRC-32 (or AES code) and the central directory. Both are
+// checksum-worker.ts's check(), run on a worker thread for a zip of many entries. Nothing is
+// verified as a backup, nor pruned, before both are in.
 
 
 
 
+
+/**
+ * A zip of this many entries or more is read on a worker thread; fewer, in this thread. The worker's
+ * isolate and its malloc arena (~30 MB) came on top of what the zip stage left in this thread's heap,
+ * which the read of a few large entries reuses instead: the 3 GiB file's backup peaked at 200-206 MB
+ * with the worker. (The restore's archive job draws the same line at a 1 MiB central directory.)
+ */
+const WORKER_ENTRIES = 15_000;
 class Checksums {
-    worker;
     outcome;
+    stop;
     log;
     logged = false;
-    constructor(worker, outcome, log) {
-        this.worker = worker;
+    constructor(outcome, stop, log) {
         this.outcome = outcome;
+        this.stop = stop;
         this.log = log;
     }
     /** Starts the read; the zip's directory is read first, from its end: a zip without one is no backup. */
-    static async start(zipPath, size, password, log) {
-        const request = { zipPath, size, password };
-        const { script, options } = workerScript('checksum-worker.js', import.meta.url);
-        const worker = new external_node_worker_threads_.Worker(script, {
-            ...options,
-            workerData: { role: 'checksums', request },
-            // It needs nothing from the environment (which holds the key as INPUT_API-KEY).
-            env: {},
-            // A small heap, collected often: what it allocates is part of the run's peak memory (64 MB of old
-            // generation let its garbage grow the run by ~17 MB; its live data is a 1 MiB directory window).
-            resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
-        });
+    static async start(zip, password, log) {
+        const request = { zipPath: zip.path, size: zip.size, password };
         let opened;
         const ready = new Promise((resolve) => (opened = resolve));
-        const outcome = new Promise((resolve, reject) => {
-            worker.on('message', (message) => {
-                if (message.kind === 'opened')
-                    opened();
-                else if (message.kind === 'done')
-                    resolve(message);
-                else
-                    reject(checksums_failure(message));
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => reject(new Error(`the checksum thread stopped (exit code ${code})`)));
-        });
+        let settle;
+        const outcome = new Promise((resolve, reject) => (settle = { resolve, reject }));
         outcome.catch(() => undefined);
+        const post = (message) => {
+            if (message.kind === 'opened')
+                opened();
+            else if (message.kind === 'done')
+                settle.resolve(message);
+            else
+                settle.reject(checksums_failure(message));
+        };
+        const run = zip.entryCount >= WORKER_ENTRIES ? onWorker : inThisThread;
+        const stop = run(request, post, settle.reject);
         // The directory's verdict comes first; a failure then is the zip's, said before any upload.
         await Promise.race([ready, outcome]);
-        return new Checksums(worker, outcome, log);
+        return new Checksums(outcome, stop, log);
     }
     /** The checksums once the read is done (logged the first time), and the read-back's verdict. */
     async result() {
@@ -3359,11 +4458,36 @@ class Checksums {
         }
         return { sha256, whirlpool };
     }
-    /** Stops the thread (the run is over, or cancelled). */
+    /** Stops the read (the run is over, or cancelled). */
     cancel() {
-        this.worker.removeAllListeners('exit');
-        void this.worker.terminate();
+        this.stop();
     }
+}
+/** The read on a worker thread; returns what stops it. */
+function onWorker(request, post, fail) {
+    const { script, options } = workerScript('checksum-worker.js', import.meta.url);
+    const worker = new external_node_worker_threads_.Worker(script, {
+        ...options,
+        workerData: { role: 'checksums', request },
+        // It needs nothing from the environment (which holds the key as INPUT_API-KEY).
+        env: {},
+        // A small heap, collected often: what it allocates is part of the run's peak memory (64 MB of old
+        // generation let its garbage grow the run by ~17 MB; its live data is a 1 MiB directory window).
+        resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
+    });
+    worker.on('message', post);
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the checksum thread stopped (exit code ${code})`)));
+    return () => {
+        worker.removeAllListeners('exit');
+        void worker.terminate();
+    };
+}
+/** The read in this thread (entries over 1 MiB inflate in the thread pool); returns what stops it. */
+function inThisThread(request, post, fail) {
+    const abort = new AbortController();
+    check(request, post, abort.signal).catch(fail);
+    return () => abort.abort();
 }
 function checksums_failure(message) {
     if (message.kind === 'failed')
@@ -4373,245 +5497,6 @@ async function verifyStage(session, input) {
 
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
-;// CONCATENATED MODULE: ./lib/zip/format.js
-// The zip format's vocabulary, in one place for the writer, the read-back, the restore reader and
-// AES: record signatures and lengths, general purpose flags, extra field ids, and the Unix mode
-// bits a "made by Unix" entry carries. Spec: PKWARE's APPNOTE.TXT 6.3
-// (https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT), WinZip's AES notes for 0x9901.
-/** Record signatures. */
-const LOCAL_HEADER_SIGNATURE = 0x04034b50;
-const DATA_DESCRIPTOR_SIGNATURE = 0x08074b50;
-const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
-const END_SIGNATURE = 0x06054b50;
-const ZIP64_END_SIGNATURE = 0x06064b50;
-const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
-/** Fixed lengths of the records, before their variable parts. */
-const LOCAL_HEADER_LENGTH = 30;
-const CENTRAL_HEADER_LENGTH = 46;
-const END_LENGTH = 22;
-const ZIP64_LOCATOR_LENGTH = 20;
-/** A 32-bit field at this value means "see the zip64 extra field". */
-const ZIP64_LIMIT = 0xffffffff;
-/** General purpose bit flags. */
-const FLAG_ENCRYPTED = 0x0001;
-const FLAG_DATA_DESCRIPTOR = 0x0008;
-const FLAG_STRONG_ENCRYPTION = 0x0040;
-const FLAG_UTF8 = 0x0800;
-/** Extra field ids. */
-const ZIP64_EXTRA_ID = 0x0001;
-const EXTENDED_TIMESTAMP_ID = 0x5455;
-const UNICODE_PATH_ID = 0x7075;
-const AES_EXTRA_ID = 0x9901;
-/** Compression methods (AES names the real one in its extra field). */
-const METHOD_STORED = 0;
-const METHOD_DEFLATED = 8;
-const AES_METHOD = 99;
-/** "Version made by" systems whose external attributes hold Unix modes. */
-const MADE_BY_UNIX = 3;
-const MADE_BY_OSX = 19;
-/** The DOS attribute of a folder, in the low byte of the external attributes. */
-const DOS_DIRECTORY = 0x10;
-/** Unix file types in a mode. */
-const S_IFMT = 0o170000;
-const S_IFREG = 0o100000;
-const S_IFDIR = 0o040000;
-const S_IFLNK = 0o120000;
-
-;// CONCATENATED MODULE: ./lib/zip/aes.js
-// WinZip AE-2 encryption (https://www.winzip.com/en/support/aes-encryption/), the AES zip format
-// that 7-Zip, WinZip, pyzipper and libarchive read. Per entry: a random salt; PBKDF2-HMAC-SHA1
-// (1,000 rounds) turns password + salt into an AES-256 key, an HMAC key and a 2-byte password
-// check; the data is AES-CTR with a little-endian counter starting at 1; a 10-byte HMAC-SHA1 of
-// the ciphertext closes it. AE-2 leaves the CRC field 0 (the HMAC authenticates instead).
-
-
-
-const pbkdf2Async = (0,external_node_util_.promisify)(external_node_crypto_.pbkdf2);
-
-
-const KEY_BYTES = 32; // AES-256, what this tool writes
-const SALT_BYTES = 16;
-/** WinZip's strength byte (1, 2, 3) to the key length; the salt is half the key. */
-const AES_KEY_BYTES = { 1: 16, 2: 24, 3: 32 };
-const BLOCK = 16;
-const AES_MAC_BYTES = 10;
-/** Salt and password check before the data, MAC after it. */
-const AES_OVERHEAD = SALT_BYTES + 2 + AES_MAC_BYTES;
-/** The 0x9901 extra field: AE-2, vendor "AE", AES-256, and the real compression method. */
-const AES_EXTRA_LENGTH = 11;
-function aesExtraField(actualMethod) {
-    const extra = Buffer.alloc(AES_EXTRA_LENGTH);
-    extra.writeUInt16LE(AES_EXTRA_ID, 0);
-    extra.writeUInt16LE(7, 2);
-    extra.writeUInt16LE(2, 4); // AE-2
-    extra.write('AE', 6, 'latin1');
-    extra.writeUInt8(3, 8); // 256-bit key
-    extra.writeUInt16LE(actualMethod, 9);
-    return extra;
-}
-/** One entry's encryption: its own salt, so no two entries share a keystream. */
-class EntryCipher {
-    preamble;
-    reading;
-    ecb;
-    mac;
-    counter = 1;
-    /** Keystream bytes left over from the last block of the previous update. */
-    spare = Buffer.alloc(0);
-    constructor(key, macKey, 
-    /** Salt and password check, written before the encrypted data. */
-    preamble, 
-    /** Reading: the code authenticates the ciphertext, which is then the input. */
-    reading = false) {
-        this.preamble = preamble;
-        this.reading = reading;
-        this.ecb = (0,external_node_crypto_.createCipheriv)(`aes-${key.length * 8}-ecb`, key, null).setAutoPadding(false);
-        this.mac = (0,external_node_crypto_.createHmac)('sha1', macKey);
-    }
-    static async create(password) {
-        // The counter blocks are laid out with a Uint32Array, whose byte order is the machine's.
-        if ((0,external_node_os_.endianness)() !== 'LE')
-            throw new Error('archive-password needs a little-endian machine (x64, arm64)');
-        const salt = (0,external_node_crypto_.randomBytes)(SALT_BYTES);
-        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * KEY_BYTES + 2, 'sha1');
-        const preamble = Buffer.concat([salt, derived.subarray(2 * KEY_BYTES)]);
-        return new EntryCipher(derived.subarray(0, KEY_BYTES), derived.subarray(KEY_BYTES, 2 * KEY_BYTES), preamble);
-    }
-    /**
-     * For reading an entry back: from its salt and password check; null when the password does not fit.
-     * `keyBytes` is 16, 24 or 32 (AES-128, -192, -256; the salt is half as long).
-     */
-    static async forReading(password, preamble, keyBytes = KEY_BYTES) {
-        if ((0,external_node_os_.endianness)() !== 'LE')
-            throw new Error('archive-password needs a little-endian machine (x64, arm64)');
-        const saltBytes = keyBytes / 2;
-        const salt = preamble.subarray(0, saltBytes);
-        const derived = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, 1000, 2 * keyBytes + 2, 'sha1');
-        if (!derived.subarray(2 * keyBytes).equals(preamble.subarray(saltBytes, saltBytes + 2)))
-            return null;
-        return new EntryCipher(derived.subarray(0, keyBytes), derived.subarray(keyBytes, 2 * keyBytes), Buffer.from(preamble), true);
-    }
-    /** Encrypts the next bytes of the entry (a new buffer; `data` is left as it is). */
-    update(data) {
-        if (this.reading)
-            this.mac.update(data);
-        // Unpooled, so its words are aligned for the 32-bit XOR below.
-        const out = Buffer.allocUnsafeSlow(data.length);
-        data.copy(out);
-        const done = Math.min(this.spare.length, data.length);
-        for (let i = 0; i < done; i++)
-            out[i] ^= this.spare[i];
-        this.spare = this.spare.subarray(done);
-        if (done < data.length) {
-            const keystream = this.keystream(Math.ceil((data.length - done) / BLOCK));
-            xorInPlace(out, done, keystream);
-            // At most 15 bytes are kept for the next call (copied, so the keystream itself can go).
-            this.spare = Buffer.from(keystream.subarray(data.length - done));
-        }
-        if (!this.reading)
-            this.mac.update(out);
-        return out;
-    }
-    /** The authentication code, written after the encrypted data. */
-    final() {
-        return this.mac.digest().subarray(0, AES_MAC_BYTES);
-    }
-    /** `blocks` blocks of keystream: AES of the counter, counting from 1, little-endian (not Node's CTR order). */
-    keystream(blocks) {
-        const counters = new Uint32Array(blocks * 4);
-        for (let i = 0; i < blocks; i++) {
-            counters[i * 4] = this.counter % 0x1_0000_0000;
-            counters[i * 4 + 1] = Math.floor(this.counter / 0x1_0000_0000);
-            this.counter++;
-        }
-        return this.ecb.update(Buffer.from(counters.buffer));
-    }
-}
-/** out[start..] ^= keystream, a word at a time where both are aligned. */
-function xorInPlace(out, start, keystream) {
-    const length = out.length - start;
-    let i = 0;
-    const outOffset = out.byteOffset + start;
-    if (outOffset % 4 === 0 && keystream.byteOffset % 4 === 0) {
-        const words = length >>> 2;
-        const a = new Int32Array(out.buffer, outOffset, words);
-        const b = new Int32Array(keystream.buffer, keystream.byteOffset, words);
-        for (let w = 0; w < words; w++)
-            a[w] ^= b[w];
-        i = words * 4;
-    }
-    for (; i < length; i++)
-        out[start + i] ^= keystream[i];
-}
-/** The archive password does not open an AE-2 entry (its 2-byte password check differs). */
-class AesPasswordError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'AesPasswordError';
-}
-/**
- * Reads one AE-2 entry's stored bytes, in order, in pieces of any size: the salt and password
- * check first, then the ciphertext (decrypted), and the 10-byte authentication code last, which is
- * always held back from the output and checked by `finish()`.
- */
-class AesEntryReader {
-    password;
-    keyBytes;
-    head = Buffer.alloc(0);
-    tail = Buffer.alloc(0);
-    cipher;
-    /** `keyBytes`: 32 for AES-256 (what this tool writes), 24 or 16 for zips of other tools. */
-    constructor(password, keyBytes = KEY_BYTES) {
-        this.password = password;
-        this.keyBytes = keyBytes;
-    }
-    /** The plaintext of the next stored bytes (empty while the preamble or the code is gathered). */
-    async read(chunk) {
-        let data = chunk;
-        if (!this.cipher) {
-            this.head = Buffer.concat([this.head, chunk]);
-            const preamble = this.keyBytes / 2 + 2;
-            if (this.head.length < preamble)
-                return Buffer.alloc(0);
-            const cipher = await EntryCipher.forReading(this.password, this.head.subarray(0, preamble), this.keyBytes);
-            if (!cipher)
-                throw new AesPasswordError('its password check does not match the archive password');
-            this.cipher = cipher;
-            data = this.head.subarray(preamble);
-        }
-        const all = Buffer.concat([this.tail, data]);
-        const keep = Math.min(all.length, AES_MAC_BYTES);
-        this.tail = Buffer.from(all.subarray(all.length - keep));
-        const body = all.subarray(0, all.length - keep);
-        return body.length > 0 ? this.cipher.update(body) : Buffer.alloc(0);
-    }
-    /** What is wrong with the entry once all of it was read, or null when its code checks out. */
-    finish() {
-        if (!this.cipher)
-            return 'cut short';
-        const expected = this.cipher.final();
-        return this.tail.length === expected.length && timingSafeEqual(this.tail, expected)
-            ? null
-            : 'wrong authentication code';
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/zip/read-fully.js
-// A positioned read that fills the whole buffer (readSync may return fewer bytes than asked).
-
-/** Fills `into` from `position` in `fd`; false when the file ends first. */
-function readFully(fd, into, position) {
-    for (let filled = 0; filled < into.length;) {
-        const n = (0,external_node_fs_.readSync)(fd, into, filled, into.length - filled, position + filled);
-        if (n === 0)
-            return false;
-        filled += n;
-    }
-    return true;
-}
-
 ;// CONCATENATED MODULE: ./lib/zip/records.js
 
 
@@ -5030,8 +5915,6 @@ function storedBlocks(raw, final) {
     return parts;
 }
 
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(78474);
 ;// CONCATENATED MODULE: ./lib/zip/output.js
 // The zip's bytes on their way to the sink, in order, with the running offset. Small pieces
 // (headers, tiny files) are gathered into larger writes: one write per piece would cost a
@@ -6037,7 +6920,7 @@ async function runBackup(ctx) {
             }
             if (compared?.unchanged && !config.dryRun)
                 return result(await keepUnchanged(session, events, compared, now));
-            const digests = (checksums = await Checksums.start(zipPath, zipped.archive.size, config.archivePassword, log));
+            const digests = (checksums = await Checksums.start(zipped.archive, config.archivePassword, log));
             // (Only a dry run can be without a lookup.)
             if (config.dryRun || !lookup) {
                 const plan = await dryRunPlan(session, { lookup, fileName, now, size: zipped.archive.size });

@@ -1,5 +1,5 @@
-export const id = 540;
-export const ids = [540];
+export const id = 330;
+export const ids = [330];
 export const modules = {
 
 /***/ 3997:
@@ -149,7 +149,7 @@ function outputValues(result) {
 
 /***/ }),
 
-/***/ 3540:
+/***/ 9330:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -788,46 +788,8 @@ var external_node_stream_promises_ = __webpack_require__(6466);
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
 var yauzl = __webpack_require__(663);
-// EXTERNAL MODULE: ./node_modules/fflate/esm/index.mjs
-var fflate_esm = __webpack_require__(1306);
-;// CONCATENATED MODULE: ./lib/zip/inflate.js
-// Entries small enough to take whole are inflated in one synchronous call by fflate (a well-kept
-// pure-JS inflater) into one reused buffer. Node's inflateRawSync makes a zlib engine per call whose
-// native memory waits for a garbage collection: over 100,000 small files, 200 MB of it. Its streams
-// give each piece of output a new buffer too: the backup's read-back of a 1 GiB tree's entries of a
-// few hundred KB through them peaked ~12 MB higher (190-199 MB against 176-189, four runs each).
-// Larger entries stream through Node's zlib.
-
-/** Entries up to this size, stored and inflated, are read and inflated in one piece; larger ones stream. */
-const WHOLE_ENTRY_LIMIT = 1024 * 1024;
-/** Whether an entry of these sizes is inflated whole (WholeInflater) rather than streamed. */
-const inflatesWhole = (compressedSize, size) => compressedSize <= WHOLE_ENTRY_LIMIT && size <= WHOLE_ENTRY_LIMIT;
-class WholeInflater {
-    scratch = Buffer.alloc(0);
-    gathered = Buffer.alloc(0);
-    /**
-     * A reused buffer of at least `length` bytes, for an entry's stored bytes that arrive in pieces:
-     * valid until the next call.
-     */
-    input(length) {
-        if (this.gathered.length < length)
-            this.gathered = Buffer.allocUnsafe(Math.max(length, 64 * 1024));
-        return this.gathered;
-    }
-    /**
-     * `deflated` inflated, as a view of a buffer that the next call reuses. At most `expectedSize + 1`
-     * bytes come out, so a longer result shows as a wrong size without being held whole (a zip bomb
-     * costs time, bounded by the entry's stored size, not memory). Throws on a damaged stream.
-     */
-    inflate(deflated, expectedSize) {
-        const room = expectedSize + 1;
-        if (this.scratch.length < room)
-            this.scratch = Buffer.allocUnsafe(Math.max(room, 64 * 1024));
-        const out = (0,fflate_esm/* inflateSync */.HM)(deflated, { out: this.scratch.subarray(0, room) });
-        return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
-    }
-}
-
+// EXTERNAL MODULE: ./lib/zip/inflate.js
+var inflate = __webpack_require__(2404);
 // EXTERNAL MODULE: ./lib/zip/aes.js
 var zip_aes = __webpack_require__(5880);
 // EXTERNAL MODULE: ./lib/zip/format.js
@@ -948,7 +910,7 @@ const refused = (what) => `${what}. The zip is refused as a whole and nothing wa
 class OpenArchive {
     reader;
     entries;
-    inflater = new WholeInflater();
+    inflater = new inflate/* WholeInflater */.b();
     constructor(reader, entries) {
         this.reader = reader;
         this.entries = entries;
@@ -1042,7 +1004,7 @@ class OpenArchive {
     }
 }
 /** Whether contentSync takes the entry (small and not encrypted); the others are read as streams. */
-const readsWhole = (entry) => entry.aesVersion === 0 && inflatesWhole(entry.compressedSize, entry.size);
+const readsWhole = (entry) => entry.aesVersion === 0 && (0,inflate/* inflatesWhole */.o)(entry.compressedSize, entry.size);
 /**
  * A small unencrypted entry's stored bytes, inflated when deflated and checked against its size and
  * CRC-32: the content (a view of the inflater's reused buffer), or what is wrong with it.
@@ -1075,14 +1037,14 @@ function zip_reader_problemError(name, problem) {
  * it gets where each entry's data is, reads through its own descriptor, and checks as contentSync does.
  */
 class WholeEntryChecker {
-    inflater = new WholeInflater();
+    inflater = new inflate/* WholeInflater */.b();
     reader;
     constructor(file) {
         this.reader = new WindowedReader((0,external_node_fs_.openSync)(file, 'r'));
     }
     /** Null when the entry is sound. Only for entries that contentSync takes (inflatesWhole, not AES). */
     check(dataStart, compressedSize, entry) {
-        if (!inflatesWhole(compressedSize, entry.size))
+        if (!(0,inflate/* inflatesWhole */.o)(compressedSize, entry.size))
             throw new Error('internal: a streamed entry was sent to be checked whole');
         const content = inflateChecked(this.reader.bytes(dataStart, compressedSize), entry, this.inflater);
         return Buffer.isBuffer(content) ? null : content;
@@ -1953,279 +1915,8 @@ var retention = __webpack_require__(1899);
 var core_retention = __webpack_require__(1069);
 // EXTERNAL MODULE: ./lib/session/session.js + 3 modules
 var session_session = __webpack_require__(4421);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:sea"
-var external_node_sea_ = __webpack_require__(8586);
-// EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
-var index_umd = __webpack_require__(608);
-;// CONCATENATED MODULE: ./lib/platform/digest.js
-// SHA-256 and Whirlpool of the finished zip, read back from the file while it is being uploaded.
-// Whirlpool (1fichier's checksum) is slow: hashed while zipping it took a core from deflate; hashed
-// beside the upload, which waits on the network, it costs next to nothing. It runs in a child Node
-// process with OpenSSL's legacy provider (about twice as fast as WebAssembly); where that is not
-// available, hash-wasm does it in this process.
-
-
-
-
-
-// Hashes what arrives on stdin; says "ready" once Whirlpool is there (else exits 3), and prints
-// the Whirlpool at the end.
-const CHILD_SCRIPT = `
-const c = require('node:crypto')
-let w
-try { w = c.createHash('whirlpool') } catch { process.exit(3) }
-process.stdout.write('ready\\n')
-process.stdin.on('data', (d) => w.update(d)).on('end', () => process.stdout.write(w.digest('hex') + '\\n'))
-`;
-const CHILD_UNAVAILABLE = 3;
-// Hashes the file named by its argument as it grows: each line on stdin is a length up to which its
-// bytes are final, "end" says it is whole; then prints the Whirlpool (exits 3 when OpenSSL has none).
-const GROWING_FILE_SCRIPT = `
-const c = require('node:crypto')
-const fs = require('node:fs')
-let w
-try { w = c.createHash('whirlpool') } catch { process.exit(3) }
-const buffer = Buffer.allocUnsafe(1 << 20)
-let fd = null, hashed = 0, ready = 0, ended = false, rest = ''
-process.stdin.on('data', (d) => {
-  const lines = (rest + d).split('\\n')
-  rest = lines.pop()
-  for (const line of lines) line === 'end' ? (ended = true) : (ready = Math.max(ready, Number(line)))
-  if (fd === null) fd = fs.openSync(process.argv[1], 'r')
-  while (hashed < ready) {
-    const n = fs.readSync(fd, buffer, 0, Math.min(buffer.length, ready - hashed), hashed)
-    if (n <= 0) process.exit(4)
-    w.update(buffer.subarray(0, n))
-    hashed += n
-  }
-  if (ended) process.stdout.write(w.digest('hex') + '\\n')
-})
-`;
-const READ_SIZE = 1 << 20;
-/**
- * Starts reading `file` at once: SHA-256 here, Whirlpool in a child Node with OpenSSL's legacy
- * provider (about twice as fast as WebAssembly) fed through a pipe, or with hash-wasm here. The
- * file is read once, whatever else (`reader`) looks at its bytes.
- */
-function digestFile(file, options = {}) {
-    const digest = new StreamingDigest(options);
-    const result = (async () => {
-        try {
-            for await (const chunk of readInTurns(file, digest.signal)) {
-                await digest.update(chunk);
-                await options.reader?.feed(chunk);
-            }
-        }
-        catch (error) {
-            digest.cancel();
-            throw error;
-        }
-        return digest.result();
-    })();
-    // A failure surfaces where the result is awaited; until then it must not be unhandled.
-    result.catch(() => undefined);
-    return { result, cancel: () => digest.cancel() };
-}
-/**
- * The Whirlpool of a file while it is written from its start (a download): `grown(length)` says its
- * bytes up to `length` are final, `digest(length)` that it is whole. A child Node with OpenSSL's legacy
- * provider reads and hashes them as they come, beside this process, so the digest is ready soon after
- * the last write. Where no such child runs (the standalone executable, an OpenSSL without Whirlpool),
- * hash-wasm reads the whole file here at the end.
- */
-class GrowingFileWhirlpool {
-    file;
-    signal;
-    child;
-    /** The child's Whirlpool; null when it could not start (hash-wasm then does the work). */
-    fromChild;
-    constructor(file, signal) {
-        this.file = file;
-        this.signal = signal;
-        if ((0,external_node_sea_.isSea)()) {
-            // The standalone executable is no `node`: started again, it runs the CLI, not `-e`.
-            this.child = null;
-            this.fromChild = Promise.resolve(null);
-            return;
-        }
-        const { child, closed } = hashChild(GROWING_FILE_SCRIPT, [file], signal);
-        let output = '';
-        child.stdout.on('data', (d) => (output += d.toString()));
-        this.child = child;
-        this.fromChild = closed.then((code) => {
-            const match = /^[0-9a-f]{128}$/.exec(output.trim());
-            if (code === 0 && match)
-                return match[0];
-            if (code === CHILD_UNAVAILABLE || code === null)
-                return null;
-            throw new Error(`hashing the download failed (the hashing process exited with ${code})`);
-        });
-        // A failure surfaces where the digest is awaited; until then it must not be unhandled.
-        this.fromChild.catch(() => undefined);
-    }
-    /** The file's bytes up to `length` are written and will not change. */
-    grown(length) {
-        this.child?.stdin.write(`${length}\n`);
-    }
-    /** Stops the child (the file starts over, or the work is done or cancelled). */
-    cancel() {
-        this.child?.kill();
-    }
-    /** The Whirlpool of the whole file, `length` bytes long. */
-    async digest(length) {
-        this.child?.stdin.end(`${length}\nend\n`);
-        const whirlpool = await this.fromChild;
-        this.signal.throwIfAborted();
-        if (whirlpool !== null)
-            return whirlpool;
-        const job = digestFile(this.file, { preferChild: false });
-        const stop = () => job.cancel();
-        this.signal.addEventListener('abort', stop, { once: true });
-        try {
-            return (await job.result).whirlpool;
-        }
-        finally {
-            this.signal.removeEventListener('abort', stop);
-        }
-    }
-}
-/**
- * SHA-256 and Whirlpool of bytes handed in order as they come (digestFile's), with the engines it
- * uses. Whirlpool's engine starts at once.
- */
-class StreamingDigest {
-    abort = new AbortController();
-    sha256 = (0,external_node_crypto_.createHash)('sha256');
-    whirlpool;
-    constructor(options = {}) {
-        const signal = this.abort.signal;
-        this.whirlpool = (async () => (options.preferChild !== false ? await childWhirlpool(signal) : null) ?? (await wasmWhirlpool()))();
-        // A failure surfaces at the next update or at the result; until then it must not be unhandled.
-        this.whirlpool.catch(() => undefined);
-    }
-    /** Aborted once the digest is cancelled. */
-    get signal() {
-        return this.abort.signal;
-    }
-    /** Resolves once the chunk is taken: its memory may then be used again. */
-    async update(chunk) {
-        this.sha256.update(chunk);
-        await (await this.whirlpool).update(chunk);
-    }
-    async result() {
-        const whirlpool = await this.whirlpool;
-        return { sha256: this.sha256.digest('hex'), whirlpool: await whirlpool.digest(), engine: whirlpool.engine };
-    }
-    /** Stops the hashing (the run is over or cancelled, or the bytes will not all come in order). */
-    cancel() {
-        if (this.abort.signal.aborted)
-            return;
-        this.abort.abort(new Error('hashing cancelled'));
-        this.whirlpool.then((sink) => sink.abort(), () => undefined);
-    }
-}
-/**
- * The file in 1 MiB chunks, read into two buffers in turn: the next read runs while a chunk is
- * hashed, and no chunk is a new allocation (a fresh 1 MiB per read piled up as garbage, ~50 MB).
- * A chunk is valid until the loop asks for the one after the next.
- */
-async function* readInTurns(file, signal) {
-    const handle = await (0,promises_.open)(file, 'r');
-    try {
-        const buffers = [Buffer.allocUnsafe(READ_SIZE), Buffer.allocUnsafe(READ_SIZE)];
-        let position = 0;
-        const readAt = async (buffer) => {
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
-            position += bytesRead;
-            return buffer.subarray(0, bytesRead);
-        };
-        let next = readAt(buffers[0]);
-        for (let turn = 1;; turn++) {
-            const chunk = await next;
-            signal.throwIfAborted();
-            if (chunk.length === 0)
-                return;
-            // The other buffer's chunk was handled in full before this one was handed out.
-            next = readAt(buffers[turn % 2]);
-            next.catch(() => undefined);
-            yield chunk;
-        }
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * A child Node with OpenSSL's legacy provider running `script` (the file's path, when any, its only
- * argument); it needs nothing from our environment (and must not see the key). `closed` gives its
- * exit code, or null when it could not start.
- */
-function hashChild(script, args, signal) {
-    const child = (0,external_node_child_process_.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', script, ...args], {
-        stdio: ['pipe', 'pipe', 'ignore'],
-        env: {},
-        signal,
-    });
-    child.stdin.on('error', () => undefined);
-    const closed = new Promise((resolve) => {
-        child.on('error', () => resolve(null));
-        child.on('close', resolve);
-    });
-    return { child, closed };
-}
-/** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
-async function childWhirlpool(signal) {
-    // The standalone executable is no `node`: started again, it runs the CLI, not `-e`.
-    if ((0,external_node_sea_.isSea)())
-        return null;
-    const { child, closed } = hashChild(CHILD_SCRIPT, [], signal);
-    let output = '';
-    const ready = new Promise((resolve) => {
-        child.stdout.on('data', (d) => {
-            output += d.toString();
-            if (output.startsWith('ready\n'))
-                resolve(true);
-        });
-        void closed.then(() => resolve(false));
-    });
-    if (!(await ready)) {
-        const code = await closed;
-        signal.throwIfAborted();
-        if (code === CHILD_UNAVAILABLE || code === null)
-            return null;
-        throw new Error(`hashing the zip failed (the hashing process exited with ${code})`);
-    }
-    return {
-        engine: 'openssl-child',
-        // Resolves once the chunk is in the pipe: its buffer is then free to be read into again.
-        update: (chunk) => new Promise((resolve, reject) => child.stdin.write(chunk, (error) => (error ? reject(error) : resolve()))),
-        digest: async () => {
-            child.stdin.end();
-            const code = await closed;
-            signal.throwIfAborted();
-            const match = /^ready\n([0-9a-f]{128})$/.exec(output.trim());
-            if (code !== 0 || !match)
-                throw new Error(`hashing the zip failed (the hashing process exited with ${code})`);
-            return match[1];
-        },
-        abort: () => child.kill(),
-    };
-}
-async function wasmWhirlpool() {
-    const whirlpool = await (0,index_umd.createWhirlpool)();
-    whirlpool.init();
-    return {
-        engine: 'wasm',
-        update: async (chunk) => void whirlpool.update(chunk),
-        digest: async () => whirlpool.digest('hex'),
-        abort: () => undefined,
-    };
-}
-
+// EXTERNAL MODULE: ./lib/platform/digest.js
+var digest = __webpack_require__(7307);
 // EXTERNAL MODULE: ./lib/onefichier/errors.js
 var onefichier_errors = __webpack_require__(7511);
 // EXTERNAL MODULE: ./lib/onefichier/retry.js
@@ -2327,14 +2018,14 @@ class WhirlpoolCheck {
         this.options = options;
         this.signal = options.signal ? AbortSignal.any([options.signal, this.abort.signal]) : this.abort.signal;
         if (backup.whirlpool !== '')
-            this.hashing = new GrowingFileWhirlpool(file, this.signal);
+            this.hashing = new digest/* GrowingFileWhirlpool */.a(file, this.signal);
     }
     starting(from) {
         if (!this.hashing || from >= this.told)
             return;
         // The file starts over: what was hashed is gone.
         this.hashing.cancel();
-        this.hashing = new GrowingFileWhirlpool(this.file, this.signal);
+        this.hashing = new digest/* GrowingFileWhirlpool */.a(this.file, this.signal);
         this.told = 0;
     }
     stored(length) {
@@ -2737,6 +2428,8 @@ function where(failed, target) {
     return `'${(0,format/* escapeControl */.hN)(shown)}'`;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./lib/restore/staging.js
 // The staging folder of a restore, inside its target (so on the target's own file system: every move
 // is a rename that cannot fail with EXDEV), and the journal that makes the restore undoable. Every
@@ -4098,7 +3791,7 @@ async function backupCommand(session) {
     const config = (0,core_config/* parseConfig */.o4)((name) => inputs[name] ?? '', session.series);
     // Loaded here: the backup brings @actions/glob (and through it @actions/core and a second undici),
     // 20 MB that list, restore, check and prune never use.
-    const { runBackup } = await Promise.all(/* import() */[__webpack_require__.e(25), __webpack_require__.e(153)]).then(__webpack_require__.bind(__webpack_require__, 6153));
+    const { runBackup } = await Promise.all(/* import() */[__webpack_require__.e(25), __webpack_require__.e(963)]).then(__webpack_require__.bind(__webpack_require__, 1963));
     const result = await runBackup({
         config,
         log: session.log,
@@ -6255,6 +5948,285 @@ function toNumber(value) {
 
 /***/ }),
 
+/***/ 7307:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ digestFile),
+/* harmony export */   a: () => (/* binding */ GrowingFileWhirlpool)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_sea__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8586);
+/* harmony import */ var hash_wasm__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(608);
+// SHA-256 and Whirlpool of the finished zip, read back from the file while it is being uploaded.
+// Whirlpool (1fichier's checksum) is slow: hashed while zipping it took a core from deflate; hashed
+// beside the upload, which waits on the network, it costs next to nothing. It runs in a child Node
+// process with OpenSSL's legacy provider (about twice as fast as WebAssembly); where that is not
+// available, hash-wasm does it in this process.
+
+
+
+
+
+// Hashes what arrives on stdin; says "ready" once Whirlpool is there (else exits 3), and prints
+// the Whirlpool at the end.
+const CHILD_SCRIPT = `
+const c = require('node:crypto')
+let w
+try { w = c.createHash('whirlpool') } catch { process.exit(3) }
+process.stdout.write('ready\\n')
+process.stdin.on('data', (d) => w.update(d)).on('end', () => process.stdout.write(w.digest('hex') + '\\n'))
+`;
+const CHILD_UNAVAILABLE = 3;
+// Hashes the file named by its argument as it grows: each line on stdin is a length up to which its
+// bytes are final, "end" says it is whole; then prints the Whirlpool (exits 3 when OpenSSL has none).
+const GROWING_FILE_SCRIPT = `
+const c = require('node:crypto')
+const fs = require('node:fs')
+let w
+try { w = c.createHash('whirlpool') } catch { process.exit(3) }
+const buffer = Buffer.allocUnsafe(1 << 20)
+let fd = null, hashed = 0, ready = 0, ended = false, rest = ''
+process.stdin.on('data', (d) => {
+  const lines = (rest + d).split('\\n')
+  rest = lines.pop()
+  for (const line of lines) line === 'end' ? (ended = true) : (ready = Math.max(ready, Number(line)))
+  if (fd === null) fd = fs.openSync(process.argv[1], 'r')
+  while (hashed < ready) {
+    const n = fs.readSync(fd, buffer, 0, Math.min(buffer.length, ready - hashed), hashed)
+    if (n <= 0) process.exit(4)
+    w.update(buffer.subarray(0, n))
+    hashed += n
+  }
+  if (ended) process.stdout.write(w.digest('hex') + '\\n')
+})
+`;
+const READ_SIZE = 1 << 20;
+/**
+ * Starts reading `file` at once: SHA-256 here, Whirlpool in a child Node with OpenSSL's legacy
+ * provider (about twice as fast as WebAssembly) fed through a pipe, or with hash-wasm here. The
+ * file is read once, whatever else (`reader`) looks at its bytes.
+ */
+function digestFile(file, options = {}) {
+    const digest = new StreamingDigest(options);
+    const result = (async () => {
+        try {
+            for await (const chunk of readInTurns(file, digest.signal)) {
+                await digest.update(chunk);
+                await options.reader?.feed(chunk);
+            }
+        }
+        catch (error) {
+            digest.cancel();
+            throw error;
+        }
+        return digest.result();
+    })();
+    // A failure surfaces where the result is awaited; until then it must not be unhandled.
+    result.catch(() => undefined);
+    return { result, cancel: () => digest.cancel() };
+}
+/**
+ * The Whirlpool of a file while it is written from its start (a download): `grown(length)` says its
+ * bytes up to `length` are final, `digest(length)` that it is whole. A child Node with OpenSSL's legacy
+ * provider reads and hashes them as they come, beside this process, so the digest is ready soon after
+ * the last write. Where no such child runs (the standalone executable, an OpenSSL without Whirlpool),
+ * hash-wasm reads the whole file here at the end.
+ */
+class GrowingFileWhirlpool {
+    file;
+    signal;
+    child;
+    /** The child's Whirlpool; null when it could not start (hash-wasm then does the work). */
+    fromChild;
+    constructor(file, signal) {
+        this.file = file;
+        this.signal = signal;
+        if ((0,node_sea__WEBPACK_IMPORTED_MODULE_3__.isSea)()) {
+            // The standalone executable is no `node`: started again, it runs the CLI, not `-e`.
+            this.child = null;
+            this.fromChild = Promise.resolve(null);
+            return;
+        }
+        const { child, closed } = hashChild(GROWING_FILE_SCRIPT, [file], signal);
+        let output = '';
+        child.stdout.on('data', (d) => (output += d.toString()));
+        this.child = child;
+        this.fromChild = closed.then((code) => {
+            const match = /^[0-9a-f]{128}$/.exec(output.trim());
+            if (code === 0 && match)
+                return match[0];
+            if (code === CHILD_UNAVAILABLE || code === null)
+                return null;
+            throw new Error(`hashing the download failed (the hashing process exited with ${code})`);
+        });
+        // A failure surfaces where the digest is awaited; until then it must not be unhandled.
+        this.fromChild.catch(() => undefined);
+    }
+    /** The file's bytes up to `length` are written and will not change. */
+    grown(length) {
+        this.child?.stdin.write(`${length}\n`);
+    }
+    /** Stops the child (the file starts over, or the work is done or cancelled). */
+    cancel() {
+        this.child?.kill();
+    }
+    /** The Whirlpool of the whole file, `length` bytes long. */
+    async digest(length) {
+        this.child?.stdin.end(`${length}\nend\n`);
+        const whirlpool = await this.fromChild;
+        this.signal.throwIfAborted();
+        if (whirlpool !== null)
+            return whirlpool;
+        const job = digestFile(this.file, { preferChild: false });
+        const stop = () => job.cancel();
+        this.signal.addEventListener('abort', stop, { once: true });
+        try {
+            return (await job.result).whirlpool;
+        }
+        finally {
+            this.signal.removeEventListener('abort', stop);
+        }
+    }
+}
+/**
+ * SHA-256 and Whirlpool of bytes handed in order as they come (digestFile's), with the engines it
+ * uses. Whirlpool's engine starts at once.
+ */
+class StreamingDigest {
+    abort = new AbortController();
+    sha256 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
+    whirlpool;
+    constructor(options = {}) {
+        const signal = this.abort.signal;
+        this.whirlpool = (async () => (options.preferChild !== false ? await childWhirlpool(signal) : null) ?? (await wasmWhirlpool()))();
+        // A failure surfaces at the next update or at the result; until then it must not be unhandled.
+        this.whirlpool.catch(() => undefined);
+    }
+    /** Aborted once the digest is cancelled. */
+    get signal() {
+        return this.abort.signal;
+    }
+    /** Resolves once the chunk is taken: its memory may then be used again. */
+    async update(chunk) {
+        this.sha256.update(chunk);
+        await (await this.whirlpool).update(chunk);
+    }
+    async result() {
+        const whirlpool = await this.whirlpool;
+        return { sha256: this.sha256.digest('hex'), whirlpool: await whirlpool.digest(), engine: whirlpool.engine };
+    }
+    /** Stops the hashing (the run is over or cancelled, or the bytes will not all come in order). */
+    cancel() {
+        if (this.abort.signal.aborted)
+            return;
+        this.abort.abort(new Error('hashing cancelled'));
+        this.whirlpool.then((sink) => sink.abort(), () => undefined);
+    }
+}
+/**
+ * The file in 1 MiB chunks, read into two buffers in turn: the next read runs while a chunk is
+ * hashed, and no chunk is a new allocation (a fresh 1 MiB per read piled up as garbage, ~50 MB).
+ * A chunk is valid until the loop asks for the one after the next.
+ */
+async function* readInTurns(file, signal) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(file, 'r');
+    try {
+        const buffers = [Buffer.allocUnsafe(READ_SIZE), Buffer.allocUnsafe(READ_SIZE)];
+        let position = 0;
+        const readAt = async (buffer) => {
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+            position += bytesRead;
+            return buffer.subarray(0, bytesRead);
+        };
+        let next = readAt(buffers[0]);
+        for (let turn = 1;; turn++) {
+            const chunk = await next;
+            signal.throwIfAborted();
+            if (chunk.length === 0)
+                return;
+            // The other buffer's chunk was handled in full before this one was handed out.
+            next = readAt(buffers[turn % 2]);
+            next.catch(() => undefined);
+            yield chunk;
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * A child Node with OpenSSL's legacy provider running `script` (the file's path, when any, its only
+ * argument); it needs nothing from our environment (and must not see the key). `closed` gives its
+ * exit code, or null when it could not start.
+ */
+function hashChild(script, args, signal) {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, ['--openssl-legacy-provider', '-e', script, ...args], {
+        stdio: ['pipe', 'pipe', 'ignore'],
+        env: {},
+        signal,
+    });
+    child.stdin.on('error', () => undefined);
+    const closed = new Promise((resolve) => {
+        child.on('error', () => resolve(null));
+        child.on('close', resolve);
+    });
+    return { child, closed };
+}
+/** null when this Node has no Whirlpool in OpenSSL (or cannot start a child). */
+async function childWhirlpool(signal) {
+    // The standalone executable is no `node`: started again, it runs the CLI, not `-e`.
+    if ((0,node_sea__WEBPACK_IMPORTED_MODULE_3__.isSea)())
+        return null;
+    const { child, closed } = hashChild(CHILD_SCRIPT, [], signal);
+    let output = '';
+    const ready = new Promise((resolve) => {
+        child.stdout.on('data', (d) => {
+            output += d.toString();
+            if (output.startsWith('ready\n'))
+                resolve(true);
+        });
+        void closed.then(() => resolve(false));
+    });
+    if (!(await ready)) {
+        const code = await closed;
+        signal.throwIfAborted();
+        if (code === CHILD_UNAVAILABLE || code === null)
+            return null;
+        throw new Error(`hashing the zip failed (the hashing process exited with ${code})`);
+    }
+    return {
+        engine: 'openssl-child',
+        // Resolves once the chunk is in the pipe: its buffer is then free to be read into again.
+        update: (chunk) => new Promise((resolve, reject) => child.stdin.write(chunk, (error) => (error ? reject(error) : resolve()))),
+        digest: async () => {
+            child.stdin.end();
+            const code = await closed;
+            signal.throwIfAborted();
+            const match = /^ready\n([0-9a-f]{128})$/.exec(output.trim());
+            if (code !== 0 || !match)
+                throw new Error(`hashing the zip failed (the hashing process exited with ${code})`);
+            return match[1];
+        },
+        abort: () => child.kill(),
+    };
+}
+async function wasmWhirlpool() {
+    const whirlpool = await (0,hash_wasm__WEBPACK_IMPORTED_MODULE_4__.createWhirlpool)();
+    whirlpool.init();
+    return {
+        engine: 'wasm',
+        update: async (chunk) => void whirlpool.update(chunk),
+        digest: async () => whirlpool.digest('hex'),
+        abort: () => undefined,
+    };
+}
+
+
+/***/ }),
+
 /***/ 1673:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -7228,6 +7200,7 @@ class AesEntryReader {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $t: () => (/* binding */ LOCAL_HEADER_LENGTH),
 /* harmony export */   Fo: () => (/* binding */ EXTENDED_TIMESTAMP_ID),
 /* harmony export */   Hq: () => (/* binding */ S_IFLNK),
 /* harmony export */   NW: () => (/* binding */ S_IFMT),
@@ -7257,7 +7230,6 @@ class AesEntryReader {
 /* harmony export */   y$: () => (/* binding */ METHOD_STORED),
 /* harmony export */   zZ: () => (/* binding */ MADE_BY_OSX)
 /* harmony export */ });
-/* unused harmony export LOCAL_HEADER_LENGTH */
 // The zip format's vocabulary, in one place for the writer, the read-back, the restore reader and
 // AES: record signatures and lengths, general purpose flags, extra field ids, and the Unix mode
 // bits a "made by Unix" entry carries. Spec: PKWARE's APPNOTE.TXT 6.3
@@ -7300,6 +7272,54 @@ const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 const S_IFLNK = 0o120000;
+
+
+/***/ }),
+
+/***/ 2404:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ WholeInflater),
+/* harmony export */   o: () => (/* binding */ inflatesWhole)
+/* harmony export */ });
+/* harmony import */ var fflate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1306);
+// Entries small enough to take whole are inflated in one synchronous call by fflate (a well-kept
+// pure-JS inflater) into one reused buffer. Node's inflateRawSync makes a zlib engine per call whose
+// native memory waits for a garbage collection: over 100,000 small files, 200 MB of it. Its streams
+// give each piece of output a new buffer too: the backup's read-back of a 1 GiB tree's entries of a
+// few hundred KB through them peaked ~12 MB higher (190-199 MB against 176-189, four runs each).
+// Larger entries stream through Node's zlib.
+
+/** Entries up to this size, stored and inflated, are read and inflated in one piece; larger ones stream. */
+const WHOLE_ENTRY_LIMIT = 1024 * 1024;
+/** Whether an entry of these sizes is inflated whole (WholeInflater) rather than streamed. */
+const inflatesWhole = (compressedSize, size) => compressedSize <= WHOLE_ENTRY_LIMIT && size <= WHOLE_ENTRY_LIMIT;
+class WholeInflater {
+    scratch = Buffer.alloc(0);
+    gathered = Buffer.alloc(0);
+    /**
+     * A reused buffer of at least `length` bytes, for an entry's stored bytes that arrive in pieces:
+     * valid until the next call.
+     */
+    input(length) {
+        if (this.gathered.length < length)
+            this.gathered = Buffer.allocUnsafe(Math.max(length, 64 * 1024));
+        return this.gathered;
+    }
+    /**
+     * `deflated` inflated, as a view of a buffer that the next call reuses. At most `expectedSize + 1`
+     * bytes come out, so a longer result shows as a wrong size without being held whole (a zip bomb
+     * costs time, bounded by the entry's stored size, not memory). Throws on a damaged stream.
+     */
+    inflate(deflated, expectedSize) {
+        const room = expectedSize + 1;
+        if (this.scratch.length < room)
+            this.scratch = Buffer.allocUnsafe(Math.max(room, 64 * 1024));
+        const out = (0,fflate__WEBPACK_IMPORTED_MODULE_0__/* .inflateSync */ .HM)(deflated, { out: this.scratch.subarray(0, room) });
+        return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+    }
+}
 
 
 /***/ })
