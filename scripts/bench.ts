@@ -182,6 +182,17 @@ function seconds(text: string | undefined): number {
   return match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : NaN
 }
 
+/**
+ * The key as curl's Authorization header, in a file only its owner reads (`curl -H @file`): a key is
+ * never put in an argument list, where any process can read it, nor in a logged command line.
+ */
+async function writeAuthHeader(key: string): Promise<string> {
+  const file = path.join(BENCH_DIR, '.auth-header')
+  await rm(file, { force: true })
+  await writeFile(file, `Authorization: Bearer ${key}\n`, { mode: 0o600 })
+  return file
+}
+
 /** Put between a baseline's two tools: the moment the first one ended, on stderr. */
 const TOOL_SPLIT = 'date +%s.%N >&2'
 
@@ -202,6 +213,7 @@ async function main(): Promise<void> {
   }).start()
   const key = randomBytes(16).toString('hex')
   const account = standIn.addAccount(key)
+  const authHeader = await writeAuthHeader(key)
   const rows: string[] = []
   const restoreRows: string[] = []
   const backupSplitRows: string[] = []
@@ -276,7 +288,7 @@ async function main(): Promise<void> {
     // The baselines: a zip written by another tool, then `curl -F` to the same server.
     const zipPath = path.join(BENCH_DIR, `${name}.zip`)
     const baseline = (tool: string, zipCommand: string) =>
-      zipThenCurl({ standIn, key, tree, zipPath, zipCommand, log: path.join(BENCH_DIR, `${name}-${tool}.log`) })
+      zipThenCurl({ standIn, authHeader, tree, zipPath, zipCommand, log: path.join(BENCH_DIR, `${name}-${tool}.log`) })
     // (b) Info-ZIP at the same level: the obvious script a user would write.
     const b = await baseline('zip', `zip -r -q -${LEVEL} ${zipPath} .`)
     // The read-back check (proof before prune) rides on the hashing pass: what it adds to that pass,
@@ -298,7 +310,7 @@ async function main(): Promise<void> {
         `${((100 * (withCheck - hashOnly)) / zipSeconds).toFixed(1)}% of the zip stage (${zipSeconds.toFixed(1)} s)`,
     )
     // The way back, on that same zip (moved into the stand-in): our restore against curl + unzip.
-    const r = await restoreRuns({ standIn, account, name, zipPath, inputBytes })
+    const r = await restoreRuns({ standIn, account, authHeader, name, zipPath, inputBytes })
     const restoreRow = (label: string, m: Measure) =>
       `| | ${label} | ${m.wall.toFixed(1)} | ${m.cpu.toFixed(1)} | ${m.rssMB.toFixed(0)} |`
     const ratioRow = (label: string, x: Measure, y: Measure) =>
@@ -415,7 +427,7 @@ interface ZipRun extends Measure {
 /** A baseline run: `zipCommand` writes `zipPath` from the tree's data/, then curl uploads it. */
 async function zipThenCurl(run: {
   standIn: StandIn
-  key: string
+  authHeader: string
   tree: string
   zipPath: string
   zipCommand: string
@@ -430,13 +442,13 @@ async function zipThenCurl(run: {
         '--cacert',
         CA_CERT_PATH,
         '-H',
-        `Authorization: Bearer ${run.key}`,
+        `@${run.authHeader}`,
         `${run.standIn.apiUrl}/upload/get_upload_server.cgi`,
       ])
     ).stdout,
   ) as { url: string; id: string }
   const upload =
-    `curl -sS -o /dev/null --cacert ${CA_CERT_PATH} -H "Authorization: Bearer ${run.key}" -F did=0 ` +
+    `curl -sS -o /dev/null --cacert ${CA_CERT_PATH} -H @${run.authHeader} -F did=0 ` +
     `-F "file[]=@${run.zipPath}" "https://${server.url}/upload.cgi?id=${server.id}"`
   const measured = await measure('bash', ['-c', `cd data && ${run.zipCommand} && ${TOOL_SPLIT} && ${upload}`], {
     cwd: run.tree,
@@ -453,6 +465,8 @@ async function zipThenCurl(run: {
 async function restoreRuns(run: {
   standIn: StandIn
   account: Account
+  /** The key as a curl header file (writeAuthHeader). */
+  authHeader: string
   name: string
   zipPath: string
   inputBytes: number
@@ -491,7 +505,7 @@ async function restoreRuns(run: {
             '--cacert',
             CA_CERT_PATH,
             '-H',
-            `Authorization: Bearer ${run.account.apiKey}`,
+            `@${run.authHeader}`,
             '-H',
             'Content-Type: application/json',
             '-d',
