@@ -193,6 +193,15 @@ async function writeAuthHeader(key: string): Promise<string> {
   return file
 }
 
+/**
+ * The bytes of the files under `dir`. Not du's count, which adds the folders' own blocks: a folder
+ * that held many names keeps more of them, so a faithful restore counted 819,200 bytes apart.
+ */
+function fileBytes(dir: string): number {
+  const sizes = execFileSync('find', [dir, '-type', 'f', '-printf', '%s\\n'], { encoding: 'utf8', maxBuffer: 1 << 26 })
+  return sizes.split('\n').reduce((sum, size) => sum + Number(size), 0)
+}
+
 /** Put between a baseline's two tools: the moment the first one ended, on stderr. */
 const TOOL_SPLIT = 'date +%s.%N >&2'
 
@@ -310,7 +319,14 @@ async function main(): Promise<void> {
         `${((100 * (withCheck - hashOnly)) / zipSeconds).toFixed(1)}% of the zip stage (${zipSeconds.toFixed(1)} s)`,
     )
     // The way back, on that same zip (moved into the stand-in): our restore against curl + unzip.
-    const r = await restoreRuns({ standIn, account, authHeader, name, zipPath, inputBytes })
+    const r = await restoreRuns({
+      standIn,
+      account,
+      authHeader,
+      name,
+      zipPath,
+      fileBytes: fileBytes(path.join(tree, 'data')),
+    })
     const restoreRow = (label: string, m: Measure) =>
       `| | ${label} | ${m.wall.toFixed(1)} | ${m.cpu.toFixed(1)} | ${m.rssMB.toFixed(0)} |`
     const ratioRow = (label: string, x: Measure, y: Measure) =>
@@ -469,7 +485,8 @@ async function restoreRuns(run: {
   authHeader: string
   name: string
   zipPath: string
-  inputBytes: number
+  /** The tree's file bytes, which each restore must give back. */
+  fileBytes: number
 }): Promise<{ ours: Measure; theirs: Measure; sevenZip: Measure; check: Measure; unzipTest: Measure }> {
   const folder = `bench-restore/${run.name}`
   const stored = await run.standIn.seedFileFrom(run.account, folder, 'bench-20260101T000000Z.zip', run.zipPath)
@@ -483,9 +500,9 @@ async function restoreRuns(run: {
   // --verbose time-stamps each API call, so the split of the run can be read from its log.
   const cliArgs = ['--folder', folder, '--name-prefix', 'bench', '--api-url', run.standIn.apiUrl, '--verbose']
   const restored = async (label: string, m: Measure) => {
-    const bytes = Number(execFileSync('du', ['-sb', to], { encoding: 'utf8' }).split('\t')[0])
-    if (m.code !== 0 || bytes !== run.inputBytes)
-      console.error(`  ${label}: exit ${m.code}, ${bytes} of ${run.inputBytes} bytes`)
+    const bytes = fileBytes(to)
+    if (m.code !== 0 || bytes !== run.fileBytes)
+      console.error(`  ${label}: exit ${m.code}, ${bytes} of ${run.fileBytes} bytes`)
     await rm(to, { recursive: true, force: true })
   }
   await rm(to, { recursive: true, force: true })
